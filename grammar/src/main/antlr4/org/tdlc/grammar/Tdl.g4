@@ -1,0 +1,3 @@
+grammar Tdl;
+file : EOF ;
+WS : [ \t\r\n]+ -> skip ;

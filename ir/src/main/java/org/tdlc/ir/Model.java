@@ -1,0 +1,14 @@
+// A model: one straight-line block of operations in definition order, ending in tdl.output.
+// Its graph view (a JGraphT DAG of ops) is built on demand by OpGraph.
+package org.tdlc.ir;
+
+import java.util.List;
+
+public record Model(String name, List<Operation> ops, Location location) {
+  public Model { ops = List.copyOf(ops); }
+
+  public Model withOps(List<Operation> newOps) { return new Model(name, newOps, location); }
+
+  /** Operations of the given kind, in order. */
+  public List<Operation> ops(String opName) { return ops.stream().filter(o -> o.is(opName)).toList(); }
+}

@@ -1,0 +1,120 @@
+// The einsum op: y[out] += prod A_i[map_i], every index not on the left summed. Index ranges come
+// from the shapes: an index takes the extent of any dimension it subscripts alone; every subscript,
+// affine ones such as 2*p + r included, must stay inside its dimension.
+package org.tdlc.ir.ops;
+
+import java.util.List;
+import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.ir.attr.AffineMap;
+import org.tdlc.ir.attr.Attribute;
+import org.tdlc.ir.attr.DictAttr;
+import org.tdlc.ir.type.ElementType;
+import org.tdlc.ir.type.TensorType;
+
+public final class Einsum {
+  private Einsum() {}
+
+  /** The maps attribute: one map per operand, then the result's. */
+  public static List<AffineMap> maps(DictAttr attrs) {
+    return attrs.getArray("maps").stream().map(a -> {
+      if (a instanceof AffineMap m) return m;
+      throw new OpTypeException("einsum: maps must hold affine maps, got " + a);
+    }).toList();
+  }
+
+  /**
+   * Infers the range of every index and checks every subscript against its dimension.
+   * {@code names} labels the tensors in messages: one per map (operands, then the result).
+   */
+  public static int[] ranges(List<AffineMap> maps, List<TensorType> types, List<String> names) {
+    List<String> dims = maps.get(0).dims();
+    for (int t = 0; t < maps.size(); t++) {
+      if (!maps.get(t).dims().equals(dims)) throw new OpTypeException("einsum: all maps must share one index list");
+      if (maps.get(t).rank() != types.get(t).rank()) {
+        throw new OpTypeException("einsum: " + names.get(t) + " is " + types.get(t).toSourceString() + " (rank "
+            + types.get(t).rank() + ") but is subscripted with " + maps.get(t).rank() + " indices");
+      }
+    }
+    int[] ranges = new int[dims.size()];
+    String[] from = new String[dims.size()];
+    for (int t = 0; t < maps.size(); t++) {
+      for (int pos = 0; pos < maps.get(t).rank(); pos++) {
+        int d = maps.get(t).results().get(pos).plainDim();
+        if (d < 0) continue;
+        int extent = types.get(t).dim(pos);
+        String here = names.get(t) + " dimension " + pos;
+        if (from[d] == null) {
+          ranges[d] = extent;
+          from[d] = here;
+        } else if (ranges[d] != extent) {
+          throw new OpTypeException("einsum: index " + dims.get(d) + " ranges over " + ranges[d] + " in " + from[d]
+              + " but over " + extent + " in " + here);
+        }
+      }
+    }
+    for (int d = 0; d < dims.size(); d++) {
+      if (from[d] == null) {
+        throw new OpTypeException("einsum: cannot infer the range of index " + dims.get(d)
+            + ": it never subscripts a dimension alone");
+      }
+    }
+    for (int t = 0; t < maps.size(); t++) {
+      AffineMap m = maps.get(t);
+      for (int pos = 0; pos < m.rank(); pos++) {
+        AffineExpr e = m.results().get(pos);
+        long[] b = e.bounds(ranges);
+        int extent = types.get(t).dim(pos);
+        if (b[0] < 0 || b[1] >= extent) {
+          throw new OpTypeException("einsum: subscript " + e.toString(dims) + " of " + names.get(t) + " dimension "
+              + pos + " spans " + b[0] + ".." + b[1] + ", outside 0.." + (extent - 1));
+        }
+      }
+    }
+    return ranges;
+  }
+
+  /** Indices that do not appear in the result and are therefore summed. */
+  public static boolean[] reduced(AffineMap output) {
+    boolean[] r = new boolean[output.dims().size()];
+    java.util.Arrays.fill(r, true);
+    for (AffineExpr e : output.results()) for (int d = 0; d < r.length; d++) if (e.uses(d)) r[d] = false;
+    return r;
+  }
+
+  static final OpDef DEF = new BaseOpDef("tdl.einsum",
+      "y[out] += product of operands at affine subscripts; indices absent from out are summed") {
+    @Override public boolean declaresResult() { return true; }
+
+    public TensorType infer(List<TensorType> in, DictAttr attrs, TensorType declared) {
+      OpChecks.arity("einsum", in, 1, 2);
+      List<AffineMap> maps = maps(attrs);
+      if (maps.size() != in.size() + 1) {
+        throw new OpTypeException("einsum: " + in.size() + " operands need " + (in.size() + 1) + " maps, got "
+            + maps.size());
+      }
+      AffineMap out = maps.get(maps.size() - 1);
+      boolean[] seen = new boolean[out.dims().size()];
+      for (AffineExpr e : out.results()) {
+        int d = e.plainDim();
+        if (d < 0 || seen[d]) {
+          throw new OpTypeException("einsum: result subscripts must be distinct plain indices, got "
+              + e.toString(out.dims()));
+        }
+        seen[d] = true;
+      }
+      if (declared.element() != ElementType.I32) {
+        throw new OpTypeException("einsum: sums of products accumulate in i32, but the result is declared "
+            + declared.toSourceString() + "; declare it i32 and requant it if needed");
+      }
+      List<TensorType> all = new java.util.ArrayList<>(in);
+      all.add(declared);
+      List<String> names = new java.util.ArrayList<>();
+      for (int i = 0; i < in.size(); i++) names.add("operand " + i);
+      names.add("the result");
+      ranges(maps, all, names);
+      return declared;
+    }
+  };
+
+  public static Attribute mapsAttribute(List<AffineMap> maps) { return new Attribute.ArrayAttr(List.copyOf(maps)); }
+}
