@@ -1,0 +1,131 @@
+// @map(dataflow = ws, tile = { k = 16 }, order = [n, k, p, q, c, r, s]) pins part of the next
+// statement's mapping. The pin is checked here against the op's own loop indices and kept on the op
+// as the attribute pin = {dataflow = "ws", order = [...], tile = {k = 16}}; the mapping passes honour it.
+package org.tdlc.frontend.sema;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.tdlc.frontend.ast.Ast;
+import org.tdlc.ir.attr.Attribute;
+import org.tdlc.ir.attr.DictAttr;
+import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.ir.ops.IterationSpace;
+
+final class MapPins {
+  static final List<String> DATAFLOWS = List.of("ws", "os", "rs", "is");
+  private static final List<String> KEYS = List.of("dataflow", "tile", "order");
+
+  private MapPins() {}
+
+  /** The pin attribute, or null when there is no annotation or after reporting an error. */
+  static DictAttr pin(List<Ast.Annotation> annotations, String callee, IterationSpace space,
+                      DiagnosticEngine diags) {
+    DictAttr pin = null;
+    for (Ast.Annotation a : annotations) {
+      if (!a.name().name().equals("map")) {
+        diags.error(a.name().loc(), "unknown annotation '@" + a.name().name() + "' (expected @map)");
+        return null;
+      }
+      if (pin != null) {
+        diags.error(a.loc(), "a statement takes one @map");
+        return null;
+      }
+      if (space == null) {
+        diags.error(a.loc(), "@map applies to conv2d, dwconv2d, matmul and einsum statements, not " + callee);
+        return null;
+      }
+      pin = read(a, callee, space, diags);
+      if (pin == null) return null;
+    }
+    return pin;
+  }
+
+  private static DictAttr read(Ast.Annotation a, String callee, IterationSpace space, DiagnosticEngine diags) {
+    List<String> dims = space.dims();
+    Map<String, Attribute> entries = new TreeMap<>();
+    for (Ast.Arg arg : a.args()) {
+      if (arg.name() == null || !KEYS.contains(arg.name().name())) {
+        String got = arg.name() == null ? "a positional argument" : "'" + arg.name().name() + "'";
+        diags.error(arg.loc(), "@map takes dataflow, tile and order, got " + got
+            + (arg.name() == null ? "" : Suggestions.didYouMean(arg.name().name(), KEYS)));
+        return null;
+      }
+      String key = arg.name().name();
+      if (entries.containsKey(key)) {
+        diags.error(arg.name().loc(), "@map: '" + key + "' is given twice");
+        return null;
+      }
+      Attribute value = switch (key) {
+        case "dataflow" -> dataflow(arg.value(), diags);
+        case "tile" -> tile(arg.value(), callee, space, diags);
+        default -> order(arg.value(), callee, dims, diags);
+      };
+      if (value == null) return null;
+      entries.put(key, value);
+    }
+    return DictAttr.of(entries);
+  }
+
+  private static Attribute dataflow(Ast.Expr e, DiagnosticEngine diags) {
+    if (e instanceof Ast.NameRef n && DATAFLOWS.contains(n.name().name())) return Attribute.of(n.name().name());
+    diags.error(e.loc(), "@map: dataflow must be one of " + String.join(", ", DATAFLOWS) + ", got "
+        + Literals.describe(e));
+    return null;
+  }
+
+  private static Attribute tile(Ast.Expr e, String callee, IterationSpace space, DiagnosticEngine diags) {
+    List<String> dims = space.dims();
+    if (!(e instanceof Ast.DictExpr d)) {
+      diags.error(e.loc(), "@map: tile must be a dictionary such as { k = 16, c = 32 }, got " + Literals.describe(e));
+      return null;
+    }
+    Map<String, Attribute> sizes = new TreeMap<>();
+    for (Ast.DictEntry entry : d.entries()) {
+      String dim = entry.key().name();
+      if (!dims.contains(dim)) {
+        diags.error(entry.key().loc(), "@map: " + callee + " has no dimension '" + dim + "' (its dimensions are "
+            + String.join(", ", dims) + ")");
+        return null;
+      }
+      Integer v = Literals.smallInt(entry.value());
+      if (v == null || v < 1) {
+        diags.error(entry.value().loc(), "@map: tile size of " + dim + " must be a positive integer, got "
+            + Literals.describe(entry.value()));
+        return null;
+      }
+      if (v > space.range(dim)) {
+        diags.error(entry.value().loc(), "@map: tile size of " + dim + " is " + v + ", but " + dim + " ranges over "
+            + space.range(dim) + " in this " + callee);
+        return null;
+      }
+      if (sizes.put(dim, Attribute.of(v.longValue())) != null) {
+        diags.error(entry.key().loc(), "@map: tile size of " + dim + " is given twice");
+        return null;
+      }
+    }
+    return DictAttr.of(sizes);
+  }
+
+  private static Attribute order(Ast.Expr e, String callee, List<String> dims, DiagnosticEngine diags) {
+    List<String> order = new ArrayList<>();
+    if (e instanceof Ast.ListExpr l) {
+      for (Ast.Expr x : l.elements()) {
+        if (!(x instanceof Ast.NameRef n)) { order = null; break; }
+        order.add(n.name().name());
+      }
+    } else {
+      order = null;
+    }
+    Set<String> distinct = order == null ? Set.of() : new HashSet<>(order);
+    if (order == null || order.size() != dims.size() || !distinct.equals(new HashSet<>(dims))) {
+      diags.error(e.loc(), "@map: order must list each dimension of " + callee + " once: a permutation of ["
+          + String.join(", ", dims) + "]");
+      return null;
+    }
+    return Attribute.strings(order);
+  }
+}

@@ -1,0 +1,33 @@
+// A pass declared as data: its name on the command line, a one-line summary, its options with
+// defaults and help, and the stages it requires and establishes. --list-passes, dump headers and the
+// ordering check are all generated from this, so they cannot go stale.
+package org.tdlc.passes;
+
+import java.util.List;
+import java.util.Set;
+
+public record PassInfo(String name, String summary, List<OptionSpec> options, Set<String> requires,
+                       Set<String> establishes) {
+
+  public record OptionSpec(String name, String defaultValue, String help) {}
+
+  public PassInfo {
+    options = List.copyOf(options);
+    requires = Set.copyOf(requires);
+    establishes = Set.copyOf(establishes);
+  }
+
+  public static PassInfo of(String name, String summary) {
+    return new PassInfo(name, summary, List.of(), Set.of(), Set.of());
+  }
+
+  public PassInfo option(String optName, String defaultValue, String help) {
+    var all = new java.util.ArrayList<>(options);
+    all.add(new OptionSpec(optName, defaultValue, help));
+    return new PassInfo(name, summary, all, requires, establishes);
+  }
+
+  public PassInfo requires(String... stages) { return new PassInfo(name, summary, options, Set.of(stages), establishes); }
+
+  public PassInfo establishes(String... stages) { return new PassInfo(name, summary, options, requires, Set.of(stages)); }
+}

@@ -1,0 +1,134 @@
+// Runs a pipeline and does all the cross-cutting work around each pass, in one place: the ordering
+// check (requires/establishes), verification after each pass (--verify-each), IR printing before/after
+// (MLIR's flags), numbered dumps with DOT graphs in --dump-dir, timing and statistics.
+package org.tdlc.passes;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tdlc.ir.IrModule;
+import org.tdlc.ir.io.AtomicFiles;
+import org.tdlc.ir.Location;
+import org.tdlc.ir.diag.CompileException;
+import org.tdlc.ir.diag.Diagnostic;
+import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.ir.graph.OpGraph;
+import org.tdlc.ir.text.IrPrinter;
+import org.tdlc.ir.verify.Verifier;
+
+public final class PassManager {
+
+  /** What to do around each pass; the defaults do nothing but verify. */
+  public record Instrumentation(Set<String> printBefore, Set<String> printAfter, boolean printBeforeAll,
+                                boolean printAfterAll, boolean printAfterChange, Path dumpDir, boolean timing,
+                                boolean statistics, boolean verifyEach, PrintStream out) {
+    public static Instrumentation defaults(PrintStream out) {
+      return new Instrumentation(Set.of(), Set.of(), false, false, false, null, false, false, true, out);
+    }
+  }
+
+  /** Wall time and statistics of one pass run, for the timing report. */
+  public record PassRun(String name, long nanos, Map<String, Long> statistics) {}
+
+  private final Instrumentation inst;
+  private final List<PassRun> runs = new ArrayList<>();
+
+  public PassManager(Instrumentation inst) { this.inst = inst; }
+
+  public List<PassRun> runs() { return List.copyOf(runs); }
+
+  public IrModule run(IrModule module, Pipeline pipeline, DiagnosticEngine diags) {
+    for (String name : concat(inst.printBefore(), inst.printAfter())) Passes.info(name);   // typos fail early
+    List<Pass> passes = pipeline.instantiate();
+    checkOrder(module, pipeline);
+    DumpDir dumps = inst.dumpDir() == null ? null : new DumpDir(inst.dumpDir());
+    if (dumps != null) dumps.write(0, "input", module);
+    for (int i = 0; i < passes.size(); i++) {
+      Pass pass = passes.get(i);
+      String label = pipeline.entries().get(i).toString();
+      String before = IrPrinter.print(module);
+      if (inst.printBeforeAll() || inst.printBefore().contains(pass.info().name())) dump("Before", label, before);
+      PassContext ctx = new PassContext(diags);
+      long start = System.nanoTime();
+      IrModule result = pass.run(module, ctx);
+      runs.add(new PassRun(pass.info().name(), System.nanoTime() - start, ctx.statistics()));
+      diags.throwIfErrors();
+      for (String stage : pass.info().establishes()) result = result.withStage(stage);
+      if (inst.verifyEach()) verify(result, pass.info().name());
+      String after = IrPrinter.print(result);
+      boolean changed = !after.equals(before);
+      if (inst.printAfterAll() || inst.printAfter().contains(pass.info().name())
+          || (inst.printAfterChange() && changed)) {
+        dump("After", label, after);
+      }
+      if (dumps != null) dumps.write(i + 1, pass.info().name(), result);
+      module = result;
+    }
+    if (inst.timing()) inst.out().print(TimingReport.render(runs));
+    if (inst.statistics()) inst.out().print(TimingReport.renderStatistics(runs));
+    return module;
+  }
+
+  /** Every pass's required stages must hold when it runs: established earlier or already in the module. */
+  static void checkOrder(IrModule module, Pipeline pipeline) {
+    Set<String> stages = new java.util.TreeSet<>(module.stages());
+    for (Pipeline.Entry e : pipeline.entries()) {
+      PassInfo info = Passes.info(e.name());
+      for (String need : info.requires()) {
+        if (!stages.contains(need)) {
+          List<String> by = Passes.establishing(need);
+          throw new PipelineException("pass '" + info.name() + "' requires stage '" + need + "', which the module "
+              + "does not have when it runs" + (by.isEmpty() ? "" : "; run " + String.join(" or ", by) + " before it"));
+        }
+      }
+      stages.addAll(info.establishes());
+    }
+  }
+
+  private static void verify(IrModule module, String passName) {
+    List<Diagnostic> problems = Verifier.verify(module);
+    if (problems.isEmpty()) return;
+    Diagnostic d = Diagnostic.error(Location.UNKNOWN, "pass '" + passName + "' produced IR that fails verification");
+    for (Diagnostic p : problems) d = d.withNote(p.location(), p.message());
+    throw new CompileException(d);
+  }
+
+  private void dump(String when, String label, String ir) {
+    inst.out().println("// -----// IR Dump " + when + " " + label + " //----- //");
+    inst.out().print(ir);
+    inst.out().println();
+  }
+
+  private static List<String> concat(Set<String> a, Set<String> b) {
+    List<String> l = new ArrayList<>(a);
+    l.addAll(b);
+    return l;
+  }
+
+  /** --dump-dir: NN-pass.ir and NN-pass.dot (one graph per model) after each pass, written atomically. */
+  private static final class DumpDir {
+    private final Path dir;
+
+    DumpDir(Path dir) { this.dir = dir; }
+
+    void write(int index, String name, IrModule module) {
+      String stem = String.format("%02d-%s", index, name);
+      try {
+        java.nio.file.Files.createDirectories(dir);
+        AtomicFiles.write(dir.resolve(stem + ".ir"), IrPrinter.print(module));
+        Map<String, String> dots = new LinkedHashMap<>();
+        module.models().forEach(m -> dots.put(m.name(), OpGraph.of(m).toDot()));
+        StringBuilder all = new StringBuilder();
+        dots.values().forEach(all::append);
+        AtomicFiles.write(dir.resolve(stem + ".dot"), all.toString());
+      } catch (IOException e) {
+        throw new PipelineException("cannot write dump to " + dir + ": " + e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,70 @@
+// fuse-epilogue: folds the elementwise tail of a conv2d or matmul (relu, requant and one residual add)
+// into it as its epilogue, as accelerators apply them on the way out of the array. A producer is fused
+// only when the folded op is its sole user; the fused op takes the tail's place, name and type, and
+// its location fuses both.
+package org.tdlc.passes.transforms;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tdlc.ir.IrModule;
+import org.tdlc.ir.Location;
+import org.tdlc.ir.Model;
+import org.tdlc.ir.Operation;
+import org.tdlc.ir.Value;
+import org.tdlc.ir.ops.Epilogue;
+import org.tdlc.ir.ops.Ops;
+import org.tdlc.passes.Pass;
+import org.tdlc.passes.PassContext;
+import org.tdlc.passes.PassInfo;
+
+public final class FuseEpilogue implements Pass {
+  public static final PassInfo INFO = PassInfo.of("fuse-epilogue",
+      "Fold relu, requant and a residual add into the producing conv2d or matmul as its epilogue")
+      .requires("shapes").establishes("epilogues-fused");
+
+  @Override public PassInfo info() { return INFO; }
+
+  @Override public IrModule run(IrModule module, PassContext ctx) {
+    List<Model> models = new ArrayList<>();
+    for (Model m : module.models()) models.add(fuse(m, ctx));
+    return module.withModels(models);
+  }
+
+  private static Model fuse(Model model, PassContext ctx) {
+    ModelEdit edit = new ModelEdit(model);
+    for (Operation op : List.copyOf(edit.ops)) {
+      Epilogue.Step step = step(op);
+      if (step == null) continue;
+      int arity = op.is(Ops.ADD) ? 2 : 1;
+      for (int i = 0; i < arity; i++) {
+        Value in = edit.current(op.operand(i));
+        Operation producer = in.definingOp();
+        if (!fusible(producer, step) || edit.uses(in) != 1) continue;
+        List<Value> operands = new ArrayList<>(producer.operands());
+        if (step instanceof Epilogue.Add) operands.add(edit.current(op.operand(1 - i)));
+        Epilogue epilogue = Epilogue.of(producer.attributes()).then(step);
+        Operation fused = Operation.create(producer.name(), operands, op.result().type(), op.result().nameHint(),
+            producer.attributes().with("epilogue", epilogue.toAttribute()),
+            Location.fuse(List.of(producer.location(), op.location())));
+        edit.ops.set(edit.ops.indexOf(op), fused);   // the tail's place: the residual is defined by then
+        edit.ops.remove(producer);
+        edit.replace(op.result(), fused.result());
+        ctx.count("num-fused-" + op.name().substring(op.name().indexOf('.') + 1), 1);
+        break;
+      }
+    }
+    return edit.commit();
+  }
+
+  private static Epilogue.Step step(Operation op) {
+    if (op.is(Ops.RELU)) return new Epilogue.Relu();
+    if (op.is(Ops.REQUANT)) return new Epilogue.Requant((int) op.attributes().getInt("shift"));
+    if (op.is(Ops.ADD)) return new Epilogue.Add();
+    return null;
+  }
+
+  private static boolean fusible(Operation producer, Epilogue.Step step) {
+    if (!producer.is(Ops.CONV2D) && !producer.is(Ops.MATMUL)) return false;
+    return !(step instanceof Epilogue.Add) || !Epilogue.of(producer.attributes()).hasAdd();
+  }
+}

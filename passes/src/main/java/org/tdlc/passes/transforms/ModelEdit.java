@@ -1,0 +1,65 @@
+// A model being rewritten: its ops in a mutable list, the use count of every value, and the values
+// that replaced others. Ops are immutable, so an op whose operand was replaced is rebuilt on commit.
+package org.tdlc.passes.transforms;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tdlc.ir.Model;
+import org.tdlc.ir.Operation;
+import org.tdlc.ir.Value;
+
+final class ModelEdit {
+  final List<Operation> ops;
+  private final Map<Value, Integer> uses = new IdentityHashMap<>();
+  private final Map<Value, Value> replacements = new IdentityHashMap<>();
+  private final Model model;
+
+  ModelEdit(Model model) {
+    this.model = model;
+    this.ops = new ArrayList<>(model.ops());
+    for (Operation op : ops) for (Value v : op.operands()) uses.merge(v, 1, Integer::sum);
+  }
+
+  int uses(Value v) { return uses.getOrDefault(current(v), 0); }
+
+  /** What a value stands for now, following replacements. */
+  Value current(Value v) {
+    Value r = v;
+    while (replacements.containsKey(r)) r = replacements.get(r);
+    return r;
+  }
+
+  /** Every use of {@code old} now reads {@code by}. */
+  void replace(Value old, Value by) {
+    uses.merge(by, uses.getOrDefault(old, 0), Integer::sum);
+    uses.remove(old);
+    replacements.put(old, by);
+  }
+
+  /** Removes an op; its operands lose one use each. */
+  void erase(Operation op) {
+    ops.remove(op);
+    for (Value v : op.operands()) uses.merge(current(v), -1, Integer::sum);
+  }
+
+  /** The model with every operand remapped through the replacements, in the current op order. */
+  Model commit() {
+    Map<Value, Value> rebuilt = new IdentityHashMap<>();
+    List<Operation> out = new ArrayList<>();
+    for (Operation op : ops) {
+      List<Value> operands = op.operands().stream().map(v -> {
+        Value c = current(v);
+        return rebuilt.getOrDefault(c, c);
+      }).toList();
+      Operation n = operands.equals(op.operands()) ? op
+          : op.rebuild(operands, op.attributes(), null, op.location());
+      for (int i = 0; i < op.results().size(); i++) {
+        if (n != op) rebuilt.put(op.results().get(i), n.results().get(i));
+      }
+      out.add(n);
+    }
+    return model.withOps(out);
+  }
+}
