@@ -70,7 +70,8 @@ public final class SourceParser {
 
   /** ANTLR's messages, in the vocabulary of a user: "end of file" rather than <EOF>. */
   static String tidy(String msg) {
-    return msg.replace("<EOF>", "end of file")
+    return msg.replaceFirst("^missing (.*) at (.*)$", "expected $1 before $2")
+        .replace("<EOF>", "end of file")
         .replace("extraneous input", "unexpected")
         .replace("mismatched input", "unexpected")
         .replace("no viable alternative at input", "cannot parse");

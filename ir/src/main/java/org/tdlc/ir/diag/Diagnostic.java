@@ -22,9 +22,9 @@ public record Diagnostic(Severity severity, Location location, String message, L
     return new Diagnostic(Severity.WARNING, at, message, List.of());
   }
 
-  public Diagnostic withNote(Location at, String message) {
+  public Diagnostic withNote(Location at, String note) {
     var all = new java.util.ArrayList<>(notes);
-    all.add(new Diagnostic(Severity.NOTE, at, message, List.of()));
+    all.add(new Diagnostic(Severity.NOTE, at, note, List.of()));
     return new Diagnostic(severity, location, message, all);
   }
 
