@@ -82,6 +82,17 @@ public final class Tensor {
     return values[flat];
   }
 
+  /**
+   * The same values under another type with the same element type and element count (a reshape, or a
+   * storage format attached); the values are shared, not copied.
+   */
+  public Tensor withType(TensorType newType) {
+    if (newType.element() != type.element() || newType.shape().elementCount() != values.length) {
+      throw new IllegalArgumentException("cannot view " + type.toSourceString() + " as " + newType.toSourceString());
+    }
+    return new Tensor(newType, values);
+  }
+
   /** A copy of the values, row-major. */
   public int[] toArray() { return values.clone(); }
 
