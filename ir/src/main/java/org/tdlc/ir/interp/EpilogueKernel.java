@@ -1,0 +1,35 @@
+// The fused epilogue of conv2d and matmul (ops/Epilogue.java): residual add, relu and requant applied in
+// their stored order to the i32 accumulators, each with exactly the semantics of the standalone op, so
+// fusing never changes a result.
+package org.tdlc.ir.interp;
+
+import org.tdlc.ir.Operation;
+import org.tdlc.ir.data.Tensor;
+import org.tdlc.ir.ops.Epilogue;
+import org.tdlc.ir.type.ElementType;
+
+final class EpilogueKernel {
+  private EpilogueKernel() {}
+
+  /** Applies op's epilogue in place to {@code acc} (i32 accumulators) and wraps it as op's result. */
+  static Tensor finish(Operation op, int[] acc, Tensor residual) {
+    Epilogue epilogue = Epilogue.of(op.attributes());
+    ElementType current = ElementType.I32;
+    for (Epilogue.Step step : epilogue.steps()) {
+      if (step instanceof Epilogue.Add) {
+        if (residual == null || residual.elementCount() != acc.length) {
+          throw new IllegalArgumentException("epilogue add needs a residual operand of " + acc.length
+              + " elements, got " + (residual == null ? "none" : residual.type().toSourceString()));
+        }
+        current = ElementType.wider(current, residual.element());
+        ElementwiseKernel.add(acc, residual.sharedArray(), current, acc);
+      } else if (step instanceof Epilogue.Relu) {
+        ElementwiseKernel.relu(acc, acc);
+      } else if (step instanceof Epilogue.Requant rq) {
+        ElementwiseKernel.requant(acc, rq.shift(), acc);
+        current = ElementType.I8;
+      }
+    }
+    return Tensor.wrapped(op.result().type(), acc);
+  }
+}

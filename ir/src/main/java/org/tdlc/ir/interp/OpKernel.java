@@ -1,0 +1,28 @@
+// The reference semantics of one op kind: operand tensors in, the result tensor out, always of the op's
+// declared result type. The Interpreter dispatches to one kernel per op name.
+package org.tdlc.ir.interp;
+
+import java.util.List;
+import org.tdlc.ir.Operation;
+import org.tdlc.ir.attr.DictAttr;
+import org.tdlc.ir.data.Tensor;
+
+@FunctionalInterface
+interface OpKernel {
+  Tensor apply(Operation op, List<Tensor> operands);
+
+  /** A [h, w] attribute, or {@code fallback} in both slots when absent. */
+  static int[] pair(DictAttr attrs, String key, int[] fallback) {
+    if (!attrs.has(key)) return fallback.clone();
+    int[] v = attrs.getInts(key);
+    if (v.length != 2) {
+      throw new DictAttr.AttributeException("attribute '" + key + "' must be [h, w], got " + attrs.get(key).orElseThrow());
+    }
+    return v;
+  }
+
+  static int[] pair(DictAttr attrs, String key, int fallback) { return pair(attrs, key, new int[] {fallback, fallback}); }
+
+  /** Whether a loop of this many multiply-adds is worth spreading over the common fork-join pool. */
+  static boolean worthParallel(long work) { return work >= (1L << 20); }
+}

@@ -1,0 +1,105 @@
+// Materializes tdl.weight ops: init random (seeded, with an exact non-zero count under density), zeros, or
+// a .npy file whose dtype and shape must match the declaration. The interpreter, the passes (which choose
+// formats from the actual zeros) and the backend (which packs the data) all get the same bits from here.
+package org.tdlc.ir.interp;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tdlc.ir.Location;
+import org.tdlc.ir.Model;
+import org.tdlc.ir.Operation;
+import org.tdlc.ir.attr.DictAttr;
+import org.tdlc.ir.data.Npy;
+import org.tdlc.ir.data.NpyException;
+import org.tdlc.ir.data.Tensor;
+import org.tdlc.ir.data.TensorInit;
+import org.tdlc.ir.ops.Ops;
+import org.tdlc.ir.type.TensorType;
+
+public final class WeightLoader {
+  /** Weights are immutable and deterministic, so one load per distinct declaration is enough. */
+  private record Key(TensorType type, DictAttr attrs, Path file) {}
+
+  private final Path fallbackDir;
+  private final Map<Key, Tensor> cache = new HashMap<>();
+
+  /** Relative weight files of ops without a source file are read relative to the working directory. */
+  public WeightLoader() { this(Path.of("")); }
+
+  /** Relative weight files of ops without a source file are read relative to {@code fallbackDir}. */
+  public WeightLoader(Path fallbackDir) { this.fallbackDir = fallbackDir; }
+
+  /** Every weight of the model by name, in definition order. */
+  public Map<String, Tensor> loadAll(Model model) {
+    Map<String, Tensor> out = new LinkedHashMap<>();
+    for (Operation op : model.ops(Ops.WEIGHT)) out.put(op.attributes().getString("name"), load(op));
+    return out;
+  }
+
+  /** The data of one tdl.weight op, typed as declared; failures are InterpreterExceptions at the op. */
+  public synchronized Tensor load(Operation weight) {
+    if (!weight.is(Ops.WEIGHT)) throw new IllegalArgumentException("not a weight: " + weight);
+    TensorType declared = weight.result().type();
+    DictAttr attrs = weight.attributes();
+    String init = attrs.getString("init");
+    Path file = init.equals("file") ? resolve(weight) : null;
+    Key key = new Key(declared.withFormat(null), attrs.without("format"), file);
+    Tensor cached = cache.get(key);
+    if (cached == null) {
+      cached = switch (init) {
+        case "random" -> attrs.has("density")
+            ? TensorInit.random(declared, attrs.getInt("seed"), attrs.getFloat("density"))
+            : TensorInit.random(declared, attrs.getInt("seed"));
+        case "zeros" -> TensorInit.zeros(declared);
+        case "file" -> fromFile(weight, file);
+        default -> throw new InterpreterException(weight.location(), "weight " + attrs.getString("name")
+            + ": init must be random, zeros or file, got '" + init + "'");
+      };
+      cache.put(key, cached);
+    }
+    return cached.withType(declared);
+  }
+
+  /**
+   * The file an `init file` weight reads: its path as is when absolute, else relative to the .tdl file the
+   * weight was declared in (its location), else relative to the fallback directory.
+   */
+  public Path resolve(Operation weight) {
+    String written = weight.attributes().getString("path");
+    Path path;
+    try {
+      path = Path.of(written);
+    } catch (InvalidPathException e) {
+      throw new InterpreterException(weight.location(), "weight " + weight.attributes().getString("name")
+          + ": '" + written + "' is not a valid path: " + e.getReason());
+    }
+    if (path.isAbsolute()) return path;
+    Location.FileLineCol where = weight.location().primary();
+    if (where != null) {
+      Path dir = Path.of(where.file()).getParent();
+      return dir == null ? path : dir.resolve(path);
+    }
+    return fallbackDir.resolve(path);
+  }
+
+  private static Tensor fromFile(Operation weight, Path file) {
+    String name = weight.attributes().getString("name");
+    String label = weight.attributes().getString("path");
+    TensorType declared = weight.result().type();
+    Tensor t;
+    try {
+      t = Npy.read(file, label);
+    } catch (NpyException e) {
+      throw new InterpreterException(weight.location(), "weight " + name + ": " + e.getMessage());
+    }
+    if (!t.type().sameValues(declared)) {
+      throw new InterpreterException(weight.location(), "weight " + name + ": " + label + " holds "
+          + t.type().toSourceString() + " (dtype " + Npy.dtype(t.element()) + "), but " + name + " is declared "
+          + declared.toSourceString());
+    }
+    return t;
+  }
+}
