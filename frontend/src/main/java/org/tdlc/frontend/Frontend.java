@@ -58,7 +58,7 @@ public final class Frontend {
     List<Ast.TargetDecl> targets = new ArrayList<>();
     Map<String, Location> modelNames = new HashMap<>();
     for (Ast.SourceFile f : files) {
-      ModelBuilder builder = new ModelBuilder(diags, f.path(), NpyFiles::check);
+      ModelBuilder builder = new ModelBuilder(diags);
       for (Ast.ModelDecl m : f.models()) {
         Location previous = modelNames.putIfAbsent(m.name().name(), m.name().loc());
         if (previous != null) {

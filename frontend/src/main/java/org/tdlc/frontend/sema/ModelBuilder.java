@@ -16,25 +16,24 @@ import org.tdlc.ir.attr.Attribute;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.diag.Diagnostic;
 import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.ir.interp.InterpreterException;
+import org.tdlc.ir.interp.WeightLoader;
 import org.tdlc.ir.ops.IterationSpace;
 import org.tdlc.ir.ops.Ops;
 import org.tdlc.ir.type.TensorType;
 
 public final class ModelBuilder {
   private final DiagnosticEngine diags;
-  private final String sourceFile;
-  private final NpyChecker npy;
+  private final WeightLoader weights = new WeightLoader();
 
-  public ModelBuilder(DiagnosticEngine diags, String sourceFile, NpyChecker npy) {
+  public ModelBuilder(DiagnosticEngine diags) {
     this.diags = diags;
-    this.sourceFile = sourceFile;
-    this.npy = npy;
   }
 
   /** The model, or null when it had errors (all reported). */
   public Model build(Ast.ModelDecl decl) {
     int errorsBefore = diags.errorCount();
-    ModelScope scope = new ModelScope(diags, sourceFile, definitions(decl));
+    ModelScope scope = new ModelScope(diags, definitions(decl));
     Ast.OutputStmt output = null;
     for (Ast.Stmt s : decl.stmts()) {
       if (s instanceof Ast.OutputStmt o) {
@@ -77,8 +76,9 @@ public final class ModelBuilder {
       bind(scope, in.name(), v);
     } else if (s instanceof Ast.WeightStmt w) {
       TensorType t = TypeResolver.resolve(w.type(), diags);
-      DictAttr attrs = t == null ? null : new WeightLowering(diags, sourceFile, npy).attributes(w, t);
+      DictAttr attrs = t == null ? null : new WeightLowering(diags).attributes(w, t);
       Value v = attrs == null ? null : scope.emit(Ops.WEIGHT, List.of(), attrs, t, w.name().name(), w.name().loc());
+      if (v != null && attrs.getString("init").equals("file")) v = checkFile(v, w);
       bind(scope, w.name(), v);
     } else if (s instanceof Ast.TensorStmt ts) {
       TensorType t = TypeResolver.resolve(ts.type(), diags);
@@ -88,6 +88,17 @@ public final class ModelBuilder {
       assign(a, scope);
     } else if (s instanceof Ast.EinsumStmt e) {
       einsum(e, scope);
+    }
+  }
+
+  /** Reads an init-file weight now, so a missing file or a wrong dtype or shape is an error at its name. */
+  private Value checkFile(Value v, Ast.WeightStmt w) {
+    try {
+      weights.load(v.definingOp());
+      return v;
+    } catch (InterpreterException e) {
+      diags.error(w.init().args().get(0).value().loc(), e.getMessage());
+      return null;
     }
   }
 

@@ -23,14 +23,12 @@ final class ModelScope {
   record Binding(Value value, TensorType declared, Location loc, boolean poisoned) {}
 
   final DiagnosticEngine diags;
-  final String sourceFile;
   final List<Operation> ops = new ArrayList<>();
   private final Map<String, Binding> bindings = new HashMap<>();
   private final Map<String, Location> allDefinitions;
 
-  ModelScope(DiagnosticEngine diags, String sourceFile, Map<String, Location> allDefinitions) {
+  ModelScope(DiagnosticEngine diags, Map<String, Location> allDefinitions) {
     this.diags = diags;
-    this.sourceFile = sourceFile;
     this.allDefinitions = allDefinitions;
   }
 

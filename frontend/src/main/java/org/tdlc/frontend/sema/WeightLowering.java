@@ -1,9 +1,8 @@
 // Lowers a weight declaration: the init clause (random(seed = S), zeros, file("w.npy")), density and
-// format, each checked where it is written, into a tdl.weight op. A file init is resolved against the
-// .tdl file's directory and its dtype and shape checked now, so a wrong file is an error at that line.
+// format, each checked where it is written, into a tdl.weight op. A file init is read relative to the
+// .tdl file's directory; ModelBuilder reads it at once, so a wrong file is an error at that line.
 package org.tdlc.frontend.sema;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.tdlc.frontend.ast.Ast;
 import org.tdlc.ir.attr.Attribute;
@@ -17,14 +16,7 @@ final class WeightLowering {
   private static final List<String> PROPERTIES = List.of("density", "format");
 
   private final DiagnosticEngine diags;
-  private final String sourceFile;
-  private final NpyChecker npy;
-
-  WeightLowering(DiagnosticEngine diags, String sourceFile, NpyChecker npy) {
-    this.diags = diags;
-    this.sourceFile = sourceFile;
-    this.npy = npy;
-  }
+  WeightLowering(DiagnosticEngine diags) { this.diags = diags; }
 
   /** The weight op's attributes, or null after reporting an error. */
   DictAttr attributes(Ast.WeightStmt w, TensorType type) {
@@ -77,13 +69,7 @@ final class WeightLowering {
           diags.error(path.loc(), "init file: expected a file name in quotes, got " + Literals.describe(path));
           return null;
         }
-        Path resolved = Path.of(sourceFile).resolveSibling(s.value()).normalize();
-        String problem = npy.check(resolved, type);
-        if (problem != null) {
-          diags.error(path.loc(), problem);
-          return null;
-        }
-        return attrs.with("path", Attribute.of(resolved.toString()));
+        return attrs.with("path", Attribute.of(s.value()));   // read relative to this file, see WeightLoader
       }
       default -> {
         diags.error(init.kind().loc(), "unknown init '" + kind + "'" + Suggestions.didYouMean(kind, INITS)
