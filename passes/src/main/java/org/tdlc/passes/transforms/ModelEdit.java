@@ -22,7 +22,8 @@ final class ModelEdit {
     for (Operation op : ops) for (Value v : op.operands()) uses.merge(v, 1, Integer::sum);
   }
 
-  int uses(Value v) { return uses.getOrDefault(current(v), 0); }
+  /** How many ops read a value; a value that was replaced has none left. */
+  int uses(Value v) { return replacements.containsKey(v) ? 0 : uses.getOrDefault(v, 0); }
 
   /** What a value stands for now, following replacements. */
   Value current(Value v) {
