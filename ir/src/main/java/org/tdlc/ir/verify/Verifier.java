@@ -60,7 +60,7 @@ public final class Verifier {
       operands(m, op, defined, inModel);
       Optional<OpDef> def = Ops.lookup(op.name());
       if (def.isEmpty()) {
-        error(op, "unknown op '" + op.name() + "'");
+        diagnostics.add(Diagnostic.error(at(op.location()), "unknown op '" + op.name() + "'"));
       } else if (results(op, def.get())) {
         type(op, def.get());
       }

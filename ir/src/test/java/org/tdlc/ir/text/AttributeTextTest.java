@@ -35,7 +35,8 @@ class AttributeTextTest {
     m.put("f4", Attribute.of(1e300));
     m.put("nan", Attribute.of(Double.NaN));
     m.put("inf", Attribute.of(Double.NEGATIVE_INFINITY));
-    m.put("str", Attribute.of("quote \" backslash \\ newline \n tab \t cr \r bell \u0007 unicode \u00e9\u4e2d"));
+    m.put("str", Attribute.of("quote \" backslash \\ newline \n tab \t cr \r bell \u0007"
+        + " unicode \u00e9\u4e2d\uD83D\uDE00 // not a comment"));
     m.put("t", new Attribute.BoolAttr(true));
     m.put("true", new Attribute.BoolAttr(false));
     m.put("with space", Attribute.ints());

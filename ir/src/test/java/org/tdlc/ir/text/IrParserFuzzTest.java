@@ -27,7 +27,7 @@ class IrParserFuzzTest {
       "->", "-", "+", "*", "%x", "%0", "%y", "\"tdl.relu\"", "\"tdl.input\"", "\"tdl.output\"", "\"s\\n\"", "tensor",
       "tensor<2x3xi8>", "4x4xi32", "i8", "csr", "loc", "unknown", "fused", "affine_map", "true", "NaN", "Infinity",
       "1", "0", "-7", "99999999999999999999999", "1.5", "2.0E-5", "3000000000", "// c\n", "\n", " ", "\t", "\"",
-      "\\", "#", "\u00e9", "\u0000", "x", "p", "2*p", "stages", "names"};
+      "\\", "#", "\u00e9", "\u0000", "\uD83D\uDE00", "\uD800", "\uFFFF", "x", "p", "2*p", "stages", "names"};
 
   @Test void truncationsOfValidIr() {
     String zoo = IrPrinterTest.ZOO;

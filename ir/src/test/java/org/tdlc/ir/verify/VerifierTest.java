@@ -116,7 +116,7 @@ class VerifierTest {
     Model borrowing = new Model("borrowing", List.of(stray), Location.of("o.tdl", 1, 1));
     IrModule module = IrModule.of(List.of(new Model("m", ops, null), other, borrowing));
     assertEquals(List.of("zoo.tdl:3:3: error: 'tdl.gelu' op operand #0 is used before its definition",
-            "zoo.tdl:3:3: error: 'tdl.gelu' op unknown op 'tdl.gelu'",
+            "zoo.tdl:3:3: error: unknown op 'tdl.gelu'",
             "o.tdl:1:1: error: model 'other' has no tdl.output",
             "o.tdl:2:3: error: 'tdl.relu' op operand #0 is not defined in model 'borrowing'",
             "o.tdl:1:1: error: model 'borrowing' has no tdl.output"),
