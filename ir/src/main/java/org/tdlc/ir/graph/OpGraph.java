@@ -88,7 +88,7 @@ public final class OpGraph {
     });
     StringWriter out = new StringWriter();
     exporter.exportGraph(graph, out);
-    return out.toString();
+    return out.toString().replace(System.lineSeparator(), "\n");     // the exporter uses println
   }
 
   private static String label(Operation op, ValueNames names) {

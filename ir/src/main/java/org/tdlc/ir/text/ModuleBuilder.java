@@ -132,8 +132,10 @@ final class ModuleBuilder {
   private void define(Token at, Value value, Map<String, Definition> scope) {
     Definition first = scope.get(at.getText());
     if (first != null) {
-      diagnostics.report(Diagnostic.error(here(at), "value " + at.getText() + " is defined twice")
-          .withNote(here(first.at()), "first definition of " + at.getText()));
+      Diagnostic note = new Diagnostic(Diagnostic.Severity.NOTE, here(first.at()),
+          "first definition of " + at.getText(), List.of());
+      diagnostics.report(new Diagnostic(Diagnostic.Severity.ERROR, here(at),
+          "value " + at.getText() + " is defined twice", List.of(note)));
       return;
     }
     scope.put(at.getText(), new Definition(value, at));

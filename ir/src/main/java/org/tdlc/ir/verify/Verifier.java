@@ -38,8 +38,8 @@ public final class Verifier {
     for (Model m : module.models()) {
       Model first = seen.putIfAbsent(m.name(), m);
       if (first != null) {
-        v.diagnostics.add(Diagnostic.error(at(m.location()), "model '" + m.name() + "' is defined twice")
-            .withNote(at(first.location()), "first definition of model '" + m.name() + "'"));
+        v.diagnostics.add(errorWithNote(m.location(), "model '" + m.name() + "' is defined twice",
+            first.location(), "first definition of model '" + m.name() + "'"));
       }
       v.model(m);
     }
@@ -60,7 +60,7 @@ public final class Verifier {
       operands(m, op, defined, inModel);
       Optional<OpDef> def = Ops.lookup(op.name());
       if (def.isEmpty()) {
-        error(op, "unknown op '" + op.name() + "'");
+        diagnostics.add(Diagnostic.error(at(op.location()), "unknown op '" + op.name() + "'"));
       } else if (results(op, def.get())) {
         type(op, def.get());
       }
@@ -111,8 +111,8 @@ public final class Verifier {
       return;
     }
     for (int i = 1; i < outputs.size(); i++) {
-      diagnostics.add(Diagnostic.error(at(outputs.get(i).location()), "model '" + m.name() + "' has more than one "
-          + Ops.OUTPUT).withNote(at(outputs.get(0).location()), "first " + Ops.OUTPUT));
+      diagnostics.add(errorWithNote(outputs.get(i).location(), "model '" + m.name() + "' has more than one "
+          + Ops.OUTPUT, outputs.get(0).location(), "first " + Ops.OUTPUT));
     }
     Operation last = m.ops().get(m.ops().size() - 1);
     if (last != outputs.get(outputs.size() - 1)) {
@@ -140,4 +140,9 @@ public final class Verifier {
   }
 
   private static Location at(Location loc) { return loc == null ? Location.UNKNOWN : loc; }
+
+  private static Diagnostic errorWithNote(Location at, String message, Location noteAt, String note) {
+    Diagnostic n = new Diagnostic(Diagnostic.Severity.NOTE, at(noteAt), note, List.of());
+    return new Diagnostic(Diagnostic.Severity.ERROR, at(at), message, List.of(n));
+  }
 }
