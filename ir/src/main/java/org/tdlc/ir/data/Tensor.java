@@ -166,7 +166,7 @@ public final class Tensor {
   }
 
   @Override public int hashCode() {
-    return 31 * (31 * type.element().hashCode() + type.shape().hashCode()) + Arrays.hashCode(values);
+    return 31 * (31 * type.element().bits() + type.shape().hashCode()) + Arrays.hashCode(values);   // stable across JVMs
   }
 
   /** The type and the first few values: i8[2, 3] [1, 2, 3, 4, 5, 6]. */
