@@ -30,8 +30,10 @@ class ElementwiseKernelTest {
   }
 
   @Test void addWrapsInTheResultType() {
-    assertArrayEquals(new int[] {-128, 127}, add(tensor(I8, new int[] {2}, 127, -128), tensor(I8, new int[] {2}, 1, -1)).toArray());
-    assertArrayEquals(new int[] {-32768}, add(tensor(I16, new int[] {1}, 32767), tensor(I8, new int[] {1}, 1)).toArray());
+    Tensor i8 = add(tensor(I8, new int[] {2}, 127, -128), tensor(I8, new int[] {2}, 1, -1));
+    assertArrayEquals(new int[] {-128, 127}, i8.toArray());
+    Tensor i16 = add(tensor(I16, new int[] {1}, 32767), tensor(I8, new int[] {1}, 1));
+    assertArrayEquals(new int[] {-32768}, i16.toArray());
     Tensor y = add(tensor(I32, new int[] {2}, Integer.MAX_VALUE, Integer.MIN_VALUE), tensor(I8, new int[] {2}, 1, -1));
     assertArrayEquals(new int[] {Integer.MIN_VALUE, Integer.MAX_VALUE}, y.toArray());
   }
@@ -43,7 +45,8 @@ class ElementwiseKernelTest {
   }
 
   @Test void requantShiftZeroOnlyClamps() {
-    assertArrayEquals(new int[] {5, -5, 127, -128, 127, -128}, requant(0, 5, -5, 128, -129, Integer.MAX_VALUE, Integer.MIN_VALUE));
+    assertArrayEquals(new int[] {5, -5, 127, -128, 127, -128},
+        requant(0, 5, -5, 128, -129, Integer.MAX_VALUE, Integer.MIN_VALUE));
   }
 
   @Test void requantRoundsHalfUpWithArithmeticShift() {

@@ -18,7 +18,8 @@ class OpKernelTest {
   }
 
   @Test void rejectsOtherShapes() {
-    var e = assertThrows(DictAttr.AttributeException.class, () -> OpKernel.pair(attrs("pad", new int[] {1, 2, 3}), "pad", 0));
+    DictAttr three = attrs("pad", new int[] {1, 2, 3});
+    var e = assertThrows(DictAttr.AttributeException.class, () -> OpKernel.pair(three, "pad", 0));
     assertEquals("attribute 'pad' must be [h, w], got [1, 2, 3]", e.getMessage());
     assertThrows(DictAttr.AttributeException.class, () -> OpKernel.pair(attrs("pad", "x"), "pad", 0));
   }
