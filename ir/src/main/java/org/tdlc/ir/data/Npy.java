@@ -96,7 +96,8 @@ public final class Npy {
     ElementType element = elementType(descr).orElseThrow(() -> new NpyException(label + ": dtype '" + descr
         + "' is not supported (expected |i1, <i2 or <i4)"));
     if (!(header.get("fortran_order") instanceof Boolean fortran)) {
-      throw new NpyException(label + ": fortran_order must be True or False, got a " + kind(header.get("fortran_order")));
+      throw new NpyException(label + ": fortran_order must be True or False, got a "
+          + kind(header.get("fortran_order")));
     }
     if (fortran) {
       throw new NpyException(label + ": fortran_order is True; only C order is supported "
@@ -107,7 +108,9 @@ public final class Npy {
     }
     if (dims.length == 0) throw new NpyException(label + ": shape () is a scalar; tensors have rank >= 1");
     for (long d : dims) {
-      if (d == 0) throw new NpyException(label + ": shape " + pythonShape(dims) + " has no elements; tensors are not empty");
+      if (d == 0) {
+        throw new NpyException(label + ": shape " + pythonShape(dims) + " has no elements; tensors are not empty");
+      }
     }
     try {
       return TensorType.of(element, Shape.of(LongStream.of(dims).mapToInt(d -> (int) d).toArray()));

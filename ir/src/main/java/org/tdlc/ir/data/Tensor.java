@@ -166,7 +166,8 @@ public final class Tensor {
   }
 
   @Override public int hashCode() {
-    return 31 * (31 * type.element().hashCode() + type.shape().hashCode()) + Arrays.hashCode(values);
+    // bits(), not the enum's identity hash, so hashes are the same in every JVM
+    return 31 * (31 * type.element().bits() + type.shape().hashCode()) + Arrays.hashCode(values);
   }
 
   /** The type and the first few values: i8[2, 3] [1, 2, 3, 4, 5, 6]. */

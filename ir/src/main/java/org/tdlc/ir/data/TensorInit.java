@@ -7,7 +7,8 @@
 //    positions p = [0, 1, ..., n-1]; for i in 0..k-1: j = i + g.nextInt(n - i), swap p[i] and p[j]
 //    (a partial Fisher-Yates shuffle). Then for i in 0..k-1, in that order: element p[i] = the first
 //    g.nextSigned(bits) draw that is not 0. Every other element is 0.
-//  randomInput(T, name, seed) = random(T, seed ^ fnv1a64(UTF-8 bytes of name)), so each input differs.
+//  randomInput(T, name, seed) = random(T, seed ^ fnv1a64(UTF-8 bytes of name)), so each input differs;
+//    fnv1a64: h = 0xcbf29ce484222325; for each byte b: h = (h ^ b) * 0x100000001b3 (mod 2^64).
 package org.tdlc.ir.data;
 
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,9 @@ public final class TensorInit {
 
   /** round(density * n): the exact number of non-zeros a weight of n elements gets; density is in [0, 1]. */
   public static int nonZeroCount(int n, double density) {
-    if (!(density >= 0 && density <= 1)) throw new IllegalArgumentException("density must be in [0, 1], got " + density);
+    if (!(density >= 0 && density <= 1)) {
+      throw new IllegalArgumentException("density must be in [0, 1], got " + density);
+    }
     return (int) Math.min(n, Math.round(density * n));
   }
 

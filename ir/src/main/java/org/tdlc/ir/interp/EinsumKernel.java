@@ -15,7 +15,9 @@ import org.tdlc.ir.type.TensorType;
 final class EinsumKernel implements OpKernel {
 
   @Override public Tensor apply(Operation op, List<Tensor> in) {
-    if (in.size() < 1 || in.size() > 2) throw new IllegalArgumentException("einsum: expects 1 or 2 operands, got " + in.size());
+    if (in.size() < 1 || in.size() > 2) {
+      throw new IllegalArgumentException("einsum: expects 1 or 2 operands, got " + in.size());
+    }
     List<AffineMap> maps = Einsum.maps(op.attributes());
     if (maps.size() != in.size() + 1) {
       throw new IllegalArgumentException("einsum: " + in.size() + " operands need " + (in.size() + 1)
