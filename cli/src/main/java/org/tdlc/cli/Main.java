@@ -99,6 +99,7 @@ public final class Main {
     HelpFormatter f = HelpFormatter.builder().get();
     f.printHelp(pw, 100, "tdlc " + cmd.name() + " " + cmd.usage(), cmd.summary() + "\n\noptions:", withHelp(cmd),
         2, 4, "");
+    pw.println();
     pw.flush();
     return w.toString();
   }

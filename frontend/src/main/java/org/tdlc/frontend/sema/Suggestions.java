@@ -14,7 +14,7 @@ final class Suggestions {
       int d = distance(name, k);
       if (d < bestDistance) { best = k; bestDistance = d; }
     }
-    return best != null && bestDistance <= Math.max(1, name.length() / 2) ? " (did you mean '" + best + "'?)" : "";
+    return best != null && bestDistance <= Math.max(1, name.length() / 2) && bestDistance < name.length() ? " (did you mean '" + best + "'?)" : "";
   }
 
   static int distance(String a, String b) {
