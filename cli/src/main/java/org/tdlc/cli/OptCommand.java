@@ -56,9 +56,10 @@ final class OptCommand implements Command {
     var inst = new PassManager.Instrumentation(values(cl, "print-ir-before"), values(cl, "print-ir-after"),
         cl.hasOption("print-ir-before-all"), cl.hasOption("print-ir-after-all"), cl.hasOption("print-ir-after-change"),
         cl.hasOption("dump-dir") ? Path.of(cl.getOptionValue("dump-dir")) : null, cl.hasOption("timing"),
-        cl.hasOption("pass-statistics"), !cl.hasOption("no-verify-each"), io.err());
+        cl.hasOption("pass-statistics"), !cl.hasOption("no-verify-each"),
+        new IrPrinter.Options(!cl.hasOption("no-locations")), io.err());
     IrModule result = new PassManager(inst).run(loaded.module(), pipeline, new DiagnosticEngine());
-    String text = IrPrinter.print(result, new IrPrinter.Options(!cl.hasOption("no-locations")));
+    String text = IrPrinter.print(result, inst.printing());
     if (cl.hasOption("o")) AtomicFiles.write(Path.of(cl.getOptionValue("o")), text);
     else io.out().print(text);
     return Main.OK;

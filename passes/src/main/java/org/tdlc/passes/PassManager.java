@@ -26,9 +26,11 @@ public final class PassManager {
   /** What to do around each pass; the defaults do nothing but verify. */
   public record Instrumentation(Set<String> printBefore, Set<String> printAfter, boolean printBeforeAll,
                                 boolean printAfterAll, boolean printAfterChange, Path dumpDir, boolean timing,
-                                boolean statistics, boolean verifyEach, PrintStream out) {
+                                boolean statistics, boolean verifyEach, IrPrinter.Options printing,
+                                PrintStream out) {
     public static Instrumentation defaults(PrintStream out) {
-      return new Instrumentation(Set.of(), Set.of(), false, false, false, null, false, false, true, out);
+      return new Instrumentation(Set.of(), Set.of(), false, false, false, null, false, false, true,
+          IrPrinter.Options.DEFAULT, out);
     }
   }
 
@@ -51,7 +53,7 @@ public final class PassManager {
     for (int i = 0; i < passes.size(); i++) {
       Pass pass = passes.get(i);
       String label = pipeline.entries().get(i).toString();
-      String before = IrPrinter.print(module);
+      String before = IrPrinter.print(module, inst.printing());
       if (inst.printBeforeAll() || inst.printBefore().contains(pass.info().name())) dump("Before", label, before);
       PassContext ctx = new PassContext(diags);
       long start = System.nanoTime();
@@ -60,7 +62,7 @@ public final class PassManager {
       diags.throwIfErrors();
       for (String stage : pass.info().establishes()) result = result.withStage(stage);
       if (inst.verifyEach()) verify(result, pass.info().name());
-      String after = IrPrinter.print(result);
+      String after = IrPrinter.print(result, inst.printing());
       boolean changed = !after.equals(before);
       if (inst.printAfterAll() || inst.printAfter().contains(pass.info().name())
           || (inst.printAfterChange() && changed)) {

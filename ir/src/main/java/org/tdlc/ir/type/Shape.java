@@ -16,6 +16,7 @@ public final class Shape {
 
   /** Builds a shape, or throws IllegalArgumentException with a message fit for a user. */
   public static Shape of(int... dims) {
+    if (dims.length == 0) throw new IllegalArgumentException("a tensor needs at least one dimension");
     long n = 1;
     for (int i = 0; i < dims.length; i++) {
       if (dims[i] <= 0) {
