@@ -1,0 +1,45 @@
+// Entries of the program's descriptor table, which instructions name by index.
+//
+// Loop nests (MacDesc, AluDesc): loops.get(0) is outermost. For every index point i_0..i_{n-1} the
+// operand addresses are base + sum_l i_l * stride_l elements (byte address = base + elements * size of
+// the operand's type). MAX_LOOPS bounds the nest.
+package org.tdlc.backend.isa;
+
+import java.util.List;
+import org.tdlc.ir.type.ElementType;
+
+public sealed interface Descriptor {
+  int MAX_LOOPS = 8;
+  int MAX_DMA_DIMS = 4;
+
+  /**
+   * MAC: for every point, C = wrap32(C + A * B) with A of type {@code a}, B of type {@code b}, C always i32.
+   * Strides: dst = C, src1 = A, src2 = B. {@code rowLoop} and {@code colLoop} name the loops mapped across
+   * the PE array's rows and columns (-1: none); they only affect timing, never values.
+   */
+  record MacDesc(ElementType a, ElementType b, List<Loop> loops, int rowLoop, int colLoop) implements Descriptor {
+    public MacDesc { loops = List.copyOf(loops); }
+  }
+
+  /**
+   * ALU: for every point, dst = op(dst, src1, src2) with the given types; results wrap into dstType
+   * (two's complement) unless the op says otherwise. {@code imm} is the op's immediate.
+   */
+  record AluDesc(AluOp op, ElementType dstType, ElementType src1Type, ElementType src2Type, int imm, List<Loop> loops)
+      implements Descriptor {
+    public AluDesc { loops = List.copyOf(loops); }
+  }
+
+  /**
+   * DMA shape. LOAD: for every buffer point j_d in [0, padBefore_d + count_d + padAfter_d), the element at
+   * bufAddr + sum j_d * bufStride_d is DRAM[dramAddr + sum (j_d - padBefore_d) * dramStride_d] when every
+   * j_d - padBefore_d is in [0, count_d), and padValue otherwise (0 for conv padding, the type's minimum
+   * for maxpool so that padding never wins). STORE: pads must be 0; DRAM[dram + sum j*dramStride] =
+   * buffer[buf + sum j*bufStride]. Strides are in elements of {@code type}; dims.get(0) is outermost.
+   */
+  record DmaDesc(ElementType type, List<DmaDim> dims, int padValue) implements Descriptor {
+    public DmaDesc { dims = List.copyOf(dims); }
+  }
+
+  record DmaDim(int count, int dramStride, int bufStride, int padBefore, int padAfter) {}
+}
