@@ -3,7 +3,6 @@
 // reshape of reshape, the identity transpose.
 package org.tdlc.passes.transforms;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.tdlc.ir.IrModule;
