@@ -48,8 +48,8 @@ final class TargetsCommand implements Command {
 
   // ---- text ----
 
-  private static final List<String> HEADERS = List.of("NAME", "PE ARRAY", "DATAFLOWS", "CLOCK", "MEMORY (outermost first)",
-      "FORMATS", "ZEROS", "SOURCE");
+  private static final List<String> HEADERS = List.of("NAME", "PE ARRAY", "DATAFLOWS", "CLOCK",
+      "MEMORY (outermost first)", "FORMATS", "ZEROS", "SOURCE");
 
   static String table(List<Target> targets) {
     List<List<String>> rows = new ArrayList<>();
@@ -64,7 +64,9 @@ final class TargetsCommand implements Command {
           source(t)));
     }
     int[] width = new int[HEADERS.size()];
-    for (List<String> row : rows) for (int i = 0; i < row.size(); i++) width[i] = Math.max(width[i], row.get(i).length());
+    for (List<String> row : rows) {
+      for (int i = 0; i < row.size(); i++) width[i] = Math.max(width[i], row.get(i).length());
+    }
     StringBuilder b = new StringBuilder();
     for (List<String> row : rows) {
       StringBuilder line = new StringBuilder();

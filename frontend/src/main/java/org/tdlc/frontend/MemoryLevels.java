@@ -27,9 +27,9 @@ final class MemoryLevels {
   List<MemoryLevel> check(List<TargetBlocks.LevelDraft> drafts) {
     int before = diags.errorCount();
     if (drafts.size() < 2) {
-      diags.error(decl.name().loc(), "target " + decl.name().name() + " needs at least two memory levels, DRAM first and "
-          + "then an on-chip buffer (it has " + drafts.size() + "), e.g. 'memory dram { bandwidth 16 B/cycle; "
-          + "energy 100 pJ/B; }' and 'memory global { size 256 KiB; energy 2.5 pJ/B; }'");
+      diags.error(decl.name().loc(), "target " + decl.name().name() + " needs at least two memory levels, DRAM "
+          + "first and then an on-chip buffer (it has " + drafts.size() + "), e.g. 'memory dram { bandwidth 16 "
+          + "B/cycle; energy 100 pJ/B; }' and 'memory global { size 256 KiB; energy 2.5 pJ/B; }'");
       return null;
     }
     Map<String, TargetBlocks.LevelDraft> byName = new HashMap<>();

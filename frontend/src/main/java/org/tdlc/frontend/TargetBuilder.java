@@ -69,7 +69,7 @@ public final class TargetBuilder {
           }
           if (mhz != null) w.expectEnd();
         }
-        case "datatype" -> types = datatype(w, types);
+        case "datatype" -> types = datatype(w);
         case "memory" -> {
           TargetBlocks.LevelDraft level = blocks.memory(e);
           levelsOk &= level != null;
@@ -79,13 +79,11 @@ public final class TargetBuilder {
         default -> sparse = blocks.sparse(e);   // sparse
       }
     }
-    String example = "e.g. ";
-    requireEntry(decl, seen, "pe_array", example + "'pe_array 16 x 16;'");
-    requireEntry(decl, seen, "dataflows", example + "'dataflows ws, os;'");
-    requireEntry(decl, seen, "frequency", example + "'frequency 500 MHz;'");
-    requireEntry(decl, seen, "mac", example + "'mac { energy 0.25 pJ; }'");
-    List<MemoryLevel> built = levelsOk ? new MemoryLevels(diags, decl).check(levels)
-        : null;
+    requireEntry(decl, seen, "pe_array", "pe_array 16 x 16;");
+    requireEntry(decl, seen, "dataflows", "dataflows ws, os;");
+    requireEntry(decl, seen, "frequency", "frequency 500 MHz;");
+    requireEntry(decl, seen, "mac", "mac { energy 0.25 pJ; }");
+    List<MemoryLevel> built = levelsOk ? new MemoryLevels(diags, decl).check(levels) : null;
     if (diags.errorCount() > before || built == null || types == null || sparse == null) return null;
     return new Target(name, pe[0], pe[1], flows.set(), flows.flexible(), mhz, types[0], types[1], built, mac, sparse,
         decl.loc());
@@ -120,8 +118,9 @@ public final class TargetBuilder {
   }
 
   private void requireEntry(Ast.TargetDecl decl, Map<String, Ast.TargetEntry> seen, String key, String example) {
-    if (!seen.containsKey(key)) diags.error(decl.name().loc(), "target " + decl.name().name() + " has no " + key + " ("
-        + example + ")");
+    if (!seen.containsKey(key)) {
+      diags.error(decl.name().loc(), "target " + decl.name().name() + " has no " + key + " (e.g. '" + example + "')");
+    }
   }
 
   /** `R x C` (or `RxC`, which lexes as R and xC); null after reporting. */
@@ -186,7 +185,7 @@ public final class TargetBuilder {
   }
 
   /** `i8 [accumulate i32]`: {element, accumulator}; null after reporting. */
-  private ElementType[] datatype(TargetWords w, ElementType[] defaults) {
+  private ElementType[] datatype(TargetWords w) {
     Ast.Word t = w.next();
     ElementType element = t == null ? null : ElementType.parse(t.text()).orElse(null);
     if (element == null) {

@@ -16,7 +16,9 @@ public record MemoryLevel(String name, long sizeBytes, boolean perPe, double ban
   public MemoryLevel {
     if (name == null || name.isEmpty()) throw new IllegalArgumentException("memory level without a name");
     if (sizeBytes < 0) throw new IllegalArgumentException(name + ": negative size " + sizeBytes);
-    if (!(bandwidth >= 0) || Double.isInfinite(bandwidth)) throw new IllegalArgumentException(name + ": bandwidth " + bandwidth);
+    if (!(bandwidth >= 0) || Double.isInfinite(bandwidth)) {
+      throw new IllegalArgumentException(name + ": bandwidth " + bandwidth);
+    }
     if (!(energyPjPerByte >= 0) || Double.isInfinite(energyPjPerByte)) {
       throw new IllegalArgumentException(name + ": energy " + energyPjPerByte);
     }

@@ -24,14 +24,16 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
                      SparseSupport sparse, Location loc) {
 
   public Target {
-    if (name == null || !name.matches("[A-Za-z_][A-Za-z_0-9]*")) throw new IllegalArgumentException("target name " + name);
+    if (name == null || !name.matches("[A-Za-z_][A-Za-z_0-9]*")) {
+      throw new IllegalArgumentException("target name " + name);
+    }
     if (rows < 1 || cols < 1) throw new IllegalArgumentException(name + ": pe_array " + rows + " x " + cols);
     if (dataflows.isEmpty()) throw new IllegalArgumentException(name + ": no dataflow");
     dataflows = Collections.unmodifiableSet(EnumSet.copyOf(dataflows));
     if (flexible && dataflows.size() != Dataflow.values().length) {
       throw new IllegalArgumentException(name + ": flexible but only " + dataflows);
     }
-    if (!(frequencyMhz > 0) || Double.isInfinite(frequencyMhz)) throw new IllegalArgumentException(name + ": frequency");
+    if (!(frequencyMhz > 0) || Double.isInfinite(frequencyMhz)) throw new IllegalArgumentException(name + ": clock");
     if (accumulate != ElementType.I32) throw new IllegalArgumentException(name + ": accumulate " + accumulate);
     levels = List.copyOf(levels);
     if (levels.size() < 2) throw new IllegalArgumentException(name + ": fewer than two memory levels");
@@ -42,7 +44,7 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
         throw new IllegalArgumentException(name + ": per-PE level " + levels.get(i).name() + " is not innermost");
       }
     }
-    if (!(macEnergyPj >= 0) || Double.isInfinite(macEnergyPj)) throw new IllegalArgumentException(name + ": mac energy");
+    if (!(macEnergyPj >= 0) || Double.isInfinite(macEnergyPj)) throw new IllegalArgumentException(name + ": mac");
     if (sparse == null) sparse = SparseSupport.DENSE_ONLY;
     if (loc == null) loc = Location.UNKNOWN;
   }
