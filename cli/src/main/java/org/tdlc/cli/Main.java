@@ -28,7 +28,8 @@ public final class Main {
   private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
   static {
-    for (Command c : new Command[] {new CheckCommand(), new OptCommand(), new InterpCommand()}) COMMANDS.put(c.name(), c);
+    for (Command c : new Command[] {new CheckCommand(), new OptCommand(), new InterpCommand(),
+        new TargetsCommand()}) COMMANDS.put(c.name(), c);
   }
 
   private Main() {}
