@@ -51,8 +51,10 @@ class RandomNestTest {
       } else if (kind == 1) {
         AluOp op = AluOp.values()[r.nextInt(AluOp.values().length)];
         int imm = op == AluOp.AVGDIV ? 1 + r.nextInt(20) : op == AluOp.REQUANT ? r.nextInt(12) : r.nextInt(600) - 300;
-        Descriptor.AluDesc d = aluDesc(op, TYPES[r.nextInt(3)], TYPES[r.nextInt(3)], TYPES[r.nextInt(3)], imm, loops(r));
-        int[] base = bases(r, d.loops(), new int[] {d.dstType().bytes(), d.src1Type().bytes(), d.src2Type().bytes()}, 3);
+        Descriptor.AluDesc d =
+            aluDesc(op, TYPES[r.nextInt(3)], TYPES[r.nextInt(3)], TYPES[r.nextInt(3)], imm, loops(r));
+        int[] sizes = {d.dstType().bytes(), d.src1Type().bytes(), d.src2Type().bytes()};
+        int[] base = bases(r, d.loops(), sizes, 3);
         insn = new Instruction.Alu(NONE, 0, base[0], base[1], base[2]);
         desc = d;
         referenceAlu(expected, d, base[0], base[1], base[2]);
@@ -217,7 +219,9 @@ class RandomNestTest {
   static void referenceLoad(byte[] buf, byte[] dram, Descriptor.DmaDesc d, long dramAddr, int bufAddr) {
     int size = d.type().bytes();
     List<Loop> shape = new ArrayList<>();
-    for (Descriptor.DmaDim x : d.dims()) shape.add(loop(Math.max(1, x.padBefore() + x.count() + x.padAfter()), 0, 0, 0));
+    for (Descriptor.DmaDim x : d.dims()) {
+      shape.add(loop(Math.max(1, x.padBefore() + x.count() + x.padAfter()), 0, 0, 0));
+    }
     for (Descriptor.DmaDim x : d.dims()) if (x.padBefore() + x.count() + x.padAfter() == 0) return;
     for (int[] j : points(shape)) {
       long b = bufAddr;
