@@ -9,8 +9,8 @@ import java.util.List;
 final class AsmLexer {
   enum Kind { ATOM, STRING, PUNCT }
 
-  /** A token; for STRING, {@code text} is the decoded value. */
-  record Token(Kind kind, String text, int col) {
+  /** A token from column {@code col} up to (excluding) column {@code end}; a STRING's text is its decoded value. */
+  record Token(Kind kind, String text, int col, int end) {
     boolean is(char punct) { return kind == Kind.PUNCT && text.charAt(0) == punct; }
 
     String shown() { return kind == Kind.STRING ? Strings.quote(text) : "'" + text + "'"; }
@@ -37,15 +37,15 @@ final class AsmLexer {
       } else if (isAtomChar(c)) {
         int start = i;
         while (i < n && isAtomChar(line.charAt(i))) i++;
-        out.add(new Token(Kind.ATOM, line.substring(start, i), start + 1));
+        out.add(new Token(Kind.ATOM, line.substring(start, i), start + 1, i + 1));
       } else if (PUNCTUATION.indexOf(c) >= 0) {
-        out.add(new Token(Kind.PUNCT, String.valueOf(c), i + 1));
+        out.add(new Token(Kind.PUNCT, String.valueOf(c), i + 1, i + 2));
         i++;
       } else if (c == '"') {
         int start = i;
         StringBuilder value = new StringBuilder();
         i = string(line, i + 1, value);
-        out.add(new Token(Kind.STRING, value.toString(), start + 1));
+        out.add(new Token(Kind.STRING, value.toString(), start + 1, i + 1));
       } else {
         throw new AsmSyntaxError(i + 1, "unexpected character " + Strings.describeChar(c));
       }

@@ -26,6 +26,9 @@ public final class Assembler {
   static final List<String> SECTIONS = List.of(".machine", ".dram", ".symbols", ".layers", ".descriptors", ".text",
       ".data");
 
+  /** The section after an unknown directive: its lines are skipped rather than misread as another section's. */
+  private static final String SKIPPED = "?";
+
   private record At<T>(T value, int line, int col) {}
 
   private final String file;
@@ -84,7 +87,7 @@ public final class Assembler {
     try {
       List<AsmLexer.Token> tokens = AsmLexer.tokenize(text);
       if (tokens.isEmpty()) return;
-      TokenCursor c = new TokenCursor(tokens, text.length());
+      TokenCursor c = new TokenCursor(tokens);
       AsmLexer.Token first = tokens.get(0);
       if (first.kind() == AsmLexer.Kind.ATOM && first.text().startsWith(".")) {
         directive(c);
@@ -103,9 +106,11 @@ public final class Assembler {
     AsmLexer.Token d = c.atom("a directive");
     if (machineOnly) throw c.error(d, "a machine description holds no directives, found " + d.shown());
     if (!SECTIONS.contains(d.text())) {
+      section = SKIPPED;
       throw c.error(d, "unknown directive " + d.shown() + "; expected one of " + String.join(", ", SECTIONS));
     }
     if (sectionLines.containsKey(d.text())) {
+      section = SKIPPED;
       throw c.error(d, d.text() + " appears twice (first on line " + sectionLines.get(d.text()) + ")");
     }
     sectionLines.put(d.text(), line);
@@ -127,6 +132,7 @@ public final class Assembler {
       case ".descriptors" -> descriptor(c);
       case ".text" -> instructions.add(new At<>(InstructionSyntax.parse(c), line, col));
       case ".data" -> TableSyntax.parseData(c, data);
+      case SKIPPED -> { }
       default -> throw c.error(c.peek(), section + " takes no lines; found " + c.peek().shown());
     }
   }

@@ -15,9 +15,9 @@ final class TokenCursor {
   private final int endCol;
   private int pos;
 
-  TokenCursor(List<AsmLexer.Token> tokens, int lineLength) {
+  TokenCursor(List<AsmLexer.Token> tokens) {
     this.tokens = tokens;
-    this.endCol = lineLength + 1;
+    this.endCol = tokens.isEmpty() ? 1 : tokens.get(tokens.size() - 1).end();
   }
 
   boolean atEnd() { return pos >= tokens.size(); }
