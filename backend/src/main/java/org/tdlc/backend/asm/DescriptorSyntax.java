@@ -124,7 +124,9 @@ final class DescriptorSyntax {
       int extent = k.integer("loop extent", 1, Integer.MAX_VALUE);
       k.expect(':');
       Map<String, Function<TokenCursor, Object>> p = new LinkedHashMap<>();
-      for (String s : List.of("dst", "src1", "src2")) p.put(s, x -> x.integer(s + " stride", Integer.MIN_VALUE, Integer.MAX_VALUE));
+      for (String s : List.of("dst", "src1", "src2")) {
+        p.put(s, x -> x.integer(s + " stride", Integer.MIN_VALUE, Integer.MAX_VALUE));
+      }
       TokenCursor.Pairs v = k.keyValues("a loop", p);
       k.expect(')');
       return new Loop(extent, v.integer("dst"), v.integer("src1"), v.integer("src2"));

@@ -42,7 +42,9 @@ public final class Disassembler {
     List<Layer> layers = p.layers();
     for (int i = 0; i < p.instructions().size(); i++) {
       for (Layer l : layers) {
-        if (l.first() == i) b.append("; layer ").append(Strings.name(l.name())).append(" (").append(Strings.name(l.op())).append(")\n");
+        if (l.first() == i) {
+          b.append("; layer ").append(Strings.name(l.name())).append(" (").append(Strings.name(l.op())).append(")\n");
+        }
       }
       String line = InstructionSyntax.print(p.instructions().get(i));
       b.append(line).append(" ".repeat(Math.max(1, INDEX_COLUMN - line.length()))).append("; ").append(i).append('\n');

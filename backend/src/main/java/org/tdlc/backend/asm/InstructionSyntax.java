@@ -21,7 +21,7 @@ final class InstructionSyntax {
   private InstructionSyntax() {}
 
   static String print(Instruction insn) {
-    StringBuilder b = new StringBuilder(String.format("%-6s", insn.opcode().mnemonic()));
+    StringBuilder b = new StringBuilder(padRight(insn.opcode().mnemonic(), 6));
     if (!insn.deps().none()) {
       b.append(" deps(");
       int bits = insn.deps().bits();
@@ -57,8 +57,12 @@ final class InstructionSyntax {
   private static String dram(long v) { return hex(v, 8); }
 
   static String hex(long v, int digits) {
-    return v < 0 ? Long.toString(v) : "0x" + String.format("%0" + digits + "x", v);
+    if (v < 0) return Long.toString(v);
+    String h = Long.toHexString(v);
+    return "0x" + "0".repeat(Math.max(0, digits - h.length())) + h;
   }
+
+  static String padRight(String s, int width) { return s.length() >= width ? s : s + " ".repeat(width - s.length()); }
 
   static Parsed parse(TokenCursor c) {
     AsmLexer.Token mn = c.atom("an instruction mnemonic");
@@ -110,7 +114,9 @@ final class InstructionSyntax {
     while (true) {
       AsmLexer.Token t = c.atom("a dependency flag (" + String.join(", ", DEP_NAMES) + ")");
       int k = DEP_NAMES.indexOf(t.text());
-      if (k < 0) throw c.error(t, "unknown dependency flag " + t.shown() + "; expected " + String.join(", ", DEP_NAMES));
+      if (k < 0) {
+        throw c.error(t, "unknown dependency flag " + t.shown() + "; expected " + String.join(", ", DEP_NAMES));
+      }
       if ((bits & (1 << k)) != 0) throw c.error(t, "dependency flag " + t.text() + " given twice");
       bits |= 1 << k;
       AsmLexer.Token sep = c.next("',' or ')'");

@@ -19,9 +19,9 @@ final class TableSyntax {
   private TableSyntax() {}
 
   static String symbol(Symbol s) {
-    return String.format("%-6s %s %s [%s] dram=%s", s.kind().name().toLowerCase(java.util.Locale.ROOT),
-        Strings.name(s.name()), s.type(), String.join(", ", s.shape().stream().map(String::valueOf).toList()),
-        InstructionSyntax.hex(s.dramAddr(), 8));
+    return InstructionSyntax.padRight(s.kind().name().toLowerCase(java.util.Locale.ROOT), 6) + " "
+        + Strings.name(s.name()) + " " + s.type() + " ["
+        + String.join(", ", s.shape().stream().map(String::valueOf).toList()) + "] dram=" + InstructionSyntax.hex(s.dramAddr(), 8);
   }
 
   static Symbol parseSymbol(TokenCursor c) {

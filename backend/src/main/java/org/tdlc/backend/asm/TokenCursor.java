@@ -152,11 +152,15 @@ final class TokenCursor {
     Map<String, Object> found = new LinkedHashMap<>();
     Map<String, Integer> cols = new LinkedHashMap<>();
     while (!atEnd() && !at(')')) {
-      if (!atKey()) throw error(peek(), "expected one of " + keys(parsers) + " for " + owner + ", found " + peek().shown());
+      if (!atKey()) {
+        throw error(peek(), "expected one of " + keys(parsers) + " for " + owner + ", found " + peek().shown());
+      }
       AsmLexer.Token key = next("a key");
       pos++;
       Function<TokenCursor, Object> parser = parsers.get(key.text());
-      if (parser == null) throw error(key, "unknown key '" + key.text() + "' for " + owner + "; expected " + keys(parsers));
+      if (parser == null) {
+        throw error(key, "unknown key '" + key.text() + "' for " + owner + "; expected " + keys(parsers));
+      }
       if (found.containsKey(key.text())) throw error(key, "'" + key.text() + "' given twice");
       cols.put(key.text(), col());
       found.put(key.text(), parser.apply(this));

@@ -33,7 +33,7 @@ record AddressSpan(long first, long last) {
     }
   }
 
-  /** Null when the span lies in [0, size), else why not: "range 0x0800..0x13ff exceeds the global buffer (4096 bytes)". */
+  /** Null when the span lies in [0, size), else why not, e.g. "range 0x0800..0x13ff exceeds DRAM (4096 bytes)". */
   String outside(long size, String memory) {
     if (first >= 0 && last < size) return null;
     String range = "range " + hex(first) + ".." + hex(last);

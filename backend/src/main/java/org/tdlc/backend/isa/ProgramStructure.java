@@ -55,7 +55,9 @@ public final class ProgramStructure {
     long bytes = s.type().bytes();
     for (int d : s.shape()) {
       bytes *= d;
-      if (bytes > dramSize) return "symbol " + s.name() + " " + s.shape() + " is larger than DRAM (" + dramSize + " bytes)";
+      if (bytes > dramSize) {
+        return "symbol " + s.name() + " " + s.shape() + " is larger than DRAM (" + dramSize + " bytes)";
+      }
     }
     if (s.dramAddr() < 0 || s.dramAddr() > dramSize - bytes) {
       return "symbol " + s.name() + " occupies 0x" + Long.toHexString(s.dramAddr()) + "..+" + bytes

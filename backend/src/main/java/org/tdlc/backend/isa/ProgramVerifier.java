@@ -61,7 +61,9 @@ public final class ProgramVerifier {
       if (a.op() == AluOp.REQUANT && (a.imm() < 0 || a.imm() > 62)) {
         problems.add(where + "requant shift " + a.imm() + " is outside 0..62");
       }
-      if (a.op() == AluOp.AVGDIV && a.imm() < 1) problems.add(where + "avgdiv divisor " + a.imm() + " must be positive");
+      if (a.op() == AluOp.AVGDIV && a.imm() < 1) {
+        problems.add(where + "avgdiv divisor " + a.imm() + " must be positive");
+      }
     } else if (d instanceof Descriptor.DmaDesc m) {
       if (m.dims().size() > Descriptor.MAX_DMA_DIMS) {
         problems.add(where + m.dims().size() + " dimensions, at most " + Descriptor.MAX_DMA_DIMS);
@@ -89,6 +91,7 @@ public final class ProgramVerifier {
       }
       return;
     }
+    if (ProgramStructure.descriptorKind(insn.opcode()) == null) return;
     if (ProgramStructure.descriptorProblem(insn, program.descriptors()) != null) return;
     if (program.machine().levels().size() < 2) return;
     Descriptor d = program.descriptors().get(ProgramStructure.descriptorIndex(insn));
@@ -120,7 +123,8 @@ public final class ProgramVerifier {
 
   private void loopRange(String where, String operand, long base, List<Loop> loops, ToIntFunction<Loop> stride,
                          ElementType type) {
-    List<AddressSpan.Step> steps = loops.stream().map(l -> new AddressSpan.Step(l.extent(), stride.applyAsInt(l))).toList();
+    List<AddressSpan.Step> steps =
+        loops.stream().map(l -> new AddressSpan.Step(l.extent(), stride.applyAsInt(l))).toList();
     check(where, operand, AddressSpan.of(base, steps, type.bytes()), false);
   }
 

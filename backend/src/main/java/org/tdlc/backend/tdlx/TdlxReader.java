@@ -131,14 +131,19 @@ public final class TdlxReader {
 
   private void sectionTable(int count) {
     int expected = TdlxFormat.Section.values().length;
-    if (count != expected) throw new TdlxException("the file has " + (count & 0xFFFFFFFFL) + " sections, expected " + expected);
+    if (count != expected) {
+      throw new TdlxException("the file has " + (count & 0xFFFFFFFFL) + " sections, expected " + expected);
+    }
     long tableEnd = TdlxFormat.HEADER_BYTES + (long) count * TdlxFormat.TABLE_ENTRY_BYTES;
-    ByteSource t = new ByteSource(file, TdlxFormat.HEADER_BYTES, (int) Math.min(tableEnd, file.length), "section table");
+    ByteSource t =
+        new ByteSource(file, TdlxFormat.HEADER_BYTES, (int) Math.min(tableEnd, file.length), "section table");
     long end = tableEnd;
     for (int i = 0; i < count; i++) {
       int code = t.i32("section kind");
       TdlxFormat.Section s = TdlxFormat.Section.ofCode(code & 0xFFFFFFFFL);
-      if (s == null) throw new TdlxException("section table entry " + i + " has an unknown kind " + (code & 0xFFFFFFFFL));
+      if (s == null) {
+        throw new TdlxException("section table entry " + i + " has an unknown kind " + (code & 0xFFFFFFFFL));
+      }
       if (sections.containsKey(s)) throw new TdlxException("the " + s.label() + " section appears twice");
       if (t.i32("reserved") != 0) throw new TdlxException("section table entry " + i + " has reserved bits set");
       long offset = t.u64("section offset");
@@ -151,7 +156,9 @@ public final class TdlxReader {
       sections.put(s, new long[] {offset, length});
       end = offset + length;
     }
-    if (end != file.length) throw new TdlxException("the file has " + (file.length - end) + " bytes after its last section");
+    if (end != file.length) {
+      throw new TdlxException("the file has " + (file.length - end) + " bytes after its last section");
+    }
   }
 
   private long length(TdlxFormat.Section s) { return sections.get(s)[1]; }

@@ -78,7 +78,8 @@ final class TdlxTables {
           }
           out.add(new Descriptor.DmaDesc(t, list, pad));
         }
-        default -> throw new TdlxException(what + " has an unknown kind tag " + tag + " (expected 1 mac, 2 alu, 3 dma)");
+        default -> throw new TdlxException(what + " has an unknown kind tag " + tag
+            + " (expected 1 mac, 2 alu, 3 dma)");
       }
     }
     in.expectEnd();
@@ -90,7 +91,9 @@ final class TdlxTables {
     List<Loop> out = new ArrayList<>(n);
     for (int k = 0; k < n; k++) {
       int extent = in.i32(what);
-      if (extent < 1) throw new TdlxException(what + ": loop " + k + " has extent " + extent + "; extents must be positive");
+      if (extent < 1) {
+        throw new TdlxException(what + ": loop " + k + " has extent " + extent + "; extents must be positive");
+      }
       out.add(new Loop(extent, in.i32(what), in.i32(what), in.i32(what)));
     }
     return out;
@@ -106,7 +109,8 @@ final class TdlxTables {
   static byte[] writeSymbols(List<Symbol> symbols) {
     ByteSink s = new ByteSink().i32(symbols.size());
     for (Symbol sym : symbols) {
-      s.u8(sym.kind() == Symbol.Kind.INPUT ? 1 : 2).u8(TdlxFormat.typeCode(sym.type())).string(sym.name(), "symbol name");
+      s.u8(sym.kind() == Symbol.Kind.INPUT ? 1 : 2).u8(TdlxFormat.typeCode(sym.type()));
+      s.string(sym.name(), "symbol name");
       s.i32(sym.shape().size());
       for (int d : sym.shape()) s.i32(d);
       s.u64(sym.dramAddr());
@@ -120,7 +124,9 @@ final class TdlxTables {
     for (int i = 0; i < n; i++) {
       String what = "symbol " + i;
       int kind = in.u8(what);
-      if (kind != 1 && kind != 2) throw new TdlxException(what + " has an unknown kind " + kind + " (1 input, 2 output)");
+      if (kind != 1 && kind != 2) {
+        throw new TdlxException(what + " has an unknown kind " + kind + " (1 input, 2 output)");
+      }
       ElementType type = type(in, what);
       String name = in.string(what + " name");
       int rank = in.count("dimensions of " + what, 4);

@@ -93,12 +93,12 @@ class AssemblerErrorTest {
 
   @Test void truncationsAndMutationsOnlyRaiseCompileExceptions() {
     int parsed = 0;
-    for (int end = 0; end <= VALID.length(); end += 3) if (check(VALID.substring(0, end), "prefix " + end)) parsed++;
+    for (int end = 0; end <= VALID.length(); end += 5) if (check(VALID.substring(0, end), "prefix " + end)) parsed++;
     assertTrue(parsed > 0);
     Random r = new Random(SEED);
     String alphabet = " \n=,()[]:;/\"\\.-0x19afgzdeps_\u00e9\u0000";
     parsed = 0;
-    for (int i = 0; i < 1500; i++) {
+    for (int i = 0; i < 800; i++) {
       StringBuilder b = new StringBuilder(VALID);
       for (int e = 1 + r.nextInt(3); e > 0; e--) {
         int at = r.nextInt(b.length());
@@ -110,7 +110,7 @@ class AssemblerErrorTest {
       }
       if (check(b.toString(), "mutation " + i)) parsed++;
     }
-    assertTrue(parsed > 50, "too few mutations parse: " + parsed);
+    assertTrue(parsed > 30, "too few mutations parse: " + parsed);
   }
 
   /** True when the text parses (and then prints back to text that parses to the same); false on a clean error. */
