@@ -21,7 +21,8 @@ final class TableSyntax {
   static String symbol(Symbol s) {
     return InstructionSyntax.padRight(s.kind().name().toLowerCase(java.util.Locale.ROOT), 6) + " "
         + Strings.name(s.name()) + " " + s.type() + " ["
-        + String.join(", ", s.shape().stream().map(String::valueOf).toList()) + "] dram=" + InstructionSyntax.hex(s.dramAddr(), 8);
+        + String.join(", ", s.shape().stream().map(String::valueOf).toList()) + "] dram="
+        + InstructionSyntax.hex(s.dramAddr(), 8);
   }
 
   static Symbol parseSymbol(TokenCursor c) {

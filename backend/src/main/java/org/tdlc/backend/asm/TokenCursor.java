@@ -56,12 +56,6 @@ final class TokenCursor {
     return t;
   }
 
-  /** The exact word {@code w}. */
-  void word(String w) {
-    AsmLexer.Token t = atom("'" + w + "'");
-    if (!t.text().equals(w)) throw error(t, "expected '" + w + "', found " + t.shown());
-  }
-
   /** A bare name or a quoted string. */
   String name(String what) {
     AsmLexer.Token t = next(what);
