@@ -40,6 +40,43 @@ class AssemblerRoundTripTest {
         List.of()));
   }
 
+  /** The printed form is pinned: on a change, the actual text is written beside for review. */
+  @Test void goldenText() throws java.io.IOException {
+    String expected;
+    try (var in = AssemblerRoundTripTest.class.getResourceAsStream("/asm/dense.tasm")) {
+      expected = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    String actual = Disassembler.print(SamplePrograms.dense());
+    if (!expected.equals(actual)) {
+      java.nio.file.Path out = java.nio.file.Path.of("target/golden-actual/dense.tasm");
+      java.nio.file.Files.createDirectories(out.getParent());
+      java.nio.file.Files.writeString(out, actual);
+      assertEquals(expected, actual, "review: diff backend/src/test/resources/asm/dense.tasm backend/" + out
+          + " and copy it over if the change is intended");
+    }
+  }
+
+  /** Hand-written assembly: keys in any order, both comment styles, blank lines, sections in another order. */
+  @Test void handWrittenText() {
+    String golden = Disassembler.print(SamplePrograms.dense());
+    String text = golden.substring(golden.indexOf(".machine"), golden.indexOf(".text"))
+        .replace("d4: mac a=i8 b=i8 row=0 col=1", "d4: mac  col=1 row=0 b=i8 a=i8")
+        .replace("(count=4 dram=4 buf=6 pad=1,1)", "( pad = 1 , 1 count=4 buf=6 dram=4 )")
+        + golden.substring(golden.indexOf(".data"))
+        + "\n// the code comes last here\n.text\n"
+        + "config dataflow=ws\n"
+        + "load desc=0 buf=0 dram=0x400   ; x\n"
+        + "load desc=1 dram=0 buf=16\n"
+        + "load deps( push_next ) desc=2 dram=256 buf=0x200\n"
+        + "alu deps(pop_prev) desc=3 dst=0x300 src1=0x200 src2=0\n"
+        + "mac desc=4 a=0 b=0x10 c=0x300\n"
+        + "\n"
+        + "alu deps(push_next) desc=5 dst=0x400 src1=0x300 src2=0\n"
+        + "store deps(pop_prev) desc=6 buf=0x400 dram=0x500\n"
+        + "halt\n";
+    assertNull(ProgramEquality.firstDifference(SamplePrograms.dense(), Assembler.parse(text, "hand.tasm")));
+  }
+
   @Test void emptyProgram() {
     roundTrip(new Program(SamplePrograms.machine(), List.of(), List.of(), new byte[0], 0, List.of(), List.of()));
   }
