@@ -6,6 +6,7 @@ package org.tdlc.backend.asm;
 import java.util.List;
 import org.tdlc.backend.isa.IsaLayout;
 import org.tdlc.backend.isa.Layer;
+import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.Symbol;
 
@@ -14,6 +15,9 @@ public final class Disassembler {
   static final int INDEX_COLUMN = 64;
 
   private Disassembler() {}
+
+  /** One instruction in assembly, as in the .text section (used by the simulator's --trace). */
+  public static String instruction(Instruction insn) { return InstructionSyntax.print(insn); }
 
   public static String print(Program p) {
     StringBuilder b = new StringBuilder();
