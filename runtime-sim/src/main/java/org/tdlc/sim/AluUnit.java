@@ -1,0 +1,86 @@
+// Functional ALU execution, exactly as AluOp documents: every point reads the sources its op uses (and the
+// destination for MAX and SUM), computes in int (REQUANT and AVGDIV in long) and writes the destination,
+// whose width truncation is the two's-complement wrap into dstType. Points run in loop order, so in-place
+// and overlapping operands behave as the sequential definition says.
+package org.tdlc.sim;
+
+import org.tdlc.backend.isa.AluOp;
+import org.tdlc.backend.isa.Descriptor.AluDesc;
+
+final class AluUnit {
+  private AluUnit() {}
+
+  static boolean readsSrc1(AluOp op) { return op != AluOp.FILL; }
+
+  static boolean readsSrc2(AluOp op) { return op == AluOp.ADD; }
+
+  static boolean readsDst(AluOp op) { return op == AluOp.MAX || op == AluOp.SUM; }
+
+  /** Runs one ALU instruction over the global buffer {@code g}; bounds are already checked. */
+  static void execute(byte[] g, NestPlan p, AluDesc d, int dst, int src1, int src2) {
+    AluOp op = d.op();
+    int sd = d.dstType().bytes();
+    int s1 = d.src1Type().bytes();
+    int s2 = d.src2Type().bytes();
+    boolean r1 = readsSrc1(op);
+    boolean r2 = readsSrc2(op);
+    boolean rd = readsDst(op);
+    int imm = d.imm();
+    int inner = p.depth - 1;
+    long outerPoints = p.points / p.extent[inner];
+    long[] st0 = p.byteStride[NestPlan.DST];
+    long[] st1 = p.byteStride[NestPlan.SRC1];
+    long[] st2 = p.byteStride[NestPlan.SRC2];
+    int n = p.extent[inner];
+    int dd = (int) st0[inner];
+    int d1 = (int) st1[inner];
+    int d2 = (int) st2[inner];
+    int[] idx = new int[inner];
+    long p0 = dst;
+    long p1 = src1;
+    long p2 = src2;
+    for (long o = 0; o < outerPoints; o++) {
+      int q0 = (int) p0;
+      int q1 = (int) p1;
+      int q2 = (int) p2;
+      for (int k = 0; k < n; k++) {
+        int x = r1 ? Memory.read(g, q1, s1) : 0;
+        int y = r2 ? Memory.read(g, q2, s2) : 0;
+        int old = rd ? Memory.read(g, q0, sd) : 0;
+        Memory.write(g, q0, sd, apply(op, imm, old, x, y));
+        q0 += dd;
+        q1 += d1;
+        q2 += d2;
+      }
+      for (int l = inner - 1; l >= 0; l--) {
+        p0 += st0[l];
+        p1 += st1[l];
+        p2 += st2[l];
+        if (++idx[l] < p.extent[l]) break;
+        idx[l] = 0;
+        p0 -= st0[l] * p.extent[l];
+        p1 -= st1[l] * p.extent[l];
+        p2 -= st2[l] * p.extent[l];
+      }
+    }
+  }
+
+  /** One point's result before the wrap into dstType (which the write performs). */
+  static int apply(AluOp op, int imm, int dst, int src1, int src2) {
+    return switch (op) {
+      case FILL -> imm;
+      case COPY -> src1;
+      case RELU -> Math.max(src1, 0);
+      case ADD -> src1 + src2;
+      case REQUANT -> requant(src1, imm);
+      case MAX -> Math.max(dst, src1);
+      case SUM -> dst + src1;
+      case AVGDIV -> (int) Math.floorDiv((long) src1 + imm / 2, (long) imm);
+    };
+  }
+
+  private static int requant(int x, int shift) {
+    long v = shift == 0 ? x : ((long) x + (1L << (shift - 1))) >> shift;
+    return (int) Math.max(-128, Math.min(127, v));
+  }
+}

@@ -1,0 +1,91 @@
+// The simulator's counters for a whole run or one layer: cycles, busy cycles per unit, instructions per
+// opcode, MACs issued and skipped, ALU ops, bytes and energy per memory level, utilization. Deterministic,
+// and printable as JSON with a stable key order for the CLI and golden files.
+package org.tdlc.sim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.backend.isa.Opcode;
+import org.tdlc.backend.isa.Queue;
+
+/**
+ * macs counts every point of every MAC nest; macsSkipped those with a zero operand when the machine skips
+ * zeros (they still compute the same values). Issued MACs (macs - macsSkipped) drive macEnergyPj
+ * (issued * machine.macEnergyPj) and utilization (issued / (PEs * cycles), 0 when cycles is 0).
+ * energyPj = the levels' energies + macEnergyPj.
+ */
+public record Counters(long cycles, long loadBusyCycles, long computeBusyCycles, long storeBusyCycles,
+                       Map<Opcode, Long> instructions, long macs, long macsSkipped, long aluOps,
+                       List<LevelCounters> levels, double macEnergyPj, double energyPj, double utilization) {
+  public Counters {
+    EnumMap<Opcode, Long> m = new EnumMap<>(Opcode.class);
+    for (Opcode o : Opcode.values()) m.put(o, instructions.getOrDefault(o, 0L));
+    instructions = Collections.unmodifiableMap(m);
+    levels = List.copyOf(levels);
+  }
+
+  static Counters of(MachineConfig machine, Tally t, long cycles) {
+    Map<Opcode, Long> counts = new EnumMap<>(Opcode.class);
+    for (Opcode o : Opcode.values()) counts.put(o, t.instructions[o.ordinal()]);
+    List<LevelCounters> levels = new ArrayList<>();
+    double energy = 0;
+    for (int i = 0; i < machine.levels().size(); i++) {
+      double e = (t.read[i] + t.written[i]) * machine.levels().get(i).energyPjPerByte();
+      levels.add(new LevelCounters(machine.levels().get(i).name(), t.read[i], t.written[i], e));
+      energy += e;
+    }
+    long issued = t.macs - t.macsSkipped;
+    double macEnergy = issued * machine.macEnergyPj();
+    double utilization = cycles == 0 ? 0 : issued / ((double) machine.peCount() * cycles);
+    return new Counters(cycles, t.busy[Queue.LOAD.ordinal()], t.busy[Queue.COMPUTE.ordinal()],
+        t.busy[Queue.STORE.ordinal()], counts, t.macs, t.macsSkipped, t.aluOps, levels, macEnergy,
+        energy + macEnergy, utilization);
+  }
+
+  public long instructions(Opcode op) { return instructions.get(op); }
+
+  public long macsIssued() { return macs - macsSkipped; }
+
+  /** The level of that name; IllegalArgumentException when the machine has none. */
+  public LevelCounters level(String name) {
+    for (LevelCounters l : levels) if (l.name().equals(name)) return l;
+    throw new IllegalArgumentException("no memory level named '" + name + "'");
+  }
+
+  /** One JSON object, keys in a fixed order. */
+  public String toJson() {
+    StringBuilder b = new StringBuilder("{\"cycles\":").append(cycles)
+        .append(",\"busy_cycles\":{\"load\":").append(loadBusyCycles).append(",\"compute\":")
+        .append(computeBusyCycles).append(",\"store\":").append(storeBusyCycles).append("},\"instructions\":{");
+    String sep = "";
+    for (Map.Entry<Opcode, Long> e : instructions.entrySet()) {
+      b.append(sep).append('"').append(e.getKey().mnemonic()).append("\":").append(e.getValue());
+      sep = ",";
+    }
+    b.append("},\"macs\":").append(macs).append(",\"macs_skipped\":").append(macsSkipped)
+        .append(",\"alu_ops\":").append(aluOps).append(",\"levels\":{");
+    sep = "";
+    for (LevelCounters l : levels) {
+      b.append(sep).append('"').append(escape(l.name())).append("\":{\"read_bytes\":").append(l.bytesRead())
+          .append(",\"written_bytes\":").append(l.bytesWritten()).append(",\"energy_pj\":").append(l.energyPj())
+          .append('}');
+      sep = ",";
+    }
+    return b.append("},\"mac_energy_pj\":").append(macEnergyPj).append(",\"energy_pj\":").append(energyPj)
+        .append(",\"utilization\":").append(utilization).append('}').toString();
+  }
+
+  private static String escape(String s) {
+    StringBuilder b = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') b.append('\\').append(c);
+      else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+      else b.append(c);
+    }
+    return b.toString();
+  }
+}

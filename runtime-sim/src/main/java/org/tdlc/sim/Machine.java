@@ -1,0 +1,126 @@
+// The machine's state (DRAM and global buffer bytes) and the functional step of one instruction: check
+// every address range it will touch, execute it, charge its events to a tally and return its duration.
+// The step is atomic, so the scheduler may interleave queues at instruction granularity.
+package org.tdlc.sim;
+
+import org.tdlc.backend.isa.Descriptor.AluDesc;
+import org.tdlc.backend.isa.Descriptor.MacDesc;
+import org.tdlc.backend.isa.Instruction;
+import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.backend.isa.Program;
+
+final class Machine {
+  static final int DRAM = 0;
+  static final int GLOBAL = 1;
+  static final int LOCAL = 2;
+  private static final int PSUM_BYTES = 4;
+
+  final byte[] dram;
+  final byte[] global;
+  private final Program program;
+  private final MachineConfig config;
+  private final Plans plans;
+  private final boolean hasLocal;
+
+  Machine(Program program, Plans plans) {
+    this.program = program;
+    this.config = program.machine();
+    this.plans = plans;
+    this.dram = new byte[(int) program.dramSize()];
+    this.global = new byte[(int) config.global().sizeBytes()];
+    this.hasLocal = config.levels().size() > LOCAL;
+    System.arraycopy(program.dataSegment(), 0, dram, 0, program.dataSegment().length);
+  }
+
+  /** Executes instruction {@code i}, charges it to {@code t} and returns its duration in cycles. */
+  long execute(int i, Instruction insn, Tally t) {
+    if (insn instanceof Instruction.Mac m) return mac(i, m, t);
+    if (insn instanceof Instruction.Alu a) return alu(i, a, t);
+    if (insn instanceof Instruction.Load l) return load(i, l, t);
+    if (insn instanceof Instruction.Store s) return store(i, s, t);
+    if (insn instanceof Instruction.Config) return TimingModel.CONFIG_CYCLES;
+    return TimingModel.HALT_CYCLES;
+  }
+
+  private long mac(int i, Instruction.Mac m, Tally t) {
+    MacDesc d = (MacDesc) program.descriptors().get(m.desc());
+    NestPlan p = plans.nest[m.desc()];
+    int sa = d.a().bytes();
+    int sb = d.b().bytes();
+    checkNest(i, "A", m.a(), p, NestPlan.SRC1);
+    checkNest(i, "B", m.b(), p, NestPlan.SRC2);
+    checkNest(i, "C", m.c(), p, NestPlan.DST);
+    long skipped = MacUnit.execute(global, p, sa, sb, m.a(), m.b(), m.c(), config.skipZeros());
+    long issued = p.points - skipped;
+    t.macs += p.points;
+    t.macsSkipped += skipped;
+    long c = p.footprint(NestPlan.DST) * PSUM_BYTES;
+    t.read[GLOBAL] += p.footprint(NestPlan.SRC1) * sa + p.footprint(NestPlan.SRC2) * sb + c;
+    t.written[GLOBAL] += c;
+    if (hasLocal) {
+      t.read[LOCAL] += issued * (sa + sb + PSUM_BYTES);
+      t.written[LOCAL] += issued * PSUM_BYTES;
+    }
+    return TimingModel.mac(config, p, d);
+  }
+
+  private long alu(int i, Instruction.Alu a, Tally t) {
+    AluDesc d = (AluDesc) program.descriptors().get(a.desc());
+    NestPlan p = plans.nest[a.desc()];
+    checkNest(i, "dst", a.dst(), p, NestPlan.DST);
+    long reads = 0;
+    if (AluUnit.readsSrc1(d.op())) {
+      checkNest(i, "src1", a.src1(), p, NestPlan.SRC1);
+      reads += d.src1Type().bytes();
+    }
+    if (AluUnit.readsSrc2(d.op())) {
+      checkNest(i, "src2", a.src2(), p, NestPlan.SRC2);
+      reads += d.src2Type().bytes();
+    }
+    if (AluUnit.readsDst(d.op())) reads += d.dstType().bytes();
+    AluUnit.execute(global, p, d, a.dst(), a.src1(), a.src2());
+    t.aluOps += p.points;
+    t.read[GLOBAL] += p.points * reads;
+    t.written[GLOBAL] += p.points * d.dstType().bytes();
+    return TimingModel.alu(config, p);
+  }
+
+  private long load(int i, Instruction.Load l, Tally t) {
+    DmaPlan p = plans.dma[l.desc()];
+    if (p.points > 0) check(i, "the buffer side", "global buffer", l.bufAddr(), p.bufLow, p.bufEnd, global.length);
+    if (p.inRange > 0) check(i, "the DRAM side", "DRAM", l.dramAddr(), p.dramLow, p.dramEnd, dram.length);
+    DmaUnit.load(dram, global, p, l.dramAddr(), l.bufAddr());
+    long dramBytes = p.inRange * p.size;
+    long bufBytes = p.points * p.size;
+    t.read[DRAM] += dramBytes;
+    t.written[GLOBAL] += bufBytes;
+    return TimingModel.dma(config, dramBytes, bufBytes);
+  }
+
+  private long store(int i, Instruction.Store s, Tally t) {
+    DmaPlan p = plans.dma[s.desc()];
+    if (p.points > 0) {
+      check(i, "the buffer side", "global buffer", s.bufAddr(), p.bufLow, p.bufEnd, global.length);
+      check(i, "the DRAM side", "DRAM", s.dramAddr(), p.dramLow, p.dramEnd, dram.length);
+    }
+    DmaUnit.store(global, dram, p, s.bufAddr(), s.dramAddr());
+    long bytes = p.points * p.size;
+    t.read[GLOBAL] += bytes;
+    t.written[DRAM] += bytes;
+    return TimingModel.dma(config, bytes, bytes);
+  }
+
+  private void checkNest(int i, String operand, int base, NestPlan p, int op) {
+    check(i, "operand " + operand, "global buffer", base, p.lowByte[op], p.endByte[op], global.length);
+  }
+
+  /** Throws unless bytes [base + low, base + end) lie inside [0, size). */
+  private void check(int i, String what, String memory, long base, long low, long end, long size) {
+    long from = base + low;
+    long to = base + end;
+    if (from < 0 || to > size) {
+      throw new SimulationException(i, AsmText.named(program, i) + ": " + what + " reaches " + memory + " bytes ["
+          + from + ", " + to + "), outside [0, " + size + ")");
+    }
+  }
+}

@@ -1,0 +1,108 @@
+// The base-independent facts of one MAC or ALU loop nest, computed once per descriptor: extents, byte
+// strides per operand, the byte range each operand spans relative to its base (for bounds checks) and,
+// lazily, how many distinct elements it touches (the footprint the counters charge a MAC for).
+package org.tdlc.sim;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.tdlc.backend.isa.Loop;
+
+final class NestPlan {
+  static final int DST = 0;
+  static final int SRC1 = 1;
+  static final int SRC2 = 2;
+
+  /** At least 1: an empty nest is one loop of extent 1, so executors always have an innermost loop. */
+  final int depth;
+  final int[] extent;
+  final long points;
+  /** [operand][loop] in bytes; 0 for loops of extent 1, whose stride never matters. */
+  final long[][] byteStride;
+  /** [operand]: first byte and one past the last byte touched, relative to the operand's base. */
+  final long[] lowByte = new long[3];
+  final long[] endByte = new long[3];
+  private final long[][] elemStride;
+  private final long[] footprint = {-1, -1, -1};
+
+  /** Throws IllegalArgumentException when the nest has more points than a long counts. */
+  NestPlan(List<Loop> loops, int dstSize, int src1Size, int src2Size) {
+    depth = Math.max(1, loops.size());
+    extent = new int[depth];
+    elemStride = new long[3][depth];
+    byteStride = new long[3][depth];
+    int[] size = {dstSize, src1Size, src2Size};
+    long n = 1;
+    for (int l = 0; l < depth; l++) {
+      Loop loop = l < loops.size() ? loops.get(l) : new Loop(1, 0, 0, 0);
+      extent[l] = loop.extent();
+      try {
+        n = Math.multiplyExact(n, loop.extent());
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("the loop nest has more than 2^63 points");
+      }
+      if (loop.extent() > 1) {
+        long[] s = {loop.dst(), loop.src1(), loop.src2()};
+        for (int op = 0; op < 3; op++) {
+          elemStride[op][l] = s[op];
+          byteStride[op][l] = s[op] * size[op];
+        }
+      }
+    }
+    points = n;
+    for (int op = 0; op < 3; op++) {
+      long lo = 0;
+      long hi = 0;
+      for (int l = 0; l < depth; l++) {
+        long span = (extent[l] - 1L) * byteStride[op][l];
+        if (span < 0) lo += span; else hi += span;
+      }
+      lowByte[op] = lo;
+      endByte[op] = hi + size[op];
+    }
+  }
+
+  /** The extent of loop {@code l}, or 1 for l = -1 (no loop). */
+  int extentOf(int l) { return l < 0 ? 1 : extent[l]; }
+
+  /**
+   * How many distinct elements operand {@code op} touches. Only called after a bounds check passed, so
+   * the span of offsets fits in the memory and a bitmap over it is affordable.
+   */
+  long footprint(int op) {
+    if (footprint[op] < 0) footprint[op] = countDistinct(op);
+    return footprint[op];
+  }
+
+  private long countDistinct(int op) {
+    List<long[]> moving = new ArrayList<>();
+    for (int l = 0; l < depth; l++) {
+      if (elemStride[op][l] != 0) moving.add(new long[] {extent[l], Math.abs(elemStride[op][l])});
+    }
+    // A negative stride mirrors its loop's offsets, which shifts the set without changing its size.
+    moving.sort((x, y) -> Long.compare(x[1], y[1]));
+    long span = 0;
+    long product = 1;
+    boolean disjoint = true;
+    for (long[] m : moving) {
+      if (m[1] <= span) disjoint = false;
+      span += (m[0] - 1) * m[1];
+      product *= m[0];
+    }
+    if (disjoint) return product;
+    BitSet seen = new BitSet((int) Math.min(Integer.MAX_VALUE, span + 1));
+    int k = moving.size();
+    int[] idx = new int[k];
+    long offset = 0;
+    for (long p = 0; p < product; p++) {
+      seen.set((int) offset);
+      for (int l = k - 1; l >= 0; l--) {
+        offset += moving.get(l)[1];
+        if (++idx[l] < moving.get(l)[0]) break;
+        idx[l] = 0;
+        offset -= moving.get(l)[0] * moving.get(l)[1];
+      }
+    }
+    return seen.cardinality();
+  }
+}

@@ -1,0 +1,153 @@
+// The event loop of the decoupled access-execute machine (VTA's TlppVerify, with time): three in-order
+// queues, four token FIFOs. Each step runs the head of a queue whose popped tokens are there, choosing the
+// one that can start earliest (ties: load, compute, store), so a program with missing tokens computes what
+// the hardware could. An instruction starts at max(its queue's free time, the push times of the tokens it
+// pops) and pushes its tokens when it ends. HALT also waits until the load and store queues have drained.
+// When every non-empty queue is blocked the run stops with a deadlock report instead of hanging.
+package org.tdlc.sim;
+
+import java.util.List;
+import org.tdlc.backend.isa.Instruction;
+import org.tdlc.backend.isa.Program;
+import org.tdlc.backend.isa.Queue;
+
+final class Scheduler {
+  private static final Queue[] QUEUES = Queue.values();
+  private static final int LOAD = Queue.LOAD.ordinal();
+  private static final int COMPUTE = Queue.COMPUTE.ordinal();
+  private static final int STORE = Queue.STORE.ordinal();
+
+  private final Program program;
+  private final List<Instruction> insns;
+  private final Machine machine;
+  private final TraceListener trace;
+  private final int[][] queue = new int[3][];
+  private final int[] head = new int[3];
+  private final long[] free = new long[3];
+  private final TokenFifos tokens = new TokenFifos();
+  /** Per layer, then one for instructions outside every layer. */
+  final Tally[] tallies;
+  /** Per layer: the latest end time of its instructions, or -1 while none ran. */
+  final long[] layerEnd;
+  private final int[] layerOf;
+  long makespan;
+
+  Scheduler(Program program, Machine machine, TraceListener trace) {
+    this.program = program;
+    this.insns = program.instructions();
+    this.machine = machine;
+    this.trace = trace;
+    int[] sizes = new int[3];
+    for (Instruction insn : insns) sizes[insn.queue().ordinal()]++;
+    for (int q = 0; q < 3; q++) queue[q] = new int[sizes[q]];
+    int[] fill = new int[3];
+    for (int i = 0; i < insns.size(); i++) {
+      int q = insns.get(i).queue().ordinal();
+      queue[q][fill[q]++] = i;
+    }
+    int layers = program.layers().size();
+    tallies = new Tally[layers + 1];
+    for (int k = 0; k <= layers; k++) tallies[k] = new Tally(program.machine().levels().size());
+    layerEnd = new long[layers];
+    java.util.Arrays.fill(layerEnd, -1);
+    layerOf = new int[insns.size()];
+    java.util.Arrays.fill(layerOf, layers);
+    for (int k = layers - 1; k >= 0; k--) {
+      for (int i = program.layers().get(k).first(); i <= program.layers().get(k).last(); i++) layerOf[i] = k;
+    }
+  }
+
+  void run() {
+    while (true) {
+      int best = -1;
+      long bestStart = 0;
+      for (int q = 0; q < 3; q++) {
+        long start = readyAt(q);
+        if (start >= 0 && (best < 0 || start < bestStart)) {
+          best = q;
+          bestStart = start;
+        }
+      }
+      if (best < 0) {
+        if (drained(LOAD) && drained(COMPUTE) && drained(STORE)) break;
+        throw deadlock();
+      }
+      step(best, bestStart);
+    }
+    checkBalanced();
+  }
+
+  private boolean drained(int q) { return head[q] == queue[q].length; }
+
+  /** The cycle the head of queue q could start at, or -1 when the queue is empty or the head is blocked. */
+  private long readyAt(int q) {
+    if (drained(q)) return -1;
+    Instruction insn = insns.get(queue[q][head[q]]);
+    long start = free[q];
+    for (int f : TokenFifos.pops(QUEUES[q], insn.deps())) {
+      if (f == TokenFifos.NONE) continue;
+      if (tokens.count(f) == 0) return -1;
+      start = Math.max(start, tokens.peek(f));
+    }
+    if (insn instanceof Instruction.Halt) {
+      if (!drained(LOAD) || !drained(STORE)) return -1;
+      start = Math.max(start, Math.max(free[LOAD], free[STORE]));
+    }
+    return start;
+  }
+
+  private void step(int q, long start) {
+    int i = queue[q][head[q]++];
+    Instruction insn = insns.get(i);
+    for (int f : TokenFifos.pops(QUEUES[q], insn.deps())) if (f != TokenFifos.NONE) tokens.pop(f);
+    int layer = layerOf[i];
+    Tally t = tallies[layer];
+    long duration = machine.execute(i, insn, t);
+    long end = start + duration;
+    free[q] = end;
+    for (int f : TokenFifos.pushes(QUEUES[q], insn.deps())) if (f != TokenFifos.NONE) tokens.push(f, end);
+    t.busy[q] += duration;
+    t.instructions[insn.opcode().ordinal()]++;
+    if (layer < layerEnd.length) layerEnd[layer] = Math.max(layerEnd[layer], end);
+    makespan = Math.max(makespan, end);
+    if (trace != null) trace.executed(i, start, end, insn);
+  }
+
+  private SimulationException deadlock() {
+    StringBuilder b = new StringBuilder("deadlock: every non-empty queue is blocked (tokens: ")
+        .append(tokens.describe()).append(')');
+    int first = -1;
+    for (int q = 0; q < 3; q++) {
+      b.append("\n  ").append(QUEUES[q].name().toLowerCase(java.util.Locale.ROOT)).append(" queue: ");
+      if (drained(q)) {
+        b.append("empty");
+        continue;
+      }
+      int i = queue[q][head[q]];
+      if (first < 0) first = i;
+      b.append(AsmText.named(program, i)).append(' ').append(waitReason(q, insns.get(i)));
+    }
+    return new SimulationException(first, b.toString());
+  }
+
+  private String waitReason(int q, Instruction insn) {
+    StringBuilder b = new StringBuilder();
+    for (int f : TokenFifos.pops(QUEUES[q], insn.deps())) {
+      if (f == TokenFifos.NONE || tokens.count(f) > 0) continue;
+      b.append(b.length() == 0 ? "waits for a token in " : " and ").append(TokenFifos.NAMES[f]);
+    }
+    if (b.length() == 0) b.append("waits for the load and store queues to drain");
+    return b.toString();
+  }
+
+  private void checkBalanced() {
+    StringBuilder b = new StringBuilder();
+    for (int f = 0; f < 4; f++) {
+      int n = tokens.count(f);
+      if (n == 0) continue;
+      b.append(b.length() == 0 ? "unbalanced token: " : "; ").append(n).append(n == 1 ? " token" : " tokens")
+          .append(" left in ").append(TokenFifos.NAMES[f]);
+    }
+    if (b.length() > 0) throw new SimulationException(insns.size() - 1, b.toString());
+  }
+}
