@@ -1,0 +1,113 @@
+// Lowers every example, fused and unfused, for three machines and checks the programs' structure; checks
+// the layer table, the DRAM layout (weights first, symbols aligned) and the located errors.
+package org.tdlc.backend.lower;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.tdlc.backend.isa.Instruction;
+import org.tdlc.backend.isa.Layer;
+import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.backend.isa.Program;
+import org.tdlc.backend.isa.Symbol;
+import org.tdlc.ir.Model;
+
+class LoweringTest {
+
+  @TestFactory
+  Stream<DynamicTest> everyExampleLowersToAWellFormedProgram() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Path file : LoweringFixtures.examples()) {
+      for (String pipeline : List.of("", LoweringFixtures.FUSED)) {
+        for (MachineConfig m : LoweringFixtures.MACHINES) {
+          String name = file.getFileName() + " [" + (pipeline.isEmpty() ? "unfused" : "fused") + "] on " + m.target();
+          tests.add(DynamicTest.dynamicTest(name, () -> {
+            for (Model model : LoweringFixtures.models(file, pipeline)) ProgramShape.check(new Lowering().lower(model, m));
+          }));
+        }
+      }
+    }
+    return tests.stream();
+  }
+
+  @Test
+  void oneLayerPerComputingOpNamedAfterItsResult() {
+    Model m = LoweringFixtures.models(Path.of(LoweringFixtures.examples().get(0).getParent().toString(),
+        "resnet_block.tdl"), LoweringFixtures.FUSED).get(0);
+    Program p = new Lowering().lower(m, LoweringFixtures.EDGE);
+    assertEquals(List.of("r1:conv2d", "y:conv2d"), p.layers().stream().map(l -> l.name() + ":" + l.op()).toList());
+    for (Layer l : p.layers()) assertTrue(p.instructions().get(l.first()) instanceof Instruction.Config);
+  }
+
+  @Test
+  void weightsFirstThenAlignedSymbols() {
+    Model m = LoweringFixtures.model("""
+        model t {
+          input x : i8[3, 5];
+          weight w : i16[5, 7] init random(seed = 4);
+          y = matmul(x, w);
+          output y;
+        }
+        """, "");
+    Program p = new Lowering().lower(m, LoweringFixtures.EDGE);
+    assertEquals(70, p.dataSegment().length);
+    assertEquals(List.of("x:INPUT@128", "y:OUTPUT@192"),
+        p.symbols().stream().map(s -> s.name() + ":" + s.kind() + "@" + s.dramAddr()).toList());
+    for (Symbol s : p.symbols()) assertEquals(0, s.dramAddr() % 64);
+  }
+
+  @Test
+  void aReshapedIntermediateAliasesButAnOutputOfAnInputIsCopied() {
+    Model m = LoweringFixtures.model("""
+        model t {
+          input x : i8[2, 6];
+          a = relu(x);
+          b = reshape(a, shape = [3, 4]);
+          c = reshape(x, shape = [12]);
+          output b, c;
+        }
+        """, "");
+    Program p = new Lowering().lower(m, LoweringFixtures.EDGE);
+    assertEquals(List.of("a:relu", "c:copy"), p.layers().stream().map(l -> l.name() + ":" + l.op()).toList());
+    ProgramShape.check(p);
+  }
+
+  @Test
+  void aBufferTooSmallForAnyTileIsALocatedError() {
+    Model m = LoweringFixtures.model("""
+        model t {
+          input x : i8[1, 4, 8, 8];
+          weight w : i8[4, 4, 3, 3] init random(seed = 1);
+          y = conv2d(x, w, pad = 1);
+          output y;
+        }
+        """, "");
+    MachineConfig tiny = LoweringFixtures.machine("crumb", 2, 2, java.util.Set.of(org.tdlc.backend.isa.Dataflow.WS),
+        32, false);
+    LoweringException e = assertThrows(LoweringException.class, () -> new Lowering().lower(m, tiny));
+    assertTrue(e.getMessage().contains("global buffer holds 32 bytes"), e.getMessage());
+    assertTrue(e.getMessage().contains("needs 48 bytes"), e.getMessage());
+    assertEquals(4, e.location().primary().line());
+  }
+
+  @Test
+  void avgpoolOfI32IsRefusedRatherThanWrong() {
+    Model m = LoweringFixtures.model("""
+        model t {
+          input x : i32[1, 2, 4, 4];
+          y = avgpool(x, kernel = 2);
+          output y;
+        }
+        """, "");
+    LoweringException e = assertThrows(LoweringException.class, () -> new Lowering().lower(m, LoweringFixtures.EDGE));
+    assertTrue(e.getMessage().contains("beyond i32"), e.getMessage());
+  }
+}
