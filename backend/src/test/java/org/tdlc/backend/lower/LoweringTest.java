@@ -30,7 +30,11 @@ class LoweringTest {
         for (MachineConfig m : LoweringFixtures.MACHINES) {
           String name = file.getFileName() + " [" + (pipeline.isEmpty() ? "unfused" : "fused") + "] on " + m.target();
           tests.add(DynamicTest.dynamicTest(name, () -> {
-            for (Model model : LoweringFixtures.models(file, pipeline)) ProgramShape.check(new Lowering().lower(model, m));
+            for (Model model : LoweringFixtures.models(file, pipeline)) {
+              Program p = new Lowering().lower(model, m);
+              ProgramShape.check(p);
+              RaceCheck.check(p);
+            }
           }));
         }
       }
