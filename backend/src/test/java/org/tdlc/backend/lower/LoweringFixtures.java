@@ -51,6 +51,12 @@ final class LoweringFixtures {
     }
   }
 
+  /** The small corner-case models of src/test/resources/lowering/ops.tdl (also read by runtime-sim's tests). */
+  static Path opsFile() {
+    Path here = Path.of("src/test/resources/lowering/ops.tdl");
+    return Files.isRegularFile(here) ? here : Path.of("..", "backend", "src", "test", "resources", "lowering", "ops.tdl");
+  }
+
   /** Every model of a .tdl file after {@code pipeline} ("" for none). */
   static List<Model> models(Path file, String pipeline) {
     IrModule m = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString()).module();

@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.tdlc.backend.isa.AluOp;
+import org.tdlc.backend.isa.Dataflow;
+import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Layer;
 import org.tdlc.backend.isa.MachineConfig;
@@ -113,5 +116,50 @@ class LoweringTest {
         """, "");
     LoweringException e = assertThrows(LoweringException.class, () -> new Lowering().lower(m, LoweringFixtures.EDGE));
     assertTrue(e.getMessage().contains("beyond i32"), e.getMessage());
+  }
+
+  private static Program lowerOps(String model, MachineConfig m) {
+    Model found = LoweringFixtures.models(LoweringFixtures.opsFile(), "").stream()
+        .filter(x -> x.name().equals(model)).findFirst().orElseThrow();
+    return new Lowering().lower(found, m);
+  }
+
+  private static long count(Program p, Class<?> kind) {
+    return p.instructions().stream().filter(kind::isInstance).count();
+  }
+
+  @Test
+  void tilesThatReadOnlyPaddingAreSkipped() {
+    Program p = lowerOps("conv_mostly_padding", LoweredOpsTest.CRUMB);
+    long fills = p.instructions().stream().filter(x -> x instanceof Instruction.Alu a
+        && ((Descriptor.AluDesc) p.descriptors().get(a.desc())).op() == AluOp.FILL).count();
+    assertTrue(count(p, Instruction.Mac.class) < fills, count(p, Instruction.Mac.class) + " MACs, " + fills + " tiles");
+  }
+
+  @Test
+  void loopNestsBeyondEightLoopsAreSplit() {
+    Program p = lowerOps("einsum_nine_indices", LoweringFixtures.TINY);
+    assertEquals(2, count(p, Instruction.Mac.class));
+  }
+
+  @Test
+  void doubleBufferedLoadsAlternateSlots() {
+    Program p = lowerOps("prime_matmul", LoweredOpsTest.CRUMB);
+    List<Integer> slots = p.instructions().stream().filter(x -> x instanceof Instruction.Load)
+        .map(x -> ((Instruction.Load) x).bufAddr()).distinct().toList();
+    assertTrue(slots.size() >= 4, "A and B in two slots each: " + slots);
+  }
+
+  @Test
+  void rowStationaryMapsFilterRowsOnRowsAndOutputRowsOnColumns() {
+    Program p = lowerOps("conv_stride2_pad", LoweringFixtures.EYERISS);
+    assertEquals(Dataflow.RS, ((Instruction.Config) p.instructions().get(0)).dataflow());
+    Instruction.Mac mac = (Instruction.Mac) p.instructions().stream().filter(x -> x instanceof Instruction.Mac)
+        .findFirst().orElseThrow();
+    Descriptor.MacDesc d = (Descriptor.MacDesc) p.descriptors().get(mac.desc());
+    // loops n, k, c, p, q, r, s (g has extent 1): r is loop 5, p is loop 3
+    assertEquals(List.of(2, 5, 3, 7, 6, 3, 3), d.loops().stream().map(l -> l.extent()).toList());
+    assertEquals(5, d.rowLoop());
+    assertEquals(3, d.colLoop());
   }
 }

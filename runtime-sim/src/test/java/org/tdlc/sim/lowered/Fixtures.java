@@ -61,6 +61,9 @@ final class Fixtures {
     }
   }
 
+  /** The backend's corner-case models (backend/src/test/resources/lowering/ops.tdl). */
+  static Path opsFile() { return Path.of("..", "backend", "src", "test", "resources", "lowering", "ops.tdl"); }
+
   /** Every model of a .tdl file after {@code pipeline} ("" for none). */
   static List<Model> models(Path file, String pipeline) {
     IrModule m = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString()).module();
