@@ -22,7 +22,9 @@ final class AsmText {
 
   private static String body(Program p, Instruction insn) {
     if (insn instanceof Instruction.Config c) return "config " + c.dataflow().keyword();
-    if (insn instanceof Instruction.Load l) return "load d" + l.desc() + " dram=" + l.dramAddr() + " buf=" + l.bufAddr();
+    if (insn instanceof Instruction.Load l) {
+      return "load d" + l.desc() + " dram=" + l.dramAddr() + " buf=" + l.bufAddr();
+    }
     if (insn instanceof Instruction.Store s) {
       return "store d" + s.desc() + " buf=" + s.bufAddr() + " dram=" + s.dramAddr();
     }

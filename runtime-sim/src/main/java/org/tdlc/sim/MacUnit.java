@@ -62,6 +62,16 @@ final class MacUnit {
       Memory.writeInt(g, pc, acc);
       return;
     }
+    if (da == 0) {
+      // one A element against a row of B (no aliasing here, so it may stay in a register)
+      int x = g[pa];
+      for (int k = 0; k < n; k++) {
+        Memory.writeInt(g, pc, Memory.readInt(g, pc) + x * g[pb]);
+        pb += db;
+        pc += dc;
+      }
+      return;
+    }
     for (int k = 0; k < n; k++) {
       Memory.writeInt(g, pc, Memory.readInt(g, pc) + g[pa] * g[pb]);
       pa += da;

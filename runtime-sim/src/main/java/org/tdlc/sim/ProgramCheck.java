@@ -5,6 +5,7 @@
 package org.tdlc.sim;
 
 import java.util.List;
+import java.util.Locale;
 import org.tdlc.backend.isa.AluOp;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Descriptor.AluDesc;
@@ -111,11 +112,11 @@ final class ProgramCheck {
     Queue q = insn.queue();
     if (insn.deps().popPrev() && TokenFifos.popPrev(q) == TokenFifos.NONE
         || insn.deps().pushPrev() && TokenFifos.pushPrev(q) == TokenFifos.NONE) {
-      return "a " + q.name().toLowerCase(java.util.Locale.ROOT) + "-queue instruction has no previous queue to exchange tokens with";
+      return "a " + queueName(q) + "-queue instruction has no previous queue to exchange tokens with";
     }
     if (insn.deps().popNext() && TokenFifos.popNext(q) == TokenFifos.NONE
         || insn.deps().pushNext() && TokenFifos.pushNext(q) == TokenFifos.NONE) {
-      return "a " + q.name().toLowerCase(java.util.Locale.ROOT) + "-queue instruction has no next queue to exchange tokens with";
+      return "a " + queueName(q) + "-queue instruction has no next queue to exchange tokens with";
     }
     if (insn instanceof Instruction.Halt) return last ? null : "halt before the end of the program";
     if (insn instanceof Instruction.Config c) {
@@ -131,6 +132,8 @@ final class ProgramCheck {
     return plans.dma[s.desc()].padded ? "store descriptor d" + s.desc() + " has padding; stores cannot pad" : null;
   }
 
+  private static String queueName(Queue q) { return q.name().toLowerCase(Locale.ROOT); }
+
   private static String descriptorKind(Program p, int desc, Class<? extends Descriptor> kind) {
     if (desc < 0 || desc >= p.descriptors().size()) {
       return "descriptor " + desc + " does not exist (the table has " + p.descriptors().size() + ")";
@@ -145,16 +148,17 @@ final class ProgramCheck {
       try {
         Shape.of(s.shape());
       } catch (IllegalArgumentException e) {
-        throw new SimulationException(s.kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + s.name() + "': "
-            + e.getMessage());
+        throw new SimulationException(kindName(s) + " '" + s.name() + "': " + e.getMessage());
       }
       long bytes = s.elementCount() * s.type().bytes();
       if (s.dramAddr() < 0 || s.dramAddr() + bytes > p.dramSize()) {
-        throw new SimulationException(s.kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + s.name() + "' at DRAM bytes ["
+        throw new SimulationException(kindName(s) + " '" + s.name() + "' at DRAM bytes ["
             + s.dramAddr() + ", " + (s.dramAddr() + bytes) + ") is outside [0, " + p.dramSize() + ")");
       }
     }
   }
+
+  private static String kindName(Symbol s) { return s.kind().name().toLowerCase(Locale.ROOT); }
 
   private static void checkLayers(Program p) {
     int n = p.instructions().size();

@@ -1,9 +1,6 @@
 // The event loop of the decoupled access-execute machine (VTA's TlppVerify, with time): three in-order
-// queues, four token FIFOs. Each step runs the head of a queue whose popped tokens are there, choosing the
-// one that can start earliest (ties: load, compute, store), so a program with missing tokens computes what
-// the hardware could. An instruction starts at max(its queue's free time, the push times of the tokens it
-// pops) and pushes its tokens when it ends. HALT also waits until the load and store queues have drained.
-// When every non-empty queue is blocked the run stops with a deadlock report instead of hanging.
+// queues and four token FIFOs, executed in an interleaving the tokens allow, so that missing tokens change
+// results as they would on hardware. Deadlocks and leftover tokens are reported, never hung on.
 package org.tdlc.sim;
 
 import java.util.List;
@@ -11,6 +8,13 @@ import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.Queue;
 
+/**
+ * Each step runs the head of a queue whose popped tokens are all there, choosing the one that can start
+ * earliest (ties: load, compute, store). An instruction starts at max(its queue's free time, the push times of
+ * the tokens it pops) and pushes its tokens at its end. HALT also waits until the load and store queues have
+ * drained and starts no earlier than their last end, so it ends at the total cycle count. When every
+ * non-empty queue is blocked the run stops with a deadlock report; after HALT every FIFO must be empty.
+ */
 final class Scheduler {
   private static final Queue[] QUEUES = Queue.values();
   private static final int LOAD = Queue.LOAD.ordinal();

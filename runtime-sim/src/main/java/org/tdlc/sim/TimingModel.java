@@ -1,16 +1,22 @@
 // The analytic cycle cost of each instruction, kept apart from functional execution so it can be read and
-// compared with the compiler's cost model. An instruction's duration depends only on its descriptor and the
-// machine (never on data); when it starts is the scheduler's business (queue free time and token pushes).
-//   LOAD/STORE: dmaLatency + max(ceil(dramBytes / dram.bandwidth), ceil(bufBytes / global.bandwidth)),
-//               a bandwidth of 0 costing nothing; LOAD reads only in-range bytes from DRAM, writes all points.
-//   MAC:        ceil(ext(rowLoop) / rows) * ceil(ext(colLoop) / cols) * (product of the other extents)
-//               + rows + cols (array fill and drain); a missing row/col loop has extent 1.
-//   ALU:        ceil(points / cols) + 2.   CONFIG: 1.   HALT: 0.
+// compared with the compiler's cost model. A duration depends only on the descriptor and the machine, never
+// on data; when an instruction starts is the Scheduler's business.
 package org.tdlc.sim;
 
 import org.tdlc.backend.isa.Descriptor.MacDesc;
 import org.tdlc.backend.isa.MachineConfig;
 
+/**
+ * <ul>
+ * <li>LOAD/STORE: dmaLatency + max(ceil(dramBytes / dram.bandwidth), ceil(bufBytes / global.bandwidth)), a
+ *     bandwidth of 0 costing nothing. dramBytes counts in-range elements only (padding is not read from
+ *     DRAM), bufBytes every buffer point; for STORE both are all points.
+ * <li>MAC: ceil(ext(rowLoop) / rows) * ceil(ext(colLoop) / cols) folds, times the product of the other loops'
+ *     extents, plus rows + cols cycles of array fill and drain; a missing row/col loop (-1) has extent 1.
+ * <li>ALU: ceil(points / cols) + 2. CONFIG: 1. HALT: 0.
+ * </ul>
+ * The CONFIG dataflow does not change any duration yet.
+ */
 final class TimingModel {
   static final long CONFIG_CYCLES = 1;
   static final long HALT_CYCLES = 0;

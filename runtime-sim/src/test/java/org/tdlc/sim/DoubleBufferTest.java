@@ -60,7 +60,9 @@ class DoubleBufferTest {
     int[] y = new int[8];
     int[] x = x();
     int[] w = w();
-    for (int m = 0; m < 2; m++) for (int n = 0; n < 4; n++) for (int k = 0; k < 12; k++) y[m * 4 + n] += x[m * 12 + k] * w[k * 4 + n];
+    for (int m = 0; m < 2; m++) {
+      for (int n = 0; n < 4; n++) for (int k = 0; k < 12; k++) y[m * 4 + n] += x[m * 12 + k] * w[k * 4 + n];
+    }
     assertEquals(Tensor.of(TensorType.of(I32, 2, 4), y), r.outputs().get("y"));
 
     // W tile 16 B: 10 + max(2, 1) = 12; x tile 8 B: 10 + 1 = 11; fill 8 points: 2 + 2 = 4; mac 40
