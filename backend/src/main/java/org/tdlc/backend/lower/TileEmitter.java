@@ -24,8 +24,10 @@ final class TileEmitter {
   private final boolean[] reduced;
   private final int[] outIdx;
   private final int[] resultStrides;
-  private int steps;
   private int outputTiles;
+  /** Per input operand: the slot it used last, and per slot the box it holds (null: nothing yet). */
+  private final int[] lastSlot;
+  private final String[][] slotBoxes;
 
   private TileEmitter(ProgramBuilder out, Dataflow dataflow, TiledOp op, MemoryLevel global) {
     this.out = out;
@@ -37,6 +39,9 @@ final class TileEmitter {
     this.reduced = op.reduced();
     this.outIdx = op.outputIndices();
     this.resultStrides = TileGeometry.resultStrides(op);
+    this.lastSlot = new int[op.inputs().size()];
+    java.util.Arrays.fill(lastSlot, -1);
+    this.slotBoxes = new String[op.inputs().size()][plan.nIn];
   }
 
   /** Emits every tile of {@code op}; returns the tile sizes chosen. */
@@ -106,17 +111,11 @@ final class TileEmitter {
       if (b.allPadding(x.shape())) return;   // reads nothing but padding, which never changes the result
       boxes.add(b);
     }
-    int slot = steps++ % plan.nIn;
+    int[] slots = new int[boxes.size()];
     int[] reads = new int[boxes.size() + 1];
     for (int i = 0; i < boxes.size(); i++) {
-      Operand x = op.inputs().get(i);
-      int bytes = x.type().bytes();
-      for (DmaShapes.Part p : DmaShapes.boxLoad(x, boxes.get(i))) {
-        int desc = out.descriptor(new Descriptor.DmaDesc(x.type(), p.dims(), x.padValue()));
-        out.load(desc, x.dramAddr() + p.dramOffset() * bytes, (int) (plan.inputAddr(slot, i) + p.bufOffset() * bytes),
-            plan.inputRegion(slot, i));
-      }
-      reads[i] = plan.inputRegion(slot, i);
+      slots[i] = slotFor(i, boxes.get(i));
+      reads[i] = plan.inputRegion(slots[i], i);
     }
     ElementType acc = op.body().accType();
     int accRegion = plan.outRegion(outSlot, acc);
@@ -126,8 +125,8 @@ final class TileEmitter {
     Box a = boxes.get(0), b = boxes.size() > 1 ? boxes.get(1) : null;
     int[] bStrides = b == null ? new int[ext.length] : b.indexStrides();
     Operand xa = op.inputs().get(0), xb = b == null ? xa : op.inputs().get(1);
-    int aBase = plan.inputAddr(slot, 0) + a.originOffset() * xa.type().bytes();
-    int bBase = b == null ? 0 : plan.inputAddr(slot, 1) + b.originOffset() * xb.type().bytes();
+    int aBase = plan.inputAddr(slots[0], 0) + a.originOffset() * xa.type().bytes();
+    int bBase = b == null ? 0 : plan.inputAddr(slots[1], 1) + b.originOffset() * xb.type().bytes();
     int cBase = plan.outAddr(outSlot, acc);
     if (op.body().isMac()) {
       int[] roles = LoopNests.roles(dataflow, op, ext, a.indexStrides(), bStrides);
@@ -144,6 +143,27 @@ final class TileEmitter {
             b == null ? 0 : (int) (bBase + n.src2() * xb.type().bytes()), reads, writes);
       }
     }
+  }
+
+  /**
+   * The slot holding input {@code i}'s box: one that already holds it (weights reused across output tiles
+   * need no reload), else the slot after the one it used last, loaded now.
+   */
+  private int slotFor(int i, Box box) {
+    String key = java.util.Arrays.toString(box.lo()) + java.util.Arrays.toString(box.extent());
+    for (int s = 0; s < plan.nIn; s++) {
+      if (key.equals(slotBoxes[i][s])) return lastSlot[i] = s;
+    }
+    int slot = (lastSlot[i] + 1) % plan.nIn;
+    Operand x = op.inputs().get(i);
+    int bytes = x.type().bytes();
+    for (DmaShapes.Part p : DmaShapes.boxLoad(x, box)) {
+      int desc = out.descriptor(new Descriptor.DmaDesc(x.type(), p.dims(), x.padValue()));
+      out.load(desc, x.dramAddr() + p.dramOffset() * bytes, (int) (plan.inputAddr(slot, i) + p.bufOffset() * bytes),
+          plan.inputRegion(slot, i));
+    }
+    slotBoxes[i][slot] = key;
+    return lastSlot[i] = slot;
   }
 
   private void loadResidual(int resSlot, int[] outExt, int[] tileStrides, long resultOffset) {
