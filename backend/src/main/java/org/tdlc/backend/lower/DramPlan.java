@@ -1,7 +1,8 @@
 // DRAM layout of one model: the data segment at address 0 holds every weight (dense, row-major, little-endian
-// at its natural width), then come the inputs, then every op result, each 64-byte aligned. reshape and
-// flatten alias their operand; an output whose storage is an input, a weight or another output's gets a
-// buffer of its own and a copy, so every symbol owns its bytes.
+// at its natural width), then come the inputs, then the op results, each 64-byte aligned; an intermediate
+// takes the bytes of one whose last reader has run. reshape and flatten alias their operand; an output whose
+// storage is an input, a weight or another output's gets a buffer of its own and a copy, so every symbol
+// owns its bytes.
 package org.tdlc.backend.lower;
 
 import java.nio.ByteBuffer;
@@ -32,8 +33,10 @@ final class DramPlan {
   private final Map<Value, Value> roots = new IdentityHashMap<>();
   private final List<Symbol> symbols = new ArrayList<>();
   private final List<Copy> copies = new ArrayList<>();
+  private final Set<Value> released = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private byte[] dataSegment;
   private long top;
+  private DramAllocator heap;
 
   private DramPlan() {}
 
@@ -44,18 +47,51 @@ final class DramPlan {
       p.place(op.result());
       p.symbols.add(symbol(op.attributes().getString("name"), Symbol.Kind.INPUT, op.result(), p.address(op.result())));
     }
-    for (Operation op : model.ops()) {
-      if (op.is(Ops.INPUT) || op.is(Ops.WEIGHT) || op.is(Ops.OUTPUT)) continue;
+    p.heap = new DramAllocator(p.top, ALIGN);
+    Map<Value, Integer> lastUse = lastUses(model);
+    for (int i = 0; i < model.ops().size(); i++) {
+      Operation op = model.ops().get(i);
+      if (op.is(Ops.INPUT) || op.is(Ops.WEIGHT)) continue;
+      if (op.is(Ops.OUTPUT)) {
+        p.placeOutputs(op);
+        continue;
+      }
       if (aliases(op)) {
         p.addresses.put(op.result(), p.address(op.operand(0)));
         p.roots.put(op.result(), p.roots.get(op.operand(0)));
       } else {
-        p.place(op.result());
+        p.addresses.put(op.result(), p.heap.allocate(bytes(op.result().type())));
+        p.roots.put(op.result(), op.result());
       }
+      p.releaseIfDead(op.result(), i, lastUse);
+      for (Value v : op.operands()) p.releaseIfDead(v, i, lastUse);
     }
-    for (Operation op : model.ops(Ops.OUTPUT)) p.placeOutputs(op);
-    p.top = align(p.top);
+    p.top = align(p.heap.top());
     return p;
+  }
+
+  /** Frees an op result's storage once the last reader of its root (through any alias) is op {@code i}. */
+  private void releaseIfDead(Value v, int i, Map<Value, Integer> lastUse) {
+    Value root = roots.get(v);
+    Operation def = root.definingOp();
+    if (def.is(Ops.INPUT) || def.is(Ops.WEIGHT) || lastUse.get(root) != i || !released.add(root)) return;
+    heap.release(address(root), bytes(root.type()));
+  }
+
+  /** Per storage root, the index of the last op reading it or any alias of it (its own index if none does). */
+  private static Map<Value, Integer> lastUses(Model model) {
+    Map<Value, Value> root = new IdentityHashMap<>();
+    Map<Value, Integer> last = new IdentityHashMap<>();
+    List<Operation> ops = model.ops();
+    for (int i = 0; i < ops.size(); i++) {
+      Operation op = ops.get(i);
+      for (Value v : op.operands()) last.put(root.get(v), i);
+      if (op.results().isEmpty()) continue;
+      Value r = aliases(op) ? root.get(op.operand(0)) : op.result();
+      root.put(op.result(), r);
+      last.merge(r, i, Math::max);
+    }
+    return last;
   }
 
   /** reshape and flatten keep the row-major order, so their result is their operand's bytes. */
@@ -109,7 +145,7 @@ final class DramPlan {
       Operation def = root.definingOp();
       long at = address(v);
       if (def.is(Ops.INPUT) || def.is(Ops.WEIGHT) || !claimed.add(root)) {
-        long to = place(null, v.type());
+        long to = heap.allocate(bytes(v.type()));
         copies.add(new Copy(names.get(j), v, at, to));
         at = to;
       }
@@ -117,20 +153,18 @@ final class DramPlan {
     }
   }
 
+  /** Weights and inputs: bump allocation, never freed. */
   private void place(Value v) {
-    addresses.put(v, place(v, v.type()));
-    roots.put(v, v);
-  }
-
-  private long place(Value v, TensorType type) {
     top = align(top);
-    long at = top;
-    top += (long) type.shape().elementCount() * type.element().bytes();
-    if (top > Integer.MAX_VALUE && v != null && v.definingOp().is(Ops.WEIGHT)) {
+    addresses.put(v, top);
+    roots.put(v, v);
+    top += bytes(v.type());
+    if (top > Integer.MAX_VALUE && v.definingOp().is(Ops.WEIGHT)) {
       throw new LoweringException(v.definingOp().location(), "weights exceed 2 GiB of data segment");
     }
-    return at;
   }
+
+  private static long bytes(TensorType t) { return (long) t.shape().elementCount() * t.element().bytes(); }
 
   private static Symbol symbol(String name, Symbol.Kind kind, Value v, long at) {
     return new Symbol(name, kind, v.type().element(), v.type().shape().asList(), at);

@@ -88,6 +88,24 @@ class LoweringTest {
   }
 
   @Test
+  void deadIntermediatesLendTheirDram() {
+    Model m = LoweringFixtures.model("""
+        model t {
+          input x : i8[4096];
+          a = relu(x);
+          b = relu(a);
+          c = relu(b);
+          output c;
+        }
+        """, "");
+    Program p = new Lowering().lower(m, LoweringFixtures.EDGE);
+    long x = p.symbols().get(0).dramAddr(), c = p.symbols().get(1).dramAddr();
+    assertEquals(x + 4096, c, "c takes the bytes of a, dead once b is computed");
+    assertEquals(x + 3 * 4096, p.dramSize());
+    RaceCheck.check(p);
+  }
+
+  @Test
   void aBufferTooSmallForAnyTileIsALocatedError() {
     Model m = LoweringFixtures.model("""
         model t {
