@@ -1,0 +1,201 @@
+// Restates each graph op as a TiledOp: conv2d as an einsum over (n, g, k, c, p, q, r, s) with the group as
+// an index and padding as subscripts that leave the tensor; matmul over (b,) m, n, k; einsum as written;
+// pools as window reductions (ALU MAX or SUM); add, relu, requant, transpose and copies as tile-wise ALU ops.
+package org.tdlc.backend.lower;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tdlc.backend.isa.AluOp;
+import org.tdlc.backend.lower.TiledOp.Body;
+import org.tdlc.backend.lower.TiledOp.Operand;
+import org.tdlc.backend.lower.TiledOp.Post;
+import org.tdlc.ir.Operation;
+import org.tdlc.ir.Value;
+import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.ir.attr.AffineMap;
+import org.tdlc.ir.attr.Attribute;
+import org.tdlc.ir.attr.DictAttr;
+import org.tdlc.ir.ops.Einsum;
+import org.tdlc.ir.ops.Epilogue;
+import org.tdlc.ir.ops.IterationSpace;
+import org.tdlc.ir.ops.Ops;
+import org.tdlc.ir.type.ElementType;
+import org.tdlc.ir.type.TensorType;
+
+final class OpSpecs {
+  private final DramPlan dram;
+
+  OpSpecs(DramPlan dram) { this.dram = dram; }
+
+  /** The TiledOp of a graph op, or null for ops that emit nothing (sources, outputs, aliasing reshapes). */
+  TiledOp of(Operation op, String layer) {
+    String kind = op.name();
+    if (op.is(Ops.INPUT) || op.is(Ops.WEIGHT) || op.is(Ops.OUTPUT) || DramPlan.aliases(op)) return null;
+    if (op.is(Ops.CONV2D)) return conv(op, layer);
+    if (op.is(Ops.MATMUL)) return matmul(op, layer);
+    if (op.is(Ops.EINSUM)) return einsum(op, layer);
+    if (op.is(Ops.MAXPOOL) || op.is(Ops.AVGPOOL)) return pool(op, layer);
+    if (op.is(Ops.ADD)) return elementwise(op, layer, new Body(AluOp.ADD, resultType(op), null, 0));
+    if (op.is(Ops.RELU)) return elementwise(op, layer, new Body(AluOp.RELU, resultType(op), null, 0));
+    if (op.is(Ops.REQUANT)) {
+      return elementwise(op, layer, new Body(AluOp.REQUANT, ElementType.I8, null, (int) op.attributes().getInt("shift")));
+    }
+    if (op.is(Ops.TRANSPOSE)) return transpose(op, layer);
+    throw new LoweringException(op.location(), "the backend cannot lower " + kind);
+  }
+
+  /** A copy of {@code count} elements of {@code type} from one DRAM address to another, as a 1-D tile op. */
+  static TiledOp copy(String layer, org.tdlc.ir.Location loc, ElementType type, int count, long from, long to) {
+    List<AffineExpr> id = identity(1);
+    Operand x = new Operand(layer, type, new int[] {count}, from, id, 0);
+    return new TiledOp(layer, "copy", loc, List.of("i"), new int[] {count}, List.of(x), id,
+        new Body(AluOp.COPY, type, null, 0), List.of(), null, type, new int[] {count}, to);
+  }
+
+  private TiledOp conv(Operation op, String layer) {
+    TensorType x = op.operand(0).type(), w = op.operand(1).type();
+    DictAttr at = op.attributes();
+    int[] stride = pair(at, "stride", new int[] {1, 1}), pad = pair(at, "pad", new int[] {0, 0});
+    int groups = at.has("groups") ? (int) at.getInt("groups") : 1;
+    int cg = w.dim(1), kg = w.dim(0) / groups, r = w.dim(2), s = w.dim(3);
+    int p = (x.dim(2) + 2 * pad[0] - r) / stride[0] + 1, q = (x.dim(3) + 2 * pad[1] - s) / stride[1] + 1;
+    // indices n=0 g=1 k=2 c=3 p=4 q=5 r=6 s=7
+    List<AffineExpr> xMap = List.of(e(8, 0, 0, 1), e(8, 0, 1, cg, 3, 1), e(8, -pad[0], 4, stride[0], 6, 1),
+        e(8, -pad[1], 5, stride[1], 7, 1));
+    List<AffineExpr> wMap = List.of(e(8, 0, 1, kg, 2, 1), e(8, 0, 3, 1), e(8, 0, 6, 1), e(8, 0, 7, 1));
+    List<AffineExpr> yMap = List.of(e(8, 0, 0, 1), e(8, 0, 1, kg, 2, 1), e(8, 0, 4, 1), e(8, 0, 5, 1));
+    int[] ranges = {x.dim(0), groups, kg, cg, p, q, r, s};
+    return contraction(op, layer, List.of("n", "g", "k", "c", "p", "q", "r", "s"), ranges,
+        List.of(operand(op.operand(0), xMap, 0), operand(op.operand(1), wMap, 0)), yMap);
+  }
+
+  private TiledOp matmul(Operation op, String layer) {
+    TensorType a = op.operand(0).type(), b = op.operand(1).type();
+    IterationSpace space = IterationSpace.of(op).orElseThrow();
+    boolean batched = a.rank() == 3;
+    int n = space.dims().size();
+    int bi = batched ? 0 : -1, m = n - 3, nn = n - 2, k = n - 1;
+    List<AffineExpr> aMap = new ArrayList<>(), bMap = new ArrayList<>(), yMap = new ArrayList<>();
+    if (batched) {
+      aMap.add(e(n, 0, bi, 1));
+      yMap.add(e(n, 0, bi, 1));
+      if (b.rank() == 3) bMap.add(e(n, 0, bi, 1));
+    }
+    aMap.addAll(List.of(e(n, 0, m, 1), e(n, 0, k, 1)));
+    bMap.addAll(List.of(e(n, 0, k, 1), e(n, 0, nn, 1)));
+    yMap.addAll(List.of(e(n, 0, m, 1), e(n, 0, nn, 1)));
+    return contraction(op, layer, space.dims(), space.ranges(),
+        List.of(operand(op.operand(0), aMap, 0), operand(op.operand(1), bMap, 0)), yMap);
+  }
+
+  private TiledOp einsum(Operation op, String layer) {
+    List<AffineMap> maps = Einsum.maps(op.attributes());
+    IterationSpace space = IterationSpace.of(op).orElseThrow();
+    List<Operand> in = new ArrayList<>();
+    for (int i = 0; i < op.operands().size(); i++) in.add(operand(op.operand(i), maps.get(i).results(), 0));
+    List<AffineExpr> yMap = maps.get(maps.size() - 1).results();
+    if (in.size() == 2) return contraction(op, layer, space.dims(), space.ranges(), in, yMap);
+    return tiled(op, layer, space.dims(), space.ranges(), in, yMap, new Body(AluOp.SUM, ElementType.I32, 0, 0),
+        List.of(), null);
+  }
+
+  /** MAC into i32 accumulators, then the op's fused epilogue (its residual is operand 2). */
+  private TiledOp contraction(Operation op, String layer, List<String> dims, int[] ranges, List<Operand> in,
+                              List<AffineExpr> yMap) {
+    List<Post> posts = new ArrayList<>();
+    for (Epilogue.Step st : Epilogue.of(op.attributes()).steps()) {
+      if (st instanceof Epilogue.Add) posts.add(new TiledOp.AddResidual());
+      else if (st instanceof Epilogue.Relu) posts.add(new TiledOp.Relu());
+      else if (st instanceof Epilogue.Requant rq) posts.add(new TiledOp.Requant(rq.shift()));
+    }
+    Operand residual = op.operands().size() > 2 ? operand(op.operand(2), yMap, 0) : null;
+    return tiled(op, layer, dims, ranges, in, yMap, Body.mac(), posts, residual);
+  }
+
+  private TiledOp pool(Operation op, String layer) {
+    TensorType x = op.operand(0).type();
+    boolean max = op.is(Ops.MAXPOOL);
+    DictAttr at = op.attributes();
+    int[] kernel = pair(at, "kernel", new int[] {1, 1});
+    int[] stride = pair(at, "stride", kernel), pad = max ? pair(at, "pad", new int[] {0, 0}) : new int[2];
+    TensorType y = op.result().type();
+    // indices n=0 c=1 p=2 q=3 r=4 s=5
+    List<AffineExpr> xMap = List.of(e(6, 0, 0, 1), e(6, 0, 1, 1), e(6, -pad[0], 2, stride[0], 4, 1),
+        e(6, -pad[1], 3, stride[1], 5, 1));
+    List<AffineExpr> yMap = List.of(e(6, 0, 0, 1), e(6, 0, 1, 1), e(6, 0, 2, 1), e(6, 0, 3, 1));
+    int[] ranges = {x.dim(0), x.dim(1), y.dim(2), y.dim(3), kernel[0], kernel[1]};
+    List<String> dims = List.of("n", "c", "p", "q", "r", "s");
+    ElementType t = x.element();
+    if (max) {
+      return tiled(op, layer, dims, ranges, List.of(operand(op.operand(0), xMap, t.min())), yMap,
+          new Body(AluOp.MAX, t, t.min(), 0), List.of(), null);
+    }
+    long count = (long) kernel[0] * kernel[1];
+    if (count * -(long) t.min() > Integer.MAX_VALUE) {
+      throw new LoweringException(op.location(), "avgpool " + layer + ": a " + kernel[0] + "x" + kernel[1]
+          + " window of " + t + " values can sum beyond i32, and the ALU sums in i32 (the reference sums in 64 bits)");
+    }
+    return tiled(op, layer, dims, ranges, List.of(operand(op.operand(0), xMap, 0)), yMap,
+        new Body(AluOp.SUM, ElementType.I32, 0, 0), List.of(new TiledOp.AvgDiv((int) count)), null);
+  }
+
+  private TiledOp elementwise(Operation op, String layer, Body body) {
+    int rank = op.result().type().rank();
+    List<AffineExpr> id = identity(rank);
+    List<Operand> in = new ArrayList<>();
+    for (Value v : op.operands()) in.add(operand(v, id, 0));
+    return tiled(op, layer, indexNames(rank), op.result().type().shape().dims(), in, id, body, List.of(), null);
+  }
+
+  private TiledOp transpose(Operation op, String layer) {
+    int[] perm = op.attributes().getInts("perm");
+    int rank = perm.length;
+    AffineExpr[] xMap = new AffineExpr[rank];
+    for (int d = 0; d < rank; d++) xMap[perm[d]] = e(rank, 0, d, 1);
+    Body body = new Body(AluOp.COPY, resultType(op), null, 0);
+    return tiled(op, layer, indexNames(rank), op.result().type().shape().dims(),
+        List.of(operand(op.operand(0), List.of(xMap), 0)), identity(rank), body, List.of(), null);
+  }
+
+  private TiledOp tiled(Operation op, String layer, List<String> dims, int[] ranges, List<Operand> in,
+                        List<AffineExpr> yMap, Body body, List<Post> posts, Operand residual) {
+    TensorType y = op.result().type();
+    return new TiledOp(layer, op.name().substring(op.name().indexOf('.') + 1), op.location(), dims, ranges, in,
+        yMap, body, posts, residual, y.element(), y.shape().dims(), dram.address(op.result()));
+  }
+
+  private Operand operand(Value v, List<AffineExpr> map, int padValue) {
+    return new Operand(v.nameHint() == null ? "?" : v.nameHint(), v.type().element(), v.type().shape().dims(),
+        dram.address(v), map, padValue);
+  }
+
+  private static ElementType resultType(Operation op) { return op.result().type().element(); }
+
+  /** sum of coefficient * index over the (index, coefficient) pairs, plus a constant, over n indices. */
+  private static AffineExpr e(int n, int constant, int... pairs) {
+    Integer[] c = new Integer[n];
+    java.util.Arrays.fill(c, 0);
+    for (int i = 0; i < pairs.length; i += 2) c[pairs[i]] += pairs[i + 1];
+    return new AffineExpr(List.of(c), constant);
+  }
+
+  private static List<AffineExpr> identity(int rank) {
+    List<AffineExpr> l = new ArrayList<>();
+    for (int d = 0; d < rank; d++) l.add(e(rank, 0, d, 1));
+    return l;
+  }
+
+  private static List<String> indexNames(int rank) {
+    List<String> l = new ArrayList<>();
+    for (int d = 0; d < rank; d++) l.add("d" + d);
+    return l;
+  }
+
+  /** A [h, w] attribute, a single int meaning both, or the fallback when absent (as the interpreter reads it). */
+  private static int[] pair(DictAttr attrs, String key, int[] fallback) {
+    if (!attrs.has(key)) return fallback.clone();
+    Attribute a = attrs.get(key).orElseThrow();
+    if (a instanceof Attribute.IntAttr i) return new int[] {(int) i.value(), (int) i.value()};
+    return attrs.getInts(key);
+  }
+}

@@ -1,0 +1,119 @@
+// Collects the instruction stream, the deduplicated descriptor table and the layer records, and tracks
+// hazards on buffer regions (read-after-write, write-after-read, write-after-write) as instructions are
+// appended; TokenPlanner turns those waits into dependency tokens at the end. Layers are separated by a
+// CONFIG barrier that waits for every earlier store, and every load of the layer waits for the barrier, so
+// DRAM written by one layer is complete before the next reads it and buffer layouts never overlap in time.
+package org.tdlc.backend.lower;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tdlc.backend.isa.Dataflow;
+import org.tdlc.backend.isa.Deps;
+import org.tdlc.backend.isa.Descriptor;
+import org.tdlc.backend.isa.Instruction;
+import org.tdlc.backend.isa.Layer;
+import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.backend.isa.Program;
+import org.tdlc.backend.isa.Queue;
+import org.tdlc.backend.isa.Symbol;
+
+final class ProgramBuilder {
+  private interface Make { Instruction with(Deps deps); }
+
+  /** The last writer of a region and the readers since, by instruction index. */
+  private static final class Region {
+    int writer = -1;
+    final List<Integer> readers = new ArrayList<>();
+  }
+
+  private final List<Queue> queues = new ArrayList<>();
+  private final List<Make> makers = new ArrayList<>();
+  private final List<List<Integer>> waits = new ArrayList<>();
+  private final List<Descriptor> descriptors = new ArrayList<>();
+  private final Map<Descriptor, Integer> descriptorIndex = new HashMap<>();
+  private final List<Layer> layers = new ArrayList<>();
+  private final Map<Integer, Region> regions = new HashMap<>();
+  private int barrier = -1;
+  private int lastStore = -1;
+  private String layerName;
+  private String layerOp;
+  private int layerStart;
+
+  int size() { return queues.size(); }
+
+  /** Opens a layer with a CONFIG that waits for all earlier stores; the layer's loads wait for it. */
+  void beginLayer(String name, String op, Dataflow dataflow) {
+    layerName = name;
+    layerOp = op;
+    layerStart = size();
+    regions.clear();
+    barrier = add(Queue.COMPUTE, d -> new Instruction.Config(d, dataflow), lastStore < 0 ? List.of() : List.of(lastStore));
+  }
+
+  void endLayer() { layers.add(new Layer(layerName, layerOp, layerStart, size() - 1)); }
+
+  int descriptor(Descriptor d) {
+    return descriptorIndex.computeIfAbsent(d, k -> {
+      descriptors.add(k);
+      return descriptors.size() - 1;
+    });
+  }
+
+  void load(int desc, long dram, int buf, int region) {
+    add(Queue.LOAD, d -> new Instruction.Load(d, desc, dram, buf), hazards(new int[0], new int[] {region}));
+  }
+
+  void store(int desc, int buf, long dram, int region) {
+    lastStore = add(Queue.STORE, d -> new Instruction.Store(d, desc, buf, dram), hazards(new int[] {region}, new int[0]));
+  }
+
+  void mac(int desc, int a, int b, int c, int[] reads, int[] writes) {
+    add(Queue.COMPUTE, d -> new Instruction.Mac(d, desc, a, b, c), hazards(reads, writes));
+  }
+
+  void alu(int desc, int dst, int src1, int src2, int[] reads, int[] writes) {
+    add(Queue.COMPUTE, d -> new Instruction.Alu(d, desc, dst, src1, src2), hazards(reads, writes));
+  }
+
+  /** Ends the stream with a HALT that waits for the last store, and assigns every token. */
+  Program finish(MachineConfig machine, byte[] dataSegment, long dramSize, List<Symbol> symbols) {
+    add(Queue.COMPUTE, Instruction.Halt::new, lastStore < 0 ? List.of() : List.of(lastStore));
+    Deps[] deps = TokenPlanner.plan(queues, waits);
+    List<Instruction> out = new ArrayList<>(size());
+    for (int i = 0; i < size(); i++) out.add(makers.get(i).with(deps[i]));
+    return new Program(machine, out, descriptors, dataSegment, dramSize, symbols, layers);
+  }
+
+  /** The waits an access to these regions needs, recording it as the regions' newest reader or writer. */
+  private List<Integer> hazards(int[] reads, int[] writes) {
+    int self = size();
+    List<Integer> w = new ArrayList<>();
+    for (int r : reads) {
+      Region reg = regions.computeIfAbsent(r, k -> new Region());
+      if (reg.writer >= 0) w.add(reg.writer);
+    }
+    for (int r : writes) {
+      Region reg = regions.computeIfAbsent(r, k -> new Region());
+      if (reg.writer >= 0) w.add(reg.writer);
+      w.addAll(reg.readers);
+    }
+    for (int r : reads) regions.get(r).readers.add(self);
+    for (int r : writes) {
+      Region reg = regions.get(r);
+      reg.writer = self;
+      reg.readers.clear();
+    }
+    return w;
+  }
+
+  private int add(Queue queue, Make make, List<Integer> deps) {
+    List<Integer> w = new ArrayList<>(deps);
+    if (queue == Queue.LOAD && barrier >= 0) w.add(barrier);
+    queues.add(queue);
+    makers.add(make);
+    waits.add(w);
+    return size() - 1;
+  }
+}

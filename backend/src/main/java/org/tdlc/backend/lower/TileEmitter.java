@@ -1,0 +1,207 @@
+// Emits one TiledOp as tiles: for each output tile, FILL the accumulator, then for each reduction tile load
+// the operands' boxes into the next input slot and run the body on them, then load the residual tile, run
+// the epilogue as successive ALU ops and store. Every reduction step of an output tile accumulates before
+// its epilogue. Hazards are declared per buffer region; ProgramBuilder turns them into tokens.
+package org.tdlc.backend.lower;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tdlc.backend.isa.AluOp;
+import org.tdlc.backend.isa.Dataflow;
+import org.tdlc.backend.isa.Descriptor;
+import org.tdlc.backend.isa.Loop;
+import org.tdlc.backend.isa.MemoryLevel;
+import org.tdlc.backend.lower.TileGeometry.Box;
+import org.tdlc.backend.lower.TiledOp.Operand;
+import org.tdlc.ir.type.ElementType;
+
+final class TileEmitter {
+  private final ProgramBuilder out;
+  private final Dataflow dataflow;
+  private final TiledOp op;
+  private final int[] tile;
+  private final BufferPlan plan;
+  private final boolean[] reduced;
+  private final int[] outIdx;
+  private final int[] resultStrides;
+  private int outputTiles;
+  /** Per input operand: the slot it used last, and per slot the box it holds (null: nothing yet). */
+  private final int[] lastSlot;
+  private final String[][] slotBoxes;
+
+  private TileEmitter(ProgramBuilder out, Dataflow dataflow, TiledOp op, MemoryLevel global) {
+    this.out = out;
+    this.dataflow = dataflow;
+    this.op = op;
+    TileSizes.Choice choice = TileSizes.choose(op, global);
+    this.tile = choice.tile();
+    this.plan = choice.plan();
+    this.reduced = op.reduced();
+    this.outIdx = op.outputIndices();
+    this.resultStrides = TileGeometry.resultStrides(op);
+    this.lastSlot = new int[op.inputs().size()];
+    java.util.Arrays.fill(lastSlot, -1);
+    this.slotBoxes = new String[op.inputs().size()][plan.nIn];
+  }
+
+  /** Emits every tile of {@code op}; returns the tile sizes chosen. */
+  static int[] emit(ProgramBuilder out, Dataflow dataflow, TiledOp op, MemoryLevel global) {
+    TileEmitter e = new TileEmitter(out, dataflow, op, global);
+    boolean[] outer = new boolean[op.ranges().length];
+    for (int d = 0; d < outer.length; d++) outer[d] = !e.reduced[d];
+    for (int[] origin : origins(op.ranges(), e.tile, outer)) e.outputTile(origin);
+    return e.tile.clone();
+  }
+
+  /** Every tile origin over the indices in {@code include} (others stay 0), the last index fastest. */
+  static List<int[]> origins(int[] ranges, int[] tile, boolean[] include) {
+    List<int[]> all = new ArrayList<>();
+    int[] o = new int[ranges.length];
+    while (true) {
+      all.add(o.clone());
+      int d = ranges.length - 1;
+      while (d >= 0) {
+        if (include[d] && (o[d] += tile[d]) < ranges[d]) break;
+        o[d] = 0;
+        d--;
+      }
+      if (d < 0) return all;
+    }
+  }
+
+  private int[] extents(int[] origin) {
+    int[] e = new int[origin.length];
+    for (int d = 0; d < e.length; d++) e[d] = Math.min(tile[d], op.ranges()[d] - origin[d]);
+    return e;
+  }
+
+  private void outputTile(int[] origin) {
+    int slot = outputTiles++ % plan.nOut;
+    ElementType acc = op.body().accType();
+    int[] outExt = extents(origin);
+    int elements = (int) TileGeometry.tileElements(op, outExt);
+    if (op.body().init() != null) {
+      int desc = out.descriptor(new Descriptor.AluDesc(AluOp.FILL, acc, acc, acc, op.body().init(),
+          List.of(new Loop(elements, 1, 0, 0))));
+      out.alu(desc, plan.outAddr(slot, acc), 0, 0, new int[0], new int[] {plan.outRegion(slot, acc)});
+    }
+    for (int[] red : origins(op.ranges(), tile, reduced)) {
+      int[] o = origin.clone();
+      for (int d = 0; d < o.length; d++) if (reduced[d]) o[d] = red[d];
+      step(o, extents(o), slot);
+    }
+    int resSlot = (outputTiles - 1) % plan.nIn;
+    int[] tileStrides = TileGeometry.tileStrides(op, outExt);
+    long resultOffset = TileGeometry.resultOffset(op, origin);
+    if (op.residual() != null) loadResidual(resSlot, outExt, tileStrides, resultOffset);
+    ElementType last = epilogue(slot, resSlot, elements);
+    int desc;
+    for (DmaShapes.Part p : DmaShapes.tile(outIdx, outExt, resultStrides, tileStrides)) {
+      desc = out.descriptor(new Descriptor.DmaDesc(last, p.dims(), 0));
+      out.store(desc, (int) (plan.outAddr(slot, last) + p.bufOffset() * last.bytes()),
+          op.resultAddr() + (resultOffset + p.dramOffset()) * last.bytes(), plan.outRegion(slot, last));
+    }
+  }
+
+  /** One reduction step: load every operand's box into the next input slot, then run the body on it. */
+  private void step(int[] origin, int[] ext, int outSlot) {
+    List<Box> boxes = new ArrayList<>();
+    for (Operand x : op.inputs()) {
+      Box b = TileGeometry.box(x, origin, ext);
+      if (b.allPadding(x.shape())) return;   // reads nothing but padding, which never changes the result
+      boxes.add(b);
+    }
+    int[] slots = new int[boxes.size()];
+    int[] reads = new int[boxes.size() + 1];
+    for (int i = 0; i < boxes.size(); i++) {
+      slots[i] = slotFor(i, boxes.get(i));
+      reads[i] = plan.inputRegion(slots[i], i);
+    }
+    ElementType acc = op.body().accType();
+    int accRegion = plan.outRegion(outSlot, acc);
+    reads[boxes.size()] = accRegion;
+    int[] writes = {accRegion};
+    int[] dst = TileGeometry.tileStrides(op, ext);
+    Box a = boxes.get(0), b = boxes.size() > 1 ? boxes.get(1) : null;
+    int[] bStrides = b == null ? new int[ext.length] : b.indexStrides();
+    Operand xa = op.inputs().get(0), xb = b == null ? xa : op.inputs().get(1);
+    int aBase = plan.inputAddr(slots[0], 0) + a.originOffset() * xa.type().bytes();
+    int bBase = b == null ? 0 : plan.inputAddr(slots[1], 1) + b.originOffset() * xb.type().bytes();
+    int cBase = plan.outAddr(outSlot, acc);
+    if (op.body().isMac()) {
+      int[] roles = LoopNests.roles(dataflow, op, ext, a.indexStrides(), bStrides);
+      for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, false, roles[0], roles[1])) {
+        int desc = out.descriptor(new Descriptor.MacDesc(xa.type(), xb.type(), n.loops(), n.rowLoop(), n.colLoop()));
+        out.mac(desc, (int) (aBase + n.src1() * xa.type().bytes()), (int) (bBase + n.src2() * xb.type().bytes()),
+            (int) (cBase + n.dst() * acc.bytes()), reads, writes);
+      }
+    } else {
+      for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, true, -1, -1)) {
+        int desc = out.descriptor(new Descriptor.AluDesc(op.body().alu(), acc, xa.type(), xb.type(), op.body().imm(),
+            n.loops()));
+        out.alu(desc, (int) (cBase + n.dst() * acc.bytes()), (int) (aBase + n.src1() * xa.type().bytes()),
+            b == null ? 0 : (int) (bBase + n.src2() * xb.type().bytes()), reads, writes);
+      }
+    }
+  }
+
+  /**
+   * The slot holding input {@code i}'s box: one that already holds it (weights reused across output tiles
+   * need no reload), else the slot after the one it used last, loaded now.
+   */
+  private int slotFor(int i, Box box) {
+    String key = java.util.Arrays.toString(box.lo()) + java.util.Arrays.toString(box.extent());
+    for (int s = 0; s < plan.nIn; s++) {
+      if (key.equals(slotBoxes[i][s])) return lastSlot[i] = s;
+    }
+    int slot = (lastSlot[i] + 1) % plan.nIn;
+    Operand x = op.inputs().get(i);
+    int bytes = x.type().bytes();
+    for (DmaShapes.Part p : DmaShapes.boxLoad(x, box)) {
+      int desc = out.descriptor(new Descriptor.DmaDesc(x.type(), p.dims(), x.padValue()));
+      out.load(desc, x.dramAddr() + p.dramOffset() * bytes, (int) (plan.inputAddr(slot, i) + p.bufOffset() * bytes),
+          plan.inputRegion(slot, i));
+    }
+    slotBoxes[i][slot] = key;
+    return lastSlot[i] = slot;
+  }
+
+  private void loadResidual(int resSlot, int[] outExt, int[] tileStrides, long resultOffset) {
+    Operand r = op.residual();
+    int bytes = r.type().bytes();
+    for (DmaShapes.Part p : DmaShapes.tile(outIdx, outExt, resultStrides, tileStrides)) {
+      int desc = out.descriptor(new Descriptor.DmaDesc(r.type(), p.dims(), 0));
+      out.load(desc, r.dramAddr() + (resultOffset + p.dramOffset()) * bytes,
+          (int) (plan.residualAddr(resSlot) + p.bufOffset() * bytes), plan.residualRegion(resSlot));
+    }
+  }
+
+  /** The epilogue as ALU ops over the whole tile; returns the element type the tile ends in. */
+  private ElementType epilogue(int slot, int resSlot, int elements) {
+    List<ElementType> chain = op.typeChain();
+    List<Loop> loops = List.of(new Loop(elements, 1, 1, 1));
+    for (int i = 0; i < op.epilogue().size(); i++) {
+      ElementType from = chain.get(i), to = chain.get(i + 1);
+      int src = plan.outAddr(slot, from), dst = plan.outAddr(slot, to);
+      int srcRegion = plan.outRegion(slot, from), dstRegion = plan.outRegion(slot, to);
+      TiledOp.Post post = op.epilogue().get(i);
+      if (post instanceof TiledOp.AddResidual) {
+        ElementType rt = op.residual().type();
+        int desc = out.descriptor(new Descriptor.AluDesc(AluOp.ADD, to, from, rt, 0, loops));
+        out.alu(desc, dst, src, plan.residualAddr(resSlot), new int[] {srcRegion, plan.residualRegion(resSlot)},
+            new int[] {dstRegion});
+      } else {
+        AluOp alu = post instanceof TiledOp.Relu ? AluOp.RELU : post instanceof TiledOp.Requant ? AluOp.REQUANT
+            : AluOp.AVGDIV;
+        int imm = post instanceof TiledOp.Requant rq ? rq.shift() : post instanceof TiledOp.AvgDiv av ? av.count() : 0;
+        int desc = out.descriptor(new Descriptor.AluDesc(alu, to, from, from, imm, loops));
+        out.alu(desc, dst, src, 0, new int[] {srcRegion}, new int[] {dstRegion});
+      }
+    }
+    ElementType last = chain.get(chain.size() - 1);
+    if (last != op.resultType()) {
+      throw new IllegalStateException(op.opName() + ": epilogue ends in " + last + ", result is " + op.resultType());
+    }
+    return last;
+  }
+}

@@ -1,0 +1,113 @@
+// Where one tile's data sits: the bounding box an operand's affine subscripts reach (halos of 2*p + r and
+// conv padding included), that box's row-major layout in the buffer, and the per-index strides a loop nest
+// walks it with. The accumulator tile is laid out densely over the output indices instead.
+package org.tdlc.backend.lower;
+
+import java.util.List;
+import org.tdlc.backend.lower.TiledOp.Operand;
+import org.tdlc.ir.attr.AffineExpr;
+
+final class TileGeometry {
+  private TileGeometry() {}
+
+  /**
+   * An operand's box for one tile: per tensor dimension its lowest subscript and extent (both may reach
+   * outside the tensor: that part is padding), its buffer strides, per iteration index the element stride
+   * (sum of coefficient times buffer stride, which is how 2*p + r is walked) and the tile origin's offset.
+   */
+  record Box(int[] lo, int[] extent, int[] bufStrides, int[] indexStrides, int originOffset) {
+    long elements() {
+      long n = 1;
+      for (int x : extent) n *= x;
+      return n;
+    }
+
+    /** True when some dimension lies wholly outside the tensor: the box is nothing but padding. */
+    boolean allPadding(int[] shape) {
+      for (int pos = 0; pos < lo.length; pos++) if (lo[pos] + extent[pos] <= 0 || lo[pos] >= shape[pos]) return true;
+      return false;
+    }
+  }
+
+  static Box box(Operand x, int[] origin, int[] extents) {
+    List<AffineExpr> map = x.map();
+    int rank = map.size(), n = origin.length;
+    int[] lo = new int[rank], ext = new int[rank];
+    for (int pos = 0; pos < rank; pos++) {
+      AffineExpr e = map.get(pos);
+      long low = e.constant(), high = e.constant();
+      for (int d = 0; d < n; d++) {
+        long c = e.coeffs().get(d), first = origin[d], last = origin[d] + extents[d] - 1L;
+        low += c > 0 ? c * first : c * last;
+        high += c > 0 ? c * last : c * first;
+      }
+      lo[pos] = Math.toIntExact(low);
+      ext[pos] = Math.toIntExact(high - low + 1);
+    }
+    int[] buf = rowMajor(ext);
+    int[] idx = new int[n];
+    long offset = 0;
+    for (int pos = 0; pos < rank; pos++) {
+      AffineExpr e = map.get(pos);
+      for (int d = 0; d < n; d++) idx[d] += e.coeffs().get(d) * buf[pos];
+      offset += (long) (e.eval(origin) - lo[pos]) * buf[pos];
+    }
+    return new Box(lo, ext, buf, idx, Math.toIntExact(offset));
+  }
+
+  /** The largest box any tile of sizes {@code tile} can need, in elements (long: it may be huge). */
+  static long maxBoxElements(Operand x, int[] tile) {
+    long n = 1;
+    for (AffineExpr e : x.map()) {
+      long ext = 1;
+      for (int d = 0; d < tile.length; d++) ext += Math.abs((long) e.coeffs().get(d)) * (tile[d] - 1);
+      n *= ext;
+    }
+    return n;
+  }
+
+  /** Per iteration index, its element stride in the dense accumulator tile (0 for reduced indices). */
+  static int[] tileStrides(TiledOp op, int[] extents) {
+    int[] order = op.outputIndices();
+    int[] s = new int[extents.length];
+    int acc = 1;
+    for (int i = order.length - 1; i >= 0; i--) {
+      s[order[i]] = acc;
+      acc *= extents[order[i]];
+    }
+    return s;
+  }
+
+  /** Elements of an accumulator tile of these extents. */
+  static long tileElements(TiledOp op, int[] extents) {
+    long n = 1;
+    for (int d : op.outputIndices()) n *= extents[d];
+    return n;
+  }
+
+  /** Per iteration index, its element stride in the result tensor in DRAM (0 for reduced indices). */
+  static int[] resultStrides(TiledOp op) {
+    int[] strides = rowMajor(op.resultShape());
+    int[] s = new int[op.dims().size()];
+    for (int pos = 0; pos < op.outputMap().size(); pos++) {
+      AffineExpr e = op.outputMap().get(pos);
+      for (int d = 0; d < s.length; d++) s[d] += e.coeffs().get(d) * strides[pos];
+    }
+    return s;
+  }
+
+  /** The result element (row-major index) at a tile origin. */
+  static long resultOffset(TiledOp op, int[] origin) {
+    int[] strides = rowMajor(op.resultShape());
+    long off = 0;
+    for (int pos = 0; pos < op.outputMap().size(); pos++) off += (long) op.outputMap().get(pos).eval(origin) * strides[pos];
+    return off;
+  }
+
+  static int[] rowMajor(int[] ext) {
+    int[] s = new int[ext.length];
+    int acc = 1;
+    for (int i = ext.length - 1; i >= 0; i--) { s[i] = acc; acc *= ext[i]; }
+    return s;
+  }
+}

@@ -1,0 +1,39 @@
+// Every corner-case model of lowering/ops.tdl (strides and padding, groups, batched matmuls, affine einsums,
+// pools, layouts, epilogues, remainder tiles), fused and unfused, on every test machine plus a 1 KiB one:
+// the programs must be well formed and free of races between the queues.
+package org.tdlc.backend.lower;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.tdlc.backend.isa.Dataflow;
+import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.backend.isa.Program;
+import org.tdlc.ir.Model;
+
+class LoweredOpsTest {
+  static final MachineConfig CRUMB = LoweringFixtures.machine("crumb2x2", 2, 2, Set.of(Dataflow.OS), 1 << 10, true);
+
+  @TestFactory
+  Stream<DynamicTest> cornerCasesAreWellFormedAndRaceFree() {
+    List<MachineConfig> machines = new ArrayList<>(LoweringFixtures.MACHINES);
+    machines.add(CRUMB);
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String pipeline : List.of("", LoweringFixtures.FUSED)) {
+      for (Model model : LoweringFixtures.models(LoweringFixtures.opsFile(), pipeline)) {
+        for (MachineConfig m : machines) {
+          String name = model.name() + " [" + (pipeline.isEmpty() ? "unfused" : "fused") + "] on " + m.target();
+          tests.add(DynamicTest.dynamicTest(name, () -> {
+            Program p = new Lowering().lower(model, m);
+            ProgramShape.check(p);
+            RaceCheck.check(p);
+          }));
+        }
+      }
+    }
+    return tests.stream();
+  }
+}
