@@ -56,12 +56,14 @@ final class RunReport {
     return null;
   }
 
+  /** How many PE rows and columns the layer's first MAC tile occupies. */
   private static int[] spatial(Program p, Layer layer) {
     Descriptor.MacDesc d = firstMac(p, layer);
     if (d == null) return null;
     List<Loop> loops = d.loops();
-    return new int[] {d.rowLoop() < 0 ? 1 : loops.get(d.rowLoop()).extent(),
-        d.colLoop() < 0 ? 1 : loops.get(d.colLoop()).extent()};
+    int rows = d.rowLoop() < 0 ? 1 : Math.min(loops.get(d.rowLoop()).extent(), p.machine().rows());
+    int cols = d.colLoop() < 0 ? 1 : Math.min(loops.get(d.colLoop()).extent(), p.machine().cols());
+    return new int[] {rows, cols};
   }
 
   // ---- text ----
