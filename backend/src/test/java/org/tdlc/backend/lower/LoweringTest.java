@@ -148,7 +148,7 @@ class LoweringTest {
 
   @Test
   void tilesThatReadOnlyPaddingAreSkipped() {
-    Program p = lowerOps("conv_mostly_padding", LoweredOpsTest.CRUMB);
+    Program p = lowerOps("conv_mostly_padding", LoweringFixtures.CRUMB);
     long fills = p.instructions().stream().filter(x -> x instanceof Instruction.Alu a
         && ((Descriptor.AluDesc) p.descriptors().get(a.desc())).op() == AluOp.FILL).count();
     assertTrue(count(p, Instruction.Mac.class) < fills, count(p, Instruction.Mac.class) + " MACs, " + fills + " tiles");
@@ -162,7 +162,7 @@ class LoweringTest {
 
   @Test
   void doubleBufferedLoadsAlternateSlots() {
-    Program p = lowerOps("prime_matmul", LoweredOpsTest.CRUMB);
+    Program p = lowerOps("prime_matmul", LoweringFixtures.CRUMB);
     List<Integer> slots = p.instructions().stream().filter(x -> x instanceof Instruction.Load)
         .map(x -> ((Instruction.Load) x).bufAddr()).distinct().toList();
     assertTrue(slots.size() >= 4, "A and B in two slots each: " + slots);

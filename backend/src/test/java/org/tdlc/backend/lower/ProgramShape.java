@@ -21,10 +21,10 @@ import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.Queue;
 import org.tdlc.backend.isa.Symbol;
 
-final class ProgramShape {
+public final class ProgramShape {
   private ProgramShape() {}
 
-  static void check(Program p) {
+  public static void check(Program p) {
     List<Instruction> in = p.instructions();
     assertTrue(in.get(in.size() - 1) instanceof Instruction.Halt, "ends with halt");
     assertTrue(in.get(0) instanceof Instruction.Config, "starts with config");
