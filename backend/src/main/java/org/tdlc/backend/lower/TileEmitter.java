@@ -28,6 +28,7 @@ final class TileEmitter {
   /** Per input operand: the slot it used last, and per slot the box it holds (null: nothing yet). */
   private final int[] lastSlot;
   private final String[][] slotBoxes;
+  private final WideAverage wide;
 
   private TileEmitter(ProgramBuilder out, Dataflow dataflow, TiledOp op, MemoryLevel global) {
     this.out = out;
@@ -42,6 +43,12 @@ final class TileEmitter {
     this.lastSlot = new int[op.inputs().size()];
     java.util.Arrays.fill(lastSlot, -1);
     this.slotBoxes = new String[op.inputs().size()][plan.nIn];
+    this.wide = op.wide() ? new WideAverage(out, plan, wideCount(op)) : null;
+  }
+
+  private static int wideCount(TiledOp op) {
+    for (TiledOp.Post p : op.epilogue()) if (p instanceof TiledOp.WideAvgDiv w) return w.count();
+    throw new IllegalStateException("no wide average in " + op.opName());
   }
 
   /** Emits every tile of {@code op}; returns the tile sizes chosen. */
@@ -85,6 +92,7 @@ final class TileEmitter {
           List.of(new Loop(elements, 1, 0, 0))));
       out.alu(desc, plan.outAddr(slot, acc), 0, 0, new int[0], new int[] {plan.outRegion(slot, acc)});
     }
+    if (wide != null) wide.init(slot, elements);
     for (int[] red : origins(op.ranges(), tile, reduced)) {
       int[] o = origin.clone();
       for (int d = 0; d < o.length; d++) if (reduced[d]) o[d] = red[d];
@@ -128,7 +136,9 @@ final class TileEmitter {
     int aBase = plan.inputAddr(slots[0], 0) + a.originOffset() * xa.type().bytes();
     int bBase = b == null ? 0 : plan.inputAddr(slots[1], 1) + b.originOffset() * xb.type().bytes();
     int cBase = plan.outAddr(outSlot, acc);
-    if (op.body().isMac()) {
+    if (wide != null) {
+      wide.step(a, plan.inputAddr(slots[0], 0), reads[0], ext, dst, outSlot);
+    } else if (op.body().isMac()) {
       int[] roles = LoopNests.roles(dataflow, op, ext, a.indexStrides(), bStrides);
       for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, false, roles[0], roles[1])) {
         int desc = out.descriptor(new Descriptor.MacDesc(xa.type(), xb.type(), n.loops(), n.rowLoop(), n.colLoop()));
@@ -185,7 +195,9 @@ final class TileEmitter {
       int src = plan.outAddr(slot, from), dst = plan.outAddr(slot, to);
       int srcRegion = plan.outRegion(slot, from), dstRegion = plan.outRegion(slot, to);
       TiledOp.Post post = op.epilogue().get(i);
-      if (post instanceof TiledOp.AddResidual) {
+      if (post instanceof TiledOp.WideAvgDiv) {
+        wide.epilogue(slot, elements);
+      } else if (post instanceof TiledOp.AddResidual) {
         ElementType rt = op.residual().type();
         int desc = out.descriptor(new Descriptor.AluDesc(AluOp.ADD, to, from, rt, 0, loops));
         out.alu(desc, dst, src, plan.residualAddr(resSlot), new int[] {srcRegion, plan.residualRegion(resSlot)},

@@ -105,7 +105,8 @@ public final class RandomModels {
     int h = kh + rnd.nextInt(9), w = kw + rnd.nextInt(9);
     String call = (max ? "maxpool" : "avgpool") + "(x, kernel = [" + kh + ", " + kw + "], stride = [" + sh + ", " + sw
         + "]" + (max ? ", pad = [" + ph + ", " + pw + "]" : "") + ")";
-    return "model m {\n  input x : " + type(rnd) + "[1, " + (1 + rnd.nextInt(4)) + ", " + h + ", " + w + "];\n"
+    String type = List.of("i8", "i16", "i32").get(rnd.nextInt(3));
+    return "model m {\n  input x : " + type + "[1, " + (1 + rnd.nextInt(4)) + ", " + h + ", " + w + "];\n"
         + "  y = " + call + ";\n  output y;\n}\n";
   }
 
