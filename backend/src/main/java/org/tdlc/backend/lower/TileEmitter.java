@@ -1,7 +1,8 @@
 // Emits one TiledOp as tiles: for each output tile, FILL the accumulator, then for each reduction tile load
-// the operands' boxes into the next input slot and run the body on them, then load the residual tile, run
-// the epilogue as successive ALU ops and store. Every reduction step of an output tile accumulates before
-// its epilogue. Hazards are declared per buffer region; ProgramBuilder turns them into tokens.
+// each operand's box into its next input slot (unless a slot already holds that box) and run the body on
+// them, then load the residual tile, run the epilogue as successive ALU ops and store. Every reduction step
+// of an output tile accumulates before its epilogue. Hazards are declared per buffer region; ProgramBuilder
+// turns them into tokens.
 package org.tdlc.backend.lower;
 
 import java.util.ArrayList;
@@ -51,13 +52,12 @@ final class TileEmitter {
     throw new IllegalStateException("no wide average in " + op.opName());
   }
 
-  /** Emits every tile of {@code op}; returns the tile sizes chosen. */
-  static int[] emit(ProgramBuilder out, Dataflow dataflow, TiledOp op, MemoryLevel global) {
+  /** Emits every tile of {@code op}. */
+  static void emit(ProgramBuilder out, Dataflow dataflow, TiledOp op, MemoryLevel global) {
     TileEmitter e = new TileEmitter(out, dataflow, op, global);
     boolean[] outer = new boolean[op.ranges().length];
     for (int d = 0; d < outer.length; d++) outer[d] = !e.reduced[d];
     for (int[] origin : origins(op.ranges(), e.tile, outer)) e.outputTile(origin);
-    return e.tile.clone();
   }
 
   /** Every tile origin over the indices in {@code include} (others stay 0), the last index fastest. */
@@ -103,9 +103,8 @@ final class TileEmitter {
     long resultOffset = TileGeometry.resultOffset(op, origin);
     if (op.residual() != null) loadResidual(resSlot, outExt, tileStrides, resultOffset);
     ElementType last = epilogue(slot, resSlot, elements);
-    int desc;
     for (DmaShapes.Part p : DmaShapes.tile(outIdx, outExt, resultStrides, tileStrides)) {
-      desc = out.descriptor(new Descriptor.DmaDesc(last, p.dims(), 0));
+      int desc = out.descriptor(new Descriptor.DmaDesc(last, p.dims(), 0));
       out.store(desc, (int) (plan.outAddr(slot, last) + p.bufOffset() * last.bytes()),
           op.resultAddr() + (resultOffset + p.dramOffset()) * last.bytes(), plan.outRegion(slot, last));
     }
