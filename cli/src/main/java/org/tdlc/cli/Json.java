@@ -1,23 +1,11 @@
-// The one JSON string escaper of the CLI; output objects are assembled by the commands themselves.
+// JSON string literals for the CLI's --json output. The textual IR's string literals use exactly JSON's
+// escapes, so both come from the one escaper in Attribute.
 package org.tdlc.cli;
+
+import org.tdlc.ir.attr.Attribute;
 
 final class Json {
   private Json() {}
 
-  static String str(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) b.append(String.format("\\u%04x", (int) c)); else b.append(c);
-        }
-      }
-    }
-    return b.append('"').toString();
-  }
+  static String str(String s) { return Attribute.quote(s); }
 }

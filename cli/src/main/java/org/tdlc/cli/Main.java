@@ -18,7 +18,11 @@ import org.apache.commons.cli.ParseException;
 import org.tdlc.ir.diag.CompileException;
 import org.tdlc.ir.diag.DiagnosticPrinter;
 import org.tdlc.ir.diag.SourceCache;
+import org.tdlc.backend.isa.IsaException;
+import org.tdlc.backend.tdlx.TdlxException;
+import org.tdlc.ir.data.NpyException;
 import org.tdlc.passes.PipelineException;
+import org.tdlc.sim.SimulationException;
 
 public final class Main {
   public static final int OK = 0;
@@ -28,7 +32,10 @@ public final class Main {
   private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
   static {
-    for (Command c : new Command[] {new CheckCommand(), new OptCommand(), new InterpCommand()}) COMMANDS.put(c.name(), c);
+    for (Command c : new Command[] {new RunCommand(), new CompileCommand(), new SimCommand(), new CheckCommand(),
+        new OptCommand(), new InterpCommand(), new TargetsCommand(), new AsmCommand(), new DisasmCommand()}) {
+      COMMANDS.put(c.name(), c);
+    }
   }
 
   private Main() {}
@@ -70,8 +77,11 @@ public final class Main {
     } catch (CompileException e) {
       io.err().print(new DiagnosticPrinter(sources).render(e.diagnostics()));
       return USER_ERROR;
-    } catch (PipelineException e) {
+    } catch (PipelineException | NpyException | TdlxException | IsaException e) {
       io.err().println("tdlc: error: " + e.getMessage());
+      return USER_ERROR;
+    } catch (SimulationException e) {
+      io.err().println("tdlc: error: simulation failed: " + e.getMessage());
       return USER_ERROR;
     } catch (UncheckedIOException e) {
       io.err().println("tdlc: error: " + e.getCause().getMessage());

@@ -16,11 +16,12 @@ import org.tdlc.ir.Model;
 import org.tdlc.ir.diag.CompileException;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.diag.SourceCache;
+import org.tdlc.ir.target.Target;
 import org.tdlc.ir.text.IrParser;
 
 final class ModuleLoader {
-  /** The module, and the models a command acts on when no --model is given. */
-  record Loaded(IrModule module, List<String> mainModels) {}
+  /** The module, the models a command acts on when no --model is given, and the file's own targets. */
+  record Loaded(IrModule module, List<String> mainModels, List<Target> targets) {}
 
   private ModuleLoader() {}
 
@@ -29,7 +30,7 @@ final class ModuleLoader {
   static Loaded load(String path, SourceCache sources) {
     if (!isIr(path)) {
       Frontend.Result r = new Frontend(new DiagnosticEngine(), sources).compile(path);
-      return new Loaded(r.module(), r.mainModels());
+      return new Loaded(r.module(), r.mainModels(), r.targets());
     }
     String text;
     try {
@@ -41,7 +42,7 @@ final class ModuleLoader {
     }
     sources.put(path, text);
     IrModule m = IrParser.parse(text, path);
-    return new Loaded(m, m.models().stream().map(Model::name).toList());
+    return new Loaded(m, m.models().stream().map(Model::name).toList(), List.of());
   }
 
   /** The single path argument of a command, or a usage error. */

@@ -1,6 +1,6 @@
-// The front end's entry point: reads a .tdl file and everything it imports, parses each once, and
-// builds the graph IR of every model. All problems become diagnostics in the caller's engine; on any
-// error, compile() throws CompileException carrying them all.
+// The front end's entry point: reads a .tdl file and everything it imports, parses each once, builds
+// the graph IR of every model and validates every target. All problems become diagnostics in the
+// caller's engine; on any error, compile() throws CompileException carrying them all.
 package org.tdlc.frontend;
 
 import java.io.IOException;
@@ -27,6 +27,7 @@ import org.tdlc.ir.Model;
 import org.tdlc.ir.diag.Diagnostic;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.diag.SourceCache;
+import org.tdlc.ir.target.Target;
 
 public final class Frontend {
   /** The stage every module built by the front end has reached. */
@@ -34,9 +35,9 @@ public final class Frontend {
 
   /**
    * What the front end produced: all models of the file and its imports, the names of the file's own
-   * models (the ones a command acts on by default), and the target blocks for the target model to validate.
+   * models (the ones a command acts on by default), and the validated targets of the file and its imports.
    */
-  public record Result(IrModule module, List<String> mainModels, List<Ast.TargetDecl> targets) {}
+  public record Result(IrModule module, List<String> mainModels, List<Target> targets) {}
 
   private final DiagnosticEngine diags;
   private final SourceCache sources;
@@ -55,8 +56,9 @@ public final class Frontend {
     List<Ast.SourceFile> files = new ArrayList<>(parsed.values());
     files.sort((a, b) -> a == main ? -1 : b == main ? 1 : a.path().compareTo(b.path()));
     List<Model> models = new ArrayList<>();
-    List<Ast.TargetDecl> targets = new ArrayList<>();
+    List<Target> targets = new ArrayList<>();
     Map<String, Location> modelNames = new HashMap<>();
+    Map<String, Location> targetNames = new HashMap<>();
     for (Ast.SourceFile f : files) {
       ModelBuilder builder = new ModelBuilder(diags);
       for (Ast.ModelDecl m : f.models()) {
@@ -69,7 +71,16 @@ public final class Frontend {
         Model built = builder.build(m);
         if (built != null) models.add(built);
       }
-      targets.addAll(f.targets());
+      for (Ast.TargetDecl t : f.targets()) {
+        Location previous = targetNames.putIfAbsent(t.name().name(), t.name().loc());
+        if (previous != null) {
+          diags.report(Diagnostic.error(t.name().loc(), "target '" + t.name().name() + "' is already defined")
+              .withNote(previous, "previous definition of target '" + t.name().name() + "' is here"));
+          continue;
+        }
+        Target built = new TargetBuilder(diags).build(t);
+        if (built != null) targets.add(built);
+      }
     }
     diags.throwIfErrors();
     List<String> own = main.models().stream().map(m -> m.name().name()).toList();

@@ -22,6 +22,11 @@ public record IrModule(List<Model> models, SortedSet<String> stages) {
 
   public IrModule withModels(List<Model> newModels) { return new IrModule(newModels, stages); }
 
+  /** The module with every model rewritten by {@code f}, in order. */
+  public IrModule mapModels(java.util.function.UnaryOperator<Model> f) {
+    return withModels(models.stream().map(f).toList());
+  }
+
   public IrModule withStage(String stage) {
     TreeSet<String> s = new TreeSet<>(stages);
     s.add(stage);

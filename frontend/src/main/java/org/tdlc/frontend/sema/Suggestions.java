@@ -3,11 +3,11 @@ package org.tdlc.frontend.sema;
 
 import java.util.Collection;
 
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /** " (did you mean 'x'?)", or "" when nothing is close enough. */
-  static String didYouMean(String name, Collection<String> known) {
+  public static String didYouMean(String name, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known) {

@@ -50,7 +50,7 @@ public sealed interface Attribute
     return new ArrayAttr(values.stream().<Attribute>map(StringAttr::new).toList());
   }
 
-  /** A string literal with the escapes the IR lexer reads back. */
+  /** A string literal with the escapes the IR lexer reads back; they are exactly JSON's, so --json output uses it too. */
   static String quote(String s) {
     StringBuilder b = new StringBuilder("\"");
     for (char c : s.toCharArray()) {

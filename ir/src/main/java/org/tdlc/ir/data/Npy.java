@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import org.tdlc.ir.io.AtomicFiles;
 import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.Shape;
 import org.tdlc.ir.type.TensorType;
@@ -140,7 +141,7 @@ public final class Npy {
 
   public static void write(Path file, Tensor t) {
     try {
-      Files.write(file, toBytes(t));
+      AtomicFiles.write(file, toBytes(t));   // a failed write never leaves half a file or clobbers the old one
     } catch (IOException | SecurityException e) {
       throw new NpyException(file + ": cannot write: " + describe(e), e);
     }

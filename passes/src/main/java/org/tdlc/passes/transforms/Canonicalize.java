@@ -3,7 +3,6 @@
 // reshape of reshape, the identity transpose.
 package org.tdlc.passes.transforms;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.tdlc.ir.IrModule;
@@ -22,9 +21,7 @@ public final class Canonicalize implements Pass {
   @Override public PassInfo info() { return INFO; }
 
   @Override public IrModule run(IrModule module, PassContext ctx) {
-    List<Model> models = new ArrayList<>();
-    for (Model m : module.models()) models.add(canonicalize(m, ctx));
-    return module.withModels(models);
+    return module.mapModels(m -> canonicalize(m, ctx));
   }
 
   private static Model canonicalize(Model model, PassContext ctx) {

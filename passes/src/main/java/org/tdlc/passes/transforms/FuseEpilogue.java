@@ -25,9 +25,7 @@ public final class FuseEpilogue implements Pass {
   @Override public PassInfo info() { return INFO; }
 
   @Override public IrModule run(IrModule module, PassContext ctx) {
-    List<Model> models = new ArrayList<>();
-    for (Model m : module.models()) models.add(fuse(m, ctx));
-    return module.withModels(models);
+    return module.mapModels(m -> fuse(m, ctx));
   }
 
   private static Model fuse(Model model, PassContext ctx) {

@@ -1,0 +1,150 @@
+// One line of the .descriptors section, after its "dN:" label, printed and parsed:
+//   mac a=i8 b=i8 row=1 col=none loops=[(16: dst=64 src1=0 src2=1), ...]
+//   alu requant dst=i8 src1=i32 src2=i32 imm=10 loops=[...]
+//   dma i8 pad=0 dims=[(count=16 dram=784 buf=900 pad=1,1), ...]
+package org.tdlc.backend.asm;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.tdlc.backend.isa.AluOp;
+import org.tdlc.backend.isa.Descriptor;
+import org.tdlc.backend.isa.Loop;
+import org.tdlc.ir.type.ElementType;
+
+final class DescriptorSyntax {
+  private DescriptorSyntax() {}
+
+  static String print(Descriptor d) {
+    StringBuilder b = new StringBuilder();
+    if (d instanceof Descriptor.MacDesc m) {
+      b.append("mac a=").append(m.a()).append(" b=").append(m.b()).append(" row=").append(loopRef(m.rowLoop()))
+          .append(" col=").append(loopRef(m.colLoop())).append(" loops=");
+      loops(b, m.loops());
+    } else if (d instanceof Descriptor.AluDesc a) {
+      b.append("alu ").append(a.op().mnemonic()).append(" dst=").append(a.dstType()).append(" src1=")
+          .append(a.src1Type()).append(" src2=").append(a.src2Type()).append(" imm=").append(a.imm())
+          .append(" loops=");
+      loops(b, a.loops());
+    } else if (d instanceof Descriptor.DmaDesc m) {
+      b.append("dma ").append(m.type()).append(" pad=").append(m.padValue()).append(" dims=[");
+      for (int i = 0; i < m.dims().size(); i++) {
+        Descriptor.DmaDim x = m.dims().get(i);
+        if (i > 0) b.append(", ");
+        b.append("(count=").append(x.count()).append(" dram=").append(x.dramStride()).append(" buf=")
+            .append(x.bufStride()).append(" pad=").append(x.padBefore()).append(',').append(x.padAfter()).append(')');
+      }
+      b.append(']');
+    }
+    return b.toString();
+  }
+
+  private static String loopRef(int loop) { return loop == -1 ? "none" : Integer.toString(loop); }
+
+  private static void loops(StringBuilder b, List<Loop> loops) {
+    b.append('[');
+    for (int i = 0; i < loops.size(); i++) {
+      Loop l = loops.get(i);
+      if (i > 0) b.append(", ");
+      b.append('(').append(l.extent()).append(": dst=").append(l.dst()).append(" src1=").append(l.src1())
+          .append(" src2=").append(l.src2()).append(')');
+    }
+    b.append(']');
+  }
+
+  static Descriptor parse(TokenCursor c) {
+    AsmLexer.Token kind = c.atom("a descriptor kind (mac, alu or dma)");
+    Descriptor d = switch (kind.text()) {
+      case "mac" -> mac(c);
+      case "alu" -> alu(c);
+      case "dma" -> dma(c);
+      default -> throw c.error(kind, "unknown descriptor kind " + kind.shown() + "; expected mac, alu or dma");
+    };
+    c.expectEnd();
+    return d;
+  }
+
+  private static Descriptor mac(TokenCursor c) {
+    Map<String, Function<TokenCursor, Object>> p = new LinkedHashMap<>();
+    p.put("a", k -> k.type("a"));
+    p.put("b", k -> k.type("b"));
+    p.put("row", k -> loopRef(k, "row"));
+    p.put("col", k -> loopRef(k, "col"));
+    p.put("loops", DescriptorSyntax::loops);
+    TokenCursor.Pairs v = c.keyValues("a mac descriptor", p);
+    return new Descriptor.MacDesc((ElementType) v.get("a"), (ElementType) v.get("b"), loopList(v), v.integer("row"),
+        v.integer("col"));
+  }
+
+  private static Descriptor alu(TokenCursor c) {
+    AsmLexer.Token opTok = c.atom("an ALU operation");
+    AluOp op = null;
+    for (AluOp o : AluOp.values()) if (o.mnemonic().equals(opTok.text())) op = o;
+    if (op == null) {
+      throw c.error(opTok, "unknown ALU operation " + opTok.shown() + "; expected one of "
+          + String.join(", ", java.util.Arrays.stream(AluOp.values()).map(AluOp::mnemonic).toList()));
+    }
+    Map<String, Function<TokenCursor, Object>> p = new LinkedHashMap<>();
+    p.put("dst", k -> k.type("dst"));
+    p.put("src1", k -> k.type("src1"));
+    p.put("src2", k -> k.type("src2"));
+    p.put("imm", k -> k.integer("imm", Integer.MIN_VALUE, Integer.MAX_VALUE));
+    p.put("loops", DescriptorSyntax::loops);
+    TokenCursor.Pairs v = c.keyValues("an alu descriptor", p);
+    return new Descriptor.AluDesc(op, (ElementType) v.get("dst"), (ElementType) v.get("src1"),
+        (ElementType) v.get("src2"), v.integer("imm"), loopList(v));
+  }
+
+  private static Descriptor dma(TokenCursor c) {
+    ElementType type = c.type("the DMA element type");
+    Map<String, Function<TokenCursor, Object>> p = new LinkedHashMap<>();
+    p.put("pad", k -> k.integer("pad", Integer.MIN_VALUE, Integer.MAX_VALUE));
+    p.put("dims", k -> k.list("dims", DescriptorSyntax::dim));
+    TokenCursor.Pairs v = c.keyValues("a dma descriptor", p);
+    @SuppressWarnings("unchecked")
+    List<Descriptor.DmaDim> dims = (List<Descriptor.DmaDim>) v.get("dims");
+    return new Descriptor.DmaDesc(type, dims, v.integer("pad"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Loop> loopList(TokenCursor.Pairs v) { return (List<Loop>) v.get("loops"); }
+
+  private static Object loopRef(TokenCursor c, String what) {
+    if (!c.atEnd() && c.peek().text().equals("none")) {
+      c.next("none");
+      return -1;
+    }
+    return c.integer(what + " loop (an index or none)", Integer.MIN_VALUE, Integer.MAX_VALUE);
+  }
+
+  private static Object loops(TokenCursor c) {
+    return c.list("loops", k -> {
+      k.expect('(');
+      int extent = k.integer("loop extent", 1, Integer.MAX_VALUE);
+      k.expect(':');
+      Map<String, Function<TokenCursor, Object>> p = new LinkedHashMap<>();
+      for (String s : List.of("dst", "src1", "src2")) {
+        p.put(s, x -> x.integer(s + " stride", Integer.MIN_VALUE, Integer.MAX_VALUE));
+      }
+      TokenCursor.Pairs v = k.keyValues("a loop", p);
+      k.expect(')');
+      return new Loop(extent, v.integer("dst"), v.integer("src1"), v.integer("src2"));
+    });
+  }
+
+  private static Descriptor.DmaDim dim(TokenCursor c) {
+    c.expect('(');
+    Map<String, Function<TokenCursor, Object>> p = new LinkedHashMap<>();
+    for (String s : List.of("count", "dram", "buf")) p.put(s, x -> x.integer(s, Integer.MIN_VALUE, Integer.MAX_VALUE));
+    p.put("pad", x -> {
+      int before = x.integer("pad before", Integer.MIN_VALUE, Integer.MAX_VALUE);
+      x.expect(',');
+      return new int[] {before, x.integer("pad after", Integer.MIN_VALUE, Integer.MAX_VALUE)};
+    });
+    TokenCursor.Pairs v = c.keyValues("a DMA dimension", p);
+    c.expect(')');
+    int[] pad = (int[]) v.get("pad");
+    return new Descriptor.DmaDim(v.integer("count"), v.integer("dram"), v.integer("buf"), pad[0], pad[1]);
+  }
+}

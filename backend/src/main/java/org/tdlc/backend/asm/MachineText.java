@@ -1,0 +1,132 @@
+// The canonical text of a MachineConfig (the body of an assembly file's .machine section and of a .tdlx
+// file's machine section) and the target fingerprint, a 64-bit hash of that text. Canonical means one
+// key per line in a fixed order, dataflows sorted, reals as Double.toString prints them.
+package org.tdlc.backend.asm;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.tdlc.backend.isa.Dataflow;
+import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.backend.isa.MemoryLevel;
+
+public final class MachineText {
+  private MachineText() {}
+
+  /** One "key = value" or "level ..." line per field, each ending in a newline. */
+  public static String print(MachineConfig m) {
+    StringBuilder b = new StringBuilder();
+    b.append("target = ").append(Strings.name(m.target())).append('\n');
+    b.append("rows = ").append(m.rows()).append('\n');
+    b.append("cols = ").append(m.cols()).append('\n');
+    List<String> flows = new ArrayList<>();
+    for (Dataflow d : Dataflow.values()) if (m.dataflows().contains(d)) flows.add(d.keyword());
+    b.append("dataflows = [").append(String.join(", ", flows)).append("]\n");
+    b.append("frequency_mhz = ").append(m.frequencyMhz()).append('\n');
+    for (MemoryLevel l : m.levels()) {
+      b.append("level ").append(Strings.name(l.name())).append(" size=").append(l.sizeBytes())
+          .append(" per_pe=").append(l.perPe()).append(" bandwidth=").append(l.bandwidth())
+          .append(" energy_pj=").append(l.energyPjPerByte()).append(" double_buffer=").append(l.doubleBuffer())
+          .append('\n');
+    }
+    b.append("mac_energy_pj = ").append(m.macEnergyPj()).append('\n');
+    b.append("dma_latency = ").append(m.dmaLatency()).append('\n');
+    b.append("formats = [").append(String.join(", ", m.formats().stream().map(Strings::name).toList())).append("]\n");
+    b.append("hardware_decode = ").append(m.hardwareDecode()).append('\n');
+    b.append("skip_zeros = ").append(m.skipZeros()).append('\n');
+    return b.toString();
+  }
+
+  /** The target fingerprint: the first 8 bytes of SHA-256 over the canonical text, big-endian. */
+  public static long fingerprint(MachineConfig m) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(print(m).getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.wrap(digest).getLong();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /** Collects the lines of one .machine section and builds the MachineConfig they describe. */
+  static final class Reader {
+    static final List<String> KEYS = List.of("target", "rows", "cols", "dataflows", "frequency_mhz",
+        "mac_energy_pj", "dma_latency", "formats", "hardware_decode", "skip_zeros");
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private final List<MemoryLevel> levels = new ArrayList<>();
+
+    void line(TokenCursor c) {
+      if (!c.atEnd() && c.peek().text().equals("level") && !c.atKey()) {
+        c.next("level");
+        level(c);
+        return;
+      }
+      AsmLexer.Token key = c.atom("a machine key (" + String.join(", ", KEYS) + ", or level)");
+      if (!KEYS.contains(key.text())) {
+        throw c.error(key, "unknown machine key " + key.shown() + "; expected one of " + String.join(", ", KEYS)
+            + ", or level");
+      }
+      if (values.containsKey(key.text())) throw c.error(key, "machine key '" + key.text() + "' given twice");
+      c.expect('=');
+      Object v = switch (key.text()) {
+        case "target" -> c.name("the target name");
+        case "rows", "cols", "dma_latency" -> c.integer(key.text(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+        case "frequency_mhz", "mac_energy_pj" -> c.real(key.text());
+        case "hardware_decode", "skip_zeros" -> c.bool(key.text());
+        case "formats" -> c.list("formats", k -> k.name("a format name"));
+        default -> dataflows(c);
+      };
+      c.expectEnd();
+      values.put(key.text(), v);
+    }
+
+    private static Set<Dataflow> dataflows(TokenCursor c) {
+      Set<Dataflow> out = EnumSet.noneOf(Dataflow.class);
+      c.list("dataflows", k -> {
+        AsmLexer.Token t = k.atom("a dataflow (ws, os or rs)");
+        for (Dataflow d : Dataflow.values()) {
+          if (d.keyword().equals(t.text())) {
+            if (!out.add(d)) throw k.error(t, "dataflow " + t.text() + " listed twice");
+            return d;
+          }
+        }
+        throw k.error(t, "unknown dataflow " + t.shown() + "; expected ws, os or rs");
+      });
+      return out;
+    }
+
+    private void level(TokenCursor c) {
+      String name = c.name("the memory level's name");
+      Map<String, Function<TokenCursor, Object>> p = new LinkedHashMap<>();
+      p.put("size", k -> k.integer("size", Long.MIN_VALUE, Long.MAX_VALUE));
+      p.put("per_pe", k -> k.bool("per_pe"));
+      p.put("bandwidth", k -> k.real("bandwidth"));
+      p.put("energy_pj", k -> k.real("energy_pj"));
+      p.put("double_buffer", k -> k.bool("double_buffer"));
+      TokenCursor.Pairs v = c.keyValues("level " + name, p);
+      c.expectEnd();
+      levels.add(new MemoryLevel(name, v.longValue("size"), (Boolean) v.get("per_pe"), (Double) v.get("bandwidth"),
+          (Double) v.get("energy_pj"), (Boolean) v.get("double_buffer")));
+    }
+
+    /** The keys that no line gave. */
+    List<String> missing() { return KEYS.stream().filter(k -> !values.containsKey(k)).toList(); }
+
+    /** The machine; only when missing() is empty. */
+    @SuppressWarnings("unchecked")
+    MachineConfig build() {
+      return new MachineConfig((String) values.get("target"), (Integer) values.get("rows"),
+          (Integer) values.get("cols"), (Set<Dataflow>) values.get("dataflows"), (Double) values.get("frequency_mhz"),
+          levels, (Double) values.get("mac_energy_pj"), (Integer) values.get("dma_latency"),
+          (List<String>) values.get("formats"), (Boolean) values.get("hardware_decode"),
+          (Boolean) values.get("skip_zeros"));
+    }
+  }
+}

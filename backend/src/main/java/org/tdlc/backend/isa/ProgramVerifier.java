@@ -1,0 +1,162 @@
+// Static checks of a whole Program before it is written or simulated: the structure (ProgramStructure),
+// the machine's sanity, descriptor limits and types, every byte range an instruction can touch (from its
+// descriptor's extents and strides) inside the global buffer or DRAM, dependency tokens (TokenFlow) and the
+// final HALT. Each problem is one human-readable line naming the instruction or descriptor at fault.
+package org.tdlc.backend.isa;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToIntFunction;
+import org.tdlc.ir.type.ElementType;
+
+public final class ProgramVerifier {
+  private final Program program;
+  private final List<String> problems = new ArrayList<>();
+
+  private ProgramVerifier(Program program) { this.program = program; }
+
+  /** Every problem found; empty when the program is sound. */
+  public static List<String> verify(Program program) {
+    ProgramVerifier v = new ProgramVerifier(program);
+    v.problems.addAll(ProgramStructure.problems(program));
+    v.machine();
+    for (int d = 0; d < program.descriptors().size(); d++) v.descriptor(d, program.descriptors().get(d));
+    for (int i = 0; i < program.instructions().size(); i++) v.instruction(i, program.instructions().get(i));
+    v.halt();
+    v.problems.addAll(TokenFlow.problems(program.instructions()));
+    return v.problems;
+  }
+
+  private void machine() {
+    MachineConfig m = program.machine();
+    if (m.rows() < 1 || m.cols() < 1) problems.add("machine: the PE array is " + m.rows() + " x " + m.cols());
+    if (!(m.frequencyMhz() > 0) || Double.isInfinite(m.frequencyMhz())) {
+      problems.add("machine: frequency " + m.frequencyMhz() + " MHz is not a positive number");
+    }
+    if (m.dmaLatency() < 0) problems.add("machine: negative DMA latency " + m.dmaLatency());
+    if (!finiteNonNegative(m.macEnergyPj())) problems.add("machine: MAC energy " + m.macEnergyPj() + " pJ");
+    for (MemoryLevel l : m.levels()) {
+      if (l.sizeBytes() < 0 || !finiteNonNegative(l.bandwidth()) || !finiteNonNegative(l.energyPjPerByte())) {
+        problems.add("machine: memory level " + l.name() + " has a negative or non-finite size, bandwidth or energy");
+      }
+    }
+  }
+
+  private static boolean finiteNonNegative(double v) { return v >= 0 && !Double.isInfinite(v); }
+
+  private void descriptor(int index, Descriptor d) {
+    String where = "descriptor d" + index + " (" + ProgramStructure.kindOf(d) + "): ";
+    if (d instanceof Descriptor.MacDesc m) {
+      loops(where, m.loops());
+      for (int loop : new int[] {m.rowLoop(), m.colLoop()}) {
+        if (loop < -1 || loop >= m.loops().size()) {
+          problems.add(where + "row/col loop " + loop + " is not -1 (none) or a loop index below " + m.loops().size());
+        }
+      }
+    } else if (d instanceof Descriptor.AluDesc a) {
+      loops(where, a.loops());
+      if (a.op() == AluOp.REQUANT && a.dstType() != ElementType.I8) {
+        problems.add(where + "requant must write i8, not " + a.dstType());
+      }
+      if (a.op() == AluOp.REQUANT && (a.imm() < 0 || a.imm() > 62)) {
+        problems.add(where + "requant shift " + a.imm() + " is outside 0..62");
+      }
+      if (a.op() == AluOp.AVGDIV && a.imm() < 1) {
+        problems.add(where + "avgdiv divisor " + a.imm() + " must be positive");
+      }
+    } else if (d instanceof Descriptor.DmaDesc m) {
+      if (m.dims().size() > Descriptor.MAX_DMA_DIMS) {
+        problems.add(where + m.dims().size() + " dimensions, at most " + Descriptor.MAX_DMA_DIMS);
+      }
+      for (Descriptor.DmaDim x : m.dims()) {
+        if (x.count() < 0 || x.padBefore() < 0 || x.padAfter() < 0) {
+          problems.add(where + "negative count or padding in " + x);
+        }
+      }
+    }
+  }
+
+  private void loops(String where, List<Loop> loops) {
+    if (loops.size() > Descriptor.MAX_LOOPS) {
+      problems.add(where + loops.size() + " loops, at most " + Descriptor.MAX_LOOPS);
+    }
+  }
+
+  private void instruction(int i, Instruction insn) {
+    String where = TokenFlow.where(i, insn);
+    if (insn instanceof Instruction.Config c) {
+      if (!program.machine().dataflows().isEmpty() && !program.machine().dataflows().contains(c.dataflow())) {
+        problems.add(where + "dataflow " + c.dataflow().keyword() + " is not supported by target "
+            + program.machine().target());
+      }
+      return;
+    }
+    if (ProgramStructure.descriptorKind(insn.opcode()) == null) return;
+    if (ProgramStructure.descriptorProblem(insn, program.descriptors()) != null) return;
+    if (program.machine().levels().size() < 2) return;
+    Descriptor d = program.descriptors().get(ProgramStructure.descriptorIndex(insn));
+    try {
+      ranges(where, insn, d);
+    } catch (AddressSpan.Overflow e) {
+      problems.add(where + e.getMessage());
+    }
+  }
+
+  private void ranges(String where, Instruction insn, Descriptor d) {
+    if (insn instanceof Instruction.Mac m && d instanceof Descriptor.MacDesc md) {
+      loopRange(where, "a", m.a(), md.loops(), Loop::src1, md.a());
+      loopRange(where, "b", m.b(), md.loops(), Loop::src2, md.b());
+      loopRange(where, "c", m.c(), md.loops(), Loop::dst, ElementType.I32);
+    } else if (insn instanceof Instruction.Alu a && d instanceof Descriptor.AluDesc ad) {
+      loopRange(where, "dst", a.dst(), ad.loops(), Loop::dst, ad.dstType());
+      if (ad.op() != AluOp.FILL) loopRange(where, "src1", a.src1(), ad.loops(), Loop::src1, ad.src1Type());
+      if (ad.op() == AluOp.ADD) loopRange(where, "src2", a.src2(), ad.loops(), Loop::src2, ad.src2Type());
+    } else if (insn instanceof Instruction.Load l && d instanceof Descriptor.DmaDesc dd) {
+      dma(where, dd, l.dramAddr(), l.bufAddr(), true);
+    } else if (insn instanceof Instruction.Store s && d instanceof Descriptor.DmaDesc dd) {
+      if (dd.dims().stream().anyMatch(x -> x.padBefore() != 0 || x.padAfter() != 0)) {
+        problems.add(where + "descriptor d" + s.desc() + " pads, but only loads may pad");
+      }
+      dma(where, dd, s.dramAddr(), s.bufAddr(), false);
+    }
+  }
+
+  private void loopRange(String where, String operand, long base, List<Loop> loops, ToIntFunction<Loop> stride,
+                         ElementType type) {
+    List<AddressSpan.Step> steps =
+        loops.stream().map(l -> new AddressSpan.Step(l.extent(), stride.applyAsInt(l))).toList();
+    check(where, operand, AddressSpan.of(base, steps, type.bytes()), false);
+  }
+
+  private void dma(String where, Descriptor.DmaDesc d, long dram, long buf, boolean load) {
+    List<AddressSpan.Step> dramSteps = new ArrayList<>();
+    List<AddressSpan.Step> bufSteps = new ArrayList<>();
+    for (Descriptor.DmaDim x : d.dims()) {
+      dramSteps.add(new AddressSpan.Step(x.count(), x.dramStride()));
+      long padded = load ? (long) x.count() + x.padBefore() + x.padAfter() : x.count();
+      bufSteps.add(new AddressSpan.Step(padded, x.bufStride()));
+    }
+    check(where, "dram", AddressSpan.of(dram, dramSteps, d.type().bytes()), true);
+    check(where, "buf", AddressSpan.of(buf, bufSteps, d.type().bytes()), false);
+  }
+
+  private void check(String where, String operand, AddressSpan span, boolean dram) {
+    if (span == null) return;
+    String why = dram ? span.outside(program.dramSize(), "DRAM")
+        : span.outside(program.machine().global().sizeBytes(), "the global buffer");
+    if (why != null) problems.add(where + operand + " " + why);
+  }
+
+  private void halt() {
+    List<Instruction> code = program.instructions();
+    if (code.isEmpty() || !(code.get(code.size() - 1) instanceof Instruction.Halt)) {
+      problems.add("the program does not end with halt");
+    }
+    for (int i = 0; i < code.size() - 1; i++) {
+      if (code.get(i) instanceof Instruction.Halt) {
+        problems.add("instruction " + i + " (halt): halt before the end of the program (" + code.size()
+            + " instructions)");
+      }
+    }
+  }
+}

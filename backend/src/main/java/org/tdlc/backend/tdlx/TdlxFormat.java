@@ -1,0 +1,87 @@
+// The .tdlx container layout, in one place for writer and reader. All integers little-endian.
+//   header (40 bytes): "TDLX", u16 format version, u16 ISA version, u64 target fingerprint, u64 DRAM size,
+//                      u64 file length, u32 section count, u32 CRC32 of the whole file with these 4 bytes as 0
+//   section table:     per section u32 kind, u32 reserved (0), u64 offset, u64 length; then the sections.
+package org.tdlc.backend.tdlx;
+
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import org.tdlc.backend.isa.AluOp;
+import org.tdlc.ir.type.ElementType;
+
+final class TdlxFormat {
+  static final byte[] MAGIC = "TDLX".getBytes(StandardCharsets.US_ASCII);
+  static final int FORMAT_VERSION = 1;
+  static final int HEADER_BYTES = 40;
+  static final int CRC_OFFSET = 36;
+  static final int TABLE_ENTRY_BYTES = 24;
+
+  /** The sections, each required exactly once; {@code code} is the kind stored in the section table. */
+  enum Section {
+    MACHINE(1), INSTRUCTIONS(2), DESCRIPTORS(3), DATA(4), SYMBOLS(5), LAYERS(6);
+
+    final int code;
+
+    Section(int code) { this.code = code; }
+
+    String label() { return name().toLowerCase(java.util.Locale.ROOT); }
+
+    static Section ofCode(long code) {
+      for (Section s : values()) if (s.code == code) return s;
+      return null;
+    }
+  }
+
+  private TdlxFormat() {}
+
+  /** CRC32 of the file with the CRC field itself read as zero. */
+  static int crc(byte[] file) {
+    CRC32 crc = new CRC32();
+    crc.update(file, 0, CRC_OFFSET);
+    crc.update(new byte[4]);
+    crc.update(file, CRC_OFFSET + 4, file.length - CRC_OFFSET - 4);
+    return (int) crc.getValue();
+  }
+
+  /** An I/O failure in words: "no such file or directory: x" rather than an exception's class name. */
+  static String describe(Exception e) {
+    if (e instanceof java.nio.file.NoSuchFileException n) return "no such file or directory: " + n.getFile();
+    if (e instanceof java.nio.file.AccessDeniedException a) return "permission denied: " + a.getFile();
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason() + ": " + f.getFile();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  static int typeCode(ElementType t) {
+    return switch (t) {
+      case I8 -> 1;
+      case I16 -> 2;
+      case I32 -> 3;
+    };
+  }
+
+  static ElementType typeOf(int code) {
+    for (ElementType t : ElementType.values()) if (typeCode(t) == code) return t;
+    return null;
+  }
+
+  /** Codes of the ALU operations, fixed here so that reordering the enum cannot change old files' meaning. */
+  static int aluCode(AluOp op) {
+    return switch (op) {
+      case FILL -> 1;
+      case COPY -> 2;
+      case RELU -> 3;
+      case ADD -> 4;
+      case REQUANT -> 5;
+      case MAX -> 6;
+      case SUM -> 7;
+      case AVGDIV -> 8;
+    };
+  }
+
+  static AluOp aluOf(int code) {
+    for (AluOp op : AluOp.values()) if (aluCode(op) == code) return op;
+    return null;
+  }
+}

@@ -1,0 +1,157 @@
+// Binary form of the descriptor, symbol and layer tables, written and read side by side so the two cannot
+// drift. Descriptor: u8 tag (1 mac, 2 alu, 3 dma), then its fields; loop = 4 x i32 (extent, dst, src1, src2),
+// DMA dim = 5 x i32; symbol: u8 kind, u8 type, name, u32 rank, i32 dims, u64 address; layer: name, op, i32 x2.
+package org.tdlc.backend.tdlx;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tdlc.backend.isa.AluOp;
+import org.tdlc.backend.isa.Descriptor;
+import org.tdlc.backend.isa.Layer;
+import org.tdlc.backend.isa.Loop;
+import org.tdlc.backend.isa.Symbol;
+import org.tdlc.ir.type.ElementType;
+
+final class TdlxTables {
+  private static final int TAG_MAC = 1;
+  private static final int TAG_ALU = 2;
+  private static final int TAG_DMA = 3;
+
+  private TdlxTables() {}
+
+  static byte[] writeDescriptors(List<Descriptor> descriptors) {
+    ByteSink s = new ByteSink().i32(descriptors.size());
+    for (Descriptor d : descriptors) {
+      if (d instanceof Descriptor.MacDesc m) {
+        s.u8(TAG_MAC).u8(TdlxFormat.typeCode(m.a())).u8(TdlxFormat.typeCode(m.b())).i32(m.rowLoop()).i32(m.colLoop());
+        loops(s, m.loops());
+      } else if (d instanceof Descriptor.AluDesc a) {
+        s.u8(TAG_ALU).u8(TdlxFormat.aluCode(a.op())).u8(TdlxFormat.typeCode(a.dstType()))
+            .u8(TdlxFormat.typeCode(a.src1Type())).u8(TdlxFormat.typeCode(a.src2Type())).i32(a.imm());
+        loops(s, a.loops());
+      } else if (d instanceof Descriptor.DmaDesc m) {
+        s.u8(TAG_DMA).u8(TdlxFormat.typeCode(m.type())).i32(m.padValue()).i32(m.dims().size());
+        for (Descriptor.DmaDim x : m.dims()) {
+          s.i32(x.count()).i32(x.dramStride()).i32(x.bufStride()).i32(x.padBefore()).i32(x.padAfter());
+        }
+      }
+    }
+    return s.toByteArray();
+  }
+
+  private static void loops(ByteSink s, List<Loop> loops) {
+    s.i32(loops.size());
+    for (Loop l : loops) s.i32(l.extent()).i32(l.dst()).i32(l.src1()).i32(l.src2());
+  }
+
+  static List<Descriptor> readDescriptors(ByteSource in) {
+    int n = in.count("descriptors", 1);
+    List<Descriptor> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String what = "descriptor d" + i;
+      int tag = in.u8(what);
+      switch (tag) {
+        case TAG_MAC -> {
+          ElementType a = type(in, what);
+          ElementType b = type(in, what);
+          int row = in.i32(what);
+          int col = in.i32(what);
+          out.add(new Descriptor.MacDesc(a, b, loops(in, what), row, col));
+        }
+        case TAG_ALU -> {
+          int code = in.u8(what);
+          AluOp op = TdlxFormat.aluOf(code);
+          if (op == null) throw new TdlxException(what + " has an unknown ALU operation code " + code);
+          ElementType dst = type(in, what);
+          ElementType src1 = type(in, what);
+          ElementType src2 = type(in, what);
+          int imm = in.i32(what);
+          out.add(new Descriptor.AluDesc(op, dst, src1, src2, imm, loops(in, what)));
+        }
+        case TAG_DMA -> {
+          ElementType t = type(in, what);
+          int pad = in.i32(what);
+          int dims = in.count("dimensions of " + what, 20);
+          List<Descriptor.DmaDim> list = new ArrayList<>(dims);
+          for (int k = 0; k < dims; k++) {
+            list.add(new Descriptor.DmaDim(in.i32(what), in.i32(what), in.i32(what), in.i32(what), in.i32(what)));
+          }
+          out.add(new Descriptor.DmaDesc(t, list, pad));
+        }
+        default -> throw new TdlxException(what + " has an unknown kind tag " + tag
+            + " (expected 1 mac, 2 alu, 3 dma)");
+      }
+    }
+    in.expectEnd();
+    return out;
+  }
+
+  private static List<Loop> loops(ByteSource in, String what) {
+    int n = in.count("loops of " + what, 16);
+    List<Loop> out = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      int extent = in.i32(what);
+      if (extent < 1) {
+        throw new TdlxException(what + ": loop " + k + " has extent " + extent + "; extents must be positive");
+      }
+      out.add(new Loop(extent, in.i32(what), in.i32(what), in.i32(what)));
+    }
+    return out;
+  }
+
+  private static ElementType type(ByteSource in, String what) {
+    int code = in.u8(what);
+    ElementType t = TdlxFormat.typeOf(code);
+    if (t == null) throw new TdlxException(what + " has an unknown element type code " + code);
+    return t;
+  }
+
+  static byte[] writeSymbols(List<Symbol> symbols) {
+    ByteSink s = new ByteSink().i32(symbols.size());
+    for (Symbol sym : symbols) {
+      s.u8(sym.kind() == Symbol.Kind.INPUT ? 1 : 2).u8(TdlxFormat.typeCode(sym.type()));
+      s.string(sym.name(), "symbol name");
+      s.i32(sym.shape().size());
+      for (int d : sym.shape()) s.i32(d);
+      s.u64(sym.dramAddr());
+    }
+    return s.toByteArray();
+  }
+
+  static List<Symbol> readSymbols(ByteSource in) {
+    int n = in.count("symbols", 18);
+    List<Symbol> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String what = "symbol " + i;
+      int kind = in.u8(what);
+      if (kind != 1 && kind != 2) {
+        throw new TdlxException(what + " has an unknown kind " + kind + " (1 input, 2 output)");
+      }
+      ElementType type = type(in, what);
+      String name = in.string(what + " name");
+      int rank = in.count("dimensions of " + what, 4);
+      List<Integer> shape = new ArrayList<>(rank);
+      for (int k = 0; k < rank; k++) shape.add(in.i32(what));
+      out.add(new Symbol(name, kind == 1 ? Symbol.Kind.INPUT : Symbol.Kind.OUTPUT, type, shape, in.u64(what)));
+    }
+    in.expectEnd();
+    return out;
+  }
+
+  static byte[] writeLayers(List<Layer> layers) {
+    ByteSink s = new ByteSink().i32(layers.size());
+    for (Layer l : layers) s.string(l.name(), "layer name").string(l.op(), "layer op").i32(l.first()).i32(l.last());
+    return s.toByteArray();
+  }
+
+  static List<Layer> readLayers(ByteSource in) {
+    int n = in.count("layers", 16);
+    List<Layer> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String what = "layer " + i;
+      out.add(new Layer(in.string(what + " name"), in.string(what + " op"), in.i32(what), in.i32(what)));
+    }
+    in.expectEnd();
+    return out;
+  }
+}

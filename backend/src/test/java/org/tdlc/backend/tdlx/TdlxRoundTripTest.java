@@ -1,0 +1,75 @@
+// .tdlx round trips, in memory and through the file system: what is written reads back equal, byte-identical
+// on a second write; writing is atomic, so a program that cannot be written leaves an existing file alone.
+package org.tdlc.backend.tdlx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tdlc.backend.asm.MachineText;
+import org.tdlc.backend.isa.Deps;
+import org.tdlc.backend.isa.Instruction;
+import org.tdlc.backend.isa.Program;
+import org.tdlc.backend.isa.ProgramEquality;
+import org.tdlc.backend.isa.SamplePrograms;
+
+class TdlxRoundTripTest {
+  @TempDir Path dir;
+
+  @Test void bytesRoundTrip() {
+    Program p = SamplePrograms.dense();
+    byte[] bytes = TdlxWriter.toBytes(p);
+    Program back = TdlxReader.read(bytes, "dense.tdlx");
+    assertNull(ProgramEquality.firstDifference(p, back));
+    assertArrayEquals(bytes, TdlxWriter.toBytes(back));
+    assertArrayEquals("TDLX".getBytes(StandardCharsets.US_ASCII), java.util.Arrays.copyOf(bytes, 4));
+    assertEquals(MachineText.fingerprint(p.machine()), TdlxFiles.u64(bytes, 8));
+    assertEquals(bytes.length, TdlxFiles.u64(bytes, 24));
+  }
+
+  @Test void emptyProgramRoundTrips() {
+    Program p = new Program(SamplePrograms.machine(), List.of(), List.of(), new byte[0], 0, List.of(), List.of());
+    assertNull(ProgramEquality.firstDifference(p, TdlxReader.read(TdlxWriter.toBytes(p), "e.tdlx")));
+  }
+
+  @Test void filesRoundTripAndWritesAreAtomic() throws IOException {
+    Path file = dir.resolve("dense.tdlx");
+    TdlxWriter.write(SamplePrograms.dense(), file);
+    assertTrue(ProgramEquality.equal(SamplePrograms.dense(), TdlxReader.read(file)));
+    byte[] before = Files.readAllBytes(file);
+
+    Program bad = SamplePrograms.withInstructions(SamplePrograms.dense(),
+        List.of(new Instruction.Mac(Deps.NONE, 4, 0, 0, 1 << 20), new Instruction.Halt(Deps.NONE)));
+    TdlxException e = assertThrows(TdlxException.class, () -> TdlxWriter.write(bad, file));
+    assertTrue(e.getMessage().contains("mac: c = 1048576 (0x100000) does not fit its 12-bit field"), e.getMessage());
+    assertArrayEquals(before, Files.readAllBytes(file));
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
+    }
+
+    TdlxException missing = assertThrows(TdlxException.class,
+        () -> TdlxWriter.write(SamplePrograms.dense(), dir.resolve("no/such/dir/x.tdlx")));
+    assertTrue(missing.getMessage().startsWith("cannot write "), missing.getMessage());
+    TdlxException absent = assertThrows(TdlxException.class, () -> TdlxReader.read(dir.resolve("absent.tdlx")));
+    assertTrue(absent.getMessage().contains("no such file or directory"), absent.getMessage());
+    TdlxException directory = assertThrows(TdlxException.class, () -> TdlxReader.read(dir));
+    assertTrue(directory.getMessage().endsWith("is a directory, not a .tdlx file"), directory.getMessage());
+  }
+
+  @Test void unwritableNamesAreRefused() {
+    Program p = SamplePrograms.dense();
+    Program lone = new Program(p.machine(), p.instructions(), p.descriptors(), p.dataSegment(), p.dramSize(),
+        p.symbols(), List.of(new org.tdlc.backend.isa.Layer("\uD800", "dense", 0, 8)));
+    TdlxException e = assertThrows(TdlxException.class, () -> TdlxWriter.toBytes(lone));
+    assertTrue(e.getMessage().contains("not valid Unicode"), e.getMessage());
+  }
+}

@@ -1,0 +1,77 @@
+// The compile half of `tdlc run` and `tdlc compile`: load a .tdl (or IR) file, run the pass pipeline,
+// pick the target and check the model's pinned formats against it, then lower each selected model to a
+// micro-op program and verify that program. Every failure is a located diagnostic or a usage error.
+package org.tdlc.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.tdlc.backend.TargetMachine;
+import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.backend.isa.Program;
+import org.tdlc.backend.isa.ProgramVerifier;
+import org.tdlc.backend.lower.Lowering;
+import org.tdlc.backend.lower.LoweringException;
+import org.tdlc.frontend.Targets;
+import org.tdlc.ir.IrModule;
+import org.tdlc.ir.Model;
+import org.tdlc.ir.diag.CompileException;
+import org.tdlc.ir.diag.Diagnostic;
+import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.ir.diag.SourceCache;
+import org.tdlc.ir.target.Target;
+import org.tdlc.passes.PassManager;
+import org.tdlc.passes.Pipeline;
+
+final class Compilation {
+  static final String DEFAULT_PIPELINE = "canonicalize,fuse-epilogue";
+
+  /** One compiled model: the source model (for the reference interpreter), the optimized one, the program. */
+  record Compiled(Model source, Model optimized, Program program) {}
+
+  record Result(Target target, MachineConfig machine, List<Compiled> models, long millis) {}
+
+  private Compilation() {}
+
+  /** The options shared by run and compile. */
+  static Options options() {
+    return new Options()
+        .addOption(Option.builder().longOpt("target").hasArg().argName("T")
+            .desc("built-in target (see tdlc targets) or one defined in FILE or its imports; default: default").get())
+        .addOption(Option.builder().longOpt("model").hasArg().argName("M")
+            .desc("the model to compile (default: every model defined in FILE itself)").get())
+        .addOption(Option.builder().longOpt("passes").hasArg().argName("PIPELINE")
+            .desc("graph passes before lowering (default " + DEFAULT_PIPELINE + ")").get());
+  }
+
+  static Result compile(CommandLine cl, String path, SourceCache sources, PassManager.Instrumentation inst) {
+    long start = System.nanoTime();
+    ModuleLoader.Loaded loaded = ModuleLoader.load(path, sources);
+    List<Model> selected = ModuleLoader.select(loaded, cl);
+    Target target = Targets.resolve(cl.getOptionValue("target"), loaded.targets());
+    List<Diagnostic> formatErrors = Targets.checkFormats(loaded.module(), target);
+    if (!formatErrors.isEmpty()) throw new CompileException(formatErrors);
+    Pipeline pipeline = Pipeline.parse(cl.getOptionValue("passes", DEFAULT_PIPELINE));
+    IrModule optimized = new PassManager(inst).run(loaded.module(), pipeline, new DiagnosticEngine());
+    MachineConfig machine = TargetMachine.of(target);
+    List<Compiled> out = new ArrayList<>();
+    for (Model m : selected) {
+      Model opt = optimized.model(m.name()).orElseThrow();
+      Program program;
+      try {
+        program = new Lowering().lower(opt, machine);
+      } catch (LoweringException e) {
+        throw new CompileException(e.location(), e.getMessage());
+      }
+      List<String> problems = ProgramVerifier.verify(program);
+      if (!problems.isEmpty()) {
+        throw new IllegalStateException("the program generated for model " + m.name() + " fails verification: "
+            + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
+      }
+      out.add(new Compiled(m, opt, program));
+    }
+    return new Result(target, machine, out, (System.nanoTime() - start) / 1_000_000);
+  }
+}

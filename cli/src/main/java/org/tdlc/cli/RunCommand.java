@@ -1,0 +1,55 @@
+// tdlc run: the main job. Compiles a model for a target, simulates the program on real data, runs the
+// reference interpreter on the same inputs, compares every output bit for bit and reports the cost.
+// Exit 0 when verified, 2 on any mismatch.
+package org.tdlc.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.tdlc.ir.diag.SourceCache;
+import org.tdlc.passes.PassManager;
+
+final class RunCommand implements Command {
+  static final int MISMATCH = 2;
+
+  @Override public String name() { return "run"; }
+  @Override public String summary() { return "compile, simulate and verify a model against the reference interpreter"; }
+  @Override public String usage() {
+    return "FILE.tdl [--target T] [--model M] [--input NAME=FILE.npy ...] [--seed N] [--save-outputs DIR] [--json]";
+  }
+
+  @Override public Options options() {
+    Options o = Compilation.options();
+    o.addOption(Option.builder().longOpt("input").hasArgs().argName("NAME=FILE.npy")
+        .desc("feed an input from a .npy file (|i1, <i2, <i4); repeatable").get());
+    o.addOption(Option.builder().longOpt("seed").hasArg().argName("N")
+        .desc("seed of the random data for inputs not given with --input (default 0)").get());
+    o.addOption(Option.builder().longOpt("save-outputs").hasArg().argName("DIR")
+        .desc("write the simulated outputs as DIR/NAME.npy (DIR/MODEL/NAME.npy for several models)").get());
+    o.addOption(Option.builder().longOpt("json").desc("print one JSON object (DESIGN.md section 6) instead of text").get());
+    return o;
+  }
+
+  @Override public int run(CommandLine cl, Io io, SourceCache sources) throws Exception {
+    String path = ModuleLoader.onePath(cl, "FILE.tdl");
+    var files = InputFeeds.files(cl);
+    long seed = InputFeeds.seed(cl);
+    Compilation.Result compiled = Compilation.compile(cl, path, sources, PassManager.Instrumentation.defaults(io.err()));
+    if (!files.isEmpty() && compiled.models().size() > 1) {
+      throw new UsageException("--input needs --model when FILE has several models");
+    }
+    List<RunReport.ModelRun> runs = new ArrayList<>();
+    for (Compilation.Compiled c : compiled.models()) {
+      var inputs = InputFeeds.forModel(c.source(), files, seed);
+      runs.add(Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs, c.source(),
+          compiled.millis(), null));
+    }
+    if (cl.hasOption("save-outputs")) Execution.save(Path.of(cl.getOptionValue("save-outputs")), runs);
+    if (cl.hasOption("json")) io.out().print(RunReport.json(runs));
+    else runs.forEach(r -> io.out().print(RunReport.text(r)));
+    return runs.stream().allMatch(RunReport.ModelRun::verified) ? Main.OK : MISMATCH;
+  }
+}

@@ -1,0 +1,178 @@
+// What `tdlc run` and `tdlc sim` print: a per-layer table (op, dataflow, tile, format, cycles, energy,
+// bytes per memory level, utilization), totals and the verification verdict, as text a person can scan
+// or as the JSON object of DESIGN.md section 6 that a program can parse.
+package org.tdlc.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.tdlc.backend.isa.Descriptor;
+import org.tdlc.backend.isa.Instruction;
+import org.tdlc.backend.isa.Layer;
+import org.tdlc.backend.isa.Loop;
+import org.tdlc.backend.isa.Program;
+import org.tdlc.backend.isa.Symbol;
+import org.tdlc.sim.Counters;
+import org.tdlc.sim.LayerCounters;
+import org.tdlc.sim.LevelCounters;
+import org.tdlc.sim.SimResult;
+
+final class RunReport {
+  /** The verdict on one output; mismatch is null when it is bit-exact, or when there is no reference. */
+  record OutputCheck(Symbol symbol, Boolean bitExact, String mismatch) {}
+
+  /** Everything one model's run produced. reference/compile millis are -1 when not done (tdlc sim). */
+  record ModelRun(String model, String target, Program program, SimResult sim, List<OutputCheck> outputs,
+                  long compileMillis, long simulateMillis, long referenceMillis) {
+    boolean verified() { return outputs.stream().allMatch(o -> Boolean.TRUE.equals(o.bitExact())); }
+  }
+
+  private RunReport() {}
+
+  // ---- per-layer facts read off the program ----
+
+  /** The dataflow in force at a layer: the last CONFIG at or before its first instruction. */
+  static String dataflow(Program p, Layer layer) {
+    String df = "-";
+    for (int i = 0; i <= Math.min(layer.last(), p.instructions().size() - 1); i++) {
+      if (p.instructions().get(i) instanceof Instruction.Config c) df = c.dataflow().keyword();
+    }
+    return hasMac(p, layer) ? df : "-";
+  }
+
+  /** The loop extents of the layer's first MAC tile, outermost first, e.g. 16x8x3x3. */
+  static String tile(Program p, Layer layer) {
+    Descriptor.MacDesc d = firstMac(p, layer);
+    return d == null ? "-" : d.loops().stream().map(l -> Integer.toString(l.extent())).collect(Collectors.joining("x"));
+  }
+
+  static boolean hasMac(Program p, Layer layer) { return firstMac(p, layer) != null; }
+
+  private static Descriptor.MacDesc firstMac(Program p, Layer layer) {
+    for (int i = layer.first(); i <= layer.last() && i < p.instructions().size(); i++) {
+      if (p.instructions().get(i) instanceof Instruction.Mac m) return (Descriptor.MacDesc) p.descriptors().get(m.desc());
+    }
+    return null;
+  }
+
+  /** How many PE rows and columns the layer's first MAC tile occupies. */
+  private static int[] spatial(Program p, Layer layer) {
+    Descriptor.MacDesc d = firstMac(p, layer);
+    if (d == null) return null;
+    List<Loop> loops = d.loops();
+    int rows = d.rowLoop() < 0 ? 1 : Math.min(loops.get(d.rowLoop()).extent(), p.machine().rows());
+    int cols = d.colLoop() < 0 ? 1 : Math.min(loops.get(d.colLoop()).extent(), p.machine().cols());
+    return new int[] {rows, cols};
+  }
+
+  // ---- text ----
+
+  static String text(ModelRun run) {
+    Program p = run.program();
+    List<String> levels = p.machine().levels().stream().map(l -> l.name()).toList();
+    List<String> header = new ArrayList<>(List.of("layer", "op", "dataflow", "tile", "format", "cycles", "energy"));
+    levels.forEach(l -> header.add(l + " r/w"));
+    header.add("util");
+    List<List<String>> rows = new ArrayList<>();
+    for (LayerCounters lc : run.sim().layers()) {
+      Layer layer = p.layers().stream().filter(l -> l.first() == lc.first() && l.name().equals(lc.name())).findFirst()
+          .orElse(new Layer(lc.name(), lc.op(), lc.first(), lc.last()));
+      rows.add(row(lc.name(), lc.op(), dataflow(p, layer), tile(p, layer), hasMac(p, layer) ? "dense" : "-",
+          lc.counters()));
+    }
+    rows.add(row("total", "", "", "", "", run.sim().total()));
+    StringBuilder b = new StringBuilder();
+    b.append("model ").append(run.model()).append(" on target ").append(run.target()).append(" (")
+        .append(p.machine().rows()).append('x').append(p.machine().cols()).append(" PEs, ")
+        .append(fmt(p.machine().frequencyMhz())).append(" MHz)\n");
+    b.append(Table.render(header, rows));
+    Counters t = run.sim().total();
+    b.append(String.format(Locale.ROOT, "%d cycles (%.3f ms at %s MHz), %s, %d MACs (%d skipped), utilization %.1f%%%n",
+        t.cycles(), t.cycles() / (p.machine().frequencyMhz() * 1e3), fmt(p.machine().frequencyMhz()),
+        energy(t.energyPj()), t.macs(), t.macsSkipped(), 100 * t.utilization()));
+    b.append(verdict(run));
+    return b.toString();
+  }
+
+  private static List<String> row(String name, String op, String df, String tile, String format, Counters c) {
+    List<String> r = new ArrayList<>(List.of(name, op, df, tile, format, Long.toString(c.cycles()), energy(c.energyPj())));
+    for (LevelCounters l : c.levels()) r.add(bytes(l.bytesRead()) + "/" + bytes(l.bytesWritten()));
+    r.add(String.format(Locale.ROOT, "%.2f", c.utilization()));
+    return r;
+  }
+
+  static String verdict(ModelRun run) {
+    StringBuilder b = new StringBuilder();
+    long exact = run.outputs().stream().filter(o -> Boolean.TRUE.equals(o.bitExact())).count();
+    if (run.outputs().stream().anyMatch(o -> o.bitExact() == null)) return "";
+    if (run.verified()) return "verified: " + exact + " output" + (exact == 1 ? "" : "s") + " bit-exact\n";
+    for (OutputCheck o : run.outputs()) {
+      if (!o.bitExact()) b.append("MISMATCH in output ").append(o.symbol().name()).append(": ").append(o.mismatch()).append('\n');
+    }
+    return b.append("verification FAILED: ").append(run.outputs().size() - exact).append(" of ")
+        .append(run.outputs().size()).append(" outputs differ from the reference interpreter\n").toString();
+  }
+
+  static String energy(double pj) {
+    if (pj >= 1e6) return String.format(Locale.ROOT, "%.2f uJ", pj / 1e6);
+    if (pj >= 1e3) return String.format(Locale.ROOT, "%.2f nJ", pj / 1e3);
+    return String.format(Locale.ROOT, "%.1f pJ", pj);
+  }
+
+  static String bytes(long n) {
+    if (n >= 10L << 20) return (n >> 20) + "M";
+    if (n >= 10L << 10) return (n >> 10) + "K";
+    return Long.toString(n);
+  }
+
+  private static String fmt(double d) { return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d); }
+
+  // ---- JSON ----
+
+  static String json(List<ModelRun> runs) {
+    if (runs.size() == 1) return json(runs.get(0)) + "\n";
+    return "{\"models\": [" + runs.stream().map(RunReport::json).collect(Collectors.joining(", ")) + "]}\n";
+  }
+
+  static String json(ModelRun run) {
+    Program p = run.program();
+    StringBuilder b = new StringBuilder("{\"model\": ").append(Json.str(run.model()))
+        .append(", \"target\": ").append(Json.str(run.target()));
+    if (run.outputs().stream().noneMatch(o -> o.bitExact() == null)) b.append(", \"verified\": ").append(run.verified());
+    b.append(", \"outputs\": [").append(run.outputs().stream().map(o -> "{\"name\": " + Json.str(o.symbol().name())
+        + ", \"dtype\": " + Json.str(o.symbol().type().keyword()) + ", \"shape\": " + o.symbol().shape()
+        + (o.bitExact() == null ? "" : ", \"bit_exact\": " + o.bitExact())
+        + (o.mismatch() == null ? "" : ", \"mismatch\": " + Json.str(o.mismatch())) + "}")
+        .collect(Collectors.joining(", "))).append("]");
+    b.append(", \"layers\": [");
+    String sep = "";
+    for (LayerCounters lc : run.sim().layers()) {
+      Layer layer = new Layer(lc.name(), lc.op(), lc.first(), lc.last());
+      b.append(sep).append("{\"name\": ").append(Json.str(lc.name())).append(", \"op\": ").append(Json.str(lc.op()));
+      if (hasMac(p, layer)) {
+        int[] s = spatial(p, layer);
+        b.append(", \"dataflow\": ").append(Json.str(dataflow(p, layer)))
+            .append(", \"mapping\": {\"spatial\": {\"rows\": ").append(s[0]).append(", \"cols\": ").append(s[1])
+            .append("}, \"levels\": [{\"level\": ").append(Json.str(p.machine().global().name()))
+            .append(", \"tile\": [").append(tile(p, layer).replace("x", ", ")).append("]}]}")
+            .append(", \"formats\": {}");
+      }
+      b.append(", ").append(counters(lc.counters())).append('}');
+      sep = ", ";
+    }
+    b.append("], \"total\": {").append(counters(run.sim().total())).append('}');
+    b.append(", \"time_ms\": {\"compile\": ").append(run.compileMillis()).append(", \"simulate\": ")
+        .append(run.simulateMillis()).append(", \"reference\": ").append(run.referenceMillis()).append("}}");
+    return b.toString();
+  }
+
+  private static String counters(Counters c) {
+    String bytes = c.levels().stream().map(l -> Json.str(l.name()) + ": {\"read\": " + l.bytesRead() + ", \"write\": "
+        + l.bytesWritten() + "}").collect(Collectors.joining(", "));
+    String energy = c.levels().stream().map(l -> Json.str(l.name()) + ": " + l.energyPj()).collect(Collectors.joining(", "));
+    return "\"macs\": " + c.macs() + ", \"macs_skipped\": " + c.macsSkipped() + ", \"cycles\": " + c.cycles()
+        + ", \"energy_pj\": " + c.energyPj() + ", \"utilization\": " + c.utilization() + ", \"bytes\": {" + bytes
+        + "}, \"energy_pj_by_level\": {" + energy + ", \"mac\": " + c.macEnergyPj() + "}";
+  }
+}

@@ -1,0 +1,45 @@
+// tdlc sim: the simulate half of run. Loads a .tdlx program, runs it on the given or seeded inputs and
+// reports the cost; --trace prints every executed instruction in assembly with its start cycle.
+package org.tdlc.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.tdlc.backend.isa.Program;
+import org.tdlc.backend.tdlx.TdlxReader;
+import org.tdlc.ir.diag.SourceCache;
+
+final class SimCommand implements Command {
+  @Override public String name() { return "sim"; }
+  @Override public String summary() { return "run a .tdlx program on the simulator and report its cost"; }
+  @Override public String usage() {
+    return "OUT.tdlx [--input NAME=FILE.npy ...] [--seed N] [--save-outputs DIR] [--trace] [--json]";
+  }
+
+  @Override public Options options() {
+    return new Options()
+        .addOption(Option.builder().longOpt("input").hasArgs().argName("NAME=FILE.npy")
+            .desc("feed an input from a .npy file; repeatable").get())
+        .addOption(Option.builder().longOpt("seed").hasArg().argName("N")
+            .desc("seed of the random data for inputs not given with --input (default 0; same data as run)").get())
+        .addOption(Option.builder().longOpt("save-outputs").hasArg().argName("DIR")
+            .desc("write every output as DIR/NAME.npy").get())
+        .addOption(Option.builder().longOpt("trace")
+            .desc("print each executed instruction with its start cycle (to stderr)").get())
+        .addOption(Option.builder().longOpt("json").desc("print one JSON object instead of text").get());
+  }
+
+  @Override public int run(CommandLine cl, Io io, SourceCache sources) throws Exception {
+    String path = ModuleLoader.onePath(cl, "OUT.tdlx");
+    Program program = TdlxReader.read(Path.of(path));
+    var inputs = Execution.inputs(program, InputFeeds.files(cl), InputFeeds.seed(cl));
+    if (cl.hasOption("trace")) io.err().printf("%10s  %5s  %s%n", "cycle", "insn", "instruction");
+    RunReport.ModelRun run = Execution.run(Path.of(path).getFileName().toString(), program.machine().target(), program,
+        inputs, null, -1, cl.hasOption("trace") ? io.err() : null);
+    if (cl.hasOption("save-outputs")) Execution.save(Path.of(cl.getOptionValue("save-outputs")), List.of(run));
+    io.out().print(cl.hasOption("json") ? RunReport.json(List.of(run)) : RunReport.text(run));
+    return Main.OK;
+  }
+}

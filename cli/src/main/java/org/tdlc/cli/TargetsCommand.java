@@ -1,0 +1,124 @@
+// tdlc targets: lists the accelerators a compilation can target, the built-ins and those a .tdl file
+// defines or imports, as a table or as JSON (DESIGN.md section 6: name, pe_array, dataflows, formats).
+package org.tdlc.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.tdlc.frontend.Frontend;
+import org.tdlc.frontend.Targets;
+import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.ir.diag.SourceCache;
+import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.MemoryLevel;
+import org.tdlc.ir.target.Quantities;
+import org.tdlc.ir.target.Target;
+import org.tdlc.ir.type.StorageFormat;
+
+final class TargetsCommand implements Command {
+  @Override public String name() { return "targets"; }
+  @Override public String summary() { return "list the built-in targets and those a .tdl file defines"; }
+  @Override public String usage() { return "[FILE.tdl] [--json]"; }
+
+  @Override public Options options() {
+    return new Options().addOption(Option.builder().longOpt("json")
+        .desc("print a JSON array: name, pe_array, dataflows, formats, frequency_mhz, levels, ...").get());
+  }
+
+  @Override public int run(CommandLine cl, Io io, SourceCache sources) {
+    List<String> args = cl.getArgList();
+    if (args.size() > 1) throw new UsageException("expected at most one FILE.tdl, got " + args.size() + ": " + args);
+    List<Target> fileTargets = List.of();
+    if (args.size() == 1) {
+      if (ModuleLoader.isIr(args.get(0))) throw new UsageException("targets are defined in .tdl files, not in IR");
+      fileTargets = new Frontend(new DiagnosticEngine(), sources).compile(args.get(0)).targets();
+    }
+    List<Target> all = Targets.available(fileTargets);
+    io.out().print(cl.hasOption("json") ? json(all) : table(all));
+    return Main.OK;
+  }
+
+  static String source(Target t) {
+    return Targets.isBuiltIn(t) || t.loc().primary() == null ? "built-in" : t.loc().primary().file();
+  }
+
+  // ---- text ----
+
+  private static final List<String> HEADERS = List.of("NAME", "PE ARRAY", "DATAFLOWS", "CLOCK",
+      "MEMORY (outermost first)", "FORMATS", "ZEROS", "SOURCE");
+
+  static String table(List<Target> targets) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(HEADERS);
+    for (Target t : targets) {
+      rows.add(List.of(t.name(), t.rows() + " x " + t.cols(),
+          t.flexible() ? "flexible" : t.dataflows().stream().map(Dataflow::keyword).collect(Collectors.joining(",")),
+          Quantities.number(t.frequencyMhz()) + " MHz",
+          t.levels().stream().map(TargetsCommand::level).collect(Collectors.joining(" | ")),
+          t.formats().stream().map(StorageFormat::keyword).collect(Collectors.joining(",")),
+          (t.sparse().hardwareDecode() ? "hw" : "sw") + " decode" + (t.sparse().skipZeros() ? ", skipped" : ""),
+          source(t)));
+    }
+    int[] width = new int[HEADERS.size()];
+    for (List<String> row : rows) {
+      for (int i = 0; i < row.size(); i++) width[i] = Math.max(width[i], row.get(i).length());
+    }
+    StringBuilder b = new StringBuilder();
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.size(); i++) {
+        line.append(row.get(i)).append(i == row.size() - 1 ? "" : " ".repeat(width[i] - row.get(i).length() + 2));
+      }
+      b.append(line.toString().stripTrailing()).append('\n');
+    }
+    return b.append("\nWithout --target, tdlc compiles for '").append(Targets.DEFAULT).append("'.\n")
+        .append("ZEROS: sparse formats decoded in hardware (hw) or software (sw); skipped: no cycles spent on zeros.\n")
+        .toString();
+  }
+
+  private static String level(MemoryLevel l) {
+    return l.sized() ? l.name() + " " + Quantities.bytes(l.sizeBytes()) + (l.perPe() ? "/pe" : "") : l.name();
+  }
+
+  // ---- JSON ----
+
+  static String json(List<Target> targets) {
+    return targets.stream().map(TargetsCommand::json).collect(Collectors.joining(",\n  ", "[\n  ", "\n]\n"));
+  }
+
+  private static String json(Target t) {
+    return "{\"name\": " + Json.str(t.name())
+        + ", \"pe_array\": [" + t.rows() + ", " + t.cols() + "]"
+        + ", \"dataflows\": " + array(List.copyOf(t.dataflows()), d -> Json.str(d.keyword()))
+        + ", \"formats\": " + array(t.formats(), f -> Json.str(f.keyword()))
+        + ", \"flexible\": " + t.flexible()
+        + ", \"frequency_mhz\": " + Quantities.number(t.frequencyMhz())
+        + ", \"datatype\": " + Json.str(t.datatype().keyword())
+        + ", \"accumulate\": " + Json.str(t.accumulate().keyword())
+        + ", \"levels\": " + array(t.levels(), TargetsCommand::json)
+        + ", \"mac_energy_pj\": " + Quantities.number(t.macEnergyPj())
+        + ", \"decode\": " + Json.str(t.sparse().decodeKeyword())
+        + ", \"skip_zeros\": " + t.sparse().skipZeros()
+        + ", \"source\": " + Json.str(source(t))
+        + ", \"fingerprint\": " + Json.str(t.fingerprintHex()) + "}";
+  }
+
+  /** size_bytes and bandwidth are null when they are not a limit (DRAM's size, an unlimited bandwidth). */
+  private static String json(MemoryLevel l) {
+    return "{\"name\": " + Json.str(l.name())
+        + ", \"size_bytes\": " + (l.sized() ? Long.toString(l.sizeBytes()) : "null")
+        + ", \"per_pe\": " + l.perPe()
+        + ", \"bandwidth_bytes_per_cycle\": " + (l.bandwidthLimited() ? Quantities.number(l.bandwidth()) : "null")
+        + ", \"energy_pj_per_byte\": " + Quantities.number(l.energyPjPerByte())
+        + ", \"latency_cycles\": " + l.latencyCycles()
+        + ", \"double_buffer\": " + l.doubleBuffer() + "}";
+  }
+
+  private static <T> String array(List<T> items, Function<T, String> element) {
+    return items.stream().map(element).collect(Collectors.joining(", ", "[", "]"));
+  }
+}

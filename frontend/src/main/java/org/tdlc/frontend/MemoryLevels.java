@@ -1,0 +1,93 @@
+// The checks that need a target's memory levels together: DRAM first (no size, a bandwidth), on-chip
+// levels sized, only the innermost per PE, no level larger than the one enclosing it, names unique,
+// and every level's energy given. Turns the drafts into MemoryLevels with their defaults.
+package org.tdlc.frontend;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tdlc.frontend.ast.Ast;
+import org.tdlc.ir.Location;
+import org.tdlc.ir.diag.Diagnostic;
+import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.ir.target.MemoryLevel;
+import org.tdlc.ir.target.Quantities;
+
+final class MemoryLevels {
+  private final DiagnosticEngine diags;
+  private final Ast.TargetDecl decl;
+
+  MemoryLevels(DiagnosticEngine diags, Ast.TargetDecl decl) {
+    this.diags = diags;
+    this.decl = decl;
+  }
+
+  /** The levels, outermost first, or null after reporting what is wrong with them. */
+  List<MemoryLevel> check(List<TargetBlocks.LevelDraft> drafts) {
+    int before = diags.errorCount();
+    if (drafts.size() < 2) {
+      diags.error(decl.name().loc(), "target " + decl.name().name() + " needs at least two memory levels, DRAM "
+          + "first and then an on-chip buffer (it has " + drafts.size() + "), e.g. 'memory dram { bandwidth 16 "
+          + "B/cycle; energy 100 pJ/B; }' and 'memory global { size 256 KiB; energy 2.5 pJ/B; }'");
+      return null;
+    }
+    Map<String, TargetBlocks.LevelDraft> byName = new HashMap<>();
+    List<MemoryLevel> levels = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      TargetBlocks.LevelDraft d = drafts.get(i);
+      TargetBlocks.LevelDraft twin = byName.putIfAbsent(d.name(), d);
+      if (twin != null) {
+        diags.report(Diagnostic.error(nameLoc(d), "memory level '" + d.name() + "' is defined twice")
+            .withNote(nameLoc(twin), "first defined here"));
+      }
+      if (!d.entries().containsKey("energy")) {
+        diags.error(nameLoc(d), "memory level '" + d.name() + "' has no energy (e.g. 'energy 2.5 pJ/B;')");
+      }
+      if (i == 0) checkDram(d); else checkOnChip(d, i, drafts);
+      if (diags.errorCount() == before && d.complete()) {
+        int latency = d.latency() != null ? d.latency().intValue() : i == 0 ? MemoryLevel.DEFAULT_DRAM_LATENCY : 0;
+        levels.add(new MemoryLevel(d.name(), d.size() == null ? 0 : d.size(), d.perPe(),
+            d.bandwidth() == null ? 0 : d.bandwidth(), d.energy(), d.doubleBuffer(), latency));
+      }
+    }
+    return diags.errorCount() > before || levels.size() < drafts.size() ? null : levels;
+  }
+
+  private void checkDram(TargetBlocks.LevelDraft d) {
+    String what = "the first memory level '" + d.name() + "' is DRAM, off chip";
+    if (d.entries().containsKey("size")) {
+      diags.error(d.at("size"), what + ": it takes no size (levels are listed outermost first)");
+    }
+    if (!d.entries().containsKey("bandwidth")) {
+      diags.error(nameLoc(d), what + ": it needs a bandwidth (e.g. 'bandwidth 16 B/cycle;')");
+    }
+    if (d.doubleBuffer()) {
+      diags.error(d.at("double_buffer"), what + ": double_buffer applies to on-chip levels");
+    }
+  }
+
+  private void checkOnChip(TargetBlocks.LevelDraft d, int i, List<TargetBlocks.LevelDraft> drafts) {
+    if (!d.entries().containsKey("size")) {
+      diags.error(nameLoc(d), "on-chip memory level '" + d.name() + "' needs a size (e.g. 'size 256 KiB;' or "
+          + "'size 64 B per pe;')");
+      return;
+    }
+    if (d.size() == null) return;   // a bad size, reported already
+    if (d.perPe() && i == 1) {
+      diags.error(d.at("size"), "memory level '" + d.name() + "' is the global buffer (the first on-chip level), "
+          + "shared by the array: it cannot be per pe");
+    } else if (d.perPe() && i != drafts.size() - 1) {
+      diags.error(d.at("size"), "memory level '" + d.name() + "' is per pe but is not the innermost level ('"
+          + drafts.get(i + 1).name() + "' follows it; levels are listed outermost first)");
+    }
+    TargetBlocks.LevelDraft outer = drafts.get(i - 1);
+    if (i >= 2 && outer.size() != null && d.size() > outer.size()) {
+      diags.report(Diagnostic.error(d.at("size"), "memory level '" + d.name() + "' (" + Quantities.bytes(d.size())
+          + (d.perPe() ? " per pe" : "") + ") is larger than '" + outer.name() + "' (" + Quantities.bytes(outer.size())
+          + "), the level that encloses it").withNote(outer.at("size"), "'" + outer.name() + "' is sized here"));
+    }
+  }
+
+  private static Location nameLoc(TargetBlocks.LevelDraft d) { return d.block().words().get(0).loc(); }
+}

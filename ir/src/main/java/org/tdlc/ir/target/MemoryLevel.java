@@ -1,0 +1,41 @@
+// One memory level of a target, outermost (DRAM) first: capacity, bandwidth, energy per byte, and
+// whether it is replicated in every PE or double-buffered. The numbers the cost model and simulator use.
+package org.tdlc.ir.target;
+
+/**
+ * sizeBytes: capacity, per PE when perPe; 0 for the outermost level (DRAM), which is sized by the program.
+ * bandwidth: bytes per cycle this level delivers to the next inner one; 0 = not a limit.
+ * latencyCycles: fixed cycles before a transfer from this level delivers its first byte (written
+ * `latency N cycles;`; default {@link #DEFAULT_DRAM_LATENCY} for DRAM and 0 on chip).
+ */
+public record MemoryLevel(String name, long sizeBytes, boolean perPe, double bandwidth, double energyPjPerByte,
+                          boolean doubleBuffer, int latencyCycles) {
+  /** Cycles before a DRAM transfer starts delivering, when the target does not say: a typical DMA round trip. */
+  public static final int DEFAULT_DRAM_LATENCY = 64;
+
+  public MemoryLevel {
+    if (name == null || name.isEmpty()) throw new IllegalArgumentException("memory level without a name");
+    if (sizeBytes < 0) throw new IllegalArgumentException(name + ": negative size " + sizeBytes);
+    if (!(bandwidth >= 0) || Double.isInfinite(bandwidth)) {
+      throw new IllegalArgumentException(name + ": bandwidth " + bandwidth);
+    }
+    if (!(energyPjPerByte >= 0) || Double.isInfinite(energyPjPerByte)) {
+      throw new IllegalArgumentException(name + ": energy " + energyPjPerByte);
+    }
+    if (latencyCycles < 0) throw new IllegalArgumentException(name + ": negative latency " + latencyCycles);
+  }
+
+  /** False for DRAM, whose size is not a limit. */
+  public boolean sized() { return sizeBytes > 0; }
+
+  public boolean bandwidthLimited() { return bandwidth > 0; }
+
+  /** All the bytes of this level on the chip: sizeBytes, times the PE count for a per-PE level. */
+  public long totalBytes(int peCount) { return perPe ? sizeBytes * peCount : sizeBytes; }
+
+  /** "256 KiB", "64 B per pe", or "unbounded" for DRAM. */
+  public String sizeText() {
+    if (!sized()) return "unbounded";
+    return Quantities.bytes(sizeBytes) + (perPe ? " per pe" : "");
+  }
+}

@@ -1,0 +1,92 @@
+// A validated accelerator description (DESIGN.md section 2, "Targets"): the PE array and its dataflows,
+// the clock, the element types, the memory levels outermost first, MAC energy and sparse support.
+// Immutable; built from a `target` block by the front end's TargetBuilder, printed back by toTdl().
+package org.tdlc.ir.target;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.tdlc.ir.Location;
+import org.tdlc.ir.data.TensorInit;
+import org.tdlc.ir.type.ElementType;
+import org.tdlc.ir.type.StorageFormat;
+
+/**
+ * dataflows: what the array runs, in Dataflow order; a `flexible` target has all of them and flexible set.
+ * levels: outermost first; levels.get(0) is DRAM (unsized), levels.get(1) the global buffer, and only the
+ * innermost level may be per PE. loc: where the block was written (a file, or a built-in resource); it is
+ * not part of toTdl() or fingerprint(), so compare hardware with those, not with equals().
+ */
+public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, boolean flexible, double frequencyMhz,
+                     ElementType datatype, ElementType accumulate, List<MemoryLevel> levels, double macEnergyPj,
+                     SparseSupport sparse, Location loc) {
+
+  public Target {
+    if (name == null || !name.matches("[A-Za-z_][A-Za-z_0-9]*")) {
+      throw new IllegalArgumentException("target name " + name);
+    }
+    if (rows < 1 || cols < 1) throw new IllegalArgumentException(name + ": pe_array " + rows + " x " + cols);
+    if (dataflows.isEmpty()) throw new IllegalArgumentException(name + ": no dataflow");
+    dataflows = Collections.unmodifiableSet(EnumSet.copyOf(dataflows));
+    if (flexible && dataflows.size() != Dataflow.values().length) {
+      throw new IllegalArgumentException(name + ": flexible but only " + dataflows);
+    }
+    if (!(frequencyMhz > 0) || Double.isInfinite(frequencyMhz)) throw new IllegalArgumentException(name + ": clock");
+    if (accumulate != ElementType.I32) throw new IllegalArgumentException(name + ": accumulate " + accumulate);
+    levels = List.copyOf(levels);
+    if (levels.size() < 2) throw new IllegalArgumentException(name + ": fewer than two memory levels");
+    if (levels.get(0).sized() || levels.get(0).perPe()) throw new IllegalArgumentException(name + ": DRAM is sized");
+    for (int i = 1; i < levels.size(); i++) {
+      if (!levels.get(i).sized()) throw new IllegalArgumentException(name + ": unsized level " + levels.get(i).name());
+      if (levels.get(i).perPe() && (i == 1 || i != levels.size() - 1)) {
+        throw new IllegalArgumentException(name + ": per-PE level " + levels.get(i).name() + " is not innermost");
+      }
+    }
+    if (!(macEnergyPj >= 0) || Double.isInfinite(macEnergyPj)) throw new IllegalArgumentException(name + ": mac");
+    if (sparse == null) sparse = SparseSupport.DENSE_ONLY;
+    if (loc == null) loc = Location.UNKNOWN;
+  }
+
+  public int peCount() { return rows * cols; }
+
+  public MemoryLevel dram() { return levels.get(0); }
+
+  /** The outermost on-chip level: the buffer load and store instructions address. */
+  public MemoryLevel global() { return levels.get(1); }
+
+  /** The per-PE level, if the target has one (always the innermost). */
+  public Optional<MemoryLevel> local() {
+    MemoryLevel last = levels.get(levels.size() - 1);
+    return last.perPe() ? Optional.of(last) : Optional.empty();
+  }
+
+  public Optional<MemoryLevel> level(String levelName) {
+    return levels.stream().filter(l -> l.name().equals(levelName)).findFirst();
+  }
+
+  public boolean supports(Dataflow d) { return dataflows.contains(d); }
+
+  public boolean supports(StorageFormat f) { return sparse.supports(f); }
+
+  public List<StorageFormat> formats() { return sparse.formats(); }
+
+  /** The same target defined somewhere else (a copy with another location). */
+  public Target withLoc(Location newLoc) {
+    return new Target(name, rows, cols, dataflows, flexible, frequencyMhz, datatype, accumulate, levels, macEnergyPj,
+        sparse, newLoc);
+  }
+
+  /** The canonical target block: parses back to this target (up to loc); every default written out. */
+  public String toTdl() { return TargetPrinter.print(this); }
+
+  /**
+   * FNV-1a (64 bits) of toTdl(): identifies the hardware and its name, stable across JVMs and releases as
+   * long as the canonical form is; comments, spacing, units and the order of entries do not change it.
+   */
+  public long fingerprint() { return TensorInit.fnv1a64(toTdl()); }
+
+  /** fingerprint() as 16 lowercase hex digits. */
+  public String fingerprintHex() { return String.format("%016x", fingerprint()); }
+}

@@ -1,0 +1,37 @@
+// The canonical text of a target block: fixed entry order, one memory level per line, sizes in the
+// largest exact binary unit, frequency in MHz, and defaults written out, so that equal hardware prints
+// equal text (the fingerprint hashes it) and the text parses back to the same target.
+package org.tdlc.ir.target;
+
+import java.util.stream.Collectors;
+
+final class TargetPrinter {
+  private TargetPrinter() {}
+
+  static String print(Target t) {
+    StringBuilder b = new StringBuilder("target ").append(t.name()).append(" {\n");
+    b.append("  pe_array ").append(t.rows()).append(" x ").append(t.cols()).append(";\n");
+    b.append("  dataflows ").append(t.flexible() ? "flexible"
+        : t.dataflows().stream().map(Dataflow::keyword).collect(Collectors.joining(", "))).append(";\n");
+    b.append("  frequency ").append(Quantities.number(t.frequencyMhz())).append(" MHz;\n");
+    b.append("  datatype ").append(t.datatype().keyword()).append(" accumulate ").append(t.accumulate().keyword())
+        .append(";\n");
+    int width = t.levels().stream().mapToInt(l -> l.name().length()).max().orElse(0);
+    for (MemoryLevel l : t.levels()) {
+      boolean outermost = l == t.levels().get(0);   // its latency defaults to non-zero, so always written
+      b.append("  memory ").append(l.name()).append(" ".repeat(width - l.name().length())).append(" {");
+      if (l.sized()) b.append(" size ").append(l.sizeText()).append(';');
+      if (l.bandwidthLimited()) b.append(" bandwidth ").append(Quantities.number(l.bandwidth())).append(" B/cycle;");
+      b.append(" energy ").append(Quantities.number(l.energyPjPerByte())).append(" pJ/B;");
+      if (outermost || l.latencyCycles() != 0) b.append(" latency ").append(l.latencyCycles()).append(" cycles;");
+      if (l.doubleBuffer()) b.append(" double_buffer;");
+      b.append(" }\n");
+    }
+    b.append("  mac { energy ").append(Quantities.number(t.macEnergyPj())).append(" pJ; }\n");
+    SparseSupport s = t.sparse();
+    b.append("  sparse { formats ").append(s.formats().stream().map(f -> f.keyword()).collect(Collectors.joining(", ")))
+        .append("; decode ").append(s.decodeKeyword()).append(';').append(s.skipZeros() ? " skip zeros;" : "")
+        .append(" }\n");
+    return b.append("}\n").toString();
+  }
+}
