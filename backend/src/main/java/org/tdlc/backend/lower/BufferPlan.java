@@ -20,6 +20,8 @@ final class BufferPlan {
   private final long[][] inputAddr;
   private final long[] residualAddr;
   private final List<Map<ElementType, Long>> outAddr = new ArrayList<>();
+  /** WideAverage only: per output slot its three extra i32 tiles, then the layer's three scratch areas. */
+  private final long[] wideAddr;
 
   private BufferPlan(TiledOp op, int[] tile, int nIn, int nOut) {
     this.nIn = nIn;
@@ -47,6 +49,19 @@ final class BufferPlan {
       }
       outAddr.add(byType);
     }
+    wideAddr = new long[op.wide() ? 3 * nOut + 3 : 0];
+    if (op.wide()) {
+      long box = TileGeometry.maxBoxElements(op.inputs().get(0), tile);
+      long[] sizes = new long[wideAddr.length];
+      for (int i = 0; i < 3 * nOut; i++) sizes[i] = tileElems * 4;
+      sizes[3 * nOut] = box * 4;       // high halves of a box
+      sizes[3 * nOut + 1] = box * 2;   // low halves of a box
+      sizes[3 * nOut + 2] = 3 * 4;     // the constants
+      for (int i = 0; i < sizes.length; i++) {
+        wideAddr[i] = at;
+        at += align(sizes[i]);
+      }
+    }
     totalBytes = at;
   }
 
@@ -59,10 +74,18 @@ final class BufferPlan {
   int residualAddr(int slot) { return (int) residualAddr[slot]; }
   int outAddr(int slot, ElementType type) { return (int) (long) outAddr.get(slot).get(type); }
 
+  /** WideAverage's tiles: k = 0 low-half sum, 1 and 2 temporaries, in output slot {@code slot}. */
+  int wideTileAddr(int slot, int k) { return (int) wideAddr[slot * 3 + k]; }
+
+  /** WideAverage's scratch: k = 0 high halves, 1 low halves of a box, 2 the constants. */
+  int wideScratchAddr(int k) { return (int) wideAddr[3 * nOut + k]; }
+
   // Hazard-tracking ids of the regions, unique within the layer.
   int inputRegion(int slot, int input) { return slot * inputs + input; }
   int residualRegion(int slot) { return nIn * inputs + slot; }
   int outRegion(int slot, ElementType type) { return nIn * (inputs + 1) + slot * 3 + type.ordinal(); }
+  int wideTileRegion(int slot, int k) { return nIn * (inputs + 1) + nOut * 3 + slot * 3 + k; }
+  int wideScratchRegion(int k) { return nIn * (inputs + 1) + nOut * 6 + k; }
 
   private static long align(long bytes) { return (bytes + ALIGN - 1) / ALIGN * ALIGN; }
 }

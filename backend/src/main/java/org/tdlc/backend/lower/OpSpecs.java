@@ -131,12 +131,17 @@ final class OpSpecs {
           new Body(AluOp.MAX, t, t.min(), 0), List.of(), null);
     }
     long count = (long) kernel[0] * kernel[1];
-    if (count * -(long) t.min() > Integer.MAX_VALUE) {
-      throw new LoweringException(op.location(), "avgpool " + layer + ": a " + kernel[0] + "x" + kernel[1]
-          + " window of " + t + " values can sum beyond i32, and the ALU sums in i32 (the reference sums in 64 bits)");
+    List<Post> post = List.of(new TiledOp.AvgDiv((int) count));
+    if (count * -(long) t.min() > Integer.MAX_VALUE) {   // window sums may leave i32: sum halves apart
+      if (count > WideAverage.MAX_COUNT) {
+        throw new LoweringException(op.location(), "avgpool " + layer + ": a " + kernel[0] + "x" + kernel[1]
+            + " window of " + t + " values is too large to average exactly with i32 arithmetic (at most "
+            + WideAverage.MAX_COUNT + " elements)");
+      }
+      post = List.of(new TiledOp.WideAvgDiv((int) count));
     }
     return tiled(op, layer, dims, ranges, List.of(operand(op.operand(0), xMap, 0)), yMap,
-        new Body(AluOp.SUM, ElementType.I32, 0, 0), List.of(new TiledOp.AvgDiv((int) count)), null);
+        new Body(AluOp.SUM, ElementType.I32, 0, 0), post, null);
   }
 
   private TiledOp elementwise(Operation op, String layer, Body body) {

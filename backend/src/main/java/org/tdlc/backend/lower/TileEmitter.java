@@ -1,7 +1,8 @@
 // Emits one TiledOp as tiles: for each output tile, FILL the accumulator, then for each reduction tile load
-// the operands' boxes into the next input slot and run the body on them, then load the residual tile, run
-// the epilogue as successive ALU ops and store. Every reduction step of an output tile accumulates before
-// its epilogue. Hazards are declared per buffer region; ProgramBuilder turns them into tokens.
+// each operand's box into its next input slot (unless a slot already holds that box) and run the body on
+// them, then load the residual tile, run the epilogue as successive ALU ops and store. Every reduction step
+// of an output tile accumulates before its epilogue. Hazards are declared per buffer region; ProgramBuilder
+// turns them into tokens.
 package org.tdlc.backend.lower;
 
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ final class TileEmitter {
   /** Per input operand: the slot it used last, and per slot the box it holds (null: nothing yet). */
   private final int[] lastSlot;
   private final String[][] slotBoxes;
+  private final WideAverage wide;
 
   private TileEmitter(ProgramBuilder out, Dataflow dataflow, TiledOp op, MemoryLevel global) {
     this.out = out;
@@ -42,15 +44,20 @@ final class TileEmitter {
     this.lastSlot = new int[op.inputs().size()];
     java.util.Arrays.fill(lastSlot, -1);
     this.slotBoxes = new String[op.inputs().size()][plan.nIn];
+    this.wide = op.wide() ? new WideAverage(out, plan, wideCount(op)) : null;
   }
 
-  /** Emits every tile of {@code op}; returns the tile sizes chosen. */
-  static int[] emit(ProgramBuilder out, Dataflow dataflow, TiledOp op, MemoryLevel global) {
+  private static int wideCount(TiledOp op) {
+    for (TiledOp.Post p : op.epilogue()) if (p instanceof TiledOp.WideAvgDiv w) return w.count();
+    throw new IllegalStateException("no wide average in " + op.opName());
+  }
+
+  /** Emits every tile of {@code op}. */
+  static void emit(ProgramBuilder out, Dataflow dataflow, TiledOp op, MemoryLevel global) {
     TileEmitter e = new TileEmitter(out, dataflow, op, global);
     boolean[] outer = new boolean[op.ranges().length];
     for (int d = 0; d < outer.length; d++) outer[d] = !e.reduced[d];
     for (int[] origin : origins(op.ranges(), e.tile, outer)) e.outputTile(origin);
-    return e.tile.clone();
   }
 
   /** Every tile origin over the indices in {@code include} (others stay 0), the last index fastest. */
@@ -85,6 +92,7 @@ final class TileEmitter {
           List.of(new Loop(elements, 1, 0, 0))));
       out.alu(desc, plan.outAddr(slot, acc), 0, 0, new int[0], new int[] {plan.outRegion(slot, acc)});
     }
+    if (wide != null) wide.init(slot, elements);
     for (int[] red : origins(op.ranges(), tile, reduced)) {
       int[] o = origin.clone();
       for (int d = 0; d < o.length; d++) if (reduced[d]) o[d] = red[d];
@@ -95,9 +103,8 @@ final class TileEmitter {
     long resultOffset = TileGeometry.resultOffset(op, origin);
     if (op.residual() != null) loadResidual(resSlot, outExt, tileStrides, resultOffset);
     ElementType last = epilogue(slot, resSlot, elements);
-    int desc;
     for (DmaShapes.Part p : DmaShapes.tile(outIdx, outExt, resultStrides, tileStrides)) {
-      desc = out.descriptor(new Descriptor.DmaDesc(last, p.dims(), 0));
+      int desc = out.descriptor(new Descriptor.DmaDesc(last, p.dims(), 0));
       out.store(desc, (int) (plan.outAddr(slot, last) + p.bufOffset() * last.bytes()),
           op.resultAddr() + (resultOffset + p.dramOffset()) * last.bytes(), plan.outRegion(slot, last));
     }
@@ -128,7 +135,9 @@ final class TileEmitter {
     int aBase = plan.inputAddr(slots[0], 0) + a.originOffset() * xa.type().bytes();
     int bBase = b == null ? 0 : plan.inputAddr(slots[1], 1) + b.originOffset() * xb.type().bytes();
     int cBase = plan.outAddr(outSlot, acc);
-    if (op.body().isMac()) {
+    if (wide != null) {
+      wide.step(a, plan.inputAddr(slots[0], 0), reads[0], ext, dst, outSlot);
+    } else if (op.body().isMac()) {
       int[] roles = LoopNests.roles(dataflow, op, ext, a.indexStrides(), bStrides);
       for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, false, roles[0], roles[1])) {
         int desc = out.descriptor(new Descriptor.MacDesc(xa.type(), xb.type(), n.loops(), n.rowLoop(), n.colLoop()));
@@ -185,7 +194,9 @@ final class TileEmitter {
       int src = plan.outAddr(slot, from), dst = plan.outAddr(slot, to);
       int srcRegion = plan.outRegion(slot, from), dstRegion = plan.outRegion(slot, to);
       TiledOp.Post post = op.epilogue().get(i);
-      if (post instanceof TiledOp.AddResidual) {
+      if (post instanceof TiledOp.WideAvgDiv) {
+        wide.epilogue(slot, elements);
+      } else if (post instanceof TiledOp.AddResidual) {
         ElementType rt = op.residual().type();
         int desc = out.descriptor(new Descriptor.AluDesc(AluOp.ADD, to, from, rt, 0, loops));
         out.alu(desc, dst, src, plan.residualAddr(resSlot), new int[] {srcRegion, plan.residualRegion(resSlot)},

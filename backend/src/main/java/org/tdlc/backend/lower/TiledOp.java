@@ -60,6 +60,15 @@ record TiledOp(String layerName, String opName, Location location, List<String> 
   /** The rounded mean of {@code count} summed elements, into the result's element type. */
   record AvgDiv(int count) implements Post {}
 
+  /**
+   * The rounded mean of {@code count} i32 elements whose sum may not fit in i32: the body summed their high
+   * and low halves apart (WideAverage), and the epilogue recombines them exactly.
+   */
+  record WideAvgDiv(int count) implements Post {}
+
+  /** Whether the body sums high and low halves apart for a WideAvgDiv epilogue. */
+  boolean wide() { return epilogue.stream().anyMatch(p -> p instanceof WideAvgDiv); }
+
   /** The indices of the reduction: those absent from the output map. */
   boolean[] reduced() {
     boolean[] r = new boolean[dims.size()];
@@ -90,7 +99,7 @@ record TiledOp(String layerName, String opName, Location location, List<String> 
     for (Post p : epilogue) {
       if (p instanceof AddResidual) cur = ElementType.wider(cur, residual.type());
       else if (p instanceof Requant) cur = ElementType.I8;
-      else if (p instanceof AvgDiv) cur = resultType;
+      else if (p instanceof AvgDiv || p instanceof WideAvgDiv) cur = resultType;
       chain.add(cur);
     }
     return chain;

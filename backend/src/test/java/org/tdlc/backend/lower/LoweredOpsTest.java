@@ -5,22 +5,18 @@ package org.tdlc.backend.lower;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.tdlc.backend.isa.Dataflow;
 import org.tdlc.backend.isa.MachineConfig;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.ir.Model;
 
 class LoweredOpsTest {
-  static final MachineConfig CRUMB = LoweringFixtures.machine("crumb2x2", 2, 2, Set.of(Dataflow.OS), 1 << 10, true);
-
   @TestFactory
   Stream<DynamicTest> cornerCasesAreWellFormedAndRaceFree() {
     List<MachineConfig> machines = new ArrayList<>(LoweringFixtures.MACHINES);
-    machines.add(CRUMB);
+    machines.add(LoweringFixtures.CRUMB);
     List<DynamicTest> tests = new ArrayList<>();
     for (String pipeline : List.of("", LoweringFixtures.FUSED)) {
       for (Model model : LoweringFixtures.models(LoweringFixtures.opsFile(), pipeline)) {

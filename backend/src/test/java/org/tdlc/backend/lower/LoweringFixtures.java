@@ -1,4 +1,4 @@
-// Shared by the lowering tests: three machines that stress the tiler differently (a roomy double-buffered
+// Shared by the lowering tests (here and, through the test jar, runtime-sim's end-to-end tests): three machines that stress the tiler differently (a roomy double-buffered
 // 16x16, a row-stationary 12x14 without double buffering, a 4x4 with 8 KiB that forces many remainder
 // tiles), and ways to get models from the examples or from .tdl text, with or without fusion.
 package org.tdlc.backend.lower;
@@ -21,12 +21,12 @@ import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.passes.PassManager;
 import org.tdlc.passes.Pipeline;
 
-final class LoweringFixtures {
+public final class LoweringFixtures {
   private LoweringFixtures() {}
 
-  static final String FUSED = "canonicalize,fuse-epilogue";
+  public static final String FUSED = "canonicalize,fuse-epilogue";
 
-  static MachineConfig machine(String name, int rows, int cols, Set<Dataflow> dataflows, long global,
+  public static MachineConfig machine(String name, int rows, int cols, Set<Dataflow> dataflows, long global,
                                boolean doubleBuffer) {
     return new MachineConfig(name, rows, cols, dataflows, 500,
         List.of(new MemoryLevel("dram", 0, false, 16, 100, false),
@@ -35,13 +35,15 @@ final class LoweringFixtures {
         0.25, 20, List.of("dense"), false, false);
   }
 
-  static final MachineConfig EDGE = machine("edge16", 16, 16, Set.of(Dataflow.WS, Dataflow.OS), 256 << 10, true);
-  static final MachineConfig EYERISS = machine("eyeriss12x14", 12, 14, Set.of(Dataflow.RS), 108 << 10, false);
-  static final MachineConfig TINY = machine("tiny4x4", 4, 4, Set.of(Dataflow.WS), 8 << 10, true);
-  static final List<MachineConfig> MACHINES = List.of(EDGE, EYERISS, TINY);
+  public static final MachineConfig EDGE = machine("edge16", 16, 16, Set.of(Dataflow.WS, Dataflow.OS), 256 << 10, true);
+  public static final MachineConfig EYERISS = machine("eyeriss12x14", 12, 14, Set.of(Dataflow.RS), 108 << 10, false);
+  public static final MachineConfig TINY = machine("tiny4x4", 4, 4, Set.of(Dataflow.WS), 8 << 10, true);
+  public static final List<MachineConfig> MACHINES = List.of(EDGE, EYERISS, TINY);
+  /** 1 KiB, double-buffered, output stationary on 2x2: for the small corner-case models, many tiles. */
+  public static final MachineConfig CRUMB = machine("crumb2x2", 2, 2, Set.of(Dataflow.OS), 1 << 10, true);
 
   /** The shared examples that hold models (targets.tdl holds only targets). */
-  static List<Path> examples() {
+  public static List<Path> examples() {
     Path dir = Files.isDirectory(Path.of("examples")) ? Path.of("examples") : Path.of("..", "examples");
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(p -> p.toString().endsWith(".tdl") && !p.getFileName().toString().equals("targets.tdl"))
@@ -52,13 +54,13 @@ final class LoweringFixtures {
   }
 
   /** The small corner-case models of src/test/resources/lowering/ops.tdl (also read by runtime-sim's tests). */
-  static Path opsFile() {
+  public static Path opsFile() {
     Path here = Path.of("src/test/resources/lowering/ops.tdl");
     return Files.isRegularFile(here) ? here : Path.of("..", "backend", "src", "test", "resources", "lowering", "ops.tdl");
   }
 
   /** Every model of a .tdl file after {@code pipeline} ("" for none). */
-  static List<Model> models(Path file, String pipeline) {
+  public static List<Model> models(Path file, String pipeline) {
     IrModule m = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString()).module();
     if (!pipeline.isEmpty()) {
       m = new PassManager(PassManager.Instrumentation.defaults(System.err))
@@ -68,7 +70,7 @@ final class LoweringFixtures {
   }
 
   /** The single model of a .tdl text. */
-  static Model model(String tdl, String pipeline) {
+  public static Model model(String tdl, String pipeline) {
     try {
       Path f = Files.createTempFile("lowering", ".tdl");
       Files.writeString(f, tdl);

@@ -1,7 +1,7 @@
 // A minimal structural verifier for lowered programs, independent of the simulator: one HALT at the end,
 // the right descriptor kind per instruction, legal and balanced token bits (replayed in stream order, so a
 // pop never precedes its push), every buffer and DRAM byte touched inside its memory, layers in range.
-// Ordering of conflicting accesses is RaceCheck's job.
+// Also runs the ISA's ProgramVerifier. Ordering of conflicting accesses is RaceCheck's job.
 package org.tdlc.backend.lower;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,13 +18,15 @@ import org.tdlc.backend.isa.Descriptor.MacDesc;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Layer;
 import org.tdlc.backend.isa.Program;
+import org.tdlc.backend.isa.ProgramVerifier;
 import org.tdlc.backend.isa.Queue;
 import org.tdlc.backend.isa.Symbol;
 
-final class ProgramShape {
+public final class ProgramShape {
   private ProgramShape() {}
 
-  static void check(Program p) {
+  public static void check(Program p) {
+    assertEquals(List.of(), ProgramVerifier.verify(p), "the ISA's ProgramVerifier finds no problem");
     List<Instruction> in = p.instructions();
     assertTrue(in.get(in.size() - 1) instanceof Instruction.Halt, "ends with halt");
     assertTrue(in.get(0) instanceof Instruction.Config, "starts with config");

@@ -16,7 +16,7 @@ import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.Queue;
 
-final class RaceCheck {
+public final class RaceCheck {
   private RaceCheck() {}
 
   private static final int BUF_GRAIN = 16;
@@ -38,7 +38,7 @@ final class RaceCheck {
     }
   }
 
-  static void check(Program p) {
+  public static void check(Program p) {
     List<Instruction> in = p.instructions();
     int n = in.size();
     int[] queueOf = new int[n], posInQueue = new int[n];

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.backend.lower.LoweringFixtures;
 import org.tdlc.ir.Model;
 import org.tdlc.sim.LayerCounters;
 import org.tdlc.sim.SimResult;
@@ -20,13 +21,13 @@ class LoweredExamplesTest {
   @TestFactory
   Stream<DynamicTest> examplesAreBitExactOnEveryMachine() {
     List<DynamicTest> tests = new ArrayList<>();
-    for (Path file : Fixtures.examples()) {
-      for (String pipeline : List.of("", Fixtures.FUSED)) {
-        for (MachineConfig m : Fixtures.MACHINES) {
+    for (Path file : LoweringFixtures.examples()) {
+      for (String pipeline : List.of("", LoweringFixtures.FUSED)) {
+        for (MachineConfig m : LoweringFixtures.MACHINES) {
           String name = file.getFileName() + " [" + (pipeline.isEmpty() ? "unfused" : "fused") + "] on " + m.target();
           tests.add(DynamicTest.dynamicTest(name, () -> {
-            for (Model model : Fixtures.models(file, pipeline)) {
-              SimResult r = Fixtures.assertBitExact(model, m, 7);
+            for (Model model : LoweringFixtures.models(file, pipeline)) {
+              SimResult r = BitExact.check(model, m, 7);
               for (LayerCounters l : r.layers()) assertTrue(l.counters().cycles() > 0, l.toString());
             }
           }));
