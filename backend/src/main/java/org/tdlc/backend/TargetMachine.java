@@ -2,9 +2,7 @@
 // the ISA's self-contained MachineConfig, which programs carry so the simulator needs nothing else.
 package org.tdlc.backend;
 
-import java.util.EnumSet;
-import java.util.Set;
-import org.tdlc.backend.isa.Dataflow;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.MachineConfig;
 import org.tdlc.backend.isa.MemoryLevel;
 import org.tdlc.ir.target.Target;
@@ -14,9 +12,7 @@ public final class TargetMachine {
   private TargetMachine() {}
 
   public static MachineConfig of(Target t) {
-    Set<Dataflow> dataflows = EnumSet.noneOf(Dataflow.class);
-    t.dataflows().forEach(d -> dataflows.add(Dataflow.valueOf(d.name())));
-    return new MachineConfig(t.name(), t.rows(), t.cols(), dataflows, t.frequencyMhz(),
+    return new MachineConfig(t.name(), t.rows(), t.cols(), t.dataflows(), t.frequencyMhz(),
         t.levels().stream().map(l -> new MemoryLevel(l.name(), l.sizeBytes(), l.perPe(), l.bandwidth(),
             l.energyPjPerByte(), l.doubleBuffer())).toList(),
         t.macEnergyPj(), t.dram().latencyCycles(), t.formats().stream().map(StorageFormat::keyword).toList(),

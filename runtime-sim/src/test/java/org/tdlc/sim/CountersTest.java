@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tdlc.backend.isa.AluOp;
-import org.tdlc.backend.isa.Dataflow;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.type.TensorType;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tdlc.backend.isa.AluOp;
-import org.tdlc.backend.isa.Dataflow;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.ir.data.Tensor;

@@ -3,6 +3,7 @@
 // reference written here from the ISA comments. A failure prints its case seed and how to replay it.
 package org.tdlc.sim;
 
+import org.tdlc.ir.target.Dataflow;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.tdlc.sim.TestPrograms.*;
 
@@ -80,7 +81,7 @@ class RandomNestTest {
     if (insn instanceof Instruction.Load l) {
       insns.add(new Instruction.Load(NONE, 1, 0, 0));
       insns.add(new Instruction.Load(PUSH_NEXT, 0, l.dramAddr(), l.bufAddr()));
-      insns.add(new Instruction.Config(POP_PREV_PUSH_NEXT, org.tdlc.backend.isa.Dataflow.WS));
+      insns.add(new Instruction.Config(POP_PREV_PUSH_NEXT, org.tdlc.ir.target.Dataflow.WS));
     } else {
       insns.add(new Instruction.Load(PUSH_NEXT, 1, 0, 0));
       if (insn instanceof Instruction.Mac m) insns.add(new Instruction.Mac(POP_PREV_PUSH_NEXT, 0, m.a(), m.b(), m.c()));

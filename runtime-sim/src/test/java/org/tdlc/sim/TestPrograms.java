@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.tdlc.backend.isa.AluOp;
-import org.tdlc.backend.isa.Dataflow;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.Deps;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Descriptor.DmaDim;

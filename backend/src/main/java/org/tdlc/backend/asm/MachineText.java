@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.tdlc.backend.isa.Dataflow;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.MachineConfig;
 import org.tdlc.backend.isa.MemoryLevel;
 

@@ -6,7 +6,7 @@ package org.tdlc.backend.encode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.tdlc.backend.isa.Dataflow;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.Deps;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.IsaException;

@@ -4,6 +4,8 @@
 // a/b/c/dst/src* into the global buffer (the target's outermost on-chip memory level).
 package org.tdlc.backend.isa;
 
+import org.tdlc.ir.target.Dataflow;
+
 public sealed interface Instruction {
   Opcode opcode();
 

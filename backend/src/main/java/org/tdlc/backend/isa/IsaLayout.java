@@ -4,6 +4,7 @@
 // bigger buffer widens every address field in one place and a value that does not fit is caught here.
 package org.tdlc.backend.isa;
 
+import org.tdlc.ir.target.Dataflow;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

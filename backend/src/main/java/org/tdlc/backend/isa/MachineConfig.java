@@ -2,6 +2,7 @@
 // depends on nothing but the ISA. Its fingerprint identifies the target a program was compiled for.
 package org.tdlc.backend.isa;
 
+import org.tdlc.ir.target.Dataflow;
 import java.util.List;
 import java.util.Set;
 

@@ -3,7 +3,7 @@
 // one CONFIG barrier and one Layer record per op that emits instructions, HALT at the end.
 package org.tdlc.backend.lower;
 
-import org.tdlc.backend.isa.Dataflow;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.MachineConfig;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.ir.Model;

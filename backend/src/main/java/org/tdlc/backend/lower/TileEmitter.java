@@ -8,7 +8,7 @@ package org.tdlc.backend.lower;
 import java.util.ArrayList;
 import java.util.List;
 import org.tdlc.backend.isa.AluOp;
-import org.tdlc.backend.isa.Dataflow;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Loop;
 import org.tdlc.backend.isa.MemoryLevel;

@@ -2,6 +2,7 @@
 // instruction or descriptor, the range or count at fault and the limit it breaks.
 package org.tdlc.backend.isa;
 
+import org.tdlc.ir.target.Dataflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

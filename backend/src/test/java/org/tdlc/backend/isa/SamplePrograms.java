@@ -3,6 +3,7 @@
 // small machine whose field widths are easy to overflow on purpose.
 package org.tdlc.backend.isa;
 
+import org.tdlc.ir.target.Dataflow;
 import java.util.List;
 import java.util.Set;
 import org.tdlc.ir.type.ElementType;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.tdlc.backend.isa.Dataflow;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.MachineConfig;
 import org.tdlc.backend.isa.MemoryLevel;
 import org.tdlc.frontend.Frontend;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.tdlc.backend.isa.AluOp;
-import org.tdlc.backend.isa.Dataflow;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Layer;
@@ -115,7 +115,7 @@ class LoweringTest {
           output y;
         }
         """, "");
-    MachineConfig tiny = LoweringFixtures.machine("crumb", 2, 2, java.util.Set.of(org.tdlc.backend.isa.Dataflow.WS),
+    MachineConfig tiny = LoweringFixtures.machine("crumb", 2, 2, java.util.Set.of(org.tdlc.ir.target.Dataflow.WS),
         32, false);
     LoweringException e = assertThrows(LoweringException.class, () -> new Lowering().lower(m, tiny));
     assertTrue(e.getMessage().contains("global buffer holds 32 bytes"), e.getMessage());

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.tdlc.backend.isa.Dataflow;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.MachineConfig;
 import org.tdlc.ir.Model;
 
