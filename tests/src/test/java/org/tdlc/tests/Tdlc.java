@@ -10,14 +10,14 @@ import java.nio.charset.StandardCharsets;
 import org.tdlc.cli.Io;
 import org.tdlc.cli.Main;
 
-final class Tdlc {
-  record Result(int code, String out, String err) {
+public final class Tdlc {
+  public record Result(int code, String out, String err) {
     @Override public String toString() { return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err; }
   }
 
   private Tdlc() {}
 
-  static Result run(String... args) {
+  public static Result run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
     int code = Main.run(args, new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8)));
