@@ -1,0 +1,87 @@
+// Random whole-compiler cases: the lowering tests' RandomModels (conv2d with strides, pads and groups,
+// batched matmul, pooling, fused tails, odd and prime sizes) decorated with what only the full pipeline sees:
+// a built-in target, weight densities, format and dataflow pins the target supports, a layout tail
+// (transpose, flatten) and a pass pipeline. Deterministic in the seed, so a failure replays exactly.
+package org.tdlc.tests.property;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tdlc.backend.lower.RandomModels;
+
+final class RandomCompilerCases {
+  /** A built-in target and what a pin may name on it (as `tdlc targets` lists them). */
+  record Target(String name, List<String> dataflows, List<String> formats) {}
+
+  static final List<Target> TARGETS = List.of(
+      new Target("default", List.of("ws", "os", "rs"), List.of("dense", "bitmap", "rle", "csr", "csc", "coo")),
+      new Target("systolic", List.of("ws", "os"), List.of("dense")),
+      new Target("eyeriss", List.of("rs"), List.of("dense", "rle")),
+      new Target("nvdla", List.of("ws"), List.of("dense", "bitmap")),
+      new Target("maeri", List.of("ws", "os", "rs"), List.of("dense")),
+      new Target("sparse", List.of("ws", "os"), List.of("dense", "bitmap", "rle", "csr", "csc", "coo")));
+  static final List<String> PIPELINES = List.of("", "canonicalize", "canonicalize,fuse-epilogue", "fuse-epilogue");
+  private static final Pattern WEIGHT_INIT = Pattern.compile("init random\\(seed = \\d+\\)");
+  private static final Pattern FIRST_DIMS = Pattern.compile("input x : \\w+\\[([^\\]]*)\\]");
+
+  /** One case: the .tdl text, the target it is compiled for and the --passes pipeline. */
+  record Case(long seed, String tdl, Target target, String pipeline) {
+    @Override public String toString() {
+      return "seed " + seed + ", target " + target.name() + ", passes '" + pipeline + "'\n" + tdl;
+    }
+  }
+
+  private RandomCompilerCases() {}
+
+  static Case generate(long seed) {
+    Random rnd = new Random(seed);
+    String tdl = RandomModels.model(rnd);
+    Target target = TARGETS.get(rnd.nextInt(TARGETS.size()));
+    tdl = weights(tdl, target, rnd);
+    tdl = dataflowPin(tdl, target, rnd);
+    tdl = layoutTail(tdl, rnd);
+    return new Case(seed, tdl, target, PIPELINES.get(rnd.nextInt(PIPELINES.size())));
+  }
+
+  /** Adds a density and a format pin to some random-initialized weights. */
+  private static String weights(String tdl, Target target, Random rnd) {
+    Matcher m = WEIGHT_INIT.matcher(tdl);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      String decl = m.group();
+      if (rnd.nextBoolean()) decl += " density " + List.of("0.05", "0.3", "0.5", "0.77", "1.0").get(rnd.nextInt(5));
+      if (rnd.nextInt(3) == 0) decl += " format " + target.formats().get(rnd.nextInt(target.formats().size()));
+      m.appendReplacement(b, Matcher.quoteReplacement(decl));
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
+
+  /** Pins the dataflow of a top-level conv2d or matmul to one the target has. */
+  private static String dataflowPin(String tdl, Target target, Random rnd) {
+    if (rnd.nextInt(3) != 0 || !(tdl.contains("  y = conv2d(") || tdl.contains("  y = matmul("))) return tdl;
+    String flow = target.dataflows().get(rnd.nextInt(target.dataflows().size()));
+    return tdl.replace("  y = ", "  @map(dataflow = " + flow + ")\n  y = ");
+  }
+
+  /** Sometimes transposes the output by a random permutation and flattens it. */
+  private static String layoutTail(String tdl, Random rnd) {
+    if (rnd.nextBoolean()) return tdl;
+    Matcher m = FIRST_DIMS.matcher(tdl);
+    if (!m.find()) return tdl;
+    int rank = m.group(1).split(",").length;
+    List<Integer> perm = new ArrayList<>();
+    for (int i = 0; i < rank; i++) perm.add(i);
+    Collections.shuffle(perm, rnd);
+    String tail = "  t = transpose(y, perm = " + perm + ");\n";
+    String out = "t";
+    if (rnd.nextBoolean()) {
+      tail += "  f = flatten(t);\n";
+      out = "f";
+    }
+    return tdl.replace("  output y;\n", tail + "  output " + out + ";\n");
+  }
+}
