@@ -45,7 +45,7 @@ final class CompileCommand implements Command {
         IrPrinter.Options.DEFAULT, io.err());
     Compilation.Result r = Compilation.compile(cl, path, sources, inst);
     if (r.models().size() > 1) {
-      throw new UsageException("FILE defines " + r.models().size() + " models; choose one with --model");
+      throw new UsageException(path + " defines " + r.models().size() + " models; choose one with --model");
     }
     Compilation.Compiled c = r.models().get(0);
     if (emit.equals("bin")) {

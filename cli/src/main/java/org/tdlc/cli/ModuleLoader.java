@@ -18,6 +18,7 @@ import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.text.IrParser;
+import org.tdlc.ir.verify.Verifier;
 
 final class ModuleLoader {
   /** The module, the models a command acts on when no --model is given, and the file's own targets. */
@@ -42,6 +43,7 @@ final class ModuleLoader {
     }
     sources.put(path, text);
     IrModule m = IrParser.parse(text, path);
+    Verifier.verifyOrThrow(m);  // a broken input is the input's fault, not the first pass's
     return new Loaded(m, m.models().stream().map(Model::name).toList(), List.of());
   }
 
