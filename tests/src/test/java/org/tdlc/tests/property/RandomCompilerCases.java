@@ -1,7 +1,7 @@
 // Random whole-compiler cases: the lowering tests' RandomModels (conv2d with strides, pads and groups,
-// batched matmul, pooling, fused tails, odd and prime sizes) decorated with what only the full pipeline sees:
-// a built-in target, weight densities, format and dataflow pins the target supports, a layout tail
-// (transpose, flatten) and a pass pipeline. Deterministic in the seed, so a failure replays exactly.
+// batched matmul, pooling, fused tails, odd and prime sizes) and einsums (matmul with a pinned tile and a
+// reshape, strided convolution), decorated with weight densities, format and dataflow pins the target
+// supports, a transpose/flatten tail and a pass pipeline. Deterministic in the seed, so a failure replays.
 package org.tdlc.tests.property;
 
 import java.util.ArrayList;
@@ -38,12 +38,30 @@ final class RandomCompilerCases {
 
   static Case generate(long seed) {
     Random rnd = new Random(seed);
-    String tdl = RandomModels.model(rnd);
     Target target = TARGETS.get(rnd.nextInt(TARGETS.size()));
+    String tdl = rnd.nextInt(4) == 0 ? einsum(rnd, target) : RandomModels.model(rnd);
     tdl = weights(tdl, target, rnd);
     tdl = dataflowPin(tdl, target, rnd);
     tdl = layoutTail(tdl, rnd);
     return new Case(seed, tdl, target, PIPELINES.get(rnd.nextInt(PIPELINES.size())));
+  }
+
+  /** An einsum: a matmul with a pinned tile and a reshape tail, or a strided convolution. */
+  private static String einsum(Random rnd, Target target) {
+    if (rnd.nextBoolean()) {
+      int m = 1 + rnd.nextInt(13), k = 1 + rnd.nextInt(13), n = 1 + rnd.nextInt(13);
+      String flow = target.dataflows().get(rnd.nextInt(target.dataflows().size()));
+      return "model e {\n  input a : i8[" + m + ", " + k + "];\n  weight b : i8[" + k + ", " + n + "] init random(seed = "
+          + rnd.nextInt(100) + ");\n  tensor y : i32[" + m + ", " + n + "];\n  @map(dataflow = " + flow + ", tile = { m = "
+          + (1 + rnd.nextInt(m)) + ", n = " + (1 + rnd.nextInt(n)) + " })\n  y[m, n] += a[m, k] * b[k, n];\n"
+          + "  r = reshape(y, shape = [" + m * n + "]);\n  output r;\n}\n";
+    }
+    int c = 1 + rnd.nextInt(4), k = 1 + rnd.nextInt(5), r = 1 + rnd.nextInt(3), s = 1 + rnd.nextInt(3);
+    int st = 1 + rnd.nextInt(3), p = 1 + rnd.nextInt(6), q = 1 + rnd.nextInt(6);
+    int h = st * (p - 1) + r, w = st * (q - 1) + s;
+    return "model e {\n  input x : i8[1, " + c + ", " + h + ", " + w + "];\n  weight w : i8[" + k + ", " + c + ", " + r + ", "
+        + s + "] init random(seed = " + rnd.nextInt(100) + ");\n  tensor y : i32[1, " + k + ", " + p + ", " + q + "];\n"
+        + "  y[n, k, p, q] += x[n, c, " + st + "*p + r, " + st + "*q + s] * w[k, c, r, s];\n  output y;\n}\n";
   }
 
   /** Adds a density and a format pin to some random-initialized weights. */
