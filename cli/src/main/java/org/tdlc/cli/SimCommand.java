@@ -8,6 +8,8 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.tdlc.backend.isa.Program;
+import org.tdlc.backend.isa.ProgramVerifier;
+import org.tdlc.backend.tdlx.TdlxException;
 import org.tdlc.backend.tdlx.TdlxReader;
 import org.tdlc.ir.diag.SourceCache;
 
@@ -34,6 +36,8 @@ final class SimCommand implements Command {
   @Override public int run(CommandLine cl, Io io, SourceCache sources) throws Exception {
     String path = ModuleLoader.onePath(cl, "OUT.tdlx");
     Program program = TdlxReader.read(Path.of(path));
+    List<String> problems = ProgramVerifier.verify(program);  // as asm does: refuse a program that cannot run
+    if (!problems.isEmpty()) throw new TdlxException(path + ": not a runnable program: " + String.join("; ", problems));
     var inputs = Execution.inputs(program, InputFeeds.files(cl), InputFeeds.seed(cl));
     if (cl.hasOption("trace")) io.err().printf("%10s  %5s  %s%n", "cycle", "insn", "instruction");
     RunReport.ModelRun run = Execution.run(Path.of(path).getFileName().toString(), program.machine().target(), program,

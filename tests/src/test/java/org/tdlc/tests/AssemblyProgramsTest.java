@@ -1,5 +1,6 @@
-// Hand-written assembly programs (tests/src/test/resources/asm/*.s) run on the simulator: exact counters
-// for a small one (worked out in its comments), and a deadlock and an unbalanced token reported, not hung on.
+// Hand-written assembly programs (tests/src/test/resources/lit/sim/*.s, which are lit tests too) run on the
+// simulator: exact counters for a small one (worked out in its comments), and a deadlock and an unbalanced
+// token reported, not hung on.
 package org.tdlc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +22,7 @@ import org.tdlc.sim.SimulationException;
 import org.tdlc.sim.Simulator;
 
 class AssemblyProgramsTest {
-  static final Path DIR = Path.of("tests/src/test/resources/asm");
+  static final Path DIR = Path.of("tests/src/test/resources/lit/sim");
   static final Tensor X = Tensor.of(TensorType.of(ElementType.I8, 8), -3, 5, 0, -128, 127, 1, -1, 9);
 
   static Program program(String name) throws Exception {

@@ -58,7 +58,7 @@ class NothingLostTest {
   @Test
   void aFailingAsmKeepsTheOldProgram() throws IOException {
     Path out = existing("out.tdlx");
-    Path src = source("deadlock.s", Files.readString(Path.of("tests/src/test/resources/asm/deadlock.s")));
+    Path src = source("deadlock.s", Files.readString(Path.of("tests/src/test/resources/lit/sim/deadlock.s")));
     assertEquals(1, Tdlc.run("asm", src.toString(), "-o", out.toString()).code());
     unchanged(out, "out.tdlx", "deadlock.s");
   }

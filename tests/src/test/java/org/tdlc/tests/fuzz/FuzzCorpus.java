@@ -56,7 +56,7 @@ final class FuzzCorpus {
     for (Path p : files(RESOURCES.resolve("golden"), RESOURCES.resolve("lit/passes"), RESOURCES.resolve("lit/diagnostics"))) {
       if (p.toString().endsWith(".tir")) tir.addAll(List.of(Files.readString(p).split("\n// -----\n")));
     }
-    for (Path p : files(RESOURCES.resolve("asm"), RESOURCES.resolve("lit/sim"))) {
+    for (Path p : files(RESOURCES.resolve("lit/sim"))) {
       if (!p.toString().endsWith(".s")) continue;
       for (String program : Files.readString(p).split("\n; -----\n")) {
         asm.add(program);

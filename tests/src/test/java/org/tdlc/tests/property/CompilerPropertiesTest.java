@@ -46,51 +46,51 @@ class CompilerPropertiesTest {
         + test + " -Dproperty.seed=" + c.seed() + " -Dsurefire.failIfNoSpecifiedTests=false", cause);
   }
 
-  @Test
-  void runIsBitExactOnEveryBuiltInTarget() throws Exception {
+  /** What one property checks on one case, written at {@code file}. */
+  @FunctionalInterface
+  interface Property {
+    void check(RandomCompilerCases.Case c, Path file) throws Exception;
+  }
+
+  /** Runs {@code property} on every seed's case; a failure names the seed and the replay command. */
+  void forEachCase(String test, Property property) throws Exception {
     long start = System.nanoTime();
     List<Long> seeds = seeds(DEFAULT_CASES);
     for (long seed : seeds) {
       RandomCompilerCases.Case c = RandomCompilerCases.generate(seed);
       Path file = dir.resolve("case.tdl");
       Files.writeString(file, c.tdl());
-      List<String> args = new ArrayList<>(List.of("run", file.toString(), "--target", c.target().name(), "--seed",
-          Long.toString(seed)));
-      if (!c.pipeline().isEmpty()) args.addAll(List.of("--passes", c.pipeline()));
-      Tdlc.Result r;
       try {
-        r = Tdlc.run(args.toArray(String[]::new));
+        property.check(c, file);
       } catch (AssertionError | RuntimeException e) {
-        throw failure("runIsBitExactOnEveryBuiltInTarget", c, "tdlc " + String.join(" ", args), e);
-      }
-      if (r.code() != 0 || !r.out().contains("bit-exact")) {
-        throw failure("runIsBitExactOnEveryBuiltInTarget", c, "tdlc " + String.join(" ", args) + "\n" + r, null);
+        throw failure(test, c, e.getMessage(), e);
       }
     }
-    System.out.printf("CompilerPropertiesTest: %d run cases in %.1f s%n", seeds.size(), (System.nanoTime() - start) / 1e9);
+    System.out.printf("CompilerPropertiesTest.%s: %d cases in %.1f s%n", test, seeds.size(), (System.nanoTime() - start) / 1e9);
+  }
+
+  @Test
+  void runIsBitExactOnEveryBuiltInTarget() throws Exception {
+    forEachCase("runIsBitExactOnEveryBuiltInTarget", (c, file) -> {
+      List<String> args = new ArrayList<>(List.of("run", file.toString(), "--target", c.target().name(), "--seed",
+          Long.toString(c.seed())));
+      if (!c.pipeline().isEmpty()) args.addAll(List.of("--passes", c.pipeline()));
+      Tdlc.Result r = Tdlc.run(args.toArray(String[]::new));
+      assertTrue(r.code() == 0 && r.out().contains("bit-exact"), () -> "tdlc " + String.join(" ", args) + "\n" + r);
+    });
   }
 
   @Test
   void everyPassKeepsTheVerifierGreenAndTheTextStable() throws Exception {
-    long start = System.nanoTime();
-    List<Long> seeds = seeds(DEFAULT_CASES);
-    for (long seed : seeds) {
-      RandomCompilerCases.Case c = RandomCompilerCases.generate(seed);
-      Path file = dir.resolve("case.tdl");
-      Files.writeString(file, c.tdl());
-      try {
-        IrModule m = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString()).module();
-        checkStable(m, "the front end");
-        for (PassInfo p : Passes.all()) {
-          m = new PassManager(PassManager.Instrumentation.defaults(System.err))
-              .run(m, Pipeline.parse(p.name()), new DiagnosticEngine());
-          checkStable(m, p.name());
-        }
-      } catch (AssertionError | RuntimeException e) {
-        throw failure("everyPassKeepsTheVerifierGreenAndTheTextStable", c, e.getMessage(), e);
+    forEachCase("everyPassKeepsTheVerifierGreenAndTheTextStable", (c, file) -> {
+      IrModule m = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString()).module();
+      checkStable(m, "the front end");
+      for (PassInfo p : Passes.all()) {
+        m = new PassManager(PassManager.Instrumentation.defaults(System.err))
+            .run(m, Pipeline.parse(p.name()), new DiagnosticEngine());
+        checkStable(m, p.name());
       }
-    }
-    System.out.printf("CompilerPropertiesTest: %d pass cases in %.1f s%n", seeds.size(), (System.nanoTime() - start) / 1e9);
+    });
   }
 
   private static void checkStable(IrModule m, String after) {

@@ -1,3 +1,6 @@
+; RUN: not tdlc asm %s -o %t.tdlx 2>&1 | FileCheck %s
+; The assembler refuses a program whose dependency tokens cannot balance, before anything runs:
+; a relu popping a token the load queue never pushes: a deadlock.
 .machine
 target = toy
 rows = 2
@@ -19,11 +22,10 @@ output y i8 [8] dram=0x00000040
 d0: dma i8 pad=0 dims=[(count=8 dram=1 buf=1 pad=0,0)]
 d1: alu relu dst=i8 src1=i8 src2=i8 imm=0 loops=[(8: dst=1 src1=1 src2=0)]
 .layers
-extra op=relu first=0 last=4
+stuck op=relu first=0 last=2
 .text
-; two loads each push a token to compute, which pops only one: one token is left at halt
-load   deps(push_next) desc=0 dram=0x00000000 buf=0x0000
-load   deps(push_next) desc=0 dram=0x00000000 buf=0x0020
+; the relu waits for a token from the load queue, which never sends one
 alu    deps(pop_prev,push_next) desc=1 dst=0x0010 src1=0x0000 src2=0x0000
 store  deps(pop_prev) desc=0 buf=0x0010 dram=0x00000040
 halt
+; CHECK: deadlock.s:{{[0-9]+}}:{{[0-9]+}}: error: token FIFO l2c is unbalanced: 0 pushes, 1 pops

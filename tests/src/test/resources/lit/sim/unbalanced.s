@@ -1,3 +1,6 @@
+; RUN: not tdlc asm %s -o %t.tdlx 2>&1 | FileCheck %s
+; The assembler refuses a program whose dependency tokens cannot balance, before anything runs:
+; two tokens pushed, one popped: one left at halt.
 .machine
 target = toy
 rows = 2
@@ -19,12 +22,12 @@ output y i8 [8] dram=0x00000040
 d0: dma i8 pad=0 dims=[(count=8 dram=1 buf=1 pad=0,0)]
 d1: alu relu dst=i8 src1=i8 src2=i8 imm=0 loops=[(8: dst=1 src1=1 src2=0)]
 .layers
-act op=relu first=0 last=3
+extra op=relu first=0 last=4
 .text
-; load x (8 B): 10 + max(8/4, 8/8) = 12 cycles          0..12
+; two loads each push a token to compute, which pops only one: one token is left at halt
 load   deps(push_next) desc=0 dram=0x00000000 buf=0x0000
-; relu, 8 points on 2 columns: ceil(8/2) + 2 = 6 cycles  12..18
+load   deps(push_next) desc=0 dram=0x00000000 buf=0x0020
 alu    deps(pop_prev,push_next) desc=1 dst=0x0010 src1=0x0000 src2=0x0000
-; store y (8 B): 12 cycles                              18..30
 store  deps(pop_prev) desc=0 buf=0x0010 dram=0x00000040
 halt
+; CHECK: unbalanced.s:{{[0-9]+}}:{{[0-9]+}}: error: token FIFO l2c is unbalanced: 2 pushes, 1 pops
