@@ -27,10 +27,23 @@ public final class PassManager {
   public record Instrumentation(Set<String> printBefore, Set<String> printAfter, boolean printBeforeAll,
                                 boolean printAfterAll, boolean printAfterChange, Path dumpDir, boolean timing,
                                 boolean statistics, boolean verifyEach, IrPrinter.Options printing,
-                                PrintStream out) {
+                                PrintStream out, org.tdlc.ir.target.Target target) {
+    public Instrumentation(Set<String> printBefore, Set<String> printAfter, boolean printBeforeAll,
+                           boolean printAfterAll, boolean printAfterChange, Path dumpDir, boolean timing,
+                           boolean statistics, boolean verifyEach, IrPrinter.Options printing, PrintStream out) {
+      this(printBefore, printAfter, printBeforeAll, printAfterAll, printAfterChange, dumpDir, timing, statistics,
+          verifyEach, printing, out, null);
+    }
+
     public static Instrumentation defaults(PrintStream out) {
       return new Instrumentation(Set.of(), Set.of(), false, false, false, null, false, false, true,
           IrPrinter.Options.DEFAULT, out);
+    }
+
+    /** The same, for passes that need a target (the mapping passes). */
+    public Instrumentation withTarget(org.tdlc.ir.target.Target t) {
+      return new Instrumentation(printBefore, printAfter, printBeforeAll, printAfterAll, printAfterChange, dumpDir,
+          timing, statistics, verifyEach, printing, out, t);
     }
   }
 
@@ -55,7 +68,7 @@ public final class PassManager {
       String label = pipeline.entries().get(i).toString();
       String before = IrPrinter.print(module, inst.printing());
       if (inst.printBeforeAll() || inst.printBefore().contains(pass.info().name())) dump("Before", label, before);
-      PassContext ctx = new PassContext(diags);
+      PassContext ctx = new PassContext(diags, inst.target());
       long start = System.nanoTime();
       IrModule result = pass.run(module, ctx);
       runs.add(new PassRun(pass.info().name(), System.nanoTime() - start, ctx.statistics()));

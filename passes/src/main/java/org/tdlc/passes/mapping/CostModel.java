@@ -1,0 +1,186 @@
+// The analytical cost model the mapping passes share, MAESTRO-style, on the einsum index space: for a
+// mapping it derives each operand's reloads from the loop order (reuse), the bytes per level, the
+// compute delay by the simulator's MAC rule (folds over the array plus fill and drain per tile), the
+// DMA delay by its load rule, overlap from double buffering, and energy = bytes x pJ/B + MACs x MAC pJ.
+package org.tdlc.passes.mapping;
+
+import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.ir.target.MemoryLevel;
+import org.tdlc.ir.target.Target;
+
+/**
+ * Closed form, no tile walk: with tiles t_d = ceil(R_d / T_d), the average extent of subscript
+ * sum(c_d * d) over all tiles is 1 + sum(c_d * (R_d / t_d - 1)) (exact, remainder tiles included, since
+ * subscripts use disjoint indices); an input is reloaded each time a loop it depends on advances, or once
+ * per output tile when the reduction's tiles all fit its slots. Capacities follow the lowering's buffer
+ * plan (16-byte aligned boxes, input and accumulator slots), so a tile the model accepts always lowers.
+ */
+public final class CostModel {
+  static final int ALIGN = 16;
+
+  private final LoopSpace space;
+  private final Target target;
+  private final int n;
+  private final boolean[] reduced;
+  private final boolean[][] uses;
+
+  public CostModel(LoopSpace space, Target target) {
+    this.space = space;
+    this.target = target;
+    this.n = space.dims().size();
+    this.reduced = new boolean[n];
+    this.uses = new boolean[3][n];
+    for (int d = 0; d < n; d++) {
+      reduced[d] = space.reduced(d);
+      for (int i = 0; i < 3; i++) uses[i][d] = space.uses(i, d);
+    }
+  }
+
+  public LoopSpace space() { return space; }
+
+  public Target target() { return target; }
+
+  /** Bytes of the global buffer a tile needs with nIn input slots and nOut accumulator slots. */
+  public long footprint(int[] tile, int nIn, int nOut) {
+    long tileElems = 1;
+    for (int d = 0; d < n; d++) if (!reduced[d]) tileElems *= tile[d];
+    long in = 0;
+    for (int i = 0; i < 2; i++) in += align(maxBox(i, tile) * space.bytes()[i]);
+    if (space.residualBytes() > 0) in += align(tileElems * space.residualBytes());
+    long out = align(tileElems * 4);
+    for (int b : space.epilogueBytes()) out += align(tileElems * b);
+    return nIn * in + nOut * out;
+  }
+
+  /** {nIn, nOut} the lowering would use for this tile, or {0, 0} when even single slots overflow. */
+  public int[] slots(int[] tile) {
+    long cap = target.global().sizeBytes();
+    int[][] options = target.global().doubleBuffer() ? new int[][] {{2, 2}, {2, 1}, {1, 1}} : new int[][] {{1, 1}};
+    for (int[] o : options) if (footprint(tile, o[0], o[1]) <= cap) return o;
+    return new int[] {0, 0};
+  }
+
+  /** Whether the tile fits the global buffer with at least single slots. */
+  public boolean slotsFit(int[] tile) { return footprint(tile, 1, 1) <= target.global().sizeBytes(); }
+
+  private long maxBox(int i, int[] tile) {
+    long e = 1;
+    for (AffineExpr x : space.maps().get(i)) {
+      long ext = 1;
+      for (int d = 0; d < n; d++) ext += Math.abs((long) x.coeffs().get(d)) * (tile[d] - 1);
+      e *= ext;
+    }
+    return e;
+  }
+
+  /** The cost of a mapping given as indices: rows/cols index (-1: none), tile per index, order of indices. */
+  public Cost evaluate(int rowDim, int colDim, int[] tile, int[] order) {
+    int[] slots = slots(tile);
+    long cap = target.global().sizeBytes();
+    if (slots[0] == 0) {
+      return new Cost(space.macs(), 0, 0, new long[3], new long[3], new long[3], new long[3], 0, 0, 0, 0,
+          footprint(tile, 1, 1), cap, 0, 0);
+    }
+    int[] trips = new int[n];
+    long steps = 1, redTrips = 1, outTiles = 1;
+    for (int d = 0; d < n; d++) {
+      trips[d] = (space.ranges()[d] + tile[d] - 1) / tile[d];
+      steps *= trips[d];
+      if (reduced[d]) redTrips *= trips[d]; else outTiles *= trips[d];
+    }
+    long[] dramRead = new long[3], dramWrite = new long[3], gRead = new long[3], gWrite = new long[3];
+    long loadCycles = 0;
+    MemoryLevel dram = target.dram(), global = target.global();
+    for (int i = 0; i < 2; i++) {
+      long loads = loads(i, trips, order, redTrips <= slots[0]);
+      double box = avgBox(i, trips);
+      long bytes = Math.round(loads * box) * space.bytes()[i];
+      dramRead[i] = bytes;
+      gWrite[i] = bytes;
+      gRead[i] = Math.round(steps * box) * space.bytes()[i];
+      loadCycles += loads * dram.latencyCycles() + transfer(bytes, dram.bandwidth(), global.bandwidth());
+    }
+    long outElems = 1;
+    for (int d = 0; d < n; d++) if (!reduced[d]) outElems *= space.ranges()[d];
+    int rb = space.resultBytes();
+    dramWrite[2] = outElems * rb;
+    gRead[2] = outElems * rb;
+    long storeCycles = outTiles * dram.latencyCycles() + transfer(outElems * rb, dram.bandwidth(), global.bandwidth());
+    if (space.residualBytes() > 0) {
+      long res = outElems * space.residualBytes();
+      dramRead[2] = res;
+      gWrite[2] += res;
+      loadCycles += outTiles * dram.latencyCycles() + transfer(res, dram.bandwidth(), global.bandwidth());
+    }
+    long compute = computeCycles(rowDim, colDim, tile, trips, steps, outTiles);
+    long core = slots[0] >= 2 ? Math.max(compute, loadCycles) : compute + loadCycles;
+    long cycles = slots[1] >= 2 ? Math.max(core, storeCycles) : core + storeCycles;
+    long macs = space.macs();
+    long local = macs * (space.bytes()[0] + space.bytes()[1] + 8L);
+    double energy = (Cost.sum(dramRead) + Cost.sum(dramWrite)) * dram.energyPjPerByte()
+        + (Cost.sum(gRead) + Cost.sum(gWrite)) * global.energyPjPerByte()
+        + local * target.local().map(MemoryLevel::energyPjPerByte).orElse(0.0) + macs * target.macEnergyPj();
+    return new Cost(macs, cycles, energy, dramRead, dramWrite, gRead, gWrite, local, compute, loadCycles,
+        storeCycles, footprint(tile, slots[0], slots[1]), cap, slots[0], slots[1]);
+  }
+
+  /** How many times input i's box is loaded: loops from the outermost to the innermost one i depends on. */
+  private long loads(int i, int[] trips, int[] order, boolean reductionCached) {
+    long loads = 1, pending = 1;
+    for (int pass = 0; pass < 2; pass++) {          // output tile loops first, then the reduction's
+      for (int d : order) {
+        if (reduced[d] != (pass == 1) || trips[d] == 1) continue;
+        if (pass == 1 && reductionCached) {
+          if (uses[i][d]) loads *= trips[d];
+          continue;
+        }
+        pending *= trips[d];
+        if (uses[i][d]) {
+          loads *= pending;
+          pending = 1;
+        }
+      }
+    }
+    return loads;
+  }
+
+  private double avgBox(int i, int[] trips) {
+    double e = 1;
+    for (AffineExpr x : space.maps().get(i)) {
+      double ext = 1;
+      for (int d = 0; d < n; d++) {
+        int c = Math.abs(x.coeffs().get(d));
+        if (c != 0) ext += c * ((double) space.ranges()[d] / trips[d] - 1);
+      }
+      e *= ext;
+    }
+    return e;
+  }
+
+  private long computeCycles(int rowDim, int colDim, int[] tile, int[] trips, long steps, long outTiles) {
+    long folds = 1;
+    for (int d = 0; d < n; d++) {
+      if (d == rowDim) folds *= foldSum(d, tile, trips, target.rows());
+      else if (d == colDim) folds *= foldSum(d, tile, trips, target.cols());
+      else folds *= space.ranges()[d];
+    }
+    long tileElems = 1;
+    for (int d = 0; d < n; d++) if (!reduced[d]) tileElems *= tile[d];
+    long aluOps = 1 + space.epilogueBytes().length + (space.residualBytes() > 0 ? 1 : 0);
+    long alu = outTiles * aluOps * ((tileElems + target.cols() - 1) / target.cols() + 2);
+    return folds + steps * (target.rows() + target.cols()) + alu;
+  }
+
+  /** Sum over index d's tiles of ceil(extent / pe): full tiles and the remainder tile. */
+  private long foldSum(int d, int[] tile, int[] trips, int pe) {
+    int last = space.ranges()[d] - (trips[d] - 1) * tile[d];
+    return (long) (trips[d] - 1) * ((tile[d] + pe - 1) / pe) + (last + pe - 1) / pe;
+  }
+
+  private static long transfer(long bytes, double dramBw, double globalBw) {
+    double bw = dramBw <= 0 ? globalBw : globalBw <= 0 ? dramBw : Math.min(dramBw, globalBw);
+    return bw <= 0 ? 0 : (long) Math.ceil(bytes / bw);
+  }
+
+  static long align(long bytes) { return (bytes + ALIGN - 1) / ALIGN * ALIGN; }
+}
