@@ -4,6 +4,7 @@
 // DMA delay by its load rule, overlap from double buffering, and energy = bytes x pJ/B + MACs x MAC pJ.
 package org.tdlc.passes.mapping;
 
+import java.util.List;
 import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.Target;
@@ -23,6 +24,10 @@ public final class CostModel {
   private final int n;
   private final boolean[] reduced;
   private final boolean[][] uses;
+  /** Per input, per subscript: its coefficient per index, its constant, and whether clipping can apply. */
+  private final int[][][] coef;
+  private final int[][] constant;
+  private final boolean[][] clips;
 
   public CostModel(LoopSpace space, Target target) {
     this.space = space;
@@ -33,6 +38,24 @@ public final class CostModel {
     for (int d = 0; d < n; d++) {
       reduced[d] = space.reduced(d);
       for (int i = 0; i < 3; i++) uses[i][d] = space.uses(i, d);
+    }
+    coef = new int[2][][];
+    constant = new int[2][];
+    clips = new boolean[2][];
+    for (int i = 0; i < 2; i++) {
+      List<AffineExpr> map = space.maps().get(i);
+      coef[i] = new int[map.size()][n];
+      constant[i] = new int[map.size()];
+      clips[i] = new boolean[map.size()];
+      for (int pos = 0; pos < map.size(); pos++) {
+        int used = 0;
+        for (int d = 0; d < n; d++) {
+          coef[i][pos][d] = map.get(pos).coeffs().get(d);
+          if (coef[i][pos][d] != 0) used++;
+        }
+        constant[i][pos] = map.get(pos).constant();
+        clips[i][pos] = constant[i][pos] != 0 || used > 1;
+      }
     }
   }
 
@@ -52,11 +75,14 @@ public final class CostModel {
     return nIn * in + nOut * out;
   }
 
+  private static final int[][] DOUBLE = {{2, 2}, {2, 1}, {1, 1}};
+  private static final int[][] SINGLE = {{1, 1}};
+
   /** {nIn, nOut} the lowering would use for this tile, or {0, 0} when even single slots overflow. */
   public int[] slots(int[] tile) {
     long cap = target.global().sizeBytes();
-    int[][] options = target.global().doubleBuffer() ? new int[][] {{2, 2}, {2, 1}, {1, 1}} : new int[][] {{1, 1}};
-    for (int[] o : options) if (footprint(tile, o[0], o[1]) <= cap) return o;
+    long in = footprint(tile, 1, 0), out = footprint(tile, 0, 1);
+    for (int[] o : target.global().doubleBuffer() ? DOUBLE : SINGLE) if (o[0] * in + o[1] * out <= cap) return o;
     return new int[] {0, 0};
   }
 
@@ -91,32 +117,55 @@ public final class CostModel {
     long[] dramRead = new long[3], dramWrite = new long[3], gRead = new long[3], gWrite = new long[3];
     long loadCycles = 0;
     MemoryLevel dram = target.dram(), global = target.global();
+    double[] box = new double[2];
+    long accSteps = 1;
+    for (int d = 0; d < n; d++) accSteps *= reduced[d] ? trips[d] : space.ranges()[d];
     for (int i = 0; i < 2; i++) {
       long loads = loads(i, trips, order, redTrips <= slots[0]);
-      double box = avgBox(i, trips);
-      long bytes = Math.round(loads * box) * space.bytes()[i];
-      dramRead[i] = bytes;
-      gWrite[i] = bytes;
-      gRead[i] = Math.round(steps * box) * space.bytes()[i];
-      loadCycles += loads * dram.latencyCycles() + transfer(bytes, dram.bandwidth(), global.bandwidth());
+      int b = space.bytes()[i];
+      long inRange = Math.round(loads * avgBox(i, tile, trips, true)) * b;
+      box[i] = avgBox(i, tile, trips, false);
+      dramRead[i] = inRange;
+      gWrite[i] = Math.round(loads * box[i]) * b;
+      gRead[i] = Math.round(steps * box[i]) * b;
+      loadCycles += loads * dram.latencyCycles() + transfer(inRange, gWrite[i], dram.bandwidth(), global.bandwidth());
     }
     long outElems = 1;
     for (int d = 0; d < n; d++) if (!reduced[d]) outElems *= space.ranges()[d];
     int rb = space.resultBytes();
     dramWrite[2] = outElems * rb;
-    gRead[2] = outElems * rb;
-    long storeCycles = outTiles * dram.latencyCycles() + transfer(outElems * rb, dram.bandwidth(), global.bandwidth());
+    gRead[2] = outElems * rb + accSteps * 4;                     // the store, and the accumulator per step
+    gWrite[2] = accSteps * 4 + outElems * 4;                     // the accumulator per step, and its fill
+    for (int[] io : space.epilogueIo()) {
+      gRead[2] += outElems * io[0];
+      gWrite[2] += outElems * io[1];
+    }
+    long storeCycles = outTiles * dram.latencyCycles()
+        + transfer(outElems * rb, outElems * rb, dram.bandwidth(), global.bandwidth());
     if (space.residualBytes() > 0) {
       long res = outElems * space.residualBytes();
       dramRead[2] = res;
       gWrite[2] += res;
-      loadCycles += outTiles * dram.latencyCycles() + transfer(res, dram.bandwidth(), global.bandwidth());
+      loadCycles += outTiles * dram.latencyCycles() + transfer(res, res, dram.bandwidth(), global.bandwidth());
     }
     long compute = computeCycles(rowDim, colDim, tile, trips, steps, outTiles);
-    long core = slots[0] >= 2 ? Math.max(compute, loadCycles) : compute + loadCycles;
-    long cycles = slots[1] >= 2 ? Math.max(core, storeCycles) : core + storeCycles;
+    long firstLoad = 0;
+    for (int i = 0; i < 2; i++) {
+      long b = Math.round(box[i]) * space.bytes()[i];
+      firstLoad += dram.latencyCycles() + transfer(b, b, dram.bandwidth(), global.bandwidth());
+    }
+    long tileElems = outElems / outTiles;
+    long lastStore = dram.latencyCycles() + transfer(tileElems * rb, tileElems * rb, dram.bandwidth(), global.bandwidth())
+        + space.epilogueIo().length * ((tileElems + target.cols() - 1) / target.cols() + 2);
+    // loads overlap compute when input slots are double-buffered; a store overlaps the next tile when the
+    // accumulator is, or when the epilogue writes a narrower tile than the accumulator (the store reads
+    // that one while the next tile fills the other)
+    long core = slots[0] >= 2 ? firstLoad + Math.max(compute, loadCycles - firstLoad) : loadCycles + compute;
+    boolean storeOverlaps = slots[1] >= 2 || space.epilogueBytes().length > 0;
+    long cycles = storeOverlaps ? Math.max(core, firstLoad + storeCycles - lastStore) + lastStore
+        : core + storeCycles;
     long macs = space.macs();
-    long local = macs * (space.bytes()[0] + space.bytes()[1] + 8L);
+    long local = target.local().isPresent() ? macs * (space.bytes()[0] + space.bytes()[1] + 8L) : 0;
     double energy = (Cost.sum(dramRead) + Cost.sum(dramWrite)) * dram.energyPjPerByte()
         + (Cost.sum(gRead) + Cost.sum(gWrite)) * global.energyPjPerByte()
         + local * target.local().map(MemoryLevel::energyPjPerByte).orElse(0.0) + macs * target.macEnergyPj();
@@ -144,17 +193,46 @@ public final class CostModel {
     return loads;
   }
 
-  private double avgBox(int i, int[] trips) {
+  /**
+   * Input i's box averaged over all tiles, in elements: every buffer point, or (inRange) only those inside
+   * the tensor, which is what DRAM delivers. Subscripts use disjoint indices, so the average is a product.
+   */
+  private double avgBox(int i, int[] tile, int[] trips, boolean inRange) {
     double e = 1;
-    for (AffineExpr x : space.maps().get(i)) {
+    for (int pos = 0; pos < coef[i].length; pos++) {
+      int[] c = coef[i][pos];
       double ext = 1;
-      for (int d = 0; d < n; d++) {
-        int c = Math.abs(x.coeffs().get(d));
-        if (c != 0) ext += c * ((double) space.ranges()[d] / trips[d] - 1);
+      if (inRange && clips[i][pos]) {
+        ext = clippedAverage(c, constant[i][pos], tile, trips, space.shapes()[i][pos]);
+      } else {
+        for (int d = 0; d < n; d++) if (c[d] != 0) ext += Math.abs(c[d]) * ((double) space.ranges()[d] / trips[d] - 1);
       }
       e *= ext;
     }
     return e;
+  }
+
+  /** The average over the subscript's tiles of its extent clipped to [0, size): a walk over its own indices. */
+  private double clippedAverage(int[] c, int k, int[] tile, int[] trips, int size) {
+    int[] t = new int[n];
+    long sum = 0, count = 0;
+    while (true) {
+      long lo = k, hi = k;
+      for (int d = 0; d < n; d++) {
+        if (c[d] == 0) continue;
+        long first = (long) t[d] * tile[d], last = Math.min(space.ranges()[d], first + tile[d]) - 1;
+        lo += c[d] > 0 ? c[d] * first : c[d] * last;
+        hi += c[d] > 0 ? c[d] * last : c[d] * first;
+      }
+      sum += Math.max(0, Math.min(hi, size - 1) - Math.max(lo, 0) + 1);
+      count++;
+      int d = n - 1;
+      while (d >= 0 && (c[d] == 0 || ++t[d] == trips[d])) {
+        t[d] = 0;
+        d--;
+      }
+      if (d < 0) return (double) sum / count;
+    }
   }
 
   private long computeCycles(int rowDim, int colDim, int[] tile, int[] trips, long steps, long outTiles) {
@@ -166,7 +244,7 @@ public final class CostModel {
     }
     long tileElems = 1;
     for (int d = 0; d < n; d++) if (!reduced[d]) tileElems *= tile[d];
-    long aluOps = 1 + space.epilogueBytes().length + (space.residualBytes() > 0 ? 1 : 0);
+    long aluOps = 1 + space.epilogueIo().length;
     long alu = outTiles * aluOps * ((tileElems + target.cols() - 1) / target.cols() + 2);
     return folds + steps * (target.rows() + target.cols()) + alu;
   }
@@ -177,9 +255,11 @@ public final class CostModel {
     return (long) (trips[d] - 1) * ((tile[d] + pe - 1) / pe) + (last + pe - 1) / pe;
   }
 
-  private static long transfer(long bytes, double dramBw, double globalBw) {
-    double bw = dramBw <= 0 ? globalBw : globalBw <= 0 ? dramBw : Math.min(dramBw, globalBw);
-    return bw <= 0 ? 0 : (long) Math.ceil(bytes / bw);
+  /** The simulator's DMA rule: the slower of DRAM bytes over its bandwidth and buffer bytes over its own. */
+  private static long transfer(long dramBytes, long bufBytes, double dramBw, double globalBw) {
+    long a = dramBw <= 0 ? 0 : (long) Math.ceil(dramBytes / dramBw);
+    long b = globalBw <= 0 ? 0 : (long) Math.ceil(bufBytes / globalBw);
+    return Math.max(a, b);
   }
 
   static long align(long bytes) { return (bytes + ALIGN - 1) / ALIGN * ALIGN; }

@@ -17,10 +17,11 @@ import org.tdlc.ir.ops.Ops;
 /**
  * maps: the subscripts of the two inputs, then of the result; bytes: their element sizes (result: the
  * i32 accumulator); epilogueBytes: the distinct element sizes the accumulator tile passes through after
- * the accumulator (the buffer holds a tile of each); residualBytes: 0 without a fused residual add.
+ * the accumulator (the buffer holds a tile of each); residualBytes: 0 without a fused residual add;
+ * epilogueIo: per epilogue step the bytes it reads and writes per element; shapes: the inputs' shapes.
  */
 public record LoopSpace(List<String> dims, int[] ranges, List<List<AffineExpr>> maps, int[] bytes,
-                        int[] epilogueBytes, int residualBytes, int resultBytes) {
+                        int[] epilogueBytes, int residualBytes, int resultBytes, int[][] epilogueIo, int[][] shapes) {
 
   public LoopSpace {
     dims = List.copyOf(dims);
@@ -85,15 +86,30 @@ public record LoopSpace(List<String> dims, int[] ranges, List<List<AffineExpr>> 
     Epilogue epi = Epilogue.of(op.attributes());
     int residual = op.operands().size() > 2 ? op.operand(2).type().element().bytes() : 0;
     java.util.TreeSet<Integer> chain = new java.util.TreeSet<>();
+    List<int[]> io = new ArrayList<>();
     int cur = 4;
     for (Epilogue.Step st : epi.steps()) {
+      int from = cur;
       if (st instanceof Epilogue.Requant) cur = 1;
       else if (st instanceof Epilogue.Add) cur = Math.max(cur, residual);
+      io.add(new int[] {from + (st instanceof Epilogue.Add ? residual : 0), cur});
       if (cur != 4) chain.add(cur);
     }
     int[] bytes = {op.operand(0).type().element().bytes(), op.operand(1).type().element().bytes(), 4};
     return Optional.of(new LoopSpace(s.dims(), s.ranges(), maps, bytes,
-        chain.stream().mapToInt(Integer::intValue).toArray(), residual, op.result().type().element().bytes()));
+        chain.stream().mapToInt(Integer::intValue).toArray(), residual, op.result().type().element().bytes(),
+        io.toArray(new int[0][]), new int[][] {op.operand(0).type().shape().dims(), op.operand(1).type().shape().dims()}));
+  }
+
+  /** A plain conv2d (one group, i8 operands, i32 result, no epilogue), for benchmarks over layer tables. */
+  public static LoopSpace conv(int n, int c, int h, int w, int k, int r, int s, int stride, int pad) {
+    int p = (h + 2 * pad - r) / stride + 1, q = (w + 2 * pad - s) / stride + 1;
+    List<List<AffineExpr>> maps = List.of(
+        List.of(e(7, 0, 0, 1), e(7, 0, 2, 1), e(7, -pad, 3, stride, 5, 1), e(7, -pad, 4, stride, 6, 1)),
+        List.of(e(7, 0, 1, 1), e(7, 0, 2, 1), e(7, 0, 5, 1), e(7, 0, 6, 1)),
+        List.of(e(7, 0, 0, 1), e(7, 0, 1, 1), e(7, 0, 3, 1), e(7, 0, 4, 1)));
+    return new LoopSpace(List.of("n", "k", "c", "p", "q", "r", "s"), new int[] {n, k, c, p, q, r, s}, maps,
+        new int[] {1, 1, 4}, new int[0], 0, 4, new int[0][], new int[][] {{n, c, h, w}, {k, c, r, s}});
   }
 
   private static AffineExpr e(int n, int constant, int... pairs) {

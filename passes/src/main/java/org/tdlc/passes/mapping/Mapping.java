@@ -112,7 +112,6 @@ public record Mapping(Dataflow dataflow, String rows, String cols, Map<String, I
       out.add("SpatialMap(" + f + "," + f + ") " + rows.toUpperCase(java.util.Locale.ROOT) + ";");
     }
     if (!cols.isEmpty()) {
-      out.add("Cluster(" + Math.min(peCols, tileOf(cols)) + ", P);");
       int f = Math.min(peCols, tileOf(cols));
       out.add("SpatialMap(" + f + "," + f + ") " + cols.toUpperCase(java.util.Locale.ROOT) + ";");
     }

@@ -151,9 +151,10 @@ public final class MappingSearch {
         (now - started) / 1e9));
   }
 
-  /** Keeps the best few points only: the exhaustive search visits millions. */
+  /** Keeps the best few distinct-cost points only: the exhaustive search visits millions. */
   private void keep(Point p) {
     validCount++;
+    for (Point q : valid) if (q.score() == p.score() && q.dataflow() == p.dataflow()) return;
     if (valid.size() == 8 && p.score() >= valid.get(7).score()) return;
     int at = 0;
     while (at < valid.size() && valid.get(at).score() <= p.score()) at++;
