@@ -61,7 +61,7 @@ public final class PassManager {
     for (String name : concat(inst.printBefore(), inst.printAfter())) Passes.info(name);   // typos fail early
     List<Pass> passes = pipeline.instantiate();
     checkOrder(module, pipeline);
-    DumpDir dumps = inst.dumpDir() == null ? null : new DumpDir(inst.dumpDir());
+    DumpDir dumps = inst.dumpDir() == null ? null : new DumpDir(inst.dumpDir(), inst.target());
     if (dumps != null) dumps.write(0, "input", module);
     for (int i = 0; i < passes.size(); i++) {
       Pass pass = passes.get(i);
@@ -79,7 +79,7 @@ public final class PassManager {
       boolean changed = !after.equals(before);
       if (inst.printAfterAll() || inst.printAfter().contains(pass.info().name())
           || (inst.printAfterChange() && changed)) {
-        dump("After", label, after);
+        dump("After", label, after + org.tdlc.passes.mapping.MappingComments.of(result, inst.target()));
       }
       if (dumps != null) dumps.write(i + 1, pass.info().name(), result);
       module = result;
@@ -129,13 +129,19 @@ public final class PassManager {
   private static final class DumpDir {
     private final Path dir;
 
-    DumpDir(Path dir) { this.dir = dir; }
+    private final org.tdlc.ir.target.Target target;
+
+    DumpDir(Path dir, org.tdlc.ir.target.Target target) {
+      this.dir = dir;
+      this.target = target;
+    }
 
     void write(int index, String name, IrModule module) {
       String stem = String.format("%02d-%s", index, name);
       try {
         java.nio.file.Files.createDirectories(dir);
-        AtomicFiles.write(dir.resolve(stem + ".ir"), IrPrinter.print(module));
+        AtomicFiles.write(dir.resolve(stem + ".ir"), IrPrinter.print(module)
+            + org.tdlc.passes.mapping.MappingComments.of(module, target));
         Map<String, String> dots = new LinkedHashMap<>();
         module.models().forEach(m -> dots.put(m.name(), OpGraph.of(m).toDot()));
         StringBuilder all = new StringBuilder();

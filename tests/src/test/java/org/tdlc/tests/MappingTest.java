@@ -98,6 +98,18 @@ class MappingTest {
   }
 
   @Test
+  void passDumpsShowTheLoopNests() {
+    Tdlc.Result r = Tdlc.run("opt", "examples/resnet_block.tdl", "--target", "systolic", "--passes",
+        "canonicalize,fuse-epilogue,mapper", "--print-ir-after=mapper", "--no-locations");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.err().contains("// mapping of %r1 in @resnet_block on systolic:\n//   dram\n"), r.err());
+    assertTrue(r.err().contains("(Spatial-X)") && r.err().contains("SpatialMap(16,16) K;"), r.err());
+    String dump = r.err().substring(r.err().indexOf("module"));
+    assertEquals(IrPrinter.print(IrParser.parse(dump, "dump.ir"), new IrPrinter.Options(false)), r.out(),
+        "a dump with its loop-nest comments parses back");
+  }
+
+  @Test
   void explainShowsTheLoopNestTheDirectivesAndThePin() {
     Tdlc.Result r = Tdlc.run("explain", "examples/resnet_block.tdl", "--layer", "r1", "--target", "systolic");
     assertEquals(0, r.code(), r.toString());
