@@ -149,21 +149,7 @@ public final class CostModel {
       loadCycles += outTiles * dram.latencyCycles() + transfer(res, res, dram.bandwidth(), global.bandwidth());
     }
     long compute = computeCycles(rowDim, colDim, tile, trips, steps, outTiles);
-    long firstLoad = 0;
-    for (int i = 0; i < 2; i++) {
-      long b = Math.round(box[i]) * space.bytes()[i];
-      firstLoad += dram.latencyCycles() + transfer(b, b, dram.bandwidth(), global.bandwidth());
-    }
-    long tileElems = outElems / outTiles;
-    long lastStore = dram.latencyCycles() + transfer(tileElems * rb, tileElems * rb, dram.bandwidth(), global.bandwidth())
-        + space.epilogueIo().length * ((tileElems + target.cols() - 1) / target.cols() + 2);
-    // loads overlap compute when input slots are double-buffered; a store overlaps the next tile when the
-    // accumulator is, or when the epilogue writes a narrower tile than the accumulator (the store reads
-    // that one while the next tile fills the other)
-    long core = slots[0] >= 2 ? firstLoad + Math.max(compute, loadCycles - firstLoad) : loadCycles + compute;
-    boolean storeOverlaps = slots[1] >= 2 || space.epilogueBytes().length > 0;
-    long cycles = storeOverlaps ? Math.max(core, firstLoad + storeCycles - lastStore) + lastStore
-        : core + storeCycles;
+    long cycles = overlap(box, outElems / outTiles, slots, compute, loadCycles, storeCycles);
     long macs = space.macs();
     long local = target.local().isPresent() ? macs * (space.bytes()[0] + space.bytes()[1] + 8L) : 0;
     double energy = (Cost.sum(dramRead) + Cost.sum(dramWrite)) * dram.energyPjPerByte()
@@ -171,6 +157,27 @@ public final class CostModel {
         + local * target.local().map(MemoryLevel::energyPjPerByte).orElse(0.0) + macs * target.macEnergyPj();
     return new Cost(macs, cycles, energy, dramRead, dramWrite, gRead, gWrite, local, compute, loadCycles,
         storeCycles, footprint(tile, slots[0], slots[1]), cap, slots[0], slots[1]);
+  }
+
+  /**
+   * Total cycles from the three queues' busy times: loads overlap compute when input slots are
+   * double-buffered (all but the first step's loads); a store overlaps the next tile when the accumulator
+   * is double-buffered, or when the epilogue writes a narrower tile than the accumulator (the store reads
+   * that one while the next tile fills the other); the last tile's epilogue and store never overlap.
+   */
+  private long overlap(double[] box, long tileElems, int[] slots, long compute, long loadCycles, long storeCycles) {
+    MemoryLevel dram = target.dram(), global = target.global();
+    long firstLoad = 0;
+    for (int i = 0; i < 2; i++) {
+      long b = Math.round(box[i]) * space.bytes()[i];
+      firstLoad += dram.latencyCycles() + transfer(b, b, dram.bandwidth(), global.bandwidth());
+    }
+    long out = tileElems * space.resultBytes();
+    long lastStore = dram.latencyCycles() + transfer(out, out, dram.bandwidth(), global.bandwidth())
+        + space.epilogueIo().length * ((tileElems + target.cols() - 1) / target.cols() + 2);
+    long core = slots[0] >= 2 ? firstLoad + Math.max(compute, loadCycles - firstLoad) : loadCycles + compute;
+    boolean storeOverlaps = slots[1] >= 2 || space.epilogueBytes().length > 0;
+    return storeOverlaps ? Math.max(core, firstLoad + storeCycles - lastStore) + lastStore : core + storeCycles;
   }
 
   /** How many times input i's box is loaded: loops from the outermost to the innermost one i depends on. */
