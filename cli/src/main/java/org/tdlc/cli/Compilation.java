@@ -54,7 +54,7 @@ final class Compilation {
     List<Diagnostic> formatErrors = Targets.checkFormats(loaded.module(), target);
     if (!formatErrors.isEmpty()) throw new CompileException(formatErrors);
     Pipeline pipeline = Pipeline.parse(cl.getOptionValue("passes", DEFAULT_PIPELINE));
-    IrModule optimized = new PassManager(inst).run(loaded.module(), pipeline, new DiagnosticEngine());
+    IrModule optimized = new PassManager(inst.withTarget(target)).run(loaded.module(), pipeline, new DiagnosticEngine());
     MachineConfig machine = TargetMachine.of(target);
     List<Compiled> out = new ArrayList<>();
     for (Model m : selected) {

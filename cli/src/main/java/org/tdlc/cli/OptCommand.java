@@ -20,12 +20,14 @@ import org.tdlc.passes.Pipeline;
 final class OptCommand implements Command {
   @Override public String name() { return "opt"; }
   @Override public String summary() { return "run a pass pipeline on a .tdl or IR file and print the IR"; }
-  @Override public String usage() { return "FILE.tdl|FILE.ir [--passes P1,P2{opt=v}] [-o OUT.ir] [instrumentation]"; }
+  @Override public String usage() { return "FILE.tdl|FILE.ir [--passes P1,P2{opt=v}] [--target T] [-o OUT.ir] [instrumentation]"; }
 
   @Override public Options options() {
     return new Options()
         .addOption(Option.builder().longOpt("passes").hasArg().argName("PIPELINE")
             .desc("comma-separated passes, e.g. canonicalize,fuse-epilogue (see --list-passes)").get())
+        .addOption(Option.builder().longOpt("target").hasArg().argName("T")
+            .desc("the target the mapping passes map for (default: default)").get())
         .addOption(Option.builder().longOpt("list-passes").desc("list the registered passes and their options").get())
         .addOption(Option.builder().longOpt("print-ir-before").hasArg().argName("PASS")
             .desc("print the IR (to stderr) before each run of PASS").get())
@@ -57,7 +59,8 @@ final class OptCommand implements Command {
         cl.hasOption("print-ir-before-all"), cl.hasOption("print-ir-after-all"), cl.hasOption("print-ir-after-change"),
         cl.hasOption("dump-dir") ? Path.of(cl.getOptionValue("dump-dir")) : null, cl.hasOption("timing"),
         cl.hasOption("pass-statistics"), !cl.hasOption("no-verify-each"),
-        new IrPrinter.Options(!cl.hasOption("no-locations")), io.err());
+        new IrPrinter.Options(!cl.hasOption("no-locations")), io.err())
+        .withTarget(org.tdlc.frontend.Targets.resolve(cl.getOptionValue("target"), loaded.targets()));
     IrModule result = new PassManager(inst).run(loaded.module(), pipeline, new DiagnosticEngine());
     String text = IrPrinter.print(result, inst.printing());
     if (cl.hasOption("o")) AtomicFiles.write(Path.of(cl.getOptionValue("o")), text);

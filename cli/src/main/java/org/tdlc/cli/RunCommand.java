@@ -45,7 +45,7 @@ final class RunCommand implements Command {
     for (Compilation.Compiled c : compiled.models()) {
       var inputs = InputFeeds.forModel(c.source(), files, seed);
       runs.add(Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs, c.source(),
-          compiled.millis(), null));
+          compiled.millis(), null).withPredicted(org.tdlc.passes.mapping.Predictions.of(c.optimized(), compiled.target())));
     }
     if (cl.hasOption("save-outputs")) Execution.save(Path.of(cl.getOptionValue("save-outputs")), runs);
     if (cl.hasOption("json")) io.out().print(RunReport.json(runs));

@@ -24,7 +24,18 @@ final class RunReport {
 
   /** Everything one model's run produced. reference/compile millis are -1 when not done (tdlc sim). */
   record ModelRun(String model, String target, Program program, SimResult sim, List<OutputCheck> outputs,
-                  long compileMillis, long simulateMillis, long referenceMillis) {
+                  long compileMillis, long simulateMillis, long referenceMillis,
+                  java.util.Map<String, org.tdlc.passes.mapping.Cost> predicted) {
+    ModelRun(String model, String target, Program program, SimResult sim, List<OutputCheck> outputs,
+             long compileMillis, long simulateMillis, long referenceMillis) {
+      this(model, target, program, sim, outputs, compileMillis, simulateMillis, referenceMillis, java.util.Map.of());
+    }
+
+    /** The same run with the cost model's predictions for its mapped layers. */
+    ModelRun withPredicted(java.util.Map<String, org.tdlc.passes.mapping.Cost> p) {
+      return new ModelRun(model, target, program, sim, outputs, compileMillis, simulateMillis, referenceMillis, p);
+    }
+
     boolean verified() { return outputs.stream().allMatch(o -> Boolean.TRUE.equals(o.bitExact())); }
   }
 
@@ -158,13 +169,25 @@ final class RunReport {
             .append(", \"tile\": [").append(tile(p, layer).replace("x", ", ")).append("]}]}")
             .append(", \"formats\": {}");
       }
-      b.append(", ").append(counters(lc.counters())).append('}');
+      b.append(", ").append(counters(lc.counters()));
+      var pred = run.predicted().get(lc.name());
+      if (pred != null) b.append(", \"predicted\": ").append(predicted(pred, p));
+      b.append('}');
       sep = ", ";
     }
     b.append("], \"total\": {").append(counters(run.sim().total())).append('}');
     b.append(", \"time_ms\": {\"compile\": ").append(run.compileMillis()).append(", \"simulate\": ")
         .append(run.simulateMillis()).append(", \"reference\": ").append(run.referenceMillis()).append("}}");
     return b.toString();
+  }
+
+  /** The cost model's figures for a layer: cycles, energy, MACs and bytes of DRAM and the global buffer. */
+  private static String predicted(org.tdlc.passes.mapping.Cost c, Program p) {
+    return "{\"macs\": " + c.macs() + ", \"cycles\": " + c.cycles() + ", \"energy_pj\": " + c.energyPj()
+        + ", \"bytes\": {" + Json.str(p.machine().levels().get(0).name()) + ": {\"read\": "
+        + java.util.Arrays.stream(c.dramRead()).sum() + ", \"write\": " + java.util.Arrays.stream(c.dramWrite()).sum()
+        + "}, " + Json.str(p.machine().global().name()) + ": {\"read\": " + java.util.Arrays.stream(c.globalRead()).sum()
+        + ", \"write\": " + java.util.Arrays.stream(c.globalWrite()).sum() + "}}}";
   }
 
   private static String counters(Counters c) {

@@ -1,15 +1,31 @@
-// What a running pass may touch besides the IR: the diagnostics engine and its statistics counters.
+// What a running pass may touch besides the IR: the diagnostics engine, its statistics counters and the
+// target the pipeline compiles for (the mapping passes need its array and buffers; others ignore it).
 package org.tdlc.passes;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.ir.target.Target;
 
 public final class PassContext {
   private final DiagnosticEngine diagnostics;
   private final Map<String, Long> statistics = new TreeMap<>();
 
-  public PassContext(DiagnosticEngine diagnostics) { this.diagnostics = diagnostics; }
+  private final Target target;
+
+  public PassContext(DiagnosticEngine diagnostics) { this(diagnostics, null); }
+
+  public PassContext(DiagnosticEngine diagnostics, Target target) {
+    this.diagnostics = diagnostics;
+    this.target = target;
+  }
+
+  /** The target given to the pass manager, if any. */
+  public Optional<Target> target() { return Optional.ofNullable(target); }
+
+  /** Progress lines of long searches go here (stderr); passes print nothing else. */
+  public java.io.PrintStream progress() { return System.err; }
 
   public DiagnosticEngine diagnostics() { return diagnostics; }
 

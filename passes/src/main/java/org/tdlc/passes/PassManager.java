@@ -27,10 +27,23 @@ public final class PassManager {
   public record Instrumentation(Set<String> printBefore, Set<String> printAfter, boolean printBeforeAll,
                                 boolean printAfterAll, boolean printAfterChange, Path dumpDir, boolean timing,
                                 boolean statistics, boolean verifyEach, IrPrinter.Options printing,
-                                PrintStream out) {
+                                PrintStream out, org.tdlc.ir.target.Target target) {
+    public Instrumentation(Set<String> printBefore, Set<String> printAfter, boolean printBeforeAll,
+                           boolean printAfterAll, boolean printAfterChange, Path dumpDir, boolean timing,
+                           boolean statistics, boolean verifyEach, IrPrinter.Options printing, PrintStream out) {
+      this(printBefore, printAfter, printBeforeAll, printAfterAll, printAfterChange, dumpDir, timing, statistics,
+          verifyEach, printing, out, null);
+    }
+
     public static Instrumentation defaults(PrintStream out) {
       return new Instrumentation(Set.of(), Set.of(), false, false, false, null, false, false, true,
           IrPrinter.Options.DEFAULT, out);
+    }
+
+    /** The same, for passes that need a target (the mapping passes). */
+    public Instrumentation withTarget(org.tdlc.ir.target.Target t) {
+      return new Instrumentation(printBefore, printAfter, printBeforeAll, printAfterAll, printAfterChange, dumpDir,
+          timing, statistics, verifyEach, printing, out, t);
     }
   }
 
@@ -48,14 +61,14 @@ public final class PassManager {
     for (String name : concat(inst.printBefore(), inst.printAfter())) Passes.info(name);   // typos fail early
     List<Pass> passes = pipeline.instantiate();
     checkOrder(module, pipeline);
-    DumpDir dumps = inst.dumpDir() == null ? null : new DumpDir(inst.dumpDir());
+    DumpDir dumps = inst.dumpDir() == null ? null : new DumpDir(inst.dumpDir(), inst.target());
     if (dumps != null) dumps.write(0, "input", module);
     for (int i = 0; i < passes.size(); i++) {
       Pass pass = passes.get(i);
       String label = pipeline.entries().get(i).toString();
       String before = IrPrinter.print(module, inst.printing());
       if (inst.printBeforeAll() || inst.printBefore().contains(pass.info().name())) dump("Before", label, before);
-      PassContext ctx = new PassContext(diags);
+      PassContext ctx = new PassContext(diags, inst.target());
       long start = System.nanoTime();
       IrModule result = pass.run(module, ctx);
       runs.add(new PassRun(pass.info().name(), System.nanoTime() - start, ctx.statistics()));
@@ -66,7 +79,7 @@ public final class PassManager {
       boolean changed = !after.equals(before);
       if (inst.printAfterAll() || inst.printAfter().contains(pass.info().name())
           || (inst.printAfterChange() && changed)) {
-        dump("After", label, after);
+        dump("After", label, after + org.tdlc.passes.mapping.MappingComments.of(result, inst.target()));
       }
       if (dumps != null) dumps.write(i + 1, pass.info().name(), result);
       module = result;
@@ -116,13 +129,19 @@ public final class PassManager {
   private static final class DumpDir {
     private final Path dir;
 
-    DumpDir(Path dir) { this.dir = dir; }
+    private final org.tdlc.ir.target.Target target;
+
+    DumpDir(Path dir, org.tdlc.ir.target.Target target) {
+      this.dir = dir;
+      this.target = target;
+    }
 
     void write(int index, String name, IrModule module) {
       String stem = String.format("%02d-%s", index, name);
       try {
         java.nio.file.Files.createDirectories(dir);
-        AtomicFiles.write(dir.resolve(stem + ".ir"), IrPrinter.print(module));
+        AtomicFiles.write(dir.resolve(stem + ".ir"), IrPrinter.print(module)
+            + org.tdlc.passes.mapping.MappingComments.of(module, target));
         Map<String, String> dots = new LinkedHashMap<>();
         module.models().forEach(m -> dots.put(m.name(), OpGraph.of(m).toDot()));
         StringBuilder all = new StringBuilder();

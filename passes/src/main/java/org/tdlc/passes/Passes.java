@@ -7,6 +7,10 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.tdlc.passes.transforms.Canonicalize;
 import org.tdlc.passes.transforms.FuseEpilogue;
+import org.tdlc.passes.transforms.MapDataflow;
+import org.tdlc.passes.transforms.Mapper;
+import org.tdlc.passes.transforms.OrderLoops;
+import org.tdlc.passes.transforms.Tile;
 
 public final class Passes {
   private record Registered(PassInfo info, Function<PassOptions, Pass> factory) {}
@@ -16,6 +20,10 @@ public final class Passes {
   static {
     register(Canonicalize.INFO, o -> new Canonicalize());
     register(FuseEpilogue.INFO, o -> new FuseEpilogue());
+    register(MapDataflow.INFO, MapDataflow::new);
+    register(Mapper.INFO, Mapper::new);
+    register(OrderLoops.INFO, OrderLoops::new);
+    register(Tile.INFO, Tile::new);
   }
 
   private Passes() {}

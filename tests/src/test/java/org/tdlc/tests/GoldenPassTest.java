@@ -79,7 +79,8 @@ class GoldenPassTest {
     IrModule in = IrParser.parse(c.input(), path.toString());
     String before = IrPrinter.print(in, NO_LOCATIONS);
     try {
-      IrModule out = new PassManager(PassManager.Instrumentation.defaults(System.err))
+      IrModule out = new PassManager(PassManager.Instrumentation.defaults(System.err)
+          .withTarget(org.tdlc.frontend.Targets.resolve(null, List.of())))   // the mapping passes map for default
           .run(in, Pipeline.parse(pipeline), new DiagnosticEngine());
       String after = IrPrinter.print(out, NO_LOCATIONS);
       if (c.expectsError()) return "no error; output:\n" + after;

@@ -1,5 +1,5 @@
-// Lowers a model (after canonicalize and fuse-epilogue, or without them) to a micro-op program with a
-// simple, fixed mapping: DRAM laid out by DramPlan, every op tiled by TileEmitter into the global buffer,
+// Lowers a model (after canonicalize and fuse-epilogue, or without them) to a micro-op program, following
+// each op's `mapping` attribute where the mapping passes set one, else a simple fixed mapping: DRAM laid out by DramPlan, every op tiled by TileEmitter into the global buffer,
 // one CONFIG barrier and one Layer record per op that emits instructions, HALT at the end.
 package org.tdlc.backend.lower;
 
@@ -39,12 +39,13 @@ public final class Lowering {
       } catch (DictAttr.AttributeException | OpTypeException e) {
         throw new LoweringException(op.location(), op.name() + ": " + e.getMessage());
       }
-      if (t != null) emit(out, dataflow, t, machine);
+      MappedTiles mapped = MappedTiles.of(op, t);
+      if (t != null) emit(out, mapped == null ? dataflow : mapped.dataflow(), t, machine, mapped);
     }
     for (DramPlan.Copy c : dram.copies()) {
       var type = c.source().type();
       emit(out, dataflow, OpSpecs.copy(c.name(), c.source().definingOp().location(), type.element(),
-          type.shape().elementCount(), c.from(), c.to()), machine);
+          type.shape().elementCount(), c.from(), c.to()), machine, null);
     }
     if (out.size() == 0) out.beginLayer("config", "config", dataflow);
     return out.finish(machine, dram.dataSegment(), dram.dramSize(), dram.symbols());
@@ -58,9 +59,10 @@ public final class Lowering {
     return Dataflow.WS;
   }
 
-  private static void emit(ProgramBuilder out, Dataflow dataflow, TiledOp t, MachineConfig machine) {
+  private static void emit(ProgramBuilder out, Dataflow dataflow, TiledOp t, MachineConfig machine,
+                           MappedTiles mapped) {
     out.beginLayer(t.layerName(), t.opName(), dataflow);
-    TileEmitter.emit(out, dataflow, t, machine.global());
+    TileEmitter.emit(out, dataflow, t, machine.global(), mapped);
     out.endLayer();
   }
 }

@@ -30,12 +30,15 @@ final class TileEmitter {
   private final int[] lastSlot;
   private final String[][] slotBoxes;
   private final WideAverage wide;
+  /** The mapping's walk order and array indices, or null for the heuristic. */
+  private final MappedTiles mapped;
 
-  private TileEmitter(ProgramBuilder out, Dataflow dataflow, TiledOp op, MemoryLevel global) {
+  private TileEmitter(ProgramBuilder out, Dataflow dataflow, TiledOp op, MemoryLevel global, MappedTiles mapped) {
     this.out = out;
     this.dataflow = dataflow;
     this.op = op;
-    TileSizes.Choice choice = TileSizes.choose(op, global);
+    this.mapped = mapped;
+    TileSizes.Choice choice = mapped == null ? TileSizes.choose(op, global) : TileSizes.fixed(op, global, mapped.tile());
     this.tile = choice.tile();
     this.plan = choice.plan();
     this.reduced = op.reduced();
@@ -53,26 +56,35 @@ final class TileEmitter {
   }
 
   /** Emits every tile of {@code op}. */
-  static void emit(ProgramBuilder out, Dataflow dataflow, TiledOp op, MemoryLevel global) {
-    TileEmitter e = new TileEmitter(out, dataflow, op, global);
+  static void emit(ProgramBuilder out, Dataflow dataflow, TiledOp op, MemoryLevel global, MappedTiles mapped) {
+    TileEmitter e = new TileEmitter(out, dataflow, op, global, mapped);
     boolean[] outer = new boolean[op.ranges().length];
     for (int d = 0; d < outer.length; d++) outer[d] = !e.reduced[d];
-    for (int[] origin : origins(op.ranges(), e.tile, outer)) e.outputTile(origin);
+    for (int[] origin : origins(op.ranges(), e.tile, outer, e.order())) e.outputTile(origin);
   }
 
-  /** Every tile origin over the indices in {@code include} (others stay 0), the last index fastest. */
-  static List<int[]> origins(int[] ranges, int[] tile, boolean[] include) {
+  /** The walk order of the tile loops, outermost first: the mapping's, else index order. */
+  private int[] order() {
+    if (mapped != null) return mapped.order();
+    int[] o = new int[op.ranges().length];
+    for (int d = 0; d < o.length; d++) o[d] = d;
+    return o;
+  }
+
+  /** Every tile origin over the indices in {@code include} (others stay 0), the last of {@code order} fastest. */
+  static List<int[]> origins(int[] ranges, int[] tile, boolean[] include, int[] order) {
     List<int[]> all = new ArrayList<>();
     int[] o = new int[ranges.length];
     while (true) {
       all.add(o.clone());
-      int d = ranges.length - 1;
-      while (d >= 0) {
+      int i = order.length - 1;
+      while (i >= 0) {
+        int d = order[i];
         if (include[d] && (o[d] += tile[d]) < ranges[d]) break;
         o[d] = 0;
-        d--;
+        i--;
       }
-      if (d < 0) return all;
+      if (i < 0) return all;
     }
   }
 
@@ -93,7 +105,7 @@ final class TileEmitter {
       out.alu(desc, plan.outAddr(slot, acc), 0, 0, new int[0], new int[] {plan.outRegion(slot, acc)});
     }
     if (wide != null) wide.init(slot, elements);
-    for (int[] red : origins(op.ranges(), tile, reduced)) {
+    for (int[] red : origins(op.ranges(), tile, reduced, order())) {
       int[] o = origin.clone();
       for (int d = 0; d < o.length; d++) if (reduced[d]) o[d] = red[d];
       step(o, extents(o), slot);
@@ -138,7 +150,8 @@ final class TileEmitter {
     if (wide != null) {
       wide.step(a, plan.inputAddr(slots[0], 0), reads[0], ext, dst, outSlot);
     } else if (op.body().isMac()) {
-      int[] roles = LoopNests.roles(dataflow, op, ext, a.indexStrides(), bStrides);
+      int[] roles = mapped != null ? new int[] {mapped.rowDim(), mapped.colDim()}
+          : LoopNests.roles(dataflow, op, ext, a.indexStrides(), bStrides);
       for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, false, roles[0], roles[1])) {
         int desc = out.descriptor(new Descriptor.MacDesc(xa.type(), xb.type(), n.loops(), n.rowLoop(), n.colLoop()));
         out.mac(desc, (int) (aBase + n.src1() * xa.type().bytes()), (int) (bBase + n.src2() * xb.type().bytes()),

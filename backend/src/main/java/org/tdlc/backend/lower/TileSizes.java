@@ -29,6 +29,22 @@ final class TileSizes {
         + minimal + " bytes");
   }
 
+  /**
+   * A tile the mapping chose: the first slot layout it fits (double-buffered first, as for the heuristic);
+   * a tile that fits none is a located error naming the buffer and both sizes.
+   */
+  static Choice fixed(TiledOp op, MemoryLevel global, int[] tile) {
+    int[][] slotOptions = global.doubleBuffer() ? new int[][] {{2, 2}, {2, 1}, {1, 1}} : new int[][] {{1, 1}};
+    for (int[] slots : slotOptions) {
+      if (BufferPlan.bytes(op, tile, slots[0], slots[1]) <= global.sizeBytes()) {
+        return new Choice(tile.clone(), BufferPlan.of(op, tile, slots[0], slots[1]));
+      }
+    }
+    throw new LoweringException(op.location(), op.opName() + " " + op.layerName() + ": the mapped tile needs "
+        + BufferPlan.bytes(op, tile, 1, 1) + " bytes of the " + global.name() + " buffer, which holds "
+        + global.sizeBytes() + " bytes");
+  }
+
   private static int[] search(TiledOp op, long capacity, int nIn, int nOut) {
     int[] tile = op.ranges().clone();
     while (BufferPlan.bytes(op, tile, nIn, nOut) > capacity) {

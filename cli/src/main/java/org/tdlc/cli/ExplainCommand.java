@@ -1,0 +1,72 @@
+// `tdlc explain FILE.tdl --layer NAME`: why a layer got its mapping. Runs the mapper on that layer and
+// prints the chosen mapping as a loop nest and as directives, its cost by level and operand, the best
+// alternatives the search saw with why each lost, the search's counts, and the @map line that pins it.
+package org.tdlc.cli;
+
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.tdlc.frontend.Targets;
+import org.tdlc.ir.IrModule;
+import org.tdlc.ir.Model;
+import org.tdlc.ir.Operation;
+import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.ir.diag.SourceCache;
+import org.tdlc.ir.target.Target;
+import org.tdlc.passes.PassManager;
+import org.tdlc.passes.Pipeline;
+import org.tdlc.passes.mapping.MappingPlanner;
+
+final class ExplainCommand implements Command {
+  @Override public String name() { return "explain"; }
+  @Override public String summary() { return "show why a layer gets its mapping: loop nest, cost, alternatives"; }
+  @Override public String usage() { return "FILE.tdl --layer NAME [--target T] [--model M] [--objective cycles|energy|edp]"; }
+
+  @Override public Options options() {
+    return new Options()
+        .addOption(Option.builder().longOpt("layer").hasArg().argName("NAME").desc("the layer (result name) to explain").get())
+        .addOption(Option.builder().longOpt("target").hasArg().argName("T").desc("the target (default: default)").get())
+        .addOption(Option.builder().longOpt("model").hasArg().argName("M").desc("the model holding the layer").get())
+        .addOption(Option.builder().longOpt("objective").hasArg().argName("O")
+            .desc("what the mapper minimizes: cycles, energy or edp (default edp)").get());
+  }
+
+  @Override public int run(CommandLine cl, Io io, SourceCache sources) throws Exception {
+    if (!cl.hasOption("layer")) throw new UsageException("explain needs --layer NAME");
+    String layer = cl.getOptionValue("layer");
+    String objective = cl.getOptionValue("objective", "edp");
+    if (!List.of("cycles", "energy", "edp").contains(objective)) {
+      throw new UsageException("--objective takes cycles, energy or edp, got '" + objective + "'");
+    }
+    ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl"), sources);
+    Target target = Targets.resolve(cl.getOptionValue("target"), loaded.targets());
+    IrModule fused = new PassManager(PassManager.Instrumentation.defaults(io.err()))
+        .run(loaded.module(), Pipeline.parse("canonicalize,fuse-epilogue"), new DiagnosticEngine());
+    Operation op = find(fused, ModuleLoader.select(new ModuleLoader.Loaded(fused, loaded.mainModels(),
+        loaded.targets()), cl), layer);
+    DiagnosticEngine diags = new DiagnosticEngine();
+    MappingPlanner.Options opts = new MappingPlanner.Options(objective, 1, 4, 200_000);
+    var planned = MappingPlanner.plan(op, layer, target, MappingPlanner.Decide.ALL, opts, diags,
+        line -> io.err().println("tdlc: mapping " + line));
+    diags.throwIfErrors();
+    if (planned.isEmpty()) {
+      throw new UsageException("layer '" + layer + "' (" + op.name() + ") is not mapped on the PE array; explain "
+          + "covers conv2d (one group), matmul and two-operand einsums");
+    }
+    io.out().print(MappingReport.explain(layer, op, target, planned.get(), objective));
+    return Main.OK;
+  }
+
+  private static Operation find(IrModule module, List<Model> models, String layer) {
+    List<String> names = new java.util.ArrayList<>();
+    for (Model m : models) {
+      for (Operation op : m.ops()) {
+        if (op.results().size() != 1 || op.result().nameHint() == null) continue;
+        if (op.result().nameHint().equals(layer)) return op;
+        if (org.tdlc.ir.ops.IterationSpace.of(op).isPresent()) names.add(op.result().nameHint());
+      }
+    }
+    throw new UsageException("no layer named '" + layer + "'; the layers with a mapping are " + String.join(", ", names));
+  }
+}

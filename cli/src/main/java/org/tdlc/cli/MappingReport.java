@@ -1,0 +1,83 @@
+// The text `tdlc explain` prints for one layer: the chosen mapping (loop nest, directives, pin line), its
+// cost by memory level and operand, and the runners-up with the figure that made each lose.
+package org.tdlc.cli;
+
+import org.tdlc.ir.Operation;
+import org.tdlc.ir.target.Target;
+import org.tdlc.passes.mapping.Cost;
+import org.tdlc.passes.mapping.Mapping;
+import org.tdlc.passes.mapping.MappingPlanner;
+import org.tdlc.passes.mapping.MappingSearch;
+
+final class MappingReport {
+  private MappingReport() {}
+
+  static String explain(String layer, Operation op, Target target, MappingPlanner.Planned p, String objective) {
+    var space = p.model().space();
+    Mapping m = p.mapping();
+    Cost c = p.search().best().cost();
+    StringBuilder b = new StringBuilder();
+    b.append("layer ").append(layer).append(" (").append(op.name().substring(op.name().indexOf('.') + 1))
+        .append(") on target ").append(target.name()).append(" (").append(target.rows()).append('x')
+        .append(target.cols()).append(" PEs, ").append(target.global().name()).append(' ')
+        .append(target.global().sizeBytes()).append(" B)\n");
+    b.append("loop space: ");
+    for (int d = 0; d < space.dims().size(); d++) {
+      b.append(d == 0 ? "" : " ").append(space.dims().get(d)).append('=').append(space.ranges()[d])
+          .append(space.reduced(d) ? "(sum)" : "");
+    }
+    b.append("\n\nchosen mapping (").append(m.dataflow().keyword()).append(", rows ").append(m.rows().isEmpty() ? "-" : m.rows())
+        .append(", cols ").append(m.cols().isEmpty() ? "-" : m.cols()).append(", objective ").append(objective).append("):\n");
+    b.append(m.loopNest(space, target.rows(), target.cols()).indent(2));
+    b.append("\ndirectives:\n  ").append(m.directives(target.rows(), target.cols())).append('\n');
+    b.append("\npredicted cost:\n");
+    b.append(String.format("  cycles %d (compute %d, load %d, store %d), energy %.4g pJ, utilization %.1f%%%n",
+        c.cycles(), c.computeCycles(), c.loadCycles(), c.storeCycles(), c.energyPj(),
+        100 * c.utilization(target.peCount())));
+    b.append(String.format("  MACs %d; global buffer footprint %d of %d B (%d input and %d accumulator slots)%n",
+        c.macs(), c.footprint(), c.capacity(), c.nIn(), c.nOut()));
+    String[] names = {operand(op, 0), operand(op, 1), "result"};
+    b.append(String.format("  %-10s %12s %12s %12s %12s%n", "operand", "dram read", "dram write", "global read",
+        "global write"));
+    for (int i = 0; i < 3; i++) {
+      b.append(String.format("  %-10s %12d %12d %12d %12d%n", names[i], c.dramRead()[i], c.dramWrite()[i],
+          c.globalRead()[i], c.globalWrite()[i]));
+    }
+    b.append(String.format("  %-10s %12s %12s %12d (per-PE level)%n", "local", "", "", c.localBytes()));
+    b.append("\nalternatives the search saw (best first):\n");
+    for (MappingSearch.Point q : p.search().runnersUp()) {
+      Mapping alt = MappingPlanner.toMapping(space, q);
+      b.append(String.format("  %s %-36s order %-22s %s +%.2f%%: %s%n", alt.dataflow().keyword(), alt.tileText(),
+          String.join(",", alt.order()), objective,
+          100 * (q.score() / p.search().best().score() - 1), whyLost(q.cost(), c)));
+    }
+    b.append(String.format("%nsearch: %d mappings visited, %d valid, %.1f ms%n", p.search().visited(),
+        p.search().valid(), p.search().nanos() / 1e6));
+    b.append("\npin it by pasting before the statement:\n  ").append(m.pinText()).append('\n');
+    return b.toString();
+  }
+
+  /** The component of the cost that grew most against the chosen mapping's. */
+  static String whyLost(Cost alt, Cost best) {
+    double dCompute = alt.computeCycles() - (double) best.computeCycles();
+    double dLoad = alt.loadCycles() - (double) best.loadCycles();
+    double dDram = alt.dramBytes() - (double) best.dramBytes();
+    if (dDram > 0 && dLoad >= dCompute) {
+      return String.format("more DRAM traffic (%d B vs %d B)", alt.dramBytes(), best.dramBytes());
+    }
+    if (dCompute > 0) {
+      return String.format("more compute cycles (%d vs %d: array folds or fill/drain)", alt.computeCycles(),
+          best.computeCycles());
+    }
+    if (alt.globalBytes() > best.globalBytes()) {
+      return String.format("more global-buffer traffic (%d B vs %d B)", alt.globalBytes(), best.globalBytes());
+    }
+    return String.format("more cycles (%d vs %d) or energy (%.4g vs %.4g pJ)", alt.cycles(), best.cycles(),
+        alt.energyPj(), best.energyPj());
+  }
+
+  private static String operand(Operation op, int i) {
+    String n = op.operand(i).nameHint();
+    return n == null ? "input " + i : n;
+  }
+}

@@ -1,0 +1,273 @@
+// The analytical cost model the mapping passes share, MAESTRO-style, on the einsum index space: for a
+// mapping it derives each operand's reloads from the loop order (reuse), the bytes per level, the
+// compute delay by the simulator's MAC rule (folds over the array plus fill and drain per tile), the
+// DMA delay by its load rule, overlap from double buffering, and energy = bytes x pJ/B + MACs x MAC pJ.
+package org.tdlc.passes.mapping;
+
+import java.util.List;
+import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.ir.target.MemoryLevel;
+import org.tdlc.ir.target.Target;
+
+/**
+ * Closed form, no tile walk: with tiles t_d = ceil(R_d / T_d), the average extent of subscript
+ * sum(c_d * d) over all tiles is 1 + sum(c_d * (R_d / t_d - 1)) (exact, remainder tiles included, since
+ * subscripts use disjoint indices); an input is reloaded each time a loop it depends on advances, or once
+ * per output tile when the reduction's tiles all fit its slots. Capacities follow the lowering's buffer
+ * plan (16-byte aligned boxes, input and accumulator slots), so a tile the model accepts always lowers.
+ */
+public final class CostModel {
+  static final int ALIGN = 16;
+
+  private final LoopSpace space;
+  private final Target target;
+  private final int n;
+  private final boolean[] reduced;
+  private final boolean[][] uses;
+  /** Per input, per subscript: its coefficient per index, its constant, and whether clipping can apply. */
+  private final int[][][] coef;
+  private final int[][] constant;
+  private final boolean[][] clips;
+
+  public CostModel(LoopSpace space, Target target) {
+    this.space = space;
+    this.target = target;
+    this.n = space.dims().size();
+    this.reduced = new boolean[n];
+    this.uses = new boolean[3][n];
+    for (int d = 0; d < n; d++) {
+      reduced[d] = space.reduced(d);
+      for (int i = 0; i < 3; i++) uses[i][d] = space.uses(i, d);
+    }
+    coef = new int[2][][];
+    constant = new int[2][];
+    clips = new boolean[2][];
+    for (int i = 0; i < 2; i++) {
+      List<AffineExpr> map = space.maps().get(i);
+      coef[i] = new int[map.size()][n];
+      constant[i] = new int[map.size()];
+      clips[i] = new boolean[map.size()];
+      for (int pos = 0; pos < map.size(); pos++) {
+        int used = 0;
+        for (int d = 0; d < n; d++) {
+          coef[i][pos][d] = map.get(pos).coeffs().get(d);
+          if (coef[i][pos][d] != 0) used++;
+        }
+        constant[i][pos] = map.get(pos).constant();
+        clips[i][pos] = constant[i][pos] != 0 || used > 1;
+      }
+    }
+  }
+
+  public LoopSpace space() { return space; }
+
+  public Target target() { return target; }
+
+  /** Bytes of the global buffer a tile needs with nIn input slots and nOut accumulator slots. */
+  public long footprint(int[] tile, int nIn, int nOut) {
+    long tileElems = 1;
+    for (int d = 0; d < n; d++) if (!reduced[d]) tileElems *= tile[d];
+    long in = 0;
+    for (int i = 0; i < 2; i++) in += align(maxBox(i, tile) * space.bytes()[i]);
+    if (space.residualBytes() > 0) in += align(tileElems * space.residualBytes());
+    long out = align(tileElems * 4);
+    for (int b : space.epilogueBytes()) out += align(tileElems * b);
+    return nIn * in + nOut * out;
+  }
+
+  private static final int[][] DOUBLE = {{2, 2}, {2, 1}, {1, 1}};
+  private static final int[][] SINGLE = {{1, 1}};
+
+  /** {nIn, nOut} the lowering would use for this tile, or {0, 0} when even single slots overflow. */
+  public int[] slots(int[] tile) {
+    long cap = target.global().sizeBytes();
+    long in = footprint(tile, 1, 0), out = footprint(tile, 0, 1);
+    for (int[] o : target.global().doubleBuffer() ? DOUBLE : SINGLE) if (o[0] * in + o[1] * out <= cap) return o;
+    return new int[] {0, 0};
+  }
+
+  /** Whether the tile fits the global buffer with at least single slots. */
+  public boolean slotsFit(int[] tile) { return footprint(tile, 1, 1) <= target.global().sizeBytes(); }
+
+  private long maxBox(int i, int[] tile) {
+    long e = 1;
+    for (AffineExpr x : space.maps().get(i)) {
+      long ext = 1;
+      for (int d = 0; d < n; d++) ext += Math.abs((long) x.coeffs().get(d)) * (tile[d] - 1);
+      e *= ext;
+    }
+    return e;
+  }
+
+  /** The cost of a mapping given as indices: rows/cols index (-1: none), tile per index, order of indices. */
+  public Cost evaluate(int rowDim, int colDim, int[] tile, int[] order) {
+    int[] slots = slots(tile);
+    long cap = target.global().sizeBytes();
+    if (slots[0] == 0) {
+      return new Cost(space.macs(), 0, 0, new long[3], new long[3], new long[3], new long[3], 0, 0, 0, 0,
+          footprint(tile, 1, 1), cap, 0, 0);
+    }
+    int[] trips = new int[n];
+    long steps = 1, redTrips = 1, outTiles = 1;
+    for (int d = 0; d < n; d++) {
+      trips[d] = (space.ranges()[d] + tile[d] - 1) / tile[d];
+      steps *= trips[d];
+      if (reduced[d]) redTrips *= trips[d]; else outTiles *= trips[d];
+    }
+    long[] dramRead = new long[3], dramWrite = new long[3], gRead = new long[3], gWrite = new long[3];
+    long loadCycles = 0;
+    MemoryLevel dram = target.dram(), global = target.global();
+    double[] box = new double[2];
+    long accSteps = 1;
+    for (int d = 0; d < n; d++) accSteps *= reduced[d] ? trips[d] : space.ranges()[d];
+    for (int i = 0; i < 2; i++) {
+      long loads = loads(i, trips, order, redTrips <= slots[0]);
+      int b = space.bytes()[i];
+      long inRange = Math.round(loads * avgBox(i, tile, trips, true)) * b;
+      box[i] = avgBox(i, tile, trips, false);
+      dramRead[i] = inRange;
+      gWrite[i] = Math.round(loads * box[i]) * b;
+      gRead[i] = Math.round(steps * box[i]) * b;
+      loadCycles += loads * dram.latencyCycles() + transfer(inRange, gWrite[i], dram.bandwidth(), global.bandwidth());
+    }
+    long outElems = 1;
+    for (int d = 0; d < n; d++) if (!reduced[d]) outElems *= space.ranges()[d];
+    int rb = space.resultBytes();
+    dramWrite[2] = outElems * rb;
+    gRead[2] = outElems * rb + accSteps * 4;                     // the store, and the accumulator per step
+    gWrite[2] = accSteps * 4 + outElems * 4;                     // the accumulator per step, and its fill
+    for (int[] io : space.epilogueIo()) {
+      gRead[2] += outElems * io[0];
+      gWrite[2] += outElems * io[1];
+    }
+    long storeCycles = outTiles * dram.latencyCycles()
+        + transfer(outElems * rb, outElems * rb, dram.bandwidth(), global.bandwidth());
+    if (space.residualBytes() > 0) {
+      long res = outElems * space.residualBytes();
+      dramRead[2] = res;
+      gWrite[2] += res;
+      loadCycles += outTiles * dram.latencyCycles() + transfer(res, res, dram.bandwidth(), global.bandwidth());
+    }
+    long compute = computeCycles(rowDim, colDim, tile, trips, steps, outTiles);
+    long cycles = overlap(box, outElems / outTiles, slots, compute, loadCycles, storeCycles);
+    long macs = space.macs();
+    long local = target.local().isPresent() ? macs * (space.bytes()[0] + space.bytes()[1] + 8L) : 0;
+    double energy = (Cost.sum(dramRead) + Cost.sum(dramWrite)) * dram.energyPjPerByte()
+        + (Cost.sum(gRead) + Cost.sum(gWrite)) * global.energyPjPerByte()
+        + local * target.local().map(MemoryLevel::energyPjPerByte).orElse(0.0) + macs * target.macEnergyPj();
+    return new Cost(macs, cycles, energy, dramRead, dramWrite, gRead, gWrite, local, compute, loadCycles,
+        storeCycles, footprint(tile, slots[0], slots[1]), cap, slots[0], slots[1]);
+  }
+
+  /**
+   * Total cycles from the three queues' busy times: loads overlap compute when input slots are
+   * double-buffered (all but the first step's loads); a store overlaps the next tile when the accumulator
+   * is double-buffered, or when the epilogue writes a narrower tile than the accumulator (the store reads
+   * that one while the next tile fills the other); the last tile's epilogue and store never overlap.
+   */
+  private long overlap(double[] box, long tileElems, int[] slots, long compute, long loadCycles, long storeCycles) {
+    MemoryLevel dram = target.dram(), global = target.global();
+    long firstLoad = 0;
+    for (int i = 0; i < 2; i++) {
+      long b = Math.round(box[i]) * space.bytes()[i];
+      firstLoad += dram.latencyCycles() + transfer(b, b, dram.bandwidth(), global.bandwidth());
+    }
+    long out = tileElems * space.resultBytes();
+    long lastStore = dram.latencyCycles() + transfer(out, out, dram.bandwidth(), global.bandwidth())
+        + space.epilogueIo().length * ((tileElems + target.cols() - 1) / target.cols() + 2);
+    long core = slots[0] >= 2 ? firstLoad + Math.max(compute, loadCycles - firstLoad) : loadCycles + compute;
+    boolean storeOverlaps = slots[1] >= 2 || space.epilogueBytes().length > 0;
+    return storeOverlaps ? Math.max(core, firstLoad + storeCycles - lastStore) + lastStore : core + storeCycles;
+  }
+
+  /** How many times input i's box is loaded: loops from the outermost to the innermost one i depends on. */
+  private long loads(int i, int[] trips, int[] order, boolean reductionCached) {
+    long loads = 1, pending = 1;
+    for (int pass = 0; pass < 2; pass++) {          // output tile loops first, then the reduction's
+      for (int d : order) {
+        if (reduced[d] != (pass == 1) || trips[d] == 1) continue;
+        if (pass == 1 && reductionCached) {
+          if (uses[i][d]) loads *= trips[d];
+          continue;
+        }
+        pending *= trips[d];
+        if (uses[i][d]) {
+          loads *= pending;
+          pending = 1;
+        }
+      }
+    }
+    return loads;
+  }
+
+  /**
+   * Input i's box averaged over all tiles, in elements: every buffer point, or (inRange) only those inside
+   * the tensor, which is what DRAM delivers. Subscripts use disjoint indices, so the average is a product.
+   */
+  private double avgBox(int i, int[] tile, int[] trips, boolean inRange) {
+    double e = 1;
+    for (int pos = 0; pos < coef[i].length; pos++) {
+      int[] c = coef[i][pos];
+      double ext = 1;
+      if (inRange && clips[i][pos]) {
+        ext = clippedAverage(c, constant[i][pos], tile, trips, space.shapes()[i][pos]);
+      } else {
+        for (int d = 0; d < n; d++) if (c[d] != 0) ext += Math.abs(c[d]) * ((double) space.ranges()[d] / trips[d] - 1);
+      }
+      e *= ext;
+    }
+    return e;
+  }
+
+  /** The average over the subscript's tiles of its extent clipped to [0, size): a walk over its own indices. */
+  private double clippedAverage(int[] c, int k, int[] tile, int[] trips, int size) {
+    int[] t = new int[n];
+    long sum = 0, count = 0;
+    while (true) {
+      long lo = k, hi = k;
+      for (int d = 0; d < n; d++) {
+        if (c[d] == 0) continue;
+        long first = (long) t[d] * tile[d], last = Math.min(space.ranges()[d], first + tile[d]) - 1;
+        lo += c[d] > 0 ? c[d] * first : c[d] * last;
+        hi += c[d] > 0 ? c[d] * last : c[d] * first;
+      }
+      sum += Math.max(0, Math.min(hi, size - 1) - Math.max(lo, 0) + 1);
+      count++;
+      int d = n - 1;
+      while (d >= 0 && (c[d] == 0 || ++t[d] == trips[d])) {
+        t[d] = 0;
+        d--;
+      }
+      if (d < 0) return (double) sum / count;
+    }
+  }
+
+  private long computeCycles(int rowDim, int colDim, int[] tile, int[] trips, long steps, long outTiles) {
+    long folds = 1;
+    for (int d = 0; d < n; d++) {
+      if (d == rowDim) folds *= foldSum(d, tile, trips, target.rows());
+      else if (d == colDim) folds *= foldSum(d, tile, trips, target.cols());
+      else folds *= space.ranges()[d];
+    }
+    long tileElems = 1;
+    for (int d = 0; d < n; d++) if (!reduced[d]) tileElems *= tile[d];
+    long aluOps = 1 + space.epilogueIo().length;
+    long alu = outTiles * aluOps * ((tileElems + target.cols() - 1) / target.cols() + 2);
+    return folds + steps * (target.rows() + target.cols()) + alu;
+  }
+
+  /** Sum over index d's tiles of ceil(extent / pe): full tiles and the remainder tile. */
+  private long foldSum(int d, int[] tile, int[] trips, int pe) {
+    int last = space.ranges()[d] - (trips[d] - 1) * tile[d];
+    return (long) (trips[d] - 1) * ((tile[d] + pe - 1) / pe) + (last + pe - 1) / pe;
+  }
+
+  /** The simulator's DMA rule: the slower of DRAM bytes over its bandwidth and buffer bytes over its own. */
+  private static long transfer(long dramBytes, long bufBytes, double dramBw, double globalBw) {
+    long a = dramBw <= 0 ? 0 : (long) Math.ceil(dramBytes / dramBw);
+    long b = globalBw <= 0 ? 0 : (long) Math.ceil(bufBytes / globalBw);
+    return Math.max(a, b);
+  }
+
+  static long align(long bytes) { return (bytes + ALIGN - 1) / ALIGN * ALIGN; }
+}

@@ -1,0 +1,121 @@
+// A compute op as the mapping passes and the cost model see it: the einsum index space (names, ranges),
+// each operand's affine subscripts over it, which indices are reduced, and the bytes of each element.
+// Built once per op from the graph IR; conv2d (one group), matmul and two-operand einsums are mappable.
+package org.tdlc.passes.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tdlc.ir.Operation;
+import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.ir.attr.AffineMap;
+import org.tdlc.ir.ops.Einsum;
+import org.tdlc.ir.ops.Epilogue;
+import org.tdlc.ir.ops.IterationSpace;
+import org.tdlc.ir.ops.Ops;
+
+/**
+ * maps: the subscripts of the two inputs, then of the result; bytes: their element sizes (result: the
+ * i32 accumulator); epilogueBytes: the distinct element sizes the accumulator tile passes through after
+ * the accumulator (the buffer holds a tile of each); residualBytes: 0 without a fused residual add;
+ * epilogueIo: per epilogue step the bytes it reads and writes per element; shapes: the inputs' shapes.
+ */
+public record LoopSpace(List<String> dims, int[] ranges, List<List<AffineExpr>> maps, int[] bytes,
+                        int[] epilogueBytes, int residualBytes, int resultBytes, int[][] epilogueIo, int[][] shapes) {
+
+  public LoopSpace {
+    dims = List.copyOf(dims);
+    maps = maps.stream().map(List::copyOf).toList();
+  }
+
+  public int index(String dim) { return dims.indexOf(dim); }
+
+  public int range(String dim) { return ranges[index(dim)]; }
+
+  public boolean reduced(String dim) { return reduced(index(dim)); }
+
+  public boolean reduced(int d) {
+    for (AffineExpr e : maps.get(2)) if (e.uses(d)) return false;
+    return true;
+  }
+
+  /** Whether operand {@code i} (0, 1 inputs; 2 result) is subscripted by index {@code d}. */
+  public boolean uses(int i, int d) {
+    for (AffineExpr e : maps.get(i)) if (e.uses(d)) return true;
+    return false;
+  }
+
+  public long macs() {
+    long n = 1;
+    for (int r : ranges) n *= r;
+    return n;
+  }
+
+  /** The space of a mappable op, empty for every other op (and for grouped convolutions, not mapped yet). */
+  public static Optional<LoopSpace> of(Operation op) {
+    Optional<IterationSpace> it = IterationSpace.of(op);
+    if (it.isEmpty()) return Optional.empty();
+    IterationSpace s = it.get();
+    int n = s.dims().size();
+    List<List<AffineExpr>> maps = new ArrayList<>();
+    if (op.is(Ops.CONV2D)) {
+      if (op.attributes().has("groups") && op.attributes().getInt("groups") != 1) return Optional.empty();
+      int[] stride = op.attributes().getInts("stride"), pad = op.attributes().getInts("pad");
+      // n=0 k=1 c=2 p=3 q=4 r=5 s=6
+      maps.add(List.of(e(n, 0, 0, 1), e(n, 0, 2, 1), e(n, -pad[0], 3, stride[0], 5, 1), e(n, -pad[1], 4, stride[1], 6, 1)));
+      maps.add(List.of(e(n, 0, 1, 1), e(n, 0, 2, 1), e(n, 0, 5, 1), e(n, 0, 6, 1)));
+      maps.add(List.of(e(n, 0, 0, 1), e(n, 0, 1, 1), e(n, 0, 3, 1), e(n, 0, 4, 1)));
+    } else if (op.is(Ops.MATMUL)) {
+      boolean batched = n == 4;
+      int m = n - 3, nn = n - 2, k = n - 1;
+      List<AffineExpr> a = new ArrayList<>(), b = new ArrayList<>(), y = new ArrayList<>();
+      if (batched) {
+        a.add(e(n, 0, 0, 1));
+        y.add(e(n, 0, 0, 1));
+        if (op.operand(1).type().rank() == 3) b.add(e(n, 0, 0, 1));
+      }
+      a.addAll(List.of(e(n, 0, m, 1), e(n, 0, k, 1)));
+      b.addAll(List.of(e(n, 0, k, 1), e(n, 0, nn, 1)));
+      y.addAll(List.of(e(n, 0, m, 1), e(n, 0, nn, 1)));
+      maps.addAll(List.of(a, b, y));
+    } else {
+      List<AffineMap> am = Einsum.maps(op.attributes());
+      if (op.operands().size() != 2) return Optional.empty();
+      for (AffineMap m : am) maps.add(m.results());
+    }
+    Epilogue epi = Epilogue.of(op.attributes());
+    int residual = op.operands().size() > 2 ? op.operand(2).type().element().bytes() : 0;
+    java.util.TreeSet<Integer> chain = new java.util.TreeSet<>();
+    List<int[]> io = new ArrayList<>();
+    int cur = 4;
+    for (Epilogue.Step st : epi.steps()) {
+      int from = cur;
+      if (st instanceof Epilogue.Requant) cur = 1;
+      else if (st instanceof Epilogue.Add) cur = Math.max(cur, residual);
+      io.add(new int[] {from + (st instanceof Epilogue.Add ? residual : 0), cur});
+      if (cur != 4) chain.add(cur);
+    }
+    int[] bytes = {op.operand(0).type().element().bytes(), op.operand(1).type().element().bytes(), 4};
+    return Optional.of(new LoopSpace(s.dims(), s.ranges(), maps, bytes,
+        chain.stream().mapToInt(Integer::intValue).toArray(), residual, op.result().type().element().bytes(),
+        io.toArray(new int[0][]), new int[][] {op.operand(0).type().shape().dims(), op.operand(1).type().shape().dims()}));
+  }
+
+  /** A plain conv2d (one group, i8 operands, i32 result, no epilogue), for benchmarks over layer tables. */
+  public static LoopSpace conv(int n, int c, int h, int w, int k, int r, int s, int stride, int pad) {
+    int p = (h + 2 * pad - r) / stride + 1, q = (w + 2 * pad - s) / stride + 1;
+    List<List<AffineExpr>> maps = List.of(
+        List.of(e(7, 0, 0, 1), e(7, 0, 2, 1), e(7, -pad, 3, stride, 5, 1), e(7, -pad, 4, stride, 6, 1)),
+        List.of(e(7, 0, 1, 1), e(7, 0, 2, 1), e(7, 0, 5, 1), e(7, 0, 6, 1)),
+        List.of(e(7, 0, 0, 1), e(7, 0, 1, 1), e(7, 0, 3, 1), e(7, 0, 4, 1)));
+    return new LoopSpace(List.of("n", "k", "c", "p", "q", "r", "s"), new int[] {n, k, c, p, q, r, s}, maps,
+        new int[] {1, 1, 4}, new int[0], 0, 4, new int[0][], new int[][] {{n, c, h, w}, {k, c, r, s}});
+  }
+
+  private static AffineExpr e(int n, int constant, int... pairs) {
+    Integer[] c = new Integer[n];
+    java.util.Arrays.fill(c, 0);
+    for (int i = 0; i < pairs.length; i += 2) c[pairs[i]] += pairs[i + 1];
+    return new AffineExpr(List.of(c), constant);
+  }
+}

@@ -1,0 +1,34 @@
+// The loop nests of a module's mapped ops as `//` comment lines, appended to pass dumps so a person reads
+// each mapping as a Timeloop-style nest and as MAESTRO directives; the IR parser skips them, so a dump
+// still parses back.
+package org.tdlc.passes.mapping;
+
+import org.tdlc.ir.IrModule;
+import org.tdlc.ir.Model;
+import org.tdlc.ir.Operation;
+import org.tdlc.ir.attr.DictAttr;
+import org.tdlc.ir.target.Target;
+
+public final class MappingComments {
+  private MappingComments() {}
+
+  /** "" when no op is mapped or there is no target to size the array with. */
+  public static String of(IrModule module, Target target) {
+    if (target == null) return "";
+    StringBuilder b = new StringBuilder();
+    for (Model m : module.models()) {
+      for (Operation op : m.ops()) {
+        if (!op.attributes().has(Mapping.ATTR)) continue;
+        LoopSpace s = LoopSpace.of(op).orElse(null);
+        if (s == null) continue;
+        Mapping map = Mapping.fromAttribute((DictAttr) op.attributes().get(Mapping.ATTR).orElseThrow(), s.dims());
+        String name = op.result().nameHint() == null ? op.name() : "%" + op.result().nameHint();
+        b.append("// mapping of ").append(name).append(" in @").append(m.name()).append(" on ").append(target.name())
+            .append(":\n");
+        map.loopNest(s, target.rows(), target.cols()).lines().forEach(l -> b.append("//   ").append(l).append('\n'));
+        b.append("//   ").append(map.directives(target.rows(), target.cols())).append('\n');
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,134 @@
+// Decides the mapping of one op for the mapping passes: builds its loop space and the space of mappings
+// on the target, narrows it by the op's @map pin (reporting a dataflow the target lacks or a tile that
+// cannot fit, at the op) and by what earlier mapping passes fixed, then searches what is left.
+package org.tdlc.passes.mapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tdlc.ir.Operation;
+import org.tdlc.ir.attr.Attribute;
+import org.tdlc.ir.attr.DictAttr;
+import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.Target;
+
+public final class MappingPlanner {
+  /** Which decisions a pass takes; the others come from the op's mapping so far, or defaults. */
+  public enum Decide { DATAFLOW, TILE, ORDER, ALL }
+
+  /** Search options: objective cycles|energy|edp, seed, restarts and evaluation budget. */
+  public record Options(String objective, long seed, int starts, long budget) {
+    public static final Options DEFAULT = new Options("edp", 1, 4, 200_000);
+  }
+
+  /** A decided mapping with the search that found it. */
+  public record Planned(Mapping mapping, MappingSearch.Result search, CostModel model) {}
+
+  private MappingPlanner() {}
+
+  /** The op's mapping, or empty for ops that are not mapped or after reporting an error to diags. */
+  public static Optional<Planned> plan(Operation op, String layer, Target target, Decide decide, Options opts,
+                                       DiagnosticEngine diags, java.util.function.Consumer<String> progress) {
+    Optional<LoopSpace> ls = LoopSpace.of(op);
+    if (ls.isEmpty()) return Optional.empty();
+    LoopSpace s = ls.get();
+    CostModel model = new CostModel(s, target);
+    MappingSpace space = MappingSpace.full(s, new ArrayList<>(target.dataflows()));
+    DictAttr pin = op.attributes().get("pin").map(a -> (DictAttr) a).orElse(DictAttr.EMPTY);
+    space = pinned(space, pin, op, target, model, diags);
+    if (space == null) return Optional.empty();
+    Mapping before = op.attributes().get(Mapping.ATTR)
+        .map(a -> Mapping.fromAttribute((DictAttr) a, s.dims())).orElse(null);
+    if (decide != Decide.ALL) space = fixOthers(space, decide, before, model, opts);
+    MappingSearch search = new MappingSearch(model, space, opts.objective())
+        .onProgress(line -> progress.accept(layer + ": " + line));
+    MappingSearch.Result r = decide == Decide.ALL || decide == Decide.TILE
+        ? search.search(opts.seed(), opts.starts(), opts.budget()) : search.exhaustive();
+    if (r.best() == null) {
+      long need = model.footprint(smallest(space), 1, 1);
+      diags.error(op.location(), layer + ": no mapping fits the " + target.global().name() + " buffer ("
+          + target.global().sizeBytes() + " bytes); the smallest tile allowed needs " + need + " bytes");
+      return Optional.empty();
+    }
+    return Optional.of(new Planned(toMapping(s, r.best()), r, model));
+  }
+
+  /** A point of the search as a Mapping, with index names. */
+  public static Mapping toMapping(LoopSpace s, MappingSearch.Point p) {
+    int[] roles = MappingSpace.roles(s, p.dataflow());
+    Map<String, Integer> tile = new LinkedHashMap<>();
+    for (int d = 0; d < s.dims().size(); d++) tile.put(s.dims().get(d), p.tile()[d]);
+    List<String> order = new ArrayList<>();
+    for (int d : p.order()) order.add(s.dims().get(d));
+    return new Mapping(p.dataflow(), roles[0] < 0 ? "" : s.dims().get(roles[0]),
+        roles[1] < 0 ? "" : s.dims().get(roles[1]), tile, order);
+  }
+
+  private static MappingSpace pinned(MappingSpace space, DictAttr pin, Operation op, Target target, CostModel model,
+                                     DiagnosticEngine diags) {
+    LoopSpace s = space.space();
+    if (pin.has("dataflow")) {
+      String want = pin.getString("dataflow");
+      Optional<Dataflow> df = Dataflow.parse(want);
+      if (df.isEmpty() || !target.supports(df.get())) {
+        diags.error(op.location(), "@map: target " + target.name() + " has no dataflow " + want + " (it runs "
+            + String.join(", ", target.dataflows().stream().map(Dataflow::keyword).toList()) + ")");
+        return null;
+      }
+      space = space.withDataflows(List.of(df.get()));
+    }
+    if (pin.has("tile")) {
+      DictAttr t = (DictAttr) pin.get("tile").orElseThrow();
+      for (Map.Entry<String, Attribute> e : t.entries().entrySet()) {
+        space = space.withTile(s.index(e.getKey()), (int) ((Attribute.IntAttr) e.getValue()).value());
+      }
+      long need = model.footprint(smallest(space), 1, 1);
+      if (need > target.global().sizeBytes()) {
+        diags.error(op.location(), "@map: the pinned tile " + t + " needs " + need + " bytes of the "
+            + target.global().name() + " buffer, which holds " + target.global().sizeBytes() + " bytes");
+        return null;
+      }
+    }
+    if (pin.has("order")) space = space.withOrder(order(s, pin.getStrings("order")));
+    return space;
+  }
+
+  /** A written order as the lowering runs it: its output indices, then its reduced ones, each as written. */
+  static int[] order(LoopSpace s, List<String> names) {
+    int[] o = new int[names.size()];
+    int at = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      for (String name : names) if (s.reduced(name) == (pass == 1)) o[at++] = s.index(name);
+    }
+    return o;
+  }
+
+  private static int[] smallest(MappingSpace space) {
+    int[] t = new int[space.tiles().length];
+    for (int d = 0; d < t.length; d++) t[d] = space.tiles()[d][0];
+    return t;
+  }
+
+  /** Fixes the decisions this pass does not take: from the op's mapping so far, else the defaults. */
+  private static MappingSpace fixOthers(MappingSpace space, Decide decide, Mapping before, CostModel model,
+                                        Options opts) {
+    LoopSpace s = space.space();
+    if (decide != Decide.DATAFLOW && space.dataflows().size() > 1) {
+      Dataflow df = before != null && space.dataflows().contains(before.dataflow()) ? before.dataflow()
+          : space.dataflows().get(0);
+      space = space.withDataflows(List.of(df));
+    }
+    if (decide != Decide.ORDER && space.orders().size() > 1) {
+      space = space.withOrder(before != null ? order(s, before.order()) : space.orders().get(0));
+    }
+    if (decide != Decide.TILE) {
+      int[] tile = before != null ? s.dims().stream().mapToInt(before::tileOf).toArray()
+          : new MappingSearch(model, space, opts.objective()).largestTile();
+      for (int d = 0; d < tile.length; d++) if (space.tiles()[d].length > 1) space = space.withTile(d, tile[d]);
+    }
+    return space;
+  }
+}

@@ -1,0 +1,54 @@
+// The common body of the four mapping passes: for every mappable op, ask the planner for the decisions
+// the pass takes and store the result as the op's `mapping` attribute. Statistics count mapped ops and
+// mappings visited; a missing target is a pipeline error naming the flag that gives one.
+package org.tdlc.passes.transforms;
+
+import java.util.List;
+import java.util.Optional;
+import org.tdlc.ir.IrModule;
+import org.tdlc.ir.Model;
+import org.tdlc.ir.Operation;
+import org.tdlc.ir.target.Target;
+import org.tdlc.passes.PassContext;
+import org.tdlc.passes.PassOptions;
+import org.tdlc.passes.PipelineException;
+import org.tdlc.passes.mapping.Mapping;
+import org.tdlc.passes.mapping.MappingPlanner;
+
+final class MappingRewrite {
+  private MappingRewrite() {}
+
+  static IrModule run(String pass, IrModule module, PassContext ctx, MappingPlanner.Decide decide,
+                      MappingPlanner.Options opts) {
+    Target target = ctx.target().orElseThrow(() -> new PipelineException("pass '" + pass
+        + "' needs a target: give --target T (tdlc opt, compile and run take one; run and compile use the default)"));
+    return module.mapModels(m -> rewrite(m, target, ctx, decide, opts));
+  }
+
+  private static Model rewrite(Model model, Target target, PassContext ctx, MappingPlanner.Decide decide,
+                               MappingPlanner.Options opts) {
+    ModelEdit edit = new ModelEdit(model);
+    for (Operation op : List.copyOf(edit.ops)) {
+      String layer = op.results().size() == 1 && op.result().nameHint() != null ? op.result().nameHint() : op.name();
+      Optional<MappingPlanner.Planned> p = MappingPlanner.plan(op, layer, target, decide, opts, ctx.diagnostics(),
+          line -> ctx.progress().println("tdlc: mapping " + line));
+      if (p.isEmpty()) continue;
+      ctx.count("num-mapped", 1);
+      ctx.count("num-mappings-visited", p.get().search().visited());
+      Operation mapped = op.rebuild(op.operands(), op.attributes().with(Mapping.ATTR,
+          p.get().mapping().toAttribute(target.rows(), target.cols())), null, op.location());
+      edit.ops.set(edit.ops.indexOf(op), mapped);
+      edit.replace(op.result(), mapped.result());
+    }
+    return edit.commit();
+  }
+
+  /** The search options of the mapper's declaration, read from a pass instance's options. */
+  static MappingPlanner.Options options(PassOptions o) {
+    String objective = o.string("objective");
+    if (!List.of("cycles", "energy", "edp").contains(objective)) {
+      throw new PipelineException("option 'objective' must be cycles, energy or edp, got '" + objective + "'");
+    }
+    return new MappingPlanner.Options(objective, o.integer("seed"), o.integer("starts"), o.integer("budget"));
+  }
+}

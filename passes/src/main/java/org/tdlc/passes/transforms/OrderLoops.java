@@ -1,0 +1,31 @@
+// order-loops: one of the mapping passes (DESIGN.md section 4). It decides the order part of each compute
+// op's mapping, honouring @map pins and keeping what earlier mapping passes decided; the algorithm lives
+// in passes.mapping (MappingPlanner, MappingSearch, CostModel), shared by all four passes.
+package org.tdlc.passes.transforms;
+
+import org.tdlc.ir.IrModule;
+import org.tdlc.passes.Pass;
+import org.tdlc.passes.PassContext;
+import org.tdlc.passes.PassInfo;
+import org.tdlc.passes.PassOptions;
+import org.tdlc.passes.mapping.MappingPlanner;
+
+public final class OrderLoops implements Pass {
+  public static final PassInfo INFO = PassInfo.of("order-loops",
+      "Choose the order of the tile loops around the global buffer that the cost model ranks best (least traffic to DRAM)")
+      .option("objective", "edp", "what the cost model minimizes: cycles, energy or edp")
+      .option("seed", "1", "seed of the search's random restarts")
+      .option("starts", "4", "search starts (the first is the largest tile that fits)")
+      .option("budget", "200000", "most cost-model evaluations per op")
+      .requires("shapes").establishes("mapped");
+
+  private final MappingPlanner.Options options;
+
+  public OrderLoops(PassOptions o) { this.options = MappingRewrite.options(o); }
+
+  @Override public PassInfo info() { return INFO; }
+
+  @Override public IrModule run(IrModule module, PassContext ctx) {
+    return MappingRewrite.run(INFO.name(), module, ctx, MappingPlanner.Decide.ORDER, options);
+  }
+}
