@@ -33,7 +33,8 @@ public final class Main {
 
   static {
     for (Command c : new Command[] {new RunCommand(), new CompileCommand(), new SimCommand(), new CheckCommand(),
-        new OptCommand(), new InterpCommand(), new TargetsCommand(), new AsmCommand(), new DisasmCommand()}) {
+        new OptCommand(), new InterpCommand(), new TargetsCommand(), new AsmCommand(), new DisasmCommand(),
+        new BenchCommand()}) {
       COMMANDS.put(c.name(), c);
     }
   }

@@ -37,15 +37,26 @@ final class RunCommand implements Command {
     String path = ModuleLoader.onePath(cl, "FILE.tdl");
     var files = InputFeeds.files(cl);
     long seed = InputFeeds.seed(cl);
-    Compilation.Result compiled = Compilation.compile(cl, path, sources, PassManager.Instrumentation.defaults(io.err()));
+    Progress progress = Progress.onTerminal(io.err(), cl.hasOption("json"));
+    progress.show("compiling " + path);
+    Compilation.Result compiled;
+    try {
+      compiled = Compilation.compile(cl, path, sources, PassManager.Instrumentation.defaults(io.err()));
+    } finally {
+      progress.clear();   // before any diagnostic
+    }
     if (!files.isEmpty() && compiled.models().size() > 1) {
       throw new UsageException("--input needs --model when FILE has several models");
     }
     List<RunReport.ModelRun> runs = new ArrayList<>();
-    for (Compilation.Compiled c : compiled.models()) {
-      var inputs = InputFeeds.forModel(c.source(), files, seed);
-      runs.add(Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs, c.source(),
-          compiled.millis(), null));
+    try {
+      for (Compilation.Compiled c : compiled.models()) {
+        var inputs = InputFeeds.forModel(c.source(), files, seed);
+        runs.add(Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs, c.source(),
+            compiled.millis(), null, progress));
+      }
+    } finally {
+      progress.clear();
     }
     if (cl.hasOption("save-outputs")) Execution.save(Path.of(cl.getOptionValue("save-outputs")), runs);
     if (cl.hasOption("json")) io.out().print(RunReport.json(runs));

@@ -1,0 +1,122 @@
+// tdlc bench: how fast tdlc compiles, simulates and checks real networks on this machine. Per model it
+// runs what `tdlc run` runs, times each half, and measures a plain-Java int8 kernel doing the same MACs
+// in the same JVM, so the figures are ratios that survive a noisy, shared machine.
+package org.tdlc.cli;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.tdlc.ir.diag.SourceCache;
+import org.tdlc.passes.PassManager;
+
+final class BenchCommand implements Command {
+  /** MACs of the one-versus-two-threads measurement of the kernel. */
+  private static final long THREAD_PROBE_MACS = 500_000_000L;
+
+  /** One model's figures. Rates are nominal MACs (zeros included) per second. */
+  record Row(String file, String model, String target, long macs, long macsIssued, long compileMs, long simulateMs,
+             long referenceMs, double kernelMs, long peakHeapBytes, boolean verified) {
+    double simRate() { return macs / (simulateMs / 1e3); }
+    double referenceRate() { return macs / (referenceMs / 1e3); }
+    double kernelRate() { return macs / (kernelMs / 1e3); }
+  }
+
+  @Override public String name() { return "bench"; }
+  @Override public String summary() { return "time compile, simulate and reference on models, against a plain-Java int8 kernel"; }
+  @Override public String usage() { return "[FILE.tdl ...] [--target T] [--json]   (default: every models/*.tdl)"; }
+
+  @Override public Options options() {
+    Options o = Compilation.options();
+    o.addOption(Option.builder().longOpt("json").desc("print one JSON object instead of a table").get());
+    return o;
+  }
+
+  @Override public int run(CommandLine cl, Io io, SourceCache sources) throws Exception {
+    List<String> files = cl.getArgList().isEmpty() ? defaultModels() : cl.getArgList();
+    List<Row> rows = new ArrayList<>();
+    boolean quiet = cl.hasOption("json") || System.console() == null;
+    for (String file : files) {
+      if (!quiet) io.err().println("tdlc bench: " + file + " ...");
+      rows.add(measure(cl, file, sources));
+    }
+    double gain = Int8Kernel.threadGain(THREAD_PROBE_MACS, 2);
+    int cores = Runtime.getRuntime().availableProcessors();
+    io.out().print(cl.hasOption("json") ? json(rows, cores, gain) : text(rows, cores, gain));
+    return rows.stream().allMatch(Row::verified) ? Main.OK : RunCommand.MISMATCH;
+  }
+
+  private static List<String> defaultModels() throws java.io.IOException {
+    Path dir = Path.of("models");
+    if (!Files.isDirectory(dir)) throw new UsageException("no FILE given and no models/ directory here");
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(Path::toString).filter(p -> p.endsWith(".tdl")).sorted().toList();
+    }
+  }
+
+  private static Row measure(CommandLine cl, String file, SourceCache sources) {
+    System.gc();
+    List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getType() == MemoryType.HEAP).toList();
+    heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+    Compilation.Result compiled = Compilation.compile(cl, file, sources, PassManager.Instrumentation.defaults(System.err));
+    if (compiled.models().size() != 1) throw new UsageException(file + ": bench wants one model per file (use --model)");
+    Compilation.Compiled c = compiled.models().get(0);
+    var inputs = InputFeeds.forModel(c.source(), java.util.Map.of(), 0);
+    RunReport.ModelRun run = Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs,
+        c.source(), compiled.millis(), null);
+    long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    long macs = run.sim().total().macs();
+    double kernelMs = Int8Kernel.millisFor(macs);
+    return new Row(file, run.model(), run.target(), macs, run.sim().total().macsIssued(), compiled.millis(),
+        run.simulateMillis(), run.referenceMillis(), kernelMs, peak, run.verified());
+  }
+
+  static String text(List<Row> rows, int cores, double gain) {
+    List<String> header = List.of("model", "target", "MACs", "compile s", "simulate s", "reference s", "kernel s",
+        "sim MAC/s", "x kernel", "ref MAC/s", "x kernel", "peak heap", "verified");
+    List<List<String>> body = new ArrayList<>();
+    for (Row r : rows) {
+      body.add(List.of(r.model(), r.target(), String.format(Locale.ROOT, "%.2fG", r.macs() / 1e9), secs(r.compileMs()),
+          secs(r.simulateMs()), secs(r.referenceMs()), secs(r.kernelMs()), rate(r.simRate()),
+          ratio(r.simRate() / r.kernelRate()), rate(r.referenceRate()), ratio(r.referenceRate() / r.kernelRate()),
+          (r.peakHeapBytes() >> 20) + " MiB", r.verified() ? "yes" : "NO"));
+    }
+    return Table.render(header, body) + String.format(Locale.ROOT,
+        "kernel: plain-Java blocked int8 GEMM, one thread; a second thread gains %.2fx on this machine (%d cores)%n"
+            + "MAC/s counts every MAC of the model, zeros included (targets that skip zeros do fewer)%n", gain, cores);
+  }
+
+  static String json(List<Row> rows, int cores, double gain) {
+    StringBuilder b = new StringBuilder("{\"cores\": " + cores + ", \"second_thread_gain\": " + num(gain) + ", \"models\": [");
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      b.append(i == 0 ? "" : ", ").append("{\"file\": ").append(Json.str(r.file())).append(", \"model\": ")
+          .append(Json.str(r.model())).append(", \"target\": ").append(Json.str(r.target()))
+          .append(", \"macs\": ").append(r.macs()).append(", \"macs_issued\": ").append(r.macsIssued())
+          .append(", \"compile_ms\": ").append(r.compileMs()).append(", \"simulate_ms\": ").append(r.simulateMs())
+          .append(", \"reference_ms\": ").append(r.referenceMs()).append(", \"kernel_ms\": ").append(num(r.kernelMs()))
+          .append(", \"sim_macs_per_s\": ").append(num(r.simRate()))
+          .append(", \"reference_macs_per_s\": ").append(num(r.referenceRate()))
+          .append(", \"kernel_macs_per_s\": ").append(num(r.kernelRate()))
+          .append(", \"sim_ratio\": ").append(num(r.simRate() / r.kernelRate()))
+          .append(", \"reference_ratio\": ").append(num(r.referenceRate() / r.kernelRate()))
+          .append(", \"peak_heap_bytes\": ").append(r.peakHeapBytes()).append(", \"verified\": ").append(r.verified())
+          .append('}');
+    }
+    return b.append("]}\n").toString();
+  }
+
+  private static String secs(double ms) { return String.format(Locale.ROOT, "%.2f", ms / 1e3); }
+  private static String rate(double r) { return String.format(Locale.ROOT, "%.2fG", r / 1e9); }
+  private static String ratio(double r) { return String.format(Locale.ROOT, "%.2f", r); }
+  private static String num(double d) { return Double.isFinite(d) ? String.format(Locale.ROOT, "%.4g", d) : "null"; }
+}
