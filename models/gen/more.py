@@ -1,9 +1,13 @@
 # Generates models/mobilenetv2.tdl, vgg16.tdl, bert_layer.tdl and dlrm.tdl from the shapes in
 # shared/anchors/workloads.md (B.2-B.5). Run from the repository root: python3 models/gen/more.py
 import math
-def shift(n, d, relu_in=True):
-    std = 73 * 73 * math.sqrt(max(1, d * n)) * (0.7 if relu_in else 1.0)
-    return max(1, round(math.log2(std / 48)))
+def shift(n, d, ex2=800):
+    # Keeps activations at a standard deviation of about 40 layer after layer: the accumulator's is
+    # sqrt(n * d * E[x^2] * E[w^2]) with E[w^2] = 5461 for uniform i8 weights; E[x^2] is 800 after
+    # requant + relu, 1600 for a linear (no relu) input, 5461 for the uniform random network input.
+    # Rounded down: an activation that saturates still carries data, one that decays to 0 does not.
+    acc = math.sqrt(max(1, n * d) * ex2 * 5461)
+    return max(1, math.floor(math.log2(acc / 40)))
 
 class M:
     def __init__(self, seed): self.W, self.B, self.seed = [], [], seed
@@ -11,15 +15,15 @@ class M:
     def w(self, name, shape, d):
         dens = "" if d >= 1 else f" density {d}"
         self.W.append(f"  weight {name} : i8[{', '.join(map(str, shape))}] init random(seed = {self.s()}){dens};")
-    def conv(self, name, x, c, k, r, stride, pad, d, dw=False):
+    def conv(self, name, x, c, k, r, stride, pad, d, dw=False, ex2=800):
         self.w(name + "_w", [k, 1 if dw else c, r, r], d)
         args = f"{x}, {name}_w" + ("" if stride == 1 else f", stride = {stride}") + ("" if pad == 0 else f", pad = {pad}")
         self.B.append(f"  {name} = {'dwconv2d' if dw else 'conv2d'}({args});")
-        return shift((1 if dw else c) * r * r, d)
-    def fc(self, name, x, k, n, d):
+        return shift((1 if dw else c) * r * r, d, ex2)
+    def fc(self, name, x, k, n, d, ex2=800):
         self.w(name + "_w", [k, n], d)
         self.B.append(f"  {name} = matmul({x}, {name}_w);")
-        return shift(k, d)
+        return shift(k, d, ex2)
     def write(self, path, header, name, inputs):
         with open(path, "w") as f:
             f.write(header.strip() + "\n\nmodel " + name + " {\n")
@@ -28,7 +32,7 @@ class M:
 
 def mobilenet():
     m = M(200); B = m.B
-    sh = m.conv("stem", "x", 3, 32, 3, 2, 1, 1.0)
+    sh = m.conv("stem", "x", 3, 32, 3, 2, 1, 1.0, ex2=5461)
     B.append(f"  stem_a = requant(relu(stem), shift = {sh});   // ReLU6 approximated by ReLU")
     x, c, i = "stem_a", 32, 1
     for t, cout, n, s in [(1,16,1,1),(6,24,2,2),(6,32,3,2),(6,64,4,2),(6,96,3,1),(6,160,3,2),(6,320,1,1)]:
@@ -37,7 +41,7 @@ def mobilenet():
             B.append(f"  // features.{i} (t={t}, c={cout}, stride {st})")
             src = x
             if t != 1:
-                sh = m.conv(p + "_e", x, c, h, 1, 1, 0, 0.5, False)
+                sh = m.conv(p + "_e", x, c, h, 1, 1, 0, 0.5, ex2=1600)
                 B.append(f"  {p}_ea = requant(relu({p}_e), shift = {sh});"); src = p + "_ea"
             sh = m.conv(p + "_d", src, h, h, 3, st, 1, 1.0, dw=True)
             B.append(f"  {p}_da = requant(relu({p}_d), shift = {sh});")
@@ -47,7 +51,7 @@ def mobilenet():
             else:
                 B.append(f"  {p}_y = requant({p}_p, shift = {sh});   // linear bottleneck")
             x, c, i = p + "_y", cout, i + 1
-    sh = m.conv("last", x, 320, 1280, 1, 1, 0, 0.5)
+    sh = m.conv("last", x, 320, 1280, 1, 1, 0, 0.5, ex2=1600)
     B.append(f"  last_a = requant(relu(last), shift = {sh});")
     B.append("  gap = avgpool(last_a, kernel = 7);")
     B.append("  flat = flatten(gap);")
@@ -66,7 +70,7 @@ def vgg():
     for blk, (k, n) in enumerate([(64,2),(128,2),(256,3),(512,3),(512,3)], 1):
         for j in range(1, n + 1):
             p = f"conv{blk}_{j}"; d = 1.0 if (blk, j) == (1, 1) else 0.35
-            sh = m.conv(p, x, c, k, 3, 1, 1, d)
+            sh = m.conv(p, x, c, k, 3, 1, 1, d, ex2=5461 if x == "x" else 800)
             B.append(f"  {p}_a = requant(relu({p}), shift = {sh});"); x, c = p + "_a", k
         B.append(f"  pool{blk} = maxpool({x}, kernel = 2, stride = 2);"); x = f"pool{blk}"
     B.append("  flat = flatten(pool5);")
@@ -83,17 +87,17 @@ def vgg():
 def bert():
     m = M(400); B = m.B; d = 0.15
     for n in ["q", "k", "v"]:
-        sh = m.fc(n, "x", 768, 768, d, ); B.append(f"  {n}8 = requant({n}, shift = {sh});")
+        sh = m.fc(n, "x", 768, 768, d, ex2=5461); B.append(f"  {n}8 = requant({n}, shift = {sh});")
     B.append("  qh = transpose(reshape(q8, shape = [128, 12, 64]), perm = [1, 0, 2]);   // [12, 128, 64]")
     B.append("  kt = transpose(reshape(k8, shape = [128, 12, 64]), perm = [1, 2, 0]);   // [12, 64, 128]: K_h^T")
     B.append("  vh = transpose(reshape(v8, shape = [128, 12, 64]), perm = [1, 0, 2]);   // [12, 128, 64]")
     B.append("  scores = matmul(qh, kt);                        // [12, 128, 128], batched over heads")
-    B.append(f"  p = requant(relu(scores), shift = {shift(64, 1, False)});   // stands in for scale + softmax")
+    B.append(f"  p = requant(relu(scores), shift = {shift(64, 1, 1600)});   // stands in for scale + softmax")
     B.append("  ctx = matmul(p, vh);                            // [12, 128, 64]")
     B.append(f"  ctx8 = requant(ctx, shift = {shift(128, 1)});")
     B.append("  ctxc = reshape(transpose(ctx8, perm = [1, 0, 2]), shape = [128, 768]);   // concat heads")
-    sh = m.fc("o", "ctxc", 768, 768, d); B.append(f"  o8 = requant(o, shift = {sh});   // residual + LayerNorm left out")
-    sh = m.fc("ffn1", "o8", 768, 3072, d); B.append(f"  h8 = requant(relu(ffn1), shift = {sh});   // GELU approximated by ReLU")
+    sh = m.fc("o", "ctxc", 768, 768, d, ex2=1600); B.append(f"  o8 = requant(o, shift = {sh});   // residual + LayerNorm left out")
+    sh = m.fc("ffn1", "o8", 768, 3072, d, ex2=1600); B.append(f"  h8 = requant(relu(ffn1), shift = {sh});   // GELU approximated by ReLU")
     sh = m.fc("ffn2", "h8", 3072, 768, d); B.append(f"  y = requant(ffn2, shift = {sh});")
     B.append("  output y;")
     m.write("models/bert_layer.tdl", """
@@ -107,11 +111,11 @@ def bert():
 def dlrm():
     m = M(500); B = m.B; x, k = "dense", 13
     for i, n in enumerate([512, 256, 128]):
-        sh = m.fc(f"bot{i}", x, k, n, 1.0); B.append(f"  bot{i}_a = requant(relu(bot{i}), shift = {sh});")
+        sh = m.fc(f"bot{i}", x, k, n, 1.0, ex2=5461 if i == 0 else 800); B.append(f"  bot{i}_a = requant(relu(bot{i}), shift = {sh});")
         x, k = f"bot{i}_a", n
     x, k = "interaction", 479
     for i, n in enumerate([1024, 1024, 512, 256, 1]):
-        sh = m.fc(f"top{i}", x, k, n, 1.0)
+        sh = m.fc(f"top{i}", x, k, n, 1.0, ex2=5461 if i == 0 else 800)
         if n > 1: B.append(f"  top{i}_a = requant(relu(top{i}), shift = {sh});"); x, k = f"top{i}_a", n
     B.append("  output bot2_a, top4;   // top4 feeds the sigmoid (left out)")
     m.write("models/dlrm.tdl", """
