@@ -34,6 +34,13 @@ class ModelsTest {
     assertEquals(List.of("bert_layer.tdl", "dlrm.tdl", "mobilenetv2.tdl", "resnet50.tdl", "vgg16.tdl"), names);
   }
 
+  @Test
+  void progressStaysQuietWhenStderrIsNotATerminal() {
+    Tdlc.Result r = Tdlc.run("run", SMALL);   // in-process, no console: as when piped
+    assertEquals(0, r.code(), r.toString());
+    assertEquals("", r.err());
+  }
+
   @TestFactory
   Stream<DynamicTest> smallModelOnEveryBuiltInTarget() {
     return onEveryTarget(List.of(Path.of(SMALL)));
