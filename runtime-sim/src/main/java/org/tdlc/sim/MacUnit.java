@@ -13,6 +13,10 @@ final class MacUnit {
    */
   static long execute(byte[] g, NestPlan p, int sizeA, int sizeB, int a, int b, int c, boolean countZeros) {
     boolean fast = sizeA == 1 && sizeB == 1 && !overlapsC(p, a, b, c);
+    if (fast) {
+      long zeros = RowMac.run(g, p, a, b, c, countZeros);
+      if (zeros >= 0) return zeros;
+    }
     // Integer addition wraps, so without aliasing any order of the points gives the same bits: the fast
     // path runs the longest loop innermost, where the JIT's tight loops pay off.
     int[] order = fast ? longestInnermost(p.extent) : identity(p.depth);
