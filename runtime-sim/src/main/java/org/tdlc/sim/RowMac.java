@@ -45,15 +45,15 @@ final class RowMac {
       }
       for (int q = 0; q < nj; q++) Memory.writeInt(g, (int) pc + q * dc, acc[q]);
       for (int l = depth - 1; l >= 0; l--) {
-        int L = outer[l];
-        pc += sc[L];
-        pa += sa[L];
-        pb += sb[L];
-        if (++idx[l] < p.extent[L]) break;
+        int lp = outer[l];
+        pc += sc[lp];
+        pa += sa[lp];
+        pb += sb[lp];
+        if (++idx[l] < p.extent[lp]) break;
         idx[l] = 0;
-        pc -= sc[L] * p.extent[L];
-        pa -= sa[L] * p.extent[L];
-        pb -= sb[L] * p.extent[L];
+        pc -= sc[lp] * p.extent[lp];
+        pa -= sa[lp] * p.extent[lp];
+        pb -= sb[lp] * p.extent[lp];
       }
     }
     return countZeros ? zeros : 0;
