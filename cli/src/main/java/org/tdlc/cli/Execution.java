@@ -55,18 +55,26 @@ final class Execution {
   /** Simulates, and compares with the reference interpreter when {@code reference} is not null. */
   static RunReport.ModelRun run(String modelName, String target, Program program, Map<String, Tensor> inputs,
                                 Model reference, long compileMillis, PrintStream trace) {
+    return run(modelName, target, program, inputs, reference, compileMillis, trace, Progress.OFF);
+  }
+
+  static RunReport.ModelRun run(String modelName, String target, Program program, Map<String, Tensor> inputs,
+                                Model reference, long compileMillis, PrintStream trace, Progress progress) {
     long start = System.nanoTime();
-    Options options = trace == null ? Options.DEFAULT : Options.tracing(
-        (index, begin, end, insn) -> trace.printf("%10d  %5d  %s%n", begin, index, Disassembler.instruction(insn)));
+    Options options = trace != null ? Options.tracing(
+        (index, begin, end, insn) -> trace.printf("%10d  %5d  %s%n", begin, index, Disassembler.instruction(insn)))
+        : progress.enabled() ? Options.tracing(progress.simulating(modelName, program)) : Options.DEFAULT;
     SimResult sim = Simulator.run(program, inputs, options);
     long simulate = (System.nanoTime() - start) / 1_000_000;
     Map<String, Tensor> expected = null;
     long referenceMillis = -1;
     if (reference != null) {
+      progress.show("reference interpreter: " + modelName);
       start = System.nanoTime();
       expected = new Interpreter().run(reference, inputs);
       referenceMillis = (System.nanoTime() - start) / 1_000_000;
     }
+    progress.clear();
     List<RunReport.OutputCheck> checks = new ArrayList<>();
     for (Symbol s : program.symbols()) {
       if (s.kind() != Symbol.Kind.OUTPUT) continue;

@@ -18,7 +18,7 @@ final class RunCommand implements Command {
   @Override public String name() { return "run"; }
   @Override public String summary() { return "compile, simulate and verify a model against the reference interpreter"; }
   @Override public String usage() {
-    return "FILE.tdl [--target T] [--model M] [--input NAME=FILE.npy ...] [--seed N] [--save-outputs DIR] [--json]";
+    return "FILE.tdl [--target T] [--model M] [--input NAME=FILE.npy ...] [--seed N] [--save-outputs DIR] [--report OUT.html] [--json]";
   }
 
   @Override public Options options() {
@@ -29,6 +29,9 @@ final class RunCommand implements Command {
         .desc("seed of the random data for inputs not given with --input (default 0)").get());
     o.addOption(Option.builder().longOpt("save-outputs").hasArg().argName("DIR")
         .desc("write the simulated outputs as DIR/NAME.npy (DIR/MODEL/NAME.npy for several models)").get());
+    o.addOption(Option.builder().longOpt("report").hasArg().argName("OUT.html")
+        .desc("also write a self-contained HTML page: the per-layer table and plots of cycles, energy, "
+            + "utilization and bytes per memory level").get());
     o.addOption(Option.builder().longOpt("json").desc("print one JSON object (DESIGN.md section 6) instead of text").get());
     return o;
   }
@@ -37,19 +40,44 @@ final class RunCommand implements Command {
     String path = ModuleLoader.onePath(cl, "FILE.tdl");
     var files = InputFeeds.files(cl);
     long seed = InputFeeds.seed(cl);
-    Compilation.Result compiled = Compilation.compile(cl, path, sources, PassManager.Instrumentation.defaults(io.err()));
+    Progress progress = Progress.onTerminal(io.err(), cl.hasOption("json"));
+    progress.show("compiling " + path);
+    Compilation.Result compiled;
+    try {
+      compiled = Compilation.compile(cl, path, sources, PassManager.Instrumentation.defaults(io.err()));
+    } finally {
+      progress.clear();   // before any diagnostic
+    }
     if (!files.isEmpty() && compiled.models().size() > 1) {
       throw new UsageException("--input needs --model when FILE has several models");
     }
     List<RunReport.ModelRun> runs = new ArrayList<>();
-    for (Compilation.Compiled c : compiled.models()) {
-      var inputs = InputFeeds.forModel(c.source(), files, seed);
-      runs.add(Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs, c.source(),
-          compiled.millis(), null).withPredicted(org.tdlc.passes.mapping.Predictions.of(c.optimized(), compiled.target())));
+    try {
+      for (Compilation.Compiled c : compiled.models()) {
+        var inputs = InputFeeds.forModel(c.source(), files, seed);
+        runs.add(Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs, c.source(),
+            compiled.millis(), null, progress)
+            .withPredicted(org.tdlc.passes.mapping.Predictions.of(c.optimized(), compiled.target())));
+      }
+    } finally {
+      progress.clear();
     }
     if (cl.hasOption("save-outputs")) Execution.save(Path.of(cl.getOptionValue("save-outputs")), runs);
+    if (cl.hasOption("report")) writeReport(Path.of(cl.getOptionValue("report")), runs);
     if (cl.hasOption("json")) io.out().print(RunReport.json(runs));
     else runs.forEach(r -> io.out().print(RunReport.text(r)));
     return runs.stream().allMatch(RunReport.ModelRun::verified) ? Main.OK : MISMATCH;
+  }
+
+  /** Writes the page beside its final name first, so a reader never sees half a file. */
+  private static void writeReport(Path out, List<RunReport.ModelRun> runs) throws java.io.IOException {
+    Path abs = out.toAbsolutePath();
+    Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
+    try {
+      java.nio.file.Files.writeString(tmp, HtmlReport.page(runs));
+      java.nio.file.Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UsageException("--report " + out + ": no such directory");
+    }
   }
 }

@@ -137,7 +137,7 @@ final class RunReport {
     return Long.toString(n);
   }
 
-  private static String fmt(double d) { return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d); }
+  static String fmt(double d) { return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d); }
 
   // ---- JSON ----
 

@@ -1,5 +1,6 @@
 // Functional MAC execution: C (i32) = wrap32(C + A * B) at every point of the nest, in loop order.
-// i8 x i8 is the hot path (ResNet-50 runs billions of points), so its innermost loop is specialised;
+// i8 x i8 is the hot path (ResNet-50 runs billions of points), so its innermost loop is specialised,
+// with and without counting zero operands;
 // every other case, and C overlapping A or B, goes through the plain per-point path, which is the spec.
 package org.tdlc.sim;
 
@@ -11,36 +12,70 @@ final class MacUnit {
    * a zero A or B when {@code countZeros}, else 0. Values never depend on {@code countZeros}.
    */
   static long execute(byte[] g, NestPlan p, int sizeA, int sizeB, int a, int b, int c, boolean countZeros) {
+    boolean fast = sizeA == 1 && sizeB == 1 && !overlapsC(p, a, b, c);
+    if (fast) {
+      long zeros = RowMac.run(g, p, a, b, c, countZeros);
+      if (zeros >= 0) return zeros;
+    }
+    // Integer addition wraps, so without aliasing any order of the points gives the same bits: the fast
+    // path runs the longest loop innermost, where the JIT's tight loops pay off.
+    int[] order = fast ? longestInnermost(p.extent) : identity(p.depth);
     int inner = p.depth - 1;
-    long outerPoints = p.points / p.extent[inner];
-    boolean fast = !countZeros && sizeA == 1 && sizeB == 1 && !overlapsC(p, a, b, c);
-    long[] sc = p.byteStride[NestPlan.DST];
-    long[] sa = p.byteStride[NestPlan.SRC1];
-    long[] sb = p.byteStride[NestPlan.SRC2];
+    int[] ext = new int[p.depth];
+    long[] sc = new long[p.depth];
+    long[] sa = new long[p.depth];
+    long[] sb = new long[p.depth];
+    for (int l = 0; l < p.depth; l++) {
+      ext[l] = p.extent[order[l]];
+      sc[l] = p.byteStride[NestPlan.DST][order[l]];
+      sa[l] = p.byteStride[NestPlan.SRC1][order[l]];
+      sb[l] = p.byteStride[NestPlan.SRC2][order[l]];
+    }
+    long outerPoints = p.points / ext[inner];
     int[] idx = new int[inner];
     long pc = c;
     long pa = a;
     long pb = b;
     long zeros = 0;
     for (long o = 0; o < outerPoints; o++) {
-      if (fast) {
-        innerI8(g, p.extent[inner], (int) pa, (int) sa[inner], (int) pb, (int) sb[inner], (int) pc, (int) sc[inner]);
+      if (fast && countZeros) {
+        zeros += innerI8Zeros(g, ext[inner], (int) pa, (int) sa[inner], (int) pb, (int) sb[inner], (int) pc,
+            (int) sc[inner]);
+      } else if (fast) {
+        innerI8(g, ext[inner], (int) pa, (int) sa[inner], (int) pb, (int) sb[inner], (int) pc, (int) sc[inner]);
       } else {
-        zeros += innerGeneric(g, p.extent[inner], sizeA, sizeB, (int) pa, (int) sa[inner], (int) pb,
+        zeros += innerGeneric(g, ext[inner], sizeA, sizeB, (int) pa, (int) sa[inner], (int) pb,
             (int) sb[inner], (int) pc, (int) sc[inner]);
       }
       for (int l = inner - 1; l >= 0; l--) {
         pc += sc[l];
         pa += sa[l];
         pb += sb[l];
-        if (++idx[l] < p.extent[l]) break;
+        if (++idx[l] < ext[l]) break;
         idx[l] = 0;
-        pc -= sc[l] * p.extent[l];
-        pa -= sa[l] * p.extent[l];
-        pb -= sb[l] * p.extent[l];
+        pc -= sc[l] * ext[l];
+        pa -= sa[l] * ext[l];
+        pb -= sb[l] * ext[l];
       }
     }
     return countZeros ? zeros : 0;
+  }
+
+  private static int[] identity(int depth) {
+    int[] order = new int[depth];
+    for (int l = 0; l < depth; l++) order[l] = l;
+    return order;
+  }
+
+  /** The loop order with the (last) longest loop moved innermost, the others in their order. */
+  private static int[] longestInnermost(int[] extent) {
+    int longest = extent.length - 1;
+    for (int l = 0; l < extent.length; l++) if (extent[l] > extent[longest]) longest = l;
+    int[] order = new int[extent.length];
+    int k = 0;
+    for (int l = 0; l < extent.length; l++) if (l != longest) order[k++] = l;
+    order[k] = longest;
+    return order;
   }
 
   /** Whether C's bytes may meet A's or B's: then the accumulator cannot stay in a register. */
@@ -78,6 +113,34 @@ final class MacUnit {
       pb += db;
       pc += dc;
     }
+  }
+
+  /** innerI8 that also counts the points with a zero operand (what a zero-skipping array skips). */
+  private static long innerI8Zeros(byte[] g, int n, int pa, int da, int pb, int db, int pc, int dc) {
+    int zeros = 0;
+    if (dc == 0) {
+      int acc = Memory.readInt(g, pc);
+      for (int k = 0; k < n; k++) {
+        int x = g[pa];
+        int y = g[pb];
+        acc += x * y;
+        zeros += (x == 0 | y == 0) ? 1 : 0;
+        pa += da;
+        pb += db;
+      }
+      Memory.writeInt(g, pc, acc);
+      return zeros;
+    }
+    for (int k = 0; k < n; k++) {
+      int x = g[pa];
+      int y = g[pb];
+      Memory.writeInt(g, pc, Memory.readInt(g, pc) + x * y);
+      zeros += (x == 0 | y == 0) ? 1 : 0;
+      pa += da;
+      pb += db;
+      pc += dc;
+    }
+    return zeros;
   }
 
   private static long innerGeneric(byte[] g, int n, int sizeA, int sizeB, int pa, int da, int pb, int db,

@@ -1,0 +1,29 @@
+// tdlc bench on the smallest model: every figure the issue asks for is in its JSON, and the text table
+// names the model. The real figures come from running it on models/ by hand (README).
+package org.tdlc.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class BenchCommandTest {
+  @Test
+  void jsonHasEveryFigure() {
+    Tdlc.Result r = Tdlc.run("bench", "models/dlrm.tdl", "--json");
+    assertEquals(0, r.code(), r.toString());
+    for (String key : new String[] {"\"second_thread_gain\"", "\"compile_ms\"", "\"simulate_ms\"", "\"reference_ms\"",
+        "\"sim_macs_per_s\"", "\"reference_macs_per_s\"", "\"kernel_macs_per_s\"", "\"sim_ratio\"",
+        "\"reference_ratio\"", "\"peak_heap_bytes\"", "\"macs\": 2365184", "\"verified\": true"}) {
+      assertTrue(r.out().contains(key), key + " missing in\n" + r.out());
+    }
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void textTableNamesTheModel() {
+    Tdlc.Result r = Tdlc.run("bench", "models/dlrm.tdl");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("\ndlrm ") && r.out().contains("second thread gains"), r.out());
+  }
+}

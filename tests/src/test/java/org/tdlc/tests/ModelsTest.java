@@ -1,0 +1,68 @@
+// The real networks in models/ run verified, bit for bit, on every built-in target. The default test run
+// keeps the smallest one (DLRM's MLPs) on every target; every model on every target takes tens of minutes
+// on 2 cores (VGG-16 alone is 15.5 GMACs), so that sweep is tagged "slow" and runs under `mvn -Pslow verify`.
+package org.tdlc.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.tdlc.frontend.Targets;
+import org.tdlc.ir.target.Target;
+
+class ModelsTest {
+  static final String SMALL = "models/dlrm.tdl";
+
+  static List<Path> models() throws IOException {
+    try (Stream<Path> s = Files.list(Path.of("models"))) {
+      return s.filter(p -> p.toString().endsWith(".tdl")).sorted().toList();
+    }
+  }
+
+  @Test
+  void theFiveNetworksAreThere() throws IOException {
+    List<String> names = models().stream().map(p -> p.getFileName().toString()).toList();
+    assertEquals(List.of("bert_layer.tdl", "dlrm.tdl", "mobilenetv2.tdl", "resnet50.tdl", "vgg16.tdl"), names);
+  }
+
+  @Test
+  void progressStaysQuietWhenStderrIsNotATerminal() {
+    Tdlc.Result r = Tdlc.run("run", SMALL);   // in-process, no console: as when piped
+    assertEquals(0, r.code(), r.toString());
+    assertEquals("", r.err());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> smallModelOnEveryBuiltInTarget() {
+    return onEveryTarget(List.of(Path.of(SMALL)));
+  }
+
+  @Tag("slow")
+  @TestFactory
+  Stream<DynamicTest> everyModelOnEveryBuiltInTarget() throws IOException {
+    return onEveryTarget(models().stream().filter(p -> !p.toString().equals(SMALL)).toList());
+  }
+
+  private static Stream<DynamicTest> onEveryTarget(List<Path> models) {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Path model : models) {
+      for (Target t : Targets.builtIns()) {
+        tests.add(DynamicTest.dynamicTest(model.getFileName() + " on " + t.name(), () -> {
+          Tdlc.Result r = Tdlc.run("run", model.toString(), "--target", t.name(), "--json");
+          assertEquals(0, r.code(), r.toString());
+          assertTrue(r.out().contains("\"verified\": true") && !r.out().contains("\"bit_exact\": false"), r.out());
+        }));
+      }
+    }
+    return tests.stream();
+  }
+}
