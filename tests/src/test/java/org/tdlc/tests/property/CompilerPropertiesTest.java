@@ -86,7 +86,7 @@ class CompilerPropertiesTest {
       IrModule m = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString()).module();
       checkStable(m, "the front end");
       for (PassInfo p : Passes.all()) {
-        m = new PassManager(PassManager.Instrumentation.defaults(System.err))
+        m = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(org.tdlc.frontend.Targets.resolve(c.target().name(), List.of())))
             .run(m, Pipeline.parse(p.name()), new DiagnosticEngine());
         checkStable(m, p.name());
       }
