@@ -11,13 +11,8 @@ import org.tdlc.passes.PassOptions;
 import org.tdlc.passes.mapping.MappingPlanner;
 
 public final class MapDataflow implements Pass {
-  public static final PassInfo INFO = PassInfo.of("map-dataflow",
-      "Choose the dataflow (the indices on the PE array rows and columns) that the cost model ranks best among the target's")
-      .option("objective", "edp", "what the cost model minimizes: cycles, energy or edp")
-      .option("seed", "1", "seed of the search's random restarts")
-      .option("starts", "4", "search starts (the first is the largest tile that fits)")
-      .option("budget", "200000", "most cost-model evaluations per op")
-      .requires("shapes").establishes("mapped");
+  public static final PassInfo INFO = MappingRewrite.info("map-dataflow",
+      "Choose the dataflow (the indices on the PE array rows and columns) that the cost model ranks best among the target's");
 
   private final MappingPlanner.Options options;
 

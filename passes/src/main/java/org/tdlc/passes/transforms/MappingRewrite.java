@@ -10,6 +10,7 @@ import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
 import org.tdlc.ir.target.Target;
 import org.tdlc.passes.PassContext;
+import org.tdlc.passes.PassInfo;
 import org.tdlc.passes.PassOptions;
 import org.tdlc.passes.PipelineException;
 import org.tdlc.passes.mapping.Mapping;
@@ -44,6 +45,16 @@ final class MappingRewrite {
   }
 
   /** The search options of the mapper's declaration, read from a pass instance's options. */
+  /** The declaration the four mapping passes share: the search's options and the stages. */
+  static PassInfo info(String name, String summary) {
+    return PassInfo.of(name, summary)
+        .option("objective", "edp", "what the cost model minimizes: cycles, energy or edp")
+        .option("seed", "1", "seed of the search's random restarts")
+        .option("starts", "4", "search starts (the first is the largest tile that fits)")
+        .option("budget", "200000", "most cost-model evaluations per op")
+        .requires("shapes").establishes("mapped");
+  }
+
   static MappingPlanner.Options options(PassOptions o) {
     String objective = o.string("objective");
     if (!List.of("cycles", "energy", "edp").contains(objective)) {

@@ -11,13 +11,8 @@ import org.tdlc.passes.PassOptions;
 import org.tdlc.passes.mapping.MappingPlanner;
 
 public final class Tile implements Pass {
-  public static final PassInfo INFO = PassInfo.of("tile",
-      "Choose the tile held in the global buffer: the best under the cost model among those that fit (halved slots where double-buffered)")
-      .option("objective", "edp", "what the cost model minimizes: cycles, energy or edp")
-      .option("seed", "1", "seed of the search's random restarts")
-      .option("starts", "4", "search starts (the first is the largest tile that fits)")
-      .option("budget", "200000", "most cost-model evaluations per op")
-      .requires("shapes").establishes("mapped");
+  public static final PassInfo INFO = MappingRewrite.info("tile",
+      "Choose the tile held in the global buffer: the best under the cost model among those that fit (halved slots where double-buffered)");
 
   private final MappingPlanner.Options options;
 
