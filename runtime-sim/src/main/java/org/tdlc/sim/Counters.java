@@ -11,6 +11,7 @@ import java.util.Map;
 import org.tdlc.backend.isa.MachineConfig;
 import org.tdlc.backend.isa.Opcode;
 import org.tdlc.backend.isa.Queue;
+import org.tdlc.ir.attr.Attribute;
 
 /**
  * macs counts every point of every MAC nest; macsSkipped those with a zero operand when the machine skips
@@ -70,22 +71,12 @@ public record Counters(long cycles, long loadBusyCycles, long computeBusyCycles,
         .append(",\"alu_ops\":").append(aluOps).append(",\"levels\":{");
     sep = "";
     for (LevelCounters l : levels) {
-      b.append(sep).append('"').append(escape(l.name())).append("\":{\"read_bytes\":").append(l.bytesRead())
+      b.append(sep).append(Attribute.quote(l.name())).append(":{\"read_bytes\":").append(l.bytesRead())
           .append(",\"written_bytes\":").append(l.bytesWritten()).append(",\"energy_pj\":").append(l.energyPj())
           .append('}');
       sep = ",";
     }
     return b.append("},\"mac_energy_pj\":").append(macEnergyPj).append(",\"energy_pj\":").append(energyPj)
         .append(",\"utilization\":").append(utilization).append('}').toString();
-  }
-
-  private static String escape(String s) {
-    StringBuilder b = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') b.append('\\').append(c);
-      else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-      else b.append(c);
-    }
-    return b.toString();
   }
 }

@@ -5,24 +5,25 @@
 package org.tdlc.tests.property;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tdlc.backend.lower.RandomModels;
+import org.tdlc.frontend.Targets;
+import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.type.StorageFormat;
 
 final class RandomCompilerCases {
   /** A built-in target and what a pin may name on it (as `tdlc targets` lists them). */
   record Target(String name, List<String> dataflows, List<String> formats) {}
 
-  static final List<Target> TARGETS = List.of(
-      new Target("default", List.of("ws", "os", "rs"), List.of("dense", "bitmap", "rle", "csr", "csc", "coo")),
-      new Target("systolic", List.of("ws", "os"), List.of("dense")),
-      new Target("eyeriss", List.of("rs"), List.of("dense", "rle")),
-      new Target("nvdla", List.of("ws"), List.of("dense", "bitmap")),
-      new Target("maeri", List.of("ws", "os", "rs"), List.of("dense")),
-      new Target("sparse", List.of("ws", "os"), List.of("dense", "bitmap", "rle", "csr", "csc", "coo")));
+  /** The built-in targets as the generator needs them, read from the targets themselves. */
+  static final List<Target> TARGETS = Targets.builtIns().stream().map(t -> new Target(t.name(),
+      Arrays.stream(Dataflow.values()).filter(t::supports).map(Dataflow::keyword).toList(),
+      t.formats().stream().map(StorageFormat::keyword).toList())).toList();
   static final List<String> PIPELINES = List.of("", "canonicalize", "canonicalize,fuse-epilogue", "fuse-epilogue");
   private static final Pattern WEIGHT_INIT = Pattern.compile("init random\\(seed = \\d+\\)");
   private static final Pattern FIRST_DIMS = Pattern.compile("input x : \\w+\\[([^\\]]*)\\]");
