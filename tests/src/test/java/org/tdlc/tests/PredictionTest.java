@@ -1,6 +1,6 @@
 // The cost model against the simulator: every example on every built-in target, compiled with the mapper,
 // simulated, and each mapped layer's predicted MACs and bytes per level compared with the counted ones
-// (exactly, unless the simulator skipped tiles of pure padding) and its cycles within the stated bound.
+// (exactly) and its cycles within the 5% (the exact schedule walk usually meets them exactly).
 package org.tdlc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,13 +32,13 @@ import org.tdlc.sim.Simulator;
 
 class PredictionTest {
   static final List<String> EXAMPLES = List.of("quickstart", "resnet_block", "mobilenet_block", "einsum_conv", "mapped");
-  /** The measured bound over every example x target (see README, "The cost model"); 5% is the goal. */
-  static final double CYCLE_BOUND = 0.50;
+  /** The bound on cycles per layer (see README, "The cost model"). */
+  static final double CYCLE_BOUND = 0.05;
 
   @Test
   void predictedMatchesSimulatedOnEveryExampleAndTarget() {
     List<String> problems = new ArrayList<>();
-    int exact = 0, compared = 0;
+    int exact = 0, exactCycles = 0, compared = 0;
     double worst = 0;
     for (String ex : EXAMPLES) {
       IrModule module = new Frontend(new DiagnosticEngine(), new SourceCache()).compile("examples/" + ex + ".tdl")
@@ -63,18 +63,17 @@ class PredictionTest {
             compared++;
             String where = ex + "/" + name + "/" + lc.name();
             var s = lc.counters();
-            boolean skippedPadding = s.macs() != c.macs();
-            long[] counted = {s.level("dram").bytesRead(), s.level("dram").bytesWritten(),
+            long[] counted = {s.macs(), s.level("dram").bytesRead(), s.level("dram").bytesWritten(),
                 s.level(target.global().name()).bytesRead(), s.level(target.global().name()).bytesWritten()};
-            long[] model = {sum(c.dramRead()), sum(c.dramWrite()), sum(c.globalRead()), sum(c.globalWrite())};
-            if (!skippedPadding) {
-              if (!java.util.Arrays.equals(counted, model)) {
-                problems.add(where + ": bytes " + java.util.Arrays.toString(counted) + " predicted "
-                    + java.util.Arrays.toString(model));
-              } else {
-                exact++;
-              }
+            long[] model = {c.macs(), sum(c.dramRead()), sum(c.dramWrite()), sum(c.globalRead()),
+                sum(c.globalWrite())};
+            if (!java.util.Arrays.equals(counted, model)) {
+              problems.add(where + ": MACs and bytes " + java.util.Arrays.toString(counted) + " predicted "
+                  + java.util.Arrays.toString(model));
+            } else {
+              exact++;
             }
+            if (c.cycles() == s.cycles()) exactCycles++;
             double err = Math.abs(c.cycles() - s.cycles()) / (double) s.cycles();
             worst = Math.max(worst, err);
             if (err > CYCLE_BOUND) problems.add(where + ": cycles " + s.cycles() + " predicted " + c.cycles());
@@ -82,10 +81,10 @@ class PredictionTest {
         }
       }
     }
-    System.out.printf("cost model vs simulator: %d layers, %d exact in MACs and bytes, worst cycle error %.1f%%%n",
-        compared, exact, worst * 100);
+    System.out.printf("cost model vs simulator: %d layers, %d exact in MACs and bytes, %d in cycles, worst cycle"
+        + " error %.1f%%%n", compared, exact, exactCycles, worst * 100);
+    assertTrue(compared >= 40, "only " + compared + " mapped layers compared");
     assertTrue(problems.isEmpty(), String.join("\n", problems));
-    assertTrue(exact >= compared - 2, exact + " of " + compared + " exact");
   }
 
   private static long sum(long[] a) {

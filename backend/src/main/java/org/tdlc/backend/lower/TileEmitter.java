@@ -127,7 +127,9 @@ final class TileEmitter {
     List<Box> boxes = new ArrayList<>();
     for (Operand x : op.inputs()) {
       Box b = TileGeometry.box(x, origin, ext);
-      if (b.allPadding(x.shape())) return;   // reads nothing but padding, which never changes the result
+      // A box of nothing but padding never changes the result; the heuristic skips its step, while a mapped
+      // op runs every step so that its counts are the cost model's exactly.
+      if (mapped == null && b.allPadding(x.shape())) return;
       boxes.add(b);
     }
     int[] slots = new int[boxes.size()];

@@ -160,6 +160,16 @@ public final class CostModel {
   }
 
   /**
+   * The same cost with the exact cycle count of TileTimeline's walk over every tile, which search loops
+   * cannot afford but a final prediction can: what Predictions (run --json, explain) reports.
+   */
+  public Cost evaluateExact(int rowDim, int colDim, int[] tile, int[] order) {
+    Cost c = evaluate(rowDim, colDim, tile, order);
+    if (!c.feasible()) return c;
+    return c.withCycles(TileTimeline.cycles(space, target, rowDim, colDim, tile, order, new int[] {c.nIn(), c.nOut()}));
+  }
+
+  /**
    * Total cycles from the three queues' busy times: loads overlap compute when input slots are
    * double-buffered (all but the first step's loads); a store overlaps the next tile when the accumulator
    * is double-buffered, or when the epilogue writes a narrower tile than the accumulator (the store reads
@@ -263,7 +273,7 @@ public final class CostModel {
   }
 
   /** The simulator's DMA rule: the slower of DRAM bytes over its bandwidth and buffer bytes over its own. */
-  private static long transfer(long dramBytes, long bufBytes, double dramBw, double globalBw) {
+  static long transfer(long dramBytes, long bufBytes, double dramBw, double globalBw) {
     long a = dramBw <= 0 ? 0 : (long) Math.ceil(dramBytes / dramBw);
     long b = globalBw <= 0 ? 0 : (long) Math.ceil(bufBytes / globalBw);
     return Math.max(a, b);
