@@ -31,13 +31,9 @@ final class MappingReport {
     b.append(m.loopNest(space, target.rows(), target.cols()).indent(2));
     b.append("\ndirectives:\n  ").append(m.directives(target.rows(), target.cols())).append('\n');
     b.append("\npredicted cost:\n");
-    b.append(String.format("  cycles %d (compute %d, load %d, store %d), energy %.4g pJ, utilization %.1f%%%n",
+    b.append(String.format("  cycles %d (exact schedule; busy: compute %d, load %d, store %d), energy %.4g pJ, utilization %.1f%%%n",
         c.cycles(), c.computeCycles(), c.loadCycles(), c.storeCycles(), c.energyPj(),
         100 * c.utilization(target.peCount())));
-    var best = p.search().best();
-    int[] roles = org.tdlc.passes.mapping.MappingSpace.roles(space, best.dataflow());
-    b.append(String.format("  exact schedule, tile by tile as the simulator times it: %d cycles%n",
-        p.model().evaluateExact(roles[0], roles[1], best.tile(), best.order()).cycles()));
     b.append(String.format("  MACs %d; global buffer footprint %d of %d B (%d input and %d accumulator slots)%n",
         c.macs(), c.footprint(), c.capacity(), c.nIn(), c.nOut()));
     String[] names = {operand(op, 0), operand(op, 1), "result"};

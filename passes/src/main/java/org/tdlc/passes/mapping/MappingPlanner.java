@@ -53,7 +53,28 @@ public final class MappingPlanner {
           + target.global().sizeBytes() + " bytes); the smallest tile allowed needs " + need + " bytes");
       return Optional.empty();
     }
+    r = finalists(r, model, opts.objective());
     return Optional.of(new Planned(toMapping(s, r.best()), r, model));
+  }
+
+  /**
+   * The search's best and runners-up re-scored with the exact schedule's cycles (TileTimeline) and
+   * re-ranked: the closed form ranks the space fast, the exact walk, too slow for that, picks among its
+   * finalists (stable, so ties keep the search's order). Energy does not depend on cycles.
+   */
+  static MappingSearch.Result finalists(MappingSearch.Result r, CostModel model, String objective) {
+    List<MappingSearch.Point> all = new ArrayList<>();
+    all.add(r.best());
+    all.addAll(r.runnersUp());
+    List<MappingSearch.Point> exact = new ArrayList<>();
+    for (MappingSearch.Point p : all) {
+      int[] roles = MappingSpace.roles(model.space(), p.dataflow());
+      Cost c = model.evaluateExact(roles[0], roles[1], p.tile(), p.order());
+      exact.add(new MappingSearch.Point(p.dataflow(), p.tile(), p.order(), c, c.score(objective)));
+    }
+    exact.sort(java.util.Comparator.comparingDouble(MappingSearch.Point::score));
+    return new MappingSearch.Result(exact.get(0), List.copyOf(exact.subList(1, exact.size())), r.visited(),
+        r.valid(), r.nanos());
   }
 
   /** A point of the search as a Mapping, with index names. */
