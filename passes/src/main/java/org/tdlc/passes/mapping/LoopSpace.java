@@ -1,6 +1,7 @@
 // A compute op as the mapping passes and the cost model see it: the einsum index space (names, ranges),
 // each operand's affine subscripts over it, which indices are reduced, and the bytes of each element.
-// Built once per op from the graph IR; conv2d (one group), matmul and two-operand einsums are mappable.
+// Built once per op from the graph IR; conv2d (grouped and depthwise too), matmul and two-operand einsums
+// are mappable.
 package org.tdlc.passes.mapping;
 
 import java.util.ArrayList;
@@ -51,15 +52,31 @@ public record LoopSpace(List<String> dims, int[] ranges, List<List<AffineExpr>> 
     return n;
   }
 
-  /** The space of a mappable op, empty for every other op (and for grouped convolutions, not mapped yet). */
+  /** The space of a mappable op, empty for every other op (and for a grouped convolution with a pin). */
   public static Optional<LoopSpace> of(Operation op) {
     Optional<IterationSpace> it = IterationSpace.of(op);
     if (it.isEmpty()) return Optional.empty();
     IterationSpace s = it.get();
     int n = s.dims().size();
     List<List<AffineExpr>> maps = new ArrayList<>();
-    if (op.is(Ops.CONV2D)) {
-      if (op.attributes().has("groups") && op.attributes().getInt("groups") != 1) return Optional.empty();
+    List<String> dims = s.dims();
+    int[] ranges = s.ranges();
+    int groups = op.is(Ops.CONV2D) && op.attributes().has("groups") ? (int) op.attributes().getInt("groups") : 1;
+    if (groups != 1) {
+      // The lowering's index space: n=0 g=1 k=2 c=3 p=4 q=5 r=6 s=7, k and c within a group. A pin names
+      // the op's own indices (k over every group), which this space does not have: not mapped then.
+      if (op.attributes().has("pin")) return Optional.empty();
+      int[] stride = op.attributes().getInts("stride"), pad = op.attributes().getInts("pad");
+      int[] r = s.ranges();
+      int kg = r[1] / groups, cg = r[2];
+      n = 8;
+      dims = List.of("n", "g", "k", "c", "p", "q", "r", "s");
+      ranges = new int[] {r[0], groups, kg, cg, r[3], r[4], r[5], r[6]};
+      maps.add(List.of(e(n, 0, 0, 1), e(n, 0, 1, cg, 3, 1), e(n, -pad[0], 4, stride[0], 6, 1),
+          e(n, -pad[1], 5, stride[1], 7, 1)));
+      maps.add(List.of(e(n, 0, 1, kg, 2, 1), e(n, 0, 3, 1), e(n, 0, 6, 1), e(n, 0, 7, 1)));
+      maps.add(List.of(e(n, 0, 0, 1), e(n, 0, 1, kg, 2, 1), e(n, 0, 4, 1), e(n, 0, 5, 1)));
+    } else if (op.is(Ops.CONV2D)) {
       int[] stride = op.attributes().getInts("stride"), pad = op.attributes().getInts("pad");
       // n=0 k=1 c=2 p=3 q=4 r=5 s=6
       maps.add(List.of(e(n, 0, 0, 1), e(n, 0, 2, 1), e(n, -pad[0], 3, stride[0], 5, 1), e(n, -pad[1], 4, stride[1], 6, 1)));
@@ -96,7 +113,7 @@ public record LoopSpace(List<String> dims, int[] ranges, List<List<AffineExpr>> 
       if (cur != 4) chain.add(cur);
     }
     int[] bytes = {op.operand(0).type().element().bytes(), op.operand(1).type().element().bytes(), 4};
-    return Optional.of(new LoopSpace(s.dims(), s.ranges(), maps, bytes,
+    return Optional.of(new LoopSpace(dims, ranges, maps, bytes,
         chain.stream().mapToInt(Integer::intValue).toArray(), residual, op.result().type().element().bytes(),
         io.toArray(new int[0][]), new int[][] {op.operand(0).type().shape().dims(), op.operand(1).type().shape().dims()}));
   }
