@@ -16,7 +16,11 @@ final class DmaShapes {
   /** One transfer: its dimensions and where it starts relative to the tile's DRAM and buffer origins (elements). */
   record Part(List<DmaDim> dims, long dramOffset, long bufOffset) {}
 
-  /** Loading an operand's box; the caller skips boxes that are all padding. */
+  /**
+   * Loading an operand's box. A box with a dimension wholly outside the tensor (which only mapped ops
+   * load: the heuristic skips such steps) gets count 0 there, so the transfer writes nothing but padding
+   * and reads no DRAM; its address stays inside the tensor.
+   */
   static List<Part> boxLoad(Operand x, Box box) {
     int[] strides = x.strides();
     List<DmaDim> dims = new ArrayList<>();
@@ -25,6 +29,11 @@ final class DmaShapes {
       int lo = box.lo()[pos], hi = lo + box.extent()[pos] - 1, last = x.shape()[pos] - 1;
       int first = Math.max(lo, 0);
       int count = Math.min(hi, last) - first + 1;
+      if (count <= 0) {
+        dims.add(new DmaDim(0, strides[pos], box.bufStrides()[pos], box.extent()[pos], 0));
+        dram += (long) Math.min(first, last) * strides[pos];
+        continue;
+      }
       dims.add(new DmaDim(count, strides[pos], box.bufStrides()[pos], Math.max(0, -lo), Math.max(0, hi - last)));
       dram += (long) first * strides[pos];
     }

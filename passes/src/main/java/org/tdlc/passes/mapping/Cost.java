@@ -14,12 +14,6 @@ public record Cost(long macs, long cycles, double energyPj, long[] dramRead, lon
 
   public boolean feasible() { return nIn > 0; }
 
-  /** This cost with another cycle count (an exact schedule's in place of the closed form's). */
-  public Cost withCycles(long exact) {
-    return new Cost(macs, exact, energyPj, dramRead, dramWrite, globalRead, globalWrite, localBytes, computeCycles,
-        loadCycles, storeCycles, footprint, capacity, nIn, nOut);
-  }
-
   public long dramBytes() { return sum(dramRead) + sum(dramWrite); }
 
   public long globalBytes() { return sum(globalRead) + sum(globalWrite); }

@@ -12,8 +12,8 @@ import org.tdlc.ir.target.Target;
 /**
  * Closed form, no tile walk: with tiles t_d = ceil(R_d / T_d), the average extent of subscript
  * sum(c_d * d) over all tiles is 1 + sum(c_d * (R_d / t_d - 1)) (exact, remainder tiles included, since
- * subscripts use disjoint indices); an input is reloaded each time a loop it depends on advances, or once
- * per output tile when the reduction's tiles all fit its slots. Capacities follow the lowering's buffer
+ * subscripts use disjoint indices); an input is reloaded each time a loop it depends on advances, unless
+ * its slots still hold the box (see loads). Capacities follow the lowering's buffer
  * plan (16-byte aligned boxes, input and accumulator slots), so a tile the model accepts always lowers.
  */
 public final class CostModel {
@@ -108,11 +108,11 @@ public final class CostModel {
           footprint(tile, 1, 1), cap, 0, 0);
     }
     int[] trips = new int[n];
-    long steps = 1, redTrips = 1, outTiles = 1;
+    long steps = 1, outTiles = 1;
     for (int d = 0; d < n; d++) {
       trips[d] = (space.ranges()[d] + tile[d] - 1) / tile[d];
       steps *= trips[d];
-      if (reduced[d]) redTrips *= trips[d]; else outTiles *= trips[d];
+      if (!reduced[d]) outTiles *= trips[d];
     }
     long[] dramRead = new long[3], dramWrite = new long[3], gRead = new long[3], gWrite = new long[3];
     long loadCycles = 0;
@@ -121,13 +121,13 @@ public final class CostModel {
     long accSteps = 1;
     for (int d = 0; d < n; d++) accSteps *= reduced[d] ? trips[d] : space.ranges()[d];
     for (int i = 0; i < 2; i++) {
-      long loads = loads(i, trips, order, redTrips <= slots[0]);
+      long loads = loads(i, trips, order, slots[0]);
       int b = space.bytes()[i];
       long inRange = Math.round(loads * avgBox(i, tile, trips, true)) * b;
       box[i] = avgBox(i, tile, trips, false);
       dramRead[i] = inRange;
       gWrite[i] = Math.round(loads * box[i]) * b;
-      gRead[i] = Math.round(steps * box[i]) * b;
+      gRead[i] = Math.round(steps * touched(i, tile, trips)) * b;
       loadCycles += loads * dram.latencyCycles() + transfer(inRange, gWrite[i], dram.bandwidth(), global.bandwidth());
     }
     long outElems = 1;
@@ -160,13 +160,26 @@ public final class CostModel {
   }
 
   /**
-   * The same cost with the exact cycle count of TileTimeline's walk over every tile, which search loops
-   * cannot afford but a final prediction can: what Predictions (run --json, explain) reports.
+   * The same cost with TileTimeline's exact schedule, which search loops cannot afford but a final
+   * choice and a prediction (run --json, explain) can: its cycles and load busy time, and the input
+   * loads as the lowering's slots really reuse boxes (the closed form misses reuse of equal boxes at
+   * different tile indices, as a window's taps and outputs overlap when their tiles are tiny).
    */
   public Cost evaluateExact(int rowDim, int colDim, int[] tile, int[] order) {
     Cost c = evaluate(rowDim, colDim, tile, order);
     if (!c.feasible()) return c;
-    return c.withCycles(TileTimeline.cycles(space, target, rowDim, colDim, tile, order, new int[] {c.nIn(), c.nOut()}));
+    TileTimeline.Schedule s = TileTimeline.of(space, target, rowDim, colDim, tile, order, new int[] {c.nIn(), c.nOut()});
+    long[] dramRead = c.dramRead().clone(), globalWrite = c.globalWrite().clone();
+    double energy = c.energyPj();
+    for (int i = 0; i < 2; i++) {
+      energy += (s.dramRead()[i] - dramRead[i]) * target.dram().energyPjPerByte()
+          + (s.bufferWrite()[i] - globalWrite[i]) * target.global().energyPjPerByte();
+      dramRead[i] = s.dramRead()[i];
+      globalWrite[i] = s.bufferWrite()[i];
+    }
+    return new Cost(c.macs(), s.cycles(), energy, dramRead, c.dramWrite(), c.globalRead(), globalWrite,
+        c.localBytes(), c.computeCycles(), s.loadBusy(), c.storeCycles(), c.footprint(), c.capacity(), c.nIn(),
+        c.nOut());
   }
 
   /**
@@ -190,16 +203,23 @@ public final class CostModel {
     return storeOverlaps ? Math.max(core, firstLoad + storeCycles - lastStore) + lastStore : core + storeCycles;
   }
 
-  /** How many times input i's box is loaded: loops from the outermost to the innermost one i depends on. */
-  private long loads(int i, int[] trips, int[] order, boolean reductionCached) {
+  /**
+   * How many times input i's box is loaded, walking output loops then the reduction's, each in order: a
+   * box is reloaded whenever a loop it depends on advances, after every loop outside it that advanced
+   * since (it restarts the sweep). The slots of an input are filled round-robin after the one used last,
+   * which for two slots keeps the last two boxes: if the innermost loop i depends on has no more trips
+   * than slots, its boxes all stay resident and only the loops outside it reload them.
+   */
+  private long loads(int i, int[] trips, int[] order, int slots) {
+    int innermost = -1;
+    for (int pass = 0; pass < 2; pass++) {
+      for (int d : order) if (reduced[d] == (pass == 1) && trips[d] > 1 && uses[i][d]) innermost = d;
+    }
+    int kept = innermost >= 0 && trips[innermost] <= slots ? innermost : -1;
     long loads = 1, pending = 1;
     for (int pass = 0; pass < 2; pass++) {          // output tile loops first, then the reduction's
       for (int d : order) {
-        if (reduced[d] != (pass == 1) || trips[d] == 1) continue;
-        if (pass == 1 && reductionCached) {
-          if (uses[i][d]) loads *= trips[d];
-          continue;
-        }
+        if (reduced[d] != (pass == 1) || trips[d] == 1 || d == kept) continue;
         pending *= trips[d];
         if (uses[i][d]) {
           loads *= pending;
@@ -207,7 +227,7 @@ public final class CostModel {
         }
       }
     }
-    return loads;
+    return kept >= 0 ? loads * trips[kept] : loads;
   }
 
   /**
@@ -227,6 +247,70 @@ public final class CostModel {
       e *= ext;
     }
     return e;
+  }
+
+  /**
+   * The elements of input i's box one MAC touches, averaged over all tiles (the simulator charges a MAC
+   * its distinct elements): per subscript the distinct values of sum(c_d * x_d), which is the box extent
+   * unless strides leave holes (a strided window with fewer kernel taps than the stride), averaged over
+   * its indices' full and remainder extents. Subscripts use disjoint indices, so the average is a product.
+   */
+  private double touched(int i, int[] tile, int[] trips) {
+    double e = 1;
+    int[] ext = new int[n];
+    for (int pos = 0; pos < coef[i].length; pos++) {
+      int[] c = coef[i][pos];
+      int used = 0;
+      for (int d = 0; d < n; d++) if (c[d] != 0) used |= 1 << d;
+      double sum = 0;
+      for (int combo = used; ; combo = (combo - 1) & used) {   // each index full (bit set) or the remainder
+        double weight = 1;
+        for (int d = 0; d < n; d++) {
+          if ((used >> d & 1) == 0) continue;
+          int last = space.ranges()[d] - (trips[d] - 1) * tile[d];
+          boolean full = (combo >> d & 1) != 0;
+          if (!full && last == tile[d]) { weight = 0; break; }         // no separate remainder tile
+          ext[d] = full ? tile[d] : last;
+          weight *= full ? (last == tile[d] ? trips[d] : trips[d] - 1) : 1;
+        }
+        if (weight > 0) sum += weight * distinct(c, ext);
+        if (combo == 0) break;
+      }
+      long tiles = 1;
+      for (int d = 0; d < n; d++) if ((used >> d & 1) != 0) tiles *= trips[d];
+      e *= sum / tiles;
+    }
+    return e;
+  }
+
+  /** How many distinct values sum(c_d * x_d) takes over x_d in [0, ext_d), for the indices c uses. */
+  static long distinct(int[] c, int[] ext) {
+    int k = 0;
+    long[][] m = new long[c.length][];
+    for (int d = 0; d < c.length; d++) if (c[d] != 0 && ext[d] > 1) m[k++] = new long[] {ext[d], Math.abs(c[d])};
+    java.util.Arrays.sort(m, 0, k, (x, y) -> Long.compare(x[1], y[1]));
+    long span = 0, product = 1;
+    boolean disjoint = true;
+    for (int j = 0; j < k; j++) {
+      if (m[j][1] <= span) disjoint = false;
+      span += (m[j][0] - 1) * m[j][1];
+      product *= m[j][0];
+    }
+    if (disjoint) return product;
+    if (k == 2 && m[0][1] == 1 && m[0][0] >= m[1][1]) return span + 1;   // a stride the window covers
+    java.util.BitSet seen = new java.util.BitSet((int) span + 1);
+    int[] idx = new int[k];
+    long offset = 0;
+    for (long p = 0; p < product; p++) {
+      seen.set((int) offset);
+      for (int j = k - 1; j >= 0; j--) {
+        offset += m[j][1];
+        if (++idx[j] < m[j][0]) break;
+        idx[j] = 0;
+        offset -= m[j][0] * m[j][1];
+      }
+    }
+    return seen.cardinality();
   }
 
   /** The average over the subscript's tiles of its extent clipped to [0, size): a walk over its own indices. */

@@ -1,8 +1,9 @@
-// The exact cycle count of one mapped layer: walks the tile sequence in the lowering's emission order
+// The exact schedule of one mapped layer: walks the tile sequence in the lowering's emission order
 // (TileEmitter), giving each instruction the simulator's duration (TimingModel) and the start the
 // Scheduler gives it: max(its queue's free time, the end of every instruction it waits for on a buffer
-// region). Too slow for the search's inner loop, so the mapper ranks with CostModel's closed form and
-// Predictions reports this one.
+// region), and counting the input loads exactly as the lowering's slots reuse boxes. Too slow for the
+// search's inner loop, so the mapper ranks with CostModel's closed form and picks among its finalists,
+// and Predictions reports, with this one.
 package org.tdlc.passes.mapping;
 
 import java.util.Arrays;
@@ -20,6 +21,9 @@ import org.tdlc.ir.target.Target;
  * simulator reports them, run from its CONFIG's start to its last store's end.
  */
 final class TileTimeline {
+  /** The layer's cycles; per input, the DRAM bytes its loads read and the buffer bytes they write; load busy. */
+  record Schedule(long cycles, long[] dramRead, long[] bufferWrite, long loadBusy) {}
+
   private static final int LOAD = 0, COMPUTE = 1, STORE = 2;
 
   private final LoopSpace space;
@@ -35,6 +39,8 @@ final class TileTimeline {
   /** Per input, per slot: the box it holds (lo then extent per subscript), null while empty. */
   private final int[][][] held;
   private final int[] lastSlot;
+  private final long[] dramRead = new long[2], bufferWrite = new long[2];
+  private long loadBusy;
 
   private TileTimeline(LoopSpace space, Target target, int rowDim, int colDim, int[] tile, int[] order, int[] slots) {
     this.space = space;
@@ -56,9 +62,11 @@ final class TileTimeline {
     lastSlot = new int[] {-1, -1};
   }
 
-  /** The layer's cycles for a feasible mapping with these {nIn, nOut} slots. */
-  static long cycles(LoopSpace space, Target target, int rowDim, int colDim, int[] tile, int[] order, int[] slots) {
-    return new TileTimeline(space, target, rowDim, colDim, tile, order, slots).run();
+  /** The layer's schedule for a feasible mapping with these {nIn, nOut} slots. */
+  static Schedule of(LoopSpace space, Target target, int rowDim, int colDim, int[] tile, int[] order, int[] slots) {
+    TileTimeline t = new TileTimeline(space, target, rowDim, colDim, tile, order, slots);
+    long cycles = t.run();
+    return new Schedule(cycles, t.dramRead, t.bufferWrite, t.loadBusy);
   }
 
   private long run() {
@@ -108,6 +116,8 @@ final class TileTimeline {
       if (slot < 0) {
         slot = (lastSlot[i] + 1) % nIn;
         long[] bytes = boxBytes(i, box);
+        dramRead[i] += bytes[0];
+        bufferWrite[i] += bytes[1];
         run(LOAD, dma(bytes[0], bytes[1]), new int[0], new int[] {inputRegion(slot, i)}, barrier);
         held[i][slot] = box;
       }
@@ -130,6 +140,7 @@ final class TileTimeline {
     for (int r : writes) start = Math.max(start, Math.max(writerEnd[r], readersEnd[r]));
     long end = start + duration;
     free[q] = end;
+    if (q == LOAD) loadBusy += duration;
     for (int r : reads) readersEnd[r] = Math.max(readersEnd[r], end);
     for (int r : writes) {
       writerEnd[r] = end;
