@@ -257,11 +257,20 @@ public final class CostModel {
    */
   private double touched(int i, int[] tile, int[] trips) {
     double e = 1;
-    int[] ext = new int[n];
+    int[] ext = null;
     for (int pos = 0; pos < coef[i].length; pos++) {
       int[] c = coef[i][pos];
-      int used = 0;
-      for (int d = 0; d < n; d++) if (c[d] != 0) used |= 1 << d;
+      int used = 0, only = -1;
+      for (int d = 0; d < n; d++) {
+        if (c[d] == 0) continue;
+        used |= 1 << d;
+        only = only == -1 ? d : -2;
+      }
+      if (only >= 0) {                                          // one index: its extents sum to its range
+        e *= (double) space.ranges()[only] / trips[only];
+        continue;
+      }
+      if (ext == null) ext = new int[n];
       double sum = 0;
       for (int combo = used; ; combo = (combo - 1) & used) {   // each index full (bit set) or the remainder
         double weight = 1;
