@@ -1,0 +1,26 @@
+// Cycles to turn one compressed block back into its dense tile, shared by the simulator's timing and the
+// compiler's cost model so both charge the same. Hardware decode (a format decoder on the load path) reads
+// 64 metadata bits and emits 8 entries per cycle, overlapped with the transfer; software conversion (a scalar
+// loop after the transfer) reads 32 metadata bits and emits 2 entries per cycle, after the transfer ends.
+package org.tdlc.ir.sparse;
+
+public final class DecodeCost {
+  public static final int HW_METADATA_BITS_PER_CYCLE = 64;
+  public static final int HW_ENTRIES_PER_CYCLE = 8;
+  public static final int SW_METADATA_BITS_PER_CYCLE = 32;
+  public static final int SW_ENTRIES_PER_CYCLE = 2;
+
+  private DecodeCost() {}
+
+  /** Decoder cycles of a block on a hardware decoder (they overlap the block's transfer). */
+  public static long hardware(SparseCodec.Size s) {
+    return Math.max(ceilDiv(s.metadataBits(), HW_METADATA_BITS_PER_CYCLE), ceilDiv(s.entries(), HW_ENTRIES_PER_CYCLE));
+  }
+
+  /** Cycles of the software conversion of a block (after its transfer). */
+  public static long software(SparseCodec.Size s) {
+    return ceilDiv(s.metadataBits(), SW_METADATA_BITS_PER_CYCLE) + ceilDiv(s.entries(), SW_ENTRIES_PER_CYCLE);
+  }
+
+  private static long ceilDiv(long a, long b) { return (a + b - 1) / b; }
+}
