@@ -26,10 +26,12 @@ import org.tdlc.passes.PassManager;
 import org.tdlc.passes.Pipeline;
 
 final class Compilation {
-  static final String DEFAULT_PIPELINE = "canonicalize,fuse-epilogue";
+  static final String DEFAULT_PIPELINE = "canonicalize,fuse-epilogue,select-formats";
 
   /** One compiled model: the source model (for the reference interpreter), the optimized one, the program. */
-  record Compiled(Model source, Model optimized, Program program) {}
+  record Compiled(Model source, Model optimized, Program program, RunReport.SparseFacts sparse) {
+    Compiled(Model source, Model optimized, Program program) { this(source, optimized, program, RunReport.SparseFacts.NONE); }
+  }
 
   record Result(Target target, MachineConfig machine, List<Compiled> models, long millis) {}
 
@@ -60,8 +62,9 @@ final class Compilation {
     for (Model m : selected) {
       Model opt = optimized.model(m.name()).orElseThrow();
       Program program;
+      Lowering lowering = new Lowering();
       try {
-        program = new Lowering().lower(opt, machine);
+        program = lowering.lower(opt, machine);
       } catch (LoweringException e) {
         throw new CompileException(e.location(), e.getMessage());
       }
@@ -70,7 +73,7 @@ final class Compilation {
         throw new IllegalStateException("the program generated for model " + m.name() + " fails verification: "
             + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
       }
-      out.add(new Compiled(m, opt, program));
+      out.add(new Compiled(m, opt, program, new RunReport.SparseFacts(lowering.formats(), lowering.compressedBytes())));
     }
     return new Result(target, machine, out, (System.nanoTime() - start) / 1_000_000);
   }

@@ -57,7 +57,8 @@ final class RunCommand implements Command {
         var inputs = InputFeeds.forModel(c.source(), files, seed);
         runs.add(Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs, c.source(),
             compiled.millis(), null, progress)
-            .withPredicted(org.tdlc.passes.mapping.Predictions.of(c.optimized(), compiled.target())));
+            .withPredicted(org.tdlc.passes.mapping.Predictions.of(c.optimized(), compiled.target()))
+            .withSparse(c.sparse()));
       }
     } finally {
       progress.clear();

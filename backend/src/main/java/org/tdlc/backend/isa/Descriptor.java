@@ -7,6 +7,7 @@ package org.tdlc.backend.isa;
 
 import java.util.List;
 import org.tdlc.ir.type.ElementType;
+import org.tdlc.ir.type.StorageFormat;
 
 public sealed interface Descriptor {
   int MAX_LOOPS = 8;
@@ -36,9 +37,34 @@ public sealed interface Descriptor {
    * j_d - padBefore_d is in [0, count_d), and padValue otherwise (0 for conv padding, the type's minimum
    * for maxpool so that padding never wins). STORE: pads must be 0; DRAM[dram + sum j*dramStride] =
    * buffer[buf + sum j*bufStride]. Strides are in elements of {@code type}; dims.get(0) is outermost.
+   * A LOAD with a {@code format} other than DENSE reads one compressed block at dramAddr instead (see
+   * org.tdlc.ir.sparse.SparseCodec): the buffer points in row-major order form a view of total(dims.get(0))
+   * rows by the rest as columns, and the block encodes that view in {@code format}; the decoder writes every
+   * point (zero where the block holds none). dramStride and the pads then only describe the source tile.
    */
-  record DmaDesc(ElementType type, List<DmaDim> dims, int padValue) implements Descriptor {
-    public DmaDesc { dims = List.copyOf(dims); }
+  record DmaDesc(ElementType type, List<DmaDim> dims, int padValue, StorageFormat format) implements Descriptor {
+    public DmaDesc {
+      dims = List.copyOf(dims);
+      if (format == null) format = StorageFormat.DENSE;
+    }
+
+    public DmaDesc(ElementType type, List<DmaDim> dims, int padValue) { this(type, dims, padValue, StorageFormat.DENSE); }
+
+    public boolean compressed() { return format != StorageFormat.DENSE; }
+
+    /** The rows of the compressed view: the outermost dimension's buffer extent (1 without dimensions). */
+    public int viewRows() {
+      if (dims.isEmpty()) return 1;
+      DmaDim d = dims.get(0);
+      return d.padBefore() + d.count() + d.padAfter();
+    }
+
+    /** The buffer points the transfer writes. */
+    public long points() {
+      long n = 1;
+      for (DmaDim d : dims) n *= (long) d.padBefore() + d.count() + d.padAfter();
+      return n;
+    }
   }
 
   record DmaDim(int count, int dramStride, int bufStride, int padBefore, int padAfter) {}

@@ -1,0 +1,42 @@
+// Which global-buffer bytes arrived through a format decoder, i.e. with metadata that says where the zeros
+// are: a compressed LOAD marks its byte range, any other write to a range clears it. The PE array may skip a
+// MAC on a zero operand only when that operand's whole footprint is marked (see Machine.mac): a dense-stored
+// operand carries no metadata, so its zeros are multiplied like any value.
+package org.tdlc.sim;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+final class MetadataRanges {
+  /** Disjoint marked ranges [start, end), by start. */
+  private final TreeMap<Long, Long> ranges = new TreeMap<>();
+
+  boolean isEmpty() { return ranges.isEmpty(); }
+
+  void mark(long from, long to) {
+    clear(from, to);
+    ranges.put(from, to);
+  }
+
+  /** Unmarks [from, to), splitting ranges that straddle it. */
+  void clear(long from, long to) {
+    if (ranges.isEmpty() || from >= to) return;
+    Map.Entry<Long, Long> before = ranges.lowerEntry(from);
+    if (before != null && before.getValue() > from) {
+      ranges.put(before.getKey(), from);
+      if (before.getValue() > to) ranges.put(to, before.getValue());
+    }
+    Map.Entry<Long, Long> e = ranges.ceilingEntry(from);
+    while (e != null && e.getKey() < to) {
+      ranges.remove(e.getKey());
+      if (e.getValue() > to) ranges.put(to, e.getValue());
+      e = ranges.ceilingEntry(from);
+    }
+  }
+
+  /** Whether every byte of [from, to) is marked (by one range: adjacent loads are separate tiles). */
+  boolean covers(long from, long to) {
+    Map.Entry<Long, Long> e = ranges.floorEntry(from);
+    return e != null && e.getValue() >= to;
+  }
+}
