@@ -82,6 +82,9 @@ final class DmaPlan {
     if (d.compressed() && pts > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("a compressed transfer of " + pts + " points, at most " + Integer.MAX_VALUE);
     }
+    if (d.compressed() && (viewRows < 1 || pts % viewRows != 0)) {
+      throw new IllegalArgumentException("a compressed view of " + viewRows + " rows does not divide " + pts + " points");
+    }
   }
 
   boolean compressed() { return format != StorageFormat.DENSE; }

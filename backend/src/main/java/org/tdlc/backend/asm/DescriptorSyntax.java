@@ -29,7 +29,8 @@ final class DescriptorSyntax {
           .append(" loops=");
       loops(b, a.loops());
     } else if (d instanceof Descriptor.DmaDesc m) {
-      b.append("dma ").append(m.type()).append(m.compressed() ? " " + m.format().keyword() : "").append(" pad=").append(m.padValue()).append(" dims=[");
+      b.append("dma ").append(m.type()).append(m.compressed() ? " " + m.format().keyword() + " rows=" + m.rows() : "")
+          .append(" pad=").append(m.padValue()).append(" dims=[");
       for (int i = 0; i < m.dims().size(); i++) {
         Descriptor.DmaDim x = m.dims().get(i);
         if (i > 0) b.append(", ");
@@ -110,12 +111,14 @@ final class DescriptorSyntax {
       c.next("a storage format");
     }
     Map<String, Function<TokenCursor, Object>> p = new LinkedHashMap<>();
+    if (format != StorageFormat.DENSE) p.put("rows", k -> k.integer("view rows", 1, Integer.MAX_VALUE));
     p.put("pad", k -> k.integer("pad", Integer.MIN_VALUE, Integer.MAX_VALUE));
     p.put("dims", k -> k.list("dims", DescriptorSyntax::dim));
     TokenCursor.Pairs v = c.keyValues("a dma descriptor", p);
     @SuppressWarnings("unchecked")
     List<Descriptor.DmaDim> dims = (List<Descriptor.DmaDim>) v.get("dims");
-    return new Descriptor.DmaDesc(type, dims, v.integer("pad"), format);
+    return new Descriptor.DmaDesc(type, dims, v.integer("pad"), format,
+        format == StorageFormat.DENSE ? 0 : v.integer("rows"));
   }
 
   private static String compressedKeywords() {

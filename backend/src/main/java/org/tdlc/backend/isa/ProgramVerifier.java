@@ -72,6 +72,9 @@ public final class ProgramVerifier {
       if (m.compressed() && m.points() > Integer.MAX_VALUE) {
         problems.add(where + "a compressed transfer of " + m.points() + " points, at most " + Integer.MAX_VALUE);
       }
+      if (m.compressed() && (m.rows() < 1 || m.points() % m.rows() != 0)) {
+        problems.add(where + "a compressed view of " + m.rows() + " rows does not divide the " + m.points() + " points");
+      }
       if (m.dims().size() > Descriptor.MAX_DMA_DIMS) {
         problems.add(where + m.dims().size() + " dimensions, at most " + Descriptor.MAX_DMA_DIMS);
       }

@@ -1,5 +1,6 @@
 // Binary form of the descriptor, symbol and layer tables, written and read side by side so the two cannot
-// drift. Descriptor: u8 tag (1 mac, 2 alu, 3 dma, 4 compressed dma: dma's fields then u8 format code), then its fields; loop = 4 x i32 (extent, dst, src1, src2),
+// drift. Descriptor: u8 tag (1 mac, 2 alu, 3 dma, 4 compressed dma: dma's fields then u8 format, i32 view rows),
+// then its fields; loop = 4 x i32 (extent, dst, src1, src2),
 // DMA dim = 5 x i32; symbol: u8 kind, u8 type, name, u32 rank, i32 dims, u64 address; layer: name, op, i32 x2.
 package org.tdlc.backend.tdlx;
 
@@ -37,7 +38,7 @@ final class TdlxTables {
         for (Descriptor.DmaDim x : m.dims()) {
           s.i32(x.count()).i32(x.dramStride()).i32(x.bufStride()).i32(x.padBefore()).i32(x.padAfter());
         }
-        if (m.compressed()) s.u8(m.format().ordinal());
+        if (m.compressed()) s.u8(m.format().ordinal()).i32(m.rows());
       }
     }
     return s.toByteArray();
@@ -88,7 +89,8 @@ final class TdlxTables {
             }
             format = StorageFormat.values()[code];
           }
-          out.add(new Descriptor.DmaDesc(t, list, pad, format));
+          int rows = tag == TAG_COMPRESSED_DMA ? in.i32(what) : 0;
+          out.add(new Descriptor.DmaDesc(t, list, pad, format, rows));
         }
         default -> throw new TdlxException(what + " has an unknown kind tag " + tag
             + " (expected 1 mac, 2 alu, 3 dma, 4 compressed dma)");

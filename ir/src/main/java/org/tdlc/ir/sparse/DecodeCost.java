@@ -1,14 +1,15 @@
 // Cycles to turn one compressed block back into its dense tile, shared by the simulator's timing and the
-// compiler's cost model so both charge the same. Hardware decode (a format decoder on the load path) reads
-// 64 metadata bits and emits 8 entries per cycle, overlapped with the transfer; software conversion (a scalar
-// loop after the transfer) reads 32 metadata bits and emits 2 entries per cycle, after the transfer ends.
+// compiler's cost model so both charge the same. Hardware decode (a format decoder on the load path, as wide
+// as a 32 B/cycle DRAM link) reads 256 metadata bits and emits 32 entries per cycle, overlapped with the
+// transfer; software conversion (a 4-lane loop on the host side after the transfer) reads 32 metadata bits and
+// emits 4 entries per cycle, after the transfer ends. These rates are assumptions, not measurements.
 package org.tdlc.ir.sparse;
 
 public final class DecodeCost {
-  public static final int HW_METADATA_BITS_PER_CYCLE = 64;
-  public static final int HW_ENTRIES_PER_CYCLE = 8;
+  public static final int HW_METADATA_BITS_PER_CYCLE = 256;
+  public static final int HW_ENTRIES_PER_CYCLE = 32;
   public static final int SW_METADATA_BITS_PER_CYCLE = 32;
-  public static final int SW_ENTRIES_PER_CYCLE = 2;
+  public static final int SW_ENTRIES_PER_CYCLE = 4;
 
   private DecodeCost() {}
 
