@@ -45,7 +45,21 @@ final class Compilation {
         .addOption(Option.builder().longOpt("model").hasArg().argName("M")
             .desc("the model to compile (default: every model defined in FILE itself)").get())
         .addOption(Option.builder().longOpt("passes").hasArg().argName("PIPELINE")
-            .desc("graph passes before lowering (default " + DEFAULT_PIPELINE + ")").get());
+            .desc("graph passes before lowering (default " + DEFAULT_PIPELINE + ")").get())
+        .addOption(Option.builder().longOpt("profile-inputs").hasArg().argName("N")
+            .desc("select-formats also runs the reference interpreter on N seeded inputs and reports the "
+                + "activations' densities and best formats (in the IR and --print-ir-after=select-formats)").get());
+  }
+
+  /** The pipeline with --profile-inputs N given to its select-formats pass. */
+  static String profiled(CommandLine cl, String pipeline) {
+    if (!cl.hasOption("profile-inputs")) return pipeline;
+    String n = cl.getOptionValue("profile-inputs");
+    if (!n.matches("[0-9]{1,6}")) throw new UsageException("--profile-inputs takes a count, got '" + n + "'");
+    if (!pipeline.matches("(^|.*,)select-formats(,.*|$)")) {
+      throw new UsageException("--profile-inputs needs select-formats in the pipeline (without options)");
+    }
+    return pipeline.replaceFirst("(^|,)select-formats(,|$)", "$1select-formats{profile-inputs=" + n + "}$2");
   }
 
   static Result compile(CommandLine cl, String path, SourceCache sources, PassManager.Instrumentation inst) {
@@ -55,7 +69,7 @@ final class Compilation {
     Target target = Targets.resolve(cl.getOptionValue("target"), loaded.targets());
     List<Diagnostic> formatErrors = Targets.checkFormats(loaded.module(), target);
     if (!formatErrors.isEmpty()) throw new CompileException(formatErrors);
-    Pipeline pipeline = Pipeline.parse(cl.getOptionValue("passes", DEFAULT_PIPELINE));
+    Pipeline pipeline = Pipeline.parse(profiled(cl, cl.getOptionValue("passes", DEFAULT_PIPELINE)));
     IrModule optimized = new PassManager(inst.withTarget(target)).run(loaded.module(), pipeline, new DiagnosticEngine());
     MachineConfig machine = TargetMachine.of(target);
     List<Compiled> out = new ArrayList<>();

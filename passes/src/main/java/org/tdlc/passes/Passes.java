@@ -24,7 +24,7 @@ public final class Passes {
     register(MapDataflow.INFO, MapDataflow::new);
     register(Mapper.INFO, Mapper::new);
     register(OrderLoops.INFO, OrderLoops::new);
-    register(SelectFormats.INFO, o -> new SelectFormats());
+    register(SelectFormats.INFO, SelectFormats::new);
     register(Tile.INFO, Tile::new);
   }
 

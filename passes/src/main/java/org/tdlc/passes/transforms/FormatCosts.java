@@ -4,7 +4,7 @@
 // decodes them (DecodeCost: overlapped on a hardware decoder, after the transfer in software); the PE array
 // runs the MACs and, on a target that skips zeros, issues only those whose compressed weight operand is
 // non-zero (SkipTiming's rule). The layer takes max(load, compute) (the queues overlap); ties go to less
-// total work, then to the simpler format (enum order).
+// total work, then to fewer DRAM bytes (energy), then to the simpler format (enum order).
 package org.tdlc.passes.transforms;
 
 import java.util.ArrayList;
@@ -23,6 +23,8 @@ final class FormatCosts {
       int c = Double.compare(cycles(), o.cycles());
       if (c != 0) return c;
       c = Double.compare(load + compute, o.load + o.compute);
+      if (c != 0) return c;
+      c = Long.compare(bytes, o.bytes);
       return c != 0 ? c : format.compareTo(o.format);
     }
   }

@@ -2,6 +2,9 @@
 // actual data (dense where sparsity does not pay), or in the format its `format` pin names. The choice goes
 // into the weight's type (tensor<...xi8, csr>) and, with the runner-up and both costs, into a `format_choice`
 // attribute that pass dumps and `tdlc explain` show. A weight read through a reshape or as an output stays dense.
+// With profile-inputs=N the reference interpreter runs on N seeded inputs and each MAC op's activation operands
+// get their measured density and the most compact format at that density (SparseCodec.expectedBits) in an
+// `activation_formats` attribute: reported only, activations are still stored and moved dense.
 package org.tdlc.passes.transforms;
 
 import java.util.List;
@@ -28,16 +31,88 @@ import org.tdlc.passes.mapping.LoopSpace;
 public final class SelectFormats implements Pass {
   public static final PassInfo INFO = PassInfo.of("select-formats",
       "Store each weight in the target's format with the least estimated cycles on its data (pins honoured)")
+      .option("profile-inputs", "0", "run the reference interpreter on N seeded inputs and report the activations' "
+          + "densities and best formats (0: off)")
       .requires("shapes").establishes("formats-selected");
 
   private final WeightLoader weights = new WeightLoader();
+  private final int profileInputs;
+
+  public SelectFormats(org.tdlc.passes.PassOptions options) {
+    this.profileInputs = options.integer("profile-inputs");
+    if (profileInputs < 0) {
+      throw new org.tdlc.passes.PipelineException("select-formats: profile-inputs must be >= 0, got " + profileInputs);
+    }
+  }
 
   @Override public PassInfo info() { return INFO; }
 
   @Override public IrModule run(IrModule module, PassContext ctx) {
     if (ctx.target().isEmpty()) return module;
     Target target = ctx.target().get();
-    return module.mapModels(m -> select(m, target, ctx));
+    return module.mapModels(m -> profile(select(m, target, ctx), target));
+  }
+
+  /** The activation_formats attribute on every MAC op, from the densities measured on profileInputs runs. */
+  private Model profile(Model model, Target target) {
+    if (profileInputs == 0) return model;
+    Map<Value, long[]> counts = new java.util.IdentityHashMap<>();   // nonzeros, elements
+    org.tdlc.ir.interp.Interpreter interpreter = new org.tdlc.ir.interp.Interpreter(weights);
+    for (int seed = 1; seed <= profileInputs; seed++) {
+      Map<String, Tensor> inputs = org.tdlc.ir.interp.Interpreter.randomInputs(model, seed);
+      for (Operation op : model.ops(Ops.INPUT)) tally(counts, op.result(), inputs.get(op.attributes().getString("name")));
+      interpreter.run(model, inputs, (op, result) -> {
+        if (op.results().size() == 1) tally(counts, op.result(), result);
+      });
+    }
+    ModelEdit edit = new ModelEdit(model);
+    for (Operation op : model.ops()) {
+      if (LoopSpace.of(op).isEmpty()) continue;
+      Map<String, Attribute> report = new TreeMap<>();
+      for (Value v : op.operands()) {
+        long[] c = counts.get(v);
+        if (c == null || v.definingOp().is(Ops.WEIGHT) || c[1] == 0) continue;
+        report.put(v.nameHint() == null ? "operand" + op.operands().indexOf(v) : v.nameHint(),
+            activation(target, v.type(), c[0] / (double) c[1]));
+      }
+      if (report.isEmpty()) continue;
+      Operation rebuilt = op.rebuild(op.operands(), op.attributes().with("activation_formats", DictAttr.of(report)),
+          null, op.location());
+      edit.ops.set(edit.ops.indexOf(op), rebuilt);
+      edit.replace(op.result(), rebuilt.result());
+    }
+    return edit.commit();
+  }
+
+  private static void tally(Map<Value, long[]> counts, Value v, Tensor t) {
+    if (t == null) return;
+    long nnz = 0;
+    for (int x : t.sharedArray()) if (x != 0) nnz++;
+    long[] c = counts.computeIfAbsent(v, k -> new long[2]);
+    c[0] += nnz;
+    c[1] += t.elementCount();
+  }
+
+  /** The measured density, and the format with the fewest expected bits at it over the tensor's 2-D view. */
+  private static DictAttr activation(Target target, TensorType type, double density) {
+    int[] dims = type.shape().dims();
+    int n = type.shape().elementCount();
+    int rows = dims.length < 2 ? 1 : dims[0] == 1 && dims.length > 2 ? dims[1] : dims[0];
+    int cols = rows == 0 ? 0 : n / rows;
+    int bits = type.element().bytes() * 8;
+    StorageFormat best = StorageFormat.DENSE;
+    double bestBits = org.tdlc.ir.sparse.SparseCodec.expectedBits(StorageFormat.DENSE, rows, cols, bits, density);
+    for (StorageFormat f : target.formats()) {
+      double b = org.tdlc.ir.sparse.SparseCodec.expectedBits(f, rows, cols, bits, density);
+      if (b < bestBits) {
+        best = f;
+        bestBits = b;
+      }
+    }
+    return DictAttr.EMPTY.with("density", Attribute.of(Math.round(1e4 * density) / 1e4))
+        .with("best", Attribute.of(best.keyword()))
+        .with("best_bytes", Attribute.of((long) Math.ceil(bestBits / 8)))
+        .with("dense_bytes", Attribute.of((long) n * type.element().bytes()));
   }
 
   private Model select(Model model, Target target, PassContext ctx) {
