@@ -18,7 +18,8 @@ final class RunCommand implements Command {
   @Override public String name() { return "run"; }
   @Override public String summary() { return "compile, simulate and verify a model against the reference interpreter"; }
   @Override public String usage() {
-    return "FILE.tdl [--target T] [--model M] [--input NAME=FILE.npy ...] [--seed N] [--save-outputs DIR] [--report OUT.html] [--json]";
+    return "FILE.tdl [--target T] [--model M] [--input NAME=FILE.npy ...] [--seed N] [--save-outputs DIR] "
+        + "[--passes P] [--profile-inputs N] [--report OUT.html] [--json]";
   }
 
   @Override public Options options() {
