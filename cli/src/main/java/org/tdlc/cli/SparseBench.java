@@ -50,7 +50,10 @@ final class SparseBench {
   record SweepRow(String layer, double density, List<Point> pinned, Point chosen) {
     Point best() {
       Point b = pinned.get(0);
-      for (Point p : pinned) if (p.cycles() < b.cycles()) b = p;
+      for (Point p : pinned) {
+        // on a tie the chosen format counts as the best
+        if (p.cycles() < b.cycles() || p.cycles() == b.cycles() && p.format() == chosen.format()) b = p;
+      }
       return b;
     }
 
