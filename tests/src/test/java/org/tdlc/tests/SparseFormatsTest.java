@@ -128,6 +128,22 @@ class SparseFormatsTest {
   }
 
   @Test
+  void profiledActivationDensitiesAreReported() {
+    Tdlc.Result r = Tdlc.run("compile", "examples/resnet_block.tdl", "--profile-inputs", "2", "--emit", "ir");
+    assertEquals(0, r.code(), r.toString());
+    // r1 = relu(...) feeds the second conv: about half of it is zero, so a compressed format is smaller
+    Matcher m = Pattern.compile("r1 = \\{best = \"([a-z]+)\", best_bytes = (\\d+), dense_bytes = (\\d+), "
+        + "density = (0\\.\\d+)\\}").matcher(r.out());
+    assertTrue(m.find(), r.out());
+    assertTrue(!m.group(1).equals("dense") && Long.parseLong(m.group(2)) < Long.parseLong(m.group(3)), m.group());
+    double density = Double.parseDouble(m.group(4));
+    assertTrue(density > 0.3 && density < 0.7, m.group());
+    assertEquals(1, Tdlc.run("compile", "examples/resnet_block.tdl", "--profile-inputs", "x", "--emit", "ir").code());
+    assertEquals(1, Tdlc.run("compile", "examples/resnet_block.tdl", "--profile-inputs", "2", "--passes",
+        "canonicalize", "--emit", "ir").code());
+  }
+
+  @Test
   void aCompressedProgramRoundTripsThroughAssembly(@TempDir Path dir) throws Exception {
     Path bin = dir.resolve("p.tdlx"), asm = dir.resolve("p.s"), again = dir.resolve("q.tdlx");
     assertEquals(0, Tdlc.run("compile", "examples/mapped.tdl", "-o", bin.toString()).code());
