@@ -14,8 +14,8 @@ import org.tdlc.backend.isa.Queue;
 import org.tdlc.ir.attr.Attribute;
 
 /**
- * macs counts every point of every MAC nest; macsSkipped those with a zero operand when the machine skips
- * zeros (they still compute the same values). Issued MACs (macs - macsSkipped) drive macEnergyPj
+ * macs counts every point of every MAC nest; macsSkipped those with a zero operand that arrived through a
+ * compressed load, when the machine skips zeros (they still compute the same values; see MetadataRanges). Issued MACs (macs - macsSkipped) drive macEnergyPj
  * (issued * machine.macEnergyPj) and utilization (issued / (PEs * cycles), 0 when cycles is 0).
  * energyPj = the levels' energies + macEnergyPj. compressedBytes: DRAM bytes of compressed blocks loaded
  * (within the DRAM level's read bytes); decodeCycles / convertCycles: the hardware decoder's cycles and the
