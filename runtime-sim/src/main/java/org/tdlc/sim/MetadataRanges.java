@@ -13,8 +13,19 @@ final class MetadataRanges {
 
   boolean isEmpty() { return ranges.isEmpty(); }
 
+  /** Marks [from, to), merged with marked ranges it touches (a tile loaded in several blocks is one range). */
   void mark(long from, long to) {
     clear(from, to);
+    Map.Entry<Long, Long> before = ranges.lowerEntry(from);
+    if (before != null && before.getValue() == from) {
+      from = before.getKey();
+      ranges.remove(from);
+    }
+    Long after = ranges.get(to);
+    if (after != null) {
+      ranges.remove(to);
+      to = after;
+    }
     ranges.put(from, to);
   }
 
@@ -34,7 +45,7 @@ final class MetadataRanges {
     }
   }
 
-  /** Whether every byte of [from, to) is marked (by one range: adjacent loads are separate tiles). */
+  /** Whether every byte of [from, to) is marked. */
   boolean covers(long from, long to) {
     Map.Entry<Long, Long> e = ranges.floorEntry(from);
     return e != null && e.getValue() >= to;
