@@ -42,6 +42,8 @@ final class ExplainCommand implements Command {
     }
     ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl"), sources);
     Target target = Targets.resolve(cl.getOptionValue("target"), loaded.targets());
+    var formatErrors = Targets.checkFormats(loaded.module(), target);
+    if (!formatErrors.isEmpty()) throw new org.tdlc.ir.diag.CompileException(formatErrors);
     IrModule fused = new PassManager(PassManager.Instrumentation.defaults(io.err()).withTarget(target))
         .run(loaded.module(), Pipeline.parse("canonicalize,fuse-epilogue,select-formats"), new DiagnosticEngine());
     Operation op = find(fused, ModuleLoader.select(new ModuleLoader.Loaded(fused, loaded.mainModels(),
@@ -78,9 +80,14 @@ final class ExplainCommand implements Command {
       boolean pinned = d.has("pinned");
       String other = pinned ? "best_other" : "runner_up";
       b.append(pinned ? " (pinned)" : "").append(", ").append(d.getInt("cycles")).append(" cycles, ")
-          .append(d.getInt("bytes")).append(" bytes; ").append(pinned ? "best other " : "runner-up ")
-          .append(d.getString(other)).append(", ").append(d.getInt(other + "_cycles")).append(" cycles, ")
-          .append(d.getInt(other + "_bytes")).append(" bytes; density ").append(d.getFloat("density")).append('\n');
+          .append(d.getInt("bytes")).append(" bytes; ");
+      if (d.has(other)) {
+        b.append(pinned ? "best other " : "runner-up ").append(d.getString(other)).append(", ")
+            .append(d.getInt(other + "_cycles")).append(" cycles, ").append(d.getInt(other + "_bytes")).append(" bytes; ");
+      } else {
+        b.append("the target stores nothing else; ");
+      }
+      b.append("density ").append(d.getFloat("density")).append('\n');
     }
     return b.length() == 0 ? "" : b.append('\n').toString();
   }

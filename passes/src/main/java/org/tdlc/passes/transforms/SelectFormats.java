@@ -164,11 +164,13 @@ public final class SelectFormats implements Pass {
     return edit.commit();
   }
 
+  /** The choice and its costs, and the other estimate's unless it is the same format (a dense-only target). */
   private static DictAttr describe(FormatCosts.Estimate chosen, FormatCosts.Estimate other, String otherKey) {
     Map<String, Attribute> m = new TreeMap<>();
     m.put("chosen", Attribute.of(chosen.format().keyword()));
     m.put("cycles", Attribute.of(Math.round(chosen.cycles())));
     m.put("bytes", Attribute.of(chosen.bytes()));
+    if (other.format() == chosen.format()) return DictAttr.of(m);
     m.put(otherKey, Attribute.of(other.format().keyword()));
     m.put(otherKey + "_cycles", Attribute.of(Math.round(other.cycles())));
     m.put(otherKey + "_bytes", Attribute.of(other.bytes()));
