@@ -32,22 +32,24 @@ final class BenchCommand implements Command {
 
   @Override public String name() { return "bench"; }
   @Override public String summary() {
-    return "benchmarks: models (compile/simulate/reference against a plain-Java int8 kernel) or 'mapping'";
+    return "benchmarks: models (compile/simulate/reference against a plain-Java int8 kernel), 'mapping' or 'sparse'";
   }
   @Override public String usage() {
     return "[FILE.tdl ...] [--target T] [--json]   (default: every models/*.tdl)  |  mapping [--target T] [--layers N] "
-        + "[--objective cycles|energy|edp]";
+        + "[--objective cycles|energy|edp]  |  sparse [--target T] [--quick] [--json]";
   }
 
   @Override public Options options() {
     Options o = Compilation.options();
     o.addOption(Option.builder().longOpt("json").desc("print one JSON object instead of a table").get());
     MappingBench.options().getOptions().forEach(o::addOption);
+    SparseBench.options().getOptions().forEach(o::addOption);
     return o;
   }
 
   @Override public int run(CommandLine cl, Io io, SourceCache sources) throws Exception {
     if (cl.getArgList().equals(List.of("mapping"))) return MappingBench.run(cl, io);
+    if (cl.getArgList().equals(List.of("sparse"))) return SparseBench.run(cl, io);
     List<String> files = cl.getArgList().isEmpty() ? defaultModels() : cl.getArgList();
     List<Row> rows = new ArrayList<>();
     boolean quiet = cl.hasOption("json") || System.console() == null;

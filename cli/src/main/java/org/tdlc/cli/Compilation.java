@@ -26,10 +26,12 @@ import org.tdlc.passes.PassManager;
 import org.tdlc.passes.Pipeline;
 
 final class Compilation {
-  static final String DEFAULT_PIPELINE = "canonicalize,fuse-epilogue,mapper";
+  static final String DEFAULT_PIPELINE = "canonicalize,fuse-epilogue,select-formats,mapper";
 
   /** One compiled model: the source model (for the reference interpreter), the optimized one, the program. */
-  record Compiled(Model source, Model optimized, Program program) {}
+  record Compiled(Model source, Model optimized, Program program, RunReport.SparseFacts sparse) {
+    Compiled(Model source, Model optimized, Program program) { this(source, optimized, program, RunReport.SparseFacts.NONE); }
+  }
 
   record Result(Target target, MachineConfig machine, List<Compiled> models, long millis) {}
 
@@ -43,7 +45,21 @@ final class Compilation {
         .addOption(Option.builder().longOpt("model").hasArg().argName("M")
             .desc("the model to compile (default: every model defined in FILE itself)").get())
         .addOption(Option.builder().longOpt("passes").hasArg().argName("PIPELINE")
-            .desc("graph passes before lowering (default " + DEFAULT_PIPELINE + ")").get());
+            .desc("graph passes before lowering (default " + DEFAULT_PIPELINE + ")").get())
+        .addOption(Option.builder().longOpt("profile-inputs").hasArg().argName("N")
+            .desc("select-formats also runs the reference interpreter on N seeded inputs and reports the "
+                + "activations' densities and best formats (in the IR and --print-ir-after=select-formats)").get());
+  }
+
+  /** The pipeline with --profile-inputs N given to its select-formats pass. */
+  static String profiled(CommandLine cl, String pipeline) {
+    if (!cl.hasOption("profile-inputs")) return pipeline;
+    String n = cl.getOptionValue("profile-inputs");
+    if (!n.matches("[0-9]{1,6}")) throw new UsageException("--profile-inputs takes a count, got '" + n + "'");
+    if (!pipeline.matches("(^|.*,)select-formats(,.*|$)")) {
+      throw new UsageException("--profile-inputs needs select-formats in the pipeline (without options)");
+    }
+    return pipeline.replaceFirst("(^|,)select-formats(,|$)", "$1select-formats{profile-inputs=" + n + "}$2");
   }
 
   static Result compile(CommandLine cl, String path, SourceCache sources, PassManager.Instrumentation inst) {
@@ -53,15 +69,16 @@ final class Compilation {
     Target target = Targets.resolve(cl.getOptionValue("target"), loaded.targets());
     List<Diagnostic> formatErrors = Targets.checkFormats(loaded.module(), target);
     if (!formatErrors.isEmpty()) throw new CompileException(formatErrors);
-    Pipeline pipeline = Pipeline.parse(cl.getOptionValue("passes", DEFAULT_PIPELINE));
+    Pipeline pipeline = Pipeline.parse(profiled(cl, cl.getOptionValue("passes", DEFAULT_PIPELINE)));
     IrModule optimized = new PassManager(inst.withTarget(target)).run(loaded.module(), pipeline, new DiagnosticEngine());
     MachineConfig machine = TargetMachine.of(target);
     List<Compiled> out = new ArrayList<>();
     for (Model m : selected) {
       Model opt = optimized.model(m.name()).orElseThrow();
       Program program;
+      Lowering lowering = new Lowering();
       try {
-        program = new Lowering().lower(opt, machine);
+        program = lowering.lower(opt, machine);
       } catch (LoweringException e) {
         throw new CompileException(e.location(), e.getMessage());
       }
@@ -70,7 +87,7 @@ final class Compilation {
         throw new IllegalStateException("the program generated for model " + m.name() + " fails verification: "
             + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
       }
-      out.add(new Compiled(m, opt, program));
+      out.add(new Compiled(m, opt, program, new RunReport.SparseFacts(lowering.formats(), lowering.compressedBytes())));
     }
     return new Result(target, machine, out, (System.nanoTime() - start) / 1_000_000);
   }

@@ -19,7 +19,7 @@ final class CompileCommand implements Command {
   @Override public String name() { return "compile"; }
   @Override public String summary() { return "compile a model to a .tdlx program (or print its IR or assembly)"; }
   @Override public String usage() {
-    return "FILE.tdl [--target T] [--model M] [-o OUT.tdlx] [--emit bin|asm|ir] [--passes P] "
+    return "FILE.tdl [--target T] [--model M] [-o OUT.tdlx] [--emit bin|asm|ir] [--passes P] [--profile-inputs N] "
         + "[--print-ir-after-all] [--dump-dir DIR]";
   }
 

@@ -1,6 +1,7 @@
 // `tdlc explain FILE.tdl --layer NAME`: why a layer got its mapping. Runs the mapper on that layer and
 // prints the chosen mapping as a loop nest and as directives, its cost by level and operand, the best
-// alternatives the search saw with why each lost, the search's counts, and the @map line that pins it.
+// alternatives the search saw with why each lost, the search's counts, and the @map line that pins it;
+// first, the storage format select-formats gives each weight the layer reads, with the runner-up and both costs.
 package org.tdlc.cli;
 
 import java.util.List;
@@ -41,10 +42,13 @@ final class ExplainCommand implements Command {
     }
     ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl"), sources);
     Target target = Targets.resolve(cl.getOptionValue("target"), loaded.targets());
-    IrModule fused = new PassManager(PassManager.Instrumentation.defaults(io.err()))
-        .run(loaded.module(), Pipeline.parse("canonicalize,fuse-epilogue"), new DiagnosticEngine());
+    var formatErrors = Targets.checkFormats(loaded.module(), target);
+    if (!formatErrors.isEmpty()) throw new org.tdlc.ir.diag.CompileException(formatErrors);
+    IrModule fused = new PassManager(PassManager.Instrumentation.defaults(io.err()).withTarget(target))
+        .run(loaded.module(), Pipeline.parse("canonicalize,fuse-epilogue,select-formats"), new DiagnosticEngine());
     Operation op = find(fused, ModuleLoader.select(new ModuleLoader.Loaded(fused, loaded.mainModels(),
         loaded.targets()), cl), layer);
+    io.out().print(formats(op));
     DiagnosticEngine diags = new DiagnosticEngine();
     MappingPlanner.Options opts = new MappingPlanner.Options(objective, 1, 4, 200_000);
     var planned = MappingPlanner.plan(op, layer, target, MappingPlanner.Decide.ALL, opts, diags,
@@ -56,6 +60,36 @@ final class ExplainCommand implements Command {
     }
     io.out().print(MappingReport.explain(layer, op, target, planned.get(), objective));
     return Main.OK;
+  }
+
+  /** The format_choice select-formats recorded on each weight the op reads, one line per weight. */
+  static String formats(Operation op) {
+    StringBuilder b = new StringBuilder();
+    for (org.tdlc.ir.Value v : op.operands()) {
+      Operation w = v.definingOp();
+      if (w == null || !w.is(org.tdlc.ir.ops.Ops.WEIGHT)) continue;
+      var choice = w.attributes().get("format_choice");
+      if (choice.isEmpty() || !(choice.get() instanceof org.tdlc.ir.attr.DictAttr d)) continue;
+      if (b.length() == 0) b.append("storage formats (select-formats, on the weights' data):\n");
+      String name = w.attributes().has("name") ? w.attributes().getString("name") : v.nameHint();
+      b.append("  ").append(name).append(": ").append(d.getString("chosen"));
+      if (d.has("reason")) {
+        b.append(" (").append(d.getString("reason")).append(")\n");
+        continue;
+      }
+      boolean pinned = d.has("pinned");
+      String other = pinned ? "best_other" : "runner_up";
+      b.append(pinned ? " (pinned)" : "").append(", ").append(d.getInt("cycles")).append(" cycles, ")
+          .append(d.getInt("bytes")).append(" bytes; ");
+      if (d.has(other)) {
+        b.append(pinned ? "best other " : "runner-up ").append(d.getString(other)).append(", ")
+            .append(d.getInt(other + "_cycles")).append(" cycles, ").append(d.getInt(other + "_bytes")).append(" bytes; ");
+      } else {
+        b.append("the target stores nothing else; ");
+      }
+      b.append("density ").append(d.getFloat("density")).append('\n');
+    }
+    return b.length() == 0 ? "" : b.append('\n').toString();
   }
 
   private static Operation find(IrModule module, List<Model> models, String layer) {

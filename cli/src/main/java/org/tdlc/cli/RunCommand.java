@@ -18,7 +18,8 @@ final class RunCommand implements Command {
   @Override public String name() { return "run"; }
   @Override public String summary() { return "compile, simulate and verify a model against the reference interpreter"; }
   @Override public String usage() {
-    return "FILE.tdl [--target T] [--model M] [--input NAME=FILE.npy ...] [--seed N] [--save-outputs DIR] [--report OUT.html] [--json]";
+    return "FILE.tdl [--target T] [--model M] [--input NAME=FILE.npy ...] [--seed N] [--save-outputs DIR] "
+        + "[--passes P] [--profile-inputs N] [--report OUT.html] [--json]";
   }
 
   @Override public Options options() {
@@ -57,7 +58,8 @@ final class RunCommand implements Command {
         var inputs = InputFeeds.forModel(c.source(), files, seed);
         runs.add(Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs, c.source(),
             compiled.millis(), null, progress)
-            .withPredicted(org.tdlc.passes.mapping.Predictions.of(c.optimized(), compiled.target())));
+            .withPredicted(org.tdlc.passes.mapping.Predictions.of(c.optimized(), compiled.target()))
+            .withSparse(c.sparse()));
       }
     } finally {
       progress.clear();

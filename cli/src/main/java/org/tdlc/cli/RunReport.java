@@ -22,18 +22,35 @@ final class RunReport {
   /** The verdict on one output; mismatch is null when it is bit-exact, or when there is no reference. */
   record OutputCheck(Symbol symbol, Boolean bitExact, String mismatch) {}
 
+  /**
+   * What the compiler knows of a program's storage formats: per layer, each weight's format by name, and the
+   * bytes of the compressed blocks its loads read (which the simulator's compressed_bytes must equal).
+   */
+  record SparseFacts(java.util.Map<String, java.util.Map<String, String>> formats,
+                     java.util.Map<String, Long> compressedBytes) {
+    static final SparseFacts NONE = new SparseFacts(java.util.Map.of(), java.util.Map.of());
+  }
+
   /** Everything one model's run produced. reference/compile millis are -1 when not done (tdlc sim). */
   record ModelRun(String model, String target, Program program, SimResult sim, List<OutputCheck> outputs,
                   long compileMillis, long simulateMillis, long referenceMillis,
-                  java.util.Map<String, org.tdlc.passes.mapping.Cost> predicted) {
+                  java.util.Map<String, org.tdlc.passes.mapping.Cost> predicted, SparseFacts sparse) {
     ModelRun(String model, String target, Program program, SimResult sim, List<OutputCheck> outputs,
              long compileMillis, long simulateMillis, long referenceMillis) {
-      this(model, target, program, sim, outputs, compileMillis, simulateMillis, referenceMillis, java.util.Map.of());
+      this(model, target, program, sim, outputs, compileMillis, simulateMillis, referenceMillis, java.util.Map.of(),
+          SparseFacts.NONE);
     }
 
     /** The same run with the cost model's predictions for its mapped layers. */
     ModelRun withPredicted(java.util.Map<String, org.tdlc.passes.mapping.Cost> p) {
-      return new ModelRun(model, target, program, sim, outputs, compileMillis, simulateMillis, referenceMillis, p);
+      return new ModelRun(model, target, program, sim, outputs, compileMillis, simulateMillis, referenceMillis, p,
+          sparse);
+    }
+
+    /** The same run with the compiler's storage formats and compressed bytes. */
+    ModelRun withSparse(SparseFacts s) {
+      return new ModelRun(model, target, program, sim, outputs, compileMillis, simulateMillis, referenceMillis,
+          predicted, s);
     }
 
     boolean verified() { return outputs.stream().allMatch(o -> Boolean.TRUE.equals(o.bitExact())); }
@@ -89,8 +106,7 @@ final class RunReport {
     for (LayerCounters lc : run.sim().layers()) {
       Layer layer = p.layers().stream().filter(l -> l.first() == lc.first() && l.name().equals(lc.name())).findFirst()
           .orElse(new Layer(lc.name(), lc.op(), lc.first(), lc.last()));
-      rows.add(row(lc.name(), lc.op(), dataflow(p, layer), tile(p, layer), hasMac(p, layer) ? "dense" : "-",
-          lc.counters()));
+      rows.add(row(lc.name(), lc.op(), dataflow(p, layer), tile(p, layer), format(run, p, layer), lc.counters()));
     }
     rows.add(row("total", "", "", "", "", run.sim().total()));
     StringBuilder b = new StringBuilder();
@@ -104,6 +120,21 @@ final class RunReport {
         energy(t.energyPj()), t.macs(), t.macsSkipped(), 100 * t.utilization()));
     b.append(verdict(run));
     return b.toString();
+  }
+
+  /** The layer's weight formats (a/b for several), else the formats its loads decode, else dense or "-". */
+  private static String format(ModelRun run, Program p, Layer layer) {
+    java.util.Map<String, String> known = run.sparse().formats().get(layer.name());
+    if (known != null && !known.isEmpty()) return String.join("/", known.values());
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    for (int i = layer.first(); i <= layer.last() && i < p.instructions().size(); i++) {
+      if (p.instructions().get(i) instanceof Instruction.Load l
+          && p.descriptors().get(l.desc()) instanceof Descriptor.DmaDesc d && d.compressed()) {
+        seen.add(d.format().keyword());
+      }
+    }
+    if (!seen.isEmpty()) return String.join("/", seen);
+    return hasMac(p, layer) ? "dense" : "-";
   }
 
   private static List<String> row(String name, String op, String df, String tile, String format, Counters c) {
@@ -167,7 +198,14 @@ final class RunReport {
             .append(", \"mapping\": {\"spatial\": {\"rows\": ").append(s[0]).append(", \"cols\": ").append(s[1])
             .append("}, \"levels\": [{\"level\": ").append(Json.str(p.machine().global().name()))
             .append(", \"tile\": [").append(tile(p, layer).replace("x", ", ")).append("]}]}")
-            .append(", \"formats\": {}");
+            .append(", \"formats\": {").append(run.sparse().formats().getOrDefault(lc.name(), java.util.Map.of())
+                .entrySet().stream().map(e -> Json.str(e.getKey()) + ": " + Json.str(e.getValue()))
+                .collect(Collectors.joining(", "))).append('}');
+      }
+      Long compressed = run.sparse().compressedBytes().get(lc.name());
+      if (compressed != null && (compressed > 0 || lc.counters().compressedBytes() > 0)) {
+        b.append(", \"compressed_bytes\": {\"predicted\": ").append(compressed).append(", \"simulated\": ")
+            .append(lc.counters().compressedBytes()).append('}');
       }
       b.append(", ").append(counters(lc.counters()));
       var pred = run.predicted().get(lc.name());
@@ -195,7 +233,8 @@ final class RunReport {
         + l.bytesWritten() + "}").collect(Collectors.joining(", "));
     String energy = c.levels().stream().map(l -> Json.str(l.name()) + ": " + l.energyPj()).collect(Collectors.joining(", "));
     return "\"macs\": " + c.macs() + ", \"macs_skipped\": " + c.macsSkipped() + ", \"cycles\": " + c.cycles()
-        + ", \"energy_pj\": " + c.energyPj() + ", \"utilization\": " + c.utilization() + ", \"bytes\": {" + bytes
+        + ", \"energy_pj\": " + c.energyPj() + ", \"utilization\": " + c.utilization()
+        + ", \"decode_cycles\": " + c.decodeCycles() + ", \"convert_cycles\": " + c.convertCycles() + ", \"bytes\": {" + bytes
         + "}, \"energy_pj_by_level\": {" + energy + ", \"mac\": " + c.macEnergyPj() + "}";
   }
 }

@@ -10,6 +10,7 @@ import org.tdlc.passes.transforms.FuseEpilogue;
 import org.tdlc.passes.transforms.MapDataflow;
 import org.tdlc.passes.transforms.Mapper;
 import org.tdlc.passes.transforms.OrderLoops;
+import org.tdlc.passes.transforms.SelectFormats;
 import org.tdlc.passes.transforms.Tile;
 
 public final class Passes {
@@ -23,6 +24,7 @@ public final class Passes {
     register(MapDataflow.INFO, MapDataflow::new);
     register(Mapper.INFO, Mapper::new);
     register(OrderLoops.INFO, OrderLoops::new);
+    register(SelectFormats.INFO, SelectFormats::new);
     register(Tile.INFO, Tile::new);
   }
 

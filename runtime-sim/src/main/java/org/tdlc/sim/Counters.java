@@ -14,14 +14,17 @@ import org.tdlc.backend.isa.Queue;
 import org.tdlc.ir.attr.Attribute;
 
 /**
- * macs counts every point of every MAC nest; macsSkipped those with a zero operand when the machine skips
- * zeros (they still compute the same values). Issued MACs (macs - macsSkipped) drive macEnergyPj
+ * macs counts every point of every MAC nest; macsSkipped those with a zero operand that arrived through a
+ * compressed load, when the machine skips zeros (they still compute the same values; see MetadataRanges). Issued MACs (macs - macsSkipped) drive macEnergyPj
  * (issued * machine.macEnergyPj) and utilization (issued / (PEs * cycles), 0 when cycles is 0).
- * energyPj = the levels' energies + macEnergyPj.
+ * energyPj = the levels' energies + macEnergyPj. compressedBytes: DRAM bytes of compressed blocks loaded
+ * (within the DRAM level's read bytes); decodeCycles / convertCycles: the hardware decoder's cycles and the
+ * software conversion's cycles of those loads (both within the load queue's busy cycles).
  */
 public record Counters(long cycles, long loadBusyCycles, long computeBusyCycles, long storeBusyCycles,
                        Map<Opcode, Long> instructions, long macs, long macsSkipped, long aluOps,
-                       List<LevelCounters> levels, double macEnergyPj, double energyPj, double utilization) {
+                       List<LevelCounters> levels, double macEnergyPj, double energyPj, double utilization,
+                       long compressedBytes, long decodeCycles, long convertCycles) {
   public Counters {
     EnumMap<Opcode, Long> m = new EnumMap<>(Opcode.class);
     for (Opcode o : Opcode.values()) m.put(o, instructions.getOrDefault(o, 0L));
@@ -44,7 +47,7 @@ public record Counters(long cycles, long loadBusyCycles, long computeBusyCycles,
     double utilization = cycles == 0 ? 0 : issued / ((double) machine.peCount() * cycles);
     return new Counters(cycles, t.busy[Queue.LOAD.ordinal()], t.busy[Queue.COMPUTE.ordinal()],
         t.busy[Queue.STORE.ordinal()], counts, t.macs, t.macsSkipped, t.aluOps, levels, macEnergy,
-        energy + macEnergy, utilization);
+        energy + macEnergy, utilization, t.compressedBytes, t.decodeCycles, t.convertCycles);
   }
 
   public long instructions(Opcode op) { return instructions.get(op); }
@@ -68,7 +71,9 @@ public record Counters(long cycles, long loadBusyCycles, long computeBusyCycles,
       sep = ",";
     }
     b.append("},\"macs\":").append(macs).append(",\"macs_skipped\":").append(macsSkipped)
-        .append(",\"alu_ops\":").append(aluOps).append(",\"levels\":{");
+        .append(",\"alu_ops\":").append(aluOps).append(",\"compressed_bytes\":").append(compressedBytes)
+        .append(",\"decode_cycles\":").append(decodeCycles).append(",\"convert_cycles\":").append(convertCycles)
+        .append(",\"levels\":{");
     sep = "";
     for (LevelCounters l : levels) {
       b.append(sep).append(Attribute.quote(l.name())).append(":{\"read_bytes\":").append(l.bytesRead())

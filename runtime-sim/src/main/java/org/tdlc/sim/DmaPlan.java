@@ -6,6 +6,7 @@ package org.tdlc.sim;
 import java.util.List;
 import org.tdlc.backend.isa.Descriptor.DmaDesc;
 import org.tdlc.backend.isa.Descriptor.DmaDim;
+import org.tdlc.ir.type.StorageFormat;
 
 final class DmaPlan {
   /** At least 1: an empty shape is one element. */
@@ -26,6 +27,10 @@ final class DmaPlan {
   final long dramEnd;
   /** The pad value's bytes, truncated to the element type. */
   final byte[] padBytes;
+  /** The storage format of a LOAD's source block (DENSE: plain strided elements). */
+  final StorageFormat format;
+  /** Rows of the compressed view (the outermost dimension's buffer extent). */
+  final int viewRows;
 
   /** Throws IllegalArgumentException on negative counts or pads, or more points than a long counts. */
   DmaPlan(DmaDesc d) {
@@ -72,7 +77,17 @@ final class DmaPlan {
     dramLow = dLo;
     dramEnd = dHi + size;
     padBytes = Memory.bytesOf(d.padValue(), size);
+    format = d.format();
+    viewRows = d.viewRows();
+    if (d.compressed() && pts > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("a compressed transfer of " + pts + " points, at most " + Integer.MAX_VALUE);
+    }
+    if (d.compressed() && (viewRows < 1 || pts % viewRows != 0)) {
+      throw new IllegalArgumentException("a compressed view of " + viewRows + " rows does not divide " + pts + " points");
+    }
   }
+
+  boolean compressed() { return format != StorageFormat.DENSE; }
 
   private static long multiply(long a, long b) {
     try {

@@ -1,10 +1,39 @@
 // Functional DMA execution, exactly as DmaDesc documents: LOAD walks every buffer point and copies the DRAM
 // element behind it or writes the pad value; STORE copies every buffer point to DRAM. Both move raw
 // elements of one type (no conversion). Rows whose elements are contiguous on both sides are copied in one go.
+// A compressed LOAD runs the format decoder over its block instead and writes the dense tile (loadCompressed).
 package org.tdlc.sim;
+
+import org.tdlc.ir.sparse.SparseCodec;
 
 final class DmaUnit {
   private DmaUnit() {}
+
+  /**
+   * DRAM block -> buffer: decodes the block at dramAddr (reading no further than dram's end) over the view of
+   * viewRows x (points / viewRows) and writes every buffer point in row-major order, zero unless the block
+   * holds a value there. Returns what the decoder read; a malformed block is a MalformedBlockException.
+   */
+  static SparseCodec.Size loadCompressed(byte[] dram, byte[] buf, DmaPlan p, long dramAddr, int bufAddr) {
+    int points = (int) p.points;
+    int rows = p.viewRows;
+    int cols = rows == 0 ? 0 : points / rows;
+    int[] tile = new int[points];
+    SparseCodec.Size read = SparseCodec.decode(p.format, dram, dramAddr, dram.length, rows, cols, p.size * 8,
+        (k, v) -> tile[k] = v);
+    int in = p.dims - 1;
+    int[] idx = new int[p.dims];
+    for (int k = 0; k < points; k++) {
+      long q = bufAddr;
+      for (int d = 0; d <= in; d++) q += idx[d] * p.bufStride[d];
+      Memory.write(buf, (int) q, p.size, tile[k]);
+      for (int d = in; d >= 0; d--) {
+        if (++idx[d] < p.total[d]) break;
+        idx[d] = 0;
+      }
+    }
+    return read;
+  }
 
   /** DRAM -> buffer with padding; bounds are already checked. */
   static void load(byte[] dram, byte[] buf, DmaPlan p, long dramAddr, int bufAddr) {

@@ -12,9 +12,19 @@ final class MacUnit {
    * a zero A or B when {@code countZeros}, else 0. Values never depend on {@code countZeros}.
    */
   static long execute(byte[] g, NestPlan p, int sizeA, int sizeB, int a, int b, int c, boolean countZeros) {
+    return execute(g, p, sizeA, sizeB, a, b, c, countZeros, countZeros);
+  }
+
+  /**
+   * As above, counting the points where A is zero (when {@code zerosA}) or B is zero (when {@code zerosB}):
+   * the points a zero-skipping array skips when only those operands arrived with metadata.
+   */
+  static long execute(byte[] g, NestPlan p, int sizeA, int sizeB, int a, int b, int c, boolean zerosA,
+                      boolean zerosB) {
+    boolean countZeros = zerosA || zerosB;
     boolean fast = sizeA == 1 && sizeB == 1 && !overlapsC(p, a, b, c);
     if (fast) {
-      long zeros = RowMac.run(g, p, a, b, c, countZeros);
+      long zeros = RowMac.run(g, p, a, b, c, zerosA, zerosB);
       if (zeros >= 0) return zeros;
     }
     // Integer addition wraps, so without aliasing any order of the points gives the same bits: the fast
@@ -40,12 +50,12 @@ final class MacUnit {
     for (long o = 0; o < outerPoints; o++) {
       if (fast && countZeros) {
         zeros += innerI8Zeros(g, ext[inner], (int) pa, (int) sa[inner], (int) pb, (int) sb[inner], (int) pc,
-            (int) sc[inner]);
+            (int) sc[inner], zerosA, zerosB);
       } else if (fast) {
         innerI8(g, ext[inner], (int) pa, (int) sa[inner], (int) pb, (int) sb[inner], (int) pc, (int) sc[inner]);
       } else {
         zeros += innerGeneric(g, ext[inner], sizeA, sizeB, (int) pa, (int) sa[inner], (int) pb,
-            (int) sb[inner], (int) pc, (int) sc[inner]);
+            (int) sb[inner], (int) pc, (int) sc[inner], zerosA, zerosB);
       }
       for (int l = inner - 1; l >= 0; l--) {
         pc += sc[l];
@@ -116,7 +126,8 @@ final class MacUnit {
   }
 
   /** innerI8 that also counts the points with a zero operand (what a zero-skipping array skips). */
-  private static long innerI8Zeros(byte[] g, int n, int pa, int da, int pb, int db, int pc, int dc) {
+  private static long innerI8Zeros(byte[] g, int n, int pa, int da, int pb, int db, int pc, int dc, boolean za,
+                                   boolean zb) {
     int zeros = 0;
     if (dc == 0) {
       int acc = Memory.readInt(g, pc);
@@ -124,7 +135,7 @@ final class MacUnit {
         int x = g[pa];
         int y = g[pb];
         acc += x * y;
-        zeros += (x == 0 | y == 0) ? 1 : 0;
+        zeros += (za & x == 0 | zb & y == 0) ? 1 : 0;
         pa += da;
         pb += db;
       }
@@ -135,7 +146,7 @@ final class MacUnit {
       int x = g[pa];
       int y = g[pb];
       Memory.writeInt(g, pc, Memory.readInt(g, pc) + x * y);
-      zeros += (x == 0 | y == 0) ? 1 : 0;
+      zeros += (za & x == 0 | zb & y == 0) ? 1 : 0;
       pa += da;
       pb += db;
       pc += dc;
@@ -144,12 +155,12 @@ final class MacUnit {
   }
 
   private static long innerGeneric(byte[] g, int n, int sizeA, int sizeB, int pa, int da, int pb, int db,
-                                   int pc, int dc) {
+                                   int pc, int dc, boolean za, boolean zb) {
     long zeros = 0;
     for (int k = 0; k < n; k++) {
       int x = Memory.read(g, pa, sizeA);
       int y = Memory.read(g, pb, sizeB);
-      if (x == 0 || y == 0) zeros++;
+      if (za && x == 0 || zb && y == 0) zeros++;
       Memory.writeInt(g, pc, Memory.readInt(g, pc) + x * y);
       pa += da;
       pb += db;

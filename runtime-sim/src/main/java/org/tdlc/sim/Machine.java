@@ -8,6 +8,9 @@ import org.tdlc.backend.isa.Descriptor.MacDesc;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.MachineConfig;
 import org.tdlc.backend.isa.Program;
+import org.tdlc.ir.sparse.DecodeCost;
+import org.tdlc.ir.sparse.MalformedBlockException;
+import org.tdlc.ir.sparse.SparseCodec;
 
 final class Machine {
   static final int DRAM = 0;
@@ -21,6 +24,7 @@ final class Machine {
   private final MachineConfig config;
   private final Plans plans;
   private final boolean hasLocal;
+  private final MetadataRanges metadata = new MetadataRanges();
 
   Machine(Program program, Plans plans) {
     this.program = program;
@@ -50,7 +54,10 @@ final class Machine {
     checkNest(i, "A", m.a(), p, NestPlan.SRC1);
     checkNest(i, "B", m.b(), p, NestPlan.SRC2);
     checkNest(i, "C", m.c(), p, NestPlan.DST);
-    long skipped = MacUnit.execute(global, p, sa, sb, m.a(), m.b(), m.c(), config.skipZeros());
+    boolean skipA = config.skipZeros() && metadata.covers(m.a() + p.lowByte[NestPlan.SRC1], m.a() + p.endByte[NestPlan.SRC1]);
+    boolean skipB = config.skipZeros() && metadata.covers(m.b() + p.lowByte[NestPlan.SRC2], m.b() + p.endByte[NestPlan.SRC2]);
+    long skipped = MacUnit.execute(global, p, sa, sb, m.a(), m.b(), m.c(), skipA, skipB);
+    metadata.clear(m.c() + p.lowByte[NestPlan.DST], m.c() + p.endByte[NestPlan.DST]);
     long issued = p.points - skipped;
     t.macs += p.points;
     t.macsSkipped += skipped;
@@ -61,7 +68,7 @@ final class Machine {
       t.read[LOCAL] += issued * (sa + sb + PSUM_BYTES);
       t.written[LOCAL] += issued * PSUM_BYTES;
     }
-    return TimingModel.mac(config, p, d);
+    return TimingModel.mac(config, p, d, skipped);
   }
 
   private long alu(int i, Instruction.Alu a, Tally t) {
@@ -79,6 +86,7 @@ final class Machine {
     }
     if (AluUnit.readsDst(d.op())) reads += d.dstType().bytes();
     AluUnit.execute(global, p, d, a.dst(), a.src1(), a.src2());
+    metadata.clear(a.dst() + p.lowByte[NestPlan.DST], a.dst() + p.endByte[NestPlan.DST]);
     t.aluOps += p.points;
     t.read[GLOBAL] += p.points * reads;
     t.written[GLOBAL] += p.points * d.dstType().bytes();
@@ -88,13 +96,41 @@ final class Machine {
   private long load(int i, Instruction.Load l, Tally t) {
     DmaPlan p = plans.dma[l.desc()];
     if (p.points > 0) check(i, "the buffer side", "global buffer", l.bufAddr(), p.bufLow, p.bufEnd, global.length);
+    if (p.compressed()) return loadCompressed(i, l, p, t);
     if (p.inRange > 0) check(i, "the DRAM side", "DRAM", l.dramAddr(), p.dramLow, p.dramEnd, dram.length);
     DmaUnit.load(dram, global, p, l.dramAddr(), l.bufAddr());
+    if (p.points > 0) metadata.clear(l.bufAddr() + p.bufLow, l.bufAddr() + p.bufEnd);
     long dramBytes = p.inRange * p.size;
     long bufBytes = p.points * p.size;
     t.read[DRAM] += dramBytes;
     t.written[GLOBAL] += bufBytes;
     return TimingModel.dma(config, dramBytes, bufBytes);
+  }
+
+  /** A LOAD of a compressed block: the decoder reads exactly the block's bytes and writes the dense tile. */
+  private long loadCompressed(int i, Instruction.Load l, DmaPlan p, Tally t) {
+    if (l.dramAddr() < 0 || l.dramAddr() >= dram.length) {
+      throw new SimulationException(i, AsmText.named(program, i) + ": the block at DRAM byte " + l.dramAddr()
+          + " is outside [0, " + dram.length + ")");
+    }
+    SparseCodec.Size read;
+    try {
+      read = DmaUnit.loadCompressed(dram, global, p, l.dramAddr(), l.bufAddr());
+    } catch (MalformedBlockException e) {
+      throw new SimulationException(i, AsmText.named(program, i) + ": malformed " + p.format.keyword() + " block at"
+          + " DRAM byte " + l.dramAddr() + ": " + e.getMessage());
+    }
+    metadata.mark(l.bufAddr() + p.bufLow, l.bufAddr() + p.bufEnd);
+    long bufBytes = p.points * p.size;
+    t.read[DRAM] += read.bytes();
+    t.written[GLOBAL] += bufBytes;
+    t.compressedBytes += read.bytes();
+    if (config.hardwareDecode()) {
+      t.decodeCycles += DecodeCost.hardware(read);
+    } else {
+      t.convertCycles += DecodeCost.software(read);
+    }
+    return TimingModel.compressedDma(config, read.bytes(), bufBytes, read);
   }
 
   private long store(int i, Instruction.Store s, Tally t) {

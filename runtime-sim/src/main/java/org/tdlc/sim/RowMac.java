@@ -10,6 +10,12 @@ final class RowMac {
 
   /** Runs the nest and returns the zero-operand points (0 unless countZeros), or -1 when it does not fit. */
   static long run(byte[] g, NestPlan p, int a, int b, int c, boolean countZeros) {
+    return run(g, p, a, b, c, countZeros, countZeros);
+  }
+
+  /** As above, counting zero A points when {@code za} and zero B points when {@code zb}. */
+  static long run(byte[] g, NestPlan p, int a, int b, int c, boolean za, boolean zb) {
+    boolean countZeros = za || zb;
     long[] sc = p.byteStride[NestPlan.DST];
     long[] sa = p.byteStride[NestPlan.SRC1];
     long[] sb = p.byteStride[NestPlan.SRC2];
@@ -41,7 +47,7 @@ final class RowMac {
       for (int k = 0; k < nr; k++) {
         int ra = (int) pa + (r < 0 ? 0 : k * (int) sa[r]);
         int rb = (int) pb + (r < 0 ? 0 : k * (int) sb[r]);
-        zeros += row(g, acc, nj, ra, (int) sa[j], rb, (int) sb[j], countZeros);
+        zeros += row(g, acc, nj, ra, (int) sa[j], rb, (int) sb[j], za, zb);
       }
       for (int q = 0; q < nj; q++) Memory.writeInt(g, (int) pc + q * dc, acc[q]);
       for (int l = depth - 1; l >= 0; l--) {
@@ -59,19 +65,25 @@ final class RowMac {
     return countZeros ? zeros : 0;
   }
 
-  /** acc[q] += A[pa + q*da] * B[pb + q*db] for q < n; returns the zero-operand points when count. */
-  private static int row(byte[] g, int[] acc, int n, int pa, int da, int pb, int db, boolean count) {
+  /** acc[q] += A[pa + q*da] * B[pb + q*db] for q < n; returns the points with a counted zero operand. */
+  private static int row(byte[] g, int[] acc, int n, int pa, int da, int pb, int db, boolean za, boolean zb) {
     if (db == 0 || da == 0) {
-      int y = db == 0 ? g[pb] : g[pa];
-      int base = db == 0 ? pa : pb;
-      int d = db == 0 ? da : db;
-      if (y == 0) return count ? n : 0;   // adds nothing
-      if (d == 1) {
+      // one operand is a single element y broadcast along the row; the other runs along base
+      boolean yIsB = db == 0;
+      int y = yIsB ? g[pb] : g[pa];
+      int base = yIsB ? pa : pb;
+      int d = yIsB ? da : db;
+      boolean countY = yIsB ? zb : za;
+      boolean countRow = yIsB ? za : zb;
+      if (y == 0) {   // adds nothing
+        if (countY) return n;
+        if (!countRow) return 0;
+      } else if (d == 1) {
         for (int q = 0; q < n; q++) acc[q] += g[base + q] * y;
       } else {
         for (int q = 0; q < n; q++) acc[q] += g[base + q * d] * y;
       }
-      if (!count) return 0;
+      if (!countRow) return 0;
       int zeros = 0;
       for (int q = 0; q < n; q++) zeros += g[base + q * d] == 0 ? 1 : 0;
       return zeros;
@@ -81,8 +93,8 @@ final class RowMac {
       int x = g[pa + q * da];
       int y = g[pb + q * db];
       acc[q] += x * y;
-      zeros += (x == 0 | y == 0) ? 1 : 0;
+      zeros += (za & x == 0 | zb & y == 0) ? 1 : 0;
     }
-    return count ? zeros : 0;
+    return zeros;
   }
 }

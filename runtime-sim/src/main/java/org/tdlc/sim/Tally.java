@@ -11,6 +11,10 @@ final class Tally {
   long macs;
   long macsSkipped;
   long aluOps;
+  /** Bytes of compressed blocks read, hardware decoder cycles, software conversion cycles. */
+  long compressedBytes;
+  long decodeCycles;
+  long convertCycles;
   /** Per memory level, outermost first. */
   final long[] read;
   final long[] written;
@@ -26,6 +30,9 @@ final class Tally {
     macs += o.macs;
     macsSkipped += o.macsSkipped;
     aluOps += o.aluOps;
+    compressedBytes += o.compressedBytes;
+    decodeCycles += o.decodeCycles;
+    convertCycles += o.convertCycles;
     for (int i = 0; i < read.length; i++) {
       read[i] += o.read[i];
       written[i] += o.written[i];

@@ -5,6 +5,9 @@ package org.tdlc.sim;
 
 import org.tdlc.backend.isa.Descriptor.MacDesc;
 import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.ir.sparse.DecodeCost;
+import org.tdlc.ir.sparse.SkipTiming;
+import org.tdlc.ir.sparse.SparseCodec;
 
 /**
  * <ul>
@@ -13,6 +16,11 @@ import org.tdlc.backend.isa.MachineConfig;
  *     DRAM), bufBytes every buffer point; for STORE both are all points.
  * <li>MAC: ceil(ext(rowLoop) / rows) * ceil(ext(colLoop) / cols) folds, times the product of the other loops'
  *     extents, plus rows + cols cycles of array fill and drain; a missing row/col loop (-1) has extent 1.
+ * <li>compressed LOAD: with a hardware decoder, dmaLatency + max(block transfer, buffer write, decoder cycles);
+ *     with software conversion, the dense-shaped transfer of the block and then the conversion's cycles
+ *     (DecodeCost). The block's bytes are what the decoder read.
+ * <li>MAC with s of its p points skipped (zero operands that arrived with metadata on a machine that skips
+ *     zeros): the folds above times (p - s) / p, rounded up, plus the fill and drain.
  * <li>ALU: ceil(points / cols) + 2. CONFIG: 1. HALT: 0.
  * </ul>
  * The CONFIG dataflow does not change any duration yet.
@@ -33,12 +41,21 @@ final class TimingModel {
     return bandwidth <= 0 ? 0 : (long) Math.ceil(bytes / bandwidth);
   }
 
-  static long mac(MachineConfig m, NestPlan p, MacDesc d) {
+  static long mac(MachineConfig m, NestPlan p, MacDesc d) { return mac(m, p, d, 0); }
+
+  static long mac(MachineConfig m, NestPlan p, MacDesc d, long skipped) {
     long steps = ceilDiv(p.extentOf(d.rowLoop()), m.rows()) * ceilDiv(p.extentOf(d.colLoop()), m.cols());
     for (int l = 0; l < p.depth; l++) {
       if (l != d.rowLoop() && l != d.colLoop()) steps *= p.extent[l];
     }
+    if (skipped > 0 && p.points > 0) steps = SkipTiming.steps(steps, p.points, skipped);
     return steps + m.rows() + m.cols();
+  }
+
+  static long compressedDma(MachineConfig m, long blockBytes, long bufBytes, SparseCodec.Size block) {
+    long transfer = Math.max(transfer(blockBytes, m.dram().bandwidth()), transfer(bufBytes, m.global().bandwidth()));
+    if (m.hardwareDecode()) return m.dmaLatency() + Math.max(transfer, DecodeCost.hardware(block));
+    return m.dmaLatency() + transfer + DecodeCost.software(block);
   }
 
   static long alu(MachineConfig m, NestPlan p) { return ceilDiv(p.points, m.cols()) + ALU_PIPELINE; }

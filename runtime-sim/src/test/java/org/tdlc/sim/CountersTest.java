@@ -21,7 +21,8 @@ class CountersTest {
     Counters c = Simulator.run(MatmulTest.program(machine()), MatmulTest.inputs()).total();
     assertEquals("{\"cycles\":48,\"busy_cycles\":{\"load\":23,\"compute\":19,\"store\":11},"
         + "\"instructions\":{\"config\":1,\"load\":2,\"store\":1,\"mac\":1,\"alu\":2,\"halt\":1},"
-        + "\"macs\":24,\"macs_skipped\":0,\"alu_ops\":16,\"levels\":{"
+        + "\"macs\":24,\"macs_skipped\":0,\"alu_ops\":16,\"compressed_bytes\":0,\"decode_cycles\":0,"
+        + "\"convert_cycles\":0,\"levels\":{"
         + "\"dram\":{\"read_bytes\":18,\"written_bytes\":8,\"energy_pj\":104.0},"
         + "\"global\":{\"read_bytes\":90,\"written_bytes\":90,\"energy_pj\":180.0},"
         + "\"local\":{\"read_bytes\":144,\"written_bytes\":96,\"energy_pj\":60.0}},"

@@ -118,20 +118,17 @@ class MatmulTest {
   }
 
   @Test
-  void skippedZeroMacsKeepTheValuesAndSaveEnergy() {
+  void zerosOfDenseStoredOperandsAreNotSkipped() {
+    // x arrives by a plain (dense) load, without metadata: the array cannot know where its zeros are
+    // (CompressedLoadTest shows the skipping once an operand arrives compressed)
     int[] x = {0, -2, 3, 4, 0, 0};
     Map<String, Tensor> in = Map.of("x", Tensor.of(TensorType.of(I8, 2, 3), x));
     SimResult plain = Simulator.run(program(machine(false)), in);
     SimResult skipping = Simulator.run(program(machine(true)), in);
     assertEquals(plain.outputs(), skipping.outputs());
     Counters c = skipping.total();
-    // x has 3 zeros, each met by the 4 columns of W: 12 of 24 points skipped; W has no zero
     assertEquals(24, c.macs());
-    assertEquals(12, c.macsSkipped());
-    assertEquals(12, c.macsIssued());
-    assertEquals(6.0, c.macEnergyPj());
-    assertEquals(new LevelCounters("local", 72, 48, 30.0), c.level("local"));
+    assertEquals(0, c.macsSkipped());
     assertEquals(plain.total().cycles(), c.cycles());
-    assertEquals(12.0 / (16 * 48), c.utilization());
   }
 }

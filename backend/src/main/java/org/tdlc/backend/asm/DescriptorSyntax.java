@@ -12,6 +12,7 @@ import org.tdlc.backend.isa.AluOp;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Loop;
 import org.tdlc.ir.type.ElementType;
+import org.tdlc.ir.type.StorageFormat;
 
 final class DescriptorSyntax {
   private DescriptorSyntax() {}
@@ -28,7 +29,8 @@ final class DescriptorSyntax {
           .append(" loops=");
       loops(b, a.loops());
     } else if (d instanceof Descriptor.DmaDesc m) {
-      b.append("dma ").append(m.type()).append(" pad=").append(m.padValue()).append(" dims=[");
+      b.append("dma ").append(m.type()).append(m.compressed() ? " " + m.format().keyword() + " rows=" + m.rows() : "")
+          .append(" pad=").append(m.padValue()).append(" dims=[");
       for (int i = 0; i < m.dims().size(); i++) {
         Descriptor.DmaDim x = m.dims().get(i);
         if (i > 0) b.append(", ");
@@ -98,13 +100,30 @@ final class DescriptorSyntax {
 
   private static Descriptor dma(TokenCursor c) {
     ElementType type = c.type("the DMA element type");
+    StorageFormat format = StorageFormat.DENSE;
+    if (!c.atEnd() && !c.atKey()) {
+      AsmLexer.Token word = c.peek();
+      format = StorageFormat.parse(word.text()).filter(f -> f != StorageFormat.DENSE).orElse(null);
+      if (format == null) {
+        throw new AsmSyntaxError(word.col(), "expected a storage format (" + compressedKeywords() + ") or pad= after the"
+            + " DMA element type, found " + word.shown());
+      }
+      c.next("a storage format");
+    }
     Map<String, Function<TokenCursor, Object>> p = new LinkedHashMap<>();
+    if (format != StorageFormat.DENSE) p.put("rows", k -> k.integer("view rows", 1, Integer.MAX_VALUE));
     p.put("pad", k -> k.integer("pad", Integer.MIN_VALUE, Integer.MAX_VALUE));
     p.put("dims", k -> k.list("dims", DescriptorSyntax::dim));
     TokenCursor.Pairs v = c.keyValues("a dma descriptor", p);
     @SuppressWarnings("unchecked")
     List<Descriptor.DmaDim> dims = (List<Descriptor.DmaDim>) v.get("dims");
-    return new Descriptor.DmaDesc(type, dims, v.integer("pad"));
+    return new Descriptor.DmaDesc(type, dims, v.integer("pad"), format,
+        format == StorageFormat.DENSE ? 0 : v.integer("rows"));
+  }
+
+  private static String compressedKeywords() {
+    return java.util.Arrays.stream(StorageFormat.values()).filter(f -> f != StorageFormat.DENSE)
+        .map(StorageFormat::keyword).collect(java.util.stream.Collectors.joining(", "));
   }
 
   @SuppressWarnings("unchecked")

@@ -7,6 +7,7 @@ package org.tdlc.backend.isa;
 
 import java.util.List;
 import org.tdlc.ir.type.ElementType;
+import org.tdlc.ir.type.StorageFormat;
 
 public sealed interface Descriptor {
   int MAX_LOOPS = 8;
@@ -36,9 +37,46 @@ public sealed interface Descriptor {
    * j_d - padBefore_d is in [0, count_d), and padValue otherwise (0 for conv padding, the type's minimum
    * for maxpool so that padding never wins). STORE: pads must be 0; DRAM[dram + sum j*dramStride] =
    * buffer[buf + sum j*bufStride]. Strides are in elements of {@code type}; dims.get(0) is outermost.
+   * A LOAD with a {@code format} other than DENSE reads one compressed block at dramAddr instead (see
+   * org.tdlc.ir.sparse.SparseCodec): the buffer points in row-major order form a view of {@code rows} rows
+   * (the compiler passes the tile's extent along the tensor's first dimension) by points / rows columns, and
+   * the block encodes that view in {@code format}; the decoder writes every point (zero where the block holds
+   * none). dramStride and the pads then only describe the source tile. rows is 0 for a dense transfer.
    */
-  record DmaDesc(ElementType type, List<DmaDim> dims, int padValue) implements Descriptor {
-    public DmaDesc { dims = List.copyOf(dims); }
+  record DmaDesc(ElementType type, List<DmaDim> dims, int padValue, StorageFormat format, int rows)
+      implements Descriptor {
+    public DmaDesc {
+      dims = List.copyOf(dims);
+      if (format == null) format = StorageFormat.DENSE;
+      if (format == StorageFormat.DENSE) rows = 0;
+    }
+
+    public DmaDesc(ElementType type, List<DmaDim> dims, int padValue) {
+      this(type, dims, padValue, StorageFormat.DENSE, 0);
+    }
+
+    /** A compressed transfer viewed as total(dims.get(0)) rows (one row for a one-dimensional transfer). */
+    public DmaDesc(ElementType type, List<DmaDim> dims, int padValue, StorageFormat format) {
+      this(type, dims, padValue, format, defaultRows(dims));
+    }
+
+    private static int defaultRows(List<DmaDim> dims) {
+      if (dims.size() < 2) return 1;
+      DmaDim d = dims.get(0);
+      return d.padBefore() + d.count() + d.padAfter();
+    }
+
+    public boolean compressed() { return format != StorageFormat.DENSE; }
+
+    /** The rows of the compressed view. */
+    public int viewRows() { return rows; }
+
+    /** The buffer points the transfer writes. */
+    public long points() {
+      long n = 1;
+      for (DmaDim d : dims) n *= (long) d.padBefore() + d.count() + d.padAfter();
+      return n;
+    }
   }
 
   record DmaDim(int count, int dramStride, int bufStride, int padBefore, int padAfter) {}

@@ -65,6 +65,16 @@ public final class ProgramVerifier {
         problems.add(where + "avgdiv divisor " + a.imm() + " must be positive");
       }
     } else if (d instanceof Descriptor.DmaDesc m) {
+      if (m.compressed() && !program.machine().formats().contains(m.format().keyword())) {
+        problems.add(where + "storage format " + m.format().keyword() + " is not decoded by target "
+            + program.machine().target() + " (it has " + String.join(", ", program.machine().formats()) + ")");
+      }
+      if (m.compressed() && m.points() > Integer.MAX_VALUE) {
+        problems.add(where + "a compressed transfer of " + m.points() + " points, at most " + Integer.MAX_VALUE);
+      }
+      if (m.compressed() && (m.rows() < 1 || m.points() % m.rows() != 0)) {
+        problems.add(where + "a compressed view of " + m.rows() + " rows does not divide the " + m.points() + " points");
+      }
       if (m.dims().size() > Descriptor.MAX_DMA_DIMS) {
         problems.add(where + m.dims().size() + " dimensions, at most " + Descriptor.MAX_DMA_DIMS);
       }
@@ -129,6 +139,18 @@ public final class ProgramVerifier {
   }
 
   private void dma(String where, Descriptor.DmaDesc d, long dram, long buf, boolean load) {
+    if (load && d.compressed()) {
+      // the block's length is in its data: the simulator checks that the decoder stays inside DRAM
+      if (dram < 0 || dram >= program.dramSize()) {
+        problems.add(where + "dram block at " + dram + " is outside DRAM [0, " + program.dramSize() + ")");
+      }
+      List<AddressSpan.Step> steps = new ArrayList<>();
+      for (Descriptor.DmaDim x : d.dims()) {
+        steps.add(new AddressSpan.Step((long) x.count() + x.padBefore() + x.padAfter(), x.bufStride()));
+      }
+      check(where, "buf", AddressSpan.of(buf, steps, d.type().bytes()), false);
+      return;
+    }
     List<AddressSpan.Step> dramSteps = new ArrayList<>();
     List<AddressSpan.Step> bufSteps = new ArrayList<>();
     for (Descriptor.DmaDim x : d.dims()) {

@@ -1,5 +1,6 @@
 // DRAM layout of one model: the data segment at address 0 holds every weight (dense, row-major, little-endian
-// at its natural width), then come the inputs, then the op results, each 64-byte aligned; an intermediate
+// at its natural width; a weight whose type carries a compressed format and whose every reader is tiled
+// directly has no dense copy: its tiles become compressed blocks, see CompressedBlocks), then come the inputs, then the op results, each 64-byte aligned; an intermediate
 // takes the bytes of one whose last reader has run. reshape and flatten alias their operand; an output whose
 // storage is an input, a weight or another output's gets a buffer of its own and a copy, so every symbol
 // owns its bytes.
@@ -34,6 +35,8 @@ final class DramPlan {
   private final List<Symbol> symbols = new ArrayList<>();
   private final List<Copy> copies = new ArrayList<>();
   private final Set<Value> released = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Compressed weights: their format and data. */
+  private final Map<Value, TiledOp.Stored> stored = new IdentityHashMap<>();
   private byte[] dataSegment;
   private long top;
   private DramAllocator heap;
@@ -117,11 +120,18 @@ final class DramPlan {
       } catch (InterpreterException e) {
         throw new LoweringException(e.location(), e.getMessage());
       }
-      place(w.result());
+      if (compressible(model, w.result())) {
+        stored.put(w.result(), new TiledOp.Stored(w.result().type().format(), data.get(data.size() - 1)));
+        addresses.put(w.result(), top);
+        roots.put(w.result(), w.result());
+      } else {
+        place(w.result());
+      }
     }
     dataSegment = new byte[(int) top];
     ByteBuffer buf = ByteBuffer.wrap(dataSegment).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < ws.size(); i++) {
+      if (stored.containsKey(ws.get(i).result())) continue;
       Tensor t = data.get(i);
       int at = (int) address(ws.get(i).result());
       int bytes = t.element().bytes();
@@ -134,6 +144,23 @@ final class DramPlan {
         }
       }
     }
+  }
+
+  /** The compressed storage of a weight, or null when it is stored dense. */
+  TiledOp.Stored stored(Value v) { return stored.get(v); }
+
+  /**
+   * A weight is stored compressed when its type says a format other than dense and every reader tiles it
+   * directly (not through a reshape alias or as an output, which read its dense bytes).
+   */
+  private static boolean compressible(Model model, Value w) {
+    org.tdlc.ir.type.StorageFormat f = w.type().format();
+    if (f == null || f == org.tdlc.ir.type.StorageFormat.DENSE) return false;
+    for (Operation op : model.ops()) {
+      if (!op.operands().contains(w)) continue;
+      if (aliases(op) || op.is(Ops.OUTPUT)) return false;
+    }
+    return true;
   }
 
   private void placeOutputs(Operation output) {

@@ -14,6 +14,8 @@ import org.tdlc.ir.ops.OpTypeException;
 
 public final class Lowering {
   private final WeightLoader weights;
+  private java.util.Map<String, Long> compressedBytes = java.util.Map.of();
+  private java.util.Map<String, java.util.Map<String, String>> layerFormats = java.util.Map.of();
 
   /** Weight files are read relative to the .tdl that declares them, else the working directory. */
   public Lowering() { this(new WeightLoader()); }
@@ -27,6 +29,7 @@ public final class Lowering {
     }
     Dataflow dataflow = dataflow(machine);
     DramPlan dram = DramPlan.of(model, weights);
+    java.util.Map<String, java.util.Map<String, String>> formats = new java.util.LinkedHashMap<>();
     OpSpecs specs = new OpSpecs(dram);
     ProgramBuilder out = new ProgramBuilder();
     for (int i = 0; i < model.ops().size(); i++) {
@@ -39,6 +42,7 @@ public final class Lowering {
       } catch (DictAttr.AttributeException | OpTypeException e) {
         throw new LoweringException(op.location(), op.name() + ": " + e.getMessage());
       }
+      if (t != null) formats.put(name, weightFormats(op));
       MappedTiles mapped = MappedTiles.of(op, t);
       if (t != null) emit(out, mapped == null ? dataflow : mapped.dataflow(), t, machine, mapped);
     }
@@ -48,8 +52,35 @@ public final class Lowering {
           type.shape().elementCount(), c.from(), c.to()), machine, null);
     }
     if (out.size() == 0) out.beginLayer("config", "config", dataflow);
-    return out.finish(machine, dram.dataSegment(), dram.dramSize(), dram.symbols());
+    Program program = out.finish(machine, dram.dataSegment(), dram.dramSize(), dram.symbols());
+    java.util.Map<String, Long> bytes = new java.util.LinkedHashMap<>();
+    java.util.List<Long> perLayer = out.layerCompressedBytes();
+    for (int i = 0; i < perLayer.size(); i++) bytes.merge(program.layers().get(i).name(), perLayer.get(i), Long::sum);
+    compressedBytes = java.util.Collections.unmodifiableMap(bytes);
+    layerFormats = java.util.Collections.unmodifiableMap(formats);
+    return program;
   }
+
+  /** Per layer of the last program lowered: the storage format of each weight it reads, by weight name. */
+  public java.util.Map<String, java.util.Map<String, String>> formats() { return layerFormats; }
+
+  private static java.util.Map<String, String> weightFormats(Operation op) {
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    for (org.tdlc.ir.Value v : op.operands()) {
+      Operation def = v.definingOp();
+      if (def == null || !def.is(org.tdlc.ir.ops.Ops.WEIGHT)) continue;
+      var f = v.type().format();
+      m.put(def.attributes().has("name") ? def.attributes().getString("name") : v.nameHint(),
+          f == null ? "dense" : f.keyword());
+    }
+    return m;
+  }
+
+  /**
+   * Per layer of the last program lowered: the bytes of the compressed weight blocks its loads read, as the
+   * compiler encoded them (the simulator's compressed_bytes must equal these exactly).
+   */
+  public java.util.Map<String, Long> compressedBytes() { return compressedBytes; }
 
   /** ws if the array runs it, else os, else rs; ws for an array that names none. */
   static Dataflow dataflow(MachineConfig machine) {

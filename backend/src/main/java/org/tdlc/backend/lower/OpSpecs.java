@@ -171,7 +171,7 @@ final class OpSpecs {
 
   private Operand operand(Value v, List<AffineExpr> map, int padValue) {
     return new Operand(v.nameHint() == null ? "?" : v.nameHint(), v.type().element(), v.type().shape().dims(),
-        dram.address(v), map, padValue);
+        dram.address(v), map, padValue, dram.stored(v));
   }
 
   private static ElementType resultType(Operation op) { return op.result().type().element(); }

@@ -3,6 +3,8 @@
 // appended; TokenPlanner turns those waits into dependency tokens at the end. Layers are separated by a
 // CONFIG barrier that waits for every earlier store, and every load of the layer waits for the barrier, so
 // DRAM written by one layer is complete before the next reads it and buffer layouts never overlap in time.
+// Compressed weight blocks are collected apart (CompressedBlocks) and placed by finish() right after the
+// dense weights, moving every later DRAM address (inputs, activations) up by the blob's aligned size.
 package org.tdlc.backend.lower;
 
 import java.util.ArrayList;
@@ -29,6 +31,12 @@ final class ProgramBuilder {
   }
 
   private final List<Queue> queues = new ArrayList<>();
+  private final CompressedBlocks blocks = new CompressedBlocks();
+  /** Per instruction: its DRAM address is an offset into the blob (a compressed LOAD). */
+  private final List<Boolean> inBlob = new ArrayList<>();
+  /** Per layer, in layer order: the bytes of the compressed blocks its loads read. */
+  private final List<Long> layerCompressedBytes = new ArrayList<>();
+  private long compressedBytes;
   private final List<Make> makers = new ArrayList<>();
   private final List<List<Integer>> waits = new ArrayList<>();
   private final List<Descriptor> descriptors = new ArrayList<>();
@@ -52,7 +60,24 @@ final class ProgramBuilder {
     barrier = add(Queue.COMPUTE, d -> new Instruction.Config(d, dataflow), lastStore < 0 ? List.of() : List.of(lastStore));
   }
 
-  void endLayer() { layers.add(new Layer(layerName, layerOp, layerStart, size() - 1)); }
+  void endLayer() {
+    layers.add(new Layer(layerName, layerOp, layerStart, size() - 1));
+    layerCompressedBytes.add(compressedBytes);
+    compressedBytes = 0;
+  }
+
+  CompressedBlocks blocks() { return blocks; }
+
+  /** The compressed bytes each layer's loads read, in layer order (what the simulator must count). */
+  List<Long> layerCompressedBytes() { return List.copyOf(layerCompressedBytes); }
+
+  /** A LOAD of a compressed block; its DRAM address is fixed up when the blob is placed. */
+  void loadBlock(int desc, CompressedBlocks.Placed block, int buf, int region) {
+    long offset = block.offset();
+    add(Queue.LOAD, d -> new Instruction.Load(d, desc, offset, buf), hazards(new int[0], new int[] {region}));
+    inBlob.set(size() - 1, true);
+    compressedBytes += block.size().bytes();
+  }
 
   int descriptor(Descriptor d) {
     return descriptorIndex.computeIfAbsent(d, k -> {
@@ -83,8 +108,31 @@ final class ProgramBuilder {
     Deps[] deps = TokenPlanner.plan(queues, waits);
     List<Instruction> out = new ArrayList<>(size());
     for (int i = 0; i < size(); i++) out.add(makers.get(i).with(deps[i]));
-    return new Program(machine, out, descriptors, dataSegment, dramSize, symbols, layers);
+    if (blocks.size() == 0) return new Program(machine, out, descriptors, dataSegment, dramSize, symbols, layers);
+    // the blob goes where the inputs began; everything from there on moves up by its aligned size
+    long base = align(dataSegment.length);
+    long shift = align(blocks.size());
+    byte[] data = java.util.Arrays.copyOf(dataSegment, (int) (base + blocks.size()));
+    System.arraycopy(blocks.bytes(), 0, data, (int) base, blocks.size());
+    List<Instruction> moved = new ArrayList<>(out.size());
+    for (int i = 0; i < out.size(); i++) {
+      Instruction insn = out.get(i);
+      if (insn instanceof Instruction.Load l) {
+        long to = inBlob.get(i) ? base + l.dramAddr() : l.dramAddr() >= base ? l.dramAddr() + shift : l.dramAddr();
+        insn = new Instruction.Load(l.deps(), l.desc(), to, l.bufAddr());
+      } else if (insn instanceof Instruction.Store st && st.dramAddr() >= base) {
+        insn = new Instruction.Store(st.deps(), st.desc(), st.bufAddr(), st.dramAddr() + shift);
+      }
+      moved.add(insn);
+    }
+    List<Symbol> syms = new ArrayList<>();
+    for (Symbol s : symbols) {
+      syms.add(s.dramAddr() >= base ? new Symbol(s.name(), s.kind(), s.type(), s.shape(), s.dramAddr() + shift) : s);
+    }
+    return new Program(machine, moved, descriptors, data, dramSize + shift, syms, layers);
   }
+
+  private static long align(long x) { return (x + DramPlan.ALIGN - 1) / DramPlan.ALIGN * DramPlan.ALIGN; }
 
   /** The waits an access to these regions needs, recording it as the regions' newest reader or writer. */
   private List<Integer> hazards(int[] reads, int[] writes) {
@@ -112,6 +160,7 @@ final class ProgramBuilder {
     List<Integer> w = new ArrayList<>(deps);
     if (queue == Queue.LOAD && barrier >= 0) w.add(barrier);
     queues.add(queue);
+    inBlob.add(false);
     makers.add(make);
     waits.add(w);
     return size() - 1;

@@ -182,9 +182,8 @@ final class TileEmitter {
     Operand x = op.inputs().get(i);
     int bytes = x.type().bytes();
     for (DmaShapes.Part p : DmaShapes.boxLoad(x, box)) {
-      int desc = out.descriptor(new Descriptor.DmaDesc(x.type(), p.dims(), x.padValue()));
-      out.load(desc, x.dramAddr() + p.dramOffset() * bytes, (int) (plan.inputAddr(slot, i) + p.bufOffset() * bytes),
-          plan.inputRegion(slot, i));
+      load(x, p, (int) (plan.inputAddr(slot, i) + p.bufOffset() * bytes), plan.inputRegion(slot, i), x.padValue(),
+          box.extent().length == 0 ? 1 : box.extent()[0]);
     }
     slotBoxes[i][slot] = key;
     return lastSlot[i] = slot;
@@ -194,10 +193,28 @@ final class TileEmitter {
     Operand r = op.residual();
     int bytes = r.type().bytes();
     for (DmaShapes.Part p : DmaShapes.tile(outIdx, outExt, resultStrides, tileStrides)) {
-      int desc = out.descriptor(new Descriptor.DmaDesc(r.type(), p.dims(), 0));
-      out.load(desc, r.dramAddr() + (resultOffset + p.dramOffset()) * bytes,
-          (int) (plan.residualAddr(resSlot) + p.bufOffset() * bytes), plan.residualRegion(resSlot));
+      DmaShapes.Part at = new DmaShapes.Part(p.dims(), resultOffset + p.dramOffset(), p.bufOffset());
+      load(r, at, (int) (plan.residualAddr(resSlot) + p.bufOffset() * bytes), plan.residualRegion(resSlot), 0, 0);
     }
+  }
+
+  /**
+   * One LOAD of a part of {@code x}: plain strided elements, or its tile's block when x is stored compressed,
+   * viewed as {@code rows} rows (the box's extent along x's first dimension) when they divide the part, else
+   * as the part's outermost dimension.
+   */
+  private void load(Operand x, DmaShapes.Part p, int buf, int region, int padValue, int rows) {
+    if (x.stored() == null) {
+      int desc = out.descriptor(new Descriptor.DmaDesc(x.type(), p.dims(), padValue));
+      out.load(desc, x.dramAddr() + p.dramOffset() * x.type().bytes(), buf, region);
+      return;
+    }
+    Descriptor.DmaDesc d = new Descriptor.DmaDesc(x.type(), p.dims(), padValue, x.stored().format());
+    if (rows > 1 && d.points() % rows == 0) {
+      d = new Descriptor.DmaDesc(x.type(), p.dims(), padValue, x.stored().format(), rows);
+    }
+    CompressedBlocks.Placed block = out.blocks().block(x, p.dramOffset(), d);
+    out.loadBlock(out.descriptor(d), block, buf, region);
   }
 
   /** The epilogue as ALU ops over the whole tile; returns the element type the tile ends in. */

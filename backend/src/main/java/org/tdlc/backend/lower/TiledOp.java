@@ -25,9 +25,17 @@ record TiledOp(String layerName, String opName, Location location, List<String> 
     epilogue = List.copyOf(epilogue);
   }
 
-  /** A tensor in DRAM as the tiler reads it: its (view) shape, its subscripts and the value padding reads as. */
-  record Operand(String name, ElementType type, int[] shape, long dramAddr, List<AffineExpr> map, int padValue) {
+  /**
+   * A tensor in DRAM as the tiler reads it: its (view) shape, its subscripts and the value padding reads as.
+   * stored: for a weight kept compressed, its format and data (each loaded tile becomes one block), else null.
+   */
+  record Operand(String name, ElementType type, int[] shape, long dramAddr, List<AffineExpr> map, int padValue,
+                 Stored stored) {
     Operand { map = List.copyOf(map); }
+
+    Operand(String name, ElementType type, int[] shape, long dramAddr, List<AffineExpr> map, int padValue) {
+      this(name, type, shape, dramAddr, map, padValue, null);
+    }
 
     int[] strides() {
       int[] s = new int[shape.length];
@@ -36,6 +44,9 @@ record TiledOp(String layerName, String opName, Location location, List<String> 
       return s;
     }
   }
+
+  /** A weight stored compressed: no dense copy in DRAM, one block of {@code format} per tile loaded. */
+  record Stored(org.tdlc.ir.type.StorageFormat format, org.tdlc.ir.data.Tensor data) {}
 
   /**
    * What each step computes into the accumulator tile: a MAC of inputs 0 and 1 (alu == null), or an ALU op

@@ -1,5 +1,6 @@
 // Binary form of the descriptor, symbol and layer tables, written and read side by side so the two cannot
-// drift. Descriptor: u8 tag (1 mac, 2 alu, 3 dma), then its fields; loop = 4 x i32 (extent, dst, src1, src2),
+// drift. Descriptor: u8 tag (1 mac, 2 alu, 3 dma, 4 compressed dma: dma's fields then u8 format, i32 view rows),
+// then its fields; loop = 4 x i32 (extent, dst, src1, src2),
 // DMA dim = 5 x i32; symbol: u8 kind, u8 type, name, u32 rank, i32 dims, u64 address; layer: name, op, i32 x2.
 package org.tdlc.backend.tdlx;
 
@@ -11,11 +12,13 @@ import org.tdlc.backend.isa.Layer;
 import org.tdlc.backend.isa.Loop;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.type.ElementType;
+import org.tdlc.ir.type.StorageFormat;
 
 final class TdlxTables {
   private static final int TAG_MAC = 1;
   private static final int TAG_ALU = 2;
   private static final int TAG_DMA = 3;
+  private static final int TAG_COMPRESSED_DMA = 4;
 
   private TdlxTables() {}
 
@@ -30,10 +33,12 @@ final class TdlxTables {
             .u8(TdlxFormat.typeCode(a.src1Type())).u8(TdlxFormat.typeCode(a.src2Type())).i32(a.imm());
         loops(s, a.loops());
       } else if (d instanceof Descriptor.DmaDesc m) {
-        s.u8(TAG_DMA).u8(TdlxFormat.typeCode(m.type())).i32(m.padValue()).i32(m.dims().size());
+        s.u8(m.compressed() ? TAG_COMPRESSED_DMA : TAG_DMA).u8(TdlxFormat.typeCode(m.type())).i32(m.padValue())
+            .i32(m.dims().size());
         for (Descriptor.DmaDim x : m.dims()) {
           s.i32(x.count()).i32(x.dramStride()).i32(x.bufStride()).i32(x.padBefore()).i32(x.padAfter());
         }
+        if (m.compressed()) s.u8(m.format().ordinal()).i32(m.rows());
       }
     }
     return s.toByteArray();
@@ -68,7 +73,7 @@ final class TdlxTables {
           int imm = in.i32(what);
           out.add(new Descriptor.AluDesc(op, dst, src1, src2, imm, loops(in, what)));
         }
-        case TAG_DMA -> {
+        case TAG_DMA, TAG_COMPRESSED_DMA -> {
           ElementType t = type(in, what);
           int pad = in.i32(what);
           int dims = in.count("dimensions of " + what, 20);
@@ -76,10 +81,19 @@ final class TdlxTables {
           for (int k = 0; k < dims; k++) {
             list.add(new Descriptor.DmaDim(in.i32(what), in.i32(what), in.i32(what), in.i32(what), in.i32(what)));
           }
-          out.add(new Descriptor.DmaDesc(t, list, pad));
+          StorageFormat format = StorageFormat.DENSE;
+          if (tag == TAG_COMPRESSED_DMA) {
+            int code = in.u8(what);
+            if (code < 1 || code >= StorageFormat.values().length) {
+              throw new TdlxException(what + " has an unknown storage format code " + code);
+            }
+            format = StorageFormat.values()[code];
+          }
+          int rows = tag == TAG_COMPRESSED_DMA ? in.i32(what) : 0;
+          out.add(new Descriptor.DmaDesc(t, list, pad, format, rows));
         }
         default -> throw new TdlxException(what + " has an unknown kind tag " + tag
-            + " (expected 1 mac, 2 alu, 3 dma)");
+            + " (expected 1 mac, 2 alu, 3 dma, 4 compressed dma)");
       }
     }
     in.expectEnd();

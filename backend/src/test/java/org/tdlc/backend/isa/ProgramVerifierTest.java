@@ -48,6 +48,19 @@ class ProgramVerifierTest {
     reports(replace(5, new Instruction.Mac(NONE, 42, 0, 0x10, 0x300)), "descriptor d42 does not exist");
   }
 
+  @Test void compressedLoads() {
+    // the sample machine decodes dense and bitmap only
+    List<Descriptor.DmaDim> tile = List.of(new Descriptor.DmaDim(16, 16, 16, 0, 0), new Descriptor.DmaDim(16, 1, 1, 0, 0));
+    Descriptor.DmaDesc bitmap = new Descriptor.DmaDesc(ElementType.I8, tile, 0, org.tdlc.ir.type.StorageFormat.BITMAP);
+    assertEquals(List.of(), ProgramVerifier.verify(replaceDescriptor(1, bitmap)));
+    assertEquals(16, bitmap.rows());
+    reports(replaceDescriptor(1, new Descriptor.DmaDesc(ElementType.I8, tile, 0, org.tdlc.ir.type.StorageFormat.CSR)),
+        "descriptor d1 (dma): storage format csr is not decoded by target gemmini_like (it has dense, bitmap)");
+    reports(replaceDescriptor(1, new Descriptor.DmaDesc(ElementType.I8, tile, 0, org.tdlc.ir.type.StorageFormat.BITMAP,
+        7)), "a compressed view of 7 rows does not divide the 256 points");
+    reports(replace(2, new Instruction.Load(NONE, 1, 1L << 40, 0x010)), "instruction 2 (load): ");
+  }
+
   @Test void loopAndDimensionLimits() {
     List<Loop> nine = Collections.nCopies(Descriptor.MAX_LOOPS + 1, new Loop(1, 0, 0, 0));
     reports(replaceDescriptor(4, new Descriptor.MacDesc(ElementType.I8, ElementType.I8, nine, -1, -1)),

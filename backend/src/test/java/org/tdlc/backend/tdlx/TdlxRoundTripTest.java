@@ -36,6 +36,21 @@ class TdlxRoundTripTest {
     assertEquals(bytes.length, TdlxFiles.u64(bytes, 24));
   }
 
+  @Test void compressedDescriptorsRoundTripThroughBytesAndAssembly() {
+    java.util.List<org.tdlc.backend.isa.Descriptor> ds = new java.util.ArrayList<>(SamplePrograms.descriptors());
+    org.tdlc.backend.isa.Descriptor.DmaDesc w = (org.tdlc.backend.isa.Descriptor.DmaDesc) ds.get(1);
+    ds.set(1, new org.tdlc.backend.isa.Descriptor.DmaDesc(w.type(), w.dims(), 0,
+        org.tdlc.ir.type.StorageFormat.BITMAP, 8));
+    Program p = SamplePrograms.withDescriptors(SamplePrograms.dense(), ds);
+    byte[] bytes = TdlxWriter.toBytes(p);
+    Program back = TdlxReader.read(bytes, "bitmap.tdlx");
+    assertNull(ProgramEquality.firstDifference(p, back));
+    assertArrayEquals(bytes, TdlxWriter.toBytes(back));
+    String asm = org.tdlc.backend.asm.Disassembler.print(p);
+    assertTrue(asm.contains("dma i8 bitmap rows=8 pad=0"), asm);
+    assertArrayEquals(bytes, TdlxWriter.toBytes(org.tdlc.backend.asm.Assembler.parse(asm, "p.s")));
+  }
+
   @Test void emptyProgramRoundTrips() {
     Program p = new Program(SamplePrograms.machine(), List.of(), List.of(), new byte[0], 0, List.of(), List.of());
     assertNull(ProgramEquality.firstDifference(p, TdlxReader.read(TdlxWriter.toBytes(p), "e.tdlx")));
