@@ -9,12 +9,13 @@ final class MacUnit {
 
   /**
    * Runs one MAC over the global buffer {@code g} (bounds already checked) and returns how many points had
-   * a zero A or B when {@code countZeros}, else 0. Values never depend on {@code countZeros}.
+   * a zero A or B when counting ({@code zeroRows} not null), else 0. Values never depend on counting.
    */
-  static long execute(byte[] g, NestPlan p, int sizeA, int sizeB, int a, int b, int c, boolean countZeros) {
-    boolean fast = sizeA == 1 && sizeB == 1 && !overlapsC(p, a, b, c);
+  static long execute(byte[] g, NestPlan p, int sizeA, int sizeB, int a, int b, int c, ZeroRows zeroRows) {
+    boolean countZeros = zeroRows != null;
+    boolean fast = fastPath(p, sizeA, sizeB, a, b, c);
     if (fast) {
-      long zeros = RowMac.run(g, p, a, b, c, countZeros);
+      long zeros = RowMac.run(g, p, a, b, c, zeroRows);
       if (zeros >= 0) return zeros;
     }
     // Integer addition wraps, so without aliasing any order of the points gives the same bits: the fast
@@ -59,6 +60,11 @@ final class MacUnit {
       }
     }
     return countZeros ? zeros : 0;
+  }
+
+  /** Whether the i8 paths may run: both operands i8 and C apart from A and B. */
+  static boolean fastPath(NestPlan p, int sizeA, int sizeB, int a, int b, int c) {
+    return sizeA == 1 && sizeB == 1 && !overlapsC(p, a, b, c);
   }
 
   private static int[] identity(int depth) {

@@ -21,6 +21,8 @@ final class Machine {
   private final MachineConfig config;
   private final Plans plans;
   private final boolean hasLocal;
+  /** Row zero counts for zero-skipping machines, else null. */
+  private final ZeroRows zeroRows;
 
   Machine(Program program, Plans plans) {
     this.program = program;
@@ -29,6 +31,7 @@ final class Machine {
     this.dram = new byte[(int) program.dramSize()];
     this.global = new byte[(int) config.global().sizeBytes()];
     this.hasLocal = config.levels().size() > LOCAL;
+    this.zeroRows = config.skipZeros() ? new ZeroRows(global.length) : null;
     System.arraycopy(program.dataSegment(), 0, dram, 0, program.dataSegment().length);
   }
 
@@ -50,7 +53,7 @@ final class Machine {
     checkNest(i, "A", m.a(), p, NestPlan.SRC1);
     checkNest(i, "B", m.b(), p, NestPlan.SRC2);
     checkNest(i, "C", m.c(), p, NestPlan.DST);
-    long skipped = MacUnit.execute(global, p, sa, sb, m.a(), m.b(), m.c(), config.skipZeros());
+    long skipped = MacUnit.execute(global, p, sa, sb, m.a(), m.b(), m.c(), zeroRows);
     long issued = p.points - skipped;
     t.macs += p.points;
     t.macsSkipped += skipped;

@@ -24,6 +24,8 @@ final class NestPlan {
   final long[] endByte = new long[3];
   private final long[][] elemStride;
   private final long[] footprint = {-1, -1, -1};
+  private RowMac.Shape rowShape;
+  private boolean rowShapeKnown;
 
   /** Throws IllegalArgumentException when the nest has more points than a long counts. */
   NestPlan(List<Loop> loops, int dstSize, int src1Size, int src2Size) {
@@ -64,6 +66,15 @@ final class NestPlan {
 
   /** The extent of loop {@code l}, or 1 for l = -1 (no loop). */
   int extentOf(int l) { return l < 0 ? 1 : extent[l]; }
+
+  /** RowMac's split of this nest (computed once), or null when it has no row loop. */
+  RowMac.Shape rowShape() {
+    if (!rowShapeKnown) {
+      rowShape = RowMac.shape(this);
+      rowShapeKnown = true;
+    }
+    return rowShape;
+  }
 
   /**
    * How many distinct elements operand {@code op} touches. Only called after a bounds check passed, so

@@ -1,88 +1,130 @@
 // The fast shape of an i8 MAC nest without aliasing: C's row along one output loop (j) is held in an int
-// array while a reduction loop (r) sweeps over it, so the innermost loop is C[j] += A[j] * b with unit
-// strides, which the JIT vectorizes. Wrapping int addition makes any order of the points bit-exact.
+// array while every reduction loop (C stride 0) sweeps over it, so the innermost loop is C[j] += X[j] * y
+// with one operand fixed per row, and a zero y skips its whole row. Wrapping int addition makes any order of
+// the points bit-exact; the zero-operand count is exact too (a row's count of zero X is cached per base).
 package org.tdlc.sim;
 
 final class RowMac {
-  private static final int MIN_ROW = 8;
+  static final int MIN_ROW = 8;
 
   private RowMac() {}
 
-  /** Runs the nest and returns the zero-operand points (0 unless countZeros), or -1 when it does not fit. */
-  static long run(byte[] g, NestPlan p, int a, int b, int c, boolean countZeros) {
+  /** The loop split RowMac runs a nest with, or null when no output loop is long enough for a row. */
+  record Shape(int row, int[] outer, int[] reduction) {}
+
+  /**
+   * Picks the row loop among the loops that move C: one where B stays fixed (B holds the weights, the
+   * operand most often zero, so zero rows are skipped whole), else the longest. Reductions run inside it.
+   */
+  static Shape shape(NestPlan p) {
     long[] sc = p.byteStride[NestPlan.DST];
     long[] sa = p.byteStride[NestPlan.SRC1];
     long[] sb = p.byteStride[NestPlan.SRC2];
     int j = -1;
-    int r = -1;
     for (int l = 0; l < p.depth; l++) {
-      if (sc[l] != 0) {
-        if (j < 0 || p.extent[l] > p.extent[j]) j = l;
-      } else if (r < 0 || p.extent[l] > p.extent[r]) {
-        r = l;
+      if (sc[l] == 0 || p.extent[l] < MIN_ROW) continue;
+      if (j < 0 || rank(sa[l], sb[l]) > rank(sa[j], sb[j])
+          || rank(sa[l], sb[l]) == rank(sa[j], sb[j]) && p.extent[l] > p.extent[j]) {
+        j = l;
       }
     }
-    if (j < 0 || p.extent[j] < MIN_ROW) return -1;
+    if (j < 0) return null;
+    int outer = 0;
+    for (int l = 0; l < p.depth; l++) if (l != j && sc[l] != 0) outer++;
+    int[] o = new int[outer];
+    int[] r = new int[p.depth - 1 - outer];
+    int no = 0;
+    int nr = 0;
+    for (int l = 0; l < p.depth; l++) {
+      if (l == j) continue;
+      if (sc[l] != 0) o[no++] = l; else r[nr++] = l;
+    }
+    return new Shape(j, o, r);
+  }
+
+  private static int rank(long sa, long sb) { return sb == 0 && sa != 0 ? 1 : 0; }
+
+  /**
+   * Runs the nest and returns the zero-operand points (0 unless zeros != null), or -1 when it does not fit.
+   * {@code zeros} caches row counts for this instruction only (A and B do not change during it).
+   */
+  static long run(byte[] g, NestPlan p, int a, int b, int c, ZeroRows zeros) {
+    Shape s = p.rowShape();
+    if (s == null) return -1;
+    long[] sc = p.byteStride[NestPlan.DST];
+    long[] sa = p.byteStride[NestPlan.SRC1];
+    long[] sb = p.byteStride[NestPlan.SRC2];
+    int j = s.row();
     int nj = p.extent[j];
-    int nr = r < 0 ? 1 : p.extent[r];
-    int[] outer = new int[p.depth];
-    int depth = 0;
-    for (int l = 0; l < p.depth; l++) if (l != j && l != r) outer[depth++] = l;
+    int dc = (int) sc[j];
+    int da = (int) sa[j];
+    int db = (int) sb[j];
+    int[] o = s.outer();
+    int[] r = s.reduction();
+    if (zeros != null) zeros.next();
     int[] acc = new int[nj];
-    int[] idx = new int[depth];
+    int[] oi = new int[o.length];
+    int[] ri = new int[r.length];
+    long rowsPerAcc = 1;
+    for (int l : r) rowsPerAcc *= p.extent[l];
+    long outerPoints = p.points / (rowsPerAcc * nj);
     long pc = c;
     long pa = a;
     long pb = b;
-    long zeros = 0;
-    long outerPoints = p.points / ((long) nj * nr);
-    for (long o = 0; o < outerPoints; o++) {
-      int dc = (int) sc[j];
+    long count = 0;
+    for (long x = 0; x < outerPoints; x++) {
       for (int q = 0; q < nj; q++) acc[q] = Memory.readInt(g, (int) pc + q * dc);
-      for (int k = 0; k < nr; k++) {
-        int ra = (int) pa + (r < 0 ? 0 : k * (int) sa[r]);
-        int rb = (int) pb + (r < 0 ? 0 : k * (int) sb[r]);
-        zeros += row(g, acc, nj, ra, (int) sa[j], rb, (int) sb[j], countZeros);
+      long ra = pa;
+      long rb = pb;
+      for (long k = 0; k < rowsPerAcc; k++) {
+        count += row(g, acc, nj, (int) ra, da, (int) rb, db, zeros);
+        for (int l = r.length - 1; l >= 0; l--) {
+          int lp = r[l];
+          ra += sa[lp];
+          rb += sb[lp];
+          if (++ri[l] < p.extent[lp]) break;
+          ri[l] = 0;
+          ra -= sa[lp] * p.extent[lp];
+          rb -= sb[lp] * p.extent[lp];
+        }
       }
       for (int q = 0; q < nj; q++) Memory.writeInt(g, (int) pc + q * dc, acc[q]);
-      for (int l = depth - 1; l >= 0; l--) {
-        int lp = outer[l];
+      for (int l = o.length - 1; l >= 0; l--) {
+        int lp = o[l];
         pc += sc[lp];
         pa += sa[lp];
         pb += sb[lp];
-        if (++idx[l] < p.extent[lp]) break;
-        idx[l] = 0;
+        if (++oi[l] < p.extent[lp]) break;
+        oi[l] = 0;
         pc -= sc[lp] * p.extent[lp];
         pa -= sa[lp] * p.extent[lp];
         pb -= sb[lp] * p.extent[lp];
       }
     }
-    return countZeros ? zeros : 0;
+    return zeros != null ? count : 0;
   }
 
-  /** acc[q] += A[pa + q*da] * B[pb + q*db] for q < n; returns the zero-operand points when count. */
-  private static int row(byte[] g, int[] acc, int n, int pa, int da, int pb, int db, boolean count) {
+  /** acc[q] += A[pa + q*da] * B[pb + q*db] for q < n; returns the zero-operand points when counting. */
+  private static long row(byte[] g, int[] acc, int n, int pa, int da, int pb, int db, ZeroRows zeros) {
     if (db == 0 || da == 0) {
       int y = db == 0 ? g[pb] : g[pa];
       int base = db == 0 ? pa : pb;
       int d = db == 0 ? da : db;
-      if (y == 0) return count ? n : 0;   // adds nothing
+      if (y == 0) return n;   // adds nothing
       if (d == 1) {
         for (int q = 0; q < n; q++) acc[q] += g[base + q] * y;
       } else {
         for (int q = 0; q < n; q++) acc[q] += g[base + q * d] * y;
       }
-      if (!count) return 0;
-      int zeros = 0;
-      for (int q = 0; q < n; q++) zeros += g[base + q * d] == 0 ? 1 : 0;
-      return zeros;
+      return zeros == null ? 0 : zeros.count(g, base, d, n);
     }
-    int zeros = 0;
+    int count = 0;
     for (int q = 0; q < n; q++) {
       int x = g[pa + q * da];
       int y = g[pb + q * db];
       acc[q] += x * y;
-      zeros += (x == 0 | y == 0) ? 1 : 0;
+      count += (x == 0 | y == 0) ? 1 : 0;
     }
-    return count ? zeros : 0;
+    return count;
   }
 }

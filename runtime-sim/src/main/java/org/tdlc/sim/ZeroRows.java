@@ -1,0 +1,36 @@
+// How many zeros a strided row of the global buffer holds, remembered per row start for the duration of one
+// MAC instruction: a MAC pairs the same input row with many weights, and the zero-skipping counters need
+// the count for each pairing. Stamps make starting the next instruction free (no clearing).
+package org.tdlc.sim;
+
+import java.util.Arrays;
+
+final class ZeroRows {
+  /** Per byte address: the instruction generation whose count is held in count[]. */
+  final int[] stamp;
+  final int[] count;
+  int generation;
+
+  ZeroRows(int bytes) {
+    stamp = new int[bytes];
+    count = new int[bytes];
+  }
+
+  /** Starts a new instruction: every remembered count becomes stale. */
+  void next() {
+    if (++generation == Integer.MAX_VALUE) {
+      Arrays.fill(stamp, 0);
+      generation = 1;
+    }
+  }
+
+  /** Zeros among g[base + q * d] for q < n; every call of one instruction must use the same d and n. */
+  int count(byte[] g, int base, int d, int n) {
+    if (stamp[base] == generation) return count[base];
+    int z = 0;
+    for (int q = 0; q < n; q++) z += g[base + q * d] == 0 ? 1 : 0;
+    stamp[base] = generation;
+    count[base] = z;
+    return z;
+  }
+}
