@@ -87,10 +87,11 @@ final class KernelSource {
 
   private static List<MethodSpec> methods(Descriptor desc, int d, Plans plans, boolean countZeros) {
     if (plans.nest[d] == null || !offsetsFitInt(plans.nest[d])) return List.of();
-    if (desc instanceof MacDesc m && m.a().bytes() == 1 && m.b().bytes() == 1 && plans.nest[d].rowShape() != null) {
-      return mac(d, plans.nest[d], countZeros);
+    NestPlan p = plans.nest[d].coalesced();   // what Machine hands the engine
+    if (desc instanceof MacDesc m && m.a().bytes() == 1 && m.b().bytes() == 1 && p.rowShape() != null) {
+      return mac(d, p, countZeros);
     }
-    MethodSpec alu = desc instanceof AluDesc a ? alu(d, plans.nest[d], a) : null;
+    MethodSpec alu = desc instanceof AluDesc a ? alu(d, p, a) : null;
     return alu == null ? List.of() : List.of(alu);
   }
 

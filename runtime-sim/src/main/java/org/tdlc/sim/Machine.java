@@ -56,7 +56,7 @@ final class Machine {
     checkNest(i, "A", m.a(), p, NestPlan.SRC1);
     checkNest(i, "B", m.b(), p, NestPlan.SRC2);
     checkNest(i, "C", m.c(), p, NestPlan.DST);
-    long skipped = engine.mac(m.desc(), global, p, sa, sb, m.a(), m.b(), m.c(), zeroRows);
+    long skipped = engine.mac(m.desc(), global, p.coalesced(), sa, sb, m.a(), m.b(), m.c(), zeroRows);
     long issued = p.points - skipped;
     t.macs += p.points;
     t.macsSkipped += skipped;
@@ -84,7 +84,7 @@ final class Machine {
       reads += d.src2Type().bytes();
     }
     if (AluUnit.readsDst(d.op())) reads += d.dstType().bytes();
-    engine.alu(a.desc(), global, p, d, a.dst(), a.src1(), a.src2());
+    engine.alu(a.desc(), global, p.coalesced(), d, a.dst(), a.src1(), a.src2());
     t.aluOps += p.points;
     t.read[GLOBAL] += p.points * reads;
     t.written[GLOBAL] += p.points * d.dstType().bytes();

@@ -9,8 +9,14 @@ final class RowMac {
 
   private RowMac() {}
 
-  /** The loop split RowMac runs a nest with, or null when no output loop is long enough for a row. */
-  record Shape(int row, int[] outer, int[] reduction) {}
+  /** Reduction rows per output row up to which their A and B offsets are tabulated. */
+  private static final int MAX_TABLE = 1 << 16;
+
+  /**
+   * The loop split RowMac runs a nest with. rowA and rowB hold each reduction row's byte offset from the
+   * output row's A and B positions (reductions in loop order), or are null when there are too many rows.
+   */
+  record Shape(int row, int[] outer, int[] reduction, int[] rowA, int[] rowB) {}
 
   /**
    * Picks the row loop among the loops that move C: one where B stays fixed (B holds the weights, the
@@ -39,7 +45,24 @@ final class RowMac {
       if (l == j) continue;
       if (sc[l] != 0) o[no++] = l; else r[nr++] = l;
     }
-    return new Shape(j, o, r);
+    long rows = 1;
+    for (int l : r) rows *= p.extent[l];
+    if (rows > MAX_TABLE) return new Shape(j, o, r, null, null);
+    int[] rowA = new int[(int) rows];
+    int[] rowB = new int[(int) rows];
+    int[] idx = new int[r.length];
+    for (int k = 0; k < rows; k++) {
+      long oa = 0;
+      long ob = 0;
+      for (int i = 0; i < r.length; i++) {
+        oa += idx[i] * sa[r[i]];
+        ob += idx[i] * sb[r[i]];
+      }
+      rowA[k] = (int) oa;
+      rowB[k] = (int) ob;
+      for (int i = r.length - 1; i >= 0 && ++idx[i] == p.extent[r[i]]; i--) idx[i] = 0;
+    }
+    return new Shape(j, o, r, rowA, rowB);
   }
 
   private static int rank(long sa, long sb) { return sb == 0 && sa != 0 ? 1 : 0; }
@@ -74,20 +97,8 @@ final class RowMac {
     long count = 0;
     for (long x = 0; x < outerPoints; x++) {
       for (int q = 0; q < nj; q++) acc[q] = Memory.readInt(g, (int) pc + q * dc);
-      long ra = pa;
-      long rb = pb;
-      for (long k = 0; k < rowsPerAcc; k++) {
-        count += row(g, acc, nj, (int) ra, da, (int) rb, db, zeros);
-        for (int l = r.length - 1; l >= 0; l--) {
-          int lp = r[l];
-          ra += sa[lp];
-          rb += sb[lp];
-          if (++ri[l] < p.extent[lp]) break;
-          ri[l] = 0;
-          ra -= sa[lp] * p.extent[lp];
-          rb -= sb[lp] * p.extent[lp];
-        }
-      }
+      count += s.rowA() != null ? tabulatedRows(g, acc, s, (int) pa, da, (int) pb, db, zeros)
+          : steppedRows(g, acc, p, r, ri, pa, da, pb, db, zeros);
       for (int q = 0; q < nj; q++) Memory.writeInt(g, (int) pc + q * dc, acc[q]);
       for (int l = o.length - 1; l >= 0; l--) {
         int lp = o[l];
@@ -102,6 +113,38 @@ final class RowMac {
       }
     }
     return zeros != null ? count : 0;
+  }
+
+  /** Every reduction row into acc, at the offsets the shape tabulated. */
+  private static long tabulatedRows(byte[] g, int[] acc, Shape s, int pa, int da, int pb, int db, ZeroRows zeros) {
+    int[] rowA = s.rowA();
+    int[] rowB = s.rowB();
+    long count = 0;
+    for (int k = 0; k < rowA.length; k++) count += row(g, acc, acc.length, pa + rowA[k], da, pb + rowB[k], db, zeros);
+    return count;
+  }
+
+  /** Every reduction row into acc, stepping the reduction loops' indices (ri, left all zero). */
+  private static long steppedRows(byte[] g, int[] acc, NestPlan p, int[] r, int[] ri, long pa, int da, long pb, int db,
+                                  ZeroRows zeros) {
+    long[] sa = p.byteStride[NestPlan.SRC1];
+    long[] sb = p.byteStride[NestPlan.SRC2];
+    long rows = 1;
+    for (int l : r) rows *= p.extent[l];
+    long count = 0;
+    for (long k = 0; k < rows; k++) {
+      count += row(g, acc, acc.length, (int) pa, da, (int) pb, db, zeros);
+      for (int l = r.length - 1; l >= 0; l--) {
+        int lp = r[l];
+        pa += sa[lp];
+        pb += sb[lp];
+        if (++ri[l] < p.extent[lp]) break;
+        ri[l] = 0;
+        pa -= sa[lp] * p.extent[lp];
+        pb -= sb[lp] * p.extent[lp];
+      }
+    }
+    return count;
   }
 
   /** acc[q] += A[pa + q*da] * B[pb + q*db] for q < n; returns the zero-operand points when counting. */
