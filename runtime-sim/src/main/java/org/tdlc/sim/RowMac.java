@@ -119,8 +119,47 @@ final class RowMac {
   private static long tabulatedRows(byte[] g, int[] acc, Shape s, int pa, int da, int pb, int db, ZeroRows zeros) {
     int[] rowA = s.rowA();
     int[] rowB = s.rowB();
+    // one method per case, so each keeps its own loop and branch profile in the JIT
+    if (db == 0 && da == 1) return unitRows(g, acc, rowB, pb, rowA, pa, zeros);
+    if (db == 0) return scalarRows(g, acc, rowB, pb, rowA, pa, da, zeros);
+    if (da == 0) return scalarRows(g, acc, rowA, pa, rowB, pb, db, zeros);
     long count = 0;
     for (int k = 0; k < rowA.length; k++) count += row(g, acc, acc.length, pa + rowA[k], da, pb + rowB[k], db, zeros);
+    return count;
+  }
+
+  /** acc += X row * y for every tabulated row: y = g[yBase + yOff[k]], X unit-stride at xBase + xOff[k]. */
+  private static long unitRows(byte[] g, int[] acc, int[] yOff, int yBase, int[] xOff, int xBase, ZeroRows zeros) {
+    int n = acc.length;
+    long count = 0;
+    for (int k = 0; k < yOff.length; k++) {
+      int y = g[yBase + yOff[k]];
+      if (y == 0) {
+        count += n;
+        continue;
+      }
+      int x = xBase + xOff[k];
+      for (int q = 0; q < n; q++) acc[q] += g[x + q] * y;
+      if (zeros != null) count += zeros.count(g, x, 1, n);
+    }
+    return count;
+  }
+
+  /** unitRows with X at stride d (bytes). */
+  private static long scalarRows(byte[] g, int[] acc, int[] yOff, int yBase, int[] xOff, int xBase, int d,
+                                 ZeroRows zeros) {
+    int n = acc.length;
+    long count = 0;
+    for (int k = 0; k < yOff.length; k++) {
+      int y = g[yBase + yOff[k]];
+      if (y == 0) {
+        count += n;
+        continue;
+      }
+      int x = xBase + xOff[k];
+      for (int q = 0; q < n; q++) acc[q] += g[x + q * d] * y;
+      if (zeros != null) count += zeros.count(g, x, d, n);
+    }
     return count;
   }
 
