@@ -23,14 +23,15 @@ import org.tdlc.backend.isa.Descriptor.MacDesc;
 
 /**
  * Generated MAC methods: {@code static long macD(byte[] g, int a, int b, int c, int[] stamp, int[] count,
- * int gen)} run RowMac's algorithm (same row loop, reductions inside the row, zero rows skipped, row zero
- * counts cached in ZeroRows' arrays) and return the zero-operand points when the machine skips zeros, else 0.
+ * int gen)} (with its helper macDRows) run RowMac's algorithm on the coalesced nest (same row loop,
+ * reductions inside the row, zero rows skipped, row zero counts cached in ZeroRows' arrays) and return the zero-operand points when the machine skips zeros, else 0.
  * They are only called when MacUnit.fastPath holds. Generated ALU methods: {@code static void aluD(byte[] g,
  * int dst, int src1, int src2)} visit the points in loop order like AluUnit. Methods are grouped into classes
  * of at most {@link #METHODS_PER_CLASS} descriptors, each a self-contained source (JDK types only).
  */
 final class KernelSource {
   static final String PACKAGE = "org.tdlc.sim.generated";
+  /** Descriptors per generated class: keeps each class and its constant pool small. */
   static final int METHODS_PER_CLASS = 64;
 
   /** One generated class and the descriptors it holds a method for. */

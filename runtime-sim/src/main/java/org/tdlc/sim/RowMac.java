@@ -139,8 +139,18 @@ final class RowMac {
         continue;
       }
       int x = xBase + xOff[k];
-      for (int q = 0; q < n; q++) acc[q] += g[x + q] * y;
-      if (zeros != null) count += zeros.count(g, x, 1, n);
+      if (zeros == null || zeros.known(x)) {
+        for (int q = 0; q < n; q++) acc[q] += g[x + q] * y;
+        if (zeros != null) count += zeros.count[x];
+        continue;
+      }
+      int z = 0;   // first use of this row: count its zeros in the same pass
+      for (int q = 0; q < n; q++) {
+        int v = g[x + q];
+        acc[q] += v * y;
+        z += v == 0 ? 1 : 0;
+      }
+      count += zeros.remember(x, z);
     }
     return count;
   }
@@ -157,8 +167,18 @@ final class RowMac {
         continue;
       }
       int x = xBase + xOff[k];
-      for (int q = 0; q < n; q++) acc[q] += g[x + q * d] * y;
-      if (zeros != null) count += zeros.count(g, x, d, n);
+      if (zeros == null || zeros.known(x)) {
+        for (int q = 0; q < n; q++) acc[q] += g[x + q * d] * y;
+        if (zeros != null) count += zeros.count[x];
+        continue;
+      }
+      int z = 0;   // first use of this row: count its zeros in the same pass
+      for (int q = 0; q < n; q++) {
+        int v = g[x + q * d];
+        acc[q] += v * y;
+        z += v == 0 ? 1 : 0;
+      }
+      count += zeros.remember(x, z);
     }
     return count;
   }

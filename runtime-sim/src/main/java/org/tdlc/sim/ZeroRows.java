@@ -24,6 +24,16 @@ final class ZeroRows {
     }
   }
 
+  /** Whether this instruction already counted the row at {@code base}. */
+  boolean known(int base) { return stamp[base] == generation; }
+
+  /** Remembers {@code zeros} for the row at {@code base}, counted by the caller; returns it. */
+  int remember(int base, int zeros) {
+    stamp[base] = generation;
+    count[base] = zeros;
+    return zeros;
+  }
+
   /** Zeros among g[base + q * d] for q < n; every call of one instruction must use the same d and n. */
   int count(byte[] g, int base, int d, int n) {
     if (stamp[base] == generation) return count[base];
