@@ -17,15 +17,24 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.passes.PassManager;
+import org.tdlc.sim.Options.Engine;
 
 final class BenchCommand implements Command {
   /** MACs of the one-versus-two-threads measurement of the kernel. */
   private static final long THREAD_PROBE_MACS = 500_000_000L;
 
-  /** One model's figures. Rates are nominal MACs (zeros included) per second. */
+  /**
+   * One model's figures. Rates are nominal MACs (zeros included) per second. simulateMs is the interpreting
+   * engine's first run (what `tdlc run` sees, JIT warm-up included), warmMs its second run in the same JVM (as
+   * warm as the kernel, which is timed after a warm-up), compiledMs the compiled engine's (generating and
+   * compiling its Java included); verified means the first run is bit-exact against the reference and the
+   * other two give the same outputs and counters.
+   */
   record Row(String file, String model, String target, long macs, long macsIssued, long compileMs, long simulateMs,
-             long referenceMs, double kernelMs, long peakHeapBytes, boolean verified) {
+             long warmMs, long compiledMs, long referenceMs, double kernelMs, long peakHeapBytes, boolean verified) {
     double simRate() { return macs / (simulateMs / 1e3); }
+    double warmRate() { return macs / (warmMs / 1e3); }
+    double compiledRate() { return macs / (compiledMs / 1e3); }
     double referenceRate() { return macs / (referenceMs / 1e3); }
     double kernelRate() { return macs / (kernelMs / 1e3); }
   }
@@ -81,42 +90,65 @@ final class BenchCommand implements Command {
     Compilation.Compiled c = compiled.models().get(0);
     var inputs = InputFeeds.forModel(c.source(), java.util.Map.of(), 0);
     RunReport.ModelRun run = Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs,
-        c.source(), compiled.millis(), null);
+        c.source(), compiled.millis(), null, Engine.INTERP);
+    RunReport.ModelRun warm = Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs,
+        null, compiled.millis(), null, Engine.INTERP);
+    RunReport.ModelRun fast = Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs,
+        null, compiled.millis(), null, Engine.COMPILED);
     long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     long macs = run.sim().total().macs();
     double kernelMs = Int8Kernel.millisFor(macs);
+    boolean agree = same(run, fast) && same(run, warm);
     return new Row(file, run.model(), run.target(), macs, run.sim().total().macsIssued(), compiled.millis(),
-        run.simulateMillis(), run.referenceMillis(), kernelMs, peak, run.verified());
+        run.simulateMillis(), warm.simulateMillis(), fast.simulateMillis(), run.referenceMillis(), kernelMs, peak,
+        run.verified() && agree);
+  }
+
+  private static boolean same(RunReport.ModelRun a, RunReport.ModelRun b) {
+    return a.sim().outputs().equals(b.sim().outputs()) && a.sim().total().equals(b.sim().total())
+        && a.sim().layers().equals(b.sim().layers());
   }
 
   static String text(List<Row> rows, int cores, double gain) {
-    List<String> header = List.of("model", "target", "MACs", "compile s", "simulate s", "reference s", "kernel s",
-        "sim MAC/s", "x kernel", "ref MAC/s", "x kernel", "peak heap", "verified");
+    List<String> header = List.of("model", "target", "MACs", "compile s", "sim interp s", "2nd run s",
+        "sim compiled s", "reference s", "kernel s", "interp MAC/s", "x kernel", "2nd x kernel", "compiled MAC/s",
+        "x kernel", "ref MAC/s", "x kernel", "peak heap", "verified");
     List<List<String>> body = new ArrayList<>();
     for (Row r : rows) {
       body.add(List.of(r.model(), r.target(), String.format(Locale.ROOT, "%.2fG", r.macs() / 1e9), secs(r.compileMs()),
-          secs(r.simulateMs()), secs(r.referenceMs()), secs(r.kernelMs()), rate(r.simRate()),
-          ratio(r.simRate() / r.kernelRate()), rate(r.referenceRate()), ratio(r.referenceRate() / r.kernelRate()),
+          secs(r.simulateMs()), secs(r.warmMs()), secs(r.compiledMs()), secs(r.referenceMs()), secs(r.kernelMs()),
+          rate(r.simRate()), ratio(r.simRate() / r.kernelRate()), ratio(r.warmRate() / r.kernelRate()),
+          rate(r.compiledRate()), ratio(r.compiledRate() / r.kernelRate()),
+          rate(r.referenceRate()), ratio(r.referenceRate() / r.kernelRate()),
           (r.peakHeapBytes() >> 20) + " MiB", r.verified() ? "yes" : "NO"));
     }
     return Table.render(header, body) + String.format(Locale.ROOT,
         "kernel: plain-Java blocked int8 GEMM, one thread; a second thread gains %.2fx on this machine (%d cores)%n"
-            + "MAC/s counts every MAC of the model, zeros included (targets that skip zeros do fewer)%n", gain, cores);
+            + "MAC/s counts every MAC of the model, zeros included (targets that skip zeros do fewer)%n"
+            + "sim interp: first run (JIT warm-up included); 2nd run: the same again in this JVM; sim compiled includes "
+            + "generating and compiling its Java%ndefault engine: %s; verified: bit-exact against the reference, and "
+            + "every run gives the same outputs and counters%n", gain, cores, Engine.DEFAULT.label());
   }
 
   static String json(List<Row> rows, int cores, double gain) {
-    StringBuilder b = new StringBuilder("{\"cores\": " + cores + ", \"second_thread_gain\": " + num(gain) + ", \"models\": [");
+    StringBuilder b = new StringBuilder("{\"cores\": " + cores + ", \"second_thread_gain\": " + num(gain)
+        + ", \"default_engine\": " + Json.str(Engine.DEFAULT.label()) + ", \"models\": [");
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
       b.append(i == 0 ? "" : ", ").append("{\"file\": ").append(Json.str(r.file())).append(", \"model\": ")
           .append(Json.str(r.model())).append(", \"target\": ").append(Json.str(r.target()))
           .append(", \"macs\": ").append(r.macs()).append(", \"macs_issued\": ").append(r.macsIssued())
           .append(", \"compile_ms\": ").append(r.compileMs()).append(", \"simulate_ms\": ").append(r.simulateMs())
+          .append(", \"simulate_second_run_ms\": ").append(r.warmMs())
+          .append(", \"simulate_compiled_ms\": ").append(r.compiledMs())
           .append(", \"reference_ms\": ").append(r.referenceMs()).append(", \"kernel_ms\": ").append(num(r.kernelMs()))
           .append(", \"sim_macs_per_s\": ").append(num(r.simRate()))
           .append(", \"reference_macs_per_s\": ").append(num(r.referenceRate()))
           .append(", \"kernel_macs_per_s\": ").append(num(r.kernelRate()))
           .append(", \"sim_ratio\": ").append(num(r.simRate() / r.kernelRate()))
+          .append(", \"sim_second_run_ratio\": ").append(num(r.warmRate() / r.kernelRate()))
+          .append(", \"sim_compiled_macs_per_s\": ").append(num(r.compiledRate()))
+          .append(", \"sim_compiled_ratio\": ").append(num(r.compiledRate() / r.kernelRate()))
           .append(", \"reference_ratio\": ").append(num(r.referenceRate() / r.kernelRate()))
           .append(", \"peak_heap_bytes\": ").append(r.peakHeapBytes()).append(", \"verified\": ").append(r.verified())
           .append('}');

@@ -19,7 +19,7 @@ final class RunCommand implements Command {
   @Override public String summary() { return "compile, simulate and verify a model against the reference interpreter"; }
   @Override public String usage() {
     return "FILE.tdl [--target T] [--model M] [--input NAME=FILE.npy ...] [--seed N] [--save-outputs DIR] "
-        + "[--passes P] [--profile-inputs N] [--report OUT.html] [--json]";
+        + "[--passes P] [--profile-inputs N] [--report OUT.html] [--json] [--engine interp|compiled]";
   }
 
   @Override public Options options() {
@@ -34,6 +34,7 @@ final class RunCommand implements Command {
         .desc("also write a self-contained HTML page: the per-layer table and plots of cycles, energy, "
             + "utilization and bytes per memory level").get());
     o.addOption(Option.builder().longOpt("json").desc("print one JSON object (DESIGN.md section 6) instead of text").get());
+    o.addOption(Execution.engineOption());
     return o;
   }
 
@@ -57,7 +58,7 @@ final class RunCommand implements Command {
       for (Compilation.Compiled c : compiled.models()) {
         var inputs = InputFeeds.forModel(c.source(), files, seed);
         runs.add(Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs, c.source(),
-            compiled.millis(), null, progress)
+            compiled.millis(), null, progress, Execution.engine(cl))
             .withPredicted(org.tdlc.passes.mapping.Predictions.of(c.optimized(), compiled.target()))
             .withSparse(c.sparse()));
       }

@@ -39,11 +39,16 @@ final class AluUnit {
     long p0 = dst;
     long p1 = src1;
     long p2 = src2;
+    Rows rows = n >= Rows.MIN ? new Rows(n) : null;
+    boolean distinct = Math.abs(dd) >= sd;   // the row's destination elements do not overlap
     for (long o = 0; o < outerPoints; o++) {
       int q0 = (int) p0;
       int q1 = (int) p1;
       int q2 = (int) p2;
-      for (int k = 0; k < n; k++) {
+      boolean byRow = rows != null && (distinct || !rd) && (!r1 || apart(q0, dd, sd, q1, d1, s1, n, distinct))
+          && (!r2 || apart(q0, dd, sd, q2, d2, s2, n, distinct));
+      if (byRow) rows.run(g, op, imm, n, q0, dd, sd, r1 ? q1 : -1, d1, s1, r2 ? q2 : -1, d2, s2, rd);
+      for (int k = 0; !byRow && k < n; k++) {
         int x = r1 ? Memory.read(g, q1, s1) : 0;
         int y = r2 ? Memory.read(g, q2, s2) : 0;
         int old = rd ? Memory.read(g, q0, sd) : 0;
@@ -62,6 +67,63 @@ final class AluUnit {
         p1 -= st1[l] * p.extent[l];
         p2 -= st2[l] * p.extent[l];
       }
+    }
+  }
+
+  /**
+   * Whether a row-at-a-time run (read the whole source row, then write the destination row) gives what the
+   * point-by-point order gives: the source row is the destination row itself with distinct elements (each
+   * point reads only what it writes) or the two byte ranges are disjoint.
+   */
+  private static boolean apart(int q0, int dd, int sd, int qs, int ds, int ss, int n, boolean distinct) {
+    if (qs == q0 && ds == dd && ss == sd) return distinct;
+    long lo0 = q0 + Math.min(0L, (n - 1L) * dd);
+    long hi0 = q0 + Math.max(0L, (n - 1L) * dd) + sd;
+    long lo = qs + Math.min(0L, (n - 1L) * ds);
+    long hi = qs + Math.max(0L, (n - 1L) * ds) + ss;
+    return hi0 <= lo || hi <= lo0;
+  }
+
+  /** The row-at-a-time path: one loop per element width and per op, so each is a tight loop. */
+  private static final class Rows {
+    static final int MIN = 8;
+    final int[] x;
+    final int[] y;
+    final int[] old;
+
+    Rows(int n) {
+      x = new int[n];
+      y = new int[n];
+      old = new int[n];
+    }
+
+    void run(byte[] g, AluOp op, int imm, int n, int q0, int dd, int sd, int q1, int d1, int s1, int q2, int d2, int s2,
+             boolean readsDst) {
+      if (q1 >= 0) read(g, q1, d1, s1, n, x);
+      if (q2 >= 0) read(g, q2, d2, s2, n, y);
+      if (readsDst) read(g, q0, dd, sd, n, old);
+      switch (op) {
+        case FILL -> java.util.Arrays.fill(old, 0, n, imm);
+        case COPY -> System.arraycopy(x, 0, old, 0, n);
+        case RELU -> { for (int k = 0; k < n; k++) old[k] = Math.max(x[k], 0); }
+        case ADD -> { for (int k = 0; k < n; k++) old[k] = x[k] + y[k]; }
+        case MAX -> { for (int k = 0; k < n; k++) old[k] = Math.max(old[k], x[k]); }
+        case SUM -> { for (int k = 0; k < n; k++) old[k] += x[k]; }
+        default -> { for (int k = 0; k < n; k++) old[k] = apply(op, imm, old[k], x[k], y[k]); }
+      }
+      write(g, q0, dd, sd, n, old);
+    }
+
+    private static void read(byte[] g, int p, int d, int size, int n, int[] out) {
+      if (size == 1) for (int k = 0; k < n; k++) out[k] = g[p + k * d];
+      else if (size == 2) for (int k = 0; k < n; k++) out[k] = (short) Memory.I16.get(g, p + k * d);
+      else for (int k = 0; k < n; k++) out[k] = (int) Memory.I32.get(g, p + k * d);
+    }
+
+    private static void write(byte[] g, int p, int d, int size, int n, int[] v) {
+      if (size == 1) for (int k = 0; k < n; k++) g[p + k * d] = (byte) v[k];
+      else if (size == 2) for (int k = 0; k < n; k++) Memory.I16.set(g, p + k * d, (short) v[k]);
+      else for (int k = 0; k < n; k++) Memory.I32.set(g, p + k * d, v[k]);
     }
   }
 

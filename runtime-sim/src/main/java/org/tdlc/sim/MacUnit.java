@@ -9,22 +9,16 @@ final class MacUnit {
 
   /**
    * Runs one MAC over the global buffer {@code g} (bounds already checked) and returns how many points had
-   * a zero A or B when {@code countZeros}, else 0. Values never depend on {@code countZeros}.
+   * a zero A (when zeroRows.countA) or a zero B (when zeroRows.countB) when counting ({@code zeroRows} not
+   * null), else 0. Values never depend on counting.
    */
-  static long execute(byte[] g, NestPlan p, int sizeA, int sizeB, int a, int b, int c, boolean countZeros) {
-    return execute(g, p, sizeA, sizeB, a, b, c, countZeros, countZeros);
-  }
-
-  /**
-   * As above, counting the points where A is zero (when {@code zerosA}) or B is zero (when {@code zerosB}):
-   * the points a zero-skipping array skips when only those operands arrived with metadata.
-   */
-  static long execute(byte[] g, NestPlan p, int sizeA, int sizeB, int a, int b, int c, boolean zerosA,
-                      boolean zerosB) {
-    boolean countZeros = zerosA || zerosB;
-    boolean fast = sizeA == 1 && sizeB == 1 && !overlapsC(p, a, b, c);
+  static long execute(byte[] g, NestPlan p, int sizeA, int sizeB, int a, int b, int c, ZeroRows zeroRows) {
+    boolean countZeros = zeroRows != null;
+    boolean za = countZeros && zeroRows.countA;
+    boolean zb = countZeros && zeroRows.countB;
+    boolean fast = fastPath(p, sizeA, sizeB, a, b, c);
     if (fast) {
-      long zeros = RowMac.run(g, p, a, b, c, zerosA, zerosB);
+      long zeros = RowMac.run(g, p, a, b, c, zeroRows);
       if (zeros >= 0) return zeros;
     }
     // Integer addition wraps, so without aliasing any order of the points gives the same bits: the fast
@@ -50,12 +44,12 @@ final class MacUnit {
     for (long o = 0; o < outerPoints; o++) {
       if (fast && countZeros) {
         zeros += innerI8Zeros(g, ext[inner], (int) pa, (int) sa[inner], (int) pb, (int) sb[inner], (int) pc,
-            (int) sc[inner], zerosA, zerosB);
+            (int) sc[inner], za, zb);
       } else if (fast) {
         innerI8(g, ext[inner], (int) pa, (int) sa[inner], (int) pb, (int) sb[inner], (int) pc, (int) sc[inner]);
       } else {
         zeros += innerGeneric(g, ext[inner], sizeA, sizeB, (int) pa, (int) sa[inner], (int) pb,
-            (int) sb[inner], (int) pc, (int) sc[inner], zerosA, zerosB);
+            (int) sb[inner], (int) pc, (int) sc[inner], za, zb);
       }
       for (int l = inner - 1; l >= 0; l--) {
         pc += sc[l];
@@ -69,6 +63,11 @@ final class MacUnit {
       }
     }
     return countZeros ? zeros : 0;
+  }
+
+  /** Whether the i8 paths may run: both operands i8 and C apart from A and B. */
+  static boolean fastPath(NestPlan p, int sizeA, int sizeB, int a, int b, int c) {
+    return sizeA == 1 && sizeB == 1 && !overlapsC(p, a, b, c);
   }
 
   private static int[] identity(int depth) {

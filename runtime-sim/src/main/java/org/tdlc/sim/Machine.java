@@ -25,14 +25,20 @@ final class Machine {
   private final Plans plans;
   private final boolean hasLocal;
   private final MetadataRanges metadata = new MetadataRanges();
+  /** Row zero counts for zero-skipping machines, else null. */
+  private final ZeroRows zeroRows;
 
-  Machine(Program program, Plans plans) {
+  private final ExecutionEngine engine;
+
+  Machine(Program program, Plans plans, ExecutionEngine engine) {
+    this.engine = engine;
     this.program = program;
     this.config = program.machine();
     this.plans = plans;
     this.dram = new byte[(int) program.dramSize()];
     this.global = new byte[(int) config.global().sizeBytes()];
     this.hasLocal = config.levels().size() > LOCAL;
+    this.zeroRows = config.skipZeros() ? new ZeroRows(global.length) : null;
     System.arraycopy(program.dataSegment(), 0, dram, 0, program.dataSegment().length);
   }
 
@@ -54,9 +60,10 @@ final class Machine {
     checkNest(i, "A", m.a(), p, NestPlan.SRC1);
     checkNest(i, "B", m.b(), p, NestPlan.SRC2);
     checkNest(i, "C", m.c(), p, NestPlan.DST);
-    boolean skipA = config.skipZeros() && metadata.covers(m.a() + p.lowByte[NestPlan.SRC1], m.a() + p.endByte[NestPlan.SRC1]);
-    boolean skipB = config.skipZeros() && metadata.covers(m.b() + p.lowByte[NestPlan.SRC2], m.b() + p.endByte[NestPlan.SRC2]);
-    long skipped = MacUnit.execute(global, p, sa, sb, m.a(), m.b(), m.c(), skipA, skipB);
+    boolean skipA = zeroRows != null && metadata.covers(m.a() + p.lowByte[NestPlan.SRC1], m.a() + p.endByte[NestPlan.SRC1]);
+    boolean skipB = zeroRows != null && metadata.covers(m.b() + p.lowByte[NestPlan.SRC2], m.b() + p.endByte[NestPlan.SRC2]);
+    ZeroRows counting = skipA || skipB ? zeroRows.operands(skipA, skipB) : null;
+    long skipped = engine.mac(m.desc(), global, p.coalesced(), sa, sb, m.a(), m.b(), m.c(), counting);
     metadata.clear(m.c() + p.lowByte[NestPlan.DST], m.c() + p.endByte[NestPlan.DST]);
     long issued = p.points - skipped;
     t.macs += p.points;
@@ -85,7 +92,7 @@ final class Machine {
       reads += d.src2Type().bytes();
     }
     if (AluUnit.readsDst(d.op())) reads += d.dstType().bytes();
-    AluUnit.execute(global, p, d, a.dst(), a.src1(), a.src2());
+    engine.alu(a.desc(), global, p.coalesced(), d, a.dst(), a.src1(), a.src2());
     metadata.clear(a.dst() + p.lowByte[NestPlan.DST], a.dst() + p.endByte[NestPlan.DST]);
     t.aluOps += p.points;
     t.read[GLOBAL] += p.points * reads;

@@ -24,6 +24,10 @@ final class NestPlan {
   final long[] endByte = new long[3];
   private final long[][] elemStride;
   private final long[] footprint = {-1, -1, -1};
+  private final int[] size;
+  private RowMac.Shape rowShape;
+  private boolean rowShapeKnown;
+  private NestPlan coalesced;
 
   /** Throws IllegalArgumentException when the nest has more points than a long counts. */
   NestPlan(List<Loop> loops, int dstSize, int src1Size, int src2Size) {
@@ -31,7 +35,7 @@ final class NestPlan {
     extent = new int[depth];
     elemStride = new long[3][depth];
     byteStride = new long[3][depth];
-    int[] size = {dstSize, src1Size, src2Size};
+    size = new int[] {dstSize, src1Size, src2Size};
     long n = 1;
     for (int l = 0; l < depth; l++) {
       Loop loop = l < loops.size() ? loops.get(l) : new Loop(1, 0, 0, 0);
@@ -64,6 +68,47 @@ final class NestPlan {
 
   /** The extent of loop {@code l}, or 1 for l = -1 (no loop). */
   int extentOf(int l) { return l < 0 ? 1 : extent[l]; }
+
+  /**
+   * The same points in the same order over fewer loops: loops of extent 1 dropped, and a loop merged with the
+   * next one when every operand's stride is the next loop's extent times its stride (a row that continues
+   * into the next). Executors run this; bounds and footprints are the same as this plan's.
+   */
+  NestPlan coalesced() {
+    if (coalesced == null) coalesced = coalesce();
+    return coalesced;
+  }
+
+  private NestPlan coalesce() {
+    List<Loop> out = new ArrayList<>();
+    for (int l = 0; l < depth; l++) {
+      if (extent[l] == 1) continue;
+      Loop cur = new Loop(extent[l], (int) elemStride[DST][l], (int) elemStride[SRC1][l], (int) elemStride[SRC2][l]);
+      int last = out.size() - 1;
+      if (last >= 0 && continues(out.get(last), cur)) {
+        Loop prev = out.get(last);
+        out.set(last, new Loop(prev.extent() * cur.extent(), cur.dst(), cur.src1(), cur.src2()));
+      } else {
+        out.add(cur);
+      }
+    }
+    return out.size() == depth ? this : new NestPlan(out, size[DST], size[SRC1], size[SRC2]);
+  }
+
+  private static boolean continues(Loop outer, Loop inner) {
+    long e = inner.extent();
+    return (long) outer.extent() * e <= Integer.MAX_VALUE && outer.dst() == e * inner.dst()
+        && outer.src1() == e * inner.src1() && outer.src2() == e * inner.src2();
+  }
+
+  /** RowMac's split of this nest (computed once), or null when it has no row loop. */
+  RowMac.Shape rowShape() {
+    if (!rowShapeKnown) {
+      rowShape = RowMac.shape(this);
+      rowShapeKnown = true;
+    }
+    return rowShape;
+  }
 
   /**
    * How many distinct elements operand {@code op} touches. Only called after a bounds check passed, so

@@ -1,100 +1,249 @@
 // The fast shape of an i8 MAC nest without aliasing: C's row along one output loop (j) is held in an int
-// array while a reduction loop (r) sweeps over it, so the innermost loop is C[j] += A[j] * b with unit
-// strides, which the JIT vectorizes. Wrapping int addition makes any order of the points bit-exact.
+// array while every reduction loop (C stride 0) sweeps over it, so the innermost loop is C[j] += X[j] * y
+// with one operand fixed per row, and a zero y skips its whole row. Wrapping int addition makes any order of
+// the points bit-exact; the zero-operand count is exact too (a row's count of zero X is cached per base).
 package org.tdlc.sim;
 
 final class RowMac {
-  private static final int MIN_ROW = 8;
+  static final int MIN_ROW = 8;
 
   private RowMac() {}
 
-  /** Runs the nest and returns the zero-operand points (0 unless countZeros), or -1 when it does not fit. */
-  static long run(byte[] g, NestPlan p, int a, int b, int c, boolean countZeros) {
-    return run(g, p, a, b, c, countZeros, countZeros);
-  }
+  /** Reduction rows per output row up to which their A and B offsets are tabulated. */
+  private static final int MAX_TABLE = 1 << 16;
 
-  /** As above, counting zero A points when {@code za} and zero B points when {@code zb}. */
-  static long run(byte[] g, NestPlan p, int a, int b, int c, boolean za, boolean zb) {
-    boolean countZeros = za || zb;
+  /**
+   * The loop split RowMac runs a nest with. rowA and rowB hold each reduction row's byte offset from the
+   * output row's A and B positions (reductions in loop order), or are null when there are too many rows.
+   */
+  record Shape(int row, int[] outer, int[] reduction, int[] rowA, int[] rowB) {}
+
+  /**
+   * Picks the row loop among the loops that move C: one where B stays fixed (B holds the weights, the
+   * operand most often zero, so zero rows are skipped whole), else the longest. Reductions run inside it.
+   */
+  static Shape shape(NestPlan p) {
     long[] sc = p.byteStride[NestPlan.DST];
     long[] sa = p.byteStride[NestPlan.SRC1];
     long[] sb = p.byteStride[NestPlan.SRC2];
     int j = -1;
-    int r = -1;
     for (int l = 0; l < p.depth; l++) {
-      if (sc[l] != 0) {
-        if (j < 0 || p.extent[l] > p.extent[j]) j = l;
-      } else if (r < 0 || p.extent[l] > p.extent[r]) {
-        r = l;
+      if (sc[l] == 0 || p.extent[l] < MIN_ROW) continue;
+      if (j < 0 || rank(sa[l], sb[l]) > rank(sa[j], sb[j])
+          || rank(sa[l], sb[l]) == rank(sa[j], sb[j]) && p.extent[l] > p.extent[j]) {
+        j = l;
       }
     }
-    if (j < 0 || p.extent[j] < MIN_ROW) return -1;
+    if (j < 0) return null;
+    int outer = 0;
+    for (int l = 0; l < p.depth; l++) if (l != j && sc[l] != 0) outer++;
+    int[] o = new int[outer];
+    int[] r = new int[p.depth - 1 - outer];
+    int no = 0;
+    int nr = 0;
+    for (int l = 0; l < p.depth; l++) {
+      if (l == j) continue;
+      if (sc[l] != 0) o[no++] = l; else r[nr++] = l;
+    }
+    long rows = 1;
+    for (int l : r) rows *= p.extent[l];
+    if (rows > MAX_TABLE) return new Shape(j, o, r, null, null);
+    int[] rowA = new int[(int) rows];
+    int[] rowB = new int[(int) rows];
+    int[] idx = new int[r.length];
+    for (int k = 0; k < rows; k++) {
+      long oa = 0;
+      long ob = 0;
+      for (int i = 0; i < r.length; i++) {
+        oa += idx[i] * sa[r[i]];
+        ob += idx[i] * sb[r[i]];
+      }
+      rowA[k] = (int) oa;
+      rowB[k] = (int) ob;
+      for (int i = r.length - 1; i >= 0 && ++idx[i] == p.extent[r[i]]; i--) idx[i] = 0;
+    }
+    return new Shape(j, o, r, rowA, rowB);
+  }
+
+  private static int rank(long sa, long sb) { return sb == 0 && sa != 0 ? 1 : 0; }
+
+  /**
+   * Runs the nest and returns the zero-operand points (0 unless zeros != null), or -1 when it does not fit.
+   * {@code zeros} caches row counts for this instruction only (A and B do not change during it).
+   */
+  static long run(byte[] g, NestPlan p, int a, int b, int c, ZeroRows zeros) {
+    Shape s = p.rowShape();
+    if (s == null) return -1;
+    long[] sc = p.byteStride[NestPlan.DST];
+    long[] sa = p.byteStride[NestPlan.SRC1];
+    long[] sb = p.byteStride[NestPlan.SRC2];
+    int j = s.row();
     int nj = p.extent[j];
-    int nr = r < 0 ? 1 : p.extent[r];
-    int[] outer = new int[p.depth];
-    int depth = 0;
-    for (int l = 0; l < p.depth; l++) if (l != j && l != r) outer[depth++] = l;
+    int dc = (int) sc[j];
+    int da = (int) sa[j];
+    int db = (int) sb[j];
+    int[] o = s.outer();
+    int[] r = s.reduction();
+    if (zeros != null) zeros.next();
     int[] acc = new int[nj];
-    int[] idx = new int[depth];
+    int[] oi = new int[o.length];
+    int[] ri = new int[r.length];
+    long rowsPerAcc = 1;
+    for (int l : r) rowsPerAcc *= p.extent[l];
+    long outerPoints = p.points / (rowsPerAcc * nj);
     long pc = c;
     long pa = a;
     long pb = b;
-    long zeros = 0;
-    long outerPoints = p.points / ((long) nj * nr);
-    for (long o = 0; o < outerPoints; o++) {
-      int dc = (int) sc[j];
+    long count = 0;
+    for (long x = 0; x < outerPoints; x++) {
       for (int q = 0; q < nj; q++) acc[q] = Memory.readInt(g, (int) pc + q * dc);
-      for (int k = 0; k < nr; k++) {
-        int ra = (int) pa + (r < 0 ? 0 : k * (int) sa[r]);
-        int rb = (int) pb + (r < 0 ? 0 : k * (int) sb[r]);
-        zeros += row(g, acc, nj, ra, (int) sa[j], rb, (int) sb[j], za, zb);
-      }
+      count += s.rowA() != null ? tabulatedRows(g, acc, s, (int) pa, da, (int) pb, db, zeros)
+          : steppedRows(g, acc, p, r, ri, pa, da, pb, db, zeros);
       for (int q = 0; q < nj; q++) Memory.writeInt(g, (int) pc + q * dc, acc[q]);
-      for (int l = depth - 1; l >= 0; l--) {
-        int lp = outer[l];
+      for (int l = o.length - 1; l >= 0; l--) {
+        int lp = o[l];
         pc += sc[lp];
         pa += sa[lp];
         pb += sb[lp];
-        if (++idx[l] < p.extent[lp]) break;
-        idx[l] = 0;
+        if (++oi[l] < p.extent[lp]) break;
+        oi[l] = 0;
         pc -= sc[lp] * p.extent[lp];
         pa -= sa[lp] * p.extent[lp];
         pb -= sb[lp] * p.extent[lp];
       }
     }
-    return countZeros ? zeros : 0;
+    return zeros != null ? count : 0;
   }
 
-  /** acc[q] += A[pa + q*da] * B[pb + q*db] for q < n; returns the points with a counted zero operand. */
-  private static int row(byte[] g, int[] acc, int n, int pa, int da, int pb, int db, boolean za, boolean zb) {
+  /** Every reduction row into acc, at the offsets the shape tabulated. */
+  private static long tabulatedRows(byte[] g, int[] acc, Shape s, int pa, int da, int pb, int db, ZeroRows zeros) {
+    int[] rowA = s.rowA();
+    int[] rowB = s.rowB();
+    // one method per case, so each keeps its own loop and branch profile in the JIT
+    boolean countA = zeros != null && zeros.countA;
+    boolean countB = zeros != null && zeros.countB;
+    if (db == 0 && da == 1) return unitRows(g, acc, rowB, pb, rowA, pa, zeros, countB, countA);
+    if (db == 0) return scalarRows(g, acc, rowB, pb, rowA, pa, da, zeros, countB, countA);
+    if (da == 0) return scalarRows(g, acc, rowA, pa, rowB, pb, db, zeros, countA, countB);
+    long count = 0;
+    for (int k = 0; k < rowA.length; k++) count += row(g, acc, acc.length, pa + rowA[k], da, pb + rowB[k], db, zeros);
+    return count;
+  }
+
+  /**
+   * acc += X row * y for every tabulated row: y = g[yBase + yOff[k]], X unit-stride at xBase + xOff[k].
+   * Counts a point when y is zero and countY, or its X is zero and countX (zeros not null).
+   */
+  private static long unitRows(byte[] g, int[] acc, int[] yOff, int yBase, int[] xOff, int xBase, ZeroRows zeros,
+                               boolean countY, boolean countX) {
+    int n = acc.length;
+    long count = 0;
+    for (int k = 0; k < yOff.length; k++) {
+      int y = g[yBase + yOff[k]];
+      int x = xBase + xOff[k];
+      if (y == 0) {   // adds nothing
+        if (countY) count += n;
+        else if (countX) count += zeros.count(g, x, 1, n);
+        continue;
+      }
+      if (!countX || zeros.known(x)) {
+        for (int q = 0; q < n; q++) acc[q] += g[x + q] * y;
+        if (countX) count += zeros.count[x];
+        continue;
+      }
+      int z = 0;   // first use of this row: count its zeros in the same pass
+      for (int q = 0; q < n; q++) {
+        int v = g[x + q];
+        acc[q] += v * y;
+        z += v == 0 ? 1 : 0;
+      }
+      count += zeros.remember(x, z);
+    }
+    return count;
+  }
+
+  /** unitRows with X at stride d (bytes). */
+  private static long scalarRows(byte[] g, int[] acc, int[] yOff, int yBase, int[] xOff, int xBase, int d,
+                                 ZeroRows zeros, boolean countY, boolean countX) {
+    int n = acc.length;
+    long count = 0;
+    for (int k = 0; k < yOff.length; k++) {
+      int y = g[yBase + yOff[k]];
+      int x = xBase + xOff[k];
+      if (y == 0) {   // adds nothing
+        if (countY) count += n;
+        else if (countX) count += zeros.count(g, x, d, n);
+        continue;
+      }
+      if (!countX || zeros.known(x)) {
+        for (int q = 0; q < n; q++) acc[q] += g[x + q * d] * y;
+        if (countX) count += zeros.count[x];
+        continue;
+      }
+      int z = 0;   // first use of this row: count its zeros in the same pass
+      for (int q = 0; q < n; q++) {
+        int v = g[x + q * d];
+        acc[q] += v * y;
+        z += v == 0 ? 1 : 0;
+      }
+      count += zeros.remember(x, z);
+    }
+    return count;
+  }
+
+  /** Every reduction row into acc, stepping the reduction loops' indices (ri, left all zero). */
+  private static long steppedRows(byte[] g, int[] acc, NestPlan p, int[] r, int[] ri, long pa, int da, long pb, int db,
+                                  ZeroRows zeros) {
+    long[] sa = p.byteStride[NestPlan.SRC1];
+    long[] sb = p.byteStride[NestPlan.SRC2];
+    long rows = 1;
+    for (int l : r) rows *= p.extent[l];
+    long count = 0;
+    for (long k = 0; k < rows; k++) {
+      count += row(g, acc, acc.length, (int) pa, da, (int) pb, db, zeros);
+      for (int l = r.length - 1; l >= 0; l--) {
+        int lp = r[l];
+        pa += sa[lp];
+        pb += sb[lp];
+        if (++ri[l] < p.extent[lp]) break;
+        ri[l] = 0;
+        pa -= sa[lp] * p.extent[lp];
+        pb -= sb[lp] * p.extent[lp];
+      }
+    }
+    return count;
+  }
+
+  /** acc[q] += A[pa + q*da] * B[pb + q*db] for q < n; returns the zero-operand points when counting. */
+  private static long row(byte[] g, int[] acc, int n, int pa, int da, int pb, int db, ZeroRows zeros) {
+    boolean countA = zeros != null && zeros.countA;
+    boolean countB = zeros != null && zeros.countB;
     if (db == 0 || da == 0) {
-      // one operand is a single element y broadcast along the row; the other runs along base
+      // one operand is a single element y broadcast along the row; the other (X) runs along base
       boolean yIsB = db == 0;
       int y = yIsB ? g[pb] : g[pa];
       int base = yIsB ? pa : pb;
       int d = yIsB ? da : db;
-      boolean countY = yIsB ? zb : za;
-      boolean countRow = yIsB ? za : zb;
+      boolean countY = yIsB ? countB : countA;
+      boolean countX = yIsB ? countA : countB;
       if (y == 0) {   // adds nothing
         if (countY) return n;
-        if (!countRow) return 0;
-      } else if (d == 1) {
+        return countX ? zeros.count(g, base, d, n) : 0;
+      }
+      if (d == 1) {
         for (int q = 0; q < n; q++) acc[q] += g[base + q] * y;
       } else {
         for (int q = 0; q < n; q++) acc[q] += g[base + q * d] * y;
       }
-      if (!countRow) return 0;
-      int zeros = 0;
-      for (int q = 0; q < n; q++) zeros += g[base + q * d] == 0 ? 1 : 0;
-      return zeros;
+      return countX ? zeros.count(g, base, d, n) : 0;
     }
-    int zeros = 0;
+    int count = 0;
     for (int q = 0; q < n; q++) {
       int x = g[pa + q * da];
       int y = g[pb + q * db];
       acc[q] += x * y;
-      zeros += (za & x == 0 | zb & y == 0) ? 1 : 0;
+      count += (countA & x == 0 | countB & y == 0) ? 1 : 0;
     }
-    return zeros;
+    return count;
   }
 }

@@ -102,10 +102,12 @@ class RandomNestTest {
     return bytes;
   }
 
+  /** Up to four loops of 1 to 4 points; half the time the innermost has 8 to 12 (the units' row paths). */
   static Loop[] loops(Random r) {
     Loop[] loops = new Loop[1 + r.nextInt(4)];
     for (int i = 0; i < loops.length; i++) {
-      loops[i] = loop(1 + r.nextInt(4), r.nextInt(9) - 2, r.nextInt(9) - 2, r.nextInt(9) - 2);
+      int extent = i == loops.length - 1 && r.nextBoolean() ? 8 + r.nextInt(5) : 1 + r.nextInt(4);
+      loops[i] = loop(extent, r.nextInt(9) - 2, r.nextInt(9) - 2, r.nextInt(9) - 2);
     }
     return loops;
   }

@@ -1,0 +1,94 @@
+// The compiled simulation engine: generates Java for the program's MAC and ALU descriptors (KernelSource),
+// compiles it in memory (InMemoryJavac) and calls the method of an instruction's descriptor; descriptors it
+// did not specialize, and MACs whose operands alias, go to the shared units, exactly as the interpreter runs them.
+package org.tdlc.sim;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.tdlc.backend.isa.Descriptor.AluDesc;
+import org.tdlc.backend.isa.Program;
+
+final class CompiledEngine implements ExecutionEngine {
+  private static final MethodType MAC = MethodType.methodType(long.class, byte[].class, int.class, int.class,
+      int.class, int[].class, int[].class, int.class);
+  private static final MethodType ALU = MethodType.methodType(void.class, byte[].class, int.class, int.class,
+      int.class);
+  private static final int[] NO_INTS = new int[0];
+
+  /** Per descriptor: its generated method, or null when the shared unit runs it. */
+  private final MethodHandle[] macs;
+  private final MethodHandle[] alus;
+  /** Whether the MAC kernels count zeros (the machine skips zeros), so need a row-count cache. */
+  private final boolean counting;
+  /** The cache counting kernels use when an instruction counts nothing (its count is then dropped). */
+  private ZeroRows scratch;
+
+  CompiledEngine(Program program, Plans plans) {
+    int n = program.descriptors().size();
+    macs = new MethodHandle[n];
+    alus = new MethodHandle[n];
+    counting = program.machine().skipZeros();
+    KernelSource.Kernels kernels = KernelSource.generate(program.descriptors(), plans, program.machine().skipZeros());
+    List<KernelSource.Unit> units = kernels.units();
+    if (units.isEmpty()) return;
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (KernelSource.Unit u : units) sources.add(u.file().toJavaFileObject());
+    ClassLoader loader = InMemoryJavac.compile(sources);
+    MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+    try {
+      for (KernelSource.Unit u : units) {
+        Class<?> k = loader.loadClass(u.className());
+        for (int d : u.macs()) macs[d] = lookup.findStatic(k, KernelSource.macName(d), MAC);
+        for (int d : u.alus()) alus[d] = lookup.findStatic(k, KernelSource.aluName(d), ALU);
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("generated kernels do not load", e);
+    }
+  }
+
+  @Override public long mac(int desc, byte[] g, NestPlan p, int sizeA, int sizeB, int a, int b, int c,
+                            ZeroRows zeroRows) {
+    MethodHandle m = macs[desc];
+    // the kernels count a point when either operand is zero; counting one operand's zeros (only it arrived
+    // with metadata) is left to the shared unit
+    if (m == null || !MacUnit.fastPath(p, sizeA, sizeB, a, b, c) || zeroRows != null && !zeroRows.both()) {
+      return MacUnit.execute(g, p, sizeA, sizeB, a, b, c, zeroRows);
+    }
+    try {
+      if (zeroRows == null && !counting) return (long) m.invokeExact(g, a, b, c, NO_INTS, NO_INTS, 0);
+      if (zeroRows == null) {   // no operand arrived with metadata: nothing is skipped
+        if (scratch == null || scratch.stamp.length != g.length) scratch = new ZeroRows(g.length);
+        scratch.next();
+        long ignored = (long) m.invokeExact(g, a, b, c, scratch.stamp, scratch.count, scratch.generation);
+        return 0;
+      }
+      zeroRows.next();
+      return (long) m.invokeExact(g, a, b, c, zeroRows.stamp, zeroRows.count, zeroRows.generation);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  @Override public void alu(int desc, byte[] g, NestPlan p, AluDesc d, int dst, int src1, int src2) {
+    MethodHandle m = alus[desc];
+    if (m == null) {
+      AluUnit.execute(g, p, d, dst, src1, src2);
+      return;
+    }
+    try {
+      m.invokeExact(g, dst, src1, src2);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  private static RuntimeException rethrow(Throwable t) {
+    if (t instanceof RuntimeException r) return r;
+    if (t instanceof Error e) throw e;
+    return new IllegalStateException(t);
+  }
+}
