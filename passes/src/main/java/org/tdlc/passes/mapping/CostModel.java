@@ -105,7 +105,7 @@ public final class CostModel {
     long cap = target.global().sizeBytes();
     if (slots[0] == 0) {
       return new Cost(space.macs(), 0, 0, new long[3], new long[3], new long[3], new long[3], 0, 0, 0, 0,
-          footprint(tile, 1, 1), cap, 0, 0);
+          footprint(tile, 1, 1), cap, 0, 0, 0, 0, 0);
     }
     int[] trips = new int[n];
     long steps = 1, outTiles = 1;
@@ -156,7 +156,7 @@ public final class CostModel {
         + (Cost.sum(gRead) + Cost.sum(gWrite)) * global.energyPjPerByte()
         + local * target.local().map(MemoryLevel::energyPjPerByte).orElse(0.0) + macs * target.macEnergyPj();
     return new Cost(macs, cycles, energy, dramRead, dramWrite, gRead, gWrite, local, compute, loadCycles,
-        storeCycles, footprint(tile, slots[0], slots[1]), cap, slots[0], slots[1]);
+        storeCycles, footprint(tile, slots[0], slots[1]), cap, slots[0], slots[1], 0, 0, 0);
   }
 
   /**
@@ -166,9 +166,19 @@ public final class CostModel {
    * different tile indices, as a window's taps and outputs overlap when their tiles are tiny).
    */
   public Cost evaluateExact(int rowDim, int colDim, int[] tile, int[] order) {
+    return evaluateExact(rowDim, colDim, tile, order, null);
+  }
+
+  /**
+   * As above with the inputs that are weights stored compressed ({@code stored}, per input, null when
+   * dense): their blocks' bytes, decode or conversion cycles and, on a zero-skipping target, skipped MACs
+   * (which the per-PE level does not read or write).
+   */
+  Cost evaluateExact(int rowDim, int colDim, int[] tile, int[] order, TileTimeline.Stored[] stored) {
     Cost c = evaluate(rowDim, colDim, tile, order);
     if (!c.feasible()) return c;
-    TileTimeline.Schedule s = TileTimeline.of(space, target, rowDim, colDim, tile, order, new int[] {c.nIn(), c.nOut()});
+    TileTimeline.Schedule s = TileTimeline.of(space, target, rowDim, colDim, tile, order,
+        new int[] {c.nIn(), c.nOut()}, stored);
     long[] dramRead = c.dramRead().clone(), globalWrite = c.globalWrite().clone();
     double energy = c.energyPj();
     for (int i = 0; i < 2; i++) {
@@ -177,9 +187,15 @@ public final class CostModel {
       dramRead[i] = s.dramRead()[i];
       globalWrite[i] = s.bufferWrite()[i];
     }
+    long local = c.localBytes();
+    if (target.local().isPresent() && s.macsSkipped() > 0) {
+      long less = s.macsSkipped() * (space.bytes()[0] + space.bytes()[1] + 8L);
+      local -= less;
+      energy -= less * target.local().get().energyPjPerByte();
+    }
     return new Cost(c.macs(), s.cycles(), energy, dramRead, c.dramWrite(), c.globalRead(), globalWrite,
-        c.localBytes(), c.computeCycles(), s.loadBusy(), c.storeCycles(), c.footprint(), c.capacity(), c.nIn(),
-        c.nOut());
+        local, c.computeCycles(), s.loadBusy(), c.storeCycles(), c.footprint(), c.capacity(), c.nIn(),
+        c.nOut(), s.macsSkipped(), s.decodeCycles(), s.convertCycles());
   }
 
   /**
