@@ -47,7 +47,7 @@ public final class Predictions {
     if (s == null) return null;
     Mapping m = Mapping.fromAttribute((DictAttr) op.attributes().get(Mapping.ATTR).orElseThrow(), s.dims());
     int[] tile = s.dims().stream().mapToInt(m::tileOf).toArray();
-    return new CostModel(s, target).evaluateExact(s.index(m.rows()), s.index(m.cols()), tile,
+    return MappingPlanner.model(op, s, target).evaluateExact(s.index(m.rows()), s.index(m.cols()), tile,
         MappingPlanner.order(s, m.order()), stored);
   }
 }
