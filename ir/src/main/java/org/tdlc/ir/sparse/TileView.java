@@ -114,21 +114,31 @@ public final class TileView {
 
   /** The values a dense LOAD of these dims would write, buffer points in row-major order. */
   public static int[] values(Tensor data, long dramOffset, List<Dim> dims, int padValue) {
+    int r = dims.size();
+    int[] total = new int[r], before = new int[r], count = new int[r], stride = new int[r];
     long n = 1;
-    for (Dim d : dims) n *= d.total();
+    for (int d = 0; d < r; d++) {
+      Dim x = dims.get(d);
+      total[d] = x.total();
+      before[d] = x.padBefore();
+      count[d] = x.count();
+      stride[d] = x.dramStride();
+      n *= total[d];
+    }
+    int[] src = data.sharedArray();
     int[] out = new int[(int) n];
-    int[] idx = new int[dims.size()];
+    int[] idx = new int[r];
     for (int k = 0; k < n; k++) {
-      long src = dramOffset;
+      long at = dramOffset;
       boolean in = true;
-      for (int d = 0; d < idx.length; d++) {
-        int j = idx[d] - dims.get(d).padBefore();
-        in &= j >= 0 && j < dims.get(d).count();
-        src += (long) j * dims.get(d).dramStride();
+      for (int d = 0; d < r; d++) {
+        int j = idx[d] - before[d];
+        in &= j >= 0 && j < count[d];
+        at += (long) j * stride[d];
       }
-      out[k] = in ? data.at((int) src) : padValue;
-      for (int d = idx.length - 1; d >= 0; d--) {
-        if (++idx[d] < dims.get(d).total()) break;
+      out[k] = in ? src[(int) at] : padValue;
+      for (int d = r - 1; d >= 0; d--) {
+        if (++idx[d] < total[d]) break;
         idx[d] = 0;
       }
     }

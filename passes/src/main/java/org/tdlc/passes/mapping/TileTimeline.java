@@ -247,31 +247,48 @@ final class TileTimeline {
     return zeros * other;
   }
 
+  /**
+   * Walks the points over the used indices (the last fastest), keeping each compressed input's element
+   * offset incrementally: advancing index d moves input i by the sum over subscripts of c_d x stride.
+   */
   private long zeroWalk(int[] origin, boolean[] used) {
-    int[] point = new int[n];
-    for (int d = 0; d < n; d++) point[d] = origin[d];
-    int[][] strides = new int[2][];
+    int[] point = origin.clone();
+    long[][] step = new long[2][n];
+    long[] at = new long[2];
     int[][] data = new int[2][];
     for (int i = 0; i < 2; i++) {
       if (stored[i] == null) continue;
-      strides[i] = TileView.rowMajor(space.shapes()[i]);
+      int[] strides = TileView.rowMajor(space.shapes()[i]);
+      List<AffineExpr> map = space.maps().get(i);
+      for (int pos = 0; pos < map.size(); pos++) {
+        at[i] += (long) map.get(pos).eval(point) * strides[pos];
+        for (int d = 0; d < n; d++) step[i][d] += (long) map.get(pos).coeffs().get(d) * strides[pos];
+      }
       data[i] = stored[i].data().sharedArray();
     }
+    int[] end = new int[n];
+    for (int d = 0; d < n; d++) end[d] = origin[d] + extent(origin, d);
+    int last = -1;
+    for (int d = 0; d < n; d++) if (used[d]) last = d;
+    int[] a = data[0], b = data[1];
+    if (last < 0) return (a != null && a[(int) at[0]] == 0) || (b != null && b[(int) at[1]] == 0) ? 1 : 0;
     long zeros = 0;
     while (true) {
-      boolean zero = false;
-      for (int i = 0; i < 2 && !zero; i++) {
-        if (stored[i] == null) continue;
-        List<AffineExpr> map = space.maps().get(i);
-        long at = 0;
-        for (int pos = 0; pos < map.size(); pos++) at += (long) map.get(pos).eval(point) * strides[i][pos];
-        zero = data[i][(int) at] == 0;
+      // the innermost used index runs in a tight loop
+      long a0 = at[0], b0 = at[1], sa = step[0][last], sb = step[1][last];
+      for (int x = point[last]; x < end[last]; x++, a0 += sa, b0 += sb) {
+        if ((a != null && a[(int) a0] == 0) || (b != null && b[(int) b0] == 0)) zeros++;
       }
-      if (zero) zeros++;
-      int d = n - 1;
+      int d = last - 1;
       for (; d >= 0; d--) {
         if (!used[d]) continue;
-        if (++point[d] < origin[d] + extent(origin, d)) break;
+        if (++point[d] < end[d]) {
+          at[0] += step[0][d];
+          at[1] += step[1][d];
+          break;
+        }
+        at[0] -= step[0][d] * (point[d] - 1 - origin[d]);
+        at[1] -= step[1][d] * (point[d] - 1 - origin[d]);
         point[d] = origin[d];
       }
       if (d < 0) return zeros;
