@@ -37,7 +37,9 @@ final class DmaShapes {
   /** The descriptor dimensions of a transfer, for TileView's helpers. */
   static List<TileView.Dim> view(List<DmaDim> dims) {
     List<TileView.Dim> out = new ArrayList<>();
-    for (DmaDim d : dims) out.add(new TileView.Dim(d.count(), d.dramStride(), d.bufStride(), d.padBefore(), d.padAfter()));
+    for (DmaDim d : dims) {
+      out.add(new TileView.Dim(d.count(), d.dramStride(), d.bufStride(), d.padBefore(), d.padAfter()));
+    }
     return out;
   }
 

@@ -216,7 +216,8 @@ public final class CostModel {
     }
     // energy counts issued MACs, and every issued MAC's per-PE traffic
     energy += (c.macsSkipped() - s.macsSkipped()) * target.macEnergyPj();
-    long local = target.local().isPresent() ? (c.macs() - s.macsSkipped()) * (space.bytes()[0] + space.bytes()[1] + 8L) : 0;
+    long local = target.local().isPresent()
+        ? (c.macs() - s.macsSkipped()) * (space.bytes()[0] + space.bytes()[1] + 8L) : 0;
     energy += (local - c.localBytes()) * target.local().map(MemoryLevel::energyPjPerByte).orElse(0.0);
     return new Cost(c.macs(), s.cycles(), energy, dramRead, c.dramWrite(), c.globalRead(), globalWrite,
         local, c.computeCycles(), s.loadBusy(), c.storeCycles(), c.footprint(), c.capacity(), c.nIn(),
