@@ -1,4 +1,4 @@
-// The cost model's predictions for every mapped op of a model, by layer name (the result's name, as the
+// The cost model's predictions for every mapped op of a model, by layer name (Model.layerName, as the
 // lowering names layers): what `run --json` reports as "predicted" beside the simulator's counts. Weights
 // the lowering stores compressed are predicted from their actual data (the same WeightLoader bits).
 package org.tdlc.passes.mapping;
@@ -22,8 +22,9 @@ public final class Predictions {
 
   public static Map<String, Cost> of(Model model, Target target, WeightLoader weights) {
     Map<String, Cost> out = new LinkedHashMap<>();
-    for (Operation op : model.ops()) {
-      if (!op.attributes().has(Mapping.ATTR) || op.result().nameHint() == null) continue;
+    for (int k = 0; k < model.ops().size(); k++) {
+      Operation op = model.ops().get(k);
+      if (!op.attributes().has(Mapping.ATTR)) continue;
       TileTimeline.Stored[] stored = new TileTimeline.Stored[2];
       for (int i = 0; i < 2 && i < op.operands().size(); i++) {
         Value v = op.operand(i);
@@ -35,7 +36,7 @@ public final class Predictions {
         }
       }
       Cost c = of(op, target, stored);
-      if (c != null) out.put(op.result().nameHint(), c);
+      if (c != null) out.put(model.layerName(k), c);
     }
     return out;
   }
