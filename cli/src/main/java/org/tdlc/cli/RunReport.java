@@ -219,9 +219,14 @@ final class RunReport {
     return b.toString();
   }
 
-  /** The cost model's figures for a layer: cycles, energy, MACs and bytes of DRAM and the global buffer. */
+  /**
+   * The cost model's figures for a layer: MACs (and those skipped), cycles (and those of decoding or
+   * converting compressed weights), energy, and bytes of DRAM and the global buffer.
+   */
   private static String predicted(org.tdlc.passes.mapping.Cost c, Program p) {
-    return "{\"macs\": " + c.macs() + ", \"cycles\": " + c.cycles() + ", \"energy_pj\": " + c.energyPj()
+    return "{\"macs\": " + c.macs() + ", \"macs_skipped\": " + c.macsSkipped() + ", \"cycles\": " + c.cycles()
+        + ", \"decode_cycles\": " + c.decodeCycles() + ", \"convert_cycles\": " + c.convertCycles()
+        + ", \"energy_pj\": " + c.energyPj()
         + ", \"bytes\": {" + Json.str(p.machine().levels().get(0).name()) + ": {\"read\": "
         + java.util.Arrays.stream(c.dramRead()).sum() + ", \"write\": " + java.util.Arrays.stream(c.dramWrite()).sum()
         + "}, " + Json.str(p.machine().global().name()) + ": {\"read\": " + java.util.Arrays.stream(c.globalRead()).sum()

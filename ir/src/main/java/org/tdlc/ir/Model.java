@@ -11,4 +11,14 @@ public record Model(String name, List<Operation> ops, Location location) {
 
   /** Operations of the given kind, in order. */
   public List<Operation> ops(String opName) { return ops.stream().filter(o -> o.is(opName)).toList(); }
+
+  /**
+   * The layer name of op i as the lowering and the simulator's counters call it: its result's name, else
+   * the op's short name and its index (a fused op whose result lost its name, say).
+   */
+  public String layerName(int i) {
+    Operation op = ops.get(i);
+    return op.results().isEmpty() || op.result().nameHint() == null
+        ? op.name().substring(op.name().indexOf('.') + 1) + i : op.result().nameHint();
+  }
 }

@@ -1,6 +1,9 @@
-// The cost model against the simulator: every example on every built-in target, compiled with the mapper,
-// simulated, and each mapped layer's predicted MACs and bytes per level compared with the counted ones
-// (exactly) and its cycles within the 5% (the exact schedule walk usually meets them exactly).
+// The cost model against the simulator: every example on every built-in target, compiled with the mapper
+// (weights dense) and with the default pipeline (select-formats stores weights compressed), simulated, and
+// each mapped layer's predicted MACs, skipped MACs and bytes per level compared with the counted ones
+// (exactly), decode and conversion cycles too, and its cycles within the 5% (the exact schedule
+// walk usually meets them exactly). A model with pruned weights pinned to every format runs on the
+// hardware-decoding built-ins and on two software-conversion targets of its own.
 package org.tdlc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,57 +37,116 @@ class PredictionTest {
   static final List<String> EXAMPLES = List.of("quickstart", "resnet_block", "mobilenet_block", "einsum_conv", "mapped");
   /** The bound on cycles per layer (see README, "The cost model"). */
   static final double CYCLE_BOUND = 0.05;
+  static final String DENSE = "canonicalize,fuse-epilogue,mapper";
+  static final String DEFAULT = "canonicalize,fuse-epilogue,select-formats,mapper";
+
+  /** What one comparison run found. */
+  private static final class Tally {
+    final List<String> problems = new ArrayList<>();
+    int compared, exact, exactCycles, compressedLayers, skippingLayers;
+    double worst;
+
+    void print(String what) {
+      System.out.printf("cost model vs simulator (%s): %d layers (%d with compressed weights, %d skipping MACs),"
+          + " %d exact in MACs and bytes, %d in cycles, worst cycle error %.1f%%%n", what, compared,
+          compressedLayers, skippingLayers, exact, exactCycles, worst * 100);
+    }
+  }
 
   @Test
   void predictedMatchesSimulatedOnEveryExampleAndTarget() {
-    List<String> problems = new ArrayList<>();
-    int exact = 0, exactCycles = 0, compared = 0;
-    double worst = 0;
+    Tally t = examples(DENSE);
+    t.print("weights dense");
+    assertTrue(t.compared >= 40, "only " + t.compared + " mapped layers compared");
+    assertEquals(0, t.compressedLayers, "the mapper alone stores no weight compressed");
+    assertTrue(t.problems.isEmpty(), String.join("\n", t.problems));
+  }
+
+  @Test
+  void predictedMatchesSimulatedWithTheDefaultPipeline() {
+    Tally t = examples(DEFAULT);
+    t.print("default pipeline");
+    assertTrue(t.compared >= 40, "only " + t.compared + " mapped layers compared");
+    assertTrue(t.compressedLayers >= 10, "only " + t.compressedLayers + " layers read compressed weights");
+    assertTrue(t.skippingLayers >= 4, "only " + t.skippingLayers + " layers skipped MACs");
+    assertTrue(t.problems.isEmpty(), String.join("\n", t.problems));
+  }
+
+  @Test
+  void predictedMatchesSimulatedForWeightsPinnedToEveryFormat() {
+    Frontend.Result file = new Frontend(new DiagnosticEngine(), new SourceCache())
+        .compile("tests/src/test/resources/prediction/sparse_weights.tdl");
+    Tally t = new Tally();
+    for (String name : List.of("default", "sparse", "soft_sparse", "soft_noskip")) {
+      Target target = Targets.resolve(name, file);
+      assertTrue(Targets.checkFormats(file.module(), target).isEmpty(), name + " supports every format");
+      compare(file.module(), target, DEFAULT, "sparse_weights/" + name, t);
+    }
+    t.print("pinned formats");
+    assertTrue(t.compared >= 28, "only " + t.compared + " mapped layers compared");
+    assertTrue(t.compressedLayers >= 24, "only " + t.compressedLayers + " layers read compressed weights");
+    assertTrue(t.skippingLayers >= 14, "only " + t.skippingLayers + " layers skipped MACs");
+    assertTrue(t.problems.isEmpty(), String.join("\n", t.problems));
+  }
+
+  private static Tally examples(String pipeline) {
+    Tally t = new Tally();
     for (String ex : EXAMPLES) {
       IrModule module = new Frontend(new DiagnosticEngine(), new SourceCache()).compile("examples/" + ex + ".tdl")
           .module();
       for (String name : Targets.BUILT_IN_NAMES) {
         Target target = Targets.resolve(name, List.of());
-        IrModule mapped;
-        try {
-          mapped = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(target))
-              .run(module, Pipeline.parse("canonicalize,fuse-epilogue,mapper"), new DiagnosticEngine());
-        } catch (CompileException e) {
-          assertEquals("mapped", ex, "only mapped.tdl pins dataflows some targets lack: " + e.getMessage());
+        if (pipeline.equals(DEFAULT) && !Targets.checkFormats(module, target).isEmpty()) {
+          assertEquals("mapped", ex, "only mapped.tdl pins a format some targets lack");
           continue;
         }
-        for (Model m : mapped.models()) {
-          Program p = new Lowering().lower(m, TargetMachine.of(target));
-          SimResult sim = Simulator.run(p, Interpreter.randomInputs(m, 1));
-          Map<String, Cost> predicted = Predictions.of(m, target);
-          for (LayerCounters lc : sim.layers()) {
-            Cost c = predicted.get(lc.name());
-            if (c == null) continue;
-            compared++;
-            String where = ex + "/" + name + "/" + lc.name();
-            var s = lc.counters();
-            long[] counted = {s.macs(), s.level("dram").bytesRead(), s.level("dram").bytesWritten(),
-                s.level(target.global().name()).bytesRead(), s.level(target.global().name()).bytesWritten()};
-            long[] model = {c.macs(), sum(c.dramRead()), sum(c.dramWrite()), sum(c.globalRead()),
-                sum(c.globalWrite())};
-            if (!java.util.Arrays.equals(counted, model)) {
-              problems.add(where + ": MACs and bytes " + java.util.Arrays.toString(counted) + " predicted "
-                  + java.util.Arrays.toString(model));
-            } else {
-              exact++;
-            }
-            if (c.cycles() == s.cycles()) exactCycles++;
-            double err = Math.abs(c.cycles() - s.cycles()) / (double) s.cycles();
-            worst = Math.max(worst, err);
-            if (err > CYCLE_BOUND) problems.add(where + ": cycles " + s.cycles() + " predicted " + c.cycles());
-          }
-        }
+        compare(module, target, pipeline, ex + "/" + name, t);
       }
     }
-    System.out.printf("cost model vs simulator: %d layers, %d exact in MACs and bytes, %d in cycles, worst cycle"
-        + " error %.1f%%%n", compared, exact, exactCycles, worst * 100);
-    assertTrue(compared >= 40, "only " + compared + " mapped layers compared");
-    assertTrue(problems.isEmpty(), String.join("\n", problems));
+    return t;
+  }
+
+  /** Compiles, lowers and simulates every model of {@code module}, comparing each mapped layer. */
+  private static void compare(IrModule module, Target target, String pipeline, String label, Tally t) {
+    IrModule mapped;
+    try {
+      mapped = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(target))
+          .run(module, Pipeline.parse(pipeline), new DiagnosticEngine());
+    } catch (CompileException e) {
+      assertTrue(label.startsWith("mapped/"), "only mapped.tdl pins dataflows some targets lack: " + e.getMessage());
+      return;
+    }
+    for (Model m : mapped.models()) {
+      Program p = new Lowering().lower(m, TargetMachine.of(target));
+      var inputs = Interpreter.randomInputs(m, 1);
+      SimResult sim = Simulator.run(p, inputs);
+      assertEquals(new Interpreter().run(m, inputs), sim.outputs(), label + ": simulated outputs, bit for bit");
+      Map<String, Cost> predicted = Predictions.of(m, target);
+      for (LayerCounters lc : sim.layers()) {
+        Cost c = predicted.get(lc.name());
+        if (c == null) continue;
+        t.compared++;
+        String where = label + "/" + lc.name();
+        var s = lc.counters();
+        if (s.compressedBytes() > 0) t.compressedLayers++;
+        if (s.macsSkipped() > 0) t.skippingLayers++;
+        long[] counted = {s.macs(), s.macsSkipped(), s.level("dram").bytesRead(), s.level("dram").bytesWritten(),
+            s.level(target.global().name()).bytesRead(), s.level(target.global().name()).bytesWritten(),
+            s.decodeCycles(), s.convertCycles()};
+        long[] model = {c.macs(), c.macsSkipped(), sum(c.dramRead()), sum(c.dramWrite()), sum(c.globalRead()),
+            sum(c.globalWrite()), c.decodeCycles(), c.convertCycles()};
+        if (!java.util.Arrays.equals(counted, model)) {
+          t.problems.add(where + ": MACs, skipped, bytes (dram r/w, global r/w), decode, convert "
+              + java.util.Arrays.toString(counted) + " predicted " + java.util.Arrays.toString(model));
+        } else {
+          t.exact++;
+        }
+        if (c.cycles() == s.cycles()) t.exactCycles++;
+        double err = Math.abs(c.cycles() - s.cycles()) / (double) s.cycles();
+        t.worst = Math.max(t.worst, err);
+        if (err > CYCLE_BOUND) t.problems.add(where + ": cycles " + s.cycles() + " predicted " + c.cycles());
+      }
+    }
   }
 
   private static long sum(long[] a) {

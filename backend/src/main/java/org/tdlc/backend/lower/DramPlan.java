@@ -120,7 +120,7 @@ final class DramPlan {
       } catch (InterpreterException e) {
         throw new LoweringException(e.location(), e.getMessage());
       }
-      if (compressible(model, w.result())) {
+      if (org.tdlc.passes.transforms.SelectFormats.storedCompressed(model, w.result())) {
         stored.put(w.result(), new TiledOp.Stored(w.result().type().format(), data.get(data.size() - 1)));
         addresses.put(w.result(), top);
         roots.put(w.result(), w.result());
@@ -148,20 +148,6 @@ final class DramPlan {
 
   /** The compressed storage of a weight, or null when it is stored dense. */
   TiledOp.Stored stored(Value v) { return stored.get(v); }
-
-  /**
-   * A weight is stored compressed when its type says a format other than dense and every reader tiles it
-   * directly (not through a reshape alias or as an output, which read its dense bytes).
-   */
-  private static boolean compressible(Model model, Value w) {
-    org.tdlc.ir.type.StorageFormat f = w.type().format();
-    if (f == null || f == org.tdlc.ir.type.StorageFormat.DENSE) return false;
-    for (Operation op : model.ops()) {
-      if (!op.operands().contains(w)) continue;
-      if (aliases(op) || op.is(Ops.OUTPUT)) return false;
-    }
-    return true;
-  }
 
   private void placeOutputs(Operation output) {
     List<String> names = output.attributes().getStrings("names");

@@ -34,8 +34,7 @@ public final class Lowering {
     ProgramBuilder out = new ProgramBuilder();
     for (int i = 0; i < model.ops().size(); i++) {
       Operation op = model.ops().get(i);
-      String name = op.results().isEmpty() || op.result().nameHint() == null
-          ? op.name().substring(op.name().indexOf('.') + 1) + i : op.result().nameHint();
+      String name = model.layerName(i);
       TiledOp t;
       try {
         t = specs.of(op, name);

@@ -209,10 +209,8 @@ final class TileEmitter {
       out.load(desc, x.dramAddr() + p.dramOffset() * x.type().bytes(), buf, region);
       return;
     }
-    Descriptor.DmaDesc d = new Descriptor.DmaDesc(x.type(), p.dims(), padValue, x.stored().format());
-    if (rows > 1 && d.points() % rows == 0) {
-      d = new Descriptor.DmaDesc(x.type(), p.dims(), padValue, x.stored().format(), rows);
-    }
+    Descriptor.DmaDesc d = new Descriptor.DmaDesc(x.type(), p.dims(), padValue, x.stored().format(),
+        org.tdlc.ir.sparse.TileView.viewRows(rows, DmaShapes.view(p.dims())));
     CompressedBlocks.Placed block = out.blocks().block(x, p.dramOffset(), d);
     out.loadBlock(out.descriptor(d), block, buf, region);
   }

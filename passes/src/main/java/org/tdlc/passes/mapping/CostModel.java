@@ -2,12 +2,17 @@
 // mapping it derives each operand's reloads from the loop order (reuse), the bytes per level, the
 // compute delay by the simulator's MAC rule (folds over the array plus fill and drain per tile), the
 // DMA delay by its load rule, overlap from double buffering, and energy = bytes x pJ/B + MACs x MAC pJ.
+// Weights stored compressed are only estimated here (expected block size at their density, its decode,
+// and the zeros skipped); TileTimeline, behind evaluateExact with the weights' data, counts them exactly.
 package org.tdlc.passes.mapping;
 
 import java.util.List;
 import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.ir.sparse.DecodeCost;
+import org.tdlc.ir.sparse.SparseCodec;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.Target;
+import org.tdlc.ir.type.StorageFormat;
 
 /**
  * Closed form, no tile walk: with tiles t_d = ceil(R_d / T_d), the average extent of subscript
@@ -15,6 +20,12 @@ import org.tdlc.ir.target.Target;
  * subscripts use disjoint indices); an input is reloaded each time a loop it depends on advances, unless
  * its slots still hold the box (see loads). Capacities follow the lowering's buffer
  * plan (16-byte aligned boxes, input and accumulator slots), so a tile the model accepts always lowers.
+ *
+ * <p>An input stored compressed (a weight: always in range) is approximate: each load reads
+ * SparseCodec.expectedBits of its average box at the weight's density, viewed as the box's average
+ * extent along the first subscript by the rest, and decodes (DecodeCost) its expected metadata bits and
+ * nonzeros; on a target that skips zeros the MAC folds, per-PE traffic and MAC energy shrink to the
+ * expected fraction of points with no zero compressed operand (macsSkipped estimates the rest).
  */
 public final class CostModel {
   static final int ALIGN = 16;
@@ -28,10 +39,19 @@ public final class CostModel {
   private final int[][][] coef;
   private final int[][] constant;
   private final boolean[][] clips;
+  /** Per input: its storage format when a weight stored compressed, else null; and its density. */
+  private final StorageFormat[] formats;
+  private final double[] densities;
 
-  public CostModel(LoopSpace space, Target target) {
+  public CostModel(LoopSpace space, Target target) { this(space, target, new StorageFormat[2], new double[] {1, 1}); }
+
+  /** A model where input i is stored in {@code formats[i]} (null or dense: uncompressed) at {@code densities[i]}. */
+  public CostModel(LoopSpace space, Target target, StorageFormat[] formats, double[] densities) {
     this.space = space;
     this.target = target;
+    this.formats = new StorageFormat[2];
+    for (int i = 0; i < 2; i++) this.formats[i] = formats[i] == StorageFormat.DENSE ? null : formats[i];
+    this.densities = densities.clone();
     this.n = space.dims().size();
     this.reduced = new boolean[n];
     this.uses = new boolean[3][n];
@@ -105,7 +125,7 @@ public final class CostModel {
     long cap = target.global().sizeBytes();
     if (slots[0] == 0) {
       return new Cost(space.macs(), 0, 0, new long[3], new long[3], new long[3], new long[3], 0, 0, 0, 0,
-          footprint(tile, 1, 1), cap, 0, 0);
+          footprint(tile, 1, 1), cap, 0, 0, 0, 0, 0);
     }
     int[] trips = new int[n];
     long steps = 1, outTiles = 1;
@@ -128,7 +148,11 @@ public final class CostModel {
       dramRead[i] = inRange;
       gWrite[i] = Math.round(loads * box[i]) * b;
       gRead[i] = Math.round(steps * touched(i, tile, trips)) * b;
-      loadCycles += loads * dram.latencyCycles() + transfer(inRange, gWrite[i], dram.bandwidth(), global.bandwidth());
+      if (formats[i] != null) {
+        loadCycles += compressedLoads(i, loads, box[i], tile, trips, gWrite[i], dramRead);
+      } else {
+        loadCycles += loads * dram.latencyCycles() + transfer(inRange, gWrite[i], dram.bandwidth(), global.bandwidth());
+      }
     }
     long outElems = 1;
     for (int d = 0; d < n; d++) if (!reduced[d]) outElems *= space.ranges()[d];
@@ -148,15 +172,18 @@ public final class CostModel {
       gWrite[2] += res;
       loadCycles += outTiles * dram.latencyCycles() + transfer(res, res, dram.bandwidth(), global.bandwidth());
     }
-    long compute = computeCycles(rowDim, colDim, tile, trips, steps, outTiles);
+    double issuedShare = 1;
+    if (target.sparse().skipZeros()) for (int i = 0; i < 2; i++) if (formats[i] != null) issuedShare *= densities[i];
+    long compute = computeCycles(rowDim, colDim, tile, trips, steps, outTiles, issuedShare);
     long cycles = overlap(box, outElems / outTiles, slots, compute, loadCycles, storeCycles);
     long macs = space.macs();
-    long local = target.local().isPresent() ? macs * (space.bytes()[0] + space.bytes()[1] + 8L) : 0;
+    long issued = Math.round(macs * issuedShare);
+    long local = target.local().isPresent() ? issued * (space.bytes()[0] + space.bytes()[1] + 8L) : 0;
     double energy = (Cost.sum(dramRead) + Cost.sum(dramWrite)) * dram.energyPjPerByte()
         + (Cost.sum(gRead) + Cost.sum(gWrite)) * global.energyPjPerByte()
-        + local * target.local().map(MemoryLevel::energyPjPerByte).orElse(0.0) + macs * target.macEnergyPj();
+        + local * target.local().map(MemoryLevel::energyPjPerByte).orElse(0.0) + issued * target.macEnergyPj();
     return new Cost(macs, cycles, energy, dramRead, dramWrite, gRead, gWrite, local, compute, loadCycles,
-        storeCycles, footprint(tile, slots[0], slots[1]), cap, slots[0], slots[1]);
+        storeCycles, footprint(tile, slots[0], slots[1]), cap, slots[0], slots[1], macs - issued, 0, 0);
   }
 
   /**
@@ -166,9 +193,19 @@ public final class CostModel {
    * different tile indices, as a window's taps and outputs overlap when their tiles are tiny).
    */
   public Cost evaluateExact(int rowDim, int colDim, int[] tile, int[] order) {
+    return evaluateExact(rowDim, colDim, tile, order, null);
+  }
+
+  /**
+   * As above with the inputs that are weights stored compressed ({@code stored}, per input, null when
+   * dense): their blocks' bytes, decode or conversion cycles and, on a zero-skipping target, skipped MACs
+   * (which the per-PE level does not read or write).
+   */
+  Cost evaluateExact(int rowDim, int colDim, int[] tile, int[] order, TileTimeline.Stored[] stored) {
     Cost c = evaluate(rowDim, colDim, tile, order);
     if (!c.feasible()) return c;
-    TileTimeline.Schedule s = TileTimeline.of(space, target, rowDim, colDim, tile, order, new int[] {c.nIn(), c.nOut()});
+    TileTimeline.Schedule s = TileTimeline.of(space, target, rowDim, colDim, tile, order,
+        new int[] {c.nIn(), c.nOut()}, stored);
     long[] dramRead = c.dramRead().clone(), globalWrite = c.globalWrite().clone();
     double energy = c.energyPj();
     for (int i = 0; i < 2; i++) {
@@ -177,9 +214,14 @@ public final class CostModel {
       dramRead[i] = s.dramRead()[i];
       globalWrite[i] = s.bufferWrite()[i];
     }
+    // energy counts issued MACs, and every issued MAC's per-PE traffic
+    energy += (c.macsSkipped() - s.macsSkipped()) * target.macEnergyPj();
+    long local = target.local().isPresent()
+        ? (c.macs() - s.macsSkipped()) * (space.bytes()[0] + space.bytes()[1] + 8L) : 0;
+    energy += (local - c.localBytes()) * target.local().map(MemoryLevel::energyPjPerByte).orElse(0.0);
     return new Cost(c.macs(), s.cycles(), energy, dramRead, c.dramWrite(), c.globalRead(), globalWrite,
-        c.localBytes(), c.computeCycles(), s.loadBusy(), c.storeCycles(), c.footprint(), c.capacity(), c.nIn(),
-        c.nOut());
+        local, c.computeCycles(), s.loadBusy(), c.storeCycles(), c.footprint(), c.capacity(), c.nIn(),
+        c.nOut(), s.macsSkipped(), s.decodeCycles(), s.convertCycles());
   }
 
   /**
@@ -345,18 +387,46 @@ public final class CostModel {
     }
   }
 
-  private long computeCycles(int rowDim, int colDim, int[] tile, int[] trips, long steps, long outTiles) {
+  private long computeCycles(int rowDim, int colDim, int[] tile, int[] trips, long steps, long outTiles,
+                            double issuedShare) {
     long folds = 1;
     for (int d = 0; d < n; d++) {
       if (d == rowDim) folds *= foldSum(d, tile, trips, target.rows());
       else if (d == colDim) folds *= foldSum(d, tile, trips, target.cols());
       else folds *= space.ranges()[d];
     }
+    if (issuedShare < 1) folds = (long) Math.ceil(folds * issuedShare);
     long tileElems = 1;
     for (int d = 0; d < n; d++) if (!reduced[d]) tileElems *= tile[d];
     long aluOps = 1 + space.epilogueIo().length;
     long alu = outTiles * aluOps * ((tileElems + target.cols() - 1) / target.cols() + 2);
     return folds + steps * (target.rows() + target.cols()) + alu;
+  }
+
+  /**
+   * The load cycles of input i's {@code loads} compressed boxes (average {@code box} elements, {@code bufBytes}
+   * written in all), adding their expected block bytes to {@code dramRead[i]}.
+   */
+  private long compressedLoads(int i, long loads, double box, int[] tile, int[] trips, long bufBytes,
+                               long[] dramRead) {
+    int valueBits = space.bytes()[i] * 8;
+    double first = 1;
+    for (int d = 0; d < n; d++) {
+      int c = coef[i][0][d];
+      if (c != 0) first += Math.abs(c) * ((double) space.ranges()[d] / trips[d] - 1);
+    }
+    int rows = (int) Math.max(1, Math.round(first)), cols = (int) Math.max(1, Math.round(box / rows));
+    double bits = SparseCodec.expectedBits(formats[i], rows, cols, valueBits, densities[i]);
+    double nnz = densities[i] * rows * cols;
+    SparseCodec.Size perLoad = new SparseCodec.Size(Math.round(bits), Math.max(0, Math.round(bits - nnz * valueBits)),
+        Math.round(nnz));
+    long blockBytes = loads * perLoad.bytes();
+    dramRead[i] = blockBytes;
+    MemoryLevel dram = target.dram(), global = target.global();
+    long transfer = transfer(blockBytes, bufBytes, dram.bandwidth(), global.bandwidth());
+    long latency = loads * dram.latencyCycles();
+    if (target.sparse().hardwareDecode()) return latency + Math.max(transfer, loads * DecodeCost.hardware(perLoad));
+    return latency + transfer + loads * DecodeCost.software(perLoad);
   }
 
   /** Sum over index d's tiles of ceil(extent / pe): full tiles and the remainder tile. */

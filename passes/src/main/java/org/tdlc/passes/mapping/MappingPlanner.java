@@ -35,7 +35,7 @@ public final class MappingPlanner {
     Optional<LoopSpace> ls = LoopSpace.of(op);
     if (ls.isEmpty()) return Optional.empty();
     LoopSpace s = ls.get();
-    CostModel model = new CostModel(s, target);
+    CostModel model = model(op, s, target);
     MappingSpace space = MappingSpace.full(s, new ArrayList<>(target.dataflows()));
     DictAttr pin = op.attributes().get("pin").map(a -> (DictAttr) a).orElse(DictAttr.EMPTY);
     space = pinned(space, pin, op, target, model, diags);
@@ -55,6 +55,25 @@ public final class MappingPlanner {
     }
     r = finalists(r, model, opts.objective());
     return Optional.of(new Planned(toMapping(s, r.best()), r, model));
+  }
+
+  /**
+   * The op's cost model, knowing which inputs are weights stored compressed (their type's format, as
+   * select-formats set it) and at what density (format_choice's measured one, else the declared one).
+   */
+  static CostModel model(Operation op, LoopSpace s, Target target) {
+    org.tdlc.ir.type.StorageFormat[] formats = new org.tdlc.ir.type.StorageFormat[2];
+    double[] densities = {1, 1};
+    for (int i = 0; i < 2 && i < op.operands().size(); i++) {
+      org.tdlc.ir.Value v = op.operand(i);
+      Operation def = v.definingOp();
+      if (def == null || !def.is(org.tdlc.ir.ops.Ops.WEIGHT)) continue;
+      formats[i] = v.type().format();
+      DictAttr choice = def.attributes().get("format_choice").map(a -> (DictAttr) a).orElse(DictAttr.EMPTY);
+      if (choice.has("density")) densities[i] = choice.getFloat("density");
+      else if (def.attributes().has("density")) densities[i] = def.attributes().getFloat("density");
+    }
+    return new CostModel(s, target, formats, densities);
   }
 
   /**

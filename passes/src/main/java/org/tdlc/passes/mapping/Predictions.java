@@ -1,34 +1,54 @@
-// The cost model's predictions for every mapped op of a model, by layer name (the result's name, as the
-// lowering names layers): what `run --json` reports as "predicted" beside the simulator's counts.
+// The cost model's predictions for every mapped op of a model, by layer name (Model.layerName, as the
+// lowering names layers): what `run --json` reports as "predicted" beside the simulator's counts. Weights
+// the lowering stores compressed are predicted from their actual data (the same WeightLoader bits).
 package org.tdlc.passes.mapping;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
+import org.tdlc.ir.Value;
 import org.tdlc.ir.attr.DictAttr;
+import org.tdlc.ir.interp.InterpreterException;
+import org.tdlc.ir.interp.WeightLoader;
 import org.tdlc.ir.target.Target;
+import org.tdlc.passes.transforms.SelectFormats;
 
 public final class Predictions {
   private Predictions() {}
 
-  public static Map<String, Cost> of(Model model, Target target) {
+  /** Weight files relative to the working directory (ops parsed from a file resolve against it). */
+  public static Map<String, Cost> of(Model model, Target target) { return of(model, target, new WeightLoader()); }
+
+  public static Map<String, Cost> of(Model model, Target target, WeightLoader weights) {
     Map<String, Cost> out = new LinkedHashMap<>();
-    for (Operation op : model.ops()) {
-      Cost c = of(op, target);
-      if (c != null && op.result().nameHint() != null) out.put(op.result().nameHint(), c);
+    for (int k = 0; k < model.ops().size(); k++) {
+      Operation op = model.ops().get(k);
+      if (!op.attributes().has(Mapping.ATTR)) continue;
+      TileTimeline.Stored[] stored = new TileTimeline.Stored[2];
+      for (int i = 0; i < 2 && i < op.operands().size(); i++) {
+        Value v = op.operand(i);
+        if (!SelectFormats.storedCompressed(model, v)) continue;
+        try {
+          stored[i] = new TileTimeline.Stored(v.type().format(), weights.load(v.definingOp()));
+        } catch (InterpreterException e) {
+          stored[i] = null;   // the lowering reports an unreadable weight file; predict it dense meanwhile
+        }
+      }
+      Cost c = of(op, target, stored);
+      if (c != null) out.put(model.layerName(k), c);
     }
     return out;
   }
 
   /** The predicted cost of one op under its mapping attribute, or null when it has none. */
-  public static Cost of(Operation op, Target target) {
+  private static Cost of(Operation op, Target target, TileTimeline.Stored[] stored) {
     if (!op.attributes().has(Mapping.ATTR)) return null;
     LoopSpace s = LoopSpace.of(op).orElse(null);
     if (s == null) return null;
     Mapping m = Mapping.fromAttribute((DictAttr) op.attributes().get(Mapping.ATTR).orElseThrow(), s.dims());
     int[] tile = s.dims().stream().mapToInt(m::tileOf).toArray();
-    return new CostModel(s, target).evaluateExact(s.index(m.rows()), s.index(m.cols()), tile,
-        MappingPlanner.order(s, m.order()));
+    return MappingPlanner.model(op, s, target).evaluateExact(s.index(m.rows()), s.index(m.cols()), tile,
+        MappingPlanner.order(s, m.order()), stored);
   }
 }

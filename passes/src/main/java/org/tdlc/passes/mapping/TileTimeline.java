@@ -3,14 +3,23 @@
 // Scheduler gives it: max(its queue's free time, the end of every instruction it waits for on a buffer
 // region), and counting the input loads exactly as the lowering's slots reuse boxes. Too slow for the
 // search's inner loop, so the mapper ranks with CostModel's closed form and picks among its finalists,
-// and Predictions reports, with this one.
+// and Predictions reports, with this one. A weight stored compressed loads its blocks (TileView cuts and
+// encodes them as the lowering does) and, on a target that skips zeros, its zeros shorten the MACs.
 package org.tdlc.passes.mapping;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.ir.data.Tensor;
+import org.tdlc.ir.sparse.DecodeCost;
+import org.tdlc.ir.sparse.SkipTiming;
+import org.tdlc.ir.sparse.SparseCodec;
+import org.tdlc.ir.sparse.TileView;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.Target;
+import org.tdlc.ir.type.StorageFormat;
 
 /**
  * The layer's instructions, as emitted: a CONFIG barrier (1 cycle) that every load waits for; per output
@@ -19,12 +28,27 @@ import org.tdlc.ir.target.Target;
  * residual tile's load, one ALU per epilogue step and the store. Waits are the lowering's buffer hazards:
  * read after write, write after read, write after write, per slot region. A layer's cycles, as the
  * simulator reports them, run from its CONFIG's start to its last store's end.
+ *
+ * <p>An input stored compressed loads one block per DMA part of its box (at most four dimensions each):
+ * the DRAM reads the block's bytes, the load takes the simulator's compressed DMA time (DecodeCost on the
+ * target's hardware decoder or software conversion), and its buffer points arrive with metadata. On a
+ * target that skips zeros, a MAC skips the points where such an input is zero (activations never arrive
+ * compressed), and its folds shrink by SkipTiming.
  */
 final class TileTimeline {
-  /** The layer's cycles; per input, the DRAM bytes its loads read and the buffer bytes they write; load busy. */
-  record Schedule(long cycles, long[] dramRead, long[] bufferWrite, long loadBusy) {}
+  /**
+   * The layer's cycles; per input, the DRAM bytes its loads read and the buffer bytes they write; load busy;
+   * the MAC points skipped; the cycles of hardware decoding and of software conversion.
+   */
+  record Schedule(long cycles, long[] dramRead, long[] bufferWrite, long loadBusy, long macsSkipped,
+                  long decodeCycles, long convertCycles) {}
+
+  /** A weight the lowering stores compressed: its format and its data (the tensor's row-major elements). */
+  record Stored(StorageFormat format, Tensor data) {}
 
   private static final int LOAD = 0, COMPUTE = 1, STORE = 2;
+  /** The DMA's dimensions per transfer (the ISA's MAX_DMA_DIMS). */
+  static final int MAX_DMA_DIMS = 4;
 
   private final LoopSpace space;
   private final Target target;
@@ -40,10 +64,18 @@ final class TileTimeline {
   private final int[][][] held;
   private final int[] lastSlot;
   private final long[] dramRead = new long[2], bufferWrite = new long[2];
-  private long loadBusy;
+  private long loadBusy, macsSkipped, decodeCycles, convertCycles;
+  /** Per input: how it is stored compressed, or null when dense. */
+  private final Stored[] stored;
+  /** Per input: the sizes of its boxes' blocks (one per DMA part) and each part's buffer bytes, by box. */
+  private final List<Map<String, long[][]>> blocks = List.of(new HashMap<>(), new HashMap<>());
+  /** MAC points with a zero compressed operand, by the origins of the indices those operands use. */
+  private final Map<String, Long> zeroPoints = new HashMap<>();
 
-  private TileTimeline(LoopSpace space, Target target, int rowDim, int colDim, int[] tile, int[] order, int[] slots) {
+  private TileTimeline(LoopSpace space, Target target, int rowDim, int colDim, int[] tile, int[] order, int[] slots,
+                       Stored[] stored) {
     this.space = space;
+    this.stored = stored;
     this.target = target;
     this.n = space.dims().size();
     this.ranges = space.ranges();
@@ -62,11 +94,17 @@ final class TileTimeline {
     lastSlot = new int[] {-1, -1};
   }
 
-  /** The layer's schedule for a feasible mapping with these {nIn, nOut} slots. */
-  static Schedule of(LoopSpace space, Target target, int rowDim, int colDim, int[] tile, int[] order, int[] slots) {
-    TileTimeline t = new TileTimeline(space, target, rowDim, colDim, tile, order, slots);
+  /**
+   * The layer's schedule for a feasible mapping with these {nIn, nOut} slots, {@code stored} saying per
+   * input whether it is a weight stored compressed (null entries, or a null array: dense).
+   */
+  static Schedule of(LoopSpace space, Target target, int rowDim, int colDim, int[] tile, int[] order, int[] slots,
+                     Stored[] stored) {
+    TileTimeline t = new TileTimeline(space, target, rowDim, colDim, tile, order, slots,
+        stored == null ? new Stored[2] : stored);
     long cycles = t.run();
-    return new Schedule(cycles, t.dramRead, t.bufferWrite, t.loadBusy);
+    return new Schedule(cycles, t.dramRead, t.bufferWrite, t.loadBusy, t.macsSkipped, t.decodeCycles,
+        t.convertCycles);
   }
 
   private long run() {
@@ -115,22 +153,146 @@ final class TileTimeline {
       for (int s = 0; s < nIn && slot < 0; s++) if (Arrays.equals(box, held[i][s])) slot = s;
       if (slot < 0) {
         slot = (lastSlot[i] + 1) % nIn;
-        long[] bytes = boxBytes(i, box);
-        dramRead[i] += bytes[0];
-        bufferWrite[i] += bytes[1];
-        run(LOAD, dma(bytes[0], bytes[1]), new int[0], new int[] {inputRegion(slot, i)}, barrier);
+        if (stored[i] != null) {
+          loadCompressed(i, box, inputRegion(slot, i), barrier);
+        } else {
+          long[] bytes = boxBytes(i, box);
+          dramRead[i] += bytes[0];
+          bufferWrite[i] += bytes[1];
+          run(LOAD, dma(bytes[0], bytes[1]), new int[0], new int[] {inputRegion(slot, i)}, barrier);
+        }
         held[i][slot] = box;
       }
       lastSlot[i] = slot;
       reads[i] = inputRegion(slot, i);
     }
     reads[2] = outRegion(outSlot, 4);
-    long folds = 1;
+    long folds = 1, points = 1;
     for (int d = 0; d < n; d++) {
       int e = extent(origin, d);
+      points *= e;
       folds *= d == rowDim ? ceil(e, target.rows()) : d == colDim ? ceil(e, target.cols()) : e;
     }
+    if (target.sparse().skipZeros() && (stored[0] != null || stored[1] != null)) {
+      long skipped = skippedPoints(origin);
+      macsSkipped += skipped;
+      folds = SkipTiming.steps(folds, points, skipped);
+    }
     run(COMPUTE, folds + target.rows() + target.cols(), reads, new int[] {reads[2]}, 0);
+  }
+
+  /**
+   * Loads input i's box compressed, one block per DMA part: the simulator's compressed DMA time per part,
+   * the block's bytes from DRAM, every buffer point written.
+   */
+  private void loadCompressed(int i, int[] box, int region, long barrier) {
+    long[][] parts = blocks.get(i).computeIfAbsent(Arrays.toString(box), k -> encode(i, box));
+    MemoryLevel dram = target.dram(), global = target.global();
+    for (long[] p : parts) {
+      SparseCodec.Size size = new SparseCodec.Size(p[0], p[1], p[2]);
+      dramRead[i] += size.bytes();
+      bufferWrite[i] += p[3];
+      long transfer = CostModel.transfer(size.bytes(), p[3], dram.bandwidth(), global.bandwidth());
+      long duration;
+      if (target.sparse().hardwareDecode()) {
+        long decode = DecodeCost.hardware(size);
+        decodeCycles += decode;
+        duration = dram.latencyCycles() + Math.max(transfer, decode);
+      } else {
+        long convert = DecodeCost.software(size);
+        convertCycles += convert;
+        duration = dram.latencyCycles() + transfer + convert;
+      }
+      run(LOAD, duration, new int[0], new int[] {region}, barrier);
+    }
+  }
+
+  /** Per DMA part of input i's box, as the lowering cuts it: its block's size fields and its buffer bytes. */
+  private long[][] encode(int i, int[] box) {
+    int rank = box.length / 2;
+    int[] lo = Arrays.copyOfRange(box, 0, rank), ext = Arrays.copyOfRange(box, rank, 2 * rank);
+    int bytes = space.bytes()[i];
+    List<TileView.Part> parts = TileView.box(space.shapes()[i], lo, ext, TileView.rowMajor(ext), MAX_DMA_DIMS);
+    long[][] out = new long[parts.size()][];
+    for (int k = 0; k < parts.size(); k++) {
+      TileView.Part p = parts.get(k);
+      int rows = TileView.viewRows(rank == 0 ? 1 : ext[0], p.dims());
+      SparseCodec.Size s = TileView.blockSize(stored[i].format(), stored[i].data(), p, rows, 0, bytes * 8);
+      out[k] = new long[] {s.bits(), s.metadataBits(), s.entries(), p.points() * bytes};
+    }
+    return out;
+  }
+
+  /**
+   * The points of this step's MAC where some compressed input is zero: a walk over the indices those
+   * inputs use (each point's element by the subscripts), times the extents of the other indices.
+   */
+  private long skippedPoints(int[] origin) {
+    boolean[] used = new boolean[n];
+    for (int i = 0; i < 2; i++) {
+      if (stored[i] == null) continue;
+      for (int d = 0; d < n; d++) used[d] |= space.uses(i, d);
+    }
+    long other = 1;
+    StringBuilder key = new StringBuilder();
+    for (int d = 0; d < n; d++) {
+      if (used[d]) key.append(origin[d]).append(',');
+      else other *= extent(origin, d);
+    }
+    Long zeros = zeroPoints.get(key.toString());
+    if (zeros == null) {
+      zeros = zeroWalk(origin, used);
+      zeroPoints.put(key.toString(), zeros);
+    }
+    return zeros * other;
+  }
+
+  /**
+   * Walks the points over the used indices (the last fastest), keeping each compressed input's element
+   * offset incrementally: advancing index d moves input i by the sum over subscripts of c_d x stride.
+   */
+  private long zeroWalk(int[] origin, boolean[] used) {
+    int[] point = origin.clone();
+    long[][] step = new long[2][n];
+    long[] at = new long[2];
+    int[][] data = new int[2][];
+    for (int i = 0; i < 2; i++) {
+      if (stored[i] == null) continue;
+      int[] strides = TileView.rowMajor(space.shapes()[i]);
+      List<AffineExpr> map = space.maps().get(i);
+      for (int pos = 0; pos < map.size(); pos++) {
+        at[i] += (long) map.get(pos).eval(point) * strides[pos];
+        for (int d = 0; d < n; d++) step[i][d] += (long) map.get(pos).coeffs().get(d) * strides[pos];
+      }
+      data[i] = stored[i].data().sharedArray();
+    }
+    int[] end = new int[n];
+    for (int d = 0; d < n; d++) end[d] = origin[d] + extent(origin, d);
+    int last = -1;
+    for (int d = 0; d < n; d++) if (used[d]) last = d;
+    int[] a = data[0], b = data[1];
+    if (last < 0) return (a != null && a[(int) at[0]] == 0) || (b != null && b[(int) at[1]] == 0) ? 1 : 0;
+    long zeros = 0;
+    while (true) {
+      // the innermost used index runs in a tight loop
+      long a0 = at[0], b0 = at[1], sa = step[0][last], sb = step[1][last];
+      for (int x = point[last]; x < end[last]; x++, a0 += sa, b0 += sb) {
+        if ((a != null && a[(int) a0] == 0) || (b != null && b[(int) b0] == 0)) zeros++;
+      }
+      int d = last - 1;
+      for (; d >= 0; d--) {
+        if (!used[d]) continue;
+        if (++point[d] < end[d]) {
+          at[0] += step[0][d];
+          at[1] += step[1][d];
+          break;
+        }
+        at[0] -= step[0][d] * (point[d] - 1 - origin[d]);
+        at[1] -= step[1][d] * (point[d] - 1 - origin[d]);
+        point[d] = origin[d];
+      }
+      if (d < 0) return zeros;
+    }
   }
 
   /** Schedules one instruction; returns its end. */

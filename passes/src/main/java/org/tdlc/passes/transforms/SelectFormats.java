@@ -200,4 +200,14 @@ public final class SelectFormats implements Pass {
     }
     return true;
   }
+
+  /**
+   * Whether the lowering stores weight {@code w} compressed: its type names a format other than dense and
+   * every reader tiles it directly (a reshape alias or an output reads its dense bytes).
+   */
+  public static boolean storedCompressed(Model model, Value w) {
+    StorageFormat f = w.type().format();
+    return f != null && f != StorageFormat.DENSE && w.definingOp() != null && w.definingOp().is(Ops.WEIGHT)
+        && directlyTiled(model, w);
+  }
 }

@@ -2,6 +2,8 @@
 // random small conv2d or matmul with a random fully pinned mapping (tiles that need not divide, any loop
 // order, any dataflow of a random built-in target), compiled, simulated (outputs bit-exact against the
 // reference interpreter), and its predicted MACs, bytes and cycles compared with the counted ones exactly.
+// Half the cases prune the weight (density 0.1, 0.3 or 0.6) and pin it to a random format of the target,
+// so compressed blocks, decode or conversion cycles and skipped MACs are compared too.
 // A failure prints the seed, the case and the replay command; -Dproperty.cases=N runs more.
 package org.tdlc.tests.property;
 
@@ -51,7 +53,7 @@ class PredictionPropertyTest {
 
   @Test
   void predictedEqualsSimulatedOnRandomPinnedMappings() throws Exception {
-    int compared = 0;
+    int compared = 0, compressed = 0, skipping = 0;
     for (long seed : CompilerPropertiesTest.seeds(DEFAULT_CASES)) {
       Case c = null;
       Model model = null;
@@ -61,17 +63,22 @@ class PredictionPropertyTest {
         assertTrue(attempt < 50, "no pinned mapping fits for seed " + seed);
       }
       try {
-        check(c, model);
+        Counters s = check(c, model);
         compared++;
+        if (s.compressedBytes() > 0) compressed++;
+        if (s.macsSkipped() > 0) skipping++;
       } catch (AssertionError | RuntimeException e) {
         throw new AssertionError(c + "\n" + e.getMessage() + "\nreplay: mvn -B -o verify -pl tests -am"
             + " -Dtest=PredictionPropertyTest -Dproperty.seed=" + seed + " -Dsurefire.failIfNoSpecifiedTests=false", e);
       }
     }
-    System.out.printf("PredictionPropertyTest: %d random pinned mappings, predictions exact%n", compared);
+    System.out.printf("PredictionPropertyTest: %d random pinned mappings (%d with compressed weights, %d skipping"
+        + " MACs), predictions exact%n", compared, compressed, skipping);
+    assertTrue(compressed >= compared / 5, "only " + compressed + " cases read compressed weights");
   }
 
-  private static void check(Case c, Model model) {
+  /** Checks one compiled case; returns the layer's counters. */
+  private static Counters check(Case c, Model model) {
     Program p = new Lowering().lower(model, TargetMachine.of(c.target()));
     Map<String, org.tdlc.ir.data.Tensor> inputs = Interpreter.randomInputs(model, c.seed());
     SimResult sim = Simulator.run(p, inputs);
@@ -83,12 +90,13 @@ class PredictionPropertyTest {
     LayerCounters layer = sim.layers().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
     Counters s = layer.counters();
     String global = c.target().global().name();
-    long[] counted = {s.macs(), s.level("dram").bytesRead(), s.level("dram").bytesWritten(),
-        s.level(global).bytesRead(), s.level(global).bytesWritten()};
-    long[] model2 = {cost.macs(), sum(cost.dramRead()), sum(cost.dramWrite()), sum(cost.globalRead()),
-        sum(cost.globalWrite())};
-    assertArrayEquals(counted, model2, "MACs, DRAM read/write, global read/write");
+    long[] counted = {s.macs(), s.macsSkipped(), s.level("dram").bytesRead(), s.level("dram").bytesWritten(),
+        s.level(global).bytesRead(), s.level(global).bytesWritten(), s.decodeCycles(), s.convertCycles()};
+    long[] model2 = {cost.macs(), cost.macsSkipped(), sum(cost.dramRead()), sum(cost.dramWrite()),
+        sum(cost.globalRead()), sum(cost.globalWrite()), cost.decodeCycles(), cost.convertCycles()};
+    assertArrayEquals(counted, model2, "MACs, skipped MACs, DRAM read/write, global read/write, decode, convert");
     assertEquals(s.cycles(), cost.cycles(), "cycles");
+    return s;
   }
 
   private Model compile(Case c) throws Exception {
@@ -97,7 +105,8 @@ class PredictionPropertyTest {
     IrModule m = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString()).module();
     try {
       return new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(c.target()))
-          .run(m, Pipeline.parse("canonicalize,fuse-epilogue,mapper"), new DiagnosticEngine()).models().get(0);
+          .run(m, Pipeline.parse("canonicalize,fuse-epilogue,select-formats,mapper"), new DiagnosticEngine())
+          .models().get(0);
     } catch (CompileException e) {
       if (e.getMessage().contains("buffer")) return null;
       throw e;
@@ -108,6 +117,7 @@ class PredictionPropertyTest {
     SplittableRandom r = new SplittableRandom(seed);
     List<Target> targets = Targets.builtIns();
     Target t = targets.get(r.nextInt(targets.size()));
+    String pruned = pruned(new SplittableRandom(~seed), t);
     StringBuilder b = new StringBuilder("model m {\n");
     List<String> dims;
     int[] ranges;
@@ -118,7 +128,7 @@ class PredictionPropertyTest {
       int pad = r.nextInt(kr);
       b.append("  input x : i8[1, ").append(c).append(", ").append(h).append(", ").append(w).append("];\n");
       b.append("  weight w : i8[").append(k).append(", ").append(c).append(", ").append(kr).append(", ").append(ks)
-          .append("] init random(seed = ").append(seed & 0xffff).append(");\n");
+          .append("] init random(seed = ").append(seed & 0xffff).append(")").append(pruned).append(";\n");
       int p = (h + 2 * pad - kr) / stride + 1, q = (w + 2 * pad - ks) / stride + 1;
       dims = List.of("n", "k", "c", "p", "q", "r", "s");
       ranges = new int[] {1, k, c, p, q, kr, ks};
@@ -127,7 +137,7 @@ class PredictionPropertyTest {
       int m = 1 + r.nextInt(40), k = 1 + r.nextInt(70), n = 1 + r.nextInt(50);
       b.append("  input a : i8[").append(m).append(", ").append(k).append("];\n");
       b.append("  weight w : i8[").append(k).append(", ").append(n).append("] init random(seed = ")
-          .append(seed & 0xffff).append(");\n");
+          .append(seed & 0xffff).append(")").append(pruned).append(";\n");
       dims = List.of("m", "n", "k");
       ranges = new int[] {m, n, k};
       call = "matmul(a, w)";
@@ -150,6 +160,15 @@ class PredictionPropertyTest {
     if (!tail.isEmpty()) b.append("  y = ").append(tail).append(";\n");
     b.append("  output ").append(tail.isEmpty() ? "c" : "y").append(";\n}\n");
     return new Case(seed, t, b.toString());
+  }
+
+  /** Nothing (a dense weight) or a density and a format pin among the target's formats, half the time each. */
+  private static String pruned(SplittableRandom r, Target t) {
+    if (r.nextBoolean()) return "";
+    double[] densities = {0.1, 0.3, 0.6};
+    var formats = t.sparse().formats();
+    return " density " + densities[r.nextInt(densities.length)] + " format "
+        + formats.get(r.nextInt(formats.size())).keyword();
   }
 
   private static long sum(long[] a) {
