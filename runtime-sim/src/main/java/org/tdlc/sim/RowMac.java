@@ -125,7 +125,7 @@ final class RowMac {
   }
 
   /** Whether every outer loop moves C by whole words, so a row that starts aligned stays aligned. */
-  private static boolean outerStepsAligned(long[] sc, int[] outer) {
+  static boolean outerStepsAligned(long[] sc, int[] outer) {
     for (int l : outer) if (sc[l] % 4 != 0) return false;
     return true;
   }
