@@ -11,7 +11,9 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -131,12 +133,24 @@ final class KernelSource {
     CodeBlock.Builder c = CodeBlock.builder();
     c.addStatement("long zeros = 0");
     c.addStatement("int[] acc = new int[$L]", n);
+    // as in RowMac: a contiguous C row that stays word-aligned moves as one bulk copy
+    boolean bulk = sc[j] == 4 && RowMac.outerStepsAligned(sc, s.outer());
+    if (bulk) {
+      c.addStatement("$T words = (c & 3) == 0 ? $T.wrap(g).order($T.LITTLE_ENDIAN).asIntBuffer() : null",
+          IntBuffer.class, ByteBuffer.class, ByteOrder.class);
+    }
     for (int l : s.outer()) c.beginControlFlow("for (int o$L = 0; o$L < $L; o$L++)", l, l, p.extent[l], l);
     c.addStatement("int pc = c$L", offset(s.outer(), sc, "o"));
+    if (bulk) c.beginControlFlow("if (words != null)").addStatement("words.get(pc >> 2, acc, 0, $L)", n)
+        .nextControlFlow("else");
     c.addStatement("for (int q = 0; q < $L; q++) acc[q] = (int) I32.get(g, pc$L)", n, scaled("q", sc[j]));
+    if (bulk) c.endControlFlow();
     c.addStatement("zeros += $LRows(g, acc, a$L, b$L, stamp, count, gen)", macName(d), offset(s.outer(), sa, "o"),
         offset(s.outer(), sb, "o"));
+    if (bulk) c.beginControlFlow("if (words != null)").addStatement("words.put(pc >> 2, acc, 0, $L)", n)
+        .nextControlFlow("else");
     c.addStatement("for (int q = 0; q < $L; q++) I32.set(g, pc$L, acc[q])", n, scaled("q", sc[j]));
+    if (bulk) c.endControlFlow();
     for (int l : s.outer()) c.endControlFlow();
     c.addStatement(countZeros ? "return zeros" : "return 0");
     MethodSpec main = MethodSpec.methodBuilder(macName(d)).addModifiers(Modifier.PUBLIC, Modifier.STATIC)

@@ -40,15 +40,18 @@ final class ConvKernel implements OpKernel {
   /** The i32 accumulators y[N,K,P,Q] of the convolution, before any epilogue. */
   static int[] convolve(int[] x, int[] w, Geometry g) {
     int[] y = new int[g.n() * g.k() * g.p() * g.q()];
+    boolean unpadded = g.ph() == 0 && g.pw() == 0;
     for (int n = 0; n < g.n(); n++) {
-      int[] xp = padded(x, n, g);
+      // without padding the image is read in place (xBase is its offset), else from a padded copy
+      int[] xp = unpadded ? x : padded(x, n, g);
+      int xBase = unpadded ? n * g.c() * g.h() * g.w() : 0;
       int image = n;
       IntStream ks = IntStream.range(0, g.k());
       if (OpKernel.worthParallel(g.macs() / g.n())) ks = ks.parallel();
       ks.forEach(k -> {
         int out = (image * g.k() + k) * g.p() * g.q();
-        if (g.sh() == 1 && g.sw() == 1) unitStride(xp, w, y, out, k, g);
-        else strided(xp, w, y, out, k, g);
+        if (g.sh() == 1 && g.sw() == 1) unitStride(xp, xBase, w, y, out, k, g);
+        else strided(xp, xBase, w, y, out, k, g);
       });
     }
     return y;
@@ -68,33 +71,38 @@ final class ConvKernel implements OpKernel {
   /**
    * Stride 1: output row p, column q reads xp[(p+r)*wp + q+s], so with a "wide" accumulator of row length wp
    * every (c, r, s) is one contiguous loop; the columns q >= Q of each wide row are dropped afterwards.
+   * When the rows have no such columns (wp == Q: 1-wide kernels without padding, pointwise convolutions
+   * among them) the wide accumulator is y's own output plane.
    */
-  private static void unitStride(int[] xp, int[] w, int[] y, int out, int k, Geometry g) {
+  private static void unitStride(int[] xp, int xBase, int[] w, int[] y, int out, int k, Geometry g) {
     int wp = g.wp(), planeSize = g.hp() * wp, rs = g.r() * g.s();
     int len = (g.p() - 1) * wp + g.q();
-    int[] wide = new int[len];
+    boolean inPlace = wp == g.q();
+    int[] wide = inPlace ? y : new int[len];
+    int at = inPlace ? out : 0;
     int group = k / (g.k() / g.groups());
     for (int c = 0; c < g.cg(); c++) {
-      int plane = (group * g.cg() + c) * planeSize;
+      int plane = xBase + (group * g.cg() + c) * planeSize;
       int wBase = (k * g.cg() + c) * rs;
       for (int r = 0; r < g.r(); r++) {
         for (int s = 0; s < g.s(); s++) {
           int wv = w[wBase + r * g.s() + s];
           if (wv == 0) continue;
           int base = plane + r * wp + s;
-          for (int i = 0; i < len; i++) wide[i] += wv * xp[base + i];
+          for (int i = 0; i < len; i++) wide[at + i] += wv * xp[base + i];
         }
       }
     }
+    if (inPlace) return;
     for (int p = 0; p < g.p(); p++) System.arraycopy(wide, p * wp, y, out + p * g.q(), g.q());
   }
 
   /** Any stride: per output row, a loop over q stepping sw through the padded input row. */
-  private static void strided(int[] xp, int[] w, int[] y, int out, int k, Geometry g) {
+  private static void strided(int[] xp, int xBase, int[] w, int[] y, int out, int k, Geometry g) {
     int wp = g.wp(), planeSize = g.hp() * wp, rs = g.r() * g.s(), sw = g.sw(), qn = g.q();
     int group = k / (g.k() / g.groups());
     for (int c = 0; c < g.cg(); c++) {
-      int plane = (group * g.cg() + c) * planeSize;
+      int plane = xBase + (group * g.cg() + c) * planeSize;
       int wBase = (k * g.cg() + c) * rs;
       for (int r = 0; r < g.r(); r++) {
         for (int s = 0; s < g.s(); s++) {
