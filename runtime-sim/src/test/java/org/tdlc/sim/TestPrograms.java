@@ -116,6 +116,10 @@ final class TestPrograms {
       return add(new Instruction.Alu(deps, desc(d), dst, src1, src2));
     }
 
+    ProgramBuilder convert(Deps deps, Descriptor.DmaDesc d, int dst, int src, int bytes) {
+      return add(new Instruction.Convert(deps, desc(d), dst, src, bytes));
+    }
+
     ProgramBuilder halt(Deps deps) { return add(new Instruction.Halt(deps)); }
 
     ProgramBuilder add(Instruction insn) {
