@@ -142,8 +142,8 @@ final class Machine {
 
   /**
    * A software conversion: decodes the block staged at buffer byte src, reading no further than its declared
-   * bytes (and requiring all of them), into the dense tile at dst. The compute queue runs it for
-   * DecodeCost.software cycles; the buffer reads the block and writes the tile.
+   * bytes (and requiring all of them), into the dense tile at dst. The buffer reads the block and writes the
+   * tile; the compute queue is busy for TimingModel.convert cycles, all of them counted as convert_cycles.
    */
   private long convert(int i, Instruction.Convert c, Tally t) {
     DmaPlan p = plans.dma[c.desc()];
@@ -166,7 +166,7 @@ final class Machine {
     t.read[GLOBAL] += c.bytes();
     t.written[GLOBAL] += bufBytes;
     t.compressedBytes += c.bytes();
-    long cycles = TimingModel.convert(read);
+    long cycles = TimingModel.convert(config, read, c.bytes(), bufBytes);
     t.convertCycles += cycles;
     return cycles;
   }

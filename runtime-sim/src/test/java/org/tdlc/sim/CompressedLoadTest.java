@@ -126,7 +126,10 @@ class CompressedLoadTest {
       assertEquals(hw.outputs(), sw.outputs(), what);
       SparseCodec.Size size = SparseCodec.size(f, W, 3, 4, 8);
       long block = size.bytes();
-      assertEquals(DecodeCost.software(size), sw.total().convertCycles(), what);
+      // the conversion loop is slower than the buffer port for these tiny tiles, so it sets the time
+      long convert = DecodeCost.software(size);
+      assertTrue(convert > (block + 12 + 15) / 16, what);
+      assertEquals(convert, sw.total().convertCycles(), what);
       assertEquals(0, sw.total().decodeCycles(), what);
       assertEquals(1, sw.total().instructions(org.tdlc.backend.isa.Opcode.CONVERT), what);
       assertEquals(block, sw.total().compressedBytes(), what);
@@ -135,7 +138,7 @@ class CompressedLoadTest {
       assertEquals(hw.total().level("global").bytesWritten() + block, sw.total().level("global").bytesWritten(), what);
       assertEquals(hw.total().level("global").bytesRead() + block, sw.total().level("global").bytesRead(), what);
       // the compute queue runs the conversion: exactly its cycles more than the hardware-decoded program
-      assertEquals(hw.total().computeBusyCycles() + DecodeCost.software(size), sw.total().computeBusyCycles(), what);
+      assertEquals(hw.total().computeBusyCycles() + convert, sw.total().computeBusyCycles(), what);
     }
   }
 
