@@ -2,6 +2,7 @@
 // 128 bits as two little-endian 64-bit words, no field straddling a word (as in VTA). Encoder, decoder,
 // assembler, verifier and simulator all ask this class how wide a field is and where it lives, so a
 // bigger buffer widens every address field in one place and a value that does not fit is caught here.
+// (convert, the software format conversion, has desc and three buffer-wide fields: dst, src, bytes.)
 package org.tdlc.backend.isa;
 
 import org.tdlc.ir.target.Dataflow;
