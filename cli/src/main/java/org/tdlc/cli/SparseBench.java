@@ -42,9 +42,13 @@ final class SparseBench {
       "model conv {\n  input x : i8[1, 128, 14, 14];\n  weight w : i8[256, 128, 3, 3] init random(seed = 8) %s;\n"
           + "  y = conv2d(x, w, pad = 1);\n  output y;\n}\n");
 
-  /** One simulated point: what was pinned (null: chosen), the format used, sizes, cycles, verification. */
+  /**
+   * One simulated point: what was pinned (null: chosen), the format used, sizes, cycles, verification, and
+   * the software conversion's share: its convert instructions and their cycles (0 with hardware decode).
+   */
   record Point(String layer, double density, StorageFormat pinned, StorageFormat format, long footprintBytes,
-               long dramReadBytes, long cycles, double energyPj, boolean verified) {}
+               long dramReadBytes, long cycles, double energyPj, boolean verified, long converts,
+               long convertCycles) {}
 
   /** One sweep point: every pinned format and the chosen one. */
   record SweepRow(String layer, double density, List<Point> pinned, Point chosen) {
@@ -159,7 +163,8 @@ final class SparseBench {
     var total = run.sim().total();
     long footprint = c.program().dataSegment().length;
     return new Point(layer, density, pin, used, footprint, total.levels().get(0).bytesRead(), total.cycles(),
-        total.energyPj(), run.verified());
+        total.energyPj(), run.verified(), total.instructions(org.tdlc.backend.isa.Opcode.CONVERT),
+        total.convertCycles());
   }
 
   static String text(List<SweepRow> sweep, List<Point[]> decode, List<Point[]> resnet, String target) {
@@ -187,10 +192,10 @@ final class SparseBench {
     for (Point[] p : decode) {
       drows.add(List.of(p[0].layer(), num(p[0].density()), p[0].format().keyword(), Long.toString(p[0].cycles()),
           Long.toString(p[1].cycles()), String.format(Locale.ROOT, "%.2f", p[1].cycles() / (double) p[0].cycles()),
-          p[2].format().keyword(), Long.toString(p[2].cycles())));
+          p[1].converts() + " / " + p[1].convertCycles(), p[2].format().keyword(), Long.toString(p[2].cycles())));
     }
     b.append(Table.render(List.of("layer", "density", "hw: chosen", "hw cycles", "sw, same format", "sw / hw",
-        "sw: chosen", "sw cycles"), drows));
+        "sw converts / cycles", "sw: chosen", "sw cycles"), drows));
     if (!resnet.isEmpty()) {
       b.append("\nResNet-50, every weight pruned to the density: stored dense against the chosen formats\n");
       List<List<String>> rr = new ArrayList<>();
@@ -239,8 +244,8 @@ final class SparseBench {
   private static String point(Point p) {
     return "{\"layer\": " + Json.str(p.layer()) + ", \"density\": " + p.density() + ", \"format\": "
         + Json.str(p.format().keyword()) + ", \"footprint_bytes\": " + p.footprintBytes() + ", \"dram_read_bytes\": "
-        + p.dramReadBytes() + ", \"cycles\": " + p.cycles() + ", \"energy_pj\": " + p.energyPj() + ", \"verified\": "
-        + p.verified() + "}";
+        + p.dramReadBytes() + ", \"cycles\": " + p.cycles() + ", \"energy_pj\": " + p.energyPj() + ", \"converts\": "
+        + p.converts() + ", \"convert_cycles\": " + p.convertCycles() + ", \"verified\": " + p.verified() + "}";
   }
 
   private static String verified(SweepRow r) {

@@ -33,6 +33,9 @@ final class AsmText {
       return "alu" + aluOp(p, a.desc()) + " d" + a.desc() + " dst=" + a.dst() + " src1=" + a.src1() + " src2="
           + a.src2();
     }
+    if (insn instanceof Instruction.Convert v) {
+      return "convert d" + v.desc() + " dst=" + v.dst() + " src=" + v.src() + " bytes=" + v.bytes();
+    }
     return insn.opcode().mnemonic();
   }
 

@@ -17,9 +17,10 @@ import org.tdlc.ir.attr.Attribute;
  * macs counts every point of every MAC nest; macsSkipped those with a zero operand that arrived through a
  * compressed load, when the machine skips zeros (they still compute the same values; see MetadataRanges). Issued MACs (macs - macsSkipped) drive macEnergyPj
  * (issued * machine.macEnergyPj) and utilization (issued / (PEs * cycles), 0 when cycles is 0).
- * energyPj = the levels' energies + macEnergyPj. compressedBytes: DRAM bytes of compressed blocks loaded
- * (within the DRAM level's read bytes); decodeCycles / convertCycles: the hardware decoder's cycles and the
- * software conversion's cycles of those loads (both within the load queue's busy cycles).
+ * energyPj = the levels' energies + macEnergyPj. compressedBytes: bytes of the compressed blocks decoded, by
+ * compressed loads or by convert (within the DRAM level's read bytes); decodeCycles: the hardware decoder's
+ * cycles (within the load queue's busy cycles); convertCycles: the cycles of convert instructions, the
+ * software conversion (within the compute queue's busy cycles).
  */
 public record Counters(long cycles, long loadBusyCycles, long computeBusyCycles, long storeBusyCycles,
                        Map<Opcode, Long> instructions, long macs, long macsSkipped, long aluOps,

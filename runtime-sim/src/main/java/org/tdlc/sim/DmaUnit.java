@@ -10,16 +10,18 @@ final class DmaUnit {
   private DmaUnit() {}
 
   /**
-   * DRAM block -> buffer: decodes the block at dramAddr (reading no further than dram's end) over the view of
-   * viewRows x (points / viewRows) and writes every buffer point in row-major order, zero unless the block
-   * holds a value there. Returns what the decoder read; a malformed block is a MalformedBlockException.
+   * Block -> buffer: decodes the block at {@code from} in {@code src} (reading no further than byte
+   * {@code limit}) over the view of viewRows x (points / viewRows) and writes every buffer point in row-major
+   * order, zero unless the block holds a value there. The source is DRAM for a hardware-decoded LOAD and the
+   * buffer itself for a CONVERT (the tile is decoded whole before it is written, so the two may overlap).
+   * Returns what the decoder read; a malformed block is a MalformedBlockException.
    */
-  static SparseCodec.Size loadCompressed(byte[] dram, byte[] buf, DmaPlan p, long dramAddr, int bufAddr) {
+  static SparseCodec.Size loadCompressed(byte[] src, long limit, byte[] buf, DmaPlan p, long from, int bufAddr) {
     int points = (int) p.points;
     int rows = p.viewRows;
     int cols = rows == 0 ? 0 : points / rows;
     int[] tile = new int[points];
-    SparseCodec.Size read = SparseCodec.decode(p.format, dram, dramAddr, dram.length, rows, cols, p.size * 8,
+    SparseCodec.Size read = SparseCodec.decode(p.format, src, from, limit, rows, cols, p.size * 8,
         (k, v) -> tile[k] = v);
     int in = p.dims - 1;
     int[] idx = new int[p.dims];

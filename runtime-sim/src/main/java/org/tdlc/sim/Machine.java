@@ -48,6 +48,7 @@ final class Machine {
     if (insn instanceof Instruction.Alu a) return alu(i, a, t);
     if (insn instanceof Instruction.Load l) return load(i, l, t);
     if (insn instanceof Instruction.Store s) return store(i, s, t);
+    if (insn instanceof Instruction.Convert c) return convert(i, c, t);
     if (insn instanceof Instruction.Config) return TimingModel.CONFIG_CYCLES;
     return TimingModel.HALT_CYCLES;
   }
@@ -114,7 +115,10 @@ final class Machine {
     return TimingModel.dma(config, dramBytes, bufBytes);
   }
 
-  /** A LOAD of a compressed block: the decoder reads exactly the block's bytes and writes the dense tile. */
+  /**
+   * A LOAD of a compressed block through the hardware decoder (ProgramCheck refuses one on a decode-software
+   * machine): the decoder reads exactly the block's bytes and writes the dense tile.
+   */
   private long loadCompressed(int i, Instruction.Load l, DmaPlan p, Tally t) {
     if (l.dramAddr() < 0 || l.dramAddr() >= dram.length) {
       throw new SimulationException(i, AsmText.named(program, i) + ": the block at DRAM byte " + l.dramAddr()
@@ -122,7 +126,7 @@ final class Machine {
     }
     SparseCodec.Size read;
     try {
-      read = DmaUnit.loadCompressed(dram, global, p, l.dramAddr(), l.bufAddr());
+      read = DmaUnit.loadCompressed(dram, dram.length, global, p, l.dramAddr(), l.bufAddr());
     } catch (MalformedBlockException e) {
       throw new SimulationException(i, AsmText.named(program, i) + ": malformed " + p.format.keyword() + " block at"
           + " DRAM byte " + l.dramAddr() + ": " + e.getMessage());
@@ -132,12 +136,39 @@ final class Machine {
     t.read[DRAM] += read.bytes();
     t.written[GLOBAL] += bufBytes;
     t.compressedBytes += read.bytes();
-    if (config.hardwareDecode()) {
-      t.decodeCycles += DecodeCost.hardware(read);
-    } else {
-      t.convertCycles += DecodeCost.software(read);
-    }
+    t.decodeCycles += DecodeCost.hardware(read);
     return TimingModel.compressedDma(config, read.bytes(), bufBytes, read);
+  }
+
+  /**
+   * A software conversion: decodes the block staged at buffer byte src, reading no further than its declared
+   * bytes (and requiring all of them), into the dense tile at dst. The buffer reads the block and writes the
+   * tile; the compute queue is busy for TimingModel.convert cycles, all of them counted as convert_cycles.
+   */
+  private long convert(int i, Instruction.Convert c, Tally t) {
+    DmaPlan p = plans.dma[c.desc()];
+    check(i, "the staged block", "global buffer", c.src(), 0, c.bytes(), global.length);
+    if (p.points > 0) check(i, "the tile", "global buffer", c.dst(), p.bufLow, p.bufEnd, global.length);
+    long end = (long) c.src() + c.bytes();
+    SparseCodec.Size read;
+    try {
+      read = DmaUnit.loadCompressed(global, end, global, p, c.src(), c.dst());
+    } catch (MalformedBlockException e) {
+      throw new SimulationException(i, AsmText.named(program, i) + ": malformed " + p.format.keyword() + " block"
+          + " staged at buffer byte " + c.src() + " (" + c.bytes() + " bytes): " + e.getMessage());
+    }
+    if (read.bytes() != c.bytes()) {
+      throw new SimulationException(i, AsmText.named(program, i) + ": the " + p.format.keyword() + " block staged at"
+          + " buffer byte " + c.src() + " is " + read.bytes() + " bytes long, but the instruction says " + c.bytes());
+    }
+    metadata.mark(c.dst() + p.bufLow, c.dst() + p.bufEnd);
+    long bufBytes = p.points * p.size;
+    t.read[GLOBAL] += c.bytes();
+    t.written[GLOBAL] += bufBytes;
+    t.compressedBytes += c.bytes();
+    long cycles = TimingModel.convert(config, read, c.bytes(), bufBytes);
+    t.convertCycles += cycles;
+    return cycles;
   }
 
   private long store(int i, Instruction.Store s, Tally t) {

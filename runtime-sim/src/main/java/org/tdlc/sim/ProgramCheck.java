@@ -125,7 +125,18 @@ final class ProgramCheck {
     }
     if (insn instanceof Instruction.Mac m) return descriptorKind(p, m.desc(), MacDesc.class);
     if (insn instanceof Instruction.Alu a) return descriptorKind(p, a.desc(), AluDesc.class);
-    if (insn instanceof Instruction.Load l) return descriptorKind(p, l.desc(), DmaDesc.class);
+    if (insn instanceof Instruction.Load l) {
+      String kind = descriptorKind(p, l.desc(), DmaDesc.class);
+      if (kind != null || p.machine().hardwareDecode() || !plans.dma[l.desc()].compressed()) return kind;
+      return p.machine().target() + " decodes in software: a compressed load needs a hardware decoder (stage the"
+          + " block with a dense load and convert it)";
+    }
+    if (insn instanceof Instruction.Convert c) {
+      String kind = descriptorKind(p, c.desc(), DmaDesc.class);
+      if (kind != null) return kind;
+      if (!plans.dma[c.desc()].compressed()) return "descriptor " + c.desc() + " is dense; convert needs a compressed format";
+      return c.bytes() < 1 ? "bytes = " + c.bytes() + ", a block has at least one byte" : null;
+    }
     Instruction.Store s = (Instruction.Store) insn;
     String kind = descriptorKind(p, s.desc(), DmaDesc.class);
     if (kind != null) return kind;

@@ -16,9 +16,11 @@ import org.tdlc.ir.sparse.SparseCodec;
  *     DRAM), bufBytes every buffer point; for STORE both are all points.
  * <li>MAC: ceil(ext(rowLoop) / rows) * ceil(ext(colLoop) / cols) folds, times the product of the other loops'
  *     extents, plus rows + cols cycles of array fill and drain; a missing row/col loop (-1) has extent 1.
- * <li>compressed LOAD: with a hardware decoder, dmaLatency + max(block transfer, buffer write, decoder cycles);
- *     with software conversion, the dense-shaped transfer of the block and then the conversion's cycles
- *     (DecodeCost). The block's bytes are what the decoder read.
+ * <li>compressed LOAD (hardware decoder only): dmaLatency + max(block transfer, buffer write, decoder cycles)
+ *     (DecodeCost.hardware). The block's bytes are what the decoder read.
+ * <li>CONVERT (software conversion, compute queue): max(DecodeCost.software(block), ceil((block bytes + tile
+ *     bytes) / global.bandwidth)): the conversion loop, which can go no faster than the buffer port that
+ *     reads the staged block and writes the dense tile. The staging LOAD before it is a plain LOAD.
  * <li>MAC with s of its p points skipped (zero operands that arrived with metadata on a machine that skips
  *     zeros): the folds above times (p - s) / p, rounded up, plus the fill and drain.
  * <li>ALU: ceil(points / cols) + 2. CONFIG: 1. HALT: 0.
@@ -54,8 +56,11 @@ final class TimingModel {
 
   static long compressedDma(MachineConfig m, long blockBytes, long bufBytes, SparseCodec.Size block) {
     long transfer = Math.max(transfer(blockBytes, m.dram().bandwidth()), transfer(bufBytes, m.global().bandwidth()));
-    if (m.hardwareDecode()) return m.dmaLatency() + Math.max(transfer, DecodeCost.hardware(block));
-    return m.dmaLatency() + transfer + DecodeCost.software(block);
+    return m.dmaLatency() + Math.max(transfer, DecodeCost.hardware(block));
+  }
+
+  static long convert(MachineConfig m, SparseCodec.Size block, long blockBytes, long tileBytes) {
+    return Math.max(DecodeCost.software(block), transfer(blockBytes + tileBytes, m.global().bandwidth()));
   }
 
   static long alu(MachineConfig m, NestPlan p) { return ceilDiv(p.points, m.cols()) + ALU_PIPELINE; }

@@ -20,7 +20,7 @@ class CountersTest {
   void jsonHasAStableShape() {
     Counters c = Simulator.run(MatmulTest.program(machine()), MatmulTest.inputs()).total();
     assertEquals("{\"cycles\":48,\"busy_cycles\":{\"load\":23,\"compute\":19,\"store\":11},"
-        + "\"instructions\":{\"config\":1,\"load\":2,\"store\":1,\"mac\":1,\"alu\":2,\"halt\":1},"
+        + "\"instructions\":{\"config\":1,\"load\":2,\"store\":1,\"mac\":1,\"alu\":2,\"halt\":1,\"convert\":0},"
         + "\"macs\":24,\"macs_skipped\":0,\"alu_ops\":16,\"compressed_bytes\":0,\"decode_cycles\":0,"
         + "\"convert_cycles\":0,\"levels\":{"
         + "\"dram\":{\"read_bytes\":18,\"written_bytes\":8,\"energy_pj\":104.0},"

@@ -38,14 +38,15 @@ final class TestPrograms {
 
   /**
    * 4x4 PEs; dram: 8 B/cycle, 4 pJ/B; global: 4096 B, 16 B/cycle, 1 pJ/B; local: 0.25 pJ/B;
-   * 0.5 pJ per MAC; DMA latency 10 cycles.
+   * 0.5 pJ per MAC; DMA latency 10 cycles. A machine that skips zeros also decodes in hardware, so that
+   * its programs can load compressed blocks.
    */
   static MachineConfig machine(boolean skipZeros) {
     return new MachineConfig("test4x4", 4, 4, Set.of(Dataflow.WS, Dataflow.OS), 100.0,
         List.of(new MemoryLevel("dram", 0, false, 8, 4.0, false),
             new MemoryLevel("global", 4096, false, 16, 1.0, true),
             new MemoryLevel("local", 64, true, 0, 0.25, false)),
-        0.5, 10, List.of("dense"), false, skipZeros);
+        0.5, 10, List.of("dense"), skipZeros, skipZeros);
   }
 
   static MachineConfig machine() { return machine(false); }
@@ -114,6 +115,10 @@ final class TestPrograms {
 
     ProgramBuilder alu(Deps deps, Descriptor.AluDesc d, int dst, int src1, int src2) {
       return add(new Instruction.Alu(deps, desc(d), dst, src1, src2));
+    }
+
+    ProgramBuilder convert(Deps deps, Descriptor.DmaDesc d, int dst, int src, int bytes) {
+      return add(new Instruction.Convert(deps, desc(d), dst, src, bytes));
     }
 
     ProgramBuilder halt(Deps deps) { return add(new Instruction.Halt(deps)); }

@@ -96,6 +96,19 @@ class SparseFormatsTest {
     }
     assertEquals(6, points, r.out());
     assertTrue(!r.out().contains("\"verified\": false"), r.out());
+    // the software side of the decode comparison runs real convert instructions, the hardware side none
+    Matcher sw = Pattern.compile("\"software_same_format\": \\{[^}]*\"format\": \"(\\w+)\"[^}]*\"converts\": (\\d+), "
+        + "\"convert_cycles\": (\\d+)").matcher(r.out());
+    int compressed = 0;
+    while (sw.find()) {
+      boolean dense = sw.group(1).equals("dense");
+      compressed += dense ? 0 : 1;
+      assertEquals(dense, Long.parseLong(sw.group(2)) == 0, sw.group());
+      assertEquals(dense, Long.parseLong(sw.group(3)) == 0, sw.group());
+    }
+    assertTrue(compressed > 0, "no compressed point in the decode comparison:\n" + r.out());
+    Matcher hw = Pattern.compile("\"hardware\": \\{[^}]*\"converts\": (\\d+)").matcher(r.out());
+    while (hw.find()) assertEquals("0", hw.group(1), hw.group());
   }
 
   @Test

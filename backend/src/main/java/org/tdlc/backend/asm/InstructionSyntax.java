@@ -48,6 +48,9 @@ final class InstructionSyntax {
     } else if (insn instanceof Instruction.Alu a) {
       b.append(" desc=").append(a.desc()).append(" dst=").append(buf(a.dst())).append(" src1=")
           .append(buf(a.src1())).append(" src2=").append(buf(a.src2()));
+    } else if (insn instanceof Instruction.Convert v) {
+      b.append(" desc=").append(v.desc()).append(" dst=").append(buf(v.dst())).append(" src=").append(buf(v.src()))
+          .append(" bytes=").append(v.bytes());
     }
     return b.toString();
   }
@@ -69,7 +72,7 @@ final class InstructionSyntax {
     Opcode op = null;
     for (Opcode o : Opcode.values()) if (o.mnemonic().equals(mn.text())) op = o;
     if (op == null) {
-      throw c.error(mn, "unknown instruction " + mn.shown() + "; expected config, load, store, mac, alu or halt");
+      throw c.error(mn, "unknown instruction " + mn.shown() + "; expected config, load, store, mac, alu, convert or halt");
     }
     Deps deps = Deps.NONE;
     if (!c.atEnd() && c.peek().text().equals("deps") && !c.atKey()) deps = deps(c);
@@ -88,6 +91,10 @@ final class InstructionSyntax {
           p.put(s, k -> k.integer(s, Integer.MIN_VALUE, Integer.MAX_VALUE));
         }
       }
+      case CONVERT -> {
+        p.put("desc", k -> k.integer("desc", 0, Integer.MAX_VALUE));
+        for (String s : List.of("dst", "src", "bytes")) p.put(s, k -> k.integer(s, Integer.MIN_VALUE, Integer.MAX_VALUE));
+      }
       case HALT -> { }
     }
     TokenCursor.Pairs v = c.keyValues(owner, p);
@@ -98,6 +105,8 @@ final class InstructionSyntax {
       case STORE -> new Instruction.Store(deps, v.integer("desc"), v.integer("buf"), v.longValue("dram"));
       case MAC -> new Instruction.Mac(deps, v.integer("desc"), v.integer("a"), v.integer("b"), v.integer("c"));
       case ALU -> new Instruction.Alu(deps, v.integer("desc"), v.integer("dst"), v.integer("src1"), v.integer("src2"));
+      case CONVERT -> new Instruction.Convert(deps, v.integer("desc"), v.integer("dst"), v.integer("src"),
+          v.integer("bytes"));
       case HALT -> new Instruction.Halt(deps);
     };
     return new Parsed(insn, v.cols());

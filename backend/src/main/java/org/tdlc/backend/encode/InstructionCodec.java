@@ -62,6 +62,8 @@ public final class InstructionCodec {
           (int) get(words, op, "b"), (int) get(words, op, "c"));
       case ALU -> new Instruction.Alu(deps, (int) get(words, op, "desc"), (int) get(words, op, "dst"),
           (int) get(words, op, "src1"), (int) get(words, op, "src2"));
+      case CONVERT -> new Instruction.Convert(deps, (int) get(words, op, "desc"), (int) get(words, op, "dst"),
+          (int) get(words, op, "src"), (int) get(words, op, "bytes"));
       case HALT -> new Instruction.Halt(deps);
     };
   }

@@ -38,6 +38,17 @@ public sealed interface Instruction {
     public Opcode opcode() { return Opcode.ALU; }
   }
 
+  /**
+   * Software format conversion (targets with `decode software`): decodes the compressed block of
+   * {@code bytes} bytes that a dense LOAD staged at global-buffer byte {@code src} into the dense tile at
+   * {@code dst}, laid out by the compressed DmaDesc {@code desc} exactly as a hardware-decoded LOAD of that
+   * descriptor would write it (only its bufStrides, format and rows matter). The decoder must read exactly
+   * {@code bytes} bytes. An instruction of its own, not an ALU op: its operand is a block, not a loop nest.
+   */
+  record Convert(Deps deps, int desc, int dst, int src, int bytes) implements Instruction {
+    public Opcode opcode() { return Opcode.CONVERT; }
+  }
+
   /** End of program; the simulator then checks that every queue drained and every token FIFO is empty. */
   record Halt(Deps deps) implements Instruction {
     public Opcode opcode() { return Opcode.HALT; }

@@ -2,6 +2,7 @@
 // 128 bits as two little-endian 64-bit words, no field straddling a word (as in VTA). Encoder, decoder,
 // assembler, verifier and simulator all ask this class how wide a field is and where it lives, so a
 // bigger buffer widens every address field in one place and a value that does not fit is caught here.
+// (convert, the software format conversion, has desc and three buffer-wide fields: dst, src, bytes.)
 package org.tdlc.backend.isa;
 
 import org.tdlc.ir.target.Dataflow;
@@ -80,6 +81,11 @@ public final class IsaLayout {
     fields.put(Opcode.ALU, p.pack("alu", List.of(new Spec("desc", DESC_BITS, descWhy),
         new Spec("dst", bufBits, bufWhy), new Spec("src1", bufBits, bufWhy), new Spec("src2", bufBits, bufWhy))));
     fields.put(Opcode.HALT, List.of());
+    // convert: the block's length is a buffer quantity, so it has the buffer address width
+    fields.put(Opcode.CONVERT, p.pack("convert", List.of(new Spec("desc", DESC_BITS, descWhy),
+        new Spec("dst", bufBits, bufWhy), new Spec("src", bufBits, bufWhy),
+        new Spec("bytes", bufBits, "block lengths have " + bufBits + " bits because a block is staged in the "
+            + globalBytes + "-byte global buffer"))));
   }
 
   /** The layout for a machine and a DRAM size; a machine the ISA cannot address is an IsaException. */
@@ -161,6 +167,11 @@ public final class IsaLayout {
       v.put("dst", (long) a.dst());
       v.put("src1", (long) a.src1());
       v.put("src2", (long) a.src2());
+    } else if (insn instanceof Instruction.Convert c) {
+      v.put("desc", (long) c.desc());
+      v.put("dst", (long) c.dst());
+      v.put("src", (long) c.src());
+      v.put("bytes", (long) c.bytes());
     }
     return v;
   }

@@ -1,9 +1,12 @@
-// The opcodes, with their binary values (4 bits; 0 and 7..15 reserved) and their queues.
+// The opcodes, with their binary values (4 bits; 0 and 8..15 reserved) and their queues. CONVERT is the
+// software format conversion of a decode-software target: it runs on the control processor, which also
+// issues the compute stream, so it sits on the compute queue and blocks the MACs while it runs.
 package org.tdlc.backend.isa;
 
 public enum Opcode {
   CONFIG(1, Queue.COMPUTE), LOAD(2, Queue.LOAD), STORE(3, Queue.STORE), MAC(4, Queue.COMPUTE),
-  ALU(5, Queue.COMPUTE), HALT(6, Queue.COMPUTE);
+  ALU(5, Queue.COMPUTE), HALT(6, Queue.COMPUTE),
+  CONVERT(7, Queue.COMPUTE);
 
   public final int code;
   public final Queue queue;

@@ -12,7 +12,7 @@ public final class ProgramStructure {
   /** The descriptor kind an opcode names ("dma", "mac", "alu"), or null when it names none. */
   public static String descriptorKind(Opcode op) {
     return switch (op) {
-      case LOAD, STORE -> "dma";
+      case LOAD, STORE, CONVERT -> "dma";
       case MAC -> "mac";
       case ALU -> "alu";
       case CONFIG, HALT -> null;
@@ -31,6 +31,7 @@ public final class ProgramStructure {
     if (insn instanceof Instruction.Store s) return s.desc();
     if (insn instanceof Instruction.Mac m) return m.desc();
     if (insn instanceof Instruction.Alu a) return a.desc();
+    if (insn instanceof Instruction.Convert c) return c.desc();
     return -1;
   }
 

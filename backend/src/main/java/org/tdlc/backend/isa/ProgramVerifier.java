@@ -123,6 +123,8 @@ public final class ProgramVerifier {
       if (ad.op() == AluOp.ADD) loopRange(where, "src2", a.src2(), ad.loops(), Loop::src2, ad.src2Type());
     } else if (insn instanceof Instruction.Load l && d instanceof Descriptor.DmaDesc dd) {
       dma(where, dd, l.dramAddr(), l.bufAddr(), true);
+    } else if (insn instanceof Instruction.Convert c && d instanceof Descriptor.DmaDesc dd) {
+      convert(where, c, dd);
     } else if (insn instanceof Instruction.Store s && d instanceof Descriptor.DmaDesc dd) {
       if (dd.dims().stream().anyMatch(x -> x.padBefore() != 0 || x.padAfter() != 0)) {
         problems.add(where + "descriptor d" + s.desc() + " pads, but only loads may pad");
@@ -138,17 +140,37 @@ public final class ProgramVerifier {
     check(where, operand, AddressSpan.of(base, steps, type.bytes()), false);
   }
 
+  /** A conversion reads its staged block from the buffer and writes the dense tile as a compressed load would. */
+  private void convert(String where, Instruction.Convert c, Descriptor.DmaDesc d) {
+    if (!d.compressed()) {
+      problems.add(where + "descriptor d" + c.desc() + " is dense; convert needs a compressed format");
+      return;
+    }
+    if (c.bytes() < 1) problems.add(where + "bytes = " + c.bytes() + ", a block has at least one byte");
+    check(where, "src", AddressSpan.of(c.src(), List.of(new AddressSpan.Step(Math.max(c.bytes(), 1), 1)), 1), false);
+    check(where, "dst", AddressSpan.of(c.dst(), paddedSteps(d), d.type().bytes()), false);
+  }
+
+  /** The buffer points of a load of {@code d}, padding included. */
+  private static List<AddressSpan.Step> paddedSteps(Descriptor.DmaDesc d) {
+    List<AddressSpan.Step> steps = new ArrayList<>();
+    for (Descriptor.DmaDim x : d.dims()) {
+      steps.add(new AddressSpan.Step((long) x.count() + x.padBefore() + x.padAfter(), x.bufStride()));
+    }
+    return steps;
+  }
+
   private void dma(String where, Descriptor.DmaDesc d, long dram, long buf, boolean load) {
     if (load && d.compressed()) {
+      if (!program.machine().hardwareDecode()) {
+        problems.add(where + "target " + program.machine().target() + " decodes in software: a compressed load needs"
+            + " a hardware decoder (stage the block with a dense load and convert it)");
+      }
       // the block's length is in its data: the simulator checks that the decoder stays inside DRAM
       if (dram < 0 || dram >= program.dramSize()) {
         problems.add(where + "dram block at " + dram + " is outside DRAM [0, " + program.dramSize() + ")");
       }
-      List<AddressSpan.Step> steps = new ArrayList<>();
-      for (Descriptor.DmaDim x : d.dims()) {
-        steps.add(new AddressSpan.Step((long) x.count() + x.padBefore() + x.padAfter(), x.bufStride()));
-      }
-      check(where, "buf", AddressSpan.of(buf, steps, d.type().bytes()), false);
+      check(where, "buf", AddressSpan.of(buf, paddedSteps(d), d.type().bytes()), false);
       return;
     }
     List<AddressSpan.Step> dramSteps = new ArrayList<>();

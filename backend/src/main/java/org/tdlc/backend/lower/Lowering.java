@@ -92,7 +92,7 @@ public final class Lowering {
   private static void emit(ProgramBuilder out, Dataflow dataflow, TiledOp t, MachineConfig machine,
                            MappedTiles mapped) {
     out.beginLayer(t.layerName(), t.opName(), dataflow);
-    TileEmitter.emit(out, dataflow, t, machine.global(), mapped);
+    TileEmitter.emit(out, dataflow, machine.hardwareDecode() ? t : t.staged(), machine.global(), mapped);
     out.endLayer();
   }
 }

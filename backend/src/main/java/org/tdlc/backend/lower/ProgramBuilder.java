@@ -79,6 +79,21 @@ final class ProgramBuilder {
     compressedBytes += block.size().bytes();
   }
 
+  /** A dense LOAD of a block's raw bytes into a staging area (software conversion); fixed up like loadBlock. */
+  void stageBlock(int desc, CompressedBlocks.Placed block, int staging, int stagingRegion) {
+    long offset = block.offset();
+    add(Queue.LOAD, d -> new Instruction.Load(d, desc, offset, staging), hazards(new int[0], new int[] {stagingRegion}));
+    inBlob.set(size() - 1, true);
+  }
+
+  /** The CONVERT of a staged block into the tile at {@code dst}: reads the staging area, writes the tile. */
+  void convert(int desc, int dst, int staging, CompressedBlocks.Placed block, int stagingRegion, int region) {
+    int bytes = (int) block.size().bytes();
+    add(Queue.COMPUTE, d -> new Instruction.Convert(d, desc, dst, staging, bytes),
+        hazards(new int[] {stagingRegion}, new int[] {region}));
+    compressedBytes += bytes;
+  }
+
   int descriptor(Descriptor d) {
     return descriptorIndex.computeIfAbsent(d, k -> {
       descriptors.add(k);

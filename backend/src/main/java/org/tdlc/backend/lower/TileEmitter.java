@@ -183,7 +183,7 @@ final class TileEmitter {
     int bytes = x.type().bytes();
     for (DmaShapes.Part p : DmaShapes.boxLoad(x, box)) {
       load(x, p, (int) (plan.inputAddr(slot, i) + p.bufOffset() * bytes), plan.inputRegion(slot, i), x.padValue(),
-          box.extent().length == 0 ? 1 : box.extent()[0]);
+          box.extent().length == 0 ? 1 : box.extent()[0], slot, i);
     }
     slotBoxes[i][slot] = key;
     return lastSlot[i] = slot;
@@ -194,16 +194,19 @@ final class TileEmitter {
     int bytes = r.type().bytes();
     for (DmaShapes.Part p : DmaShapes.tile(outIdx, outExt, resultStrides, tileStrides)) {
       DmaShapes.Part at = new DmaShapes.Part(p.dims(), resultOffset + p.dramOffset(), p.bufOffset());
-      load(r, at, (int) (plan.residualAddr(resSlot) + p.bufOffset() * bytes), plan.residualRegion(resSlot), 0, 0);
+      load(r, at, (int) (plan.residualAddr(resSlot) + p.bufOffset() * bytes), plan.residualRegion(resSlot), 0, 0,
+          resSlot, plan.residualInput());
     }
   }
 
   /**
    * One LOAD of a part of {@code x}: plain strided elements, or its tile's block when x is stored compressed,
    * viewed as {@code rows} rows (the box's extent along x's first dimension) when they divide the part, else
-   * as the part's outermost dimension.
+   * as the part's outermost dimension. A staged block (software conversion) is loaded raw into input
+   * {@code input}'s staging area of slot {@code slot}, then converted into the tile by the compute queue; the
+   * parts of a box share the area one after another (the region's hazards order them).
    */
-  private void load(Operand x, DmaShapes.Part p, int buf, int region, int padValue, int rows) {
+  private void load(Operand x, DmaShapes.Part p, int buf, int region, int padValue, int rows, int slot, int input) {
     if (x.stored() == null) {
       int desc = out.descriptor(new Descriptor.DmaDesc(x.type(), p.dims(), padValue));
       out.load(desc, x.dramAddr() + p.dramOffset() * x.type().bytes(), buf, region);
@@ -212,7 +215,20 @@ final class TileEmitter {
     Descriptor.DmaDesc d = new Descriptor.DmaDesc(x.type(), p.dims(), padValue, x.stored().format(),
         org.tdlc.ir.sparse.TileView.viewRows(rows, DmaShapes.view(p.dims())));
     CompressedBlocks.Placed block = out.blocks().block(x, p.dramOffset(), d);
-    out.loadBlock(out.descriptor(d), block, buf, region);
+    if (!x.stored().staged()) {
+      out.loadBlock(out.descriptor(d), block, buf, region);
+      return;
+    }
+    long bytes = block.size().bytes();
+    if (bytes > plan.stagingBytes(input)) {
+      throw new IllegalStateException(x.name() + ": a " + bytes + "-byte block exceeds its " + plan.stagingBytes(input)
+          + "-byte staging area");
+    }
+    int staging = plan.stagingAddr(slot, input);
+    int raw = out.descriptor(new Descriptor.DmaDesc(ElementType.I8, List.of(new Descriptor.DmaDim((int) bytes, 1, 1, 0,
+        0)), 0));
+    out.stageBlock(raw, block, staging, plan.stagingRegion(slot, input));
+    out.convert(out.descriptor(d), buf, staging, block, plan.stagingRegion(slot, input), region);
   }
 
   /** The epilogue as ALU ops over the whole tile; returns the element type the tile ends in. */

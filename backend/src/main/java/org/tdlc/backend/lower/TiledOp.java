@@ -45,8 +45,28 @@ record TiledOp(String layerName, String opName, Location location, List<String> 
     }
   }
 
-  /** A weight stored compressed: no dense copy in DRAM, one block of {@code format} per tile loaded. */
-  record Stored(org.tdlc.ir.type.StorageFormat format, org.tdlc.ir.data.Tensor data) {}
+  /**
+   * A weight stored compressed: no dense copy in DRAM, one block of {@code format} per tile loaded.
+   * staged: the target decodes in software, so each block is loaded raw into a staging area of the buffer
+   * and a CONVERT writes the dense tile; else a LOAD decodes it on the way in.
+   */
+  record Stored(org.tdlc.ir.type.StorageFormat format, org.tdlc.ir.data.Tensor data, boolean staged) {
+    Stored(org.tdlc.ir.type.StorageFormat format, org.tdlc.ir.data.Tensor data) { this(format, data, false); }
+  }
+
+  /** This op with every compressed input staged for software conversion. */
+  TiledOp staged() {
+    List<Operand> in = new java.util.ArrayList<>();
+    for (Operand x : inputs) in.add(staged(x));
+    return new TiledOp(layerName, opName, location, dims, ranges, in, outputMap, body, epilogue,
+        residual == null ? null : staged(residual), resultType, resultShape, resultAddr);
+  }
+
+  private static Operand staged(Operand x) {
+    Stored s = x.stored();
+    return s == null ? x : new Operand(x.name(), x.type(), x.shape(), x.dramAddr(), x.map(), x.padValue(),
+        new Stored(s.format(), s.data(), true));
+  }
 
   /**
    * What each step computes into the accumulator tile: a MAC of inputs 0 and 1 (alu == null), or an ALU op

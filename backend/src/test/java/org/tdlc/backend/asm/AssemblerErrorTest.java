@@ -46,7 +46,7 @@ class AssemblerErrorTest {
 
   @Test void locatedMistakes() {
     expectOne("mac    desc=4", "mca    desc=4", 1,
-        "unknown instruction 'mca'; expected config, load, store, mac, alu or halt");
+        "unknown instruction 'mca'; expected config, load, store, mac, alu, convert or halt");
     expectOne("deps(push_next) desc=2", "deps(push_nxt) desc=2", 13,
         "unknown dependency flag 'push_nxt'; expected pop_prev, pop_next, push_prev, push_next");
     expectOne("mac    desc=4 a=0x0000 b=0x0010 c=0x0300", "mac    desc=4 a=0x0000 b=0x0010", 32, "mac needs 'c='");

@@ -29,6 +29,12 @@ class AssemblerRoundTripTest {
     roundTrip(SamplePrograms.dense());
   }
 
+  @Test void softwareConversionRoundTrips() {
+    roundTrip(SamplePrograms.staged());
+    org.junit.jupiter.api.Assertions.assertTrue(Disassembler.print(SamplePrograms.staged())
+        .contains("convert deps(pop_prev) desc=9 dst=0x0010 src=0x0600 bytes=40"));
+  }
+
   @Test void awkwardNamesAndValues() {
     MachineConfig m = new MachineConfig("odd target \"q\"\n;//", -3, 0, Set.of(), Double.NaN,
         List.of(new MemoryLevel("d r\u00e9m", 0, false, -0.0, 1.0E-300, false),

@@ -41,12 +41,13 @@ class InstructionCodecTest {
     Deps deps = Deps.of(r.nextInt(16));
     int desc = (int) random(r, IsaLayout.DESC_BITS);
     int b = l.bufAddrBits();
-    return switch (r.nextInt(6)) {
+    return switch (r.nextInt(7)) {
       case 0 -> new Instruction.Config(deps, Dataflow.values()[r.nextInt(3)]);
       case 1 -> new Instruction.Load(deps, desc, random(r, l.dramAddrBits()), (int) random(r, b));
       case 2 -> new Instruction.Store(deps, desc, (int) random(r, b), random(r, l.dramAddrBits()));
       case 3 -> new Instruction.Mac(deps, desc, (int) random(r, b), (int) random(r, b), (int) random(r, b));
       case 4 -> new Instruction.Alu(deps, desc, (int) random(r, b), (int) random(r, b), (int) random(r, b));
+      case 5 -> new Instruction.Convert(deps, desc, (int) random(r, b), (int) random(r, b), (int) random(r, b));
       default -> new Instruction.Halt(deps);
     };
   }
@@ -104,7 +105,7 @@ class InstructionCodecTest {
 
   @Test void badWordsDoNotDecode() {
     InstructionCodec c = codec(4096, 65536);
-    for (int code : new int[] {0, 7, 8, 15}) {
+    for (int code : new int[] {0, 8, 9, 15}) {
       IsaException e = assertThrows(IsaException.class, () -> c.decode(new long[] {code, 0}));
       assertEquals("unknown opcode " + code, e.getMessage());
     }

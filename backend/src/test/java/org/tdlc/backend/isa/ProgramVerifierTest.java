@@ -14,6 +14,7 @@ import org.tdlc.ir.type.ElementType;
 
 class ProgramVerifierTest {
   static final Deps NONE = Deps.NONE;
+  static final Deps POP = new Deps(true, false, false, false);
   static final Program DENSE = SamplePrograms.dense();
 
   static void reports(Program p, String expected) {
@@ -48,17 +49,40 @@ class ProgramVerifierTest {
     reports(replace(5, new Instruction.Mac(NONE, 42, 0, 0x10, 0x300)), "descriptor d42 does not exist");
   }
 
+  static final List<Descriptor.DmaDim> TILE =
+      List.of(new Descriptor.DmaDim(16, 16, 16, 0, 0), new Descriptor.DmaDim(16, 1, 1, 0, 0));
+  static final Descriptor.DmaDesc BITMAP =
+      new Descriptor.DmaDesc(ElementType.I8, TILE, 0, org.tdlc.ir.type.StorageFormat.BITMAP);
+
+  static Program onHardware(Program p) { return SamplePrograms.on(p, SamplePrograms.machine(4096, true)); }
+
   @Test void compressedLoads() {
-    // the sample machine decodes dense and bitmap only
-    List<Descriptor.DmaDim> tile = List.of(new Descriptor.DmaDim(16, 16, 16, 0, 0), new Descriptor.DmaDim(16, 1, 1, 0, 0));
-    Descriptor.DmaDesc bitmap = new Descriptor.DmaDesc(ElementType.I8, tile, 0, org.tdlc.ir.type.StorageFormat.BITMAP);
-    assertEquals(List.of(), ProgramVerifier.verify(replaceDescriptor(1, bitmap)));
+    // the sample machine decodes dense and bitmap only; in hardware here
+    List<Descriptor.DmaDim> tile = TILE;
+    Descriptor.DmaDesc bitmap = BITMAP;
+    assertEquals(List.of(), ProgramVerifier.verify(onHardware(replaceDescriptor(1, bitmap))));
+    // without a hardware decoder a compressed load is refused: the block must be staged and converted
+    reports(replaceDescriptor(1, bitmap), "instruction 2 (load): target gemmini_like decodes in software");
     assertEquals(16, bitmap.rows());
     reports(replaceDescriptor(1, new Descriptor.DmaDesc(ElementType.I8, tile, 0, org.tdlc.ir.type.StorageFormat.CSR)),
         "descriptor d1 (dma): storage format csr is not decoded by target gemmini_like (it has dense, bitmap)");
     reports(replaceDescriptor(1, new Descriptor.DmaDesc(ElementType.I8, tile, 0, org.tdlc.ir.type.StorageFormat.BITMAP,
         7)), "a compressed view of 7 rows does not divide the 256 points");
     reports(replace(2, new Instruction.Load(NONE, 1, 1L << 40, 0x010)), "instruction 2 (load): ");
+  }
+
+  @Test void conversions() {
+    assertEquals(List.of(), ProgramVerifier.verify(SamplePrograms.staged()));
+    reports(SamplePrograms.staged(new Instruction.Convert(POP, 9, 0x010, 0x600, 40), DENSE.descriptors().get(1)),
+        "instruction 3 (convert): descriptor d9 is dense; convert needs a compressed format");
+    reports(SamplePrograms.staged(new Instruction.Convert(POP, 4, 0x010, 0x600, 40), BITMAP),
+        "instruction 3 (convert): convert needs a dma descriptor, but d4 is a mac descriptor");
+    reports(SamplePrograms.staged(new Instruction.Convert(POP, 9, 0x010, 0xff0, 40), BITMAP),
+        "instruction 3 (convert): src range 0x0ff0..0x1017 exceeds the global buffer (4096 bytes)");
+    reports(SamplePrograms.staged(new Instruction.Convert(POP, 9, 0xf80, 0x600, 40), BITMAP),
+        "instruction 3 (convert): dst range 0x0f80..0x107f exceeds the global buffer");
+    reports(SamplePrograms.staged(new Instruction.Convert(POP, 9, 0x010, 0x600, 0), BITMAP),
+        "instruction 3 (convert): bytes = 0, a block has at least one byte");
   }
 
   @Test void loopAndDimensionLimits() {

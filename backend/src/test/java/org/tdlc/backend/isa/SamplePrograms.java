@@ -11,12 +11,46 @@ import org.tdlc.ir.type.ElementType;
 public final class SamplePrograms {
   private SamplePrograms() {}
 
-  public static MachineConfig machine(long globalBytes) {
+  public static MachineConfig machine(long globalBytes) { return machine(globalBytes, false); }
+
+  /** The sample machine; it decodes bitmap blocks in software unless {@code hardwareDecode}. */
+  public static MachineConfig machine(long globalBytes, boolean hardwareDecode) {
     return new MachineConfig("gemmini_like", 4, 4, Set.of(Dataflow.WS, Dataflow.OS), 500.0,
         List.of(new MemoryLevel("dram", 0, false, 16.0, 100.0, false),
             new MemoryLevel("global", globalBytes, false, 64.0, 2.5, true),
             new MemoryLevel("local", 64, true, 0.0, 0.15, false)),
-        0.25, 20, List.of("dense", "bitmap"), false, true);
+        0.25, 20, List.of("dense", "bitmap"), hardwareDecode, true);
+  }
+
+  /** The bitmap view of W's 16 x 16 tile. */
+  public static final Descriptor.DmaDesc BITMAP_TILE = new Descriptor.DmaDesc(ElementType.I8,
+      List.of(dim(16, 16, 16), dim(16, 1, 1)), 0, org.tdlc.ir.type.StorageFormat.BITMAP);
+
+  /**
+   * The dense layer with W's load replaced by a software conversion: a dense load stages 40 raw bytes at
+   * buffer 0x600 (descriptor 8) and pushes a token that {@code convert} (naming {@code convertDesc} as
+   * descriptor 9) should pop.
+   */
+  public static Program staged(Instruction.Convert convert, Descriptor convertDesc) {
+    List<Descriptor> ds = new java.util.ArrayList<>(descriptors());
+    ds.add(new Descriptor.DmaDesc(ElementType.I8, List.of(dim(40, 1, 1)), 0));
+    ds.add(convertDesc);
+    List<Instruction> code = new java.util.ArrayList<>(instructions());
+    code.set(2, new Instruction.Load(new Deps(false, false, false, true), 8, 0x000, 0x600));
+    code.add(3, convert);
+    Program d = dense();
+    return new Program(d.machine(), code, ds, d.dataSegment(), d.dramSize(), d.symbols(),
+        List.of(new Layer("fc1", "dense", 0, 9)));
+  }
+
+  /** staged() with a well-formed conversion into W's tile. */
+  public static Program staged() {
+    return staged(new Instruction.Convert(new Deps(true, false, false, false), 9, 0x010, 0x600, 40), BITMAP_TILE);
+  }
+
+  /** The same program on another machine. */
+  public static Program on(Program p, MachineConfig m) {
+    return new Program(m, p.instructions(), p.descriptors(), p.dataSegment(), p.dramSize(), p.symbols(), p.layers());
   }
 
   public static MachineConfig machine() { return machine(4096); }

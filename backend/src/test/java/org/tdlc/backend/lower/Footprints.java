@@ -36,6 +36,10 @@ final class Footprints {
       out.add(nest(d.loops(), 2, m.b(), d.b().bytes(), false));
       out.add(nest(d.loops(), 0, m.c(), 4, false));
       out.add(nest(d.loops(), 0, m.c(), 4, true));
+    } else if (x instanceof Instruction.Convert c) {
+      // reads the staged block, writes the tile as a load of its descriptor would
+      out.add(new Access(false, false, c.src(), (long) c.src() + c.bytes()));
+      out.add(buf((DmaDesc) p.descriptors().get(c.desc()), c.dst(), true));
     } else if (x instanceof Instruction.Alu a) {
       AluDesc d = (AluDesc) p.descriptors().get(a.desc());
       if (d.op() != AluOp.FILL) out.add(nest(d.loops(), 1, a.src1(), d.src1Type().bytes(), false));

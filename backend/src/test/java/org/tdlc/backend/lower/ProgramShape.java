@@ -47,6 +47,10 @@ public final class ProgramShape {
         assertTrue(d.loops().size() <= Descriptor.MAX_LOOPS, at);
         assertTrue(d.rowLoop() < d.loops().size() && d.colLoop() < d.loops().size(), at);
         assertTrue(d.rowLoop() < 0 || d.rowLoop() != d.colLoop(), at);
+      } else if (x instanceof Instruction.Convert c) {
+        DmaDesc d = (DmaDesc) desc(p, c.desc(), DmaDesc.class, at);
+        assertTrue(d.compressed() && !p.machine().hardwareDecode(), at + ": converts a compressed block in software");
+        assertTrue(i > 0 && in.get(i - 1) instanceof Instruction.Load, at + ": right after its staging load");
       } else if (x instanceof Instruction.Alu a) {
         AluDesc d = (AluDesc) desc(p, a.desc(), AluDesc.class, at);
         assertTrue(d.loops().size() <= Descriptor.MAX_LOOPS, at);
@@ -116,6 +120,7 @@ public final class ProgramShape {
     if (x instanceof Instruction.Store s) return s.desc();
     if (x instanceof Instruction.Mac m) return m.desc();
     if (x instanceof Instruction.Alu a) return a.desc();
+    if (x instanceof Instruction.Convert c) return c.desc();
     return -1;
   }
 }

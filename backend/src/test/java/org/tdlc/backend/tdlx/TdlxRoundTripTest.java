@@ -51,6 +51,17 @@ class TdlxRoundTripTest {
     assertArrayEquals(bytes, TdlxWriter.toBytes(org.tdlc.backend.asm.Assembler.parse(asm, "p.s")));
   }
 
+  @Test void softwareConversionRoundTripsThroughBytesAndAssembly() {
+    Program p = SamplePrograms.staged();
+    byte[] bytes = TdlxWriter.toBytes(p);
+    Program back = TdlxReader.read(bytes, "staged.tdlx");
+    assertNull(ProgramEquality.firstDifference(p, back));
+    assertTrue(back.instructions().get(3) instanceof org.tdlc.backend.isa.Instruction.Convert);
+    assertArrayEquals(bytes, TdlxWriter.toBytes(back));
+    String asm = org.tdlc.backend.asm.Disassembler.print(p);
+    assertArrayEquals(bytes, TdlxWriter.toBytes(org.tdlc.backend.asm.Assembler.parse(asm, "p.s")));
+  }
+
   @Test void emptyProgramRoundTrips() {
     Program p = new Program(SamplePrograms.machine(), List.of(), List.of(), new byte[0], 0, List.of(), List.of());
     assertNull(ProgramEquality.firstDifference(p, TdlxReader.read(TdlxWriter.toBytes(p), "e.tdlx")));

@@ -42,6 +42,25 @@ public final class SparseCodec {
   /** w(n): bits of a count in [0, n]. */
   public static int countBits(long n) { return 64 - Long.numberOfLeadingZeros(n); }
 
+  /**
+   * An upper bound on the bits of any block of {@code points} values of {@code valueBits} bits in format
+   * {@code f}, whatever the data and however the points are viewed as rows x cols: what a buffer must hold to
+   * stage a block before its software conversion. csr/csc: rows * w(n) <= n * w(n) and c(cols) <= w(n); coo:
+   * c(rows) + c(cols) <= c(n) + 1 <= w(n) + 1; rle: the best run width is no worse than width 1, where each
+   * entry covers at least one point.
+   */
+  public static long maxBits(StorageFormat f, long points, int valueBits) {
+    long n = points;
+    int w = countBits(n);
+    return switch (f) {
+      case DENSE -> n * valueBits;
+      case BITMAP -> n * (1 + valueBits);
+      case CSR, CSC -> n * (2L * w + valueBits);
+      case COO -> w + n * (w + 1L + valueBits);
+      case RLE -> RUN_WIDTH_BITS + w + n * (1L + valueBits);
+    };
+  }
+
   /** The exact size of {@code values} (row-major rows x cols) encoded as {@code f}. */
   public static Size size(StorageFormat f, int[] values, int rows, int cols, int valueBits) {
     long n = (long) rows * cols;

@@ -45,6 +45,8 @@ class SparseCodecTest {
             + " (replay: mvn -pl ir test -Dtest=SparseCodecTest -Dsparse.seed=" + SEED + ")";
         SparseCodec.Block block = SparseCodec.encode(f, t, rows, cols, bits);
         assertEquals(SparseCodec.size(f, t, rows, cols, bits), block.size(), what);
+        // a staging area sized by maxBits holds the block, for every view of the same points
+        assertTrue(block.size().bits() <= SparseCodec.maxBits(f, (long) rows * cols, bits), what + ": over maxBits");
         assertEquals((block.size().bits() + 7) / 8, block.bytes().length, what);
         assertArrayEquals(t, SparseCodec.decodeDense(f, block.bytes(), rows, cols, bits), what);
         // the decoder reads exactly the encoded bits, from inside a larger memory
@@ -54,6 +56,20 @@ class SparseCodecTest {
         SparseCodec.Size read = SparseCodec.decode(f, memory, 7, memory.length, rows, cols, bits, (k, v) -> back[k] = v);
         assertEquals(block.size(), read, what);
         assertArrayEquals(t, back, what);
+      }
+    }
+  }
+
+  @Test
+  void maxBitsBoundsEveryViewOfAFullTile() {
+    // full tiles (no zero) are the worst case for every format but RLE; every factorization of 48 points
+    for (int bits : new int[] {8, 16, 32}) {
+      int[] full = randomTile(new Random(SEED), 48, 1.0, bits);
+      for (int rows : new int[] {1, 2, 3, 4, 6, 8, 12, 16, 24, 48}) {
+        for (StorageFormat f : StorageFormat.values()) {
+          assertTrue(SparseCodec.size(f, full, rows, 48 / rows, bits).bits() <= SparseCodec.maxBits(f, 48, bits),
+              f + " " + rows + " rows, " + bits + " bits");
+        }
       }
     }
   }

@@ -1,8 +1,10 @@
 // The cost model select-formats ranks storage formats with, in cycles of the op that reads the weight, from
 // the weight's actual data: the load queue moves the weight's bytes (the format's exact size over the
 // weight's 2-D view: dim 0 by the rest) at DRAM bandwidth plus the layer's dense activation traffic, and
-// decodes them (DecodeCost: overlapped on a hardware decoder, after the transfer in software); the PE array
-// runs the MACs and, on a target that skips zeros, issues only those whose compressed weight operand is
+// a hardware decoder decodes them overlapped with the transfer (DecodeCost.hardware); in software the load
+// queue only stages the raw bytes and the compute queue converts them (the program's convert instructions:
+// DecodeCost.software, or the buffer port's time for block and tile if longer) besides running the MACs.
+// The PE array, on a target that skips zeros, issues only the MACs whose compressed weight operand is
 // non-zero (SkipTiming's rule). The layer takes max(load, compute) (the queues overlap); ties go to less
 // total work, then to fewer DRAM bytes (energy), then to the simpler format (enum order).
 package org.tdlc.passes.transforms;
@@ -53,12 +55,15 @@ final class FormatCosts {
     double denseBytes = (double) values.length * valueBits / 8;
     double other = transfer(layer.otherBytes(), t.dram().bandwidth());
     double load;
+    double convert = 0;
     if (f == StorageFormat.DENSE) {
       load = Math.max(transfer(denseBytes, t.dram().bandwidth()), transfer(denseBytes, t.global().bandwidth()));
-    } else {
+    } else if (t.sparse().hardwareDecode()) {
       double move = Math.max(transfer(bytes, t.dram().bandwidth()), transfer(denseBytes, t.global().bandwidth()));
-      load = t.sparse().hardwareDecode() ? Math.max(move, DecodeCost.hardware(size))
-          : move + DecodeCost.software(size);
+      load = Math.max(move, DecodeCost.hardware(size));
+    } else {
+      load = Math.max(transfer(bytes, t.dram().bandwidth()), transfer(bytes, t.global().bandwidth()));
+      convert = Math.max(DecodeCost.software(size), transfer(bytes + denseBytes, t.global().bandwidth()));
     }
     double compute = (double) layer.macs() / Math.max(1, t.peCount());
     if (f != StorageFormat.DENSE && t.sparse().skipZeros() && values.length > 0) {
@@ -66,7 +71,7 @@ final class FormatCosts {
       for (int v : values) if (v == 0) zeros++;
       compute *= 1 - (double) zeros / values.length;
     }
-    return new Estimate(f, bytes, load + other, compute);
+    return new Estimate(f, bytes, load + other, compute + convert);
   }
 
   private static double transfer(double bytes, double bandwidth) { return bandwidth <= 0 ? 0 : bytes / bandwidth; }
