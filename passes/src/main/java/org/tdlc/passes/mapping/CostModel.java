@@ -207,19 +207,21 @@ public final class CostModel {
     TileTimeline.Schedule s = TileTimeline.of(space, target, rowDim, colDim, tile, order,
         new int[] {c.nIn(), c.nOut()}, stored);
     long[] dramRead = c.dramRead().clone(), globalWrite = c.globalWrite().clone();
+    long[] globalRead = c.globalRead().clone();
     double energy = c.energyPj();
     for (int i = 0; i < 2; i++) {
       energy += (s.dramRead()[i] - dramRead[i]) * target.dram().energyPjPerByte()
-          + (s.bufferWrite()[i] - globalWrite[i]) * target.global().energyPjPerByte();
+          + (s.bufferWrite()[i] - globalWrite[i] + s.bufferRead()[i]) * target.global().energyPjPerByte();
       dramRead[i] = s.dramRead()[i];
       globalWrite[i] = s.bufferWrite()[i];
+      globalRead[i] += s.bufferRead()[i];
     }
     // energy counts issued MACs, and every issued MAC's per-PE traffic
     energy += (c.macsSkipped() - s.macsSkipped()) * target.macEnergyPj();
     long local = target.local().isPresent()
         ? (c.macs() - s.macsSkipped()) * (space.bytes()[0] + space.bytes()[1] + 8L) : 0;
     energy += (local - c.localBytes()) * target.local().map(MemoryLevel::energyPjPerByte).orElse(0.0);
-    return new Cost(c.macs(), s.cycles(), energy, dramRead, c.dramWrite(), c.globalRead(), globalWrite,
+    return new Cost(c.macs(), s.cycles(), energy, dramRead, c.dramWrite(), globalRead, globalWrite,
         local, c.computeCycles(), s.loadBusy(), c.storeCycles(), c.footprint(), c.capacity(), c.nIn(),
         c.nOut(), s.macsSkipped(), s.decodeCycles(), s.convertCycles());
   }

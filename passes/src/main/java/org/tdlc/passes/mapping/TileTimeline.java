@@ -30,18 +30,21 @@ import org.tdlc.ir.type.StorageFormat;
  * simulator reports them, run from its CONFIG's start to its last store's end.
  *
  * <p>An input stored compressed loads one block per DMA part of its box (at most four dimensions each):
- * the DRAM reads the block's bytes, the load takes the simulator's compressed DMA time (DecodeCost on the
- * target's hardware decoder or software conversion), and its buffer points arrive with metadata. On a
+ * the DRAM reads the block's bytes and its buffer points arrive with metadata. With a hardware decoder the
+ * load takes the simulator's compressed DMA time (DecodeCost.hardware). With software conversion a plain
+ * load stages the block in the input slot's staging area, then a CONVERT on the compute queue reads it and
+ * writes the tile (max of DecodeCost.software and the buffer traffic of block plus tile). On a
  * target that skips zeros, a MAC skips the points where such an input is zero (activations never arrive
  * compressed), and its folds shrink by SkipTiming.
  */
 final class TileTimeline {
   /**
    * The layer's cycles; per input, the DRAM bytes its loads read and the buffer bytes they write; load busy;
-   * the MAC points skipped; the cycles of hardware decoding and of software conversion.
+   * the buffer bytes software conversion reads (the staged blocks); the MAC points skipped; the cycles of
+   * hardware decoding and of software conversion.
    */
-  record Schedule(long cycles, long[] dramRead, long[] bufferWrite, long loadBusy, long macsSkipped,
-                  long decodeCycles, long convertCycles) {}
+  record Schedule(long cycles, long[] dramRead, long[] bufferWrite, long[] bufferRead, long loadBusy,
+                  long macsSkipped, long decodeCycles, long convertCycles) {}
 
   /** A weight the lowering stores compressed: its format and its data (the tensor's row-major elements). */
   record Stored(StorageFormat format, Tensor data) {}
@@ -63,7 +66,7 @@ final class TileTimeline {
   /** Per input, per slot: the box it holds (lo then extent per subscript), null while empty. */
   private final int[][][] held;
   private final int[] lastSlot;
-  private final long[] dramRead = new long[2], bufferWrite = new long[2];
+  private final long[] dramRead = new long[2], bufferWrite = new long[2], bufferRead = new long[2];
   private long loadBusy, macsSkipped, decodeCycles, convertCycles;
   /** Per input: how it is stored compressed, or null when dense. */
   private final Stored[] stored;
@@ -87,7 +90,7 @@ final class TileTimeline {
     this.order = order;
     this.nIn = slots[0];
     this.nOut = slots[1];
-    int regions = nIn * 3 + nOut * 5;
+    int regions = nIn * 3 + nOut * 5 + nIn * 2;
     writerEnd = new long[regions];
     readersEnd = new long[regions];
     held = new int[2][nIn][];
@@ -103,8 +106,8 @@ final class TileTimeline {
     TileTimeline t = new TileTimeline(space, target, rowDim, colDim, tile, order, slots,
         stored == null ? new Stored[2] : stored);
     long cycles = t.run();
-    return new Schedule(cycles, t.dramRead, t.bufferWrite, t.loadBusy, t.macsSkipped, t.decodeCycles,
-        t.convertCycles);
+    return new Schedule(cycles, t.dramRead, t.bufferWrite, t.bufferRead, t.loadBusy, t.macsSkipped,
+        t.decodeCycles, t.convertCycles);
   }
 
   private long run() {
@@ -154,7 +157,7 @@ final class TileTimeline {
       if (slot < 0) {
         slot = (lastSlot[i] + 1) % nIn;
         if (stored[i] != null) {
-          loadCompressed(i, box, inputRegion(slot, i), barrier);
+          loadCompressed(i, box, inputRegion(slot, i), stagingRegion(slot, i), barrier);
         } else {
           long[] bytes = boxBytes(i, box);
           dramRead[i] += bytes[0];
@@ -182,28 +185,30 @@ final class TileTimeline {
   }
 
   /**
-   * Loads input i's box compressed, one block per DMA part: the simulator's compressed DMA time per part,
-   * the block's bytes from DRAM, every buffer point written.
+   * Loads input i's box compressed, one block per DMA part: the block's bytes from DRAM, every buffer point
+   * written; decoded by the load (hardware) or staged and converted on the compute queue (software).
    */
-  private void loadCompressed(int i, int[] box, int region, long barrier) {
+  private void loadCompressed(int i, int[] box, int region, int staging, long barrier) {
     long[][] parts = blocks.get(i).computeIfAbsent(Arrays.toString(box), k -> encode(i, box));
     MemoryLevel dram = target.dram(), global = target.global();
     for (long[] p : parts) {
       SparseCodec.Size size = new SparseCodec.Size(p[0], p[1], p[2]);
       dramRead[i] += size.bytes();
       bufferWrite[i] += p[3];
-      long transfer = CostModel.transfer(size.bytes(), p[3], dram.bandwidth(), global.bandwidth());
-      long duration;
       if (target.sparse().hardwareDecode()) {
+        long transfer = CostModel.transfer(size.bytes(), p[3], dram.bandwidth(), global.bandwidth());
         long decode = DecodeCost.hardware(size);
         decodeCycles += decode;
-        duration = dram.latencyCycles() + Math.max(transfer, decode);
+        run(LOAD, dram.latencyCycles() + Math.max(transfer, decode), new int[0], new int[] {region}, barrier);
       } else {
-        long convert = DecodeCost.software(size);
+        bufferWrite[i] += size.bytes();
+        bufferRead[i] += size.bytes();
+        run(LOAD, dma(size.bytes(), size.bytes()), new int[0], new int[] {staging}, barrier);
+        long convert = Math.max(DecodeCost.software(size),
+            CostModel.transfer(0, size.bytes() + p[3], 0, global.bandwidth()));
         convertCycles += convert;
-        duration = dram.latencyCycles() + transfer + convert;
+        run(COMPUTE, convert, new int[] {staging}, new int[] {region}, 0);
       }
-      run(LOAD, duration, new int[0], new int[] {region}, barrier);
     }
   }
 
@@ -362,6 +367,9 @@ final class TileTimeline {
   private int inputRegion(int slot, int i) { return slot * 2 + i; }
 
   private int residualRegion(int slot) { return nIn * 2 + slot; }
+
+  /** Input i's staging area in slot {@code slot}, where software conversion finds its blocks. */
+  private int stagingRegion(int slot, int i) { return nIn * 3 + nOut * 5 + slot * 2 + i; }
 
   /** The accumulator slot's tile of elements this wide (1, 2 or 4 bytes). */
   private int outRegion(int slot, int bytes) { return nIn * 3 + slot * 5 + bytes; }
