@@ -42,6 +42,7 @@ final class RunCommand implements Command {
     String path = ModuleLoader.onePath(cl, "FILE.tdl");
     var files = InputFeeds.files(cl);
     long seed = InputFeeds.seed(cl);
+    var engine = Execution.engine(cl);   // a bad --engine is refused before the compile, not after
     Progress progress = Progress.onTerminal(io.err(), cl.hasOption("json"));
     progress.show("compiling " + path);
     Compilation.Result compiled;
@@ -58,7 +59,7 @@ final class RunCommand implements Command {
       for (Compilation.Compiled c : compiled.models()) {
         var inputs = InputFeeds.forModel(c.source(), files, seed);
         runs.add(Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs, c.source(),
-            compiled.millis(), null, progress, Execution.engine(cl))
+            compiled.millis(), null, progress, engine)
             .withPredicted(org.tdlc.passes.mapping.Predictions.of(c.optimized(), compiled.target()))
             .withSparse(c.sparse()));
       }
