@@ -122,14 +122,18 @@ final class RunReport {
     return b.toString();
   }
 
-  /** The layer's weight formats (a/b for several), else the formats its loads decode, else dense or "-". */
+  /**
+   * The layer's weight formats (a/b for several), else the formats its loads decode or its conversions convert
+   * (a program read from .tdlx), else dense or "-".
+   */
   private static String format(ModelRun run, Program p, Layer layer) {
     java.util.Map<String, String> known = run.sparse().formats().get(layer.name());
     if (known != null && !known.isEmpty()) return String.join("/", known.values());
     java.util.Set<String> seen = new java.util.TreeSet<>();
     for (int i = layer.first(); i <= layer.last() && i < p.instructions().size(); i++) {
-      if (p.instructions().get(i) instanceof Instruction.Load l
-          && p.descriptors().get(l.desc()) instanceof Descriptor.DmaDesc d && d.compressed()) {
+      Instruction insn = p.instructions().get(i);
+      int desc = insn instanceof Instruction.Load l ? l.desc() : insn instanceof Instruction.Convert c ? c.desc() : -1;
+      if (desc >= 0 && p.descriptors().get(desc) instanceof Descriptor.DmaDesc d && d.compressed()) {
         seen.add(d.format().keyword());
       }
     }

@@ -114,5 +114,12 @@ class SoftwareConversionTest {
     Matcher total = Pattern.compile("\"total\": \\{.*?\"convert_cycles\": (\\d+)").matcher(run.out());
     assertTrue(total.find(), run.out());
     assertTrue(Long.parseLong(total.group(1)) > 0, run.out());
+    // a program read back from .tdlx names its converted format in the table (it has no weight names)
+    Path tdlx = dir.resolve("sw.tdlx");
+    Tdlc.Result compiled = Tdlc.run("compile", file, "--target", "sparse_sw", "-o", tdlx.toString());
+    assertEquals(0, compiled.code(), compiled.toString());
+    Tdlc.Result sim = Tdlc.run("sim", tdlx.toString());
+    assertEquals(0, sim.code(), sim.toString());
+    assertTrue(sim.out().contains(" csr "), sim.out());
   }
 }
