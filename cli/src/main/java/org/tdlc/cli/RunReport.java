@@ -12,6 +12,7 @@ import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Layer;
 import org.tdlc.backend.isa.Loop;
 import org.tdlc.backend.isa.Program;
+import org.tdlc.backend.isa.ProgramStructure;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.sim.Counters;
 import org.tdlc.sim.LayerCounters;
@@ -131,8 +132,7 @@ final class RunReport {
     if (known != null && !known.isEmpty()) return String.join("/", known.values());
     java.util.Set<String> seen = new java.util.TreeSet<>();
     for (int i = layer.first(); i <= layer.last() && i < p.instructions().size(); i++) {
-      Instruction insn = p.instructions().get(i);
-      int desc = insn instanceof Instruction.Load l ? l.desc() : insn instanceof Instruction.Convert c ? c.desc() : -1;
+      int desc = ProgramStructure.descriptorIndex(p.instructions().get(i));
       if (desc >= 0 && p.descriptors().get(desc) instanceof Descriptor.DmaDesc d && d.compressed()) {
         seen.add(d.format().keyword());
       }

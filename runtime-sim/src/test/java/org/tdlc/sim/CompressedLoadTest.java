@@ -36,11 +36,17 @@ class CompressedLoadTest {
         0.5, 10, List.of("dense", "bitmap", "rle", "csr", "csc", "coo"), hardware, skip);
   }
 
-  /** MatmulTest's program with W's block (or dense W) at DRAM 0. */
-  static Program program(MachineConfig m, StorageFormat f) {
+  /** W encoded in format f, one data-segment byte per int. */
+  static int[] block(StorageFormat f) {
     byte[] block = SparseCodec.encode(f, W, 3, 4, 8).bytes();
     int[] data = new int[block.length];
     for (int i = 0; i < block.length; i++) data[i] = block[i];
+    return data;
+  }
+
+  /** MatmulTest's program with W's block (or dense W) at DRAM 0. */
+  static Program program(MachineConfig m, StorageFormat f) {
+    int[] data = block(f);
     Descriptor.DmaDesc w = new Descriptor.DmaDesc(I8, List.of(dim(3, 4, 4), dim(4, 1, 1)), 0, f);
     return new ProgramBuilder(m, 64).data(data)
         .input("x", I8, 16, 2, 3).output("y", I8, 32, 2, 4)
@@ -94,15 +100,13 @@ class CompressedLoadTest {
    * STAGING, then CONVERT (compute queue, after the load's token) writes W's dense tile at 8.
    */
   static Program softwareProgram(MachineConfig m, StorageFormat f, int declaredBytes) {
-    byte[] block = SparseCodec.encode(f, W, 3, 4, 8).bytes();
-    int[] data = new int[block.length];
-    for (int i = 0; i < block.length; i++) data[i] = block[i];
+    int[] data = block(f);
     Descriptor.DmaDesc w = new Descriptor.DmaDesc(I8, List.of(dim(3, 4, 4), dim(4, 1, 1)), 0, f);
     return new ProgramBuilder(m, 64).data(data)
         .input("x", I8, 16, 2, 3).output("y", I8, 32, 2, 4)
         .config(Dataflow.WS)
         .load(NONE, dma(I8, dim(2, 3, 3), dim(3, 1, 1)), 16, 0)
-        .load(PUSH_NEXT, dma(I8, dim(block.length, 1, 1)), 0, STAGING)
+        .load(PUSH_NEXT, dma(I8, dim(data.length, 1, 1)), 0, STAGING)
         .convert(POP_PREV, w, 8, STAGING, declaredBytes)
         .alu(NONE, aluDesc(AluOp.FILL, I32, I32, I32, 0, loop(2, 4, 0, 0), loop(4, 1, 0, 0)), 32, 0, 0)
         .mac(NONE, macDesc(I8, I8, 2, 1, loop(2, 4, 3, 0), loop(4, 1, 0, 1), loop(3, 0, 1, 4)), 0, 8, 32)

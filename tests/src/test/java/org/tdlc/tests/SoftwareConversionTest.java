@@ -43,22 +43,11 @@ import org.tdlc.sim.Simulator;
 
 class SoftwareConversionTest {
   static final Path TARGET = Path.of("tests/src/test/resources/e2e/sparse_sw.tdl");
-  private static final String MODEL = """
-      model m {
-        input x : i8[1, 16, 10, 10];
-        weight w : i8[24, 16, 3, 3] init random(seed = 5) density %1$s format %2$s;
-        weight v : i8[600, 40] init random(seed = 6) density %1$s format %2$s;
-        c = conv2d(x, w, pad = 1);
-        f = flatten(requant(relu(c), shift = 8));
-        y = matmul(reshape(f, shape = [4, 600]), v);
-        output y;
-      }
-      """;
 
   static Path source(Path dir, double density, StorageFormat f) throws Exception {
     Path file = dir.resolve("m.tdl");
     Files.writeString(file, Files.readString(TARGET) + "\n"
-        + String.format(Locale.ROOT, MODEL, density, f.keyword()));
+        + String.format(Locale.ROOT, SparseFormatsTest.MODEL, density, f.keyword()));
     return file;
   }
 

@@ -36,7 +36,8 @@ import org.tdlc.sim.SimResult;
 import org.tdlc.sim.Simulator;
 
 class SparseFormatsTest {
-  private static final String MODEL = """
+  /** A conv and a matmul whose weights take a density (%1$s) and a format (%2$s); SoftwareConversionTest uses it too. */
+  static final String MODEL = """
       model m {
         input x : i8[1, 16, 10, 10];
         weight w : i8[24, 16, 3, 3] init random(seed = 5) density %1$s format %2$s;

@@ -18,6 +18,7 @@ import org.tdlc.backend.isa.Descriptor.MacDesc;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Layer;
 import org.tdlc.backend.isa.Program;
+import org.tdlc.backend.isa.ProgramStructure;
 import org.tdlc.backend.isa.ProgramVerifier;
 import org.tdlc.backend.isa.Queue;
 import org.tdlc.backend.isa.Symbol;
@@ -55,7 +56,8 @@ public final class ProgramShape {
         AluDesc d = (AluDesc) desc(p, a.desc(), AluDesc.class, at);
         assertTrue(d.loops().size() <= Descriptor.MAX_LOOPS, at);
       }
-      if (descOf(x) >= 0 && p.descriptors().get(descOf(x)) instanceof DmaDesc d) {
+      int named = ProgramStructure.descriptorIndex(x);
+      if (named >= 0 && p.descriptors().get(named) instanceof DmaDesc d) {
         assertTrue(d.dims().size() <= Descriptor.MAX_DMA_DIMS, at + ": dma dims");
         for (DmaDim dim : d.dims()) assertTrue(dim.count() >= 1, at + ": count " + dim);
       }
@@ -112,15 +114,5 @@ public final class ProgramShape {
   private static void pop(int[] t, int f, String at) {
     if (t[f] == 0) fail(at + ": pops a token no earlier instruction pushed");
     t[f]--;
-  }
-
-  /** The descriptor index of an instruction that has one, else 0 (never read for those). */
-  private static int descOf(Instruction x) {
-    if (x instanceof Instruction.Load l) return l.desc();
-    if (x instanceof Instruction.Store s) return s.desc();
-    if (x instanceof Instruction.Mac m) return m.desc();
-    if (x instanceof Instruction.Alu a) return a.desc();
-    if (x instanceof Instruction.Convert c) return c.desc();
-    return -1;
   }
 }
