@@ -58,10 +58,13 @@ final class RunCommand implements Command {
     try {
       for (Compilation.Compiled c : compiled.models()) {
         var inputs = InputFeeds.forModel(c.source(), files, seed);
-        runs.add(Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs, c.source(),
-            compiled.millis(), null, progress, engine)
-            .withPredicted(org.tdlc.passes.mapping.Predictions.of(c.optimized(), compiled.target()))
-            .withSparse(c.sparse()));
+        RunReport.ModelRun run = Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs,
+            c.source(), compiled.millis(), null, progress, engine).withSparse(c.sparse());
+        // only --json shows the predictions, and exact ones cost a walk of every layer's tiles (~1 s on ResNet-50)
+        if (cl.hasOption("json")) {
+          run = run.withPredicted(org.tdlc.passes.mapping.Predictions.of(c.optimized(), compiled.target()));
+        }
+        runs.add(run);
       }
     } finally {
       progress.clear();
