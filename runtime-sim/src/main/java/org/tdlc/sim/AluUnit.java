@@ -39,23 +39,14 @@ final class AluUnit {
     long p0 = dst;
     long p1 = src1;
     long p2 = src2;
-    Rows rows = n >= Rows.MIN ? new Rows(n) : null;
+    Rows rows = null;   // allocated when a row first needs it
     boolean distinct = Math.abs(dd) >= sd;   // the row's destination elements do not overlap
     for (long o = 0; o < outerPoints; o++) {
       int q0 = (int) p0;
       int q1 = (int) p1;
       int q2 = (int) p2;
-      boolean byRow = rows != null && (distinct || !rd) && (!r1 || apart(q0, dd, sd, q1, d1, s1, n, distinct))
-          && (!r2 || apart(q0, dd, sd, q2, d2, s2, n, distinct));
-      if (byRow) rows.run(g, op, imm, n, q0, dd, sd, r1 ? q1 : -1, d1, s1, r2 ? q2 : -1, d2, s2, rd);
-      for (int k = 0; !byRow && k < n; k++) {
-        int x = r1 ? Memory.read(g, q1, s1) : 0;
-        int y = r2 ? Memory.read(g, q2, s2) : 0;
-        int old = rd ? Memory.read(g, q0, sd) : 0;
-        Memory.write(g, q0, sd, apply(op, imm, old, x, y));
-        q0 += dd;
-        q1 += d1;
-        q2 += d2;
+      if (n < Rows.MIN || !Fused.run(g, op, imm, n, q0, dd, sd, q1, d1, s1)) {
+        rows = rowOrPoints(g, op, imm, n, q0, dd, sd, r1 ? q1 : -1, d1, s1, r2 ? q2 : -1, d2, s2, rd, rows, distinct);
       }
       for (int l = inner - 1; l >= 0; l--) {
         p0 += st0[l];
@@ -66,6 +57,63 @@ final class AluUnit {
         p0 -= st0[l] * p.extent[l];
         p1 -= st1[l] * p.extent[l];
         p2 -= st2[l] * p.extent[l];
+      }
+    }
+  }
+
+  /**
+   * One row of n points (q1, q2 -1 when the op does not read them): as a whole (Rows, allocated here when
+   * {@code rows} is null) when the operands' byte ranges allow, else point by point. Returns the Rows.
+   */
+  private static Rows rowOrPoints(byte[] g, AluOp op, int imm, int n, int q0, int dd, int sd, int q1, int d1, int s1,
+                                  int q2, int d2, int s2, boolean rd, Rows rows, boolean distinct) {
+    boolean r1 = q1 >= 0;
+    boolean r2 = q2 >= 0;
+    boolean byRow = n >= Rows.MIN && (distinct || !rd) && (!r1 || apart(q0, dd, sd, q1, d1, s1, n, distinct))
+        && (!r2 || apart(q0, dd, sd, q2, d2, s2, n, distinct));
+    if (byRow) {
+      if (rows == null) rows = new Rows(n);
+      rows.run(g, op, imm, n, q0, dd, sd, q1, d1, s1, q2, d2, s2, rd);
+      return rows;
+    }
+    for (int k = 0; k < n; k++) {
+      int x = r1 ? Memory.read(g, q1, s1) : 0;
+      int y = r2 ? Memory.read(g, q2, s2) : 0;
+      int old = rd ? Memory.read(g, q0, sd) : 0;
+      Memory.write(g, q0, sd, apply(op, imm, old, x, y));
+      q0 += dd;
+      q1 += d1;
+      q2 += d2;
+    }
+    return rows;
+  }
+
+  /**
+   * Loops specialized to the commonest op and width pairs (the epilogue's fill, relu and requant), run point
+   * by point in loop order, so they are exact for any overlap of the operands. Returns false for any other.
+   */
+  private static final class Fused {
+    static boolean run(byte[] g, AluOp op, int imm, int n, int q0, int dd, int sd, int q1, int d1, int s1) {
+      switch (op) {
+        case FILL -> {
+          if (sd == 4 && dd == 4 && imm == 0) java.util.Arrays.fill(g, q0, q0 + 4 * n, (byte) 0);
+          else if (sd == 4) for (int k = 0; k < n; k++) Memory.I32.set(g, q0 + k * dd, imm);
+          else if (sd == 1) for (int k = 0; k < n; k++) g[q0 + k * dd] = (byte) imm;
+          else return false;
+          return true;
+        }
+        case RELU -> {
+          if (sd != 4 || s1 != 4) return false;
+          // no branch on the sign: accumulator signs are random, and mispredictions cost more than the store
+          for (int k = 0; k < n; k++) Memory.I32.set(g, q0 + k * dd, Math.max((int) Memory.I32.get(g, q1 + k * d1), 0));
+          return true;
+        }
+        case REQUANT -> {
+          if (sd != 1 || s1 != 4) return false;
+          for (int k = 0; k < n; k++) g[q0 + k * dd] = (byte) requant((int) Memory.I32.get(g, q1 + k * d1), imm);
+          return true;
+        }
+        default -> { return false; }
       }
     }
   }

@@ -21,18 +21,19 @@ final class DmaUnit {
     int rows = p.viewRows;
     int cols = rows == 0 ? 0 : points / rows;
     int[] tile = new int[points];
-    SparseCodec.Size read = SparseCodec.decode(p.format, src, from, limit, rows, cols, p.size * 8,
-        (k, v) -> tile[k] = v);
+    SparseCodec.Size read = SparseCodec.decodeInto(p.format, src, from, limit, rows, cols, p.size * 8, tile);
+    if (points == 0) return read;
     int in = p.dims - 1;
-    int[] idx = new int[p.dims];
-    for (int k = 0; k < points; k++) {
-      long q = bufAddr;
-      for (int d = 0; d <= in; d++) q += idx[d] * p.bufStride[d];
-      Memory.write(buf, (int) q, p.size, tile[k]);
-      for (int d = in; d >= 0; d--) {
-        if (++idx[d] < p.total[d]) break;
-        idx[d] = 0;
-      }
+    int n = p.total[in];
+    int bs = (int) p.bufStride[in];
+    int[] idx = new int[in];
+    for (int k = 0; k < points; k += n) {   // row by row along the innermost dimension
+      long row = bufAddr;
+      for (int d = 0; d < in; d++) row += idx[d] * p.bufStride[d];
+      int q = (int) row;
+      if (p.size == 1) for (int j = 0; j < n; j++) buf[q + j * bs] = (byte) tile[k + j];
+      else for (int j = 0; j < n; j++) Memory.write(buf, q + j * bs, p.size, tile[k + j]);
+      advance(idx, p.total);
     }
     return read;
   }

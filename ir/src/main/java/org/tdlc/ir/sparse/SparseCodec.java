@@ -185,7 +185,11 @@ public final class SparseCodec {
       }
       case BITMAP -> {
         boolean[] mask = new boolean[(int) n];
-        for (int k = 0; k < n; k++) mask[k] = in.read(1) != 0;
+        for (int k = 0; k < n; k += 56) {   // the mask 56 bits at a time
+          int m = (int) Math.min(56, n - k);
+          long bits = in.read(m);
+          for (int j = 0; j < m; j++) mask[k + j] = (bits >>> j & 1) != 0;
+        }
         for (int k = 0; k < n; k++) {
           if (!mask[k]) continue;
           sink.nonzero(k, in.readSigned(valueBits));
@@ -245,8 +249,34 @@ public final class SparseCodec {
   /** Decodes into a fresh row-major array of rows*cols values. */
   public static int[] decodeDense(StorageFormat f, byte[] block, int rows, int cols, int valueBits) {
     int[] out = new int[rows * cols];
-    decode(f, block, 0, block.length, rows, cols, valueBits, (k, v) -> out[k] = v);
+    decodeInto(f, block, 0, block.length, rows, cols, valueBits, out);
     return out;
+  }
+
+  /**
+   * As decode, writing the tile row-major into {@code out} (rows*cols values, all zero on entry). Bitmap
+   * blocks take a faster path that visits the mask's set bits only (BitReader.bitmapValues): a random mask
+   * made the nonzero visitor's branch per point cost several nanoseconds a point.
+   */
+  public static Size decodeInto(StorageFormat f, byte[] src, long offset, long limit, int rows, int cols,
+                                int valueBits, int[] out) {
+    if (f != StorageFormat.BITMAP || valueBits > 32) {
+      return decode(f, src, offset, limit, rows, cols, valueBits, (k, v) -> out[k] = v);
+    }
+    BitReader in = new BitReader(src, offset, limit);
+    int n = rows * cols;
+    long[] mask = new long[(n + 55) / 56];   // 56 mask bits per word, as one read takes them
+    long nnz = 0;
+    for (int c = 0, k = 0; k < n; c++, k += 56) {
+      mask[c] = in.read(Math.min(56, n - k));
+      nnz += Long.bitCount(mask[c]);
+    }
+    if (nnz * valueBits > in.remainingBits()) {
+      throw new MalformedBlockException("the bitmap's " + nnz + " values run past the end of memory");
+    }
+    in.bitmapValues(mask, n, valueBits, out);
+    long bits = in.bitsRead();
+    return new Size(bits, bits - nnz * valueBits, nnz);
   }
 
   /**
