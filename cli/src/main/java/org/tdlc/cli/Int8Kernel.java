@@ -39,17 +39,24 @@ final class Int8Kernel {
     return c[SIZE * SIZE - 1] ^ c[SIZE + 3];
   }
 
-  /** Milliseconds one thread takes for at least {@code macs} MACs (after a short warm-up). */
-  static double millisFor(long macs) {
+  /** Milliseconds one thread takes for {@code macs} MACs (after a short warm-up). */
+  static double millisFor(long macs) { return millisFor(macs, 1); }
+
+  /** The median over {@code times} timings of millisFor(macs), after one warm-up. */
+  static double millisFor(long macs, int times) {
     Int8Kernel k = new Int8Kernel(1);
     int sink = 0;
     for (int i = 0; i < 8; i++) sink += k.multiply();
     long calls = Math.max(1, (macs + MACS_PER_CALL - 1) / MACS_PER_CALL);
-    long start = System.nanoTime();
-    for (long i = 0; i < calls; i++) sink += k.multiply();
-    double ms = (System.nanoTime() - start) / 1e6;
+    double[] ms = new double[times];
+    for (int t = 0; t < times; t++) {
+      long start = System.nanoTime();
+      for (long i = 0; i < calls; i++) sink += k.multiply();
+      ms[t] = (System.nanoTime() - start) / 1e6 * macs / (calls * MACS_PER_CALL);
+    }
     if (sink == 42) System.err.print("");   // keeps the JIT from dropping the work
-    return ms * macs / (calls * MACS_PER_CALL);
+    java.util.Arrays.sort(ms);
+    return ms[times / 2];
   }
 
   /** How many times faster {@code threads} threads do the same MACs than one (each its own operands). */
