@@ -39,6 +39,8 @@ halt
 ; CHECK-NEXT: total  {{.*}} 30  1.66 nJ       8/8       16/16  0.00
 ; CHECK-NEXT: 30 cycles ({{.*}}), 1.66 nJ, 0 MACs (0 skipped), utilization 0.0%
 
-; JSON:      "layers": [{"name": "act", "op": "relu", "macs": 0, "macs_skipped": 0, "cycles": 30, "energy_pj": 1664.0,
+; the relu computes 12..18 and the transfers run alone for the other 24 cycles:
+; JSON:      "layers": [{"name": "act", "op": "relu", "macs": 0, "macs_skipped": 0, "cycles": 30,
+; JSON-SAME: "elapsed_cycles": {"computing": 6, "transfer_only": 24, "idle": 0}, "energy_pj": 1664.0,
 ; JSON-SAME: "bytes": {"dram": {"read": 8, "write": 8}, "global": {"read": 16, "write": 16}}
 ; JSON-SAME: "energy_pj_by_level": {"dram": 1600.0, "global": 64.0, "mac": 0.0}

@@ -67,26 +67,27 @@ final class HtmlReport {
     List<LayerCounters> layers = run.sim().layers();
     int n = layers.size();
     List<String> names = layers.stream().map(LayerCounters::name).toList();
-    double[][] busy = new double[3][n];
-    double[] elapsed = new double[n];
+    double[][] bound = new double[3][n];
     double[] util = new double[n];
     List<String> levels = run.program().machine().levels().stream().map(l -> l.name()).toList();
     double[][] energy = new double[levels.size() + 1][n];
     for (int i = 0; i < n; i++) {
       Counters c = layers.get(i).counters();
-      busy[0][i] = c.loadBusyCycles();
-      busy[1][i] = c.computeBusyCycles();
-      busy[2][i] = c.storeBusyCycles();
-      elapsed[i] = c.cycles();
+      bound[0][i] = c.transferOnlyCycles();
+      bound[1][i] = c.computingCycles();
+      bound[2][i] = c.idleCycles();
       util[i] = 100 * c.utilization();
       for (int l = 0; l < levels.size(); l++) energy[l][i] = c.levels().get(l).energyPj() / 1e6;
       energy[levels.size()][i] = c.macEnergyPj() / 1e6;
     }
     String m = run.model();
+    String outer = levels.isEmpty() ? "dram" : levels.get(0);
     figure(b, SvgChart.stacked(new SvgChart.Stacked("plot-cycles-" + m,
-        "Cycles per layer: busy cycles of the DRAM load queue, the PE array and the DRAM store queue (they overlap)",
-        "cycles", names, List.of("load: dram -> " + next(levels), "compute: PE array", "store: " + next(levels) + " -> dram"),
-        busy, elapsed, "elapsed cycles")));
+        "Cycles per layer by the level that bounds them", "cycles", names,
+        List.of(outer + " transfers only", "PE array (" + next(levels) + ")", "idle"), bound, null, null)),
+        "Each layer's elapsed cycles split three ways: only " + outer + " <-> " + next(levels) + " transfers running "
+            + "(the PE array waits for them), the PE array computing on " + next(levels) + " operands (transfers "
+            + "may overlap), or idle; the parts add up to the layer's cycles.");
     List<String> energySeries = new ArrayList<>(levels);
     energySeries.add("MACs");
     figure(b, SvgChart.stacked(new SvgChart.Stacked("plot-energy-" + m, "Energy per layer by memory level",
@@ -107,6 +108,11 @@ final class HtmlReport {
 
   private static void figure(StringBuilder b, String svg) {
     b.append("<figure class=\"plot\">").append(svg).append("</figure>\n");
+  }
+
+  private static void figure(StringBuilder b, String svg, String caption) {
+    b.append("<figure class=\"plot\">").append(svg).append("<figcaption>").append(esc(caption))
+        .append("</figcaption></figure>\n");
   }
 
   static String esc(String s) {

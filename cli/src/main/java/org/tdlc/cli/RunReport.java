@@ -242,6 +242,8 @@ final class RunReport {
         + l.bytesWritten() + "}").collect(Collectors.joining(", "));
     String energy = c.levels().stream().map(l -> Json.str(l.name()) + ": " + l.energyPj()).collect(Collectors.joining(", "));
     return "\"macs\": " + c.macs() + ", \"macs_skipped\": " + c.macsSkipped() + ", \"cycles\": " + c.cycles()
+        + ", \"elapsed_cycles\": {\"computing\": " + c.computingCycles() + ", \"transfer_only\": "
+        + c.transferOnlyCycles() + ", \"idle\": " + c.idleCycles() + "}"
         + ", \"energy_pj\": " + c.energyPj() + ", \"utilization\": " + c.utilization()
         + ", \"decode_cycles\": " + c.decodeCycles() + ", \"convert_cycles\": " + c.convertCycles() + ", \"bytes\": {" + bytes
         + "}, \"energy_pj_by_level\": {" + energy + ", \"mac\": " + c.macEnergyPj() + "}";

@@ -39,8 +39,9 @@ final class SvgChart {
       for (int s = 0; s < c.series().size(); s++) {
         double h = HEIGHT * c.values()[s][i] / max;
         y -= h;
-        b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.2f\" width=\"%d\" height=\"%.2f\" fill=\"%s\">"
-            + "<title>%s %s: %s %s</title></rect>", x, y, bar, h, COLORS[s % COLORS.length],
+        b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.2f\" width=\"%d\" height=\"%.2f\" fill=\"%s\" "
+            + "data-value=\"%s\"><title>%s %s: %s %s</title></rect>", x, y, bar, h, COLORS[s % COLORS.length],
+            exact(c.values()[s][i]),
             HtmlReport.esc(c.categories().get(i)), HtmlReport.esc(c.series().get(s)), num(c.values()[s][i]), HtmlReport.esc(c.unit())));
       }
       if (c.marks() != null) {
@@ -87,6 +88,11 @@ final class SvgChart {
           + "stroke-width=\"2\"/><text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>", x, x + 10, y + 5, y + 5,
           x + 14, y + 9, HtmlReport.esc(markLabel)));
     }
+  }
+
+  /** The value in full, for programs reading the page (an integer without a fraction). */
+  static String exact(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e18 ? Long.toString((long) v) : Double.toString(v);
   }
 
   static String num(double v) {

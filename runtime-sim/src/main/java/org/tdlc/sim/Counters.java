@@ -20,9 +20,13 @@ import org.tdlc.ir.attr.Attribute;
  * energyPj = the levels' energies + macEnergyPj. compressedBytes: bytes of the compressed blocks decoded, by
  * compressed loads or by convert (within the DRAM level's read bytes); decodeCycles: the hardware decoder's
  * cycles (within the load queue's busy cycles); convertCycles: the cycles of convert instructions, the
- * software conversion (within the compute queue's busy cycles).
+ * software conversion (within the compute queue's busy cycles). Where the elapsed cycles went, whatever layer's
+ * instructions ran in them (they add up to cycles): computingCycles, the compute queue busy (the PE array, on
+ * operands in the global buffer); transferOnlyCycles, only DMA transfers between DRAM and the global buffer
+ * running; idleCycles, neither (see Occupancy). Busy cycles per queue overlap and do not add up.
  */
 public record Counters(long cycles, long loadBusyCycles, long computeBusyCycles, long storeBusyCycles,
+                       long computingCycles, long transferOnlyCycles,
                        Map<Opcode, Long> instructions, long macs, long macsSkipped, long aluOps,
                        List<LevelCounters> levels, double macEnergyPj, double energyPj, double utilization,
                        long compressedBytes, long decodeCycles, long convertCycles) {
@@ -33,7 +37,9 @@ public record Counters(long cycles, long loadBusyCycles, long computeBusyCycles,
     levels = List.copyOf(levels);
   }
 
-  static Counters of(MachineConfig machine, Tally t, long cycles) {
+  /** The counters of tally t over the cycles [from, to) of a run with that occupancy. */
+  static Counters of(MachineConfig machine, Tally t, long from, long to, Occupancy occupancy) {
+    long cycles = to - from;
     Map<Opcode, Long> counts = new EnumMap<>(Opcode.class);
     for (Opcode o : Opcode.values()) counts.put(o, t.instructions[o.ordinal()]);
     List<LevelCounters> levels = new ArrayList<>();
@@ -47,13 +53,16 @@ public record Counters(long cycles, long loadBusyCycles, long computeBusyCycles,
     double macEnergy = issued * machine.macEnergyPj();
     double utilization = cycles == 0 ? 0 : issued / ((double) machine.peCount() * cycles);
     return new Counters(cycles, t.busy[Queue.LOAD.ordinal()], t.busy[Queue.COMPUTE.ordinal()],
-        t.busy[Queue.STORE.ordinal()], counts, t.macs, t.macsSkipped, t.aluOps, levels, macEnergy,
+        t.busy[Queue.STORE.ordinal()], occupancy.computing(from, to), occupancy.transferOnly(from, to), counts, t.macs, t.macsSkipped, t.aluOps, levels, macEnergy,
         energy + macEnergy, utilization, t.compressedBytes, t.decodeCycles, t.convertCycles);
   }
 
   public long instructions(Opcode op) { return instructions.get(op); }
 
   public long macsIssued() { return macs - macsSkipped; }
+
+  /** Elapsed cycles in which no queue ran (waiting on tokens between them). */
+  public long idleCycles() { return cycles - computingCycles - transferOnlyCycles; }
 
   /** The level of that name; IllegalArgumentException when the machine has none. */
   public LevelCounters level(String name) {
@@ -65,7 +74,9 @@ public record Counters(long cycles, long loadBusyCycles, long computeBusyCycles,
   public String toJson() {
     StringBuilder b = new StringBuilder("{\"cycles\":").append(cycles)
         .append(",\"busy_cycles\":{\"load\":").append(loadBusyCycles).append(",\"compute\":")
-        .append(computeBusyCycles).append(",\"store\":").append(storeBusyCycles).append("},\"instructions\":{");
+        .append(computeBusyCycles).append(",\"store\":").append(storeBusyCycles)
+        .append("},\"elapsed_cycles\":{\"computing\":").append(computingCycles).append(",\"transfer_only\":")
+        .append(transferOnlyCycles).append(",\"idle\":").append(idleCycles()).append("},\"instructions\":{");
     String sep = "";
     for (Map.Entry<Opcode, Long> e : instructions.entrySet()) {
       b.append(sep).append('"').append(e.getKey().mnemonic()).append("\":").append(e.getValue());

@@ -35,6 +35,10 @@ final class Scheduler {
   final long[] layerEnd;
   private final int[] layerOf;
   long makespan;
+  /** Per instruction: whether it runs on the compute queue, and its [start, end) cycles. */
+  private final boolean[] onCompute;
+  private final long[] started;
+  private final long[] ended;
 
   Scheduler(Program program, Machine machine, TraceListener trace) {
     this.program = program;
@@ -54,6 +58,10 @@ final class Scheduler {
     for (int k = 0; k <= layers; k++) tallies[k] = new Tally(program.machine().levels().size());
     layerEnd = new long[layers];
     java.util.Arrays.fill(layerEnd, -1);
+    onCompute = new boolean[insns.size()];
+    for (int i = 0; i < insns.size(); i++) onCompute[i] = insns.get(i).queue() == Queue.COMPUTE;
+    started = new long[insns.size()];
+    ended = new long[insns.size()];
     layerOf = new int[insns.size()];
     java.util.Arrays.fill(layerOf, layers);
     for (int k = layers - 1; k >= 0; k--) {
@@ -111,11 +119,16 @@ final class Scheduler {
     free[q] = end;
     for (int f : TokenFifos.pushes(QUEUES[q], insn.deps())) if (f != TokenFifos.NONE) tokens.push(f, end);
     t.busy[q] += duration;
+    started[i] = start;
+    ended[i] = end;
     t.instructions[insn.opcode().ordinal()]++;
     if (layer < layerEnd.length) layerEnd[layer] = Math.max(layerEnd[layer], end);
     makespan = Math.max(makespan, end);
     if (trace != null) trace.executed(i, start, end, insn);
   }
+
+  /** Where the elapsed cycles went (after run). */
+  Occupancy occupancy() { return new Occupancy(onCompute, started, ended); }
 
   private SimulationException deadlock() {
     StringBuilder b = new StringBuilder("deadlock: every non-empty queue is blocked (tokens: ")

@@ -54,25 +54,29 @@ public final class Simulator {
     IoBinding.writeInputs(program, inputs, machine.dram);
     Scheduler scheduler = new Scheduler(program, machine, options.trace());
     scheduler.run();
-    return new SimResult(IoBinding.readOutputs(program, machine.dram), total(program, scheduler),
-        layers(program, scheduler));
+    Occupancy occupancy = scheduler.occupancy();
+    return new SimResult(IoBinding.readOutputs(program, machine.dram), total(program, scheduler, occupancy),
+        layers(program, scheduler, occupancy));
   }
 
-  private static Counters total(Program program, Scheduler s) {
+  private static Counters total(Program program, Scheduler s, Occupancy o) {
     Tally all = new Tally(program.machine().levels().size());
     for (Tally t : s.tallies) all.add(t);
-    return Counters.of(program.machine(), all, s.makespan);
+    return Counters.of(program.machine(), all, 0, s.makespan, o);
   }
 
-  /** Layer k's cycles run from the previous layers' finish to max(that, its own last end). */
-  private static List<LayerCounters> layers(Program program, Scheduler s) {
+  /**
+   * Layer k's cycles run from the previous layers' finish to max(that, its own last end); where they went is
+   * what every queue did in that window (another layer's prefetch included: it is what the cycles cost).
+   */
+  private static List<LayerCounters> layers(Program program, Scheduler s, Occupancy o) {
     List<LayerCounters> out = new ArrayList<>();
     long mark = 0;
     for (int k = 0; k < program.layers().size(); k++) {
       Layer l = program.layers().get(k);
       long next = Math.max(mark, s.layerEnd[k]);
       out.add(new LayerCounters(l.name(), l.op(), l.first(), l.last(),
-          Counters.of(program.machine(), s.tallies[k], next - mark)));
+          Counters.of(program.machine(), s.tallies[k], mark, next, o)));
       mark = next;
     }
     return out;

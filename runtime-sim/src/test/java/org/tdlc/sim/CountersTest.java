@@ -19,7 +19,9 @@ class CountersTest {
   @Test
   void jsonHasAStableShape() {
     Counters c = Simulator.run(MatmulTest.program(machine()), MatmulTest.inputs()).total();
+    // the loads (23 cycles) overlap the config and the fill: 48 = 19 computing + 29 with transfers only
     assertEquals("{\"cycles\":48,\"busy_cycles\":{\"load\":23,\"compute\":19,\"store\":11},"
+        + "\"elapsed_cycles\":{\"computing\":19,\"transfer_only\":29,\"idle\":0},"
         + "\"instructions\":{\"config\":1,\"load\":2,\"store\":1,\"mac\":1,\"alu\":2,\"halt\":1,\"convert\":0},"
         + "\"macs\":24,\"macs_skipped\":0,\"alu_ops\":16,\"compressed_bytes\":0,\"decode_cycles\":0,"
         + "\"convert_cycles\":0,\"levels\":{"

@@ -15,8 +15,8 @@ class BenchCommandTest {
     for (String key : new String[] {"\"second_thread_gain\"", "\"compile_ms\"", "\"simulate_ms\"", "\"reference_ms\"",
         "\"sim_macs_per_s\"", "\"reference_macs_per_s\"", "\"kernel_macs_per_s\"", "\"sim_ratio\"",
         "\"reference_ratio\"", "\"peak_heap_bytes\"", "\"simulate_compiled_ms\"", "\"sim_compiled_ratio\"",
-        "\"simulate_second_run_ms\"", "\"sim_second_run_ratio\"", "\"reference_second_run_ms\"",
-        "\"reference_second_run_ratio\"", "\"default_engine\": \"interp\"",
+        "\"simulate_warm_ms\"", "\"sim_warm_ratio\"", "\"reference_warm_ms\"",
+        "\"reference_warm_ratio\"", "\"default_engine\": \"interp\"",
         "\"macs\": 2365184", "\"verified\": true"}) {
       assertTrue(r.out().contains(key), key + " missing in\n" + r.out());
     }

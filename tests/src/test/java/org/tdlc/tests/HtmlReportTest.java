@@ -42,6 +42,23 @@ class HtmlReportTest {
     assertNotNull(bytes, "bytes plot missing");
     assertEquals(List.of("dram", "global", "local"), categories(bytes));
     for (String layer : rows) assertTrue(r.out().contains("{\"name\": \"" + layer + "\", \"op\""), layer);
+    // the cycles plot stacks each layer's elapsed cycles by what bounds them: its parts add up to them
+    NodeList bars = byId(doc, "plot-cycles-resnet_block").getElementsByTagName("g");
+    for (int i = 0; i < bars.getLength(); i++) {
+      Element bar = (Element) bars.item(i);
+      NodeList rects = bar.getElementsByTagName("rect");
+      assertEquals(3, rects.getLength(), "computing, transfers only, idle");
+      long sum = 0;
+      for (int k = 0; k < rects.getLength(); k++) sum += Long.parseLong(((Element) rects.item(k)).getAttribute("data-value"));
+      String layer = bar.getAttribute("data-category");
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\"name\": \"" + layer + "\", \"op\".*?\"cycles\": (\\d+), "
+          + "\"elapsed_cycles\": \\{\"computing\": (\\d+), \"transfer_only\": (\\d+), \"idle\": (\\d+)\\}").matcher(r.out());
+      assertTrue(m.find(), layer + " in the JSON");
+      assertEquals(Long.parseLong(m.group(1)), sum, layer);
+      assertEquals(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) + Long.parseLong(m.group(3))
+          + Long.parseLong(m.group(4)), layer);
+      assertTrue(Long.parseLong(m.group(2)) > 0, layer + " computes");
+    }
   }
 
   private static List<String> texts(NodeList trs, String cls) {
