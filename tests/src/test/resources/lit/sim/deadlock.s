@@ -28,4 +28,4 @@ stuck op=relu first=0 last=2
 alu    deps(pop_prev,push_next) desc=1 dst=0x0010 src1=0x0000 src2=0x0000
 store  deps(pop_prev) desc=0 buf=0x0010 dram=0x00000040
 halt
-; CHECK: deadlock.s:{{[0-9]+}}:{{[0-9]+}}: error: token FIFO l2c is unbalanced: 0 pushes, 1 pops
+; CHECK: deadlock.s:28:1: error: token FIFO l2c is unbalanced: 0 pushes, 1 pops (instruction 0 pops a token nothing pushes)

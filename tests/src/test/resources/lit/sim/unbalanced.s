@@ -30,4 +30,5 @@ load   deps(push_next) desc=0 dram=0x00000000 buf=0x0020
 alu    deps(pop_prev,push_next) desc=1 dst=0x0010 src1=0x0000 src2=0x0000
 store  deps(pop_prev) desc=0 buf=0x0010 dram=0x00000040
 halt
-; CHECK: unbalanced.s:{{[0-9]+}}:{{[0-9]+}}: error: token FIFO l2c is unbalanced: 2 pushes, 1 pops
+; the error points at the load whose token nothing pops (line 29):
+; CHECK: unbalanced.s:29:1: error: token FIFO l2c is unbalanced: 2 pushes, 1 pops (no pop takes the token instruction 1 pushes)

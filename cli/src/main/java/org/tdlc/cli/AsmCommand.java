@@ -6,17 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.tdlc.backend.asm.Assembler;
 import org.tdlc.backend.isa.Program;
-import org.tdlc.backend.isa.ProgramVerifier;
 import org.tdlc.backend.tdlx.TdlxWriter;
 import org.tdlc.ir.Location;
 import org.tdlc.ir.diag.CompileException;
-import org.tdlc.ir.diag.Diagnostic;
 import org.tdlc.ir.diag.SourceCache;
 
 final class AsmCommand implements Command {
@@ -41,11 +38,7 @@ final class AsmCommand implements Command {
       throw new CompileException(Location.UNKNOWN, "cannot read '" + path + "': not UTF-8 text");
     }
     sources.put(path, text);
-    Program program = Assembler.parse(text, path);
-    List<String> problems = ProgramVerifier.verify(program);
-    if (!problems.isEmpty()) {
-      throw new CompileException(problems.stream().map(p -> Diagnostic.error(Location.of(path, 1, 1), p)).toList());
-    }
+    Program program = Assembler.parseVerified(text, path);   // problems located at their instruction
     TdlxWriter.write(program, Path.of(cl.getOptionValue("o")));
     return Main.OK;
   }

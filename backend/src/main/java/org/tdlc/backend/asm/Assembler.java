@@ -16,7 +16,9 @@ import org.tdlc.backend.isa.IsaLayout;
 import org.tdlc.backend.isa.Layer;
 import org.tdlc.backend.isa.MachineConfig;
 import org.tdlc.backend.isa.Program;
+import org.tdlc.backend.isa.ProgramProblem;
 import org.tdlc.backend.isa.ProgramStructure;
+import org.tdlc.backend.isa.ProgramVerifier;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.Location;
 import org.tdlc.ir.diag.CompileException;
@@ -38,6 +40,8 @@ public final class Assembler {
   private final List<At<Symbol>> symbols = new ArrayList<>();
   private final List<At<Layer>> layers = new ArrayList<>();
   private final List<Descriptor> descriptors = new ArrayList<>();
+  /** Where each descriptor's label is, in order. */
+  private final List<Location> descriptorAt = new ArrayList<>();
   private final List<At<InstructionSyntax.Parsed>> instructions = new ArrayList<>();
   private final ByteArrayOutputStream data = new ByteArrayOutputStream();
   private At<Long> dramSize;
@@ -55,6 +59,34 @@ public final class Assembler {
     Program p = a.assemble();
     a.diagnostics.throwIfErrors();
     return p;
+  }
+
+  /**
+   * As parse, then the whole-program checks (ProgramVerifier: byte ranges, tokens, the final halt): each
+   * problem is reported at the instruction or descriptor it is about, or at the .text directive.
+   */
+  public static Program parseVerified(String text, String fileName) {
+    Assembler a = new Assembler(fileName == null ? "<asm>" : fileName);
+    a.readLines(text);
+    a.diagnostics.throwIfErrors();
+    Program p = a.assemble();
+    a.diagnostics.throwIfErrors();
+    for (ProgramProblem problem : ProgramVerifier.check(p)) a.diagnostics.error(a.where(problem), problem.message());
+    a.diagnostics.throwIfErrors();
+    return p;
+  }
+
+  private Location where(ProgramProblem problem) {
+    if (problem.instruction() >= 0 && problem.instruction() < instructions.size()) {
+      At<InstructionSyntax.Parsed> at = instructions.get(problem.instruction());
+      int col = problem.field() == null ? at.col() : at.value().cols().getOrDefault(problem.field(), at.col());
+      return Location.of(file, at.line(), col);
+    }
+    if (problem.descriptor() >= 0 && problem.descriptor() < descriptorAt.size()) {
+      return descriptorAt.get(problem.descriptor());
+    }
+    String section = problem.message().startsWith("machine:") ? ".machine" : ".text";
+    return Location.of(file, sectionLines.getOrDefault(section, 1), 1);
   }
 
   /** Just a machine: the lines of a .machine section's body, as MachineText prints them. */
@@ -138,9 +170,11 @@ public final class Assembler {
   }
 
   private void descriptor(TokenCursor c) {
+    int col = c.col();
     AsmLexer.Token label = c.atom("a descriptor label dN");
     String expected = "d" + descriptors.size();
     descriptors.add(null);
+    descriptorAt.add(Location.of(file, line, col));
     if (!label.text().equals(expected)) {
       throw c.error(label, "expected descriptor label " + expected + ", found " + label.shown()
           + " (descriptors are numbered d0, d1, ... in order)");

@@ -77,36 +77,39 @@ public final class ProgramStructure {
   }
 
   /** Every structural problem, each as one line. */
-  public static List<String> problems(Program p) {
-    List<String> out = new ArrayList<>();
+  public static List<String> problems(Program p) { return ProgramProblem.messages(located(p)); }
+
+  /** Every structural problem, with the instruction it is about where there is one. */
+  static List<ProgramProblem> located(Program p) {
+    List<ProgramProblem> out = new ArrayList<>();
     IsaLayout layout;
     try {
       layout = IsaLayout.of(p);
     } catch (IsaException e) {
-      out.add(e.getMessage());
+      out.add(ProgramProblem.of(e.getMessage()));
       layout = null;
     }
     for (int i = 0; i < p.instructions().size(); i++) {
       Instruction insn = p.instructions().get(i);
       String where = "instruction " + i + " (" + insn.opcode().mnemonic() + "): ";
       String d = descriptorProblem(insn, p.descriptors());
-      if (d != null) out.add(where + d);
+      if (d != null) out.add(ProgramProblem.atInstruction(i, where + d));
       if (layout != null) {
         String f = layout.fieldProblem(insn);
-        if (f != null) out.add("instruction " + i + ": " + f);
+        if (f != null) out.add(ProgramProblem.atInstruction(i, "instruction " + i + ": " + f));
       }
     }
     for (Symbol s : p.symbols()) {
       String m = symbolProblem(s, p.dramSize());
-      if (m != null) out.add(m);
+      if (m != null) out.add(ProgramProblem.of(m));
     }
     for (Layer l : p.layers()) {
       String m = layerProblem(l, p.instructions().size());
-      if (m != null) out.add(m);
+      if (m != null) out.add(ProgramProblem.of(m));
     }
     long data = p.dataSegment() == null ? 0 : p.dataSegment().length;
     if (data > p.dramSize()) {
-      out.add("the data segment (" + data + " bytes) does not fit in DRAM (" + p.dramSize() + " bytes)");
+      out.add(ProgramProblem.of("the data segment (" + data + " bytes) does not fit in DRAM (" + p.dramSize() + " bytes)"));
     }
     return out;
   }

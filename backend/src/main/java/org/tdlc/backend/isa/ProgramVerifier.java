@@ -11,33 +11,54 @@ import org.tdlc.ir.type.ElementType;
 
 public final class ProgramVerifier {
   private final Program program;
-  private final List<String> problems = new ArrayList<>();
+  private final List<ProgramProblem> found = new ArrayList<>();
+  /** What the checks running now are about: an instruction, a descriptor (-1: neither). */
+  private int instruction = -1;
+  private int descriptor = -1;
 
   private ProgramVerifier(Program program) { this.program = program; }
 
   /** Every problem found; empty when the program is sound. */
-  public static List<String> verify(Program program) {
+  public static List<String> verify(Program program) { return ProgramProblem.messages(check(program)); }
+
+  /** Every problem found, with the instruction or descriptor it is about. */
+  public static List<ProgramProblem> check(Program program) {
     ProgramVerifier v = new ProgramVerifier(program);
-    v.problems.addAll(ProgramStructure.problems(program));
+    v.found.addAll(ProgramStructure.located(program));
     v.machine();
-    for (int d = 0; d < program.descriptors().size(); d++) v.descriptor(d, program.descriptors().get(d));
-    for (int i = 0; i < program.instructions().size(); i++) v.instruction(i, program.instructions().get(i));
+    for (int d = 0; d < program.descriptors().size(); d++) {
+      v.descriptor = d;
+      v.descriptor(d, program.descriptors().get(d));
+    }
+    v.descriptor = -1;
+    for (int i = 0; i < program.instructions().size(); i++) {
+      v.instruction = i;
+      v.instruction(i, program.instructions().get(i));
+    }
+    v.instruction = -1;
     v.halt();
-    v.problems.addAll(TokenFlow.problems(program.instructions()));
-    return v.problems;
+    v.found.addAll(TokenFlow.problems(program.instructions()));
+    return v.found;
+  }
+
+  private void problem(String message) { problem(message, null); }
+
+  /** A problem with operand {@code field} (its name in the assembly text) of the current instruction. */
+  private void problem(String message, String field) {
+    found.add(new ProgramProblem(message, instruction, descriptor, field));
   }
 
   private void machine() {
     MachineConfig m = program.machine();
-    if (m.rows() < 1 || m.cols() < 1) problems.add("machine: the PE array is " + m.rows() + " x " + m.cols());
+    if (m.rows() < 1 || m.cols() < 1) problem("machine: the PE array is " + m.rows() + " x " + m.cols());
     if (!(m.frequencyMhz() > 0) || Double.isInfinite(m.frequencyMhz())) {
-      problems.add("machine: frequency " + m.frequencyMhz() + " MHz is not a positive number");
+      problem("machine: frequency " + m.frequencyMhz() + " MHz is not a positive number");
     }
-    if (m.dmaLatency() < 0) problems.add("machine: negative DMA latency " + m.dmaLatency());
-    if (!finiteNonNegative(m.macEnergyPj())) problems.add("machine: MAC energy " + m.macEnergyPj() + " pJ");
+    if (m.dmaLatency() < 0) problem("machine: negative DMA latency " + m.dmaLatency());
+    if (!finiteNonNegative(m.macEnergyPj())) problem("machine: MAC energy " + m.macEnergyPj() + " pJ");
     for (MemoryLevel l : m.levels()) {
       if (l.sizeBytes() < 0 || !finiteNonNegative(l.bandwidth()) || !finiteNonNegative(l.energyPjPerByte())) {
-        problems.add("machine: memory level " + l.name() + " has a negative or non-finite size, bandwidth or energy");
+        problem("machine: memory level " + l.name() + " has a negative or non-finite size, bandwidth or energy");
       }
     }
   }
@@ -50,37 +71,37 @@ public final class ProgramVerifier {
       loops(where, m.loops());
       for (int loop : new int[] {m.rowLoop(), m.colLoop()}) {
         if (loop < -1 || loop >= m.loops().size()) {
-          problems.add(where + "row/col loop " + loop + " is not -1 (none) or a loop index below " + m.loops().size());
+          problem(where + "row/col loop " + loop + " is not -1 (none) or a loop index below " + m.loops().size());
         }
       }
     } else if (d instanceof Descriptor.AluDesc a) {
       loops(where, a.loops());
       if (a.op() == AluOp.REQUANT && a.dstType() != ElementType.I8) {
-        problems.add(where + "requant must write i8, not " + a.dstType());
+        problem(where + "requant must write i8, not " + a.dstType());
       }
       if (a.op() == AluOp.REQUANT && (a.imm() < 0 || a.imm() > 62)) {
-        problems.add(where + "requant shift " + a.imm() + " is outside 0..62");
+        problem(where + "requant shift " + a.imm() + " is outside 0..62");
       }
       if (a.op() == AluOp.AVGDIV && a.imm() < 1) {
-        problems.add(where + "avgdiv divisor " + a.imm() + " must be positive");
+        problem(where + "avgdiv divisor " + a.imm() + " must be positive");
       }
     } else if (d instanceof Descriptor.DmaDesc m) {
       if (m.compressed() && !program.machine().formats().contains(m.format().keyword())) {
-        problems.add(where + "storage format " + m.format().keyword() + " is not decoded by target "
+        problem(where + "storage format " + m.format().keyword() + " is not decoded by target "
             + program.machine().target() + " (it has " + String.join(", ", program.machine().formats()) + ")");
       }
       if (m.compressed() && m.points() > Integer.MAX_VALUE) {
-        problems.add(where + "a compressed transfer of " + m.points() + " points, at most " + Integer.MAX_VALUE);
+        problem(where + "a compressed transfer of " + m.points() + " points, at most " + Integer.MAX_VALUE);
       }
       if (m.compressed() && (m.rows() < 1 || m.points() % m.rows() != 0)) {
-        problems.add(where + "a compressed view of " + m.rows() + " rows does not divide the " + m.points() + " points");
+        problem(where + "a compressed view of " + m.rows() + " rows does not divide the " + m.points() + " points");
       }
       if (m.dims().size() > Descriptor.MAX_DMA_DIMS) {
-        problems.add(where + m.dims().size() + " dimensions, at most " + Descriptor.MAX_DMA_DIMS);
+        problem(where + m.dims().size() + " dimensions, at most " + Descriptor.MAX_DMA_DIMS);
       }
       for (Descriptor.DmaDim x : m.dims()) {
         if (x.count() < 0 || x.padBefore() < 0 || x.padAfter() < 0) {
-          problems.add(where + "negative count or padding in " + x);
+          problem(where + "negative count or padding in " + x);
         }
       }
     }
@@ -88,7 +109,7 @@ public final class ProgramVerifier {
 
   private void loops(String where, List<Loop> loops) {
     if (loops.size() > Descriptor.MAX_LOOPS) {
-      problems.add(where + loops.size() + " loops, at most " + Descriptor.MAX_LOOPS);
+      problem(where + loops.size() + " loops, at most " + Descriptor.MAX_LOOPS);
     }
   }
 
@@ -96,7 +117,7 @@ public final class ProgramVerifier {
     String where = TokenFlow.where(i, insn);
     if (insn instanceof Instruction.Config c) {
       if (!program.machine().dataflows().isEmpty() && !program.machine().dataflows().contains(c.dataflow())) {
-        problems.add(where + "dataflow " + c.dataflow().keyword() + " is not supported by target "
+        problem(where + "dataflow " + c.dataflow().keyword() + " is not supported by target "
             + program.machine().target());
       }
       return;
@@ -108,7 +129,7 @@ public final class ProgramVerifier {
     try {
       ranges(where, insn, d);
     } catch (AddressSpan.Overflow e) {
-      problems.add(where + e.getMessage());
+      problem(where + e.getMessage());
     }
   }
 
@@ -127,7 +148,7 @@ public final class ProgramVerifier {
       convert(where, c, dd);
     } else if (insn instanceof Instruction.Store s && d instanceof Descriptor.DmaDesc dd) {
       if (dd.dims().stream().anyMatch(x -> x.padBefore() != 0 || x.padAfter() != 0)) {
-        problems.add(where + "descriptor d" + s.desc() + " pads, but only loads may pad");
+        problem(where + "descriptor d" + s.desc() + " pads, but only loads may pad");
       }
       dma(where, dd, s.dramAddr(), s.bufAddr(), false);
     }
@@ -143,10 +164,10 @@ public final class ProgramVerifier {
   /** A conversion reads its staged block from the buffer and writes the dense tile as a compressed load would. */
   private void convert(String where, Instruction.Convert c, Descriptor.DmaDesc d) {
     if (!d.compressed()) {
-      problems.add(where + "descriptor d" + c.desc() + " is dense; convert needs a compressed format");
+      problem(where + "descriptor d" + c.desc() + " is dense; convert needs a compressed format");
       return;
     }
-    if (c.bytes() < 1) problems.add(where + "bytes = " + c.bytes() + ", a block has at least one byte");
+    if (c.bytes() < 1) problem(where + "bytes = " + c.bytes() + ", a block has at least one byte");
     check(where, "src", AddressSpan.of(c.src(), List.of(new AddressSpan.Step(Math.max(c.bytes(), 1), 1)), 1), false);
     check(where, "dst", AddressSpan.of(c.dst(), paddedSteps(d), d.type().bytes()), false);
   }
@@ -163,12 +184,12 @@ public final class ProgramVerifier {
   private void dma(String where, Descriptor.DmaDesc d, long dram, long buf, boolean load) {
     if (load && d.compressed()) {
       if (!program.machine().hardwareDecode()) {
-        problems.add(where + "target " + program.machine().target() + " decodes in software: a compressed load needs"
+        problem(where + "target " + program.machine().target() + " decodes in software: a compressed load needs"
             + " a hardware decoder (stage the block with a dense load and convert it)");
       }
       // the block's length is in its data: the simulator checks that the decoder stays inside DRAM
       if (dram < 0 || dram >= program.dramSize()) {
-        problems.add(where + "dram block at " + dram + " is outside DRAM [0, " + program.dramSize() + ")");
+        problem(where + "dram block at " + dram + " is outside DRAM [0, " + program.dramSize() + ")");
       }
       check(where, "buf", AddressSpan.of(buf, paddedSteps(d), d.type().bytes()), false);
       return;
@@ -188,18 +209,18 @@ public final class ProgramVerifier {
     if (span == null) return;
     String why = dram ? span.outside(program.dramSize(), "DRAM")
         : span.outside(program.machine().global().sizeBytes(), "the global buffer");
-    if (why != null) problems.add(where + operand + " " + why);
+    if (why != null) problem(where + operand + " " + why, operand);
   }
 
   private void halt() {
     List<Instruction> code = program.instructions();
     if (code.isEmpty() || !(code.get(code.size() - 1) instanceof Instruction.Halt)) {
-      problems.add("the program does not end with halt");
+      problem("the program does not end with halt");
     }
     for (int i = 0; i < code.size() - 1; i++) {
       if (code.get(i) instanceof Instruction.Halt) {
-        problems.add("instruction " + i + " (halt): halt before the end of the program (" + code.size()
-            + " instructions)");
+        found.add(ProgramProblem.atInstruction(i, "instruction " + i + " (halt): halt before the end of the program ("
+            + code.size() + " instructions)"));
       }
     }
   }

@@ -28,41 +28,57 @@ final class TokenFlow {
     };
   }
 
-  static List<String> problems(List<Instruction> code) {
-    List<String> out = new ArrayList<>();
+  static List<ProgramProblem> problems(List<Instruction> code) {
+    List<ProgramProblem> out = new ArrayList<>();
     for (int i = 0; i < code.size(); i++) {
       Instruction insn = code.get(i);
       Deps d = insn.deps();
       if (insn.queue() == Queue.LOAD && (d.popPrev() || d.pushPrev())) {
-        out.add(where(i, insn) + "a load may not use pop_prev or push_prev (the load queue has no previous queue)");
+        out.add(ProgramProblem.atInstruction(i,
+            where(i, insn) + "a load may not use pop_prev or push_prev (the load queue has no previous queue)"));
       }
       if (insn.queue() == Queue.STORE && (d.popNext() || d.pushNext())) {
-        out.add(where(i, insn) + "a store may not use pop_next or push_next (the store queue has no next queue)");
+        out.add(ProgramProblem.atInstruction(i,
+            where(i, insn) + "a store may not use pop_next or push_next (the store queue has no next queue)"));
       }
     }
     long[] pops = new long[4];
     long[] pushes = new long[4];
-    for (Instruction insn : code) {
-      Effect e = effect(insn);
-      for (int f : e.pops()) if (f >= 0) pops[f]++;
-      for (int f : e.pushes()) if (f >= 0) pushes[f]++;
+    List<List<Integer>> popAt = new ArrayList<>();
+    List<List<Integer>> pushAt = new ArrayList<>();
+    for (int f = 0; f < 4; f++) {
+      popAt.add(new ArrayList<>());
+      pushAt.add(new ArrayList<>());
+    }
+    for (int i = 0; i < code.size(); i++) {
+      Effect e = effect(code.get(i));
+      for (int f : e.pops()) if (f >= 0) popAt.get(f).add(i);
+      for (int f : e.pushes()) if (f >= 0) pushAt.get(f).add(i);
     }
     boolean balanced = true;
     for (int f = 0; f < 4; f++) {
-      if (pops[f] != pushes[f]) {
-        balanced = false;
-        out.add("token FIFO " + FIFOS[f] + " is unbalanced: " + pushes[f] + " pushes, " + pops[f] + " pops");
-      }
+      int pushed = pushAt.get(f).size();
+      int popped = popAt.get(f).size();
+      if (pushed == popped) continue;
+      balanced = false;
+      // the first token left over, or the first pop with no token for it
+      int i = pushed > popped ? pushAt.get(f).get(popped) : popAt.get(f).get(pushed);
+      out.add(ProgramProblem.atInstruction(i, "token FIFO " + FIFOS[f] + " is unbalanced: " + pushed + " pushes, "
+          + popped + " pops (" + (pushed > popped ? "no pop takes the token instruction " + i + " pushes"
+          : "instruction " + i + " pops a token nothing pushes") + ")"));
     }
     if (balanced) {
-      String stuck = deadlock(code);
+      ProgramProblem stuck = deadlock(code);
       if (stuck != null) out.add(stuck);
     }
     return out;
   }
 
-  /** Runs the queues with token counts only; describes where they stop, or null when all finish. */
-  private static String deadlock(List<Instruction> code) {
+  /**
+   * Runs the queues with token counts only; describes where they stop (at the first waiting instruction), or
+   * null when all finish.
+   */
+  private static ProgramProblem deadlock(List<Instruction> code) {
     List<List<Integer>> queues = new ArrayList<>();
     for (int q = 0; q < Queue.values().length; q++) queues.add(new ArrayList<>());
     for (int i = 0; i < code.size(); i++) queues.get(code.get(i).queue().ordinal()).add(i);
@@ -83,15 +99,17 @@ final class TokenFlow {
       }
     }
     List<String> waits = new ArrayList<>();
+    int first = -1;
     for (int q = 0; q < queues.size(); q++) {
       if (head[q] >= queues.get(q).size()) continue;
       int i = queues.get(q).get(head[q]);
+      first = first < 0 ? i : Math.min(first, i);
       List<String> missing = new ArrayList<>();
       for (int f : effect(code.get(i)).pops()) if (f >= 0 && tokens[f] == 0) missing.add(FIFOS[f]);
       waits.add("the " + Queue.values()[q].name().toLowerCase(java.util.Locale.ROOT) + " queue waits at instruction "
           + i + " (" + code.get(i).opcode().mnemonic() + ") for a " + String.join(" and a ", missing) + " token");
     }
-    return waits.isEmpty() ? null : "the queues deadlock: " + String.join("; ", waits);
+    return waits.isEmpty() ? null : ProgramProblem.atInstruction(first, "the queues deadlock: " + String.join("; ", waits));
   }
 
   private static boolean ready(Effect e, long[] tokens) {
