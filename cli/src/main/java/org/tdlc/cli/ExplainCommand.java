@@ -26,7 +26,7 @@ final class ExplainCommand implements Command {
 
   @Override public Options options() {
     return new Options()
-        .addOption(Option.builder().longOpt("layer").hasArg().argName("NAME").desc("the layer (result name) to explain").get())
+        .addOption(Option.builder().longOpt("layer").hasArg().argName("NAME").desc("the layer to explain, named as run's table names it").get())
         .addOption(Option.builder().longOpt("target").hasArg().argName("T").desc("the target (default: default)").get())
         .addOption(Option.builder().longOpt("model").hasArg().argName("M").desc("the model holding the layer").get())
         .addOption(Option.builder().longOpt("objective").hasArg().argName("O")
@@ -94,11 +94,12 @@ final class ExplainCommand implements Command {
 
   private static Operation find(IrModule module, List<Model> models, String layer) {
     List<String> names = new java.util.ArrayList<>();
-    for (Model m : models) {
-      for (Operation op : m.ops()) {
-        if (op.results().size() != 1 || op.result().nameHint() == null) continue;
-        if (op.result().nameHint().equals(layer)) return op;
-        if (org.tdlc.ir.ops.IterationSpace.of(op).isPresent()) names.add(op.result().nameHint());
+    for (Model m : models) {   // by the name the run's table gives the layer (Model.layerName)
+      for (int i = 0; i < m.ops().size(); i++) {
+        Operation op = m.ops().get(i);
+        if (op.results().size() != 1) continue;
+        if (m.layerName(i).equals(layer)) return op;
+        if (org.tdlc.ir.ops.IterationSpace.of(op).isPresent()) names.add(m.layerName(i));
       }
     }
     throw new UsageException("no layer named '" + layer + "'; the layers with a mapping are " + String.join(", ", names));

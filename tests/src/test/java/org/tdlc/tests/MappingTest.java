@@ -153,4 +153,16 @@ class MappingTest {
     assertEquals(1, bad.code());
     assertTrue(bad.err().contains("no layer named 'nope'"), bad.err());
   }
+
+  @Test
+  void explainFindsALayerByTheNameRunGivesIt() {
+    // mapped.tdl's conv c is fused with the relu and requant after it; the fused op's result has no name, and
+    // run's table calls the layer conv2d3 (Model.layerName)
+    Tdlc.Result run = Tdlc.run("run", "examples/mapped.tdl");
+    assertEquals(0, run.code(), run.toString());
+    assertTrue(run.out().contains("\nconv2d3 "), run.out());
+    Tdlc.Result r = Tdlc.run("explain", "examples/mapped.tdl", "--layer", "conv2d3");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("layer conv2d3 (conv2d)"), r.out());
+  }
 }
