@@ -127,17 +127,25 @@ public final class TileView {
     }
     int[] src = data.sharedArray();
     int[] out = new int[(int) n];
-    int[] idx = new int[r];
-    for (int k = 0; k < n; k++) {
+    if (r == 0) {
+      out[0] = src[(int) dramOffset];
+      return out;
+    }
+    int in = r - 1;   // row by row along the innermost dimension
+    int[] idx = new int[in];
+    for (int k = 0; k < n; k += total[in]) {
       long at = dramOffset;
-      boolean in = true;
-      for (int d = 0; d < r; d++) {
+      boolean rowIn = true;
+      for (int d = 0; d < in; d++) {
         int j = idx[d] - before[d];
-        in &= j >= 0 && j < count[d];
+        rowIn &= j >= 0 && j < count[d];
         at += (long) j * stride[d];
       }
-      out[k] = in ? src[(int) at] : padValue;
-      for (int d = r - 1; d >= 0; d--) {
+      for (int q = 0; q < total[in]; q++) {
+        int j = q - before[in];
+        out[k + q] = rowIn && j >= 0 && j < count[in] ? src[(int) (at + (long) j * stride[in])] : padValue;
+      }
+      for (int d = in - 1; d >= 0; d--) {
         if (++idx[d] < total[d]) break;
         idx[d] = 0;
       }
