@@ -33,8 +33,8 @@ final class BenchCommand implements Command {
    * runs in the same JVM after WARMUP_MS of running (measured as the kernel is: the median of TIMED_RUNS after
    * a warm-up), compiledMs the compiled engine's (generating and compiling its Java included); verified means
    * the first run is bit-exact against the reference and every other run gives the same outputs and counters.
-   * referenceMs is the reference interpreter's first run, referenceWarmMs the median of its warm runs (each
-   * generating the weights again, as the first does). The issue's targets are judged on the warm figures;
+   * referenceMs is the reference interpreter's first run, referenceWarmMs the median of its warm runs (seeded
+   * weights are generated once per process, by the compile before either). The issue's targets are judged on the warm figures;
    * verified also needs every reference run to match the simulator bit for bit.
    */
   record Row(String file, String model, String target, long macs, long macsIssued, long compileMs, long simulateMs,

@@ -23,6 +23,14 @@ public final class WeightLoader {
   /** Weights are immutable and deterministic, so one load per distinct declaration is enough. */
   private record Key(TensorType type, DictAttr attrs, Path file) {}
 
+  /**
+   * Seeded weights (init random or zeros: their bits follow from the declaration alone), generated once per
+   * process for every loader: compile's passes, the lowering and the reference interpreter of one `tdlc run`
+   * read the same tensors (VGG-16's 138 M weights took a quarter of its compile time to generate twice).
+   * Soft references: a collector short of memory may drop them, and they are generated again.
+   */
+  private static final Map<Key, java.lang.ref.SoftReference<Tensor>> SEEDED = new HashMap<>();
+
   private final Path fallbackDir;
   private final Map<Key, Tensor> cache = new HashMap<>();
 
@@ -49,18 +57,33 @@ public final class WeightLoader {
     Key key = new Key(declared.withFormat(null), attrs.without("format"), file);
     Tensor cached = cache.get(key);
     if (cached == null) {
-      cached = switch (init) {
-        case "random" -> attrs.has("density")
-            ? TensorInit.random(declared, attrs.getInt("seed"), attrs.getFloat("density"))
-            : TensorInit.random(declared, attrs.getInt("seed"));
-        case "zeros" -> TensorInit.zeros(declared);
-        case "file" -> fromFile(weight, file);
-        default -> throw new InterpreterException(weight.location(), "weight " + attrs.getString("name")
-            + ": init must be random, zeros or file, got '" + init + "'");
-      };
+      cached = init.equals("file") ? fromFile(weight, file) : seeded(key, weight);
       cache.put(key, cached);
     }
     return cached.withType(declared);
+  }
+
+  private static Tensor seeded(Key key, Operation weight) {
+    synchronized (SEEDED) {
+      java.lang.ref.SoftReference<Tensor> ref = SEEDED.get(key);
+      Tensor t = ref == null ? null : ref.get();
+      if (t != null) return t;
+    }
+    TensorType declared = weight.result().type();
+    DictAttr attrs = weight.attributes();
+    Tensor t = switch (attrs.getString("init")) {
+      case "random" -> attrs.has("density")
+          ? TensorInit.random(declared, attrs.getInt("seed"), attrs.getFloat("density"))
+          : TensorInit.random(declared, attrs.getInt("seed"));
+      case "zeros" -> TensorInit.zeros(declared);
+      default -> throw new InterpreterException(weight.location(), "weight " + attrs.getString("name")
+          + ": init must be random, zeros or file, got '" + attrs.getString("init") + "'");
+    };
+    synchronized (SEEDED) {
+      SEEDED.values().removeIf(r -> r.get() == null);
+      SEEDED.put(key, new java.lang.ref.SoftReference<>(t));
+    }
+    return t;
   }
 
   /**
