@@ -12,6 +12,8 @@ final class SvgChart {
   private static final int LEFT = 70;
   private static final int TOP = 30;
   private static final int BOTTOM = 110;
+  /** Charts with at most this many bars print each bar's total above it. */
+  private static final int LABELLED_BARS = 12;
 
   /** One bar per category, stacked from series; {@code marks} (may be null) draws a tick per bar. */
   record Stacked(String id, String title, String unit, List<String> categories, List<String> series,
@@ -43,6 +45,12 @@ final class SvgChart {
             + "data-value=\"%s\"><title>%s %s: %s %s</title></rect>", x, y, bar, h, COLORS[s % COLORS.length],
             exact(c.values()[s][i]),
             HtmlReport.esc(c.categories().get(i)), HtmlReport.esc(c.series().get(s)), num(c.values()[s][i]), HtmlReport.esc(c.unit())));
+      }
+      if (n <= LABELLED_BARS) {   // few bars: their totals in figures, so a short bar is still read
+        double sum = 0;
+        for (double[] v : c.values()) sum += v[i];
+        b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.2f\" font-size=\"10\" text-anchor=\"middle\">%s</text>",
+            x + bar / 2, y - 3, num(sum)));
       }
       if (c.marks() != null) {
         double my = TOP + HEIGHT - HEIGHT * c.marks()[i] / max;
