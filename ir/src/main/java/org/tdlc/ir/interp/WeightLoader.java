@@ -20,8 +20,12 @@ import org.tdlc.ir.ops.Ops;
 import org.tdlc.ir.type.TensorType;
 
 public final class WeightLoader {
-  /** Weights are immutable and deterministic, so one load per distinct declaration is enough. */
-  private record Key(TensorType type, DictAttr attrs, Path file) {}
+  /**
+   * Weights are immutable and deterministic, so one load per distinct declaration is enough: what decides
+   * the bits is the type (without a storage format), init, seed, density and file, not the attributes that
+   * passes add (format_choice, say).
+   */
+  private record Key(TensorType type, String init, Object seed, Object density, Path file) {}
 
   /**
    * Seeded weights (init random or zeros: their bits follow from the declaration alone), generated once per
@@ -54,7 +58,8 @@ public final class WeightLoader {
     DictAttr attrs = weight.attributes();
     String init = attrs.getString("init");
     Path file = init.equals("file") ? resolve(weight) : null;
-    Key key = new Key(declared.withFormat(null), attrs.without("format"), file);
+    Key key = new Key(declared.withFormat(null), init, attrs.has("seed") ? attrs.getInt("seed") : null,
+        attrs.has("density") ? attrs.getFloat("density") : null, file);
     Tensor cached = cache.get(key);
     if (cached == null) {
       cached = init.equals("file") ? fromFile(weight, file) : seeded(key, weight);
