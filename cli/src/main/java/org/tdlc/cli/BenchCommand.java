@@ -196,7 +196,8 @@ final class BenchCommand implements Command {
   }
 
   private static String secs(double ms) { return String.format(Locale.ROOT, "%.2f", ms / 1e3); }
-  private static String rate(double r) { return String.format(Locale.ROOT, "%.2fG", r / 1e9); }
-  private static String ratio(double r) { return String.format(Locale.ROOT, "%.2f", r); }
+  // a run under a millisecond has no rate: "-" (null in JSON)
+  private static String rate(double r) { return Double.isFinite(r) ? String.format(Locale.ROOT, "%.2fG", r / 1e9) : "-"; }
+  private static String ratio(double r) { return Double.isFinite(r) ? String.format(Locale.ROOT, "%.2f", r) : "-"; }
   private static String num(double d) { return Double.isFinite(d) ? String.format(Locale.ROOT, "%.4g", d) : "null"; }
 }

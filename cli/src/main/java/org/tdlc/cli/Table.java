@@ -15,7 +15,7 @@ final class Table {
       numeric[c] = true;
       for (List<String> r : rows) {
         width[c] = Math.max(width[c], r.get(c).length());
-        if (!r.get(c).isEmpty() && !r.get(c).matches("[-0-9.,/ KMunpJ%x]+")) numeric[c] = false;
+        if (!r.get(c).isEmpty() && !r.get(c).matches("[-0-9.,/ KMGunpJ%x]+")) numeric[c] = false;
       }
     }
     StringBuilder b = new StringBuilder();
