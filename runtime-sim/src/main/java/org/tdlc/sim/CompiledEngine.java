@@ -14,7 +14,7 @@ import org.tdlc.backend.isa.Program;
 
 final class CompiledEngine implements ExecutionEngine {
   private static final MethodType MAC = MethodType.methodType(long.class, byte[].class, int.class, int.class,
-      int.class, int[].class, int[].class, int.class);
+      int.class, boolean.class, boolean.class, int[].class, int[].class, int.class);
   private static final MethodType ALU = MethodType.methodType(void.class, byte[].class, int.class, int.class,
       int.class);
   private static final int[] NO_INTS = new int[0];
@@ -22,16 +22,11 @@ final class CompiledEngine implements ExecutionEngine {
   /** Per descriptor: its generated method, or null when the shared unit runs it. */
   private final MethodHandle[] macs;
   private final MethodHandle[] alus;
-  /** Whether the MAC kernels count zeros (the machine skips zeros), so need a row-count cache. */
-  private final boolean counting;
-  /** The cache counting kernels use when an instruction counts nothing (its count is then dropped). */
-  private ZeroRows scratch;
 
   CompiledEngine(Program program, Plans plans) {
     int n = program.descriptors().size();
     macs = new MethodHandle[n];
     alus = new MethodHandle[n];
-    counting = program.machine().skipZeros();
     KernelSource.Kernels kernels = KernelSource.generate(program.descriptors(), plans, program.machine().skipZeros());
     List<KernelSource.Unit> units = kernels.units();
     if (units.isEmpty()) return;
@@ -53,21 +48,15 @@ final class CompiledEngine implements ExecutionEngine {
   @Override public long mac(int desc, byte[] g, NestPlan p, int sizeA, int sizeB, int a, int b, int c,
                             ZeroRows zeroRows) {
     MethodHandle m = macs[desc];
-    // the kernels count a point when either operand is zero; counting one operand's zeros (only it arrived
-    // with metadata) is left to the shared unit
-    if (m == null || !MacUnit.fastPath(p, sizeA, sizeB, a, b, c) || zeroRows != null && !zeroRows.both()) {
+    if (m == null || !MacUnit.fastPath(p, sizeA, sizeB, a, b, c)) {
       return MacUnit.execute(g, p, sizeA, sizeB, a, b, c, zeroRows);
     }
     try {
-      if (zeroRows == null && !counting) return (long) m.invokeExact(g, a, b, c, NO_INTS, NO_INTS, 0);
-      if (zeroRows == null) {   // no operand arrived with metadata: nothing is skipped
-        if (scratch == null || scratch.stamp.length != g.length) scratch = new ZeroRows(g.length);
-        scratch.next();
-        long ignored = (long) m.invokeExact(g, a, b, c, scratch.stamp, scratch.count, scratch.generation);
-        return 0;
-      }
+      // zeroRows is null when no operand arrived with metadata (or the machine skips nothing): count nothing
+      if (zeroRows == null) return (long) m.invokeExact(g, a, b, c, false, false, NO_INTS, NO_INTS, 0);
       zeroRows.next();
-      return (long) m.invokeExact(g, a, b, c, zeroRows.stamp, zeroRows.count, zeroRows.generation);
+      return (long) m.invokeExact(g, a, b, c, zeroRows.countA, zeroRows.countB, zeroRows.stamp, zeroRows.count,
+          zeroRows.generation);
     } catch (Throwable t) {
       throw rethrow(t);
     }

@@ -24,9 +24,11 @@ import org.tdlc.backend.isa.Descriptor.AluDesc;
 import org.tdlc.backend.isa.Descriptor.MacDesc;
 
 /**
- * Generated MAC methods: {@code static long macD(byte[] g, int a, int b, int c, int[] stamp, int[] count,
- * int gen)} (with its helper macDRows) run RowMac's algorithm on the coalesced nest (same row loop,
- * reductions inside the row, zero rows skipped, row zero counts cached in ZeroRows' arrays) and return the zero-operand points when the machine skips zeros, else 0.
+ * Generated MAC methods: {@code static long macD(byte[] g, int a, int b, int c, boolean countA, boolean countB,
+ * int[] stamp, int[] count, int gen)} (with its helper macDRows) run RowMac's algorithm on the coalesced nest
+ * (same row loop, reductions inside the row, zero rows skipped, row zero counts cached in ZeroRows' arrays)
+ * and return the points where an operand they count (countA, countB) is zero, as MacUnit does; on a machine
+ * that does not skip zeros they count nothing and return 0.
  * They are only called when MacUnit.fastPath holds. Generated ALU methods: {@code static void aluD(byte[] g,
  * int dst, int src1, int src2)} visit the points in loop order like AluUnit. Methods are grouped into classes
  * of at most {@link #METHODS_PER_CLASS} descriptors, each a self-contained source (JDK types only).
@@ -35,6 +37,8 @@ final class KernelSource {
   static final String PACKAGE = "org.tdlc.sim.generated";
   /** Descriptors per generated class: keeps each class and its constant pool small. */
   static final int METHODS_PER_CLASS = 64;
+  /** Reduction rows up to which a MAC kernel lists its nonzero-y rows first (as RowMac tabulates them). */
+  static final long LISTED_ROWS = 1 << 16;
 
   /** One generated class and the descriptors it holds a method for. */
   record Unit(String className, JavaFile file, List<Integer> macs, List<Integer> alus) {}
@@ -133,6 +137,13 @@ final class KernelSource {
     CodeBlock.Builder c = CodeBlock.builder();
     c.addStatement("long zeros = 0");
     c.addStatement("int[] acc = new int[$L]", n);
+    long listedRows = 1;
+    for (int l : s.reduction()) listedRows *= p.extent[l];
+    if ((db == 0 || da == 0) && listedRows <= LISTED_ROWS) {
+      c.addStatement("int[] lx = new int[$L], ly = new int[$L]", listedRows, listedRows);
+    } else {
+      c.addStatement("int[] lx = null, ly = null");
+    }
     // as in RowMac: a contiguous C row that stays word-aligned moves as one bulk copy
     boolean bulk = sc[j] == 4 && RowMac.outerStepsAligned(sc, s.outer());
     if (bulk) {
@@ -145,8 +156,8 @@ final class KernelSource {
         .nextControlFlow("else");
     c.addStatement("for (int q = 0; q < $L; q++) acc[q] = (int) I32.get(g, pc$L)", n, scaled("q", sc[j]));
     if (bulk) c.endControlFlow();
-    c.addStatement("zeros += $LRows(g, acc, a$L, b$L, stamp, count, gen)", macName(d), offset(s.outer(), sa, "o"),
-        offset(s.outer(), sb, "o"));
+    c.addStatement("zeros += $LRows(g, acc, a$L, b$L, countA, countB, stamp, count, gen, lx, ly)", macName(d),
+        offset(s.outer(), sa, "o"), offset(s.outer(), sb, "o"));
     if (bulk) c.beginControlFlow("if (words != null)").addStatement("words.put(pc >> 2, acc, 0, $L)", n)
         .nextControlFlow("else");
     c.addStatement("for (int q = 0; q < $L; q++) I32.set(g, pc$L, acc[q])", n, scaled("q", sc[j]));
@@ -155,40 +166,77 @@ final class KernelSource {
     c.addStatement(countZeros ? "return zeros" : "return 0");
     MethodSpec main = MethodSpec.methodBuilder(macName(d)).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(long.class).addParameter(byte[].class, "g").addParameter(int.class, "a")
-        .addParameter(int.class, "b").addParameter(int.class, "c").addParameter(int[].class, "stamp")
+        .addParameter(int.class, "b").addParameter(int.class, "c").addParameter(boolean.class, "countA")
+        .addParameter(boolean.class, "countB").addParameter(int[].class, "stamp")
         .addParameter(int[].class, "count").addParameter(int.class, "gen").addCode(c.build()).build();
 
     CodeBlock.Builder r = CodeBlock.builder();
     r.addStatement("long zeros = 0");
-    for (int l : s.reduction()) r.beginControlFlow("for (int r$L = 0; r$L < $L; r$L++)", l, l, p.extent[l], l);
-    r.addStatement("int ra = pa$L", offset(s.reduction(), sa, "r"));
-    r.addStatement("int rb = pb$L", offset(s.reduction(), sb, "r"));
-    if (db == 0 || da == 0) {
+    long reductionRows = 1;
+    for (int l : s.reduction()) reductionRows *= p.extent[l];
+    boolean scalarRow = db == 0 || da == 0;
+    boolean listed = scalarRow && reductionRows <= LISTED_ROWS;
+    if (scalarRow) {
       String scalar = db == 0 ? "rb" : "ra";
       String base = db == 0 ? "ra" : "rb";
       long step = db == 0 ? da : db;
+      // y is the scalar operand (B when it stays fixed along the row), x the row; as RowMac: a zero y adds
+      // nothing, and counts the whole row when y's zeros are counted, else x's zeros when they are
+      String countY = db == 0 ? "countB" : "countA";
+      String countX = db == 0 ? "countA" : "countB";
+      if (listed) {
+        // as RowMac.liveRows when x's zeros are not counted: the rows with a nonzero y listed without a
+        // branch, then run four at a time
+        r.beginControlFlow("if (!$L)", countX).addStatement("int m = 0");
+        reductionLoops(r, s, p, sa, sb);
+        r.addStatement("int y = g[$L]", scalar).addStatement("lx[m] = $L", base).addStatement("ly[m] = y")
+            .addStatement("m += y != 0 ? 1 : 0");
+        for (int l : s.reduction()) r.endControlFlow();
+        if (countZeros) r.addStatement("if ($L) zeros += (long) ($L - m) * $L", countY, reductionRows, n);
+        r.addStatement("int i = 0");
+        r.beginControlFlow("for (; i + 3 < m; i += 4)")
+            .addStatement("int x0 = lx[i], x1 = lx[i + 1], x2 = lx[i + 2], x3 = lx[i + 3]")
+            .addStatement("int y0 = ly[i], y1 = ly[i + 1], y2 = ly[i + 2], y3 = ly[i + 3]")
+            .addStatement("for (int q = 0; q < $L; q++) acc[q] += g[x0$L] * y0 + g[x1$L] * y1 + g[x2$L] * y2 + g[x3$L] * y3",
+                n, scaled("q", step), scaled("q", step), scaled("q", step), scaled("q", step))
+            .endControlFlow();
+        r.beginControlFlow("for (; i < m; i++)").addStatement("int x0 = lx[i], y0 = ly[i]")
+            .addStatement("for (int q = 0; q < $L; q++) acc[q] += g[x0$L] * y0", n, scaled("q", step))
+            .endControlFlow();
+        r.addStatement("return zeros").endControlFlow();
+      }
+      CodeBlock xZeros = CodeBlock.builder()
+          .beginControlFlow("if (stamp[$L] == gen)", base).addStatement("zeros += count[$L]", base)
+          .nextControlFlow("else").addStatement("int z = 0")
+          .addStatement("for (int q = 0; q < $L; q++) z += g[$L$L] == 0 ? 1 : 0", n, base, scaled("q", step))
+          .addStatement("stamp[$L] = gen", base).addStatement("count[$L] = z", base).addStatement("zeros += z")
+          .endControlFlow().build();
+      reductionLoops(r, s, p, sa, sb);
       r.addStatement("int y = g[$L]", scalar);
       r.beginControlFlow("if (y != 0)");
       r.addStatement("for (int q = 0; q < $L; q++) acc[q] += g[$L$L] * y", n, base, scaled("q", step));
       if (countZeros) {
-        r.beginControlFlow("if (stamp[$L] == gen)", base).addStatement("zeros += count[$L]", base);
-        r.nextControlFlow("else").addStatement("int z = 0");
-        r.addStatement("for (int q = 0; q < $L; q++) z += g[$L$L] == 0 ? 1 : 0", n, base, scaled("q", step));
-        r.addStatement("stamp[$L] = gen", base).addStatement("count[$L] = z", base).addStatement("zeros += z");
-        r.endControlFlow();
+        r.beginControlFlow("if ($L)", countX).add(xZeros).endControlFlow();
+        r.nextControlFlow("else if ($L)", countY).addStatement("zeros += $L", n);
+        r.nextControlFlow("else if ($L)", countX).add(xZeros);
       }
-      r.nextControlFlow("else").addStatement("zeros += $L", n).endControlFlow();
+      r.endControlFlow();
     } else {
+      reductionLoops(r, s, p, sa, sb);
       r.beginControlFlow("for (int q = 0; q < $L; q++)", n);
       r.addStatement("int x = g[ra$L]", scaled("q", da)).addStatement("int y = g[rb$L]", scaled("q", db));
-      r.addStatement("acc[q] += x * y").addStatement("zeros += (x == 0 | y == 0) ? 1 : 0").endControlFlow();
+      r.addStatement("acc[q] += x * y");
+      if (countZeros) r.addStatement("zeros += (countA & x == 0 | countB & y == 0) ? 1 : 0");
+      r.endControlFlow();
     }
     for (int l : s.reduction()) r.endControlFlow();
     r.addStatement("return zeros");
     MethodSpec rows = MethodSpec.methodBuilder(macName(d) + "Rows").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(long.class).addParameter(byte[].class, "g").addParameter(int[].class, "acc")
-        .addParameter(int.class, "pa").addParameter(int.class, "pb").addParameter(int[].class, "stamp")
-        .addParameter(int[].class, "count").addParameter(int.class, "gen").addCode(r.build()).build();
+        .addParameter(int.class, "pa").addParameter(int.class, "pb").addParameter(boolean.class, "countA")
+        .addParameter(boolean.class, "countB").addParameter(int[].class, "stamp")
+        .addParameter(int[].class, "count").addParameter(int.class, "gen").addParameter(int[].class, "lx")
+        .addParameter(int[].class, "ly").addCode(r.build()).build();
     return List.of(main, rows);
   }
 
@@ -224,6 +272,13 @@ final class KernelSource {
   }
 
   /** " + v3 * 56 + v5 * 2" over the loops with a non-zero stride (strides fit an int: bounds are checked). */
+  /** Opens the reduction loops and computes the row's A and B positions (ra, rb); the caller closes them. */
+  private static void reductionLoops(CodeBlock.Builder r, RowMac.Shape s, NestPlan p, long[] sa, long[] sb) {
+    for (int l : s.reduction()) r.beginControlFlow("for (int r$L = 0; r$L < $L; r$L++)", l, l, p.extent[l], l);
+    r.addStatement("int ra = pa$L", offset(s.reduction(), sa, "r"));
+    r.addStatement("int rb = pb$L", offset(s.reduction(), sb, "r"));
+  }
+
   private static String offset(int[] loops, long[] stride, String prefix) {
     StringBuilder b = new StringBuilder();
     for (int l : loops) if (stride[l] != 0) b.append(" + ").append(prefix).append(l).append(scaledFactor(stride[l]));

@@ -28,9 +28,6 @@ final class ZeroRows {
     return this;
   }
 
-  /** Whether zeros of both operands are counted (a point counts when either is zero). */
-  boolean both() { return countA && countB; }
-
   /** Starts a new instruction: every remembered count becomes stale. */
   void next() {
     if (++generation == Integer.MAX_VALUE) {
