@@ -53,6 +53,29 @@ class TileViewTest {
     assertEquals(1, TileView.viewRows(1, List.of(new TileView.Dim(9, 1, 1, 0, 0))));
   }
 
+  @Test
+  void adjacentTilesAreWhatValuesGivesForEach() {
+    // a 40 x 64 weight streamed 4 columns at a time: 16 tiles of 40 x 4 across a row of 64
+    int[] values = new int[40 * 64];
+    for (int k = 0; k < values.length; k++) values[k] = k % 251 - 125;
+    Tensor t = Tensor.of(TensorType.of(ElementType.I32, 40, 64), values);
+    List<TileView.Dim> dims = List.of(new TileView.Dim(40, 64, 4, 0, 0), new TileView.Dim(4, 1, 1, 0, 0));
+    assertTrue(TileView.tallAndNarrow(dims));
+    for (long offset : new long[] {0, 4, 36, 60}) {
+      List<int[]> tiles = TileView.adjacentValues(t, offset, dims, 16);
+      // tiles past the data's end are left out: the tile at o ends at element o + 39 * 64 + 3, at most 2559
+      long fit = (2559 - (offset + 39 * 64 + 3)) / 4 + 1;
+      assertEquals(Math.min(16, fit), tiles.size(), "from " + offset);
+      for (int j = 0; j < tiles.size(); j++) {
+        assertArrayEquals(TileView.values(t, offset + 4L * j, dims, 0), tiles.get(j), offset + " tile " + j);
+      }
+    }
+    assertTrue(TileView.adjacentValues(t, 64 * 40, dims, 16).isEmpty());
+    assertTrue(!TileView.tallAndNarrow(List.of(new TileView.Dim(40, 64, 4, 1, 0), new TileView.Dim(4, 1, 1, 0, 0))));
+    assertTrue(!TileView.tallAndNarrow(List.of(new TileView.Dim(40, 8, 8, 0, 0), new TileView.Dim(8, 1, 1, 0, 0))));
+    assertTrue(!TileView.tallAndNarrow(List.of(new TileView.Dim(64, 1, 1, 0, 0))));
+  }
+
   /** The box's elements in row-major order, -7 outside the tensor. */
   private static int[] brute(int[] values, int[] lo, int[] ext) {
     int[] out = new int[ext[0] * ext[1] * ext[2] * ext[3]];
