@@ -46,8 +46,9 @@ final class ExplainCommand implements Command {
     if (!formatErrors.isEmpty()) throw new org.tdlc.ir.diag.CompileException(formatErrors);
     IrModule fused = new PassManager(PassManager.Instrumentation.defaults(io.err()).withTarget(target))
         .run(loaded.module(), Pipeline.parse("canonicalize,fuse-epilogue,select-formats"), new DiagnosticEngine());
-    Operation op = find(fused, ModuleLoader.select(new ModuleLoader.Loaded(fused, loaded.mainModels(),
+    Found found = find(fused, ModuleLoader.select(new ModuleLoader.Loaded(fused, loaded.mainModels(),
         loaded.targets()), cl), layer);
+    Operation op = found.op();
     io.out().print(formats(op));
     DiagnosticEngine diags = new DiagnosticEngine();
     MappingPlanner.Options opts = new MappingPlanner.Options(objective, 1, 4, 200_000);
@@ -58,7 +59,9 @@ final class ExplainCommand implements Command {
       throw new UsageException("layer '" + layer + "' (" + op.name() + ") is not mapped on the PE array; explain "
           + "covers conv2d (one group), matmul and two-operand einsums");
     }
-    io.out().print(MappingReport.explain(layer, op, target, planned.get(), objective));
+    var predicted = org.tdlc.passes.mapping.Predictions.of(found.model(), op, target, planned.get().mapping(),
+        new org.tdlc.ir.interp.WeightLoader());
+    io.out().print(MappingReport.explain(layer, op, target, planned.get(), predicted, objective));
     return Main.OK;
   }
 
@@ -92,13 +95,15 @@ final class ExplainCommand implements Command {
     return b.length() == 0 ? "" : b.append('\n').toString();
   }
 
-  private static Operation find(IrModule module, List<Model> models, String layer) {
+  private record Found(Model model, Operation op) {}
+
+  private static Found find(IrModule module, List<Model> models, String layer) {
     List<String> names = new java.util.ArrayList<>();
     for (Model m : models) {   // by the name the run's table gives the layer (Model.layerName)
       for (int i = 0; i < m.ops().size(); i++) {
         Operation op = m.ops().get(i);
         if (op.results().size() != 1) continue;
-        if (m.layerName(i).equals(layer)) return op;
+        if (m.layerName(i).equals(layer)) return new Found(m, op);
         if (org.tdlc.ir.ops.IterationSpace.of(op).isPresent()) names.add(m.layerName(i));
       }
     }

@@ -12,7 +12,13 @@ import org.tdlc.passes.mapping.MappingSearch;
 final class MappingReport {
   private MappingReport() {}
 
-  static String explain(String layer, Operation op, Target target, MappingPlanner.Planned p, String objective) {
+  /**
+   * The mapping report; {@code e} is the chosen mapping's cost with the weights' data (compressed blocks,
+   * skipped MACs: what run --json predicts and the simulator counts), while the alternatives are compared on
+   * the search's costs (weights dense in the exact walk), as the mapper compared them.
+   */
+  static String explain(String layer, Operation op, Target target, MappingPlanner.Planned p, Cost e,
+                        String objective) {
     var space = p.model().space();
     Mapping m = p.mapping();
     Cost c = p.search().best().cost();
@@ -30,21 +36,23 @@ final class MappingReport {
         .append(", cols ").append(m.cols().isEmpty() ? "-" : m.cols()).append(", objective ").append(objective).append("):\n");
     b.append(m.loopNest(space, target.rows(), target.cols()).indent(2));
     b.append("\ndirectives:\n  ").append(m.directives(target.rows(), target.cols())).append('\n');
-    b.append("\npredicted cost:\n");
-    b.append(String.format("  cycles %d (exact schedule; busy: compute %d, load %d, store %d), energy %.4g pJ, utilization %.1f%%%n",
-        c.cycles(), c.computeCycles(), c.loadCycles(), c.storeCycles(), c.energyPj(),
-        100 * c.utilization(target.peCount())));
-    b.append(String.format("  MACs %d; global buffer footprint %d of %d B (%d input and %d accumulator slots)%n",
-        c.macs(), c.footprint(), c.capacity(), c.nIn(), c.nOut()));
+    b.append("\npredicted cost (the exact schedule, weights from their data, as run --json predicts):\n");
+    b.append(String.format("  cycles %d (busy: compute %d, load %d, store %d), energy %.4g pJ, utilization %.1f%%%n",
+        e.cycles(), e.computeCycles(), e.loadCycles(), e.storeCycles(), e.energyPj(),
+        100 * e.utilization(target.peCount())));
+    b.append(String.format("  MACs %d (%d skipped: a zero weight that arrived compressed); decode cycles %d, "
+        + "convert cycles %d%n", e.macs(), e.macsSkipped(), e.decodeCycles(), e.convertCycles()));
+    b.append(String.format("  global buffer footprint %d of %d B (%d input and %d accumulator slots)%n",
+        e.footprint(), e.capacity(), e.nIn(), e.nOut()));
     String[] names = {operand(op, 0), operand(op, 1), "result"};
     b.append(String.format("  %-10s %12s %12s %12s %12s%n", "operand", "dram read", "dram write", "global read",
         "global write"));
     for (int i = 0; i < 3; i++) {
-      b.append(String.format("  %-10s %12d %12d %12d %12d%n", names[i], c.dramRead()[i], c.dramWrite()[i],
-          c.globalRead()[i], c.globalWrite()[i]));
+      b.append(String.format("  %-10s %12d %12d %12d %12d%n", names[i], e.dramRead()[i], e.dramWrite()[i],
+          e.globalRead()[i], e.globalWrite()[i]));
     }
-    b.append(String.format("  %-10s %12s %12s %12d (per-PE level)%n", "local", "", "", c.localBytes()));
-    b.append("\nalternatives the search saw (best first):\n");
+    b.append(String.format("  %-10s %12s %12s %12d (per-PE level)%n", "local", "", "", e.localBytes()));
+    b.append("\nalternatives the search saw (best first; compared on the search's costs, weights dense):\n");
     for (MappingSearch.Point q : p.search().runnersUp()) {
       Mapping alt = MappingPlanner.toMapping(space, q);
       b.append(String.format("  %s %-36s order %-22s %s +%.2f%%: %s%n", alt.dataflow().keyword(), alt.tileText(),

@@ -155,6 +155,22 @@ class MappingTest {
   }
 
   @Test
+  void explainPredictsWhatTheSimulatorCounts() {
+    // r1's weight is stored bitmap on the default target and its zeros are skipped: explain's predicted
+    // cycles and utilization are the simulator's, not a dense estimate
+    Tdlc.Result run = Tdlc.run("run", "examples/resnet_block.tdl", "--json");
+    assertEquals(0, run.code(), run.toString());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "\\{\"name\": \"r1\", \"op\".*?\"macs_skipped\": (\\d+), \"cycles\": (\\d+), ").matcher(run.out());
+    assertTrue(m.find(), run.out());
+    assertTrue(Long.parseLong(m.group(1)) > 0, "r1 skips zeros");
+    Tdlc.Result r = Tdlc.run("explain", "examples/resnet_block.tdl", "--layer", "r1");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("  cycles " + m.group(2) + " (busy: "), m.group(2) + " cycles in\n" + r.out());
+    assertTrue(r.out().contains("(" + m.group(1) + " skipped: a zero weight that arrived compressed)"), r.out());
+  }
+
+  @Test
   void explainFindsALayerByTheNameRunGivesIt() {
     // mapped.tdl's conv c is fused with the relu and requant after it; the fused op's result has no name, and
     // run's table calls the layer conv2d3 (Model.layerName)

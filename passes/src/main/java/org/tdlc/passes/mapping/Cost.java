@@ -22,7 +22,8 @@ public record Cost(long macs, long cycles, double energyPj, long[] dramRead, lon
 
   public long globalBytes() { return sum(globalRead) + sum(globalWrite); }
 
-  public double utilization(int pes) { return cycles == 0 ? 0 : (double) macs / ((double) pes * cycles); }
+  /** Issued MACs (skipped ones excluded) per PE and cycle, as the simulator defines it. */
+  public double utilization(int pes) { return cycles == 0 ? 0 : (double) (macs - macsSkipped) / ((double) pes * cycles); }
 
   /** The figure an objective minimizes: cycles, energy or their product (edp). */
   public double score(String objective) {

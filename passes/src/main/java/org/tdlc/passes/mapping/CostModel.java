@@ -222,7 +222,7 @@ public final class CostModel {
         ? (c.macs() - s.macsSkipped()) * (space.bytes()[0] + space.bytes()[1] + 8L) : 0;
     energy += (local - c.localBytes()) * target.local().map(MemoryLevel::energyPjPerByte).orElse(0.0);
     return new Cost(c.macs(), s.cycles(), energy, dramRead, c.dramWrite(), globalRead, globalWrite,
-        local, c.computeCycles(), s.loadBusy(), c.storeCycles(), c.footprint(), c.capacity(), c.nIn(),
+        local, s.computeBusy(), s.loadBusy(), s.storeBusy(), c.footprint(), c.capacity(), c.nIn(),
         c.nOut(), s.macsSkipped(), s.decodeCycles(), s.convertCycles());
   }
 

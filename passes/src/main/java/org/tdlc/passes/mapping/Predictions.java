@@ -25,28 +25,30 @@ public final class Predictions {
     for (int k = 0; k < model.ops().size(); k++) {
       Operation op = model.ops().get(k);
       if (!op.attributes().has(Mapping.ATTR)) continue;
-      TileTimeline.Stored[] stored = new TileTimeline.Stored[2];
-      for (int i = 0; i < 2 && i < op.operands().size(); i++) {
-        Value v = op.operand(i);
-        if (!SelectFormats.storedCompressed(model, v)) continue;
-        try {
-          stored[i] = new TileTimeline.Stored(v.type().format(), weights.load(v.definingOp()));
-        } catch (InterpreterException e) {
-          stored[i] = null;   // the lowering reports an unreadable weight file; predict it dense meanwhile
-        }
-      }
-      Cost c = of(op, target, stored);
-      if (c != null) out.put(model.layerName(k), c);
+      LoopSpace s = LoopSpace.of(op).orElse(null);
+      if (s == null) continue;
+      Mapping m = Mapping.fromAttribute((DictAttr) op.attributes().get(Mapping.ATTR).orElseThrow(), s.dims());
+      out.put(model.layerName(k), of(model, op, target, m, weights));
     }
     return out;
   }
 
-  /** The predicted cost of one op under its mapping attribute, or null when it has none. */
-  private static Cost of(Operation op, Target target, TileTimeline.Stored[] stored) {
-    if (!op.attributes().has(Mapping.ATTR)) return null;
-    LoopSpace s = LoopSpace.of(op).orElse(null);
-    if (s == null) return null;
-    Mapping m = Mapping.fromAttribute((DictAttr) op.attributes().get(Mapping.ATTR).orElseThrow(), s.dims());
+  /**
+   * The predicted cost of {@code op} (an op of {@code model} with a loop space) under mapping {@code m}: the
+   * exact schedule, with the weights the lowering stores compressed read from their data.
+   */
+  public static Cost of(Model model, Operation op, Target target, Mapping m, WeightLoader weights) {
+    TileTimeline.Stored[] stored = new TileTimeline.Stored[2];
+    for (int i = 0; i < 2 && i < op.operands().size(); i++) {
+      Value v = op.operand(i);
+      if (!SelectFormats.storedCompressed(model, v)) continue;
+      try {
+        stored[i] = new TileTimeline.Stored(v.type().format(), weights.load(v.definingOp()));
+      } catch (InterpreterException e) {
+        stored[i] = null;   // the lowering reports an unreadable weight file; predict it dense meanwhile
+      }
+    }
+    LoopSpace s = LoopSpace.of(op).orElseThrow();
     int[] tile = s.dims().stream().mapToInt(m::tileOf).toArray();
     return MappingPlanner.model(op, s, target).evaluateExact(s.index(m.rows()), s.index(m.cols()), tile,
         MappingPlanner.order(s, m.order()), stored);

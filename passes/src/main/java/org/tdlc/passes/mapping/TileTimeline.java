@@ -44,7 +44,7 @@ final class TileTimeline {
    * hardware decoding and of software conversion.
    */
   record Schedule(long cycles, long[] dramRead, long[] bufferWrite, long[] bufferRead, long loadBusy,
-                  long macsSkipped, long decodeCycles, long convertCycles) {}
+                  long computeBusy, long storeBusy, long macsSkipped, long decodeCycles, long convertCycles) {}
 
   /** A weight the lowering stores compressed: its format and its data (the tensor's row-major elements). */
   record Stored(StorageFormat format, Tensor data) {}
@@ -67,7 +67,9 @@ final class TileTimeline {
   private final int[][][] held;
   private final int[] lastSlot;
   private final long[] dramRead = new long[2], bufferWrite = new long[2], bufferRead = new long[2];
-  private long loadBusy, macsSkipped, decodeCycles, convertCycles;
+  private long macsSkipped, decodeCycles, convertCycles;
+  /** Per queue (LOAD, COMPUTE, STORE): the cycles it is busy. */
+  private final long[] busy = new long[3];
   /** Per input: how it is stored compressed, or null when dense. */
   private final Stored[] stored;
   /** Per input: the sizes of its boxes' blocks (one per DMA part) and each part's buffer bytes, by box. */
@@ -106,8 +108,8 @@ final class TileTimeline {
     TileTimeline t = new TileTimeline(space, target, rowDim, colDim, tile, order, slots,
         stored == null ? new Stored[2] : stored);
     long cycles = t.run();
-    return new Schedule(cycles, t.dramRead, t.bufferWrite, t.bufferRead, t.loadBusy, t.macsSkipped,
-        t.decodeCycles, t.convertCycles);
+    return new Schedule(cycles, t.dramRead, t.bufferWrite, t.bufferRead, t.busy[LOAD], t.busy[COMPUTE],
+        t.busy[STORE], t.macsSkipped, t.decodeCycles, t.convertCycles);
   }
 
   private long run() {
@@ -307,7 +309,7 @@ final class TileTimeline {
     for (int r : writes) start = Math.max(start, Math.max(writerEnd[r], readersEnd[r]));
     long end = start + duration;
     free[q] = end;
-    if (q == LOAD) loadBusy += duration;
+    busy[q] += duration;
     for (int r : reads) readersEnd[r] = Math.max(readersEnd[r], end);
     for (int r : writes) {
       writerEnd[r] = end;
