@@ -106,13 +106,13 @@ final class HtmlReport {
 
   private static String next(List<String> levels) { return levels.size() > 1 ? levels.get(1) : "chip"; }
 
-  private static void figure(StringBuilder b, String svg) {
-    b.append("<figure class=\"plot\">").append(svg).append("</figure>\n");
-  }
+  private static void figure(StringBuilder b, String svg) { figure(b, svg, null); }
 
+  /** A plot, with a caption under it unless {@code caption} is null. */
   private static void figure(StringBuilder b, String svg, String caption) {
-    b.append("<figure class=\"plot\">").append(svg).append("<figcaption>").append(esc(caption))
-        .append("</figcaption></figure>\n");
+    b.append("<figure class=\"plot\">").append(svg);
+    if (caption != null) b.append("<figcaption>").append(esc(caption)).append("</figcaption>");
+    b.append("</figure>\n");
   }
 
   static String esc(String s) {

@@ -45,7 +45,7 @@ final class AluUnit {
       int q0 = (int) p0;
       int q1 = (int) p1;
       int q2 = (int) p2;
-      if (n < Rows.MIN || !Fused.run(g, op, imm, n, q0, dd, sd, q1, d1, s1)) {
+      if (n < Rows.MIN || !fused(g, op, imm, n, q0, dd, sd, q1, d1, s1)) {
         rows = rowOrPoints(g, op, imm, n, q0, dd, sd, r1 ? q1 : -1, d1, s1, r2 ? q2 : -1, d2, s2, rd, rows, distinct);
       }
       for (int l = inner - 1; l >= 0; l--) {
@@ -92,29 +92,27 @@ final class AluUnit {
    * Loops specialized to the commonest op and width pairs (the epilogue's fill, relu and requant), run point
    * by point in loop order, so they are exact for any overlap of the operands. Returns false for any other.
    */
-  private static final class Fused {
-    static boolean run(byte[] g, AluOp op, int imm, int n, int q0, int dd, int sd, int q1, int d1, int s1) {
-      switch (op) {
-        case FILL -> {
-          if (sd == 4 && dd == 4 && imm == 0) java.util.Arrays.fill(g, q0, q0 + 4 * n, (byte) 0);
-          else if (sd == 4) for (int k = 0; k < n; k++) Memory.I32.set(g, q0 + k * dd, imm);
-          else if (sd == 1) for (int k = 0; k < n; k++) g[q0 + k * dd] = (byte) imm;
-          else return false;
-          return true;
-        }
-        case RELU -> {
-          if (sd != 4 || s1 != 4) return false;
-          // no branch on the sign: accumulator signs are random, and mispredictions cost more than the store
-          for (int k = 0; k < n; k++) Memory.I32.set(g, q0 + k * dd, Math.max((int) Memory.I32.get(g, q1 + k * d1), 0));
-          return true;
-        }
-        case REQUANT -> {
-          if (sd != 1 || s1 != 4) return false;
-          for (int k = 0; k < n; k++) g[q0 + k * dd] = (byte) requant((int) Memory.I32.get(g, q1 + k * d1), imm);
-          return true;
-        }
-        default -> { return false; }
+  private static boolean fused(byte[] g, AluOp op, int imm, int n, int q0, int dd, int sd, int q1, int d1, int s1) {
+    switch (op) {
+      case FILL -> {
+        if (sd == 4 && dd == 4 && imm == 0) java.util.Arrays.fill(g, q0, q0 + 4 * n, (byte) 0);
+        else if (sd == 4) for (int k = 0; k < n; k++) Memory.I32.set(g, q0 + k * dd, imm);
+        else if (sd == 1) for (int k = 0; k < n; k++) g[q0 + k * dd] = (byte) imm;
+        else return false;
+        return true;
       }
+      case RELU -> {
+        if (sd != 4 || s1 != 4) return false;
+        // no branch on the sign: accumulator signs are random, and mispredictions cost more than the store
+        for (int k = 0; k < n; k++) Memory.I32.set(g, q0 + k * dd, Math.max((int) Memory.I32.get(g, q1 + k * d1), 0));
+        return true;
+      }
+      case REQUANT -> {
+        if (sd != 1 || s1 != 4) return false;
+        for (int k = 0; k < n; k++) g[q0 + k * dd] = (byte) requant((int) Memory.I32.get(g, q1 + k * d1), imm);
+        return true;
+      }
+      default -> { return false; }
     }
   }
 

@@ -137,10 +137,11 @@ final class KernelSource {
     CodeBlock.Builder c = CodeBlock.builder();
     c.addStatement("long zeros = 0");
     c.addStatement("int[] acc = new int[$L]", n);
-    long listedRows = 1;
-    for (int l : s.reduction()) listedRows *= p.extent[l];
-    if ((db == 0 || da == 0) && listedRows <= LISTED_ROWS) {
-      c.addStatement("int[] lx = new int[$L], ly = new int[$L]", listedRows, listedRows);
+    long reductionRows = 1;
+    for (int l : s.reduction()) reductionRows *= p.extent[l];
+    boolean listed = (db == 0 || da == 0) && reductionRows <= LISTED_ROWS;
+    if (listed) {
+      c.addStatement("int[] lx = new int[$L], ly = new int[$L]", reductionRows, reductionRows);
     } else {
       c.addStatement("int[] lx = null, ly = null");
     }
@@ -172,11 +173,7 @@ final class KernelSource {
 
     CodeBlock.Builder r = CodeBlock.builder();
     r.addStatement("long zeros = 0");
-    long reductionRows = 1;
-    for (int l : s.reduction()) reductionRows *= p.extent[l];
-    boolean scalarRow = db == 0 || da == 0;
-    boolean listed = scalarRow && reductionRows <= LISTED_ROWS;
-    if (scalarRow) {
+    if (db == 0 || da == 0) {
       String scalar = db == 0 ? "rb" : "ra";
       String base = db == 0 ? "ra" : "rb";
       long step = db == 0 ? da : db;

@@ -136,15 +136,15 @@ final class RowMac {
                                     ZeroRows zeros) {
     int[] rowA = s.rowA();
     int[] rowB = s.rowB();
-    // one method per case, so each keeps its own loop and branch profile in the JIT
+    // one method per case, so each keeps its own loop and branch profile in the JIT: liveRows when the row
+    // operand's zeros are not counted (the usual case), countedRows when they are
     boolean countA = zeros != null && zeros.countA;
     boolean countB = zeros != null && zeros.countB;
     // y = B fixed along the row (the weights, usually), X = A; or the other way round
     if (db == 0 && !countA) return liveRows(g, acc, live, rowB, pb, rowA, pa, da, countB);
     if (da == 0 && !countB) return liveRows(g, acc, live, rowA, pa, rowB, pb, db, countA);
-    if (db == 0 && da == 1) return unitRows(g, acc, rowB, pb, rowA, pa, zeros, countB, countA);
-    if (db == 0) return scalarRows(g, acc, rowB, pb, rowA, pa, da, zeros, countB, countA);
-    if (da == 0) return scalarRows(g, acc, rowA, pa, rowB, pb, db, zeros, countA, countB);
+    if (db == 0) return countedRows(g, acc, rowB, pb, rowA, pa, da, zeros, countB);
+    if (da == 0) return countedRows(g, acc, rowA, pa, rowB, pb, db, zeros, countA);
     long count = 0;
     for (int k = 0; k < rowA.length; k++) count += row(g, acc, acc.length, pa + rowA[k], da, pb + rowB[k], db, zeros);
     return count;
@@ -196,53 +196,24 @@ final class RowMac {
   }
 
   /**
-   * acc += X row * y for every tabulated row: y = g[yBase + yOff[k]], X unit-stride at xBase + xOff[k].
-   * Counts a point when y is zero and countY, or its X is zero and countX (zeros not null).
+   * acc += X row * y for every tabulated row, y = g[yBase + yOff[k]], X at xBase + xOff[k] with stride d
+   * (bytes), counting X's zeros (the row operand arrived with metadata; liveRows serves the other case) and,
+   * when countY, a zero y's whole row. A row's X zeros are counted once per instruction (ZeroRows).
    */
-  private static long unitRows(byte[] g, int[] acc, int[] yOff, int yBase, int[] xOff, int xBase, ZeroRows zeros,
-                               boolean countY, boolean countX) {
+  private static long countedRows(byte[] g, int[] acc, int[] yOff, int yBase, int[] xOff, int xBase, int d,
+                                  ZeroRows zeros, boolean countY) {
     int n = acc.length;
     long count = 0;
     for (int k = 0; k < yOff.length; k++) {
       int y = g[yBase + yOff[k]];
       int x = xBase + xOff[k];
       if (y == 0) {   // adds nothing
-        if (countY) count += n;
-        else if (countX) count += zeros.count(g, x, 1, n);
+        count += countY ? n : zeros.count(g, x, d, n);
         continue;
       }
-      if (!countX || zeros.known(x)) {
-        for (int q = 0; q < n; q++) acc[q] += g[x + q] * y;
-        if (countX) count += zeros.count[x];
-        continue;
-      }
-      int z = 0;   // first use of this row: count its zeros in the same pass
-      for (int q = 0; q < n; q++) {
-        int v = g[x + q];
-        acc[q] += v * y;
-        z += v == 0 ? 1 : 0;
-      }
-      count += zeros.remember(x, z);
-    }
-    return count;
-  }
-
-  /** unitRows with X at stride d (bytes). */
-  private static long scalarRows(byte[] g, int[] acc, int[] yOff, int yBase, int[] xOff, int xBase, int d,
-                                 ZeroRows zeros, boolean countY, boolean countX) {
-    int n = acc.length;
-    long count = 0;
-    for (int k = 0; k < yOff.length; k++) {
-      int y = g[yBase + yOff[k]];
-      int x = xBase + xOff[k];
-      if (y == 0) {   // adds nothing
-        if (countY) count += n;
-        else if (countX) count += zeros.count(g, x, d, n);
-        continue;
-      }
-      if (!countX || zeros.known(x)) {
+      if (zeros.known(x)) {
         for (int q = 0; q < n; q++) acc[q] += g[x + q * d] * y;
-        if (countX) count += zeros.count[x];
+        count += zeros.count[x];
         continue;
       }
       int z = 0;   // first use of this row: count its zeros in the same pass

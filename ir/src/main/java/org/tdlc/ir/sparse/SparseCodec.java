@@ -184,16 +184,12 @@ public final class SparseCodec {
         entries = n;
       }
       case BITMAP -> {
-        boolean[] mask = new boolean[(int) n];
-        for (int k = 0; k < n; k += 56) {   // the mask 56 bits at a time
-          int m = (int) Math.min(56, n - k);
-          long bits = in.read(m);
-          for (int j = 0; j < m; j++) mask[k + j] = (bits >>> j & 1) != 0;
-        }
-        for (int k = 0; k < n; k++) {
-          if (!mask[k]) continue;
-          sink.nonzero(k, in.readSigned(valueBits));
-          entries++;
+        long[] mask = bitmapMask(in, (int) n);
+        for (int word = 0; word < mask.length; word++) {
+          for (long bits = mask[word]; bits != 0; bits &= bits - 1) {
+            sink.nonzero(word * 56 + Long.numberOfTrailingZeros(bits), in.readSigned(valueBits));
+            entries++;
+          }
         }
       }
       case CSR, CSC -> {
@@ -265,18 +261,22 @@ public final class SparseCodec {
     }
     BitReader in = new BitReader(src, offset, limit);
     int n = rows * cols;
-    long[] mask = new long[(n + 55) / 56];   // 56 mask bits per word, as one read takes them
+    long[] mask = bitmapMask(in, n);
     long nnz = 0;
-    for (int c = 0, k = 0; k < n; c++, k += 56) {
-      mask[c] = in.read(Math.min(56, n - k));
-      nnz += Long.bitCount(mask[c]);
-    }
+    for (long word : mask) nnz += Long.bitCount(word);
     if (nnz * valueBits > in.remainingBits()) {
       throw new MalformedBlockException("the bitmap's " + nnz + " values run past the end of memory");
     }
     in.bitmapValues(mask, n, valueBits, out);
     long bits = in.bitsRead();
     return new Size(bits, bits - nnz * valueBits, nnz);
+  }
+
+  /** A bitmap block's mask for n points, 56 bits per word (point k is bit k % 56 of word k / 56). */
+  private static long[] bitmapMask(BitReader in, int n) {
+    long[] mask = new long[(n + 55) / 56];
+    for (int w = 0, k = 0; k < n; w++, k += 56) mask[w] = in.read(Math.min(56, n - k));
+    return mask;
   }
 
   /**
