@@ -8,8 +8,7 @@ import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.tdlc.backend.TargetMachine;
-import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.ProgramVerifier;
 import org.tdlc.backend.lower.Lowering;
@@ -71,7 +70,7 @@ final class Compilation {
     if (!formatErrors.isEmpty()) throw new CompileException(formatErrors);
     Pipeline pipeline = Pipeline.parse(profiled(cl, cl.getOptionValue("passes", DEFAULT_PIPELINE)));
     IrModule optimized = new PassManager(inst.withTarget(target)).run(loaded.module(), pipeline, new DiagnosticEngine());
-    MachineConfig machine = TargetMachine.of(target);
+    MachineConfig machine = MachineConfig.of(target);
     List<Compiled> out = new ArrayList<>();
     for (Model m : selected) {
       Model opt = optimized.model(m.name()).orElseThrow();

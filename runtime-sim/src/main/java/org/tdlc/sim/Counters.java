@@ -3,12 +3,13 @@
 // and printable as JSON with a stable key order for the CLI and golden files.
 package org.tdlc.sim;
 
+import org.tdlc.machine.Energy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Opcode;
 import org.tdlc.backend.isa.Queue;
 import org.tdlc.ir.attr.Attribute;
@@ -45,12 +46,12 @@ public record Counters(long cycles, long loadBusyCycles, long computeBusyCycles,
     List<LevelCounters> levels = new ArrayList<>();
     double energy = 0;
     for (int i = 0; i < machine.levels().size(); i++) {
-      double e = (t.read[i] + t.written[i]) * machine.levels().get(i).energyPjPerByte();
+      double e = Energy.level(machine.levels().get(i), t.read[i], t.written[i]);
       levels.add(new LevelCounters(machine.levels().get(i).name(), t.read[i], t.written[i], e));
       energy += e;
     }
     long issued = t.macs - t.macsSkipped;
-    double macEnergy = issued * machine.macEnergyPj();
+    double macEnergy = Energy.macs(machine, issued);
     double utilization = cycles == 0 ? 0 : issued / ((double) machine.peCount() * cycles);
     return new Counters(cycles, t.busy[Queue.LOAD.ordinal()], t.busy[Queue.COMPUTE.ordinal()],
         t.busy[Queue.STORE.ordinal()], occupancy.computing(from, to), occupancy.transferOnly(from, to), counts, t.macs, t.macsSkipped, t.aluOps, levels, macEnergy,

@@ -4,7 +4,7 @@
 // A compressed LOAD runs the format decoder over its block instead and writes the dense tile (loadCompressed).
 package org.tdlc.sim;
 
-import org.tdlc.ir.sparse.SparseCodec;
+import org.tdlc.machine.sparse.SparseCodec;
 
 final class DmaUnit {
   private DmaUnit() {}

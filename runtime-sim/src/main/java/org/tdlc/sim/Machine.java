@@ -6,17 +6,18 @@ package org.tdlc.sim;
 import org.tdlc.backend.isa.Descriptor.AluDesc;
 import org.tdlc.backend.isa.Descriptor.MacDesc;
 import org.tdlc.backend.isa.Instruction;
-import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.machine.Energy;
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.Timing;
 import org.tdlc.backend.isa.Program;
-import org.tdlc.ir.sparse.DecodeCost;
-import org.tdlc.ir.sparse.MalformedBlockException;
-import org.tdlc.ir.sparse.SparseCodec;
+import org.tdlc.machine.sparse.DecodeCost;
+import org.tdlc.machine.sparse.MalformedBlockException;
+import org.tdlc.machine.sparse.SparseCodec;
 
 final class Machine {
   static final int DRAM = 0;
   static final int GLOBAL = 1;
-  static final int LOCAL = 2;
-  private static final int PSUM_BYTES = 4;
+  static final int LOCAL = MachineConfig.LOCAL;
 
   final byte[] dram;
   final byte[] global;
@@ -37,7 +38,7 @@ final class Machine {
     this.plans = plans;
     this.dram = new byte[(int) program.dramSize()];
     this.global = new byte[(int) config.global().sizeBytes()];
-    this.hasLocal = config.levels().size() > LOCAL;
+    this.hasLocal = config.hasLocal();
     this.zeroRows = config.skipZeros() ? new ZeroRows(global.length) : null;
     System.arraycopy(program.dataSegment(), 0, dram, 0, program.dataSegment().length);
   }
@@ -49,8 +50,8 @@ final class Machine {
     if (insn instanceof Instruction.Load l) return load(i, l, t);
     if (insn instanceof Instruction.Store s) return store(i, s, t);
     if (insn instanceof Instruction.Convert c) return convert(i, c, t);
-    if (insn instanceof Instruction.Config) return TimingModel.CONFIG_CYCLES;
-    return TimingModel.HALT_CYCLES;
+    if (insn instanceof Instruction.Config) return Timing.CONFIG;
+    return Timing.HALT;
   }
 
   private long mac(int i, Instruction.Mac m, Tally t) {
@@ -69,14 +70,14 @@ final class Machine {
     long issued = p.points - skipped;
     t.macs += p.points;
     t.macsSkipped += skipped;
-    long c = p.footprint(NestPlan.DST) * PSUM_BYTES;
+    long c = p.footprint(NestPlan.DST) * Energy.PSUM_BYTES;
     t.read[GLOBAL] += p.footprint(NestPlan.SRC1) * sa + p.footprint(NestPlan.SRC2) * sb + c;
     t.written[GLOBAL] += c;
     if (hasLocal) {
-      t.read[LOCAL] += issued * (sa + sb + PSUM_BYTES);
-      t.written[LOCAL] += issued * PSUM_BYTES;
+      t.read[LOCAL] += Energy.localRead(issued, sa, sb);
+      t.written[LOCAL] += Energy.localWritten(issued);
     }
-    return TimingModel.mac(config, p, d, skipped);
+    return Timing.mac(config, Timing.folds(config, p.extent, d.rowLoop(), d.colLoop()), p.points, skipped);
   }
 
   private long alu(int i, Instruction.Alu a, Tally t) {
@@ -98,7 +99,7 @@ final class Machine {
     t.aluOps += p.points;
     t.read[GLOBAL] += p.points * reads;
     t.written[GLOBAL] += p.points * d.dstType().bytes();
-    return TimingModel.alu(config, p);
+    return Timing.alu(config, p.points);
   }
 
   private long load(int i, Instruction.Load l, Tally t) {
@@ -112,7 +113,7 @@ final class Machine {
     long bufBytes = p.points * p.size;
     t.read[DRAM] += dramBytes;
     t.written[GLOBAL] += bufBytes;
-    return TimingModel.dma(config, dramBytes, bufBytes);
+    return Timing.dma(config, dramBytes, bufBytes);
   }
 
   /**
@@ -137,13 +138,13 @@ final class Machine {
     t.written[GLOBAL] += bufBytes;
     t.compressedBytes += read.bytes();
     t.decodeCycles += DecodeCost.hardware(read);
-    return TimingModel.compressedDma(config, read.bytes(), bufBytes, read);
+    return Timing.compressedDma(config, read.bytes(), bufBytes, read);
   }
 
   /**
    * A software conversion: decodes the block staged at buffer byte src, reading no further than its declared
    * bytes (and requiring all of them), into the dense tile at dst. The buffer reads the block and writes the
-   * tile; the compute queue is busy for TimingModel.convert cycles, all of them counted as convert_cycles.
+   * tile; the compute queue is busy for Timing.convert cycles, all of them counted as convert_cycles.
    */
   private long convert(int i, Instruction.Convert c, Tally t) {
     DmaPlan p = plans.dma[c.desc()];
@@ -166,7 +167,7 @@ final class Machine {
     t.read[GLOBAL] += c.bytes();
     t.written[GLOBAL] += bufBytes;
     t.compressedBytes += c.bytes();
-    long cycles = TimingModel.convert(config, read, c.bytes(), bufBytes);
+    long cycles = Timing.convert(config, read, c.bytes(), bufBytes);
     t.convertCycles += cycles;
     return cycles;
   }
@@ -181,7 +182,7 @@ final class Machine {
     long bytes = p.points * p.size;
     t.read[GLOBAL] += bytes;
     t.written[DRAM] += bytes;
-    return TimingModel.dma(config, bytes, bytes);
+    return Timing.dma(config, bytes, bytes);
   }
 
   private void checkNest(int i, String operand, int base, NestPlan p, int op) {

@@ -13,7 +13,7 @@ import org.tdlc.backend.isa.Descriptor.DmaDesc;
 import org.tdlc.backend.isa.Descriptor.MacDesc;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Layer;
-import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.Queue;
 import org.tdlc.backend.isa.Symbol;

@@ -1,5 +1,5 @@
 // Runs a compiled program on real data: bit-exact functional execution of every instruction in an order the
-// dependency tokens allow, an analytic timing model (TimingModel, Scheduler) and counters per run and per
+// dependency tokens allow, an analytic timing model (the machine module's Timing, and Scheduler) and counters per run and per
 // layer. Depends only on the ISA records and tensors, so any producer of a Program can be checked with it.
 package org.tdlc.sim;
 
@@ -17,7 +17,7 @@ import org.tdlc.ir.data.Tensor;
  * byte array of the machine's global level size. Instructions execute as the ISA records document, every
  * address range is checked before an instruction touches memory, and outputs are read back after HALT.
  *
- * <p>Timing (see TimingModel and Scheduler). Per-queue timelines; an instruction starts at max(its queue's
+ * <p>Timing (see org.tdlc.machine.Timing and Scheduler). Per-queue timelines; an instruction starts at max(its queue's
  * free time, the push times of the tokens it pops) and lasts: LOAD/STORE dmaLatency + max(ceil(dramBytes /
  * dram bandwidth), ceil(bufBytes / global bandwidth)); MAC folds * (other extents) + rows + cols; ALU
  * ceil(points / cols) + 2; CONFIG 1; HALT 0. Total cycles = the latest end of any instruction.

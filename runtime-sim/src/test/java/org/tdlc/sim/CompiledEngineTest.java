@@ -21,7 +21,7 @@ import org.tdlc.backend.isa.Loop;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.data.Tensor;
-import org.tdlc.ir.sparse.SparseCodec;
+import org.tdlc.machine.sparse.SparseCodec;
 import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.ir.type.TensorType;
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tdlc.backend.isa.AluOp;
 import org.tdlc.ir.target.Dataflow;
-import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Opcode;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.ir.data.Tensor;

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tdlc.backend.TargetMachine;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.lower.Lowering;
 import org.tdlc.frontend.Frontend;
@@ -117,7 +117,7 @@ class PredictionTest {
       return;
     }
     for (Model m : mapped.models()) {
-      Program p = new Lowering().lower(m, TargetMachine.of(target));
+      Program p = new Lowering().lower(m, MachineConfig.of(target));
       var inputs = Interpreter.randomInputs(m, 1);
       SimResult sim = Simulator.run(p, inputs);
       assertEquals(new Interpreter().run(m, inputs), sim.outputs(), label + ": simulated outputs, bit for bit");

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tdlc.backend.TargetMachine;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Opcode;
 import org.tdlc.backend.isa.Program;
@@ -66,7 +66,7 @@ class SoftwareConversionTest {
             .run(module, Pipeline.parse("canonicalize,fuse-epilogue,select-formats"), new DiagnosticEngine());
         Model m = opt.models().get(0);
         Lowering lowering = new Lowering();
-        Program p = lowering.lower(m, TargetMachine.of(target));
+        Program p = lowering.lower(m, MachineConfig.of(target));
         ProgramShape.check(p);
         RaceCheck.check(p);
         long converts = p.instructions().stream().filter(i -> i instanceof Instruction.Convert).count();

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tdlc.backend.TargetMachine;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.lower.Lowering;
 import org.tdlc.frontend.Frontend;
@@ -61,7 +61,7 @@ class SparseFormatsTest {
             .run(module, Pipeline.parse("canonicalize,fuse-epilogue,select-formats"), new DiagnosticEngine());
         Model m = opt.models().get(0);
         Lowering lowering = new Lowering();
-        Program p = lowering.lower(m, TargetMachine.of(target));
+        Program p = lowering.lower(m, MachineConfig.of(target));
         Map<String, Tensor> inputs = Interpreter.randomInputs(m, 3);
         SimResult sim = Simulator.run(p, inputs);
         String what = f.keyword() + " at density " + density;

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.tdlc.ir.target.Dataflow;
-import org.tdlc.backend.isa.MachineConfig;
-import org.tdlc.backend.isa.MemoryLevel;
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.MemoryLevel;
 
 public final class MachineText {
   private MachineText() {}

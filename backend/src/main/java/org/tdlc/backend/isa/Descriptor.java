@@ -38,7 +38,7 @@ public sealed interface Descriptor {
    * for maxpool so that padding never wins). STORE: pads must be 0; DRAM[dram + sum j*dramStride] =
    * buffer[buf + sum j*bufStride]. Strides are in elements of {@code type}; dims.get(0) is outermost.
    * A LOAD with a {@code format} other than DENSE reads one compressed block at dramAddr instead (see
-   * org.tdlc.ir.sparse.SparseCodec): the buffer points in row-major order form a view of {@code rows} rows
+   * org.tdlc.machine.sparse.SparseCodec): the buffer points in row-major order form a view of {@code rows} rows
    * (the compiler passes the tile's extent along the tensor's first dimension) by points / rows columns, and
    * the block encodes that view in {@code format}; the decoder writes every point (zero where the block holds
    * none). dramStride and the pads then only describe the source tile. rows is 0 for a dense transfer.

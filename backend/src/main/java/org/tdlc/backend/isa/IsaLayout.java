@@ -5,6 +5,8 @@
 // (convert, the software format conversion, has desc and three buffer-wide fields: dst, src, bytes.)
 package org.tdlc.backend.isa;
 
+import org.tdlc.machine.MachineConfig;
+
 import org.tdlc.ir.target.Dataflow;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -4,6 +4,9 @@
 // final HALT. Each problem is one human-readable line naming the instruction or descriptor at fault.
 package org.tdlc.backend.isa;
 
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.MemoryLevel;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;

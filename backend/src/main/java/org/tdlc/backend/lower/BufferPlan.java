@@ -83,7 +83,7 @@ final class BufferPlan {
   /** The bytes the largest block of {@code points} elements of {@code x} can take, or 0 when x is not staged. */
   private static long stagingBytes(TiledOp.Operand x, long points) {
     if (x.stored() == null || !x.stored().staged()) return 0;
-    long bits = org.tdlc.ir.sparse.SparseCodec.maxBits(x.stored().format(), points, x.type().bytes() * 8);
+    long bits = org.tdlc.machine.sparse.SparseCodec.maxBits(x.stored().format(), points, x.type().bytes() * 8);
     return (bits + 7) / 8;
   }
 

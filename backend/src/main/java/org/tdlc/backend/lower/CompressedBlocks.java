@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tdlc.backend.isa.Descriptor;
-import org.tdlc.ir.sparse.SparseCodec;
-import org.tdlc.ir.sparse.TileView;
+import org.tdlc.machine.sparse.SparseCodec;
+import org.tdlc.machine.sparse.TileView;
 
 final class CompressedBlocks {
   /** Where a block lies in the blob, and its size. */

@@ -1,6 +1,6 @@
 // DMA shapes of tile transfers: a box load (with padding where the box leaves the tensor), and the dense
 // accumulator tile's store or residual load. The cutting (extent-1 dimensions dropped, contiguous ones
-// merged, what exceeds the DMA's four dimensions split over the outer ones) is org.tdlc.ir.sparse.TileView,
+// merged, what exceeds the DMA's four dimensions split over the outer ones) is org.tdlc.machine.sparse.TileView,
 // which the mapping cost model shares; this class turns its parts into descriptor dimensions.
 package org.tdlc.backend.lower;
 
@@ -10,7 +10,7 @@ import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Descriptor.DmaDim;
 import org.tdlc.backend.lower.TileGeometry.Box;
 import org.tdlc.backend.lower.TiledOp.Operand;
-import org.tdlc.ir.sparse.TileView;
+import org.tdlc.machine.sparse.TileView;
 
 final class DmaShapes {
   private DmaShapes() {}

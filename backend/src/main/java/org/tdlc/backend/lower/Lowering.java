@@ -4,7 +4,7 @@
 package org.tdlc.backend.lower;
 
 import org.tdlc.ir.target.Dataflow;
-import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;

@@ -11,7 +11,7 @@ import org.tdlc.backend.isa.AluOp;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Loop;
-import org.tdlc.backend.isa.MemoryLevel;
+import org.tdlc.machine.MemoryLevel;
 import org.tdlc.backend.lower.TileGeometry.Box;
 import org.tdlc.backend.lower.TiledOp.Operand;
 import org.tdlc.ir.type.ElementType;
@@ -213,7 +213,7 @@ final class TileEmitter {
       return;
     }
     Descriptor.DmaDesc d = new Descriptor.DmaDesc(x.type(), p.dims(), padValue, x.stored().format(),
-        org.tdlc.ir.sparse.TileView.viewRows(rows, DmaShapes.view(p.dims())));
+        org.tdlc.machine.sparse.TileView.viewRows(rows, DmaShapes.view(p.dims())));
     CompressedBlocks.Placed block = out.blocks().block(x, p.dramOffset(), d);
     if (!x.stored().staged()) {
       out.loadBlock(out.descriptor(d), block, buf, region);

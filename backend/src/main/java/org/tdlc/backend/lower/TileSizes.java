@@ -3,7 +3,7 @@
 // then grow each index back as far as it still fits (which is what produces remainder tiles).
 package org.tdlc.backend.lower;
 
-import org.tdlc.backend.isa.MemoryLevel;
+import org.tdlc.machine.MemoryLevel;
 
 final class TileSizes {
   private TileSizes() {}

@@ -19,7 +19,7 @@ import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.IsaException;
 import org.tdlc.backend.isa.IsaLayout;
 import org.tdlc.backend.isa.Layer;
-import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.ProgramStructure;
 import org.tdlc.backend.isa.Symbol;

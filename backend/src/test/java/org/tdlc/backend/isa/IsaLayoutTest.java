@@ -2,6 +2,8 @@
 // word or overlaps another, and machines the ISA cannot address are refused with a message that says why.
 package org.tdlc.backend.isa;
 
+import org.tdlc.machine.MachineConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -3,6 +3,9 @@
 // small machine whose field widths are easy to overflow on purpose.
 package org.tdlc.backend.isa;
 
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.MemoryLevel;
+
 import org.tdlc.ir.target.Dataflow;
 import java.util.List;
 import java.util.Set;

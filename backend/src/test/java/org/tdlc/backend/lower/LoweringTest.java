@@ -18,7 +18,7 @@ import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Layer;
-import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.Model;

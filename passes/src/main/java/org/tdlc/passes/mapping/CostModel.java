@@ -8,9 +8,11 @@ package org.tdlc.passes.mapping;
 
 import java.util.List;
 import org.tdlc.ir.attr.AffineExpr;
-import org.tdlc.ir.sparse.DecodeCost;
-import org.tdlc.ir.sparse.SparseCodec;
-import org.tdlc.ir.target.MemoryLevel;
+import org.tdlc.machine.Energy;
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.Timing;
+import org.tdlc.machine.sparse.DecodeCost;
+import org.tdlc.machine.sparse.SparseCodec;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.type.StorageFormat;
 
@@ -32,6 +34,7 @@ public final class CostModel {
 
   private final LoopSpace space;
   private final Target target;
+  private final MachineConfig machine;
   private final int n;
   private final boolean[] reduced;
   private final boolean[][] uses;
@@ -49,6 +52,7 @@ public final class CostModel {
   public CostModel(LoopSpace space, Target target, StorageFormat[] formats, double[] densities) {
     this.space = space;
     this.target = target;
+    this.machine = MachineConfig.of(target);
     this.formats = new StorageFormat[2];
     for (int i = 0; i < 2; i++) this.formats[i] = formats[i] == StorageFormat.DENSE ? null : formats[i];
     this.densities = densities.clone();
@@ -136,7 +140,6 @@ public final class CostModel {
     }
     long[] dramRead = new long[3], dramWrite = new long[3], gRead = new long[3], gWrite = new long[3];
     long loadCycles = 0;
-    MemoryLevel dram = target.dram(), global = target.global();
     double[] box = new double[2];
     long accSteps = 1;
     for (int d = 0; d < n; d++) accSteps *= reduced[d] ? trips[d] : space.ranges()[d];
@@ -151,37 +154,36 @@ public final class CostModel {
       if (formats[i] != null) {
         loadCycles += compressedLoads(i, loads, box[i], tile, trips, gWrite[i], dramRead);
       } else {
-        loadCycles += loads * dram.latencyCycles() + transfer(inRange, gWrite[i], dram.bandwidth(), global.bandwidth());
+        loadCycles += Timing.dmas(machine, loads, inRange, gWrite[i]);
       }
     }
     long outElems = 1;
     for (int d = 0; d < n; d++) if (!reduced[d]) outElems *= space.ranges()[d];
     int rb = space.resultBytes();
     dramWrite[2] = outElems * rb;
-    gRead[2] = outElems * rb + accSteps * 4;                     // the store, and the accumulator per step
-    gWrite[2] = accSteps * 4 + outElems * 4;                     // the accumulator per step, and its fill
+    gRead[2] = outElems * rb + accSteps * Energy.PSUM_BYTES;     // the store, and the accumulator per step
+    gWrite[2] = (accSteps + outElems) * Energy.PSUM_BYTES;       // the accumulator per step, and its fill
     for (int[] io : space.epilogueIo()) {
       gRead[2] += outElems * io[0];
       gWrite[2] += outElems * io[1];
     }
-    long storeCycles = outTiles * dram.latencyCycles()
-        + transfer(outElems * rb, outElems * rb, dram.bandwidth(), global.bandwidth());
+    long storeCycles = Timing.dmas(machine, outTiles, outElems * rb, outElems * rb);
     if (space.residualBytes() > 0) {
       long res = outElems * space.residualBytes();
       dramRead[2] = res;
       gWrite[2] += res;
-      loadCycles += outTiles * dram.latencyCycles() + transfer(res, res, dram.bandwidth(), global.bandwidth());
+      loadCycles += Timing.dmas(machine, outTiles, res, res);
     }
     double issuedShare = 1;
-    if (target.sparse().skipZeros()) for (int i = 0; i < 2; i++) if (formats[i] != null) issuedShare *= densities[i];
+    if (machine.skipZeros()) for (int i = 0; i < 2; i++) if (formats[i] != null) issuedShare *= densities[i];
     long compute = computeCycles(rowDim, colDim, tile, trips, steps, outTiles, issuedShare);
     long cycles = overlap(box, outElems / outTiles, slots, compute, loadCycles, storeCycles);
     long macs = space.macs();
     long issued = Math.round(macs * issuedShare);
-    long local = target.local().isPresent() ? issued * (space.bytes()[0] + space.bytes()[1] + 8L) : 0;
-    double energy = (Cost.sum(dramRead) + Cost.sum(dramWrite)) * dram.energyPjPerByte()
-        + (Cost.sum(gRead) + Cost.sum(gWrite)) * global.energyPjPerByte()
-        + local * target.local().map(MemoryLevel::energyPjPerByte).orElse(0.0) + issued * target.macEnergyPj();
+    long local = localBytes(issued);
+    double energy = Energy.level(machine.dram(), Cost.sum(dramRead), Cost.sum(dramWrite))
+        + Energy.level(machine.global(), Cost.sum(gRead), Cost.sum(gWrite)) + localEnergy(local)
+        + Energy.macs(machine, issued);
     return new Cost(macs, cycles, energy, dramRead, dramWrite, gRead, gWrite, local, compute, loadCycles,
         storeCycles, footprint(tile, slots[0], slots[1]), cap, slots[0], slots[1], macs - issued, 0, 0);
   }
@@ -210,17 +212,16 @@ public final class CostModel {
     long[] globalRead = c.globalRead().clone();
     double energy = c.energyPj();
     for (int i = 0; i < 2; i++) {
-      energy += (s.dramRead()[i] - dramRead[i]) * target.dram().energyPjPerByte()
-          + (s.bufferWrite()[i] - globalWrite[i] + s.bufferRead()[i]) * target.global().energyPjPerByte();
+      energy += Energy.level(machine.dram(), s.dramRead()[i] - dramRead[i], 0)
+          + Energy.level(machine.global(), s.bufferRead()[i], s.bufferWrite()[i] - globalWrite[i]);
       dramRead[i] = s.dramRead()[i];
       globalWrite[i] = s.bufferWrite()[i];
       globalRead[i] += s.bufferRead()[i];
     }
     // energy counts issued MACs, and every issued MAC's per-PE traffic
-    energy += (c.macsSkipped() - s.macsSkipped()) * target.macEnergyPj();
-    long local = target.local().isPresent()
-        ? (c.macs() - s.macsSkipped()) * (space.bytes()[0] + space.bytes()[1] + 8L) : 0;
-    energy += (local - c.localBytes()) * target.local().map(MemoryLevel::energyPjPerByte).orElse(0.0);
+    energy += Energy.macs(machine, c.macsSkipped() - s.macsSkipped());
+    long local = localBytes(c.macs() - s.macsSkipped());
+    energy += localEnergy(local - c.localBytes());
     return new Cost(c.macs(), s.cycles(), energy, dramRead, c.dramWrite(), globalRead, globalWrite,
         local, s.computeBusy(), s.loadBusy(), s.storeBusy(), c.footprint(), c.capacity(), c.nIn(),
         c.nOut(), s.macsSkipped(), s.decodeCycles(), s.convertCycles());
@@ -233,15 +234,13 @@ public final class CostModel {
    * that one while the next tile fills the other); the last tile's epilogue and store never overlap.
    */
   private long overlap(double[] box, long tileElems, int[] slots, long compute, long loadCycles, long storeCycles) {
-    MemoryLevel dram = target.dram(), global = target.global();
     long firstLoad = 0;
     for (int i = 0; i < 2; i++) {
       long b = Math.round(box[i]) * space.bytes()[i];
-      firstLoad += dram.latencyCycles() + transfer(b, b, dram.bandwidth(), global.bandwidth());
+      firstLoad += Timing.dma(machine, b, b);
     }
     long out = tileElems * space.resultBytes();
-    long lastStore = dram.latencyCycles() + transfer(out, out, dram.bandwidth(), global.bandwidth())
-        + space.epilogueIo().length * ((tileElems + target.cols() - 1) / target.cols() + 2);
+    long lastStore = Timing.dma(machine, out, out) + space.epilogueIo().length * Timing.alu(machine, tileElems);
     long core = slots[0] >= 2 ? firstLoad + Math.max(compute, loadCycles - firstLoad) : loadCycles + compute;
     boolean storeOverlaps = slots[1] >= 2 || space.epilogueBytes().length > 0;
     return storeOverlaps ? Math.max(core, firstLoad + storeCycles - lastStore) + lastStore : core + storeCycles;
@@ -393,16 +392,16 @@ public final class CostModel {
                             double issuedShare) {
     long folds = 1;
     for (int d = 0; d < n; d++) {
-      if (d == rowDim) folds *= foldSum(d, tile, trips, target.rows());
-      else if (d == colDim) folds *= foldSum(d, tile, trips, target.cols());
+      if (d == rowDim) folds *= foldSum(d, tile, trips, machine.rows());
+      else if (d == colDim) folds *= foldSum(d, tile, trips, machine.cols());
       else folds *= space.ranges()[d];
     }
     if (issuedShare < 1) folds = (long) Math.ceil(folds * issuedShare);
     long tileElems = 1;
     for (int d = 0; d < n; d++) if (!reduced[d]) tileElems *= tile[d];
     long aluOps = 1 + space.epilogueIo().length;
-    long alu = outTiles * aluOps * ((tileElems + target.cols() - 1) / target.cols() + 2);
-    return folds + steps * (target.rows() + target.cols()) + alu;
+    long alu = outTiles * aluOps * Timing.alu(machine, tileElems);
+    return folds + steps * Timing.fillAndDrain(machine) + alu;
   }
 
   /**
@@ -424,24 +423,24 @@ public final class CostModel {
         Math.round(nnz));
     long blockBytes = loads * perLoad.bytes();
     dramRead[i] = blockBytes;
-    MemoryLevel dram = target.dram(), global = target.global();
-    long transfer = transfer(blockBytes, bufBytes, dram.bandwidth(), global.bandwidth());
-    long latency = loads * dram.latencyCycles();
-    if (target.sparse().hardwareDecode()) return latency + Math.max(transfer, loads * DecodeCost.hardware(perLoad));
-    return latency + transfer + loads * DecodeCost.software(perLoad);
+    if (!machine.hardwareDecode()) return Timing.dmas(machine, loads, blockBytes, bufBytes) + loads * DecodeCost.software(perLoad);
+    return Timing.decodedDmas(machine, loads, blockBytes, bufBytes, perLoad);
   }
 
   /** Sum over index d's tiles of ceil(extent / pe): full tiles and the remainder tile. */
   private long foldSum(int d, int[] tile, int[] trips, int pe) {
     int last = space.ranges()[d] - (trips[d] - 1) * tile[d];
-    return (long) (trips[d] - 1) * ((tile[d] + pe - 1) / pe) + (last + pe - 1) / pe;
+    return (trips[d] - 1) * Timing.folds(tile[d], pe) + Timing.folds(last, pe);
   }
 
-  /** The simulator's DMA rule: the slower of DRAM bytes over its bandwidth and buffer bytes over its own. */
-  static long transfer(long dramBytes, long bufBytes, double dramBw, double globalBw) {
-    long a = dramBw <= 0 ? 0 : (long) Math.ceil(dramBytes / dramBw);
-    long b = globalBw <= 0 ? 0 : (long) Math.ceil(bufBytes / globalBw);
-    return Math.max(a, b);
+  /** Bytes the per-PE level moves (reads and writes) for this many issued MAC points; 0 without one. */
+  private long localBytes(long issued) {
+    if (!machine.hasLocal()) return 0;
+    return Energy.localRead(issued, space.bytes()[0], space.bytes()[1]) + Energy.localWritten(issued);
+  }
+
+  private double localEnergy(long bytes) {
+    return machine.hasLocal() ? Energy.level(machine.levels().get(MachineConfig.LOCAL), bytes, 0) : 0;
   }
 
   static long align(long bytes) { return (bytes + ALIGN - 1) / ALIGN * ALIGN; }

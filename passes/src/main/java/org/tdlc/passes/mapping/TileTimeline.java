@@ -1,5 +1,5 @@
 // The exact schedule of one mapped layer: walks the tile sequence in the lowering's emission order
-// (TileEmitter), giving each instruction the simulator's duration (TimingModel) and the start the
+// (TileEmitter), giving each instruction the machine model's duration (Timing) and the start the
 // Scheduler gives it: max(its queue's free time, the end of every instruction it waits for on a buffer
 // region), and counting the input loads exactly as the lowering's slots reuse boxes. Too slow for the
 // search's inner loop, so the mapper ranks with CostModel's closed form and picks among its finalists,
@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.data.Tensor;
-import org.tdlc.ir.sparse.DecodeCost;
-import org.tdlc.ir.sparse.SkipTiming;
-import org.tdlc.ir.sparse.SparseCodec;
-import org.tdlc.ir.sparse.TileView;
-import org.tdlc.ir.target.MemoryLevel;
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.Timing;
+import org.tdlc.machine.sparse.DecodeCost;
+import org.tdlc.machine.sparse.SparseCodec;
+import org.tdlc.machine.sparse.TileView;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.type.StorageFormat;
 
@@ -55,6 +55,7 @@ final class TileTimeline {
 
   private final LoopSpace space;
   private final Target target;
+  private final MachineConfig machine;
   private final int n;
   private final boolean[] reduced;
   private final int rowDim, colDim;
@@ -82,6 +83,7 @@ final class TileTimeline {
     this.space = space;
     this.stored = stored;
     this.target = target;
+    this.machine = MachineConfig.of(target);
     this.n = space.dims().size();
     this.ranges = space.ranges();
     this.reduced = new boolean[n];
@@ -126,7 +128,7 @@ final class TileTimeline {
       int slot = t % nOut, resSlot = t % nIn;
       long elements = 1;
       for (int d = 0; d < n; d++) if (!reduced[d]) elements *= extent(origin, d);
-      long alu = (elements + target.cols() - 1) / target.cols() + 2;
+      long alu = Timing.alu(machine, elements);
       run(COMPUTE, alu, new int[0], new int[] {outRegion(slot, 4)}, 0);
       for (int d = 0; d < n; d++) if (reduced[d]) origin[d] = 0;
       do step(origin, slot, barrier); while (next(origin, inner));
@@ -172,18 +174,19 @@ final class TileTimeline {
       reads[i] = inputRegion(slot, i);
     }
     reads[2] = outRegion(outSlot, 4);
-    long folds = 1, points = 1;
+    int[] ext = new int[n];
+    long points = 1;
     for (int d = 0; d < n; d++) {
-      int e = extent(origin, d);
-      points *= e;
-      folds *= d == rowDim ? ceil(e, target.rows()) : d == colDim ? ceil(e, target.cols()) : e;
+      ext[d] = extent(origin, d);
+      points *= ext[d];
     }
-    if (target.sparse().skipZeros() && (stored[0] != null || stored[1] != null)) {
-      long skipped = skippedPoints(origin);
+    long skipped = 0;
+    if (machine.skipZeros() && (stored[0] != null || stored[1] != null)) {
+      skipped = skippedPoints(origin);
       macsSkipped += skipped;
-      folds = SkipTiming.steps(folds, points, skipped);
     }
-    run(COMPUTE, folds + target.rows() + target.cols(), reads, new int[] {reads[2]}, 0);
+    long mac = Timing.mac(machine, Timing.folds(machine, ext, rowDim, colDim), points, skipped);
+    run(COMPUTE, mac, reads, new int[] {reads[2]}, 0);
   }
 
   /**
@@ -192,22 +195,18 @@ final class TileTimeline {
    */
   private void loadCompressed(int i, int[] box, int region, int staging, long barrier) {
     long[][] parts = blocks.get(i).computeIfAbsent(Arrays.toString(box), k -> encode(i, box));
-    MemoryLevel dram = target.dram(), global = target.global();
     for (long[] p : parts) {
       SparseCodec.Size size = new SparseCodec.Size(p[0], p[1], p[2]);
       dramRead[i] += size.bytes();
       bufferWrite[i] += p[3];
-      if (target.sparse().hardwareDecode()) {
-        long transfer = CostModel.transfer(size.bytes(), p[3], dram.bandwidth(), global.bandwidth());
-        long decode = DecodeCost.hardware(size);
-        decodeCycles += decode;
-        run(LOAD, dram.latencyCycles() + Math.max(transfer, decode), new int[0], new int[] {region}, barrier);
+      if (machine.hardwareDecode()) {
+        decodeCycles += DecodeCost.hardware(size);
+        run(LOAD, Timing.compressedDma(machine, size.bytes(), p[3], size), new int[0], new int[] {region}, barrier);
       } else {
         bufferWrite[i] += size.bytes();
         bufferRead[i] += size.bytes();
         run(LOAD, dma(size.bytes(), size.bytes()), new int[0], new int[] {staging}, barrier);
-        long convert = Math.max(DecodeCost.software(size),
-            CostModel.transfer(0, size.bytes() + p[3], 0, global.bandwidth()));
+        long convert = Timing.convert(machine, size, size.bytes(), p[3]);
         convertCycles += convert;
         run(COMPUTE, convert, new int[] {staging}, new int[] {region}, 0);
       }
@@ -361,10 +360,7 @@ final class TileTimeline {
     return new long[] {inRange, all};
   }
 
-  private long dma(long dramBytes, long bufBytes) {
-    MemoryLevel dram = target.dram(), global = target.global();
-    return dram.latencyCycles() + CostModel.transfer(dramBytes, bufBytes, dram.bandwidth(), global.bandwidth());
-  }
+  private long dma(long dramBytes, long bufBytes) { return Timing.dma(machine, dramBytes, bufBytes); }
 
   private int inputRegion(int slot, int i) { return slot * 2 + i; }
 
@@ -376,5 +372,4 @@ final class TileTimeline {
   /** The accumulator slot's tile of elements this wide (1, 2 or 4 bytes). */
   private int outRegion(int slot, int bytes) { return nIn * 3 + slot * 5 + bytes; }
 
-  private static long ceil(long a, long b) { return (a + b - 1) / b; }
 }

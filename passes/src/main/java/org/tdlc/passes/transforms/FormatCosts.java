@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.type.StorageFormat;
-import org.tdlc.ir.sparse.DecodeCost;
-import org.tdlc.ir.sparse.SparseCodec;
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.Timing;
+import org.tdlc.machine.sparse.SparseCodec;
 
 final class FormatCosts {
   /** One format's estimate: bytes of the weight, load and compute cycles, and the ranking cost. */
@@ -52,21 +53,21 @@ final class FormatCosts {
     int cols = rows == 0 ? 0 : values.length / rows;
     SparseCodec.Size size = SparseCodec.size(f, values, rows, cols, valueBits);
     long bytes = size.bytes();
-    double denseBytes = (double) values.length * valueBits / 8;
-    double other = transfer(layer.otherBytes(), t.dram().bandwidth());
+    long denseBytes = (long) values.length * valueBits / 8;
+    MachineConfig m = MachineConfig.of(t);
+    double other = Timing.transfer(m, layer.otherBytes(), 0);
     double load;
     double convert = 0;
     if (f == StorageFormat.DENSE) {
-      load = Math.max(transfer(denseBytes, t.dram().bandwidth()), transfer(denseBytes, t.global().bandwidth()));
-    } else if (t.sparse().hardwareDecode()) {
-      double move = Math.max(transfer(bytes, t.dram().bandwidth()), transfer(denseBytes, t.global().bandwidth()));
-      load = Math.max(move, DecodeCost.hardware(size));
+      load = Timing.transfer(m, denseBytes, denseBytes);
+    } else if (m.hardwareDecode()) {
+      load = Timing.decodedTransfer(m, bytes, denseBytes, size);
     } else {
-      load = Math.max(transfer(bytes, t.dram().bandwidth()), transfer(bytes, t.global().bandwidth()));
-      convert = Math.max(DecodeCost.software(size), transfer(bytes + denseBytes, t.global().bandwidth()));
+      load = Timing.transfer(m, bytes, bytes);
+      convert = Timing.convert(m, size, bytes, denseBytes);
     }
-    double compute = (double) layer.macs() / Math.max(1, t.peCount());
-    if (f != StorageFormat.DENSE && t.sparse().skipZeros() && values.length > 0) {
+    double compute = Timing.computeBound(m, layer.macs());
+    if (f != StorageFormat.DENSE && m.skipZeros() && values.length > 0) {
       long zeros = 0;
       for (int v : values) if (v == 0) zeros++;
       compute *= 1 - (double) zeros / values.length;
@@ -74,5 +75,4 @@ final class FormatCosts {
     return new Estimate(f, bytes, load + other, compute + convert);
   }
 
-  private static double transfer(double bytes, double bandwidth) { return bandwidth <= 0 ? 0 : bytes / bandwidth; }
 }

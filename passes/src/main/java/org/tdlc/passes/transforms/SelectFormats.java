@@ -101,9 +101,9 @@ public final class SelectFormats implements Pass {
     int cols = rows == 0 ? 0 : n / rows;
     int bits = type.element().bytes() * 8;
     StorageFormat best = StorageFormat.DENSE;
-    double bestBits = org.tdlc.ir.sparse.SparseCodec.expectedBits(StorageFormat.DENSE, rows, cols, bits, density);
+    double bestBits = org.tdlc.machine.sparse.SparseCodec.expectedBits(StorageFormat.DENSE, rows, cols, bits, density);
     for (StorageFormat f : target.formats()) {
-      double b = org.tdlc.ir.sparse.SparseCodec.expectedBits(f, rows, cols, bits, density);
+      double b = org.tdlc.machine.sparse.SparseCodec.expectedBits(f, rows, cols, bits, density);
       if (b < bestBits) {
         best = f;
         bestBits = b;

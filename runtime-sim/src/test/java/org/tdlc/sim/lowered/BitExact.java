@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
 import java.util.Map;
-import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.lower.Lowering;
 import org.tdlc.ir.Model;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.tdlc.backend.isa.MachineConfig;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.lower.LoweringFixtures;
 import org.tdlc.ir.Model;
 

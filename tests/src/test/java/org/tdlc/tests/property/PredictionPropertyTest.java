@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tdlc.backend.TargetMachine;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.lower.Lowering;
 import org.tdlc.frontend.Frontend;
@@ -79,7 +79,7 @@ class PredictionPropertyTest {
 
   /** Checks one compiled case; returns the layer's counters. */
   private static Counters check(Case c, Model model) {
-    Program p = new Lowering().lower(model, TargetMachine.of(c.target()));
+    Program p = new Lowering().lower(model, MachineConfig.of(c.target()));
     Map<String, org.tdlc.ir.data.Tensor> inputs = Interpreter.randomInputs(model, c.seed());
     SimResult sim = Simulator.run(p, inputs);
     assertEquals(new Interpreter().run(model, inputs), sim.outputs(), "simulated outputs, bit for bit");

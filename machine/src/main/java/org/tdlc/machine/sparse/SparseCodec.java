@@ -12,7 +12,7 @@
 //          are implicit.
 // Positions and counts take widths from the tile's shape, never from its data, so a block needs no other
 // header and the decoder knows every width from the DMA descriptor. A block is its bits rounded up to bytes.
-package org.tdlc.ir.sparse;
+package org.tdlc.machine.sparse;
 
 import org.tdlc.ir.type.StorageFormat;
 

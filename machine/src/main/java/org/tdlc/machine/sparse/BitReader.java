@@ -1,7 +1,7 @@
 // Reads the fields BitWriter packed, from a byte range of a larger array (the simulator's DRAM); reading past
 // the range's end is a MalformedBlockException, never an index error. Bytes enter a 64-bit cache a few at a
 // time, least significant bit first, so a field costs a shift and a mask.
-package org.tdlc.ir.sparse;
+package org.tdlc.machine.sparse;
 
 final class BitReader {
   private final byte[] src;

@@ -1,7 +1,7 @@
 // Per-dimension level formats in the sense of TACO (Chou et al., OOPSLA 2018) and MLIR sparse_tensor, plus
 // the bitmap and run-length levels DNN accelerators use and MLIR lacks. A StorageFormat is a composition of
 // these over a 2-D view of a tile (FormatLayout); the codec (SparseCodec) implements each composition.
-package org.tdlc.ir.sparse;
+package org.tdlc.machine.sparse;
 
 /** What one level stores per fiber of length n holding k nonzeros (see each constant). */
 public enum LevelFormat {

@@ -1,7 +1,7 @@
 // TileView against brute force: every box of a small 4-D tensor, cut into transfers of at most 1..4
 // dimensions, must give back the box's elements (padding where it leaves the tensor) in row-major order,
 // and the compressed view's rows follow the box's first extent or the outermost transfer dimension.
-package org.tdlc.ir.sparse;
+package org.tdlc.machine.sparse;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -2,7 +2,7 @@
 // included) and every value width, decode(encode(t)) == t, the encoder writes exactly size() bits, the
 // decoder reads exactly the block, and the sizes follow the documented formulas. Seeded; a failure prints
 // the seed and how to replay it.
-package org.tdlc.ir.sparse;
+package org.tdlc.machine.sparse;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

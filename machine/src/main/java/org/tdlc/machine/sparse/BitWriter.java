@@ -1,6 +1,6 @@
 // Packs fields of any width 0..64 into bytes, least significant bit first, as the hardware decoder reads
 // them (BitReader). The block's length is the bits written rounded up to whole bytes.
-package org.tdlc.ir.sparse;
+package org.tdlc.machine.sparse;
 
 final class BitWriter {
   private byte[] buf = new byte[64];

@@ -1,7 +1,7 @@
 // How zero skipping shortens a MAC tile on the PE array, shared by the simulator's timing and the compiler's
 // cost model: the array issues only the effectual points, so a tile of `steps` folds over `points` MACs of
 // which `skipped` are skipped takes ceil(steps * (points - skipped) / points) folds.
-package org.tdlc.ir.sparse;
+package org.tdlc.machine.sparse;
 
 public final class SkipTiming {
   private SkipTiming() {}

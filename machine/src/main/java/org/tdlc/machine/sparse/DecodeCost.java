@@ -3,7 +3,7 @@
 // as a 32 B/cycle DRAM link) reads 256 metadata bits and emits 32 entries per cycle, overlapped with the
 // transfer; software conversion (a 4-lane loop on the host side after the transfer) reads 32 metadata bits and
 // emits 4 entries per cycle, after the transfer ends. These rates are assumptions, not measurements.
-package org.tdlc.ir.sparse;
+package org.tdlc.machine.sparse;
 
 public final class DecodeCost {
   public static final int HW_METADATA_BITS_PER_CYCLE = 256;

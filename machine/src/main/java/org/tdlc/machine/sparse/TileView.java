@@ -2,7 +2,7 @@
 // they read: shared by the lowering (which emits the transfers and encodes each block) and the mapping
 // cost model (which predicts those blocks' bytes), so both cut, view and encode a tile the same way.
 // Extent-1 dimensions are dropped, contiguous ones merged, and what exceeds maxDims split over the outer.
-package org.tdlc.ir.sparse;
+package org.tdlc.machine.sparse;
 
 import java.util.ArrayList;
 import java.util.List;

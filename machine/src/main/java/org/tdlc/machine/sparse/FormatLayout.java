@@ -2,7 +2,7 @@
 // CSR (rows: dense, cols: compressed), CSC the same over (cols, rows), COO (rows: compressed non-unique,
 // cols: singleton), bitmap (rows: dense, cols: bitmap), RLE one run-length level over the row-major
 // flattening. The printed form is what pass dumps and `tdlc explain` show.
-package org.tdlc.ir.sparse;
+package org.tdlc.machine.sparse;
 
 import java.util.List;
 import org.tdlc.ir.type.StorageFormat;

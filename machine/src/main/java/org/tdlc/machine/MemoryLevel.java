@@ -1,6 +1,6 @@
 // One memory level of the machine, outermost (DRAM) first. The second level is the global buffer that
 // instructions address; a third, per-PE level (perPe) holds operands inside the array.
-package org.tdlc.backend.isa;
+package org.tdlc.machine;
 
 /**
  * sizeBytes: capacity (0 for DRAM, which is sized by the program); per PE when perPe. bandwidth: bytes per

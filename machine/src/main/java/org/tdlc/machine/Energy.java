@@ -1,0 +1,29 @@
+// Traffic and energy per access, stated once: the bytes an instruction moves at each memory level beyond what
+// its DMA descriptors say (the per-PE operands and partial sums of a MAC), and the energy those bytes and the
+// issued MACs cost. The simulator's counters and the compiler's cost model both apply these rules.
+package org.tdlc.machine;
+
+/**
+ * Energy = sum over levels of (bytes read + bytes written) x the level's pJ/B, plus issued MACs x the MAC's pJ.
+ * A MAC reads its A and B footprints and its accumulator (PSUM_BYTES per output element) from the global
+ * buffer and writes the accumulator back; at the per-PE level every issued (not skipped) MAC point reads its
+ * two operands and its partial sum and writes the partial sum.
+ */
+public final class Energy {
+  /** The bytes of one accumulator element (i32 partial sum). */
+  public static final int PSUM_BYTES = 4;
+
+  private Energy() {}
+
+  /** The energy of this many bytes read and written at one level. */
+  public static double level(MemoryLevel l, long read, long written) { return (read + written) * l.energyPjPerByte(); }
+
+  /** The energy of the MACs the array issued (skipped points cost nothing). */
+  public static double macs(MachineConfig m, long issued) { return issued * m.macEnergyPj(); }
+
+  /** Bytes the per-PE level reads for {@code issued} MAC points with operands of these widths. */
+  public static long localRead(long issued, int aBytes, int bBytes) { return issued * (aBytes + bBytes + PSUM_BYTES); }
+
+  /** Bytes the per-PE level writes for {@code issued} MAC points (their partial sums). */
+  public static long localWritten(long issued) { return issued * PSUM_BYTES; }
+}

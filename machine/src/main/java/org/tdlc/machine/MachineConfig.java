@@ -1,0 +1,43 @@
+// The target as cost and execution see it: the array, the memory levels with their capacities, bandwidths
+// and energies, the formats the hardware decodes. Built once from the compiler's validated Target (of), and
+// carried inside every program so the simulator needs nothing else; the compiler's cost model reads the same
+// record, so both apply the rules of Timing, Energy and BufferPlan to the same numbers.
+package org.tdlc.machine;
+
+import java.util.List;
+import java.util.Set;
+import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.Target;
+import org.tdlc.ir.type.StorageFormat;
+
+/**
+ * levels: outermost first; levels.get(0) is DRAM, levels.get(1) the global buffer the instructions
+ * address, levels.get(2) (if present) the per-PE local memory. dmaLatency: fixed cycles of every LOAD and
+ * STORE before its bytes flow. formats: storage formats the target stores tensors in.
+ */
+public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dataflows, double frequencyMhz,
+                            List<MemoryLevel> levels, double macEnergyPj, int dmaLatency, List<String> formats,
+                            boolean hardwareDecode, boolean skipZeros) {
+  /** The index of the per-PE level in levels, when the target has one. */
+  public static final int LOCAL = 2;
+
+  public MachineConfig {
+    dataflows = Set.copyOf(dataflows);
+    levels = List.copyOf(levels);
+    formats = List.copyOf(formats);
+  }
+
+  /** The one bridge from the compiler's view of an accelerator (validated from .tdl) to the machine model. */
+  public static MachineConfig of(Target t) {
+    return new MachineConfig(t.name(), t.rows(), t.cols(), t.dataflows(), t.frequencyMhz(),
+        t.levels().stream().map(l -> new MemoryLevel(l.name(), l.sizeBytes(), l.perPe(), l.bandwidth(),
+            l.energyPjPerByte(), l.doubleBuffer())).toList(),
+        t.macEnergyPj(), t.dram().latencyCycles(), t.formats().stream().map(StorageFormat::keyword).toList(),
+        t.sparse().hardwareDecode(), t.sparse().skipZeros());
+  }
+
+  public MemoryLevel dram() { return levels.get(0); }
+  public MemoryLevel global() { return levels.get(1); }
+  public boolean hasLocal() { return levels.size() > LOCAL; }
+  public int peCount() { return rows * cols; }
+}

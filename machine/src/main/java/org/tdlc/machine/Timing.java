@@ -1,0 +1,108 @@
+// The duration of every micro-op, stated once: the simulator charges these to the instructions it executes,
+// the compiler's exact predictor (TileTimeline) to the instructions the lowering will emit, and the closed-form
+// cost model to its aggregate counts. A duration depends only on the instruction's shape and the machine,
+// never on data values (zero skipping enters as a count of skipped points).
+package org.tdlc.machine;
+
+import org.tdlc.machine.sparse.DecodeCost;
+import org.tdlc.machine.sparse.SkipTiming;
+import org.tdlc.machine.sparse.SparseCodec;
+
+/**
+ * <ul>
+ * <li>LOAD/STORE: dmaLatency + transfer, where transfer = max(ceil(dramBytes / dram.bandwidth),
+ *     ceil(bufBytes / global.bandwidth)), a bandwidth of 0 costing nothing. dramBytes counts in-range elements
+ *     only (padding is not read from DRAM), bufBytes every buffer point; for STORE both are all points.
+ * <li>compressed LOAD (hardware decoder): dmaLatency + max(transfer of the block, DecodeCost.hardware).
+ * <li>CONVERT (software conversion, compute queue): max(DecodeCost.software(block), ceil((block bytes + tile
+ *     bytes) / global.bandwidth)): the conversion loop, which can go no faster than the buffer port that
+ *     reads the staged block and writes the dense tile.
+ * <li>MAC: folds + rows + cols, where folds = ceil(ext(row index) / rows) * ceil(ext(col index) / cols) times
+ *     the other indices' extents (an index missing from an axis has extent 1), the rows + cols cycles being
+ *     the array's fill and drain. With s of its p points skipped on zeros the folds shrink to
+ *     ceil(folds * (p - s) / p) (SkipTiming).
+ * <li>ALU: ceil(points / cols) + 2 (the vector unit is as wide as the array's columns; 2 pipeline cycles).
+ * <li>CONFIG: 1. HALT: 0.
+ * </ul>
+ */
+public final class Timing {
+  public static final long CONFIG = 1;
+  public static final long HALT = 0;
+  public static final long ALU_PIPELINE = 2;
+
+  private Timing() {}
+
+  /** The cycles bytes take through DRAM and the global buffer's port, whichever is slower. */
+  public static long transfer(MachineConfig m, long dramBytes, long bufBytes) {
+    return Math.max(cycles(dramBytes, m.dram().bandwidth()), cycles(bufBytes, m.global().bandwidth()));
+  }
+
+  /** A LOAD or STORE of plain elements. */
+  public static long dma(MachineConfig m, long dramBytes, long bufBytes) {
+    return m.dmaLatency() + transfer(m, dramBytes, bufBytes);
+  }
+
+  /** A LOAD that the hardware decoder decodes while the block streams in. */
+  public static long compressedDma(MachineConfig m, long blockBytes, long bufBytes, SparseCodec.Size block) {
+    return m.dmaLatency() + decodedTransfer(m, blockBytes, bufBytes, block);
+  }
+
+  /** The transfer of a block through the hardware decoder, which decodes while it streams (no latency). */
+  public static long decodedTransfer(MachineConfig m, long blockBytes, long bufBytes, SparseCodec.Size block) {
+    return Math.max(transfer(m, blockBytes, bufBytes), DecodeCost.hardware(block));
+  }
+
+  /**
+   * The closed-form estimate of {@code count} plain DMAs that move these bytes in all: each pays the latency,
+   * the bytes flow at the slower port's rate.
+   */
+  public static long dmas(MachineConfig m, long count, long dramBytes, long bufBytes) {
+    return count * m.dmaLatency() + transfer(m, dramBytes, bufBytes);
+  }
+
+  /** The closed-form estimate of {@code count} hardware-decoded loads of blocks like {@code perBlock}. */
+  public static long decodedDmas(MachineConfig m, long count, long blockBytes, long bufBytes, SparseCodec.Size perBlock) {
+    return count * m.dmaLatency() + Math.max(transfer(m, blockBytes, bufBytes), count * DecodeCost.hardware(perBlock));
+  }
+
+  /** The array's compute bound: cycles for this many MACs with every PE busy every cycle. */
+  public static double computeBound(MachineConfig m, double macs) { return macs / Math.max(1, m.peCount()); }
+
+  /** A CONVERT of a staged block into a dense tile of {@code tileBytes}. */
+  public static long convert(MachineConfig m, SparseCodec.Size block, long blockBytes, long tileBytes) {
+    return Math.max(DecodeCost.software(block), cycles(blockBytes + tileBytes, m.global().bandwidth()));
+  }
+
+  /** The folds of an index of this extent over {@code pes} PEs of one array axis. */
+  public static long folds(long extent, int pes) { return ceilDiv(extent, pes); }
+
+  /**
+   * The folds of a MAC over these loop extents, {@code rowLoop} and {@code colLoop} spread over the array's
+   * rows and columns (-1: none).
+   */
+  public static long folds(MachineConfig m, int[] extents, int rowLoop, int colLoop) {
+    long steps = 1;
+    for (int l = 0; l < extents.length; l++) {
+      steps *= l == rowLoop ? folds(extents[l], m.rows()) : l == colLoop ? folds(extents[l], m.cols()) : extents[l];
+    }
+    return steps;
+  }
+
+  /** A MAC of {@code points} points in {@code folds} folds, {@code skipped} of them skipped on zeros. */
+  public static long mac(MachineConfig m, long folds, long points, long skipped) {
+    long steps = skipped > 0 && points > 0 ? SkipTiming.steps(folds, points, skipped) : folds;
+    return steps + fillAndDrain(m);
+  }
+
+  /** The array's fill and drain, paid once per MAC instruction. */
+  public static long fillAndDrain(MachineConfig m) { return m.rows() + m.cols(); }
+
+  /** An ALU (vector) op over {@code points} elements. */
+  public static long alu(MachineConfig m, long points) { return ceilDiv(points, m.cols()) + ALU_PIPELINE; }
+
+  private static long cycles(long bytes, double bandwidth) {
+    return bandwidth <= 0 ? 0 : (long) Math.ceil(bytes / bandwidth);
+  }
+
+  private static long ceilDiv(long a, long b) { return (a + b - 1) / b; }
+}
