@@ -6,6 +6,7 @@
 // owns its bytes.
 package org.tdlc.backend.lower;
 
+import org.tdlc.machine.StoredFormats;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ final class DramPlan {
       } catch (InterpreterException e) {
         throw new LoweringException(e.location(), e.getMessage());
       }
-      if (org.tdlc.passes.transforms.SelectFormats.storedCompressed(model, w.result())) {
+      if (StoredFormats.storedCompressed(model, w.result())) {
         stored.put(w.result(), new TiledOp.Stored(w.result().type().format(), data.get(data.size() - 1)));
         addresses.put(w.result(), top);
         roots.put(w.result(), w.result());

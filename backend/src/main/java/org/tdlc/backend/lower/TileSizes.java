@@ -3,6 +3,7 @@
 // then grow each index back as far as it still fits (which is what produces remainder tiles).
 package org.tdlc.backend.lower;
 
+import org.tdlc.machine.BufferLayout;
 import org.tdlc.machine.MemoryLevel;
 
 final class TileSizes {
@@ -13,11 +14,10 @@ final class TileSizes {
 
   static Choice choose(TiledOp op, MemoryLevel global) {
     long capacity = Math.min(global.sizeBytes(), Integer.MAX_VALUE);
-    int[][] slotOptions = global.doubleBuffer() ? new int[][] {{2, 2}, {2, 1}, {1, 1}} : new int[][] {{1, 1}};
     int[] ones = new int[op.ranges().length];
     java.util.Arrays.fill(ones, 1);
     long minimal = Long.MAX_VALUE;
-    for (int[] slots : slotOptions) {
+    for (int[] slots : BufferLayout.slotOptions(global.doubleBuffer())) {
       long need = BufferPlan.bytes(op, ones, slots[0], slots[1]);
       minimal = Math.min(minimal, need);
       if (need > capacity) continue;
@@ -34,8 +34,7 @@ final class TileSizes {
    * a tile that fits none is a located error naming the buffer and both sizes.
    */
   static Choice fixed(TiledOp op, MemoryLevel global, int[] tile) {
-    int[][] slotOptions = global.doubleBuffer() ? new int[][] {{2, 2}, {2, 1}, {1, 1}} : new int[][] {{1, 1}};
-    for (int[] slots : slotOptions) {
+    for (int[] slots : BufferLayout.slotOptions(global.doubleBuffer())) {
       if (BufferPlan.bytes(op, tile, slots[0], slots[1]) <= global.sizeBytes()) {
         return new Choice(tile.clone(), BufferPlan.of(op, tile, slots[0], slots[1]));
       }

@@ -8,6 +8,7 @@ package org.tdlc.passes.mapping;
 
 import java.util.List;
 import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.machine.BufferLayout;
 import org.tdlc.machine.Energy;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.Timing;
@@ -30,8 +31,6 @@ import org.tdlc.ir.type.StorageFormat;
  * expected fraction of points with no zero compressed operand (macsSkipped estimates the rest).
  */
 public final class CostModel {
-  static final int ALIGN = 16;
-
   private final LoopSpace space;
   private final Target target;
   private final MachineConfig machine;
@@ -87,31 +86,45 @@ public final class CostModel {
 
   public Target target() { return target; }
 
-  /** Bytes of the global buffer a tile needs with nIn input slots and nOut accumulator slots. */
+  /**
+   * Bytes of the global buffer a tile needs with nIn input slots and nOut accumulator slots: the lowering's
+   * layout (BufferLayout) of the same areas, staging areas for software conversion included.
+   */
   public long footprint(int[] tile, int nIn, int nOut) {
-    long tileElems = 1;
-    for (int d = 0; d < n; d++) if (!reduced[d]) tileElems *= tile[d];
-    long in = 0;
-    for (int i = 0; i < 2; i++) in += align(maxBox(i, tile) * space.bytes()[i]);
-    if (space.residualBytes() > 0) in += align(tileElems * space.residualBytes());
-    long out = align(tileElems * 4);
-    for (int b : space.epilogueBytes()) out += align(tileElems * b);
-    return nIn * in + nOut * out;
+    long[][] a = areas(tile);
+    return BufferLayout.bytes(a[0], a[1], new long[0], nIn, nOut);
   }
 
-  private static final int[][] DOUBLE = {{2, 2}, {2, 1}, {1, 1}};
-  private static final int[][] SINGLE = {{1, 1}};
+  /**
+   * The areas of one input slot (per input its box and staging area, then the residual tile and its staging
+   * area) and of one output slot (the accumulator tile, then a tile per element width of the epilogue).
+   */
+  private long[][] areas(int[] tile) {
+    long tileElems = 1;
+    for (int d = 0; d < n; d++) if (!reduced[d]) tileElems *= tile[d];
+    boolean residual = space.residualBytes() > 0;
+    long[] in = new long[4 + (residual ? 2 : 0)];
+    for (int i = 0; i < 2; i++) {
+      long box = maxBox(i, tile);
+      in[2 * i] = box * space.bytes()[i];
+      in[2 * i + 1] = BufferLayout.stagingBytes(formats[i], box, space.bytes()[i], machine.hardwareDecode());
+    }
+    if (residual) in[4] = tileElems * space.residualBytes();
+    long[] out = new long[1 + space.epilogueBytes().length];
+    out[0] = tileElems * Energy.PSUM_BYTES;
+    for (int k = 0; k < space.epilogueBytes().length; k++) out[1 + k] = tileElems * space.epilogueBytes()[k];
+    return new long[][] {in, out};
+  }
 
   /** {nIn, nOut} the lowering would use for this tile, or {0, 0} when even single slots overflow. */
   public int[] slots(int[] tile) {
-    long cap = target.global().sizeBytes();
-    long in = footprint(tile, 1, 0), out = footprint(tile, 0, 1);
-    for (int[] o : target.global().doubleBuffer() ? DOUBLE : SINGLE) if (o[0] * in + o[1] * out <= cap) return o;
-    return new int[] {0, 0};
+    long[][] a = areas(tile);
+    int[] fit = BufferLayout.fit(a[0], a[1], new long[0], machine.global().sizeBytes(), machine.global().doubleBuffer());
+    return fit == null ? new int[] {0, 0} : fit;
   }
 
   /** Whether the tile fits the global buffer with at least single slots. */
-  public boolean slotsFit(int[] tile) { return footprint(tile, 1, 1) <= target.global().sizeBytes(); }
+  public boolean slotsFit(int[] tile) { return footprint(tile, 1, 1) <= machine.global().sizeBytes(); }
 
   private long maxBox(int i, int[] tile) {
     long e = 1;
@@ -126,7 +139,7 @@ public final class CostModel {
   /** The cost of a mapping given as indices: rows/cols index (-1: none), tile per index, order of indices. */
   public Cost evaluate(int rowDim, int colDim, int[] tile, int[] order) {
     int[] slots = slots(tile);
-    long cap = target.global().sizeBytes();
+    long cap = machine.global().sizeBytes();
     if (slots[0] == 0) {
       return new Cost(space.macs(), 0, 0, new long[3], new long[3], new long[3], new long[3], 0, 0, 0, 0,
           footprint(tile, 1, 1), cap, 0, 0, 0, 0, 0);
@@ -443,5 +456,4 @@ public final class CostModel {
     return machine.hasLocal() ? Energy.level(machine.levels().get(MachineConfig.LOCAL), bytes, 0) : 0;
   }
 
-  static long align(long bytes) { return (bytes + ALIGN - 1) / ALIGN * ALIGN; }
 }

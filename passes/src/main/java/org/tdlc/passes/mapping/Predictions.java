@@ -3,6 +3,7 @@
 // the lowering stores compressed are predicted from their actual data (the same WeightLoader bits).
 package org.tdlc.passes.mapping;
 
+import org.tdlc.machine.StoredFormats;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tdlc.ir.Model;
@@ -12,7 +13,6 @@ import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.interp.InterpreterException;
 import org.tdlc.ir.interp.WeightLoader;
 import org.tdlc.ir.target.Target;
-import org.tdlc.passes.transforms.SelectFormats;
 
 public final class Predictions {
   private Predictions() {}
@@ -41,7 +41,7 @@ public final class Predictions {
     TileTimeline.Stored[] stored = new TileTimeline.Stored[2];
     for (int i = 0; i < 2 && i < op.operands().size(); i++) {
       Value v = op.operand(i);
-      if (!SelectFormats.storedCompressed(model, v)) continue;
+      if (!StoredFormats.storedCompressed(model, v)) continue;
       try {
         stored[i] = new TileTimeline.Stored(v.type().format(), weights.load(v.definingOp()));
       } catch (InterpreterException e) {

@@ -7,6 +7,7 @@
 // `activation_formats` attribute: reported only, activations are still stored and moved dense.
 package org.tdlc.passes.transforms;
 
+import org.tdlc.machine.StoredFormats;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -124,7 +125,7 @@ public final class SelectFormats implements Pass {
           .map(a -> StorageFormat.parse(((Attribute.StringAttr) a).value()).orElse(null)).orElse(null);
       DictAttr choice;
       StorageFormat chosen;
-      if (!directlyTiled(model, w.result())) {
+      if (!StoredFormats.directlyTiled(model, w.result())) {
         chosen = StorageFormat.DENSE;
         choice = DictAttr.EMPTY.with("chosen", Attribute.of("dense"))
             .with("reason", Attribute.of("read through a reshape or as an output"));
@@ -191,23 +192,4 @@ public final class SelectFormats implements Pass {
   }
 
   private static long bytes(TensorType t) { return (long) t.shape().elementCount() * t.element().bytes(); }
-
-  /** Whether every reader tiles the weight itself (the lowering keeps it dense otherwise). */
-  static boolean directlyTiled(Model model, Value w) {
-    for (Operation op : model.ops()) {
-      if (!op.operands().contains(w)) continue;
-      if (op.is(Ops.RESHAPE) || op.is(Ops.FLATTEN) || op.is(Ops.OUTPUT)) return false;
-    }
-    return true;
-  }
-
-  /**
-   * Whether the lowering stores weight {@code w} compressed: its type names a format other than dense and
-   * every reader tiles it directly (a reshape alias or an output reads its dense bytes).
-   */
-  public static boolean storedCompressed(Model model, Value w) {
-    StorageFormat f = w.type().format();
-    return f != null && f != StorageFormat.DENSE && w.definingOp() != null && w.definingOp().is(Ops.WEIGHT)
-        && directlyTiled(model, w);
-  }
 }
