@@ -1,8 +1,7 @@
-// Emits one TiledOp as tiles: for each output tile, FILL the accumulator, then for each reduction tile load
-// each operand's box into its next input slot (unless a slot already holds that box) and run the body on
-// them, then load the residual tile, run the epilogue as successive ALU ops and store. Every reduction step
-// of an output tile accumulates before its epilogue. Hazards are declared per buffer region; ProgramBuilder
-// turns them into tokens.
+// Emits one TiledOp as tiles, visiting the machine model's TileWalk (which fixes the tile order and which slot
+// holds each input box, for the predictor too): per output tile FILL the accumulator, per reduction step load
+// the boxes the walk says are missing and run the body on them, then load the residual tile, run the epilogue
+// as successive ALU ops and store. Hazards are declared per buffer region; ProgramBuilder turns them into tokens.
 package org.tdlc.backend.lower;
 
 import java.util.ArrayList;
@@ -14,9 +13,11 @@ import org.tdlc.backend.isa.Loop;
 import org.tdlc.machine.MemoryLevel;
 import org.tdlc.backend.lower.TileGeometry.Box;
 import org.tdlc.backend.lower.TiledOp.Operand;
+import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.type.ElementType;
+import org.tdlc.machine.TileWalk;
 
-final class TileEmitter {
+final class TileEmitter implements TileWalk.Visitor {
   private final ProgramBuilder out;
   private final Dataflow dataflow;
   private final TiledOp op;
@@ -25,10 +26,6 @@ final class TileEmitter {
   private final boolean[] reduced;
   private final int[] outIdx;
   private final int[] resultStrides;
-  private int outputTiles;
-  /** Per input operand: the slot it used last, and per slot the box it holds (null: nothing yet). */
-  private final int[] lastSlot;
-  private final String[][] slotBoxes;
   private final WideAverage wide;
   /** The mapping's walk order and array indices, or null for the heuristic. */
   private final MappedTiles mapped;
@@ -44,9 +41,6 @@ final class TileEmitter {
     this.reduced = op.reduced();
     this.outIdx = op.outputIndices();
     this.resultStrides = TileGeometry.resultStrides(op);
-    this.lastSlot = new int[op.inputs().size()];
-    java.util.Arrays.fill(lastSlot, -1);
-    this.slotBoxes = new String[op.inputs().size()][plan.nIn];
     this.wide = op.wide() ? new WideAverage(out, plan, wideCount(op)) : null;
   }
 
@@ -58,9 +52,14 @@ final class TileEmitter {
   /** Emits every tile of {@code op}. */
   static void emit(ProgramBuilder out, Dataflow dataflow, TiledOp op, MemoryLevel global, MappedTiles mapped) {
     TileEmitter e = new TileEmitter(out, dataflow, op, global, mapped);
-    boolean[] outer = new boolean[op.ranges().length];
-    for (int d = 0; d < outer.length; d++) outer[d] = !e.reduced[d];
-    for (int[] origin : origins(op.ranges(), e.tile, outer, e.order())) e.outputTile(origin);
+    List<List<AffineExpr>> maps = new ArrayList<>();
+    int[][] shapes = new int[op.inputs().size()][];
+    for (int i = 0; i < shapes.length; i++) {
+      maps.add(op.inputs().get(i).map());
+      shapes[i] = op.inputs().get(i).shape();
+    }
+    new TileWalk(op.ranges(), e.reduced, e.tile, e.order(), maps, e.plan.nIn, e.plan.nOut, mapped == null ? shapes : null)
+        .walk(e);
   }
 
   /** The walk order of the tile loops, outermost first: the mapping's, else index order. */
@@ -71,33 +70,9 @@ final class TileEmitter {
     return o;
   }
 
-  /** Every tile origin over the indices in {@code include} (others stay 0), the last of {@code order} fastest. */
-  static List<int[]> origins(int[] ranges, int[] tile, boolean[] include, int[] order) {
-    List<int[]> all = new ArrayList<>();
-    int[] o = new int[ranges.length];
-    while (true) {
-      all.add(o.clone());
-      int i = order.length - 1;
-      while (i >= 0) {
-        int d = order[i];
-        if (include[d] && (o[d] += tile[d]) < ranges[d]) break;
-        o[d] = 0;
-        i--;
-      }
-      if (i < 0) return all;
-    }
-  }
-
-  private int[] extents(int[] origin) {
-    int[] e = new int[origin.length];
-    for (int d = 0; d < e.length; d++) e[d] = Math.min(tile[d], op.ranges()[d] - origin[d]);
-    return e;
-  }
-
-  private void outputTile(int[] origin) {
-    int slot = outputTiles++ % plan.nOut;
+  @Override
+  public void beginTile(int[] origin, int[] outExt, int slot, int resSlot) {
     ElementType acc = op.body().accType();
-    int[] outExt = extents(origin);
     int elements = (int) TileGeometry.tileElements(op, outExt);
     if (op.body().init() != null) {
       int desc = out.descriptor(new Descriptor.AluDesc(AluOp.FILL, acc, acc, acc, op.body().init(),
@@ -105,12 +80,11 @@ final class TileEmitter {
       out.alu(desc, plan.outAddr(slot, acc), 0, 0, new int[0], new int[] {plan.outRegion(slot, acc)});
     }
     if (wide != null) wide.init(slot, elements);
-    for (int[] red : origins(op.ranges(), tile, reduced, order())) {
-      int[] o = origin.clone();
-      for (int d = 0; d < o.length; d++) if (reduced[d]) o[d] = red[d];
-      step(o, extents(o), slot);
-    }
-    int resSlot = (outputTiles - 1) % plan.nIn;
+  }
+
+  @Override
+  public void endTile(int[] origin, int[] outExt, int slot, int resSlot) {
+    int elements = (int) TileGeometry.tileElements(op, outExt);
     int[] tileStrides = TileGeometry.tileStrides(op, outExt);
     long resultOffset = TileGeometry.resultOffset(op, origin);
     if (op.residual() != null) loadResidual(resSlot, outExt, tileStrides, resultOffset);
@@ -122,22 +96,13 @@ final class TileEmitter {
     }
   }
 
-  /** One reduction step: load every operand's box into the next input slot, then run the body on it. */
-  private void step(int[] origin, int[] ext, int outSlot) {
+  /** One reduction step: the body over the boxes the walk placed in {@code slots}. */
+  @Override
+  public void step(int[] origin, int[] ext, int[] slots, int outSlot) {
     List<Box> boxes = new ArrayList<>();
-    for (Operand x : op.inputs()) {
-      Box b = TileGeometry.box(x, origin, ext);
-      // A box of nothing but padding never changes the result; the heuristic skips its step, while a mapped
-      // op runs every step so that its counts are the cost model's exactly.
-      if (mapped == null && b.allPadding(x.shape())) return;
-      boxes.add(b);
-    }
-    int[] slots = new int[boxes.size()];
+    for (Operand x : op.inputs()) boxes.add(TileGeometry.box(x, origin, ext));
     int[] reads = new int[boxes.size() + 1];
-    for (int i = 0; i < boxes.size(); i++) {
-      slots[i] = slotFor(i, boxes.get(i));
-      reads[i] = plan.inputRegion(slots[i], i);
-    }
+    for (int i = 0; i < boxes.size(); i++) reads[i] = plan.inputRegion(slots[i], i);
     ElementType acc = op.body().accType();
     int accRegion = plan.outRegion(outSlot, acc);
     reads[boxes.size()] = accRegion;
@@ -169,24 +134,16 @@ final class TileEmitter {
     }
   }
 
-  /**
-   * The slot holding input {@code i}'s box: one that already holds it (weights reused across output tiles
-   * need no reload), else the slot after the one it used last, loaded now.
-   */
-  private int slotFor(int i, Box box) {
-    String key = java.util.Arrays.toString(box.lo()) + java.util.Arrays.toString(box.extent());
-    for (int s = 0; s < plan.nIn; s++) {
-      if (key.equals(slotBoxes[i][s])) return lastSlot[i] = s;
-    }
-    int slot = (lastSlot[i] + 1) % plan.nIn;
+  /** Loads input {@code i}'s box for this step into {@code slot}, part by part. */
+  @Override
+  public void load(int i, TileWalk.Box ignored, int slot, int[] origin, int[] ext) {
     Operand x = op.inputs().get(i);
+    Box box = TileGeometry.box(x, origin, ext);
     int bytes = x.type().bytes();
     for (DmaShapes.Part p : DmaShapes.boxLoad(x, box)) {
       load(x, p, (int) (plan.inputAddr(slot, i) + p.bufOffset() * bytes), plan.inputRegion(slot, i), x.padValue(),
           box.extent().length == 0 ? 1 : box.extent()[0], slot, i);
     }
-    slotBoxes[i][slot] = key;
-    return lastSlot[i] = slot;
   }
 
   private void loadResidual(int resSlot, int[] outExt, int[] tileStrides, long resultOffset) {

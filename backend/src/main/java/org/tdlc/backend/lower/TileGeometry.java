@@ -6,6 +6,7 @@ package org.tdlc.backend.lower;
 import java.util.List;
 import org.tdlc.backend.lower.TiledOp.Operand;
 import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.machine.TileWalk;
 
 final class TileGeometry {
   private TileGeometry() {}
@@ -21,29 +22,13 @@ final class TileGeometry {
       for (int x : extent) n *= x;
       return n;
     }
-
-    /** True when some dimension lies wholly outside the tensor: the box is nothing but padding. */
-    boolean allPadding(int[] shape) {
-      for (int pos = 0; pos < lo.length; pos++) if (lo[pos] + extent[pos] <= 0 || lo[pos] >= shape[pos]) return true;
-      return false;
-    }
   }
 
   static Box box(Operand x, int[] origin, int[] extents) {
     List<AffineExpr> map = x.map();
     int rank = map.size(), n = origin.length;
-    int[] lo = new int[rank], ext = new int[rank];
-    for (int pos = 0; pos < rank; pos++) {
-      AffineExpr e = map.get(pos);
-      long low = e.constant(), high = e.constant();
-      for (int d = 0; d < n; d++) {
-        long c = e.coeffs().get(d), first = origin[d], last = origin[d] + extents[d] - 1L;
-        low += c > 0 ? c * first : c * last;
-        high += c > 0 ? c * last : c * first;
-      }
-      lo[pos] = Math.toIntExact(low);
-      ext[pos] = Math.toIntExact(high - low + 1);
-    }
+    TileWalk.Box bounds = TileWalk.box(map, origin, extents);
+    int[] lo = bounds.lo(), ext = bounds.extent();
     int[] buf = rowMajor(ext);
     int[] idx = new int[n];
     long offset = 0;
@@ -56,15 +41,7 @@ final class TileGeometry {
   }
 
   /** The largest box any tile of sizes {@code tile} can need, in elements (long: it may be huge). */
-  static long maxBoxElements(Operand x, int[] tile) {
-    long n = 1;
-    for (AffineExpr e : x.map()) {
-      long ext = 1;
-      for (int d = 0; d < tile.length; d++) ext += Math.abs((long) e.coeffs().get(d)) * (tile[d] - 1);
-      n *= ext;
-    }
-    return n;
-  }
+  static long maxBoxElements(Operand x, int[] tile) { return TileWalk.maxBoxElements(x.map(), tile); }
 
   /** Per iteration index, its element stride in the dense accumulator tile (0 for reduced indices). */
   static int[] tileStrides(TiledOp op, int[] extents) {

@@ -11,6 +11,7 @@ import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.machine.BufferLayout;
 import org.tdlc.machine.Energy;
 import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.TileWalk;
 import org.tdlc.machine.Timing;
 import org.tdlc.machine.sparse.DecodeCost;
 import org.tdlc.machine.sparse.SparseCodec;
@@ -126,15 +127,7 @@ public final class CostModel {
   /** Whether the tile fits the global buffer with at least single slots. */
   public boolean slotsFit(int[] tile) { return footprint(tile, 1, 1) <= machine.global().sizeBytes(); }
 
-  private long maxBox(int i, int[] tile) {
-    long e = 1;
-    for (AffineExpr x : space.maps().get(i)) {
-      long ext = 1;
-      for (int d = 0; d < n; d++) ext += Math.abs((long) x.coeffs().get(d)) * (tile[d] - 1);
-      e *= ext;
-    }
-    return e;
-  }
+  private long maxBox(int i, int[] tile) { return TileWalk.maxBoxElements(space.maps().get(i), tile); }
 
   /** The cost of a mapping given as indices: rows/cols index (-1: none), tile per index, order of indices. */
   public Cost evaluate(int rowDim, int colDim, int[] tile, int[] order) {

@@ -1,5 +1,5 @@
-// The exact schedule of one mapped layer: walks the tile sequence in the lowering's emission order
-// (TileEmitter), giving each instruction the machine model's duration (Timing) and the start the
+// The exact schedule of one mapped layer: visits the machine model's TileWalk, the tile sequence and slot
+// assignment the lowering emits too, giving each instruction the machine model's duration (Timing) and the start the
 // Scheduler gives it: max(its queue's free time, the end of every instruction it waits for on a buffer
 // region), and counting the input loads exactly as the lowering's slots reuse boxes. Too slow for the
 // search's inner loop, so the mapper ranks with CostModel's closed form and picks among its finalists,
@@ -7,13 +7,13 @@
 // encodes them as the lowering does) and, on a target that skips zeros, its zeros shorten the MACs.
 package org.tdlc.passes.mapping;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.TileWalk;
 import org.tdlc.machine.Timing;
 import org.tdlc.machine.sparse.DecodeCost;
 import org.tdlc.machine.sparse.SparseCodec;
@@ -37,7 +37,7 @@ import org.tdlc.ir.type.StorageFormat;
  * target that skips zeros, a MAC skips the points where such an input is zero (activations never arrive
  * compressed), and its folds shrink by SkipTiming.
  */
-final class TileTimeline {
+final class TileTimeline implements TileWalk.Visitor {
   /**
    * The layer's cycles; per input, the DRAM bytes its loads read and the buffer bytes they write; load busy;
    * the buffer bytes software conversion reads (the staged blocks); the MAC points skipped; the cycles of
@@ -62,11 +62,10 @@ final class TileTimeline {
   private final int[] tile, order, ranges;
   private final int nIn, nOut;
   private final long[] free = new long[3];
+  /** The layer's CONFIG barrier's end, and the end of its latest store. */
+  private long barrier, lastEnd;
   /** Per region: the end of its last writer, and the latest end of its readers since. */
   private final long[] writerEnd, readersEnd;
-  /** Per input, per slot: the box it holds (lo then extent per subscript), null while empty. */
-  private final int[][][] held;
-  private final int[] lastSlot;
   private final long[] dramRead = new long[2], bufferWrite = new long[2], bufferRead = new long[2];
   private long macsSkipped, decodeCycles, convertCycles;
   /** Per queue (LOAD, COMPUTE, STORE): the cycles it is busy. */
@@ -74,7 +73,7 @@ final class TileTimeline {
   /** Per input: how it is stored compressed, or null when dense. */
   private final Stored[] stored;
   /** Per input: the sizes of its boxes' blocks (one per DMA part) and each part's buffer bytes, by box. */
-  private final List<Map<String, long[][]>> blocks = List.of(new HashMap<>(), new HashMap<>());
+  private final List<Map<TileWalk.Box, long[][]>> blocks = List.of(new HashMap<>(), new HashMap<>());
   /** MAC points with a zero compressed operand, by the origins of the indices those operands use. */
   private final Map<String, Long> zeroPoints = new HashMap<>();
 
@@ -97,8 +96,6 @@ final class TileTimeline {
     int regions = nIn * 3 + nOut * 5 + nIn * 2;
     writerEnd = new long[regions];
     readersEnd = new long[regions];
-    held = new int[2][nIn][];
-    lastSlot = new int[] {-1, -1};
   }
 
   /**
@@ -115,71 +112,64 @@ final class TileTimeline {
   }
 
   private long run() {
-    long barrier = run(COMPUTE, 1, new int[0], new int[0], 0);
-    long end = barrier;
-    boolean[] outer = new boolean[n], inner = new boolean[n];
-    for (int d = 0; d < n; d++) {
-      outer[d] = !reduced[d];
-      inner[d] = reduced[d];
-    }
-    int t = 0;
-    int[] origin = new int[n];
-    do {
-      int slot = t % nOut, resSlot = t % nIn;
-      long elements = 1;
-      for (int d = 0; d < n; d++) if (!reduced[d]) elements *= extent(origin, d);
-      long alu = Timing.alu(machine, elements);
-      run(COMPUTE, alu, new int[0], new int[] {outRegion(slot, 4)}, 0);
-      for (int d = 0; d < n; d++) if (reduced[d]) origin[d] = 0;
-      do step(origin, slot, barrier); while (next(origin, inner));
-      int from = 4;
-      if (space.residualBytes() > 0) {
-        long b = elements * space.residualBytes();
-        run(LOAD, dma(b, b), new int[0], new int[] {residualRegion(resSlot)}, barrier);
-      }
-      for (int[] io : space.epilogueIo()) {
-        int to = io[1];
-        boolean add = io[0] != from;
-        int[] reads = add ? new int[] {outRegion(slot, from), residualRegion(resSlot)} : new int[] {outRegion(slot, from)};
-        run(COMPUTE, alu, reads, new int[] {outRegion(slot, to)}, 0);
-        from = to;
-      }
-      long out = elements * space.resultBytes();
-      end = run(STORE, dma(out, out), new int[] {outRegion(slot, from)}, new int[0], 0);
-      t++;
-    } while (next(origin, outer));
-    return end;
+    barrier = run(COMPUTE, Timing.CONFIG, new int[0], new int[0], 0);
+    lastEnd = barrier;
+    new TileWalk(ranges, reduced, tile, order, List.of(space.maps().get(0), space.maps().get(1)), nIn, nOut, null)
+        .walk(this);
+    return lastEnd;
   }
 
-  /** One reduction step: the loads of boxes no slot holds, then the MAC over every loaded box. */
-  private void step(int[] origin, int outSlot, long barrier) {
-    int[] reads = new int[3];
-    for (int i = 0; i < 2; i++) {
-      int[] box = box(i, origin);
-      int slot = -1;
-      for (int s = 0; s < nIn && slot < 0; s++) if (Arrays.equals(box, held[i][s])) slot = s;
-      if (slot < 0) {
-        slot = (lastSlot[i] + 1) % nIn;
-        if (stored[i] != null) {
-          loadCompressed(i, box, inputRegion(slot, i), stagingRegion(slot, i), barrier);
-        } else {
-          long[] bytes = boxBytes(i, box);
-          dramRead[i] += bytes[0];
-          bufferWrite[i] += bytes[1];
-          run(LOAD, dma(bytes[0], bytes[1]), new int[0], new int[] {inputRegion(slot, i)}, barrier);
-        }
-        held[i][slot] = box;
-      }
-      lastSlot[i] = slot;
-      reads[i] = inputRegion(slot, i);
+  /** The accumulator's fill. */
+  @Override
+  public void beginTile(int[] origin, int[] extent, int slot, int resSlot) {
+    run(COMPUTE, Timing.alu(machine, elements(extent)), new int[0], new int[] {outRegion(slot, 4)}, 0);
+  }
+
+  /** The residual tile's load, one ALU per epilogue step and the store. */
+  @Override
+  public void endTile(int[] origin, int[] extent, int slot, int resSlot) {
+    long elements = elements(extent), alu = Timing.alu(machine, elements);
+    int from = 4;
+    if (space.residualBytes() > 0) {
+      long b = elements * space.residualBytes();
+      run(LOAD, dma(b, b), new int[0], new int[] {residualRegion(resSlot)}, barrier);
     }
-    reads[2] = outRegion(outSlot, 4);
-    int[] ext = new int[n];
+    for (int[] io : space.epilogueIo()) {
+      int to = io[1];
+      boolean add = io[0] != from;
+      int[] reads = add ? new int[] {outRegion(slot, from), residualRegion(resSlot)} : new int[] {outRegion(slot, from)};
+      run(COMPUTE, alu, reads, new int[] {outRegion(slot, to)}, 0);
+      from = to;
+    }
+    long out = elements * space.resultBytes();
+    lastEnd = run(STORE, dma(out, out), new int[] {outRegion(slot, from)}, new int[0], 0);
+  }
+
+  private long elements(int[] extent) {
+    long e = 1;
+    for (int d = 0; d < n; d++) if (!reduced[d]) e *= extent[d];
+    return e;
+  }
+
+  /** A load of input i's box, which no slot holds. */
+  @Override
+  public void load(int i, TileWalk.Box box, int slot, int[] origin, int[] extent) {
+    if (stored[i] != null) {
+      loadCompressed(i, box, inputRegion(slot, i), stagingRegion(slot, i), barrier);
+    } else {
+      long[] bytes = boxBytes(i, box);
+      dramRead[i] += bytes[0];
+      bufferWrite[i] += bytes[1];
+      run(LOAD, dma(bytes[0], bytes[1]), new int[0], new int[] {inputRegion(slot, i)}, barrier);
+    }
+  }
+
+  /** One reduction step: the MAC over the boxes in {@code slots}. */
+  @Override
+  public void step(int[] origin, int[] ext, int[] slots, int outSlot) {
+    int[] reads = {inputRegion(slots[0], 0), inputRegion(slots[1], 1), outRegion(outSlot, 4)};
     long points = 1;
-    for (int d = 0; d < n; d++) {
-      ext[d] = extent(origin, d);
-      points *= ext[d];
-    }
+    for (int d = 0; d < n; d++) points *= ext[d];
     long skipped = 0;
     if (machine.skipZeros() && (stored[0] != null || stored[1] != null)) {
       skipped = skippedPoints(origin);
@@ -193,8 +183,8 @@ final class TileTimeline {
    * Loads input i's box compressed, one block per DMA part: the block's bytes from DRAM, every buffer point
    * written; decoded by the load (hardware) or staged and converted on the compute queue (software).
    */
-  private void loadCompressed(int i, int[] box, int region, int staging, long barrier) {
-    long[][] parts = blocks.get(i).computeIfAbsent(Arrays.toString(box), k -> encode(i, box));
+  private void loadCompressed(int i, TileWalk.Box box, int region, int staging, long barrier) {
+    long[][] parts = blocks.get(i).computeIfAbsent(box, k -> encode(i, box));
     for (long[] p : parts) {
       SparseCodec.Size size = new SparseCodec.Size(p[0], p[1], p[2]);
       dramRead[i] += size.bytes();
@@ -214,9 +204,9 @@ final class TileTimeline {
   }
 
   /** Per DMA part of input i's box, as the lowering cuts it: its block's size fields and its buffer bytes. */
-  private long[][] encode(int i, int[] box) {
-    int rank = box.length / 2;
-    int[] lo = Arrays.copyOfRange(box, 0, rank), ext = Arrays.copyOfRange(box, rank, 2 * rank);
+  private long[][] encode(int i, TileWalk.Box box) {
+    int[] lo = box.lo(), ext = box.extent();
+    int rank = lo.length;
     int bytes = space.bytes()[i];
     List<TileView.Part> parts = TileView.box(space.shapes()[i], lo, ext, TileView.rowMajor(ext), MAX_DMA_DIMS);
     long[][] out = new long[parts.size()][];
@@ -317,43 +307,13 @@ final class TileTimeline {
     return end;
   }
 
-  /** Advances the tile origin over the included indices, the order's last fastest; false after the last. */
-  private boolean next(int[] origin, boolean[] include) {
-    for (int i = order.length - 1; i >= 0; i--) {
-      int d = order[i];
-      if (!include[d]) continue;
-      if ((origin[d] += tile[d]) < ranges[d]) return true;
-      origin[d] = 0;
-    }
-    return false;
-  }
-
   private int extent(int[] origin, int d) { return Math.min(tile[d], ranges[d] - origin[d]); }
 
-  /** Input i's box at this tile: per subscript its lowest point, then per subscript its extent. */
-  private int[] box(int i, int[] origin) {
-    List<AffineExpr> map = space.maps().get(i);
-    int[] box = new int[2 * map.size()];
-    for (int pos = 0; pos < map.size(); pos++) {
-      AffineExpr e = map.get(pos);
-      long lo = e.constant(), hi = e.constant();
-      for (int d = 0; d < n; d++) {
-        long c = e.coeffs().get(d), first = origin[d], last = origin[d] + extent(origin, d) - 1L;
-        lo += c > 0 ? c * first : c * last;
-        hi += c > 0 ? c * last : c * first;
-      }
-      box[pos] = (int) lo;
-      box[map.size() + pos] = (int) (hi - lo + 1);
-    }
-    return box;
-  }
-
   /** {in-range bytes DRAM delivers, every buffer point's bytes} of input i's box. */
-  private long[] boxBytes(int i, int[] box) {
-    int rank = box.length / 2;
+  private long[] boxBytes(int i, TileWalk.Box box) {
     long all = space.bytes()[i], inRange = space.bytes()[i];
-    for (int pos = 0; pos < rank; pos++) {
-      int lo = box[pos], ext = box[rank + pos], size = space.shapes()[i][pos];
+    for (int pos = 0; pos < box.lo().length; pos++) {
+      int lo = box.lo()[pos], ext = box.extent()[pos], size = space.shapes()[i][pos];
       all *= ext;
       inRange *= Math.max(0, Math.min(lo + ext, size) - Math.max(lo, 0));
     }
