@@ -20,15 +20,10 @@ import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.Queue;
 import org.tdlc.backend.isa.Symbol;
+import org.tdlc.machine.RegionHazards;
 
 final class ProgramBuilder {
   private interface Make { Instruction with(Deps deps); }
-
-  /** The last writer of a region and the readers since, by instruction index. */
-  private static final class Region {
-    int writer = -1;
-    final List<Integer> readers = new ArrayList<>();
-  }
 
   private final List<Queue> queues = new ArrayList<>();
   private final CompressedBlocks blocks = new CompressedBlocks();
@@ -42,7 +37,7 @@ final class ProgramBuilder {
   private final List<Descriptor> descriptors = new ArrayList<>();
   private final Map<Descriptor, Integer> descriptorIndex = new HashMap<>();
   private final List<Layer> layers = new ArrayList<>();
-  private final Map<Integer, Region> regions = new HashMap<>();
+  private final RegionHazards regions = new RegionHazards();
   private int barrier = -1;
   private int lastStore = -1;
   private String layerName;
@@ -150,26 +145,7 @@ final class ProgramBuilder {
   private static long align(long x) { return (x + DramPlan.ALIGN - 1) / DramPlan.ALIGN * DramPlan.ALIGN; }
 
   /** The waits an access to these regions needs, recording it as the regions' newest reader or writer. */
-  private List<Integer> hazards(int[] reads, int[] writes) {
-    int self = size();
-    List<Integer> w = new ArrayList<>();
-    for (int r : reads) {
-      Region reg = regions.computeIfAbsent(r, k -> new Region());
-      if (reg.writer >= 0) w.add(reg.writer);
-    }
-    for (int r : writes) {
-      Region reg = regions.computeIfAbsent(r, k -> new Region());
-      if (reg.writer >= 0) w.add(reg.writer);
-      w.addAll(reg.readers);
-    }
-    for (int r : reads) regions.get(r).readers.add(self);
-    for (int r : writes) {
-      Region reg = regions.get(r);
-      reg.writer = self;
-      reg.readers.clear();
-    }
-    return w;
-  }
+  private List<Integer> hazards(int[] reads, int[] writes) { return regions.access(size(), reads, writes); }
 
   private int add(Queue queue, Make make, List<Integer> deps) {
     List<Integer> w = new ArrayList<>(deps);

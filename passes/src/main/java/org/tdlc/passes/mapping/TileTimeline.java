@@ -7,12 +7,14 @@
 // encodes them as the lowering does) and, on a target that skips zeros, its zeros shorten the MACs.
 package org.tdlc.passes.mapping;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.RegionHazards;
 import org.tdlc.machine.TileWalk;
 import org.tdlc.machine.Timing;
 import org.tdlc.machine.sparse.DecodeCost;
@@ -64,8 +66,10 @@ final class TileTimeline implements TileWalk.Visitor {
   private final long[] free = new long[3];
   /** The layer's CONFIG barrier's end, and the end of its latest store. */
   private long barrier, lastEnd;
-  /** Per region: the end of its last writer, and the latest end of its readers since. */
-  private final long[] writerEnd, readersEnd;
+  /** The layer's buffer hazards, and per instruction (by id, in emission order) its end. */
+  private final RegionHazards hazards = new RegionHazards();
+  private long[] ends = new long[1024];
+  private int count;
   private final long[] dramRead = new long[2], bufferWrite = new long[2], bufferRead = new long[2];
   private long macsSkipped, decodeCycles, convertCycles;
   /** Per queue (LOAD, COMPUTE, STORE): the cycles it is busy. */
@@ -93,9 +97,6 @@ final class TileTimeline implements TileWalk.Visitor {
     this.order = order;
     this.nIn = slots[0];
     this.nOut = slots[1];
-    int regions = nIn * 3 + nOut * 5 + nIn * 2;
-    writerEnd = new long[regions];
-    readersEnd = new long[regions];
   }
 
   /**
@@ -291,19 +292,18 @@ final class TileTimeline implements TileWalk.Visitor {
     }
   }
 
-  /** Schedules one instruction; returns its end. */
+  /**
+   * Schedules one instruction: it starts when its queue is free, after {@code after}, and after every
+   * instruction its buffer hazards make it wait for; returns its end.
+   */
   private long run(int q, long duration, int[] reads, int[] writes, long after) {
     long start = Math.max(free[q], after);
-    for (int r : reads) start = Math.max(start, writerEnd[r]);
-    for (int r : writes) start = Math.max(start, Math.max(writerEnd[r], readersEnd[r]));
+    for (int w : hazards.access(count, reads, writes)) start = Math.max(start, ends[w]);
     long end = start + duration;
+    if (count == ends.length) ends = Arrays.copyOf(ends, 2 * count);
+    ends[count++] = end;
     free[q] = end;
     busy[q] += duration;
-    for (int r : reads) readersEnd[r] = Math.max(readersEnd[r], end);
-    for (int r : writes) {
-      writerEnd[r] = end;
-      readersEnd[r] = 0;
-    }
     return end;
   }
 
