@@ -4,6 +4,8 @@
 // the utilization the mapper's mappings reach against the roofline bound (min of compute and DRAM bound).
 package org.tdlc.cli;
 
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.Timing;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -83,8 +85,9 @@ final class MappingBench {
         compulsory += e;
       }
       compulsory += (long) s.ranges()[1] * s.ranges()[3] * s.ranges()[4] * 4;
-      long compute = (s.macs() + t.peCount() - 1) / t.peCount();
-      long memory = t.dram().bandwidth() <= 0 ? 0 : (long) Math.ceil(compulsory / t.dram().bandwidth());
+      MachineConfig machine = MachineConfig.of(t);
+      long compute = (long) Math.ceil(Timing.computeBound(machine, s.macs()));
+      long memory = Timing.transfer(machine, compulsory, 0);
       bound += Math.max(compute, memory);
     }
     io.out().printf("%-10s %12d %12d %8.1f%%%n", t.name(), cycles, bound, 100.0 * bound / cycles);

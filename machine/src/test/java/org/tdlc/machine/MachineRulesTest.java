@@ -1,0 +1,122 @@
+// The machine model's rules as worked examples: each expected number is computed by hand in the comment
+// beside it, so a change to a rule shows up here as arithmetic a reader can check.
+package org.tdlc.machine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.type.StorageFormat;
+import org.tdlc.machine.sparse.SparseCodec;
+
+class MachineRulesTest {
+  /** 16x16 PEs, DRAM 16 B/cycle, global buffer 64 B/cycle, 20 cycles of DMA latency, a per-PE level. */
+  static final MachineConfig M = new MachineConfig("hand", 16, 16, Set.of(Dataflow.WS), 500,
+      List.of(new MemoryLevel("dram", 0, false, 16, 100, false),
+          new MemoryLevel("global", 1 << 16, false, 64, 2.5, true),
+          new MemoryLevel("local", 64, true, 0, 0.5, false)),
+      0.25, 20, List.of("dense"), true, true);
+
+  @Test
+  void dmaTakesTheSlowerPortPlusLatency() {
+    // DRAM: ceil(1000 / 16) = 63 cycles; buffer: ceil(1000 / 64) = 16; 20 + 63
+    assertEquals(83, Timing.dma(M, 1000, 1000));
+    // 3 DMAs moving 3000 bytes in all: 3 x 20 + ceil(3000 / 16) = 60 + 188
+    assertEquals(248, Timing.dmas(M, 3, 3000, 3000));
+  }
+
+  @Test
+  void macFoldsOverRowsAndColumnsThenFillsAndDrains() {
+    // row index 40 over 16 rows: 3 folds; col index 20 over 16 cols: 2; the third index runs 3 times
+    long folds = Timing.folds(M, new int[] {40, 20, 3}, 0, 1);
+    assertEquals(18, folds);
+    assertEquals(18 + 16 + 16, Timing.mac(M, folds, 2400, 0));
+    // half the 2400 points skipped on zeros: ceil(18 x 1200 / 2400) = 9 folds
+    assertEquals(9 + 32, Timing.mac(M, folds, 2400, 1200));
+    // no index on the columns: the other indices' extents multiply
+    assertEquals(3 * 20 * 3, Timing.folds(M, new int[] {40, 20, 3}, 0, -1));
+  }
+
+  @Test
+  void aluIsAsWideAsTheColumns() {
+    assertEquals(7 + 2, Timing.alu(M, 100));   // ceil(100 / 16) + the pipeline's 2
+    assertEquals(1 + 2, Timing.alu(M, 16));
+  }
+
+  @Test
+  void convertIsBoundByTheDecoderOrTheBufferPort() {
+    SparseCodec.Size block = new SparseCodec.Size(8 * 100, 8 * 36, 64);
+    // the port moves the 100-byte block and the 256-byte tile at 64 B/cycle: ceil(356 / 64) = 6 cycles
+    long port = 6;
+    assertEquals(Math.max(port, org.tdlc.machine.sparse.DecodeCost.software(block)), Timing.convert(M, block, 100, 256));
+  }
+
+  @Test
+  void energyCountsEveryByteAndIssuedMac() {
+    assertEquals((300 + 100) * 2.5, Energy.level(M.global(), 300, 100));
+    assertEquals(1000 * 0.25, Energy.macs(M, 1000));
+    // an issued i8 x i8 MAC reads both operands and its 4-byte partial sum, and writes the partial sum
+    assertEquals(10 * (1 + 1 + 4), Energy.localRead(10, 1, 1));
+    assertEquals(10 * 4, Energy.localWritten(10));
+  }
+
+  @Test
+  void bufferLayoutAlignsAreasAndTriesDoubleBufferingFirst() {
+    long[] in = {100, 0}, out = {64};
+    // an input slot takes align16(100) = 112 bytes; two of each slot: 2 x 112 + 2 x 64
+    assertEquals(352, BufferLayout.bytes(in, out, new long[0], 2, 2));
+    BufferLayout l = BufferLayout.of(in, out, new long[] {12}, 2, 2);
+    assertEquals(0, l.inAddr(0, 0));
+    assertEquals(112, l.inAddr(1, 0));
+    assertEquals(224, l.outAddr(0, 0));
+    assertEquals(288, l.outAddr(1, 0));
+    assertEquals(352, l.sharedAddr(0));
+    assertEquals(368, l.totalBytes());
+    // 300 bytes: {2, 2} needs 352, {2, 1} needs 288
+    assertArrayEquals(new int[] {2, 1}, BufferLayout.fit(in, out, new long[0], 300, true));
+    assertArrayEquals(new int[] {1, 1}, BufferLayout.fit(in, out, new long[0], 300, false));
+    assertNull(BufferLayout.fit(in, out, new long[0], 100, true));
+    assertEquals(0, BufferLayout.stagingBytes(StorageFormat.CSR, 64, 1, true));
+    assertEquals(0, BufferLayout.stagingBytes(StorageFormat.DENSE, 64, 1, false));
+    assertEquals((SparseCodec.maxBits(StorageFormat.CSR, 64, 8) + 7) / 8,
+        BufferLayout.stagingBytes(StorageFormat.CSR, 64, 1, false));
+  }
+
+  @Test
+  void walkReusesHeldBoxesAndRotatesSlots() {
+    // y[m] += A[m, k] * B[k] over m = 4, k = 4 in 2 x 2 tiles, two input and two output slots
+    AffineExpr m = new AffineExpr(List.of(1, 0), 0), k = new AffineExpr(List.of(0, 1), 0);
+    List<AffineExpr> a = List.of(m, k), b = List.of(k);
+    List<String> events = new ArrayList<>();
+    new TileWalk(new int[] {4, 4}, new boolean[] {false, true}, new int[] {2, 2}, new int[] {0, 1}, List.of(a, b), 2, 2,
+        null).walk(new TileWalk.Visitor() {
+          public void beginTile(int[] o, int[] e, int out, int res) { events.add("tile m" + o[0] + " out" + out); }
+          public void load(int i, TileWalk.Box box, int slot, int[] o, int[] e) {
+            events.add((i == 0 ? "A" : "B") + Arrays.toString(box.lo()) + "->" + slot);
+          }
+          public void step(int[] o, int[] e, int[] slots, int out) { events.add("step k" + o[1] + " " + Arrays.toString(slots)); }
+          public void endTile(int[] o, int[] e, int out, int res) { events.add("end res" + res); }
+        });
+    // B's two boxes stay in their slots across the second output tile; A's rotate through both slots
+    assertEquals(List.of("tile m0 out0", "A[0, 0]->0", "B[0]->0", "step k0 [0, 0]", "A[0, 2]->1", "B[2]->1",
+        "step k2 [1, 1]", "end res0", "tile m2 out1", "A[2, 0]->0", "step k0 [0, 0]", "A[2, 2]->1", "step k2 [1, 1]",
+        "end res1"), events);
+  }
+
+  @Test
+  void hazardsWaitForTheWriterAndTheReadersSince() {
+    RegionHazards h = new RegionHazards();
+    assertEquals(List.of(), h.access(0, new int[0], new int[] {1}));   // a load writes region 1
+    assertEquals(List.of(0), h.access(1, new int[] {1}, new int[] {2}));  // reads it: waits for the load
+    assertEquals(List.of(0), h.access(2, new int[] {1}, new int[0]));
+    assertEquals(List.of(0, 1, 2), h.access(3, new int[0], new int[] {1}));  // rewrite: writer and both readers
+    assertEquals(List.of(1), h.access(4, new int[] {2}, new int[0]));
+  }
+}
