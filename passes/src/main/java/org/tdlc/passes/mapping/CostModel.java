@@ -179,9 +179,7 @@ public final class CostModel {
     long macs = space.macs();
     long issued = Math.round(macs * issuedShare);
     long local = target.local().isPresent() ? issued * (space.bytes()[0] + space.bytes()[1] + 8L) : 0;
-    double energy = (Cost.sum(dramRead) + Cost.sum(dramWrite)) * dram.energyPjPerByte()
-        + (Cost.sum(gRead) + Cost.sum(gWrite)) * global.energyPjPerByte()
-        + local * target.local().map(MemoryLevel::energyPjPerByte).orElse(0.0) + issued * target.macEnergyPj();
+    double energy = energy(dramRead, dramWrite, gRead, gWrite, local, issued);
     return new Cost(macs, cycles, energy, dramRead, dramWrite, gRead, gWrite, local, compute, loadCycles,
         storeCycles, footprint(tile, slots[0], slots[1]), cap, slots[0], slots[1], macs - issued, 0, 0);
   }
@@ -208,22 +206,28 @@ public final class CostModel {
         new int[] {c.nIn(), c.nOut()}, stored);
     long[] dramRead = c.dramRead().clone(), globalWrite = c.globalWrite().clone();
     long[] globalRead = c.globalRead().clone();
-    double energy = c.energyPj();
     for (int i = 0; i < 2; i++) {
-      energy += (s.dramRead()[i] - dramRead[i]) * target.dram().energyPjPerByte()
-          + (s.bufferWrite()[i] - globalWrite[i] + s.bufferRead()[i]) * target.global().energyPjPerByte();
       dramRead[i] = s.dramRead()[i];
       globalWrite[i] = s.bufferWrite()[i];
       globalRead[i] += s.bufferRead()[i];
     }
     // energy counts issued MACs, and every issued MAC's per-PE traffic
-    energy += (c.macsSkipped() - s.macsSkipped()) * target.macEnergyPj();
-    long local = target.local().isPresent()
-        ? (c.macs() - s.macsSkipped()) * (space.bytes()[0] + space.bytes()[1] + 8L) : 0;
-    energy += (local - c.localBytes()) * target.local().map(MemoryLevel::energyPjPerByte).orElse(0.0);
+    long issued = c.macs() - s.macsSkipped();
+    long local = target.local().isPresent() ? issued * (space.bytes()[0] + space.bytes()[1] + 8L) : 0;
+    double energy = energy(dramRead, c.dramWrite(), globalRead, globalWrite, local, issued);
     return new Cost(c.macs(), s.cycles(), energy, dramRead, c.dramWrite(), globalRead, globalWrite,
         local, s.computeBusy(), s.loadBusy(), s.storeBusy(), c.footprint(), c.capacity(), c.nIn(),
         c.nOut(), s.macsSkipped(), s.decodeCycles(), s.convertCycles());
+  }
+
+  /**
+   * Energy from the final counts, summed level by level (DRAM, global, per-PE) and then the issued MACs, the
+   * order the simulator's Counters sums them in, so a prediction's energy equals the simulated one to the bit.
+   */
+  private double energy(long[] dramRead, long[] dramWrite, long[] gRead, long[] gWrite, long local, long issued) {
+    return (Cost.sum(dramRead) + Cost.sum(dramWrite)) * target.dram().energyPjPerByte()
+        + (Cost.sum(gRead) + Cost.sum(gWrite)) * target.global().energyPjPerByte()
+        + local * target.local().map(MemoryLevel::energyPjPerByte).orElse(0.0) + issued * target.macEnergyPj();
   }
 
   /**
