@@ -35,8 +35,6 @@ import org.tdlc.sim.Simulator;
 
 class PredictionTest {
   static final List<String> EXAMPLES = List.of("quickstart", "resnet_block", "mobilenet_block", "einsum_conv", "mapped");
-  static final String DENSE = "canonicalize,fuse-epilogue,mapper";
-  static final String DEFAULT = "canonicalize,fuse-epilogue,select-formats,mapper";
 
   /** What one comparison run found. */
   private static final class Tally {
@@ -51,7 +49,7 @@ class PredictionTest {
 
   @Test
   void predictedMatchesSimulatedOnEveryExampleAndTarget() {
-    Tally t = examples(DENSE);
+    Tally t = examples(Pipeline.NO_FORMATS);
     t.print("weights dense");
     assertTrue(t.compared >= 40, "only " + t.compared + " mapped layers compared");
     assertEquals(0, t.compressedLayers, "the mapper alone stores no weight compressed");
@@ -60,7 +58,7 @@ class PredictionTest {
 
   @Test
   void predictedMatchesSimulatedWithTheDefaultPipeline() {
-    Tally t = examples(DEFAULT);
+    Tally t = examples(Pipeline.DEFAULT);
     t.print("default pipeline");
     assertTrue(t.compared >= 40, "only " + t.compared + " mapped layers compared");
     assertTrue(t.compressedLayers >= 10, "only " + t.compressedLayers + " layers read compressed weights");
@@ -76,7 +74,7 @@ class PredictionTest {
     for (String name : List.of("default", "sparse", "soft_sparse", "soft_noskip")) {
       Target target = Targets.resolve(name, file);
       assertTrue(Targets.checkFormats(file.module(), target).isEmpty(), name + " supports every format");
-      compare(file.module(), target, DEFAULT, "sparse_weights/" + name, t);
+      compare(file.module(), target, Pipeline.DEFAULT, "sparse_weights/" + name, t);
     }
     t.print("pinned formats");
     assertTrue(t.compared >= 28, "only " + t.compared + " mapped layers compared");
@@ -85,14 +83,14 @@ class PredictionTest {
     assertTrue(t.problems.isEmpty(), String.join("\n", t.problems));
   }
 
-  private static Tally examples(String pipeline) {
+  private static Tally examples(Pipeline pipeline) {
     Tally t = new Tally();
     for (String ex : EXAMPLES) {
       IrModule module = new Frontend(new DiagnosticEngine(), new SourceCache()).compile("examples/" + ex + ".tdl")
           .module();
       for (String name : Targets.BUILT_IN_NAMES) {
         Target target = Targets.resolve(name, List.of());
-        if (pipeline.equals(DEFAULT) && !Targets.checkFormats(module, target).isEmpty()) {
+        if (pipeline.equals(Pipeline.DEFAULT) && !Targets.checkFormats(module, target).isEmpty()) {
           assertEquals("mapped", ex, "only mapped.tdl pins a format some targets lack");
           continue;
         }
@@ -103,11 +101,11 @@ class PredictionTest {
   }
 
   /** Compiles, lowers and simulates every model of {@code module}, comparing each mapped layer. */
-  private static void compare(IrModule module, Target target, String pipeline, String label, Tally t) {
+  private static void compare(IrModule module, Target target, Pipeline pipeline, String label, Tally t) {
     IrModule mapped;
     try {
       mapped = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(target))
-          .run(module, Pipeline.parse(pipeline), new DiagnosticEngine());
+          .run(module, pipeline, new DiagnosticEngine());
     } catch (CompileException e) {
       assertTrue(label.startsWith("mapped/"), "only mapped.tdl pins dataflows some targets lack: " + e.getMessage());
       return;

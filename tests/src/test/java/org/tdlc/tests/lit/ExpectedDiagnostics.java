@@ -15,7 +15,7 @@ final class ExpectedDiagnostics {
   /** The line of an expected-error@unknown. */
   static final int UNKNOWN = -1;
 
-  /** An expected error: the 1-based line it is expected on ({@link #UNKNOWN} for none) and a substring of its message. */
+  /** An expected error: the 1-based line it is expected on ({@link #UNKNOWN}: none) and a substring of its message. */
   record Expected(int line, String text, int commentLine) {}
 
   private ExpectedDiagnostics() {}

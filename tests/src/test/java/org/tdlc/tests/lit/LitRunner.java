@@ -125,7 +125,8 @@ final class LitRunner {
       if (mismatch == null) return;
       Path out = Path.of(update.actual() + ".out");
       write(out, mismatchOutput);
-      throw new AssertionError(mismatch.getMessage() + "--- the output is in " + out + "; the CHECK lines are hand-written"
+      throw new AssertionError(mismatch.getMessage() + "--- the output is in " + out
+          + "; the CHECK lines are hand-written"
           + (update.rewrite() ? " (the update rewrites only files with a '" + GeneratedChecks.NOTE + "' line)" : ""));
     }
     String regenerated = GeneratedChecks.regenerate(file, checked);
@@ -136,7 +137,8 @@ final class LitRunner {
       return;
     }
     write(update.actual(), regenerated);
-    String review = "--- review with:  diff -u " + file.path() + " " + update.actual() + "\n--- accept with:  " + ACCEPT;
+    String review = "--- review with:  diff -u " + file.path() + " " + update.actual()
+        + "\n--- accept with:  " + ACCEPT;
     throw new AssertionError((mismatch != null ? mismatch.getMessage() : "lit test failed: " + file.path()
         + "\nthe output passes the CHECK lines but is not exactly the output they were generated from (extra lines,"
         + " or check lines edited by hand)\n") + review);

@@ -148,7 +148,8 @@ class LitRunnerTest {
     Path actual = dir.resolve("hand-actual/hand.tdl");
     AssertionError e = assertThrows(AssertionError.class,
         () -> LitRunner.run(LitFile.read(file), dir, new LitRunner.Update(actual, true)));
-    assertTrue(e.getMessage().contains("the output is in " + actual + ".out; the CHECK lines are hand-written"), e.getMessage());
+    assertTrue(e.getMessage().contains("the output is in " + actual + ".out; the CHECK lines are hand-written"),
+        e.getMessage());
     assertTrue(Files.readString(Path.of(actual + ".out")).contains("tdl.model @m"));
     assertTrue(Files.readString(file).endsWith("// CHECK: tdl.sigmoid\n"), "a hand-written file is never rewritten");
   }
