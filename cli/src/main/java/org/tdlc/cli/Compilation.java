@@ -25,7 +25,7 @@ import org.tdlc.passes.PassManager;
 import org.tdlc.passes.Pipeline;
 
 final class Compilation {
-  static final String DEFAULT_PIPELINE = "canonicalize,fuse-epilogue,select-formats,mapper";
+  static final String DEFAULT_PIPELINE = Pipeline.DEFAULT.toString();
 
   /** One compiled model: the source model (for the reference interpreter), the optimized one, the program. */
   record Compiled(Model source, Model optimized, Program program, RunReport.SparseFacts sparse) {

@@ -18,6 +18,7 @@ import org.tdlc.ir.target.Target;
 import org.tdlc.passes.PassManager;
 import org.tdlc.passes.Pipeline;
 import org.tdlc.passes.mapping.MappingPlanner;
+import org.tdlc.passes.mapping.Objective;
 
 final class ExplainCommand implements Command {
   @Override public String name() { return "explain"; }
@@ -36,16 +37,15 @@ final class ExplainCommand implements Command {
   @Override public int run(CommandLine cl, Io io, SourceCache sources) throws Exception {
     if (!cl.hasOption("layer")) throw new UsageException("explain needs --layer NAME");
     String layer = cl.getOptionValue("layer");
-    String objective = cl.getOptionValue("objective", "edp");
-    if (!List.of("cycles", "energy", "edp").contains(objective)) {
-      throw new UsageException("--objective takes cycles, energy or edp, got '" + objective + "'");
-    }
+    String text = cl.getOptionValue("objective", Objective.EDP.toString());
+    Objective objective = Objective.of(text).orElseThrow(
+        () -> new UsageException("--objective takes " + Objective.choices() + ", got '" + text + "'"));
     ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl"), sources);
     Target target = Targets.resolve(cl.getOptionValue("target"), loaded.targets());
     var formatErrors = Targets.checkFormats(loaded.module(), target);
     if (!formatErrors.isEmpty()) throw new org.tdlc.ir.diag.CompileException(formatErrors);
     IrModule fused = new PassManager(PassManager.Instrumentation.defaults(io.err()).withTarget(target))
-        .run(loaded.module(), Pipeline.parse("canonicalize,fuse-epilogue,select-formats"), new DiagnosticEngine());
+        .run(loaded.module(), Pipeline.NO_MAPPER, new DiagnosticEngine());
     Found found = find(fused, ModuleLoader.select(new ModuleLoader.Loaded(fused, loaded.mainModels(),
         loaded.targets()), cl), layer);
     Operation op = found.op();
@@ -61,7 +61,7 @@ final class ExplainCommand implements Command {
     }
     var predicted = org.tdlc.passes.mapping.Predictions.of(found.model(), op, target, planned.get().mapping(),
         new org.tdlc.ir.interp.WeightLoader());
-    io.out().print(MappingReport.explain(layer, op, target, planned.get(), predicted, objective));
+    io.out().print(MappingReport.explain(layer, op, target, planned.get(), predicted, objective.toString()));
     return Main.OK;
   }
 

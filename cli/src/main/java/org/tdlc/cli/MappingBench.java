@@ -17,6 +17,7 @@ import org.tdlc.passes.mapping.CostModel;
 import org.tdlc.passes.mapping.LoopSpace;
 import org.tdlc.passes.mapping.MappingSearch;
 import org.tdlc.passes.mapping.MappingSpace;
+import org.tdlc.passes.mapping.Objective;
 
 final class MappingBench {
   /** ResNet-50 conv layers: name, C, H, W, K, R, S, stride, pad (N = 1), one row per distinct shape. */
@@ -40,7 +41,9 @@ final class MappingBench {
 
   static int run(CommandLine cl, Io io) {
     Target target = Targets.resolve(cl.getOptionValue("target"), List.of());
-    String objective = cl.getOptionValue("objective", "edp");
+    String text = cl.getOptionValue("objective", Objective.EDP.toString());
+    Objective objective = Objective.of(text).orElseThrow(
+        () -> new UsageException("--objective takes " + Objective.choices() + ", got '" + text + "'"));
     int layers = cl.hasOption("layers") ? Integer.parseInt(cl.getOptionValue("layers")) : RESNET50.length;
     evaluationsPerSecond(target);   // warm-up: the JIT compiles the model first
     io.out().printf("cost model: %,.0f evaluations per CPU-second (one thread)%n", evaluationsPerSecond(target));
@@ -76,7 +79,7 @@ final class MappingBench {
       LoopSpace s = LoopSpace.conv(1, i(f[1]), i(f[2]), i(f[3]), i(f[4]), i(f[5]), i(f[6]), i(f[7]), i(f[8]));
       CostModel model = new CostModel(s, t);
       MappingSearch.Result m = new MappingSearch(model, MappingSpace.full(s, new java.util.ArrayList<>(t.dataflows())),
-          "cycles").search(1, 4, 200_000);
+          Objective.CYCLES).search(1, 4, 200_000);
       cycles += m.best().cost().cycles();
       long compulsory = 0;
       for (int k = 0; k < 2; k++) {

@@ -16,6 +16,7 @@ import org.tdlc.passes.PassInfo;
 import org.tdlc.passes.PassManager;
 import org.tdlc.passes.Passes;
 import org.tdlc.passes.Pipeline;
+import org.tdlc.passes.Stage;
 
 final class OptCommand implements Command {
   @Override public String name() { return "opt"; }
@@ -77,14 +78,18 @@ final class OptCommand implements Command {
     StringBuilder b = new StringBuilder("Passes:\n");
     for (PassInfo p : Passes.all()) {
       b.append(String.format("  %-16s %s%n", p.name(), p.summary()));
-      if (!p.requires().isEmpty()) b.append(String.format("  %-16s   requires: %s%n", "", String.join(", ", p.requires())));
+      if (!p.requires().isEmpty()) b.append(String.format("  %-16s   requires: %s%n", "", spelled(p.requires())));
       if (!p.establishes().isEmpty()) {
-        b.append(String.format("  %-16s   establishes: %s%n", "", String.join(", ", p.establishes())));
+        b.append(String.format("  %-16s   establishes: %s%n", "", spelled(p.establishes())));
       }
       for (PassInfo.OptionSpec o : p.options()) {
         b.append(String.format("  %-16s   %s=%s  %s%n", "", o.name(), o.defaultValue(), o.help()));
       }
     }
     return b.toString();
+  }
+
+  private static String spelled(Set<Stage> stages) {
+    return String.join(", ", stages.stream().map(Stage::toString).toList());
   }
 }

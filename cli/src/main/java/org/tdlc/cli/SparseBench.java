@@ -19,13 +19,14 @@ import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.passes.PassManager;
+import org.tdlc.passes.Pipeline;
 
 final class SparseBench {
   static final double[] DENSITIES = {0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 1.0};
   /** The chosen format may take at most this much more cycles than the best one. */
   static final double TOLERANCE = 1.05;
-  static final String PIPELINE = "canonicalize,fuse-epilogue,select-formats";
-  static final String DENSE_PIPELINE = "canonicalize,fuse-epilogue";
+  static final String PIPELINE = Pipeline.NO_MAPPER.toString();
+  static final String DENSE_PIPELINE = Pipeline.FUSED.toString();
 
   /** A layer to sweep: its name and its source with %1$s for the weight's density and format clause. */
   record Layer(String name, String source) {

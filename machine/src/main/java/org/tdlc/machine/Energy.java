@@ -18,6 +18,16 @@ public final class Energy {
   /** The energy of this many bytes read and written at one level. */
   public static double level(MemoryLevel l, long read, long written) { return (read + written) * l.energyPjPerByte(); }
 
+  /**
+   * The energy of a run or a layer: per level (outermost first) its bytes read and written, then the issued
+   * MACs, summed in that order so that every caller gets the same double to the bit.
+   */
+  public static double total(MachineConfig m, long[] read, long[] written, long issued) {
+    double sum = 0;
+    for (int i = 0; i < m.levels().size(); i++) sum += level(m.levels().get(i), read[i], written[i]);
+    return sum + macs(m, issued);
+  }
+
   /** The energy of the MACs the array issued (skipped points cost nothing). */
   public static double macs(MachineConfig m, long issued) { return issued * m.macEnergyPj(); }
 

@@ -3,18 +3,20 @@
 // ordering check are all generated from this, so they cannot go stale.
 package org.tdlc.passes;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-public record PassInfo(String name, String summary, List<OptionSpec> options, Set<String> requires,
-                       Set<String> establishes) {
+public record PassInfo(String name, String summary, List<OptionSpec> options, Set<Stage> requires,
+                       Set<Stage> establishes) {
 
   public record OptionSpec(String name, String defaultValue, String help) {}
 
   public PassInfo {
     options = List.copyOf(options);
-    requires = Set.copyOf(requires);
-    establishes = Set.copyOf(establishes);
+    requires = stages(requires);
+    establishes = stages(establishes);
   }
 
   public static PassInfo of(String name, String summary) {
@@ -27,7 +29,16 @@ public record PassInfo(String name, String summary, List<OptionSpec> options, Se
     return new PassInfo(name, summary, all, requires, establishes);
   }
 
-  public PassInfo requires(String... stages) { return new PassInfo(name, summary, options, Set.of(stages), establishes); }
+  public PassInfo requires(Stage... stages) {
+    return new PassInfo(name, summary, options, Set.of(stages), establishes);
+  }
 
-  public PassInfo establishes(String... stages) { return new PassInfo(name, summary, options, requires, Set.of(stages)); }
+  public PassInfo establishes(Stage... stages) {
+    return new PassInfo(name, summary, options, requires, Set.of(stages));
+  }
+
+  /** An unmodifiable copy in declaration order, so --list-passes prints stages the same way every run. */
+  private static Set<Stage> stages(Set<Stage> s) {
+    return s.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(s));
+  }
 }

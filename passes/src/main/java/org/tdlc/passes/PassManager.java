@@ -65,7 +65,7 @@ public final class PassManager {
     if (dumps != null) dumps.write(0, "input", module);
     for (int i = 0; i < passes.size(); i++) {
       Pass pass = passes.get(i);
-      String label = pipeline.entries().get(i).toString();
+      String label = pipeline.entries().get(i).withAllOptions();
       String before = IrPrinter.print(module, inst.printing());
       if (inst.printBeforeAll() || inst.printBefore().contains(pass.info().name())) dump("Before", label, before);
       PassContext ctx = new PassContext(diags, inst.target());
@@ -73,7 +73,7 @@ public final class PassManager {
       IrModule result = pass.run(module, ctx);
       runs.add(new PassRun(pass.info().name(), System.nanoTime() - start, ctx.statistics()));
       diags.throwIfErrors();
-      for (String stage : pass.info().establishes()) result = result.withStage(stage);
+      for (Stage stage : pass.info().establishes()) result = result.withStage(stage.toString());
       if (inst.verifyEach()) verify(result, pass.info().name());
       String after = IrPrinter.print(result, inst.printing());
       boolean changed = !after.equals(before);
@@ -91,10 +91,11 @@ public final class PassManager {
 
   /** Every pass's required stages must hold when it runs: established earlier or already in the module. */
   static void checkOrder(IrModule module, Pipeline pipeline) {
-    Set<String> stages = new java.util.TreeSet<>(module.stages());
+    Set<Stage> stages = java.util.EnumSet.noneOf(Stage.class);
+    for (String s : module.stages()) Stage.of(s).ifPresent(stages::add);   // stages no pass knows play no part
     for (Pipeline.Entry e : pipeline.entries()) {
       PassInfo info = Passes.info(e.name());
-      for (String need : info.requires()) {
+      for (Stage need : info.requires()) {
         if (!stages.contains(need)) {
           List<String> by = Passes.establishing(need);
           throw new PipelineException("pass '" + info.name() + "' requires stage '" + need + "', which the module "

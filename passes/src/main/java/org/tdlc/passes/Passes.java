@@ -50,7 +50,7 @@ public final class Passes {
   }
 
   /** The passes that establish a stage, for the error when a pass that requires it runs too early. */
-  static java.util.List<String> establishing(String stage) {
+  static java.util.List<String> establishing(Stage stage) {
     return BY_NAME.values().stream().filter(r -> r.info().establishes().contains(stage)).map(r -> r.info().name())
         .toList();
   }

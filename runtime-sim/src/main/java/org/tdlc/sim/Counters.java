@@ -44,18 +44,17 @@ public record Counters(long cycles, long loadBusyCycles, long computeBusyCycles,
     Map<Opcode, Long> counts = new EnumMap<>(Opcode.class);
     for (Opcode o : Opcode.values()) counts.put(o, t.instructions[o.ordinal()]);
     List<LevelCounters> levels = new ArrayList<>();
-    double energy = 0;
     for (int i = 0; i < machine.levels().size(); i++) {
       double e = Energy.level(machine.levels().get(i), t.read[i], t.written[i]);
       levels.add(new LevelCounters(machine.levels().get(i).name(), t.read[i], t.written[i], e));
-      energy += e;
     }
     long issued = t.macs - t.macsSkipped;
     double macEnergy = Energy.macs(machine, issued);
+    double energy = Energy.total(machine, t.read, t.written, issued);
     double utilization = cycles == 0 ? 0 : issued / ((double) machine.peCount() * cycles);
     return new Counters(cycles, t.busy[Queue.LOAD.ordinal()], t.busy[Queue.COMPUTE.ordinal()],
         t.busy[Queue.STORE.ordinal()], occupancy.computing(from, to), occupancy.transferOnly(from, to), counts, t.macs, t.macsSkipped, t.aluOps, levels, macEnergy,
-        energy + macEnergy, utilization, t.compressedBytes, t.decodeCycles, t.convertCycles);
+        energy, utilization, t.compressedBytes, t.decodeCycles, t.convertCycles);
   }
 
   public long instructions(Opcode op) { return instructions.get(op); }

@@ -27,6 +27,7 @@ import org.tdlc.passes.mapping.LoopSpace;
 import org.tdlc.passes.mapping.Mapping;
 import org.tdlc.passes.mapping.MappingSearch;
 import org.tdlc.passes.mapping.MappingSpace;
+import org.tdlc.passes.mapping.Objective;
 
 class MappingTest {
   @Test
@@ -34,7 +35,7 @@ class MappingTest {
     Target t = Targets.resolve("systolic", List.of());
     IrModule m = new Frontend(new DiagnosticEngine(), new SourceCache()).compile("examples/resnet_block.tdl").module();
     IrModule mapped = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(t))
-        .run(m, Pipeline.parse("canonicalize,fuse-epilogue,mapper"), new DiagnosticEngine());
+        .run(m, Pipeline.NO_FORMATS, new DiagnosticEngine());
     String text = IrPrinter.print(mapped);
     assertEquals(text, IrPrinter.print(IrParser.parse(text, "mapped.ir")));
     int seen = 0;
@@ -60,10 +61,10 @@ class MappingTest {
       LoopSpace s = LoopSpace.conv(1, l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7]);
       CostModel model = new CostModel(s, t);
       MappingSpace space = MappingSpace.full(s, new ArrayList<>(t.dataflows()));
-      MappingSearch.Result a = new MappingSearch(model, space, "edp").search(7, 4, 200_000);
-      MappingSearch.Result b = new MappingSearch(model, space, "edp").search(7, 4, 200_000);
+      MappingSearch.Result a = new MappingSearch(model, space, Objective.EDP).search(7, 4, 200_000);
+      MappingSearch.Result b = new MappingSearch(model, space, Objective.EDP).search(7, 4, 200_000);
       assertArrayEquals(a.best().tile(), b.best().tile(), "deterministic for a seed");
-      MappingSearch.Result x = new MappingSearch(model, space, "edp").exhaustive();
+      MappingSearch.Result x = new MappingSearch(model, space, Objective.EDP).exhaustive();
       double gap = a.best().score() / x.best().score() - 1;
       double fewer = (double) x.visited() / a.visited();
       if (gap > 0.02 || fewer < 50) {
@@ -93,9 +94,10 @@ class MappingTest {
         CostModel model = p.get().model();
         MappingSearch.Result chosen = p.get().search();
         MappingSearch.Result raw = new MappingSearch(model, MappingSpace.full(model.space(),
-            new ArrayList<>(t.dataflows())), "edp").search(1, 4, 200_000);
+            new ArrayList<>(t.dataflows())), Objective.EDP).search(1, 4, 200_000);
         int[] roles = MappingSpace.roles(model.space(), raw.best().dataflow());
-        double rawExact = model.evaluateExact(roles[0], roles[1], raw.best().tile(), raw.best().order()).score("edp");
+        double rawExact = model.evaluateExact(roles[0], roles[1], raw.best().tile(), raw.best().order())
+            .score(Objective.EDP);
         for (MappingSearch.Point q : chosen.runnersUp()) assertTrue(chosen.best().score() <= q.score());
         assertTrue(chosen.best().score() <= rawExact, name + ": " + chosen.best().score() + " > " + rawExact);
         if (chosen.best().score() < rawExact) better++;

@@ -1,9 +1,9 @@
 // The cost model against the simulator: every example on every built-in target, compiled with the mapper
 // (weights dense) and with the default pipeline (select-formats stores weights compressed), simulated, and
-// each mapped layer's predicted MACs, skipped MACs and bytes per level compared with the counted ones
-// (exactly), decode and conversion cycles too, and its cycles within the 5% (the exact schedule
-// walk usually meets them exactly). A model with pruned weights pinned to every format runs on the
-// hardware-decoding built-ins and on two software-conversion targets of its own.
+// each mapped layer's predicted cycles, energy, MACs, skipped MACs, bytes on every memory level, decode and
+// conversion cycles compared with the counted ones, exactly: both use the same machine model (DESIGN.md
+// section 5). A model with pruned weights pinned to every format runs on the hardware-decoding built-ins and
+// on two software-conversion targets of its own.
 package org.tdlc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,27 +35,21 @@ import org.tdlc.sim.Simulator;
 
 class PredictionTest {
   static final List<String> EXAMPLES = List.of("quickstart", "resnet_block", "mobilenet_block", "einsum_conv", "mapped");
-  /** The bound on cycles per layer (see README, "The cost model"). */
-  static final double CYCLE_BOUND = 0.05;
-  static final String DENSE = "canonicalize,fuse-epilogue,mapper";
-  static final String DEFAULT = "canonicalize,fuse-epilogue,select-formats,mapper";
 
   /** What one comparison run found. */
   private static final class Tally {
     final List<String> problems = new ArrayList<>();
-    int compared, exact, exactCycles, compressedLayers, skippingLayers;
-    double worst;
+    int compared, exact, compressedLayers, skippingLayers;
 
     void print(String what) {
       System.out.printf("cost model vs simulator (%s): %d layers (%d with compressed weights, %d skipping MACs),"
-          + " %d exact in MACs and bytes, %d in cycles, worst cycle error %.1f%%%n", what, compared,
-          compressedLayers, skippingLayers, exact, exactCycles, worst * 100);
+          + " %d exact in cycles, energy, MACs and bytes%n", what, compared, compressedLayers, skippingLayers, exact);
     }
   }
 
   @Test
   void predictedMatchesSimulatedOnEveryExampleAndTarget() {
-    Tally t = examples(DENSE);
+    Tally t = examples(Pipeline.NO_FORMATS);
     t.print("weights dense");
     assertTrue(t.compared >= 40, "only " + t.compared + " mapped layers compared");
     assertEquals(0, t.compressedLayers, "the mapper alone stores no weight compressed");
@@ -64,7 +58,7 @@ class PredictionTest {
 
   @Test
   void predictedMatchesSimulatedWithTheDefaultPipeline() {
-    Tally t = examples(DEFAULT);
+    Tally t = examples(Pipeline.DEFAULT);
     t.print("default pipeline");
     assertTrue(t.compared >= 40, "only " + t.compared + " mapped layers compared");
     assertTrue(t.compressedLayers >= 10, "only " + t.compressedLayers + " layers read compressed weights");
@@ -80,7 +74,7 @@ class PredictionTest {
     for (String name : List.of("default", "sparse", "soft_sparse", "soft_noskip")) {
       Target target = Targets.resolve(name, file);
       assertTrue(Targets.checkFormats(file.module(), target).isEmpty(), name + " supports every format");
-      compare(file.module(), target, DEFAULT, "sparse_weights/" + name, t);
+      compare(file.module(), target, Pipeline.DEFAULT, "sparse_weights/" + name, t);
     }
     t.print("pinned formats");
     assertTrue(t.compared >= 28, "only " + t.compared + " mapped layers compared");
@@ -89,14 +83,14 @@ class PredictionTest {
     assertTrue(t.problems.isEmpty(), String.join("\n", t.problems));
   }
 
-  private static Tally examples(String pipeline) {
+  private static Tally examples(Pipeline pipeline) {
     Tally t = new Tally();
     for (String ex : EXAMPLES) {
       IrModule module = new Frontend(new DiagnosticEngine(), new SourceCache()).compile("examples/" + ex + ".tdl")
           .module();
       for (String name : Targets.BUILT_IN_NAMES) {
         Target target = Targets.resolve(name, List.of());
-        if (pipeline.equals(DEFAULT) && !Targets.checkFormats(module, target).isEmpty()) {
+        if (pipeline.equals(Pipeline.DEFAULT) && !Targets.checkFormats(module, target).isEmpty()) {
           assertEquals("mapped", ex, "only mapped.tdl pins a format some targets lack");
           continue;
         }
@@ -107,11 +101,11 @@ class PredictionTest {
   }
 
   /** Compiles, lowers and simulates every model of {@code module}, comparing each mapped layer. */
-  private static void compare(IrModule module, Target target, String pipeline, String label, Tally t) {
+  private static void compare(IrModule module, Target target, Pipeline pipeline, String label, Tally t) {
     IrModule mapped;
     try {
       mapped = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(target))
-          .run(module, Pipeline.parse(pipeline), new DiagnosticEngine());
+          .run(module, pipeline, new DiagnosticEngine());
     } catch (CompileException e) {
       assertTrue(label.startsWith("mapped/"), "only mapped.tdl pins dataflows some targets lack: " + e.getMessage());
       return;
@@ -130,23 +124,25 @@ class PredictionTest {
         var s = lc.counters();
         if (s.compressedBytes() > 0) t.compressedLayers++;
         if (s.macsSkipped() > 0) t.skippingLayers++;
-        long[] counted = {s.macs(), s.macsSkipped(), s.level("dram").bytesRead(), s.level("dram").bytesWritten(),
-            s.level(target.global().name()).bytesRead(), s.level(target.global().name()).bytesWritten(),
-            s.decodeCycles(), s.convertCycles()};
-        long[] model = {c.macs(), c.macsSkipped(), sum(c.dramRead()), sum(c.dramWrite()), sum(c.globalRead()),
-            sum(c.globalWrite()), c.decodeCycles(), c.convertCycles()};
-        if (!java.util.Arrays.equals(counted, model)) {
-          t.problems.add(where + ": MACs, skipped, bytes (dram r/w, global r/w), decode, convert "
-              + java.util.Arrays.toString(counted) + " predicted " + java.util.Arrays.toString(model));
+        long[] counted = {s.cycles(), s.macs(), s.macsSkipped(), s.level("dram").bytesRead(),
+            s.level("dram").bytesWritten(), s.level(target.global().name()).bytesRead(),
+            s.level(target.global().name()).bytesWritten(), localBytes(s, target), s.decodeCycles(), s.convertCycles()};
+        long[] model = {c.cycles(), c.macs(), c.macsSkipped(), sum(c.dramRead()), sum(c.dramWrite()),
+            sum(c.globalRead()), sum(c.globalWrite()), c.localBytes(), c.decodeCycles(), c.convertCycles()};
+        if (!java.util.Arrays.equals(counted, model) || s.energyPj() != c.energyPj()) {
+          t.problems.add(where + ": cycles, MACs, skipped, bytes (dram r/w, global r/w, local), decode, convert "
+              + java.util.Arrays.toString(counted) + " energy " + s.energyPj() + " pJ; predicted "
+              + java.util.Arrays.toString(model) + " energy " + c.energyPj() + " pJ");
         } else {
           t.exact++;
         }
-        if (c.cycles() == s.cycles()) t.exactCycles++;
-        double err = Math.abs(c.cycles() - s.cycles()) / (double) s.cycles();
-        t.worst = Math.max(t.worst, err);
-        if (err > CYCLE_BOUND) t.problems.add(where + ": cycles " + s.cycles() + " predicted " + c.cycles());
       }
     }
+  }
+
+  /** Bytes read and written on the per-PE level, 0 on a target without one. */
+  private static long localBytes(org.tdlc.sim.Counters s, Target target) {
+    return target.local().map(l -> s.level(l.name()).bytesRead() + s.level(l.name()).bytesWritten()).orElse(0L);
   }
 
   private static long sum(long[] a) {

@@ -63,7 +63,7 @@ class SoftwareConversionTest {
         assertTrue(!target.sparse().hardwareDecode(), what);
         IrModule module = fe.module();
         IrModule opt = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(target))
-            .run(module, Pipeline.parse("canonicalize,fuse-epilogue,select-formats"), new DiagnosticEngine());
+            .run(module, Pipeline.NO_MAPPER, new DiagnosticEngine());
         Model m = opt.models().get(0);
         Lowering lowering = new Lowering();
         Program p = lowering.lower(m, MachineConfig.of(target));

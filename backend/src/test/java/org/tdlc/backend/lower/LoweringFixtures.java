@@ -24,7 +24,7 @@ import org.tdlc.passes.Pipeline;
 public final class LoweringFixtures {
   private LoweringFixtures() {}
 
-  public static final String FUSED = "canonicalize,fuse-epilogue";
+  public static final String FUSED = Pipeline.FUSED.toString();
 
   public static MachineConfig machine(String name, int rows, int cols, Set<Dataflow> dataflows, long global,
                                boolean doubleBuffer) {

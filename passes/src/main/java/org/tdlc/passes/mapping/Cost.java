@@ -26,11 +26,11 @@ public record Cost(long macs, long cycles, double energyPj, long[] dramRead, lon
   public double utilization(int pes) { return cycles == 0 ? 0 : (double) (macs - macsSkipped) / ((double) pes * cycles); }
 
   /** The figure an objective minimizes: cycles, energy or their product (edp). */
-  public double score(String objective) {
+  public double score(Objective objective) {
     return switch (objective) {
-      case "cycles" -> cycles;
-      case "energy" -> energyPj;
-      default -> cycles * energyPj;
+      case CYCLES -> cycles;
+      case ENERGY -> energyPj;
+      case EDP -> cycles * energyPj;
     };
   }
 

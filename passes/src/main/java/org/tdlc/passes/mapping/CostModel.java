@@ -187,9 +187,7 @@ public final class CostModel {
     long macs = space.macs();
     long issued = Math.round(macs * issuedShare);
     long local = localBytes(issued);
-    double energy = Energy.level(machine.dram(), Cost.sum(dramRead), Cost.sum(dramWrite))
-        + Energy.level(machine.global(), Cost.sum(gRead), Cost.sum(gWrite)) + localEnergy(local)
-        + Energy.macs(machine, issued);
+    double energy = energy(dramRead, dramWrite, gRead, gWrite, local, issued);
     return new Cost(macs, cycles, energy, dramRead, dramWrite, gRead, gWrite, local, compute, loadCycles,
         storeCycles, footprint(tile, slots[0], slots[1]), cap, slots[0], slots[1], macs - issued, 0, 0);
   }
@@ -216,23 +214,34 @@ public final class CostModel {
         new int[] {c.nIn(), c.nOut()}, stored);
     long[] dramRead = c.dramRead().clone(), globalWrite = c.globalWrite().clone();
     long[] globalRead = c.globalRead().clone();
-    double energy = c.energyPj();
     for (int i = 0; i < 2; i++) {
-      energy += Energy.level(machine.dram(), s.dramRead()[i] - dramRead[i], 0)
-          + Energy.level(machine.global(), s.bufferRead()[i], s.bufferWrite()[i] - globalWrite[i]);
       dramRead[i] = s.dramRead()[i];
       globalWrite[i] = s.bufferWrite()[i];
       globalRead[i] += s.bufferRead()[i];
     }
     // energy counts issued MACs, and every issued MAC's per-PE traffic
-    energy += Energy.macs(machine, c.macsSkipped() - s.macsSkipped());
-    long local = localBytes(c.macs() - s.macsSkipped());
-    energy += localEnergy(local - c.localBytes());
+    long issued = c.macs() - s.macsSkipped();
+    long local = localBytes(issued);
+    double energy = energy(dramRead, c.dramWrite(), globalRead, globalWrite, local, issued);
     return new Cost(c.macs(), s.cycles(), energy, dramRead, c.dramWrite(), globalRead, globalWrite,
         local, s.computeBusy(), s.loadBusy(), s.storeBusy(), c.footprint(), c.capacity(), c.nIn(),
         c.nOut(), s.macsSkipped(), s.decodeCycles(), s.convertCycles());
   }
 
+  /**
+   * Energy from the final counts, summed level by level (DRAM, global, per-PE) and then the issued MACs, the
+   * order the simulator's Counters sums them in, so a prediction's energy equals the simulated one to the bit.
+   */
+  private double energy(long[] dramRead, long[] dramWrite, long[] gRead, long[] gWrite, long local, long issued) {
+    int levels = machine.levels().size();
+    long[] read = new long[levels], written = new long[levels];
+    read[0] = Cost.sum(dramRead);
+    written[0] = Cost.sum(dramWrite);
+    read[1] = Cost.sum(gRead);
+    written[1] = Cost.sum(gWrite);
+    if (machine.hasLocal()) read[MachineConfig.LOCAL] = local;
+    return Energy.total(machine, read, written, issued);
+  }
   /**
    * Total cycles from the three queues' busy times: loads overlap compute when input slots are
    * double-buffered (all but the first step's loads); a store overlaps the next tile when the accumulator
@@ -443,10 +452,6 @@ public final class CostModel {
   private long localBytes(long issued) {
     if (!machine.hasLocal()) return 0;
     return Energy.localRead(issued, space.bytes()[0], space.bytes()[1]) + Energy.localWritten(issued);
-  }
-
-  private double localEnergy(long bytes) {
-    return machine.hasLocal() ? Energy.level(machine.levels().get(MachineConfig.LOCAL), bytes, 0) : 0;
   }
 
 }

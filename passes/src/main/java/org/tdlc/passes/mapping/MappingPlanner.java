@@ -19,9 +19,9 @@ public final class MappingPlanner {
   /** Which decisions a pass takes; the others come from the op's mapping so far, or defaults. */
   public enum Decide { DATAFLOW, TILE, ORDER, ALL }
 
-  /** Search options: objective cycles|energy|edp, seed, restarts and evaluation budget. */
-  public record Options(String objective, long seed, int starts, long budget) {
-    public static final Options DEFAULT = new Options("edp", 1, 4, 200_000);
+  /** Search options: what it minimizes, seed, restarts and evaluation budget. */
+  public record Options(Objective objective, long seed, int starts, long budget) {
+    public static final Options DEFAULT = new Options(Objective.EDP, 1, 4, 200_000);
   }
 
   /** A decided mapping with the search that found it. */
@@ -81,7 +81,7 @@ public final class MappingPlanner {
    * re-ranked: the closed form ranks the space fast, the exact walk, too slow for that, picks among its
    * finalists (stable, so ties keep the search's order). Energy does not depend on cycles.
    */
-  static MappingSearch.Result finalists(MappingSearch.Result r, CostModel model, String objective) {
+  static MappingSearch.Result finalists(MappingSearch.Result r, CostModel model, Objective objective) {
     List<MappingSearch.Point> all = new ArrayList<>();
     all.add(r.best());
     all.addAll(r.runnersUp());

@@ -23,7 +23,7 @@ public final class MappingSearch {
 
   private final CostModel model;
   private final MappingSpace space;
-  private final String objective;
+  private final Objective objective;
   private final java.util.Map<String, Point> seen = new java.util.HashMap<>();
   private final List<Point> valid = new ArrayList<>();
   private long visited;
@@ -46,7 +46,7 @@ public final class MappingSearch {
     return tiles(pick);
   }
 
-  public MappingSearch(CostModel model, MappingSpace space, String objective) {
+  public MappingSearch(CostModel model, MappingSpace space, Objective objective) {
     this.model = model;
     this.space = space;
     this.objective = objective;

@@ -13,10 +13,11 @@ import org.tdlc.ir.ops.Ops;
 import org.tdlc.passes.Pass;
 import org.tdlc.passes.PassContext;
 import org.tdlc.passes.PassInfo;
+import org.tdlc.passes.Stage;
 
 public final class Canonicalize implements Pass {
   public static final PassInfo INFO = PassInfo.of("canonicalize",
-      "Remove dead operations and fold no-ops (relu of relu, identity reshape and transpose)").requires("shapes");
+      "Remove dead operations and fold no-ops (relu of relu, identity reshape and transpose)").requires(Stage.SHAPES);
 
   @Override public PassInfo info() { return INFO; }
 

@@ -16,11 +16,12 @@ import org.tdlc.ir.ops.Ops;
 import org.tdlc.passes.Pass;
 import org.tdlc.passes.PassContext;
 import org.tdlc.passes.PassInfo;
+import org.tdlc.passes.Stage;
 
 public final class FuseEpilogue implements Pass {
   public static final PassInfo INFO = PassInfo.of("fuse-epilogue",
       "Fold relu, requant and a residual add into the producing conv2d or matmul as its epilogue")
-      .requires("shapes").establishes("epilogues-fused");
+      .requires(Stage.SHAPES).establishes(Stage.EPILOGUES_FUSED);
 
   @Override public PassInfo info() { return INFO; }
 

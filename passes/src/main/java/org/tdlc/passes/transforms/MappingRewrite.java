@@ -13,8 +13,10 @@ import org.tdlc.passes.PassContext;
 import org.tdlc.passes.PassInfo;
 import org.tdlc.passes.PassOptions;
 import org.tdlc.passes.PipelineException;
+import org.tdlc.passes.Stage;
 import org.tdlc.passes.mapping.Mapping;
 import org.tdlc.passes.mapping.MappingPlanner;
+import org.tdlc.passes.mapping.Objective;
 
 final class MappingRewrite {
   private MappingRewrite() {}
@@ -48,18 +50,17 @@ final class MappingRewrite {
   /** The declaration the four mapping passes share: the search's options and the stages. */
   static PassInfo info(String name, String summary) {
     return PassInfo.of(name, summary)
-        .option("objective", "edp", "what the cost model minimizes: cycles, energy or edp")
+        .option("objective", Objective.EDP.toString(), "what the cost model minimizes: " + Objective.choices())
         .option("seed", "1", "seed of the search's random restarts")
         .option("starts", "4", "search starts (the first is the largest tile that fits)")
         .option("budget", "200000", "most cost-model evaluations per op")
-        .requires("shapes").establishes("mapped");
+        .requires(Stage.SHAPES).establishes(Stage.MAPPED);
   }
 
   static MappingPlanner.Options options(PassOptions o) {
-    String objective = o.string("objective");
-    if (!List.of("cycles", "energy", "edp").contains(objective)) {
-      throw new PipelineException("option 'objective' must be cycles, energy or edp, got '" + objective + "'");
-    }
+    String text = o.string("objective");
+    Objective objective = Objective.of(text).orElseThrow(() -> new PipelineException(
+        "option 'objective' must be " + Objective.choices() + ", got '" + text + "'"));
     return new MappingPlanner.Options(objective, o.integer("seed"), o.integer("starts"), o.integer("budget"));
   }
 }

@@ -27,6 +27,7 @@ import org.tdlc.ir.type.TensorType;
 import org.tdlc.passes.Pass;
 import org.tdlc.passes.PassContext;
 import org.tdlc.passes.PassInfo;
+import org.tdlc.passes.Stage;
 import org.tdlc.passes.mapping.LoopSpace;
 
 public final class SelectFormats implements Pass {
@@ -34,7 +35,7 @@ public final class SelectFormats implements Pass {
       "Store each weight in the target's format with the least estimated cycles on its data (pins honoured)")
       .option("profile-inputs", "0", "run the reference interpreter on N seeded inputs and report the activations' "
           + "densities and best formats (0: off)")
-      .requires("shapes").establishes("formats-selected");
+      .requires(Stage.SHAPES).establishes(Stage.FORMATS_SELECTED);
 
   private final WeightLoader weights = new WeightLoader();
   private final int profileInputs;

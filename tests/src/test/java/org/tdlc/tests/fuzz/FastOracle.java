@@ -28,7 +28,7 @@ import org.tdlc.passes.Pipeline;
 import org.tdlc.passes.PipelineException;
 
 final class FastOracle {
-  private static final Pipeline PIPELINE = Pipeline.parse("canonicalize,fuse-epilogue");
+  private static final Pipeline PIPELINE = Pipeline.FUSED;
   private final Path file;
 
   FastOracle(Path dir) { file = dir.resolve("fast.tdl"); }

@@ -1,4 +1,4 @@
-// The seeds the fuzzer mutates, one list per kind of input tdlc reads: the examples, targets and golden and
+// The seeds the fuzzer mutates, one list per kind of input tdlc reads: the examples, targets and the
 // lit files (.tdl, .tir, assembly, split into their cases), .tdlx programs assembled and compiled from them,
 // and .npy tensors of every element type. Input number i of a run is a pure function of (seed, i).
 package org.tdlc.tests.fuzz;
@@ -53,7 +53,7 @@ final class FuzzCorpus {
         Path.of("backend/src/test/resources/lowering"))) {
       if (p.toString().endsWith(".tdl")) tdl.add(Files.readString(p));
     }
-    for (Path p : files(RESOURCES.resolve("golden"), RESOURCES.resolve("lit/passes"), RESOURCES.resolve("lit/diagnostics"))) {
+    for (Path p : files(RESOURCES.resolve("lit/passes"), RESOURCES.resolve("lit/diagnostics"))) {
       if (p.toString().endsWith(".tir")) tir.addAll(List.of(Files.readString(p).split("\n// -----\n")));
     }
     for (Path p : files(RESOURCES.resolve("lit/sim"))) {

@@ -1,6 +1,7 @@
 // --verify-diagnostics: "expected-error@+N {{text}}" comments (also @-N, or none for the comment's own
 // line) written next to the line that causes them, compared with the FILE:LINE:COL: error: lines tdlc
-// printed. A missing error and an unexpected one both fail, so a diagnostic cannot silently move or vanish.
+// printed; "expected-error@unknown" (as in MLIR) is an error without a location ("tdlc: error: ..."). A
+// missing error and an unexpected one both fail, so a diagnostic cannot silently move or vanish.
 package org.tdlc.tests.lit;
 
 import java.util.ArrayList;
@@ -9,9 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 final class ExpectedDiagnostics {
-  private static final Pattern EXPECTED = Pattern.compile("expected-error(?:@([+-]\\d+))?\\s*\\{\\{(.*?)\\}\\}");
+  private static final Pattern EXPECTED = Pattern.compile("expected-error(?:@([+-]\\d+|unknown))?\\s*\\{\\{(.*?)\\}\\}");
+  private static final Pattern UNLOCATED = Pattern.compile("^tdlc: error: (.*)$");
+  /** The line of an expected-error@unknown. */
+  static final int UNKNOWN = -1;
 
-  /** An expected error: the 1-based line it is expected on and a substring of its message. */
+  /** An expected error: the 1-based line it is expected on ({@link #UNKNOWN}: none) and a substring of its message. */
   record Expected(int line, String text, int commentLine) {}
 
   private ExpectedDiagnostics() {}
@@ -23,8 +27,9 @@ final class ExpectedDiagnostics {
     for (int i = 0; i < lines.length; i++) {
       Matcher m = EXPECTED.matcher(lines[i]);
       while (m.find()) {
-        int offset = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
-        out.add(new Expected(i + 1 + offset, m.group(2), i + 1));
+        String at = m.group(1);
+        int line = at == null ? i + 1 : at.equals("unknown") ? UNKNOWN : i + 1 + Integer.parseInt(at);
+        out.add(new Expected(line, m.group(2), i + 1));
       }
     }
     return out;
@@ -37,19 +42,27 @@ final class ExpectedDiagnostics {
     List<String> problems = new ArrayList<>();
     for (String text : stderr.split("\n")) {
       Matcher m = error.matcher(text);
-      if (!m.matches()) {
+      Matcher unlocated = UNLOCATED.matcher(text);
+      int line;
+      String message;
+      if (m.matches()) {
+        line = Integer.parseInt(m.group(1));
+        message = m.group(3);
+      } else if (unlocated.matches()) {
+        line = UNKNOWN;
+        message = unlocated.group(1);
+      } else {
         if (text.contains("error: ")) problems.add("an error not located in this file: " + text);
         continue;
       }
-      int line = Integer.parseInt(m.group(1));
-      String message = m.group(3);
       Expected hit = open.stream().filter(e -> e.line() == line && message.contains(e.text())).findFirst().orElse(null);
       if (hit != null) open.remove(hit);
-      else problems.add("unexpected error at line " + line + ": " + message);
+      else problems.add(line == UNKNOWN ? "unexpected error without a location: " + message
+          : "unexpected error at line " + line + ": " + message);
     }
     for (Expected e : open) {
-      problems.add("expected error at line " + e.line() + " not produced (comment at line " + e.commentLine() + "): "
-          + e.text());
+      problems.add("expected error " + (e.line() == UNKNOWN ? "without a location" : "at line " + e.line())
+          + " not produced (comment at line " + e.commentLine() + "): " + e.text());
     }
     return problems;
   }

@@ -42,8 +42,7 @@ final class FileCheck {
     for (String prefix : prefixes) {
       if (!prefix.matches("[A-Za-z][A-Za-z0-9_-]*")) throw new IllegalArgumentException("bad check prefix '" + prefix + "'");
     }
-    Pattern p = Pattern.compile("(?<![A-Za-z0-9_-])(" + String.join("|", prefixes)
-        + ")(-NEXT|-SAME|-LABEL|-DAG|-NOT|-EMPTY|-COUNT-(\\d+))?:(.*)$");
+    Pattern p = directiveLine(prefixes);
     for (int i = 0; i < lines.length; i++) {
       Matcher m = p.matcher(lines[i]);
       if (!m.find()) continue;
@@ -60,6 +59,12 @@ final class FileCheck {
       out.add(new Directive(kind, m.group(1), pattern, i + 1));
     }
     return out;
+  }
+
+  /** Finds a directive of any of {@code prefixes} in a line: prefix, suffix, COUNT's n, pattern text. */
+  static Pattern directiveLine(List<String> prefixes) {
+    return Pattern.compile("(?<![A-Za-z0-9_-])(" + String.join("|", prefixes)
+        + ")(-NEXT|-SAME|-LABEL|-DAG|-NOT|-EMPTY|-COUNT-(\\d+))?:(.*)$");
   }
 
   /** Checks {@code input} against the directives of {@code checkText}; null when every directive holds. */

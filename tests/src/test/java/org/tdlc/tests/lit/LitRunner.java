@@ -1,7 +1,9 @@
 // Runs one lit file: each RUN: line is "[not] tdlc ARGS [2>&1] [--verify-diagnostics] [| FileCheck %s
 // [--check-prefix=P | --check-prefixes=P,Q]]", executed in-process on every case of the file (%s the case's
 // file, %t a scratch path of the case). The cases' outputs, joined by "// -----", go to FileCheck. A failure
-// reports the command, the numbered input, the output, FileCheck's verdict and a diff against the check lines.
+// reports the command, the numbered input, the output, FileCheck's verdict and a diff against the check lines;
+// for a generated file (GeneratedChecks) it also writes the regenerated file for review, and the update mode
+// accepts it.
 package org.tdlc.tests.lit;
 
 import java.io.IOException;
@@ -72,10 +74,32 @@ final class LitRunner {
     return out;
   }
 
-  /** Runs every RUN: line of {@code file}; throws an AssertionError with the full report on the first failure. */
+  /**
+   * Where a failing file's actual output goes ({@code actual}: the regenerated file, or its output + ".out"
+   * when its checks are hand-written), and whether a generated file is rewritten instead of failing.
+   */
+  record Update(Path actual, boolean rewrite) {}
+
+  /** How a person accepts the regenerated check lines after reading the diff. */
+  static final String ACCEPT = "mvn -B -q -pl tests -am verify -Dtest=LitTest -Dsurefire.failIfNoSpecifiedTests=false"
+      + " -Dlit.update=true";
+
+  /** Runs {@code file}, writing a failure's actual output under the scratch directory. */
   static void run(LitFile file, Path scratchDir) throws IOException {
+    run(file, scratchDir, new Update(scratchDir.resolve("actual").resolve(file.path().getFileName()), false));
+  }
+
+  /**
+   * Runs every RUN: line of {@code file}; throws an AssertionError with the full report on a failure. A
+   * generated file must also be exactly what its outputs generate; when it is not, the regenerated file goes
+   * to {@code update.actual()} for review, or replaces the file when {@code update.rewrite()}.
+   */
+  static void run(LitFile file, Path scratchDir, Update update) throws IOException {
     if (file.runs().isEmpty()) throw new AssertionError("lit test failed: " + file.path() + ": no RUN: line");
     List<Path> casePaths = casePaths(file, scratchDir);
+    List<GeneratedChecks.Outputs> checked = new ArrayList<>();
+    AssertionError mismatch = null;
+    String mismatchOutput = null;
     for (String run : file.runs()) {
       List<String> outputs = new ArrayList<>();
       Command last = null;
@@ -89,10 +113,40 @@ final class LitRunner {
         last = cmd;
       }
       if (last.prefixes() == null) continue;
-      String output = String.join("// -----\n", outputs);
+      checked.add(new GeneratedChecks.Outputs(run, last.prefixes(), outputs));
+      String output = String.join(GeneratedChecks.CASE_SEPARATOR + "\n", outputs);
       FileCheck.Failure f = FileCheck.check(file.text(), output, last.prefixes());
-      if (f != null) throw failure(file, run, last, -1, output, f.message(), diff(file, last.prefixes(), f.vars(), output));
+      if (f != null && mismatch == null) {
+        mismatch = failure(file, run, last, -1, output, f.message(), diff(file, last.prefixes(), f.vars(), output));
+        mismatchOutput = output;
+      }
     }
+    if (!GeneratedChecks.isGenerated(file)) {
+      if (mismatch == null) return;
+      Path out = Path.of(update.actual() + ".out");
+      write(out, mismatchOutput);
+      throw new AssertionError(mismatch.getMessage() + "--- the output is in " + out
+          + "; the CHECK lines are hand-written"
+          + (update.rewrite() ? " (the update rewrites only files with a '" + GeneratedChecks.NOTE + "' line)" : ""));
+    }
+    String regenerated = GeneratedChecks.regenerate(file, checked);
+    if (mismatch == null && regenerated.equals(file.text())) return;
+    if (update.rewrite()) {
+      write(file.path(), regenerated);
+      System.err.println("lit: rewrote the CHECK lines of " + file.path());
+      return;
+    }
+    write(update.actual(), regenerated);
+    String review = "--- review with:  diff -u " + file.path() + " " + update.actual()
+        + "\n--- accept with:  " + ACCEPT;
+    throw new AssertionError((mismatch != null ? mismatch.getMessage() : "lit test failed: " + file.path()
+        + "\nthe output passes the CHECK lines but is not exactly the output they were generated from (extra lines,"
+        + " or check lines edited by hand)\n") + review);
+  }
+
+  private static void write(Path path, String text) throws IOException {
+    if (path.getParent() != null) Files.createDirectories(path.getParent());
+    Files.writeString(path, text);
   }
 
   private static List<Path> casePaths(LitFile file, Path scratchDir) throws IOException {

@@ -105,7 +105,7 @@ class PredictionPropertyTest {
     IrModule m = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString()).module();
     try {
       return new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(c.target()))
-          .run(m, Pipeline.parse("canonicalize,fuse-epilogue,select-formats,mapper"), new DiagnosticEngine())
+          .run(m, Pipeline.DEFAULT, new DiagnosticEngine())
           .models().get(0);
     } catch (CompileException e) {
       if (e.getMessage().contains("buffer")) return null;

@@ -1,0 +1,27 @@
+// What the mapping search minimizes (Cost.score): cycles, energy, or their product, the energy-delay
+// product. Read from the mapping passes' objective option and the CLI's --objective; a bad spelling is an
+// error that lists the valid ones.
+package org.tdlc.passes.mapping;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+public enum Objective {
+  CYCLES, ENERGY, EDP;
+
+  /** The objective spelled {@code text} (cycles, energy, edp), or empty. */
+  public static Optional<Objective> of(String text) {
+    return Arrays.stream(values()).filter(o -> o.toString().equals(text)).findFirst();
+  }
+
+  /** "cycles, energy or edp": the valid spellings, for error messages. */
+  public static String choices() {
+    String all = String.join(", ", Arrays.stream(values()).map(Objective::toString).toList());
+    int last = all.lastIndexOf(", ");
+    return all.substring(0, last) + " or " + all.substring(last + 2);
+  }
+
+  /** As written in options and on the command line. */
+  @Override public String toString() { return name().toLowerCase(Locale.ROOT); }
+}
