@@ -1,4 +1,5 @@
-// The real networks in models/ run verified, bit for bit, on every built-in target. The default test run
+// The real networks in models/ run verified, bit for bit, on every built-in target, and every mapped layer's
+// prediction (cycles, energy, MACs, bytes per level) equals what the simulator counted. The default test run
 // keeps the smallest one (DLRM's MLPs) on every target; every model on every target takes tens of minutes
 // on 2 cores (VGG-16 alone is 15.5 GMACs), so that sweep is tagged "slow" and runs under `mvn -Pslow verify`.
 package org.tdlc.tests;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,28 @@ class ModelsTest {
     return onEveryTarget(models().stream().filter(p -> !p.toString().equals(SMALL)).toList());
   }
 
+  /** Every layer that carries a prediction predicted exactly what the simulator counted. */
+  static void assertPredictedEqualsSimulated(String what, String json) throws IOException {
+    int predicted = 0;
+    for (JsonNode layer : new ObjectMapper().readTree(json).get("layers")) {
+      JsonNode p = layer.get("predicted");
+      if (p == null) continue;
+      predicted++;
+      String where = what + ", layer " + layer.get("name").asText() + ": ";
+      for (String key : List.of("cycles", "macs", "macs_skipped", "decode_cycles", "convert_cycles")) {
+        assertEquals(layer.get(key).asLong(), p.get(key).asLong(), where + key);
+      }
+      assertEquals(layer.get("energy_pj").asDouble(), p.get("energy_pj").asDouble(), where + "energy_pj");
+      p.get("bytes").fields().forEachRemaining(level -> {
+        for (String dir : List.of("read", "write")) {
+          assertEquals(layer.get("bytes").get(level.getKey()).get(dir).asLong(), level.getValue().get(dir).asLong(),
+              where + level.getKey() + " " + dir);
+        }
+      });
+    }
+    assertTrue(predicted > 0, what + ": no layer carries a prediction");
+  }
+
   private static Stream<DynamicTest> onEveryTarget(List<Path> models) {
     List<DynamicTest> tests = new ArrayList<>();
     for (Path model : models) {
@@ -60,6 +85,7 @@ class ModelsTest {
           Tdlc.Result r = Tdlc.run("run", model.toString(), "--target", t.name(), "--json");
           assertEquals(0, r.code(), r.toString());
           assertTrue(r.out().contains("\"verified\": true") && !r.out().contains("\"bit_exact\": false"), r.out());
+          assertPredictedEqualsSimulated(model + " on " + t.name(), r.out());
         }));
       }
     }
