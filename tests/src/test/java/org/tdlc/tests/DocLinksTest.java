@@ -1,5 +1,6 @@
 // The docs stand alone: every relative link in README.md and docs/**/*.md names a file that exists in
-// the repository (an anchor after '#' is not checked), and none leaves the repository.
+// the repository (an anchor after '#' is not checked), and neither the pages nor any --help text send
+// the reader to notes kept outside it (DESIGN.md, shared/).
 package org.tdlc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,17 +54,23 @@ class DocLinksTest {
     assertTrue(links > 0, "README.md and docs/ link to nothing");
   }
 
+  /** The design notes and reference material kept beside the repository, which users do not have. */
+  private static final Pattern OUTSIDE = Pattern.compile("DESIGN\\.md|(^|[^A-Za-z0-9_.-])(\\.\\./)*shared/|anchors/");
+
   @Test
   void nothingPointsOutsideTheRepository() throws Exception {
     List<String> found = new ArrayList<>();
     for (Path page : pages()) {
       List<String> lines = Files.readAllLines(page);
       for (int i = 0; i < lines.size(); i++) {
-        String l = lines.get(i);
-        if (l.contains("DESIGN.md") || l.contains("shared/") || l.contains("anchors/")) {
-          found.add(page + ":" + (i + 1) + ": " + l.strip());
-        }
+        if (OUTSIDE.matcher(lines.get(i)).find()) found.add(page + ":" + (i + 1) + ": " + lines.get(i).strip());
       }
+    }
+    List<String> commands = new ArrayList<>(List.of("--help"));
+    GeneratedDocsTest.COMMANDS.forEach(c -> commands.add(c + " --help"));
+    for (String c : commands) {
+      Tdlc.Result r = Tdlc.run(c.split(" "));
+      r.out().lines().filter(l -> OUTSIDE.matcher(l).find()).forEach(l -> found.add("tdlc " + c + ": " + l.strip()));
     }
     assertTrue(found.isEmpty(), "user docs point outside the repository:\n" + String.join("\n", found));
   }
