@@ -33,7 +33,7 @@ final class RunCommand implements Command {
     o.addOption(Option.builder().longOpt("report").hasArg().argName("OUT.html")
         .desc("also write a self-contained HTML page: the per-layer table and plots of cycles, energy, "
             + "utilization and bytes per memory level").get());
-    o.addOption(Option.builder().longOpt("json").desc("print one JSON object (DESIGN.md section 6) instead of text").get());
+    o.addOption(Option.builder().longOpt("json").desc("print one JSON object (described in docs/json.md) instead of text").get());
     o.addOption(Execution.engineOption());
     return o;
   }

@@ -30,7 +30,7 @@ final class SimCommand implements Command {
             .desc("write every output as DIR/NAME.npy").get())
         .addOption(Option.builder().longOpt("trace")
             .desc("print each executed instruction with its start cycle (to stderr)").get())
-        .addOption(Option.builder().longOpt("json").desc("print one JSON object instead of text").get())
+        .addOption(Option.builder().longOpt("json").desc("print one JSON object (described in docs/json.md) instead of text").get())
         .addOption(Execution.engineOption());
   }
 
