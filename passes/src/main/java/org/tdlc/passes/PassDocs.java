@@ -23,7 +23,7 @@ public final class PassDocs {
         .append("Every pass tdlc knows, as declared in its registry. Name passes in a pipeline with `--passes`\n")
         .append("(`tdlc opt`, `tdlc compile`, `tdlc run`), comma-separated, options in braces separated by spaces:\n")
         .append("`--passes 'canonicalize,mapper{objective=cycles seed=2}'`. `tdlc opt --list-passes` prints the same list.\n")
-        .append("The default pipeline of `run` and `compile` is `canonicalize,fuse-epilogue,select-formats,mapper`.\n")
+        .append("The default pipeline of `run` and `compile` is `").append(Pipeline.DEFAULT).append("`.\n")
         .append("Each pass requires stages of the module and establishes others (the front end establishes `shapes`);\n")
         .append("a pass whose required stage no earlier pass established is refused with an error naming the passes\n")
         .append("that establish it. What the mapping passes decide and how they are costed is in [mapping.md](mapping.md).\n\n");
@@ -49,10 +49,10 @@ public final class PassDocs {
     return b.toString();
   }
 
-  private static String stages(Set<String> stages) {
+  private static String stages(Set<Stage> stages) {
     if (stages.isEmpty()) return "nothing";
     StringBuilder b = new StringBuilder();
-    for (String s : new TreeSet<>(stages)) b.append(b.length() == 0 ? "" : ", ").append('`').append(s).append('`');
+    for (Stage s : new TreeSet<>(stages)) b.append(b.length() == 0 ? "" : ", ").append('`').append(s).append('`');
     return b.toString();
   }
 
