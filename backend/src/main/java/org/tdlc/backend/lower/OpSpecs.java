@@ -27,6 +27,11 @@ final class OpSpecs {
 
   OpSpecs(DramPlan dram) { this.dram = dram; }
 
+  /** The graph ops {@link #of} handles (sources and outputs by emitting nothing): what Lowering.lowers answers. */
+  static final java.util.Set<String> LOWERED = java.util.Set.of(Ops.INPUT, Ops.WEIGHT, Ops.OUTPUT, Ops.CONV2D,
+      Ops.MATMUL, Ops.EINSUM, Ops.MAXPOOL, Ops.AVGPOOL, Ops.ADD, Ops.RELU, Ops.REQUANT, Ops.TRANSPOSE, Ops.RESHAPE,
+      Ops.FLATTEN);
+
   /** The TiledOp of a graph op, or null for ops that emit nothing (sources, outputs, aliasing reshapes). */
   TiledOp of(Operation op, String layer) {
     String kind = op.name();
