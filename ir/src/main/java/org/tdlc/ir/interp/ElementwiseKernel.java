@@ -1,4 +1,4 @@
-// add, relu and requant, elementwise; the array forms are shared with fused epilogues so both paths
+// add, sub, relu and requant, elementwise; the array forms are shared with fused epilogues so both paths
 // compute identical bits. requant works in long so that x + (1 << (s-1)) can never overflow.
 package org.tdlc.ir.interp;
 
@@ -20,6 +20,14 @@ public final class ElementwiseKernel {
     ElementType t = op.result().type().element();
     int[] y = new int[a.elementCount()];
     add(a.sharedArray(), b.sharedArray(), t, y);
+    return Tensor.wrapped(op.result().type(), y);
+  };
+
+  public static final OpKernel SUB = (op, attrs, in) -> {
+    Tensor a = in.get(0), b = in.get(1);
+    ElementType t = op.result().type().element();
+    int[] x = a.sharedArray(), z = b.sharedArray(), y = new int[a.elementCount()];
+    for (int i = 0; i < y.length; i++) y[i] = t.wrap(x[i] - z[i]);
     return Tensor.wrapped(op.result().type(), y);
   };
 

@@ -1,4 +1,4 @@
-// The elementwise ops add, relu and requant: declarations and typing rules. Each also exists as a step of
+// The elementwise ops add, sub, relu and requant: declarations and typing rules. Each also exists as a step of
 // a fused epilogue (Epilogue.java), typed and computed by the same functions.
 package org.tdlc.ir.ops;
 
@@ -22,6 +22,14 @@ final class Elementwise {
       .kernel(ElementwiseKernel.ADD)
       .build();
 
+  static final OpDef SUB = OpDef.op(Family.VECTOR, Ops.SUB).callee("sub")
+      .operands("a", "b")
+      .result("same shape; the wider element type of a and b", (in, at, d) -> sameShape("sub", in.get(0), in.get(1)))
+      .loops("y[i...] = wrap(a[i...] - b[i...])")
+      .doc("elementwise difference, wrapping like Java int arithmetic in the result type")
+      .kernel(ElementwiseKernel.SUB)
+      .build();
+
   static final OpDef RELU = OpDef.op(Family.VECTOR, Ops.RELU).callee("relu")
       .operands("x")
       .result("same type as x", (in, at, d) -> TensorType.of(in.get(0).element(), in.get(0).shape()))
@@ -39,9 +47,12 @@ final class Elementwise {
       .kernel(ElementwiseKernel.REQUANT)
       .build();
 
-  static TensorType addType(TensorType a, TensorType b) {
+  static TensorType addType(TensorType a, TensorType b) { return sameShape("add", a, b); }
+
+  /** The type of a two-operand elementwise op: same shapes, the wider element type. */
+  static TensorType sameShape(String op, TensorType a, TensorType b) {
     if (!a.shape().equals(b.shape())) {
-      throw new OpTypeException("add: operands must have the same shape, got " + a.toSourceString()
+      throw new OpTypeException(op + ": operands must have the same shape, got " + a.toSourceString()
           + " and " + b.toSourceString());
     }
     return TensorType.of(ElementType.wider(a.element(), b.element()), a.shape());

@@ -16,6 +16,7 @@ public final class Ops {
   public static final String CONV2D = "tdl.conv2d";
   public static final String MATMUL = "tdl.matmul";
   public static final String ADD = "tdl.add";
+  public static final String SUB = "tdl.sub";
   public static final String RELU = "tdl.relu";
   public static final String REQUANT = "tdl.requant";
   public static final String MAXPOOL = "tdl.maxpool";
@@ -35,6 +36,7 @@ public final class Ops {
     register(Contractions.MATMUL);
     register(Einsum.DEF);
     register(Elementwise.ADD);
+    register(Elementwise.SUB);
     register(Elementwise.RELU);
     register(Elementwise.REQUANT);
     register(Pools.MAXPOOL);
