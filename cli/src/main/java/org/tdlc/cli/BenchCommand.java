@@ -18,7 +18,6 @@ import org.apache.commons.cli.Options;
 import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.ir.interp.Interpreter;
 import org.tdlc.passes.PassManager;
-import org.tdlc.sim.Options.Engine;
 
 final class BenchCommand implements Command {
   /** MACs of the one-versus-two-threads measurement of the kernel. */
@@ -28,21 +27,20 @@ final class BenchCommand implements Command {
   static final int TIMED_RUNS = 3;
 
   /**
-   * One model's figures. Rates are nominal MACs (zeros included) per second. simulateMs is the interpreting
-   * engine's first run (what `tdlc run` sees, JIT warm-up included), warmMs the median of TIMED_RUNS more
+   * One model's figures. Rates are nominal MACs (zeros included) per second. simulateMs is the simulator's
+   * first run (what `tdlc run` sees, JIT warm-up included), warmMs the median of TIMED_RUNS more
    * runs in the same JVM after WARMUP_MS of running (measured as the kernel is: the median of TIMED_RUNS after
-   * a warm-up), compiledMs the compiled engine's (generating and compiling its Java included); verified means
+   * a warm-up); verified means
    * the first run is bit-exact against the reference and every other run gives the same outputs and counters.
    * referenceMs is the reference interpreter's first run, referenceWarmMs the median of its warm runs (seeded
    * weights are generated once per process, by the compile before either). The issue's targets are judged on the warm figures;
    * verified also needs every reference run to match the simulator bit for bit.
    */
   record Row(String file, String model, String target, long macs, long macsIssued, long compileMs, long simulateMs,
-             long warmMs, long compiledMs, long referenceMs, long referenceWarmMs, double kernelMs, long peakHeapBytes,
+             long warmMs, long referenceMs, long referenceWarmMs, double kernelMs, long peakHeapBytes,
              boolean verified) {
     double simRate() { return macs / (simulateMs / 1e3); }
     double warmRate() { return macs / (warmMs / 1e3); }
-    double compiledRate() { return macs / (compiledMs / 1e3); }
     double referenceRate() { return macs / (referenceMs / 1e3); }
     double referenceWarmRate() { return macs / (referenceWarmMs / 1e3); }
     double kernelRate() { return macs / (kernelMs / 1e3); }
@@ -99,17 +97,14 @@ final class BenchCommand implements Command {
     Compilation.Compiled c = compiled.models().get(0);
     var inputs = InputFeeds.forModel(c.source(), java.util.Map.of(), 0);
     RunReport.ModelRun run = Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs,
-        c.source(), compiled.millis(), null, Engine.INTERP);
+        c.source(), compiled.millis(), null);
     boolean[] agree = {true};
     long warmMs = warm(run.simulateMillis(), () -> {
       RunReport.ModelRun again = Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs,
-          null, compiled.millis(), null, Engine.INTERP);
+          null, compiled.millis(), null);
       agree[0] &= same(run, again);
       return again.simulateMillis();
     });
-    RunReport.ModelRun fast = Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs,
-        null, compiled.millis(), null, Engine.COMPILED);
-    agree[0] &= same(run, fast);
     long referenceWarmMs = warm(run.referenceMillis(), () -> {
       long start = System.nanoTime();
       var again = new Interpreter().run(c.source(), inputs);
@@ -122,7 +117,7 @@ final class BenchCommand implements Command {
     long macs = run.sim().total().macs();
     double kernelMs = Int8Kernel.millisFor(macs, TIMED_RUNS);
     return new Row(file, run.model(), run.target(), macs, run.sim().total().macsIssued(), compiled.millis(),
-        run.simulateMillis(), warmMs, fast.simulateMillis(), run.referenceMillis(), referenceWarmMs,
+        run.simulateMillis(), warmMs, run.referenceMillis(), referenceWarmMs,
         kernelMs, peak, run.verified() && agree[0]);
   }
 
@@ -145,31 +140,29 @@ final class BenchCommand implements Command {
   }
 
   static String text(List<Row> rows, int cores, double gain) {
-    List<String> header = List.of("model", "target", "MACs", "compile s", "sim interp s", "warm s",
-        "sim compiled s", "reference s", "ref warm s", "kernel s", "interp MAC/s", "x kernel", "warm x kernel",
-        "compiled MAC/s", "x kernel", "ref MAC/s", "x kernel", "warm x kernel", "peak heap", "verified");
+    List<String> header = List.of("model", "target", "MACs", "compile s", "sim s", "warm s",
+        "reference s", "ref warm s", "kernel s", "sim MAC/s", "x kernel", "warm x kernel", "ref MAC/s", "x kernel", "warm x kernel", "peak heap", "verified");
     List<List<String>> body = new ArrayList<>();
     for (Row r : rows) {
       body.add(List.of(r.model(), r.target(), String.format(Locale.ROOT, "%.2fG", r.macs() / 1e9), secs(r.compileMs()),
-          secs(r.simulateMs()), secs(r.warmMs()), secs(r.compiledMs()), secs(r.referenceMs()), secs(r.referenceWarmMs()), secs(r.kernelMs()),
+          secs(r.simulateMs()), secs(r.warmMs()), secs(r.referenceMs()), secs(r.referenceWarmMs()), secs(r.kernelMs()),
           rate(r.simRate()), ratio(r.simRate() / r.kernelRate()), ratio(r.warmRate() / r.kernelRate()),
-          rate(r.compiledRate()), ratio(r.compiledRate() / r.kernelRate()),
           rate(r.referenceRate()), ratio(r.referenceRate() / r.kernelRate()),
           ratio(r.referenceWarmRate() / r.kernelRate()), (r.peakHeapBytes() >> 20) + " MiB", r.verified() ? "yes" : "NO"));
     }
     return Table.render(header, body) + String.format(Locale.ROOT,
         "kernel: plain-Java blocked int8 GEMM, one thread; a second thread gains %.2fx on this machine (%d cores)%n"
             + "MAC/s counts every MAC of the model, zeros included (targets that skip zeros do fewer)%n"
-            + "sim interp and reference: first run (JIT warm-up included); warm: after %.0f s of runs, the median of %d "
+            + "sim and reference: first run (JIT warm-up included); warm: after %.0f s of runs, the median of %d "
             + "more in this JVM, as the kernel is timed (median of %d after a warm-up), so the warm ratios are the "
-            + "like-for-like ones%nsim compiled includes generating and compiling its Java; default engine: %s; verified: "
+            + "like-for-like ones%nverified: "
             + "bit-exact against the reference, and every run gives the same outputs and counters%n", gain, cores,
-        WARMUP_MS / 1e3, TIMED_RUNS, TIMED_RUNS, Engine.DEFAULT.label());
+        WARMUP_MS / 1e3, TIMED_RUNS, TIMED_RUNS);
   }
 
   static String json(List<Row> rows, int cores, double gain) {
     StringBuilder b = new StringBuilder("{\"cores\": " + cores + ", \"second_thread_gain\": " + num(gain)
-        + ", \"default_engine\": " + Json.str(Engine.DEFAULT.label()) + ", \"models\": [");
+        + ", \"models\": [");
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
       b.append(i == 0 ? "" : ", ").append("{\"file\": ").append(Json.str(r.file())).append(", \"model\": ")
@@ -177,15 +170,12 @@ final class BenchCommand implements Command {
           .append(", \"macs\": ").append(r.macs()).append(", \"macs_issued\": ").append(r.macsIssued())
           .append(", \"compile_ms\": ").append(r.compileMs()).append(", \"simulate_ms\": ").append(r.simulateMs())
           .append(", \"simulate_warm_ms\": ").append(r.warmMs())
-          .append(", \"simulate_compiled_ms\": ").append(r.compiledMs())
           .append(", \"reference_ms\": ").append(r.referenceMs()).append(", \"kernel_ms\": ").append(num(r.kernelMs()))
           .append(", \"sim_macs_per_s\": ").append(num(r.simRate()))
           .append(", \"reference_macs_per_s\": ").append(num(r.referenceRate()))
           .append(", \"kernel_macs_per_s\": ").append(num(r.kernelRate()))
           .append(", \"sim_ratio\": ").append(num(r.simRate() / r.kernelRate()))
           .append(", \"sim_warm_ratio\": ").append(num(r.warmRate() / r.kernelRate()))
-          .append(", \"sim_compiled_macs_per_s\": ").append(num(r.compiledRate()))
-          .append(", \"sim_compiled_ratio\": ").append(num(r.compiledRate() / r.kernelRate()))
           .append(", \"reference_ratio\": ").append(num(r.referenceRate() / r.kernelRate()))
           .append(", \"reference_warm_ms\": ").append(r.referenceWarmMs())
           .append(", \"reference_warm_ratio\": ").append(num(r.referenceWarmRate() / r.kernelRate()))

@@ -52,35 +52,19 @@ final class Execution {
     return inputs;
   }
 
-  /** The --option that picks the simulation engine (sim, run, bench). */
-  static org.apache.commons.cli.Option engineOption() {
-    return org.apache.commons.cli.Option.builder().longOpt("engine").hasArg().argName("interp|compiled")
-        .desc("simulation engine: interp (default) interprets each instruction; compiled generates Java for the "
-            + "program's loop nests and compiles it in memory (needs a JDK); same outputs and counters").get();
-  }
-
-  /** The engine --engine names, or the default. */
-  static Options.Engine engine(org.apache.commons.cli.CommandLine cl) {
-    String v = cl.getOptionValue("engine");
-    if (v == null) return Options.Engine.DEFAULT;
-    for (Options.Engine e : Options.Engine.values()) if (e.label().equals(v)) return e;
-    throw new UsageException("--engine must be interp or compiled, not '" + v + "'");
-  }
-
   /** Simulates, and compares with the reference interpreter when {@code reference} is not null. */
   static RunReport.ModelRun run(String modelName, String target, Program program, Map<String, Tensor> inputs,
-                                Model reference, long compileMillis, PrintStream trace, Options.Engine engine) {
-    return run(modelName, target, program, inputs, reference, compileMillis, trace, Progress.OFF, engine);
+                                Model reference, long compileMillis, PrintStream trace) {
+    return run(modelName, target, program, inputs, reference, compileMillis, trace, Progress.OFF);
   }
 
   static RunReport.ModelRun run(String modelName, String target, Program program, Map<String, Tensor> inputs,
-                                Model reference, long compileMillis, PrintStream trace, Progress progress,
-                                Options.Engine engine) {
+                                Model reference, long compileMillis, PrintStream trace, Progress progress) {
     long start = System.nanoTime();
     Options options = trace != null ? Options.tracing(
         (index, begin, end, insn) -> trace.printf("%10d  %5d  %s%n", begin, index, Disassembler.instruction(insn)))
         : progress.enabled() ? Options.tracing(progress.simulating(modelName, program)) : Options.DEFAULT;
-    SimResult sim = Simulator.run(program, inputs, options.withEngine(engine));
+    SimResult sim = Simulator.run(program, inputs, options);
     long simulate = (System.nanoTime() - start) / 1_000_000;
     Map<String, Tensor> expected = null;
     long referenceMillis = -1;

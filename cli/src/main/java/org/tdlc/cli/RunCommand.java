@@ -19,7 +19,7 @@ final class RunCommand implements Command {
   @Override public String summary() { return "compile, simulate and verify a model against the reference interpreter"; }
   @Override public String usage() {
     return "FILE.tdl [--target T] [--model M] [--input NAME=FILE.npy ...] [--seed N] [--save-outputs DIR] "
-        + "[--passes P] [--profile-inputs N] [--report OUT.html] [--json] [--engine interp|compiled]";
+        + "[--passes P] [--profile-inputs N] [--report OUT.html] [--json]";
   }
 
   @Override public Options options() {
@@ -34,7 +34,6 @@ final class RunCommand implements Command {
         .desc("also write a self-contained HTML page: the per-layer table and plots of cycles, energy, "
             + "utilization and bytes per memory level").get());
     o.addOption(Option.builder().longOpt("json").desc("print one JSON object (described in docs/json.md) instead of text").get());
-    o.addOption(Execution.engineOption());
     return o;
   }
 
@@ -42,7 +41,6 @@ final class RunCommand implements Command {
     String path = ModuleLoader.onePath(cl, "FILE.tdl");
     var files = InputFeeds.files(cl);
     long seed = InputFeeds.seed(cl);
-    var engine = Execution.engine(cl);   // a bad --engine is refused before the compile, not after
     Progress progress = Progress.onTerminal(io.err(), cl.hasOption("json"));
     progress.show("compiling " + path);
     Compilation.Result compiled;
@@ -59,7 +57,7 @@ final class RunCommand implements Command {
       for (Compilation.Compiled c : compiled.models()) {
         var inputs = InputFeeds.forModel(c.source(), files, seed);
         RunReport.ModelRun run = Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs,
-            c.source(), compiled.millis(), null, progress, engine).withSparse(c.sparse());
+            c.source(), compiled.millis(), null, progress).withSparse(c.sparse());
         // only --json shows the predictions, and exact ones cost a walk of every layer's tiles (~1 s on ResNet-50)
         if (cl.hasOption("json")) {
           run = run.withPredicted(org.tdlc.passes.mapping.Predictions.of(c.optimized(), compiled.target()));

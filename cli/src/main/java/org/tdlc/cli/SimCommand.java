@@ -17,7 +17,7 @@ final class SimCommand implements Command {
   @Override public String name() { return "sim"; }
   @Override public String summary() { return "run a .tdlx program on the simulator and report its cost"; }
   @Override public String usage() {
-    return "OUT.tdlx [--input NAME=FILE.npy ...] [--seed N] [--save-outputs DIR] [--trace] [--json] [--engine interp|compiled]";
+    return "OUT.tdlx [--input NAME=FILE.npy ...] [--seed N] [--save-outputs DIR] [--trace] [--json]";
   }
 
   @Override public Options options() {
@@ -30,8 +30,7 @@ final class SimCommand implements Command {
             .desc("write every output as DIR/NAME.npy").get())
         .addOption(Option.builder().longOpt("trace")
             .desc("print each executed instruction with its start cycle (to stderr)").get())
-        .addOption(Option.builder().longOpt("json").desc("print one JSON object (described in docs/json.md) instead of text").get())
-        .addOption(Execution.engineOption());
+        .addOption(Option.builder().longOpt("json").desc("print one JSON object (described in docs/json.md) instead of text").get());
   }
 
   @Override public int run(CommandLine cl, Io io, SourceCache sources) throws Exception {
@@ -42,7 +41,7 @@ final class SimCommand implements Command {
     var inputs = Execution.inputs(program, InputFeeds.files(cl), InputFeeds.seed(cl));
     if (cl.hasOption("trace")) io.err().printf("%10s  %5s  %s%n", "cycle", "insn", "instruction");
     RunReport.ModelRun run = Execution.run(Path.of(path).getFileName().toString(), program.machine().target(), program,
-        inputs, null, -1, cl.hasOption("trace") ? io.err() : null, Execution.engine(cl));
+        inputs, null, -1, cl.hasOption("trace") ? io.err() : null);
     if (cl.hasOption("save-outputs")) Execution.save(Path.of(cl.getOptionValue("save-outputs")), List.of(run));
     io.out().print(cl.hasOption("json") ? RunReport.json(List.of(run)) : RunReport.text(run));
     return Main.OK;

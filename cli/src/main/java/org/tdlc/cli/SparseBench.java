@@ -156,7 +156,7 @@ final class SparseBench {
     Compilation.Compiled c = compiled.models().get(0);
     var inputs = InputFeeds.forModel(c.source(), java.util.Map.of(), 0);
     RunReport.ModelRun run = Execution.run(c.source().name(), target, c.program(), inputs, c.source(),
-        compiled.millis(), null, org.tdlc.sim.Options.Engine.DEFAULT);
+        compiled.millis(), null);
     StorageFormat used = StorageFormat.DENSE;
     for (var formats : c.sparse().formats().values()) {
       for (String f : formats.values()) used = StorageFormat.parse(f).orElse(used);

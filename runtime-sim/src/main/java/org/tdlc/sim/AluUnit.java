@@ -12,7 +12,7 @@ final class AluUnit {
 
   static boolean readsSrc1(AluOp op) { return op != AluOp.FILL; }
 
-  static boolean readsSrc2(AluOp op) { return op == AluOp.ADD; }
+  static boolean readsSrc2(AluOp op) { return op == AluOp.ADD || op == AluOp.SUB; }
 
   static boolean readsDst(AluOp op) { return op == AluOp.MAX || op == AluOp.SUM; }
 
@@ -180,6 +180,7 @@ final class AluUnit {
       case COPY -> src1;
       case RELU -> Math.max(src1, 0);
       case ADD -> src1 + src2;
+      case SUB -> src1 - src2;
       case REQUANT -> requant(src1, imm);
       case MAX -> Math.max(dst, src1);
       case SUM -> dst + src1;

@@ -1,7 +1,7 @@
-// How the bodies of MAC and ALU instructions are executed: interpreted by the shared units (MacUnit, AluUnit)
-// or by Java compiled for the program's descriptors (CompiledEngine). Everything else (bounds checks, DMA,
-// timing, counting, scheduling) is Machine's and Scheduler's, shared by both, so the engines can only
-// differ in speed.
+// Where Machine sends the bodies of MAC and ALU instructions: the shared units (MacUnit, AluUnit), the one
+// engine since the compiled engine was retired (it generated and javac-compiled Java per program and was
+// slower than these on every model). Machine still takes the engine as a parameter; INTERPRETING is all
+// there is to pass.
 package org.tdlc.sim;
 
 import org.tdlc.backend.isa.Descriptor.AluDesc;

@@ -48,9 +48,7 @@ public final class Simulator {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(options, "options");
     Plans plans = ProgramCheck.check(program);
-    ExecutionEngine engine = options.engine() == Options.Engine.COMPILED ? new CompiledEngine(program, plans)
-        : ExecutionEngine.INTERPRETING;
-    Machine machine = new Machine(program, plans, engine);
+    Machine machine = new Machine(program, plans, ExecutionEngine.INTERPRETING);
     IoBinding.writeInputs(program, inputs, machine.dram);
     Scheduler scheduler = new Scheduler(program, machine, options.trace());
     scheduler.run();

@@ -179,13 +179,14 @@ class RandomNestTest {
     for (int[] i : points(d.loops())) {
       long pd = addr(dst, sd, i, d.loops(), 0);
       long x = d.op() == AluOp.FILL ? 0 : get(m, addr(s1, d.src1Type().bytes(), i, d.loops(), 1), d.src1Type().bytes());
-      long y = d.op() == AluOp.ADD ? get(m, addr(s2, d.src2Type().bytes(), i, d.loops(), 2), d.src2Type().bytes()) : 0;
+      long y = d.op() == AluOp.ADD || d.op() == AluOp.SUB ? get(m, addr(s2, d.src2Type().bytes(), i, d.loops(), 2), d.src2Type().bytes()) : 0;
       long old = d.op() == AluOp.MAX || d.op() == AluOp.SUM ? get(m, pd, sd) : 0;
       long v = switch (d.op()) {
         case FILL -> d.imm();
         case COPY -> x;
         case RELU -> Math.max(x, 0);
         case ADD -> x + y;
+        case SUB -> x - y;
         case REQUANT -> Math.max(-128, Math.min(127, d.imm() == 0 ? x : (x + (1L << (d.imm() - 1))) >> d.imm()));
         case MAX -> Math.max(old, x);
         case SUM -> old + x;

@@ -3,6 +3,7 @@
 package org.tdlc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -14,13 +15,14 @@ class BenchCommandTest {
     assertEquals(0, r.code(), r.toString());
     for (String key : new String[] {"\"second_thread_gain\"", "\"compile_ms\"", "\"simulate_ms\"", "\"reference_ms\"",
         "\"sim_macs_per_s\"", "\"reference_macs_per_s\"", "\"kernel_macs_per_s\"", "\"sim_ratio\"",
-        "\"reference_ratio\"", "\"peak_heap_bytes\"", "\"simulate_compiled_ms\"", "\"sim_compiled_ratio\"",
+        "\"reference_ratio\"", "\"peak_heap_bytes\"",
         "\"simulate_warm_ms\"", "\"sim_warm_ratio\"", "\"reference_warm_ms\"",
-        "\"reference_warm_ratio\"", "\"default_engine\": \"interp\"",
+        "\"reference_warm_ratio\"",
         "\"macs\": 2365184", "\"verified\": true"}) {
       assertTrue(r.out().contains(key), key + " missing in\n" + r.out());
     }
     assertEquals("", r.err());
+    assertFalse(r.out().contains("compiled"), "the compiled engine is retired: " + r.out());
   }
 
   @Test

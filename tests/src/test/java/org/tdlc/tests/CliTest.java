@@ -71,13 +71,15 @@ class CliTest {
   }
 
   @Test
-  void aBadEngineIsRefusedBeforeTheModelIsCompiled() throws Exception {
+  void theRetiredEngineOptionIsAUsageError() throws Exception {
     Path bad = dir.resolve("bad-engine.tdl");
     Files.writeString(bad, "model m {\n  input x : i8[4, 8];\n  y = relu(z);\n  output y;\n}\n");
-    Tdlc.Result r = Tdlc.run("run", bad.toString(), "--engine", "jit");
-    assertEquals(1, r.code(), r.err());
-    assertTrue(r.err().contains("--engine must be interp or compiled, not 'jit'"), r.err());
-    assertFalse(r.err().contains("undefined name"), r.err());
+    for (String command : new String[] {"run", "sim", "bench"}) {
+      Tdlc.Result r = Tdlc.run(command, bad.toString(), "--engine", "compiled");
+      assertEquals(1, r.code(), r.err());
+      assertTrue(r.err().contains("tdlc " + command + ": error: Unrecognized option: --engine"), r.err());
+      assertFalse(r.err().contains("undefined name"), r.err());
+    }
   }
 
   @Test

@@ -1,8 +1,7 @@
 // Software format conversion end to end, on the `sparse` target with `decode software` (e2e/sparse_sw.tdl):
 // every format runs bit-exact through staging loads and CONVERT instructions, the program is well formed and
-// race-free, the simulator counts convert_cycles and reads exactly the compressed bytes the compiler encoded,
-// and the compiled engine agrees; the default pipeline (mapper included) compiles and runs it from the
-// command line.
+// race-free, and the simulator counts convert_cycles and reads exactly the compressed bytes the compiler
+// encoded; the default pipeline (mapper included) compiles and runs it from the command line.
 package org.tdlc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +36,6 @@ import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.passes.PassManager;
 import org.tdlc.passes.Pipeline;
 import org.tdlc.sim.LayerCounters;
-import org.tdlc.sim.Options;
 import org.tdlc.sim.SimResult;
 import org.tdlc.sim.Simulator;
 
@@ -80,12 +78,6 @@ class SoftwareConversionTest {
         for (LayerCounters lc : sim.layers()) {
           assertEquals(lowering.compressedBytes().getOrDefault(lc.name(), 0L), lc.counters().compressedBytes(),
               what + ", layer " + lc.name());
-        }
-        if (density == 0.3) {
-          // the compiled engine runs convert through the same shared unit: same outputs, same counters
-          SimResult compiled = Simulator.run(p, inputs, Options.DEFAULT.withEngine(Options.Engine.COMPILED));
-          assertEquals(sim.outputs(), compiled.outputs(), what + ", compiled engine");
-          assertEquals(sim.total(), compiled.total(), what + ", compiled engine");
         }
       }
     }

@@ -10,6 +10,8 @@ public enum AluOp {
   RELU,
   /** dst = src1 + src2. */
   ADD,
+  /** dst = src1 - src2. */
+  SUB,
   /** dst = clamp((src1 + (1 << (imm-1))) >> imm, -128, 127), computed in long; imm = 0: clamp(src1). */
   REQUANT,
   /** dst = max(dst, src1): max pooling after a FILL with the type's minimum. */

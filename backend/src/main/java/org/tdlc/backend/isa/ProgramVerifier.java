@@ -144,7 +144,7 @@ public final class ProgramVerifier {
     } else if (insn instanceof Instruction.Alu a && d instanceof Descriptor.AluDesc ad) {
       loopRange(where, "dst", a.dst(), ad.loops(), Loop::dst, ad.dstType());
       if (ad.op() != AluOp.FILL) loopRange(where, "src1", a.src1(), ad.loops(), Loop::src1, ad.src1Type());
-      if (ad.op() == AluOp.ADD) loopRange(where, "src2", a.src2(), ad.loops(), Loop::src2, ad.src2Type());
+      if (ad.op() == AluOp.ADD || ad.op() == AluOp.SUB) loopRange(where, "src2", a.src2(), ad.loops(), Loop::src2, ad.src2Type());
     } else if (insn instanceof Instruction.Load l && d instanceof Descriptor.DmaDesc dd) {
       dma(where, dd, l.dramAddr(), l.bufAddr(), true);
     } else if (insn instanceof Instruction.Convert c && d instanceof Descriptor.DmaDesc dd) {

@@ -22,6 +22,9 @@ public final class Lowering {
 
   public Lowering(WeightLoader weights) { this.weights = weights; }
 
+  /** Whether the backend lowers graph ops named {@code opName}; every declared op must (OpCompletenessTest). */
+  public static boolean lowers(String opName) { return OpSpecs.LOWERED.contains(opName); }
+
   /** The program computing {@code model} on {@code machine}; throws LoweringException if it cannot. */
   public Program lower(Model model, MachineConfig machine) {
     if (machine.levels().size() < 2) {

@@ -27,6 +27,11 @@ final class OpSpecs {
 
   OpSpecs(DramPlan dram) { this.dram = dram; }
 
+  /** The graph ops {@link #of} handles (sources and outputs by emitting nothing): what Lowering.lowers answers. */
+  static final java.util.Set<String> LOWERED = java.util.Set.of(Ops.INPUT, Ops.WEIGHT, Ops.OUTPUT, Ops.CONV2D,
+      Ops.MATMUL, Ops.EINSUM, Ops.MAXPOOL, Ops.AVGPOOL, Ops.ADD, Ops.SUB, Ops.RELU, Ops.REQUANT, Ops.TRANSPOSE, Ops.RESHAPE,
+      Ops.FLATTEN);
+
   /** The TiledOp of a graph op, or null for ops that emit nothing (sources, outputs, aliasing reshapes). */
   TiledOp of(Operation op, String layer) {
     String kind = op.name();
@@ -36,6 +41,7 @@ final class OpSpecs {
     if (op.is(Ops.EINSUM)) return einsum(op, layer);
     if (op.is(Ops.MAXPOOL) || op.is(Ops.AVGPOOL)) return pool(op, layer);
     if (op.is(Ops.ADD)) return elementwise(op, layer, new Body(AluOp.ADD, resultType(op), null, 0));
+    if (op.is(Ops.SUB)) return elementwise(op, layer, new Body(AluOp.SUB, resultType(op), null, 0));
     if (op.is(Ops.RELU)) return elementwise(op, layer, new Body(AluOp.RELU, resultType(op), null, 0));
     if (op.is(Ops.REQUANT)) {
       return elementwise(op, layer, new Body(AluOp.REQUANT, ElementType.I8, null, (int) op.attributes().getInt("shift")));

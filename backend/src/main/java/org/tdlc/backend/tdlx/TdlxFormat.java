@@ -77,6 +77,7 @@ final class TdlxFormat {
       case MAX -> 6;
       case SUM -> 7;
       case AVGDIV -> 8;
+      case SUB -> 9;
     };
   }
 

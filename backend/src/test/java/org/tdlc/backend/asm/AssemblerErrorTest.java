@@ -58,7 +58,7 @@ class AssemblerErrorTest {
     expectOne("d3: alu copy", "d4: alu copy", 1,
         "expected descriptor label d3, found 'd4' (descriptors are numbered d0, d1, ... in order)");
     expectOne("d3: alu copy", "d3: alu cpy", 9,
-        "unknown ALU operation 'cpy'; expected one of fill, copy, relu, add, requant, max, sum, avgdiv");
+        "unknown ALU operation 'cpy'; expected one of fill, copy, relu, add, sub, requant, max, sum, avgdiv");
     expectOne("(16: dst=0 src1=1 src2=16)", "(0: dst=0 src1=1 src2=16)", 39, "loop extent 0 is out of range 1..2147483647");
     expectOne("pad=1,1), (count=4", "pad=1 1), (count=4", 55, "expected ',', found '1'");
     expectOne("rows = 4", "rows = four", 8, "expected rows (an integer), found 'four'");

@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tdlc.frontend.ast.Ast;
-import org.tdlc.frontend.sema.Signatures.Kind;
 import org.tdlc.frontend.sema.Signatures.Param;
 import org.tdlc.frontend.sema.Signatures.Signature;
 import org.tdlc.ir.Value;
 import org.tdlc.ir.attr.Attribute;
 import org.tdlc.ir.attr.DictAttr;
+import org.tdlc.ir.ops.Ops;
 import org.tdlc.ir.type.TensorType;
 
 final class CallLowering {
@@ -43,19 +43,19 @@ final class CallLowering {
     boolean ok = true;
     for (Param p : sig.params()) {
       Ast.Arg arg = bound.get(p.name());
-      if (p.kind() == Kind.TENSOR) {
+      if (p.tensor()) {
         Value v = tensor(arg.value(), null);
         ok &= v != null;
         operands.add(v);
         continue;
       }
-      Attribute a = arg != null ? Literals.attribute(sig.callee(), p, arg.value(), scope.diags)
-          : p.defaultValue() instanceof String other ? attrs.get(other).orElse(null)
-          : Literals.defaultAttribute(p);
+      if (arg == null) continue;   // the declaration's default, filled in below
+      Attribute a = Literals.attribute(sig.callee(), p, arg.value(), scope.diags);
       if (a == null) { ok = false; continue; }
       attrs = attrs.with(p.name(), a);
     }
     if (!ok) return null;
+    attrs = Ops.lookup(sig.opName()).orElseThrow().withDefaults(attrs);
     if (sig.callee().equals("dwconv2d")) {
       attrs = depthwise(call, operands, attrs);
       if (attrs == null) return null;

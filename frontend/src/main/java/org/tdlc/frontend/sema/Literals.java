@@ -5,7 +5,6 @@ package org.tdlc.frontend.sema;
 import java.util.ArrayList;
 import java.util.List;
 import org.tdlc.frontend.ast.Ast;
-import org.tdlc.frontend.sema.Signatures.Kind;
 import org.tdlc.frontend.sema.Signatures.Param;
 import org.tdlc.ir.attr.Attribute;
 import org.tdlc.ir.diag.DiagnosticEngine;
@@ -23,15 +22,10 @@ final class Literals {
     return "a call to " + ((Ast.Call) e).callee().name();
   }
 
-  static Attribute defaultAttribute(Param p) {
-    if (p.defaultValue() instanceof int[] pair) return Attribute.ints(pair);
-    return Attribute.of(((Integer) p.defaultValue()).longValue());
-  }
-
   /** The attribute for a non-tensor argument, or null after reporting a mismatch. */
   static Attribute attribute(String callee, Param p, Ast.Expr e, DiagnosticEngine diags) {
-    String where = callee + ": " + p.name() + " must be " + p.kind().description + ", got " + describe(e);
-    switch (p.kind()) {
+    String where = callee + ": " + p.name() + " must be " + p.attr().kind().description + ", got " + describe(e);
+    switch (p.attr().kind()) {
       case INT -> {
         Integer v = smallInt(e);
         if (v != null) return Attribute.of(v.longValue());
@@ -42,7 +36,7 @@ final class Literals {
         int[] l = intList(e);
         if (l != null && l.length == 2) return Attribute.ints(l);
       }
-      case INT_LIST -> {
+      case INTS -> {
         int[] l = intList(e);
         if (l != null) return Attribute.ints(l);
       }

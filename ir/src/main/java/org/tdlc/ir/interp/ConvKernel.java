@@ -11,15 +11,19 @@ import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.type.TensorType;
 
-final class ConvKernel implements OpKernel {
+public final class ConvKernel implements OpKernel {
+  public static final OpKernel CONV2D = new ConvKernel();
+
+  private ConvKernel() {}
+
 
   /** Every extent of one convolution; hp and wp are the padded input's height and width. */
   record Geometry(int n, int c, int h, int w, int k, int cg, int r, int s, int sh, int sw, int ph, int pw,
                   int groups, int p, int q) {
     static Geometry of(TensorType x, TensorType w, DictAttr attrs) {
-      int[] stride = OpKernel.pair(attrs, "stride", 1);
-      int[] pad = OpKernel.pair(attrs, "pad", 0);
-      int groups = attrs.has("groups") ? (int) attrs.getInt("groups") : 1;
+      int[] stride = attrs.getInts("stride");
+      int[] pad = attrs.getInts("pad");
+      int groups = (int) attrs.getInt("groups");
       int hp = x.dim(2) + 2 * pad[0], wp = x.dim(3) + 2 * pad[1];
       return new Geometry(x.dim(0), x.dim(1), x.dim(2), x.dim(3), w.dim(0), w.dim(1), w.dim(2), w.dim(3),
           stride[0], stride[1], pad[0], pad[1], groups, (hp - w.dim(2)) / stride[0] + 1,
@@ -31,10 +35,10 @@ final class ConvKernel implements OpKernel {
     long macs() { return (long) n * k * cg * r * s * p * q; }
   }
 
-  @Override public Tensor apply(Operation op, List<Tensor> in) {
-    Geometry g = Geometry.of(in.get(0).type(), in.get(1).type(), op.attributes());
+  @Override public Tensor apply(Operation op, DictAttr attrs, List<Tensor> in) {
+    Geometry g = Geometry.of(in.get(0).type(), in.get(1).type(), attrs);
     int[] acc = convolve(in.get(0).sharedArray(), in.get(1).sharedArray(), g);
-    return EpilogueKernel.finish(op, acc, in.size() == 3 ? in.get(2) : null);
+    return EpilogueKernel.finish(op, attrs, acc, in.size() == 3 ? in.get(2) : null);
   }
 
   /** The i32 accumulators y[N,K,P,Q] of the convolution, before any epilogue. */

@@ -8,17 +8,22 @@ import java.util.List;
 import org.tdlc.ir.Operation;
 import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.attr.AffineMap;
+import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.ops.Einsum;
 import org.tdlc.ir.type.TensorType;
 
-final class EinsumKernel implements OpKernel {
+public final class EinsumKernel implements OpKernel {
+  public static final OpKernel EINSUM = new EinsumKernel();
 
-  @Override public Tensor apply(Operation op, List<Tensor> in) {
+  private EinsumKernel() {}
+
+
+  @Override public Tensor apply(Operation op, DictAttr attrs, List<Tensor> in) {
     if (in.size() < 1 || in.size() > 2) {
       throw new IllegalArgumentException("einsum: expects 1 or 2 operands, got " + in.size());
     }
-    List<AffineMap> maps = Einsum.maps(op.attributes());
+    List<AffineMap> maps = Einsum.maps(attrs);
     if (maps.size() != in.size() + 1) {
       throw new IllegalArgumentException("einsum: " + in.size() + " operands need " + (in.size() + 1)
           + " maps, got " + maps.size());

@@ -1,16 +1,17 @@
-// add, relu and requant, elementwise; the array forms are shared with fused epilogues so both paths
+// add, sub, relu and requant, elementwise; the array forms are shared with fused epilogues so both paths
 // compute identical bits. requant works in long so that x + (1 << (s-1)) can never overflow.
 package org.tdlc.ir.interp;
 
 import java.util.List;
 import org.tdlc.ir.Operation;
+import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.type.ElementType;
 
-final class ElementwiseKernel {
+public final class ElementwiseKernel {
   private ElementwiseKernel() {}
 
-  static final OpKernel ADD = (op, in) -> {
+  public static final OpKernel ADD = (op, attrs, in) -> {
     Tensor a = in.get(0), b = in.get(1);
     if (a.elementCount() != b.elementCount()) {
       throw new IllegalArgumentException("add: operands differ in shape: " + a.type().toSourceString() + " and "
@@ -22,16 +23,24 @@ final class ElementwiseKernel {
     return Tensor.wrapped(op.result().type(), y);
   };
 
-  static final OpKernel RELU = (op, in) -> {
+  public static final OpKernel SUB = (op, attrs, in) -> {
+    Tensor a = in.get(0), b = in.get(1);
+    ElementType t = op.result().type().element();
+    int[] x = a.sharedArray(), z = b.sharedArray(), y = new int[a.elementCount()];
+    for (int i = 0; i < y.length; i++) y[i] = t.wrap(x[i] - z[i]);
+    return Tensor.wrapped(op.result().type(), y);
+  };
+
+  public static final OpKernel RELU = (op, attrs, in) -> {
     int[] y = new int[in.get(0).elementCount()];
     relu(in.get(0).sharedArray(), y);
     return Tensor.wrapped(op.result().type(), y);
   };
 
-  static final OpKernel REQUANT = ElementwiseKernel::requantOp;
+  public static final OpKernel REQUANT = ElementwiseKernel::requantOp;
 
-  private static Tensor requantOp(Operation op, List<Tensor> in) {
-    long shift = op.attributes().getInt("shift");
+  private static Tensor requantOp(Operation op, DictAttr attrs, List<Tensor> in) {
+    long shift = attrs.getInt("shift");
     if (shift < 0 || shift > 31) throw new IllegalArgumentException("requant: shift must be in 0..31, got " + shift);
     int[] y = new int[in.get(0).elementCount()];
     requant(in.get(0).sharedArray(), (int) shift, y);

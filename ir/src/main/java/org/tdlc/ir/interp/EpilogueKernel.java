@@ -4,6 +4,7 @@
 package org.tdlc.ir.interp;
 
 import org.tdlc.ir.Operation;
+import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.ops.Epilogue;
 import org.tdlc.ir.type.ElementType;
@@ -12,8 +13,8 @@ final class EpilogueKernel {
   private EpilogueKernel() {}
 
   /** Applies op's epilogue in place to {@code acc} (i32 accumulators) and wraps it as op's result. */
-  static Tensor finish(Operation op, int[] acc, Tensor residual) {
-    Epilogue epilogue = Epilogue.of(op.attributes());
+  static Tensor finish(Operation op, DictAttr attrs, int[] acc, Tensor residual) {
+    Epilogue epilogue = Epilogue.of(attrs);
     ElementType current = ElementType.I32;
     for (Epilogue.Step step : epilogue.steps()) {
       if (step instanceof Epilogue.Add) {

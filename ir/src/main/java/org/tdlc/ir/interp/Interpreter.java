@@ -1,5 +1,6 @@
-// The reference interpreter: runs a model op by op on real tensors. Its kernels are the definition of
-// every op's semantics (DESIGN.md section 2); the simulator's outputs are compared with these bit for bit.
+// The reference interpreter: runs a model op by op on real tensors. Its kernels, named by each op's
+// declaration (ir/ops/OpDef), are the definition of every op's semantics (DESIGN.md section 2); the
+// simulator's outputs are compared with these bit for bit.
 // Intermediate tensors are dropped after their last use so whole networks fit in memory.
 package org.tdlc.ir.interp;
 
@@ -15,6 +16,7 @@ import org.tdlc.ir.Value;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.data.TensorInit;
+import org.tdlc.ir.ops.OpDef;
 import org.tdlc.ir.ops.OpTypeException;
 import org.tdlc.ir.ops.Ops;
 import org.tdlc.ir.type.TensorType;
@@ -26,19 +28,6 @@ public final class Interpreter {
   public interface Observer {
     void computed(Operation op, Tensor result);
   }
-
-  private static final Map<String, OpKernel> KERNELS = Map.ofEntries(
-      Map.entry(Ops.CONV2D, new ConvKernel()),
-      Map.entry(Ops.MATMUL, new MatmulKernel()),
-      Map.entry(Ops.ADD, ElementwiseKernel.ADD),
-      Map.entry(Ops.RELU, ElementwiseKernel.RELU),
-      Map.entry(Ops.REQUANT, ElementwiseKernel.REQUANT),
-      Map.entry(Ops.MAXPOOL, PoolKernel.MAXPOOL),
-      Map.entry(Ops.AVGPOOL, PoolKernel.AVGPOOL),
-      Map.entry(Ops.FLATTEN, LayoutKernel.RETYPE),
-      Map.entry(Ops.RESHAPE, LayoutKernel.RETYPE),
-      Map.entry(Ops.TRANSPOSE, LayoutKernel.TRANSPOSE),
-      Map.entry(Ops.EINSUM, new EinsumKernel()));
 
   private final WeightLoader weights;
 
@@ -96,11 +85,13 @@ public final class Interpreter {
   private Tensor evaluate(Operation op, List<Tensor> args, Map<String, Tensor> inputs) {
     if (op.is(Ops.INPUT)) return inputs.get(op.attributes().getString("name")).withType(op.result().type());
     if (op.is(Ops.WEIGHT)) return weights.load(op);
-    OpKernel kernel = KERNELS.get(op.name());
-    if (kernel == null) throw new InterpreterException(op.location(), "the interpreter has no kernel for " + op.name());
+    OpDef def = Ops.lookup(op.name()).orElse(null);
+    if (def == null || def.kernel() == null) {
+      throw new InterpreterException(op.location(), "the interpreter has no kernel for " + op.name());
+    }
     Tensor result;
     try {
-      result = kernel.apply(op, args);
+      result = def.kernel().apply(op, def.withDefaults(op.attributes() == null ? DictAttr.EMPTY : op.attributes()), args);
     } catch (DictAttr.AttributeException | OpTypeException | IllegalArgumentException e) {
       if (e instanceof InterpreterException) throw e;
       throw new InterpreterException(op.location(), op.name() + ": " + e.getMessage());

@@ -6,13 +6,13 @@ package org.tdlc.ir.interp;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.type.TensorType;
 
-final class LayoutKernel {
+public final class LayoutKernel {
   private LayoutKernel() {}
 
   /** flatten and reshape: same elements in the same order, under the declared result type. */
-  static final OpKernel RETYPE = (op, in) -> in.get(0).withType(op.result().type());
+  public static final OpKernel RETYPE = (op, attrs, in) -> in.get(0).withType(op.result().type());
 
-  static final OpKernel TRANSPOSE = (op, in) -> transpose(in.get(0), op.attributes().getInts("perm"),
+  public static final OpKernel TRANSPOSE = (op, attrs, in) -> transpose(in.get(0), attrs.getInts("perm"),
       op.result().type());
 
   static Tensor transpose(Tensor x, int[] perm, TensorType yt) {

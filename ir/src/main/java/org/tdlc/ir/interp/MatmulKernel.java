@@ -7,14 +7,19 @@ package org.tdlc.ir.interp;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.tdlc.ir.Operation;
+import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.type.TensorType;
 
-final class MatmulKernel implements OpKernel {
+public final class MatmulKernel implements OpKernel {
+  public static final OpKernel MATMUL = new MatmulKernel();
 
-  @Override public Tensor apply(Operation op, List<Tensor> in) {
+  private MatmulKernel() {}
+
+
+  @Override public Tensor apply(Operation op, DictAttr attrs, List<Tensor> in) {
     int[] acc = multiply(in.get(0), in.get(1));
-    return EpilogueKernel.finish(op, acc, in.size() == 3 ? in.get(2) : null);
+    return EpilogueKernel.finish(op, attrs, acc, in.size() == 3 ? in.get(2) : null);
   }
 
   /** The i32 products, [B,M,N] or [M,N] row-major, before any epilogue. */

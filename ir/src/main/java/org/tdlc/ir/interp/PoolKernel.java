@@ -9,26 +9,26 @@ import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.type.TensorType;
 
-final class PoolKernel {
+public final class PoolKernel {
   private PoolKernel() {}
 
-  /** One pooling window shape and the input/output extents; stride defaults to the kernel. */
+  /** One pooling window shape and the input/output extents. */
   private record Window(int planes, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int p, int q) {
     static Window of(TensorType x, TensorType y, DictAttr attrs, boolean padded) {
-      int[] kernel = OpKernel.pair(attrs, "kernel", 1);
-      int[] stride = OpKernel.pair(attrs, "stride", kernel);
-      int[] pad = padded ? OpKernel.pair(attrs, "pad", 0) : new int[2];
+      int[] kernel = attrs.getInts("kernel");
+      int[] stride = attrs.getInts("stride");
+      int[] pad = padded ? attrs.getInts("pad") : new int[2];
       return new Window(x.dim(0) * x.dim(1), x.dim(2), x.dim(3), kernel[0], kernel[1], stride[0], stride[1],
           pad[0], pad[1], y.dim(2), y.dim(3));
     }
   }
 
-  static final OpKernel MAXPOOL = PoolKernel::maxpool;
-  static final OpKernel AVGPOOL = PoolKernel::avgpool;
+  public static final OpKernel MAXPOOL = PoolKernel::maxpool;
+  public static final OpKernel AVGPOOL = PoolKernel::avgpool;
 
-  private static Tensor maxpool(Operation op, List<Tensor> in) {
+  private static Tensor maxpool(Operation op, DictAttr attrs, List<Tensor> in) {
     TensorType yt = op.result().type();
-    Window g = Window.of(in.get(0).type(), yt, op.attributes(), true);
+    Window g = Window.of(in.get(0).type(), yt, attrs, true);
     int[] x = in.get(0).sharedArray(), y = new int[g.planes() * g.p() * g.q()];
     for (int plane = 0; plane < g.planes(); plane++) {
       int xBase = plane * g.h() * g.w(), yBase = plane * g.p() * g.q();
@@ -47,9 +47,9 @@ final class PoolKernel {
     return Tensor.wrapped(yt, y);
   }
 
-  private static Tensor avgpool(Operation op, List<Tensor> in) {
+  private static Tensor avgpool(Operation op, DictAttr attrs, List<Tensor> in) {
     TensorType yt = op.result().type();
-    Window g = Window.of(in.get(0).type(), yt, op.attributes(), false);
+    Window g = Window.of(in.get(0).type(), yt, attrs, false);
     int[] x = in.get(0).sharedArray(), y = new int[g.planes() * g.p() * g.q()];
     long count = (long) g.kh() * g.kw();
     for (int plane = 0; plane < g.planes(); plane++) {

@@ -3,11 +3,18 @@
 // affine ones such as 2*p + r included, must stay inside its dimension.
 package org.tdlc.ir.ops;
 
+import static org.tdlc.ir.ops.OpDef.required;
+
+import java.util.ArrayList;
 import java.util.List;
 import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.attr.AffineMap;
 import org.tdlc.ir.attr.Attribute;
 import org.tdlc.ir.attr.DictAttr;
+import org.tdlc.ir.interp.EinsumKernel;
+import org.tdlc.ir.ops.OpDef.Family;
+import org.tdlc.ir.ops.OpDef.ResultRule.Mode;
+import org.tdlc.ir.ops.OperandSpec.Arity;
 import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.TensorType;
 
@@ -81,40 +88,55 @@ public final class Einsum {
     return r;
   }
 
-  static final OpDef DEF = new BaseOpDef("tdl.einsum",
-      "y[out] += product of operands at affine subscripts; indices absent from out are summed") {
-    @Override public boolean declaresResult() { return true; }
+  static final OpDef DEF = OpDef.op(Family.ARRAY, Ops.EINSUM)
+      .operands("a").operand("b", Arity.OPTIONAL)
+      .internal("maps", AttrKind.AFFINE_MAPS, required(), "one affine map per operand, then the result's")
+      .result(Mode.DECLARED, "as declared by `tensor NAME : TYPE;`, which must be i32; index ranges from the shapes",
+          Einsum::infer)
+      .loops("y[out] += a[map_a] * b[map_b] (or += a[map_a]), indices absent from out summed; written in .tdl as"
+          + " y[i, j] += a[i, k] * b[k, j]", IterationSpace::einsum)
+      .doc("sum of products at affine subscripts; `=` instead of `+=` allows no summed index")
+      .kernel(EinsumKernel.EINSUM)
+      .build();
 
-    public TensorType infer(List<TensorType> in, DictAttr attrs, TensorType declared) {
-      OpChecks.arity("einsum", in, 1, 2);
-      List<AffineMap> maps = maps(attrs);
-      if (maps.size() != in.size() + 1) {
-        throw new OpTypeException("einsum: " + in.size() + " operands need " + (in.size() + 1) + " maps, got "
-            + maps.size());
-      }
-      AffineMap out = maps.get(maps.size() - 1);
-      boolean[] seen = new boolean[out.dims().size()];
-      for (AffineExpr e : out.results()) {
-        int d = e.plainDim();
-        if (d < 0 || seen[d]) {
-          throw new OpTypeException("einsum: result subscripts must be distinct plain indices, got "
-              + e.toString(out.dims()));
-        }
-        seen[d] = true;
-      }
-      if (declared.element() != ElementType.I32) {
-        throw new OpTypeException("einsum: sums of products accumulate in i32, but the result is declared "
-            + declared.toSourceString() + "; declare it i32 and requant it if needed");
-      }
-      List<TensorType> all = new java.util.ArrayList<>(in);
-      all.add(declared);
-      List<String> names = new java.util.ArrayList<>();
-      for (int i = 0; i < in.size(); i++) names.add("operand " + i);
-      names.add("the result");
-      ranges(maps, all, names);
-      return declared;
+  private static TensorType infer(List<TensorType> in, DictAttr attrs, TensorType declared) {
+    List<AffineMap> maps = maps(attrs);
+    if (maps.size() != in.size() + 1) {
+      throw new OpTypeException("einsum: " + in.size() + " operands need " + (in.size() + 1) + " maps, got "
+          + maps.size());
     }
-  };
+    AffineMap out = maps.get(maps.size() - 1);
+    boolean[] seen = new boolean[out.dims().size()];
+    for (AffineExpr e : out.results()) {
+      int d = e.plainDim();
+      if (d < 0 || seen[d]) {
+        throw new OpTypeException("einsum: result subscripts must be distinct plain indices, got "
+            + e.toString(out.dims()));
+      }
+      seen[d] = true;
+    }
+    if (declared.element() != ElementType.I32) {
+      throw new OpTypeException("einsum: sums of products accumulate in i32, but the result is declared "
+          + declared.toSourceString() + "; declare it i32 and requant it if needed");
+    }
+    ranges(maps, withResult(in, declared), names(in.size()));
+    return declared;
+  }
+
+  /** The operand types followed by the result's: the order of the maps. */
+  static List<TensorType> withResult(List<TensorType> in, TensorType result) {
+    List<TensorType> all = new ArrayList<>(in);
+    all.add(result);
+    return all;
+  }
+
+  /** How messages name the tensors of an einsum with {@code operands} operands: operand 0, ..., the result. */
+  static List<String> names(int operands) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < operands; i++) names.add("operand " + i);
+    names.add("the result");
+    return names;
+  }
 
   public static Attribute mapsAttribute(List<AffineMap> maps) { return new Attribute.ArrayAttr(List.copyOf(maps)); }
 }

@@ -2,15 +2,13 @@
 package org.tdlc.ir.ops;
 
 import java.util.Arrays;
-import java.util.List;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.type.TensorType;
 
 final class OpChecks {
   private OpChecks() {}
 
-  static void arity(String op, List<TensorType> operands, int min, int max) {
-    int n = operands.size();
+  static void arity(String op, int n, int min, int max) {
     if (n < min || n > max) {
       String want = min == max ? Integer.toString(min) : min + " to " + max;
       throw new OpTypeException(op + ": expects " + want + " operand" + (max == 1 ? "" : "s") + ", got " + n);
@@ -23,7 +21,7 @@ final class OpChecks {
     throw new OpTypeException(op + ": " + what + " must have rank " + want + ", got " + t.toSourceString());
   }
 
-  /** A [h, w] pair attribute, each at least {@code min}. */
+  /** A [h, w] pair attribute (defaults filled and pairs normalized by the declaration), each at least {@code min}. */
   static int[] pair(String op, DictAttr attrs, String key, int min) {
     int[] v = attrs.getInts(key);
     if (v.length != 2) throw new OpTypeException(op + ": " + key + " must be [h, w], got " + Arrays.toString(v));

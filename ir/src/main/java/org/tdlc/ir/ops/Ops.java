@@ -1,4 +1,6 @@
-// The registry of operation kinds, one line each; the verifier, parser and frontend look ops up here.
+// The registry of op kinds: one name constant and one register line per op, its declaration (OpDef) lives
+// with its family (Sources, Contractions, Elementwise, Pools, Layouts, Einsum). Everything that needs to
+// know the ops (front end, verifier, IR parser, interpreter, docs/ops.md) looks them up here.
 package org.tdlc.ir.ops;
 
 import java.util.Collection;
@@ -14,6 +16,7 @@ public final class Ops {
   public static final String CONV2D = "tdl.conv2d";
   public static final String MATMUL = "tdl.matmul";
   public static final String ADD = "tdl.add";
+  public static final String SUB = "tdl.sub";
   public static final String RELU = "tdl.relu";
   public static final String REQUANT = "tdl.requant";
   public static final String MAXPOOL = "tdl.maxpool";
@@ -31,7 +34,9 @@ public final class Ops {
     register(Sources.OUTPUT);
     register(Contractions.CONV2D);
     register(Contractions.MATMUL);
+    register(Einsum.DEF);
     register(Elementwise.ADD);
+    register(Elementwise.SUB);
     register(Elementwise.RELU);
     register(Elementwise.REQUANT);
     register(Pools.MAXPOOL);
@@ -39,14 +44,16 @@ public final class Ops {
     register(Layouts.FLATTEN);
     register(Layouts.RESHAPE);
     register(Layouts.TRANSPOSE);
-    register(Einsum.DEF);
   }
 
   private Ops() {}
 
-  private static void register(OpDef def) { BY_NAME.put(def.name(), def); }
+  private static void register(OpDef def) {
+    if (BY_NAME.putIfAbsent(def.name(), def) != null) throw new IllegalStateException(def.name() + " declared twice");
+  }
 
   public static Optional<OpDef> lookup(String name) { return Optional.ofNullable(BY_NAME.get(name)); }
 
+  /** Every op, by name. */
   public static Collection<OpDef> all() { return Collections.unmodifiableCollection(BY_NAME.values()); }
 }

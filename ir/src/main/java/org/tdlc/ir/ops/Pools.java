@@ -1,12 +1,42 @@
-// Typing rules of maxpool and avgpool over x[N,C,H,W].
+// maxpool and avgpool over x[N,C,H,W]: declarations and the shared typing rule.
 package org.tdlc.ir.ops;
 
-import java.util.List;
+import static org.tdlc.ir.ops.OpDef.pair;
+import static org.tdlc.ir.ops.OpDef.required;
+import static org.tdlc.ir.ops.OpDef.sameAs;
+
 import org.tdlc.ir.attr.DictAttr;
+import org.tdlc.ir.interp.PoolKernel;
+import org.tdlc.ir.ops.OpDef.Family;
 import org.tdlc.ir.type.TensorType;
 
 final class Pools {
   private Pools() {}
+
+  private static final String RESULT = "same element type; [N, C, P, Q] with P = (H + 2*padH - kernelH)/strideH + 1"
+      + " (floor), Q likewise";
+
+  static final OpDef MAXPOOL = OpDef.op(Family.VECTOR, Ops.MAXPOOL).callee("maxpool")
+      .operands("x")
+      .attr("kernel", AttrKind.PAIR, required(), "window [h, w]")
+      .attr("stride", AttrKind.PAIR, sameAs("kernel"), "window step [h, w]")
+      .attr("pad", AttrKind.PAIR, pair(0), "padding on each side [h, w], smaller than the kernel")
+      .result(RESULT, (in, at, d) -> pooled("maxpool", in.get(0), at, true))
+      .loops("y[n,c,p,q] = max over r, s of x[n, c, strideH*p + r - padH, strideW*q + s - padW], in bounds only")
+      .doc("window maximum; padding never wins")
+      .kernel(PoolKernel.MAXPOOL)
+      .build();
+
+  static final OpDef AVGPOOL = OpDef.op(Family.VECTOR, Ops.AVGPOOL).callee("avgpool")
+      .operands("x")
+      .attr("kernel", AttrKind.PAIR, required(), "window [h, w]")
+      .attr("stride", AttrKind.PAIR, sameAs("kernel"), "window step [h, w]")
+      .result(RESULT.replace(" + 2*padH", ""), (in, at, d) -> pooled("avgpool", in.get(0), at, false))
+      .loops("y[n,c,p,q] = floorDiv(sum over r, s of x[n, c, strideH*p + r, strideW*q + s] + count/2, count),"
+          + " count = kernelH*kernelW")
+      .doc("window mean, rounded to nearest: floorDiv(sum + count/2, count); no padding")
+      .kernel(PoolKernel.AVGPOOL)
+      .build();
 
   static TensorType pooled(String op, TensorType x, DictAttr attrs, boolean padded) {
     OpChecks.rank(op, "input", x, 4);
@@ -23,19 +53,4 @@ final class Pools {
     int q = OpChecks.windowOut(op, "width", x.dim(3), pad[1], kernel[1], stride[1]);
     return TensorType.of(x.element(), x.dim(0), x.dim(1), p, q);
   }
-
-  static final OpDef MAXPOOL = new BaseOpDef("tdl.maxpool", "window maximum; padding never wins") {
-    public TensorType infer(List<TensorType> in, DictAttr attrs, TensorType declared) {
-      OpChecks.arity("maxpool", in, 1, 1);
-      return pooled("maxpool", in.get(0), attrs, true);
-    }
-  };
-
-  static final OpDef AVGPOOL = new BaseOpDef("tdl.avgpool",
-      "window mean, rounded: floorDiv(sum + count/2, count)") {
-    public TensorType infer(List<TensorType> in, DictAttr attrs, TensorType declared) {
-      OpChecks.arity("avgpool", in, 1, 1);
-      return pooled("avgpool", in.get(0), attrs, false);
-    }
-  };
 }

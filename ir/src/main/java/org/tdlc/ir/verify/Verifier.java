@@ -86,12 +86,17 @@ public final class Verifier {
     return false;
   }
 
+  /** The op's declared attributes (each problem reported), then its result rule. */
   private void type(Operation op, OpDef def) {
+    DictAttr attrs = op.attributes() == null ? DictAttr.EMPTY : op.attributes();
+    List<String> attributeProblems = def.attributeProblems(attrs);
+    attributeProblems.forEach(p -> error(op, p));
+    if (!attributeProblems.isEmpty()) return;
     List<TensorType> operandTypes = op.operands().stream().map(Value::type).toList();
     TensorType declared = def.hasResult() ? op.result().type() : null;
     TensorType inferred;
     try {
-      inferred = def.infer(operandTypes, op.attributes() == null ? DictAttr.EMPTY : op.attributes(), declared);
+      inferred = def.infer(operandTypes, attrs, declared);
     } catch (OpTypeException | DictAttr.AttributeException e) {
       error(op, e.getMessage());
       return;
