@@ -4,6 +4,7 @@
 // Address ranges depend on base addresses and are checked per instruction when it executes.
 package org.tdlc.sim;
 
+import org.tdlc.ir.ops.Ops;
 import java.util.List;
 import java.util.Locale;
 import org.tdlc.backend.isa.AluOp;
@@ -70,8 +71,8 @@ final class ProgramCheck {
         plans.nest[d] = new NestPlan(m.loops(), ElementType.I32.bytes(), m.a().bytes(), m.b().bytes());
       } else if (desc instanceof AluDesc a) {
         checkLoops(a.loops().size());
-        if (a.op() == AluOp.REQUANT && (a.imm() < 0 || a.imm() > 63)) {
-          throw new IllegalArgumentException("requant shift " + a.imm() + " is outside [0, 63]");
+        if (a.op() == AluOp.REQUANT && (a.imm() < 0 || a.imm() > Ops.REQUANT_MAX_SHIFT)) {
+          throw new IllegalArgumentException("requant shift " + a.imm() + " is outside 0.." + Ops.REQUANT_MAX_SHIFT);
         }
         if (a.op() == AluOp.AVGDIV && a.imm() < 1) {
           throw new IllegalArgumentException("avgdiv divisor " + a.imm() + " must be positive");

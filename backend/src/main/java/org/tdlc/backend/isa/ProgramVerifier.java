@@ -4,6 +4,7 @@
 // final HALT. Each problem is one human-readable line naming the instruction or descriptor at fault.
 package org.tdlc.backend.isa;
 
+import org.tdlc.ir.ops.Ops;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.MemoryLevel;
 
@@ -82,8 +83,8 @@ public final class ProgramVerifier {
       if (a.op() == AluOp.REQUANT && a.dstType() != ElementType.I8) {
         problem(where + "requant must write i8, not " + a.dstType());
       }
-      if (a.op() == AluOp.REQUANT && (a.imm() < 0 || a.imm() > 62)) {
-        problem(where + "requant shift " + a.imm() + " is outside 0..62");
+      if (a.op() == AluOp.REQUANT && (a.imm() < 0 || a.imm() > Ops.REQUANT_MAX_SHIFT)) {
+        problem(where + "requant shift " + a.imm() + " is outside 0.." + Ops.REQUANT_MAX_SHIFT);
       }
       if (a.op() == AluOp.AVGDIV && a.imm() < 1) {
         problem(where + "avgdiv divisor " + a.imm() + " must be positive");

@@ -40,7 +40,7 @@ final class Elementwise {
 
   static final OpDef REQUANT = OpDef.op(Family.VECTOR, Ops.REQUANT).callee("requant")
       .operands("x")
-      .attr("shift", AttrKind.INT, required(), "right shift, 0..31")
+      .attr("shift", AttrKind.INT, required(), "right shift, 0.." + Ops.REQUANT_MAX_SHIFT)
       .result("i8, same shape as x", Elementwise::requant)
       .loops("y[i...] = clamp((x[i...] + (1 << (shift-1))) >> shift, -128, 127); shift = 0: clamp(x[i...])")
       .doc("rounding arithmetic right shift, saturated into i8")
@@ -59,7 +59,9 @@ final class Elementwise {
   }
 
   static int checkShift(long shift) {
-    if (shift < 0 || shift > 31) throw new OpTypeException("requant: shift must be in 0..31, got " + shift);
+    if (shift < 0 || shift > Ops.REQUANT_MAX_SHIFT) {
+      throw new OpTypeException("requant: shift must be in 0.." + Ops.REQUANT_MAX_SHIFT + ", got " + shift);
+    }
     return (int) shift;
   }
 

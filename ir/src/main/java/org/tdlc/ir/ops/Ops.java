@@ -19,6 +19,12 @@ public final class Ops {
   public static final String SUB = "tdl.sub";
   public static final String RELU = "tdl.relu";
   public static final String REQUANT = "tdl.requant";
+  /**
+   * requant's largest shift: the rounding term 1 << (shift - 1) and the shift itself are int operations on
+   * the i32 accumulator. The program checkers (ProgramVerifier, the simulator's ProgramCheck) hold REQUANT
+   * instructions to the same bound.
+   */
+  public static final int REQUANT_MAX_SHIFT = 31;
   public static final String MAXPOOL = "tdl.maxpool";
   public static final String AVGPOOL = "tdl.avgpool";
   public static final String FLATTEN = "tdl.flatten";
