@@ -12,10 +12,8 @@ import org.tdlc.backend.lower.TiledOp.Post;
 import org.tdlc.ir.Operation;
 import org.tdlc.ir.Value;
 import org.tdlc.ir.attr.AffineExpr;
-import org.tdlc.ir.attr.AffineMap;
 import org.tdlc.ir.attr.Attribute;
 import org.tdlc.ir.attr.DictAttr;
-import org.tdlc.ir.ops.Einsum;
 import org.tdlc.ir.ops.Epilogue;
 import org.tdlc.ir.ops.IterationSpace;
 import org.tdlc.ir.ops.Ops;
@@ -59,47 +57,22 @@ final class OpSpecs {
   }
 
   private TiledOp conv(Operation op, String layer) {
-    TensorType x = op.operand(0).type(), w = op.operand(1).type();
-    DictAttr at = op.attributes();
-    int[] stride = pair(at, "stride", new int[] {1, 1}), pad = pair(at, "pad", new int[] {0, 0});
-    int groups = at.has("groups") ? (int) at.getInt("groups") : 1;
-    int cg = w.dim(1), kg = w.dim(0) / groups, r = w.dim(2), s = w.dim(3);
-    int p = (x.dim(2) + 2 * pad[0] - r) / stride[0] + 1, q = (x.dim(3) + 2 * pad[1] - s) / stride[1] + 1;
-    // indices n=0 g=1 k=2 c=3 p=4 q=5 r=6 s=7
-    List<AffineExpr> xMap = List.of(e(8, 0, 0, 1), e(8, 0, 1, cg, 3, 1), e(8, -pad[0], 4, stride[0], 6, 1),
-        e(8, -pad[1], 5, stride[1], 7, 1));
-    List<AffineExpr> wMap = List.of(e(8, 0, 1, kg, 2, 1), e(8, 0, 3, 1), e(8, 0, 6, 1), e(8, 0, 7, 1));
-    List<AffineExpr> yMap = List.of(e(8, 0, 0, 1), e(8, 0, 1, kg, 2, 1), e(8, 0, 4, 1), e(8, 0, 5, 1));
-    int[] ranges = {x.dim(0), groups, kg, cg, p, q, r, s};
-    return contraction(op, layer, List.of("n", "g", "k", "c", "p", "q", "r", "s"), ranges,
-        List.of(operand(op.operand(0), xMap, 0), operand(op.operand(1), wMap, 0)), yMap);
+    IterationSpace space = IterationSpace.groupedConv2d(op);
+    return contraction(op, layer, space.dims(), space.ranges(),
+        List.of(operand(op.operand(0), space.input(0), 0), operand(op.operand(1), space.input(1), 0)), space.result());
   }
 
   private TiledOp matmul(Operation op, String layer) {
-    TensorType a = op.operand(0).type(), b = op.operand(1).type();
     IterationSpace space = IterationSpace.of(op).orElseThrow();
-    boolean batched = a.rank() == 3;
-    int n = space.dims().size();
-    int bi = batched ? 0 : -1, m = n - 3, nn = n - 2, k = n - 1;
-    List<AffineExpr> aMap = new ArrayList<>(), bMap = new ArrayList<>(), yMap = new ArrayList<>();
-    if (batched) {
-      aMap.add(e(n, 0, bi, 1));
-      yMap.add(e(n, 0, bi, 1));
-      if (b.rank() == 3) bMap.add(e(n, 0, bi, 1));
-    }
-    aMap.addAll(List.of(e(n, 0, m, 1), e(n, 0, k, 1)));
-    bMap.addAll(List.of(e(n, 0, k, 1), e(n, 0, nn, 1)));
-    yMap.addAll(List.of(e(n, 0, m, 1), e(n, 0, nn, 1)));
     return contraction(op, layer, space.dims(), space.ranges(),
-        List.of(operand(op.operand(0), aMap, 0), operand(op.operand(1), bMap, 0)), yMap);
+        List.of(operand(op.operand(0), space.input(0), 0), operand(op.operand(1), space.input(1), 0)), space.result());
   }
 
   private TiledOp einsum(Operation op, String layer) {
-    List<AffineMap> maps = Einsum.maps(op.attributes());
     IterationSpace space = IterationSpace.of(op).orElseThrow();
     List<Operand> in = new ArrayList<>();
-    for (int i = 0; i < op.operands().size(); i++) in.add(operand(op.operand(i), maps.get(i).results(), 0));
-    List<AffineExpr> yMap = maps.get(maps.size() - 1).results();
+    for (int i = 0; i < op.operands().size(); i++) in.add(operand(op.operand(i), space.input(i), 0));
+    List<AffineExpr> yMap = space.result();
     if (in.size() == 2) return contraction(op, layer, space.dims(), space.ranges(), in, yMap);
     return tiled(op, layer, space.dims(), space.ranges(), in, yMap, new Body(AluOp.SUM, ElementType.I32, 0, 0),
         List.of(), null);

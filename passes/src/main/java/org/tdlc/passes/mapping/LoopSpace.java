@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.tdlc.ir.Operation;
 import org.tdlc.ir.attr.AffineExpr;
-import org.tdlc.ir.attr.AffineMap;
-import org.tdlc.ir.ops.Einsum;
 import org.tdlc.ir.ops.Epilogue;
 import org.tdlc.ir.ops.IterationSpace;
+import org.tdlc.ir.ops.OpDef;
 import org.tdlc.ir.ops.Ops;
 
 /**
@@ -56,50 +55,15 @@ public record LoopSpace(List<String> dims, int[] ranges, List<List<AffineExpr>> 
   public static Optional<LoopSpace> of(Operation op) {
     Optional<IterationSpace> it = IterationSpace.of(op);
     if (it.isEmpty()) return Optional.empty();
-    IterationSpace s = it.get();
-    int n = s.dims().size();
-    List<List<AffineExpr>> maps = new ArrayList<>();
+    int groups = op.is(Ops.CONV2D) ? (int) OpDef.attributesOf(op).getInt("groups") : 1;
+    // A grouped convolution is mapped in the lowering's space, where the group is an index of its own; a pin
+    // names the op's own indices (k over every group), which that space does not have: not mapped then.
+    if (groups != 1 && op.attributes().has("pin")) return Optional.empty();
+    IterationSpace s = groups != 1 ? IterationSpace.groupedConv2d(op) : it.get();
+    if (op.is(Ops.EINSUM) && op.operands().size() != 2) return Optional.empty();
     List<String> dims = s.dims();
     int[] ranges = s.ranges();
-    int groups = op.is(Ops.CONV2D) && op.attributes().has("groups") ? (int) op.attributes().getInt("groups") : 1;
-    if (groups != 1) {
-      // The lowering's index space: n=0 g=1 k=2 c=3 p=4 q=5 r=6 s=7, k and c within a group. A pin names
-      // the op's own indices (k over every group), which this space does not have: not mapped then.
-      if (op.attributes().has("pin")) return Optional.empty();
-      int[] stride = op.attributes().getInts("stride"), pad = op.attributes().getInts("pad");
-      int[] r = s.ranges();
-      int kg = r[1] / groups, cg = r[2];
-      n = 8;
-      dims = List.of("n", "g", "k", "c", "p", "q", "r", "s");
-      ranges = new int[] {r[0], groups, kg, cg, r[3], r[4], r[5], r[6]};
-      maps.add(List.of(e(n, 0, 0, 1), e(n, 0, 1, cg, 3, 1), e(n, -pad[0], 4, stride[0], 6, 1),
-          e(n, -pad[1], 5, stride[1], 7, 1)));
-      maps.add(List.of(e(n, 0, 1, kg, 2, 1), e(n, 0, 3, 1), e(n, 0, 6, 1), e(n, 0, 7, 1)));
-      maps.add(List.of(e(n, 0, 0, 1), e(n, 0, 1, kg, 2, 1), e(n, 0, 4, 1), e(n, 0, 5, 1)));
-    } else if (op.is(Ops.CONV2D)) {
-      int[] stride = op.attributes().getInts("stride"), pad = op.attributes().getInts("pad");
-      // n=0 k=1 c=2 p=3 q=4 r=5 s=6
-      maps.add(List.of(e(n, 0, 0, 1), e(n, 0, 2, 1), e(n, -pad[0], 3, stride[0], 5, 1), e(n, -pad[1], 4, stride[1], 6, 1)));
-      maps.add(List.of(e(n, 0, 1, 1), e(n, 0, 2, 1), e(n, 0, 5, 1), e(n, 0, 6, 1)));
-      maps.add(List.of(e(n, 0, 0, 1), e(n, 0, 1, 1), e(n, 0, 3, 1), e(n, 0, 4, 1)));
-    } else if (op.is(Ops.MATMUL)) {
-      boolean batched = n == 4;
-      int m = n - 3, nn = n - 2, k = n - 1;
-      List<AffineExpr> a = new ArrayList<>(), b = new ArrayList<>(), y = new ArrayList<>();
-      if (batched) {
-        a.add(e(n, 0, 0, 1));
-        y.add(e(n, 0, 0, 1));
-        if (op.operand(1).type().rank() == 3) b.add(e(n, 0, 0, 1));
-      }
-      a.addAll(List.of(e(n, 0, m, 1), e(n, 0, k, 1)));
-      b.addAll(List.of(e(n, 0, k, 1), e(n, 0, nn, 1)));
-      y.addAll(List.of(e(n, 0, m, 1), e(n, 0, nn, 1)));
-      maps.addAll(List.of(a, b, y));
-    } else {
-      List<AffineMap> am = Einsum.maps(op.attributes());
-      if (op.operands().size() != 2) return Optional.empty();
-      for (AffineMap m : am) maps.add(m.results());
-    }
+    List<List<AffineExpr>> maps = s.maps();
     Epilogue epi = Epilogue.of(op.attributes());
     int residual = op.operands().size() > 2 ? op.operand(2).type().element().bytes() : 0;
     java.util.TreeSet<Integer> chain = new java.util.TreeSet<>();
@@ -122,17 +86,11 @@ public record LoopSpace(List<String> dims, int[] ranges, List<List<AffineExpr>> 
   public static LoopSpace conv(int n, int c, int h, int w, int k, int r, int s, int stride, int pad) {
     int p = (h + 2 * pad - r) / stride + 1, q = (w + 2 * pad - s) / stride + 1;
     List<List<AffineExpr>> maps = List.of(
-        List.of(e(7, 0, 0, 1), e(7, 0, 2, 1), e(7, -pad, 3, stride, 5, 1), e(7, -pad, 4, stride, 6, 1)),
-        List.of(e(7, 0, 1, 1), e(7, 0, 2, 1), e(7, 0, 5, 1), e(7, 0, 6, 1)),
-        List.of(e(7, 0, 0, 1), e(7, 0, 1, 1), e(7, 0, 3, 1), e(7, 0, 4, 1)));
+        List.of(IterationSpace.e(7, 0, 0, 1), IterationSpace.e(7, 0, 2, 1), IterationSpace.e(7, -pad, 3, stride, 5, 1), IterationSpace.e(7, -pad, 4, stride, 6, 1)),
+        List.of(IterationSpace.e(7, 0, 1, 1), IterationSpace.e(7, 0, 2, 1), IterationSpace.e(7, 0, 5, 1), IterationSpace.e(7, 0, 6, 1)),
+        List.of(IterationSpace.e(7, 0, 0, 1), IterationSpace.e(7, 0, 1, 1), IterationSpace.e(7, 0, 3, 1), IterationSpace.e(7, 0, 4, 1)));
     return new LoopSpace(List.of("n", "k", "c", "p", "q", "r", "s"), new int[] {n, k, c, p, q, r, s}, maps,
         new int[] {1, 1, 4}, new int[0], 0, 4, new int[0][], new int[][] {{n, c, h, w}, {k, c, r, s}});
   }
 
-  private static AffineExpr e(int n, int constant, int... pairs) {
-    Integer[] c = new Integer[n];
-    java.util.Arrays.fill(c, 0);
-    for (int i = 0; i < pairs.length; i += 2) c[pairs[i]] += pairs[i + 1];
-    return new AffineExpr(List.of(c), constant);
-  }
 }
