@@ -29,10 +29,8 @@ final class Machine {
   /** Row zero counts for zero-skipping machines, else null. */
   private final ZeroRows zeroRows;
 
-  private final ExecutionEngine engine;
 
-  Machine(Program program, Plans plans, ExecutionEngine engine) {
-    this.engine = engine;
+  Machine(Program program, Plans plans) {
     this.program = program;
     this.config = program.machine();
     this.plans = plans;
@@ -65,7 +63,7 @@ final class Machine {
     boolean skipA = zeroRows != null && metadata.covers(m.a() + p.lowByte[NestPlan.SRC1], m.a() + p.endByte[NestPlan.SRC1]);
     boolean skipB = zeroRows != null && metadata.covers(m.b() + p.lowByte[NestPlan.SRC2], m.b() + p.endByte[NestPlan.SRC2]);
     ZeroRows counting = skipA || skipB ? zeroRows.operands(skipA, skipB) : null;
-    long skipped = engine.mac(m.desc(), global, p.coalesced(), sa, sb, m.a(), m.b(), m.c(), counting);
+    long skipped = MacUnit.execute(global, p.coalesced(), sa, sb, m.a(), m.b(), m.c(), counting);
     metadata.clear(m.c() + p.lowByte[NestPlan.DST], m.c() + p.endByte[NestPlan.DST]);
     long issued = p.points - skipped;
     t.macs += p.points;
@@ -94,7 +92,7 @@ final class Machine {
       reads += d.src2Type().bytes();
     }
     if (AluUnit.readsDst(d.op())) reads += d.dstType().bytes();
-    engine.alu(a.desc(), global, p.coalesced(), d, a.dst(), a.src1(), a.src2());
+    AluUnit.execute(global, p.coalesced(), d, a.dst(), a.src1(), a.src2());
     metadata.clear(a.dst() + p.lowByte[NestPlan.DST], a.dst() + p.endByte[NestPlan.DST]);
     t.aluOps += p.points;
     t.read[GLOBAL] += p.points * reads;

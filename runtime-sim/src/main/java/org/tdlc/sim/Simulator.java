@@ -48,7 +48,7 @@ public final class Simulator {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(options, "options");
     Plans plans = ProgramCheck.check(program);
-    Machine machine = new Machine(program, plans, ExecutionEngine.INTERPRETING);
+    Machine machine = new Machine(program, plans);
     IoBinding.writeInputs(program, inputs, machine.dram);
     Scheduler scheduler = new Scheduler(program, machine, options.trace());
     scheduler.run();
