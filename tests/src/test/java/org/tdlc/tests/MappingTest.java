@@ -14,7 +14,6 @@ import org.tdlc.frontend.Frontend;
 import org.tdlc.frontend.Targets;
 import org.tdlc.ir.IrModule;
 import org.tdlc.ir.Operation;
-import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.ir.target.Target;
@@ -24,7 +23,8 @@ import org.tdlc.passes.PassManager;
 import org.tdlc.passes.Pipeline;
 import org.tdlc.passes.mapping.CostModel;
 import org.tdlc.passes.mapping.LoopSpace;
-import org.tdlc.passes.mapping.Mapping;
+import org.tdlc.ir.mapping.IndexSpace;
+import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.passes.mapping.MappingSearch;
 import org.tdlc.passes.mapping.MappingSpace;
 
@@ -41,9 +41,9 @@ class MappingTest {
     for (Operation op : mapped.models().get(0).ops()) {
       if (!op.attributes().has(Mapping.ATTR)) continue;
       seen++;
-      LoopSpace s = LoopSpace.of(op).orElseThrow();
-      Mapping map = Mapping.fromAttribute((DictAttr) op.attributes().get(Mapping.ATTR).orElseThrow(), s.dims());
-      assertEquals(map, Mapping.fromAttribute(map.toAttribute(t.rows(), t.cols()), s.dims()));
+      IndexSpace s = IndexSpace.of(op).orElseThrow();
+      Mapping map = Mapping.of(op).orElseThrow();
+      assertEquals(map, Mapping.read(map.toAttribute(t.rows(), t.cols()), s));
       String nest = map.loopNest(s, t.rows(), t.cols());
       assertTrue(nest.startsWith("dram\n") && nest.contains("global [") && nest.contains("(Spatial-X)"), nest);
       assertTrue(map.directives(t.rows(), t.cols()).contains("SpatialMap(16,16) K;"), map.directives(16, 16));

@@ -1,6 +1,7 @@
 // Checks the invariants every pass may rely on: ops registered and typed by their own rule, straight-line
 // SSA (operands defined earlier in the same model), one result per op except tdl.output, which comes
-// once and last, and unique model and output names. Runs after every pass in tests and with --verify-each.
+// once and last, unique model and output names, and a well-formed mapping on the ops that carry one.
+// Runs after every pass in tests and with --verify-each, and on every IR file a command loads.
 package org.tdlc.ir.verify;
 
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.tdlc.ir.Value;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.diag.CompileException;
 import org.tdlc.ir.diag.Diagnostic;
+import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.ops.OpDef;
 import org.tdlc.ir.ops.OpTypeException;
 import org.tdlc.ir.ops.Ops;
@@ -61,8 +63,8 @@ public final class Verifier {
       Optional<OpDef> def = Ops.lookup(op.name());
       if (def.isEmpty()) {
         diagnostics.add(Diagnostic.error(at(op.location()), "unknown op '" + op.name() + "'"));
-      } else if (results(op, def.get())) {
-        type(op, def.get());
+      } else if (results(op, def.get()) && type(op, def.get())) {
+        mapping(op);
       }
       defined.addAll(op.results());
     }
@@ -86,7 +88,8 @@ public final class Verifier {
     return false;
   }
 
-  private void type(Operation op, OpDef def) {
+  /** Checks the op's typing rule; true when it held, so that the op's shapes may be relied on. */
+  private boolean type(Operation op, OpDef def) {
     List<TensorType> operandTypes = op.operands().stream().map(Value::type).toList();
     TensorType declared = def.hasResult() ? op.result().type() : null;
     TensorType inferred;
@@ -94,13 +97,25 @@ public final class Verifier {
       inferred = def.infer(operandTypes, op.attributes() == null ? DictAttr.EMPTY : op.attributes(), declared);
     } catch (OpTypeException | DictAttr.AttributeException e) {
       error(op, e.getMessage());
-      return;
+      return false;
     } catch (RuntimeException e) {
       error(op, "typing rule failed: " + e);   // a bug in the rule, reported rather than crashing the verifier
-      return;
+      return false;
     }
     if (declared != null && inferred != null && !declared.sameValues(inferred)) {
       error(op, "result type " + IrPrinter.type(declared) + " differs from the inferred type " + IrPrinter.type(inferred));
+      return false;
+    }
+    return true;
+  }
+
+  /** The op's mapping attribute, if any, through the one reader every consumer uses. */
+  private void mapping(Operation op) {
+    if (op.attributes() == null) return;
+    try {
+      Mapping.of(op);
+    } catch (OpTypeException | DictAttr.AttributeException e) {
+      error(op, e.getMessage());
     }
   }
 
