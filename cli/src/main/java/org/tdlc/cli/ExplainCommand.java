@@ -42,14 +42,17 @@ final class ExplainCommand implements Command {
     }
     ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl"), sources);
     Target target = Targets.resolve(cl.getOptionValue("target"), loaded.targets());
-    var formatErrors = Targets.checkFormats(loaded.module(), target);
-    if (!formatErrors.isEmpty()) throw new org.tdlc.ir.diag.CompileException(formatErrors);
+    Compilation.checkTarget(loaded, target);
     IrModule fused = new PassManager(PassManager.Instrumentation.defaults(io.err()).withTarget(target))
         .run(loaded.module(), Pipeline.parse("canonicalize,fuse-epilogue,select-formats"), new DiagnosticEngine());
     Found found = find(fused, ModuleLoader.select(new ModuleLoader.Loaded(fused, loaded.mainModels(),
         loaded.targets()), cl), layer);
     Operation op = found.op();
     io.out().print(formats(op));
+    if (org.tdlc.ir.mapping.Mapping.of(op).isPresent()) {
+      io.out().print("note: layer " + layer + " carries a mapping in the IR, which run keeps as a pin; the search below"
+          + " shows what the mapper would choose without it\n");
+    }
     DiagnosticEngine diags = new DiagnosticEngine();
     MappingPlanner.Options opts = new MappingPlanner.Options(objective, 1, 4, 200_000);
     var planned = MappingPlanner.plan(op, layer, target, MappingPlanner.Decide.ALL, opts, diags,
