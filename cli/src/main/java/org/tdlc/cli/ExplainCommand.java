@@ -14,6 +14,7 @@ import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.diag.SourceCache;
+import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.target.Target;
 import org.tdlc.passes.PassManager;
 import org.tdlc.passes.Pipeline;
@@ -49,7 +50,7 @@ final class ExplainCommand implements Command {
         loaded.targets()), cl), layer);
     Operation op = found.op();
     io.out().print(formats(op));
-    if (org.tdlc.ir.mapping.Mapping.of(op).isPresent()) {
+    if (Mapping.of(op).isPresent()) {
       io.out().print("note: layer " + layer + " carries a mapping in the IR, which run keeps as a pin; the search below"
           + " shows what the mapper would choose without it\n");
     }

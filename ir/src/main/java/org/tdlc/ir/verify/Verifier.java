@@ -1,6 +1,6 @@
 // Checks the invariants every pass may rely on: ops registered and typed by their own rule, straight-line
 // SSA (operands defined earlier in the same model), one result per op except tdl.output, which comes
-// once and last, unique model and output names, and a well-formed mapping on the ops that carry one.
+// once and last, unique model and output names, and a well-formed mapping and @map pin on the ops that carry one.
 // Runs after every pass in tests and with --verify-each, and on every IR file a command loads.
 package org.tdlc.ir.verify;
 
@@ -21,6 +21,7 @@ import org.tdlc.ir.Value;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.diag.CompileException;
 import org.tdlc.ir.diag.Diagnostic;
+import org.tdlc.ir.mapping.MapPin;
 import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.ops.OpDef;
 import org.tdlc.ir.ops.OpTypeException;
@@ -109,11 +110,12 @@ public final class Verifier {
     return true;
   }
 
-  /** The op's mapping attribute, if any, through the one reader every consumer uses. */
+  /** The op's mapping and @map pin attributes, if any, through the readers every consumer uses. */
   private void mapping(Operation op) {
     if (op.attributes() == null) return;
     try {
       Mapping.of(op);
+      MapPin.of(op);
     } catch (OpTypeException | DictAttr.AttributeException e) {
       error(op, e.getMessage());
     }

@@ -1,6 +1,7 @@
 // The mapping's one reader: what it accepts reads back to the same record and prints to the same attribute,
 // and each malformed attribute is refused with a message naming the offending value. The verifier reports
 // the same messages, located at the op; a grouped conv2d is mapped in the lowering's space n g k c p q r s.
+// A hand-written @map pin goes through its own reader, MapPin.
 package org.tdlc.ir.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tdlc.ir.IrModule;
 import org.tdlc.ir.Operation;
+import org.tdlc.ir.attr.Attribute;
+import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.ops.OpTypeException;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.text.IrParser;
@@ -131,5 +134,18 @@ class MappingTest {
     assertEquals(List.of("i", "j", "k"), s.dims());
     assertEquals(6, s.range("k"));
     assertEquals(List.of("k"), s.dims().stream().filter(s::reduced).toList());
+  }
+
+  @Test void aPinReadsAsAtMapWroteItAndIsCheckedLikeIt() {
+    Operation op = matmul(GOOD);
+    DictAttr pin = DictAttr.EMPTY.with("dataflow", Attribute.of("os"))
+        .with("tile", DictAttr.EMPTY.with("k", Attribute.of(16L)))
+        .with("order", Attribute.strings(List.of("m", "n", "k")));
+    Operation pinned = op.rebuild(op.operands(), op.attributes().with(MapPin.ATTR, pin), null, op.location());
+    assertEquals(new MapPin("os", Map.of("k", 16), List.of("m", "n", "k")), MapPin.of(pinned).orElseThrow());
+    DictAttr zero = DictAttr.EMPTY.with("tile", DictAttr.EMPTY.with("k", Attribute.of(0L)));
+    Operation bad = op.rebuild(op.operands(), op.attributes().with(MapPin.ATTR, zero), null, op.location());
+    assertEquals("pin: tile k = 0 must be an integer from 1 to the range of k (32)",
+        assertThrows(OpTypeException.class, () -> MapPin.of(bad)).getMessage());
   }
 }
