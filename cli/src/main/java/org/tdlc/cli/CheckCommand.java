@@ -13,7 +13,7 @@ import org.tdlc.ir.verify.Verifier;
 
 final class CheckCommand implements Command {
   @Override public String name() { return "check"; }
-  @Override public String summary() { return "parse, type and verify a .tdl file and print its graph IR"; }
+  @Override public String summary() { return "parse, type and verify a .tdl or IR file for a target and print its graph IR"; }
   @Override public String usage() { return "FILE.tdl|FILE.ir [--target T] [--no-locations]"; }
 
   @Override public Options options() {
