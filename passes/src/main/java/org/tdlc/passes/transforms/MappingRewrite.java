@@ -62,7 +62,7 @@ final class MappingRewrite {
 
   /** The declaration the four mapping passes share: the search's options and the stages. */
   static PassInfo info(String name, String summary) {
-    return PassInfo.of(name, summary)
+    return PassInfo.of(name, summary + "; an op whose IR already holds a mapping keeps it, checked against the target")
         .option("objective", "edp", "what the cost model minimizes: cycles, energy or edp")
         .option("seed", "1", "seed of the search's random restarts")
         .option("starts", "4", "search starts (the first is the largest tile that fits)")
