@@ -27,7 +27,7 @@ final class CheckCommand implements Command {
     ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl"), sources);
     var problems = Verifier.verify(loaded.module());
     if (!problems.isEmpty()) throw new CompileException(problems);
-    Compilation.checkTarget(loaded, Targets.resolve(cl.getOptionValue("target"), loaded.targets()));
+    Compilation.checkTarget(loaded, Targets.resolve(cl.getOptionValue("target"), loaded.targets()), cl);
     io.out().print(IrPrinter.print(loaded.module(), new IrPrinter.Options(!cl.hasOption("no-locations"))));
     return Main.OK;
   }

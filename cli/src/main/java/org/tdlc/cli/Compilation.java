@@ -17,6 +17,7 @@ import org.tdlc.backend.lower.Lowering;
 import org.tdlc.backend.lower.LoweringException;
 import org.tdlc.frontend.Targets;
 import org.tdlc.ir.IrModule;
+import org.tdlc.ir.Location;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.diag.CompileException;
 import org.tdlc.ir.diag.Diagnostic;
@@ -71,16 +72,24 @@ final class Compilation {
   }
 
   /** The file's weight format pins and mappings against the target, before any pass runs. */
-  static void checkTarget(ModuleLoader.Loaded loaded, Target target) {
+  static void checkTarget(ModuleLoader.Loaded loaded, Target target, CommandLine cl) {
     List<Diagnostic> problems = new ArrayList<>(Targets.checkFormats(loaded.module(), target));
-    problems.addAll(MappingCheck.check(loaded.module(), target));
+    problems.addAll(mappingProblems(loaded.module(), target, cl));
     if (!problems.isEmpty()) throw new CompileException(problems);
   }
 
   /** The mappings already in a module (IR text) against the target: what the target cannot run is an error. */
-  static void checkMappings(IrModule module, Target target) {
-    List<Diagnostic> problems = MappingCheck.check(module, target);
+  static void checkMappings(IrModule module, Target target, CommandLine cl) {
+    List<Diagnostic> problems = mappingProblems(module, target, cl);
     if (!problems.isEmpty()) throw new CompileException(problems);
+  }
+
+  /** A mapping made for another target is the likely cause when none was named: the note says how to name it. */
+  private static List<Diagnostic> mappingProblems(IrModule module, Target target, CommandLine cl) {
+    List<Diagnostic> problems = MappingCheck.check(module, target);
+    if (cl.hasOption("target")) return problems;
+    return problems.stream().map(d -> d.withNote(Location.UNKNOWN, "no --target was given, so the mapping was checked"
+        + " against target '" + target.name() + "'; name the target it was made for with --target T")).toList();
   }
 
   static Result compile(CommandLine cl, String path, SourceCache sources, PassManager.Instrumentation inst) {
@@ -88,7 +97,7 @@ final class Compilation {
     ModuleLoader.Loaded loaded = ModuleLoader.load(path, sources);
     List<Model> selected = ModuleLoader.select(loaded, cl);
     Target target = Targets.resolve(cl.getOptionValue("target"), loaded.targets());
-    checkTarget(loaded, target);
+    checkTarget(loaded, target, cl);
     Pipeline pipeline = Pipeline.parse(profiled(cl, cl.getOptionValue("passes", DEFAULT_PIPELINE)));
     IrModule optimized = new PassManager(inst.withTarget(target)).run(loaded.module(), pipeline, new DiagnosticEngine());
     MachineConfig machine = TargetMachine.of(target);

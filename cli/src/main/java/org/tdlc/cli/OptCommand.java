@@ -58,7 +58,7 @@ final class OptCommand implements Command {
     ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl or FILE.ir"), sources);
     Pipeline pipeline = Pipeline.parse(cl.getOptionValue("passes", ""));
     Target target = Targets.resolve(cl.getOptionValue("target"), loaded.targets());
-    Compilation.checkMappings(loaded.module(), target);
+    Compilation.checkMappings(loaded.module(), target, cl);
     var inst = new PassManager.Instrumentation(values(cl, "print-ir-before"), values(cl, "print-ir-after"),
         cl.hasOption("print-ir-before-all"), cl.hasOption("print-ir-after-all"), cl.hasOption("print-ir-after-change"),
         cl.hasOption("dump-dir") ? Path.of(cl.getOptionValue("dump-dir")) : null, cl.hasOption("timing"),
