@@ -1,9 +1,11 @@
-// tdlc check: parse, resolve, type and verify a .tdl file, then print its graph IR.
+// tdlc check: parse, resolve, type and verify a .tdl or IR file, check its pins and mappings against the
+// target (--target, default: default), then print its graph IR.
 package org.tdlc.cli;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.tdlc.frontend.Targets;
 import org.tdlc.ir.diag.CompileException;
 import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.ir.text.IrPrinter;
@@ -11,18 +13,21 @@ import org.tdlc.ir.verify.Verifier;
 
 final class CheckCommand implements Command {
   @Override public String name() { return "check"; }
-  @Override public String summary() { return "parse, type and verify a .tdl file and print its graph IR"; }
-  @Override public String usage() { return "FILE.tdl [--no-locations]"; }
+  @Override public String summary() { return "parse, type and verify a .tdl or IR file for a target and print its graph IR"; }
+  @Override public String usage() { return "FILE.tdl|FILE.ir [--target T] [--no-locations]"; }
 
   @Override public Options options() {
     return new Options().addOption(Option.builder().longOpt("no-locations")
-        .desc("print the IR without loc(...) source locations").get());
+            .desc("print the IR without loc(...) source locations").get())
+        .addOption(Option.builder().longOpt("target").hasArg().argName("T")
+            .desc("the target format pins and mappings are checked against (default: default)").get());
   }
 
   @Override public int run(CommandLine cl, Io io, SourceCache sources) {
     ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl"), sources);
     var problems = Verifier.verify(loaded.module());
     if (!problems.isEmpty()) throw new CompileException(problems);
+    Compilation.checkTarget(loaded, Targets.resolve(cl.getOptionValue("target"), loaded.targets()), cl);
     io.out().print(IrPrinter.print(loaded.module(), new IrPrinter.Options(!cl.hasOption("no-locations"))));
     return Main.OK;
   }

@@ -1,6 +1,7 @@
-// The compile half of `tdlc run` and `tdlc compile`: load a .tdl (or IR) file, run the pass pipeline,
-// pick the target and check the model's pinned formats against it, then lower each selected model to a
-// micro-op program and verify that program. Every failure is a located diagnostic or a usage error.
+// The compile half of `tdlc run` and `tdlc compile`: load a .tdl (or IR) file, pick the target and check
+// the model's pinned formats and any mapping already in it against the target, run the pass pipeline,
+// then lower each selected model to a micro-op program and verify that program. Every failure is a
+// located diagnostic or a usage error. Each mapped layer records where its mapping came from.
 package org.tdlc.cli;
 
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.tdlc.backend.lower.Lowering;
 import org.tdlc.backend.lower.LoweringException;
 import org.tdlc.frontend.Targets;
 import org.tdlc.ir.IrModule;
+import org.tdlc.ir.Location;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.diag.CompileException;
 import org.tdlc.ir.diag.Diagnostic;
@@ -23,13 +25,20 @@ import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.ir.target.Target;
 import org.tdlc.passes.PassManager;
 import org.tdlc.passes.Pipeline;
+import org.tdlc.passes.mapping.MappingCheck;
 
 final class Compilation {
   static final String DEFAULT_PIPELINE = Pipeline.DEFAULT.toString();
 
-  /** One compiled model: the source model (for the reference interpreter), the optimized one, the program. */
-  record Compiled(Model source, Model optimized, Program program, RunReport.SparseFacts sparse) {
-    Compiled(Model source, Model optimized, Program program) { this(source, optimized, program, RunReport.SparseFacts.NONE); }
+  /**
+   * One compiled model: the source model (for the reference interpreter), the optimized one, the program,
+   * and per mapped layer where its mapping came from (MappingSources).
+   */
+  record Compiled(Model source, Model optimized, Program program, RunReport.SparseFacts sparse,
+                  java.util.Map<String, String> mappingSources) {
+    Compiled(Model source, Model optimized, Program program) {
+      this(source, optimized, program, RunReport.SparseFacts.NONE, java.util.Map.of());
+    }
   }
 
   record Result(Target target, MachineConfig machine, List<Compiled> models, long millis) {}
@@ -61,13 +70,33 @@ final class Compilation {
     return pipeline.replaceFirst("(^|,)select-formats(,|$)", "$1select-formats{profile-inputs=" + n + "}$2");
   }
 
+  /** The file's weight format pins and mappings against the target, before any pass runs. */
+  static void checkTarget(ModuleLoader.Loaded loaded, Target target, CommandLine cl) {
+    List<Diagnostic> problems = new ArrayList<>(Targets.checkFormats(loaded.module(), target));
+    problems.addAll(mappingProblems(loaded.module(), target, cl));
+    if (!problems.isEmpty()) throw new CompileException(problems);
+  }
+
+  /** The mappings already in a module (IR text) against the target: what the target cannot run is an error. */
+  static void checkMappings(IrModule module, Target target, CommandLine cl) {
+    List<Diagnostic> problems = mappingProblems(module, target, cl);
+    if (!problems.isEmpty()) throw new CompileException(problems);
+  }
+
+  /** A mapping made for another target is the likely cause when none was named: the note says how to name it. */
+  private static List<Diagnostic> mappingProblems(IrModule module, Target target, CommandLine cl) {
+    List<Diagnostic> problems = MappingCheck.check(module, target);
+    if (cl.hasOption("target")) return problems;
+    return problems.stream().map(d -> d.withNote(Location.UNKNOWN, "no --target was given, so the mapping was checked"
+        + " against target '" + target.name() + "'; name the target it was made for with --target T")).toList();
+  }
+
   static Result compile(CommandLine cl, String path, SourceCache sources, PassManager.Instrumentation inst) {
     long start = System.nanoTime();
     ModuleLoader.Loaded loaded = ModuleLoader.load(path, sources);
     List<Model> selected = ModuleLoader.select(loaded, cl);
     Target target = Targets.resolve(cl.getOptionValue("target"), loaded.targets());
-    List<Diagnostic> formatErrors = Targets.checkFormats(loaded.module(), target);
-    if (!formatErrors.isEmpty()) throw new CompileException(formatErrors);
+    checkTarget(loaded, target, cl);
     Pipeline pipeline = Pipeline.parse(profiled(cl, cl.getOptionValue("passes", DEFAULT_PIPELINE)));
     IrModule optimized = new PassManager(inst.withTarget(target)).run(loaded.module(), pipeline, new DiagnosticEngine());
     MachineConfig machine = MachineConfig.of(target);
@@ -86,7 +115,8 @@ final class Compilation {
         throw new IllegalStateException("the program generated for model " + m.name() + " fails verification: "
             + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
       }
-      out.add(new Compiled(m, opt, program, new RunReport.SparseFacts(lowering.formats(), lowering.compressedBytes())));
+      out.add(new Compiled(m, opt, program, new RunReport.SparseFacts(lowering.formats(), lowering.compressedBytes()),
+          MappingSources.of(m, opt)));
     }
     return new Result(target, machine, out, (System.nanoTime() - start) / 1_000_000);
   }

@@ -14,6 +14,7 @@ import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.diag.SourceCache;
+import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.target.Target;
 import org.tdlc.passes.PassManager;
 import org.tdlc.passes.Pipeline;
@@ -42,14 +43,17 @@ final class ExplainCommand implements Command {
         () -> new UsageException("--objective takes " + Objective.choices() + ", got '" + text + "'"));
     ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl"), sources);
     Target target = Targets.resolve(cl.getOptionValue("target"), loaded.targets());
-    var formatErrors = Targets.checkFormats(loaded.module(), target);
-    if (!formatErrors.isEmpty()) throw new org.tdlc.ir.diag.CompileException(formatErrors);
+    Compilation.checkTarget(loaded, target, cl);
     IrModule fused = new PassManager(PassManager.Instrumentation.defaults(io.err()).withTarget(target))
         .run(loaded.module(), Pipeline.NO_MAPPER, new DiagnosticEngine());
     Found found = find(fused, ModuleLoader.select(new ModuleLoader.Loaded(fused, loaded.mainModels(),
         loaded.targets()), cl), layer);
     Operation op = found.op();
     io.out().print(formats(op));
+    if (Mapping.of(op).isPresent()) {
+      io.out().print("note: layer " + layer + " carries a mapping in the IR, which run keeps as a pin; the search below"
+          + " shows what the mapper would choose without it\n");
+    }
     DiagnosticEngine diags = new DiagnosticEngine();
     MappingPlanner.Options opts = new MappingPlanner.Options(objective, 1, 4, 200_000);
     var planned = MappingPlanner.plan(op, layer, target, MappingPlanner.Decide.ALL, opts, diags,

@@ -3,9 +3,10 @@
 package org.tdlc.cli;
 
 import org.tdlc.ir.Operation;
+import org.tdlc.ir.mapping.IndexSpace;
+import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.target.Target;
 import org.tdlc.passes.mapping.Cost;
-import org.tdlc.passes.mapping.Mapping;
 import org.tdlc.passes.mapping.MappingPlanner;
 import org.tdlc.passes.mapping.MappingSearch;
 
@@ -34,7 +35,7 @@ final class MappingReport {
     }
     b.append("\n\nchosen mapping (").append(m.dataflow().keyword()).append(", rows ").append(m.rows().isEmpty() ? "-" : m.rows())
         .append(", cols ").append(m.cols().isEmpty() ? "-" : m.cols()).append(", objective ").append(objective).append("):\n");
-    b.append(m.loopNest(space, target.rows(), target.cols()).indent(2));
+    b.append(m.loopNest(IndexSpace.of(op).orElseThrow(), target.rows(), target.cols()).indent(2));
     b.append("\ndirectives:\n  ").append(m.directives(target.rows(), target.cols())).append('\n');
     b.append("\npredicted cost (the exact schedule, weights from their data, as run --json predicts):\n");
     b.append(String.format("  cycles %d (busy: compute %d, load %d, store %d), energy %.4g pJ, utilization %.1f%%%n",

@@ -7,10 +7,12 @@ import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.tdlc.frontend.Targets;
 import org.tdlc.ir.IrModule;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.ir.io.AtomicFiles;
+import org.tdlc.ir.target.Target;
 import org.tdlc.ir.text.IrPrinter;
 import org.tdlc.passes.PassInfo;
 import org.tdlc.passes.PassManager;
@@ -56,12 +58,14 @@ final class OptCommand implements Command {
     }
     ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl or FILE.ir"), sources);
     Pipeline pipeline = Pipeline.parse(cl.getOptionValue("passes", ""));
+    Target target = Targets.resolve(cl.getOptionValue("target"), loaded.targets());
+    Compilation.checkMappings(loaded.module(), target, cl);
     var inst = new PassManager.Instrumentation(values(cl, "print-ir-before"), values(cl, "print-ir-after"),
         cl.hasOption("print-ir-before-all"), cl.hasOption("print-ir-after-all"), cl.hasOption("print-ir-after-change"),
         cl.hasOption("dump-dir") ? Path.of(cl.getOptionValue("dump-dir")) : null, cl.hasOption("timing"),
         cl.hasOption("pass-statistics"), !cl.hasOption("no-verify-each"),
         new IrPrinter.Options(!cl.hasOption("no-locations")), io.err())
-        .withTarget(org.tdlc.frontend.Targets.resolve(cl.getOptionValue("target"), loaded.targets()));
+        .withTarget(target);
     IrModule result = new PassManager(inst).run(loaded.module(), pipeline, new DiagnosticEngine());
     String text = IrPrinter.print(result, inst.printing());
     if (cl.hasOption("o")) AtomicFiles.write(Path.of(cl.getOptionValue("o")), text);

@@ -32,26 +32,36 @@ final class RunReport {
     static final SparseFacts NONE = new SparseFacts(java.util.Map.of(), java.util.Map.of());
   }
 
-  /** Everything one model's run produced. reference/compile millis are -1 when not done (tdlc sim). */
+  /**
+   * Everything one model's run produced. reference/compile millis are -1 when not done (tdlc sim);
+   * mappingSources: per mapped layer, where its mapping came from (MappingSources; empty for tdlc sim).
+   */
   record ModelRun(String model, String target, Program program, SimResult sim, List<OutputCheck> outputs,
                   long compileMillis, long simulateMillis, long referenceMillis,
-                  java.util.Map<String, org.tdlc.passes.mapping.Cost> predicted, SparseFacts sparse) {
+                  java.util.Map<String, org.tdlc.passes.mapping.Cost> predicted, SparseFacts sparse,
+                  java.util.Map<String, String> mappingSources) {
     ModelRun(String model, String target, Program program, SimResult sim, List<OutputCheck> outputs,
              long compileMillis, long simulateMillis, long referenceMillis) {
       this(model, target, program, sim, outputs, compileMillis, simulateMillis, referenceMillis, java.util.Map.of(),
-          SparseFacts.NONE);
+          SparseFacts.NONE, java.util.Map.of());
     }
 
     /** The same run with the cost model's predictions for its mapped layers. */
     ModelRun withPredicted(java.util.Map<String, org.tdlc.passes.mapping.Cost> p) {
       return new ModelRun(model, target, program, sim, outputs, compileMillis, simulateMillis, referenceMillis, p,
-          sparse);
+          sparse, mappingSources);
     }
 
     /** The same run with the compiler's storage formats and compressed bytes. */
     ModelRun withSparse(SparseFacts s) {
       return new ModelRun(model, target, program, sim, outputs, compileMillis, simulateMillis, referenceMillis,
-          predicted, s);
+          predicted, s, mappingSources);
+    }
+
+    /** The same run knowing where each mapped layer's mapping came from. */
+    ModelRun withMappingSources(java.util.Map<String, String> m) {
+      return new ModelRun(model, target, program, sim, outputs, compileMillis, simulateMillis, referenceMillis,
+          predicted, sparse, m);
     }
 
     boolean verified() { return outputs.stream().allMatch(o -> Boolean.TRUE.equals(o.bitExact())); }
@@ -115,6 +125,11 @@ final class RunReport {
         .append(p.machine().rows()).append('x').append(p.machine().cols()).append(" PEs, ")
         .append(fmt(p.machine().frequencyMhz())).append(" MHz)\n");
     b.append(Table.render(header, rows));
+    run.mappingSources().forEach((layer, from) -> {
+      if (from.equals(MappingSources.IR)) {
+        b.append("note: layer ").append(layer).append(" runs the mapping written in the IR (pinned; not searched)\n");
+      }
+    });
     Counters t = run.sim().total();
     b.append(String.format(Locale.ROOT, "%d cycles (%.3f ms at %s MHz), %s, %d MACs (%d skipped), utilization %.1f%%%n",
         t.cycles(), t.cycles() / (p.machine().frequencyMhz() * 1e3), fmt(p.machine().frequencyMhz()),
@@ -201,8 +216,10 @@ final class RunReport {
         b.append(", \"dataflow\": ").append(Json.str(dataflow(p, layer)))
             .append(", \"mapping\": {\"spatial\": {\"rows\": ").append(s[0]).append(", \"cols\": ").append(s[1])
             .append("}, \"levels\": [{\"level\": ").append(Json.str(p.machine().global().name()))
-            .append(", \"tile\": [").append(tile(p, layer).replace("x", ", ")).append("]}]}")
-            .append(", \"formats\": {").append(run.sparse().formats().getOrDefault(lc.name(), java.util.Map.of())
+            .append(", \"tile\": [").append(tile(p, layer).replace("x", ", ")).append("]}]}");
+        String from = run.mappingSources().get(lc.name());
+        if (from != null) b.append(", \"mapping_source\": ").append(Json.str(from));
+        b.append(", \"formats\": {").append(run.sparse().formats().getOrDefault(lc.name(), java.util.Map.of())
                 .entrySet().stream().map(e -> Json.str(e.getKey()) + ": " + Json.str(e.getValue()))
                 .collect(Collectors.joining(", "))).append('}');
       }

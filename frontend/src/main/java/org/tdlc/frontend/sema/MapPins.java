@@ -13,10 +13,11 @@ import org.tdlc.frontend.ast.Ast;
 import org.tdlc.ir.attr.Attribute;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.ir.mapping.MapPin;
 import org.tdlc.ir.ops.IterationSpace;
 
 final class MapPins {
-  static final List<String> DATAFLOWS = List.of("ws", "os", "rs", "is");
+  static final List<String> DATAFLOWS = MapPin.DATAFLOWS;
   private static final List<String> KEYS = List.of("dataflow", "tile", "order");
 
   private MapPins() {}

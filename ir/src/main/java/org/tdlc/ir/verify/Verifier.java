@@ -1,6 +1,7 @@
 // Checks the invariants every pass may rely on: ops registered and typed by their own rule, straight-line
 // SSA (operands defined earlier in the same model), one result per op except tdl.output, which comes
-// once and last, and unique model and output names. Runs after every pass in tests and with --verify-each.
+// once and last, unique model and output names, and a well-formed mapping and @map pin on the ops that carry one.
+// Runs after every pass in tests and with --verify-each, and on every IR file a command loads.
 package org.tdlc.ir.verify;
 
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import org.tdlc.ir.Value;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.diag.CompileException;
 import org.tdlc.ir.diag.Diagnostic;
+import org.tdlc.ir.mapping.MapPin;
+import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.ops.OpDef;
 import org.tdlc.ir.ops.OpTypeException;
 import org.tdlc.ir.ops.Ops;
@@ -61,8 +64,8 @@ public final class Verifier {
       Optional<OpDef> def = Ops.lookup(op.name());
       if (def.isEmpty()) {
         diagnostics.add(Diagnostic.error(at(op.location()), "unknown op '" + op.name() + "'"));
-      } else if (results(op, def.get())) {
-        type(op, def.get());
+      } else if (results(op, def.get()) && type(op, def.get())) {
+        mapping(op);
       }
       defined.addAll(op.results());
     }
@@ -86,12 +89,15 @@ public final class Verifier {
     return false;
   }
 
-  /** The op's declared attributes (each problem reported), then its result rule. */
-  private void type(Operation op, OpDef def) {
+  /**
+   * The op's declared attributes (each problem reported), then its result rule; true when both held, so
+   * that the op's shapes may be relied on.
+   */
+  private boolean type(Operation op, OpDef def) {
     DictAttr attrs = op.attributes() == null ? DictAttr.EMPTY : op.attributes();
     List<String> attributeProblems = def.attributeProblems(attrs);
     attributeProblems.forEach(p -> error(op, p));
-    if (!attributeProblems.isEmpty()) return;
+    if (!attributeProblems.isEmpty()) return false;
     List<TensorType> operandTypes = op.operands().stream().map(Value::type).toList();
     TensorType declared = def.hasResult() ? op.result().type() : null;
     TensorType inferred;
@@ -99,13 +105,26 @@ public final class Verifier {
       inferred = def.infer(operandTypes, attrs, declared);
     } catch (OpTypeException | DictAttr.AttributeException e) {
       error(op, e.getMessage());
-      return;
+      return false;
     } catch (RuntimeException e) {
       error(op, "typing rule failed: " + e);   // a bug in the rule, reported rather than crashing the verifier
-      return;
+      return false;
     }
     if (declared != null && inferred != null && !declared.sameValues(inferred)) {
       error(op, "result type " + IrPrinter.type(declared) + " differs from the inferred type " + IrPrinter.type(inferred));
+      return false;
+    }
+    return true;
+  }
+
+  /** The op's mapping and @map pin attributes, if any, through the readers every consumer uses. */
+  private void mapping(Operation op) {
+    if (op.attributes() == null) return;
+    try {
+      Mapping.of(op);
+      MapPin.of(op);
+    } catch (OpTypeException | DictAttr.AttributeException e) {
+      error(op, e.getMessage());
     }
   }
 

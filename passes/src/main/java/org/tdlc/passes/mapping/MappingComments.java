@@ -6,7 +6,8 @@ package org.tdlc.passes.mapping;
 import org.tdlc.ir.IrModule;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
-import org.tdlc.ir.attr.DictAttr;
+import org.tdlc.ir.mapping.IndexSpace;
+import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.target.Target;
 
 public final class MappingComments {
@@ -18,10 +19,9 @@ public final class MappingComments {
     StringBuilder b = new StringBuilder();
     for (Model m : module.models()) {
       for (Operation op : m.ops()) {
-        if (!op.attributes().has(Mapping.ATTR)) continue;
-        LoopSpace s = LoopSpace.of(op).orElse(null);
-        if (s == null) continue;
-        Mapping map = Mapping.fromAttribute((DictAttr) op.attributes().get(Mapping.ATTR).orElseThrow(), s.dims());
+        Mapping map = Mapping.of(op).orElse(null);
+        if (map == null) continue;
+        IndexSpace s = IndexSpace.of(op).orElseThrow();
         String name = op.result().nameHint() == null ? op.name() : "%" + op.result().nameHint();
         b.append("// mapping of ").append(name).append(" in @").append(m.name()).append(" on ").append(target.name())
             .append(":\n");

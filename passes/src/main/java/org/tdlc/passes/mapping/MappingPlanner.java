@@ -12,6 +12,7 @@ import org.tdlc.ir.Operation;
 import org.tdlc.ir.attr.Attribute;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.target.Target;
 
@@ -40,8 +41,7 @@ public final class MappingPlanner {
     DictAttr pin = op.attributes().get("pin").map(a -> (DictAttr) a).orElse(DictAttr.EMPTY);
     space = pinned(space, pin, op, target, model, diags);
     if (space == null) return Optional.empty();
-    Mapping before = op.attributes().get(Mapping.ATTR)
-        .map(a -> Mapping.fromAttribute((DictAttr) a, s.dims())).orElse(null);
+    Mapping before = Mapping.of(op).orElse(null);
     if (decide != Decide.ALL) space = fixOthers(space, decide, before, model, opts);
     MappingSearch search = new MappingSearch(model, space, opts.objective())
         .onProgress(line -> progress.accept(layer + ": " + line));

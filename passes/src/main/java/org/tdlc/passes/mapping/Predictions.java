@@ -9,9 +9,9 @@ import java.util.Map;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
 import org.tdlc.ir.Value;
-import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.interp.InterpreterException;
 import org.tdlc.ir.interp.WeightLoader;
+import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.target.Target;
 
 public final class Predictions {
@@ -24,10 +24,8 @@ public final class Predictions {
     Map<String, Cost> out = new LinkedHashMap<>();
     for (int k = 0; k < model.ops().size(); k++) {
       Operation op = model.ops().get(k);
-      if (!op.attributes().has(Mapping.ATTR)) continue;
-      LoopSpace s = LoopSpace.of(op).orElse(null);
-      if (s == null) continue;
-      Mapping m = Mapping.fromAttribute((DictAttr) op.attributes().get(Mapping.ATTR).orElseThrow(), s.dims());
+      Mapping m = Mapping.of(op).orElse(null);
+      if (m == null || LoopSpace.of(op).isEmpty()) continue;
       out.put(model.layerName(k), of(model, op, target, m, weights));
     }
     return out;

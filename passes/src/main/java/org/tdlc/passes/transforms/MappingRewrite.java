@@ -1,6 +1,7 @@
 // The common body of the four mapping passes: for every mappable op, ask the planner for the decisions
-// the pass takes and store the result as the op's `mapping` attribute. Statistics count mapped ops and
-// mappings visited; a missing target is a pipeline error naming the flag that gives one.
+// the pass takes and store the result as the op's `mapping` attribute. A mapping already on an op (written
+// in IR text by hand, or by an earlier run) is a pin: kept as it is once the target is found to run it.
+// Statistics count mapped, pinned ops and mappings visited; a missing target is a pipeline error naming the flag.
 package org.tdlc.passes.transforms;
 
 import java.util.List;
@@ -8,13 +9,15 @@ import java.util.Optional;
 import org.tdlc.ir.IrModule;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
+import org.tdlc.ir.mapping.Mapping;
+import org.tdlc.ir.ops.OpTypeException;
 import org.tdlc.ir.target.Target;
 import org.tdlc.passes.PassContext;
 import org.tdlc.passes.PassInfo;
 import org.tdlc.passes.PassOptions;
 import org.tdlc.passes.PipelineException;
 import org.tdlc.passes.Stage;
-import org.tdlc.passes.mapping.Mapping;
+import org.tdlc.passes.mapping.MappingCheck;
 import org.tdlc.passes.mapping.MappingPlanner;
 import org.tdlc.passes.mapping.Objective;
 
@@ -33,6 +36,19 @@ final class MappingRewrite {
     ModelEdit edit = new ModelEdit(model);
     for (Operation op : List.copyOf(edit.ops)) {
       String layer = op.results().size() == 1 && op.result().nameHint() != null ? op.result().nameHint() : op.name();
+      Optional<Mapping> pinned;
+      try {
+        pinned = Mapping.of(op);
+      } catch (OpTypeException e) {
+        ctx.diagnostics().error(op.location(), "'" + op.name() + "' op " + e.getMessage());
+        continue;
+      }
+      if (pinned.isPresent()) {
+        MappingCheck.problem(op, pinned.get(), target)
+            .ifPresent(p -> ctx.diagnostics().error(op.location(), "'" + op.name() + "' op " + p));
+        ctx.count("num-pinned", 1);
+        continue;
+      }
       Optional<MappingPlanner.Planned> p = MappingPlanner.plan(op, layer, target, decide, opts, ctx.diagnostics(),
           line -> ctx.progress().println("tdlc: mapping " + line));
       if (p.isEmpty()) continue;
@@ -46,10 +62,9 @@ final class MappingRewrite {
     return edit.commit();
   }
 
-  /** The search options of the mapper's declaration, read from a pass instance's options. */
   /** The declaration the four mapping passes share: the search's options and the stages. */
   static PassInfo info(String name, String summary) {
-    return PassInfo.of(name, summary)
+    return PassInfo.of(name, summary + "; an op whose IR already holds a mapping keeps it, checked against the target")
         .option("objective", Objective.EDP.toString(), "what the cost model minimizes: " + Objective.choices())
         .option("seed", "1", "seed of the search's random restarts")
         .option("starts", "4", "search starts (the first is the largest tile that fits)")
@@ -57,6 +72,7 @@ final class MappingRewrite {
         .requires(Stage.SHAPES).establishes(Stage.MAPPED);
   }
 
+  /** The search options of the mapper's declaration, read from a pass instance's options. */
   static MappingPlanner.Options options(PassOptions o) {
     String text = o.string("objective");
     Objective objective = Objective.of(text).orElseThrow(() -> new PipelineException(

@@ -2,6 +2,7 @@
 // actual data (dense where sparsity does not pay), or in the format its `format` pin names. The choice goes
 // into the weight's type (tensor<...xi8, csr>) and, with the runner-up and both costs, into a `format_choice`
 // attribute that pass dumps and `tdlc explain` show. A weight read through a reshape or as an output stays dense.
+// A pin to a format the target lacks is a located error at the weight, whatever pipeline runs the pass.
 // With profile-inputs=N the reference interpreter runs on N seeded inputs and each MAC op's activation operands
 // get their measured density and the most compact format at that density (SparseCodec.expectedBits) in an
 // `activation_formats` attribute: reported only, activations are still stored and moved dense.
@@ -123,7 +124,11 @@ public final class SelectFormats implements Pass {
       if (!w.is(Ops.WEIGHT)) continue;
       TensorType type = w.result().type();
       StorageFormat pin = w.attributes().get("format")
-          .map(a -> StorageFormat.parse(((Attribute.StringAttr) a).value()).orElse(null)).orElse(null);
+          .map(a -> a instanceof Attribute.StringAttr f ? StorageFormat.parse(f.value()).orElse(null) : null).orElse(null);
+      if (pin != null && !target.supports(pin)) {
+        ctx.diagnostics().error(w.location(), unsupportedPin(w, pin, target));
+        continue;
+      }
       DictAttr choice;
       StorageFormat chosen;
       if (!StoredFormats.directlyTiled(model, w.result())) {
@@ -164,6 +169,14 @@ public final class SelectFormats implements Pass {
       edit.replace(w.result(), rebuilt.result());
     }
     return edit.commit();
+  }
+
+  /** A weight pinned to a format the target lacks: the error every command reports at the weight. */
+  public static String unsupportedPin(Operation w, StorageFormat pin, Target target) {
+    String name = w.attributes().get("name").map(a -> a instanceof Attribute.StringAttr n ? n.value() : null).orElse("?");
+    return "weight '" + name + "' is pinned to format " + pin + ", which target '" + target.name()
+        + "' does not support (its formats: " + String.join(", ", target.formats().stream().map(StorageFormat::keyword)
+        .toList()) + ")";
   }
 
   /** The choice and its costs, and the other estimate's unless it is the same format (a dense-only target). */

@@ -1,0 +1,48 @@
+// Where each mapped layer's mapping came from, for `tdlc run` to say: "ir" when the op already carried it
+// in the IR text it was loaded from (the mapping passes keep such a mapping as a pin), "pin" when an @map
+// annotation pinned part of it, "mapper" when the mapping passes chose all of it.
+package org.tdlc.cli;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tdlc.ir.Location;
+import org.tdlc.ir.Model;
+import org.tdlc.ir.Operation;
+import org.tdlc.ir.mapping.Mapping;
+
+final class MappingSources {
+  static final String IR = "ir";
+  static final String PIN = "pin";
+  static final String MAPPER = "mapper";
+
+  private MappingSources() {}
+
+  /** By layer name (Model.layerName, as the lowering names layers) of {@code optimized}, every mapped layer's source. */
+  static Map<String, String> of(Model source, Model optimized) {
+    Set<String> names = new HashSet<>();
+    Set<List<Object>> given = new HashSet<>();   // a fused op keeps its mapping but may take its tail's name
+    for (Operation op : source.ops()) {
+      if (!op.attributes().has(Mapping.ATTR)) continue;
+      if (op.results().size() == 1 && op.result().nameHint() != null) names.add(op.result().nameHint());
+      given.add(key(op));
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < optimized.ops().size(); i++) {
+      Operation op = optimized.ops().get(i);
+      if (!op.attributes().has(Mapping.ATTR)) continue;
+      String layer = optimized.layerName(i);
+      boolean fromIr = names.contains(layer) || given.contains(key(op));
+      out.put(layer, fromIr ? IR : op.attributes().has("pin") ? PIN : MAPPER);
+    }
+    return out;
+  }
+
+  private static List<Object> key(Operation op) {
+    Location.FileLineCol at = op.location() == null ? null : op.location().primary();
+    return Arrays.asList(op.name(), op.attributes().get(Mapping.ATTR).orElseThrow(), at);
+  }
+}

@@ -1,0 +1,81 @@
+// The part of a mapping an @map annotation pins, as the front end stores it on the op: the attribute
+// pin = {dataflow = "ws", order = [...], tile = {k = 16}}, every key optional, in the op's own indices
+// (IterationSpace: a grouped conv2d's k spans every group). The verifier reads a pin written by hand in IR
+// text through this reader, so that the mapping passes only ever see one MapPins could have built.
+package org.tdlc.ir.mapping;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tdlc.ir.Operation;
+import org.tdlc.ir.attr.Attribute;
+import org.tdlc.ir.attr.DictAttr;
+import org.tdlc.ir.ops.IterationSpace;
+import org.tdlc.ir.ops.OpTypeException;
+
+/** dataflow: the keyword pinned, or null; tile: the pinned extents by index; order: empty, or every index once. */
+public record MapPin(String dataflow, Map<String, Integer> tile, List<String> order) {
+  public static final String ATTR = "pin";
+  /** The dataflows @map accepts; whether the target runs the one pinned is the mapping passes' check. */
+  public static final List<String> DATAFLOWS = List.of("ws", "os", "rs", "is");
+  private static final List<String> KEYS = List.of("dataflow", "order", "tile");
+
+  public MapPin {
+    tile = Collections.unmodifiableMap(new LinkedHashMap<>(tile));
+    order = List.copyOf(order);
+  }
+
+  /** The op's pin, empty when it has none; a malformed one is an OpTypeException naming what is wrong. */
+  public static Optional<MapPin> of(Operation op) {
+    Optional<Attribute> a = op.attributes().get(ATTR);
+    if (a.isEmpty()) return Optional.empty();
+    IterationSpace space = IterationSpace.of(op).orElseThrow(() -> bad(op.name()
+        + " does not run on the PE array, so nothing pins its mapping (conv2d, matmul and einsum do)"));
+    if (!(a.get() instanceof DictAttr pin)) throw bad("the pin must be a dictionary, got " + a.get());
+    for (String k : pin.entries().keySet()) {
+      if (!KEYS.contains(k)) throw bad("the pin has an unknown key " + k + " (its keys: " + String.join(", ", KEYS) + ")");
+    }
+    String dataflow = null;
+    if (pin.has("dataflow")) {
+      if (!(pin.get("dataflow").orElseThrow() instanceof Attribute.StringAttr s) || !DATAFLOWS.contains(s.value())) {
+        throw bad("dataflow = " + pin.get("dataflow").orElseThrow() + " is not one of " + String.join(", ", DATAFLOWS));
+      }
+      dataflow = s.value();
+    }
+    Map<String, Integer> tile = new LinkedHashMap<>();
+    if (pin.has("tile")) {
+      if (!(pin.get("tile").orElseThrow() instanceof DictAttr sizes)) {
+        throw bad("tile must be a dictionary, got " + pin.get("tile").orElseThrow());
+      }
+      sizes.entries().forEach((d, v) -> tile.put(d, size(d, v, space)));
+    }
+    List<String> order = new ArrayList<>();
+    if (pin.has("order")) {
+      Attribute o = pin.get("order").orElseThrow();
+      if (o instanceof Attribute.ArrayAttr arr) {
+        for (Attribute e : arr.elements()) if (e instanceof Attribute.StringAttr s) order.add(s.value());
+      }
+      if (!(o instanceof Attribute.ArrayAttr arr) || order.size() != arr.elements().size()
+          || order.size() != space.dims().size() || !order.containsAll(space.dims())) {
+        throw bad("order = " + o + " must list each index of the op once: a permutation of " + space.dims());
+      }
+    }
+    return Optional.of(new MapPin(dataflow, tile, order));
+  }
+
+  private static int size(String d, Attribute v, IterationSpace space) {
+    if (!space.dims().contains(d)) {
+      throw bad("tile names " + d + ", which is not an index of the op (its indices: " + String.join(", ", space.dims())
+          + ")");
+    }
+    if (!(v instanceof Attribute.IntAttr i) || i.value() < 1 || i.value() > space.range(d)) {
+      throw bad("tile " + d + " = " + v + " must be an integer from 1 to the range of " + d + " (" + space.range(d) + ")");
+    }
+    return (int) i.value();
+  }
+
+  private static OpTypeException bad(String message) { return new OpTypeException("pin: " + message); }
+}
