@@ -1,5 +1,5 @@
 // tdlc bench on the smallest model: every figure the issue asks for is in its JSON, and the text table
-// names the model. The real figures come from running it on models/ by hand (README).
+// names the model. The real figures come from running it on models/ by hand (docs/benchmarks.md).
 package org.tdlc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

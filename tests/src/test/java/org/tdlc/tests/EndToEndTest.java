@@ -1,6 +1,6 @@
 // Every example on every built-in target: compiled, simulated and checked bit for bit against the
 // reference interpreter by `tdlc run`. A weight pinned to a format the target lacks must instead be a
-// located error at that weight (DESIGN.md section 2), which is what mapped.tdl meets on dense-only targets.
+// located error at that weight (docs/language.md), which is what mapped.tdl meets on dense-only targets.
 package org.tdlc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,6 @@
 // One small layer costed by hand and checked exactly: y = matmul(a: i8[2,4], w: i8[4,3]) on `tiny`
 // (2x2 PEs, DRAM 4 B/cycle with 10 cycles latency, global buffer 8 B/cycle). The program the lowering
-// emits (tdlc compile --emit asm) and the cost of each instruction under the README's rules:
+// emits (tdlc compile --emit asm) and the cost of each instruction under the rules of docs/machine.md:
 //
 //   0 config              compute  0..1    pushes c2l at 1
 //   1 alu fill C (6 x i32) compute  1..6    ceil(6/2) + 2 = 5 cycles;            global write 24 B

@@ -1,9 +1,9 @@
 // The cost model against the simulator: every example on every built-in target, compiled with the mapper
 // (weights dense) and with the default pipeline (select-formats stores weights compressed), simulated, and
 // each mapped layer's predicted cycles, energy, MACs, skipped MACs, bytes on every memory level, decode and
-// conversion cycles compared with the counted ones, exactly: both use the same machine model (DESIGN.md
-// section 5). A model with pruned weights pinned to every format runs on the hardware-decoding built-ins and
-// on two software-conversion targets of its own.
+// conversion cycles compared with the counted ones, exactly: both use the same machine model (the machine
+// module; docs/machine.md). A model with pruned weights pinned to every format runs on the hardware-decoding
+// built-ins and on two software-conversion targets of its own.
 package org.tdlc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-// tdlc targets as a user meets it: the JSON of DESIGN.md section 6 parses (with a small JSON reader
+// tdlc targets as a user meets it: the JSON of docs/json.md parses (with a small JSON reader
 // written here, so the test trusts nothing of the code it checks) and lists every built-in, a file
 // adds its own targets, the table is readable, and a bad target file is a located error.
 package org.tdlc.tests;

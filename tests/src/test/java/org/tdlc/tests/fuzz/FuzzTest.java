@@ -1,4 +1,4 @@
-// The fuzzer: mutated examples, golden and lit files (grammar-aware), mutated .tdlx programs and .npy inputs,
+// The fuzzer: mutated examples and lit files (grammar-aware), mutated .tdlx programs and .npy inputs,
 // each read by the API of its kind (FastOracle) or, every 8th, by the whole tdlc command in-process (FuzzOracle),
 // with a time limit. 10,000 inputs by default; -Pfuzz runs
 // 1,000,000 (-Dfuzz.inputs=N, -Dfuzz.seed=S, -Dfuzz.first=I replay a range). Crashing inputs are saved
