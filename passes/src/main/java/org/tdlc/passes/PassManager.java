@@ -63,12 +63,18 @@ public final class PassManager {
     checkOrder(module, pipeline);
     DumpDir dumps = inst.dumpDir() == null ? null : new DumpDir(inst.dumpDir(), inst.target());
     if (dumps != null) dumps.write(0, "input", module);
+    Set<Location> inputMappings = new java.util.HashSet<>();
+    for (org.tdlc.ir.Model m : module.models()) {
+      for (org.tdlc.ir.Operation op : m.ops()) {
+        if (op.attributes() != null && op.attributes().has(org.tdlc.ir.mapping.Mapping.ATTR)) inputMappings.add(op.location());
+      }
+    }
     for (int i = 0; i < passes.size(); i++) {
       Pass pass = passes.get(i);
       String label = pipeline.entries().get(i).withAllOptions();
       String before = IrPrinter.print(module, inst.printing());
       if (inst.printBeforeAll() || inst.printBefore().contains(pass.info().name())) dump("Before", label, before);
-      PassContext ctx = new PassContext(diags, inst.target());
+      PassContext ctx = new PassContext(diags, inst.target(), inputMappings);
       long start = System.nanoTime();
       IrModule result = pass.run(module, ctx);
       runs.add(new PassRun(pass.info().name(), System.nanoTime() - start, ctx.statistics()));

@@ -1,6 +1,7 @@
 // The common body of the four mapping passes: for every mappable op, ask the planner for the decisions
-// the pass takes and store the result as the op's `mapping` attribute. A mapping already on an op (written
-// in IR text by hand, or by an earlier run) is a pin: kept as it is once the target is found to run it.
+// the pass takes and store the result as the op's `mapping` attribute. A mapping the pipeline's input already
+// had (written in IR text by hand, or by an earlier run) is a pin: kept as it is once the target is found to
+// run it. One that an earlier mapping pass of this pipeline chose is refined (tile after map-dataflow, ...).
 // Statistics count mapped, pinned ops and mappings visited; a missing target is a pipeline error naming the flag.
 package org.tdlc.passes.transforms;
 
@@ -43,7 +44,7 @@ final class MappingRewrite {
         ctx.diagnostics().error(op.location(), "'" + op.name() + "' op " + e.getMessage());
         continue;
       }
-      if (pinned.isPresent()) {
+      if (pinned.isPresent() && ctx.mappingFromInput(op)) {
         MappingCheck.problem(op, pinned.get(), target)
             .ifPresent(p -> ctx.diagnostics().error(op.location(), "'" + op.name() + "' op " + p));
         ctx.count("num-pinned", 1);
