@@ -4,14 +4,14 @@
 // the utilization the mapper's mappings reach against the roofline bound (min of compute and DRAM bound).
 package org.tdlc.cli;
 
-import org.tdlc.machine.MachineConfig;
-import org.tdlc.machine.Timing;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.tdlc.frontend.Targets;
 import org.tdlc.ir.target.Target;
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.Timing;
 import org.tdlc.passes.mapping.Cost;
 import org.tdlc.passes.mapping.CostModel;
 import org.tdlc.passes.mapping.LoopSpace;

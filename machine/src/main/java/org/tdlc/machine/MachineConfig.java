@@ -1,7 +1,7 @@
 // The target as cost and execution see it: the array, the memory levels with their capacities, bandwidths
 // and energies, the formats the hardware decodes. Built once from the compiler's validated Target (of), and
 // carried inside every program so the simulator needs nothing else; the compiler's cost model reads the same
-// record, so both apply the rules of Timing, Energy and BufferPlan to the same numbers.
+// record, so both apply the rules of Timing, Energy and BufferLayout to the same numbers.
 package org.tdlc.machine;
 
 import java.util.List;

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tdlc.ir.IrModule;
-import org.tdlc.ir.io.AtomicFiles;
 import org.tdlc.ir.Location;
 import org.tdlc.ir.diag.CompileException;
 import org.tdlc.ir.diag.Diagnostic;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.graph.OpGraph;
+import org.tdlc.ir.io.AtomicFiles;
 import org.tdlc.ir.text.IrPrinter;
 import org.tdlc.ir.verify.Verifier;
 

@@ -1,18 +1,18 @@
 // The simulator's counters for a whole run or one layer: cycles, busy cycles per unit, instructions per
 // opcode, MACs issued and skipped, ALU ops, bytes and energy per memory level, utilization. Deterministic,
-// and printable as JSON with a stable key order for the CLI and golden files.
+// and printable as JSON with a stable key order for the CLI and tests that compare text.
 package org.tdlc.sim;
 
-import org.tdlc.machine.Energy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Opcode;
 import org.tdlc.backend.isa.Queue;
 import org.tdlc.ir.attr.Attribute;
+import org.tdlc.machine.Energy;
+import org.tdlc.machine.MachineConfig;
 
 /**
  * macs counts every point of every MAC nest; macsSkipped those with a zero operand that arrived through a

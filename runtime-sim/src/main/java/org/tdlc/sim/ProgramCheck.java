@@ -4,22 +4,22 @@
 // Address ranges depend on base addresses and are checked per instruction when it executes.
 package org.tdlc.sim;
 
-import org.tdlc.ir.ops.Ops;
 import java.util.List;
 import java.util.Locale;
 import org.tdlc.backend.isa.AluOp;
-import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Descriptor.AluDesc;
 import org.tdlc.backend.isa.Descriptor.DmaDesc;
 import org.tdlc.backend.isa.Descriptor.MacDesc;
+import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Layer;
-import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.Queue;
 import org.tdlc.backend.isa.Symbol;
+import org.tdlc.ir.ops.Ops;
 import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.Shape;
+import org.tdlc.machine.MachineConfig;
 
 final class ProgramCheck {
   /** The largest memory the simulator holds in one Java array. */

@@ -15,15 +15,15 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tdlc.backend.isa.AluOp;
 import org.tdlc.backend.isa.Descriptor;
-import org.tdlc.machine.MachineConfig;
-import org.tdlc.machine.MemoryLevel;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.ir.data.Tensor;
-import org.tdlc.machine.sparse.DecodeCost;
-import org.tdlc.machine.sparse.SparseCodec;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.ir.type.TensorType;
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.MemoryLevel;
+import org.tdlc.machine.sparse.DecodeCost;
+import org.tdlc.machine.sparse.SparseCodec;
 
 class CompressedLoadTest {
   /** W i8[3, 4] with 6 zeros. */

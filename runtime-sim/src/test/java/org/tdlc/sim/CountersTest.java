@@ -1,4 +1,4 @@
-// The counters' report form: JSON with a fixed key order for the CLI and golden files, lookups by level name,
+// The counters' report form: JSON with a fixed key order for the CLI and tests that compare text, lookups by level name,
 // and layer cycles that add up to the total even when an instruction outside every layer finishes last.
 package org.tdlc.sim;
 

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tdlc.backend.isa.AluOp;
-import org.tdlc.ir.target.Dataflow;
-import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Opcode;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.ir.data.Tensor;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.type.TensorType;
+import org.tdlc.machine.MachineConfig;
 
 class MatmulTest {
   static final int[] X = {1, -2, 3, 4, 5, -6};

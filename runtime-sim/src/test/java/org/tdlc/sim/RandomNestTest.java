@@ -3,7 +3,6 @@
 // reference written here from the ISA comments. A failure prints its case seed and how to replay it.
 package org.tdlc.sim;
 
-import org.tdlc.ir.target.Dataflow;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.tdlc.sim.TestPrograms.*;
 
@@ -21,6 +20,7 @@ import org.tdlc.backend.isa.Loop;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.data.Tensor;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.TensorType;
 

@@ -7,18 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.tdlc.backend.isa.AluOp;
-import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.Deps;
-import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Descriptor.DmaDim;
+import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Layer;
 import org.tdlc.backend.isa.Loop;
-import org.tdlc.machine.MachineConfig;
-import org.tdlc.machine.MemoryLevel;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.Symbol;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.type.ElementType;
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.MemoryLevel;
 
 final class TestPrograms {
   static final ElementType I8 = ElementType.I8;

@@ -14,7 +14,6 @@ import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.IsaException;
 import org.tdlc.backend.isa.IsaLayout;
 import org.tdlc.backend.isa.Layer;
-import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.ProgramProblem;
 import org.tdlc.backend.isa.ProgramStructure;
@@ -23,6 +22,7 @@ import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.Location;
 import org.tdlc.ir.diag.CompileException;
 import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.machine.MachineConfig;
 
 public final class Assembler {
   static final List<String> SECTIONS = List.of(".machine", ".dram", ".symbols", ".layers", ".descriptors", ".text",

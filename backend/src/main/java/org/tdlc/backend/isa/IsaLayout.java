@@ -5,14 +5,13 @@
 // (convert, the software format conversion, has desc and three buffer-wide fields: dst, src, bytes.)
 package org.tdlc.backend.isa;
 
-import org.tdlc.machine.MachineConfig;
-
-import org.tdlc.ir.target.Dataflow;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tdlc.ir.target.Dataflow;
+import org.tdlc.machine.MachineConfig;
 
 public final class IsaLayout {
   /** Version of this layout; the .tdlx header records it and readers refuse other versions. */

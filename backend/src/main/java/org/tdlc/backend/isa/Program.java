@@ -3,9 +3,8 @@
 // outputs read back from theirs. dramSize bounds every DRAM address.
 package org.tdlc.backend.isa;
 
-import org.tdlc.machine.MachineConfig;
-
 import java.util.List;
+import org.tdlc.machine.MachineConfig;
 
 public record Program(MachineConfig machine, List<Instruction> instructions, List<Descriptor> descriptors,
                       byte[] dataSegment, long dramSize, List<Symbol> symbols, List<Layer> layers) {

@@ -4,14 +4,13 @@
 // final HALT. Each problem is one human-readable line naming the instruction or descriptor at fault.
 package org.tdlc.backend.isa;
 
-import org.tdlc.ir.ops.Ops;
-import org.tdlc.machine.MachineConfig;
-import org.tdlc.machine.MemoryLevel;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
+import org.tdlc.ir.ops.Ops;
 import org.tdlc.ir.type.ElementType;
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.MemoryLevel;
 
 public final class ProgramVerifier {
   private final Program program;

@@ -6,8 +6,8 @@ package org.tdlc.backend.lower;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Descriptor.DmaDim;
+import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.lower.TileGeometry.Box;
 import org.tdlc.backend.lower.TiledOp.Operand;
 import org.tdlc.machine.sparse.TileView;

@@ -6,7 +6,6 @@
 // owns its bytes.
 package org.tdlc.backend.lower;
 
-import org.tdlc.machine.StoredFormats;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import org.tdlc.ir.interp.InterpreterException;
 import org.tdlc.ir.interp.WeightLoader;
 import org.tdlc.ir.ops.Ops;
 import org.tdlc.ir.type.TensorType;
+import org.tdlc.machine.StoredFormats;
 
 final class DramPlan {
   static final int ALIGN = 64;

@@ -3,14 +3,14 @@
 // one CONFIG barrier and one Layer record per op that emits instructions, HALT at the end.
 package org.tdlc.backend.lower;
 
-import org.tdlc.ir.target.Dataflow;
-import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.interp.WeightLoader;
 import org.tdlc.ir.ops.OpTypeException;
+import org.tdlc.ir.target.Dataflow;
+import org.tdlc.machine.MachineConfig;
 
 public final class Lowering {
   private final WeightLoader weights;

@@ -7,14 +7,14 @@ package org.tdlc.backend.lower;
 import java.util.ArrayList;
 import java.util.List;
 import org.tdlc.backend.isa.AluOp;
-import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Loop;
-import org.tdlc.machine.MemoryLevel;
 import org.tdlc.backend.lower.TileGeometry.Box;
 import org.tdlc.backend.lower.TiledOp.Operand;
 import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.type.ElementType;
+import org.tdlc.machine.MemoryLevel;
 import org.tdlc.machine.TileWalk;
 
 final class TileEmitter implements TileWalk.Visitor {

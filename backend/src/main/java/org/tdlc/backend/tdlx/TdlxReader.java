@@ -19,11 +19,11 @@ import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.IsaException;
 import org.tdlc.backend.isa.IsaLayout;
 import org.tdlc.backend.isa.Layer;
-import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.ProgramStructure;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.diag.CompileException;
+import org.tdlc.machine.MachineConfig;
 
 public final class TdlxReader {
   private final byte[] file;

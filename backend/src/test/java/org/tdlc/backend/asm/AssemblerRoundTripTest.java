@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.tdlc.ir.target.Dataflow;
-import org.tdlc.machine.MachineConfig;
-import org.tdlc.machine.MemoryLevel;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.ProgramEquality;
 import org.tdlc.backend.isa.SamplePrograms;
 import org.tdlc.backend.isa.Symbol;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.type.ElementType;
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.MemoryLevel;
 
 class AssemblerRoundTripTest {
   static void roundTrip(Program p) {

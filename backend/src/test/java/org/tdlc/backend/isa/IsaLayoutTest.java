@@ -2,14 +2,13 @@
 // word or overlaps another, and machines the ISA cannot address are refused with a message that says why.
 package org.tdlc.backend.isa;
 
-import org.tdlc.machine.MachineConfig;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tdlc.machine.MachineConfig;
 
 class IsaLayoutTest {
   @Test void widthsFollowTheMachine() {

@@ -3,13 +3,12 @@
 // small machine whose field widths are easy to overflow on purpose.
 package org.tdlc.backend.isa;
 
-import org.tdlc.machine.MachineConfig;
-import org.tdlc.machine.MemoryLevel;
-
-import org.tdlc.ir.target.Dataflow;
 import java.util.List;
 import java.util.Set;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.type.ElementType;
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.MemoryLevel;
 
 public final class SamplePrograms {
   private SamplePrograms() {}

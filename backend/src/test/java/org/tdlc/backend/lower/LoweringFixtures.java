@@ -10,14 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.tdlc.ir.target.Dataflow;
-import org.tdlc.machine.MachineConfig;
-import org.tdlc.machine.MemoryLevel;
 import org.tdlc.frontend.Frontend;
 import org.tdlc.ir.IrModule;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.diag.SourceCache;
+import org.tdlc.ir.target.Dataflow;
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.MemoryLevel;
 import org.tdlc.passes.PassManager;
 import org.tdlc.passes.Pipeline;
 

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.tdlc.ir.Model;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.machine.MachineConfig;
-import org.tdlc.ir.Model;
 
 public final class RandomModels {
   private RandomModels() {}

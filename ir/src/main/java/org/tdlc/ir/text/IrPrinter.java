@@ -1,6 +1,6 @@
 // Prints modules and models in the textual IR: a custom top level around ops in MLIR's generic form.
 // Deterministic (sorted attributes, SSA names by ValueNames), and IrParser reads every printed module back
-// to the same text, which is what makes dumps, golden files and `tdlc opt` possible.
+// to the same text, which is what makes dumps, lit tests and `tdlc opt` possible.
 package org.tdlc.ir.text;
 
 import java.util.List;

@@ -8,6 +8,8 @@ package org.tdlc.passes.mapping;
 
 import java.util.List;
 import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.ir.target.Target;
+import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.machine.BufferLayout;
 import org.tdlc.machine.Energy;
 import org.tdlc.machine.MachineConfig;
@@ -15,8 +17,6 @@ import org.tdlc.machine.TileWalk;
 import org.tdlc.machine.Timing;
 import org.tdlc.machine.sparse.DecodeCost;
 import org.tdlc.machine.sparse.SparseCodec;
-import org.tdlc.ir.target.Target;
-import org.tdlc.ir.type.StorageFormat;
 
 /**
  * Closed form, no tile walk: with tiles t_d = ceil(R_d / T_d), the average extent of subscript

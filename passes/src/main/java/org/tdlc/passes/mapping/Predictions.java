@@ -3,7 +3,6 @@
 // the lowering stores compressed are predicted from their actual data (the same WeightLoader bits).
 package org.tdlc.passes.mapping;
 
-import org.tdlc.machine.StoredFormats;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tdlc.ir.Model;
@@ -13,6 +12,7 @@ import org.tdlc.ir.interp.InterpreterException;
 import org.tdlc.ir.interp.WeightLoader;
 import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.target.Target;
+import org.tdlc.machine.StoredFormats;
 
 public final class Predictions {
   private Predictions() {}

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.data.Tensor;
+import org.tdlc.ir.target.Target;
+import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.RegionHazards;
 import org.tdlc.machine.TileWalk;
@@ -20,8 +22,6 @@ import org.tdlc.machine.Timing;
 import org.tdlc.machine.sparse.DecodeCost;
 import org.tdlc.machine.sparse.SparseCodec;
 import org.tdlc.machine.sparse.TileView;
-import org.tdlc.ir.target.Target;
-import org.tdlc.ir.type.StorageFormat;
 
 /**
  * The layer's instructions, as emitted: a CONFIG barrier (1 cycle) that every load waits for; per output

@@ -8,7 +8,6 @@
 // `activation_formats` attribute: reported only, activations are still stored and moved dense.
 package org.tdlc.passes.transforms;
 
-import org.tdlc.machine.StoredFormats;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +24,7 @@ import org.tdlc.ir.ops.Ops;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.ir.type.TensorType;
+import org.tdlc.machine.StoredFormats;
 import org.tdlc.passes.Pass;
 import org.tdlc.passes.PassContext;
 import org.tdlc.passes.PassInfo;

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
 import java.util.Map;
-import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.lower.Lowering;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.interp.Interpreter;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.sim.SimResult;
 import org.tdlc.sim.Simulator;
 

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.lower.LoweringFixtures;
 import org.tdlc.ir.Model;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.sim.LayerCounters;
 import org.tdlc.sim.SimResult;
 

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.tdlc.machine.MachineConfig;
 import org.tdlc.backend.lower.LoweringFixtures;
 import org.tdlc.ir.Model;
+import org.tdlc.machine.MachineConfig;
 
 class LoweredOpsTest {
   @TestFactory
