@@ -111,6 +111,18 @@ class MachineRulesTest {
   }
 
   @Test
+  void footprintCountsDistinctElements() {
+    // 2p + r over p < 4, r < 3: the window covers the stride, so 0..8 are all touched
+    assertEquals(9, Footprint.distinct(new long[] {4, 3}, new long[] {2, 1}));
+    // 4p + r: disjoint rows of 3, 4 x 3 elements
+    assertEquals(12, Footprint.distinct(new long[] {4, 3}, new long[] {4, 1}));
+    // x + y + z over 2 x 2 x 2: only 0..3
+    assertEquals(4, Footprint.distinct(new long[] {2, 2, 2}, new long[] {1, 1, 1}));
+    // a loop that does not move the operand (stride 0) touches nothing new; a negative stride mirrors
+    assertEquals(5, Footprint.distinct(new long[] {5, 7}, new long[] {-1, 0}));
+  }
+
+  @Test
   void hazardsWaitForTheWriterAndTheReadersSince() {
     RegionHazards h = new RegionHazards();
     assertEquals(List.of(), h.access(0, new int[0], new int[] {1}));   // a load writes region 1

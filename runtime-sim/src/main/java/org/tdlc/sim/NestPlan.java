@@ -4,9 +4,9 @@
 package org.tdlc.sim;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import org.tdlc.backend.isa.Loop;
+import org.tdlc.machine.Footprint;
 
 final class NestPlan {
   static final int DST = 0;
@@ -120,34 +120,8 @@ final class NestPlan {
   }
 
   private long countDistinct(int op) {
-    List<long[]> moving = new ArrayList<>();
-    for (int l = 0; l < depth; l++) {
-      if (elemStride[op][l] != 0) moving.add(new long[] {extent[l], Math.abs(elemStride[op][l])});
-    }
-    // A negative stride mirrors its loop's offsets, which shifts the set without changing its size.
-    moving.sort((x, y) -> Long.compare(x[1], y[1]));
-    long span = 0;
-    long product = 1;
-    boolean disjoint = true;
-    for (long[] m : moving) {
-      if (m[1] <= span) disjoint = false;
-      span += (m[0] - 1) * m[1];
-      product *= m[0];
-    }
-    if (disjoint) return product;
-    BitSet seen = new BitSet((int) Math.min(Integer.MAX_VALUE, span + 1));
-    int k = moving.size();
-    int[] idx = new int[k];
-    long offset = 0;
-    for (long p = 0; p < product; p++) {
-      seen.set((int) offset);
-      for (int l = k - 1; l >= 0; l--) {
-        offset += moving.get(l)[1];
-        if (++idx[l] < moving.get(l)[0]) break;
-        idx[l] = 0;
-        offset -= moving.get(l)[0] * moving.get(l)[1];
-      }
-    }
-    return seen.cardinality();
+    long[] ext = new long[depth];
+    for (int l = 0; l < depth; l++) ext[l] = extent[l];
+    return Footprint.distinct(ext, elemStride[op]);
   }
 }

@@ -12,6 +12,7 @@ import org.tdlc.ir.target.Target;
 import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.machine.BufferLayout;
 import org.tdlc.machine.Energy;
+import org.tdlc.machine.Footprint;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.TileWalk;
 import org.tdlc.machine.Timing;
@@ -352,32 +353,12 @@ public final class CostModel {
 
   /** How many distinct values sum(c_d * x_d) takes over x_d in [0, ext_d), for the indices c uses. */
   static long distinct(int[] c, int[] ext) {
-    int k = 0;
-    long[][] m = new long[c.length][];
-    for (int d = 0; d < c.length; d++) if (c[d] != 0 && ext[d] > 1) m[k++] = new long[] {ext[d], Math.abs(c[d])};
-    java.util.Arrays.sort(m, 0, k, (x, y) -> Long.compare(x[1], y[1]));
-    long span = 0, product = 1;
-    boolean disjoint = true;
-    for (int j = 0; j < k; j++) {
-      if (m[j][1] <= span) disjoint = false;
-      span += (m[j][0] - 1) * m[j][1];
-      product *= m[j][0];
+    long[] e = new long[c.length], s = new long[c.length];
+    for (int d = 0; d < c.length; d++) {
+      e[d] = ext[d];
+      s[d] = c[d];
     }
-    if (disjoint) return product;
-    if (k == 2 && m[0][1] == 1 && m[0][0] >= m[1][1]) return span + 1;   // a stride the window covers
-    java.util.BitSet seen = new java.util.BitSet((int) span + 1);
-    int[] idx = new int[k];
-    long offset = 0;
-    for (long p = 0; p < product; p++) {
-      seen.set((int) offset);
-      for (int j = k - 1; j >= 0; j--) {
-        offset += m[j][1];
-        if (++idx[j] < m[j][0]) break;
-        idx[j] = 0;
-        offset -= m[j][0] * m[j][1];
-      }
-    }
-    return seen.cardinality();
+    return Footprint.distinct(e, s);
   }
 
   /** The average over the subscript's tiles of its extent clipped to [0, size): a walk over its own indices. */
