@@ -18,16 +18,13 @@ class LoweredOpsTest {
     List<MachineConfig> machines = new ArrayList<>(LoweringFixtures.MACHINES);
     machines.add(LoweringFixtures.CRUMB);
     List<DynamicTest> tests = new ArrayList<>();
-    for (String pipeline : List.of("", LoweringFixtures.FUSED)) {
-      for (Model model : LoweringFixtures.models(LoweringFixtures.opsFile(), pipeline)) {
-        for (MachineConfig m : machines) {
-          String name = model.name() + " [" + (pipeline.isEmpty() ? "unfused" : "fused") + "] on " + m.target();
-          tests.add(DynamicTest.dynamicTest(name, () -> {
-            Program p = new Lowering().lower(model, m);
-            ProgramShape.check(p);
-            RaceCheck.check(p);
-          }));
-        }
+    for (Model model : LoweringFixtures.models(LoweringFixtures.opsFile())) {
+      for (MachineConfig m : machines) {
+        tests.add(DynamicTest.dynamicTest(model.name() + " on " + m.target(), () -> {
+          Program p = new Lowering().lower(model, m);
+          ProgramShape.check(p);
+          RaceCheck.check(p);
+        }));
       }
     }
     return tests.stream();

@@ -1,6 +1,7 @@
 // Shared by the lowering tests (here and, through the test jar, runtime-sim's end-to-end tests): three machines that stress the tiler differently (a roomy double-buffered
 // 16x16, a row-stationary 12x14 without double buffering, a 4x4 with 8 KiB that forces many remainder
-// tiles), and ways to get models from the examples or from .tdl text, with or without fusion.
+// tiles), and ways to get models from the examples or from .tdl text, optionally rewritten first (the tests
+// module passes the pass pipeline's fusion in: the backend itself never depends on the passes).
 package org.tdlc.backend.lower;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.tdlc.frontend.Frontend;
 import org.tdlc.ir.IrModule;
@@ -18,13 +20,9 @@ import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.MemoryLevel;
-import org.tdlc.passes.PassManager;
-import org.tdlc.passes.Pipeline;
 
 public final class LoweringFixtures {
   private LoweringFixtures() {}
-
-  public static final String FUSED = Pipeline.FUSED.toString();
 
   public static MachineConfig machine(String name, int rows, int cols, Set<Dataflow> dataflows, long global,
                                boolean doubleBuffer) {
@@ -55,27 +53,32 @@ public final class LoweringFixtures {
 
   /** The small corner-case models of src/test/resources/lowering/ops.tdl (also read by runtime-sim's tests). */
   public static Path opsFile() {
-    Path here = Path.of("src/test/resources/lowering/ops.tdl");
-    return Files.isRegularFile(here) ? here : Path.of("..", "backend", "src", "test", "resources", "lowering", "ops.tdl");
-  }
-
-  /** Every model of a .tdl file after {@code pipeline} ("" for none). */
-  public static List<Model> models(Path file, String pipeline) {
-    IrModule m = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString()).module();
-    if (!pipeline.isEmpty()) {
-      m = new PassManager(PassManager.Instrumentation.defaults(System.err))
-          .run(m, Pipeline.parse(pipeline), new DiagnosticEngine());
+    // from the backend module itself, from a sibling module, or from the repository root (the tests module)
+    for (String at : List.of("src/test/resources/lowering/ops.tdl", "../backend/src/test/resources/lowering/ops.tdl")) {
+      if (Files.isRegularFile(Path.of(at))) return Path.of(at);
     }
-    return m.models();
+    return Path.of("backend/src/test/resources/lowering/ops.tdl");
   }
 
-  /** The single model of a .tdl text. */
-  public static Model model(String tdl, String pipeline) {
+  /** Every model of a .tdl file as the front end builds it. */
+  public static List<Model> models(Path file) { return models(file, null); }
+
+  /** Every model of a .tdl file, the module rewritten by {@code passes} first (null: as built). */
+  public static List<Model> models(Path file, UnaryOperator<IrModule> passes) {
+    IrModule m = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString()).module();
+    return (passes == null ? m : passes.apply(m)).models();
+  }
+
+  /** The single model of a .tdl text, as built. */
+  public static Model model(String tdl) { return model(tdl, null); }
+
+  /** The single model of a .tdl text, the module rewritten by {@code passes} first (null: as built). */
+  public static Model model(String tdl, UnaryOperator<IrModule> passes) {
     try {
       Path f = Files.createTempFile("lowering", ".tdl");
       Files.writeString(f, tdl);
       try {
-        List<Model> ms = models(f, pipeline);
+        List<Model> ms = models(f, passes);
         if (ms.size() != 1) throw new IllegalArgumentException("expected one model, got " + ms.size());
         return ms.get(0);
       } finally {

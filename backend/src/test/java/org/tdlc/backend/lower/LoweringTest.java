@@ -16,7 +16,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.tdlc.backend.isa.AluOp;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Instruction;
-import org.tdlc.backend.isa.Layer;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.Model;
@@ -29,29 +28,17 @@ class LoweringTest {
   Stream<DynamicTest> everyExampleLowersToAWellFormedProgram() {
     List<DynamicTest> tests = new ArrayList<>();
     for (Path file : LoweringFixtures.examples()) {
-      for (String pipeline : List.of("", LoweringFixtures.FUSED)) {
-        for (MachineConfig m : LoweringFixtures.MACHINES) {
-          String name = file.getFileName() + " [" + (pipeline.isEmpty() ? "unfused" : "fused") + "] on " + m.target();
-          tests.add(DynamicTest.dynamicTest(name, () -> {
-            for (Model model : LoweringFixtures.models(file, pipeline)) {
-              Program p = new Lowering().lower(model, m);
-              ProgramShape.check(p);
-              RaceCheck.check(p);
-            }
-          }));
-        }
+      for (MachineConfig m : LoweringFixtures.MACHINES) {
+        tests.add(DynamicTest.dynamicTest(file.getFileName() + " on " + m.target(), () -> {
+          for (Model model : LoweringFixtures.models(file)) {
+            Program p = new Lowering().lower(model, m);
+            ProgramShape.check(p);
+            RaceCheck.check(p);
+          }
+        }));
       }
     }
     return tests.stream();
-  }
-
-  @Test
-  void oneLayerPerComputingOpNamedAfterItsResult() {
-    Model m = LoweringFixtures.models(Path.of(LoweringFixtures.examples().get(0).getParent().toString(),
-        "resnet_block.tdl"), LoweringFixtures.FUSED).get(0);
-    Program p = new Lowering().lower(m, LoweringFixtures.EDGE);
-    assertEquals(List.of("r1:conv2d", "y:conv2d"), p.layers().stream().map(l -> l.name() + ":" + l.op()).toList());
-    for (Layer l : p.layers()) assertTrue(p.instructions().get(l.first()) instanceof Instruction.Config);
   }
 
   @Test
@@ -63,7 +50,7 @@ class LoweringTest {
           y = matmul(x, w);
           output y;
         }
-        """, "");
+        """);
     Program p = new Lowering().lower(m, LoweringFixtures.EDGE);
     assertEquals(70, p.dataSegment().length);
     assertEquals(List.of("x:INPUT@128", "y:OUTPUT@192"),
@@ -81,7 +68,7 @@ class LoweringTest {
           c = reshape(x, shape = [12]);
           output b, c;
         }
-        """, "");
+        """);
     Program p = new Lowering().lower(m, LoweringFixtures.EDGE);
     assertEquals(List.of("a:relu", "c:copy"), p.layers().stream().map(l -> l.name() + ":" + l.op()).toList());
     ProgramShape.check(p);
@@ -97,7 +84,7 @@ class LoweringTest {
           c = relu(b);
           output c;
         }
-        """, "");
+        """);
     Program p = new Lowering().lower(m, LoweringFixtures.EDGE);
     long x = p.symbols().get(0).dramAddr(), c = p.symbols().get(1).dramAddr();
     assertEquals(x + 4096, c, "c takes the bytes of a, dead once b is computed");
@@ -114,7 +101,7 @@ class LoweringTest {
           y = conv2d(x, w, pad = 1);
           output y;
         }
-        """, "");
+        """);
     MachineConfig tiny = LoweringFixtures.machine("crumb", 2, 2, java.util.Set.of(org.tdlc.ir.target.Dataflow.WS),
         32, false);
     LoweringException e = assertThrows(LoweringException.class, () -> new Lowering().lower(m, tiny));
@@ -131,13 +118,13 @@ class LoweringTest {
           y = avgpool(x, kernel = 148);
           output y;
         }
-        """, "");
+        """);
     LoweringException e = assertThrows(LoweringException.class, () -> new Lowering().lower(m, LoweringFixtures.EDGE));
     assertTrue(e.getMessage().contains("at most 21844 elements"), e.getMessage());
   }
 
   private static Program lowerOps(String model, MachineConfig m) {
-    Model found = LoweringFixtures.models(LoweringFixtures.opsFile(), "").stream()
+    Model found = LoweringFixtures.models(LoweringFixtures.opsFile()).stream()
         .filter(x -> x.name().equals(model)).findFirst().orElseThrow();
     return new Lowering().lower(found, m);
   }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.tdlc.ir.IrModule;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.machine.MachineConfig;
@@ -27,7 +29,13 @@ public final class RandomModels {
    * Runs {@code check} on {@code cases} seeded cases (or -Dlowering.cases, or only -Dlowering.seed). Cases whose
    * machine is too small for the model are skipped; at least half must fit. Returns how many ran.
    */
-  public static int check(String test, int cases, Check check) {
+  public static int check(String test, int cases, Check check) { return check(test, cases, check, null); }
+
+  /**
+   * As above, half the cases (by their seed) rewritten by {@code fusion} first when it is given (the tests
+   * module passes the pass pipeline's epilogue fusion), the others as the front end builds them.
+   */
+  public static int check(String test, int cases, Check check, UnaryOperator<IrModule> fusion) {
     String replay = System.getProperty("lowering.seed");
     int n = Integer.parseInt(System.getProperty("lowering.cases", Integer.toString(cases)));
     List<Long> seeds = new ArrayList<>();
@@ -38,9 +46,10 @@ public final class RandomModels {
       Random rnd = new Random(seed);
       String tdl = model(rnd);
       MachineConfig machine = machine(rnd);
-      String pipeline = rnd.nextBoolean() ? "" : LoweringFixtures.FUSED;
+      boolean fused = rnd.nextBoolean() && fusion != null;
+      String pipeline = fused ? "fused" : "unfused";
       try {
-        check.run(LoweringFixtures.model(tdl, pipeline), machine, seed);
+        check.run(LoweringFixtures.model(tdl, fused ? fusion : null), machine, seed);
         ran++;
       } catch (LoweringException e) {
         if (!e.getMessage().contains("smallest tile")) throw failure(test, seed, machine, pipeline, tdl, e);
@@ -55,7 +64,7 @@ public final class RandomModels {
   private static AssertionError failure(String test, long seed, MachineConfig machine, String pipeline, String tdl,
                                         Throwable e) {
     return new AssertionError("seed " + seed + " (replay: mvn test -Dtest=" + test + " -Dlowering.seed=" + seed
-        + ")\nmachine " + machine + "\npipeline '" + pipeline + "'\n" + tdl + "\n" + e, e);
+        + ")\nmachine " + machine + "\n" + pipeline + "\n" + tdl + "\n" + e, e);
   }
 
   public static MachineConfig machine(Random rnd) {

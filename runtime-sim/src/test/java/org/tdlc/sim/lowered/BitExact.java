@@ -16,10 +16,10 @@ import org.tdlc.machine.MachineConfig;
 import org.tdlc.sim.SimResult;
 import org.tdlc.sim.Simulator;
 
-final class BitExact {
+public final class BitExact {
   private BitExact() {}
 
-  static SimResult check(Model model, MachineConfig machine, long seed) {
+  public static SimResult check(Model model, MachineConfig machine, long seed) {
     Map<String, Tensor> inputs = Interpreter.randomInputs(model, seed);
     Map<String, Tensor> expected = new Interpreter().run(model, inputs);
     Program program = new Lowering().lower(model, machine);

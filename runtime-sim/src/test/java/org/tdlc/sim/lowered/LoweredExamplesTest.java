@@ -22,16 +22,13 @@ class LoweredExamplesTest {
   Stream<DynamicTest> examplesAreBitExactOnEveryMachine() {
     List<DynamicTest> tests = new ArrayList<>();
     for (Path file : LoweringFixtures.examples()) {
-      for (String pipeline : List.of("", LoweringFixtures.FUSED)) {
-        for (MachineConfig m : LoweringFixtures.MACHINES) {
-          String name = file.getFileName() + " [" + (pipeline.isEmpty() ? "unfused" : "fused") + "] on " + m.target();
-          tests.add(DynamicTest.dynamicTest(name, () -> {
-            for (Model model : LoweringFixtures.models(file, pipeline)) {
-              SimResult r = BitExact.check(model, m, 7);
-              for (LayerCounters l : r.layers()) assertTrue(l.counters().cycles() > 0, l.toString());
-            }
-          }));
-        }
+      for (MachineConfig m : LoweringFixtures.MACHINES) {
+        tests.add(DynamicTest.dynamicTest(file.getFileName() + " on " + m.target(), () -> {
+          for (Model model : LoweringFixtures.models(file)) {
+            SimResult r = BitExact.check(model, m, 7);
+            for (LayerCounters l : r.layers()) assertTrue(l.counters().cycles() > 0, l.toString());
+          }
+        }));
       }
     }
     return tests.stream();

@@ -18,15 +18,12 @@ class LoweredOpsTest {
     List<MachineConfig> machines = new ArrayList<>(LoweringFixtures.MACHINES);
     machines.add(LoweringFixtures.CRUMB);
     List<DynamicTest> tests = new ArrayList<>();
-    for (String pipeline : List.of("", LoweringFixtures.FUSED)) {
-      for (Model model : LoweringFixtures.models(LoweringFixtures.opsFile(), pipeline)) {
-        for (MachineConfig m : machines) {
-          String name = model.name() + " [" + (pipeline.isEmpty() ? "unfused" : "fused") + "] on " + m.target();
-          tests.add(DynamicTest.dynamicTest(name, () -> {
-            BitExact.check(model, m, 1);
-            BitExact.check(model, m, 2);
-          }));
-        }
+    for (Model model : LoweringFixtures.models(LoweringFixtures.opsFile())) {
+      for (MachineConfig m : machines) {
+        tests.add(DynamicTest.dynamicTest(model.name() + " on " + m.target(), () -> {
+          BitExact.check(model, m, 1);
+          BitExact.check(model, m, 2);
+        }));
       }
     }
     return tests.stream();
