@@ -67,7 +67,7 @@ class ModelsTest {
         assertEquals(layer.get(key).asLong(), p.get(key).asLong(), where + key);
       }
       assertEquals(layer.get("energy_pj").asDouble(), p.get("energy_pj").asDouble(), where + "energy_pj");
-      p.get("bytes").fields().forEachRemaining(level -> {
+      p.get("bytes").properties().forEach(level -> {
         for (String dir : List.of("read", "write")) {
           assertEquals(layer.get("bytes").get(level.getKey()).get(dir).asLong(), level.getValue().get(dir).asLong(),
               where + level.getKey() + " " + dir);
