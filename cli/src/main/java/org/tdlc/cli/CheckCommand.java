@@ -19,7 +19,8 @@ final class CheckCommand implements Command {
     return new Options().addOption(Option.builder().longOpt("no-locations")
             .desc("print the IR without loc(...) source locations").get())
         .addOption(Option.builder().longOpt("target").hasArg().argName("T")
-            .desc("the target format pins and mappings are checked against (default: default)").get());
+            .desc("the target format pins and mappings are checked against: a name, or a .tdl file of targets "
+                + "(T.tdl, or T.tdl:NAME); default: default").get());
   }
 
   @Override public int run(CommandLine cl, Io io, SourceCache sources) {

@@ -28,7 +28,7 @@ final class ExplainCommand implements Command {
   @Override public Options options() {
     return new Options()
         .addOption(Option.builder().longOpt("layer").hasArg().argName("NAME").desc("the layer to explain, named as run's table names it").get())
-        .addOption(Option.builder().longOpt("target").hasArg().argName("T").desc("the target (default: default)").get())
+        .addOption(Option.builder().longOpt("target").hasArg().argName("T").desc("the target: a name, or a .tdl file of targets (T.tdl, or T.tdl:NAME); default: default").get())
         .addOption(Option.builder().longOpt("model").hasArg().argName("M").desc("the model holding the layer").get())
         .addOption(Option.builder().longOpt("objective").hasArg().argName("O")
             .desc("what the mapper minimizes: cycles, energy or edp (default edp)").get());

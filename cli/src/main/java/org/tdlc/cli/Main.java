@@ -111,7 +111,8 @@ public final class Main {
       if (!o.hasArg() || o.hasArgs()) continue;
       String key = o.getLongOpt() != null ? o.getLongOpt() : o.getOpt();
       if (cmd.repeatable().contains(key)) continue;
-      String spelled = o.getLongOpt() != null ? "--" + o.getLongOpt() : "-" + o.getOpt();
+      String spelled = o.getOpt() == null ? "--" + o.getLongOpt()
+          : "-" + o.getOpt() + (o.getLongOpt() == null ? "" : "/--" + o.getLongOpt());
       String previous = first.putIfAbsent(key, o.getValue());
       if (previous != null) {
         throw new UsageException(spelled + " is given twice ('" + previous + "', then '" + o.getValue()

@@ -30,7 +30,8 @@ final class OptCommand implements Command {
         .addOption(Option.builder().longOpt("passes").hasArg().argName("PIPELINE")
             .desc("comma-separated passes, e.g. canonicalize,fuse-epilogue (see --list-passes)").get())
         .addOption(Option.builder().longOpt("target").hasArg().argName("T")
-            .desc("the target the mapping passes map for (default: default)").get())
+            .desc("the target the mapping passes map for: a name, or a .tdl file of targets (T.tdl, or "
+                + "T.tdl:NAME); default: default").get())
         .addOption(Option.builder().longOpt("list-passes").desc("list the registered passes and their options").get())
         .addOption(Option.builder().longOpt("print-ir-before").hasArg().argName("PASS")
             .desc("print the IR (to stderr) before each run of PASS; repeatable (or PASS1,PASS2)").get())

@@ -89,7 +89,7 @@ final class UserFiles {
       break;
     }
     if (e instanceof NoSuchFileException && abs.getParent() != null && !Files.exists(abs.getParent())) {
-      return "no such directory " + abs.getParent();
+      return "no such directory " + (out.getParent() != null ? out.getParent() : abs.getParent());
     }
     if (e instanceof AccessDeniedException) return "permission denied";
     if (e instanceof FileAlreadyExistsException) return "it is a file, not a directory";

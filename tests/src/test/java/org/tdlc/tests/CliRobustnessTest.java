@@ -70,7 +70,7 @@ class CliRobustnessTest {
     r = Tdlc.run("compile", QUICKSTART, "--emit", "asm", "-o", dir.resolve("a.s").toString(), "--output",
         dir.resolve("b.s").toString());
     assertEquals(1, r.code(), r.toString());
-    assertTrue(r.err().startsWith("tdlc compile: error: --output is given twice"), r.err());
+    assertTrue(r.err().startsWith("tdlc compile: error: -o/--output is given twice"), r.err());
     // options that take several values, and opt's printing flags, still repeat
     r = Tdlc.run("opt", QUICKSTART, "--passes=canonicalize,fuse-epilogue", "--print-ir-after=canonicalize",
         "--print-ir-after=fuse-epilogue");
