@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -30,7 +31,7 @@ final class AsmCommand implements Command {
     String path = ModuleLoader.onePath(cl, "FILE.s");
     if (!cl.hasOption("o")) throw new UsageException("missing -o OUT.tdlx");
     if (!cl.getOptionValue("o").equals(UserFiles.STDOUT)) {
-      UserFiles.refuseInput("-o", Path.of(cl.getOptionValue("o")), java.util.List.of(Path.of(path)));
+      UserFiles.refuseInput("-o", Path.of(cl.getOptionValue("o")), List.of(Path.of(path)));
     }
     String text;
     try {
@@ -42,7 +43,7 @@ final class AsmCommand implements Command {
     }
     sources.put(path, text);
     Program program = Assembler.parseVerified(text, path);   // problems located at their instruction
-    UserFiles.write("-o", cl.getOptionValue("o"), TdlxWriter.toBytes(program), java.util.List.of(Path.of(path)), io);
+    UserFiles.write("-o", cl.getOptionValue("o"), TdlxWriter.toBytes(program), List.of(Path.of(path)), io);
     return Main.OK;
   }
 }

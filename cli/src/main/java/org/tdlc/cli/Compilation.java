@@ -57,7 +57,7 @@ final class Compilation {
             .desc("graph passes before lowering (default " + DEFAULT_PIPELINE + ")").get())
         .addOption(Option.builder().longOpt("profile-inputs").hasArg().argName("N")
             .desc("select-formats also runs the reference interpreter on N seeded inputs and reports the "
-                + "activations' densities and best formats (in the IR and --print-ir-after=select-formats)").get());
+                + "activations' densities and best formats (in the IR: tdlc compile --emit ir)").get());
   }
 
   /** The pipeline with --profile-inputs N given to its select-formats pass. */

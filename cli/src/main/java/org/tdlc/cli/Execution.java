@@ -5,6 +5,7 @@ package org.tdlc.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ final class Execution {
    * --save-outputs: each model's outputs as DIR/NAME.npy (DIR/MODEL/NAME.npy for several models), each file
    * written whole; an output file that is one of the inputs is refused, a failed write is a clear error.
    */
-  static void save(Path dir, Map<String, Map<String, Tensor>> outputsByModel, java.util.Collection<Path> inputs) {
+  static void save(Path dir, Map<String, Map<String, Tensor>> outputsByModel, Collection<Path> inputs) {
     for (var model : outputsByModel.entrySet()) {
       Path d = outputsByModel.size() == 1 ? dir : dir.resolve(model.getKey());
       UserFiles.directory(d);

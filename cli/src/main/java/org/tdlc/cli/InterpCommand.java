@@ -4,6 +4,7 @@ package org.tdlc.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
@@ -58,7 +59,7 @@ final class InterpCommand implements Command {
     io.out().print(cl.hasOption("json") ? OutputSummary.json(runs, seed) : OutputSummary.text(runs, seed));
     io.out().flush();
     if (cl.hasOption("save-outputs")) {
-      var outputs = new java.util.LinkedHashMap<String, Map<String, Tensor>>();
+      var outputs = new LinkedHashMap<String, Map<String, Tensor>>();
       runs.forEach(r -> outputs.put(r.model(), r.outputs()));
       Execution.save(Path.of(cl.getOptionValue("save-outputs")), outputs, InputFeeds.inputPaths(path, files));
     }

@@ -3,12 +3,16 @@
 // Exit 0 when verified, 2 on any mismatch.
 package org.tdlc.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.passes.PassManager;
 
@@ -75,13 +79,12 @@ final class RunCommand implements Command {
     else runs.forEach(r -> io.out().print(RunReport.text(r)));
     io.out().flush();
     if (cl.hasOption("save-outputs")) {
-      var outputs = new java.util.LinkedHashMap<String, java.util.Map<String, org.tdlc.ir.data.Tensor>>();
+      var outputs = new LinkedHashMap<String, Map<String, Tensor>>();
       runs.forEach(r -> outputs.put(r.model(), r.sim().outputs()));
       Execution.save(Path.of(cl.getOptionValue("save-outputs")), outputs, readFiles);
     }
     if (cl.hasOption("report")) {
-      UserFiles.write(Path.of(cl.getOptionValue("report")),
-          HtmlReport.page(runs).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      UserFiles.write(Path.of(cl.getOptionValue("report")), HtmlReport.page(runs).getBytes(StandardCharsets.UTF_8));
     }
     return runs.stream().allMatch(RunReport.ModelRun::verified) ? Main.OK : MISMATCH;
   }

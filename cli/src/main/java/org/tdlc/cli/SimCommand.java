@@ -4,6 +4,7 @@ package org.tdlc.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -46,7 +47,7 @@ final class SimCommand implements Command {
     io.out().print(cl.hasOption("json") ? RunReport.json(List.of(run)) : RunReport.text(run));
     io.out().flush();
     if (cl.hasOption("save-outputs")) {
-      Execution.save(Path.of(cl.getOptionValue("save-outputs")), java.util.Map.of(run.model(), run.sim().outputs()),
+      Execution.save(Path.of(cl.getOptionValue("save-outputs")), Map.of(run.model(), run.sim().outputs()),
           InputFeeds.inputPaths(path, files));
     }
     return Main.OK;

@@ -6,12 +6,17 @@ package org.tdlc.passes;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tdlc.ir.IrModule;
 import org.tdlc.ir.io.AtomicFiles;
 import org.tdlc.ir.Location;
@@ -100,8 +105,8 @@ public final class PassManager {
 
   /** A pass to print around that the pipeline never runs would print nothing: an error naming the pipeline. */
   private static void requireInPipeline(String flag, Set<String> passes, Pipeline pipeline) {
-    Set<String> run = new java.util.HashSet<>(pipeline.entries().stream().map(Pipeline.Entry::name).toList());
-    for (String name : new java.util.TreeSet<>(passes)) {
+    Set<String> run = new HashSet<>(pipeline.entries().stream().map(Pipeline.Entry::name).toList());
+    for (String name : new TreeSet<>(passes)) {
       if (run.contains(name)) continue;
       throw new PipelineException(flag + "=" + name + ": pass '" + name + "' is not in the pipeline"
           + (pipeline.entries().isEmpty() ? ", which is empty (name the passes with --passes)"
@@ -114,12 +119,12 @@ public final class PassManager {
    * dump removes such files first, so a dump never mixes with an earlier, longer one.
    */
   public static boolean isDumpFile(String fileName) {
-    java.util.regex.Matcher m = DUMP_FILE.matcher(fileName);
+    Matcher m = DUMP_FILE.matcher(fileName);
     if (!m.matches()) return false;
     return m.group(1).equals("input") || Passes.all().stream().anyMatch(p -> p.name().equals(m.group(1)));
   }
 
-  private static final java.util.regex.Pattern DUMP_FILE = java.util.regex.Pattern.compile("[0-9]{2,}-([a-z0-9-]+)\\.(ir|dot)");
+  private static final Pattern DUMP_FILE = Pattern.compile("[0-9]{2,}-([a-z0-9-]+)\\.(ir|dot)");
 
   /** Every pass's required stages must hold when it runs: established earlier or already in the module. */
   static void checkOrder(IrModule module, Pipeline pipeline) {
@@ -172,11 +177,11 @@ public final class PassManager {
 
     /** The NN-*.ir and NN-*.dot files an earlier dump wrote here; nothing else in DIR is touched. */
     private void removeEarlierDump() {
-      if (!java.nio.file.Files.isDirectory(dir)) return;
-      try (var entries = java.nio.file.Files.newDirectoryStream(dir)) {
+      if (!Files.isDirectory(dir)) return;
+      try (var entries = Files.newDirectoryStream(dir)) {
         for (Path p : entries) {
-          if (isDumpFile(p.getFileName().toString()) && java.nio.file.Files.isRegularFile(p)) {
-            java.nio.file.Files.delete(p);
+          if (isDumpFile(p.getFileName().toString()) && Files.isRegularFile(p)) {
+            Files.delete(p);
           }
         }
       } catch (IOException e) {
@@ -187,7 +192,7 @@ public final class PassManager {
     void write(int index, String name, IrModule module) {
       String stem = String.format("%02d-%s", index, name);
       try {
-        java.nio.file.Files.createDirectories(dir);
+        Files.createDirectories(dir);
         AtomicFiles.write(dir.resolve(stem + ".ir"), IrPrinter.print(module)
             + org.tdlc.passes.mapping.MappingComments.of(module, target));
         Map<String, String> dots = new LinkedHashMap<>();
