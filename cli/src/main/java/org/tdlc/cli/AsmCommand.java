@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -23,12 +24,15 @@ final class AsmCommand implements Command {
 
   @Override public Options options() {
     return new Options().addOption(Option.builder("o").longOpt("output").hasArg().argName("OUT.tdlx")
-        .desc("the program file to write (required)").get());
+        .desc("the program file to write (required; - is stdout)").get());
   }
 
   @Override public int run(CommandLine cl, Io io, SourceCache sources) throws Exception {
     String path = ModuleLoader.onePath(cl, "FILE.s");
     if (!cl.hasOption("o")) throw new UsageException("missing -o OUT.tdlx");
+    if (!cl.getOptionValue("o").equals(UserFiles.STDOUT)) {
+      UserFiles.refuseInput("-o", Path.of(cl.getOptionValue("o")), List.of(Path.of(path)));
+    }
     String text;
     try {
       text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
@@ -39,7 +43,7 @@ final class AsmCommand implements Command {
     }
     sources.put(path, text);
     Program program = Assembler.parseVerified(text, path);   // problems located at their instruction
-    TdlxWriter.write(program, Path.of(cl.getOptionValue("o")));
+    UserFiles.write("-o", cl.getOptionValue("o"), TdlxWriter.toBytes(program), List.of(Path.of(path)), io);
     return Main.OK;
   }
 }

@@ -5,7 +5,6 @@ package org.tdlc.cli;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.tdlc.frontend.Targets;
 import org.tdlc.ir.diag.CompileException;
 import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.ir.text.IrPrinter;
@@ -20,14 +19,15 @@ final class CheckCommand implements Command {
     return new Options().addOption(Option.builder().longOpt("no-locations")
             .desc("print the IR without loc(...) source locations").get())
         .addOption(Option.builder().longOpt("target").hasArg().argName("T")
-            .desc("the target format pins and mappings are checked against (default: default)").get());
+            .desc("the target format pins and mappings are checked against: a name, or a .tdl file of targets "
+                + "(T.tdl, or T.tdl:NAME); default: default").get());
   }
 
   @Override public int run(CommandLine cl, Io io, SourceCache sources) {
     ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl"), sources);
     var problems = Verifier.verify(loaded.module());
     if (!problems.isEmpty()) throw new CompileException(problems);
-    Compilation.checkTarget(loaded, Targets.resolve(cl.getOptionValue("target"), loaded.targets()), cl);
+    Compilation.checkTarget(loaded, TargetChoice.resolve(cl, loaded.targets(), sources), cl);
     io.out().print(IrPrinter.print(loaded.module(), new IrPrinter.Options(!cl.hasOption("no-locations"))));
     return Main.OK;
   }

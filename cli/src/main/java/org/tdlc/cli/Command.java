@@ -16,6 +16,9 @@ interface Command {
 
   Options options();
 
+  /** The long names of the one-value options that may be given several times; any other may be given once. */
+  default java.util.Set<String> repeatable() { return java.util.Set.of(); }
+
   /** Runs the command; returns the exit code. */
   int run(CommandLine cl, Io io, SourceCache sources) throws Exception;
 }

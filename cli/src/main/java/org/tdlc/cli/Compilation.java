@@ -49,14 +49,15 @@ final class Compilation {
   static Options options() {
     return new Options()
         .addOption(Option.builder().longOpt("target").hasArg().argName("T")
-            .desc("built-in target (see tdlc targets) or one defined in FILE or its imports; default: default").get())
+            .desc("built-in target (see tdlc targets), one defined in FILE or its imports, or a .tdl file of "
+                + "targets (T.tdl, or T.tdl:NAME when it defines several); default: default").get())
         .addOption(Option.builder().longOpt("model").hasArg().argName("M")
             .desc("the model to compile (default: every model defined in FILE itself)").get())
         .addOption(Option.builder().longOpt("passes").hasArg().argName("PIPELINE")
             .desc("graph passes before lowering (default " + DEFAULT_PIPELINE + ")").get())
         .addOption(Option.builder().longOpt("profile-inputs").hasArg().argName("N")
             .desc("select-formats also runs the reference interpreter on N seeded inputs and reports the "
-                + "activations' densities and best formats (in the IR and --print-ir-after=select-formats)").get());
+                + "activations' densities and best formats (in the IR: tdlc compile --emit ir)").get());
   }
 
   /** The pipeline with --profile-inputs N given to its select-formats pass. */
@@ -95,7 +96,7 @@ final class Compilation {
     long start = System.nanoTime();
     ModuleLoader.Loaded loaded = ModuleLoader.load(path, sources);
     List<Model> selected = ModuleLoader.select(loaded, cl);
-    Target target = Targets.resolve(cl.getOptionValue("target"), loaded.targets());
+    Target target = TargetChoice.resolve(cl, loaded.targets(), sources);
     checkTarget(loaded, target, cl);
     Pipeline pipeline = Pipeline.parse(profiled(cl, cl.getOptionValue("passes", DEFAULT_PIPELINE)));
     IrModule optimized = new PassManager(inst.withTarget(target)).run(loaded.module(), pipeline, new DiagnosticEngine());

@@ -1,7 +1,6 @@
 // tdlc disasm: prints a .tdlx program as tdlc assembly, which tdlc asm reads back to the same program.
 package org.tdlc.cli;
 
-import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tdlc.backend.asm.Disassembler;
@@ -15,7 +14,7 @@ final class DisasmCommand implements Command {
   @Override public Options options() { return new Options(); }
 
   @Override public int run(CommandLine cl, Io io, SourceCache sources) {
-    io.out().print(Disassembler.print(TdlxReader.read(Path.of(ModuleLoader.onePath(cl, "OUT.tdlx")))));
+    io.out().print(Disassembler.print(TdlxReader.read(UserFiles.existing("", ModuleLoader.onePath(cl, "OUT.tdlx")))));
     return Main.OK;
   }
 }

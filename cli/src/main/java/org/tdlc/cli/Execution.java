@@ -3,9 +3,9 @@
 package org.tdlc.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,7 @@ final class Execution {
       }
       Tensor t = Npy.read(file);
       if (!t.type().sameValues(type)) {
-        throw new UsageException("--input " + s.name() + ": " + file + " holds " + t.type().toSourceString()
+        throw new UserError("--input " + s.name() + ": " + file + " holds " + t.type().toSourceString()
             + " but the program's input " + s.name() + " is " + type.toSourceString());
       }
       inputs.put(s.name(), t);
@@ -90,12 +90,19 @@ final class Execution {
     return new RunReport.ModelRun(modelName, target, program, sim, checks, compileMillis, simulate, referenceMillis);
   }
 
-  /** Writes the simulated outputs as DIR/NAME.npy (DIR/MODEL/NAME.npy for several models), atomically. */
-  static void save(Path dir, List<RunReport.ModelRun> runs) throws java.io.IOException {
-    for (RunReport.ModelRun r : runs) {
-      Path d = runs.size() == 1 ? dir : dir.resolve(r.model());
-      Files.createDirectories(d);
-      for (var e : r.sim().outputs().entrySet()) Npy.write(d.resolve(e.getKey() + ".npy"), e.getValue());
+  /**
+   * --save-outputs: each model's outputs as DIR/NAME.npy (DIR/MODEL/NAME.npy for several models), each file
+   * written whole; an output file that is one of the inputs is refused, a failed write is a clear error.
+   */
+  static void save(Path dir, Map<String, Map<String, Tensor>> outputsByModel, Collection<Path> inputs) {
+    for (var model : outputsByModel.entrySet()) {
+      Path d = outputsByModel.size() == 1 ? dir : dir.resolve(model.getKey());
+      UserFiles.directory(d);
+      for (var e : model.getValue().entrySet()) {
+        Path file = d.resolve(e.getKey() + ".npy");
+        UserFiles.refuseInput("--save-outputs", file, inputs);
+        UserFiles.write(file, Npy.toBytes(e.getValue()));
+      }
     }
   }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.tdlc.frontend.Targets;
 import org.tdlc.ir.IrModule;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
@@ -29,7 +28,7 @@ final class ExplainCommand implements Command {
   @Override public Options options() {
     return new Options()
         .addOption(Option.builder().longOpt("layer").hasArg().argName("NAME").desc("the layer to explain, named as run's table names it").get())
-        .addOption(Option.builder().longOpt("target").hasArg().argName("T").desc("the target (default: default)").get())
+        .addOption(Option.builder().longOpt("target").hasArg().argName("T").desc("the target: a name, or a .tdl file of targets (T.tdl, or T.tdl:NAME); default: default").get())
         .addOption(Option.builder().longOpt("model").hasArg().argName("M").desc("the model holding the layer").get())
         .addOption(Option.builder().longOpt("objective").hasArg().argName("O")
             .desc("what the mapper minimizes: cycles, energy or edp (default edp)").get());
@@ -42,12 +41,12 @@ final class ExplainCommand implements Command {
     Objective objective = Objective.of(text).orElseThrow(
         () -> new UsageException("--objective takes " + Objective.choices() + ", got '" + text + "'"));
     ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl"), sources);
-    Target target = Targets.resolve(cl.getOptionValue("target"), loaded.targets());
+    Target target = TargetChoice.resolve(cl, loaded.targets(), sources);
     Compilation.checkTarget(loaded, target, cl);
     IrModule fused = new PassManager(PassManager.Instrumentation.defaults(io.err()).withTarget(target))
         .run(loaded.module(), Pipeline.NO_MAPPER, new DiagnosticEngine());
     Found found = find(fused, ModuleLoader.select(new ModuleLoader.Loaded(fused, loaded.mainModels(),
-        loaded.targets()), cl), layer);
+        loaded.targets(), loaded.path()), cl), layer);
     Operation op = found.op();
     io.out().print(formats(op));
     if (Mapping.of(op).isPresent()) {
@@ -60,7 +59,7 @@ final class ExplainCommand implements Command {
         line -> io.err().println("tdlc: mapping " + line));
     diags.throwIfErrors();
     if (planned.isEmpty()) {
-      throw new UsageException("layer '" + layer + "' (" + op.name() + ") is not mapped on the PE array; explain "
+      throw new UserError("layer '" + layer + "' (" + op.name() + ") is not mapped on the PE array; explain "
           + "covers conv2d (one group), matmul and two-operand einsums");
     }
     var predicted = org.tdlc.passes.mapping.Predictions.of(found.model(), op, target, planned.get().mapping(),

@@ -24,11 +24,21 @@ final class InputFeeds {
     for (String spec : specs) {
       int eq = spec.indexOf('=');
       if (eq <= 0 || eq == spec.length() - 1) throw new UsageException("--input takes NAME=FILE.npy, got '" + spec + "'");
-      if (files.put(spec.substring(0, eq), Path.of(spec.substring(eq + 1))) != null) {
+      String name = spec.substring(0, eq);
+      Path file = UserFiles.existing("--input " + spec, spec.substring(eq + 1));
+      if (files.put(name, file) != null) {
         throw new UsageException("--input " + spec.substring(0, eq) + " is given twice");
       }
     }
     return files;
+  }
+
+  /** The files a command reads, which no output may replace: FILE and the --input files. */
+  static java.util.List<Path> inputPaths(String file, Map<String, Path> files) {
+    java.util.List<Path> all = new java.util.ArrayList<>();
+    all.add(Path.of(file));
+    all.addAll(files.values());
+    return all;
   }
 
   static long seed(CommandLine cl) {
@@ -52,7 +62,7 @@ final class InputFeeds {
       }
       Tensor t = Npy.read(file);
       if (!t.type().sameValues(in.result().type())) {
-        throw new UsageException("--input " + name + ": " + file + " holds " + t.type().toSourceString()
+        throw new UserError("--input " + name + ": " + file + " holds " + t.type().toSourceString()
             + " but model " + model.name() + " declares " + name + " : " + in.result().type().toSourceString());
       }
       inputs.put(name, t);

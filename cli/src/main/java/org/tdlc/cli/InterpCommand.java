@@ -2,16 +2,15 @@
 // and prints a summary of each output; --save-outputs writes them as .npy files.
 package org.tdlc.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.tdlc.ir.Model;
-import org.tdlc.ir.data.Npy;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.diag.CompileException;
 import org.tdlc.ir.diag.SourceCache;
@@ -39,7 +38,8 @@ final class InterpCommand implements Command {
   }
 
   @Override public int run(CommandLine cl, Io io, SourceCache sources) throws Exception {
-    ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl"), sources);
+    String path = ModuleLoader.onePath(cl, "FILE.tdl");
+    ModuleLoader.Loaded loaded = ModuleLoader.load(path, sources);
     List<Model> models = ModuleLoader.select(loaded, cl);
     var files = InputFeeds.files(cl);
     long seed = InputFeeds.seed(cl);
@@ -56,16 +56,13 @@ final class InterpCommand implements Command {
       }
       runs.add(new OutputSummary.ModelRun(model.name(), outputs, (System.nanoTime() - start) / 1_000_000));
     }
-    if (cl.hasOption("save-outputs")) save(Path.of(cl.getOptionValue("save-outputs")), runs);
     io.out().print(cl.hasOption("json") ? OutputSummary.json(runs, seed) : OutputSummary.text(runs, seed));
-    return Main.OK;
-  }
-
-  private static void save(Path dir, List<OutputSummary.ModelRun> runs) throws java.io.IOException {
-    for (OutputSummary.ModelRun r : runs) {
-      Path d = runs.size() == 1 ? dir : dir.resolve(r.model());
-      Files.createDirectories(d);
-      for (var e : r.outputs().entrySet()) Npy.write(d.resolve(e.getKey() + ".npy"), e.getValue());
+    io.out().flush();
+    if (cl.hasOption("save-outputs")) {
+      var outputs = new LinkedHashMap<String, Map<String, Tensor>>();
+      runs.forEach(r -> outputs.put(r.model(), r.outputs()));
+      Execution.save(Path.of(cl.getOptionValue("save-outputs")), outputs, InputFeeds.inputPaths(path, files));
     }
+    return Main.OK;
   }
 }

@@ -70,10 +70,14 @@ public final class Main {
         io.out().print(help(cmd));
         return OK;
       }
+      refuseRepeated(cmd, cl);
       return cmd.run(cl, io, sources);
     } catch (ParseException | UsageException e) {
       io.err().println("tdlc " + cmd.name() + ": error: " + e.getMessage());
       io.err().println("usage: tdlc " + cmd.name() + " " + cmd.usage() + "   (tdlc " + cmd.name() + " --help)");
+      return USER_ERROR;
+    } catch (UserError e) {
+      io.err().println((e.where() == null ? "tdlc " + cmd.name() : e.where()) + ": error: " + e.getMessage());
       return USER_ERROR;
     } catch (CompileException e) {
       io.err().print(new DiagnosticPrinter(sources).render(e.diagnostics()));
@@ -94,6 +98,26 @@ public final class Main {
       io.err().println("tdlc: internal error: " + e + " (please report it; TDLC_DEBUG=1 shows the stack trace)");
       if (System.getenv("TDLC_DEBUG") != null) e.printStackTrace(io.err());
       return INTERNAL_ERROR;
+    }
+  }
+
+  /**
+   * An option that takes one value and is given twice is a mistake (which would win?): a usage error naming
+   * it. Options that take several values (--input) and those a command declares repeatable may repeat.
+   */
+  private static void refuseRepeated(Command cmd, CommandLine cl) {
+    Map<String, String> first = new LinkedHashMap<>();
+    for (Option o : cl.getOptions()) {
+      if (!o.hasArg() || o.hasArgs()) continue;
+      String key = o.getLongOpt() != null ? o.getLongOpt() : o.getOpt();
+      if (cmd.repeatable().contains(key)) continue;
+      String spelled = o.getOpt() == null ? "--" + o.getLongOpt()
+          : "-" + o.getOpt() + (o.getLongOpt() == null ? "" : "/--" + o.getLongOpt());
+      String previous = first.putIfAbsent(key, o.getValue());
+      if (previous != null) {
+        throw new UsageException(spelled + " is given twice ('" + previous + "', then '" + o.getValue()
+            + "'); give it once");
+      }
     }
   }
 

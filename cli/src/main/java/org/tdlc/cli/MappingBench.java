@@ -40,7 +40,7 @@ final class MappingBench {
   }
 
   static int run(CommandLine cl, Io io) {
-    Target target = Targets.resolve(cl.getOptionValue("target"), List.of());
+    Target target = TargetChoice.resolve(cl, List.of(), new org.tdlc.ir.diag.SourceCache());
     String text = cl.getOptionValue("objective", Objective.EDP.toString());
     Objective objective = Objective.of(text).orElseThrow(
         () -> new UsageException("--objective takes " + Objective.choices() + ", got '" + text + "'"));

@@ -58,7 +58,7 @@ final class MappingReport {
       Mapping alt = MappingPlanner.toMapping(space, q);
       b.append(String.format("  %s %-36s order %-22s %s +%.2f%%: %s%n", alt.dataflow().keyword(), alt.tileText(),
           String.join(",", alt.order()), objective,
-          100 * (q.score() / p.search().best().score() - 1), whyLost(q.cost(), c)));
+          100 * (q.score() / p.search().best().score() - 1), whyLost(q.cost(), c, objective)));
     }
     b.append(String.format("%nsearch: %d mappings visited, %d valid, %.1f ms%n", p.search().visited(),
         p.search().valid(), p.search().nanos() / 1e6));
@@ -66,23 +66,50 @@ final class MappingReport {
     return b.toString();
   }
 
-  /** The component of the cost that grew most against the chosen mapping's. */
-  static String whyLost(Cost alt, Cost best) {
+  /**
+   * Why an alternative lost, as the objective compared them: its figure against the chosen mapping's (for edp
+   * both factors), then what made the worse factor worse. Only a figure that is actually worse is called so.
+   */
+  static String whyLost(Cost alt, Cost best, String objective) {
+    String figure = switch (objective) {
+      case "cycles" -> String.format("more cycles (%d vs %d)", alt.cycles(), best.cycles());
+      case "energy" -> String.format("more energy (%.4g vs %.4g pJ)", alt.energyPj(), best.energyPj());
+      default -> String.format("higher energy-delay product (%d cycles x %.4g pJ vs %d cycles x %.4g pJ)",
+          alt.cycles(), alt.energyPj(), best.cycles(), best.energyPj());
+    };
+    boolean slower = alt.cycles() > best.cycles() && !objective.equals("energy");
+    boolean hungrier = alt.energyPj() > best.energyPj() && !objective.equals("cycles");
+    if (!slower && !hungrier) return "equal " + objective + " (" + figure.substring(figure.indexOf('(') + 1);
+    String cause = slower ? slowerBecause(alt, best) : hungrierBecause(alt, best);
+    return cause == null ? figure : figure + ": " + cause;
+  }
+
+  /** The part of the time that grew most, or null. */
+  private static String slowerBecause(Cost alt, Cost best) {
     double dCompute = alt.computeCycles() - (double) best.computeCycles();
     double dLoad = alt.loadCycles() - (double) best.loadCycles();
-    double dDram = alt.dramBytes() - (double) best.dramBytes();
-    if (dDram > 0 && dLoad >= dCompute) {
+    if (alt.dramBytes() > best.dramBytes() && dLoad >= dCompute && dLoad > 0) {
       return String.format("more DRAM traffic (%d B vs %d B)", alt.dramBytes(), best.dramBytes());
     }
     if (dCompute > 0) {
       return String.format("more compute cycles (%d vs %d: array folds or fill/drain)", alt.computeCycles(),
           best.computeCycles());
     }
+    return null;
+  }
+
+  /** The traffic that grew, or null: energy is spent mostly moving bytes. */
+  private static String hungrierBecause(Cost alt, Cost best) {
+    if (alt.dramBytes() > best.dramBytes()) {
+      return String.format("more DRAM traffic (%d B vs %d B)", alt.dramBytes(), best.dramBytes());
+    }
     if (alt.globalBytes() > best.globalBytes()) {
       return String.format("more global-buffer traffic (%d B vs %d B)", alt.globalBytes(), best.globalBytes());
     }
-    return String.format("more cycles (%d vs %d) or energy (%.4g vs %.4g pJ)", alt.cycles(), best.cycles(),
-        alt.energyPj(), best.energyPj());
+    if (alt.localBytes() > best.localBytes()) {
+      return String.format("more per-PE traffic (%d B vs %d B)", alt.localBytes(), best.localBytes());
+    }
+    return null;
   }
 
   private static String operand(Operation op, int i) {

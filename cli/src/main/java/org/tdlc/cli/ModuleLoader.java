@@ -22,7 +22,7 @@ import org.tdlc.ir.verify.Verifier;
 
 final class ModuleLoader {
   /** The module, the models a command acts on when no --model is given, and the file's own targets. */
-  record Loaded(IrModule module, List<String> mainModels, List<Target> targets) {}
+  record Loaded(IrModule module, List<String> mainModels, List<Target> targets, String path) {}
 
   private ModuleLoader() {}
 
@@ -31,7 +31,7 @@ final class ModuleLoader {
   static Loaded load(String path, SourceCache sources) {
     if (!isIr(path)) {
       Frontend.Result r = new Frontend(new DiagnosticEngine(), sources).compile(path);
-      return new Loaded(r.module(), r.mainModels(), r.targets());
+      return new Loaded(r.module(), r.mainModels(), r.targets(), path);
     }
     String text;
     try {
@@ -44,7 +44,7 @@ final class ModuleLoader {
     sources.put(path, text);
     IrModule m = IrParser.parse(text, path);
     Verifier.verifyOrThrow(m);  // a broken input is the input's fault, not the first pass's
-    return new Loaded(m, m.models().stream().map(Model::name).toList(), List.of());
+    return new Loaded(m, m.models().stream().map(Model::name).toList(), List.of(), path);
   }
 
   /** The single path argument of a command, or a usage error. */
@@ -65,7 +65,14 @@ final class ModuleLoader {
       return List.of(m);
     }
     List<Model> own = loaded.mainModels().stream().map(n -> loaded.module().model(n).orElseThrow()).toList();
-    if (own.isEmpty()) throw new UsageException("the file defines no model");
+    if (own.isEmpty()) {
+      List<String> imported = loaded.module().models().stream().map(Model::name).toList();
+      List<String> targets = loaded.targets().stream().map(Target::name).toList();
+      throw new UserError(loaded.path(), "the file defines no model"
+          + (!imported.isEmpty() ? "; its imports define " + String.join(", ", imported) + ": choose one with --model"
+          : !targets.isEmpty() ? " (it has only targets: " + String.join(", ", targets)
+          + "; use a file of targets with --target " + loaded.path() + ")" : ""));
+    }
     return own;
   }
 }

@@ -3,12 +3,16 @@
 // Exit 0 when verified, 2 on any mismatch.
 package org.tdlc.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.passes.PassManager;
 
@@ -41,6 +45,8 @@ final class RunCommand implements Command {
     String path = ModuleLoader.onePath(cl, "FILE.tdl");
     var files = InputFeeds.files(cl);
     long seed = InputFeeds.seed(cl);
+    List<Path> readFiles = InputFeeds.inputPaths(path, files);
+    if (cl.hasOption("report")) UserFiles.refuseInput("--report", Path.of(cl.getOptionValue("report")), readFiles);
     Progress progress = Progress.onTerminal(io.err(), cl.hasOption("json"));
     progress.show("compiling " + path);
     Compilation.Result compiled;
@@ -68,22 +74,18 @@ final class RunCommand implements Command {
     } finally {
       progress.clear();
     }
-    if (cl.hasOption("save-outputs")) Execution.save(Path.of(cl.getOptionValue("save-outputs")), runs);
-    if (cl.hasOption("report")) writeReport(Path.of(cl.getOptionValue("report")), runs);
+    // the results first: a file that cannot be written must not cost the user what the run found
     if (cl.hasOption("json")) io.out().print(RunReport.json(runs));
     else runs.forEach(r -> io.out().print(RunReport.text(r)));
-    return runs.stream().allMatch(RunReport.ModelRun::verified) ? Main.OK : MISMATCH;
-  }
-
-  /** Writes the page beside its final name first, so a reader never sees half a file. */
-  private static void writeReport(Path out, List<RunReport.ModelRun> runs) throws java.io.IOException {
-    Path abs = out.toAbsolutePath();
-    Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-    try {
-      java.nio.file.Files.writeString(tmp, HtmlReport.page(runs));
-      java.nio.file.Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new UsageException("--report " + out + ": no such directory");
+    io.out().flush();
+    if (cl.hasOption("save-outputs")) {
+      var outputs = new LinkedHashMap<String, Map<String, Tensor>>();
+      runs.forEach(r -> outputs.put(r.model(), r.sim().outputs()));
+      Execution.save(Path.of(cl.getOptionValue("save-outputs")), outputs, readFiles);
     }
+    if (cl.hasOption("report")) {
+      UserFiles.write(Path.of(cl.getOptionValue("report")), HtmlReport.page(runs).getBytes(StandardCharsets.UTF_8));
+    }
+    return runs.stream().allMatch(RunReport.ModelRun::verified) ? Main.OK : MISMATCH;
   }
 }

@@ -4,6 +4,7 @@ package org.tdlc.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -35,15 +36,20 @@ final class SimCommand implements Command {
 
   @Override public int run(CommandLine cl, Io io, SourceCache sources) throws Exception {
     String path = ModuleLoader.onePath(cl, "OUT.tdlx");
-    Program program = TdlxReader.read(Path.of(path));
+    Program program = TdlxReader.read(UserFiles.existing("", path));
     List<String> problems = ProgramVerifier.verify(program);  // as asm does: refuse a program that cannot run
     if (!problems.isEmpty()) throw new TdlxException(path + ": not a runnable program: " + String.join("; ", problems));
-    var inputs = Execution.inputs(program, InputFeeds.files(cl), InputFeeds.seed(cl));
+    var files = InputFeeds.files(cl);
+    var inputs = Execution.inputs(program, files, InputFeeds.seed(cl));
     if (cl.hasOption("trace")) io.err().printf("%10s  %5s  %s%n", "cycle", "insn", "instruction");
     RunReport.ModelRun run = Execution.run(Path.of(path).getFileName().toString(), program.machine().target(), program,
         inputs, null, -1, cl.hasOption("trace") ? io.err() : null);
-    if (cl.hasOption("save-outputs")) Execution.save(Path.of(cl.getOptionValue("save-outputs")), List.of(run));
     io.out().print(cl.hasOption("json") ? RunReport.json(List.of(run)) : RunReport.text(run));
+    io.out().flush();
+    if (cl.hasOption("save-outputs")) {
+      Execution.save(Path.of(cl.getOptionValue("save-outputs")), Map.of(run.model(), run.sim().outputs()),
+          InputFeeds.inputPaths(path, files));
+    }
     return Main.OK;
   }
 }

@@ -1,16 +1,22 @@
 // Runs a pipeline and does all the cross-cutting work around each pass, in one place: the ordering
 // check (requires/establishes), verification after each pass (--verify-each), IR printing before/after
-// (MLIR's flags), numbered dumps with DOT graphs in --dump-dir, timing and statistics.
+// (MLIR's flags), numbered dumps with DOT graphs in --dump-dir (replacing an earlier dump there), timing
+// and statistics. A pass named for printing that the pipeline does not run is an error, not silence.
 package org.tdlc.passes;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tdlc.ir.IrModule;
 import org.tdlc.ir.Location;
 import org.tdlc.ir.diag.CompileException;
@@ -59,6 +65,8 @@ public final class PassManager {
 
   public IrModule run(IrModule module, Pipeline pipeline, DiagnosticEngine diags) {
     for (String name : concat(inst.printBefore(), inst.printAfter())) Passes.info(name);   // typos fail early
+    requireInPipeline("--print-ir-before", inst.printBefore(), pipeline);
+    requireInPipeline("--print-ir-after", inst.printAfter(), pipeline);
     List<Pass> passes = pipeline.instantiate();
     checkOrder(module, pipeline);
     DumpDir dumps = inst.dumpDir() == null ? null : new DumpDir(inst.dumpDir(), inst.target());
@@ -94,6 +102,29 @@ public final class PassManager {
     if (inst.statistics()) inst.out().print(TimingReport.renderStatistics(runs));
     return module;
   }
+
+  /** A pass to print around that the pipeline never runs would print nothing: an error naming the pipeline. */
+  private static void requireInPipeline(String flag, Set<String> passes, Pipeline pipeline) {
+    Set<String> run = new HashSet<>(pipeline.entries().stream().map(Pipeline.Entry::name).toList());
+    for (String name : new TreeSet<>(passes)) {
+      if (run.contains(name)) continue;
+      throw new PipelineException(flag + "=" + name + ": pass '" + name + "' is not in the pipeline"
+          + (pipeline.entries().isEmpty() ? ", which is empty (name the passes with --passes)"
+          : " '" + pipeline + "', so there is nothing to print"));
+    }
+  }
+
+  /**
+   * Whether a file name is one --dump-dir writes: NN-input or NN-PASS (a registered pass), .ir or .dot. A new
+   * dump removes such files first, so a dump never mixes with an earlier, longer one.
+   */
+  public static boolean isDumpFile(String fileName) {
+    Matcher m = DUMP_FILE.matcher(fileName);
+    if (!m.matches()) return false;
+    return m.group(1).equals("input") || Passes.all().stream().anyMatch(p -> p.name().equals(m.group(1)));
+  }
+
+  private static final Pattern DUMP_FILE = Pattern.compile("[0-9]{2,}-([a-z0-9-]+)\\.(ir|dot)");
 
   /** Every pass's required stages must hold when it runs: established earlier or already in the module. */
   static void checkOrder(IrModule module, Pipeline pipeline) {
@@ -141,12 +172,27 @@ public final class PassManager {
     DumpDir(Path dir, org.tdlc.ir.target.Target target) {
       this.dir = dir;
       this.target = target;
+      removeEarlierDump();
+    }
+
+    /** The NN-*.ir and NN-*.dot files an earlier dump wrote here; nothing else in DIR is touched. */
+    private void removeEarlierDump() {
+      if (!Files.isDirectory(dir)) return;
+      try (var entries = Files.newDirectoryStream(dir)) {
+        for (Path p : entries) {
+          if (isDumpFile(p.getFileName().toString()) && Files.isRegularFile(p)) {
+            Files.delete(p);
+          }
+        }
+      } catch (IOException e) {
+        throw new PipelineException("cannot write dump to " + dir + ": cannot remove the earlier dump: " + e.getMessage());
+      }
     }
 
     void write(int index, String name, IrModule module) {
       String stem = String.format("%02d-%s", index, name);
       try {
-        java.nio.file.Files.createDirectories(dir);
+        Files.createDirectories(dir);
         AtomicFiles.write(dir.resolve(stem + ".ir"), IrPrinter.print(module)
             + org.tdlc.passes.mapping.MappingComments.of(module, target));
         Map<String, String> dots = new LinkedHashMap<>();

@@ -36,6 +36,13 @@ public record PassOptions(SortedMap<String, String> values) {
     }
   }
 
+  /** An integer option that must be at least {@code min}: a search budget of 0 is a mistake in the pipeline. */
+  public int atLeast(String name, int min) {
+    int v = integer(name);
+    if (v < min) throw new PipelineException("option '" + name + "' must be at least " + min + ", got " + v);
+    return v;
+  }
+
   public boolean bool(String name) {
     String v = values.get(name);
     if (v.equals("true") || v.equals("false")) return Boolean.parseBoolean(v);

@@ -1,6 +1,7 @@
-// A pipeline is a value: parsed from "canonicalize,fuse-epilogue{opt=v}", printed back to the same
-// string, and used alike by the CLI and by tests. Every pass name and option is checked on parse. The
-// pipelines the compiler and its tests name are defined here once.
+// A pipeline is a value: parsed from "canonicalize,mapper{objective=cycles seed=2}", printed back to the
+// same string, and used alike by the CLI and by tests. Inside braces, options are separated by spaces or
+// commas (printed with spaces). Every pass name and option is checked on parse. The pipelines the
+// compiler and its tests name are defined here once.
 package org.tdlc.passes;
 
 import java.util.ArrayList;
@@ -52,11 +53,13 @@ public record Pipeline(List<Entry> entries) {
       if (j < t.length() && t.charAt(j) == '{') {
         int close = t.indexOf('}', j);
         if (close < 0) throw new PipelineException("pipeline '" + text + "': missing '}' after options of " + name);
-        for (String kv : t.substring(j + 1, close).trim().split("[\\s]+")) {
+        for (String kv : t.substring(j + 1, close).trim().split("[\\s,]+")) {
           if (kv.isEmpty()) continue;
           int eq = kv.indexOf('=');
           if (eq <= 0) throw new PipelineException("pass option '" + kv + "' must be written name=value");
-          given.put(kv.substring(0, eq), kv.substring(eq + 1));
+          if (given.put(kv.substring(0, eq), kv.substring(eq + 1)) != null) {
+            throw new PipelineException("pass '" + name + "' is given option '" + kv.substring(0, eq) + "' twice");
+          }
         }
         j = close + 1;
         while (j < t.length() && Character.isWhitespace(t.charAt(j))) j++;

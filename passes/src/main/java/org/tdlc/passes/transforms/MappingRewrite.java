@@ -78,6 +78,7 @@ final class MappingRewrite {
     String text = o.string("objective");
     Objective objective = Objective.of(text).orElseThrow(() -> new PipelineException(
         "option 'objective' must be " + Objective.choices() + ", got '" + text + "'"));
-    return new MappingPlanner.Options(objective, o.integer("seed"), o.integer("starts"), o.integer("budget"));
+    return new MappingPlanner.Options(objective, o.integer("seed"), o.atLeast("starts", 1),
+        o.atLeast("budget", 1));
   }
 }
