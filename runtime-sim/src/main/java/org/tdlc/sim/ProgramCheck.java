@@ -5,6 +5,7 @@
 package org.tdlc.sim;
 
 import org.tdlc.ir.ops.Ops;
+import org.tdlc.ir.target.MemoryLevel;
 import java.util.List;
 import java.util.Locale;
 import org.tdlc.backend.isa.AluOp;
@@ -23,7 +24,7 @@ import org.tdlc.ir.type.Shape;
 
 final class ProgramCheck {
   /** The largest memory the simulator holds in one Java array. */
-  static final long MAX_MEMORY = Integer.MAX_VALUE - 8;
+  static final long MAX_MEMORY = MemoryLevel.MAX_BYTES;
 
   private ProgramCheck() {}
 
