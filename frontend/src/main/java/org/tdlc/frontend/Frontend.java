@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.tdlc.frontend.ast.Ast;
 import org.tdlc.frontend.ast.AstBuilder;
+import org.tdlc.frontend.parse.Nesting;
 import org.tdlc.frontend.parse.SourceParser;
 import org.tdlc.frontend.sema.ModelBuilder;
 import org.tdlc.grammar.TdlParser;
@@ -35,9 +36,10 @@ public final class Frontend {
 
   /**
    * What the front end produced: all models of the file and its imports, the names of the file's own
-   * models (the ones a command acts on by default), and the validated targets of the file and its imports.
+   * models (the ones a command acts on by default), the validated targets of the file and its imports, and
+   * the warnings (reported in the caller's engine too; they do not stop the compilation).
    */
-  public record Result(IrModule module, List<String> mainModels, List<Target> targets) {}
+  public record Result(IrModule module, List<String> mainModels, List<Target> targets, List<Diagnostic> warnings) {}
 
   private final DiagnosticEngine diags;
   private final SourceCache sources;
@@ -51,6 +53,10 @@ public final class Frontend {
 
   /** Parses and builds a file; throws CompileException with every diagnostic if anything is wrong. */
   public Result compile(String path) {
+    return Nesting.onDeepStack(() -> compileHere(path));
+  }
+
+  private Result compileHere(String path) {
     Ast.SourceFile main = load(path, Location.UNKNOWN);
     diags.throwIfErrors();
     List<Ast.SourceFile> files = new ArrayList<>(parsed.values());
@@ -84,7 +90,9 @@ public final class Frontend {
     }
     diags.throwIfErrors();
     List<String> own = main.models().stream().map(m -> m.name().name()).toList();
-    return new Result(IrModule.of(models, STAGE), own, targets);
+    List<Diagnostic> warnings = diags.diagnostics().stream()
+        .filter(d -> d.severity() == Diagnostic.Severity.WARNING).toList();
+    return new Result(IrModule.of(models, STAGE), own, targets, warnings);
   }
 
   /** Reads, parses and builds the AST of a file and, recursively, of its imports; null on failure. */
@@ -121,8 +129,9 @@ public final class Frontend {
     try {
       byte[] bytes = Files.readAllBytes(Path.of(path));
       try {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
             .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;   // a byte order mark is not text
       } catch (CharacterCodingException e) {
         // Not UTF-8 (binary garbage, or Latin-1): decode leniently so the lexer can point at the bad bytes.
         return new String(bytes, StandardCharsets.UTF_8);

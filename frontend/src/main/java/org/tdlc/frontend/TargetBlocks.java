@@ -13,6 +13,7 @@ import org.tdlc.frontend.ast.Ast;
 import org.tdlc.ir.Location;
 import org.tdlc.ir.diag.Diagnostic;
 import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.Quantities;
 import org.tdlc.ir.target.SparseSupport;
 import org.tdlc.ir.type.StorageFormat;
@@ -91,7 +92,7 @@ final class TargetBlocks {
           Double cycles = w.quantity("latency 64 cycles", LATENCY_UNITS, null);
           if (cycles != null && (cycles != Math.rint(cycles) || cycles > Integer.MAX_VALUE)) {
             diags.error(n.loc(), "latency must be a whole number of cycles up to " + Integer.MAX_VALUE + ", got "
-                + n.text());
+                + w.written());
           } else if (cycles != null) {
             latency = cycles.longValue();
             w.expectEnd();
@@ -216,7 +217,17 @@ final class TargetBlocks {
       diags.error(n.loc(), "size must be a whole number of bytes below 2^62, got " + Quantities.number(bytes) + " B");
       return null;
     }
-    return positive(n, bytes, "size") == null ? null : bytes.longValue();
+    if (positive(n, bytes, "size") == null) return null;
+    if (bytes > MemoryLevel.MAX_BYTES) {
+      diags.error(n.loc(), "size " + sizeText(bytes) + " is more than tdlc can simulate: a memory level holds at most "
+          + Quantities.bytes(MemoryLevel.MAX_BYTES));
+      return null;
+    }
+    return bytes.longValue();
+  }
+
+  private static String sizeText(double bytes) {
+    return bytes == Math.rint(bytes) && bytes < 0x1p62 ? Quantities.bytes((long) bytes) : Quantities.number(bytes) + " B";
   }
 
   /** v, or null after reporting when it is not positive; {@code number} is the word it was read from. */

@@ -64,7 +64,7 @@ public final class TargetBuilder {
           Ast.Word n = w.peek();
           mhz = w.quantity("frequency 500 MHz", FREQUENCY_UNITS, null);
           if (mhz != null && mhz <= 0) {
-            diags.error(n.loc(), "frequency must be positive, got " + n.text());
+            diags.error(n.loc(), "frequency must be positive, got " + w.written());
             mhz = null;
           }
           if (mhz != null) w.expectEnd();

@@ -15,6 +15,7 @@ final class TargetWords {
   private final Ast.TargetEntry entry;
   private final DiagnosticEngine diags;
   private int pos;
+  private String written = "";
 
   TargetWords(Ast.TargetEntry entry, DiagnosticEngine diags) {
     this.entry = entry;
@@ -43,9 +44,11 @@ final class TargetWords {
 
   void error(Location at, String message) { diags.error(at, message); }
 
-  /** A number (integer or decimal); null after reporting. */
+  /** A number (integer or decimal, after an optional '-'); null after reporting. */
   Double number(String example) {
     Ast.Word w = next();
+    boolean negative = w != null && w.text().equals("-");
+    if (negative) w = next();
     if (w == null) {
       error(end(), key() + " needs a value, as in '" + example + "'");
       return null;
@@ -59,8 +62,12 @@ final class TargetWords {
       error(w.loc(), "number " + w.text() + " is too large");
       return null;
     }
-    return v;
+    written = (negative ? "-" : "") + w.text();
+    return negative ? -v : v;
   }
+
+  /** The last number read, as written: "-100", "2.5". */
+  String written() { return written; }
 
   /** A whole number in [min, max]; null after reporting. */
   Long integer(String what, long min, long max, String example) {
@@ -68,11 +75,11 @@ final class TargetWords {
     Double v = number(example);
     if (v == null) return null;
     if (v != Math.rint(v)) {
-      error(w.loc(), what + " must be a whole number, got " + w.text());
+      error(w.loc(), what + " must be a whole number, got " + written);
       return null;
     }
     if (v < min || v > max) {
-      error(w.loc(), what + " must be between " + min + " and " + max + ", got " + w.text());
+      error(w.loc(), what + " must be between " + min + " and " + max + ", got " + written);
       return null;
     }
     return v.longValue();
@@ -87,7 +94,7 @@ final class TargetWords {
     Double v = number(example);
     if (v == null) return null;
     if (atEnd() || peek().text().equals(stop)) {
-      error(n.loc(), key() + " " + n.text() + " needs a unit (" + alternatives(units) + "), as in '" + example + "'");
+      error(n.loc(), key() + " " + written + " needs a unit (" + alternatives(units) + "), as in '" + example + "'");
       return null;
     }
     List<Ast.Word> rest = new ArrayList<>();
@@ -98,6 +105,10 @@ final class TargetWords {
       Double factor = units.get(glued(rest.subList(0, k)));
       if (factor != null) {
         pos += k;
+        if (v < 0) {   // no quantity of a target (size, bandwidth, energy, latency, frequency) can be negative
+          error(n.loc(), key() + " must not be negative, got " + written + " " + asWritten(rest.subList(0, k)));
+          return null;
+        }
         return v * factor;
       }
     }

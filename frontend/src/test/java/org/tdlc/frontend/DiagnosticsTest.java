@@ -3,10 +3,12 @@
 package org.tdlc.frontend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +37,12 @@ class DiagnosticsTest {
         Arguments.of("integer overflow", MLP_HEAD.replace("[4, 8]", "[99999999999999999999, 8]") + "  output x;\n}", "2:16",
             "integer 99999999999999999999 is too large"),
         // syntax
-        Arguments.of("missing semicolon", "model m {\n  input x : i8[4]\n  output x;\n}", "3:3", "expected ';' before 'output'"),
+        Arguments.of("missing semicolon", "model m {\n  input x : i8[4]\n  output x;\n}", "2:18",
+            "expected ';' at the end of the statement"),
+        Arguments.of("missing semicolon, same line", "model m {\n  input x : i8[4] output x;\n}", "2:19",
+            "expected ';' before 'output'"),
+        Arguments.of("too deep", "model m {\n  input x : i8[4];\n  y = " + "relu(".repeat(10_001) + "x"
+            + ")".repeat(10_001) + ";\n  output y;\n}", "3:50006", "nesting deeper than 10000 levels"),
         Arguments.of("missing brace", "model m {\n  input x : i8[4];\n  output x;\n", "4:1", "end of file"),
         // types and shapes
         Arguments.of("zero dimension", "model m {\n  input x : i8[4, 0];\n  output x;\n}", "2:19",
@@ -61,6 +68,10 @@ class DiagnosticsTest {
         Arguments.of("no output", MLP_HEAD + "  y = matmul(x, w);\n}", "1:7", "model m has no output statement"),
         Arguments.of("unknown op", MLP_HEAD + "  y = matmull(x, w);\n  output y;\n}", "4:7",
             "unknown operation 'matmull' (did you mean 'matmul'?)"),
+        Arguments.of("op tdlc lacks", MLP_HEAD + "  y = concat(x, w);\n  output y;\n}", "4:7",
+            "tdlc has no operation 'concat'; the operations are add, avgpool, conv2d, dwconv2d, flatten, matmul"),
+        Arguments.of("unknown op far from all", MLP_HEAD + "  y = zzz(x);\n  output y;\n}", "4:7",
+            "unknown operation 'zzz'; the operations are add, avgpool"),
         Arguments.of("unknown argument", MLP_HEAD + "  y = relu(x, slope = 2);\n  output y;\n}", "4:15",
             "relu: unknown argument 'slope'"),
         Arguments.of("missing argument", MLP_HEAD + "  y = requant(x);\n  output y;\n}", "4:7",
@@ -88,6 +99,8 @@ class DiagnosticsTest {
             "5:3", "subscript p + r of x dimension 2 spans 0..8, outside 0..7"),
         Arguments.of("einsum = with sum", MLP_HEAD + "  tensor y : i32[4, 16];\n  y[i, j] = x[i, k] * w[k, j];\n"
             + "  output y;\n}", "5:18", "'=' allows no summed index, but 'k' is not in the result"),
+        Arguments.of("einsum output index unused", MLP_HEAD + "  tensor y : i32[4, 16];\n  y[i, j] += x[i, k] * w[k, z];\n"
+            + "  output y;\n}", "5:8", "einsum: output index j appears in no operand"),
         Arguments.of("einsum i8 result", MLP_HEAD + "  tensor y : i8[4, 16];\n  y[i, j] += x[i, k] * w[k, j];\n"
             + "  output y;\n}", "5:3", "sums of products accumulate in i32"),
         Arguments.of("tensor never computed", MLP_HEAD + "  tensor y : i32[4, 16];\n  output x;\n}", "4:10",
@@ -119,6 +132,42 @@ class DiagnosticsTest {
     String expectedPrefix = file + ":" + lineCol + ": error: ";
     assertTrue(first.toString().startsWith(expectedPrefix) && first.toString().contains(message),
         "expected " + expectedPrefix + "..." + message + "\n     got " + first);
+  }
+
+  @org.junit.jupiter.api.Test
+  void byteOrderMarkIsSkipped() throws IOException {
+    Path file = dir.resolve("t.tdl");
+    Files.write(file, ("\uFEFF" + MLP_HEAD + "  y = matmul(x, w);\n  output y;\n}").getBytes(StandardCharsets.UTF_8));
+    Frontend.Result r = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString());
+    assertEquals(List.of("m"), r.mainModels());
+    Files.write(file, ("\uFEFF" + MLP_HEAD + "  y = relu(q);\n  output y;\n}").getBytes(StandardCharsets.UTF_8));
+    CompileException e = assertThrows(CompileException.class,
+        () -> new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString()));
+    assertTrue(e.diagnostics().get(0).toString().contains(":4:12: error: undefined name 'q'"), e.toString());
+  }
+
+  @org.junit.jupiter.api.Test
+  void deepNestingCompiles() throws IOException {
+    Path file = dir.resolve("t.tdl");
+    Files.writeString(file, "model m {\n  input x : i8[4];\n  y = " + "relu(".repeat(9_999) + "x" + ")".repeat(9_999)
+        + ";\n  output y;\n}");   // with the model's braces, 10,000 levels: the limit
+    Frontend.Result r = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString());
+    assertEquals(9_999 + 2, r.module().model("m").orElseThrow().ops().size());   // input, the relus, output
+  }
+
+  @org.junit.jupiter.api.Test
+  void i8SumsWarnButCompile() throws IOException {
+    Path file = dir.resolve("t.tdl");
+    Files.writeString(file, "model m {\n  input a : i8[4];\n  input b : i8[4];\n  input c : i32[4];\n"
+        + "  s = add(a, b);\n  d = sub(a, b);\n  t = add(c, a);\n  output s, d, t;\n}");
+    DiagnosticEngine diags = new DiagnosticEngine();
+    Frontend.Result r = new Frontend(diags, new SourceCache()).compile(file.toString());
+    List<String> got = r.warnings().stream().map(Diagnostic::toString).toList();
+    assertEquals(2, got.size(), got.toString());   // i32 + i8 is i32: no warning
+    assertTrue(got.get(0).startsWith(file + ":5:7: warning: add: both operands are i8, so the result is i8 and wraps "
+        + "modulo 256"), got.get(0));
+    assertTrue(got.get(1).startsWith(file + ":6:7: warning: sub: both operands are i8"), got.get(1));
+    assertFalse(diags.hasErrors());
   }
 
   @org.junit.jupiter.api.Test

@@ -69,7 +69,7 @@ term        : INT '*' ID                                         # scaledIndex
 targetEntry : ID targetWord* '{' targetEntry* '}'                # blockEntry
             | ID targetWord* ';'                                 # simpleEntry
             ;
-targetWord  : ID | INT | FLOAT | STRING | ',' | '/' ;
+targetWord  : ID | INT | FLOAT | STRING | ',' | '/' | '-' ;   // '-' so a negative number is the front end's to explain
 
 // ---- lexer -----------------------------------------------------------------------------------------
 

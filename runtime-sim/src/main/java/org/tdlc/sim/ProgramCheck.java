@@ -17,13 +17,14 @@ import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.Queue;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.ops.Ops;
+import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.Shape;
 import org.tdlc.machine.MachineConfig;
 
 final class ProgramCheck {
   /** The largest memory the simulator holds in one Java array. */
-  static final long MAX_MEMORY = Integer.MAX_VALUE - 8;
+  static final long MAX_MEMORY = MemoryLevel.MAX_BYTES;
 
   private ProgramCheck() {}
 

@@ -22,6 +22,8 @@ import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.interp.InterpreterException;
 import org.tdlc.ir.interp.WeightLoader;
 import org.tdlc.ir.ops.Ops;
+import org.tdlc.ir.target.MemoryLevel;
+import org.tdlc.ir.target.Quantities;
 import org.tdlc.ir.type.TensorType;
 import org.tdlc.machine.StoredFormats;
 
@@ -71,6 +73,11 @@ final class DramPlan {
       for (Value v : op.operands()) p.releaseIfDead(v, i, lastUse);
     }
     p.top = align(p.heap.top());
+    if (p.top > MemoryLevel.MAX_BYTES) {
+      throw new LoweringException(model.location(), "model " + model.name() + " needs " + p.top + " bytes of DRAM "
+          + "for its weights, inputs and results; tdlc simulates at most " + Quantities.bytes(MemoryLevel.MAX_BYTES)
+          + " (" + MemoryLevel.MAX_BYTES + " bytes) of DRAM");
+    }
     return p;
   }
 
@@ -173,8 +180,10 @@ final class DramPlan {
     addresses.put(v, top);
     roots.put(v, v);
     top += bytes(v.type());
-    if (top > Integer.MAX_VALUE && v.definingOp().is(Ops.WEIGHT)) {
-      throw new LoweringException(v.definingOp().location(), "weights exceed 2 GiB of data segment");
+    if (top > MemoryLevel.MAX_BYTES && v.definingOp().is(Ops.WEIGHT)) {
+      throw new LoweringException(v.definingOp().location(), "the weights up to this one need " + top + " bytes of "
+          + "DRAM; tdlc simulates at most " + Quantities.bytes(MemoryLevel.MAX_BYTES) + " (" + MemoryLevel.MAX_BYTES
+          + " bytes) of DRAM");
     }
   }
 

@@ -14,6 +14,8 @@ import org.tdlc.ir.Value;
 import org.tdlc.ir.attr.Attribute;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.ops.Ops;
+import org.tdlc.ir.diag.Diagnostic;
+import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.TensorType;
 
 final class CallLowering {
@@ -29,11 +31,20 @@ final class CallLowering {
     return null;
   }
 
+  /** Says plainly when tdlc lacks a well-known op; otherwise suggests a close name or lists the ops. */
+  static String unknownOperation(String name) {
+    String ops = String.join(", ", Signatures.BY_CALLEE.keySet());
+    if (Ops.NOT_PROVIDED.contains(name)) {
+      return "tdlc has no operation '" + name + "'; the operations are " + ops + " (and einsum statements)";
+    }
+    String close = Suggestions.didYouMean(name, Signatures.BY_CALLEE.keySet());
+    return "unknown operation '" + name + "'" + (close.isEmpty() ? "; the operations are " + ops : close);
+  }
+
   Value call(Ast.Call call, String nameHint) {
     Signature sig = Signatures.BY_CALLEE.get(call.callee().name());
     if (sig == null) {
-      scope.diags.error(call.callee().loc(), "unknown operation '" + call.callee().name() + "'"
-          + Suggestions.didYouMean(call.callee().name(), Signatures.BY_CALLEE.keySet()));
+      scope.diags.error(call.callee().loc(), unknownOperation(call.callee().name()));
       return null;
     }
     Map<String, Ast.Arg> bound = bind(sig, call);
@@ -64,7 +75,20 @@ final class CallLowering {
       attrs = inferredShape(call, operands.get(0).type(), attrs);
       if (attrs == null) return null;
     }
+    warnIfNarrowSum(sig, operands, call);
     return scope.emit(sig.opName(), operands, attrs, null, nameHint, call.callee().loc());
+  }
+
+  /**
+   * add and sub of two i8 tensors give an i8 result, which wraps modulo 256 (127 + 1 = -128): correct as
+   * specified, rarely what a residual connection wants. Wider operands (an i32 accumulator) do not warn.
+   */
+  private void warnIfNarrowSum(Signature sig, List<Value> operands, Ast.Call call) {
+    boolean sum = sig.callee().equals("add") || sig.callee().equals("sub");
+    if (!sum || operands.stream().anyMatch(v -> v.type().element() != ElementType.I8)) return;
+    scope.diags.report(Diagnostic.warning(call.callee().loc(), sig.callee() + ": both operands are i8, so the "
+        + "result is i8 and wraps modulo 256 where it leaves [-128, 127] (127 + 1 = -128); to keep the carry, "
+        + sig.callee() + " the i32 values before requant"));
   }
 
   /** Matches arguments to parameters; null after reporting a misfit. */

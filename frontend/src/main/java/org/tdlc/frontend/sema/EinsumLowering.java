@@ -50,6 +50,15 @@ final class EinsumLowering {
       }
     }
     if (operands.contains(null)) return null;
+    for (Ast.Affine a : e.subscripts()) {
+      Ast.Ident idx = a.terms().get(0).index();
+      boolean used = e.factors().stream().flatMap(f -> f.subscripts().stream()).flatMap(s -> s.terms().stream())
+          .anyMatch(t -> t.index() != null && t.index().name().equals(idx.name()));
+      if (!used) {
+        scope.diags.error(idx.loc(), "einsum: output index " + idx.name() + " appears in no operand");
+        return null;
+      }
+    }
     if (!e.accumulate() && indices.size() > resultIndices) {
       Ast.Ident summed = new ArrayList<>(indices.values()).get(resultIndices);
       scope.diags.error(summed.loc(), "einsum: '=' allows no summed index, but '" + summed.name()

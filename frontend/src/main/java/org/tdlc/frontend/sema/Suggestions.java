@@ -1,4 +1,5 @@
-// "did you mean conv2d?": the closest known name by edit distance, for unknown names and keywords.
+// "did you mean conv2d?": the closest known name by edit distance, for unknown names and keywords. Only a
+// close name is offered (a slip of a key or two, scaled to the word's length): a far one misleads.
 package org.tdlc.frontend.sema;
 
 import java.util.Collection;
@@ -14,20 +15,28 @@ public final class Suggestions {
       int d = distance(name, k);
       if (d < bestDistance) { best = k; bestDistance = d; }
     }
-    return best != null && bestDistance <= Math.max(1, name.length() / 2) && bestDistance < name.length() ? " (did you mean '" + best + "'?)" : "";
+    return best != null && close(name, bestDistance) ? " (did you mean '" + best + "'?)" : "";
   }
 
+  /** One edit per three letters, at least one, and never as many as the name has letters. */
+  static boolean close(String name, int distance) {
+    return distance <= Math.max(1, (name.length() + 1) / 3) && distance < name.length();
+  }
+
+  /** Edits (insert, delete, substitute, swap two neighbours) from a to b: rleu is one edit from relu. */
   static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+    for (int j = 0; j <= b.length(); j++) d[0][j] = j;
     for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+        int sub = d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        d[i][j] = Math.min(sub, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] t = prev; prev = cur; cur = t;
     }
-    return prev[b.length()];
+    return d[a.length()][b.length()];
   }
 }

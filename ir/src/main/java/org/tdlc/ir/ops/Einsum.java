@@ -42,6 +42,14 @@ public final class Einsum {
             + types.get(t).rank() + ") but is subscripted with " + maps.get(t).rank() + " indices");
       }
     }
+    // As in NumPy: an index of the result that no operand uses would only broadcast, and is usually a typo.
+    for (int d = 0; d < dims.size(); d++) {
+      boolean used = false;
+      for (int t = 0; t < maps.size() - 1; t++) for (AffineExpr e : maps.get(t).results()) used |= e.uses(d);
+      if (!used && maps.size() > 1) {
+        throw new OpTypeException("einsum: output index " + dims.get(d) + " appears in no operand");
+      }
+    }
     int[] ranges = new int[dims.size()];
     String[] from = new String[dims.size()];
     for (int t = 0; t < maps.size(); t++) {

@@ -18,7 +18,9 @@ final class Elementwise {
       .operands("a", "b")
       .result("same shape; the wider element type of a and b", (in, at, d) -> addType(in.get(0), in.get(1)))
       .loops("y[i...] = wrap(a[i...] + b[i...])")
-      .doc("elementwise sum, wrapping like Java int arithmetic in the result type")
+      .doc("elementwise sum, wrapping like Java int arithmetic in the result type: i8 + i8 is i8 and wraps"
+          + " modulo 256 (127 + 1 = -128), so the front end warns at such an add; add i32 values before requant"
+          + " to keep the carry")
       .kernel(ElementwiseKernel.ADD)
       .build();
 
@@ -26,7 +28,7 @@ final class Elementwise {
       .operands("a", "b")
       .result("same shape; the wider element type of a and b", (in, at, d) -> sameShape("sub", in.get(0), in.get(1)))
       .loops("y[i...] = wrap(a[i...] - b[i...])")
-      .doc("elementwise difference, wrapping like Java int arithmetic in the result type")
+      .doc("elementwise difference, wrapping like Java int arithmetic in the result type (i8 - i8 warns like add)")
       .kernel(ElementwiseKernel.SUB)
       .build();
 

@@ -5,6 +5,7 @@ package org.tdlc.ir.ops;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -31,6 +32,13 @@ public final class Ops {
   public static final String RESHAPE = "tdl.reshape";
   public static final String TRANSPOSE = "tdl.transpose";
   public static final String EINSUM = "tdl.einsum";
+
+  /**
+   * Operations of other frameworks that tdlc does not have (yet), as a model would call them: an unknown call
+   * of one of these names says so plainly instead of suggesting a look-alike (concat is not conv2d).
+   */
+  public static final List<String> NOT_PROVIDED = List.of("concat", "softmax", "layernorm", "batchnorm", "gelu",
+      "sigmoid", "tanh", "mul", "div", "exp", "sqrt", "embedding", "gather", "split", "pad", "mean", "sum");
 
   private static final Map<String, OpDef> BY_NAME = new TreeMap<>();
 

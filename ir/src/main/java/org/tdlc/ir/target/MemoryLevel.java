@@ -13,6 +13,14 @@ public record MemoryLevel(String name, long sizeBytes, boolean perPe, double ban
   /** Cycles before a DRAM transfer starts delivering, when the target does not say: a typical DMA round trip. */
   public static final int DEFAULT_DRAM_LATENCY = 64;
 
+  /**
+   * The largest memory tdlc simulates, in one place: a level's size (the target is refused where the size is
+   * written) and a model's DRAM image (the compiler refuses the model before writing a program). The simulator
+   * holds each memory in one Java byte array, and instructions carry at most 31-bit buffer addresses; 1 GiB
+   * is a round limit inside both. Making DRAM 64-bit end to end would lift it for DRAM.
+   */
+  public static final long MAX_BYTES = Quantities.GIB;
+
   public MemoryLevel {
     if (name == null || name.isEmpty()) throw new IllegalArgumentException("memory level without a name");
     if (sizeBytes < 0) throw new IllegalArgumentException(name + ": negative size " + sizeBytes);

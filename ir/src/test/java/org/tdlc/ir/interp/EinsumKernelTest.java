@@ -60,9 +60,9 @@ class EinsumKernelTest {
   }
 
   @Test void wrapsLikeJavaInt() {
-    Tensor a = tensor(I32, new int[] {2}, Integer.MAX_VALUE, 1);
+    Tensor a = tensor(I32, new int[] {1, 2}, Integer.MAX_VALUE, 1);   // y[i] += a[i, j]
     List<String> i = List.of("i", "j");
-    Tensor y = TestModels.eval(Ops.EINSUM, maps(map(i, d(1)), map(i, d(0))), TensorType.of(I32, 1),
+    Tensor y = TestModels.eval(Ops.EINSUM, maps(map(i, d(0), d(1)), map(i, d(0))), TensorType.of(I32, 1),
         a);
     assertArrayEquals(new int[] {Integer.MIN_VALUE}, y.toArray());
   }

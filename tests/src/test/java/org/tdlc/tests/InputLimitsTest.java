@@ -1,0 +1,74 @@
+// What tdlc does at the edges of what it can hold, end to end: deep nesting works (the front end runs on a
+// deep stack, up to Nesting.MAX_DEPTH), memories beyond what the simulator holds (MemoryLevel.MAX_BYTES)
+// are located errors at compile time, before anything is written, and a warning does not fail a run.
+package org.tdlc.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputLimitsTest {
+  @TempDir Path dir;
+
+  private Path write(String source) throws IOException {
+    Path file = dir.resolve("t.tdl");
+    Files.writeString(file, source);
+    return file;
+  }
+
+  @Test
+  void reluNested2000DeepRuns() throws IOException {
+    Path file = write("model m {\n  input x : i8[4, 8];\n  y = " + "relu(".repeat(2000) + "x" + ")".repeat(2000)
+        + ";\n  output y;\n}\n");
+    Tdlc.Result r = Tdlc.run("run", file.toString());
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("verified: 1 output bit-exact"), r.toString());
+  }
+
+  @Test
+  void listNested1000DeepIsALocatedError() throws IOException {
+    Path file = write("model m {\n  input x : i8[4, 8];\n  y = reshape(x, shape = " + "[".repeat(1000) + "32"
+        + "]".repeat(1000) + ");\n  output y;\n}\n");
+    Tdlc.Result r = Tdlc.run("run", file.toString());
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.err().startsWith(file + ":3:26: error: reshape: shape must be an array of integers"), r.toString());
+  }
+
+  @Test
+  void globalBufferBeyondTheSimulatorIsRefusedWhereItIsWritten() throws IOException {
+    Path file = write("target big {\n  pe_array 16 x 16;\n  dataflows ws, os;\n  frequency 500 MHz;\n"
+        + "  memory dram   { bandwidth 16 B/cycle; energy 100 pJ/B; }\n"
+        + "  memory global { size 2 GiB; bandwidth 64 B/cycle; energy 2.5 pJ/B; }\n  mac { energy 0.25 pJ; }\n}\n"
+        + "model m {\n  input x : i8[4, 8];\n  y = relu(x);\n  output y;\n}\n");
+    Tdlc.Result r = Tdlc.run("run", file.toString(), "--target", "big");
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.err().startsWith(file + ":6:24: error: size 2 GiB is more than tdlc can simulate: a memory level "
+        + "holds at most 1 GiB"), r.toString());
+  }
+
+  @Test
+  void dramImageBeyondTheSimulatorIsRefusedBeforeWriting() throws IOException {
+    Path file = write("// 600 MB in, 600 MB out\nmodel big {\n  input x : i8[600000000];\n  y = relu(x);\n"
+        + "  output y;\n}\n");
+    Path out = dir.resolve("big.tdlx");
+    Tdlc.Result r = Tdlc.run("compile", file.toString(), "-o", out.toString());
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.err().startsWith(file + ":2:1: error: model big needs 1200000000 bytes of DRAM for its weights, "
+        + "inputs and results; tdlc simulates at most 1 GiB (1073741824 bytes) of DRAM"), r.toString());
+    assertFalse(Files.exists(out), "nothing is written");
+  }
+
+  @Test
+  void anI8AddWarnsButRuns() throws IOException {
+    Path file = write("model m {\n  input a : i8[4, 8];\n  input b : i8[4, 8];\n  y = add(a, b);\n  output y;\n}\n");
+    Tdlc.Result r = Tdlc.run("run", file.toString());
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("verified: 1 output bit-exact"), r.toString());
+  }
+}
