@@ -24,7 +24,7 @@ final class CheckCommand implements Command {
   }
 
   @Override public int run(CommandLine cl, Io io, SourceCache sources) {
-    ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl"), sources);
+    ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl"), sources, io.err());
     var problems = Verifier.verify(loaded.module());
     if (!problems.isEmpty()) throw new CompileException(problems);
     Compilation.checkTarget(loaded, TargetChoice.resolve(cl, loaded.targets(), sources), cl);

@@ -94,7 +94,7 @@ final class Compilation {
 
   static Result compile(CommandLine cl, String path, SourceCache sources, PassManager.Instrumentation inst) {
     long start = System.nanoTime();
-    ModuleLoader.Loaded loaded = ModuleLoader.load(path, sources);
+    ModuleLoader.Loaded loaded = ModuleLoader.load(path, sources, inst.out());
     List<Model> selected = ModuleLoader.select(loaded, cl);
     Target target = TargetChoice.resolve(cl, loaded.targets(), sources);
     checkTarget(loaded, target, cl);

@@ -40,7 +40,7 @@ final class ExplainCommand implements Command {
     String text = cl.getOptionValue("objective", Objective.EDP.toString());
     Objective objective = Objective.of(text).orElseThrow(
         () -> new UsageException("--objective takes " + Objective.choices() + ", got '" + text + "'"));
-    ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl"), sources);
+    ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl"), sources, io.err());
     Target target = TargetChoice.resolve(cl, loaded.targets(), sources);
     Compilation.checkTarget(loaded, target, cl);
     IrModule fused = new PassManager(PassManager.Instrumentation.defaults(io.err()).withTarget(target))

@@ -39,7 +39,7 @@ final class InterpCommand implements Command {
 
   @Override public int run(CommandLine cl, Io io, SourceCache sources) throws Exception {
     String path = ModuleLoader.onePath(cl, "FILE.tdl");
-    ModuleLoader.Loaded loaded = ModuleLoader.load(path, sources);
+    ModuleLoader.Loaded loaded = ModuleLoader.load(path, sources, io.err());
     List<Model> models = ModuleLoader.select(loaded, cl);
     var files = InputFeeds.files(cl);
     long seed = InputFeeds.seed(cl);

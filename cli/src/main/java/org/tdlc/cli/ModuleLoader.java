@@ -9,7 +9,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
+import java.io.PrintStream;
 import org.tdlc.frontend.Frontend;
+import org.tdlc.ir.diag.DiagnosticPrinter;
 import org.tdlc.ir.IrModule;
 import org.tdlc.ir.Location;
 import org.tdlc.ir.Model;
@@ -28,9 +30,11 @@ final class ModuleLoader {
 
   static boolean isIr(String path) { return path.endsWith(".ir") || path.endsWith(".tir") || path.endsWith(".mlir"); }
 
-  static Loaded load(String path, SourceCache sources) {
+  /** Loads a .tdl file (printing its warnings, located, to {@code warnings}) or a textual IR file. */
+  static Loaded load(String path, SourceCache sources, PrintStream warnings) {
     if (!isIr(path)) {
       Frontend.Result r = new Frontend(new DiagnosticEngine(), sources).compile(path);
+      if (!r.warnings().isEmpty()) warnings.print(new DiagnosticPrinter(sources).render(r.warnings()));
       return new Loaded(r.module(), r.mainModels(), r.targets(), path);
     }
     String text;

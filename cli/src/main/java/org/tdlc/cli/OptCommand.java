@@ -79,7 +79,7 @@ final class OptCommand implements Command {
     String out = cl.getOptionValue("o", UserFiles.STDOUT);
     if (!out.equals(UserFiles.STDOUT)) UserFiles.refuseInput("-o", Path.of(out), List.of(Path.of(path)));
     Path dumps = dumpDir(cl, path);
-    ModuleLoader.Loaded loaded = ModuleLoader.load(path, sources);
+    ModuleLoader.Loaded loaded = ModuleLoader.load(path, sources, io.err());
     Pipeline pipeline = Pipeline.parse(cl.getOptionValue("passes", ""));
     Target target = TargetChoice.resolve(cl, loaded.targets(), sources);
     Compilation.checkMappings(loaded.module(), target, cl);

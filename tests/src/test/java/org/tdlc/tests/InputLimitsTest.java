@@ -70,5 +70,8 @@ class InputLimitsTest {
     Tdlc.Result r = Tdlc.run("run", file.toString());
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().contains("verified: 1 output bit-exact"), r.toString());
+    // the warning reaches the user, located at the call, with the line and a caret
+    assertTrue(r.err().contains(file + ":4:7: warning: add: both operands are i8"), r.err());
+    assertTrue(r.err().contains("  y = add(a, b);\n      ^"), r.err());
   }
 }
