@@ -97,6 +97,7 @@ GEMMS = [  # name, M, N, K  (M x K times K x N)
 
 SMALL_GEMMS = ('gemm_8x1024x1024', 'bert_qkv_128x768x768')
 RESNET50_SUBSET = ('l1_0_c1', 'l3_1_c1')
+RESNET50_SUBSET128 = ('l1_0_c1', 'l1_0_c2', 'l2_0_c2', 'l2_0_ds', 'l3_1_c1', 'l4_0_c3')
 MOBILENETV2_SUBSET = ('stem', 'b3_e', 'b8_e', 'b12_p', 'b15_e')
 
 HDR = ['Layer name', ' IFMAP Height', ' IFMAP Width', ' Filter Height', ' Filter Width', ' Channels',
@@ -139,10 +140,11 @@ def main():
             for n, m, nn, k in GEMMS:
                 if keep is None or n in keep:
                     f.write(f'{n}, {m}, {nn}, {k},\n')
-    # Subsets for the 32x32 arrays (SCALE-Sim needs ~0.5-1 ms per simulated cycle here; the full sets
+    # Subsets for the 32x32 arrays and the 128x128 ws/is runs (SCALE-Sim needs ~0.5-1 ms per simulated cycle here; the full sets
     # would need ~15 M simulated cycles at 32x32): rows copied verbatim from the full files.
-    for net, keep in (('resnet50_conv', RESNET50_SUBSET), ('mobilenetv2_conv', MOBILENETV2_SUBSET)):
-        with open(os.path.join(OUT, net + '.csv')) as f, open(os.path.join(OUT, net + '_subset.csv'), 'w') as g:
+    for net, sfx, keep in (('resnet50_conv', '_subset', RESNET50_SUBSET), ('resnet50_conv', '_subset128', RESNET50_SUBSET128),
+                           ('mobilenetv2_conv', '_subset', MOBILENETV2_SUBSET)):
+        with open(os.path.join(OUT, net + '.csv')) as f, open(os.path.join(OUT, net + sfx + '.csv'), 'w') as g:
             for i, line in enumerate(f):
                 if i == 0 or line.split(',')[0] in keep:
                     g.write(line)
