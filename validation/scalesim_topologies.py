@@ -99,6 +99,11 @@ SMALL_GEMMS = ('gemm_8x1024x1024', 'bert_qkv_128x768x768')
 RESNET50_SUBSET = ('l1_0_c1', 'l3_1_c1')
 RESNET50_SUBSET128 = ('l1_0_c1', 'l1_0_c2', 'l2_0_c2', 'l2_0_ds', 'l3_1_c1', 'l4_0_c3')
 MOBILENETV2_SUBSET = ('stem', 'b3_e', 'b8_e', 'b12_p', 'b15_e')
+# Still smaller sets, for the 32x32 runs that had not started when time ran short.
+RESNET50_TINY = ('l1_0_c1',)
+MOBILENETV2_TINY = ('b8_e', 'b12_p')
+DW_TINY = ('b3_d', 'b8_d', 'b15_d')
+TINY_GEMMS = ('gemm_8x1024x1024',)
 
 HDR = ['Layer name', ' IFMAP Height', ' IFMAP Width', ' Filter Height', ' Filter Width', ' Channels',
        ' Num Filter', ' Strides']
@@ -134,7 +139,7 @@ def main():
         mb, dw = mobilenetv2()
         write_conv('mobilenetv2_conv.csv', dedup(mb), mapw, 'mobilenetv2_conv')
         write_conv('mobilenetv2_dw1ch.csv', dedup(dw), mapw, 'mobilenetv2_dw1ch', depthwise=True)
-    for fname, keep in (('gemm_mnk.csv', None), ('gemm_mnk_small.csv', SMALL_GEMMS)):
+    for fname, keep in (('gemm_mnk.csv', None), ('gemm_mnk_small.csv', SMALL_GEMMS), ('gemm_mnk_tiny.csv', TINY_GEMMS)):
         with open(os.path.join(OUT, fname), 'w') as f:
             f.write('Layer Name, M, N, K,\n')
             for n, m, nn, k in GEMMS:
@@ -143,7 +148,9 @@ def main():
     # Subsets for the 32x32 arrays and the 128x128 ws/is runs (SCALE-Sim needs ~0.5-1 ms per simulated cycle here; the full sets
     # would need ~15 M simulated cycles at 32x32): rows copied verbatim from the full files.
     for net, sfx, keep in (('resnet50_conv', '_subset', RESNET50_SUBSET), ('resnet50_conv', '_subset128', RESNET50_SUBSET128),
-                           ('mobilenetv2_conv', '_subset', MOBILENETV2_SUBSET)):
+                           ('mobilenetv2_conv', '_subset', MOBILENETV2_SUBSET),
+                           ('resnet50_conv', '_tiny', RESNET50_TINY), ('mobilenetv2_conv', '_tiny', MOBILENETV2_TINY),
+                           ('mobilenetv2_dw1ch', '_tiny', DW_TINY)):
         with open(os.path.join(OUT, net + '.csv')) as f, open(os.path.join(OUT, net + sfx + '.csv'), 'w') as g:
             for i, line in enumerate(f):
                 if i == 0 or line.split(',')[0] in keep:
