@@ -96,16 +96,20 @@ def main():
     print(f'{len(out)} rows; closed form matches on {sum(r["closed_form_matches"] == "yes" for r in out)}',
           file=sys.stderr)
     if '--markdown' in sys.argv:
-        cur = None
+        cur, seen = None, set()
         for r in out:
+            key = (r['config'], r['topology'].split('_')[0], r['layer'])
+            if key in seen:  # the same layer from a subset and a smaller subset file: reports are identical
+                continue
+            seen.add(key)
             if r['config'] != cur:
                 cur = r['config']
                 print(f'\n#### {cur} ({r["array_rows"]}x{r["array_cols"]}, {r["dataflow"]})\n')
-                print('| topology | layer | M | N | K | cycles | util % | map eff % | SRAM ifmap rd | SRAM filter rd '
+                print('| topology | layer | M | N | K | cycles | overall util % | map eff % | compute util % | SRAM ifmap rd | SRAM filter rd '
                       '| SRAM ofmap wr | DRAM ifmap rd | DRAM filter rd | DRAM ofmap wr |')
-                print('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+                print('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
             print(f'| {r["topology"]} | {r["layer"]} | {r["M"]} | {r["N"]} | {r["K"]} | {r["cycles"]} | '
-                  f'{r["overall_util_pct"]:.1f} | {r["mapping_eff_pct"]:.1f} | {r["sram_ifmap_reads"]} | '
+                  f'{r["overall_util_pct"]:.2f} | {r["mapping_eff_pct"]:.2f} | {r["compute_util_pct"]:.2f} | {r["sram_ifmap_reads"]} | '
                   f'{r["sram_filter_reads"]} | {r["sram_ofmap_writes"]} | {r["dram_ifmap_reads"]} | '
                   f'{r["dram_filter_reads"]} | {r["dram_ofmap_writes"]} |')
 
