@@ -5,15 +5,23 @@
 package org.tdlc.machine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 public final class RegionHazards {
-  /** The last writer of a region and the readers since, by instruction id. */
+  /** The last writer of a region and the readers since, by instruction id (primitive: the predictor's hot path). */
   private static final class Region {
     int writer = -1;
-    final List<Integer> readers = new ArrayList<>();
+    int[] readers = new int[4];
+    int count;
+
+    void read(int self) {
+      if (count == readers.length) readers = Arrays.copyOf(readers, 2 * count);
+      readers[count++] = self;
+    }
   }
 
   private final Map<Integer, Region> regions = new HashMap<>();
@@ -22,26 +30,32 @@ public final class RegionHazards {
   public void clear() { regions.clear(); }
 
   /**
-   * The instructions that instruction {@code self} must wait for to read {@code reads} and write
-   * {@code writes}; records it as those regions' newest reader or writer.
+   * Gives {@code waitFor} each instruction that instruction {@code self} must wait for to read {@code reads}
+   * and write {@code writes} (possibly one more than once); records it as those regions' newest reader or
+   * writer.
    */
-  public List<Integer> access(int self, int[] reads, int[] writes) {
-    List<Integer> w = new ArrayList<>();
+  public void access(int self, int[] reads, int[] writes, IntConsumer waitFor) {
     for (int r : reads) {
       Region reg = regions.computeIfAbsent(r, k -> new Region());
-      if (reg.writer >= 0) w.add(reg.writer);
+      if (reg.writer >= 0) waitFor.accept(reg.writer);
     }
     for (int r : writes) {
       Region reg = regions.computeIfAbsent(r, k -> new Region());
-      if (reg.writer >= 0) w.add(reg.writer);
-      w.addAll(reg.readers);
+      if (reg.writer >= 0) waitFor.accept(reg.writer);
+      for (int i = 0; i < reg.count; i++) waitFor.accept(reg.readers[i]);
     }
-    for (int r : reads) regions.get(r).readers.add(self);
+    for (int r : reads) regions.get(r).read(self);
     for (int r : writes) {
       Region reg = regions.get(r);
       reg.writer = self;
-      reg.readers.clear();
+      reg.count = 0;
     }
+  }
+
+  /** The same waits as a list, in the order above. */
+  public List<Integer> access(int self, int[] reads, int[] writes) {
+    List<Integer> w = new ArrayList<>();
+    access(self, reads, writes, w::add);
     return w;
   }
 }

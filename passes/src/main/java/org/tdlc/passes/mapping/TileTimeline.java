@@ -70,6 +70,9 @@ final class TileTimeline implements TileWalk.Visitor {
   private final RegionHazards hazards = new RegionHazards();
   private long[] ends = new long[1024];
   private int count;
+  /** While scheduling one instruction: the latest end among what it waits for. */
+  private long waitEnd;
+  private final java.util.function.IntConsumer waitFor = w -> waitEnd = Math.max(waitEnd, ends[w]);
   private final long[] dramRead = new long[2], bufferWrite = new long[2], bufferRead = new long[2];
   private long macsSkipped, decodeCycles, convertCycles;
   /** Per queue (LOAD, COMPUTE, STORE): the cycles it is busy. */
@@ -297,9 +300,9 @@ final class TileTimeline implements TileWalk.Visitor {
    * instruction its buffer hazards make it wait for; returns its end.
    */
   private long run(int q, long duration, int[] reads, int[] writes, long after) {
-    long start = Math.max(free[q], after);
-    for (int w : hazards.access(count, reads, writes)) start = Math.max(start, ends[w]);
-    long end = start + duration;
+    waitEnd = Math.max(free[q], after);
+    hazards.access(count, reads, writes, waitFor);
+    long end = waitEnd + duration;
     if (count == ends.length) ends = Arrays.copyOf(ends, 2 * count);
     ends[count++] = end;
     free[q] = end;
