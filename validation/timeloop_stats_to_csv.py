@@ -6,6 +6,7 @@ Usage:
 
 Each sub-directory of the given directory is one layer and must hold timeloop-mapper.stats.txt and
 timeloop-mapper.map.txt (as written by `timeloop-mapper ... -o DIR`). Writes, next to that directory:
+  (if a layer's mapper stats are incomplete and DIR/model/timeloop-model.stats.txt exists, that is used)
   summary.csv  one row per layer: MACs, cycles, energy, utilization, PEs used, spatial factors,
                energy per level (pJ, from the fJ/Compute table)
   levels.csv   one row per (layer, level, data space): tile size, utilized instances,
@@ -92,14 +93,20 @@ def main():
         sp, mp = os.path.join(d, "timeloop-mapper.stats.txt"), os.path.join(d, "timeloop-mapper.map.txt")
         if not (os.path.isfile(sp) and os.path.isfile(mp)):
             continue
-        levels, summ = parse_stats(open(sp).read())
+        source = "timeloop-mapper"
+        stats_text = open(sp).read()
+        alt = os.path.join(d, "model", "timeloop-model.stats.txt")
+        if "Summary Stats" not in stats_text and os.path.isfile(alt):
+            # the mapper's own stats are incomplete: use timeloop-model's evaluation of the same best mapping
+            stats_text, source = open(alt).read(), "timeloop-model (mapper's best mapping)"
+        levels, summ = parse_stats(stats_text)
         spatial = parse_map(open(mp).read())
         computes = int(summ["computes"] or 0)
         fj = summ["fJ_per_compute"]
         row = {"layer": layer, "macs": computes, "cycles": summ["cycles"],
                "energy_pJ": "%.1f" % (fj.get("Total", 0.0) * computes / 1000.0),
                "energy_uJ_printed": summ["energy_uJ"], "pJ_per_mac": "%.4f" % (fj.get("Total", 0.0) / 1000.0),
-               "utilization": summ["utilization"], "spatial_factors": spatial}
+               "utilization": summ["utilization"], "spatial_factors": spatial, "stats_source": source}
         mac = next((l for l in levels if l["index"] == 0), None)
         row["pes_used"] = (mac["stats"].get("Utilized instances", "") if mac else "")
         row["pes_total"] = (mac["specs"].get("Instances", "").split(" ")[0] if mac else "")
@@ -127,7 +134,7 @@ def main():
                 r["energy_total_pJ"] = (st.get("Energy (total)", "").split(" ")[0])
                 lrows.append(r)
     cols = ["layer", "macs", "cycles", "utilization", "pes_used", "pes_total", "energy_pJ", "energy_uJ_printed",
-            "pJ_per_mac", "spatial_factors"] + ["energy_pJ_" + n for n in all_levels] + ["energy_pJ_networks"]
+            "pJ_per_mac", "spatial_factors"] + ["energy_pJ_" + n for n in all_levels] + ["energy_pJ_networks", "stats_source"]
     with open(os.path.join(out_dir, "summary.csv"), "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=cols, extrasaction="ignore")
         w.writeheader()
