@@ -63,7 +63,41 @@ final class TargetsCommand implements Command {
           (t.sparse().hardwareDecode() ? "hw" : "sw") + " decode" + (t.sparse().skipZeros() ? ", skipped" : ""),
           source(t)));
     }
-    int[] width = new int[HEADERS.size()];
+    StringBuilder b = new StringBuilder(columns(rows));
+    b.append("\nWithout --target, tdlc compiles for '").append(Targets.DEFAULT).append("'.\n")
+        .append("ZEROS: sparse formats decoded in hardware (hw) or software (sw); skipped: no cycles spent on zeros.\n");
+    return b.append('\n').append(levels(targets)).toString();
+  }
+
+  /**
+   * Each target's memory levels with their bandwidths (in bytes per cycle and in GB/s at the target's clock),
+   * energy per byte, latency and double buffering, then the MAC's energy.
+   */
+  static String levels(List<Target> targets) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("TARGET", "LEVEL", "SIZE", "BANDWIDTH", "", "ENERGY", "LATENCY", "DOUBLE BUFFER"));
+    for (Target t : targets) {
+      for (MemoryLevel l : t.levels()) {
+        boolean bw = l.bandwidthLimited();
+        rows.add(List.of(t.name(), l.name(), l.sized() ? Quantities.bytes(l.sizeBytes()) + (l.perPe() ? " per PE" : "") : "-",
+            bw ? Quantities.number(l.bandwidth()) + " B/cycle" : "unlimited",
+            bw ? "(" + gigabytesPerSecond(l.bandwidth(), t.frequencyMhz()) + " GB/s)" : "",
+            Quantities.number(l.energyPjPerByte()) + " pJ/B", l.latencyCycles() + " cycles", l.doubleBuffer() ? "yes" : "no"));
+      }
+      rows.add(List.of(t.name(), "mac", "", "", "", Quantities.number(t.macEnergyPj()) + " pJ", "", ""));
+    }
+    return columns(rows);
+  }
+
+  /** Bytes per cycle at a clock in MHz, as GB/s (1 GB = 10^9 bytes), to three significant digits. */
+  static String gigabytesPerSecond(double bytesPerCycle, double mhz) {
+    return new java.math.BigDecimal(bytesPerCycle * mhz / 1000).round(new java.math.MathContext(3))
+        .stripTrailingZeros().toPlainString();
+  }
+
+  /** Rows as left-aligned columns two spaces apart, the first row the header. */
+  private static String columns(List<List<String>> rows) {
+    int[] width = new int[rows.get(0).size()];
     for (List<String> row : rows) {
       for (int i = 0; i < row.size(); i++) width[i] = Math.max(width[i], row.get(i).length());
     }
@@ -75,9 +109,7 @@ final class TargetsCommand implements Command {
       }
       b.append(line.toString().stripTrailing()).append('\n');
     }
-    return b.append("\nWithout --target, tdlc compiles for '").append(Targets.DEFAULT).append("'.\n")
-        .append("ZEROS: sparse formats decoded in hardware (hw) or software (sw); skipped: no cycles spent on zeros.\n")
-        .toString();
+    return b.toString();
   }
 
   private static String level(MemoryLevel l) {

@@ -46,6 +46,18 @@ class TargetsCliTest {
   }
 
   @Test
+  void theTableShowsBandwidthsInBothUnitsAndEnergies() {
+    Tdlc.Result r = Tdlc.run("targets");
+    assertEquals(0, r.code(), r.toString());
+    // default: 32 B/cycle at 800 MHz is 25.6 GB/s; eyeriss: 2.4 B/cycle at 200 MHz is 0.48 GB/s
+    assertTrue(java.util.regex.Pattern.compile("(?m)^default\\s+dram\\s+-\\s+32 B/cycle\\s+\\(25\\.6 GB/s\\)\\s+80 pJ/B"
+        + "\\s+64 cycles\\s+no$").matcher(r.out()).find(), r.out());
+    assertTrue(java.util.regex.Pattern.compile("(?m)^eyeriss\\s+dram\\s+-\\s+2\\.4 B/cycle\\s+\\(0\\.48 GB/s\\)")
+        .matcher(r.out()).find(), r.out());
+    assertTrue(java.util.regex.Pattern.compile("(?m)^default\\s+mac\\s+0\\.2 pJ$").matcher(r.out()).find(), r.out());
+  }
+
+  @Test
   void aFileAddsItsTargets() {
     Tdlc.Result r = Tdlc.run("targets", "examples/targets.tdl", "--json");
     assertEquals(0, r.code(), r.toString());
