@@ -1,5 +1,5 @@
 // Generated documentation stays generated: docs/passes.md is what the pass registry renders (PassDocs),
-// and the first `text` block of each docs/commands/NAME.md is what `tdlc NAME --help` prints. A stale
+// docs/ops.md what the op declarations render (OpDocs), and the first `text` block of each docs/commands/NAME.md is what `tdlc NAME --help` prints. A stale
 // page fails with the diff command and how to regenerate it after reading the difference.
 package org.tdlc.tests;
 
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.tdlc.ir.ops.OpDocs;
 import org.tdlc.passes.PassDocs;
 
 class GeneratedDocsTest {
@@ -25,6 +26,11 @@ class GeneratedDocsTest {
   @Test
   void passesPageMatchesTheRegistry() throws Exception {
     check(Path.of("docs/passes.md"), PassDocs.render());
+  }
+
+  @Test
+  void opReferenceMatchesTheDeclarations() throws Exception {
+    check(Path.of(OpDocs.PATH), OpDocs.markdown());
   }
 
   @Test

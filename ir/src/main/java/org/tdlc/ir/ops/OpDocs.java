@@ -1,6 +1,6 @@
 // Writes docs/ops.md, the op reference, from the op declarations (OpDef), as MLIR generates its dialect
 // docs from ODS: per op its .tdl call, IR form, attributes with kinds and defaults, result rule, loop space
-// and doc line. OpDocsTest fails when the checked-in page differs; -Dtdlc.updateDocs=true rewrites it.
+// and doc line. GeneratedDocsTest fails when the checked-in page differs; -Dtdlc.updateDocs=true rewrites it.
 package org.tdlc.ir.ops;
 
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ public final class OpDocs {
     StringBuilder b = new StringBuilder();
     b.append("# Operations\n\n")
         .append("<!-- Generated from the op declarations in ir/src/main/java/org/tdlc/ir/ops by org.tdlc.ir.ops.OpDocs;"
-            + " do not edit.\n     Regenerate: mvn -B verify -pl tests -am -Dtest=OpDocsTest"
+            + " do not edit.\n     Regenerate: mvn -B verify -pl tests -am -Dtest=GeneratedDocsTest"
             + " -Dsurefire.failIfNoSpecifiedTests=false -Dtdlc.updateDocs=true -->\n\n")
         .append("Every operation of the graph IR, as `.tdl` calls it and as the textual IR prints it. Element types are")
         .append(" i8, i16 and i32; acc(i8) = acc(i16) = i32, and i32 arithmetic wraps like Java `int`. In the loop")
