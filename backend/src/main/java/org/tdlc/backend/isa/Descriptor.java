@@ -8,10 +8,11 @@ package org.tdlc.backend.isa;
 import java.util.List;
 import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.StorageFormat;
+import org.tdlc.machine.sparse.TileView;
 
 public sealed interface Descriptor {
   int MAX_LOOPS = 8;
-  int MAX_DMA_DIMS = 4;
+  int MAX_DMA_DIMS = TileView.MAX_DMA_DIMS;
 
   /**
    * MAC: for every point, C = wrap32(C + A * B) with A of type {@code a}, B of type {@code b}, C always i32.

@@ -10,6 +10,12 @@ import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.type.StorageFormat;
 
 public final class TileView {
+  /**
+   * The dimensions one DMA transfer can walk: what exceeds them is split over the outer ones. The ISA's
+   * descriptors (backend Descriptor.MAX_DMA_DIMS) and the predictor's cutting of blocks both take it from here.
+   */
+  public static final int MAX_DMA_DIMS = 4;
+
   private TileView() {}
 
   /** One DMA dimension, strides in elements: count read from DRAM, padding on either side in the buffer. */

@@ -211,7 +211,7 @@ public final class CostModel {
   Cost evaluateExact(int rowDim, int colDim, int[] tile, int[] order, TileTimeline.Stored[] stored) {
     Cost c = evaluate(rowDim, colDim, tile, order);
     if (!c.feasible()) return c;
-    TileTimeline.Schedule s = TileTimeline.of(space, target, rowDim, colDim, tile, order,
+    TileTimeline.Schedule s = TileTimeline.of(space, machine, rowDim, colDim, tile, order,
         new int[] {c.nIn(), c.nOut()}, stored);
     long[] dramRead = c.dramRead().clone(), globalWrite = c.globalWrite().clone();
     long[] globalRead = c.globalRead().clone();

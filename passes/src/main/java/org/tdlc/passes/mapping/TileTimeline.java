@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.data.Tensor;
-import org.tdlc.ir.target.Target;
 import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.RegionHazards;
@@ -52,11 +51,8 @@ final class TileTimeline implements TileWalk.Visitor {
   record Stored(StorageFormat format, Tensor data) {}
 
   private static final int LOAD = 0, COMPUTE = 1, STORE = 2;
-  /** The DMA's dimensions per transfer (the ISA's MAX_DMA_DIMS). */
-  static final int MAX_DMA_DIMS = 4;
 
   private final LoopSpace space;
-  private final Target target;
   private final MachineConfig machine;
   private final int n;
   private final boolean[] reduced;
@@ -84,12 +80,11 @@ final class TileTimeline implements TileWalk.Visitor {
   /** MAC points with a zero compressed operand, by the origins of the indices those operands use. */
   private final Map<String, Long> zeroPoints = new HashMap<>();
 
-  private TileTimeline(LoopSpace space, Target target, int rowDim, int colDim, int[] tile, int[] order, int[] slots,
-                       Stored[] stored) {
+  private TileTimeline(LoopSpace space, MachineConfig machine, int rowDim, int colDim, int[] tile, int[] order,
+                       int[] slots, Stored[] stored) {
     this.space = space;
     this.stored = stored;
-    this.target = target;
-    this.machine = MachineConfig.of(target);
+    this.machine = machine;
     this.n = space.dims().size();
     this.ranges = space.ranges();
     this.reduced = new boolean[n];
@@ -106,9 +101,9 @@ final class TileTimeline implements TileWalk.Visitor {
    * The layer's schedule for a feasible mapping with these {nIn, nOut} slots, {@code stored} saying per
    * input whether it is a weight stored compressed (null entries, or a null array: dense).
    */
-  static Schedule of(LoopSpace space, Target target, int rowDim, int colDim, int[] tile, int[] order, int[] slots,
-                     Stored[] stored) {
-    TileTimeline t = new TileTimeline(space, target, rowDim, colDim, tile, order, slots,
+  static Schedule of(LoopSpace space, MachineConfig machine, int rowDim, int colDim, int[] tile, int[] order,
+                     int[] slots, Stored[] stored) {
+    TileTimeline t = new TileTimeline(space, machine, rowDim, colDim, tile, order, slots,
         stored == null ? new Stored[2] : stored);
     long cycles = t.run();
     return new Schedule(cycles, t.dramRead, t.bufferWrite, t.bufferRead, t.busy[LOAD], t.busy[COMPUTE],
@@ -212,7 +207,7 @@ final class TileTimeline implements TileWalk.Visitor {
     int[] lo = box.lo(), ext = box.extent();
     int rank = lo.length;
     int bytes = space.bytes()[i];
-    List<TileView.Part> parts = TileView.box(space.shapes()[i], lo, ext, TileView.rowMajor(ext), MAX_DMA_DIMS);
+    List<TileView.Part> parts = TileView.box(space.shapes()[i], lo, ext, TileView.rowMajor(ext), TileView.MAX_DMA_DIMS);
     long[][] out = new long[parts.size()][];
     for (int k = 0; k < parts.size(); k++) {
       TileView.Part p = parts.get(k);
