@@ -17,17 +17,16 @@ import org.tdlc.ir.data.Tensor;
  * byte array of the machine's global level size. Instructions execute as the ISA records document, every
  * address range is checked before an instruction touches memory, and outputs are read back after HALT.
  *
- * <p>Timing (see org.tdlc.machine.Timing and Scheduler). Per-queue timelines; an instruction starts at max(its queue's
- * free time, the push times of the tokens it pops) and lasts: LOAD/STORE dmaLatency + max(ceil(dramBytes /
- * dram bandwidth), ceil(bufBytes / global bandwidth)); MAC folds * (other extents) + rows + cols; ALU
- * ceil(points / cols) + 2; CONFIG 1; HALT 0. Total cycles = the latest end of any instruction.
+ * <p>Timing (Scheduler). Per-queue timelines; an instruction starts at max(its queue's free time, the push
+ * times of the tokens it pops) and lasts what the machine model's Timing says for it. Total cycles = the latest
+ * end of any instruction.
  *
  * <p>Counting. Bytes per level: LOAD reads its in-range bytes from DRAM and writes every point to the global
  * buffer; STORE reads the buffer and writes DRAM. A MAC reads the distinct A and B elements it touches and
  * reads and writes its C footprint once (perfect reuse inside one instruction), and at the local level (the
- * third level, if any) each issued MAC reads A, B and an i32 partial sum and writes the partial sum. An ALU
- * point reads its sources (and the destination for MAX and SUM) and writes the destination. Energy per level
- * = bytes * its energy per byte; MAC energy = issued MACs * macEnergyPj. Layers get the events of the
+ * third level, if any) each issued MAC moves what the machine model's Energy says. An ALU point reads its
+ * sources (and the destination for MAX and SUM) and writes the destination. Energy is Energy.total of those
+ * bytes and the issued MACs. Layers get the events of the
  * instructions in their [first, last] range; a layer's cycles run from the previous layer's finish to its
  * own (its latest end, or the previous finish if later), so they add up to the total whenever the last
  * layer holds the instruction that finishes last (HALT always ends at the total).
