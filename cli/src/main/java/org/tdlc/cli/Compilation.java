@@ -32,10 +32,10 @@ final class Compilation {
 
   /**
    * One compiled model: the source model (for the reference interpreter), the optimized one, the program,
-   * and per mapped layer where its mapping came from (MappingSources).
+   * and each mapped layer's mapping and where it came from (MappedLayers).
    */
   record Compiled(Model source, Model optimized, Program program, RunReport.SparseFacts sparse,
-                  java.util.Map<String, String> mappingSources) {
+                  java.util.Map<String, MappedLayers.Mapped> mappings) {
     Compiled(Model source, Model optimized, Program program) {
       this(source, optimized, program, RunReport.SparseFacts.NONE, java.util.Map.of());
     }
@@ -117,7 +117,7 @@ final class Compilation {
             + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
       }
       out.add(new Compiled(m, opt, program, new RunReport.SparseFacts(lowering.formats(), lowering.compressedBytes()),
-          MappingSources.of(m, opt)));
+          MappedLayers.of(m, opt)));
     }
     return new Result(target, machine, out, (System.nanoTime() - start) / 1_000_000);
   }

@@ -64,7 +64,7 @@ final class RunCommand implements Command {
         var inputs = InputFeeds.forModel(c.source(), files, seed);
         RunReport.ModelRun run = Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs,
             c.source(), compiled.millis(), null, progress).withSparse(c.sparse())
-            .withMappingSources(c.mappingSources());
+            .withMappings(c.mappings());
         // only --json shows the predictions, and exact ones cost a walk of every layer's tiles (~1 s on ResNet-50)
         if (cl.hasOption("json")) {
           run = run.withPredicted(org.tdlc.passes.mapping.Predictions.of(c.optimized(), compiled.target()));

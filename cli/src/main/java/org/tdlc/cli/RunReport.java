@@ -34,12 +34,12 @@ final class RunReport {
 
   /**
    * Everything one model's run produced. reference/compile millis are -1 when not done (tdlc sim);
-   * mappingSources: per mapped layer, where its mapping came from (MappingSources; empty for tdlc sim).
+   * mappings: per mapped layer, its mapping and where it came from (MappedLayers; empty for tdlc sim).
    */
   record ModelRun(String model, String target, Program program, SimResult sim, List<OutputCheck> outputs,
                   long compileMillis, long simulateMillis, long referenceMillis,
                   java.util.Map<String, org.tdlc.passes.mapping.Cost> predicted, SparseFacts sparse,
-                  java.util.Map<String, String> mappingSources) {
+                  java.util.Map<String, MappedLayers.Mapped> mappings) {
     ModelRun(String model, String target, Program program, SimResult sim, List<OutputCheck> outputs,
              long compileMillis, long simulateMillis, long referenceMillis) {
       this(model, target, program, sim, outputs, compileMillis, simulateMillis, referenceMillis, java.util.Map.of(),
@@ -49,17 +49,17 @@ final class RunReport {
     /** The same run with the cost model's predictions for its mapped layers. */
     ModelRun withPredicted(java.util.Map<String, org.tdlc.passes.mapping.Cost> p) {
       return new ModelRun(model, target, program, sim, outputs, compileMillis, simulateMillis, referenceMillis, p,
-          sparse, mappingSources);
+          sparse, mappings);
     }
 
     /** The same run with the compiler's storage formats and compressed bytes. */
     ModelRun withSparse(SparseFacts s) {
       return new ModelRun(model, target, program, sim, outputs, compileMillis, simulateMillis, referenceMillis,
-          predicted, s, mappingSources);
+          predicted, s, mappings);
     }
 
-    /** The same run knowing where each mapped layer's mapping came from. */
-    ModelRun withMappingSources(java.util.Map<String, String> m) {
+    /** The same run knowing each mapped layer's mapping and where it came from. */
+    ModelRun withMappings(java.util.Map<String, MappedLayers.Mapped> m) {
       return new ModelRun(model, target, program, sim, outputs, compileMillis, simulateMillis, referenceMillis,
           predicted, sparse, m);
     }
@@ -125,8 +125,8 @@ final class RunReport {
         .append(p.machine().rows()).append('x').append(p.machine().cols()).append(" PEs, ")
         .append(fmt(p.machine().frequencyMhz())).append(" MHz)\n");
     b.append(Table.render(header, rows));
-    run.mappingSources().forEach((layer, from) -> {
-      if (from.equals(MappingSources.IR)) {
+    run.mappings().forEach((layer, mapped) -> {
+      if (mapped.source().equals(MappedLayers.IR)) {
         b.append("note: layer ").append(layer).append(" runs the mapping written in the IR (pinned; not searched)\n");
       }
     });
@@ -217,7 +217,8 @@ final class RunReport {
             .append(", \"mapping\": {\"spatial\": {\"rows\": ").append(s[0]).append(", \"cols\": ").append(s[1])
             .append("}, \"levels\": [{\"level\": ").append(Json.str(p.machine().global().name()))
             .append(", \"tile\": [").append(tile(p, layer).replace("x", ", ")).append("]}]}");
-        String from = run.mappingSources().get(lc.name());
+        MappedLayers.Mapped mapped = run.mappings().get(lc.name());
+        String from = mapped == null ? null : mapped.source();
         if (from != null) b.append(", \"mapping_source\": ").append(Json.str(from));
         b.append(", \"formats\": {").append(run.sparse().formats().getOrDefault(lc.name(), java.util.Map.of())
                 .entrySet().stream().map(e -> Json.str(e.getKey()) + ": " + Json.str(e.getValue()))

@@ -1,6 +1,7 @@
-// Where each mapped layer's mapping came from, for `tdlc run` to say: "ir" when the op already carried it
-// in the IR text it was loaded from (the mapping passes keep such a mapping as a pin), "pin" when an @map
-// annotation pinned part of it, "mapper" when the mapping passes chose all of it.
+// Each mapped layer of a compiled model: its typed mapping, the index space it maps, and where the mapping
+// came from, for `tdlc run` to say: "ir" when the op already carried it in the IR text it was loaded from
+// (the mapping passes keep such a mapping as a pin), "pin" when an @map annotation pinned part of it,
+// "mapper" when the mapping passes chose all of it.
 package org.tdlc.cli;
 
 import java.util.Arrays;
@@ -12,17 +13,21 @@ import java.util.Set;
 import org.tdlc.ir.Location;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
+import org.tdlc.ir.mapping.IndexSpace;
 import org.tdlc.ir.mapping.Mapping;
 
-final class MappingSources {
+final class MappedLayers {
+  /** One mapped layer: its mapping, the indices it maps (names and ranges) and the mapping's source. */
+  record Mapped(Mapping mapping, IndexSpace space, String source) {}
+
   static final String IR = "ir";
   static final String PIN = "pin";
   static final String MAPPER = "mapper";
 
-  private MappingSources() {}
+  private MappedLayers() {}
 
-  /** By layer name (Model.layerName, as the lowering names layers) of {@code optimized}, every mapped layer's source. */
-  static Map<String, String> of(Model source, Model optimized) {
+  /** By layer name (Model.layerName, as the lowering names layers) of {@code optimized}, every mapped layer. */
+  static Map<String, Mapped> of(Model source, Model optimized) {
     Set<String> names = new HashSet<>();
     Set<List<Object>> given = new HashSet<>();   // a fused op keeps its mapping but may take its tail's name
     for (Operation op : source.ops()) {
@@ -30,13 +35,14 @@ final class MappingSources {
       if (op.results().size() == 1 && op.result().nameHint() != null) names.add(op.result().nameHint());
       given.add(key(op));
     }
-    Map<String, String> out = new LinkedHashMap<>();
+    Map<String, Mapped> out = new LinkedHashMap<>();
     for (int i = 0; i < optimized.ops().size(); i++) {
       Operation op = optimized.ops().get(i);
       if (!op.attributes().has(Mapping.ATTR)) continue;
       String layer = optimized.layerName(i);
       boolean fromIr = names.contains(layer) || given.contains(key(op));
-      out.put(layer, fromIr ? IR : op.attributes().has("pin") ? PIN : MAPPER);
+      out.put(layer, new Mapped(Mapping.of(op).orElseThrow(), IndexSpace.of(op).orElseThrow(),
+          fromIr ? IR : op.attributes().has("pin") ? PIN : MAPPER));
     }
     return out;
   }
