@@ -14,10 +14,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,10 +105,10 @@ class ChromeTraceTest {
       Instruction insn = program.instructions().get(index);
       assertEquals(executed.get(index), new Executed(s.begin(), s.end()), "cycles of instruction " + index);
       assertEquals(insn.opcode().mnemonic(), s.name());
-      assertEquals(insn.queue().name().toLowerCase(), s.thread(), "the queue of instruction " + index);
+      assertEquals(insn.queue().name().toLowerCase(Locale.ROOT), s.thread(), "the queue of instruction " + index);
       assertEquals(Disassembler.instruction(insn), s.args().get("asm").asText());
     }
-    assertEquals(executed.keySet(), new java.util.TreeSet<>(insns.stream().map(s -> s.args().get("index").asInt()).toList()),
+    assertEquals(executed.keySet(), new TreeSet<>(insns.stream().map(s -> s.args().get("index").asInt()).toList()),
         "every instruction exactly once");
     assertEquals(sim.total().cycles(), insns.stream().mapToLong(Span::end).max().orElseThrow(), "the last end is the total");
     for (String queue : List.of("load", "compute", "store")) inIssueOrderWithoutOverlap(trace.on(queue), queue);
@@ -241,7 +244,7 @@ class ChromeTraceTest {
     }
     for (String thread : layers.stream().map(Span::thread).distinct().toList()) {
       List<Span> lane = layers.stream().filter(s -> s.thread().equals(thread))
-          .sorted(java.util.Comparator.comparingLong(Span::begin)).toList();
+          .sorted(Comparator.comparingLong(Span::begin)).toList();
       for (int k = 1; k < lane.size(); k++) {
         assertTrue(lane.get(k - 1).end() <= lane.get(k).begin(), thread + ": " + lane.get(k - 1) + " overlaps " + lane.get(k));
       }
