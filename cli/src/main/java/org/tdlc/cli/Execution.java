@@ -21,6 +21,7 @@ import org.tdlc.ir.type.TensorType;
 import org.tdlc.sim.Options;
 import org.tdlc.sim.SimResult;
 import org.tdlc.sim.Simulator;
+import org.tdlc.sim.TraceListener;
 
 final class Execution {
   private Execution() {}
@@ -55,15 +56,17 @@ final class Execution {
   /** Simulates, and compares with the reference interpreter when {@code reference} is not null. */
   static RunReport.ModelRun run(String modelName, String target, Program program, Map<String, Tensor> inputs,
                                 Model reference, long compileMillis, PrintStream trace) {
-    return run(modelName, target, program, inputs, reference, compileMillis, trace, Progress.OFF);
+    return run(modelName, target, program, inputs, reference, compileMillis, trace, Progress.OFF, ChromeTrace.OFF);
   }
 
   static RunReport.ModelRun run(String modelName, String target, Program program, Map<String, Tensor> inputs,
-                                Model reference, long compileMillis, PrintStream trace, Progress progress) {
+                                Model reference, long compileMillis, PrintStream trace, Progress progress,
+                                ChromeTrace traceJson) {
     long start = System.nanoTime();
-    Options options = trace != null ? Options.tracing(
-        (index, begin, end, insn) -> trace.printf("%10d  %5d  %s%n", begin, index, Disassembler.instruction(insn)))
-        : progress.enabled() ? Options.tracing(progress.simulating(modelName, program)) : Options.DEFAULT;
+    TraceListener shown = trace != null
+        ? (index, begin, end, insn) -> trace.printf("%10d  %5d  %s%n", begin, index, Disassembler.instruction(insn))
+        : progress.enabled() ? progress.simulating(modelName, program) : null;
+    Options options = Options.tracing(TraceListener.both(shown, traceJson.process(modelName, target, program)));
     SimResult sim = Simulator.run(program, inputs, options);
     long simulate = (System.nanoTime() - start) / 1_000_000;
     Map<String, Tensor> expected = null;

@@ -23,7 +23,7 @@ final class RunCommand implements Command {
   @Override public String summary() { return "compile, simulate and verify a model against the reference interpreter"; }
   @Override public String usage() {
     return "FILE.tdl [--target T] [--model M] [--input NAME=FILE.npy ...] [--seed N] [--save-outputs DIR] "
-        + "[--passes P] [--profile-inputs N] [--report OUT.html] [--json]";
+        + "[--passes P] [--profile-inputs N] [--report OUT.html] [--trace-json FILE] [--json]";
   }
 
   @Override public Options options() {
@@ -37,6 +37,7 @@ final class RunCommand implements Command {
     o.addOption(Option.builder().longOpt("report").hasArg().argName("OUT.html")
         .desc("also write a self-contained HTML page: the per-layer table and plots of cycles, energy, "
             + "utilization and bytes per memory level").get());
+    o.addOption(ChromeTrace.option());
     o.addOption(Option.builder().longOpt("json").desc("print one JSON object (described in docs/json.md) instead of text").get());
     return o;
   }
@@ -47,6 +48,7 @@ final class RunCommand implements Command {
     long seed = InputFeeds.seed(cl);
     List<Path> readFiles = InputFeeds.inputPaths(path, files);
     if (cl.hasOption("report")) UserFiles.refuseInput("--report", Path.of(cl.getOptionValue("report")), readFiles);
+    ChromeTrace traceJson = ChromeTrace.of(cl, readFiles);
     Progress progress = Progress.onTerminal(io.err(), cl.hasOption("json"));
     progress.show("compiling " + path);
     Compilation.Result compiled;
@@ -63,7 +65,7 @@ final class RunCommand implements Command {
       for (Compilation.Compiled c : compiled.models()) {
         var inputs = InputFeeds.forModel(c.source(), files, seed);
         RunReport.ModelRun run = Execution.run(c.source().name(), compiled.target().name(), c.program(), inputs,
-            c.source(), compiled.millis(), null, progress).withSparse(c.sparse())
+            c.source(), compiled.millis(), null, progress, traceJson).withSparse(c.sparse())
             .withMappings(c.mappings());
         // only --json shows the predictions, and exact ones cost a walk of every layer's tiles (~1 s on ResNet-50)
         if (cl.hasOption("json")) {
@@ -71,8 +73,10 @@ final class RunCommand implements Command {
         }
         runs.add(run);
       }
+      traceJson.commit();
     } finally {
       progress.clear();
+      traceJson.close();
     }
     // the results first: a file that cannot be written must not cost the user what the run found
     if (cl.hasOption("json")) io.out().print(RunReport.json(runs));

@@ -18,7 +18,7 @@ final class SimCommand implements Command {
   @Override public String name() { return "sim"; }
   @Override public String summary() { return "run a .tdlx program on the simulator and report its cost"; }
   @Override public String usage() {
-    return "OUT.tdlx [--input NAME=FILE.npy ...] [--seed N] [--save-outputs DIR] [--trace] [--json]";
+    return "OUT.tdlx [--input NAME=FILE.npy ...] [--seed N] [--save-outputs DIR] [--trace] [--trace-json FILE] [--json]";
   }
 
   @Override public Options options() {
@@ -31,6 +31,7 @@ final class SimCommand implements Command {
             .desc("write every output as DIR/NAME.npy").get())
         .addOption(Option.builder().longOpt("trace")
             .desc("print each executed instruction with its start cycle (to stderr)").get())
+        .addOption(ChromeTrace.option())
         .addOption(Option.builder().longOpt("json").desc("print one JSON object (described in docs/json.md) instead of text").get());
   }
 
@@ -42,8 +43,12 @@ final class SimCommand implements Command {
     var files = InputFeeds.files(cl);
     var inputs = Execution.inputs(program, files, InputFeeds.seed(cl));
     if (cl.hasOption("trace")) io.err().printf("%10s  %5s  %s%n", "cycle", "insn", "instruction");
-    RunReport.ModelRun run = Execution.run(Path.of(path).getFileName().toString(), program.machine().target(), program,
-        inputs, null, -1, cl.hasOption("trace") ? io.err() : null);
+    RunReport.ModelRun run;
+    try (ChromeTrace traceJson = ChromeTrace.of(cl, InputFeeds.inputPaths(path, files))) {
+      run = Execution.run(Path.of(path).getFileName().toString(), program.machine().target(), program,
+          inputs, null, -1, cl.hasOption("trace") ? io.err() : null, Progress.OFF, traceJson);
+      traceJson.commit();
+    }
     io.out().print(cl.hasOption("json") ? RunReport.json(List.of(run)) : RunReport.text(run));
     io.out().flush();
     if (cl.hasOption("save-outputs")) {

@@ -1,9 +1,10 @@
 // Writes a file so that it is either wholly there or not changed at all: a temporary file in the same
-// directory, then an atomic rename. A failed run never leaves a half-written dump or output. The file gets
-// the permissions any new file gets (0666 less the umask), and a temporary file of the same name that a
-// killed earlier run left behind is removed by the next write of that name.
+// directory, then an atomic rename (open() for a writer that streams). A failed run never leaves a
+// half-written dump or output. The file gets the permissions any new file gets (0666 less the umask), and a
+// temporary file of the same name that a killed earlier run left behind is removed by the next write of it.
 package org.tdlc.ir.io;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,21 +29,60 @@ public final class AtomicFiles {
   }
 
   public static void write(Path target, byte[] bytes) throws IOException {
+    try (Pending file = open(target)) {
+      file.out().write(bytes);
+      file.commit();
+    }
+  }
+
+  /**
+   * Starts writing {@code target} for a writer that streams (a file too large to hold in memory): the bytes go
+   * to the temporary file, {@link Pending#commit} moves it into place, and closing it uncommitted removes it.
+   */
+  public static Pending open(Path target) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     String name = target.getFileName().toString();
     removeStaleTemporaries(dir, name);
     Path tmp = create(dir, name);
     try {
-      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
-        out.write(bytes);
-      }
+      return new Pending(target, tmp, Files.newOutputStream(tmp, StandardOpenOption.WRITE));
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+  }
+
+  /** A file being written: its temporary file and the stream into it. */
+  public static final class Pending implements Closeable {
+    private final Path target;
+    private final Path tmp;
+    private final OutputStream out;
+
+    private Pending(Path target, Path tmp, OutputStream out) {
+      this.target = target;
+      this.tmp = tmp;
+      this.out = out;
+    }
+
+    public OutputStream out() { return out; }
+
+    /** Closes the stream and moves the temporary file over the target. */
+    public void commit() throws IOException {
+      out.close();
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (java.nio.file.AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
-    } finally {
-      Files.deleteIfExists(tmp);
+    }
+
+    /** Removes the temporary file unless commit moved it (the target is then as it was). */
+    @Override public void close() throws IOException {
+      try {
+        out.close();
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
     }
   }
 
