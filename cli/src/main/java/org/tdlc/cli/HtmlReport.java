@@ -90,7 +90,7 @@ final class HtmlReport {
     b.append("<section class=\"model\" id=\"run-").append(esc(id)).append("\"><h2>").append(esc(run.model()))
         .append(" on ").append(esc(run.target())).append("</h2>\n<p>")
         .append(esc(String.format(Locale.ROOT, "%d cycles (%.3f ms at %s MHz), %s, %d MACs (%d skipped), "
-            + "utilization %.1f%%. ", t.cycles(), t.cycles() / (p.machine().frequencyMhz() * 1e3),
+            + "utilization %.1f%%. ", t.cycles(), millis(run),
             RunReport.fmt(p.machine().frequencyMhz()), RunReport.energy(t.energyPj()), t.macs(), t.macsSkipped(),
             100 * t.utilization())));
     String verdict = RunReport.verdict(run).strip();
@@ -130,6 +130,11 @@ final class HtmlReport {
     for (LevelCounters l : c.levels()) cells.add(RunReport.bytes(l.bytesRead()) + " / " + RunReport.bytes(l.bytesWritten()));
     cells.add(percent(c.utilization()));
     return cells;
+  }
+
+  /** The run's time in milliseconds at its target's clock. */
+  static double millis(RunReport.ModelRun run) {
+    return run.sim().total().cycles() / (run.program().machine().frequencyMhz() * 1e3);
   }
 
   static String percent(double fraction) { return String.format(Locale.ROOT, "%.1f%%", 100 * fraction); }

@@ -53,7 +53,7 @@ final class PredictionCheck {
       if (c == null) continue;
       Counters s = lc.counters();
       String diff = differing(c, s);
-      rows.add(new HtmlReport.Row(diff.isEmpty() ? "layer" : "layer bad", List.of(lc.name(),
+      rows.add(new HtmlReport.Row(diff.isEmpty() ? "predicted" : "predicted bad", List.of(lc.name(),
           Long.toString(c.cycles()), Long.toString(s.cycles()), RunReport.energy(c.energyPj()),
           RunReport.energy(s.energyPj()), Long.toString(c.dramBytes()), Long.toString(Roofline.dramBytes(s)),
           diff.isEmpty() ? "equal" : "DIFFERENT " + diff)));

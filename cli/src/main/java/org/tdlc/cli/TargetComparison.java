@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 import org.tdlc.sim.Counters;
 import org.tdlc.sim.LayerCounters;
@@ -47,19 +47,22 @@ final class TargetComparison {
     b.append("</section>\n");
   }
 
-  /** Which target runs the model in the fewest cycles and which on the least energy, and how the others compare. */
+  /**
+   * Which target runs the model in the fewest cycles, which in the least time (the clocks may differ) and which
+   * on the least energy, and how many times that the others take.
+   */
   private static String verdict(Group g) {
-    return best(g, "Fastest", c -> c.cycles(), c -> c.cycles() + " cycles") + " "
-        + best(g, "Least energy", Counters::energyPj, c -> RunReport.energy(c.energyPj()));
+    return best(g, "Fewest cycles", r -> r.sim().total().cycles(), v -> String.format(Locale.ROOT, "%.0f cycles", v))
+        + " " + best(g, "Fastest", HtmlReport::millis, v -> String.format(Locale.ROOT, "%.3f ms", v))
+        + " " + best(g, "Least energy", r -> r.sim().total().energyPj(), RunReport::energy);
   }
 
-  private static String best(Group g, String what, ToDoubleFunction<Counters> f, Function<Counters, String> show) {
-    RunReport.ModelRun win = g.runs().stream().min(Comparator.comparingDouble(r -> f.applyAsDouble(r.sim().total())))
-        .orElseThrow();
-    double w = f.applyAsDouble(win.sim().total());
-    StringBuilder b = new StringBuilder(what + ": " + win.target() + " (" + show.apply(win.sim().total()));
+  private static String best(Group g, String what, ToDoubleFunction<RunReport.ModelRun> f, DoubleFunction<String> show) {
+    RunReport.ModelRun win = g.runs().stream().min(Comparator.comparingDouble(f)).orElseThrow();
+    double w = f.applyAsDouble(win);
+    StringBuilder b = new StringBuilder(what + ": " + win.target() + " (" + show.apply(w));
     for (RunReport.ModelRun r : g.runs()) {
-      if (r != win) b.append(String.format(Locale.ROOT, "; %s %.2fx", r.target(), f.applyAsDouble(r.sim().total()) / w));
+      if (r != win) b.append(String.format(Locale.ROOT, "; %s %.2fx", r.target(), f.applyAsDouble(r) / w));
     }
     return b.append(").").toString();
   }
@@ -84,7 +87,7 @@ final class TargetComparison {
     }
     List<HtmlReport.Row> rows = new ArrayList<>();
     for (String layer : layers) {
-      rows.add(new HtmlReport.Row("layer", cells(layer, byLayer.stream().map(m -> m.get(layer)).toList())));
+      rows.add(new HtmlReport.Row("compared", cells(layer, byLayer.stream().map(m -> m.get(layer)).toList())));
     }
     rows.add(new HtmlReport.Row("total", cells("total", g.runs().stream().map(r -> r.sim().total()).toList())));
     HtmlReport.table(b, "comparison", header, rows);

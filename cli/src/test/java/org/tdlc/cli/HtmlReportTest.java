@@ -141,7 +141,7 @@ class HtmlReportTest {
     RunReport.ModelRun run = ReportFixture.run("default");
     Document doc = page(run);
     Element table = only(withClass(doc.getDocumentElement(), "table", "predictions"), "prediction table");
-    List<Element> rows = withClass(table, "tr", "layer");
+    List<Element> rows = withClass(table, "tr", "predicted");
     assertEquals(run.predicted().keySet().stream().toList(), rows.stream().map(r -> elements(r, "td").get(0)
         .getTextContent()).toList());
     for (Element r : rows) assertEquals("equal", elements(r, "td").get(7).getTextContent());
@@ -155,7 +155,7 @@ class HtmlReportTest {
     Document wrong = page(run.withPredicted(off));
     String alarm = only(withClass(wrong.getDocumentElement(), "p", "alarm"), "alarm").getTextContent();
     assertTrue(alarm.contains("1 layer (y)"), alarm);
-    Element bad = only(withClass(wrong.getDocumentElement(), "tr", "layer bad"), "differing row");
+    Element bad = only(withClass(wrong.getDocumentElement(), "tr", "predicted bad"), "differing row");
     assertEquals("DIFFERENT cycles " + (c.cycles() + 1) + " vs " + c.cycles(), elements(bad, "td").get(7).getTextContent());
   }
 
