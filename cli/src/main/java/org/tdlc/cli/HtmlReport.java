@@ -171,9 +171,13 @@ final class HtmlReport {
         List.of("utilization"), new double[][] {util}, true, ChartAxis.percent())),
         "MACs issued per PE and cycle; 100% is every PE busy in every cycle of the layer.");
     bytes(b, run, id, levels);
+    List<String> plotted = Roofline.points(run).stream().map(Roofline.Point::layer).toList();
+    List<String> offPlot = layers.stream().filter(l -> l.counters().macsIssued() > 0 && !plotted.contains(l.name()))
+        .map(LayerCounters::name).toList();
     figure(b, Roofline.svg("plot-roofline-" + id, run), "Each layer that issues MACs (hover a point for its name), "
         + "at its MACs issued per " + dram + " byte read or written, against the MACs it issued per cycle. Under the "
-        + "slanted roof DRAM bandwidth bounds a layer, under the flat one the PE array; see docs/report.md.");
+        + "slanted roof DRAM bandwidth bounds a layer, under the flat one the PE array; see docs/report.md."
+        + (offPlot.isEmpty() ? "" : " Not shown, as they moved no " + dram + " byte: " + String.join(", ", offPlot) + "."));
   }
 
   private static void bytes(StringBuilder b, RunReport.ModelRun run, String id, List<String> levels) {

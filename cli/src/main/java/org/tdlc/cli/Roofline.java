@@ -22,6 +22,7 @@ final class Roofline {
   private static final int BOTTOM = 50;
   /** Room right of the plot for the roofs' legend. */
   private static final int LEGEND = 240;
+  private static final String ROOF = "#e15759";
   /** With at most this many points each is labelled on the plot too, so a printed page names them. */
   private static final int LABELLED_POINTS = 12;
 
@@ -83,16 +84,20 @@ final class Roofline {
       from = peak / bandwidth;
     }
     line.append(String.format(Locale.ROOT, "%.2f,%.2f %.2f,%.2f", px(x, from), SvgChart.y(y, peak), px(x, x.high()), SvgChart.y(y, peak)));
-    b.append("<polyline class=\"roof\" points=\"").append(line).append("\" fill=\"none\" stroke=\"#e15759\" "
-        + "stroke-width=\"2\"/>");
-    List<String> legend = new ArrayList<>(List.of("roofs:", "PE array peak " + ChartAxis.label(peak) + " MACs/cycle",
+    b.append("<polyline class=\"roof\" points=\"").append(line).append("\" fill=\"none\" stroke=\"" + ROOF
+        + "\" stroke-width=\"2\"/>");
+    int left = SvgChart.LEFT + WIDTH + 10;
+    b.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" "
+        + "stroke-width=\"2\"/>", left, left + 16, SvgChart.TOP + 6, SvgChart.TOP + 6, ROOF));
+    b.append(SvgChart.text(left + 20, SvgChart.TOP + 10, 11, "start", "roofs"));
+    List<String> legend = new ArrayList<>(List.of("PE array peak " + ChartAxis.label(peak) + " MACs/cycle",
         "(" + m.rows() + "x" + m.cols() + " PEs)"));
     if (bandwidth > 0) {
       legend.addAll(List.of(m.dram().name() + " " + Quantities.number(bandwidth) + " B/cycle x intensity",
           "ridge at " + ChartAxis.label(peak / bandwidth) + " MACs/B"));
     }
     for (int i = 0; i < legend.size(); i++) {
-      b.append(SvgChart.text(SvgChart.LEFT + WIDTH + 10, SvgChart.TOP + 10 + 15 * i, 11, "start", legend.get(i)));
+      b.append(SvgChart.text(left, SvgChart.TOP + 25 + 15 * i, 11, "start", legend.get(i)));
     }
   }
 

@@ -53,7 +53,7 @@ final class TargetComparison {
    */
   private static String verdict(Group g) {
     return best(g, "Fewest cycles", r -> r.sim().total().cycles(), v -> String.format(Locale.ROOT, "%.0f cycles", v))
-        + " " + best(g, "Fastest", HtmlReport::millis, v -> String.format(Locale.ROOT, "%.3f ms", v))
+        + " " + best(g, "Fastest", HtmlReport::millis, v -> ChartAxis.label(v) + " ms")
         + " " + best(g, "Least energy", r -> r.sim().total().energyPj(), RunReport::energy);
   }
 
