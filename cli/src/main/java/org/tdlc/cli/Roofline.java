@@ -25,6 +25,8 @@ final class Roofline {
   private static final String ROOF = "#e15759";
   /** With at most this many points each is labelled on the plot too, so a printed page names them. */
   private static final int LABELLED_POINTS = 12;
+  /** Points closer than this many pixels share a label. */
+  private static final int NEAR = 10;
 
   private Roofline() {}
 
@@ -61,17 +63,52 @@ final class Roofline {
     SvgChart.axis(b, y, "MACs per cycle", SvgChart.LEFT, right);
     xAxis(b, x, "MACs per " + m.dram().name() + " byte (log scale)");
     roofs(b, x, y, peak, bandwidth, m);
-    for (Point p : points) {
-      double px = px(x, p.intensity()), py = SvgChart.y(y, p.macsPerCycle());
+    double[] px = new double[points.size()], py = new double[points.size()];
+    for (int i = 0; i < points.size(); i++) {
+      Point p = points.get(i);
+      px[i] = px(x, p.intensity());
+      py[i] = SvgChart.y(y, p.macsPerCycle());
       b.append(String.format(Locale.ROOT, "<circle class=\"layer\" data-layer=\"%s\" data-intensity=\"%s\" "
           + "data-macs-per-cycle=\"%s\" cx=\"%.2f\" cy=\"%.2f\" r=\"4\" fill=\"%s\" fill-opacity=\"0.8\">"
           + "<title>%s: %s MACs/B, %s MACs/cycle (%.1f%% of peak)</title></circle>", HtmlReport.esc(p.layer()),
-          SvgChart.exact(p.intensity()), SvgChart.exact(p.macsPerCycle()), px, py, SvgChart.COLORS[0],
+          SvgChart.exact(p.intensity()), SvgChart.exact(p.macsPerCycle()), px[i], py[i], SvgChart.COLORS[0],
           HtmlReport.esc(p.layer()), ChartAxis.label(p.intensity()), ChartAxis.label(p.macsPerCycle()),
           100 * p.macsPerCycle() / peak));
-      if (points.size() <= LABELLED_POINTS) b.append(SvgChart.text(px + 6, py - 5, 10, "start", p.layer()));
     }
+    if (points.size() <= LABELLED_POINTS) labels(b, points, px, py);
     return b.append("</svg>").toString();
+  }
+
+  /**
+   * The points' names beside them, for a printed page: points nearer than a label's height share one label
+   * ("q, k, v"); a label that would overlap another or leave the plot tries the point's other sides, and
+   * where none is free the name is left to hovering.
+   */
+  private static void labels(StringBuilder b, List<Point> points, double[] px, double[] py) {
+    List<double[]> placed = new ArrayList<>();   // boxes: left, top, right, bottom
+    boolean[] named = new boolean[points.size()];
+    for (int i = 0; i < points.size(); i++) {
+      if (named[i]) continue;
+      List<String> names = new ArrayList<>();
+      for (int j = i; j < points.size(); j++) {
+        if (!named[j] && Math.hypot(px[j] - px[i], py[j] - py[i]) < NEAR) {
+          names.add(points.get(j).layer());
+          named[j] = true;
+        }
+      }
+      String text = String.join(", ", names);
+      double w = text.length() * SvgChart.CHAR;
+      for (double[] at : new double[][] {{px[i] + 6, py[i] - 5}, {px[i] + 6, py[i] + 13}, {px[i] - 6 - w, py[i] - 5},
+          {px[i] - 6 - w, py[i] + 13}}) {
+        double[] box = {at[0], at[1] - 10, at[0] + w, at[1] + 2};
+        boolean inside = box[0] >= SvgChart.LEFT && box[2] <= SvgChart.LEFT + WIDTH && box[1] >= SvgChart.TOP;
+        if (inside && placed.stream().noneMatch(p -> p[0] < box[2] && box[0] < p[2] && p[1] < box[3] && box[1] < p[3])) {
+          placed.add(box);
+          b.append(SvgChart.text(at[0], at[1], 10, "start", text));
+          break;
+        }
+      }
+    }
   }
 
   /** The flat roof at the array's peak and, when DRAM's bandwidth is a limit, the slanted one up to the ridge. */
