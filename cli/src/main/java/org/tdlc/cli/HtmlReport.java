@@ -27,7 +27,7 @@ final class HtmlReport {
       + ".bad{color:#b00;font-weight:bold}p.alarm{border:2px solid #b00;padding:8px;color:#b00;font-weight:bold}"
       + "pre{background:#f7f7f7;padding:8px;font-size:12px}summary{cursor:pointer;font-size:13px}"
       + "@media print{body{margin:0}svg{max-width:100%;height:auto}figure{overflow:visible;break-inside:avoid}"
-      + "details::details-content{content-visibility:visible;display:block}}";
+      + "details::details-content{content-visibility:visible;display:block}pre{white-space:pre-wrap}}";
   /** The two parts of the compute queue's cycles, named by the unit a layer computes on. */
   static final String PE_ARRAY = "PE array (MACs)";
   static final String VECTOR = "vector/ALU unit";
@@ -171,9 +171,13 @@ final class HtmlReport {
         List.of("utilization"), new double[][] {util}, true, ChartAxis.percent())),
         "MACs issued per PE and cycle; 100% is every PE busy in every cycle of the layer.");
     bytes(b, run, id, levels);
+    roofline(b, run, id, dram);
+  }
+
+  private static void roofline(StringBuilder b, RunReport.ModelRun run, String id, String dram) {
     List<String> plotted = Roofline.points(run).stream().map(Roofline.Point::layer).toList();
-    List<String> offPlot = layers.stream().filter(l -> l.counters().macsIssued() > 0 && !plotted.contains(l.name()))
-        .map(LayerCounters::name).toList();
+    List<String> offPlot = run.sim().layers().stream()
+        .filter(l -> l.counters().macsIssued() > 0 && !plotted.contains(l.name())).map(LayerCounters::name).toList();
     figure(b, Roofline.svg("plot-roofline-" + id, run), "Each layer that issues MACs (hover a point for its name), "
         + "at its MACs issued per " + dram + " byte read or written, against the MACs it issued per cycle. Under the "
         + "slanted roof DRAM bandwidth bounds a layer, under the flat one the PE array; see docs/report.md."
