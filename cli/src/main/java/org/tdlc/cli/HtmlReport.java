@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.tdlc.backend.isa.Layer;
 import org.tdlc.backend.isa.Program;
@@ -31,6 +32,7 @@ final class HtmlReport {
   /** The two parts of the compute queue's cycles, named by the unit a layer computes on. */
   static final String PE_ARRAY = "PE array (MACs)";
   static final String VECTOR = "vector/ALU unit";
+  private static final Map<String, Double> PJ_IN = Map.of("pJ", 1.0, "nJ", 1e3, "uJ", 1e6);
 
   /** A table row: its class (or null) and its cells, text not yet escaped. */
   record Row(String cls, List<String> cells) {
@@ -89,8 +91,8 @@ final class HtmlReport {
     Counters t = run.sim().total();
     b.append("<section class=\"model\" id=\"run-").append(esc(id)).append("\"><h2>").append(esc(run.model()))
         .append(" on ").append(esc(run.target())).append("</h2>\n<p>")
-        .append(esc(String.format(Locale.ROOT, "%d cycles (%.3f ms at %s MHz), %s, %d MACs (%d skipped), "
-            + "utilization %.1f%%. ", t.cycles(), millis(run),
+        .append(esc(String.format(Locale.ROOT, "%d cycles (%s ms at %s MHz), %s, %d MACs (%d skipped), "
+            + "utilization %.1f%%. ", t.cycles(), ChartAxis.label(millis(run)),
             RunReport.fmt(p.machine().frequencyMhz()), RunReport.energy(t.energyPj()), t.macs(), t.macsSkipped(),
             100 * t.utilization())));
     String verdict = RunReport.verdict(run).strip();
@@ -132,6 +134,17 @@ final class HtmlReport {
     return cells;
   }
 
+  /**
+   * Converts energies in pJ, in place, to the unit (pJ, nJ or uJ) the text table writes {@code largestPj} in,
+   * and returns that unit.
+   */
+  static String toEnergyUnit(double[][] pj, double largestPj) {
+    String text = RunReport.energy(largestPj);
+    String unit = text.substring(text.indexOf(' ') + 1);
+    for (double[] series : pj) for (int i = 0; i < series.length; i++) series[i] /= PJ_IN.get(unit);
+    return unit;
+  }
+
   /** The run's time in milliseconds at its target's clock. */
   static double millis(RunReport.ModelRun run) {
     return run.sim().total().cycles() / (run.program().machine().frequencyMhz() * 1e3);
@@ -153,8 +166,8 @@ final class HtmlReport {
       cycles[2][i] = c.transferOnlyCycles();
       cycles[3][i] = c.idleCycles();
       util[i] = 100 * c.utilization();
-      for (int l = 0; l < levels.size(); l++) energy[l][i] = c.levels().get(l).energyPj() / 1e6;
-      energy[levels.size()][i] = c.macEnergyPj() / 1e6;
+      for (int l = 0; l < levels.size(); l++) energy[l][i] = c.levels().get(l).energyPj();
+      energy[levels.size()][i] = c.macEnergyPj();
     }
     String dram = levels.get(0), global = levels.get(1);
     figure(b, SvgChart.bars(new SvgChart.Bars("plot-cycles-" + id, "Cycles per layer, by the unit that spent them",
@@ -165,7 +178,8 @@ final class HtmlReport {
             + "running. The parts add up to the layer's cycles.");
     List<String> energySeries = new ArrayList<>(levels);
     energySeries.add("MACs");
-    figure(b, SvgChart.bars(new SvgChart.Bars("plot-energy-" + id, "Energy per layer, by memory level", "uJ", names,
+    String unit = toEnergyUnit(energy, layers.stream().mapToDouble(l -> l.counters().energyPj()).max().orElse(0));
+    figure(b, SvgChart.bars(new SvgChart.Bars("plot-energy-" + id, "Energy per layer, by memory level", unit, names,
         energySeries, energy, true, null)), null);
     figure(b, SvgChart.bars(new SvgChart.Bars("plot-utilization-" + id, "PE utilization per layer", "%", names,
         List.of("utilization"), new double[][] {util}, true, ChartAxis.percent())),
@@ -175,6 +189,10 @@ final class HtmlReport {
   }
 
   private static void roofline(StringBuilder b, RunReport.ModelRun run, String id, String dram) {
+    if (run.sim().total().macsIssued() == 0) {
+      b.append("<p>No layer issues MACs, so there is no roofline to draw.</p>\n");
+      return;
+    }
     List<String> plotted = Roofline.points(run).stream().map(Roofline.Point::layer).toList();
     List<String> offPlot = run.sim().layers().stream()
         .filter(l -> l.counters().macsIssued() > 0 && !plotted.contains(l.name())).map(LayerCounters::name).toList();

@@ -42,8 +42,11 @@ final class TargetComparison {
     List<String> layers = layers(g);
     List<Map<String, Counters>> byLayer = g.runs().stream().map(TargetComparison::byLayer).toList();
     table(b, g, layers, byLayer);
-    chart(b, g, layers, byLayer, "cycles", "Cycles per layer on each target", "cycles", c -> c.cycles());
-    chart(b, g, layers, byLayer, "energy", "Energy per layer on each target", "uJ", c -> c.energyPj() / 1e6);
+    chart(b, g, layers, "cycles", "cycles", values(layers, byLayer, c -> c.cycles()));
+    double[][] energy = values(layers, byLayer, Counters::energyPj);
+    double largest = g.runs().stream().flatMap(r -> r.sim().layers().stream())
+        .mapToDouble(l -> l.counters().energyPj()).max().orElse(0);
+    chart(b, g, layers, "energy", HtmlReport.toEnergyUnit(energy, largest), energy);
     b.append("</section>\n");
   }
 
@@ -102,16 +105,22 @@ final class TargetComparison {
     return cells;
   }
 
-  private static void chart(StringBuilder b, Group g, List<String> layers, List<Map<String, Counters>> byLayer,
-                            String what, String title, String unit, ToDoubleFunction<Counters> f) {
-    double[][] values = new double[g.runs().size()][layers.size()];
+  /** values[target][layer]: f of each layer's counters on each target (0 where a run lacks the layer). */
+  private static double[][] values(List<String> layers, List<Map<String, Counters>> byLayer,
+                                   ToDoubleFunction<Counters> f) {
+    double[][] values = new double[byLayer.size()][layers.size()];
     for (int t = 0; t < values.length; t++) {
       for (int i = 0; i < layers.size(); i++) {
         Counters c = byLayer.get(t).get(layers.get(i));
         values[t][i] = c == null ? 0 : f.applyAsDouble(c);
       }
     }
-    HtmlReport.figure(b, SvgChart.bars(new SvgChart.Bars("compare-" + what + "-" + g.model(), title, unit, layers,
+    return values;
+  }
+
+  private static void chart(StringBuilder b, Group g, List<String> layers, String what, String unit, double[][] values) {
+    HtmlReport.figure(b, SvgChart.bars(new SvgChart.Bars("compare-" + what + "-" + g.model(),
+        Character.toUpperCase(what.charAt(0)) + what.substring(1) + " per layer on each target", unit, layers,
         g.targets(), values, false, ChartAxis.log(values))), null);
   }
 }

@@ -59,6 +59,20 @@ class HtmlReportTest {
   }
 
   @Test
+  void energyIsDrawnInTheUnitOfItsLargestLayer() throws Exception {
+    RunReport.ModelRun run = ReportFixture.run("default");
+    Element svg = byId(page(run), "plot-energy-net-default");
+    double largest = run.sim().layers().stream().mapToDouble(l -> l.counters().energyPj()).max().orElseThrow();
+    String unit = RunReport.energy(largest).split(" ")[1];
+    assertTrue(elements(svg, "text").stream().anyMatch(t -> t.getTextContent().equals(unit)), unit);
+    double pj = Map.of("pJ", 1.0, "nJ", 1e3, "uJ", 1e6).get(unit);
+    for (LayerCounters lc : run.sim().layers()) {
+      double sum = elements(bar(svg, lc.name()), "rect").stream().mapToDouble(r -> number(r, "data-value")).sum();
+      assertEquals(lc.counters().energyPj() / pj, sum, 1e-9 * sum, lc.name());
+    }
+  }
+
+  @Test
   void utilizationIsDrawnAgainstAHundredPercent() throws Exception {
     RunReport.ModelRun run = ReportFixture.run("default");
     Element svg = byId(page(run), "plot-utilization-net-default");
