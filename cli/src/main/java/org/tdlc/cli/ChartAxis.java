@@ -4,7 +4,10 @@
 // its ticks with short labels (1K, 10M, 0.01).
 package org.tdlc.cli;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.tdlc.ir.target.Quantities;
 
@@ -47,7 +50,7 @@ record ChartAxis(boolean log, double low, double high, double step) {
 
   /** The whole decades around the positive values of every series. */
   static ChartAxis log(double[][] series) {
-    return log(java.util.Arrays.stream(series).flatMapToDouble(java.util.Arrays::stream).toArray());
+    return log(Arrays.stream(series).flatMapToDouble(Arrays::stream).toArray());
   }
 
   /** Where v lies along the axis, 0 at low and 1 at high, clamped (0 for v <= 0 on a log axis). */
@@ -86,6 +89,6 @@ record ChartAxis(boolean log, double low, double high, double step) {
       v /= 1000;
       u++;
     }
-    return Quantities.number(new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue()) + units[u];
+    return Quantities.number(new BigDecimal(v).round(new MathContext(3)).doubleValue()) + units[u];
   }
 }

@@ -6,6 +6,7 @@
 package org.tdlc.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.tdlc.ir.target.Quantities;
@@ -152,7 +153,7 @@ final class Roofline {
   private static double px(ChartAxis x, double v) { return SvgChart.LEFT + WIDTH * x.fraction(v); }
 
   private static double[] concat(double[] values, double more) {
-    double[] out = java.util.Arrays.copyOf(values, values.length + 1);
+    double[] out = Arrays.copyOf(values, values.length + 1);
     out[values.length] = more;
     return out;
   }

@@ -6,6 +6,7 @@ package org.tdlc.cli;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ final class ReportFixture {
       Path file = Files.createTempDirectory("report").resolve("net.tdl");
       Files.writeString(file, MODEL);
       var cl = new DefaultParser().parse(Compilation.options(), new String[] {file.toString(), "--target", target});
-      PrintStream quiet = new PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+      PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
       Compilation.Result r = Compilation.compile(cl, file.toString(), new SourceCache(),
           PassManager.Instrumentation.defaults(quiet));
       Compilation.Compiled c = r.models().get(0);

@@ -13,6 +13,7 @@ import static org.tdlc.cli.ReportFixture.withClass;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tdlc.sim.LayerCounters;
@@ -30,7 +31,7 @@ class TargetComparisonTest {
     assertTrue(verdict.startsWith("Fewest cycles: default (" + runs.get(0).sim().total().cycles() + " cycles; eyeriss "),
         verdict);
     double ratio = HtmlReport.millis(runs.get(1)) / HtmlReport.millis(runs.get(0));
-    assertTrue(verdict.contains(String.format(java.util.Locale.ROOT, " ms; eyeriss %.2fx). ", ratio)), verdict);
+    assertTrue(verdict.contains(String.format(Locale.ROOT, " ms; eyeriss %.2fx). ", ratio)), verdict);
 
     Element table = only(withClass(section, "table", "comparison"), "table");
     assertEquals(List.of("layer", "cycles default", "cycles eyeriss", "energy default", "energy eyeriss",
