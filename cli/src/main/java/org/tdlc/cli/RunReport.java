@@ -266,4 +266,9 @@ final class RunReport {
         + ", \"decode_cycles\": " + c.decodeCycles() + ", \"convert_cycles\": " + c.convertCycles() + ", \"bytes\": {" + bytes
         + "}, \"energy_pj_by_level\": {" + energy + ", \"mac\": " + c.macEnergyPj() + "}";
   }
+
+  // ---- for the HTML report ----
+
+  /** The layer's weight formats, as the text table shows them. */
+  static String formats(ModelRun run, Layer layer) { return format(run, run.program(), layer); }
 }

@@ -78,15 +78,26 @@ final class TargetsCommand implements Command {
     rows.add(List.of("TARGET", "LEVEL", "SIZE", "BANDWIDTH", "", "ENERGY", "LATENCY", "DOUBLE BUFFER"));
     for (Target t : targets) {
       for (MemoryLevel l : t.levels()) {
-        boolean bw = l.bandwidthLimited();
-        rows.add(List.of(t.name(), l.name(), l.sized() ? Quantities.bytes(l.sizeBytes()) + (l.perPe() ? " per PE" : "") : "-",
-            bw ? Quantities.number(l.bandwidth()) + " B/cycle" : "unlimited",
-            bw ? "(" + gigabytesPerSecond(l.bandwidth(), t.frequencyMhz()) + " GB/s)" : "",
-            Quantities.number(l.energyPjPerByte()) + " pJ/B", l.latencyCycles() + " cycles", l.doubleBuffer() ? "yes" : "no"));
+        List<String> row = new ArrayList<>(List.of(t.name(), l.name()));
+        row.addAll(levelCells(l.sizeBytes(), l.perPe(), l.bandwidth(), l.energyPjPerByte(), t.frequencyMhz()));
+        row.addAll(List.of(l.latencyCycles() + " cycles", l.doubleBuffer() ? "yes" : "no"));
+        rows.add(row);
       }
       rows.add(List.of(t.name(), "mac", "", "", "", Quantities.number(t.macEnergyPj()) + " pJ", "", ""));
     }
     return columns(rows);
+  }
+
+  /**
+   * A memory level's size (0: unbounded, as DRAM), bandwidth in bytes per cycle and in GB/s at a clock in MHz
+   * (0: unlimited) and energy per byte, as `targets` and the HTML report's target summary show them.
+   */
+  static List<String> levelCells(long sizeBytes, boolean perPe, double bandwidth, double energyPjPerByte, double mhz) {
+    boolean bw = bandwidth > 0;
+    return List.of(sizeBytes > 0 ? Quantities.bytes(sizeBytes) + (perPe ? " per PE" : "") : "-",
+        bw ? Quantities.number(bandwidth) + " B/cycle" : "unlimited",
+        bw ? "(" + gigabytesPerSecond(bandwidth, mhz) + " GB/s)" : "",
+        Quantities.number(energyPjPerByte) + " pJ/B");
   }
 
   /** Bytes per cycle at a clock in MHz, as GB/s (1 GB = 10^9 bytes), to three significant digits. */
