@@ -13,6 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.tdlc.cli.Main;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tdlc.ir.data.Npy;
 import org.tdlc.ir.data.Tensor;
@@ -223,9 +224,11 @@ class CliTest {
   void interpJsonIsOneObject() {
     Tdlc.Result r = Tdlc.run("interp", "examples/einsum_conv.tdl", "--json", "--seed", "3");
     assertEquals(0, r.code(), r.toString());
-    assertTrue(r.out().startsWith("{\"seed\": 3, \"models\": [{\"model\": \"strided_conv\""), r.out());
+    assertTrue(r.out().startsWith("{\"tdlc_version\": \"" + Main.version() + "\", \"command\": \"interp\", \"seed\": 3, "
+        + "\"runs\": [{\"model\": \"strided_conv\""), r.out());
     assertTrue(r.out().contains("\"name\": \"c\", \"dtype\": \"i32\", \"shape\": [8, 64, 48]"), r.out());
     assertEquals(1, r.out().strip().split("\n").length);
+    assertEquals(2, Reports.parse(r.out()).get("runs").size(), "one element per model, both models");
   }
 
   @Test
