@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Layer;
@@ -17,6 +16,8 @@ import org.tdlc.backend.isa.Loop;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.ProgramStructure;
 import org.tdlc.backend.isa.Symbol;
+import org.tdlc.ir.mapping.Mapping;
+import org.tdlc.machine.MemoryLevel;
 import org.tdlc.sim.Counters;
 import org.tdlc.sim.LayerCounters;
 import org.tdlc.sim.LevelCounters;
@@ -176,7 +177,7 @@ final class RunReport {
    * A level's traffic over a run: "dram: 155 KiB read, 4 KiB written, 25.3 B/cycle (20.3 GB/s) on average, 79% of
    * its bandwidth", the rate averaged over the run's cycles.
    */
-  static String traffic(org.tdlc.machine.MemoryLevel level, LevelCounters l, long cycles, double mhz) {
+  static String traffic(MemoryLevel level, LevelCounters l, long cycles, double mhz) {
     long moved = l.bytesRead() + l.bytesWritten();
     String text = l.name() + ": " + byteCount(l.bytesRead()) + " read, " + byteCount(l.bytesWritten()) + " written";
     if (cycles == 0) return text;
@@ -189,8 +190,7 @@ final class RunReport {
   /** A bandwidth in bytes per cycle and in GB/s at the clock: "32 B/cycle (25.6 GB/s)"; 0 is unlimited. */
   static String bandwidth(double bytesPerCycle, double mhz) {
     if (bytesPerCycle <= 0) return "unlimited bandwidth";
-    return new java.math.BigDecimal(bytesPerCycle).round(new java.math.MathContext(3)).stripTrailingZeros()
-        .toPlainString() + " B/cycle (" + TargetsCommand.gigabytesPerSecond(bytesPerCycle, mhz) + " GB/s)";
+    return threeDigits(bytesPerCycle) + " B/cycle (" + TargetsCommand.gigabytesPerSecond(bytesPerCycle, mhz) + " GB/s)";
   }
 
   /** Bytes for reading: 123 B, 45.6 KiB, 7.89 MiB, 1.23 GiB (as the table's K and M, powers of 1024). */
@@ -203,8 +203,12 @@ final class RunReport {
       v /= 1024;
       u++;
     }
-    return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString()
-        + " " + units[u];
+    return threeDigits(v) + " " + units[u];
+  }
+
+  /** A figure to three significant digits, without trailing zeros: 25.6, 0.48, 1130. */
+  static String threeDigits(double v) {
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
   }
 
   /** Energy for reading: pJ, nJ, uJ, mJ or J, whichever keeps the figure between 1 and 1000. */

@@ -4,9 +4,9 @@ package org.tdlc.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -93,8 +93,7 @@ final class TargetsCommand implements Command {
 
   /** Bytes per cycle at a clock in MHz, as GB/s (1 GB = 10^9 bytes), to three significant digits. */
   static String gigabytesPerSecond(double bytesPerCycle, double mhz) {
-    return new java.math.BigDecimal(bytesPerCycle * mhz / 1000).round(new java.math.MathContext(3))
-        .stripTrailingZeros().toPlainString();
+    return RunReport.threeDigits(bytesPerCycle * mhz / 1000);
   }
 
   /** Rows as left-aligned columns two spaces apart, the first row the header. */

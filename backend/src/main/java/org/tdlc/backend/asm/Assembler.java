@@ -7,6 +7,7 @@ package org.tdlc.backend.asm;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tdlc.backend.isa.Descriptor;
@@ -49,7 +50,7 @@ public final class Assembler {
   private String model = "";
   private String pipeline = "";
   /** .formats: per layer, each weight's storage format. */
-  private final Map<String, Map<String, String>> formats = new java.util.LinkedHashMap<>();
+  private final Map<String, Map<String, String>> formats = new LinkedHashMap<>();
   private boolean machineOnly;
   private String section;
   private int line;

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.tdlc.backend.isa.Layer;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.type.ElementType;
+import org.tdlc.ir.type.StorageFormat;
 
 final class TableSyntax {
   static final int DATA_BYTES_PER_LINE = 32;
@@ -67,7 +68,7 @@ final class TableSyntax {
     String layer = c.name("the layer's name");
     String weight = c.name("the weight's name");
     AsmLexer.Token f = c.atom("a storage format");
-    if (org.tdlc.ir.type.StorageFormat.parse(f.text()).isEmpty()) {
+    if (StorageFormat.parse(f.text()).isEmpty()) {
       throw c.error(f, "unknown storage format " + f.shown());
     }
     c.expectEnd();

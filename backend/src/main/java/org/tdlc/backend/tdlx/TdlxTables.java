@@ -5,7 +5,9 @@
 package org.tdlc.backend.tdlx;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.tdlc.backend.isa.AluOp;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Layer;
@@ -185,11 +187,11 @@ final class TdlxTables {
     String model = in.string("model name");
     String pipeline = in.string("pipeline");
     int n = in.count("layers with weight formats", 8);
-    java.util.Map<String, java.util.Map<String, String>> formats = new java.util.LinkedHashMap<>();
+    Map<String, Map<String, String>> formats = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       String layer = in.string("formats of layer " + i);
       int k = in.count("weights of layer " + layer, 8);
-      java.util.Map<String, String> weights = new java.util.LinkedHashMap<>();
+      Map<String, String> weights = new LinkedHashMap<>();
       for (int j = 0; j < k; j++) {
         String weight = in.string("weight name");
         String format = in.string("format of weight " + weight);
