@@ -13,8 +13,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.tdlc.cli.Main;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tdlc.cli.Main;
 import org.tdlc.ir.data.Npy;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.type.ElementType;
@@ -218,6 +218,18 @@ class CliTest {
     assertEquals(1, r.code());
     assertTrue(r.err().startsWith(dir.resolve("mm.tdl") + ":3:33: error: "), r.err());
     assertTrue(r.err().contains("i16[5, 4]") && r.err().contains("i8[5, 4]"), r.err());
+  }
+
+  @Test
+  void runOnSeveralTargetsPrintsATablePerTargetAndSavesEach() throws Exception {
+    Tdlc.Result r = Tdlc.run("run", "examples/quickstart.tdl", "--target", "default", "--target", "systolic",
+        "--save-outputs", dir.toString());
+    assertEquals(0, r.code(), r.toString());
+    int onDefault = r.out().indexOf("model mlp on target default ("), onSystolic = r.out().indexOf("model mlp on target systolic (");
+    assertTrue(onDefault >= 0 && onSystolic > onDefault, r.out());
+    assertEquals(2, r.out().split("verified: 1 output bit-exact\n", -1).length - 1, r.out());
+    // the same model on two targets: the outputs agree bit for bit, each in its target's directory
+    assertEquals(Npy.read(dir.resolve("default/y.npy")), Npy.read(dir.resolve("systolic/y.npy")));
   }
 
   @Test
