@@ -5,6 +5,7 @@
 package org.tdlc.cli;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -94,7 +95,7 @@ final class Compilation {
   }
 
   static Result compile(CommandLine cl, String path, SourceCache sources, PassManager.Instrumentation inst) {
-    return compile(cl, path, java.util.Collections.singletonList(cl.getOptionValue("target")), sources, inst).get(0);
+    return compile(cl, path, Collections.singletonList(cl.getOptionValue("target")), sources, inst).get(0);
   }
 
   /**
@@ -116,26 +117,28 @@ final class Compilation {
       IrModule optimized = new PassManager(inst.withTarget(target)).run(loaded.module(), pipeline, new DiagnosticEngine());
       MachineConfig machine = MachineConfig.of(target);
       List<Compiled> out = new ArrayList<>();
-      for (Model m : selected) {
-        Model opt = optimized.model(m.name()).orElseThrow();
-        Program program;
-        Lowering lowering = new Lowering();
-        try {
-          program = lowering.lower(opt, machine);
-        } catch (LoweringException e) {
-          throw new CompileException(e.location(), e.getMessage());
-        }
-        program = program.withInfo(program.info().withPipeline(pipeline.toString()));
-        List<String> problems = ProgramVerifier.verify(program);
-        if (!problems.isEmpty()) {
-          throw new IllegalStateException("the program generated for model " + m.name() + " fails verification: "
-              + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
-        }
-        out.add(new Compiled(m, opt, program, new RunReport.SparseFacts(lowering.formats(), lowering.compressedBytes()),
-            MappedLayers.of(m, opt)));
-      }
+      for (Model m : selected) out.add(lower(m, optimized.model(m.name()).orElseThrow(), machine, pipeline));
       results.add(new Result(target, machine, out, (loading + System.nanoTime() - begin) / 1_000_000, pipeline.toString()));
     }
     return results;
+  }
+
+  /** One optimized model lowered to a verified program that records the pipeline that compiled it. */
+  private static Compiled lower(Model source, Model optimized, MachineConfig machine, Pipeline pipeline) {
+    Program program;
+    Lowering lowering = new Lowering();
+    try {
+      program = lowering.lower(optimized, machine);
+    } catch (LoweringException e) {
+      throw new CompileException(e.location(), e.getMessage());
+    }
+    program = program.withInfo(program.info().withPipeline(pipeline.toString()));
+    List<String> problems = ProgramVerifier.verify(program);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("the program generated for model " + source.name() + " fails verification: "
+          + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
+    }
+    return new Compiled(source, optimized, program,
+        new RunReport.SparseFacts(lowering.formats(), lowering.compressedBytes()), MappedLayers.of(source, optimized));
   }
 }

@@ -6,9 +6,11 @@ package org.tdlc.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -27,7 +29,7 @@ final class RunCommand implements Command {
   }
 
   /** --target may be given several times: every selected model runs on every target. */
-  @Override public java.util.Set<String> repeatable() { return java.util.Set.of("target"); }
+  @Override public Set<String> repeatable() { return Set.of("target"); }
 
   @Override public Options options() {
     Options o = Compilation.options();
@@ -109,7 +111,7 @@ final class RunCommand implements Command {
   /** The --target values in the order given (one null for the default), each target once. */
   static List<String> targets(CommandLine cl) {
     String[] given = cl.getOptionValues("target");
-    if (given == null) return java.util.Collections.singletonList(null);
+    if (given == null) return Collections.singletonList(null);
     List<String> out = new ArrayList<>();
     for (String t : given) {
       if (out.contains(t)) throw new UsageException("--target " + t + " is given twice; give each target once");
