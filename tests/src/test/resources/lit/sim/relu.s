@@ -34,13 +34,17 @@ alu    deps(pop_prev,push_next) desc=1 dst=0x0010 src1=0x0000 src2=0x0000
 store  deps(pop_prev) desc=0 buf=0x0010 dram=0x00000040
 halt
 
-; CHECK:      on target toy (2x2 PEs, 100 MHz)
+; CHECK:      on target toy (2x2 PEs, 100 MHz, dram 4 B/cycle = 0.4 GB/s)
 ; CHECK:      act    relu {{.*}} 30  1.66 nJ       8/8       16/16  0.00
 ; CHECK-NEXT: total  {{.*}} 30  1.66 nJ       8/8       16/16  0.00
 ; CHECK-NEXT: 30 cycles ({{.*}}), 1.66 nJ, 0 MACs (0 skipped), utilization 0.0%
+; 16 bytes over DRAM in 30 cycles: 0.533 B/cycle, 13% of its 4 B/cycle
+; CHECK-NEXT: dram: 8 B read, 8 B written, 0.533 B/cycle (0.0533 GB/s) on average, 13% of its bandwidth
 
 ; the relu computes 12..18 and the transfers run alone for the other 24 cycles:
-; JSON:      "layers": [{"name": "act", "op": "relu", "macs": 0, "macs_skipped": 0, "cycles": 30,
+; the program names no model (no .model line): model is null, and program names the file
+; JSON:      "runs": [{"model": null, "program": "{{[^"]*}}", "target": "toy", "pipeline": null,
+; JSON-SAME: "layers": [{"name": "act", "op": "relu", "macs": 0, "macs_skipped": 0, "cycles": 30,
 ; JSON-SAME: "elapsed_cycles": {"computing": 6, "transfer_only": 24, "idle": 0}, "energy_pj": 1664.0,
 ; JSON-SAME: "bytes": {"dram": {"read": 8, "write": 8}, "global": {"read": 16, "write": 16}}
 ; JSON-SAME: "energy_pj_by_level": {"dram": 1600.0, "global": 64.0, "mac": 0.0}

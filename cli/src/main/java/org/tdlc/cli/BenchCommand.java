@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -36,7 +38,7 @@ final class BenchCommand implements Command {
    * weights are generated once per process, by the compile before either). The issue's targets are judged on the warm figures;
    * verified also needs every reference run to match the simulator bit for bit.
    */
-  record Row(String file, String model, String target, long macs, long macsIssued, long compileMs, long simulateMs,
+  record Row(String file, String model, String target, String pipeline, long macs, long macsIssued, long compileMs, long simulateMs,
              long warmMs, long referenceMs, long referenceWarmMs, double kernelMs, long peakHeapBytes,
              boolean verified) {
     double simRate() { return macs / (simulateMs / 1e3); }
@@ -51,13 +53,14 @@ final class BenchCommand implements Command {
     return "benchmarks: models (compile/simulate/reference against a plain-Java int8 kernel), 'mapping' or 'sparse'";
   }
   @Override public String usage() {
-    return "[FILE.tdl ...] [--target T] [--json]   (default: every models/*.tdl)  |  mapping [--target T] [--layers N] "
+    return "[FILE.tdl ...] [--target T] [--json]   (default: every models/*.tdl)  |  mapping [--target T] [--layers N] [--json] "
         + "[--objective cycles|energy|edp]  |  sparse [--target T] [--quick] [--json]";
   }
 
   @Override public Options options() {
     Options o = Compilation.options();
-    o.addOption(Option.builder().longOpt("json").desc("print one JSON object instead of a table").get());
+    o.addOption(Option.builder().longOpt("json")
+        .desc("print one JSON object (described in docs/json.md) instead of a table; errors too").get());
     MappingBench.options().getOptions().forEach(o::addOption);
     SparseBench.options().getOptions().forEach(o::addOption);
     return o;
@@ -75,7 +78,7 @@ final class BenchCommand implements Command {
     }
     double gain = Int8Kernel.threadGain(THREAD_PROBE_MACS, 2);
     int cores = Runtime.getRuntime().availableProcessors();
-    io.out().print(cl.hasOption("json") ? json(rows, cores, gain) : text(rows, cores, gain));
+    io.out().print(cl.hasOption("json") ? Json.write(json(rows, cores, gain)) : text(rows, cores, gain));
     return rows.stream().allMatch(Row::verified) ? Main.OK : RunCommand.MISMATCH;
   }
 
@@ -116,7 +119,7 @@ final class BenchCommand implements Command {
     long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     long macs = run.sim().total().macs();
     double kernelMs = Int8Kernel.millisFor(macs, TIMED_RUNS);
-    return new Row(file, run.model(), run.target(), macs, run.sim().total().macsIssued(), compiled.millis(),
+    return new Row(file, run.model(), run.target(), compiled.pipeline(), macs, run.sim().total().macsIssued(), compiled.millis(),
         run.simulateMillis(), warmMs, run.referenceMillis(), referenceWarmMs,
         kernelMs, peak, run.verified() && agree[0]);
   }
@@ -160,34 +163,42 @@ final class BenchCommand implements Command {
         WARMUP_MS / 1e3, TIMED_RUNS, TIMED_RUNS);
   }
 
-  static String json(List<Row> rows, int cores, double gain) {
-    StringBuilder b = new StringBuilder("{\"cores\": " + cores + ", \"second_thread_gain\": " + num(gain)
-        + ", \"models\": [");
-    for (int i = 0; i < rows.size(); i++) {
-      Row r = rows.get(i);
-      b.append(i == 0 ? "" : ", ").append("{\"file\": ").append(Json.str(r.file())).append(", \"model\": ")
-          .append(Json.str(r.model())).append(", \"target\": ").append(Json.str(r.target()))
-          .append(", \"macs\": ").append(r.macs()).append(", \"macs_issued\": ").append(r.macsIssued())
-          .append(", \"compile_ms\": ").append(r.compileMs()).append(", \"simulate_ms\": ").append(r.simulateMs())
-          .append(", \"simulate_warm_ms\": ").append(r.warmMs())
-          .append(", \"reference_ms\": ").append(r.referenceMs()).append(", \"kernel_ms\": ").append(num(r.kernelMs()))
-          .append(", \"sim_macs_per_s\": ").append(num(r.simRate()))
-          .append(", \"reference_macs_per_s\": ").append(num(r.referenceRate()))
-          .append(", \"kernel_macs_per_s\": ").append(num(r.kernelRate()))
-          .append(", \"sim_ratio\": ").append(num(r.simRate() / r.kernelRate()))
-          .append(", \"sim_warm_ratio\": ").append(num(r.warmRate() / r.kernelRate()))
-          .append(", \"reference_ratio\": ").append(num(r.referenceRate() / r.kernelRate()))
-          .append(", \"reference_warm_ms\": ").append(r.referenceWarmMs())
-          .append(", \"reference_warm_ratio\": ").append(num(r.referenceWarmRate() / r.kernelRate()))
-          .append(", \"peak_heap_bytes\": ").append(r.peakHeapBytes()).append(", \"verified\": ").append(r.verified())
-          .append('}');
+  /** {tdlc_version, command, benchmark: "models", cores, second_thread_gain, models: [one object per row]}. */
+  static ObjectNode json(List<Row> rows, int cores, double gain) {
+    ObjectNode o = Json.report("bench");
+    o.put("benchmark", "models");
+    o.put("cores", cores);
+    Json.number(o, "second_thread_gain", gain);
+    ArrayNode models = o.putArray("models");
+    for (Row r : rows) {
+      ObjectNode m = models.addObject();
+      m.put("file", r.file());
+      m.put("model", r.model());
+      m.put("target", r.target());
+      m.put("pipeline", r.pipeline());
+      m.put("macs", r.macs());
+      m.put("macs_issued", r.macsIssued());
+      m.put("compile_ms", r.compileMs());
+      m.put("simulate_ms", r.simulateMs());
+      m.put("simulate_warm_ms", r.warmMs());
+      m.put("reference_ms", r.referenceMs());
+      m.put("reference_warm_ms", r.referenceWarmMs());
+      Json.number(m, "kernel_ms", r.kernelMs());
+      Json.number(m, "sim_macs_per_s", r.simRate());
+      Json.number(m, "reference_macs_per_s", r.referenceRate());
+      Json.number(m, "kernel_macs_per_s", r.kernelRate());
+      Json.number(m, "sim_ratio", r.simRate() / r.kernelRate());
+      Json.number(m, "sim_warm_ratio", r.warmRate() / r.kernelRate());
+      Json.number(m, "reference_ratio", r.referenceRate() / r.kernelRate());
+      Json.number(m, "reference_warm_ratio", r.referenceWarmRate() / r.kernelRate());
+      m.put("peak_heap_bytes", r.peakHeapBytes());
+      m.put("verified", r.verified());
     }
-    return b.append("]}\n").toString();
+    return o;
   }
 
   private static String secs(double ms) { return String.format(Locale.ROOT, "%.2f", ms / 1e3); }
   // a run under a millisecond has no rate: "-" (null in JSON)
   private static String rate(double r) { return Double.isFinite(r) ? String.format(Locale.ROOT, "%.2fG", r / 1e9) : "-"; }
   private static String ratio(double r) { return Double.isFinite(r) ? String.format(Locale.ROOT, "%.2f", r) : "-"; }
-  private static String num(double d) { return Double.isFinite(d) ? String.format(Locale.ROOT, "%.4g", d) : "null"; }
 }

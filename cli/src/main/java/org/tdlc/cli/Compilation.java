@@ -5,6 +5,7 @@
 package org.tdlc.cli;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -41,7 +42,8 @@ final class Compilation {
     }
   }
 
-  record Result(Target target, MachineConfig machine, List<Compiled> models, long millis) {}
+  /** The models compiled for one target, the milliseconds it took and the pass pipeline that ran. */
+  record Result(Target target, MachineConfig machine, List<Compiled> models, long millis, String pipeline) {}
 
   private Compilation() {}
 
@@ -93,32 +95,50 @@ final class Compilation {
   }
 
   static Result compile(CommandLine cl, String path, SourceCache sources, PassManager.Instrumentation inst) {
+    return compile(cl, path, Collections.singletonList(cl.getOptionValue("target")), sources, inst).get(0);
+  }
+
+  /**
+   * The file compiled for each of {@code targets} (each a --target value, null for the default), loaded once.
+   * Each result's millis counts the loading and its own passes and lowering.
+   */
+  static List<Result> compile(CommandLine cl, String path, List<String> targets, SourceCache sources,
+                              PassManager.Instrumentation inst) {
     long start = System.nanoTime();
     ModuleLoader.Loaded loaded = ModuleLoader.load(path, sources, inst.out());
     List<Model> selected = ModuleLoader.select(loaded, cl);
-    Target target = TargetChoice.resolve(cl, loaded.targets(), sources);
-    checkTarget(loaded, target, cl);
     Pipeline pipeline = Pipeline.parse(profiled(cl, cl.getOptionValue("passes", DEFAULT_PIPELINE)));
-    IrModule optimized = new PassManager(inst.withTarget(target)).run(loaded.module(), pipeline, new DiagnosticEngine());
-    MachineConfig machine = MachineConfig.of(target);
-    List<Compiled> out = new ArrayList<>();
-    for (Model m : selected) {
-      Model opt = optimized.model(m.name()).orElseThrow();
-      Program program;
-      Lowering lowering = new Lowering();
-      try {
-        program = lowering.lower(opt, machine);
-      } catch (LoweringException e) {
-        throw new CompileException(e.location(), e.getMessage());
-      }
-      List<String> problems = ProgramVerifier.verify(program);
-      if (!problems.isEmpty()) {
-        throw new IllegalStateException("the program generated for model " + m.name() + " fails verification: "
-            + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
-      }
-      out.add(new Compiled(m, opt, program, new RunReport.SparseFacts(lowering.formats(), lowering.compressedBytes()),
-          MappedLayers.of(m, opt)));
+    long loading = System.nanoTime() - start;
+    List<Result> results = new ArrayList<>();
+    for (String value : targets) {
+      long begin = System.nanoTime();
+      Target target = TargetChoice.resolve(value, loaded.targets(), sources);
+      checkTarget(loaded, target, cl);
+      IrModule optimized = new PassManager(inst.withTarget(target)).run(loaded.module(), pipeline, new DiagnosticEngine());
+      MachineConfig machine = MachineConfig.of(target);
+      List<Compiled> out = new ArrayList<>();
+      for (Model m : selected) out.add(lower(m, optimized.model(m.name()).orElseThrow(), machine, pipeline));
+      results.add(new Result(target, machine, out, (loading + System.nanoTime() - begin) / 1_000_000, pipeline.toString()));
     }
-    return new Result(target, machine, out, (System.nanoTime() - start) / 1_000_000);
+    return results;
+  }
+
+  /** One optimized model lowered to a verified program that records the pipeline that compiled it. */
+  private static Compiled lower(Model source, Model optimized, MachineConfig machine, Pipeline pipeline) {
+    Program program;
+    Lowering lowering = new Lowering();
+    try {
+      program = lowering.lower(optimized, machine);
+    } catch (LoweringException e) {
+      throw new CompileException(e.location(), e.getMessage());
+    }
+    program = program.withInfo(program.info().withPipeline(pipeline.toString()));
+    List<String> problems = ProgramVerifier.verify(program);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("the program generated for model " + source.name() + " fails verification: "
+          + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
+    }
+    return new Compiled(source, optimized, program,
+        new RunReport.SparseFacts(lowering.formats(), lowering.compressedBytes()), MappedLayers.of(source, optimized));
   }
 }

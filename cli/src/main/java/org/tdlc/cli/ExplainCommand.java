@@ -4,6 +4,8 @@
 // first, the storage format select-formats gives each weight the layer reads, with the runner-up and both costs.
 package org.tdlc.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -23,7 +25,9 @@ import org.tdlc.passes.mapping.Objective;
 final class ExplainCommand implements Command {
   @Override public String name() { return "explain"; }
   @Override public String summary() { return "show why a layer gets its mapping: loop nest, cost, alternatives"; }
-  @Override public String usage() { return "FILE.tdl --layer NAME [--target T] [--model M] [--objective cycles|energy|edp]"; }
+  @Override public String usage() {
+    return "FILE.tdl --layer NAME [--target T] [--model M] [--objective cycles|energy|edp] [--json]";
+  }
 
   @Override public Options options() {
     return new Options()
@@ -31,7 +35,9 @@ final class ExplainCommand implements Command {
         .addOption(Option.builder().longOpt("target").hasArg().argName("T").desc("the target: a name, or a .tdl file of targets (T.tdl, or T.tdl:NAME); default: default").get())
         .addOption(Option.builder().longOpt("model").hasArg().argName("M").desc("the model holding the layer").get())
         .addOption(Option.builder().longOpt("objective").hasArg().argName("O")
-            .desc("what the mapper minimizes: cycles, energy or edp (default edp)").get());
+            .desc("what the mapper minimizes: cycles, energy or edp (default edp)").get())
+        .addOption(Option.builder().longOpt("json")
+            .desc("print one JSON object (described in docs/json.md) instead of text; errors too").get());
   }
 
   @Override public int run(CommandLine cl, Io io, SourceCache sources) throws Exception {
@@ -40,7 +46,8 @@ final class ExplainCommand implements Command {
     String text = cl.getOptionValue("objective", Objective.EDP.toString());
     Objective objective = Objective.of(text).orElseThrow(
         () -> new UsageException("--objective takes " + Objective.choices() + ", got '" + text + "'"));
-    ModuleLoader.Loaded loaded = ModuleLoader.load(ModuleLoader.onePath(cl, "FILE.tdl"), sources, io.err());
+    String path = ModuleLoader.onePath(cl, "FILE.tdl");
+    ModuleLoader.Loaded loaded = ModuleLoader.load(path, sources, io.err());
     Target target = TargetChoice.resolve(cl, loaded.targets(), sources);
     Compilation.checkTarget(loaded, target, cl);
     IrModule fused = new PassManager(PassManager.Instrumentation.defaults(io.err()).withTarget(target))
@@ -48,8 +55,9 @@ final class ExplainCommand implements Command {
     Found found = find(fused, ModuleLoader.select(new ModuleLoader.Loaded(fused, loaded.mainModels(),
         loaded.targets(), loaded.path()), cl), layer);
     Operation op = found.op();
-    io.out().print(formats(op));
-    if (Mapping.of(op).isPresent()) {
+    boolean json = cl.hasOption("json");
+    if (!json) io.out().print(formats(op));
+    if (Mapping.of(op).isPresent() && !json) {
       io.out().print("note: layer " + layer + " carries a mapping in the IR, which run keeps as a pin; the search below"
           + " shows what the mapper would choose without it\n");
     }
@@ -64,7 +72,19 @@ final class ExplainCommand implements Command {
     }
     var predicted = org.tdlc.passes.mapping.Predictions.of(found.model(), op, target, planned.get().mapping(),
         new org.tdlc.ir.interp.WeightLoader());
-    io.out().print(MappingReport.explain(layer, op, target, planned.get(), predicted, objective.toString()));
+    if (!json) {
+      io.out().print(MappingReport.explain(layer, op, target, planned.get(), predicted, objective.toString()));
+      return Main.OK;
+    }
+    ObjectNode o = Json.report(name());
+    o.put("file", path);
+    o.put("model", found.model().name());
+    o.put("target", target.name());
+    o.put("pipeline", Pipeline.NO_MAPPER.toString());
+    o.put("mapping_in_ir", Mapping.of(op).isPresent());
+    o.set("formats", formatsJson(op));
+    MappingReport.json(o, layer, op, target, planned.get(), predicted, objective.toString());
+    io.out().print(Json.write(o));
     return Main.OK;
   }
 
@@ -96,6 +116,43 @@ final class ExplainCommand implements Command {
       b.append("density ").append(d.getFloat("density")).append('\n');
     }
     return b.length() == 0 ? "" : b.append('\n').toString();
+  }
+
+  /**
+   * The format_choice of each weight the op reads, as JSON: weight, chosen, and either reason, or cycles, bytes,
+   * density, pinned and the other format considered (the runner-up, or the best other one of a pinned weight).
+   */
+  static ArrayNode formatsJson(Operation op) {
+    ArrayNode a = Json.array();
+    for (org.tdlc.ir.Value v : op.operands()) {
+      Operation w = v.definingOp();
+      if (w == null || !w.is(org.tdlc.ir.ops.Ops.WEIGHT)) continue;
+      var choice = w.attributes().get("format_choice");
+      if (choice.isEmpty() || !(choice.get() instanceof org.tdlc.ir.attr.DictAttr d)) continue;
+      ObjectNode f = a.addObject();
+      f.put("weight", w.attributes().has("name") ? w.attributes().getString("name") : v.nameHint());
+      f.put("chosen", d.getString("chosen"));
+      if (d.has("reason")) {
+        f.put("reason", d.getString("reason"));
+        continue;
+      }
+      boolean pinned = d.has("pinned");
+      String other = pinned ? "best_other" : "runner_up";
+      f.put("pinned", pinned);
+      f.put("cycles", d.getInt("cycles"));
+      f.put("bytes", d.getInt("bytes"));
+      f.put("density", d.getFloat("density"));
+      if (d.has(other)) {
+        ObjectNode o = f.putObject("other");
+        o.put("role", other);
+        o.put("format", d.getString(other));
+        o.put("cycles", d.getInt(other + "_cycles"));
+        o.put("bytes", d.getInt(other + "_bytes"));
+      } else {
+        f.putNull("other");
+      }
+    }
+    return a;
   }
 
   private record Found(Model model, Operation op) {}

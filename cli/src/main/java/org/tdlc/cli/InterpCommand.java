@@ -34,7 +34,8 @@ final class InterpCommand implements Command {
             .desc("seed of the random data for inputs not given with --input (default 0)").get())
         .addOption(Option.builder().longOpt("save-outputs").hasArg().argName("DIR")
             .desc("write every output as DIR/NAME.npy (DIR/MODEL/NAME.npy when running several models)").get())
-        .addOption(Option.builder().longOpt("json").desc("print one JSON object instead of text").get());
+        .addOption(Option.builder().longOpt("json")
+            .desc("print one JSON object (described in docs/json.md) instead of text; errors too").get());
   }
 
   @Override public int run(CommandLine cl, Io io, SourceCache sources) throws Exception {
@@ -56,13 +57,16 @@ final class InterpCommand implements Command {
       }
       runs.add(new OutputSummary.ModelRun(model.name(), outputs, (System.nanoTime() - start) / 1_000_000));
     }
-    io.out().print(cl.hasOption("json") ? OutputSummary.json(runs, seed) : OutputSummary.text(runs, seed));
+    var report = cl.hasOption("json") ? OutputSummary.json(runs, seed) : null;
+    if (report == null) io.out().print(OutputSummary.text(runs, seed));
     io.out().flush();
-    if (cl.hasOption("save-outputs")) {
-      var outputs = new LinkedHashMap<String, Map<String, Tensor>>();
-      runs.forEach(r -> outputs.put(r.model(), r.outputs()));
-      Execution.save(Path.of(cl.getOptionValue("save-outputs")), outputs, InputFeeds.inputPaths(path, files));
-    }
+    Main.writeFiles(report, this, io, sources, () -> {
+      if (cl.hasOption("save-outputs")) {
+        var outputs = new LinkedHashMap<String, Map<String, Tensor>>();
+        runs.forEach(r -> outputs.put(r.model(), r.outputs()));
+        Execution.save(Path.of(cl.getOptionValue("save-outputs")), outputs, InputFeeds.inputPaths(path, files));
+      }
+    });
     return Main.OK;
   }
 }

@@ -8,14 +8,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.ParseException;
+import org.tdlc.ir.Location;
 import org.tdlc.ir.diag.CompileException;
+import org.tdlc.ir.diag.Diagnostic;
 import org.tdlc.ir.diag.DiagnosticPrinter;
 import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.backend.isa.IsaException;
@@ -63,6 +68,8 @@ public final class Main {
       return USER_ERROR;
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    // under --json a failure is also one JSON object on stdout; decided before parsing, which may be what fails
+    boolean json = cmd.options().hasLongOption("json") && Arrays.asList(rest).contains("--json");
     SourceCache sources = new SourceCache();
     try {
       CommandLine cl = new DefaultParser().parse(withHelp(cmd), rest);
@@ -72,33 +79,115 @@ public final class Main {
       }
       refuseRepeated(cmd, cl);
       return cmd.run(cl, io, sources);
-    } catch (ParseException | UsageException e) {
-      io.err().println("tdlc " + cmd.name() + ": error: " + e.getMessage());
-      io.err().println("usage: tdlc " + cmd.name() + " " + cmd.usage() + "   (tdlc " + cmd.name() + " --help)");
-      return USER_ERROR;
-    } catch (UserError e) {
-      io.err().println((e.where() == null ? "tdlc " + cmd.name() : e.where()) + ": error: " + e.getMessage());
-      return USER_ERROR;
-    } catch (CompileException e) {
-      io.err().print(new DiagnosticPrinter(sources).render(e.diagnostics()));
-      return USER_ERROR;
-    } catch (PipelineException | NpyException | TdlxException | IsaException e) {
-      io.err().println("tdlc: error: " + e.getMessage());
-      return USER_ERROR;
-    } catch (SimulationException e) {
-      io.err().println("tdlc: error: simulation failed: " + e.getMessage());
-      return USER_ERROR;
-    } catch (UncheckedIOException e) {
-      io.err().println("tdlc: error: " + e.getCause().getMessage());
-      return USER_ERROR;
-    } catch (OutOfMemoryError e) {
-      io.err().println("tdlc: error: out of memory; give the JVM more with JAVA_OPTS=-Xmx8g");
-      return INTERNAL_ERROR;
-    } catch (Exception | StackOverflowError e) {
-      io.err().println("tdlc: internal error: " + e + " (please report it; TDLC_DEBUG=1 shows the stack trace)");
-      if (System.getenv("TDLC_DEBUG") != null) e.printStackTrace(io.err());
-      return INTERNAL_ERROR;
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+      Throwable cause = e instanceof Reported r ? r.getCause() : e;
+      Failure f = failure(cause, cmd, sources);
+      io.err().print(f.text());
+      if (f.code() == INTERNAL_ERROR && !(cause instanceof OutOfMemoryError) && System.getenv("TDLC_DEBUG") != null) {
+        cause.printStackTrace(io.err());
+      }
+      if (json && !(e instanceof Reported)) {
+        ObjectNode report = Json.report(cmd.name());
+        report.set("error", f.json());
+        io.out().print(Json.write(report));
+      }
+      return f.code();
     }
+  }
+
+  /**
+   * A failure a command has already put in its --json report (its "error" member, beside the results it
+   * printed), so that the funnel prints only the text on stderr.
+   */
+  static final class Reported extends RuntimeException {
+    Reported(RuntimeException cause) { super(cause.getMessage(), cause, false, false); }
+  }
+
+  /** How a failure is shown: its exit code, the text for stderr and the "error" member of a JSON report. */
+  record Failure(int code, String text, List<ObjectNode> diagnostics) {
+    ObjectNode json() {
+      ObjectNode o = Json.object();
+      o.put("exit_code", code);
+      ArrayNode a = o.putArray("diagnostics");
+      diagnostics.forEach(a::add);
+      return o;
+    }
+  }
+
+  /**
+   * Under --json, the files a command writes after its results (--save-outputs, --report) are written before
+   * the report is printed: a failure to write one becomes the report's "error" beside the results, and the
+   * funnel prints only its text (Reported). Without --json the results are printed first, then the files written.
+   */
+  static void writeFiles(ObjectNode report, Command cmd, Io io, SourceCache sources, Runnable write) {
+    if (report == null) {
+      write.run();
+      return;
+    }
+    try {
+      write.run();
+    } catch (RuntimeException e) {
+      report.set("error", failure(e, cmd, sources).json());
+      io.out().print(Json.write(report));
+      throw new Reported(e);
+    }
+    io.out().print(Json.write(report));
+  }
+
+  static Failure failure(Throwable e, Command cmd, SourceCache sources) {
+    String name = cmd.name();
+    if (e instanceof ParseException || e instanceof UsageException) {
+      String usage = "usage: tdlc " + name + " " + cmd.usage() + "   (tdlc " + name + " --help)";
+      return new Failure(USER_ERROR, "tdlc " + name + ": error: " + e.getMessage() + "\n" + usage + "\n",
+          List.of(diagnostic("error", null, e.getMessage(), List.of(diagnostic("note", null, usage, List.of())))));
+    }
+    if (e instanceof UserError u) {
+      Location at = u.where() == null ? null : new Location.FileLineCol(u.where(), 0, 0);
+      return new Failure(USER_ERROR, (u.where() == null ? "tdlc " + name : u.where()) + ": error: " + u.getMessage()
+          + "\n", List.of(diagnostic("error", at, u.getMessage(), List.of())));
+    }
+    if (e instanceof CompileException c) {
+      return new Failure(USER_ERROR, new DiagnosticPrinter(sources).render(c.diagnostics()),
+          c.diagnostics().stream().map(Main::diagnostic).toList());
+    }
+    String message;
+    int code = USER_ERROR;
+    if (e instanceof PipelineException || e instanceof NpyException || e instanceof TdlxException
+        || e instanceof IsaException) {
+      message = e.getMessage();
+    } else if (e instanceof SimulationException) {
+      message = "simulation failed: " + e.getMessage();
+    } else if (e instanceof UncheckedIOException u) {
+      message = u.getCause().getMessage();
+    } else if (e instanceof OutOfMemoryError) {
+      message = "out of memory; give the JVM more with JAVA_OPTS=-Xmx8g";
+      code = INTERNAL_ERROR;
+    } else {
+      String internal = "internal error: " + e + " (please report it; TDLC_DEBUG=1 shows the stack trace)";
+      return new Failure(INTERNAL_ERROR, "tdlc: " + internal + "\n", List.of(diagnostic("error", null, internal, List.of())));
+    }
+    return new Failure(code, "tdlc: error: " + message + "\n", List.of(diagnostic("error", null, message, List.of())));
+  }
+
+  /** A diagnostic as JSON: severity, file, line and col (null when unknown), message and notes. */
+  private static ObjectNode diagnostic(Diagnostic d) {
+    return diagnostic(d.severity().label(), d.location(), d.message(),
+        d.notes().stream().map(Main::diagnostic).toList());
+  }
+
+  private static ObjectNode diagnostic(String severity, Location at, String message, List<ObjectNode> notes) {
+    ObjectNode o = Json.object();
+    o.put("severity", severity);
+    Location.FileLineCol where = at == null ? null : at.primary();
+    Json.stringOrNull(o, "file", where == null ? null : where.file());
+    if (where != null && where.line() > 0) o.put("line", where.line());
+    else o.putNull("line");
+    if (where != null && where.col() > 0) o.put("col", where.col());
+    else o.putNull("col");
+    o.put("message", message);
+    ArrayNode a = o.putArray("notes");
+    notes.forEach(a::add);
+    return o;
   }
 
   /**
@@ -147,7 +236,7 @@ public final class Main {
     return b.toString();
   }
 
-  static String version() {
+  public static String version() {
     try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
       Properties p = new Properties();
       if (in != null) p.load(in);

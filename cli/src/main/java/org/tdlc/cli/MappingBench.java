@@ -5,6 +5,8 @@
 package org.tdlc.cli;
 
 import java.util.List;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -39,18 +41,30 @@ final class MappingBench {
         .addOption(Option.builder().longOpt("objective").hasArg().argName("O").desc("mapping: cycles, energy or edp (default edp)").get());
   }
 
+  /** One layer: the mapper's and the exhaustive search's best scores, evaluations and milliseconds. */
+  record LayerRow(String layer, double mapperScore, double exhaustiveScore, long mapperEvaluations,
+                  long exhaustiveEvaluations, double mapperMs, double exhaustiveMs) {
+    double gap() { return mapperScore / exhaustiveScore - 1; }
+
+    double fewer() { return (double) exhaustiveEvaluations / mapperEvaluations; }
+  }
+
+  /** One built-in target: the cycles of the mapper's mappings of every ResNet-50 conv and their roofline bound. */
+  record RooflineRow(String target, long cycles, long bound) {
+    double achieved() { return (double) bound / cycles; }
+  }
+
   static int run(CommandLine cl, Io io) {
     Target target = TargetChoice.resolve(cl, List.of(), new org.tdlc.ir.diag.SourceCache());
     String text = cl.getOptionValue("objective", Objective.EDP.toString());
     Objective objective = Objective.of(text).orElseThrow(
         () -> new UsageException("--objective takes " + Objective.choices() + ", got '" + text + "'"));
-    int layers = cl.hasOption("layers") ? Integer.parseInt(cl.getOptionValue("layers")) : RESNET50.length;
+    String n = cl.getOptionValue("layers", Integer.toString(RESNET50.length));
+    if (!n.matches("[0-9]{1,4}")) throw new UsageException("--layers takes a count, got '" + n + "'");
+    int layers = Integer.parseInt(n);
     evaluationsPerSecond(target);   // warm-up: the JIT compiles the model first
-    io.out().printf("cost model: %,.0f evaluations per CPU-second (one thread)%n", evaluationsPerSecond(target));
-    io.out().printf("%nResNet-50 conv layers on %s, objective %s: mapper vs exhaustive search%n", target.name(), objective);
-    io.out().printf("%-12s %10s %10s %8s %10s %10s %9s %9s%n", "layer", "mapper", "exhaustive", "gap", "evals",
-        "exh.evals", "fewer", "time ms");
-    double worstGap = 0, minRatio = Double.MAX_VALUE;
+    double rate = evaluationsPerSecond(target);
+    List<LayerRow> rows = new java.util.ArrayList<>();
     for (int i = 0; i < Math.min(layers, RESNET50.length); i++) {
       String[] f = RESNET50[i].split(" ");
       LoopSpace s = LoopSpace.conv(1, i(f[1]), i(f[2]), i(f[3]), i(f[4]), i(f[5]), i(f[6]), i(f[7]), i(f[8]));
@@ -58,21 +72,95 @@ final class MappingBench {
       MappingSpace space = MappingSpace.full(s, new java.util.ArrayList<>(target.dataflows()));
       MappingSearch.Result m = new MappingSearch(model, space, objective).search(1, 4, 200_000);
       MappingSearch.Result x = new MappingSearch(model, space, objective).exhaustive();
-      double gap = m.best().score() / x.best().score() - 1;
-      double ratio = (double) x.visited() / m.visited();
-      worstGap = Math.max(worstGap, gap);
-      minRatio = Math.min(minRatio, ratio);
-      io.out().printf("%-12s %10.4g %10.4g %7.2f%% %10d %10d %8.0fx %4.0f/%-5.0f%n", f[0], m.best().score(),
-          x.best().score(), 100 * gap, m.visited(), x.visited(), ratio, m.nanos() / 1e6, x.nanos() / 1e6);
+      rows.add(new LayerRow(f[0], m.best().score(), x.best().score(), m.visited(), x.visited(), m.nanos() / 1e6,
+          x.nanos() / 1e6));
     }
-    io.out().printf("worst gap %.2f%%, at least %.0fx fewer evaluations%n", 100 * worstGap, minRatio);
-    io.out().printf("%nutilization of the mapper's mappings (objective cycles) against the roofline bound, ResNet-50 convs%n");
-    io.out().printf("%-10s %12s %12s %9s%n", "target", "cycles", "roofline", "achieved");
-    for (String t : Targets.BUILT_IN_NAMES) roofline(io, Targets.resolve(t, List.of()));
+    List<RooflineRow> roofline = new java.util.ArrayList<>();
+    for (String t : Targets.BUILT_IN_NAMES) roofline.add(roofline(Targets.resolve(t, List.of())));
+    io.out().print(cl.hasOption("json") ? Json.write(json(target, objective, rate, rows, roofline))
+        : text(target, objective, rate, rows, roofline));
     return Main.OK;
   }
 
-  private static void roofline(Io io, Target t) {
+  static String text(Target target, Objective objective, double rate, List<LayerRow> rows, List<RooflineRow> roofline) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format("cost model: %,.0f evaluations per CPU-second (one thread)%n", rate));
+    b.append(String.format("%nResNet-50 conv layers on %s, objective %s: mapper vs exhaustive search%n", target.name(),
+        objective));
+    b.append(String.format("%-12s %10s %10s %8s %10s %10s %9s %9s%n", "layer", "mapper", "exhaustive", "gap", "evals",
+        "exh.evals", "fewer", "time ms"));
+    for (LayerRow r : rows) {
+      b.append(String.format("%-12s %10.4g %10.4g %7.2f%% %10d %10d %8.0fx %4.0f/%-5.0f%n", r.layer(), r.mapperScore(),
+          r.exhaustiveScore(), 100 * r.gap(), r.mapperEvaluations(), r.exhaustiveEvaluations(), r.fewer(),
+          r.mapperMs(), r.exhaustiveMs()));
+    }
+    if (!rows.isEmpty()) {
+      b.append(String.format("worst gap %.2f%%, at least %.0fx fewer evaluations%n", 100 * worstGap(rows), minFewer(rows)));
+    }
+    b.append(String.format("%nutilization of the mapper's mappings (objective cycles) against the roofline bound, "
+        + "ResNet-50 convs%n"));
+    b.append(String.format("%-10s %12s %12s %9s%n", "target", "cycles", "roofline", "achieved"));
+    for (RooflineRow r : roofline) {
+      b.append(String.format("%-10s %12d %12d %8.1f%%%n", r.target(), r.cycles(), r.bound(), 100 * r.achieved()));
+    }
+    return b.toString();
+  }
+
+  /**
+   * {tdlc_version, command, benchmark: "mapping", target, objective, evaluations_per_second, layers,
+   * worst_gap, min_fewer_evaluations, roofline}; gaps and achieved fractions are ratios (0.01 is 1%).
+   */
+  static ObjectNode json(Target target, Objective objective, double rate, List<LayerRow> rows,
+                         List<RooflineRow> roofline) {
+    ObjectNode o = Json.report("bench");
+    o.put("benchmark", "mapping");
+    o.put("target", target.name());
+    o.put("objective", objective.toString());
+    Json.number(o, "evaluations_per_second", rate);
+    ArrayNode layers = o.putArray("layers");
+    for (LayerRow r : rows) {
+      ObjectNode l = layers.addObject();
+      l.put("layer", r.layer());
+      Json.number(l, "mapper_score", r.mapperScore());
+      Json.number(l, "exhaustive_score", r.exhaustiveScore());
+      Json.number(l, "gap", r.gap());
+      l.put("mapper_evaluations", r.mapperEvaluations());
+      l.put("exhaustive_evaluations", r.exhaustiveEvaluations());
+      Json.number(l, "fewer_evaluations", r.fewer());
+      Json.number(l, "mapper_ms", r.mapperMs());
+      Json.number(l, "exhaustive_ms", r.exhaustiveMs());
+    }
+    if (rows.isEmpty()) {
+      o.putNull("worst_gap");
+      o.putNull("min_fewer_evaluations");
+    } else {
+      Json.number(o, "worst_gap", worstGap(rows));
+      Json.number(o, "min_fewer_evaluations", minFewer(rows));
+    }
+    ArrayNode roof = o.putArray("roofline");
+    for (RooflineRow r : roofline) {
+      ObjectNode t = roof.addObject();
+      t.put("target", r.target());
+      t.put("cycles", r.cycles());
+      t.put("roofline_cycles", r.bound());
+      Json.number(t, "achieved", r.achieved());
+    }
+    return o;
+  }
+
+  private static double worstGap(List<LayerRow> rows) {
+    double worst = 0;
+    for (LayerRow r : rows) worst = Math.max(worst, r.gap());
+    return worst;
+  }
+
+  private static double minFewer(List<LayerRow> rows) {
+    double min = Double.MAX_VALUE;
+    for (LayerRow r : rows) min = Math.min(min, r.fewer());
+    return min;
+  }
+
+  private static RooflineRow roofline(Target t) {
     long cycles = 0, bound = 0;
     for (String row : RESNET50) {
       String[] f = row.split(" ");
@@ -93,7 +181,7 @@ final class MappingBench {
       long memory = Timing.transfer(machine, compulsory, 0);
       bound += Math.max(compute, memory);
     }
-    io.out().printf("%-10s %12d %12d %8.1f%%%n", t.name(), cycles, bound, 100.0 * bound / cycles);
+    return new RooflineRow(t.name(), cycles, bound);
   }
 
   /**

@@ -2,6 +2,8 @@
 // cost by memory level and operand, and the runners-up with the figure that made each lose.
 package org.tdlc.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tdlc.ir.Operation;
 import org.tdlc.ir.mapping.IndexSpace;
 import org.tdlc.ir.mapping.Mapping;
@@ -64,6 +66,75 @@ final class MappingReport {
         p.search().valid(), p.search().nanos() / 1e6));
     b.append("\npin it by pasting before the statement:\n  ").append(m.pinText()).append('\n');
     return b.toString();
+  }
+
+  /**
+   * What explain prints, as JSON members of {@code o}: layer, op, objective, loop_space, chosen (dataflow, the
+   * mapping as run --json gives it, directives, pin), predicted (the exact cost with the weights' data),
+   * alternatives (each with its mapping, its score over the best and why it lost) and search.
+   */
+  static void json(ObjectNode o, String layer, Operation op, Target target, MappingPlanner.Planned p, Cost e,
+                   String objective) {
+    var space = p.model().space();
+    Mapping m = p.mapping();
+    Cost c = p.search().best().cost();
+    o.put("layer", layer);
+    o.put("op", op.name().substring(op.name().indexOf('.') + 1));
+    o.put("objective", objective);
+    ArrayNode loops = o.putArray("loop_space");
+    for (int d = 0; d < space.dims().size(); d++) {
+      ObjectNode l = loops.addObject();
+      l.put("index", space.dims().get(d));
+      l.put("range", space.ranges()[d]);
+      l.put("reduced", space.reduced(d));
+    }
+    ObjectNode chosen = o.putObject("chosen");
+    chosen.put("dataflow", m.dataflow().keyword());
+    chosen.set("mapping", RunReport.mapping(m, target.rows(), target.cols(), target.global().name()));
+    chosen.put("directives", m.directives(target.rows(), target.cols()));
+    chosen.put("pin", m.pinText());
+    ObjectNode cost = o.putObject("predicted");
+    cost.put("cycles", e.cycles());
+    ObjectNode busy = cost.putObject("busy_cycles");
+    busy.put("compute", e.computeCycles());
+    busy.put("load", e.loadCycles());
+    busy.put("store", e.storeCycles());
+    cost.put("energy_pj", e.energyPj());
+    cost.put("utilization", e.utilization(target.peCount()));
+    cost.put("macs", e.macs());
+    cost.put("macs_skipped", e.macsSkipped());
+    cost.put("decode_cycles", e.decodeCycles());
+    cost.put("convert_cycles", e.convertCycles());
+    ObjectNode footprint = cost.putObject("global_footprint");
+    footprint.put("bytes", e.footprint());
+    footprint.put("capacity_bytes", e.capacity());
+    footprint.put("input_slots", e.nIn());
+    footprint.put("accumulator_slots", e.nOut());
+    ObjectNode operands = cost.putObject("bytes_by_operand");
+    String[] names = {operand(op, 0), operand(op, 1), "result"};
+    for (int i = 0; i < 3; i++) {
+      ObjectNode b = operands.putObject(names[i]);
+      b.put("dram_read", e.dramRead()[i]);
+      b.put("dram_write", e.dramWrite()[i]);
+      b.put("global_read", e.globalRead()[i]);
+      b.put("global_write", e.globalWrite()[i]);
+    }
+    cost.put("local_bytes", e.localBytes());
+    ArrayNode alternatives = o.putArray("alternatives");
+    for (MappingSearch.Point q : p.search().runnersUp()) {
+      Mapping alt = MappingPlanner.toMapping(space, q);
+      ObjectNode a = alternatives.addObject();
+      a.put("dataflow", alt.dataflow().keyword());
+      a.set("mapping", RunReport.mapping(alt, target.rows(), target.cols(), target.global().name()));
+      a.put("cycles", q.cost().cycles());
+      a.put("energy_pj", q.cost().energyPj());
+      Json.number(a, "score_over_best", q.score() / p.search().best().score());
+      a.put("why", whyLost(q.cost(), c, objective));
+    }
+    ObjectNode search = o.putObject("search");
+    search.put("visited", p.search().visited());
+    search.put("valid", p.search().valid());
+    search.put("ms", p.search().nanos() / 1e6);
   }
 
   /**

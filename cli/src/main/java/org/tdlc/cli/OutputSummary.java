@@ -4,7 +4,8 @@ package org.tdlc.cli;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tdlc.ir.data.Tensor;
 
 final class OutputSummary {
@@ -39,16 +40,31 @@ final class OutputSummary {
     return b.toString();
   }
 
-  static String json(List<ModelRun> runs, long seed) {
-    String models = runs.stream().map(r -> "{\"model\": " + Json.str(r.model()) + ", \"time_ms\": " + r.millis()
-        + ", \"outputs\": [" + r.outputs().entrySet().stream().map(e -> {
-          Tensor t = e.getValue();
-          int[] mm = minMax(t);
-          return "{\"name\": " + Json.str(e.getKey()) + ", \"dtype\": " + Json.str(t.element().keyword())
-              + ", \"shape\": " + t.type().shape().asList() + ", \"checksum\": " + Json.str(checksum(t))
-              + ", \"min\": " + mm[0] + ", \"max\": " + mm[1] + "}";
-        }).collect(Collectors.joining(", ")) + "]}").collect(Collectors.joining(", "));
-    return "{\"seed\": " + seed + ", \"models\": [" + models + "]}\n";
+  /**
+   * The --json report of interp: {tdlc_version, command, seed, runs}, one element per model: its name, each
+   * output's name, dtype, shape, checksum, min and max, and time_ms.reference (the interpreter's time).
+   */
+  static ObjectNode json(List<ModelRun> runs, long seed) {
+    ObjectNode o = Json.report("interp");
+    o.put("seed", seed);
+    ArrayNode a = o.putArray("runs");
+    for (ModelRun r : runs) {
+      ObjectNode run = a.addObject();
+      run.put("model", r.model());
+      ArrayNode outputs = run.putArray("outputs");
+      r.outputs().forEach((name, t) -> {
+        int[] mm = minMax(t);
+        ObjectNode out = outputs.addObject();
+        out.put("name", name);
+        out.put("dtype", t.element().keyword());
+        out.set("shape", Json.ints(t.type().shape().asList()));
+        out.put("checksum", checksum(t));
+        out.put("min", mm[0]);
+        out.put("max", mm[1]);
+      });
+      run.putObject("time_ms").put("reference", r.millis());
+    }
+    return o;
   }
 
   private static int[] minMax(Tensor t) {

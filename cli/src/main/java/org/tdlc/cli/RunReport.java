@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Layer;
@@ -14,6 +16,8 @@ import org.tdlc.backend.isa.Loop;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.ProgramStructure;
 import org.tdlc.backend.isa.Symbol;
+import org.tdlc.ir.mapping.Mapping;
+import org.tdlc.machine.MemoryLevel;
 import org.tdlc.sim.Counters;
 import org.tdlc.sim.LayerCounters;
 import org.tdlc.sim.LevelCounters;
@@ -95,16 +99,6 @@ final class RunReport {
     return null;
   }
 
-  /** How many PE rows and columns the layer's first MAC tile occupies. */
-  private static int[] spatial(Program p, Layer layer) {
-    Descriptor.MacDesc d = firstMac(p, layer);
-    if (d == null) return null;
-    List<Loop> loops = d.loops();
-    int rows = d.rowLoop() < 0 ? 1 : Math.min(loops.get(d.rowLoop()).extent(), p.machine().rows());
-    int cols = d.colLoop() < 0 ? 1 : Math.min(loops.get(d.colLoop()).extent(), p.machine().cols());
-    return new int[] {rows, cols};
-  }
-
   // ---- text ----
 
   static String text(ModelRun run) {
@@ -123,7 +117,9 @@ final class RunReport {
     StringBuilder b = new StringBuilder();
     b.append("model ").append(run.model()).append(" on target ").append(run.target()).append(" (")
         .append(p.machine().rows()).append('x').append(p.machine().cols()).append(" PEs, ")
-        .append(fmt(p.machine().frequencyMhz())).append(" MHz)\n");
+        .append(fmt(p.machine().frequencyMhz())).append(" MHz, ").append(p.machine().dram().name()).append(' ')
+        .append(bandwidth(p.machine().dram().bandwidth(), p.machine().frequencyMhz()).replace(" (", " = ").replace(")", ""))
+        .append(")\n");
     b.append(Table.render(header, rows));
     run.mappings().forEach((layer, mapped) -> {
       if (mapped.source().equals(MappedLayers.IR)) {
@@ -134,16 +130,18 @@ final class RunReport {
     b.append(String.format(Locale.ROOT, "%d cycles (%.3f ms at %s MHz), %s, %d MACs (%d skipped), utilization %.1f%%%n",
         t.cycles(), t.cycles() / (p.machine().frequencyMhz() * 1e3), fmt(p.machine().frequencyMhz()),
         energy(t.energyPj()), t.macs(), t.macsSkipped(), 100 * t.utilization()));
+    b.append(traffic(p.machine().dram(), t.levels().get(0), t.cycles(), p.machine().frequencyMhz())).append('\n');
     b.append(verdict(run));
     return b.toString();
   }
 
   /**
-   * The layer's weight formats (a/b for several), else the formats its loads decode or its conversions convert
-   * (a program read from .tdlx), else dense or "-".
+   * The layer's weight formats (a/b for several) as the program records them, else the formats its loads decode
+   * or its conversions convert (a program that records none), else dense or "-".
    */
   private static String format(ModelRun run, Program p, Layer layer) {
-    java.util.Map<String, String> known = run.sparse().formats().get(layer.name());
+    java.util.Map<String, String> known = p.info().formats().get(layer.name());
+    if (known == null || known.isEmpty()) known = run.sparse().formats().get(layer.name());
     if (known != null && !known.isEmpty()) return String.join("/", known.values());
     java.util.Set<String> seen = new java.util.TreeSet<>();
     for (int i = layer.first(); i <= layer.last() && i < p.instructions().size(); i++) {
@@ -175,7 +173,48 @@ final class RunReport {
         .append(run.outputs().size()).append(" outputs differ from the reference interpreter\n").toString();
   }
 
+  /**
+   * A level's traffic over a run: "dram: 155 KiB read, 4 KiB written, 25.3 B/cycle (20.3 GB/s) on average, 79% of
+   * its bandwidth", the rate averaged over the run's cycles.
+   */
+  static String traffic(MemoryLevel level, LevelCounters l, long cycles, double mhz) {
+    long moved = l.bytesRead() + l.bytesWritten();
+    String text = l.name() + ": " + byteCount(l.bytesRead()) + " read, " + byteCount(l.bytesWritten()) + " written";
+    if (cycles == 0) return text;
+    double rate = moved / (double) cycles;
+    text += ", " + bandwidth(rate, mhz) + " on average";
+    if (level.bandwidth() > 0) text += String.format(Locale.ROOT, ", %.0f%% of its bandwidth", 100 * rate / level.bandwidth());
+    return text;
+  }
+
+  /** A bandwidth in bytes per cycle and in GB/s at the clock: "32 B/cycle (25.6 GB/s)"; 0 is unlimited. */
+  static String bandwidth(double bytesPerCycle, double mhz) {
+    if (bytesPerCycle <= 0) return "unlimited bandwidth";
+    return threeDigits(bytesPerCycle) + " B/cycle (" + TargetsCommand.gigabytesPerSecond(bytesPerCycle, mhz) + " GB/s)";
+  }
+
+  /** Bytes for reading: 123 B, 45.6 KiB, 7.89 MiB, 1.23 GiB (as the table's K and M, powers of 1024). */
+  static String byteCount(long n) {
+    if (n < 1024) return n + " B";
+    String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+    double v = n;
+    int u = -1;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return threeDigits(v) + " " + units[u];
+  }
+
+  /** A figure to three significant digits, without trailing zeros: 25.6, 0.48, 1130. */
+  static String threeDigits(double v) {
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+  }
+
+  /** Energy for reading: pJ, nJ, uJ, mJ or J, whichever keeps the figure between 1 and 1000. */
   static String energy(double pj) {
+    if (pj >= 1e12) return String.format(Locale.ROOT, "%.2f J", pj / 1e12);
+    if (pj >= 1e9) return String.format(Locale.ROOT, "%.2f mJ", pj / 1e9);
     if (pj >= 1e6) return String.format(Locale.ROOT, "%.2f uJ", pj / 1e6);
     if (pj >= 1e3) return String.format(Locale.ROOT, "%.2f nJ", pj / 1e3);
     return String.format(Locale.ROOT, "%.1f pJ", pj);
@@ -191,80 +230,158 @@ final class RunReport {
 
   // ---- JSON ----
 
-  static String json(List<ModelRun> runs) {
-    if (runs.size() == 1) return json(runs.get(0)) + "\n";
-    return "{\"models\": [" + runs.stream().map(RunReport::json).collect(Collectors.joining(", ")) + "]}\n";
+  /**
+   * The --json report of run or sim (docs/json.md): {tdlc_version, command, seed, runs}, one element of runs per
+   * (model, target) run. {@code programFile}: for sim, the .tdlx file the run comes from; null for run.
+   */
+  static ObjectNode json(String command, long seed, List<ModelRun> runs, String programFile) {
+    ObjectNode o = Json.report(command);
+    o.put("seed", seed);
+    ArrayNode a = o.putArray("runs");
+    for (ModelRun r : runs) a.add(json(r, programFile));
+    return o;
   }
 
-  static String json(ModelRun run) {
+  /** One run: DESIGN.md section 6's object. */
+  static ObjectNode json(ModelRun run, String programFile) {
     Program p = run.program();
-    StringBuilder b = new StringBuilder("{\"model\": ").append(Json.str(run.model()))
-        .append(", \"target\": ").append(Json.str(run.target()));
-    if (run.outputs().stream().noneMatch(o -> o.bitExact() == null)) b.append(", \"verified\": ").append(run.verified());
-    b.append(", \"outputs\": [").append(run.outputs().stream().map(o -> "{\"name\": " + Json.str(o.symbol().name())
-        + ", \"dtype\": " + Json.str(o.symbol().type().keyword()) + ", \"shape\": " + o.symbol().shape()
-        + (o.bitExact() == null ? "" : ", \"bit_exact\": " + o.bitExact())
-        + (o.mismatch() == null ? "" : ", \"mismatch\": " + Json.str(o.mismatch())) + "}")
-        .collect(Collectors.joining(", "))).append("]");
-    b.append(", \"layers\": [");
-    String sep = "";
+    ObjectNode o = Json.object();
+    if (programFile == null) {
+      o.put("model", run.model());
+    } else {   // the model the program records (null for assembly that names none), and the file
+      Json.stringOrNull(o, "model", p.info().model());
+      o.put("program", programFile);
+    }
+    o.put("target", run.target());
+    Json.stringOrNull(o, "pipeline", p.info().pipeline());
+    if (run.outputs().stream().noneMatch(c -> c.bitExact() == null)) o.put("verified", run.verified());
+    ArrayNode outputs = o.putArray("outputs");
+    for (OutputCheck c : run.outputs()) {
+      ObjectNode out = outputs.addObject();
+      out.put("name", c.symbol().name());
+      out.put("dtype", c.symbol().type().keyword());
+      out.set("shape", Json.ints(c.symbol().shape()));
+      if (c.bitExact() != null) out.put("bit_exact", c.bitExact());
+      if (c.mismatch() != null) out.put("mismatch", c.mismatch());
+    }
+    ArrayNode layers = o.putArray("layers");
+    List<org.tdlc.passes.mapping.Cost> predicted = new ArrayList<>();
     for (LayerCounters lc : run.sim().layers()) {
       Layer layer = new Layer(lc.name(), lc.op(), lc.first(), lc.last());
-      b.append(sep).append("{\"name\": ").append(Json.str(lc.name())).append(", \"op\": ").append(Json.str(lc.op()));
-      if (hasMac(p, layer)) {
-        int[] s = spatial(p, layer);
-        b.append(", \"dataflow\": ").append(Json.str(dataflow(p, layer)))
-            .append(", \"mapping\": {\"spatial\": {\"rows\": ").append(s[0]).append(", \"cols\": ").append(s[1])
-            .append("}, \"levels\": [{\"level\": ").append(Json.str(p.machine().global().name()))
-            .append(", \"tile\": [").append(tile(p, layer).replace("x", ", ")).append("]}]}");
-        MappedLayers.Mapped mapped = run.mappings().get(lc.name());
-        String from = mapped == null ? null : mapped.source();
-        if (from != null) b.append(", \"mapping_source\": ").append(Json.str(from));
-        b.append(", \"formats\": {").append(run.sparse().formats().getOrDefault(lc.name(), java.util.Map.of())
-                .entrySet().stream().map(e -> Json.str(e.getKey()) + ": " + Json.str(e.getValue()))
-                .collect(Collectors.joining(", "))).append('}');
+      ObjectNode l = layers.addObject();
+      l.put("name", lc.name());
+      l.put("op", lc.op());
+      boolean mac = hasMac(p, layer);
+      if (mac) l.put("dataflow", dataflow(p, layer));
+      MappedLayers.Mapped mapped = run.mappings().get(lc.name());
+      if (mac && mapped != null) {
+        l.set("mapping", mapping(mapped.mapping(), p));
+        l.put("mapping_source", mapped.source());
+      }
+      java.util.Map<String, String> formats = p.info().formats().get(lc.name());
+      if (mac || formats != null) {
+        ObjectNode f = l.putObject("formats");
+        if (formats != null) formats.forEach(f::put);
       }
       Long compressed = run.sparse().compressedBytes().get(lc.name());
       if (compressed != null && (compressed > 0 || lc.counters().compressedBytes() > 0)) {
-        b.append(", \"compressed_bytes\": {\"predicted\": ").append(compressed).append(", \"simulated\": ")
-            .append(lc.counters().compressedBytes()).append('}');
+        ObjectNode cb = l.putObject("compressed_bytes");
+        cb.put("predicted", compressed);
+        cb.put("simulated", lc.counters().compressedBytes());
       }
-      b.append(", ").append(counters(lc.counters()));
+      counters(l, lc.counters());
       var pred = run.predicted().get(lc.name());
-      if (pred != null) b.append(", \"predicted\": ").append(predicted(pred, p));
-      b.append('}');
-      sep = ", ";
+      if (pred != null) {
+        l.set("predicted", predicted(List.of(pred), p));
+        predicted.add(pred);
+      }
     }
-    b.append("], \"total\": {").append(counters(run.sim().total())).append('}');
-    b.append(", \"time_ms\": {\"compile\": ").append(run.compileMillis()).append(", \"simulate\": ")
-        .append(run.simulateMillis()).append(", \"reference\": ").append(run.referenceMillis()).append("}}");
-    return b.toString();
+    ObjectNode total = counters(o.putObject("total"), run.sim().total());
+    if (!predicted.isEmpty()) {
+      ObjectNode sum = predicted(predicted, p);
+      sum.put("layers", predicted.size());
+      total.set("predicted", sum);
+    }
+    ObjectNode time = o.putObject("time_ms");
+    if (run.compileMillis() >= 0) time.put("compile", run.compileMillis());
+    time.put("simulate", run.simulateMillis());
+    if (run.referenceMillis() >= 0) time.put("reference", run.referenceMillis());
+    return o;
   }
 
   /**
-   * The cost model's figures for a layer: MACs (and those skipped), cycles (and those of decoding or
-   * converting compressed weights), energy, and bytes of DRAM and the global buffer.
+   * A mapping by index name: the array's spatial extents {"k": 16, "c": 16} (the indices on its rows, then
+   * its columns, listed in rows and cols) and per memory level the tile of every index (extent 1 kept) and
+   * the order of the loops over the tiles, outermost first. A mapping with more levels or several indices on
+   * one axis adds elements to these lists and keys to these objects.
    */
-  private static String predicted(org.tdlc.passes.mapping.Cost c, Program p) {
-    return "{\"macs\": " + c.macs() + ", \"macs_skipped\": " + c.macsSkipped() + ", \"cycles\": " + c.cycles()
-        + ", \"decode_cycles\": " + c.decodeCycles() + ", \"convert_cycles\": " + c.convertCycles()
-        + ", \"energy_pj\": " + c.energyPj()
-        + ", \"bytes\": {" + Json.str(p.machine().levels().get(0).name()) + ": {\"read\": "
-        + java.util.Arrays.stream(c.dramRead()).sum() + ", \"write\": " + java.util.Arrays.stream(c.dramWrite()).sum()
-        + "}, " + Json.str(p.machine().global().name()) + ": {\"read\": " + java.util.Arrays.stream(c.globalRead()).sum()
-        + ", \"write\": " + java.util.Arrays.stream(c.globalWrite()).sum() + "}}}";
+  static ObjectNode mapping(Mapping m, Program p) {
+    return mapping(m, p.machine().rows(), p.machine().cols(), p.machine().global().name());
   }
 
-  private static String counters(Counters c) {
-    String bytes = c.levels().stream().map(l -> Json.str(l.name()) + ": {\"read\": " + l.bytesRead() + ", \"write\": "
-        + l.bytesWritten() + "}").collect(Collectors.joining(", "));
-    String energy = c.levels().stream().map(l -> Json.str(l.name()) + ": " + l.energyPj()).collect(Collectors.joining(", "));
-    return "\"macs\": " + c.macs() + ", \"macs_skipped\": " + c.macsSkipped() + ", \"cycles\": " + c.cycles()
-        + ", \"elapsed_cycles\": {\"computing\": " + c.computingCycles() + ", \"transfer_only\": "
-        + c.transferOnlyCycles() + ", \"idle\": " + c.idleCycles() + "}"
-        + ", \"energy_pj\": " + c.energyPj() + ", \"utilization\": " + c.utilization()
-        + ", \"decode_cycles\": " + c.decodeCycles() + ", \"convert_cycles\": " + c.convertCycles() + ", \"bytes\": {" + bytes
-        + "}, \"energy_pj_by_level\": {" + energy + ", \"mac\": " + c.macEnergyPj() + "}";
+  /** The mapping on an array of peRows x peCols whose tile level is named {@code level}. */
+  static ObjectNode mapping(Mapping m, int peRows, int peCols, String levelName) {
+    ObjectNode o = Json.object();
+    ObjectNode spatial = o.putObject("spatial");
+    if (!m.rows().isEmpty()) spatial.put(m.rows(), m.spatial(m.rows(), peRows));
+    if (!m.cols().isEmpty()) spatial.put(m.cols(), m.spatial(m.cols(), peCols));
+    o.set("rows", Json.strings(m.rows().isEmpty() ? List.of() : List.of(m.rows())));
+    o.set("cols", Json.strings(m.cols().isEmpty() ? List.of() : List.of(m.cols())));
+    ObjectNode level = o.putArray("levels").addObject();
+    level.put("level", levelName);
+    ObjectNode tile = level.putObject("tile");
+    m.tile().forEach(tile::put);
+    level.set("order", Json.strings(m.order()));
+    return o;
+  }
+
+  /**
+   * The cost model's figures, summed over {@code costs} (one layer's, or every predicted layer's for the
+   * total): MACs (and those skipped), cycles (and those of decoding or converting compressed weights), energy,
+   * and bytes of DRAM and the global buffer.
+   */
+  private static ObjectNode predicted(List<org.tdlc.passes.mapping.Cost> costs, Program p) {
+    ObjectNode o = Json.object();
+    o.put("macs", costs.stream().mapToLong(c -> c.macs()).sum());
+    o.put("macs_skipped", costs.stream().mapToLong(c -> c.macsSkipped()).sum());
+    o.put("cycles", costs.stream().mapToLong(c -> c.cycles()).sum());
+    o.put("decode_cycles", costs.stream().mapToLong(c -> c.decodeCycles()).sum());
+    o.put("convert_cycles", costs.stream().mapToLong(c -> c.convertCycles()).sum());
+    double energy = 0;
+    for (var c : costs) energy += c.energyPj();
+    o.put("energy_pj", energy);
+    ObjectNode bytes = o.putObject("bytes");
+    ObjectNode dram = bytes.putObject(p.machine().levels().get(0).name());
+    dram.put("read", costs.stream().mapToLong(c -> java.util.Arrays.stream(c.dramRead()).sum()).sum());
+    dram.put("write", costs.stream().mapToLong(c -> java.util.Arrays.stream(c.dramWrite()).sum()).sum());
+    ObjectNode global = bytes.putObject(p.machine().global().name());
+    global.put("read", costs.stream().mapToLong(c -> java.util.Arrays.stream(c.globalRead()).sum()).sum());
+    global.put("write", costs.stream().mapToLong(c -> java.util.Arrays.stream(c.globalWrite()).sum()).sum());
+    return o;
+  }
+
+  private static ObjectNode counters(ObjectNode o, Counters c) {
+    o.put("macs", c.macs());
+    o.put("macs_skipped", c.macsSkipped());
+    o.put("cycles", c.cycles());
+    ObjectNode elapsed = o.putObject("elapsed_cycles");
+    elapsed.put("computing", c.computingCycles());
+    elapsed.put("transfer_only", c.transferOnlyCycles());
+    elapsed.put("idle", c.idleCycles());
+    o.put("energy_pj", c.energyPj());
+    o.put("utilization", c.utilization());
+    o.put("decode_cycles", c.decodeCycles());
+    o.put("convert_cycles", c.convertCycles());
+    ObjectNode bytes = o.putObject("bytes");
+    for (LevelCounters l : c.levels()) {
+      ObjectNode b = bytes.putObject(l.name());
+      b.put("read", l.bytesRead());
+      b.put("write", l.bytesWritten());
+    }
+    ObjectNode energy = o.putObject("energy_pj_by_level");
+    for (LevelCounters l : c.levels()) energy.put(l.name(), l.energyPj());
+    energy.put("mac", c.macEnergyPj());
+    return o;
   }
 
   // ---- for the HTML report ----

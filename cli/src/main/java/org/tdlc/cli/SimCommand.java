@@ -32,7 +32,8 @@ final class SimCommand implements Command {
         .addOption(Option.builder().longOpt("trace")
             .desc("print each executed instruction with its start cycle (to stderr)").get())
         .addOption(ChromeTrace.option())
-        .addOption(Option.builder().longOpt("json").desc("print one JSON object (described in docs/json.md) instead of text").get());
+        .addOption(Option.builder().longOpt("json")
+            .desc("print one JSON object (described in docs/json.md) instead of text; errors too").get());
   }
 
   @Override public int run(CommandLine cl, Io io, SourceCache sources) throws Exception {
@@ -43,18 +44,23 @@ final class SimCommand implements Command {
     var files = InputFeeds.files(cl);
     var inputs = Execution.inputs(program, files, InputFeeds.seed(cl));
     if (cl.hasOption("trace")) io.err().printf("%10s  %5s  %s%n", "cycle", "insn", "instruction");
+    // the model the program records; a program assembled without .model is named by its file
+    String model = program.info().model().isEmpty() ? Path.of(path).getFileName().toString() : program.info().model();
     RunReport.ModelRun run;
     try (ChromeTrace traceJson = ChromeTrace.of(cl, InputFeeds.inputPaths(path, files))) {
-      run = Execution.run(Path.of(path).getFileName().toString(), program.machine().target(), program,
-          inputs, null, -1, cl.hasOption("trace") ? io.err() : null, Progress.OFF, traceJson);
+      run = Execution.run(model, program.machine().target(), program, inputs, null, -1,
+          cl.hasOption("trace") ? io.err() : null, Progress.OFF, traceJson);
       traceJson.commit();
     }
-    io.out().print(cl.hasOption("json") ? RunReport.json(List.of(run)) : RunReport.text(run));
+    var report = cl.hasOption("json") ? RunReport.json(name(), InputFeeds.seed(cl), List.of(run), path) : null;
+    if (report == null) io.out().print(RunReport.text(run));
     io.out().flush();
-    if (cl.hasOption("save-outputs")) {
-      Execution.save(Path.of(cl.getOptionValue("save-outputs")), Map.of(run.model(), run.sim().outputs()),
-          InputFeeds.inputPaths(path, files));
-    }
+    Main.writeFiles(report, this, io, sources, () -> {
+      if (cl.hasOption("save-outputs")) {
+        Execution.save(Path.of(cl.getOptionValue("save-outputs")), Map.of(run.model(), run.sim().outputs()),
+            InputFeeds.inputPaths(path, files));
+      }
+    });
     return Main.OK;
   }
 }

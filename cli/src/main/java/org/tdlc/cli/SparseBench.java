@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -99,7 +101,7 @@ final class SparseBench {
           resnet.add(resnet(dir, d, target));
         }
       }
-      io.out().print(json ? json(sweep, decode, resnet) : text(sweep, decode, resnet, target));
+      io.out().print(json ? Json.write(json(target, sweep, decode, resnet)) : text(sweep, decode, resnet, target));
       boolean ok = sweep.stream().allMatch(r -> r.chosen().verified() && r.pinned().stream().allMatch(Point::verified))
           && decode.stream().allMatch(p -> p[0].verified() && p[1].verified() && p[2].verified())
           && resnet.stream().allMatch(p -> p[0].verified() && p[1].verified());
@@ -214,39 +216,56 @@ final class SparseBench {
     return b.toString();
   }
 
-  static String json(List<SweepRow> sweep, List<Point[]> decode, List<Point[]> resnet) {
-    StringBuilder b = new StringBuilder("{\"sweep\": [");
-    for (int i = 0; i < sweep.size(); i++) {
-      SweepRow r = sweep.get(i);
-      b.append(i == 0 ? "" : ", ").append("{\"layer\": ").append(Json.str(r.layer())).append(", \"density\": ")
-          .append(r.density()).append(", \"formats\": {");
-      for (int k = 0; k < r.pinned().size(); k++) {
-        Point p = r.pinned().get(k);
-        b.append(k == 0 ? "" : ", ").append(Json.str(p.pinned().keyword())).append(": ").append(point(p));
-      }
-      b.append("}, \"chosen\": ").append(point(r.chosen())).append(", \"best\": ")
-          .append(Json.str(r.best().format().keyword())).append(", \"chosen_over_best\": ").append(r.ratio())
-          .append('}');
+  /**
+   * {tdlc_version, command, benchmark: "sparse", target, pipeline, dense_pipeline, sweep, decode, resnet50}:
+   * every simulated point with its format, sizes, cycles, energy and verdict.
+   */
+  static ObjectNode json(String target, List<SweepRow> sweep, List<Point[]> decode, List<Point[]> resnet) {
+    ObjectNode o = Json.report("bench");
+    o.put("benchmark", "sparse");
+    o.put("target", target);
+    o.put("pipeline", PIPELINE);
+    o.put("dense_pipeline", DENSE_PIPELINE);
+    ArrayNode rows = o.putArray("sweep");
+    for (SweepRow r : sweep) {
+      ObjectNode row = rows.addObject();
+      row.put("layer", r.layer());
+      row.put("density", r.density());
+      ObjectNode formats = row.putObject("formats");
+      for (Point p : r.pinned()) formats.set(p.pinned().keyword(), point(p));
+      row.set("chosen", point(r.chosen()));
+      row.put("best", r.best().format().keyword());
+      row.put("chosen_over_best", r.ratio());
     }
-    b.append("], \"decode\": [");
-    for (int i = 0; i < decode.size(); i++) {
-      b.append(i == 0 ? "" : ", ").append("{\"hardware\": ").append(point(decode.get(i)[0]))
-          .append(", \"software_same_format\": ").append(point(decode.get(i)[1])).append(", \"software_chosen\": ")
-          .append(point(decode.get(i)[2])).append('}');
+    ArrayNode modes = o.putArray("decode");
+    for (Point[] p : decode) {
+      ObjectNode m = modes.addObject();
+      m.set("hardware", point(p[0]));
+      m.set("software_same_format", point(p[1]));
+      m.set("software_chosen", point(p[2]));
     }
-    b.append("], \"resnet50\": [");
-    for (int i = 0; i < resnet.size(); i++) {
-      b.append(i == 0 ? "" : ", ").append("{\"dense\": ").append(point(resnet.get(i)[0])).append(", \"chosen\": ")
-          .append(point(resnet.get(i)[1])).append('}');
+    ArrayNode nets = o.putArray("resnet50");
+    for (Point[] p : resnet) {
+      ObjectNode n = nets.addObject();
+      n.set("dense", point(p[0]));
+      n.set("chosen", point(p[1]));
     }
-    return b.append("]}\n").toString();
+    return o;
   }
 
-  private static String point(Point p) {
-    return "{\"layer\": " + Json.str(p.layer()) + ", \"density\": " + p.density() + ", \"format\": "
-        + Json.str(p.format().keyword()) + ", \"footprint_bytes\": " + p.footprintBytes() + ", \"dram_read_bytes\": "
-        + p.dramReadBytes() + ", \"cycles\": " + p.cycles() + ", \"energy_pj\": " + p.energyPj() + ", \"converts\": "
-        + p.converts() + ", \"convert_cycles\": " + p.convertCycles() + ", \"verified\": " + p.verified() + "}";
+  private static ObjectNode point(Point p) {
+    ObjectNode o = Json.object();
+    o.put("layer", p.layer());
+    o.put("density", p.density());
+    o.put("format", p.format().keyword());
+    o.put("footprint_bytes", p.footprintBytes());
+    o.put("dram_read_bytes", p.dramReadBytes());
+    o.put("cycles", p.cycles());
+    o.put("energy_pj", p.energyPj());
+    o.put("converts", p.converts());
+    o.put("convert_cycles", p.convertCycles());
+    o.put("verified", p.verified());
+    return o;
   }
 
   private static String verified(SweepRow r) {

@@ -4,8 +4,9 @@ package org.tdlc.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -26,7 +27,8 @@ final class TargetsCommand implements Command {
 
   @Override public Options options() {
     return new Options().addOption(Option.builder().longOpt("json")
-        .desc("print a JSON array: name, pe_array, dataflows, formats, frequency_mhz, levels, ...").get());
+        .desc("print one JSON object (described in docs/json.md): the targets' name, pe_array, dataflows, "
+            + "formats, frequency_mhz, levels, ...").get());
   }
 
   @Override public int run(CommandLine cl, Io io, SourceCache sources) {
@@ -38,7 +40,7 @@ final class TargetsCommand implements Command {
       fileTargets = new Frontend(new DiagnosticEngine(), sources).compile(args.get(0)).targets();
     }
     List<Target> all = Targets.available(fileTargets);
-    io.out().print(cl.hasOption("json") ? json(all) : table(all));
+    io.out().print(cl.hasOption("json") ? Json.write(json(all)) : table(all));
     return Main.OK;
   }
 
@@ -102,8 +104,7 @@ final class TargetsCommand implements Command {
 
   /** Bytes per cycle at a clock in MHz, as GB/s (1 GB = 10^9 bytes), to three significant digits. */
   static String gigabytesPerSecond(double bytesPerCycle, double mhz) {
-    return new java.math.BigDecimal(bytesPerCycle * mhz / 1000).round(new java.math.MathContext(3))
-        .stripTrailingZeros().toPlainString();
+    return RunReport.threeDigits(bytesPerCycle * mhz / 1000);
   }
 
   /** Rows as left-aligned columns two spaces apart, the first row the header. */
@@ -129,39 +130,54 @@ final class TargetsCommand implements Command {
 
   // ---- JSON ----
 
-  static String json(List<Target> targets) {
-    return targets.stream().map(TargetsCommand::json).collect(Collectors.joining(",\n  ", "[\n  ", "\n]\n"));
+  /** {tdlc_version, command, targets: [one object per target]} (docs/json.md). */
+  static ObjectNode json(List<Target> targets) {
+    ObjectNode o = Json.report("targets");
+    ArrayNode a = o.putArray("targets");
+    targets.forEach(t -> a.add(json(t)));
+    return o;
   }
 
-  private static String json(Target t) {
-    return "{\"name\": " + Json.str(t.name())
-        + ", \"pe_array\": [" + t.rows() + ", " + t.cols() + "]"
-        + ", \"dataflows\": " + array(List.copyOf(t.dataflows()), d -> Json.str(d.keyword()))
-        + ", \"formats\": " + array(t.formats(), f -> Json.str(f.keyword()))
-        + ", \"flexible\": " + t.flexible()
-        + ", \"frequency_mhz\": " + Quantities.number(t.frequencyMhz())
-        + ", \"datatype\": " + Json.str(t.datatype().keyword())
-        + ", \"accumulate\": " + Json.str(t.accumulate().keyword())
-        + ", \"levels\": " + array(t.levels(), TargetsCommand::json)
-        + ", \"mac_energy_pj\": " + Quantities.number(t.macEnergyPj())
-        + ", \"decode\": " + Json.str(t.sparse().decodeKeyword())
-        + ", \"skip_zeros\": " + t.sparse().skipZeros()
-        + ", \"source\": " + Json.str(source(t))
-        + ", \"fingerprint\": " + Json.str(t.fingerprintHex()) + "}";
+  private static ObjectNode json(Target t) {
+    ObjectNode o = Json.object();
+    o.put("name", t.name());
+    o.set("pe_array", Json.ints(List.of(t.rows(), t.cols())));
+    o.set("dataflows", Json.strings(t.dataflows().stream().map(Dataflow::keyword).toList()));
+    o.set("formats", Json.strings(t.formats().stream().map(StorageFormat::keyword).toList()));
+    o.put("flexible", t.flexible());
+    o.put("frequency_mhz", t.frequencyMhz());
+    o.put("datatype", t.datatype().keyword());
+    o.put("accumulate", t.accumulate().keyword());
+    ArrayNode levels = o.putArray("levels");
+    t.levels().forEach(l -> levels.add(json(l, t.frequencyMhz())));
+    o.put("mac_energy_pj", t.macEnergyPj());
+    o.put("decode", t.sparse().decodeKeyword());
+    o.put("skip_zeros", t.sparse().skipZeros());
+    o.put("source", source(t));
+    o.put("fingerprint", t.fingerprintHex());
+    return o;
   }
 
-  /** size_bytes and bandwidth are null when they are not a limit (DRAM's size, an unlimited bandwidth). */
-  private static String json(MemoryLevel l) {
-    return "{\"name\": " + Json.str(l.name())
-        + ", \"size_bytes\": " + (l.sized() ? Long.toString(l.sizeBytes()) : "null")
-        + ", \"per_pe\": " + l.perPe()
-        + ", \"bandwidth_bytes_per_cycle\": " + (l.bandwidthLimited() ? Quantities.number(l.bandwidth()) : "null")
-        + ", \"energy_pj_per_byte\": " + Quantities.number(l.energyPjPerByte())
-        + ", \"latency_cycles\": " + l.latencyCycles()
-        + ", \"double_buffer\": " + l.doubleBuffer() + "}";
-  }
-
-  private static <T> String array(List<T> items, Function<T, String> element) {
-    return items.stream().map(element).collect(Collectors.joining(", ", "[", "]"));
+  /**
+   * size_bytes and the bandwidths are null when they are not a limit (DRAM's size, an unlimited bandwidth);
+   * bandwidth_gb_per_s is the bandwidth at the target's clock (1 GB = 10^9 bytes).
+   */
+  private static ObjectNode json(MemoryLevel l, double mhz) {
+    ObjectNode o = Json.object();
+    o.put("name", l.name());
+    if (l.sized()) o.put("size_bytes", l.sizeBytes());
+    else o.putNull("size_bytes");
+    o.put("per_pe", l.perPe());
+    if (l.bandwidthLimited()) {
+      o.put("bandwidth_bytes_per_cycle", l.bandwidth());
+      o.put("bandwidth_gb_per_s", l.bandwidth() * mhz / 1000);
+    } else {
+      o.putNull("bandwidth_bytes_per_cycle");
+      o.putNull("bandwidth_gb_per_s");
+    }
+    o.put("energy_pj_per_byte", l.energyPjPerByte());
+    o.put("latency_cycles", l.latencyCycles());
+    o.put("double_buffer", l.doubleBuffer());
+    return o;
   }
 }

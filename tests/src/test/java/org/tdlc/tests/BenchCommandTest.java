@@ -12,6 +12,7 @@ class BenchCommandTest {
   @Test
   void jsonHasEveryFigure() {
     Tdlc.Result r = Tdlc.run("bench", "models/dlrm.tdl", "--json");
+    JsonSchema.assertValid("bench models/dlrm.tdl --json", r.out());
     assertEquals(0, r.code(), r.toString());
     for (String key : new String[] {"\"second_thread_gain\"", "\"compile_ms\"", "\"simulate_ms\"", "\"reference_ms\"",
         "\"sim_macs_per_s\"", "\"reference_macs_per_s\"", "\"kernel_macs_per_s\"", "\"sim_ratio\"",

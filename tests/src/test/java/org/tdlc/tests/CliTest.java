@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tdlc.cli.Main;
 import org.tdlc.ir.data.Npy;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.type.ElementType;
@@ -220,12 +221,26 @@ class CliTest {
   }
 
   @Test
+  void runOnSeveralTargetsPrintsATablePerTargetAndSavesEach() throws Exception {
+    Tdlc.Result r = Tdlc.run("run", "examples/quickstart.tdl", "--target", "default", "--target", "systolic",
+        "--save-outputs", dir.toString());
+    assertEquals(0, r.code(), r.toString());
+    int onDefault = r.out().indexOf("model mlp on target default ("), onSystolic = r.out().indexOf("model mlp on target systolic (");
+    assertTrue(onDefault >= 0 && onSystolic > onDefault, r.out());
+    assertEquals(2, r.out().split("verified: 1 output bit-exact\n", -1).length - 1, r.out());
+    // the same model on two targets: the outputs agree bit for bit, each in its target's directory
+    assertEquals(Npy.read(dir.resolve("default/y.npy")), Npy.read(dir.resolve("systolic/y.npy")));
+  }
+
+  @Test
   void interpJsonIsOneObject() {
     Tdlc.Result r = Tdlc.run("interp", "examples/einsum_conv.tdl", "--json", "--seed", "3");
     assertEquals(0, r.code(), r.toString());
-    assertTrue(r.out().startsWith("{\"seed\": 3, \"models\": [{\"model\": \"strided_conv\""), r.out());
+    assertTrue(r.out().startsWith("{\"tdlc_version\": \"" + Main.version() + "\", \"command\": \"interp\", \"seed\": 3, "
+        + "\"runs\": [{\"model\": \"strided_conv\""), r.out());
     assertTrue(r.out().contains("\"name\": \"c\", \"dtype\": \"i32\", \"shape\": [8, 64, 48]"), r.out());
     assertEquals(1, r.out().strip().split("\n").length);
+    assertEquals(2, Reports.parse(r.out()).get("runs").size(), "one element per model, both models");
   }
 
   @Test

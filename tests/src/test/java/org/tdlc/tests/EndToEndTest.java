@@ -65,8 +65,16 @@ class EndToEndTest {
     Tdlc.Result run = Tdlc.run("run", "examples/quickstart.tdl", "--json", "--save-outputs", dir.resolve("run").toString());
     assertEquals(0, sim.code(), sim.toString());
     assertEquals(Npy.read(dir.resolve("run/y.npy")), Npy.read(dir.resolve("sim/y.npy")));
-    String cycles = run.out().replaceAll("(?s).*\"total\": \\{[^}]*?\"cycles\": (\\d+).*", "$1");
-    assertTrue(sim.out().contains("\"cycles\": " + cycles), "sim and run disagree on cycles " + cycles + "\n" + sim.out());
+    var simRun = Reports.onlyRun(sim.out());
+    var runRun = Reports.onlyRun(run.out());
+    assertEquals(runRun.get("total").get("cycles"), simRun.get("total").get("cycles"), "sim and run disagree on cycles");
+    // the program names its model and pipeline, and its layers' formats are the ones run reports
+    assertEquals("mlp", simRun.get("model").asText(), sim.out());
+    assertEquals(tdlx.toString(), simRun.get("program").asText(), sim.out());
+    assertEquals(runRun.get("pipeline"), simRun.get("pipeline"), sim.out());
+    for (var layer : runRun.get("layers")) {
+      assertEquals(layer.get("formats"), Reports.layer(simRun, layer.get("name").asText()).get("formats"), sim.out());
+    }
   }
 
   @Test

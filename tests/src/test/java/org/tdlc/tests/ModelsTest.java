@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +57,7 @@ class ModelsTest {
   /** Every layer that carries a prediction predicted exactly what the simulator counted. */
   static void assertPredictedEqualsSimulated(String what, String json) throws IOException {
     int predicted = 0;
-    for (JsonNode layer : new ObjectMapper().readTree(json).get("layers")) {
+    for (JsonNode layer : Reports.onlyRun(json).get("layers")) {
       JsonNode p = layer.get("predicted");
       if (p == null) continue;
       predicted++;

@@ -87,6 +87,7 @@ class SparseFormatsTest {
   @Test
   void theChosenFormatIsWithinFivePercentOfTheBestAtEverySweepPoint() {
     Tdlc.Result r = Tdlc.run("bench", "sparse", "--quick", "--json");
+    JsonSchema.assertValid("bench sparse --quick --json", r.out());
     assertEquals(0, r.code(), r.toString());
     Matcher m = Pattern.compile("\"chosen_over_best\": ([0-9.eE-]+)").matcher(r.out());
     int points = 0;

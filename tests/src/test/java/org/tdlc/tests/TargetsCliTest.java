@@ -25,7 +25,9 @@ class TargetsCliTest {
   void jsonListsEveryBuiltInWithTheDocumentedKeys() {
     Tdlc.Result r = Tdlc.run("targets", "--json");
     assertEquals(0, r.code(), r.toString());
-    List<?> targets = (List<?>) new JsonReader(r.out()).document();
+    Map<?, ?> report = (Map<?, ?>) new JsonReader(r.out()).document();
+    assertEquals("targets", report.get("command"));
+    List<?> targets = (List<?>) report.get("targets");
     assertEquals(BUILT_INS, targets.stream().map(t -> ((Map<?, ?>) t).get("name")).toList());
     for (Object o : targets) {
       Map<?, ?> t = (Map<?, ?>) o;
@@ -39,6 +41,10 @@ class TargetsCliTest {
       assertEquals("built-in", t.get("source"));
       List<?> levels = (List<?>) t.get("levels");
       assertTrue(levels.size() >= 2 && ((Map<?, ?>) levels.get(0)).get("size_bytes") == null, t.toString());
+      // the level table's figures: the bandwidth in GB/s at the target's clock too
+      Map<?, ?> dram = (Map<?, ?>) levels.get(0);
+      assertEquals((Double) dram.get("bandwidth_bytes_per_cycle") * (Double) t.get("frequency_mhz") / 1000,
+          (Double) dram.get("bandwidth_gb_per_s"), 1e-9, t.toString());
     }
     Map<?, ?> first = (Map<?, ?>) targets.get(0);
     assertEquals(List.of("ws", "os", "rs"), first.get("dataflows"), "the default target runs every dataflow");
@@ -62,7 +68,9 @@ class TargetsCliTest {
     Tdlc.Result r = Tdlc.run("targets", "examples/targets.tdl", "--json");
     assertEquals(0, r.code(), r.toString());
     List<Object> names = new ArrayList<>();
-    for (Object o : (List<?>) new JsonReader(r.out()).document()) names.add(((Map<?, ?>) o).get("name"));
+    for (Object o : (List<?>) ((Map<?, ?>) new JsonReader(r.out()).document()).get("targets")) {
+      names.add(((Map<?, ?>) o).get("name"));
+    }
     List<Object> expected = new ArrayList<>(BUILT_INS);
     expected.addAll(List.of("edge_systolic", "eyeriss_like", "sparse_flex"));
     assertEquals(expected, names);

@@ -7,6 +7,7 @@ package org.tdlc.backend.asm;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tdlc.backend.isa.Descriptor;
@@ -15,6 +16,7 @@ import org.tdlc.backend.isa.IsaException;
 import org.tdlc.backend.isa.IsaLayout;
 import org.tdlc.backend.isa.Layer;
 import org.tdlc.backend.isa.Program;
+import org.tdlc.backend.isa.ProgramInfo;
 import org.tdlc.backend.isa.ProgramProblem;
 import org.tdlc.backend.isa.ProgramStructure;
 import org.tdlc.backend.isa.ProgramVerifier;
@@ -25,8 +27,8 @@ import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.machine.MachineConfig;
 
 public final class Assembler {
-  static final List<String> SECTIONS = List.of(".machine", ".dram", ".symbols", ".layers", ".descriptors", ".text",
-      ".data");
+  static final List<String> SECTIONS = List.of(".model", ".pipeline", ".machine", ".dram", ".symbols", ".layers",
+      ".formats", ".descriptors", ".text", ".data");
 
   /** The section after an unknown directive: its lines are skipped rather than misread as another section's. */
   private static final String SKIPPED = "?";
@@ -45,6 +47,10 @@ public final class Assembler {
   private final List<At<InstructionSyntax.Parsed>> instructions = new ArrayList<>();
   private final ByteArrayOutputStream data = new ByteArrayOutputStream();
   private At<Long> dramSize;
+  private String model = "";
+  private String pipeline = "";
+  /** .formats: per layer, each weight's storage format. */
+  private final Map<String, Map<String, String>> formats = new LinkedHashMap<>();
   private boolean machineOnly;
   private String section;
   private int line;
@@ -147,6 +153,10 @@ public final class Assembler {
       int col = c.col();
       long size = c.integer("the DRAM size in bytes", 0L, 1L << IsaLayout.MAX_DRAM_BITS);
       dramSize = new At<>(size, line, col);
+    } else if (d.text().equals(".model")) {
+      model = c.name("the model's name");
+    } else if (d.text().equals(".pipeline")) {
+      pipeline = c.name("the pass pipeline (a quoted string)");
     }
     c.expectEnd();
   }
@@ -157,6 +167,7 @@ public final class Assembler {
       case ".machine" -> machine.line(c);
       case ".symbols" -> symbols.add(new At<>(TableSyntax.parseSymbol(c), line, col));
       case ".layers" -> layers.add(new At<>(TableSyntax.parseLayer(c), line, col));
+      case ".formats" -> TableSyntax.parseFormat(c, formats);
       case ".descriptors" -> descriptor(c);
       case ".text" -> instructions.add(new At<>(InstructionSyntax.parse(c), line, col));
       case ".data" -> TableSyntax.parseData(c, data);
@@ -223,7 +234,7 @@ public final class Assembler {
       if (problem != null) diagnostics.error(Location.of(file, l.line(), l.col()), problem);
     }
     return new Program(m, insns, descriptors, bytes, dramSize.value(), symbols.stream().map(At::value).toList(),
-        layers.stream().map(At::value).toList());
+        layers.stream().map(At::value).toList(), new ProgramInfo(model, pipeline, formats));
   }
 
   private void checkFields(IsaLayout layout, At<InstructionSyntax.Parsed> p) {

@@ -1,5 +1,5 @@
-// Prints a complete Program as assembly text: machine, DRAM size, symbols, layers, descriptors, code and
-// data, each in its section. Deterministic, and Assembler reads it back to an equal program, so the text is
+// Prints a complete Program as assembly text: the model and pipeline it came from (when known), machine,
+// DRAM size, symbols, layers, the weights' formats, descriptors, code and data, each in its section. Deterministic, and Assembler reads it back to an equal program, so the text is
 // what --emit=asm shows, what hand-written ISA tests start from and what bug reports quote.
 package org.tdlc.backend.asm;
 
@@ -24,12 +24,19 @@ public final class Disassembler {
     b.append("; tdlc assembly, ISA version ").append(IsaLayout.ISA_VERSION).append(", target ")
         .append(Strings.name(p.machine().target()))
         .append(String.format(" (fingerprint 0x%016x)", MachineText.fingerprint(p.machine()))).append('\n');
+    if (!p.info().model().isEmpty()) b.append(".model ").append(Strings.name(p.info().model())).append('\n');
+    if (!p.info().pipeline().isEmpty()) b.append(".pipeline ").append(Strings.quote(p.info().pipeline())).append('\n');
     b.append(".machine\n").append(MachineText.print(p.machine()));
     b.append(".dram ").append(p.dramSize()).append('\n');
     b.append(".symbols\n");
     for (Symbol s : p.symbols()) b.append(TableSyntax.symbol(s)).append('\n');
     b.append(".layers\n");
     for (Layer l : p.layers()) b.append(TableSyntax.layer(l)).append('\n');
+    if (!p.info().formats().isEmpty()) {
+      b.append(".formats\n");
+      p.info().formats().forEach((layer, weights) -> weights.forEach((weight, format) ->
+          b.append(TableSyntax.format(layer, weight, format)).append('\n')));
+    }
     b.append(".descriptors\n");
     for (int i = 0; i < p.descriptors().size(); i++) {
       b.append('d').append(i).append(": ").append(DescriptorSyntax.print(p.descriptors().get(i))).append('\n');

@@ -1,6 +1,7 @@
 // Lines of the .symbols, .layers and .data sections, printed and parsed:
 //   input x i8 [1, 3, 32, 32] dram=0x00001000          (symbols: kind name type shape address)
 //   conv1 op=conv2d first=0 last=14                    (layers: instruction range, inclusive)
+//   conv1 w1 csr                                       (formats: layer, weight, its storage format)
 //   00010203 04050607 ...                              (data: 32 bytes per line, hex)
 package org.tdlc.backend.asm;
 
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import org.tdlc.backend.isa.Layer;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.type.ElementType;
+import org.tdlc.ir.type.StorageFormat;
 
 final class TableSyntax {
   static final int DATA_BYTES_PER_LINE = 32;
@@ -55,6 +57,24 @@ final class TableSyntax {
     TokenCursor.Pairs v = c.keyValues("a layer", p);
     c.expectEnd();
     return new Layer(name, (String) v.get("op"), v.integer("first"), v.integer("last"));
+  }
+
+  static String format(String layer, String weight, String format) {
+    return Strings.name(layer) + " " + Strings.name(weight) + " " + format;
+  }
+
+  /** A .formats line into {@code formats}: a known format, each weight of a layer once. */
+  static void parseFormat(TokenCursor c, Map<String, Map<String, String>> formats) {
+    String layer = c.name("the layer's name");
+    String weight = c.name("the weight's name");
+    AsmLexer.Token f = c.atom("a storage format");
+    if (StorageFormat.parse(f.text()).isEmpty()) {
+      throw c.error(f, "unknown storage format " + f.shown());
+    }
+    c.expectEnd();
+    if (formats.computeIfAbsent(layer, k -> new LinkedHashMap<>()).putIfAbsent(weight, f.text()) != null) {
+      throw c.error(f, "weight " + weight + " of layer " + layer + " already has a format");
+    }
   }
 
   static void data(StringBuilder b, byte[] data) {

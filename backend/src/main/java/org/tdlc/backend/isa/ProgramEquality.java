@@ -15,6 +15,7 @@ public final class ProgramEquality {
   public static String firstDifference(Program a, Program b) {
     if (!a.machine().equals(b.machine())) return "machine: " + a.machine() + " vs " + b.machine();
     if (a.dramSize() != b.dramSize()) return "dramSize: " + a.dramSize() + " vs " + b.dramSize();
+    if (!a.info().equals(b.info())) return "info: " + a.info() + " vs " + b.info();
     String d = listDifference("instruction", a.instructions(), b.instructions());
     if (d == null) d = listDifference("descriptor", a.descriptors(), b.descriptors());
     if (d == null) d = listDifference("symbol", a.symbols(), b.symbols());

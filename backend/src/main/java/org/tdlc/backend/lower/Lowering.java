@@ -4,6 +4,7 @@
 package org.tdlc.backend.lower;
 
 import org.tdlc.backend.isa.Program;
+import org.tdlc.backend.isa.ProgramInfo;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
 import org.tdlc.ir.attr.DictAttr;
@@ -60,7 +61,8 @@ public final class Lowering {
     for (int i = 0; i < perLayer.size(); i++) bytes.merge(program.layers().get(i).name(), perLayer.get(i), Long::sum);
     compressedBytes = java.util.Collections.unmodifiableMap(bytes);
     layerFormats = java.util.Collections.unmodifiableMap(formats);
-    return program;
+    // the pipeline is the caller's to record (withPipeline): the lowering does not know which passes ran
+    return program.withInfo(new ProgramInfo(model.name(), "", formats));
   }
 
   /** Per layer of the last program lowered: the storage format of each weight it reads, by weight name. */

@@ -2,6 +2,8 @@
 //   header (40 bytes): "TDLX", u16 format version, u16 ISA version, u64 target fingerprint, u64 DRAM size,
 //                      u64 file length, u32 section count, u32 CRC32 of the whole file with these 4 bytes as 0
 //   section table:     per section u32 kind, u32 reserved (0), u64 offset, u64 length; then the sections.
+// Version 2 added the info section (the model's name, the pipeline, the weights' formats); version 1 files,
+// which lack it, still read, as programs that record nothing about their origin.
 package org.tdlc.backend.tdlx;
 
 import java.nio.charset.StandardCharsets;
@@ -11,18 +13,32 @@ import org.tdlc.ir.type.ElementType;
 
 final class TdlxFormat {
   static final byte[] MAGIC = "TDLX".getBytes(StandardCharsets.US_ASCII);
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
+  /** The oldest version this tdlc reads. */
+  static final int OLDEST_VERSION = 1;
   static final int HEADER_BYTES = 40;
   static final int CRC_OFFSET = 36;
   static final int TABLE_ENTRY_BYTES = 24;
 
-  /** The sections, each required exactly once; {@code code} is the kind stored in the section table. */
+  /**
+   * The sections, each required exactly once in a file of version {@code since} or later; {@code code} is the
+   * kind stored in the section table.
+   */
   enum Section {
-    MACHINE(1), INSTRUCTIONS(2), DESCRIPTORS(3), DATA(4), SYMBOLS(5), LAYERS(6);
+    MACHINE(1, 1), INSTRUCTIONS(2, 1), DESCRIPTORS(3, 1), DATA(4, 1), SYMBOLS(5, 1), LAYERS(6, 1), INFO(7, 2);
 
     final int code;
+    final int since;
 
-    Section(int code) { this.code = code; }
+    Section(int code, int since) {
+      this.code = code;
+      this.since = since;
+    }
+
+    /** The sections a file of {@code version} holds. */
+    static java.util.List<Section> of(int version) {
+      return java.util.Arrays.stream(values()).filter(s -> s.since <= version).toList();
+    }
 
     String label() { return name().toLowerCase(java.util.Locale.ROOT); }
 

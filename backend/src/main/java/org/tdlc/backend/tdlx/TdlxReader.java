@@ -20,6 +20,7 @@ import org.tdlc.backend.isa.IsaException;
 import org.tdlc.backend.isa.IsaLayout;
 import org.tdlc.backend.isa.Layer;
 import org.tdlc.backend.isa.Program;
+import org.tdlc.backend.isa.ProgramInfo;
 import org.tdlc.backend.isa.ProgramStructure;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.diag.CompileException;
@@ -28,6 +29,8 @@ import org.tdlc.machine.MachineConfig;
 public final class TdlxReader {
   private final byte[] file;
   private final Map<TdlxFormat.Section, long[]> sections = new EnumMap<>(TdlxFormat.Section.class);
+
+  private int version;
 
   private TdlxReader(byte[] file) { this.file = file; }
 
@@ -79,7 +82,9 @@ public final class TdlxReader {
     byte[] data = section(TdlxFormat.Section.DATA).bytes(length(TdlxFormat.Section.DATA), "data");
     List<Symbol> symbols = TdlxTables.readSymbols(section(TdlxFormat.Section.SYMBOLS));
     List<Layer> layers = TdlxTables.readLayers(section(TdlxFormat.Section.LAYERS));
-    Program p = new Program(machine, instructions, descriptors, data, dramSize, symbols, layers);
+    ProgramInfo info = sections.containsKey(TdlxFormat.Section.INFO)
+        ? TdlxTables.readInfo(section(TdlxFormat.Section.INFO)) : ProgramInfo.NONE;
+    Program p = new Program(machine, instructions, descriptors, data, dramSize, symbols, layers, info);
     List<String> problems = ProgramStructure.problems(p);
     if (!problems.isEmpty()) {
       throw new TdlxException("the program is inconsistent: " + String.join("; ",
@@ -100,10 +105,11 @@ public final class TdlxReader {
     ByteSource h = new ByteSource(file, magicLength, TdlxFormat.HEADER_BYTES, "header");
     int format = h.u16("format version");
     int isa = h.u16("ISA version");
-    if (format != TdlxFormat.FORMAT_VERSION) {
-      throw new TdlxException("unsupported .tdlx format version " + format + " (this tdlc reads version "
-          + TdlxFormat.FORMAT_VERSION + ")");
+    if (format < TdlxFormat.OLDEST_VERSION || format > TdlxFormat.FORMAT_VERSION) {
+      throw new TdlxException("unsupported .tdlx format version " + format + " (this tdlc reads versions "
+          + TdlxFormat.OLDEST_VERSION + " to " + TdlxFormat.FORMAT_VERSION + ")");
     }
+    version = format;
     if (isa != IsaLayout.ISA_VERSION) {
       throw new TdlxException("unsupported ISA version " + isa + " (this tdlc runs version " + IsaLayout.ISA_VERSION
           + ")");
@@ -130,7 +136,8 @@ public final class TdlxReader {
   }
 
   private void sectionTable(int count) {
-    int expected = TdlxFormat.Section.values().length;
+    List<TdlxFormat.Section> present = TdlxFormat.Section.of(version);
+    int expected = present.size();
     if (count != expected) {
       throw new TdlxException("the file has " + (count & 0xFFFFFFFFL) + " sections, expected " + expected);
     }
@@ -141,8 +148,9 @@ public final class TdlxReader {
     for (int i = 0; i < count; i++) {
       int code = t.i32("section kind");
       TdlxFormat.Section s = TdlxFormat.Section.ofCode(code & 0xFFFFFFFFL);
-      if (s == null) {
-        throw new TdlxException("section table entry " + i + " has an unknown kind " + (code & 0xFFFFFFFFL));
+      if (s == null || !present.contains(s)) {
+        throw new TdlxException("section table entry " + i + " has an unknown kind " + (code & 0xFFFFFFFFL)
+            + (s == null ? "" : " for a version " + version + " file"));
       }
       if (sections.containsKey(s)) throw new TdlxException("the " + s.label() + " section appears twice");
       if (t.i32("reserved") != 0) throw new TdlxException("section table entry " + i + " has reserved bits set");

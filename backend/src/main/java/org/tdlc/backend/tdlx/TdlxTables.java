@@ -5,11 +5,14 @@
 package org.tdlc.backend.tdlx;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.tdlc.backend.isa.AluOp;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Layer;
 import org.tdlc.backend.isa.Loop;
+import org.tdlc.backend.isa.ProgramInfo;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.StorageFormat;
@@ -167,5 +170,42 @@ final class TdlxTables {
     }
     in.expectEnd();
     return out;
+  }
+
+  /** The info section: model, pipeline, then per layer that reads weights its name and each weight's format. */
+  static byte[] writeInfo(ProgramInfo info) {
+    ByteSink s = new ByteSink().string(info.model(), "model name").string(info.pipeline(), "pipeline");
+    s.i32(info.formats().size());
+    for (var layer : info.formats().entrySet()) {
+      s.string(layer.getKey(), "layer name").i32(layer.getValue().size());
+      for (var w : layer.getValue().entrySet()) s.string(w.getKey(), "weight name").string(w.getValue(), "format");
+    }
+    return s.toByteArray();
+  }
+
+  static ProgramInfo readInfo(ByteSource in) {
+    String model = in.string("model name");
+    String pipeline = in.string("pipeline");
+    int n = in.count("layers with weight formats", 8);
+    Map<String, Map<String, String>> formats = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      String layer = in.string("formats of layer " + i);
+      int k = in.count("weights of layer " + layer, 8);
+      Map<String, String> weights = new LinkedHashMap<>();
+      for (int j = 0; j < k; j++) {
+        String weight = in.string("weight name");
+        String format = in.string("format of weight " + weight);
+        if (StorageFormat.parse(format).isEmpty()) {
+          throw new TdlxException("info: weight " + weight + " of layer " + layer + " has an unknown format '"
+              + format + "'");
+        }
+        if (weights.put(weight, format) != null) {
+          throw new TdlxException("info: weight " + weight + " of layer " + layer + " appears twice");
+        }
+      }
+      if (formats.put(layer, weights) != null) throw new TdlxException("info: layer " + layer + " appears twice");
+    }
+    in.expectEnd();
+    return new ProgramInfo(model, pipeline, formats);
   }
 }

@@ -49,6 +49,7 @@ public final class TdlxWriter {
     sections.put(TdlxFormat.Section.DATA, program.dataSegment() == null ? new byte[0] : program.dataSegment());
     sections.put(TdlxFormat.Section.SYMBOLS, TdlxTables.writeSymbols(program.symbols()));
     sections.put(TdlxFormat.Section.LAYERS, TdlxTables.writeLayers(program.layers()));
+    sections.put(TdlxFormat.Section.INFO, TdlxTables.writeInfo(program.info()));
 
     ByteSink out = new ByteSink();
     out.bytes(TdlxFormat.MAGIC).u16(TdlxFormat.FORMAT_VERSION).u16(IsaLayout.ISA_VERSION)

@@ -66,7 +66,7 @@ class AssemblerErrorTest {
         + " frequency_mhz, mac_energy_pj, dma_latency, formats, hardware_decode, skip_zeros, or level");
     expectOne("input  x i8", "input  \"x i8", 8, "unterminated string");
     expectOne(".layers", ".layer", 1,
-        "unknown directive '.layer'; expected one of .machine, .dram, .symbols, .layers, .descriptors, .text, .data");
+        "unknown directive '.layer'; expected one of .model, .pipeline, .machine, .dram, .symbols, .layers, .formats, .descriptors, .text, .data");
     expectOne("output y i8 [1, 16] dram=0x00000500", "output y i8 [1, 16] dram=0x0000fff8", 1,
         "symbol y occupies 0xfff8..+16 bytes, outside DRAM (65536 bytes)");
     expectOne("fc1 op=dense first=0 last=8", "fc1 op=dense first=0 last=9", 1,
@@ -78,8 +78,8 @@ class AssemblerErrorTest {
   @Test void missingSectionsAndStrayLines() {
     assertEquals(List.of("t.tasm:1:1: error: missing .machine section",
         "t.tasm:1:1: error: missing .dram section (the DRAM size in bytes)"), errors(".text\nhalt\n"));
-    assertEquals(List.of("t.tasm:1:3: error: expected a section directive (.machine, .dram, .symbols, .layers,"
-        + " .descriptors, .text, .data) before 'halt'"), errors("  halt\n.text\n"));
+    assertEquals(List.of("t.tasm:1:3: error: expected a section directive (.model, .pipeline, .machine, .dram,"
+        + " .symbols, .layers, .formats, .descriptors, .text, .data) before 'halt'"), errors("  halt\n.text\n"));
     assertEquals(List.of("t.tasm:2:1: error: .machine is missing rows, cols"),
         errors(VALID.replace("rows = 4\n", "").replace("cols = 4\n", "")));
   }

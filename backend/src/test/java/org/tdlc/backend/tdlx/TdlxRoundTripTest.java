@@ -98,4 +98,41 @@ class TdlxRoundTripTest {
     TdlxException e = assertThrows(TdlxException.class, () -> TdlxWriter.toBytes(lone));
     assertTrue(e.getMessage().contains("not valid Unicode"), e.getMessage());
   }
+
+  @Test void theModelPipelineAndFormatsRoundTripThroughBytesAndAssembly() {
+    Program p = SamplePrograms.dense().withInfo(new org.tdlc.backend.isa.ProgramInfo("mm \"two\"",
+        "canonicalize,mapper{objective=edp}", java.util.Map.of("y", java.util.Map.of("w", "csr"))));
+    byte[] bytes = TdlxWriter.toBytes(p);
+    Program back = TdlxReader.read(bytes, "info.tdlx");
+    assertNull(ProgramEquality.firstDifference(p, back));
+    assertEquals("mm \"two\"", back.info().model());
+    String asm = org.tdlc.backend.asm.Disassembler.print(p);
+    assertTrue(asm.contains(".model \"mm \\\"two\\\"\"\n.pipeline \"canonicalize,mapper{objective=edp}\"\n"), asm);
+    assertTrue(asm.contains(".formats\ny w csr\n"), asm);
+    assertArrayEquals(bytes, TdlxWriter.toBytes(org.tdlc.backend.asm.Assembler.parse(asm, "p.s")));
+  }
+
+  @Test void aVersionOneFileReadsAsAProgramWithoutInfo() {
+    Program p = SamplePrograms.dense().withInfo(new org.tdlc.backend.isa.ProgramInfo("mm", "canonicalize",
+        java.util.Map.of()));
+    byte[] v2 = TdlxWriter.toBytes(p);
+    // version 1: the same file without the info section (the last one) and its table entry
+    int sections = v2[32] & 0xFF;
+    int table = TdlxFormat.HEADER_BYTES + sections * TdlxFormat.TABLE_ENTRY_BYTES;
+    int info = TdlxFiles.offset(v2, TdlxFormat.Section.INFO);
+    java.io.ByteArrayOutputStream v1 = new java.io.ByteArrayOutputStream();
+    v1.write(v2, 0, table - TdlxFormat.TABLE_ENTRY_BYTES);
+    v1.write(v2, table, info - table);
+    byte[] f = v1.toByteArray();
+    f[4] = 1;
+    f[32] = (byte) (sections - 1);
+    for (int i = 0; i < sections - 1; i++) {
+      int e = TdlxFormat.HEADER_BYTES + i * TdlxFormat.TABLE_ENTRY_BYTES;
+      TdlxFiles.putU64(f, e + 8, TdlxFiles.u64(f, e + 8) - TdlxFormat.TABLE_ENTRY_BYTES);
+    }
+    TdlxFiles.putU64(f, 24, f.length);
+    Program back = TdlxReader.read(TdlxFiles.reseal(f), "v1.tdlx");
+    assertEquals(org.tdlc.backend.isa.ProgramInfo.NONE, back.info());
+    assertNull(ProgramEquality.firstDifference(SamplePrograms.dense(), back));
+  }
 }
