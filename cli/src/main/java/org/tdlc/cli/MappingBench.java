@@ -193,14 +193,15 @@ final class MappingBench {
     CostModel model = new CostModel(s, target);
     MappingSpace space = MappingSpace.full(s, new java.util.ArrayList<>(target.dataflows()));
     int[][] tiles = space.tiles();
-    int[] order = space.orders().get(0), roles = MappingSpace.roles(s, target.dataflows().iterator().next());
+    var flow = target.dataflows().iterator().next();
+    int[] order = space.orders().get(0), roles = MappingSpace.roles(s, flow);
     var bean = java.lang.management.ManagementFactory.getThreadMXBean();
     long n = 0, sink = 0, start = bean.getCurrentThreadCpuTime(), end = start + 1_000_000_000L;
     int[] tile = new int[tiles.length];
     while (bean.getCurrentThreadCpuTime() < end || n < 100_000) {
       for (int k = 0; k < 1000; k++, n++) {
         for (int d = 0; d < tile.length; d++) tile[d] = tiles[d][(int) ((n >> d) % tiles[d].length)];
-        Cost c = model.evaluate(roles[0], roles[1], tile, order);
+        Cost c = model.evaluate(flow, roles[0], roles[1], tile, order);
         sink += c.cycles();
       }
     }

@@ -14,6 +14,7 @@ import org.tdlc.frontend.ast.Ast;
 import org.tdlc.ir.diag.Diagnostic;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.FoldSchedule;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.SparseSupport;
 import org.tdlc.ir.target.Target;
@@ -24,10 +25,11 @@ import org.tdlc.ir.type.ElementType;
  * a memory level's latency is {@link MemoryLevel#DEFAULT_DRAM_LATENCY} cycles for DRAM and 0 on chip.
  */
 public final class TargetBuilder {
-  static final List<String> ENTRIES = List.of("pe_array", "dataflows", "frequency", "datatype", "memory", "mac",
-      "sparse");
+  static final List<String> ENTRIES = List.of("pe_array", "dataflows", "folds", "stationary", "frequency", "datatype",
+      "memory", "mac", "sparse");
   private static final Set<String> BLOCKS = Set.of("memory", "mac", "sparse");
-  private static final List<String> DATAFLOW_WORDS = List.of("ws", "os", "rs", "flexible");
+  private static final List<String> DATAFLOW_WORDS = java.util.stream.Stream.concat(
+      java.util.Arrays.stream(Dataflow.values()).map(Dataflow::keyword), java.util.stream.Stream.of("flexible")).toList();
   private static final Map<String, Double> FREQUENCY_UNITS = TargetBlocks.units("MHz", 1, "GHz", 1000);
   private static final int MAX_SIDE = 65536;
 
@@ -51,6 +53,7 @@ public final class TargetBuilder {
     Double mhz = null, mac = null;
     ElementType[] types = {ElementType.I8, ElementType.I32};
     SparseSupport sparse = SparseSupport.DENSE_ONLY;
+    Boolean sequential = FoldSchedule.DEFAULT.sequential(), doubleBuffered = FoldSchedule.DEFAULT.doubleBuffered();
     for (Ast.TargetEntry e : decl.entries()) {
       if (!accept(e, seen)) {
         levelsOk &= !e.key().name().equals("memory");
@@ -60,6 +63,8 @@ public final class TargetBuilder {
       switch (w.key()) {
         case "pe_array" -> pe = peArray(w);
         case "dataflows" -> flows = dataflows(w);
+        case "folds" -> sequential = choice(w, FoldSchedule.SEQUENTIAL, FoldSchedule.OVERLAPPED);
+        case "stationary" -> doubleBuffered = choice(w, FoldSchedule.DOUBLE_BUFFER, FoldSchedule.SINGLE_BUFFER);
         case "frequency" -> {
           Ast.Word n = w.peek();
           mhz = w.quantity("frequency 500 MHz", FREQUENCY_UNITS, null);
@@ -84,9 +89,12 @@ public final class TargetBuilder {
     requireEntry(decl, seen, "frequency", "frequency 500 MHz;");
     requireEntry(decl, seen, "mac", "mac { energy 0.25 pJ; }");
     List<MemoryLevel> built = levelsOk ? new MemoryLevels(diags, decl).check(levels) : null;
-    if (diags.errorCount() > before || built == null || types == null || sparse == null) return null;
+    if (diags.errorCount() > before || built == null || types == null || sparse == null || sequential == null
+        || doubleBuffered == null) {
+      return null;
+    }
     return new Target(name, pe[0], pe[1], flows.set(), flows.flexible(), mhz, types[0], types[1], built, mac, sparse,
-        decl.loc());
+        new FoldSchedule(sequential, doubleBuffered), decl.loc());
   }
 
   /** Records a top-level entry; false (after reporting) when it is unknown, repeated or of the wrong shape. */
@@ -148,6 +156,17 @@ public final class TargetBuilder {
       return null;
     }
     return new int[] {rows.intValue(), cols.intValue()};
+  }
+
+  /** `KEY yes;` or `KEY no;`: true for {@code yes}, false for {@code no}; null after reporting. */
+  private Boolean choice(TargetWords w, String yes, String no) {
+    Ast.Word t = w.next();
+    if (t == null || !(t.text().equals(yes) || t.text().equals(no))) {
+      diags.error(t == null ? w.end() : t.loc(), w.key() + " is '" + yes + "' or '" + no + "'"
+          + (t == null ? ", as in '" + w.key() + " " + yes + ";'" : ", got '" + t.text() + "'"));
+      return null;
+    }
+    return w.expectEnd() ? t.text().equals(yes) : null;
   }
 
   /** The dataflows an array supports; `flexible` alone means all of them. */

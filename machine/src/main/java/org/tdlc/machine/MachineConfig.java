@@ -7,17 +7,19 @@ package org.tdlc.machine;
 import java.util.List;
 import java.util.Set;
 import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.FoldSchedule;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.type.StorageFormat;
 
 /**
  * levels: outermost first; levels.get(0) is DRAM, levels.get(1) the global buffer the instructions
  * address, levels.get(2) (if present) the per-PE local memory. dmaLatency: fixed cycles of every LOAD and
- * STORE before its bytes flow. formats: storage formats the target stores tensors in.
+ * STORE before its bytes flow. formats: storage formats the target stores tensors in. folds: how the array
+ * runs a MAC's folds (Timing.mac).
  */
 public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dataflows, double frequencyMhz,
                             List<MemoryLevel> levels, double macEnergyPj, int dmaLatency, List<String> formats,
-                            boolean hardwareDecode, boolean skipZeros) {
+                            boolean hardwareDecode, boolean skipZeros, FoldSchedule folds) {
   /** The index of the per-PE level in levels, when the target has one. */
   public static final int LOCAL = 2;
 
@@ -25,6 +27,15 @@ public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dat
     dataflows = Set.copyOf(dataflows);
     levels = List.copyOf(levels);
     formats = List.copyOf(formats);
+    if (folds == null) folds = FoldSchedule.DEFAULT;
+  }
+
+  /** A machine whose array runs its folds as most do (FoldSchedule.DEFAULT). */
+  public MachineConfig(String target, int rows, int cols, Set<Dataflow> dataflows, double frequencyMhz,
+                       List<MemoryLevel> levels, double macEnergyPj, int dmaLatency, List<String> formats,
+                       boolean hardwareDecode, boolean skipZeros) {
+    this(target, rows, cols, dataflows, frequencyMhz, levels, macEnergyPj, dmaLatency, formats, hardwareDecode,
+        skipZeros, FoldSchedule.DEFAULT);
   }
 
   /** The one bridge from the compiler's view of an accelerator (validated from .tdl) to the machine model. */
@@ -33,7 +44,7 @@ public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dat
         t.levels().stream().map(l -> new MemoryLevel(l.name(), l.sizeBytes(), l.perPe(), l.bandwidth(),
             l.energyPjPerByte(), l.doubleBuffer())).toList(),
         t.macEnergyPj(), t.dram().latencyCycles(), t.formats().stream().map(StorageFormat::keyword).toList(),
-        t.sparse().hardwareDecode(), t.sparse().skipZeros());
+        t.sparse().hardwareDecode(), t.sparse().skipZeros(), t.folds());
   }
 
   public MemoryLevel dram() { return levels.get(0); }

@@ -4,6 +4,8 @@
 // never on data values (zero skipping enters as a count of skipped points).
 package org.tdlc.machine;
 
+import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.FoldSchedule;
 import org.tdlc.machine.sparse.DecodeCost;
 import org.tdlc.machine.sparse.SkipTiming;
 import org.tdlc.machine.sparse.SparseCodec;
@@ -17,10 +19,17 @@ import org.tdlc.machine.sparse.SparseCodec;
  * <li>CONVERT (software conversion, compute queue): max(DecodeCost.software(block), ceil((block bytes + tile
  *     bytes) / global.bandwidth)): the conversion loop, which can go no faster than the buffer port that
  *     reads the staged block and writes the dense tile.
- * <li>MAC: folds + rows + cols, where folds = ceil(ext(row index) / rows) * ceil(ext(col index) / cols) times
- *     the other indices' extents (an index missing from an axis has extent 1), the rows + cols cycles being
- *     the array's fill and drain. With s of its p points skipped on zeros the folds shrink to
- *     ceil(folds * (p - s) / p) (SkipTiming).
+ * <li>MAC: F folds (F = ceil(ext(row index) / rows) * ceil(ext(col index) / cols), an index missing from an
+ *     axis having extent 1) of T streaming steps each (the other indices' extents), S = F * T steps in all,
+ *     shrunk to ceil(S * (p - s) / p) when s of its p points are skipped on zeros (SkipTiming). Each fold
+ *     needs its stationary block (ws, is, rs: loaded a row per cycle, L = rows cycles, the first before any
+ *     streaming) or drains its output block (os: L = rows cycles, the first fold's nothing to wait for).
+ *     The array fills and drains in K = rows + cols - 2 cycles (the skew of the last PE). By the target's
+ *     fold schedule (FoldSchedule): sequential, every fold pays its load and the skew:
+ *     F * (L0 + K) + S, with L0 = L for ws, is, rs and 0 for os (SCALE-Sim's T + R + C - 2 per os fold and
+ *     2R + C + T - 2 per ws or is fold); overlapped with double-buffered stationary registers, the next
+ *     block loads while a fold streams: max(L0 + S, L0 + (F - 1) * L + ceil(S / F)) + K; overlapped with
+ *     single-buffered ones, each later fold waits for its block: L0 + S + (F - 1) * L + K.
  * <li>ALU: ceil(points / cols) + 2 (the vector unit is as wide as the array's columns; 2 pipeline cycles).
  * <li>CONFIG: 1. HALT: 0.
  * </ul>
@@ -88,14 +97,35 @@ public final class Timing {
     return steps;
   }
 
-  /** A MAC of {@code points} points in {@code folds} folds, {@code skipped} of them skipped on zeros. */
-  public static long mac(MachineConfig m, long folds, long points, long skipped) {
-    long steps = skipped > 0 && points > 0 ? SkipTiming.steps(folds, points, skipped) : folds;
-    return steps + fillAndDrain(m);
+  /**
+   * The spatial folds of a MAC over these loop extents: the passes of the array when {@code rowLoop} and
+   * {@code colLoop} (-1: none) are longer than the rows and columns.
+   */
+  public static long spatialFolds(MachineConfig m, int[] extents, int rowLoop, int colLoop) {
+    return (rowLoop < 0 ? 1 : folds(extents[rowLoop], m.rows())) * (colLoop < 0 ? 1 : folds(extents[colLoop], m.cols()));
   }
 
-  /** The array's fill and drain, paid once per MAC instruction. */
-  public static long fillAndDrain(MachineConfig m) { return m.rows() + m.cols(); }
+  /**
+   * A MAC under dataflow {@code df} of {@code points} points in {@code spatialFolds} folds and {@code steps}
+   * streaming steps in all (folds(...)), {@code skipped} of the points skipped on zeros.
+   */
+  public static long mac(MachineConfig m, Dataflow df, long spatialFolds, long steps, long points, long skipped) {
+    long s = skipped > 0 && points > 0 ? SkipTiming.steps(steps, points, skipped) : steps;
+    long f = Math.max(1, spatialFolds);
+    long load = stationaryLoad(m);
+    long first = df == Dataflow.OS ? 0 : load;
+    FoldSchedule fs = m.folds();
+    if (fs.sequential()) return f * (first + fillAndDrain(m)) + s;
+    long streaming = fs.doubleBuffered() ? Math.max(first + s, first + (f - 1) * load + ceilDiv(s, f))
+        : first + s + (f - 1) * load;
+    return streaming + fillAndDrain(m);
+  }
+
+  /** The cycles to load a stationary block into the array, or drain an output block: a row per cycle. */
+  public static long stationaryLoad(MachineConfig m) { return m.rows(); }
+
+  /** The array's fill and drain: the skew until the last PE starts, and until its result leaves. */
+  public static long fillAndDrain(MachineConfig m) { return m.rows() + m.cols() - 2; }
 
   /** An ALU (vector) op over {@code points} elements. */
   public static long alu(MachineConfig m, long points) { return ceilDiv(points, m.cols()) + ALU_PIPELINE; }

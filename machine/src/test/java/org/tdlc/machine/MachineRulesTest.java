@@ -4,6 +4,7 @@ package org.tdlc.machine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.FoldSchedule;
 import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.machine.sparse.SparseCodec;
 
@@ -33,15 +35,53 @@ class MachineRulesTest {
   }
 
   @Test
-  void macFoldsOverRowsAndColumnsThenFillsAndDrains() {
+  void macStepsCountFoldsTimesTheOtherExtents() {
     // row index 40 over 16 rows: 3 folds; col index 20 over 16 cols: 2; the third index runs 3 times
-    long folds = Timing.folds(M, new int[] {40, 20, 3}, 0, 1);
-    assertEquals(18, folds);
-    assertEquals(18 + 16 + 16, Timing.mac(M, folds, 2400, 0));
-    // half the 2400 points skipped on zeros: ceil(18 x 1200 / 2400) = 9 folds
-    assertEquals(9 + 32, Timing.mac(M, folds, 2400, 1200));
+    assertEquals(6, Timing.spatialFolds(M, new int[] {40, 20, 3}, 0, 1));
+    assertEquals(18, Timing.folds(M, new int[] {40, 20, 3}, 0, 1));
     // no index on the columns: the other indices' extents multiply
     assertEquals(3 * 20 * 3, Timing.folds(M, new int[] {40, 20, 3}, 0, -1));
+    assertEquals(3, Timing.spatialFolds(M, new int[] {40, 20, 3}, 0, -1));
+  }
+
+  @Test
+  void overlappedFoldsWaitForTheNextStationaryBlock() {
+    // 6 folds of 3 steps (18 in all) on 16x16: a block loads (or drains) in 16 cycles, the skew is 16 + 16 - 2
+    // ws: the first block, then each later fold waits for its block: max(16 + 18, 16 + 5 x 16 + 3) + 30
+    assertEquals(99 + 30, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 0));
+    assertEquals(99 + 30, Timing.mac(M, Dataflow.IS, 6, 18, 2400, 0));
+    // os: nothing to load first; each later fold waits for the last one's outputs to drain
+    assertEquals(83 + 30, Timing.mac(M, Dataflow.OS, 6, 18, 2400, 0));
+    // half the points skipped on zeros: 9 steps, ceil(9 / 6) = 2 a fold
+    assertEquals(98 + 30, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 1200));
+    // one fold of 100 steps: load, stream, skew, as SCALE-Sim's ws fold 2R + C + T - 2
+    assertEquals(2 * 16 + 16 + 100 - 2, Timing.mac(M, Dataflow.WS, 1, 100, 25600, 0));
+    // long folds hide the loads: 16 + 4 x 100 + 30
+    assertEquals(16 + 400 + 30, Timing.mac(M, Dataflow.WS, 4, 400, 25600, 0));
+  }
+
+  @Test
+  void singleBufferedBlocksAndSequentialFoldsCostMore() {
+    MachineConfig single = with(new FoldSchedule(false, false));
+    MachineConfig sequential = with(new FoldSchedule(true, true));
+    // single-buffered: each later fold loads its block before streaming: 16 + 18 + 5 x 16 + 30
+    assertEquals(144, Timing.mac(single, Dataflow.WS, 6, 18, 2400, 0));
+    // sequential (SCALE-Sim): every fold pays its own load and skew, 6 x (2R + C + T - 2) and 6 x (T + R + C - 2)
+    assertEquals(6 * (32 + 16 + 3 - 2), Timing.mac(sequential, Dataflow.WS, 6, 18, 2400, 0));
+    assertEquals(6 * (3 + 16 + 16 - 2), Timing.mac(sequential, Dataflow.OS, 6, 18, 2400, 0));
+    // overlapped never costs more than sequential, nor less than its loads
+    for (long f = 1; f <= 64; f *= 2) {
+      for (long t = 1; t <= 256; t *= 4) {
+        long overlapped = Timing.mac(M, Dataflow.WS, f, f * t, f * t, 0);
+        assertTrue(overlapped <= Timing.mac(sequential, Dataflow.WS, f, f * t, f * t, 0), f + " folds of " + t);
+        assertTrue(overlapped >= f * Timing.stationaryLoad(M), f + " folds of " + t);
+      }
+    }
+  }
+
+  private static MachineConfig with(FoldSchedule folds) {
+    return new MachineConfig(M.target(), M.rows(), M.cols(), M.dataflows(), M.frequencyMhz(), M.levels(),
+        M.macEnergyPj(), M.dmaLatency(), M.formats(), M.hardwareDecode(), M.skipZeros(), folds);
   }
 
   @Test

@@ -7,6 +7,22 @@ package org.tdlc.sim;
 final class MacUnit {
   private MacUnit() {}
 
+  /** Zeroes every i32 accumulator the nest writes at {@code c} (a MAC that starts its accumulators). */
+  static void clearAccumulators(byte[] g, NestPlan p, int c) {
+    int[] idx = new int[p.depth];
+    long[] stride = p.byteStride[NestPlan.DST];
+    while (true) {
+      long at = c;
+      for (int l = 0; l < p.depth; l++) at += idx[l] * stride[l];
+      java.util.Arrays.fill(g, (int) at, (int) at + 4, (byte) 0);
+      int l = p.depth - 1;
+      while (l >= 0 && (stride[l] == 0 || ++idx[l] == p.extent[l])) {   // loops that keep C in place: once
+        idx[l--] = 0;
+      }
+      if (l < 0) return;
+    }
+  }
+
   /**
    * Runs one MAC over the global buffer {@code g} (bounds already checked) and returns how many points had
    * a zero A (when zeroRows.countA) or a zero B (when zeroRows.countB) when counting ({@code zeroRows} not

@@ -7,6 +7,7 @@ import org.tdlc.backend.isa.Descriptor.AluDesc;
 import org.tdlc.backend.isa.Descriptor.MacDesc;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Program;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.machine.Energy;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.Timing;
@@ -28,6 +29,8 @@ final class Machine {
   private final MetadataRanges metadata = new MetadataRanges();
   /** Row zero counts for zero-skipping machines, else null. */
   private final ZeroRows zeroRows;
+  /** The dataflow in force at each instruction: the last CONFIG at or before it (the compute queue's order). */
+  private final Dataflow[] dataflow;
 
 
   Machine(Program program, Plans plans) {
@@ -39,6 +42,12 @@ final class Machine {
     this.hasLocal = config.hasLocal();
     this.zeroRows = config.skipZeros() ? new ZeroRows(global.length) : null;
     System.arraycopy(program.dataSegment(), 0, dram, 0, program.dataSegment().length);
+    this.dataflow = new Dataflow[program.instructions().size()];
+    Dataflow current = null;
+    for (int i = 0; i < dataflow.length; i++) {
+      if (program.instructions().get(i) instanceof Instruction.Config c) current = c.dataflow();
+      dataflow[i] = current;
+    }
   }
 
   /** Executes instruction {@code i}, charges it to {@code t} and returns its duration in cycles. */
@@ -63,19 +72,21 @@ final class Machine {
     boolean skipA = zeroRows != null && metadata.covers(m.a() + p.lowByte[NestPlan.SRC1], m.a() + p.endByte[NestPlan.SRC1]);
     boolean skipB = zeroRows != null && metadata.covers(m.b() + p.lowByte[NestPlan.SRC2], m.b() + p.endByte[NestPlan.SRC2]);
     ZeroRows counting = skipA || skipB ? zeroRows.operands(skipA, skipB) : null;
+    if (d.init()) MacUnit.clearAccumulators(global, p, m.c());
     long skipped = MacUnit.execute(global, p.coalesced(), sa, sb, m.a(), m.b(), m.c(), counting);
     metadata.clear(m.c() + p.lowByte[NestPlan.DST], m.c() + p.endByte[NestPlan.DST]);
     long issued = p.points - skipped;
     t.macs += p.points;
     t.macsSkipped += skipped;
     long c = p.footprint(NestPlan.DST) * Energy.PSUM_BYTES;
-    t.read[GLOBAL] += p.footprint(NestPlan.SRC1) * sa + p.footprint(NestPlan.SRC2) * sb + c;
+    t.read[GLOBAL] += p.footprint(NestPlan.SRC1) * sa + p.footprint(NestPlan.SRC2) * sb + (d.init() ? 0 : c);
     t.written[GLOBAL] += c;
     if (hasLocal) {
       t.read[LOCAL] += Energy.localRead(issued, sa, sb);
       t.written[LOCAL] += Energy.localWritten(issued);
     }
-    return Timing.mac(config, Timing.folds(config, p.extent, d.rowLoop(), d.colLoop()), p.points, skipped);
+    return Timing.mac(config, dataflow[i], Timing.spatialFolds(config, p.extent, d.rowLoop(), d.colLoop()),
+        Timing.folds(config, p.extent, d.rowLoop(), d.colLoop()), p.points, skipped);
   }
 
   private long alu(int i, Instruction.Alu a, Tally t) {

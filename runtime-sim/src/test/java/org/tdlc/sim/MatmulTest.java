@@ -56,12 +56,13 @@ class MatmulTest {
     // load x: 6 B -> 10 + max(ceil(6/8), ceil(6/16)) = 11 cycles, 0..11
     // load W: 12 B -> 10 + max(2, 1) = 12, 11..23, pushes l2c at 23
     // config 0..1; fill: 8 points -> ceil(8/4) + 2 = 4, 1..5
-    // mac waits for l2c: 23..33 (k=3 on 4 rows and n=4 on 4 cols: 1 fold; times m=2: 2 steps; + 4 + 4 = 10)
-    // requant: 8 points -> 4, 33..37, pushes c2s; store 8 B: 10 + 1 = 11, 37..48, pushes s2c
-    // halt pops s2c: 48..48
-    assertEquals(48, c.cycles());
+    // mac waits for l2c: 23..35 (k=3 on 4 rows and n=4 on 4 cols: 1 fold; times m=2: 2 steps; ws loads its
+    // weights first, a row per cycle: 4 + 2, then the skew 4 + 4 - 2: 12)
+    // requant: 8 points -> 4, 35..39, pushes c2s; store 8 B: 10 + 1 = 11, 39..50, pushes s2c
+    // halt pops s2c: 50..50
+    assertEquals(50, c.cycles());
     assertEquals(23, c.loadBusyCycles());
-    assertEquals(1 + 4 + 10 + 4, c.computeBusyCycles());
+    assertEquals(1 + 4 + 12 + 4, c.computeBusyCycles());
     assertEquals(11, c.storeBusyCycles());
     assertEquals(1, c.instructions(Opcode.CONFIG));
     assertEquals(2, c.instructions(Opcode.LOAD));
@@ -81,7 +82,7 @@ class MatmulTest {
     assertEquals(new LevelCounters("local", 144, 96, 60.0), c.level("local"));
     assertEquals(12.0, c.macEnergyPj());
     assertEquals(104.0 + 180.0 + 60.0 + 12.0, c.energyPj());
-    assertEquals(24.0 / (16 * 48), c.utilization());
+    assertEquals(24.0 / (16 * 50), c.utilization());
   }
 
   @Test
@@ -90,8 +91,8 @@ class MatmulTest {
     assertEquals(2, layers.size());
     Counters mm = layers.get(0).counters();
     Counters rq = layers.get(1).counters();
-    // mm's last instruction to finish is the mac at 33; rq's is the store at 48
-    assertEquals(33, mm.cycles());
+    // mm's last instruction to finish is the mac at 35; rq's is the store at 50
+    assertEquals(35, mm.cycles());
     assertEquals(15, rq.cycles());
     assertEquals(24, mm.macs());
     assertEquals(8, mm.aluOps());
@@ -100,7 +101,7 @@ class MatmulTest {
     assertEquals(new LevelCounters("dram", 0, 8, 32.0), rq.level("dram"));
     assertEquals(new LevelCounters("global", 50, 82, 132.0), mm.level("global"));
     assertEquals(new LevelCounters("global", 40, 8, 48.0), rq.level("global"));
-    assertEquals(24.0 / (16 * 33), mm.utilization());
+    assertEquals(24.0 / (16 * 35), mm.utilization());
     assertEquals("mm", layers.get(0).name());
     assertEquals("matmul", layers.get(0).op());
   }
@@ -111,8 +112,8 @@ class MatmulTest {
     Simulator.run(program(machine()), inputs(),
         Options.tracing((i, start, end, insn) -> seen.add(new long[] {i, start, end})));
     // earliest start first, ties in load, compute, store order
-    long[][] expected = {{1, 0, 11}, {0, 0, 1}, {3, 1, 5}, {2, 11, 23}, {4, 23, 33}, {5, 33, 37}, {6, 37, 48},
-        {7, 48, 48}};
+    long[][] expected = {{1, 0, 11}, {0, 0, 1}, {3, 1, 5}, {2, 11, 23}, {4, 23, 35}, {5, 35, 39}, {6, 39, 50},
+        {7, 50, 50}};
     assertEquals(expected.length, seen.size());
     for (int k = 0; k < expected.length; k++) assertArrayEquals(expected[k], seen.get(k), "step " + k);
   }

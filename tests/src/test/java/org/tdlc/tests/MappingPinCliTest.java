@@ -62,7 +62,7 @@ class MappingPinCliTest {
       "rows = \"c\"|rows = \"banana\"|mapping: rows = \"banana\" is not an index of the op (its indices: n, k, c, p, q, r, s)",
       "n = 1, p = 8|n = 0, p = 8|mapping: tile n = 0 must be at least 1",
       "order = [\"k\", \"n\"|order = [\"n\", \"n\"|mapping: order [\"n\", \"n\", \"p\", \"q\", \"c\", \"r\", \"s\"] names n twice",
-      "dataflow = \"ws\"|dataflow = \"zz\"|mapping: unknown dataflow \"zz\" (the dataflows: ws, os, rs)",
+      "dataflow = \"ws\"|dataflow = \"zz\"|mapping: unknown dataflow \"zz\" (the dataflows: ws, os, rs, is)",
       "p = 8, q = 14|p = 15, q = 14|mapping: tile p = 15 exceeds the range of p (14)",
       "rows = \"c\", |~~|mapping: the mapping has no rows (its keys: cols, dataflow, levels, rows, spatial)",
       "spatial = {c = 16, k = 16}|spatial = {c = 8, k = 16}|mapping: spatial c = 8, but target 'default' spreads min(16 rows, tile c = 16) = 16 of c over its rows",

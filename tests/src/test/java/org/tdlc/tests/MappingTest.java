@@ -96,7 +96,8 @@ class MappingTest {
         MappingSearch.Result raw = new MappingSearch(model, MappingSpace.full(model.space(),
             new ArrayList<>(t.dataflows())), Objective.EDP).search(1, 4, 200_000);
         int[] roles = MappingSpace.roles(model.space(), raw.best().dataflow());
-        double rawExact = model.evaluateExact(roles[0], roles[1], raw.best().tile(), raw.best().order())
+        double rawExact = model.evaluateExact(raw.best().dataflow(), roles[0], roles[1], raw.best().tile(),
+            raw.best().order())
             .score(Objective.EDP);
         for (MappingSearch.Point q : chosen.runnersUp()) assertTrue(chosen.best().score() <= q.score());
         assertTrue(chosen.best().score() <= rawExact, name + ": " + chosen.best().score() + " > " + rawExact);

@@ -37,7 +37,6 @@ class ReferenceToolsTest {
     List<String> wrong = new ArrayList<>();
     int compared = 0;
     for (var l : scaleSim.layers) {
-      if (l.tdlc() == null) continue;
       compared++;
       check(wrong, "SCALE-Sim " + l.tool().get("config") + " " + l.tool().get("layer"), l.tool().get("macs"),
           l.tdlc().cost().macs());

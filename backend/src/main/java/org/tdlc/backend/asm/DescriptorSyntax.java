@@ -20,7 +20,7 @@ final class DescriptorSyntax {
   static String print(Descriptor d) {
     StringBuilder b = new StringBuilder();
     if (d instanceof Descriptor.MacDesc m) {
-      b.append("mac a=").append(m.a()).append(" b=").append(m.b()).append(" row=").append(loopRef(m.rowLoop()))
+      b.append(m.init() ? "mac init a=" : "mac a=").append(m.a()).append(" b=").append(m.b()).append(" row=").append(loopRef(m.rowLoop()))
           .append(" col=").append(loopRef(m.colLoop())).append(" loops=");
       loops(b, m.loops());
     } else if (d instanceof Descriptor.AluDesc a) {
@@ -68,6 +68,8 @@ final class DescriptorSyntax {
   }
 
   private static Descriptor mac(TokenCursor c) {
+    boolean init = !c.atEnd() && c.peek().text().equals("init") && !c.atKey();
+    if (init) c.next("init");
     Map<String, Function<TokenCursor, Object>> p = new LinkedHashMap<>();
     p.put("a", k -> k.type("a"));
     p.put("b", k -> k.type("b"));
@@ -76,7 +78,7 @@ final class DescriptorSyntax {
     p.put("loops", DescriptorSyntax::loops);
     TokenCursor.Pairs v = c.keyValues("a mac descriptor", p);
     return new Descriptor.MacDesc((ElementType) v.get("a"), (ElementType) v.get("b"), loopList(v), v.integer("row"),
-        v.integer("col"));
+        v.integer("col"), init);
   }
 
   private static Descriptor alu(TokenCursor c) {

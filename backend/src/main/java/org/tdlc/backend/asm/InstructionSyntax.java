@@ -135,8 +135,8 @@ final class InstructionSyntax {
   }
 
   private static Object dataflow(TokenCursor c) {
-    AsmLexer.Token t = c.atom("a dataflow (ws, os or rs)");
+    AsmLexer.Token t = c.atom("a dataflow (" + Dataflow.allKeywords() + ")");
     for (Dataflow d : Dataflow.values()) if (d.keyword().equals(t.text())) return d;
-    throw c.error(t, "unknown dataflow " + t.shown() + "; expected ws, os or rs");
+    throw c.error(t, "unknown dataflow " + t.shown() + "; expected one of " + Dataflow.allKeywords());
   }
 }

@@ -1,6 +1,8 @@
 // The canonical text of a MachineConfig (the body of an assembly file's .machine section and of a .tdlx
 // file's machine section) and the target fingerprint, a 64-bit hash of that text. Canonical means one
-// key per line in a fixed order, dataflows sorted, reals as Double.toString prints them.
+// key per line in a fixed order, dataflows sorted, reals as Double.toString prints them; the fold schedule's
+// two lines (folds, stationary) only when it is not the default, so a default machine's text and
+// fingerprint read as they did before the schedule existed.
 package org.tdlc.backend.asm;
 
 import java.nio.ByteBuffer;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.FoldSchedule;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.MemoryLevel;
 
@@ -42,6 +45,10 @@ public final class MachineText {
     b.append("formats = [").append(String.join(", ", m.formats().stream().map(Strings::name).toList())).append("]\n");
     b.append("hardware_decode = ").append(m.hardwareDecode()).append('\n');
     b.append("skip_zeros = ").append(m.skipZeros()).append('\n');
+    if (!m.folds().equals(FoldSchedule.DEFAULT)) {
+      b.append("folds = ").append(m.folds().foldsKeyword()).append('\n');
+      b.append("stationary = ").append(m.folds().stationaryKeyword()).append('\n');
+    }
     return b.toString();
   }
 
@@ -59,6 +66,10 @@ public final class MachineText {
   static final class Reader {
     static final List<String> KEYS = List.of("target", "rows", "cols", "dataflows", "frequency_mhz",
         "mac_energy_pj", "dma_latency", "formats", "hardware_decode", "skip_zeros");
+    /** Keys a section may leave out, and the words each takes (the first is the default). */
+    static final Map<String, List<String>> OPTIONAL = Map.of(
+        "folds", List.of(FoldSchedule.OVERLAPPED, FoldSchedule.SEQUENTIAL),
+        "stationary", List.of(FoldSchedule.DOUBLE_BUFFER, FoldSchedule.SINGLE_BUFFER));
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final List<MemoryLevel> levels = new ArrayList<>();
 
@@ -69,9 +80,9 @@ public final class MachineText {
         return;
       }
       AsmLexer.Token key = c.atom("a machine key (" + String.join(", ", KEYS) + ", or level)");
-      if (!KEYS.contains(key.text())) {
+      if (!KEYS.contains(key.text()) && !OPTIONAL.containsKey(key.text())) {
         throw c.error(key, "unknown machine key " + key.shown() + "; expected one of " + String.join(", ", KEYS)
-            + ", or level");
+            + ", folds, stationary, or level");
       }
       if (values.containsKey(key.text())) throw c.error(key, "machine key '" + key.text() + "' given twice");
       c.expect('=');
@@ -81,23 +92,30 @@ public final class MachineText {
         case "frequency_mhz", "mac_energy_pj" -> c.real(key.text());
         case "hardware_decode", "skip_zeros" -> c.bool(key.text());
         case "formats" -> c.list("formats", k -> k.name("a format name"));
+        case "folds", "stationary" -> word(c, key.text(), OPTIONAL.get(key.text()));
         default -> dataflows(c);
       };
       c.expectEnd();
       values.put(key.text(), v);
     }
 
+    private static String word(TokenCursor c, String key, List<String> words) {
+      AsmLexer.Token t = c.atom(key + " (" + String.join(" or ", words) + ")");
+      if (!words.contains(t.text())) throw c.error(t, key + " is " + String.join(" or ", words) + ", not " + t.shown());
+      return t.text();
+    }
+
     private static Set<Dataflow> dataflows(TokenCursor c) {
       Set<Dataflow> out = EnumSet.noneOf(Dataflow.class);
       c.list("dataflows", k -> {
-        AsmLexer.Token t = k.atom("a dataflow (ws, os or rs)");
+        AsmLexer.Token t = k.atom("a dataflow (" + Dataflow.allKeywords() + ")");
         for (Dataflow d : Dataflow.values()) {
           if (d.keyword().equals(t.text())) {
             if (!out.add(d)) throw k.error(t, "dataflow " + t.text() + " listed twice");
             return d;
           }
         }
-        throw k.error(t, "unknown dataflow " + t.shown() + "; expected ws, os or rs");
+        throw k.error(t, "unknown dataflow " + t.shown() + "; expected one of " + Dataflow.allKeywords());
       });
       return out;
     }
@@ -126,7 +144,9 @@ public final class MachineText {
           (Integer) values.get("cols"), (Set<Dataflow>) values.get("dataflows"), (Double) values.get("frequency_mhz"),
           levels, (Double) values.get("mac_energy_pj"), (Integer) values.get("dma_latency"),
           (List<String>) values.get("formats"), (Boolean) values.get("hardware_decode"),
-          (Boolean) values.get("skip_zeros"));
+          (Boolean) values.get("skip_zeros"), new FoldSchedule(
+              FoldSchedule.SEQUENTIAL.equals(values.get("folds")),
+              !FoldSchedule.SINGLE_BUFFER.equals(values.get("stationary"))));
     }
   }
 }

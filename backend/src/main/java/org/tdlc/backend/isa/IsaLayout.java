@@ -193,6 +193,7 @@ public final class IsaLayout {
       case WS -> 0;
       case OS -> 1;
       case RS -> 2;
+      case IS -> 3;
     };
   }
 

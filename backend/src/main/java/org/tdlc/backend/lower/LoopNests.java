@@ -13,8 +13,12 @@ import org.tdlc.ir.attr.AffineExpr;
 final class LoopNests {
   private LoopNests() {}
 
-  /** One instruction's nest, the array loops (-1: none) and its operands' offsets in elements. */
-  record Nest(List<Loop> loops, int rowLoop, int colLoop, long dst, long src1, long src2) {}
+  /**
+   * One instruction's nest, the array loops (-1: none) and its operands' offsets in elements. first: the
+   * nest starts every destination element it touches (the loops split off outside it that do not move the
+   * destination, the reduction's, are at their first iteration).
+   */
+  record Nest(List<Loop> loops, int rowLoop, int colLoop, long dst, long src1, long src2, boolean first) {}
 
   /** A loop with the iteration indices it covers (several after merging). */
   private record Entry(Loop loop, List<Integer> dims) {}
@@ -40,13 +44,15 @@ final class LoopNests {
     int[] idx = new int[extra];
     while (true) {
       long o0 = 0, o1 = 0, o2 = 0;
+      boolean first = true;
       for (int i = 0; i < extra; i++) {
         Loop l = outer.get(i).loop();
         o0 += (long) idx[i] * l.dst();
         o1 += (long) idx[i] * l.src1();
         o2 += (long) idx[i] * l.src2();
+        first &= l.dst() != 0 || idx[i] == 0;
       }
-      nests.add(new Nest(loops, row, col, o0, o1, o2));
+      nests.add(new Nest(loops, row, col, o0, o1, o2, first));
       int i = extra - 1;
       while (i >= 0 && ++idx[i] == outer.get(i).loop().extent()) idx[i--] = 0;
       if (i < 0) return nests;
@@ -83,7 +89,8 @@ final class LoopNests {
   /**
    * The indices mapped across the array's rows and columns under a dataflow ({-1, -1} if none fits), chosen
    * among those of extent > 1 from the operands' strides: ws rows = a reduction index both operands read,
-   * cols = an output index only B reads; os rows/cols = output indices only A / only B reads; rs rows = a
+   * cols = an output index only B reads; is the same with only A; os rows/cols = output indices only A /
+   * only B reads; rs rows = a
    * reduction index sharing an A subscript with an output index (r in p + r), cols = that output index.
    */
   static int[] roles(Dataflow df, TiledOp op, int[] extents, int[] a, int[] b) {
@@ -105,9 +112,10 @@ final class LoopNests {
       if (rows < 0) rows = largest(extents, d -> !red[d], cols);
       return new int[] {rows, cols};
     }
+    int[] streamed = df == Dataflow.IS ? b : a;   // ws holds B in the PEs and streams A; is the other way round
     int rows = largest(extents, d -> red[d] && a[d] != 0 && b[d] != 0, -1);
     if (rows < 0) rows = largest(extents, d -> red[d], -1);
-    int cols = largest(extents, d -> !red[d] && a[d] == 0, rows);
+    int cols = largest(extents, d -> !red[d] && streamed[d] == 0, rows);
     if (cols < 0) cols = largest(extents, d -> !red[d], rows);
     return new int[] {rows, cols};
   }

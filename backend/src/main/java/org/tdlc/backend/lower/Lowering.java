@@ -86,9 +86,9 @@ public final class Lowering {
    */
   public java.util.Map<String, Long> compressedBytes() { return compressedBytes; }
 
-  /** ws if the array runs it, else os, else rs; ws for an array that names none. */
+  /** The first dataflow the array runs in Dataflow's order (ws, os, rs, is); ws for an array that names none. */
   static Dataflow dataflow(MachineConfig machine) {
-    for (Dataflow d : new Dataflow[] {Dataflow.WS, Dataflow.OS, Dataflow.RS}) {
+    for (Dataflow d : Dataflow.values()) {
       if (machine.dataflows().contains(d)) return d;
     }
     return Dataflow.WS;

@@ -27,6 +27,8 @@ final class TileEmitter implements TileWalk.Visitor {
   private final int[] outIdx;
   private final int[] resultStrides;
   private final WideAverage wide;
+  /** Whether a MAC of the current output tile has started its accumulators (MacDesc.init). */
+  private boolean accumulatorsStarted;
   /** The mapping's walk order and array indices, or null for the heuristic. */
   private final MappedTiles mapped;
 
@@ -72,19 +74,33 @@ final class TileEmitter implements TileWalk.Visitor {
 
   @Override
   public void beginTile(int[] origin, int[] outExt, int slot, int resSlot) {
-    ElementType acc = op.body().accType();
     int elements = (int) TileGeometry.tileElements(op, outExt);
-    if (op.body().init() != null) {
-      int desc = out.descriptor(new Descriptor.AluDesc(AluOp.FILL, acc, acc, acc, op.body().init(),
-          List.of(new Loop(elements, 1, 0, 0))));
-      out.alu(desc, plan.outAddr(slot, acc), 0, 0, new int[0], new int[] {plan.outRegion(slot, acc)});
-    }
+    accumulatorsStarted = false;
+    if (op.body().init() != null && !macStartsAccumulators()) fill(slot, elements);
     if (wide != null) wide.init(slot, elements);
+  }
+
+  /** The accumulator tile set to the body's initial value by a FILL. */
+  private void fill(int slot, int elements) {
+    ElementType acc = op.body().accType();
+    int desc = out.descriptor(new Descriptor.AluDesc(AluOp.FILL, acc, acc, acc, op.body().init(),
+        List.of(new Loop(elements, 1, 0, 0))));
+    out.alu(desc, plan.outAddr(slot, acc), 0, 0, new int[0], new int[] {plan.outRegion(slot, acc)});
+  }
+
+  /**
+   * A sum of products starts its accumulators with the first MAC of each output tile (MacDesc.init), as an
+   * array writes its first partial sums, instead of a FILL before it.
+   */
+  private boolean macStartsAccumulators() {
+    return op.body().isMac() && wide == null && Integer.valueOf(0).equals(op.body().init());
   }
 
   @Override
   public void endTile(int[] origin, int[] outExt, int slot, int resSlot) {
     int elements = (int) TileGeometry.tileElements(op, outExt);
+    // every step was padding (skipped), so no MAC started the accumulators: they are the sum of nothing
+    if (macStartsAccumulators() && !accumulatorsStarted) fill(slot, elements);
     int[] tileStrides = TileGeometry.tileStrides(op, outExt);
     long resultOffset = TileGeometry.resultOffset(op, origin);
     if (op.residual() != null) loadResidual(resSlot, outExt, tileStrides, resultOffset);
@@ -119,8 +135,11 @@ final class TileEmitter implements TileWalk.Visitor {
     } else if (op.body().isMac()) {
       int[] roles = mapped != null ? new int[] {mapped.rowDim(), mapped.colDim()}
           : LoopNests.roles(dataflow, op, ext, a.indexStrides(), bStrides);
+      boolean starts = macStartsAccumulators() && !accumulatorsStarted;
+      accumulatorsStarted = true;
       for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, false, roles[0], roles[1])) {
-        int desc = out.descriptor(new Descriptor.MacDesc(xa.type(), xb.type(), n.loops(), n.rowLoop(), n.colLoop()));
+        int desc = out.descriptor(new Descriptor.MacDesc(xa.type(), xb.type(), n.loops(), n.rowLoop(), n.colLoop(),
+            starts && n.first()));
         out.mac(desc, (int) (aBase + n.src1() * xa.type().bytes()), (int) (bBase + n.src2() * xb.type().bytes()),
             (int) (cBase + n.dst() * acc.bytes()), reads, writes);
       }

@@ -22,6 +22,7 @@ final class TdlxTables {
   private static final int TAG_ALU = 2;
   private static final int TAG_DMA = 3;
   private static final int TAG_COMPRESSED_DMA = 4;
+  private static final int TAG_MAC_INIT = 5;
 
   private TdlxTables() {}
 
@@ -29,7 +30,7 @@ final class TdlxTables {
     ByteSink s = new ByteSink().i32(descriptors.size());
     for (Descriptor d : descriptors) {
       if (d instanceof Descriptor.MacDesc m) {
-        s.u8(TAG_MAC).u8(TdlxFormat.typeCode(m.a())).u8(TdlxFormat.typeCode(m.b())).i32(m.rowLoop()).i32(m.colLoop());
+        s.u8(m.init() ? TAG_MAC_INIT : TAG_MAC).u8(TdlxFormat.typeCode(m.a())).u8(TdlxFormat.typeCode(m.b())).i32(m.rowLoop()).i32(m.colLoop());
         loops(s, m.loops());
       } else if (d instanceof Descriptor.AluDesc a) {
         s.u8(TAG_ALU).u8(TdlxFormat.aluCode(a.op())).u8(TdlxFormat.typeCode(a.dstType()))
@@ -59,12 +60,12 @@ final class TdlxTables {
       String what = "descriptor d" + i;
       int tag = in.u8(what);
       switch (tag) {
-        case TAG_MAC -> {
+        case TAG_MAC, TAG_MAC_INIT -> {
           ElementType a = type(in, what);
           ElementType b = type(in, what);
           int row = in.i32(what);
           int col = in.i32(what);
-          out.add(new Descriptor.MacDesc(a, b, loops(in, what), row, col));
+          out.add(new Descriptor.MacDesc(a, b, loops(in, what), row, col, tag == TAG_MAC_INIT));
         }
         case TAG_ALU -> {
           int code = in.u8(what);

@@ -20,7 +20,8 @@ import org.tdlc.ir.ops.OpTypeException;
 public record MapPin(String dataflow, Map<String, Integer> tile, List<String> order) {
   public static final String ATTR = "pin";
   /** The dataflows @map accepts; whether the target runs the one pinned is the mapping passes' check. */
-  public static final List<String> DATAFLOWS = List.of("ws", "os", "rs", "is");
+  public static final List<String> DATAFLOWS =
+      java.util.Arrays.stream(org.tdlc.ir.target.Dataflow.values()).map(org.tdlc.ir.target.Dataflow::keyword).toList();
   private static final List<String> KEYS = List.of("dataflow", "order", "tile");
 
   public MapPin {

@@ -13,7 +13,9 @@ public enum Dataflow {
   /** Output stationary: partial sums held in the PEs (ShiDianNao, Gemmini). */
   OS,
   /** Row stationary (Eyeriss): a filter row and an input row meet in each PE. */
-  RS;
+  RS,
+  /** Input stationary: input elements held in the PEs while the weights stream (SCALE-Sim's is). */
+  IS;
 
   public String keyword() { return name().toLowerCase(Locale.ROOT); }
 

@@ -17,11 +17,12 @@ import org.tdlc.ir.type.StorageFormat;
  * dataflows: what the array runs, in Dataflow order; a `flexible` target has all of them and flexible set.
  * levels: outermost first; levels.get(0) is DRAM (unsized), levels.get(1) the global buffer, and only the
  * innermost level may be per PE. loc: where the block was written (a file, or a built-in resource); it is
- * not part of toTdl() or fingerprint(), so compare hardware with those, not with equals().
+ * not part of toTdl() or fingerprint(), so compare hardware with those, not with equals(). folds: how the
+ * array runs a MAC's folds (FoldSchedule.DEFAULT when the block does not say).
  */
 public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, boolean flexible, double frequencyMhz,
                      ElementType datatype, ElementType accumulate, List<MemoryLevel> levels, double macEnergyPj,
-                     SparseSupport sparse, Location loc) {
+                     SparseSupport sparse, FoldSchedule folds, Location loc) {
 
   public Target {
     if (name == null || !name.matches("[A-Za-z_][A-Za-z_0-9]*")) {
@@ -46,6 +47,7 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
     }
     if (!(macEnergyPj >= 0) || Double.isInfinite(macEnergyPj)) throw new IllegalArgumentException(name + ": mac");
     if (sparse == null) sparse = SparseSupport.DENSE_ONLY;
+    if (folds == null) folds = FoldSchedule.DEFAULT;
     if (loc == null) loc = Location.UNKNOWN;
   }
 
@@ -75,7 +77,7 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
   /** The same target defined somewhere else (a copy with another location). */
   public Target withLoc(Location newLoc) {
     return new Target(name, rows, cols, dataflows, flexible, frequencyMhz, datatype, accumulate, levels, macEnergyPj,
-        sparse, newLoc);
+        sparse, folds, newLoc);
   }
 
   /** The canonical target block: parses back to this target (up to loc); every default written out. */

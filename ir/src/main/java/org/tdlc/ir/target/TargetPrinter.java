@@ -13,6 +13,8 @@ final class TargetPrinter {
     b.append("  pe_array ").append(t.rows()).append(" x ").append(t.cols()).append(";\n");
     b.append("  dataflows ").append(t.flexible() ? "flexible"
         : t.dataflows().stream().map(Dataflow::keyword).collect(Collectors.joining(", "))).append(";\n");
+    b.append("  folds ").append(t.folds().foldsKeyword()).append(";\n");
+    b.append("  stationary ").append(t.folds().stationaryKeyword()).append(";\n");
     b.append("  frequency ").append(Quantities.number(t.frequencyMhz())).append(" MHz;\n");
     b.append("  datatype ").append(t.datatype().keyword()).append(" accumulate ").append(t.accumulate().keyword())
         .append(";\n");

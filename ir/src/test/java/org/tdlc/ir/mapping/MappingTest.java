@@ -65,7 +65,7 @@ class MappingTest {
   }
 
   @Test void eachMalformedPartIsRefusedByName() {
-    assertEquals("mapping: unknown dataflow \"zz\" (the dataflows: ws, os, rs)", refused("\"ws\"", "\"zz\""));
+    assertEquals("mapping: unknown dataflow \"zz\" (the dataflows: ws, os, rs, is)", refused("\"ws\"", "\"zz\""));
     assertEquals("mapping: rows = \"banana\" is not an index of the op (its indices: m, n, k)",
         refused("rows = \"k\"", "rows = \"banana\""));
     assertEquals("mapping: rows must be a string, got 3", refused("rows = \"k\"", "rows = 3"));

@@ -20,7 +20,8 @@ class TargetTest {
 
   static Target target(Set<Dataflow> flows, boolean flexible, List<MemoryLevel> levels) {
     return new Target("t", 16, 8, flows, flexible, 1500, ElementType.I8, ElementType.I32, levels, 0.25,
-        new SparseSupport(List.of(StorageFormat.CSR, StorageFormat.DENSE), true, true), Location.of("t.tdl", 1, 1));
+        new SparseSupport(List.of(StorageFormat.CSR, StorageFormat.DENSE), true, true), FoldSchedule.DEFAULT,
+        Location.of("t.tdl", 1, 1));
   }
 
   @Test
@@ -29,6 +30,8 @@ class TargetTest {
         target t {
           pe_array 16 x 8;
           dataflows ws, rs;
+          folds overlapped;
+          stationary double_buffer;
           frequency 1500 MHz;
           datatype i8 accumulate i32;
           memory dram   { bandwidth 16 B/cycle; energy 100 pJ/B; latency 64 cycles; }

@@ -8,6 +8,7 @@ package org.tdlc.passes.mapping;
 
 import java.util.List;
 import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.machine.BufferLayout;
@@ -130,8 +131,11 @@ public final class CostModel {
 
   private long maxBox(int i, int[] tile) { return TileWalk.maxBoxElements(space.maps().get(i), tile); }
 
-  /** The cost of a mapping given as indices: rows/cols index (-1: none), tile per index, order of indices. */
-  public Cost evaluate(int rowDim, int colDim, int[] tile, int[] order) {
+  /**
+   * The cost of a mapping given as indices: the dataflow, rows/cols index (-1: none), tile per index, order
+   * of indices.
+   */
+  public Cost evaluate(Dataflow df, int rowDim, int colDim, int[] tile, int[] order) {
     int[] slots = slots(tile);
     long cap = machine.global().sizeBytes();
     if (slots[0] == 0) {
@@ -168,8 +172,9 @@ public final class CostModel {
     for (int d = 0; d < n; d++) if (!reduced[d]) outElems *= space.ranges()[d];
     int rb = space.resultBytes();
     dramWrite[2] = outElems * rb;
-    gRead[2] = outElems * rb + accSteps * Energy.PSUM_BYTES;     // the store, and the accumulator per step
-    gWrite[2] = (accSteps + outElems) * Energy.PSUM_BYTES;       // the accumulator per step, and its fill
+    // the store, and the accumulators per step but the first, which starts them; the accumulators per step
+    gRead[2] = outElems * rb + (accSteps - outElems) * Energy.PSUM_BYTES;
+    gWrite[2] = accSteps * Energy.PSUM_BYTES;
     for (int[] io : space.epilogueIo()) {
       gRead[2] += outElems * io[0];
       gWrite[2] += outElems * io[1];
@@ -183,7 +188,7 @@ public final class CostModel {
     }
     double issuedShare = 1;
     if (machine.skipZeros()) for (int i = 0; i < 2; i++) if (formats[i] != null) issuedShare *= densities[i];
-    long compute = computeCycles(rowDim, colDim, tile, trips, steps, outTiles, issuedShare);
+    long compute = computeCycles(df, rowDim, colDim, tile, trips, steps, outTiles, issuedShare);
     long cycles = overlap(box, outElems / outTiles, slots, compute, loadCycles, storeCycles);
     long macs = space.macs();
     long issued = Math.round(macs * issuedShare);
@@ -199,8 +204,8 @@ public final class CostModel {
    * loads as the lowering's slots really reuse boxes (the closed form misses reuse of equal boxes at
    * different tile indices, as a window's taps and outputs overlap when their tiles are tiny).
    */
-  public Cost evaluateExact(int rowDim, int colDim, int[] tile, int[] order) {
-    return evaluateExact(rowDim, colDim, tile, order, null);
+  public Cost evaluateExact(Dataflow df, int rowDim, int colDim, int[] tile, int[] order) {
+    return evaluateExact(df, rowDim, colDim, tile, order, null);
   }
 
   /**
@@ -208,10 +213,10 @@ public final class CostModel {
    * dense): their blocks' bytes, decode or conversion cycles and, on a zero-skipping target, skipped MACs
    * (which the per-PE level does not read or write).
    */
-  Cost evaluateExact(int rowDim, int colDim, int[] tile, int[] order, TileTimeline.Stored[] stored) {
-    Cost c = evaluate(rowDim, colDim, tile, order);
+  Cost evaluateExact(Dataflow df, int rowDim, int colDim, int[] tile, int[] order, TileTimeline.Stored[] stored) {
+    Cost c = evaluate(df, rowDim, colDim, tile, order);
     if (!c.feasible()) return c;
-    TileTimeline.Schedule s = TileTimeline.of(space, machine, rowDim, colDim, tile, order,
+    TileTimeline.Schedule s = TileTimeline.of(space, machine, df, rowDim, colDim, tile, order,
         new int[] {c.nIn(), c.nOut()}, stored);
     long[] dramRead = c.dramRead().clone(), globalWrite = c.globalWrite().clone();
     long[] globalRead = c.globalRead().clone();
@@ -384,20 +389,32 @@ public final class CostModel {
     }
   }
 
-  private long computeCycles(int rowDim, int colDim, int[] tile, int[] trips, long steps, long outTiles,
-                            double issuedShare) {
-    long folds = 1;
+  /**
+   * The compute queue's cycles: every MAC step (Timing.mac, here on the steps' average folds and streaming,
+   * exact when every tile is full) and the epilogue's ALU ops per output tile.
+   */
+  private long computeCycles(Dataflow df, int rowDim, int colDim, int[] tile, int[] trips, long steps,
+                             long outTiles, double issuedShare) {
+    long folds = 1, spatial = 1;
     for (int d = 0; d < n; d++) {
-      if (d == rowDim) folds *= foldSum(d, tile, trips, machine.rows());
-      else if (d == colDim) folds *= foldSum(d, tile, trips, machine.cols());
-      else folds *= space.ranges()[d];
+      if (d == rowDim) {
+        folds *= foldSum(d, tile, trips, machine.rows());
+        spatial *= foldSum(d, tile, trips, machine.rows());
+      } else if (d == colDim) {
+        folds *= foldSum(d, tile, trips, machine.cols());
+        spatial *= foldSum(d, tile, trips, machine.cols());
+      } else {
+        folds *= space.ranges()[d];
+        spatial *= trips[d];
+      }
     }
     if (issuedShare < 1) folds = (long) Math.ceil(folds * issuedShare);
+    long perStep = Timing.mac(machine, df, Math.round((double) spatial / steps), Math.round((double) folds / steps), 0, 0);
     long tileElems = 1;
     for (int d = 0; d < n; d++) if (!reduced[d]) tileElems *= tile[d];
-    long aluOps = 1 + space.epilogueIo().length;
+    long aluOps = space.epilogueIo().length;   // no fill: the first reduction step starts the accumulators
     long alu = outTiles * aluOps * Timing.alu(machine, tileElems);
-    return folds + steps * Timing.fillAndDrain(machine) + alu;
+    return steps * perStep + alu;
   }
 
   /**

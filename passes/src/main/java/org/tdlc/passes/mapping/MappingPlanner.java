@@ -88,7 +88,7 @@ public final class MappingPlanner {
     List<MappingSearch.Point> exact = new ArrayList<>();
     for (MappingSearch.Point p : all) {
       int[] roles = MappingSpace.roles(model.space(), p.dataflow());
-      Cost c = model.evaluateExact(roles[0], roles[1], p.tile(), p.order());
+      Cost c = model.evaluateExact(p.dataflow(), roles[0], roles[1], p.tile(), p.order());
       exact.add(new MappingSearch.Point(p.dataflow(), p.tile(), p.order(), c, c.score(objective)));
     }
     exact.sort(java.util.Comparator.comparingDouble(MappingSearch.Point::score));

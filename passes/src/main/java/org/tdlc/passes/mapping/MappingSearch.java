@@ -135,7 +135,7 @@ public final class MappingSearch {
     int[] tile = tiles(pick);
     Dataflow flow = space.dataflows().get(df);
     int[] roles = MappingSpace.roles(model.space(), flow);
-    Cost c = model.evaluate(roles[0], roles[1], tile, space.orders().get(o));
+    Cost c = model.evaluate(flow, roles[0], roles[1], tile, space.orders().get(o));
     Point p = c.feasible() ? new Point(flow, tile, space.orders().get(o), c, c.score(objective)) : null;
     if (p != null) keep(p);
     if (memo) seen.put(key, p);

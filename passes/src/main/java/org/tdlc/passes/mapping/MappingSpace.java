@@ -91,9 +91,10 @@ public record MappingSpace(LoopSpace space, List<Dataflow> dataflows, int[][] ti
       if (rows < 0) rows = largest(s, d -> !s.reduced(d), cols);
       return new int[] {rows, cols};
     }
+    int streamed = df == Dataflow.IS ? 1 : 0;   // ws holds B in the PEs and streams A; is the other way round
     int rows = largest(s, d -> s.reduced(d) && s.uses(0, d) && s.uses(1, d), -1);
     if (rows < 0) rows = largest(s, s::reduced, -1);
-    int cols = largest(s, d -> !s.reduced(d) && !s.uses(0, d), rows);
+    int cols = largest(s, d -> !s.reduced(d) && !s.uses(streamed, d), rows);
     if (cols < 0) cols = largest(s, d -> !s.reduced(d), rows);
     return new int[] {rows, cols};
   }

@@ -48,7 +48,7 @@ public final class Predictions {
     }
     LoopSpace s = LoopSpace.of(op).orElseThrow();
     int[] tile = s.dims().stream().mapToInt(m::tileOf).toArray();
-    return MappingPlanner.model(op, s, target).evaluateExact(s.index(m.rows()), s.index(m.cols()), tile,
+    return MappingPlanner.model(op, s, target).evaluateExact(m.dataflow(), s.index(m.rows()), s.index(m.cols()), tile,
         MappingPlanner.order(s, m.order()), stored);
   }
 }

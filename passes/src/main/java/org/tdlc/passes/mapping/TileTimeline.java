@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.data.Tensor;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.RegionHazards;
@@ -24,8 +25,9 @@ import org.tdlc.machine.sparse.TileView;
 
 /**
  * The layer's instructions, as emitted: a CONFIG barrier (1 cycle) that every load waits for; per output
- * tile (the order's last output index fastest), a FILL of the accumulator, per reduction step a load of
- * each input box no slot already holds (into the slot after the one it used last) and one MAC, then the
+ * tile (the order's last output index fastest), per reduction step a load of
+ * each input box no slot already holds (into the slot after the one it used last) and one MAC (the first
+ * starting the accumulators, MacDesc.init), then the
  * residual tile's load, one ALU per epilogue step and the store. Waits are the lowering's buffer hazards:
  * read after write, write after read, write after write, per slot region. A layer's cycles, as the
  * simulator reports them, run from its CONFIG's start to its last store's end.
@@ -57,6 +59,7 @@ final class TileTimeline implements TileWalk.Visitor {
   private final int n;
   private final boolean[] reduced;
   private final int rowDim, colDim;
+  private final Dataflow dataflow;
   private final int[] tile, order, ranges;
   private final int nIn, nOut;
   private final long[] free = new long[3];
@@ -80,8 +83,9 @@ final class TileTimeline implements TileWalk.Visitor {
   /** MAC points with a zero compressed operand, by the origins of the indices those operands use. */
   private final Map<String, Long> zeroPoints = new HashMap<>();
 
-  private TileTimeline(LoopSpace space, MachineConfig machine, int rowDim, int colDim, int[] tile, int[] order,
-                       int[] slots, Stored[] stored) {
+  private TileTimeline(LoopSpace space, MachineConfig machine, Dataflow dataflow, int rowDim, int colDim, int[] tile,
+                       int[] order, int[] slots, Stored[] stored) {
+    this.dataflow = dataflow;
     this.space = space;
     this.stored = stored;
     this.machine = machine;
@@ -101,9 +105,9 @@ final class TileTimeline implements TileWalk.Visitor {
    * The layer's schedule for a feasible mapping with these {nIn, nOut} slots, {@code stored} saying per
    * input whether it is a weight stored compressed (null entries, or a null array: dense).
    */
-  static Schedule of(LoopSpace space, MachineConfig machine, int rowDim, int colDim, int[] tile, int[] order,
-                     int[] slots, Stored[] stored) {
-    TileTimeline t = new TileTimeline(space, machine, rowDim, colDim, tile, order, slots,
+  static Schedule of(LoopSpace space, MachineConfig machine, Dataflow dataflow, int rowDim, int colDim, int[] tile,
+                     int[] order, int[] slots, Stored[] stored) {
+    TileTimeline t = new TileTimeline(space, machine, dataflow, rowDim, colDim, tile, order, slots,
         stored == null ? new Stored[2] : stored);
     long cycles = t.run();
     return new Schedule(cycles, t.dramRead, t.bufferWrite, t.bufferRead, t.busy[LOAD], t.busy[COMPUTE],
@@ -118,11 +122,9 @@ final class TileTimeline implements TileWalk.Visitor {
     return lastEnd;
   }
 
-  /** The accumulator's fill. */
+  /** Nothing: the tile's first reduction step starts its accumulators (MacDesc.init), no FILL runs. */
   @Override
-  public void beginTile(int[] origin, int[] extent, int slot, int resSlot) {
-    run(COMPUTE, Timing.alu(machine, elements(extent)), new int[0], new int[] {outRegion(slot, 4)}, 0);
-  }
+  public void beginTile(int[] origin, int[] extent, int slot, int resSlot) {}
 
   /** The residual tile's load, one ALU per epilogue step and the store. */
   @Override
@@ -174,7 +176,8 @@ final class TileTimeline implements TileWalk.Visitor {
       skipped = skippedPoints(origin);
       macsSkipped += skipped;
     }
-    long mac = Timing.mac(machine, Timing.folds(machine, ext, rowDim, colDim), points, skipped);
+    long mac = Timing.mac(machine, dataflow, Timing.spatialFolds(machine, ext, rowDim, colDim),
+        Timing.folds(machine, ext, rowDim, colDim), points, skipped);
     run(COMPUTE, mac, reads, new int[] {reads[2]}, 0);
   }
 

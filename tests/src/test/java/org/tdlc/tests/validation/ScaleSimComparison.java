@@ -1,8 +1,7 @@
 // tdlc against SCALE-Sim v2 (validation/reference/scalesim): every layer SCALE-Sim ran, as the GEMM it
 // lowers the layer to (M = output pixels, N = filters, K = window elements), on the stand-in target of its
 // configuration (validation/tdlc/targets.tdl). Compared: cycles, the SRAM reads of each operand and the
-// output writes (tdlc's global buffer per operand), and DRAM traffic per operand. SCALE-Sim's input-
-// stationary runs have no tdlc counterpart and are counted, not compared.
+// output writes (tdlc's global buffer per operand), and DRAM traffic per operand.
 package org.tdlc.tests.validation;
 
 import java.nio.file.Path;
@@ -16,13 +15,12 @@ import java.util.Set;
 public final class ScaleSimComparison {
   public static final Path SUMMARY = Path.of("validation/reference/scalesim/summary.csv");
 
-  /** One compared layer; tdlc is null for a dataflow tdlc lacks. */
+  /** One compared layer. */
   public record Layer(Map<String, String> tool, OneLayer.Result tdlc) {
     long tool(String column) { return Math.round(Double.parseDouble(tool.get(column))); }
   }
 
   public final List<Layer> layers = new ArrayList<>();
-  public final Set<String> notCompared = new LinkedHashSet<>();
 
   public static ScaleSimComparison run() {
     ScaleSimComparison c = new ScaleSimComparison();
@@ -30,11 +28,6 @@ public final class ScaleSimComparison {
     for (Map<String, String> row : Csv.read(SUMMARY)) {
       String config = row.get("config");
       if (!seen.add(config + " " + row.get("M") + " " + row.get("N") + " " + row.get("K"))) continue;
-      if (row.get("dataflow").equals("is")) {
-        c.notCompared.add(config);
-        c.layers.add(new Layer(row, null));
-        continue;
-      }
       c.layers.add(new Layer(row, OneLayer.gemm(Long.parseLong(row.get("M")), Long.parseLong(row.get("N")),
           Long.parseLong(row.get("K")), config)));   // the stand-in target is named as the configuration
     }
@@ -48,7 +41,6 @@ public final class ScaleSimComparison {
     for (Layer l : layers) {
       String config = l.tool().get("config");
       counts.merge(config, 1, Integer::sum);
-      if (l.tdlc() == null) continue;
       Ratios[] r = by.computeIfAbsent(config, k -> new Ratios[] {new Ratios(), new Ratios(), new Ratios(), new Ratios(),
           new Ratios()});
       var t = l.tdlc().cost();
@@ -63,10 +55,6 @@ public final class ScaleSimComparison {
     counts.forEach((config, n) -> {
       Ratios[] r = by.get(config);
       b.append("| `").append(config).append("` | ").append(n);
-      if (r == null) {
-        b.append(" | not compared: tdlc has no input-stationary dataflow | | | | | |\n");
-        return;
-      }
       b.append(" | ").append(r[0].cell()).append(" | ").append(r[0].within(0.01)).append(" of ").append(r[0].count());
       for (int i = 1; i < r.length; i++) b.append(" | ").append(r[i].cell());
       b.append(" |\n");
@@ -80,7 +68,6 @@ public final class ScaleSimComparison {
         + "tdlc_global_reads_x,scalesim_sram_filter_reads,tdlc_global_reads_w,scalesim_sram_ofmap_writes,"
         + "tdlc_global_writes_y,scalesim_dram_bytes,tdlc_dram_bytes,tdlc_spatial,tdlc_tile\n");
     for (Layer l : layers) {
-      if (l.tdlc() == null) continue;
       var t = l.tdlc().cost();
       var m = l.tdlc().mapping();
       b.append(String.join(",", l.tool().get("config"), l.tool().get("layer"), l.tool().get("M"), l.tool().get("N"),
