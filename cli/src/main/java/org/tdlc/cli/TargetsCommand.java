@@ -145,6 +145,8 @@ final class TargetsCommand implements Command {
     o.set("dataflows", Json.strings(t.dataflows().stream().map(Dataflow::keyword).toList()));
     o.set("formats", Json.strings(t.formats().stream().map(StorageFormat::keyword).toList()));
     o.put("flexible", t.flexible());
+    o.put("folds", t.folds().foldsKeyword());
+    o.put("stationary", t.folds().stationaryKeyword());
     o.put("frequency_mhz", t.frequencyMhz());
     o.put("datatype", t.datatype().keyword());
     o.put("accumulate", t.accumulate().keyword());
