@@ -17,6 +17,7 @@ import java.util.Set;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
+import org.tdlc.ir.Users;
 import org.tdlc.ir.Value;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.interp.InterpreterException;
@@ -121,6 +122,7 @@ final class DramPlan {
 
   private void placeWeights(Model model, WeightLoader weights) {
     List<Operation> ws = model.ops(Ops.WEIGHT);
+    Users users = Users.of(model);
     List<Tensor> data = new ArrayList<>();
     for (Operation w : ws) {
       try {
@@ -128,7 +130,7 @@ final class DramPlan {
       } catch (InterpreterException e) {
         throw new LoweringException(e.location(), e.getMessage());
       }
-      if (StoredFormats.storedCompressed(model, w.result())) {
+      if (StoredFormats.storedCompressed(users, w.result())) {
         stored.put(w.result(), new TiledOp.Stored(w.result().type().format(), data.get(data.size() - 1)));
         addresses.put(w.result(), top);
         roots.put(w.result(), w.result());

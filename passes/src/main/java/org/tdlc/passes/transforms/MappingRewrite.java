@@ -35,7 +35,7 @@ final class MappingRewrite {
   private static Model rewrite(Model model, Target target, PassContext ctx, MappingPlanner.Decide decide,
                                MappingPlanner.Options opts) {
     ModelEdit edit = new ModelEdit(model);
-    for (Operation op : List.copyOf(edit.ops)) {
+    for (Operation op : edit.ops()) {
       String layer = op.results().size() == 1 && op.result().nameHint() != null ? op.result().nameHint() : op.name();
       Optional<Mapping> pinned;
       try {
@@ -57,7 +57,7 @@ final class MappingRewrite {
       ctx.count("num-mappings-visited", p.get().search().visited());
       Operation mapped = op.rebuild(op.operands(), op.attributes().with(Mapping.ATTR,
           p.get().mapping().toAttribute(target.rows(), target.cols())), null, op.location());
-      edit.ops.set(edit.ops.indexOf(op), mapped);
+      edit.set(op, mapped);
       edit.replace(op.result(), mapped.result());
     }
     return edit.commit();
