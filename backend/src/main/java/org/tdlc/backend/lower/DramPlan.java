@@ -25,6 +25,7 @@ import org.tdlc.ir.interp.WeightLoader;
 import org.tdlc.ir.ops.Ops;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.Quantities;
+import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.ir.type.TensorType;
 import org.tdlc.machine.StoredFormats;
 
@@ -39,8 +40,9 @@ final class DramPlan {
   private final List<Symbol> symbols = new ArrayList<>();
   private final List<Copy> copies = new ArrayList<>();
   private final Set<Value> released = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-  /** Compressed weights: their format and data. */
-  private final Map<Value, TiledOp.Stored> stored = new IdentityHashMap<>();
+  /** Compressed weights: their format (their data is loaded by stored, layer by layer). */
+  private final Map<Value, StorageFormat> compressed = new IdentityHashMap<>();
+  private WeightLoader weights;
   private byte[] dataSegment;
   private long top;
   private DramAllocator heap;
@@ -120,18 +122,18 @@ final class DramPlan {
   List<Symbol> symbols() { return List.copyOf(symbols); }
   List<Copy> copies() { return List.copyOf(copies); }
 
+  /**
+   * Places every weight, then writes the dense ones into the data segment one at a time: a model's weights are
+   * never all loaded at once (VGG-16's 138 M would not fit a 1 GiB heap as ints). A compressed weight has no
+   * bytes here; its data is loaded when the layer reading it is lowered (stored).
+   */
   private void placeWeights(Model model, WeightLoader weights) {
+    this.weights = weights;
     List<Operation> ws = model.ops(Ops.WEIGHT);
     Users users = Users.of(model);
-    List<Tensor> data = new ArrayList<>();
     for (Operation w : ws) {
-      try {
-        data.add(weights.load(w));
-      } catch (InterpreterException e) {
-        throw new LoweringException(e.location(), e.getMessage());
-      }
       if (StoredFormats.storedCompressed(users, w.result())) {
-        stored.put(w.result(), new TiledOp.Stored(w.result().type().format(), data.get(data.size() - 1)));
+        compressed.put(w.result(), w.result().type().format());
         addresses.put(w.result(), top);
         roots.put(w.result(), w.result());
       } else {
@@ -140,10 +142,10 @@ final class DramPlan {
     }
     dataSegment = new byte[(int) top];
     ByteBuffer buf = ByteBuffer.wrap(dataSegment).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < ws.size(); i++) {
-      if (stored.containsKey(ws.get(i).result())) continue;
-      Tensor t = data.get(i);
-      int at = (int) address(ws.get(i).result());
+    for (Operation w : ws) {
+      if (compressed.containsKey(w.result())) continue;
+      Tensor t = load(w);
+      int at = (int) address(w.result());
       int bytes = t.element().bytes();
       for (int j = 0; j < t.elementCount(); j++) {
         int v = t.at(j), off = at + j * bytes;
@@ -156,8 +158,19 @@ final class DramPlan {
     }
   }
 
+  private Tensor load(Operation w) {
+    try {
+      return weights.load(w);
+    } catch (InterpreterException e) {
+      throw new LoweringException(e.location(), e.getMessage());
+    }
+  }
+
   /** The compressed storage of a weight, or null when it is stored dense. */
-  TiledOp.Stored stored(Value v) { return stored.get(v); }
+  TiledOp.Stored stored(Value v) {
+    StorageFormat f = compressed.get(v);
+    return f == null ? null : new TiledOp.Stored(f, load(v.definingOp()));
+  }
 
   private void placeOutputs(Operation output) {
     List<String> names = output.attributes().getStrings("names");

@@ -52,7 +52,8 @@ public final class WeightLoader {
   }
 
   private final Path fallbackDir;
-  private final Map<Key, Tensor> cache = new HashMap<>();
+  /** Weights read from files, once per loader; seeded ones live in SEEDED only, so the collector may drop them. */
+  private final Map<Key, Tensor> files = new HashMap<>();
 
   /** Relative weight files of ops without a source file are read relative to the working directory. */
   public WeightLoader() { this(Path.of("")); }
@@ -76,12 +77,8 @@ public final class WeightLoader {
     Path file = init.equals("file") ? resolve(weight) : null;
     Key key = new Key(declared.withFormat(null), init, attrs.has("seed") ? attrs.getInt("seed") : null,
         attrs.has("density") ? attrs.getFloat("density") : null, file);
-    Tensor cached = cache.get(key);
-    if (cached == null) {
-      cached = init.equals("file") ? fromFile(weight, file) : seeded(key, weight);
-      cache.put(key, cached);
-    }
-    return cached.withType(declared);
+    Tensor data = file == null ? seeded(key, weight) : files.computeIfAbsent(key, k -> fromFile(weight, file));
+    return data.withType(declared);
   }
 
   private static Tensor seeded(Key key, Operation weight) {
