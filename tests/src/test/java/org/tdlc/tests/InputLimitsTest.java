@@ -1,6 +1,7 @@
 // What tdlc does at the edges of what it can hold, end to end: deep nesting works (the front end runs on a
-// deep stack, up to Nesting.MAX_DEPTH), memories beyond what the simulator holds (MemoryLevel.MAX_BYTES)
-// are located errors at compile time, before anything is written, and a warning does not fail a run.
+// deep stack, up to Nesting.MAX_DEPTH), memories beyond what the simulator holds (MemoryLevel.MAX_BYTES: a
+// global buffer, a data segment) are located errors at compile time, before anything is written, a DRAM image
+// beyond 4 GiB compiles (DRAM is 48-bit addressed), and a warning does not fail a run.
 package org.tdlc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,14 +54,26 @@ class InputLimitsTest {
   }
 
   @Test
-  void dramImageBeyondTheSimulatorIsRefusedBeforeWriting() throws IOException {
-    Path file = write("// 600 MB in, 600 MB out\nmodel big {\n  input x : i8[600000000];\n  y = relu(x);\n"
-        + "  output y;\n}\n");
+  void dramImageBeyondFourGiBCompiles() throws IOException {
+    Path file = write("// 2.1 GB in, 2.1 GB out: addresses above 2^32\nmodel big {\n  input x : i8[2100000000];\n"
+        + "  y = relu(x);\n  output y;\n}\n");
+    Path out = dir.resolve("big.tdlx");
+    Tdlc.Result r = Tdlc.run("compile", file.toString(), "-o", out.toString());
+    assertEquals(0, r.code(), r.toString());
+    Tdlc.Result asm = Tdlc.run("disasm", out.toString());
+    assertTrue(asm.out().contains(".dram 4200000000"), asm.out().lines().limit(30).toList().toString());
+  }
+
+  @Test
+  void weightsBeyondTheDataSegmentAreRefusedAtTheWeightBeforeWriting() throws IOException {
+    Path file = write("model big {\n  input x : i8[4, 8];\n  weight w : i8[1200000000] init zeros;\n"
+        + "  y = reshape(w, shape = [4, 300000000]);\n  output x, y;\n}\n");
     Path out = dir.resolve("big.tdlx");
     Tdlc.Result r = Tdlc.run("compile", file.toString(), "-o", out.toString());
     assertEquals(1, r.code(), r.toString());
-    assertTrue(r.err().startsWith(file + ":2:1: error: model big needs 1200000000 bytes of DRAM for its weights, "
-        + "inputs and results; tdlc simulates at most 1 GiB (1073741824 bytes) of DRAM"), r.toString());
+    assertTrue(r.err().startsWith(file + ":3:10: error: the weights up to this one need 1200000000 bytes; a program's "
+        + "data segment (its dense weights, one array in the program and its .tdlx file) holds at most 1 GiB "
+        + "(1073741824 bytes)"), r.toString());
     assertFalse(Files.exists(out), "nothing is written");
   }
 

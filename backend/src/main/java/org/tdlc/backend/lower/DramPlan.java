@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tdlc.backend.isa.IsaLayout;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
@@ -31,6 +32,10 @@ import org.tdlc.machine.StoredFormats;
 
 final class DramPlan {
   static final int ALIGN = 64;
+  /** The most DRAM a program addresses: what the ISA's DRAM address fields reach. */
+  static final long MAX_DRAM = 1L << IsaLayout.MAX_DRAM_BITS;
+  /** The most bytes of weights stored dense: the data segment is one Java array, written whole into the .tdlx. */
+  static final long MAX_DATA_SEGMENT = MemoryLevel.MAX_BYTES;
 
   /** An output that must be copied out of storage it does not own. */
   record Copy(String name, Value source, long from, long to) {}
@@ -76,10 +81,10 @@ final class DramPlan {
       for (Value v : op.operands()) p.releaseIfDead(v, i, lastUse);
     }
     p.top = align(p.heap.top());
-    if (p.top > MemoryLevel.MAX_BYTES) {
+    if (p.top > MAX_DRAM) {
       throw new LoweringException(model.location(), "model " + model.name() + " needs " + p.top + " bytes of DRAM "
-          + "for its weights, inputs and results; tdlc simulates at most " + Quantities.bytes(MemoryLevel.MAX_BYTES)
-          + " (" + MemoryLevel.MAX_BYTES + " bytes) of DRAM");
+          + "for its weights, inputs and results; DRAM addresses reach at most " + Quantities.bytes(MAX_DRAM)
+          + " (" + MAX_DRAM + " bytes)");
     }
     return p;
   }
@@ -195,10 +200,10 @@ final class DramPlan {
     addresses.put(v, top);
     roots.put(v, v);
     top += bytes(v.type());
-    if (top > MemoryLevel.MAX_BYTES && v.definingOp().is(Ops.WEIGHT)) {
-      throw new LoweringException(v.definingOp().location(), "the weights up to this one need " + top + " bytes of "
-          + "DRAM; tdlc simulates at most " + Quantities.bytes(MemoryLevel.MAX_BYTES) + " (" + MemoryLevel.MAX_BYTES
-          + " bytes) of DRAM");
+    if (top > MAX_DATA_SEGMENT && v.definingOp().is(Ops.WEIGHT)) {
+      throw new LoweringException(v.definingOp().location(), "the weights up to this one need " + top + " bytes; "
+          + "a program's data segment (its dense weights, one array in the program and its .tdlx file) holds at most "
+          + Quantities.bytes(MAX_DATA_SEGMENT) + " (" + MAX_DATA_SEGMENT + " bytes)");
     }
   }
 
