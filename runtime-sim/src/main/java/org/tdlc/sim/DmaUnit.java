@@ -1,6 +1,7 @@
 // Functional DMA execution, exactly as DmaDesc documents: LOAD walks every buffer point and copies the DRAM
 // element behind it or writes the pad value; STORE copies every buffer point to DRAM. Both move raw
-// elements of one type (no conversion). Rows whose elements are contiguous on both sides are copied in one go.
+// elements of one type (no conversion). A row within one DRAM page is copied from or to the page (in one go when
+// its elements are contiguous on both sides); only a row across a page boundary goes byte by byte (Dram).
 // A compressed LOAD runs the format decoder over its block instead and writes the dense tile (loadCompressed).
 package org.tdlc.sim;
 
@@ -81,14 +82,13 @@ final class DmaUnit {
     int copied = rowInRange ? p.count[in] : 0;
     int q = (int) bufRow;
     for (int j = 0; j < before; j++, q += bs) System.arraycopy(p.padBytes, 0, buf, q, p.size);
-    if (copied > 0) {
-      long from = dramRow;   // the row's first element in range: the pads before it read no DRAM
-      long end = from + (copied - 1L) * ds + p.size;
-      if (ds >= 0 && Dram.onePage(from, end)) {
-        copy(dram.page(from), Dram.offset(from), ds, buf, q, bs, copied, p.size);
+    if (copied > 0) {   // dramRow is the row's first element in range: the pads before it read no DRAM
+      long end = dramRow + (copied - 1L) * ds + p.size;
+      if (ds >= 0 && Dram.onePage(dramRow, end)) {
+        copy(dram.page(dramRow), Dram.offset(dramRow), ds, buf, q, bs, copied, p.size);
       } else {
         for (int k = 0; k < copied; k++) {
-          for (int b = 0; b < p.size; b++) buf[q + k * bs + b] = dram.get(from + (long) k * ds + b);
+          for (int b = 0; b < p.size; b++) buf[q + k * bs + b] = dram.get(dramRow + (long) k * ds + b);
         }
       }
     }
