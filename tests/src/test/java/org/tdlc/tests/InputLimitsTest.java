@@ -55,26 +55,29 @@ class InputLimitsTest {
 
   @Test
   void dramImageBeyondFourGiBCompiles() throws IOException {
-    Path file = write("// 2.1 GB in, 2.1 GB out: addresses above 2^32\nmodel big {\n  input x : i8[2100000000];\n"
-        + "  y = relu(x);\n  output y;\n}\n");
-    Path out = dir.resolve("big.tdlx");
-    Tdlc.Result r = Tdlc.run("compile", file.toString(), "-o", out.toString());
+    Tdlc.Result r = compileBig("// 1.5 GB + 1.5 GB in, 1.5 GB out: y's stores reach above 2^32\nmodel big {\n"
+        + "  input a : i8[1500000000];\n  input b : i8[1500000000];\n  y = add(a, b);\n  output y;\n}\n");
     assertEquals(0, r.code(), r.toString());
-    Tdlc.Result asm = Tdlc.run("disasm", out.toString());
-    assertTrue(asm.out().contains(".dram 4200000000"), asm.out().lines().limit(30).toList().toString());
+    String asm = Tdlc.run("disasm", dir.resolve("big.tdlx").toString()).out();
+    assertTrue(asm.contains(".dram 4500000000"), asm.lines().limit(30).toList().toString());
+    assertTrue(java.util.regex.Pattern.compile("store .* dram=0x1[0-9a-f]{8} ").matcher(asm).find(),
+        "no store above 2^32");
   }
 
   @Test
   void weightsBeyondTheDataSegmentAreRefusedAtTheWeightBeforeWriting() throws IOException {
-    Path file = write("model big {\n  input x : i8[4, 8];\n  weight w : i8[1200000000] init zeros;\n"
+    Tdlc.Result r = compileBig("model big {\n  input x : i8[4, 8];\n  weight w : i8[1200000000] init zeros;\n"
         + "  y = reshape(w, shape = [4, 300000000]);\n  output x, y;\n}\n");
-    Path out = dir.resolve("big.tdlx");
-    Tdlc.Result r = Tdlc.run("compile", file.toString(), "-o", out.toString());
     assertEquals(1, r.code(), r.toString());
-    assertTrue(r.err().startsWith(file + ":3:10: error: the weights up to this one need 1200000000 bytes; a program's "
-        + "data segment (its dense weights, one array in the program and its .tdlx file) holds at most 1 GiB "
-        + "(1073741824 bytes)"), r.toString());
-    assertFalse(Files.exists(out), "nothing is written");
+    assertTrue(r.err().startsWith(dir.resolve("t.tdl") + ":3:10: error: the weights up to this one need 1200000000 "
+        + "bytes; a program's data segment (its dense weights, one array in the program and its .tdlx file) holds at "
+        + "most 1 GiB (1073741824 bytes)"), r.toString());
+    assertFalse(Files.exists(dir.resolve("big.tdlx")), "nothing is written");
+  }
+
+  /** tdlc compile of {@code source} to big.tdlx. */
+  private Tdlc.Result compileBig(String source) throws IOException {
+    return Tdlc.run("compile", write(source).toString(), "-o", dir.resolve("big.tdlx").toString());
   }
 
   @Test
