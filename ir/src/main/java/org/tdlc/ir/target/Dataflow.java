@@ -15,7 +15,9 @@ public enum Dataflow {
   /** Row stationary (Eyeriss): a filter row and an input row meet in each PE. */
   RS;
 
-  public String keyword() { return name().toLowerCase(Locale.ROOT); }
+  private final String keyword = name().toLowerCase(Locale.ROOT);   // asked per mapping read and printed
+
+  public String keyword() { return keyword; }
 
   @Override public String toString() { return keyword(); }
 

@@ -25,6 +25,7 @@ import org.tdlc.ir.ops.Ops;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.ir.type.TensorType;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.StoredFormats;
 import org.tdlc.passes.Pass;
 import org.tdlc.passes.PassContext;
@@ -122,6 +123,7 @@ public final class SelectFormats implements Pass {
   private Model select(Model model, Target target, PassContext ctx) {
     ModelEdit edit = new ModelEdit(model);
     Users users = Users.of(model);
+    MachineConfig machine = MachineConfig.of(target);
     for (Operation w : edit.ops()) {
       if (!w.is(Ops.WEIGHT)) continue;
       TensorType type = w.result().type();
@@ -144,7 +146,7 @@ public final class SelectFormats implements Pass {
         } catch (InterpreterException e) {
           continue;   // the lowering reports an unreadable weight file where it is declared
         }
-        List<FormatCosts.Estimate> ranked = FormatCosts.rank(target, data.sharedArray(), type.shape().dims(),
+        List<FormatCosts.Estimate> ranked = FormatCosts.rank(target, machine, data.sharedArray(), type.shape().dims(),
             type.element().bytes() * 8, layer(users, w.result()));
         FormatCosts.Estimate best = ranked.get(0);
         FormatCosts.Estimate other = ranked.size() > 1 ? ranked.get(1) : best;
@@ -152,7 +154,7 @@ public final class SelectFormats implements Pass {
         for (int v : data.sharedArray()) if (v != 0) nnz++;
         if (pin != null) {
           FormatCosts.Estimate pinned = ranked.stream().filter(e -> e.format() == pin).findFirst()
-              .orElse(FormatCosts.estimate(target, pin, data.sharedArray(), type.shape().dims(),
+              .orElse(FormatCosts.estimate(machine, pin, data.sharedArray(), type.shape().dims(),
                   type.element().bytes() * 8, layer(users, w.result())));
           chosen = pin;
           FormatCosts.Estimate alt = best.format() == pin ? other : best;
