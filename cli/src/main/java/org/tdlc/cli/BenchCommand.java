@@ -50,11 +50,12 @@ final class BenchCommand implements Command {
 
   @Override public String name() { return "bench"; }
   @Override public String summary() {
-    return "benchmarks: models (compile/simulate/reference against a plain-Java int8 kernel), 'mapping' or 'sparse'";
+    return "benchmarks: models (compile/simulate/reference against a plain-Java int8 kernel), 'mapping', 'sparse' or "
+        + "'scale'";
   }
   @Override public String usage() {
     return "[FILE.tdl ...] [--target T] [--json]   (default: every models/*.tdl)  |  mapping [--target T] [--layers N] [--json] "
-        + "[--objective cycles|energy|edp]  |  sparse [--target T] [--quick] [--json]";
+        + "[--objective cycles|energy|edp]  |  sparse [--target T] [--quick] [--json]  |  scale [--json]";
   }
 
   @Override public Options options() {
@@ -69,6 +70,7 @@ final class BenchCommand implements Command {
   @Override public int run(CommandLine cl, Io io, SourceCache sources) throws Exception {
     if (cl.getArgList().equals(List.of("mapping"))) return MappingBench.run(cl, io);
     if (cl.getArgList().equals(List.of("sparse"))) return SparseBench.run(cl, io);
+    if (cl.getArgList().equals(List.of("scale"))) return ScaleBench.run(defaultModels(), cl.hasOption("json"), io);
     List<String> files = cl.getArgList().isEmpty() ? defaultModels() : cl.getArgList();
     List<Row> rows = new ArrayList<>();
     boolean quiet = cl.hasOption("json") || System.console() == null;

@@ -3,8 +3,8 @@
 // predictor (which loads it charges as blocks) must agree on, so it is stated here once.
 package org.tdlc.machine;
 
-import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
+import org.tdlc.ir.Users;
 import org.tdlc.ir.Value;
 import org.tdlc.ir.ops.Ops;
 import org.tdlc.ir.type.StorageFormat;
@@ -13,9 +13,8 @@ public final class StoredFormats {
   private StoredFormats() {}
 
   /** Whether every reader tiles the weight itself (a reshape alias or an output reads its dense bytes). */
-  public static boolean directlyTiled(Model model, Value w) {
-    for (Operation op : model.ops()) {
-      if (!op.operands().contains(w)) continue;
+  public static boolean directlyTiled(Users users, Value w) {
+    for (Operation op : users.of(w)) {
       if (op.is(Ops.RESHAPE) || op.is(Ops.FLATTEN) || op.is(Ops.OUTPUT)) return false;
     }
     return true;
@@ -25,9 +24,9 @@ public final class StoredFormats {
    * Whether weight {@code w} is stored compressed: its type names a format other than dense and every reader
    * tiles it directly. Activations are always stored dense.
    */
-  public static boolean storedCompressed(Model model, Value w) {
+  public static boolean storedCompressed(Users users, Value w) {
     StorageFormat f = w.type().format();
     return f != null && f != StorageFormat.DENSE && w.definingOp() != null && w.definingOp().is(Ops.WEIGHT)
-        && directlyTiled(model, w);
+        && directlyTiled(users, w);
   }
 }

@@ -80,8 +80,10 @@ public final class PassManager {
     for (int i = 0; i < passes.size(); i++) {
       Pass pass = passes.get(i);
       String label = pipeline.entries().get(i).withAllOptions();
-      String before = IrPrinter.print(module, inst.printing());
-      if (inst.printBeforeAll() || inst.printBefore().contains(pass.info().name())) dump("Before", label, before);
+      boolean printBefore = inst.printBeforeAll() || inst.printBefore().contains(pass.info().name());
+      // printed only when shown or compared: printing a 10,000-layer module around every pass costs seconds
+      String before = printBefore || inst.printAfterChange() ? IrPrinter.print(module, inst.printing()) : null;
+      if (printBefore) dump("Before", label, before);
       PassContext ctx = new PassContext(diags, inst.target(), inputMappings);
       long start = System.nanoTime();
       IrModule result = pass.run(module, ctx);
@@ -89,10 +91,9 @@ public final class PassManager {
       diags.throwIfErrors();
       for (Stage stage : pass.info().establishes()) result = result.withStage(stage.toString());
       if (inst.verifyEach()) verify(result, pass.info().name());
-      String after = IrPrinter.print(result, inst.printing());
-      boolean changed = !after.equals(before);
-      if (inst.printAfterAll() || inst.printAfter().contains(pass.info().name())
-          || (inst.printAfterChange() && changed)) {
+      boolean printAfter = inst.printAfterAll() || inst.printAfter().contains(pass.info().name());
+      String after = printAfter || inst.printAfterChange() ? IrPrinter.print(result, inst.printing()) : null;
+      if (printAfter || (inst.printAfterChange() && !after.equals(before))) {
         dump("After", label, after + org.tdlc.passes.mapping.MappingComments.of(result, inst.target()));
       }
       if (dumps != null) dumps.write(i + 1, pass.info().name(), result);

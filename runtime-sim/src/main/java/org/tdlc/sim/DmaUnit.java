@@ -1,6 +1,7 @@
 // Functional DMA execution, exactly as DmaDesc documents: LOAD walks every buffer point and copies the DRAM
 // element behind it or writes the pad value; STORE copies every buffer point to DRAM. Both move raw
-// elements of one type (no conversion). Rows whose elements are contiguous on both sides are copied in one go.
+// elements of one type (no conversion). A row within one DRAM page is copied from or to the page (in one go when
+// its elements are contiguous on both sides); only a row across a page boundary goes byte by byte (Dram).
 // A compressed LOAD runs the format decoder over its block instead and writes the dense tile (loadCompressed).
 package org.tdlc.sim;
 
@@ -38,8 +39,22 @@ final class DmaUnit {
     return read;
   }
 
+  /**
+   * A compressed block in DRAM at {@code from}, read no further than {@code limit}: decoded from its page when
+   * the bytes up to the limit lie in one, else from a copy of them (see the byte-array form).
+   */
+  static SparseCodec.Size loadCompressed(Dram dram, long limit, byte[] buf, DmaPlan p, long from, int bufAddr) {
+    if (Dram.onePage(from, limit)) {
+      int at = Dram.offset(from);
+      return loadCompressed(dram.page(from), at + (limit - from), buf, p, at, bufAddr);
+    }
+    byte[] block = new byte[(int) (limit - from)];
+    dram.read(from, block, 0, block.length);
+    return loadCompressed(block, block.length, buf, p, 0, bufAddr);
+  }
+
   /** DRAM -> buffer with padding; bounds are already checked. */
-  static void load(byte[] dram, byte[] buf, DmaPlan p, long dramAddr, int bufAddr) {
+  static void load(Dram dram, byte[] buf, DmaPlan p, long dramAddr, int bufAddr) {
     int in = p.dims - 1;
     if (p.points == 0) return;
     int[] idx = new int[in];
@@ -54,12 +69,12 @@ final class DmaUnit {
         bufRow += idx[d] * p.bufStride[d];
         dramRow += j * p.dramStride[d];
       }
-      loadRow(dram, buf, p, rowInRange, (int) dramRow, bufRow);
+      loadRow(dram, buf, p, rowInRange, dramRow, bufRow);
       advance(idx, p.total);
     }
   }
 
-  private static void loadRow(byte[] dram, byte[] buf, DmaPlan p, boolean rowInRange, int dramRow, long bufRow) {
+  private static void loadRow(Dram dram, byte[] buf, DmaPlan p, boolean rowInRange, long dramRow, long bufRow) {
     int in = p.dims - 1;
     int bs = (int) p.bufStride[in];
     int ds = (int) p.dramStride[in];
@@ -67,13 +82,22 @@ final class DmaUnit {
     int copied = rowInRange ? p.count[in] : 0;
     int q = (int) bufRow;
     for (int j = 0; j < before; j++, q += bs) System.arraycopy(p.padBytes, 0, buf, q, p.size);
-    copy(dram, dramRow, ds, buf, q, bs, copied, p.size);
+    if (copied > 0) {   // dramRow is the row's first element in range: the pads before it read no DRAM
+      long end = dramRow + (copied - 1L) * ds + p.size;
+      if (ds >= 0 && Dram.onePage(dramRow, end)) {
+        copy(dram.page(dramRow), Dram.offset(dramRow), ds, buf, q, bs, copied, p.size);
+      } else {
+        for (int k = 0; k < copied; k++) {
+          for (int b = 0; b < p.size; b++) buf[q + k * bs + b] = dram.get(dramRow + (long) k * ds + b);
+        }
+      }
+    }
     q += copied * bs;
     for (int j = before + copied; j < p.total[in]; j++, q += bs) System.arraycopy(p.padBytes, 0, buf, q, p.size);
   }
 
   /** Buffer -> DRAM (no padding); bounds are already checked. */
-  static void store(byte[] buf, byte[] dram, DmaPlan p, int bufAddr, long dramAddr) {
+  static void store(byte[] buf, Dram dram, DmaPlan p, int bufAddr, long dramAddr) {
     int in = p.dims - 1;
     if (p.points == 0) return;
     int[] idx = new int[in];
@@ -85,8 +109,24 @@ final class DmaUnit {
         bufRow += idx[d] * p.bufStride[d];
         dramRow += idx[d] * p.dramStride[d];
       }
-      copy(buf, (int) bufRow, (int) p.bufStride[in], dram, (int) dramRow, (int) p.dramStride[in], p.total[in], p.size);
+      storeRow(buf, (int) bufRow, dram, dramRow, p);
       advance(idx, p.total);
+    }
+  }
+
+  private static void storeRow(byte[] buf, int bufRow, Dram dram, long dramRow, DmaPlan p) {
+    int in = p.dims - 1;
+    int bs = (int) p.bufStride[in];
+    int ds = (int) p.dramStride[in];
+    int n = p.total[in];
+    if (n == 0) return;
+    long end = dramRow + (n - 1L) * ds + p.size;
+    if (ds >= 0 && Dram.onePage(dramRow, end)) {
+      copy(buf, bufRow, bs, dram.writablePage(dramRow), Dram.offset(dramRow), ds, n, p.size);
+      return;
+    }
+    for (int k = 0; k < n; k++) {
+      for (int b = 0; b < p.size; b++) dram.put(dramRow + (long) k * ds + b, buf[bufRow + k * bs + b]);
     }
   }
 

@@ -17,7 +17,7 @@ import org.tdlc.ir.type.TensorType;
 final class IoBinding {
   private IoBinding() {}
 
-  static void writeInputs(Program p, Map<String, Tensor> inputs, byte[] dram) {
+  static void writeInputs(Program p, Map<String, Tensor> inputs, Dram dram) {
     List<String> missing = new ArrayList<>();
     TreeSet<String> extra = new TreeSet<>(inputs.keySet());
     for (Symbol s : p.symbols()) {
@@ -41,27 +41,22 @@ final class IoBinding {
     }
   }
 
-  private static void write(int[] values, Symbol s, byte[] dram) {
+  private static void write(int[] values, Symbol s, Dram dram) {
     int size = s.type().bytes();
-    int at = (int) s.dramAddr();
-    if (size == 1) {
-      for (int v : values) dram[at++] = (byte) v;
-      return;
-    }
-    for (int v : values) {
-      Memory.write(dram, at, size, v);
-      at += size;
-    }
+    byte[] bytes = new byte[values.length * size];
+    for (int i = 0; i < values.length; i++) Memory.write(bytes, i * size, size, values[i]);
+    dram.write(s.dramAddr(), bytes, 0, bytes.length);
   }
 
-  static Map<String, Tensor> readOutputs(Program p, byte[] dram) {
+  static Map<String, Tensor> readOutputs(Program p, Dram dram) {
     Map<String, Tensor> out = new LinkedHashMap<>();
     for (Symbol s : p.symbols()) {
       if (s.kind() != Symbol.Kind.OUTPUT) continue;
       int[] values = new int[(int) s.elementCount()];
       int size = s.type().bytes();
-      int at = (int) s.dramAddr();
-      for (int i = 0; i < values.length; i++, at += size) values[i] = Memory.read(dram, at, size);
+      byte[] bytes = new byte[values.length * size];
+      dram.read(s.dramAddr(), bytes, 0, bytes.length);
+      for (int i = 0; i < values.length; i++) values[i] = Memory.read(bytes, i * size, size);
       out.put(s.name(), Tensor.wrapped(TensorType.of(s.type(), Shape.of(s.shape())), values));
     }
     return out;

@@ -20,7 +20,7 @@ final class Machine {
   static final int GLOBAL = 1;
   static final int LOCAL = MachineConfig.LOCAL;
 
-  final byte[] dram;
+  final Dram dram;
   final byte[] global;
   private final Program program;
   private final MachineConfig config;
@@ -37,11 +37,11 @@ final class Machine {
     this.program = program;
     this.config = program.machine();
     this.plans = plans;
-    this.dram = new byte[(int) program.dramSize()];
+    this.dram = new Dram(program.dramSize());
     this.global = new byte[(int) config.global().sizeBytes()];
     this.hasLocal = config.hasLocal();
     this.zeroRows = config.skipZeros() ? new ZeroRows(global.length) : null;
-    System.arraycopy(program.dataSegment(), 0, dram, 0, program.dataSegment().length);
+    dram.write(0, program.dataSegment(), 0, program.dataSegment().length);
     this.dataflow = new Dataflow[program.instructions().size()];
     Dataflow current = null;
     for (int i = 0; i < dataflow.length; i++) {
@@ -115,7 +115,7 @@ final class Machine {
     DmaPlan p = plans.dma[l.desc()];
     if (p.points > 0) check(i, "the buffer side", "global buffer", l.bufAddr(), p.bufLow, p.bufEnd, global.length);
     if (p.compressed()) return loadCompressed(i, l, p, t);
-    if (p.inRange > 0) check(i, "the DRAM side", "DRAM", l.dramAddr(), p.dramLow, p.dramEnd, dram.length);
+    if (p.inRange > 0) check(i, "the DRAM side", "DRAM", l.dramAddr(), p.dramLow, p.dramEnd, dram.size());
     DmaUnit.load(dram, global, p, l.dramAddr(), l.bufAddr());
     if (p.points > 0) metadata.clear(l.bufAddr() + p.bufLow, l.bufAddr() + p.bufEnd);
     long dramBytes = p.inRange * p.size;
@@ -130,13 +130,15 @@ final class Machine {
    * machine): the decoder reads exactly the block's bytes and writes the dense tile.
    */
   private long loadCompressed(int i, Instruction.Load l, DmaPlan p, Tally t) {
-    if (l.dramAddr() < 0 || l.dramAddr() >= dram.length) {
+    if (l.dramAddr() < 0 || l.dramAddr() >= dram.size()) {
       throw new SimulationException(i, AsmText.named(program, i) + ": the block at DRAM byte " + l.dramAddr()
-          + " is outside [0, " + dram.length + ")");
+          + " is outside [0, " + dram.size() + ")");
     }
+    // no block of the tile's points is longer than maxBits, so the decoder needs no DRAM beyond that
+    long limit = Math.min(dram.size(), l.dramAddr() + (SparseCodec.maxBits(p.format, p.points, p.size * 8) + 7) / 8);
     SparseCodec.Size read;
     try {
-      read = DmaUnit.loadCompressed(dram, dram.length, global, p, l.dramAddr(), l.bufAddr());
+      read = DmaUnit.loadCompressed(dram, limit, global, p, l.dramAddr(), l.bufAddr());
     } catch (MalformedBlockException e) {
       throw new SimulationException(i, AsmText.named(program, i) + ": malformed " + p.format.keyword() + " block at"
           + " DRAM byte " + l.dramAddr() + ": " + e.getMessage());
@@ -185,7 +187,7 @@ final class Machine {
     DmaPlan p = plans.dma[s.desc()];
     if (p.points > 0) {
       check(i, "the buffer side", "global buffer", s.bufAddr(), p.bufLow, p.bufEnd, global.length);
-      check(i, "the DRAM side", "DRAM", s.dramAddr(), p.dramLow, p.dramEnd, dram.length);
+      check(i, "the DRAM side", "DRAM", s.dramAddr(), p.dramLow, p.dramEnd, dram.size());
     }
     DmaUnit.store(global, dram, p, s.bufAddr(), s.dramAddr());
     long bytes = p.points * p.size;

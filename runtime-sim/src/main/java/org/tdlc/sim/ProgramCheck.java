@@ -12,6 +12,7 @@ import org.tdlc.backend.isa.Descriptor.DmaDesc;
 import org.tdlc.backend.isa.Descriptor.MacDesc;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Instruction;
+import org.tdlc.backend.isa.IsaLayout;
 import org.tdlc.backend.isa.Layer;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.Queue;
@@ -23,8 +24,10 @@ import org.tdlc.ir.type.Shape;
 import org.tdlc.machine.MachineConfig;
 
 final class ProgramCheck {
-  /** The largest memory the simulator holds in one Java array. */
+  /** The largest global buffer the simulator holds (in one Java array). */
   static final long MAX_MEMORY = MemoryLevel.MAX_BYTES;
+  /** The largest DRAM: what the ISA's DRAM address fields reach (the simulator's DRAM is paged, see Dram). */
+  static final long MAX_DRAM = 1L << IsaLayout.MAX_DRAM_BITS;
 
   private ProgramCheck() {}
 
@@ -51,9 +54,9 @@ final class ProgramCheck {
     if (global < 0 || global > MAX_MEMORY) {
       throw new SimulationException("global buffer of " + global + " bytes is outside [0, " + MAX_MEMORY + "]");
     }
-    if (p.dramSize() < p.dataSegment().length || p.dramSize() > MAX_MEMORY) {
+    if (p.dramSize() < p.dataSegment().length || p.dramSize() > MAX_DRAM) {
       throw new SimulationException("DRAM size " + p.dramSize() + " must hold the " + p.dataSegment().length
-          + "-byte data segment and be at most " + MAX_MEMORY + " bytes");
+          + "-byte data segment and be at most " + MAX_DRAM + " bytes");
     }
   }
 

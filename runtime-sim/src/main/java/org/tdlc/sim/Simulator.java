@@ -12,7 +12,7 @@ import org.tdlc.backend.isa.Program;
 import org.tdlc.ir.data.Tensor;
 
 /**
- * Semantics. DRAM is a byte array of program.dramSize() holding the data segment at 0 and each input at its
+ * Semantics. DRAM is program.dramSize() bytes (paged: Dram) holding the data segment at 0 and each input at its
  * symbol's address (row-major, little-endian, elements as wide as the symbol's type); the global buffer is a
  * byte array of the machine's global level size. Instructions execute as the ISA records document, every
  * address range is checked before an instruction touches memory, and outputs are read back after HALT.

@@ -135,7 +135,7 @@ class ProgramErrorTest {
     assertEquals("layer 'l' covers instructions [0, 3], outside the program's [0, 0]", error(layer));
     Program data = new Program(machine(), List.of(new Instruction.Halt(NONE)), List.of(), new byte[32], 16,
         List.of(), List.of());
-    assertEquals("DRAM size 16 must hold the 32-byte data segment and be at most " + ProgramCheck.MAX_MEMORY
+    assertEquals("DRAM size 16 must hold the 32-byte data segment and be at most " + ProgramCheck.MAX_DRAM
         + " bytes", error(data));
   }
 }

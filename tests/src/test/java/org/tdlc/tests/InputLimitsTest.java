@@ -1,6 +1,7 @@
 // What tdlc does at the edges of what it can hold, end to end: deep nesting works (the front end runs on a
-// deep stack, up to Nesting.MAX_DEPTH), memories beyond what the simulator holds (MemoryLevel.MAX_BYTES)
-// are located errors at compile time, before anything is written, and a warning does not fail a run.
+// deep stack, up to Nesting.MAX_DEPTH), memories beyond what the simulator holds (MemoryLevel.MAX_BYTES: a
+// global buffer, a data segment) are located errors at compile time, before anything is written, a DRAM image
+// beyond 4 GiB compiles (DRAM is 48-bit addressed), and a warning does not fail a run.
 package org.tdlc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,15 +54,30 @@ class InputLimitsTest {
   }
 
   @Test
-  void dramImageBeyondTheSimulatorIsRefusedBeforeWriting() throws IOException {
-    Path file = write("// 600 MB in, 600 MB out\nmodel big {\n  input x : i8[600000000];\n  y = relu(x);\n"
-        + "  output y;\n}\n");
-    Path out = dir.resolve("big.tdlx");
-    Tdlc.Result r = Tdlc.run("compile", file.toString(), "-o", out.toString());
+  void dramImageBeyondFourGiBCompiles() throws IOException {
+    Tdlc.Result r = compileBig("// 1.5 GB + 1.5 GB in, 1.5 GB out: y's stores reach above 2^32\nmodel big {\n"
+        + "  input a : i8[1500000000];\n  input b : i8[1500000000];\n  y = add(a, b);\n  output y;\n}\n");
+    assertEquals(0, r.code(), r.toString());
+    String asm = Tdlc.run("disasm", dir.resolve("big.tdlx").toString()).out();
+    assertTrue(asm.contains(".dram 4500000000"), asm.lines().limit(30).toList().toString());
+    assertTrue(java.util.regex.Pattern.compile("store .* dram=0x1[0-9a-f]{8} ").matcher(asm).find(),
+        "no store above 2^32");
+  }
+
+  @Test
+  void weightsBeyondTheDataSegmentAreRefusedAtTheWeightBeforeWriting() throws IOException {
+    Tdlc.Result r = compileBig("model big {\n  input x : i8[4, 8];\n  weight w : i8[1200000000] init zeros;\n"
+        + "  y = reshape(w, shape = [4, 300000000]);\n  output x, y;\n}\n");
     assertEquals(1, r.code(), r.toString());
-    assertTrue(r.err().startsWith(file + ":2:1: error: model big needs 1200000000 bytes of DRAM for its weights, "
-        + "inputs and results; tdlc simulates at most 1 GiB (1073741824 bytes) of DRAM"), r.toString());
-    assertFalse(Files.exists(out), "nothing is written");
+    assertTrue(r.err().startsWith(dir.resolve("t.tdl") + ":3:10: error: the weights up to this one need 1200000000 "
+        + "bytes; a program's data segment (its dense weights, one array in the program and its .tdlx file) holds at "
+        + "most 1 GiB (1073741824 bytes)"), r.toString());
+    assertFalse(Files.exists(dir.resolve("big.tdlx")), "nothing is written");
+  }
+
+  /** tdlc compile of {@code source} to big.tdlx. */
+  private Tdlc.Result compileBig(String source) throws IOException {
+    return Tdlc.run("compile", write(source).toString(), "-o", dir.resolve("big.tdlx").toString());
   }
 
   @Test

@@ -10,13 +10,14 @@ public enum Opcode {
 
   public final int code;
   public final Queue queue;
+  private final String mnemonic = name().toLowerCase(java.util.Locale.ROOT);   // asked per instruction checked
 
   Opcode(int code, Queue queue) {
     this.code = code;
     this.queue = queue;
   }
 
-  public String mnemonic() { return name().toLowerCase(java.util.Locale.ROOT); }
+  public String mnemonic() { return mnemonic; }
 
   public static Opcode ofCode(int code) {
     for (Opcode o : values()) if (o.code == code) return o;

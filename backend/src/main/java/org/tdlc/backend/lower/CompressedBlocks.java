@@ -44,7 +44,7 @@ final class CompressedBlocks {
   }
 
   private static String key(TiledOp.Operand x, long dramOffset, Descriptor.DmaDesc desc) {
-    return x.name() + '@' + System.identityHashCode(x.stored().data()) + ':' + dramOffset + ':' + desc;
+    return x.name() + '@' + System.identityHashCode(x.stored().data().sharedArray()) + ':' + dramOffset + ':' + desc;
   }
 
   /**

@@ -14,9 +14,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tdlc.backend.isa.IsaLayout;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
+import org.tdlc.ir.Users;
 import org.tdlc.ir.Value;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.interp.InterpreterException;
@@ -24,11 +26,16 @@ import org.tdlc.ir.interp.WeightLoader;
 import org.tdlc.ir.ops.Ops;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.Quantities;
+import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.ir.type.TensorType;
 import org.tdlc.machine.StoredFormats;
 
 final class DramPlan {
   static final int ALIGN = 64;
+  /** The most DRAM a program addresses: what the ISA's DRAM address fields reach. */
+  static final long MAX_DRAM = 1L << IsaLayout.MAX_DRAM_BITS;
+  /** The most bytes of weights stored dense: the data segment is one Java array, written whole into the .tdlx. */
+  static final long MAX_DATA_SEGMENT = MemoryLevel.MAX_BYTES;
 
   /** An output that must be copied out of storage it does not own. */
   record Copy(String name, Value source, long from, long to) {}
@@ -38,8 +45,9 @@ final class DramPlan {
   private final List<Symbol> symbols = new ArrayList<>();
   private final List<Copy> copies = new ArrayList<>();
   private final Set<Value> released = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-  /** Compressed weights: their format and data. */
-  private final Map<Value, TiledOp.Stored> stored = new IdentityHashMap<>();
+  /** Compressed weights: their format (their data is loaded by stored, layer by layer). */
+  private final Map<Value, StorageFormat> compressed = new IdentityHashMap<>();
+  private WeightLoader weights;
   private byte[] dataSegment;
   private long top;
   private DramAllocator heap;
@@ -73,10 +81,10 @@ final class DramPlan {
       for (Value v : op.operands()) p.releaseIfDead(v, i, lastUse);
     }
     p.top = align(p.heap.top());
-    if (p.top > MemoryLevel.MAX_BYTES) {
+    if (p.top > MAX_DRAM) {
       throw new LoweringException(model.location(), "model " + model.name() + " needs " + p.top + " bytes of DRAM "
-          + "for its weights, inputs and results; tdlc simulates at most " + Quantities.bytes(MemoryLevel.MAX_BYTES)
-          + " (" + MemoryLevel.MAX_BYTES + " bytes) of DRAM");
+          + "for its weights, inputs and results; DRAM addresses reach at most " + Quantities.bytes(MAX_DRAM)
+          + " (" + MAX_DRAM + " bytes)");
     }
     return p;
   }
@@ -119,17 +127,18 @@ final class DramPlan {
   List<Symbol> symbols() { return List.copyOf(symbols); }
   List<Copy> copies() { return List.copyOf(copies); }
 
+  /**
+   * Places every weight, then writes the dense ones into the data segment one at a time: a model's weights are
+   * never all loaded at once (VGG-16's 138 M would not fit a 1 GiB heap as ints). A compressed weight has no
+   * bytes here; its data is loaded when the layer reading it is lowered (stored).
+   */
   private void placeWeights(Model model, WeightLoader weights) {
+    this.weights = weights;
     List<Operation> ws = model.ops(Ops.WEIGHT);
-    List<Tensor> data = new ArrayList<>();
+    Users users = Users.of(model);
     for (Operation w : ws) {
-      try {
-        data.add(weights.load(w));
-      } catch (InterpreterException e) {
-        throw new LoweringException(e.location(), e.getMessage());
-      }
-      if (StoredFormats.storedCompressed(model, w.result())) {
-        stored.put(w.result(), new TiledOp.Stored(w.result().type().format(), data.get(data.size() - 1)));
+      if (StoredFormats.storedCompressed(users, w.result())) {
+        compressed.put(w.result(), w.result().type().format());
         addresses.put(w.result(), top);
         roots.put(w.result(), w.result());
       } else {
@@ -138,10 +147,10 @@ final class DramPlan {
     }
     dataSegment = new byte[(int) top];
     ByteBuffer buf = ByteBuffer.wrap(dataSegment).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < ws.size(); i++) {
-      if (stored.containsKey(ws.get(i).result())) continue;
-      Tensor t = data.get(i);
-      int at = (int) address(ws.get(i).result());
+    for (Operation w : ws) {
+      if (compressed.containsKey(w.result())) continue;
+      Tensor t = load(w);
+      int at = (int) address(w.result());
       int bytes = t.element().bytes();
       for (int j = 0; j < t.elementCount(); j++) {
         int v = t.at(j), off = at + j * bytes;
@@ -154,8 +163,19 @@ final class DramPlan {
     }
   }
 
+  private Tensor load(Operation w) {
+    try {
+      return weights.load(w);
+    } catch (InterpreterException e) {
+      throw new LoweringException(e.location(), e.getMessage());
+    }
+  }
+
   /** The compressed storage of a weight, or null when it is stored dense. */
-  TiledOp.Stored stored(Value v) { return stored.get(v); }
+  TiledOp.Stored stored(Value v) {
+    StorageFormat f = compressed.get(v);
+    return f == null ? null : new TiledOp.Stored(f, load(v.definingOp()));
+  }
 
   private void placeOutputs(Operation output) {
     List<String> names = output.attributes().getStrings("names");
@@ -180,10 +200,10 @@ final class DramPlan {
     addresses.put(v, top);
     roots.put(v, v);
     top += bytes(v.type());
-    if (top > MemoryLevel.MAX_BYTES && v.definingOp().is(Ops.WEIGHT)) {
-      throw new LoweringException(v.definingOp().location(), "the weights up to this one need " + top + " bytes of "
-          + "DRAM; tdlc simulates at most " + Quantities.bytes(MemoryLevel.MAX_BYTES) + " (" + MemoryLevel.MAX_BYTES
-          + " bytes) of DRAM");
+    if (top > MAX_DATA_SEGMENT && v.definingOp().is(Ops.WEIGHT)) {
+      throw new LoweringException(v.definingOp().location(), "the weights up to this one need " + top + " bytes; "
+          + "a program's data segment (its dense weights, one array in the program and its .tdlx file) holds at most "
+          + Quantities.bytes(MAX_DATA_SEGMENT) + " (" + MAX_DATA_SEGMENT + " bytes)");
     }
   }
 

@@ -42,12 +42,14 @@ public final class TensorInit {
       positions[i] = positions[j];
       positions[j] = t;
     }
+    int[] chosen = java.util.Arrays.copyOf(positions, k);   // positions is dropped before v is allocated
+    positions = null;
     int bits = type.element().bits();
     int[] v = new int[n];
     for (int i = 0; i < k; i++) {
       int x;
       do { x = g.nextSigned(bits); } while (x == 0);
-      v[positions[i]] = x;
+      v[chosen[i]] = x;
     }
     return Tensor.adopt(type, v);
   }

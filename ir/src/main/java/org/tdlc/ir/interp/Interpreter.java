@@ -23,7 +23,7 @@ import org.tdlc.ir.type.TensorType;
 
 public final class Interpreter {
 
-  /** Sees every op's result as it is computed: for per-layer comparisons, timing or dumps. */
+  /** Sees every op's result as it is computed (a weight's is not shown): for per-layer comparisons, timing or dumps. */
   @FunctionalInterface
   public interface Observer {
     void computed(Operation op, Tensor result);
@@ -50,6 +50,7 @@ public final class Interpreter {
     List<Operation> ops = model.ops();
     for (int i = 0; i < ops.size(); i++) {
       Operation op = ops.get(i);
+      if (op.is(Ops.WEIGHT)) continue;   // loaded where read: a model's weights are never all alive at once
       List<Tensor> args = operands(op, live);
       if (op.is(Ops.OUTPUT)) {
         List<String> names = op.attributes().getStrings("names");
@@ -74,9 +75,9 @@ public final class Interpreter {
     return out;
   }
 
-  private static List<Tensor> operands(Operation op, Map<Value, Tensor> live) {
+  private List<Tensor> operands(Operation op, Map<Value, Tensor> live) {
     return op.operands().stream().map(v -> {
-      Tensor t = live.get(v);
+      Tensor t = v.definingOp().is(Ops.WEIGHT) ? weights.load(v.definingOp()) : live.get(v);
       if (t == null) throw new IllegalStateException(op.name() + " reads " + v + " before it is computed");
       return t;
     }).toList();
@@ -84,7 +85,6 @@ public final class Interpreter {
 
   private Tensor evaluate(Operation op, List<Tensor> args, Map<String, Tensor> inputs) {
     if (op.is(Ops.INPUT)) return inputs.get(op.attributes().getString("name")).withType(op.result().type());
-    if (op.is(Ops.WEIGHT)) return weights.load(op);
     OpDef def = Ops.lookup(op.name()).orElse(null);
     if (def == null || def.kernel() == null) {
       throw new InterpreterException(op.location(), "the interpreter has no kernel for " + op.name());

@@ -3,6 +3,9 @@
 // formats from the actual zeros) and the backend (which packs the data) all get the same bits from here.
 package org.tdlc.ir.interp;
 
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.SoftReference;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,12 +34,26 @@ public final class WeightLoader {
    * Seeded weights (init random or zeros: their bits follow from the declaration alone), generated once per
    * process for every loader: compile's passes, the lowering and the reference interpreter of one `tdlc run`
    * read the same tensors (VGG-16's 138 M weights took a quarter of its compile time to generate twice).
-   * Soft references: a collector short of memory may drop them, and they are generated again.
+   * Soft references: a collector short of memory may drop them, and they are generated again; a dropped one
+   * leaves the map when its reference is next polled from CLEARED (a sweep of the whole map per weight made
+   * loading N weights quadratic).
    */
-  private static final Map<Key, java.lang.ref.SoftReference<Tensor>> SEEDED = new HashMap<>();
+  private static final Map<Key, SeededRef> SEEDED = new HashMap<>();
+  private static final ReferenceQueue<Tensor> CLEARED = new ReferenceQueue<>();
+
+  /** A seeded tensor the collector may drop, with the key to remove it by. */
+  private static final class SeededRef extends SoftReference<Tensor> {
+    final Key key;
+
+    SeededRef(Key key, Tensor t) {
+      super(t, CLEARED);
+      this.key = key;
+    }
+  }
 
   private final Path fallbackDir;
-  private final Map<Key, Tensor> cache = new HashMap<>();
+  /** Weights read from files, once per loader; seeded ones live in SEEDED only, so the collector may drop them. */
+  private final Map<Key, Tensor> files = new HashMap<>();
 
   /** Relative weight files of ops without a source file are read relative to the working directory. */
   public WeightLoader() { this(Path.of("")); }
@@ -60,17 +77,13 @@ public final class WeightLoader {
     Path file = init.equals("file") ? resolve(weight) : null;
     Key key = new Key(declared.withFormat(null), init, attrs.has("seed") ? attrs.getInt("seed") : null,
         attrs.has("density") ? attrs.getFloat("density") : null, file);
-    Tensor cached = cache.get(key);
-    if (cached == null) {
-      cached = init.equals("file") ? fromFile(weight, file) : seeded(key, weight);
-      cache.put(key, cached);
-    }
-    return cached.withType(declared);
+    Tensor data = file == null ? seeded(key, weight) : files.computeIfAbsent(key, k -> fromFile(weight, file));
+    return data.withType(declared);
   }
 
   private static Tensor seeded(Key key, Operation weight) {
     synchronized (SEEDED) {
-      java.lang.ref.SoftReference<Tensor> ref = SEEDED.get(key);
+      SeededRef ref = SEEDED.get(key);
       Tensor t = ref == null ? null : ref.get();
       if (t != null) return t;
     }
@@ -85,8 +98,8 @@ public final class WeightLoader {
           + ": init must be random, zeros or file, got '" + attrs.getString("init") + "'");
     };
     synchronized (SEEDED) {
-      SEEDED.values().removeIf(r -> r.get() == null);
-      SEEDED.put(key, new java.lang.ref.SoftReference<>(t));
+      for (Reference<? extends Tensor> r; (r = CLEARED.poll()) != null; ) SEEDED.remove(((SeededRef) r).key, r);
+      SEEDED.put(key, new SeededRef(key, t));
     }
     return t;
   }

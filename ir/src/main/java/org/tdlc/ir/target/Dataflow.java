@@ -17,7 +17,9 @@ public enum Dataflow {
   /** Input stationary: input elements held in the PEs while the weights stream (SCALE-Sim's is). */
   IS;
 
-  public String keyword() { return name().toLowerCase(Locale.ROOT); }
+  private final String keyword = name().toLowerCase(Locale.ROOT);   // asked per mapping read and printed
+
+  public String keyword() { return keyword; }
 
   @Override public String toString() { return keyword(); }
 

@@ -14,10 +14,10 @@ public record MemoryLevel(String name, long sizeBytes, boolean perPe, double ban
   public static final int DEFAULT_DRAM_LATENCY = 64;
 
   /**
-   * The largest memory tdlc simulates, in one place: a level's size (the target is refused where the size is
-   * written) and a model's DRAM image (the compiler refuses the model before writing a program). The simulator
-   * holds each memory in one Java byte array, and instructions carry at most 31-bit buffer addresses; 1 GiB
-   * is a round limit inside both. Making DRAM 64-bit end to end would lift it for DRAM.
+   * The largest on-chip memory tdlc simulates, in one place: a level's size (the target is refused where the size
+   * is written), and the largest data segment (a program's dense weights). The simulator holds the global buffer
+   * in one Java byte array, instructions carry at most 31-bit buffer addresses, and the data segment is one
+   * array too; 1 GiB is a round limit inside all three. DRAM itself is paged and 48-bit addressed (IsaLayout).
    */
   public static final long MAX_BYTES = Quantities.GIB;
 

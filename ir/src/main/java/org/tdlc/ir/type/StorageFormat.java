@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 public enum StorageFormat {
   DENSE, BITMAP, RLE, CSR, CSC, COO;
 
-  public String keyword() { return name().toLowerCase(java.util.Locale.ROOT); }
+  private final String keyword = name().toLowerCase(java.util.Locale.ROOT);   // asked per tensor printed
+
+  public String keyword() { return keyword; }
   @Override public String toString() { return keyword(); }
 
   public static Optional<StorageFormat> parse(String keyword) {

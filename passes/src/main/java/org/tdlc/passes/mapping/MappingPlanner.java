@@ -59,21 +59,47 @@ public final class MappingPlanner {
 
   /**
    * The op's cost model, knowing which inputs are weights stored compressed (their type's format, as
-   * select-formats set it) and at what density (format_choice's measured one, else the declared one).
+   * select-formats set it) and at what density (weightDensities).
    */
   static CostModel model(Operation op, LoopSpace s, Target target) {
     org.tdlc.ir.type.StorageFormat[] formats = new org.tdlc.ir.type.StorageFormat[2];
+    for (int i = 0; i < 2 && i < op.operands().size(); i++) {
+      if (isWeight(op.operand(i))) formats[i] = op.operand(i).type().format();
+    }
+    return new CostModel(s, target, formats, weightDensities(op));
+  }
+
+  /** Per MAC operand (the first two), its density: a weight's measured one (format_choice), else its declared one, else 1. */
+  private static double[] weightDensities(Operation op) {
     double[] densities = {1, 1};
     for (int i = 0; i < 2 && i < op.operands().size(); i++) {
-      org.tdlc.ir.Value v = op.operand(i);
-      Operation def = v.definingOp();
-      if (def == null || !def.is(org.tdlc.ir.ops.Ops.WEIGHT)) continue;
-      formats[i] = v.type().format();
+      if (!isWeight(op.operand(i))) continue;
+      Operation def = op.operand(i).definingOp();
       DictAttr choice = def.attributes().get("format_choice").map(a -> (DictAttr) a).orElse(DictAttr.EMPTY);
       if (choice.has("density")) densities[i] = choice.getFloat("density");
       else if (def.attributes().has("density")) densities[i] = def.attributes().getFloat("density");
     }
-    return new CostModel(s, target, formats, densities);
+    return densities;
+  }
+
+  private static boolean isWeight(org.tdlc.ir.Value v) {
+    return v.definingOp() != null && v.definingOp().is(org.tdlc.ir.ops.Ops.WEIGHT);
+  }
+
+  /**
+   * All that plan's result depends on besides the target, the decisions and the options: the op's kind,
+   * attributes (pins, epilogue, a mapping so far), operand and result types (formats included) and its
+   * weights' densities. Ops with equal keys get the same plan (the layer name only labels messages), so a
+   * pass plans each distinct layer once.
+   */
+  public record Key(String op, DictAttr attributes, List<org.tdlc.ir.type.TensorType> types, List<Double> densities) {
+    public static Key of(Operation op) {
+      List<org.tdlc.ir.type.TensorType> types = new ArrayList<>();
+      op.operands().forEach(v -> types.add(v.type()));
+      op.results().forEach(v -> types.add(v.type()));
+      return new Key(op.name(), op.attributes(), types,
+          java.util.Arrays.stream(weightDensities(op)).boxed().toList());
+    }
   }
 
   /**

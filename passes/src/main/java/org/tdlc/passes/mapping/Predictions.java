@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
+import org.tdlc.ir.Users;
 import org.tdlc.ir.Value;
 import org.tdlc.ir.interp.InterpreterException;
 import org.tdlc.ir.interp.WeightLoader;
@@ -22,11 +23,12 @@ public final class Predictions {
 
   public static Map<String, Cost> of(Model model, Target target, WeightLoader weights) {
     Map<String, Cost> out = new LinkedHashMap<>();
+    Users users = Users.of(model);
     for (int k = 0; k < model.ops().size(); k++) {
       Operation op = model.ops().get(k);
       Mapping m = Mapping.of(op).orElse(null);
       if (m == null || LoopSpace.of(op).isEmpty()) continue;
-      out.put(model.layerName(k), of(model, op, target, m, weights));
+      out.put(model.layerName(k), of(users, op, target, m, weights));
     }
     return out;
   }
@@ -36,10 +38,14 @@ public final class Predictions {
    * exact schedule, with the weights the lowering stores compressed read from their data.
    */
   public static Cost of(Model model, Operation op, Target target, Mapping m, WeightLoader weights) {
+    return of(Users.of(model), op, target, m, weights);
+  }
+
+  private static Cost of(Users users, Operation op, Target target, Mapping m, WeightLoader weights) {
     TileTimeline.Stored[] stored = new TileTimeline.Stored[2];
     for (int i = 0; i < 2 && i < op.operands().size(); i++) {
       Value v = op.operand(i);
-      if (!StoredFormats.storedCompressed(model, v)) continue;
+      if (!StoredFormats.storedCompressed(users, v)) continue;
       try {
         stored[i] = new TileTimeline.Stored(v.type().format(), weights.load(v.definingOp()));
       } catch (InterpreterException e) {

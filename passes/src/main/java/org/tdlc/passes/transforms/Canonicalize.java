@@ -27,7 +27,7 @@ public final class Canonicalize implements Pass {
 
   private static Model canonicalize(Model model, PassContext ctx) {
     ModelEdit edit = new ModelEdit(model);
-    for (Operation op : List.copyOf(edit.ops)) {
+    for (Operation op : edit.ops()) {
       Value folded = fold(op, edit);
       if (folded != null) {
         edit.replace(op.result(), folded);
@@ -37,8 +37,9 @@ public final class Canonicalize implements Pass {
     boolean changed = true;
     while (changed) {                       // erasing an op can make its operands' producers dead
       changed = false;
-      for (int i = edit.ops.size() - 1; i >= 0; i--) {
-        Operation op = edit.ops.get(i);
+      List<Operation> ops = edit.ops();
+      for (int i = ops.size() - 1; i >= 0; i--) {
+        Operation op = ops.get(i);
         if (op.is(Ops.OUTPUT) || op.is(Ops.INPUT) || op.results().isEmpty() || edit.uses(op.result()) > 0) continue;
         edit.erase(op);
         ctx.count("num-dead", 1);

@@ -38,23 +38,23 @@ final class FormatCosts {
   private FormatCosts() {}
 
   /** Every format of the target, best first. */
-  static List<Estimate> rank(Target t, int[] values, int[] shape, int valueBits, Layer layer) {
+  static List<Estimate> rank(Target t, MachineConfig m, int[] values, int[] shape, int valueBits, Layer layer) {
     List<Estimate> out = new ArrayList<>();
-    for (StorageFormat f : t.formats()) out.add(estimate(t, f, values, shape, valueBits, layer));
+    for (StorageFormat f : t.formats()) out.add(estimate(m, f, values, shape, valueBits, layer));
     if (out.stream().noneMatch(e -> e.format() == StorageFormat.DENSE)) {
-      out.add(estimate(t, StorageFormat.DENSE, values, shape, valueBits, layer));
+      out.add(estimate(m, StorageFormat.DENSE, values, shape, valueBits, layer));
     }
     out.sort(Estimate::compareTo);
     return out;
   }
 
-  static Estimate estimate(Target t, StorageFormat f, int[] values, int[] shape, int valueBits, Layer layer) {
+  /** The estimate of one format on machine {@code m} (MachineConfig.of the target: made once per pass, not per weight). */
+  static Estimate estimate(MachineConfig m, StorageFormat f, int[] values, int[] shape, int valueBits, Layer layer) {
     int rows = shape.length == 0 ? 1 : shape[0];
     int cols = rows == 0 ? 0 : values.length / rows;
     SparseCodec.Size size = SparseCodec.size(f, values, rows, cols, valueBits);
     long bytes = size.bytes();
     long denseBytes = (long) values.length * valueBits / 8;
-    MachineConfig m = MachineConfig.of(t);
     double other = Timing.transfer(m, layer.otherBytes(), 0);
     double load;
     double convert = 0;

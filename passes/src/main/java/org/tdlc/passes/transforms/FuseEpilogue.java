@@ -31,7 +31,7 @@ public final class FuseEpilogue implements Pass {
 
   private static Model fuse(Model model, PassContext ctx) {
     ModelEdit edit = new ModelEdit(model);
-    for (Operation op : List.copyOf(edit.ops)) {
+    for (Operation op : edit.ops()) {
       Epilogue.Step step = step(op);
       if (step == null) continue;
       int arity = op.is(Ops.ADD) ? 2 : 1;
@@ -45,8 +45,8 @@ public final class FuseEpilogue implements Pass {
         Operation fused = Operation.create(producer.name(), operands, op.result().type(), op.result().nameHint(),
             producer.attributes().with("epilogue", epilogue.toAttribute()),
             Location.fuse(List.of(producer.location(), op.location())));
-        edit.ops.set(edit.ops.indexOf(op), fused);   // the tail's place: the residual is defined by then
-        edit.ops.remove(producer);
+        edit.set(op, fused);   // the tail's place: the residual is defined by then
+        edit.remove(producer);
         edit.replace(op.result(), fused.result());
         ctx.count("num-fused-" + op.name().substring(op.name().indexOf('.') + 1), 1);
         break;

@@ -5,7 +5,8 @@
 // Statistics count mapped, pinned ops and mappings visited; a missing target is a pipeline error naming the flag.
 package org.tdlc.passes.transforms;
 
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.tdlc.ir.IrModule;
 import org.tdlc.ir.Model;
@@ -35,7 +36,8 @@ final class MappingRewrite {
   private static Model rewrite(Model model, Target target, PassContext ctx, MappingPlanner.Decide decide,
                                MappingPlanner.Options opts) {
     ModelEdit edit = new ModelEdit(model);
-    for (Operation op : List.copyOf(edit.ops)) {
+    Map<MappingPlanner.Key, Optional<MappingPlanner.Planned>> plans = new HashMap<>();
+    for (Operation op : edit.ops()) {
       String layer = op.results().size() == 1 && op.result().nameHint() != null ? op.result().nameHint() : op.name();
       Optional<Mapping> pinned;
       try {
@@ -50,14 +52,20 @@ final class MappingRewrite {
         ctx.count("num-pinned", 1);
         continue;
       }
-      Optional<MappingPlanner.Planned> p = MappingPlanner.plan(op, layer, target, decide, opts, ctx.diagnostics(),
-          line -> ctx.progress().println("tdlc: mapping " + line));
+      MappingPlanner.Key key = MappingPlanner.Key.of(op);
+      Optional<MappingPlanner.Planned> p = plans.get(key);
+      if (p == null) {
+        int errors = ctx.diagnostics().errorCount();
+        p = MappingPlanner.plan(op, layer, target, decide, opts, ctx.diagnostics(),
+            line -> ctx.progress().println("tdlc: mapping " + line));
+        if (ctx.diagnostics().errorCount() == errors) plans.put(key, p);   // an error is reported at every op
+      }
       if (p.isEmpty()) continue;
       ctx.count("num-mapped", 1);
       ctx.count("num-mappings-visited", p.get().search().visited());
       Operation mapped = op.rebuild(op.operands(), op.attributes().with(Mapping.ATTR,
           p.get().mapping().toAttribute(target.rows(), target.cols())), null, op.location());
-      edit.ops.set(edit.ops.indexOf(op), mapped);
+      edit.set(op, mapped);
       edit.replace(op.result(), mapped.result());
     }
     return edit.commit();

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.tdlc.ir.IrModule;
 import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
+import org.tdlc.ir.Users;
 import org.tdlc.ir.Value;
 import org.tdlc.ir.attr.Attribute;
 import org.tdlc.ir.attr.DictAttr;
@@ -24,6 +25,7 @@ import org.tdlc.ir.ops.Ops;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.ir.type.TensorType;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.StoredFormats;
 import org.tdlc.passes.Pass;
 import org.tdlc.passes.PassContext;
@@ -81,7 +83,7 @@ public final class SelectFormats implements Pass {
       if (report.isEmpty()) continue;
       Operation rebuilt = op.rebuild(op.operands(), op.attributes().with("activation_formats", DictAttr.of(report)),
           null, op.location());
-      edit.ops.set(edit.ops.indexOf(op), rebuilt);
+      edit.set(op, rebuilt);
       edit.replace(op.result(), rebuilt.result());
     }
     return edit.commit();
@@ -120,7 +122,9 @@ public final class SelectFormats implements Pass {
 
   private Model select(Model model, Target target, PassContext ctx) {
     ModelEdit edit = new ModelEdit(model);
-    for (Operation w : List.copyOf(edit.ops)) {
+    Users users = Users.of(model);
+    MachineConfig machine = MachineConfig.of(target);
+    for (Operation w : edit.ops()) {
       if (!w.is(Ops.WEIGHT)) continue;
       TensorType type = w.result().type();
       StorageFormat pin = w.attributes().get("format")
@@ -131,7 +135,7 @@ public final class SelectFormats implements Pass {
       }
       DictAttr choice;
       StorageFormat chosen;
-      if (!StoredFormats.directlyTiled(model, w.result())) {
+      if (!StoredFormats.directlyTiled(users, w.result())) {
         chosen = StorageFormat.DENSE;
         choice = DictAttr.EMPTY.with("chosen", Attribute.of("dense"))
             .with("reason", Attribute.of("read through a reshape or as an output"));
@@ -142,16 +146,16 @@ public final class SelectFormats implements Pass {
         } catch (InterpreterException e) {
           continue;   // the lowering reports an unreadable weight file where it is declared
         }
-        List<FormatCosts.Estimate> ranked = FormatCosts.rank(target, data.sharedArray(), type.shape().dims(),
-            type.element().bytes() * 8, layer(model, w.result()));
+        List<FormatCosts.Estimate> ranked = FormatCosts.rank(target, machine, data.sharedArray(), type.shape().dims(),
+            type.element().bytes() * 8, layer(users, w.result()));
         FormatCosts.Estimate best = ranked.get(0);
         FormatCosts.Estimate other = ranked.size() > 1 ? ranked.get(1) : best;
         long nnz = 0;
         for (int v : data.sharedArray()) if (v != 0) nnz++;
         if (pin != null) {
           FormatCosts.Estimate pinned = ranked.stream().filter(e -> e.format() == pin).findFirst()
-              .orElse(FormatCosts.estimate(target, pin, data.sharedArray(), type.shape().dims(),
-                  type.element().bytes() * 8, layer(model, w.result())));
+              .orElse(FormatCosts.estimate(machine, pin, data.sharedArray(), type.shape().dims(),
+                  type.element().bytes() * 8, layer(users, w.result())));
           chosen = pin;
           FormatCosts.Estimate alt = best.format() == pin ? other : best;
           choice = describe(pinned, alt, "best_other").with("pinned", new Attribute.BoolAttr(true));
@@ -165,7 +169,7 @@ public final class SelectFormats implements Pass {
       ctx.count("num-" + chosen.keyword(), 1);
       TensorType typed = new TensorType(type.element(), type.shape(), chosen);
       Operation rebuilt = w.rebuild(w.operands(), w.attributes().with("format_choice", choice), typed, w.location());
-      edit.ops.set(edit.ops.indexOf(w), rebuilt);
+      edit.set(w, rebuilt);
       edit.replace(w.result(), rebuilt.result());
     }
     return edit.commit();
@@ -193,11 +197,10 @@ public final class SelectFormats implements Pass {
   }
 
   /** The MACs of every op reading the weight, and the bytes of their other operands and results. */
-  private static FormatCosts.Layer layer(Model model, Value w) {
+  private static FormatCosts.Layer layer(Users users, Value w) {
     long macs = 0;
     long other = 0;
-    for (Operation op : model.ops()) {
-      if (!op.operands().contains(w)) continue;
+    for (Operation op : users.of(w)) {
       macs += LoopSpace.of(op).map(LoopSpace::macs).orElse(0L);
       for (Value v : op.operands()) if (v != w) other += bytes(v.type());
       for (Value v : op.results()) other += bytes(v.type());
