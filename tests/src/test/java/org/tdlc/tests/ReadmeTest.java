@@ -1,5 +1,5 @@
 // The docs' examples stay true: every `./tdlc ...` line in a code block of README.md or docs/**/*.md runs
-// and succeeds. Lines written `tdlc ...` (no "./") are synopses and do not run; a runnable line holds
+// and succeeds, and the output README shows for the quickstart is what it prints. Lines written `tdlc ...` (no "./") are synopses and do not run; a runnable line holds
 // plain words only (no quotes, pipes or redirections), as it is split on blanks and run in-process.
 package org.tdlc.tests;
 
@@ -57,6 +57,18 @@ class ReadmeTest {
       Tdlc.Result r = Tdlc.run(args);
       assertEquals(0, r.code(), c + " failed: " + r + " (args " + Arrays.toString(args) + ")");
     }
+  }
+
+  @Test
+  void theQuickstartOutputIsWhatRunPrints() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    String open = "```text\nmodel mlp on target default";
+    int start = readme.indexOf(open);
+    assertTrue(start >= 0, "README shows the quickstart's output in a ```text block");
+    String shown = readme.substring(start + "```text\n".length(), readme.indexOf("```", start + open.length()));
+    Tdlc.Result r = Tdlc.run("run", "examples/quickstart.tdl");
+    assertEquals(0, r.code(), r.toString());
+    assertEquals(shown, r.out(), "README's quickstart output is stale: paste what ./tdlc run examples/quickstart.tdl prints");
   }
 
   @Test
