@@ -29,7 +29,9 @@ import org.tdlc.machine.sparse.SparseCodec;
  *     F * (L0 + K) + S, with L0 = L for ws, is, rs and 0 for os (SCALE-Sim's T + R + C - 2 per os fold and
  *     2R + C + T - 2 per ws or is fold); overlapped with double-buffered stationary registers, the next
  *     block loads while a fold streams: max(L0 + S, L0 + (F - 1) * L + ceil(S / F)) + K; overlapped with
- *     single-buffered ones, each later fold waits for its block: L0 + S + (F - 1) * L + K.
+ *     single-buffered ones, each later fold waits for its block: L0 + S + (F - 1) * L + K. And never
+ *     faster than the global buffer's port moves what the MAC reads and writes there (its operands'
+ *     distinct bytes and its partial sums): ceil(buffer bytes / global.bandwidth).
  * <li>ALU: ceil(points / cols) + 2 (the vector unit is as wide as the array's columns; 2 pipeline cycles).
  * <li>CONFIG: 1. HALT: 0.
  * </ul>
@@ -107,9 +109,16 @@ public final class Timing {
 
   /**
    * A MAC under dataflow {@code df} of {@code points} points in {@code spatialFolds} folds and {@code steps}
-   * streaming steps in all (folds(...)), {@code skipped} of the points skipped on zeros.
+   * streaming steps in all (folds(...)), {@code skipped} of the points skipped on zeros, moving
+   * {@code bufferBytes} through the global buffer's port.
    */
-  public static long mac(MachineConfig m, Dataflow df, long spatialFolds, long steps, long points, long skipped) {
+  public static long mac(MachineConfig m, Dataflow df, long spatialFolds, long steps, long points, long skipped,
+                         long bufferBytes) {
+    return Math.max(array(m, df, spatialFolds, steps, points, skipped), cycles(bufferBytes, m.global().bandwidth()));
+  }
+
+  /** The array's part of a MAC: its folds under the target's fold schedule. */
+  private static long array(MachineConfig m, Dataflow df, long spatialFolds, long steps, long points, long skipped) {
     long s = skipped > 0 && points > 0 ? SkipTiming.steps(steps, points, skipped) : steps;
     long f = Math.max(1, spatialFolds);
     long load = stationaryLoad(m);

@@ -79,14 +79,15 @@ final class Machine {
     t.macs += p.points;
     t.macsSkipped += skipped;
     long c = p.footprint(NestPlan.DST) * Energy.PSUM_BYTES;
-    t.read[GLOBAL] += p.footprint(NestPlan.SRC1) * sa + p.footprint(NestPlan.SRC2) * sb + (d.init() ? 0 : c);
+    long read = p.footprint(NestPlan.SRC1) * sa + p.footprint(NestPlan.SRC2) * sb + (d.init() ? 0 : c);
+    t.read[GLOBAL] += read;
     t.written[GLOBAL] += c;
     if (hasLocal) {
       t.read[LOCAL] += Energy.localRead(issued, sa, sb);
       t.written[LOCAL] += Energy.localWritten(issued);
     }
     return Timing.mac(config, dataflow[i], Timing.spatialFolds(config, p.extent, d.rowLoop(), d.colLoop()),
-        Timing.folds(config, p.extent, d.rowLoop(), d.colLoop()), p.points, skipped);
+        Timing.folds(config, p.extent, d.rowLoop(), d.colLoop()), p.points, skipped, read + c);
   }
 
   private long alu(int i, Instruction.Alu a, Tally t) {

@@ -83,6 +83,31 @@ class PredictionTest {
     assertTrue(t.problems.isEmpty(), String.join("\n", t.problems));
   }
 
+  @Test
+  void aNarrowGlobalBufferSlowsTheArrayAsPredicted() {
+    Frontend.Result file = new Frontend(new DiagnosticEngine(), new SourceCache())
+        .compile("tests/src/test/resources/prediction/narrow_buffer.tdl");
+    long[] cycles = new long[2], compute = new long[2];
+    String[] names = {"narrow", "wide"};
+    for (int t = 0; t < 2; t++) {
+      Target target = Targets.resolve(names[t], file);
+      Tally tally = new Tally();
+      compare(file.module(), target, Pipeline.NO_FORMATS, "narrow_buffer/" + names[t], tally);
+      assertEquals(1, tally.compared, names[t]);
+      assertTrue(tally.problems.isEmpty(), String.join("\n", tally.problems));
+      IrModule mapped = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(target))
+          .run(file.module(), Pipeline.NO_FORMATS, new DiagnosticEngine());
+      Cost c = Predictions.of(mapped.models().get(0), target).values().iterator().next();
+      cycles[t] = c.cycles();
+      compute[t] = c.computeCycles();
+    }
+    // the MACs move the 16 x 64 and 64 x 32 i8 operands and write the 16 x 32 i32 partial sums through the
+    // 1 B/cycle port at least once each: the compute queue is busy at least that long
+    assertTrue(compute[0] >= 16 * 64 + 64 * 32 + 16 * 32 * 4, "narrow: compute " + compute[0]);
+    assertTrue(compute[1] < 16 * 32 * 4, "wide: compute " + compute[1]);
+    assertTrue(cycles[0] > 2 * cycles[1], "narrow " + cycles[0] + " vs wide " + cycles[1]);
+  }
+
   private static Tally examples(Pipeline pipeline) {
     Tally t = new Tally();
     for (String ex : EXAMPLES) {

@@ -188,7 +188,8 @@ public final class CostModel {
     }
     double issuedShare = 1;
     if (machine.skipZeros()) for (int i = 0; i < 2; i++) if (formats[i] != null) issuedShare *= densities[i];
-    long compute = computeCycles(df, rowDim, colDim, tile, trips, steps, outTiles, issuedShare);
+    long macBytes = gRead[0] + gRead[1] + (2 * accSteps - outElems) * Energy.PSUM_BYTES;
+    long compute = computeCycles(df, rowDim, colDim, tile, trips, steps, outTiles, issuedShare, macBytes);
     long cycles = overlap(box, outElems / outTiles, slots, compute, loadCycles, storeCycles);
     long macs = space.macs();
     long issued = Math.round(macs * issuedShare);
@@ -356,6 +357,17 @@ public final class CostModel {
     return e;
   }
 
+  /** The distinct elements of a box one MAC step touches: per subscript its distinct values (disjoint indices). */
+  static long boxElements(List<AffineExpr> map, int[] ext) {
+    long e = 1;
+    int[] c = new int[ext.length];
+    for (AffineExpr sub : map) {
+      for (int d = 0; d < ext.length; d++) c[d] = sub.coeffs().get(d);
+      e *= distinct(c, ext);
+    }
+    return e;
+  }
+
   /** How many distinct values sum(c_d * x_d) takes over x_d in [0, ext_d), for the indices c uses. */
   static long distinct(int[] c, int[] ext) {
     long[] e = new long[c.length], s = new long[c.length];
@@ -390,11 +402,11 @@ public final class CostModel {
   }
 
   /**
-   * The compute queue's cycles: every MAC step (Timing.mac, here on the steps' average folds and streaming,
-   * exact when every tile is full) and the epilogue's ALU ops per output tile.
+   * The compute queue's cycles: every MAC step (Timing.mac, here on the steps' average folds, streaming and
+   * buffer bytes, exact when every tile is full) and the epilogue's ALU ops per output tile.
    */
   private long computeCycles(Dataflow df, int rowDim, int colDim, int[] tile, int[] trips, long steps,
-                             long outTiles, double issuedShare) {
+                             long outTiles, double issuedShare, long macBytes) {
     long folds = 1, spatial = 1;
     for (int d = 0; d < n; d++) {
       if (d == rowDim) {
@@ -409,7 +421,8 @@ public final class CostModel {
       }
     }
     if (issuedShare < 1) folds = (long) Math.ceil(folds * issuedShare);
-    long perStep = Timing.mac(machine, df, Math.round((double) spatial / steps), Math.round((double) folds / steps), 0, 0);
+    long perStep = Timing.mac(machine, df, Math.round((double) spatial / steps), Math.round((double) folds / steps), 0, 0,
+        Math.round((double) macBytes / steps));
     long tileElems = 1;
     for (int d = 0; d < n; d++) if (!reduced[d]) tileElems *= tile[d];
     long aluOps = space.epilogueIo().length;   // no fill: the first reduction step starts the accumulators

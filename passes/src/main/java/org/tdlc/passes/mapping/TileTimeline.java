@@ -15,6 +15,7 @@ import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.type.StorageFormat;
+import org.tdlc.machine.Energy;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.RegionHazards;
 import org.tdlc.machine.TileWalk;
@@ -165,6 +166,21 @@ final class TileTimeline implements TileWalk.Visitor {
     }
   }
 
+  /**
+   * What a step's MAC moves through the global buffer's port, as the simulator counts it: each input's
+   * distinct elements, and its partial sums written (and read, unless the step starts them).
+   */
+  private long bufferBytes(int[] origin, int[] ext) {
+    long bytes = 0, partials = 1;
+    boolean first = true;
+    for (int i = 0; i < 2; i++) bytes += CostModel.boxElements(space.maps().get(i), ext) * space.bytes()[i];
+    for (int d = 0; d < n; d++) {
+      if (!reduced[d]) partials *= ext[d];
+      else first &= origin[d] == 0;
+    }
+    return bytes + partials * Energy.PSUM_BYTES * (first ? 1 : 2);
+  }
+
   /** One reduction step: the MAC over the boxes in {@code slots}. */
   @Override
   public void step(int[] origin, int[] ext, int[] slots, int outSlot) {
@@ -177,7 +193,7 @@ final class TileTimeline implements TileWalk.Visitor {
       macsSkipped += skipped;
     }
     long mac = Timing.mac(machine, dataflow, Timing.spatialFolds(machine, ext, rowDim, colDim),
-        Timing.folds(machine, ext, rowDim, colDim), points, skipped);
+        Timing.folds(machine, ext, rowDim, colDim), points, skipped, bufferBytes(origin, ext));
     run(COMPUTE, mac, reads, new int[] {reads[2]}, 0);
   }
 
