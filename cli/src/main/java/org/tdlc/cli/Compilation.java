@@ -75,7 +75,8 @@ final class Compilation {
 
   /** The file's weight format pins and mappings against the target, before any pass runs. */
   static void checkTarget(ModuleLoader.Loaded loaded, Target target, CommandLine cl) {
-    List<Diagnostic> problems = new ArrayList<>(Targets.checkFormats(loaded.module(), target));
+    List<Diagnostic> problems = new ArrayList<>(Targets.checkDatatypes(loaded.module(), target));
+    problems.addAll(Targets.checkFormats(loaded.module(), target));
     problems.addAll(mappingProblems(loaded.module(), target, cl));
     if (!problems.isEmpty()) throw new CompileException(problems);
   }

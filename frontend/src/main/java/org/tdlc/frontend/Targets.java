@@ -26,6 +26,7 @@ import org.tdlc.ir.diag.CompileException;
 import org.tdlc.ir.diag.Diagnostic;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.target.Target;
+import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.StorageFormat;
 
 /**
@@ -108,6 +109,32 @@ public final class Targets {
    * A located error for every weight pinned with `format F` to a format the target lacks, at the weight's
    * statement; empty when every pin is supported.
    */
+  /**
+   * The operands the PE array multiplies against the target's datatype: an operand wider than the PEs take
+   * (i16 on an i8 array) is an error at the op, since the target cannot hold it.
+   */
+  public static List<Diagnostic> checkDatatypes(IrModule module, Target target) {
+    List<Diagnostic> problems = new ArrayList<>();
+    for (Model m : module.models()) {
+      for (Operation op : m.ops()) {
+        if (org.tdlc.ir.mapping.IndexSpace.of(op).isEmpty()) continue;
+        for (int i = 0; i < Math.min(2, op.operands().size()); i++) {
+          ElementType t = op.operand(i).type().element();
+          if (t.bytes() <= target.datatype().bytes()) continue;
+          Diagnostic d = Diagnostic.error(op.location(), op.name().substring(op.name().indexOf('.') + 1)
+              + " multiplies " + t + " operands, which target '" + target.name() + "' cannot hold: its PEs take "
+              + target.datatype() + " (datatype " + target.datatype() + " accumulate " + target.accumulate() + ")");
+          if (!isBuiltIn(target) && target.loc().primary() != null) {
+            d = d.withNote(target.loc(), "target '" + target.name() + "' is defined here");
+          }
+          problems.add(d);
+          break;
+        }
+      }
+    }
+    return problems;
+  }
+
   public static List<Diagnostic> checkFormats(IrModule module, Target target) {
     List<Diagnostic> problems = new ArrayList<>();
     for (Model m : module.models()) {

@@ -115,7 +115,7 @@ class MappingTest {
     java.nio.file.Path f = dir.resolve("pins.tdl");
     java.nio.file.Files.writeString(f, "model m {\n  input x : i8[1, 64, 28, 28];\n  weight w : i8[64, 64, 3, 3];\n"
         + "  @map(dataflow = os)\n  y = conv2d(x, w, pad = 1);\n"
-        + "  @map(tile = { k = 64, c = 64, p = 28, q = 28, r = 3, s = 3 })\n  z = conv2d(y, w, pad = 1);\n"
+        + "  @map(tile = { k = 64, c = 64, p = 28, q = 28, r = 3, s = 3 })\n  z = conv2d(requant(y, shift = 8), w, pad = 1);\n"
         + "  output z;\n}\n");
     Tdlc.Result r = Tdlc.run("run", f.toString(), "--target", "eyeriss", "--passes", "mapper");
     assertEquals(1, r.code(), r.toString());
