@@ -13,16 +13,13 @@ import org.tdlc.ir.type.StorageFormat;
 
 /**
  * levels: outermost first; levels.get(0) is DRAM, levels.get(1) the global buffer the instructions
- * address, levels.get(2) (if present) the per-PE local memory. dmaLatency: fixed cycles of every LOAD and
+ * address, the innermost (if it is per PE) the PEs' local memory; levels between carry no traffic yet. dmaLatency: fixed cycles of every LOAD and
  * STORE before its bytes flow. formats: storage formats the target stores tensors in. folds: how the array
  * runs a MAC's folds (Timing.mac).
  */
 public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dataflows, double frequencyMhz,
                             List<MemoryLevel> levels, double macEnergyPj, int dmaLatency, List<String> formats,
                             boolean hardwareDecode, boolean skipZeros, FoldSchedule folds) {
-  /** The index of the per-PE level in levels, when the target has one. */
-  public static final int LOCAL = 2;
-
   public MachineConfig {
     dataflows = Set.copyOf(dataflows);
     levels = List.copyOf(levels);
@@ -49,6 +46,9 @@ public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dat
 
   public MemoryLevel dram() { return levels.get(0); }
   public MemoryLevel global() { return levels.get(1); }
-  public boolean hasLocal() { return levels.size() > LOCAL; }
+  /** The index in levels of the per-PE level (always the innermost), or -1 when the target has none. */
+  public int local() { return levels.size() > 2 && levels.get(levels.size() - 1).perPe() ? levels.size() - 1 : -1; }
+
+  public boolean hasLocal() { return local() >= 0; }
   public int peCount() { return rows * cols; }
 }

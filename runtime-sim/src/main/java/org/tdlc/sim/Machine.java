@@ -18,14 +18,14 @@ import org.tdlc.machine.sparse.SparseCodec;
 final class Machine {
   static final int DRAM = 0;
   static final int GLOBAL = 1;
-  static final int LOCAL = MachineConfig.LOCAL;
 
   final Dram dram;
   final byte[] global;
   private final Program program;
   private final MachineConfig config;
   private final Plans plans;
-  private final boolean hasLocal;
+  /** The per-PE level's index among the levels, or -1 (MachineConfig.local). */
+  private final int local;
   private final MetadataRanges metadata = new MetadataRanges();
   /** Row zero counts for zero-skipping machines, else null. */
   private final ZeroRows zeroRows;
@@ -39,7 +39,7 @@ final class Machine {
     this.plans = plans;
     this.dram = new Dram(program.dramSize());
     this.global = new byte[(int) config.global().sizeBytes()];
-    this.hasLocal = config.hasLocal();
+    this.local = config.local();
     this.zeroRows = config.skipZeros() ? new ZeroRows(global.length) : null;
     dram.write(0, program.dataSegment(), 0, program.dataSegment().length);
     this.dataflow = new Dataflow[program.instructions().size()];
@@ -82,9 +82,9 @@ final class Machine {
     long read = p.footprint(NestPlan.SRC1) * sa + p.footprint(NestPlan.SRC2) * sb + (d.init() ? 0 : c);
     t.read[GLOBAL] += read;
     t.written[GLOBAL] += c;
-    if (hasLocal) {
-      t.read[LOCAL] += Energy.localRead(issued, sa, sb);
-      t.written[LOCAL] += Energy.localWritten(issued);
+    if (local >= 0) {
+      t.read[local] += Energy.localRead(issued, sa, sb);
+      t.written[local] += Energy.localWritten(issued);
     }
     return Timing.mac(config, dataflow[i], Timing.spatialFolds(config, p.extent, d.rowLoop(), d.colLoop()),
         Timing.folds(config, p.extent, d.rowLoop(), d.colLoop()), p.points, skipped, read + c);

@@ -108,6 +108,28 @@ class PredictionTest {
     assertTrue(cycles[0] > 2 * cycles[1], "narrow " + cycles[0] + " vs wide " + cycles[1]);
   }
 
+  @Test
+  void perPeTrafficLandsOnThePerPeLevelOfADeepHierarchy() {
+    Frontend.Result file = new Frontend(new DiagnosticEngine(), new SourceCache())
+        .compile("tests/src/test/resources/prediction/deep_hierarchy.tdl");
+    Target target = Targets.resolve("deep", file);
+    Tally tally = new Tally();
+    compare(file.module(), target, Pipeline.NO_FORMATS, "deep_hierarchy", tally);
+    assertEquals(1, tally.compared);
+    assertTrue(tally.problems.isEmpty(), String.join("\n", tally.problems));
+    IrModule mapped = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(target))
+        .run(file.module(), Pipeline.NO_FORMATS, new DiagnosticEngine());
+    Model m = mapped.models().get(0);
+    var counters = Simulator.run(new Lowering().lower(m, MachineConfig.of(target)), Interpreter.randomInputs(m, 1))
+        .total();
+    // 16 x 64 x 32 MACs, each reading its two i8 operands and its i32 partial sum and writing the sum
+    assertEquals(16L * 64 * 32 * (1 + 1 + 4), counters.level("local").bytesRead());
+    assertEquals(16L * 64 * 32 * 4, counters.level("local").bytesWritten());
+    for (String shared : List.of("l2", "row")) {
+      assertEquals(0, counters.level(shared).bytesRead() + counters.level(shared).bytesWritten(), shared);
+    }
+  }
+
   private static Tally examples(Pipeline pipeline) {
     Tally t = new Tally();
     for (String ex : EXAMPLES) {

@@ -246,7 +246,7 @@ public final class CostModel {
     written[0] = Cost.sum(dramWrite);
     read[1] = Cost.sum(gRead);
     written[1] = Cost.sum(gWrite);
-    if (machine.hasLocal()) read[MachineConfig.LOCAL] = local;
+    if (machine.hasLocal()) read[machine.local()] = local;
     return Energy.total(machine, read, written, issued);
   }
   /**
