@@ -81,7 +81,7 @@ final class CheckCommand implements Command {
         } else {
           ObjectNode l = layers.addObject();
           l.put("name", m.layerName(i));
-          l.put("op", op.name().substring(op.name().indexOf('.') + 1));
+          l.put("op", op.shortName());
         }
       }
       model.put("ops", m.ops().size());

@@ -26,7 +26,7 @@ final class MappingReport {
     Mapping m = p.mapping();
     Cost c = p.search().best().cost();
     StringBuilder b = new StringBuilder();
-    b.append("layer ").append(layer).append(" (").append(op.name().substring(op.name().indexOf('.') + 1))
+    b.append("layer ").append(layer).append(" (").append(op.shortName())
         .append(") on target ").append(target.name()).append(" (").append(target.rows()).append('x')
         .append(target.cols()).append(" PEs, ").append(target.global().name()).append(' ')
         .append(target.global().sizeBytes()).append(" B)\n");
@@ -79,7 +79,7 @@ final class MappingReport {
     Mapping m = p.mapping();
     Cost c = p.search().best().cost();
     o.put("layer", layer);
-    o.put("op", op.name().substring(op.name().indexOf('.') + 1));
+    o.put("op", op.shortName());
     o.put("objective", objective);
     ArrayNode loops = o.putArray("loop_space");
     for (int d = 0; d < space.dims().size(); d++) {

@@ -4,12 +4,14 @@
 package org.tdlc.frontend;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.tdlc.frontend.ast.Ast;
 import org.tdlc.ir.diag.Diagnostic;
 import org.tdlc.ir.diag.DiagnosticEngine;
@@ -28,8 +30,8 @@ public final class TargetBuilder {
   static final List<String> ENTRIES = List.of("pe_array", "dataflows", "folds", "stationary", "frequency", "datatype",
       "memory", "mac", "sparse");
   private static final Set<String> BLOCKS = Set.of("memory", "mac", "sparse");
-  private static final List<String> DATAFLOW_WORDS = java.util.stream.Stream.concat(
-      java.util.Arrays.stream(Dataflow.values()).map(Dataflow::keyword), java.util.stream.Stream.of("flexible")).toList();
+  private static final List<String> DATAFLOW_WORDS =
+      Stream.concat(Arrays.stream(Dataflow.values()).map(Dataflow::keyword), Stream.of("flexible")).toList();
   private static final Map<String, Double> FREQUENCY_UNITS = TargetBlocks.units("MHz", 1, "GHz", 1000);
   private static final int MAX_SIDE = 65536;
 

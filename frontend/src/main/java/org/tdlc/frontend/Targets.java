@@ -121,7 +121,7 @@ public final class Targets {
         for (int i = 0; i < Math.min(2, op.operands().size()); i++) {
           ElementType t = op.operand(i).type().element();
           if (t.bytes() <= target.datatype().bytes()) continue;
-          Diagnostic d = Diagnostic.error(op.location(), op.name().substring(op.name().indexOf('.') + 1)
+          Diagnostic d = Diagnostic.error(op.location(), op.shortName()
               + " multiplies " + t + " operands, which target '" + target.name() + "' cannot hold: its PEs take "
               + target.datatype() + " (datatype " + target.datatype() + " accumulate " + target.accumulate() + ")");
           if (!isBuiltIn(target) && target.loc().primary() != null) {

@@ -19,6 +19,6 @@ public record Model(String name, List<Operation> ops, Location location) {
   public String layerName(int i) {
     Operation op = ops.get(i);
     return op.results().isEmpty() || op.result().nameHint() == null
-        ? op.name().substring(op.name().indexOf('.') + 1) + i : op.result().nameHint();
+        ? op.shortName() + i : op.result().nameHint();
   }
 }

@@ -37,6 +37,12 @@ public final class Operation {
   }
 
   public String name() { return name; }
+
+  /** The name without its dialect: "conv2d" for tdl.conv2d, as messages and reports name an op. */
+  public String shortName() { return shortName(name); }
+
+  /** {@code name} without its dialect prefix. */
+  public static String shortName(String name) { return name.substring(name.indexOf('.') + 1); }
   public List<Value> operands() { return operands; }
   public Value operand(int i) { return operands.get(i); }
   public List<Value> results() { return results; }

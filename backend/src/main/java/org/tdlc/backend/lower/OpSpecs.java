@@ -144,7 +144,7 @@ final class OpSpecs {
   private TiledOp tiled(Operation op, String layer, List<String> dims, int[] ranges, List<Operand> in,
                         List<AffineExpr> yMap, Body body, List<Post> posts, Operand residual) {
     TensorType y = op.result().type();
-    return new TiledOp(layer, op.name().substring(op.name().indexOf('.') + 1), op.location(), dims, ranges, in,
+    return new TiledOp(layer, op.shortName(), op.location(), dims, ranges, in,
         yMap, body, posts, residual, y.element(), y.shape().dims(), dram.address(op.result()));
   }
 

@@ -89,7 +89,7 @@ final class ModelScope {
       return null;
     } catch (IllegalArgumentException e) {
       // Shape.of's complaints (a result of more than 2^31 elements) are worded for the user; found by FuzzTest
-      diags.error(loc, opName.substring(opName.indexOf('.') + 1) + ": the result " + e.getMessage());
+      diags.error(loc, Operation.shortName(opName) + ": the result " + e.getMessage());
       return null;
     }
     Operation op = Operation.create(opName, operands, type, name, attrs, loc);

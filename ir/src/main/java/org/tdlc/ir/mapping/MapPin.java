@@ -5,6 +5,7 @@
 package org.tdlc.ir.mapping;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,13 +16,13 @@ import org.tdlc.ir.attr.Attribute;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.ops.IterationSpace;
 import org.tdlc.ir.ops.OpTypeException;
+import org.tdlc.ir.target.Dataflow;
 
 /** dataflow: the keyword pinned, or null; tile: the pinned extents by index; order: empty, or every index once. */
 public record MapPin(String dataflow, Map<String, Integer> tile, List<String> order) {
   public static final String ATTR = "pin";
   /** The dataflows @map accepts; whether the target runs the one pinned is the mapping passes' check. */
-  public static final List<String> DATAFLOWS =
-      java.util.Arrays.stream(org.tdlc.ir.target.Dataflow.values()).map(org.tdlc.ir.target.Dataflow::keyword).toList();
+  public static final List<String> DATAFLOWS = Arrays.stream(Dataflow.values()).map(Dataflow::keyword).toList();
   private static final List<String> KEYS = List.of("dataflow", "order", "tile");
 
   public MapPin {

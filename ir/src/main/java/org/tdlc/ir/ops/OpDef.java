@@ -57,7 +57,7 @@ public record OpDef(String name, Family family, String callee, List<OperandSpec>
   public String summary() { return doc; }
 
   /** The name without its dialect: "conv2d" for tdl.conv2d; messages start with it. */
-  public String shortName() { return name.substring(name.indexOf('.') + 1); }
+  public String shortName() { return org.tdlc.ir.Operation.shortName(name); }
 
   public boolean declaresResult() { return result.mode() == ResultRule.Mode.DECLARED; }
 

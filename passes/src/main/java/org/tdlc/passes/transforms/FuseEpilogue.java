@@ -48,7 +48,7 @@ public final class FuseEpilogue implements Pass {
         edit.set(op, fused);   // the tail's place: the residual is defined by then
         edit.remove(producer);
         edit.replace(op.result(), fused.result());
-        ctx.count("num-fused-" + op.name().substring(op.name().indexOf('.') + 1), 1);
+        ctx.count("num-fused-" + op.shortName(), 1);
         break;
       }
     }

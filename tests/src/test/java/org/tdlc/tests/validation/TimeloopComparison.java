@@ -4,8 +4,11 @@
 // of each tool's best mapping.
 package org.tdlc.tests.validation;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +39,7 @@ public final class TimeloopComparison {
 
   /** The problem's `instance:` block (C, M, R, S, N, P, Q, strides), the file Timeloop itself read. */
   private static Map<String, Integer> instance(Path yaml) {
-    Map<String, Integer> out = new java.util.HashMap<>();
+    Map<String, Integer> out = new HashMap<>();
     Matcher m = Pattern.compile("(?m)^\\s+(\\w+):\\s*(\\d+)\\s*$").matcher(readString(yaml));
     while (m.find()) out.put(m.group(1), Integer.parseInt(m.group(2)));
     return out;
@@ -44,8 +47,8 @@ public final class TimeloopComparison {
 
   private static String readString(Path p) {
     try {
-      return java.nio.file.Files.readString(p);
-    } catch (java.io.IOException e) {
+      return Files.readString(p);
+    } catch (IOException e) {
       throw new IllegalStateException("cannot read " + p, e);
     }
   }
