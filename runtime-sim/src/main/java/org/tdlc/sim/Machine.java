@@ -78,8 +78,9 @@ final class Machine {
     long issued = p.points - skipped;
     t.macs += p.points;
     t.macsSkipped += skipped;
-    long c = p.footprint(NestPlan.DST) * Energy.PSUM_BYTES;
-    long read = p.footprint(NestPlan.SRC1) * sa + p.footprint(NestPlan.SRC2) * sb + (d.init() ? 0 : c);
+    long c = Energy.partialSumsWritten(p.footprint(NestPlan.DST));
+    long read = p.footprint(NestPlan.SRC1) * sa + p.footprint(NestPlan.SRC2) * sb
+        + Energy.partialSumsRead(p.footprint(NestPlan.DST), d.init());
     t.read[GLOBAL] += read;
     t.written[GLOBAL] += c;
     if (local >= 0) {

@@ -172,9 +172,10 @@ public final class CostModel {
     for (int d = 0; d < n; d++) if (!reduced[d]) outElems *= space.ranges()[d];
     int rb = space.resultBytes();
     dramWrite[2] = outElems * rb;
-    // the store, and the accumulators per step but the first, which starts them; the accumulators per step
-    gRead[2] = outElems * rb + (accSteps - outElems) * Energy.PSUM_BYTES;
-    gWrite[2] = accSteps * Energy.PSUM_BYTES;
+    // the store, and the accumulators of every step but each tile's first, which starts them; written per step
+    long partialsRead = Energy.partialSumsRead(accSteps - outElems, false);
+    gRead[2] = outElems * rb + partialsRead;
+    gWrite[2] = Energy.partialSumsWritten(accSteps);
     for (int[] io : space.epilogueIo()) {
       gRead[2] += outElems * io[0];
       gWrite[2] += outElems * io[1];
@@ -188,7 +189,7 @@ public final class CostModel {
     }
     double issuedShare = 1;
     if (machine.skipZeros()) for (int i = 0; i < 2; i++) if (formats[i] != null) issuedShare *= densities[i];
-    long macBytes = gRead[0] + gRead[1] + (2 * accSteps - outElems) * Energy.PSUM_BYTES;
+    long macBytes = gRead[0] + gRead[1] + partialsRead + Energy.partialSumsWritten(accSteps);
     long compute = computeCycles(df, rowDim, colDim, tile, trips, steps, outTiles, issuedShare, macBytes);
     long cycles = overlap(box, outElems / outTiles, slots, compute, loadCycles, storeCycles);
     long macs = space.macs();
@@ -409,12 +410,10 @@ public final class CostModel {
                              long outTiles, double issuedShare, long macBytes) {
     long folds = 1, spatial = 1;
     for (int d = 0; d < n; d++) {
-      if (d == rowDim) {
-        folds *= foldSum(d, tile, trips, machine.rows());
-        spatial *= foldSum(d, tile, trips, machine.rows());
-      } else if (d == colDim) {
-        folds *= foldSum(d, tile, trips, machine.cols());
-        spatial *= foldSum(d, tile, trips, machine.cols());
+      if (d == rowDim || d == colDim) {
+        long f = foldSum(d, tile, trips, d == rowDim ? machine.rows() : machine.cols());
+        folds *= f;
+        spatial *= f;
       } else {
         folds *= space.ranges()[d];
         spatial *= trips[d];

@@ -178,7 +178,7 @@ final class TileTimeline implements TileWalk.Visitor {
       if (!reduced[d]) partials *= ext[d];
       else first &= origin[d] == 0;
     }
-    return bytes + partials * Energy.PSUM_BYTES * (first ? 1 : 2);
+    return bytes + Energy.partialSumsRead(partials, first) + Energy.partialSumsWritten(partials);
   }
 
   /** One reduction step: the MAC over the boxes in {@code slots}. */
