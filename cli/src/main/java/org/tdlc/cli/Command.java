@@ -16,6 +16,9 @@ interface Command {
 
   Options options();
 
+  /** What help prints after the options (e.g. the formats of import and export); empty by default. */
+  default String footer() { return ""; }
+
   /** The long names of the one-value options that may be given several times; any other may be given once. */
   default java.util.Set<String> repeatable() { return java.util.Set.of(); }
 

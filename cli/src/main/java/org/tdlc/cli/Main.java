@@ -39,7 +39,7 @@ public final class Main {
   static {
     for (Command c : new Command[] {new RunCommand(), new CompileCommand(), new SimCommand(), new CheckCommand(),
         new OptCommand(), new InterpCommand(), new TargetsCommand(), new AsmCommand(), new DisasmCommand(),
-        new ExplainCommand(), new BenchCommand()}) {
+        new ExplainCommand(), new BenchCommand(), new ImportCommand(), new ExportCommand()}) {
       COMMANDS.put(c.name(), c);
     }
   }
@@ -222,7 +222,7 @@ public final class Main {
     var pw = new java.io.PrintWriter(w);
     HelpFormatter f = HelpFormatter.builder().get();
     f.printHelp(pw, 100, "tdlc " + cmd.name() + " " + cmd.usage(), cmd.summary() + "\n\noptions:", withHelp(cmd),
-        2, 4, "");
+        2, 4, cmd.footer());
     pw.println();
     pw.flush();
     return w.toString();

@@ -20,7 +20,8 @@ class GeneratedDocsTest {
   static final String REGENERATE =
       "mvn -B verify -pl tests -am -Dtest=GeneratedDocsTest -Dsurefire.failIfNoSpecifiedTests=false -D" + UPDATE + "=true";
   static final List<String> COMMANDS =
-      List.of("run", "compile", "sim", "check", "opt", "interp", "explain", "asm", "disasm", "targets", "bench");
+      List.of("run", "compile", "sim", "check", "opt", "interp", "explain", "asm", "disasm", "targets", "bench",
+          "import", "export");
   private static final String FENCE = "```text\n";
 
   @Test

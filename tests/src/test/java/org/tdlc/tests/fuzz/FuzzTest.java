@@ -120,7 +120,7 @@ class FuzzTest {
       files = s.filter(p -> !p.getFileName().toString().endsWith(".md")).sorted().toList();
     }
     return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
-      Path scratch = Files.createTempDirectory("fuzz-regression");
+      Path scratch = Files.createTempDirectory(dir, "regression");  // removed with dir when the factory ends
       FuzzOracle oracle = new FuzzOracle(scratch);
       FuzzCorpus.Input input = new FuzzCorpus.Input(FuzzCorpus.Kind.of(p), Files.readAllBytes(p));
       assertNull(oracle.check(input, false));
