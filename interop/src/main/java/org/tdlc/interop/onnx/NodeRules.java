@@ -1,0 +1,164 @@
+// What each ONNX op becomes in tdl: one table, RULES, from op type to the rule that converts such a node (or
+// to the reason tdlc cannot represent it yet). Adding an op once tdl has it (Softmax, Clip as relu6, Concat)
+// is one entry here and, when it needs more than a call, one method. docs/interop.md has the table in words.
+package org.tdlc.interop.onnx;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import java.util.Arrays;
+import java.util.Map;
+
+final class NodeRules {
+  /** Converts one node: defines its output's value, emitting statements or layers as it goes. */
+  interface Rule {
+    void apply(OnnxImporter im, NodeProto n);
+  }
+
+  private static final String QUANTIZED = "already-quantized ONNX graphs (QDQ, QLinear*) are not imported yet; "
+      + "import the float model and tdlc quantizes it";
+
+  static final Map<String, Rule> RULES = Map.ofEntries(
+      Map.entry("Conv", Contractions::conv),
+      Map.entry("Gemm", Contractions::gemm),
+      Map.entry("MatMul", Contractions::matmul),
+      Map.entry("BatchNormalization", Contractions::batchNorm),
+      Map.entry("Add", Contractions::add),
+      Map.entry("Relu", NodeRules::relu),
+      Map.entry("Clip", NodeRules::clip),
+      Map.entry("MaxPool", Pooling::maxPool),
+      Map.entry("AveragePool", Pooling::averagePool),
+      Map.entry("GlobalAveragePool", Pooling::globalAveragePool),
+      Map.entry("Flatten", NodeRules::flatten),
+      Map.entry("Reshape", NodeRules::reshape),
+      Map.entry("Identity", NodeRules::identity),
+      Map.entry("Dropout", NodeRules::identity),
+      Map.entry("Constant", NodeRules::constant),
+      Map.entry("QuantizeLinear", unsupported(QUANTIZED)),
+      Map.entry("DequantizeLinear", unsupported(QUANTIZED)),
+      Map.entry("QLinearConv", unsupported(QUANTIZED)),
+      Map.entry("QLinearMatMul", unsupported(QUANTIZED)),
+      Map.entry("ConvInteger", unsupported(QUANTIZED)),
+      Map.entry("MatMulInteger", unsupported(QUANTIZED)));
+
+  private NodeRules() {}
+
+  static Rule rule(String opType) {
+    return RULES.getOrDefault(opType, unsupported("tdlc has no operation that computes " + opType));
+  }
+
+  static Rule unsupported(String why) {
+    return (im, n) -> {
+      throw im.error(n, why);
+    };
+  }
+
+  private static void relu(OnnxImporter im, NodeProto n) {
+    Val x = im.in(n, 0);
+    String name = im.statement(im.nameFor(n), "relu(" + x.name() + ")");
+    im.define(n, Val.of(name, x.shape(), x.acc(), x.exponent(), x.ms() / 2));
+  }
+
+  /** Clip(0, +inf) is a ReLU; any other bound needs a clip op, which tdl does not have yet. */
+  private static void clip(OnnxImporter im, NodeProto n) {
+    Map<String, AttributeProto> a = OnnxFile.attributes(n);
+    double min = a.containsKey("min") ? a.get("min").getF() : Double.NEGATIVE_INFINITY;
+    double max = a.containsKey("max") ? a.get("max").getF() : Double.POSITIVE_INFINITY;
+    if (im.hasInput(n, 1)) min = im.constant(n, 1).values()[0];
+    if (im.hasInput(n, 2)) max = im.constant(n, 2).values()[0];
+    if (min != 0 || max != Double.POSITIVE_INFINITY) {
+      throw im.error(n, "Clip(" + min + ", " + max + "): tdlc has no clip op yet (relu6 is Clip(0, 6)); only "
+          + "Clip(0, +inf), a ReLU, imports");
+    }
+    relu(im, n);
+  }
+
+  private static void flatten(OnnxImporter im, NodeProto n) {
+    Val x = im.in(n, 0);
+    int axis = (int) attr(n, "axis", 1);
+    if (axis < 0) axis += x.rank();
+    if (axis < 0 || axis > x.rank()) throw im.error(n, "axis " + axis + " is outside rank " + x.rank());
+    int outer = 1, inner = 1;
+    for (int i = 0; i < x.rank(); i++) {
+      if (i < axis) outer *= x.shape()[i];
+      else inner *= x.shape()[i];
+    }
+    int[] shape = {outer, inner};
+    String rhs = axis == 1 ? "flatten(" + x.name() + ")" : "reshape(" + x.name() + ", shape = " + OnnxImporter.ints(shape) + ")";
+    String name = im.statement(im.nameFor(n), rhs);
+    im.define(n, Val.of(name, shape, x.acc(), x.exponent(), x.ms()));
+  }
+
+  private static void reshape(OnnxImporter im, NodeProto n) {
+    Val x = im.in(n, 0);
+    double[] want = im.constant(n, 1).values();
+    boolean allowZero = attr(n, "allowzero", 0) == 1;
+    int[] shape = new int[want.length];
+    int unknown = -1;
+    long known = 1;
+    for (int i = 0; i < shape.length; i++) {
+      long d = (long) want[i];
+      if (d == 0 && !allowZero) {
+        if (i >= x.rank()) throw im.error(n, "shape " + Arrays.toString(want) + " copies axis " + i + " of a rank " + x.rank() + " input");
+        d = x.shape()[i];
+      }
+      if (d == -1) {
+        if (unknown >= 0) throw im.error(n, "shape " + Arrays.toString(want) + " has two -1 entries");
+        unknown = i;
+        continue;
+      }
+      if (d <= 0) throw im.error(n, "shape " + Arrays.toString(want) + " has the entry " + d);
+      shape[i] = (int) d;
+      known *= d;
+    }
+    if (unknown >= 0) {
+      if (known == 0 || x.elements() % known != 0) throw im.error(n, "cannot reshape " + x.elements() + " elements to " + Arrays.toString(want));
+      shape[unknown] = (int) (x.elements() / known);
+    } else if (known != x.elements()) {
+      throw im.error(n, "cannot reshape " + Arrays.toString(x.shape()) + " (" + x.elements() + " elements) to "
+          + Arrays.toString(shape));
+    }
+    if (Arrays.equals(shape, x.shape())) {
+      im.define(n, x);
+      return;
+    }
+    String name = im.statement(im.nameFor(n), "reshape(" + x.name() + ", shape = " + OnnxImporter.ints(shape) + ")");
+    im.define(n, Val.of(name, shape, x.acc(), x.exponent(), x.ms()));
+  }
+
+  private static void identity(OnnxImporter im, NodeProto n) { im.define(n, im.in(n, 0)); }
+
+  private static void constant(OnnxImporter im, NodeProto n) {
+    AttributeProto value = OnnxFile.attributes(n).get("value");
+    if (value == null || !value.hasT()) throw im.error(n, "only a Constant with a tensor 'value' is read");
+    im.constantNode(n, value.getT());
+  }
+
+  // ---- attributes
+
+  static long attr(NodeProto n, String name, long otherwise) {
+    AttributeProto a = OnnxFile.attributes(n).get(name);
+    return a == null ? otherwise : a.getI();
+  }
+
+  static float floatAttr(NodeProto n, String name, float otherwise) {
+    AttributeProto a = OnnxFile.attributes(n).get(name);
+    return a == null ? otherwise : a.getF();
+  }
+
+  static String stringAttr(NodeProto n, String name, String otherwise) {
+    AttributeProto a = OnnxFile.attributes(n).get(name);
+    return a == null ? otherwise : a.getS().toStringUtf8();
+  }
+
+  /** An ints attribute as ints, or {@code otherwise} when absent. */
+  static int[] intsAttr(NodeProto n, String name, int[] otherwise) {
+    AttributeProto a = OnnxFile.attributes(n).get(name);
+    return a == null ? otherwise : Arrays.stream(OnnxFile.ints(a)).mapToInt(Math::toIntExact).toArray();
+  }
+
+  /** ", key = v" or ", key = [h, w]" for a 2-D attribute, nothing at its default. */
+  static String arg(String key, int h, int w, int otherwise) {
+    if (h == otherwise && w == otherwise) return "";
+    return ", " + key + " = " + (h == w ? String.valueOf(h) : "[" + h + ", " + w + "]");
+  }
+}
