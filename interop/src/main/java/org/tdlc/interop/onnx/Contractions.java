@@ -110,7 +110,8 @@ final class Contractions {
   /**
    * A constant operand folds into the bias of the layer it is added to; two values are added at one scale:
    * the finer operand is brought to the coarser's exponent, by coarsening its weights if it is a layer only this
-   * add reads, by a requant shift if it is an i8 activation.
+   * add reads, by a requant shift if it is an i8 activation (an accumulator beside such a layer is requantized
+   * to i8 first).
    */
   static void add(OnnxImporter im, NodeProto n) {
     for (int i = 0; i < 2; i++) {
@@ -124,6 +125,10 @@ final class Contractions {
       throw im.error(n, "adds " + Arrays.toString(a.shape()) + " and " + Arrays.toString(b.shape())
           + "; tdlc's add takes operands of one shape");
     }
+    // an accumulator no layer of which can change its scale (a shortcut read by the block's first conv too) is
+    // added as the i8 activation that conv reads, so that the other operand, a layer, can meet its scale
+    if (im.ownsLayer(n, 1) && a.acc() && !im.ownsLayer(n, 0)) a = im.i8(a);
+    if (im.ownsLayer(n, 0) && b.acc() && !im.ownsLayer(n, 1)) b = im.i8(b);
     if (!a.acc() && !b.acc()) {
       throw im.error(n, "adds two i8 activations, which would wrap in i8; tdlc imports adds with at least one "
           + "accumulator (a Conv, Gemm or MatMul output) operand");

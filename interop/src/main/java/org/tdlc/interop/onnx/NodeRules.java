@@ -125,7 +125,14 @@ final class NodeRules {
     im.define(n, Val.of(name, shape, x.acc(), x.exponent(), x.ms()));
   }
 
-  private static void identity(OnnxImporter im, NodeProto n) { im.define(n, im.in(n, 0)); }
+  /** Passes its input on; an Identity of a constant (PyTorch's exports have them for weights) is that constant. */
+  private static void identity(OnnxImporter im, NodeProto n) {
+    if (im.isConstant(n, 0)) {
+      im.file.aliasConstant(n.getOutput(0), n.getInput(0));
+      return;
+    }
+    im.define(n, im.in(n, 0));
+  }
 
   private static void constant(OnnxImporter im, NodeProto n) {
     AttributeProto value = OnnxFile.attributes(n).get("value");

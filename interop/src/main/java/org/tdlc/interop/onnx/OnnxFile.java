@@ -77,6 +77,9 @@ final class OnnxFile {
 
   Optional<Constant> constant(String name) { return Optional.ofNullable(constants.get(name)); }
 
+  /** Makes {@code alias} name the constant {@code name} (an Identity of a constant). */
+  void aliasConstant(String alias, String name) { constants.put(alias, constants.get(name)); }
+
   /** Records a Constant node's value under its output's name. */
   void addConstant(String name, TensorProto t) { constants.put(name, constant(name, t)); }
 

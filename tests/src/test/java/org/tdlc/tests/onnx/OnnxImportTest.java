@@ -5,6 +5,7 @@
 // leaves nothing written.
 package org.tdlc.tests.onnx;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,14 @@ class OnnxImportTest {
         "matmul K=10 C=16 R=1 S=1 P=1 Q=1 stride=[1, 1] pad=[0, 0] groups=1"),
         layers.stream().map(PeLayers.Shape::toString).toList());
     runsVerified(tdl);
+  }
+
+  /** docs/interop.md's worked example imports docs/examples/convnet.onnx, which is convNet() (rewritten with -Dtdlc.updateDocs=true). */
+  @Test
+  void theDocsExampleIsTheConvNetBuiltHere() throws IOException {
+    Path example = Path.of("docs/examples/convnet.onnx");
+    if (Boolean.getBoolean("tdlc.updateDocs")) Files.write(example, convNet().bytes());
+    assertArrayEquals(convNet().bytes(), Files.readAllBytes(example), example + " is stale: run with -Dtdlc.updateDocs=true");
   }
 
   @Test
