@@ -36,7 +36,7 @@ class QuantizationTest {
     assertEquals(5, Quantization.activationExponent(1.0));       // sigma 1: 32 steps
     assertEquals(4, Quantization.activationExponent(4.0));       // sigma 2: 2 * 2^4 = 32
     assertEquals(3, Quantization.activationExponent(4.41));      // sigma 2.1: 2^4 gives 33.6
-    assertEquals(10, Quantization.activationExponent(1.0 / 1024 / 1024));
+    assertEquals(15, Quantization.activationExponent(1.0 / 1024 / 1024));   // sigma 2^-10: 2^-10 * 2^15 = 32
     assertEquals(0, Quantization.shift(5, 9));                   // never a left shift
     assertEquals(31, Quantization.shift(40, 2));
     assertEquals(7, Quantization.shift(12, 5));

@@ -40,7 +40,7 @@ class OnnxImportTest {
     return g;
   }
 
-  /** Two bottlenecks: a projection shortcut (conv + conv added) and an identity shortcut (conv + activation). */
+  /** Two bottlenecks: a projection shortcut (two convs added) and an identity shortcut (a conv plus the i8 activation it reads). */
   static OnnxGraph residualNet() {
     OnnxGraph g = new OnnxGraph(11);
     String x = g.input("x", 1, 8, 8, 8);
@@ -100,7 +100,7 @@ class OnnxImportTest {
   void residualAddsImportAtOneScaleAndRunBitExact() throws IOException {
     Path tdl = importOk(residualNet(), "residual");
     String text = Files.readString(tdl);
-    assertTrue(text.contains("  add1 = add(c2_b, ds_b);") && text.contains("  add2 = add(c3_b, add1_relu);"), text);
+    assertTrue(text.contains("  add1 = add(c2_b, ds_b);") && text.contains("  add2 = add(c3_b, add1_relu_q);"), text);
     assertEquals(4, PeLayers.of(tdl).layers().size(), text);
     runsVerified(tdl);
   }
