@@ -28,6 +28,7 @@ final class OnnxFormat implements FileFormat {
     if (files.size() != 1) throw new UsageException("import onnx takes one MODEL.onnx, got " + files.size() + " files");
     String out = cl.getOptionValue("output");
     if (out == null) throw new UsageException("name the .tdl file to write with -o OUT.tdl");
+    if (out.equals(UserFiles.STDOUT)) throw new UsageException("-o - : the model names its weight files, so it is written to a file");
     Path input = UserFiles.existing("", files.get(0)), outPath = Path.of(out);
     UserFiles.refuseInput("-o", outPath, List.of(input));
     Path tdlDir = outPath.toAbsolutePath().normalize().getParent();

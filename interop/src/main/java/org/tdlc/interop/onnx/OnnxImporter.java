@@ -43,7 +43,6 @@ public final class OnnxImporter {
   private final List<String> inputs = new ArrayList<>();
   private final List<Object> body = new ArrayList<>();     // statement lines and Layers, in order
   private final List<LayerInfo> layers = new ArrayList<>();
-  private NodeProto current;
 
   private OnnxImporter(OnnxFile file, String modelName, String weightPrefix) {
     this.file = file;
@@ -71,10 +70,13 @@ public final class OnnxImporter {
     }
     if (inputs.isEmpty()) throw new OnnxException(file.label, "the graph has no inputs");
     for (NodeProto n : g.getNodeList()) {
-      current = n;
-      NodeRules.rule(n.getOpType()).apply(this, n);
+      try {
+        NodeRules.rule(n.getOpType()).apply(this, n);
+      } catch (ArithmeticException | IndexOutOfBoundsException | IllegalArgumentException | NegativeArraySizeException e) {
+        // a malformed node (an attribute too short, a dimension that overflows) that no rule anticipated
+        throw error(n, "malformed node: " + e.getMessage());
+      }
     }
-    current = null;
     List<String> outs = new ArrayList<>();
     for (OnnxMl.ValueInfoProto o : g.getOutputList()) {
       Val v = values.get(o.getName());

@@ -160,6 +160,21 @@ class OnnxImportTest {
     }
   }
 
+  /** Prefixes of a model are refused with one located line (protobuf parses many prefixes: what is missing is named). */
+  @Test
+  void aPrefixOfAModelIsALocatedErrorNeverACrash() throws IOException {
+    byte[] whole = convNet().bytes();
+    Path onnx = dir.resolve("prefix.onnx"), out = dir.resolve("never/m.tdl");
+    // every byte of the header fields, then every 23rd (a prime, so the cuts fall at every offset within fields)
+    for (int cut = 0; cut < whole.length; cut += cut < 64 ? 1 : 23) {
+      Files.write(onnx, Arrays.copyOf(whole, cut));
+      Tdlc.Result r = Tdlc.run("import", "onnx", onnx.toString(), "-o", out.toString());
+      assertEquals(1, r.code(), "cut at " + cut + ": " + r);
+      assertTrue(r.err().startsWith(onnx + ": error: ") && r.err().lines().count() == 1, "cut at " + cut + ": " + r);
+    }
+    assertTrue(!Files.exists(out.getParent()), "nothing may be written");
+  }
+
   @Test
   void dilationIsRefusedWithTheNode() throws IOException {
     OnnxGraph g = new OnnxGraph(3);
