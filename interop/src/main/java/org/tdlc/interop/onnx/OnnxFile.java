@@ -14,7 +14,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -154,6 +153,4 @@ final class OnnxFile {
   }
 
   static long[] ints(AttributeProto a) { return a.getIntsList().stream().mapToLong(Long::longValue).toArray(); }
-
-  static List<String> inputs(NodeProto node) { return node.getInputList(); }
 }

@@ -114,9 +114,10 @@ public final class OnnxImporter {
       }
     }
     String name = fresh(in.getName());
-    // a float input is read at the exponent of a unit-variance activation; an int8 input is taken as is
+    // a float input is taken to have unit variance and read at that activation's exponent; an int8 input is
+    // taken as is (exponent 0), with the spread of a uniform random i8 tensor (mean square 5461)
     int exp = floats ? Quantization.activationExponent(1.0) : 0;
-    Val v = Val.of(name, shape, false, exp, floats ? 1.0 : Math.pow(2, -2.0 * exp) * 1600);
+    Val v = Val.of(name, shape, false, exp, floats ? 1.0 : 5461);
     inputs.add("  input " + name + " : " + v.type() + ";" + (floats ? "   // the float input times 2^" + exp
         + ", rounded, clamped to -128..127" : ""));
     values.put(in.getName(), v);
@@ -225,8 +226,6 @@ public final class OnnxImporter {
     return new OnnxException(file.label, "node '" + n.getName() + "' (" + n.getOpType() + ", opset "
         + file.opset(n) + "): " + message);
   }
-
-  OnnxException unsupported(NodeProto n, String why) { return error(n, why); }
 
   // ---- writing the model
 

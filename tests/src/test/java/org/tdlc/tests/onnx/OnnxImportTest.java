@@ -105,6 +105,23 @@ class OnnxImportTest {
     runsVerified(tdl);
   }
 
+  /** Reshape by a constant shape with -1, a Gemm, and a MatMul of two activations (a second graph input). */
+  @Test
+  void reshapeAndAProductOfTwoActivationsRunBitExact() throws IOException {
+    OnnxGraph g = new OnnxGraph(5);
+    String x = g.input("x", 2, 3, 4, 4), y = g.input("y", 8, 5);
+    String flat = g.node("Reshape", "rows", List.of(x, g.int64s("rows_shape", 2, -1)));
+    String h = g.relu("h_relu", g.gemm("h", flat, 48, 8));
+    g.output(g.node("MatMul", "product", List.of(h, y)));
+    Path tdl = importOk(g, "products");
+    String text = Files.readString(tdl);
+    assertTrue(text.contains("rows = reshape(x, shape = [2, 48]);"), text);
+    assertEquals(List.of("matmul K=8 C=48 R=1 S=1 P=2 Q=1 stride=[1, 1] pad=[0, 0] groups=1",
+        "matmul K=5 C=8 R=1 S=1 P=2 Q=1 stride=[1, 1] pad=[0, 0] groups=1"),
+        PeLayers.of(tdl).layers().stream().map(PeLayers.Shape::toString).toList());
+    runsVerified(tdl);
+  }
+
   /** A 1x1 conv of weight 0.5 and a batch norm that doubles it: the folded weight is 1.0, stored as 64 at 2^-6. */
   @Test
   void batchNormFoldsIntoTheConvBeforeQuantization() throws IOException {
