@@ -113,10 +113,17 @@ final class Contractions {
    * add reads, by a requant shift if it is an i8 activation (an accumulator beside such a layer is requantized
    * to i8 first).
    */
-  static void add(OnnxImporter im, NodeProto n) {
+  static void add(OnnxImporter im, NodeProto n) { sum(im, n, "add"); }
+
+  /** Sub as Add: a - b at one scale, or a layer's output minus a constant folded into its bias. */
+  static void sub(OnnxImporter im, NodeProto n) { sum(im, n, "sub"); }
+
+  private static void sum(OnnxImporter im, NodeProto n, String op) {
+    boolean sub = op.equals("sub");
     for (int i = 0; i < 2; i++) {
       if (im.isConstant(n, i)) {
-        addConstant(im, n, 1 - i, im.constant(n, i));
+        if (sub && i == 0) throw im.error(n, "subtracts from a constant; tdlc folds only a constant subtracted from a layer's output");
+        addConstant(im, n, 1 - i, im.constant(n, i), sub ? -1 : 1);
         return;
       }
     }
@@ -136,7 +143,7 @@ final class Contractions {
     int common = Math.min(a.exponent(), b.exponent());
     a = align(im, n, 0, a, common);
     b = align(im, n, 1, b, common);
-    String name = im.statement(im.nameFor(n), "add(" + a.name() + ", " + b.name() + ")");
+    String name = im.statement(im.nameFor(n), op + "(" + a.name() + ", " + b.name() + ")");
     im.define(n, Val.of(name, a.shape(), true, common, a.ms() + b.ms()));
   }
 
@@ -155,7 +162,7 @@ final class Contractions {
         + ", and no layer of it can change its scale (it has other readers)");
   }
 
-  private static void addConstant(OnnxImporter im, NodeProto n, int i, OnnxFile.Constant c) {
+  private static void addConstant(OnnxImporter im, NodeProto n, int i, OnnxFile.Constant c, int sign) {
     Val x = im.in(n, i);
     if (!im.ownsLayer(n, i)) {
       throw im.error(n, "adds a constant to '" + n.getInput(i) + "'; tdlc folds a constant only into the bias of "
@@ -172,7 +179,7 @@ final class Contractions {
       throw im.error(n, "adds a constant of shape " + Arrays.toString(cs) + "; tdlc folds only one value per output "
           + "channel (" + k + ") into the layer's bias");
     }
-    for (int j = 0; j < k; j++) l.bias[j] += (float) c.values()[j];
+    for (int j = 0; j < k; j++) l.bias[j] += (float) (sign * c.values()[j]);
     im.define(n, Val.of(l));
   }
 

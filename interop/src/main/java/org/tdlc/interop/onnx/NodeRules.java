@@ -1,11 +1,14 @@
 // What each ONNX op becomes in tdl: one table, RULES, from op type to the rule that converts such a node (or
 // to the reason tdlc cannot represent it yet). Adding an op once tdl has it (Softmax, Clip as relu6, Concat)
-// is one entry here and, when it needs more than a call, one method. docs/interop.md has the table in words.
+// is one entry here and, when it needs more than a call, one method. docs/interop.md has the table in words
+// (QuantizationTest checks that every op here is in it).
 package org.tdlc.interop.onnx;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 final class NodeRules {
@@ -29,6 +32,10 @@ final class NodeRules {
       Map.entry("MatMul", Contractions::matmul),
       Map.entry("BatchNormalization", Contractions::batchNorm),
       Map.entry("Add", Contractions::add),
+      Map.entry("Sub", Contractions::sub),
+      Map.entry("Transpose", NodeRules::transpose),
+      Map.entry("Squeeze", NodeRules::squeeze),
+      Map.entry("Unsqueeze", NodeRules::unsqueeze),
       Map.entry("Relu", NodeRules::relu),
       Map.entry("Clip", NodeRules::clip),
       Map.entry("MaxPool", Pooling::maxPool),
@@ -132,6 +139,69 @@ final class NodeRules {
   }
 
   /** Passes its input on; an Identity of a constant (PyTorch's exports have them for weights) is that constant. */
+  private static void transpose(OnnxImporter im, NodeProto n) {
+    Val x = im.in(n, 0);
+    int r = x.rank();
+    int[] reversed = new int[r];
+    for (int i = 0; i < r; i++) reversed[i] = r - 1 - i;
+    int[] perm = intsAttr(n, "perm", reversed);
+    boolean[] seen = new boolean[r];
+    for (int p : perm) {
+      if (perm.length != r || p < 0 || p >= r || seen[p]) throw im.error(n, "perm " + Arrays.toString(perm) + " is not a permutation of 0.." + (r - 1));
+      seen[p] = true;
+    }
+    int[] shape = new int[r];
+    for (int i = 0; i < r; i++) shape[i] = x.shape()[perm[i]];
+    String name = im.statement(im.nameFor(n), "transpose(" + x.name() + ", perm = " + OnnxImporter.ints(perm) + ")");
+    im.define(n, Val.of(name, shape, x.acc(), x.exponent(), x.ms()));
+  }
+
+  /** Squeeze drops axes of extent 1 (the listed ones, or all): a reshape. */
+  private static void squeeze(OnnxImporter im, NodeProto n) {
+    Val x = im.in(n, 0);
+    int[] axes = axes(im, n, x.rank());
+    List<Integer> shape = new ArrayList<>();
+    for (int i = 0; i < x.rank(); i++) {
+      final int axis = i;
+      boolean listed = axes == null ? x.shape()[i] == 1 : Arrays.stream(axes).anyMatch(a -> a == axis);
+      if (listed && x.shape()[i] != 1) throw im.error(n, "axis " + i + " has extent " + x.shape()[i] + ", not 1");
+      if (!listed) shape.add(x.shape()[i]);
+    }
+    reshapeTo(im, n, x, shape.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** Unsqueeze inserts axes of extent 1: a reshape. */
+  private static void unsqueeze(OnnxImporter im, NodeProto n) {
+    Val x = im.in(n, 0);
+    int rank = x.rank() + (im.hasInput(n, 1) ? im.constant(n, 1).values().length : intsAttr(n, "axes", new int[0]).length);
+    int[] axes = axes(im, n, rank);
+    if (axes == null) throw im.error(n, "needs axes");
+    int[] shape = new int[rank];
+    for (int i = 0, j = 0; i < rank; i++) {
+      final int axis = i;
+      shape[i] = Arrays.stream(axes).anyMatch(a -> a == axis) ? 1 : x.shape()[j++];
+    }
+    reshapeTo(im, n, x, shape);
+  }
+
+  /** The axes of Squeeze or Unsqueeze (an input from opset 13, an attribute before), non-negative; null if none. */
+  private static int[] axes(OnnxImporter im, NodeProto n, int rank) {
+    int[] axes = im.hasInput(n, 1) ? Arrays.stream(im.constant(n, 1).values()).mapToInt(v -> (int) v).toArray()
+        : intsAttr(n, "axes", null);
+    if (axes == null) return null;
+    for (int i = 0; i < axes.length; i++) {
+      if (axes[i] < -rank || axes[i] >= rank) throw im.error(n, "axis " + axes[i] + " is outside rank " + rank);
+      if (axes[i] < 0) axes[i] += rank;
+    }
+    return axes;
+  }
+
+  private static void reshapeTo(OnnxImporter im, NodeProto n, Val x, int[] shape) {
+    if (shape.length == 0) throw im.error(n, "the result would be a scalar; tdl tensors have rank >= 1");
+    String name = im.statement(im.nameFor(n), "reshape(" + x.name() + ", shape = " + OnnxImporter.ints(shape) + ")");
+    im.define(n, Val.of(name, shape, x.acc(), x.exponent(), x.ms()));
+  }
+
   private static void identity(OnnxImporter im, NodeProto n) {
     if (im.isConstant(n, 0)) {
       im.file.aliasConstant(n.getOutput(0), n.getInput(0));

@@ -105,19 +105,27 @@ class OnnxImportTest {
     runsVerified(tdl);
   }
 
-  /** Reshape by a constant shape with -1, a Gemm, and a MatMul of two activations (a second graph input). */
+  /** Reshape by a constant shape with -1, Gemm, a MatMul of two activations (a second graph input), Unsqueeze, Transpose, Sub. */
   @Test
   void reshapeAndAProductOfTwoActivationsRunBitExact() throws IOException {
     OnnxGraph g = new OnnxGraph(5);
     String x = g.input("x", 2, 3, 4, 4), y = g.input("y", 8, 5);
     String flat = g.node("Reshape", "rows", List.of(x, g.int64s("rows_shape", 2, -1)));
     String h = g.relu("h_relu", g.gemm("h", flat, 48, 8));
-    g.output(g.node("MatMul", "product", List.of(h, y)));
+    String p = g.node("MatMul", "product", List.of(h, y));                                        // [2, 5]
+    String t = g.node("Transpose", "t", List.of(g.node("Unsqueeze", "u", List.of(p, g.int64s("u_axes", 0)))),
+        OnnxGraph.ints("perm", 1, 2, 0));                                                           // [2, 5, 1]
+    String below = g.node("Sub", "below", List.of(g.gemm("z", flat, 48, 5), g.constant("z_off", g.random(5, 1), 5)));
+    g.output(t);
+    g.output(g.node("Sub", "diff", List.of(below, p)));
     Path tdl = importOk(g, "products");
     String text = Files.readString(tdl);
     assertTrue(text.contains("rows = reshape(x, shape = [2, 48]);"), text);
+    assertTrue(text.contains("u = reshape(product, shape = [1, 2, 5]);") && text.contains("t = transpose(u, perm = [1, 2, 0]);"), text);
+    assertTrue(text.contains(" = sub(z_b, product") && text.contains("output t, diff;"), text);
     assertEquals(List.of("matmul K=8 C=48 R=1 S=1 P=2 Q=1 stride=[1, 1] pad=[0, 0] groups=1",
-        "matmul K=5 C=8 R=1 S=1 P=2 Q=1 stride=[1, 1] pad=[0, 0] groups=1"),
+        "matmul K=5 C=8 R=1 S=1 P=2 Q=1 stride=[1, 1] pad=[0, 0] groups=1",
+        "matmul K=5 C=48 R=1 S=1 P=2 Q=1 stride=[1, 1] pad=[0, 0] groups=1"),
         PeLayers.of(tdl).layers().stream().map(PeLayers.Shape::toString).toList());
     runsVerified(tdl);
   }
