@@ -96,6 +96,17 @@ class JsonSchemaTest {
     valid(0, "targets", "examples/targets.tdl", "--json");
   }
 
+  /** import onnx of the docs' example: what was imported and the files written; a truncated file fails alike. */
+  @Test
+  void importOnnx(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    JsonNode im = valid(0, "import", "onnx", "docs/examples/convnet.onnx", "-o", dir.resolve("c.tdl").toString(), "--json");
+    assertEquals(4, im.get("layers").size(), im.toString());
+    for (JsonNode w : im.get("weights")) assertTrue(Files.exists(dir.resolve(w.asText())), w.asText());
+    Path cut = dir.resolve("cut.onnx");
+    Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(Path.of("docs/examples/convnet.onnx")), 100));
+    valid(1, "import", "onnx", cut.toString(), "-o", dir.resolve("d.tdl").toString(), "--json");
+  }
+
   @Test
   void benchMapping() {
     JsonNode mapping = valid(0, "bench", "mapping", "--layers", "0", "--json");

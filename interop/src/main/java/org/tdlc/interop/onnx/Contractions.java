@@ -1,0 +1,194 @@
+// Conv, Gemm and MatMul with constant weights become Layers (tdl's conv2d and matmul); BatchNormalization
+// folds into the layer before it; Add either folds a constant into that layer's bias or adds two values at one
+// scale. A MatMul of two activations is a matmul of two i8 operands.
+package org.tdlc.interop.onnx;
+
+import ai.onnx.proto.OnnxMl.NodeProto;
+import java.util.Arrays;
+
+final class Contractions {
+  private Contractions() {}
+
+  static void conv(OnnxImporter im, NodeProto n) {
+    Val x = im.i8(im.in(n, 0));
+    if (x.rank() != 4) throw im.error(n, "input of rank " + x.rank() + "; tdlc's conv2d takes [N, C, H, W]");
+    OnnxFile.Constant w = im.constant(n, 1);
+    int[] ws = w.shape();
+    if (ws.length != 4) throw im.error(n, "weight of rank " + ws.length + "; tdlc's conv2d is 2-D ([K, C/groups, R, S])");
+    int groups = (int) NodeRules.attr(n, "group", 1);
+    int c = x.shape()[1], k = ws[0];
+    if (groups < 1 || ws[1] * groups != c || k % groups != 0) {
+      throw im.error(n, "weight " + Arrays.toString(ws) + " with group " + groups + " does not fit an input of " + c + " channels");
+    }
+    Window win = Window.of(im, n, x.shape()[2], x.shape()[3], ws[2], ws[3]);
+    float[] bias = im.hasInput(n, 2) ? vector(im, n, 2, k) : new float[k];
+    String attrs = win.stride() + win.pad() + (groups == 1 ? "" : ", groups = " + groups);
+    Layer l = new Layer(im.fresh(im.nameFor(n)), "conv2d", x.name(), attrs, w.floats(), ws, bias,
+        new int[] {x.shape()[0], k, win.p(), win.q()}, 1, x.exponent(), x.ms(), ws[1] * ws[2] * ws[3]);
+    im.layer(l, n);
+    im.define(n, Val.of(l));
+  }
+
+  static void gemm(OnnxImporter im, NodeProto n) {
+    Val a = im.i8(im.in(n, 0));
+    if (a.rank() != 2) throw im.error(n, "A of rank " + a.rank() + "; Gemm multiplies matrices");
+    if (NodeRules.attr(n, "transA", 0) != 0) throw im.error(n, "transA = 1: tdlc imports Gemm with A untransposed");
+    if (!im.isConstant(n, 1)) throw im.error(n, "B is not a constant; tdlc imports Gemm with constant weights");
+    OnnxFile.Constant b = im.constant(n, 1);
+    int[] bs = b.shape();
+    if (bs.length != 2) throw im.error(n, "B of rank " + bs.length + "; Gemm multiplies matrices");
+    boolean transB = NodeRules.attr(n, "transB", 0) != 0;
+    int kk = transB ? bs[1] : bs[0], nn = transB ? bs[0] : bs[1];
+    if (kk != a.shape()[1]) throw im.error(n, "A is " + Arrays.toString(a.shape()) + ", B gives K = " + kk);
+    float alpha = NodeRules.floatAttr(n, "alpha", 1f), beta = NodeRules.floatAttr(n, "beta", 1f);
+    float[] src = b.floats(), w = new float[kk * nn];
+    for (int i = 0; i < kk; i++) {
+      for (int j = 0; j < nn; j++) w[i * nn + j] = alpha * (transB ? src[j * kk + i] : src[i * nn + j]);
+    }
+    float[] bias = im.hasInput(n, 2) ? vector(im, n, 2, nn) : new float[nn];
+    for (int j = 0; j < nn; j++) bias[j] *= beta;
+    matmulLayer(im, n, a, w, kk, nn, bias);
+  }
+
+  static void matmul(OnnxImporter im, NodeProto n) {
+    if (im.isConstant(n, 1)) {
+      Val a = im.i8(im.in(n, 0));
+      OnnxFile.Constant b = im.constant(n, 1);
+      int[] bs = b.shape();
+      if (bs.length != 2) throw im.error(n, "constant B of rank " + bs.length + "; tdlc's matmul takes a [K, N] weight");
+      if ((a.rank() != 2 && a.rank() != 3) || a.shape()[a.rank() - 1] != bs[0]) {
+        throw im.error(n, "A is " + Arrays.toString(a.shape()) + ", B is " + Arrays.toString(bs) + "; tdlc's matmul takes [M, K] or [B, M, K] times [K, N]");
+      }
+      matmulLayer(im, n, a, b.floats(), bs[0], bs[1], new float[bs[1]]);
+      return;
+    }
+    Val a = im.i8(im.in(n, 0)), b = im.i8(im.in(n, 1));
+    int[] as = a.shape(), bs = b.shape();
+    boolean fits = as.length == 2 && bs.length == 2 && as[1] == bs[0]
+        || as.length == 3 && bs.length == 3 && as[0] == bs[0] && as[2] == bs[1]
+        || as.length == 3 && bs.length == 2 && as[2] == bs[0];
+    if (!fits) {
+      throw im.error(n, "A is " + Arrays.toString(as) + ", B is " + Arrays.toString(bs)
+          + "; tdlc's matmul takes [M, K] x [K, N], [B, M, K] x [B, K, N] or [B, M, K] x [K, N]");
+    }
+    int[] out = as.clone();
+    out[out.length - 1] = bs[bs.length - 1];
+    int k = as[as.length - 1];
+    String name = im.statement(im.nameFor(n), "matmul(" + a.name() + ", " + b.name() + ")");
+    im.define(n, Val.of(name, out, true, a.exponent() + b.exponent(), k * a.ms() * b.ms()));
+  }
+
+  private static void matmulLayer(OnnxImporter im, NodeProto n, Val a, float[] w, int k, int nn, float[] bias) {
+    int[] out = a.shape().clone();
+    out[out.length - 1] = nn;
+    Layer l = new Layer(im.fresh(im.nameFor(n)), "matmul", a.name(), "", w, new int[] {k, nn}, bias, out,
+        out.length - 1, a.exponent(), a.ms(), k);
+    im.layer(l, n);
+    im.define(n, Val.of(l));
+  }
+
+  /** Folds y = scale * (x - mean) / sqrt(var + epsilon) + B into the layer that computes x. */
+  static void batchNorm(OnnxImporter im, NodeProto n) {
+    Val x = im.in(n, 0);
+    if (!im.ownsLayer(n, 0) || x.layer().channelAxis != 1) {
+      throw im.error(n, "tdlc folds batch normalization into the Conv (or Gemm) whose output only it reads; "
+          + "this one reads '" + n.getInput(0) + "'");
+    }
+    if (NodeRules.attr(n, "training_mode", 0) != 0) throw im.error(n, "training_mode = 1: export the model for inference");
+    int k = x.layer().channels();
+    float[] gamma = vector(im, n, 1, k), beta = vector(im, n, 2, k), mean = vector(im, n, 3, k), var = vector(im, n, 4, k);
+    double eps = NodeRules.floatAttr(n, "epsilon", 1e-5f);
+    double[] scale = new double[k], shift = new double[k];
+    for (int i = 0; i < k; i++) {
+      scale[i] = gamma[i] / Math.sqrt(var[i] + eps);
+      shift[i] = beta[i] - mean[i] * scale[i];
+    }
+    x.layer().fold(scale, shift);
+    im.define(n, Val.of(x.layer()));
+  }
+
+  /**
+   * A constant operand folds into the bias of the layer it is added to; two values are added at one scale:
+   * the finer operand is brought to the coarser's exponent, by coarsening its weights if it is a layer only this
+   * add reads, by a requant shift if it is an i8 activation (an accumulator beside such a layer is requantized
+   * to i8 first).
+   */
+  static void add(OnnxImporter im, NodeProto n) { sum(im, n, "add"); }
+
+  /** Sub as Add: a - b at one scale, or a layer's output minus a constant folded into its bias. */
+  static void sub(OnnxImporter im, NodeProto n) { sum(im, n, "sub"); }
+
+  private static void sum(OnnxImporter im, NodeProto n, String op) {
+    boolean sub = op.equals("sub");
+    for (int i = 0; i < 2; i++) {
+      if (im.isConstant(n, i)) {
+        if (sub && i == 0) throw im.error(n, "subtracts from a constant; tdlc folds only a constant subtracted from a layer's output");
+        addConstant(im, n, 1 - i, im.constant(n, i), sub ? -1 : 1);
+        return;
+      }
+    }
+    Val a = im.in(n, 0), b = im.in(n, 1);
+    if (!Arrays.equals(a.shape(), b.shape())) {
+      throw im.error(n, "adds " + Arrays.toString(a.shape()) + " and " + Arrays.toString(b.shape())
+          + "; tdlc's add takes operands of one shape");
+    }
+    // an accumulator no layer of which can change its scale (a shortcut read by the block's first conv too) is
+    // added as the i8 activation that conv reads, so that the other operand, a layer, can meet its scale
+    if (im.ownsLayer(n, 1) && a.acc() && !im.ownsLayer(n, 0)) a = im.i8(a);
+    if (im.ownsLayer(n, 0) && b.acc() && !im.ownsLayer(n, 1)) b = im.i8(b);
+    if (!a.acc() && !b.acc()) {
+      throw im.error(n, "adds two i8 activations, which would wrap in i8; tdlc imports adds with at least one "
+          + "accumulator (a Conv, Gemm or MatMul output) operand");
+    }
+    int common = Math.min(a.exponent(), b.exponent());
+    a = align(im, n, 0, a, common);
+    b = align(im, n, 1, b, common);
+    String name = im.statement(im.nameFor(n), op + "(" + a.name() + ", " + b.name() + ")");
+    im.define(n, Val.of(name, a.shape(), true, common, a.ms() + b.ms()));
+  }
+
+  private static Val align(OnnxImporter im, NodeProto n, int i, Val v, int exponent) {
+    int by = v.exponent() - exponent;
+    if (by == 0) return v;
+    if (im.ownsLayer(n, i)) {
+      v.layer().weightExponent -= by;
+      return v;
+    }
+    if (!v.acc()) {
+      String name = im.statement(v.name() + "_s", "requant(" + v.name() + ", shift = " + by + ")");
+      return Val.of(name, v.shape(), false, exponent, v.ms());
+    }
+    throw im.error(n, "operand " + i + " is at scale 2^-" + v.exponent() + ", the other at 2^-" + exponent
+        + ", and no layer of it can change its scale (it has other readers)");
+  }
+
+  private static void addConstant(OnnxImporter im, NodeProto n, int i, OnnxFile.Constant c, int sign) {
+    Val x = im.in(n, i);
+    if (!im.ownsLayer(n, i)) {
+      throw im.error(n, "adds a constant to '" + n.getInput(i) + "'; tdlc folds a constant only into the bias of "
+          + "the Conv, Gemm or MatMul whose output only this Add reads");
+    }
+    Layer l = x.layer();
+    int k = l.channels();
+    int[] cs = c.shape();
+    long count = c.values().length;
+    // ONNX broadcasts from the last axis: [N] runs along a matmul's columns, [K, 1, 1] along a conv's channels
+    boolean perChannel = count == k && (l.channelAxis == l.outShape.length - 1 && cs[cs.length - 1] == k
+        || l.channelAxis == 1 && l.outShape.length == 4 && cs.length >= 3 && cs[cs.length - 3] == k);
+    if (!perChannel) {
+      throw im.error(n, "adds a constant of shape " + Arrays.toString(cs) + "; tdlc folds only one value per output "
+          + "channel (" + k + ") into the layer's bias");
+    }
+    for (int j = 0; j < k; j++) l.bias[j] += (float) (sign * c.values()[j]);
+    im.define(n, Val.of(l));
+  }
+
+  /** Input {@code i} as a constant vector of {@code k} floats. */
+  private static float[] vector(OnnxImporter im, NodeProto n, int i, int k) {
+    OnnxFile.Constant c = im.constant(n, i);
+    if (c.values().length != k) {
+      throw im.error(n, "input " + i + " ('" + n.getInput(i) + "') has " + c.values().length + " values, expected " + k);
+    }
+    return c.floats();
+  }
+}
