@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.tdlc.interop.SourceFile;
 import org.tdlc.interop.TdlNames;
+import org.tdlc.interop.WholeLayerBuffer;
 
 public final class ScaleSimImport {
   /** The .tdl text and what it holds, for the command's report. */
@@ -52,7 +53,7 @@ public final class ScaleSimImport {
 
   private static void target(StringBuilder b, ScaleSimConfig cfg, String name, SourceFile file, long footprint) {
     long srams = ((long) cfg.ifmapKb() + cfg.filterKb() + cfg.ofmapKb()) * 1024;
-    long global = Math.max(1, (Math.max(footprint, srams) + MIB - 1) / MIB);
+    long global = WholeLayerBuffer.mib(footprint, srams);
     b.append("// The configuration ").append(file.name()).append(" (run_name ").append(cfg.runName()).append(").\n");
     b.append("// SCALE-Sim streams every operand through three double-buffered SRAMs (IFMAP ").append(cfg.ifmapKb())
         .append(" kB, filter ").append(cfg.filterKb()).append(" kB, OFMAP ").append(cfg.ofmapKb()).append(" kB) without tile\n")
