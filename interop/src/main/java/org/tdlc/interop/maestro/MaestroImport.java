@@ -182,7 +182,7 @@ public final class MaestroImport {
               .append(l.inY()).append(", ").append(l.inX()).append("];\n");
           b.append("  weight ").append(w).append(" : i8[").append(l.dim("C")).append(", 1, ").append(l.dim("R")).append(", ")
               .append(l.dim("S")).append("] init random(seed = ").append(seed++).append(");\n");
-          tile = null;
+          tile = "";
         }
         default -> {
           b.append("  input ").append(x).append(" : i8[").append(n).append(", ").append(l.dim("C")).append(", ")
@@ -193,9 +193,14 @@ public final class MaestroImport {
               + ", r = " + l.dim("R") + ", s = " + l.dim("S");
         }
       }
-      b.append("  @map(dataflow = ").append(df);
-      if (tile != null && hw.l2().isEmpty()) b.append(", tile = { ").append(tile).append(" }");
-      b.append(")\n");
+      if (l.type().equals("DSCONV")) {
+        b.append("  // no @map: tdlc maps a depthwise layer only when nothing is pinned (its directives' family: ").append(df)
+            .append(")\n");
+      } else {
+        b.append("  @map(dataflow = ").append(df);
+        if (hw.l2().isEmpty()) b.append(", tile = { ").append(tile).append(" }");
+        b.append(")\n");
+      }
       String stride = l.strideY() == l.strideX() ? Integer.toString(l.strideY()) : "[" + l.strideY() + ", " + l.strideX() + "]";
       b.append("  ").append(layer).append(" = ").append(switch (l.type()) {
         case "GEMM" -> "matmul(" + x + ", " + w + ")";
