@@ -54,7 +54,7 @@ public record ScaleSimConfig(String runName, int rows, int cols, String dataflow
       int col = indent + sep + 1 + (value.length() - value.stripLeading().length());
       String id = section + "." + canonical.toLowerCase(Locale.ROOT);
       if (values.containsKey(id)) throw file.error(n, indent, "key '" + canonical + "' given twice in [" + section + "]");
-      values.put(id, new Value(value.strip(), n, col + 1));
+      values.put(id, new Value(value.strip(), n, col));
     }
     Reader r = new Reader(file, values);
     String mode = r.text("run_presets", "InterfaceBandwidth");

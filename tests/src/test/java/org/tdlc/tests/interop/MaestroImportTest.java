@@ -116,4 +116,35 @@ class MaestroImportTest {
     assertTrue(run.out().contains("\"verified\": true"), run.out());
     for (String layer : List.of("conv_a", "dw", "fc")) assertTrue(run.out().contains("\"name\": \"" + layer + "\""), layer);
   }
+
+  @Test
+  void malformedFilesAreLocatedErrorsAndNothingIsWritten(@TempDir Path dir) throws Exception {
+    String layer = "Network n {\n Layer a {\n  Type: CONV\n  Dimensions { K: 2, C: 2, R: 1, S: 1, Y: 4, X: 4 }\n"
+        + "  Dataflow {\n    SpatialMap(1,1) K;\n    %s\n  }\n }\n}\n";
+    assertError(dir, layer.formatted("TemporalMapp(1,1) C;"), null,
+        "bad.m:7:5: error: unknown directive 'TemporalMapp'; the directives are TemporalMap, SpatialMap, Cluster");
+    assertError(dir, layer.formatted("TemporalMap(1,1) Q;"), null, "bad.m:7:22: error: unknown dimension 'Q'");
+    assertError(dir, layer.formatted("TemporalMap(Sz(G),1) C;"), null, "bad.m:7:20: error: Sz(G): the layer gives no dimension G");
+    assertError(dir, layer.formatted("TemporalMap(1,1) C;").replace("CONV", "NGCONV"), null,
+        "bad.m:3:9: error: layer type NGCONV cannot be imported");
+    assertError(dir, layer.formatted("TemporalMap(1,1) C;").replace(" }\n}", ""), null, "bad.m:9:1: error: the file ends");
+    assertError(dir, layer.formatted("TemporalMap(1,1) C;"), "num_pes: 16\nnum_simd_lanes: 2\n",
+        "hw.m:2:1: error: unknown key 'num_simd_lanes'");
+    assertError(dir, layer.formatted("TemporalMap(1,1) C;"), "num_pes: many\n", "hw.m:1:10: error: num_pes takes a positive integer");
+  }
+
+  private static void assertError(Path dir, String mapping, String hw, String expected) throws Exception {
+    Files.writeString(dir.resolve("bad.m"), mapping);
+    List<String> args = new ArrayList<>(List.of("import", "maestro", dir.resolve("bad.m").toString()));
+    if (hw != null) {
+      Files.writeString(dir.resolve("hw.m"), hw);
+      args.add(dir.resolve("hw.m").toString());
+    }
+    Path out = dir.resolve("out.tdl");
+    args.addAll(List.of("-o", out.toString()));
+    Tdlc.Result r = Tdlc.run(args.toArray(String[]::new));
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.err().startsWith(dir + "/" + expected), "expected " + expected + "\n" + r);
+    assertTrue(!Files.exists(out), "nothing written");
+  }
 }

@@ -78,4 +78,43 @@ class ScaleSimImportTest {
     assertTrue(compared >= 150, "only " + compared + " layers compared");
     assertTrue(wrong.isEmpty(), String.join("\n", wrong) + "\n" + table);
   }
+
+  @Test
+  void malformedFilesAreLocatedErrorsAndNothingIsWritten(@TempDir Path dir) throws Exception {
+    String cfg = Files.readString(REF.resolve("configs/scalesim_32x32_os.cfg"));
+    String csv = "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,\n"
+        + "c1,8,8,3,3,2,4,1,\n";
+    assertError(dir, cfg.replace("MemoryBanks:", "ArrayDepth: 2\nMemoryBanks:"), csv, "bad.cfg:15:1: error: unknown key 'ArrayDepth'");
+    assertError(dir, cfg.replace("Dataflow : os", "Dataflow : rs"), csv, "bad.cfg:14:12: error: Dataflow is os, ws or is, got 'rs'");
+    assertError(dir, cfg.replace("ArrayWidth:     32\n", ""), csv, "bad.cfg:1:1: error: missing key 'ArrayWidth'");
+    assertError(dir, cfg, csv + "c2,8,x8,3,3,2,4,1,\n", "bad.csv:3:6: error: IFMAP Width takes a positive integer, got 'x8'");
+    assertError(dir, cfg, csv + "c3,8,8,3,3,2,4,\n", "bad.csv:3:1: error: a layer row has 8 or 9");
+    assertError(dir, cfg, csv + "c4,8,8,9,3,2,4,1,\n", "bad.csv:3:8: error: filter height 9 is larger than the IFMAP height 8");
+    assertError(dir, cfg, "Name, Rows, Cols,\n", "bad.csv:1:1: error: not a SCALE-Sim topology header");
+  }
+
+  private static void assertError(Path dir, String cfg, String csv, String expected) throws Exception {
+    Files.writeString(dir.resolve("bad.cfg"), cfg);
+    Files.writeString(dir.resolve("bad.csv"), csv);
+    Path out = dir.resolve("out.tdl");
+    Tdlc.Result r = Tdlc.run("import", "scalesim", dir.resolve("bad.cfg").toString(), dir.resolve("bad.csv").toString(),
+        "-o", out.toString());
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.err().startsWith(dir + "/" + expected), "expected " + expected + "\n" + r);
+    assertTrue(!r.err().contains("Exception"), r.err());
+    assertTrue(!Files.exists(out), "nothing written");
+  }
+
+  @Test
+  void aGemmTopologyWithNamesThatAreNotIdentifiersRunsVerified(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("g.csv"), "Layer Name, M, N, K,\nTest 1, 40, 24, 36,\noutput, 8, 16, 8\n");
+    Path out = dir.resolve("g.tdl");
+    Tdlc.Result r = Tdlc.run("import", "scalesim", REF.resolve("configs/scalesim_32x32_is.cfg").toString(),
+        dir.resolve("g.csv").toString(), "-o", out.toString(), "--json");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("\"layers\": [\"Test_1\", \"_output\"]"), r.out());
+    Tdlc.Result run = Tdlc.run("run", out.toString(), "--target", "scalesim_32x32_is", "--json");
+    assertEquals(0, run.code(), run.toString());
+    assertTrue(run.out().contains("\"verified\": true") && run.out().contains("\"dataflow\": \"is\""), run.out());
+  }
 }
