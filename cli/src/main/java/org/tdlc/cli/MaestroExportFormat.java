@@ -25,7 +25,7 @@ final class MaestroExportFormat implements FileFormat {
   @Override public String files() { return "FILE.tdl"; }
 
   @Override public String summary() {
-    return "MAESTRO: a mapping file of the mapped layers (MODEL.m) and a HW file of the target (TARGET_hw.m)";
+    return "MAESTRO: the mapped layers as DIR/MODEL.m, the target as DIR/TARGET_hw.m";
   }
 
   @Override public int run(List<String> files, CommandLine cl, Io io, SourceCache sources) {

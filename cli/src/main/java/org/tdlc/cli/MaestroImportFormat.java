@@ -13,7 +13,7 @@ final class MaestroImportFormat implements FileFormat {
   @Override public String files() { return "MAPPING.m [HW.m]"; }
 
   @Override public String summary() {
-    return "MAESTRO: the network becomes a model with its dataflows pinned, the HW file (or MAESTRO's defaults) a target";
+    return "MAESTRO: the network becomes a model, its dataflows pinned; the HW file a target";
   }
 
   @Override public int run(List<String> files, CommandLine cl, Io io, SourceCache sources) {

@@ -13,7 +13,7 @@ final class ScaleSimFormat implements FileFormat {
   @Override public String files() { return "CONFIG.cfg TOPOLOGY.csv"; }
 
   @Override public String summary() {
-    return "SCALE-Sim v2: the configuration becomes a target, the topology (convolution or GEMM rows) a model";
+    return "SCALE-Sim v2: the config becomes a target, the topology (conv or GEMM rows) a model";
   }
 
   @Override public int run(List<String> files, CommandLine cl, Io io, SourceCache sources) {
