@@ -117,4 +117,26 @@ class ScaleSimImportTest {
     assertEquals(0, run.code(), run.toString());
     assertTrue(run.out().contains("\"verified\": true") && run.out().contains("\"dataflow\": \"is\""), run.out());
   }
+
+  @Test
+  void aDepthwiseRowRunsItsChannelsInTurnWithRoundedUpOutputs(@TempDir Path dir) throws Exception {
+    // "DP" in the name: SCALE-Sim runs 4 one-channel layers; stride 2 on 8 rows with R = 3: E = ceil(7 / 2) = 4
+    Files.writeString(dir.resolve("dp.csv"), "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, "
+        + "Channels, Num Filter, Strides,\nb3_DP,10,10,3,3,4,1,1,\nc1,8,8,3,3,2,4,2,\n");
+    ScaleSimImport.Result imported = ScaleSimImport.run(REF.resolve("configs/scalesim_32x32_os.cfg").toString(),
+        dir.resolve("dp.csv").toString());
+    Path file = dir.resolve("dp.tdl");
+    Files.writeString(file, imported.text());
+    Map<String, Cost> costs = OneLayer.compile(file, imported.target(), imported.model()).costs();
+    assertEquals(4L * 64 * 9, costs.get("b3_DP").macs());
+    assertEquals(16L * 18 * 4, costs.get("c1").macs());
+    // SCALE-Sim's closed form per channel (os, 32 x 32): 2 row folds x (9 + 32 + 32 - 2) - 1 = 141 cycles
+    long perChannel = 2 * (9 + 32 + 32 - 2) - 1;
+    double ratio = (double) costs.get("b3_DP").cycles() / (4 * perChannel);
+    assertTrue(Math.abs(ratio - 1) < 0.03, "tdlc " + costs.get("b3_DP").cycles() + " cycles, SCALE-Sim " + 4 * perChannel);
+    Tdlc.Result weights = Tdlc.run("import", "scalesim", REF.resolve("configs/scalesim_32x32_os.cfg").toString(),
+        dir.resolve("dp.csv").toString(), "-o", file.toString(), "--weights-dir", dir.toString());
+    assertEquals(1, weights.code(), weights.toString());
+    assertTrue(weights.err().contains("writes no weights"), weights.err());
+  }
 }
