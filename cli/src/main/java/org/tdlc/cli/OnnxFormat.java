@@ -68,12 +68,13 @@ final class OnnxFormat implements FileFormat {
     return f.endsWith(".tdl") ? f.substring(0, f.length() - 4) : f;
   }
 
-  /** {tdlc_version, command, format, input, output, model, opset, nodes, layers, weights_dir, weights}. */
+  /** {tdlc_version, command, format, inputs, output, target (null), model, opset, nodes, layers, weights_dir, weights}. */
   private static ObjectNode json(String input, String out, Path weightsDir, OnnxImporter.Imported im) {
     ObjectNode o = Json.report("import");
     o.put("format", "onnx");
     o.set("inputs", Json.strings(List.of(input)));
     o.put("output", out);
+    o.putNull("target");
     o.put("model", im.model());
     o.put("opset", im.opset());
     o.put("nodes", im.nodes());

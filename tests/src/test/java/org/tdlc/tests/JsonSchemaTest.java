@@ -115,6 +115,15 @@ class JsonSchemaTest {
   }
 
   @Test
+  void importAndExport() {
+    JsonNode imported = valid(0, "import", "scalesim", "validation/reference/scalesim/configs/scalesim_32x32_os.cfg",
+        "validation/reference/scalesim/topologies/gemm_mnk_tiny.csv", "-o", dir.resolve("g.tdl").toString(), "--json");
+    assertEquals("scalesim_32x32_os", imported.get("target").asText());
+    JsonNode exported = valid(0, "export", "maestro", "examples/resnet_block.tdl", "-o", dir.resolve("m").toString(), "--json");
+    assertEquals(2, exported.get("files").size());
+  }
+
+  @Test
   void failuresAreErrorObjects() throws Exception {
     Path bad = dir.resolve("bad.tdl");
     Files.writeString(bad, "model m {\n  input x : i8[4];\n  y = relu(z);\n  output y;\n}\n");

@@ -64,17 +64,25 @@ public final class OneLayer {
       Files.createDirectories(WORK);
       Path file = Files.createTempFile(WORK, "layer", ".tdl");
       Files.writeString(file, text, StandardCharsets.UTF_8);
-      Frontend.Result parsed = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString());
+      Compiled c = compile(file, targetName, "layer");
       Files.delete(file);
-      Target target = Targets.resolve(targetName, parsed);
-      IrModule mapped = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(target))
-          .run(parsed.module(), Pipeline.NO_FORMATS, new DiagnosticEngine());
-      Model model = mapped.model("layer").orElseThrow();
-      Operation op = model.ops().stream().filter(o -> o.attributes().has(Mapping.ATTR)).findFirst().orElseThrow();
-      Cost cost = Predictions.of(model, target).values().iterator().next();
-      return new Result(cost, Mapping.of(op).orElseThrow(), target);
+      Operation op = c.model().ops().stream().filter(o -> o.attributes().has(Mapping.ATTR)).findFirst().orElseThrow();
+      return new Result(c.costs().values().iterator().next(), Mapping.of(op).orElseThrow(), c.target());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A mapped model and the cost model's figures for each of its mapped layers, by layer name. */
+  public record Compiled(Model model, Target target, Map<String, Cost> costs) {}
+
+  /** Model {@code modelName} of {@code file}, mapped for {@code targetName} (weights dense) and costed. */
+  public static Compiled compile(Path file, String targetName, String modelName) {
+    Frontend.Result parsed = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString());
+    Target target = Targets.resolve(targetName, parsed);
+    IrModule mapped = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(target))
+        .run(parsed.module(), Pipeline.NO_FORMATS, new DiagnosticEngine());
+    Model model = mapped.model(modelName).orElseThrow();
+    return new Compiled(model, target, Predictions.of(model, target));
   }
 }

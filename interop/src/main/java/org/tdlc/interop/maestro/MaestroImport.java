@@ -1,0 +1,214 @@
+// `tdlc import maestro MAPPING.m [HW.m]`: the network becomes one model (a conv2d, dwconv2d or matmul per layer,
+// named as the layer, each with its own input as MAESTRO runs layers independently) and the HW file one target.
+// Carried over: the shapes and strides (MAESTRO has no padding: Y and X are input sizes), each layer's dataflow
+// family as an @map pin, MAESTRO's whole-tensor L2 as a whole-layer tile, its PE count and cluster shape, NoC and
+// off-chip bandwidth, L1/L2 sizes and its energy ratios. The rest of the directives (which dimension goes across
+// clusters and PEs, chunk sizes, cluster levels) has no @map pin today and is written beside each layer as comments.
+package org.tdlc.interop.maestro;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.tdlc.interop.SourceFile;
+import org.tdlc.interop.TdlNames;
+import org.tdlc.interop.WholeLayerBuffer;
+
+public final class MaestroImport {
+  /** The .tdl text and what it holds, for the command's report. */
+  public record Result(String text, String target, String model, List<String> layers) {}
+
+  private static final long MIB = 1 << 20;
+  private static final long UNLIMITED_BYTES_PER_CYCLE = MIB;
+  /** MAESTRO's energy per access in units of one MAC's energy (L1, L2); it has no DRAM energy. */
+  private static final String L1_ENERGY = "1.68", L2_ENERGY = "18.61";
+
+  private MaestroImport() {}
+
+  public static Result run(String mappingPath, String hwPath) {
+    SourceFile mapFile = SourceFile.read(mappingPath);
+    SourceFile hwFile = hwPath == null ? null : SourceFile.read(hwPath);
+    MaestroMapping mapping = MaestroMapping.read(mapFile);
+    MaestroHardware hw = hwFile == null ? MaestroHardware.defaults() : MaestroHardware.read(hwFile);
+    TdlNames names = new TdlNames();
+    String model = names.fresh(mapping.network());
+    String target = names.fresh(hwFile == null ? "maestro_defaults" : stem(hwFile.name()));
+    StringBuilder b = new StringBuilder("// Imported by `tdlc import maestro` from ").append(mapFile.name())
+        .append(hwFile == null ? " (no HW file: MAESTRO's command-line defaults)" : " and " + hwFile.name()).append(".\n\n");
+    target(b, mapping, hw, target, footprint(mapping));
+    List<String> layers = model(b, mapping, hw, model, names, mapFile);
+    return new Result(b.toString(), target, model, layers);
+  }
+
+  private static String stem(String file) {
+    int dot = file.lastIndexOf('.');
+    return dot > 0 ? file.substring(0, dot) : file;
+  }
+
+  /** The tdlc dataflow of a layer's directives: rs when a filter dimension goes across PEs, ws when another
+   *  reduction dimension does, os when only output dimensions do. */
+  static String dataflow(MaestroMapping.Layer l) {
+    Set<String> spatial = l.dataflow().stream().filter(MaestroMapping.Directive::spatial)
+        .map(MaestroMapping.Directive::dim).collect(Collectors.toSet());
+    if (l.type().equals("GEMM")) return spatial.contains("K") ? "ws" : "os";
+    if (spatial.contains("R") || spatial.contains("S")) return "rs";
+    return spatial.contains("C") && l.type().equals("CONV") ? "ws" : "os";
+  }
+
+  /** The layer's bytes with every element one byte and i32 outputs: input, weight, output. */
+  private static long bytes(MaestroMapping.Layer l) {
+    long n = l.dim("N");
+    return switch (l.type()) {
+      case "GEMM" -> (long) l.dim("M") * l.dim("K") + (long) l.dim("K") * l.dim("N") + 4L * l.dim("M") * l.dim("N");
+      case "DSCONV" -> n * l.dim("C") * l.inY() * l.inX() + (long) l.dim("C") * l.dim("R") * l.dim("S")
+          + 4 * n * l.dim("C") * l.outY() * l.outX();
+      default -> n * l.dim("C") * l.inY() * l.inX() + (long) l.dim("K") * l.dim("C") * l.dim("R") * l.dim("S")
+          + 4 * n * l.dim("K") * l.outY() * l.outX();
+    };
+  }
+
+  private static long footprint(MaestroMapping m) {
+    return m.layers().stream().mapToLong(MaestroImport::bytes).max().orElse(0);
+  }
+
+  /** The array: a uniform first Cluster(c) gives c rows (PEs per cluster) x the clusters; else the squarest. */
+  static int[] array(MaestroMapping m, int pes) {
+    Set<Integer> sizes = new LinkedHashSet<>();
+    for (MaestroMapping.Layer l : m.layers()) {
+      sizes.add(l.dataflow().stream().filter(MaestroMapping.Directive::cluster).findFirst()
+          .map(MaestroMapping.Directive::size).orElse(0));
+    }
+    int c = sizes.size() == 1 ? sizes.iterator().next() : 0;
+    if (c > 0 && c <= pes) return new int[] {c, pes / c};
+    int rows = (int) Math.floor(Math.sqrt(pes));
+    while (pes % rows != 0) rows--;
+    return new int[] {rows, pes / rows};
+  }
+
+  private static void target(StringBuilder b, MaestroMapping m, MaestroHardware hw, String name, long footprint) {
+    int[] a = array(m, hw.numPes());
+    Set<String> dataflows = new LinkedHashSet<>();
+    m.layers().forEach(l -> dataflows.add(dataflow(l)));
+    b.append("// The hardware: ").append(hw.numPes()).append(" PEs of one MAC per cycle.");
+    if (a[0] * a[1] != hw.numPes()) b.append(" MAESTRO's clusters use ").append(a[0] * a[1]).append(" of them.");
+    b.append("\n// MAESTRO's PEs are a list cut into clusters by the mapping; here ").append(a[0]).append(" x ").append(a[1])
+        .append(a[0] > 1 && m.layers().get(0).dataflow().stream().anyMatch(MaestroMapping.Directive::cluster)
+            && a[0] == m.layers().get(0).dataflow().stream().filter(MaestroMapping.Directive::cluster).findFirst().get().size()
+            ? " (PEs per cluster on the rows, clusters on the columns).\n" : " (the squarest array of that many PEs).\n");
+    b.append("// Every element is one byte (MAESTRO counts elements), so its bandwidths and sizes are in bytes here.\n");
+    if (hw.nocBw().isPresent()) {
+      b.append("// noc_bw_cstr ").append(hw.nocBw().getAsInt()).append(": MAESTRO applies it at every cluster level; tdlc has one\n")
+          .append("// network level, the global buffer's port, and counts the distinct bytes it delivers (the array forwards them).\n");
+    }
+    b.append("// NoC_NumHops ").append(hw.hops()).append(" (MAESTRO's per-transfer latency): not carried over.\n");
+    String global = hw.l2().isPresent() ? hw.l2().getAsInt() + " B" : WholeLayerBuffer.mib(footprint, 0) + " MiB";
+    if (hw.l2().isPresent()) {
+      b.append("// l2_size_cstr and l1_size_cstr are only checked by MAESTRO; tdlc's mapping must fit them.\n");
+    } else {
+      b.append("// No l2_size_cstr: MAESTRO's L2 holds whole tensors; the global buffer holds the largest layer whole, double buffered.\n");
+    }
+    b.append(hw.offchipBw().isPresent()
+        ? "// offchip_bw_cstr " + hw.offchipBw().getAsInt() + ": MAESTRO bounds each top-level step by it; here DRAM's bandwidth.\n"
+        : "// No offchip_bw_cstr: DRAM unconstrained (a MiB per cycle, no latency).\n");
+    b.append("// Energies are MAESTRO's, in units of one MAC's energy: L1 ").append(L1_ENERGY).append(", L2 ").append(L2_ENERGY)
+        .append(" per access, no DRAM energy.\n");
+    b.append("target ").append(name).append(" {\n");
+    b.append("  pe_array ").append(a[0]).append(" x ").append(a[1]).append(";\n");
+    b.append("  dataflows ").append(String.join(", ", dataflows)).append(";\n");
+    b.append("  frequency 1000 MHz;\n  datatype i8 accumulate i32;\n");
+    b.append("  memory dram   { bandwidth ").append(hw.offchipBw().isPresent() ? hw.offchipBw().getAsInt() : UNLIMITED_BYTES_PER_CYCLE)
+        .append(" B/cycle; energy 0 pJ/B; latency 0 cycles; }\n");
+    b.append("  memory global { size ").append(global).append("; ");
+    if (hw.nocBw().isPresent()) b.append("bandwidth ").append(hw.nocBw().getAsInt()).append(" B/cycle; ");
+    b.append("energy ").append(L2_ENERGY).append(" pJ/B; double_buffer; }\n");
+    b.append("  memory local  { size ").append(hw.l1().isPresent() ? hw.l1().getAsInt() : 64).append(" B per pe; energy ")
+        .append(L1_ENERGY).append(" pJ/B; }\n");
+    b.append("  mac { energy 1 pJ; }\n}\n\n");
+  }
+
+  private static List<String> model(StringBuilder b, MaestroMapping m, MaestroHardware hw, String name, TdlNames names,
+                                    SourceFile file) {
+    b.append("// The network ").append(m.network()).append(" of ").append(file.name())
+        .append(": one layer per MAESTRO layer, each with its own input, as MAESTRO costs them.\n");
+    b.append("// MAESTRO has no padding: Y and X are the input's rows and columns, and the layers here have pad 0.\n");
+    b.append("// Each layer's directives are quoted above it. Carried over: the dataflow family (@map dataflow: rs when R\n")
+        .append("// or S goes across PEs, ws when another reduction dimension does, os otherwise)");
+    b.append(hw.l2().isPresent() ? ".\n" : " and MAESTRO's whole-tensor L2\n// (@map tile = the whole layer).\n");
+    b.append("// Not carried over, because tdlc's @map cannot pin it today: which dimensions go across clusters and PEs\n")
+        .append("// (tdlc puts one loop index on each array axis and chooses them), the chunk sizes and offsets of each level\n")
+        .append("// (tdlc has no cluster levels and tiles only its global buffer), and the loop order within a level.\n");
+    b.append("model ").append(name).append(" {\n");
+    List<String> layers = new ArrayList<>();
+    int seed = 1;
+    for (MaestroMapping.Layer l : m.layers()) {
+      String layer = names.fresh(l.name());
+      layers.add(layer);
+      String x = names.fresh(layer + "_x"), w = names.fresh(layer + "_w");
+      b.append('\n');
+      if (!layer.equals(l.name())) b.append("  // layer '").append(l.name()).append("'\n");
+      b.append("  // ").append(l.type()).append(' ').append(l.dims().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+          .collect(Collectors.joining(", ")));
+      if (!l.type().equals("GEMM")) b.append(", stride ").append(l.strideY()).append('x').append(l.strideX())
+          .append(" -> output ").append(l.outY()).append('x').append(l.outX());
+      b.append('\n');
+      if (l.inherited()) b.append("  // no Dataflow: the previous layer's, as MAESTRO takes it\n");
+      StringBuilder level = new StringBuilder("  //  ");
+      for (MaestroMapping.Directive d : l.dataflow()) {
+        if (d.cluster()) {
+          b.append(level).append('\n');
+          level.setLength(0);
+          level.append("  //  ").append(d.text()).append(';');
+        } else {
+          level.append(' ').append(d.text()).append(';');
+        }
+      }
+      b.append(level).append('\n');
+      String df = dataflow(l);
+      int n = l.dim("N");
+      String tile;
+      switch (l.type()) {
+        case "GEMM" -> {
+          b.append("  input ").append(x).append(" : i8[").append(l.dim("M")).append(", ").append(l.dim("K")).append("];\n");
+          b.append("  weight ").append(w).append(" : i8[").append(l.dim("K")).append(", ").append(l.dim("N"))
+              .append("] init random(seed = ").append(seed++).append(");\n");
+          tile = "m = " + l.dim("M") + ", n = " + l.dim("N") + ", k = " + l.dim("K");
+        }
+        case "DSCONV" -> {
+          if (l.dims().containsKey("K") && l.dim("K") != 1) {
+            b.append("  // K ").append(l.dim("K")).append(" is ignored, as MAESTRO ignores it for a depthwise layer\n");
+          }
+          b.append("  input ").append(x).append(" : i8[").append(n).append(", ").append(l.dim("C")).append(", ")
+              .append(l.inY()).append(", ").append(l.inX()).append("];\n");
+          b.append("  weight ").append(w).append(" : i8[").append(l.dim("C")).append(", 1, ").append(l.dim("R")).append(", ")
+              .append(l.dim("S")).append("] init random(seed = ").append(seed++).append(");\n");
+          tile = "";
+        }
+        default -> {
+          b.append("  input ").append(x).append(" : i8[").append(n).append(", ").append(l.dim("C")).append(", ")
+              .append(l.inY()).append(", ").append(l.inX()).append("];\n");
+          b.append("  weight ").append(w).append(" : i8[").append(l.dim("K")).append(", ").append(l.dim("C")).append(", ")
+              .append(l.dim("R")).append(", ").append(l.dim("S")).append("] init random(seed = ").append(seed++).append(");\n");
+          tile = "n = " + n + ", k = " + l.dim("K") + ", c = " + l.dim("C") + ", p = " + l.outY() + ", q = " + l.outX()
+              + ", r = " + l.dim("R") + ", s = " + l.dim("S");
+        }
+      }
+      if (l.type().equals("DSCONV")) {
+        b.append("  // no @map: tdlc maps a depthwise layer only when nothing is pinned (its directives' family: ").append(df)
+            .append(")\n");
+      } else {
+        b.append("  @map(dataflow = ").append(df);
+        if (hw.l2().isEmpty()) b.append(", tile = { ").append(tile).append(" }");
+        b.append(")\n");
+      }
+      String stride = l.strideY() == l.strideX() ? Integer.toString(l.strideY()) : "[" + l.strideY() + ", " + l.strideX() + "]";
+      b.append("  ").append(layer).append(" = ").append(switch (l.type()) {
+        case "GEMM" -> "matmul(" + x + ", " + w + ")";
+        case "DSCONV" -> "dwconv2d(" + x + ", " + w + ", stride = " + stride + ", pad = 0)";
+        default -> "conv2d(" + x + ", " + w + ", stride = " + stride + ", pad = 0)";
+      }).append(";\n");
+    }
+    b.append("\n  output ").append(String.join(", ", layers)).append(";\n}\n");
+    return layers;
+  }
+}

@@ -1,0 +1,88 @@
+// `tdlc export maestro` against MAESTRO: the exporter must still write exactly the files MAESTRO was run on
+// (validation/reference/maestro/export, with the commands), and for every layer the MACs MAESTRO reported on them
+// must equal tdlc's. tdlc's cycles beside MAESTRO's runtime are printed (they are not expected to agree yet).
+package org.tdlc.tests.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tdlc.passes.mapping.Cost;
+import org.tdlc.tests.Tdlc;
+import org.tdlc.tests.validation.OneLayer;
+import org.tdlc.tests.validation.Ratios;
+
+class MaestroExportTest {
+  private static final Path REF = Path.of("validation/reference/maestro/export");
+
+  @ParameterizedTest
+  @CsvSource({"examples/resnet_block.tdl, default, resnet_block_default",
+      "models/mobilenetv2.tdl, default, mobilenetv2_default", "models/resnet50.tdl, eyeriss, resnet50_eyeriss"})
+  void exportedFilesAreWhatMaestroRanAndItsMacsAreTdlcs(String file, String target, String dir, @TempDir Path out)
+      throws Exception {
+    Tdlc.Result r = Tdlc.run("export", "maestro", file, "--target", target, "-o", out.toString());
+    assertEquals(0, r.code(), r.toString());
+    Path ref = REF.resolve(dir);
+    List<Path> committed;
+    try (Stream<Path> s = Files.list(ref)) {
+      committed = s.filter(p -> p.toString().endsWith(".m")).sorted().toList();
+    }
+    try (Stream<Path> s = Files.list(out)) {
+      assertEquals(committed.stream().map(p -> p.getFileName().toString()).toList(),
+          s.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    for (Path p : committed) {
+      assertEquals(Files.readString(p), Files.readString(out.resolve(p.getFileName())), p + " changed: rerun MAESTRO on it ("
+          + REF.resolve("README.md") + ")");
+    }
+    Path mapping = committed.stream().filter(p -> !p.toString().endsWith("_hw.m")).findFirst().orElseThrow();
+    String model = mapping.getFileName().toString().replace(".m", "");
+    List<String> layers = all(Pattern.compile("(?m)^  Layer (\\w+) \\{"), Files.readString(mapping));
+    String screen = Files.readString(ref.resolve(model + ".out"));
+    List<String> macs = all(Pattern.compile("(?m)^Num MACs: (\\d+)"), screen);
+    List<String> runtime = all(Pattern.compile("(?m)^Num MACs: \\d+\\s+\\[Performance Analysis\\]\\s+Runtime: (\\d+) cycles"), screen);
+    assertEquals(layers.size(), macs.size(), "MAESTRO reported every layer");
+    Map<String, Cost> costs = OneLayer.compile(Path.of(file), target, model).costs();
+    List<String> wrong = new ArrayList<>();
+    Ratios cycles = new Ratios();
+    for (int i = 0; i < layers.size(); i++) {
+      Cost c = costs.get(layers.get(i));
+      if (c.macs() != Long.parseLong(macs.get(i))) wrong.add(layers.get(i) + ": tdlc " + c.macs() + " MACs, MAESTRO " + macs.get(i));
+      cycles.add(c.cycles(), Long.parseLong(runtime.get(i)));
+    }
+    System.err.println(dir + ": " + layers.size() + " layers, cycles tdlc/MAESTRO " + cycles.cell());
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+  }
+
+  private static List<String> all(Pattern p, String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = p.matcher(text);
+    while (m.find()) out.add(m.group(1));
+    return out;
+  }
+
+  @Test
+  void anUnknownLayerIsAUsageErrorAndNothingIsWritten(@TempDir Path out) throws Exception {
+    Path dir = out.resolve("x");
+    Tdlc.Result r = Tdlc.run("export", "maestro", "examples/resnet_block.tdl", "--layer", "nope", "-o", dir.toString());
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.err().contains("no mapped layer named 'nope'") && r.err().contains("r1"), r.err());
+    assertTrue(!Files.exists(dir), "nothing written");
+    Tdlc.Result one = Tdlc.run("export", "maestro", "examples/resnet_block.tdl", "--layer", "y", "-o", dir.toString(), "--json");
+    assertEquals(0, one.code(), one.toString());
+    assertTrue(one.out().contains("\"layers\": [\"y\"]"), one.out());
+    assertTrue(Files.readString(dir.resolve("resnet_block.m")).contains("Layer y {")
+        && !Files.readString(dir.resolve("resnet_block.m")).contains("Layer r1 {"));
+  }
+}
