@@ -11,7 +11,7 @@ import org.tdlc.ir.diag.SourceCache;
 
 final class ExportCommand implements Command {
   /** Every export format, in the order help lists them. */
-  static final List<FileFormat> FORMATS = List.of();
+  static final List<FileFormat> FORMATS = List.of(new TimeloopExportFormat());
 
   @Override public String name() { return "export"; }
 
