@@ -48,7 +48,7 @@ public final class TimeloopImport {
     Yaml.Node ertNode = in.require("ERT", "the energy reference table Accelergy writes as *.ERT.yaml; tdlc needs no"
         + " Accelergy install, but it needs the table", first);
     EnergyTable ert = EnergyTable.read(ertNode);
-    String layer = identifier(baseName(in.fileOf.get("problem")));
+    String layer = identifier(baseName(in.fileOf.get("problem")).replaceFirst("\\.(problem|prob)$", ""));
     for (String k : TimeloopFiles.NOT_CARRIED) {
       if (in.get(k) != null) notes.add("'" + k + ":' (" + in.fileOf.get(k) + ") is not carried over: " + why(k));
     }

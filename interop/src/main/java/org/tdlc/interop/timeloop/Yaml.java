@@ -95,9 +95,11 @@ final class Yaml {
       if (p.nextToken() != null) throw new CompileException(at(file, p.currentTokenLocation()), "more than one YAML document");
       return root;
     } catch (JsonProcessingException e) {
-      JsonLocation l = e.getLocation();
-      String msg = e.getOriginalMessage() == null ? "malformed YAML" : e.getOriginalMessage().split("\n")[0];
-      throw new CompileException(l == null ? Location.of(file, 1, 1) : at(file, l), "malformed YAML: " + msg);
+      JsonLocation where = e.getLocation();
+      String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines()
+          .filter(l -> !l.isBlank() && !l.startsWith(" ") && !l.startsWith("\t") && !l.startsWith("in '"))
+          .map(String::strip).collect(java.util.stream.Collectors.joining("; "));
+      throw new CompileException(where == null ? Location.of(file, 1, 1) : at(file, where), "malformed YAML: " + msg);
     } catch (IOException e) {
       throw new CompileException(Location.of(file, 1, 1), "cannot read YAML: " + e.getMessage());
     }
