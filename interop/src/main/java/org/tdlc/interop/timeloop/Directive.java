@@ -36,7 +36,7 @@ record Directive(String target, String type, Map<String, String> factors, String
     StringBuilder b = new StringBuilder(target + " " + type);
     if (!factors.isEmpty()) {
       b.append(" factors:");
-      factors.forEach((d, f) -> b.append(' ').append(d).append(f.matches("\\d+") ? f : f));
+      factors.forEach((d, f) -> b.append(' ').append(d).append(f));
     }
     if (permutation != null) b.append(" permutation: ").append(permutation);
     if (split != null) b.append(" split: ").append(split);

@@ -7,7 +7,6 @@ package org.tdlc.interop.timeloop;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.target.MemoryLevel;
@@ -41,8 +40,6 @@ public final class TimeloopExport {
     if (batched) m.put("N", "b");
     return m;
   }
-
-  public static String wordBits(Target t) { return Integer.toString(t.datatype().bytes() * 8); }
 
   /** arch.yaml: DRAM and the shared levels under `system`, the per-PE level and the MAC in PE[0..n-1]. */
   public static String architecture(Target t) {
@@ -162,9 +159,9 @@ public final class TimeloopExport {
     List<String> names = new ArrayList<>();
     for (String d : DIMS) if (l.indexOf().containsKey(d)) names.add(d + "=" + l.indexOf().get(d));
     b.append(String.join(" ", names)).append("\nmapping:\n");
-    b.append(directive(t.dram().name(), "temporal", dram, permutation(l, m.order(), List.of()), null));
+    b.append(directive(t.dram().name(), "temporal", dram, permutation(l, m.order()), null));
     String rowsDim = dimOf(l, m.rows()), colsDim = dimOf(l, m.cols());
-    b.append(directive(t.global().name(), "temporal", globalT, permutation(l, m.order(), List.of()), null));
+    b.append(directive(t.global().name(), "temporal", globalT, permutation(l, m.order()), null));
     List<String> xFirst = new ArrayList<>();
     if (colsDim != null) xFirst.add(colsDim);
     if (rowsDim != null) xFirst.add(rowsDim);
@@ -195,7 +192,7 @@ public final class TimeloopExport {
   }
 
   /** Timeloop's inner-to-outer permutation of tdlc's outermost-first order (dimensions tdlc lacks go outermost). */
-  private static String permutation(Layer l, List<String> order, List<String> unused) {
+  private static String permutation(Layer l, List<String> order) {
     StringBuilder b = new StringBuilder();
     for (int i = order.size() - 1; i >= 0; i--) {
       String d = dimOf(l, order.get(i));
@@ -220,7 +217,4 @@ public final class TimeloopExport {
   }
 
   private static int ceilDiv(int a, int b) { return (a + b - 1) / b; }
-
-  /** The MACs line of timeloop-model's stats ("Computes = N"), as the tests read it back. */
-  public static String computesLine(long macs) { return String.format(Locale.ROOT, "Computes = %d", macs); }
 }

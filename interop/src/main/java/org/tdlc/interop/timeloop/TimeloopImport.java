@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.tdlc.ir.Location;
-import org.tdlc.ir.diag.CompileException;
 import org.tdlc.ir.target.Quantities;
 
 public final class TimeloopImport {
@@ -44,7 +42,8 @@ public final class TimeloopImport {
     Yaml.Node problemNode = in.require("problem", "the layer: shape and instance", first);
     ConvProblem problem = ConvProblem.read(problemNode);
     notes.addAll(problem.notes());
-    Architecture arch = Architecture.read(in.require("architecture", "the hardware tree", first));
+    Yaml.Node archNode = in.require("architecture", "the hardware tree", first);
+    Architecture arch = Architecture.read(archNode);
     Yaml.Node ertNode = in.require("ERT", "the energy reference table Accelergy writes as *.ERT.yaml; tdlc needs no"
         + " Accelergy install, but it needs the table", first);
     EnergyTable ert = EnergyTable.read(ertNode);
@@ -68,15 +67,17 @@ public final class TimeloopImport {
     String model = model(problem, name, layer, type, pin, true);
     String header = header(files, arch, problem);
     String text = header + target + "\n" + model;
-    if (pin != null) {
-      String refused = pinCheck.apply(text);
-      if (refused != null) {
-        notes.add("Timeloop's tile in " + arch.storage().get(1).name() + " (" + pin.tileText + ") is not pinned: tdlc "
-            + "refuses it (" + refused + "); tdlc's tiles hold i32 partial sums and every operand, where Timeloop's "
-            + "level holds words and may bypass data spaces. Only the loop order is pinned.");
-        model = model(problem, name, layer, type, pin, false);
-        text = header(files, arch, problem) + target + "\n" + model;
-      }
+    String refused = pinCheck.apply(text);
+    if (refused != null && pin != null) {
+      notes.add("Timeloop's tile in " + arch.storage().get(1).name() + " (" + pin.tileText + ") is not pinned: tdlc "
+          + "refuses it (" + refused + "); tdlc's tiles hold i32 partial sums and every operand, where Timeloop's "
+          + "level holds words and may bypass data spaces. Only the loop order is pinned.");
+      model = model(problem, name, layer, type, pin, false);
+      text = header(files, arch, problem) + target + "\n" + model;
+      refused = pinCheck.apply(text);
+    }
+    if (refused != null) {
+      throw archNode.error("tdlc cannot take what this architecture and problem become: " + refused);
     }
     return new Result(text, layer, targetName, name, problem.macs(), List.copyOf(notes));
   }
@@ -304,6 +305,4 @@ public final class TimeloopImport {
   }
 
   private static double round(double v) { return Math.round(v * 1e6) / 1e6; }
-
-  static CompileException error(String file, String message) { return new CompileException(Location.of(file, 1, 1), message); }
 }

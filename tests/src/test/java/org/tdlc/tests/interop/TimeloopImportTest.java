@@ -138,6 +138,13 @@ class TimeloopImportTest {
     Tdlc.Result twice = importFiles(List.of(arch, ert, p.toString(), p2.toString()), dir.resolve("x.tdl"));
     assertEquals(1, twice.code());
     assertTrue(twice.err().contains(p2 + ":3:1: error: 'problem' is also given by " + p), twice.toString());
+    Path tiny = dir.resolve("tiny_glb.yaml");   // a 4-word global buffer under 440 B of scratchpads per PE
+    Files.writeString(tiny, Files.readString(Path.of(arch)).replace("memory_depth: 16384", "memory_depth: 1"));
+    Tdlc.Result noFit = importFiles(List.of(tiny.toString(), ert, p.toString()), dir.resolve("x.tdl"));
+    assertEquals(1, noFit.code());
+    assertTrue(noFit.err().contains(tiny + ":5:3: error: tdlc cannot take what this architecture and problem become: "
+        + "memory level 'pe_local' (440 B per pe) is larger than 'shared_glb' (8 B)"), noFit.toString());
+    assertFalse(Files.exists(dir.resolve("x.tdl")));
     String badMap = Files.readString(IN.resolve("mapping_conv5_3x3_512_best.yaml")).replace("C64 M1", "C32 M1");
     Path m = dir.resolve("map.yaml");
     Files.writeString(m, badMap);
