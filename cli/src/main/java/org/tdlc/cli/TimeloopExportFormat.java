@@ -30,7 +30,7 @@ final class TimeloopExportFormat implements FileFormat {
   @Override public String files() { return "FILE.tdl"; }
 
   @Override public String summary() {
-    return "Timeloop v0.3 YAML: arch.yaml, ERT.yaml, and LAYER.problem.yaml + LAYER.mapping.yaml per conv2d or matmul";
+    return "Timeloop v0.3 YAML: arch.yaml, ERT.yaml, LAYER.problem.yaml and LAYER.mapping.yaml";
   }
 
   @Override public int run(List<String> files, CommandLine cl, Io io, SourceCache sources) throws Exception {
