@@ -11,7 +11,7 @@ import org.tdlc.ir.diag.SourceCache;
 
 final class ExportCommand implements Command {
   /** Every export format, in the order help lists them. */
-  static final List<FileFormat> FORMATS = List.of(new MaestroExportFormat());
+  static final List<FileFormat> FORMATS = List.of(new MaestroExportFormat(), new TimeloopExportFormat());
 
   @Override public String name() { return "export"; }
 
@@ -40,5 +40,16 @@ final class ExportCommand implements Command {
     if (args.isEmpty()) throw new UsageException("name a format and a .tdl file");
     FileFormat format = FileFormat.named(name(), args.get(0), FORMATS);
     return format.run(args.subList(1, args.size()), cl, io, sources);
+  }
+
+  /** The --json report of an export: {format, file, target, layers exported, files written}. */
+  static void printReport(Io io, String format, String file, String target, List<String> layers, List<String> files) {
+    var report = Json.report("export");
+    report.put("format", format);
+    report.put("file", file);
+    report.put("target", target);
+    report.set("layers", Json.strings(layers));
+    report.set("files", Json.strings(files));
+    io.out().print(Json.write(report));
   }
 }

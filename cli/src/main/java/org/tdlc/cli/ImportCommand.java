@@ -11,7 +11,8 @@ import org.tdlc.ir.diag.SourceCache;
 
 final class ImportCommand implements Command {
   /** Every import format, in the order help lists them. */
-  static final List<FileFormat> FORMATS = List.of(new OnnxFormat(), new ScaleSimFormat(), new MaestroImportFormat());
+  static final List<FileFormat> FORMATS =
+      List.of(new OnnxFormat(), new ScaleSimFormat(), new MaestroImportFormat(), new TimeloopImportFormat());
 
   @Override public String name() { return "import"; }
 

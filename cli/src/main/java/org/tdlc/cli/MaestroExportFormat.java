@@ -68,13 +68,7 @@ final class MaestroExportFormat implements FileFormat {
     }
     List<String> written = out.keySet().stream().map(Path::toString).toList();
     if (cl.hasOption("json")) {
-      var report = Json.report("export");
-      report.put("format", name());
-      report.put("file", path);
-      report.put("target", compiled.target().name());
-      report.set("layers", Json.strings(exported));
-      report.set("files", Json.strings(written));
-      io.out().print(Json.write(report));
+      ExportCommand.printReport(io, name(), path, compiled.target().name(), exported, written);
     } else {
       io.err().println("wrote " + String.join(", ", written) + " (" + exported.size() + " layer"
           + (exported.size() == 1 ? "" : "s") + "); MAESTRO runs them with");

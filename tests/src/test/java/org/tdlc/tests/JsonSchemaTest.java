@@ -121,6 +121,12 @@ class JsonSchemaTest {
     assertEquals("scalesim_32x32_os", imported.get("target").asText());
     JsonNode exported = valid(0, "export", "maestro", "examples/resnet_block.tdl", "-o", dir.resolve("m").toString(), "--json");
     assertEquals(2, exported.get("files").size());
+    String in = "validation/reference/timeloop/inputs/";
+    JsonNode timeloop = valid(0, "import", "timeloop", in + "arch/eyeriss_like.yaml", in + "energy/eyeriss_like.ERT.yaml",
+        in + "prob/conv2_1x1_64_256.yaml", "-o", dir.resolve("t.tdl").toString(), "--json");
+    assertEquals("conv2_1x1_64_256", timeloop.get("layers").get(0).get("name").asText(), timeloop.toString());
+    JsonNode yaml = valid(0, "export", "timeloop", "examples/resnet_block.tdl", "-o", dir.resolve("tl").toString(), "--json");
+    assertEquals(2 + 2 * yaml.get("layers").size(), yaml.get("files").size(), yaml.toString());
   }
 
   @Test

@@ -1,0 +1,220 @@
+// `tdlc export timeloop`: a target and its mapped conv2d and matmul layers written as Timeloop v0.3 YAML that
+// timeloop-model loads and runs unchanged: arch.yaml (DRAM, the shared levels, PE[0..n-1] with the per-PE level
+// and the MAC), ERT.yaml (the target's energies per word, so no Accelergy is needed), and per layer a CNN-layer
+// problem and the mapping: tdlc's DRAM loops, its global tile's loops and the array's two spatial indices.
+package org.tdlc.interop.timeloop;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tdlc.ir.mapping.Mapping;
+import org.tdlc.ir.target.MemoryLevel;
+import org.tdlc.ir.target.Quantities;
+import org.tdlc.ir.target.Target;
+
+public final class TimeloopExport {
+  /** Timeloop's CNN-layer dimensions, in the order the files list them. */
+  static final List<String> DIMS = ConvProblem.DIMS;
+
+  /**
+   * One mapped layer: its name, tdlc's index of each Timeloop dimension that is not 1 (conv2d: C->c, M->k, ...;
+   * matmul: C->k, M->n, P->m, N->b), the ranges by tdlc index, the strides of P and Q, and its mapping.
+   */
+  public record Layer(String name, String op, Map<String, String> indexOf, Map<String, Integer> ranges, int strideP,
+                      int strideQ, Mapping mapping) {}
+
+  /** A layer Timeloop cannot take as tdlc mapped it: the message says which index and why. */
+  public static final class Unexportable extends RuntimeException {
+    public Unexportable(String message) { super(message); }
+  }
+
+  private TimeloopExport() {}
+
+  /** The conv2d index of each Timeloop dimension. */
+  public static Map<String, String> convIndices() { return TimeloopImport.INDEX; }
+
+  /** A matmul's: C = k (summed), M = n (columns of b), P = m (rows of a), N = b (the batch, when batched). */
+  public static Map<String, String> matmulIndices(boolean batched) {
+    Map<String, String> m = new LinkedHashMap<>(Map.of("C", "k", "M", "n", "P", "m"));
+    if (batched) m.put("N", "b");
+    return m;
+  }
+
+  /** arch.yaml: DRAM and the shared levels under `system`, the per-PE level and the MAC in PE[0..n-1]. */
+  public static String architecture(Target t) {
+    int bits = t.datatype().bytes() * 8;
+    StringBuilder b = new StringBuilder("# Written by `tdlc export timeloop` from target ").append(t.name())
+        .append(": sizes in ").append(bits).append("-bit words (tdlc's ").append(t.datatype())
+        .append("), bandwidths in words/cycle.\n# tdlc's i32 partial sums are one word here.\n");
+    b.append("architecture:\n  version: 0.3\n  subtree:\n    - name: system\n      local:\n");
+    for (MemoryLevel l : t.levels()) {
+      if (l.perPe()) continue;
+      b.append("        - name: ").append(l.name()).append('\n');
+      b.append("          class: ").append(l == t.dram() ? "DRAM" : "SRAM").append('\n');
+      b.append("          attributes:\n");
+      if (l != t.dram()) {
+        b.append("            depth: ").append(l.sizeBytes() / t.datatype().bytes()).append('\n');
+        b.append("            width: ").append(bits).append('\n');
+      }
+      b.append("            word-bits: ").append(bits).append("\n            block-size: 1\n");
+      if (l.bandwidthLimited()) {
+        String bw = Quantities.number(l.bandwidth() / t.datatype().bytes());
+        b.append("            read_bandwidth: ").append(bw).append("\n            write_bandwidth: ").append(bw).append('\n');
+      }
+    }
+    b.append("      subtree:\n        - name: PE[0..").append(t.peCount() - 1).append("]\n          local:\n");
+    t.local().ifPresent(l -> b.append("            - name: ").append(l.name()).append("\n              class: regfile\n")
+        .append("              attributes:\n                depth: ").append(l.sizeBytes() / t.datatype().bytes())
+        .append("\n                width: ").append(bits).append("\n                word-bits: ").append(bits)
+        .append("\n                block-size: 1\n                meshX: ").append(t.cols()).append('\n'));
+    b.append("            - name: mac\n              class: intmac\n              attributes:\n                datawidth: ")
+        .append(bits).append("\n                meshX: ").append(t.cols()).append('\n');
+    return b.toString();
+  }
+
+  /** ERT.yaml: every level's read, write and update energy per word, and the MAC's, from the target. */
+  public static String energyTable(Target t) {
+    int bytes = t.datatype().bytes();
+    StringBuilder b = new StringBuilder("# Written by `tdlc export timeloop` from target ").append(t.name())
+        .append(": energy per ").append(bytes * 8).append("-bit word = tdlc's pJ/B x ").append(bytes)
+        .append(" (tdlc has one energy for a read and a write).\nERT:\n  version: 0.3\n  tables:\n");
+    String pe = "system.PE[0.." + (t.peCount() - 1) + "]";
+    for (MemoryLevel l : t.levels()) {
+      String e = Quantities.number(l.energyPjPerByte() * bytes);
+      b.append("  - name: ").append(l.perPe() ? pe : "system").append('.').append(l.name()).append("\n    actions:\n");
+      for (String action : List.of("read", "write", "update")) {
+        b.append("    - name: ").append(action).append("\n      arguments: null\n      energy: ").append(e).append('\n');
+      }
+      b.append("    - name: idle\n      arguments: null\n      energy: 0\n");
+    }
+    b.append("  - name: ").append(pe).append(".mac\n    actions:\n    - name: mac_random\n      arguments: null\n      energy: ")
+        .append(Quantities.number(t.macEnergyPj())).append("\n    - name: mac_gated\n      arguments: null\n      energy: 0\n")
+        .append("    - name: idle\n      arguments: null\n      energy: 0\n");
+    return b.toString();
+  }
+
+  /** The layer's problem: Timeloop's CNN-layer shape with the layer's bounds. */
+  public static String problem(Layer l) {
+    StringBuilder b = new StringBuilder("# Layer ").append(l.name()).append(" (tdlc ").append(l.op())
+        .append("), written by `tdlc export timeloop`. Timeloop has no padding: its Inputs are the window's extent,\n"
+            + "# (P-1)*Wstride+R by (Q-1)*Hstride+S; the MACs (the product of the bounds) are tdlc's.\n");
+    b.append("problem:\n  shape:\n    name: CNN-Layer\n    dimensions: [ C, M, R, S, N, P, Q ]\n    coefficients:\n"
+        + "      - { name: Wstride, default: 1 }\n      - { name: Hstride, default: 1 }\n"
+        + "      - { name: Wdilation, default: 1 }\n      - { name: Hdilation, default: 1 }\n"
+        + "    data-spaces:\n      - name: Weights\n        projection: [ [[C]], [[M]], [[R]], [[S]] ]\n"
+        + "      - name: Inputs\n        projection:\n          - [[N]]\n          - [[C]]\n"
+        + "          - [[R, Wdilation], [P, Wstride]]\n          - [[S, Hdilation], [Q, Hstride]]\n"
+        + "      - name: Outputs\n        projection: [ [[N]], [[M]], [[Q]], [[P]] ]\n        read-write: true\n");
+    b.append("  instance:\n");
+    for (String d : DIMS) b.append("    ").append(d).append(": ").append(bound(l, d)).append('\n');
+    b.append("    Wstride: ").append(l.strideP()).append("\n    Hstride: ").append(l.strideQ())
+        .append("\n    Wdilation: 1\n    Hdilation: 1\n");
+    return b.toString();
+  }
+
+  public static long macs(Layer l) {
+    long m = 1;
+    for (String d : DIMS) m *= bound(l, d);
+    return m;
+  }
+
+  /**
+   * The layer's mapping: DRAM walks the global tiles in tdlc's order; the global buffer's temporal loops walk the
+   * tile's folds and the spatial fanout spreads the rows index on Y and the cols index on X. A ragged last tile or
+   * fold is Timeloop's residual (`P4,2`: 4 iterations, 2 in the last); a tile whose folds are ragged inside every
+   * tile (not only the last) has no Timeloop form and is Unexportable.
+   */
+  public static String mapping(Layer l, Target t) {
+    Mapping m = l.mapping();
+    Map<String, String> dram = new LinkedHashMap<>(), globalT = new LinkedHashMap<>(), spatial = new LinkedHashMap<>();
+    for (String d : DIMS) {
+      String idx = l.indexOf().get(d);
+      if (idx == null) { dram.put(d, "1"); globalT.put(d, "1"); spatial.put(d, "1"); continue; }
+      int range = l.ranges().get(idx), tile = m.tileOf(idx);
+      int trips = ceilDiv(range, tile), last = range - (trips - 1) * tile;
+      int axis = idx.equals(m.rows()) ? t.rows() : idx.equals(m.cols()) ? t.cols() : 0;
+      dram.put(d, Integer.toString(trips));
+      if (axis == 0) {
+        globalT.put(d, factor(tile, last));
+        spatial.put(d, "1");
+      } else {
+        int e = m.spatial(idx, axis);
+        if (tile % e != 0) {
+          throw new Unexportable("layer " + l.name() + ": index " + idx + " spreads a tile of " + tile + " over " + e
+              + " PEs, so every tile ends in a ragged fold; Timeloop's residuals can only shorten the last one (pin a "
+              + "tile of " + idx + " that is a multiple of " + e + " or at most " + e + ")");
+        }
+        int lastFolds = ceilDiv(last, e);
+        globalT.put(d, factor(tile / e, lastFolds));
+        spatial.put(d, factor(e, last - (lastFolds - 1) * e));
+      }
+    }
+    String spatialTarget = sharedLevels(t).get(sharedLevels(t).size() - 1).name();
+    StringBuilder b = new StringBuilder("# Layer ").append(l.name()).append(": tdlc's mapping (dataflow ")
+        .append(m.dataflow()).append(", rows ").append(m.rows().isEmpty() ? "-" : m.rows()).append(", cols ")
+        .append(m.cols().isEmpty() ? "-" : m.cols()).append(", global tile ").append(m.tileText()).append(", order ")
+        .append(String.join(" ", m.order())).append("),\n# written by `tdlc export timeloop`. Permutations are inner to outer."
+            + " Timeloop dimension = tdlc index: ");
+    List<String> names = new ArrayList<>();
+    for (String d : DIMS) if (l.indexOf().containsKey(d)) names.add(d + "=" + l.indexOf().get(d));
+    b.append(String.join(" ", names)).append("\nmapping:\n");
+    b.append(directive(t.dram().name(), "temporal", dram, permutation(l, m.order()), null));
+    String rowsDim = dimOf(l, m.rows()), colsDim = dimOf(l, m.cols());
+    b.append(directive(t.global().name(), "temporal", globalT, permutation(l, m.order()), null));
+    List<String> xFirst = new ArrayList<>();
+    if (colsDim != null) xFirst.add(colsDim);
+    if (rowsDim != null) xFirst.add(rowsDim);
+    String perm = String.join("", xFirst) + DIMS.stream().filter(d -> !xFirst.contains(d)).reduce("", String::concat);
+    b.append(directive(spatialTarget, "spatial", spatial, perm, colsDim == null ? 0 : 1));
+    for (MemoryLevel lv : t.levels()) {
+      if (lv == t.dram() || lv == t.global()) continue;
+      Map<String, String> ones = new LinkedHashMap<>();
+      for (String d : DIMS) ones.put(d, "1");
+      b.append(directive(lv.name(), "temporal", ones, String.join("", DIMS), null));
+      boolean keep = lv.perPe();
+      b.append("  - target: ").append(lv.name()).append("\n    type: datatype\n    keep: ")
+          .append(keep ? "[Weights, Inputs, Outputs]" : "[]").append("\n    bypass: ")
+          .append(keep ? "[]" : "[Weights, Inputs, Outputs]").append('\n');
+    }
+    return b.toString();
+  }
+
+  private static List<MemoryLevel> sharedLevels(Target t) {
+    return t.levels().stream().filter(l -> !l.perPe()).toList();
+  }
+
+  private static String directive(String target, String type, Map<String, String> factors, String perm, Integer split) {
+    StringBuilder f = new StringBuilder();
+    factors.forEach((d, v) -> f.append(f.length() == 0 ? "" : " ").append(d).append(v));
+    return "  - target: " + target + "\n    type: " + type + "\n    factors: " + f + "\n    permutation: " + perm + "\n"
+        + (split == null ? "" : "    split: " + split + "\n");
+  }
+
+  /** Timeloop's inner-to-outer permutation of tdlc's outermost-first order (dimensions tdlc lacks go outermost). */
+  private static String permutation(Layer l, List<String> order) {
+    StringBuilder b = new StringBuilder();
+    for (int i = order.size() - 1; i >= 0; i--) {
+      String d = dimOf(l, order.get(i));
+      if (d != null) b.append(d);
+    }
+    for (String d : DIMS) if (b.indexOf(d) < 0) b.append(d);
+    return b.toString();
+  }
+
+  private static String dimOf(Layer l, String idx) {
+    for (Map.Entry<String, String> e : l.indexOf().entrySet()) if (e.getValue().equals(idx)) return e.getKey();
+    return null;
+  }
+
+  private static int bound(Layer l, String d) {
+    String idx = l.indexOf().get(d);
+    return idx == null ? 1 : l.ranges().get(idx);
+  }
+
+  private static String factor(int end, int residual) {
+    return end == residual ? Integer.toString(end) : end + "," + residual;
+  }
+
+  private static int ceilDiv(int a, int b) { return (a + b - 1) / b; }
+}

@@ -1,0 +1,308 @@
+// `tdlc import timeloop`: Timeloop v0.3's YAML files (problem, architecture, constraints, mapping, ERT) to one
+// .tdl file holding one target and one model. What the target language and @map can hold is translated;
+// everything else Timeloop was told (per-level factors and permutations inside the global buffer, spatial
+// factors, bypass, constraints, scratchpads tdlc merges) is written into the file as comments.
+package org.tdlc.interop.timeloop;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.tdlc.ir.target.Quantities;
+
+public final class TimeloopImport {
+  /** Timeloop's DRAM has no bandwidth limit unless it declares one; tdlc's DRAM needs a number: this one never binds. */
+  static final long UNLIMITED_DRAM = 1_048_576;
+  /** Timeloop has no clock; it reports GFLOPs at 1 GHz. */
+  static final int FREQUENCY_MHZ = 1000;
+
+  /** tdlc's conv2d index of each Timeloop CNN-layer dimension (M is tdlc's k; the rest keep their letter). */
+  static final Map<String, String> INDEX = Map.of("C", "c", "M", "k", "R", "r", "S", "s", "N", "n", "P", "p", "Q", "q");
+
+  /** The imported file's text, and the one-line summary of what it holds. */
+  public record Result(String text, String layer, String target, String model, long macs, List<String> notCarried) {}
+
+  private final List<String> notes = new ArrayList<>();
+
+  private TimeloopImport() {}
+
+  /**
+   * Translates {@code files} (file name to text, in command-line order); {@code name} names the target and model;
+   * {@code pinCheck} answers, for a candidate file text, the reason tdlc refuses its @map tile pin (or null).
+   */
+  public static Result run(Map<String, String> files, String name, Function<String, String> pinCheck) {
+    return new TimeloopImport().translate(files, name, pinCheck);
+  }
+
+  private Result translate(Map<String, String> files, String name, Function<String, String> pinCheck) {
+    String first = files.keySet().iterator().next();
+    TimeloopFiles in = TimeloopFiles.read(files);
+    Yaml.Node problemNode = in.require("problem", "the layer: shape and instance", first);
+    ConvProblem problem = ConvProblem.read(problemNode);
+    notes.addAll(problem.notes());
+    Yaml.Node archNode = in.require("architecture", "the hardware tree", first);
+    Architecture arch = Architecture.read(archNode);
+    Yaml.Node ertNode = in.require("ERT", "the energy reference table Accelergy writes as *.ERT.yaml; tdlc needs no"
+        + " Accelergy install, but it needs the table", first);
+    EnergyTable ert = EnergyTable.read(ertNode);
+    String layer = identifier(baseName(in.fileOf.get("problem")).replaceFirst("\\.(problem|prob)$", ""));
+    for (String k : TimeloopFiles.NOT_CARRIED) {
+      if (in.get(k) != null) notes.add("'" + k + ":' (" + in.fileOf.get(k) + ") is not carried over: " + why(k));
+    }
+    String targetName = name + "_arch";
+    StringBuilder target = new StringBuilder();
+    int elementBits = target(arch, ert, targetName, target);
+    List<Directive> mapping = in.get("mapping") == null ? List.of() : Directive.list(in.get("mapping"), "mapping");
+    for (String k : List.of("architecture_constraints", "mapspace_constraints")) {
+      if (in.get(k) == null) continue;
+      List<Directive> ds = Directive.list(in.get(k), k);
+      notes.add(k + " (" + ds.size() + " directives) cannot be carried over: tdlc's target language has no per-level"
+          + " constraints; its mapper searches its own mapping space. They were:");
+      for (Directive d : ds) notes.add("    " + d.text());
+    }
+    String type = elementBits == 8 ? "i8" : "i16";
+    Pin pin = mapping.isEmpty() ? null : pin(mapping, arch, problem);
+    String model = model(problem, name, layer, type, pin, true);
+    String header = header(files, arch, problem);
+    String text = header + target + "\n" + model;
+    String refused = pinCheck.apply(text);
+    if (refused != null && pin != null) {
+      notes.add("Timeloop's tile in " + arch.storage().get(1).name() + " (" + pin.tileText + ") is not pinned: tdlc "
+          + "refuses it (" + refused + "); tdlc's tiles hold i32 partial sums and every operand, where Timeloop's "
+          + "level holds words and may bypass data spaces. Only the loop order is pinned.");
+      model = model(problem, name, layer, type, pin, false);
+      text = header(files, arch, problem) + target + "\n" + model;
+      refused = pinCheck.apply(text);
+    }
+    if (refused != null) {
+      throw archNode.error("tdlc cannot take what this architecture and problem become: " + refused);
+    }
+    return new Result(text, layer, targetName, name, problem.macs(), List.copyOf(notes));
+  }
+
+  // ---- the target ----
+
+  private int target(Architecture arch, EnergyTable ert, String name, StringBuilder b) {
+    Architecture.Component mac = arch.arithmetic();
+    long pes = mac.instances(), meshX = mac.meshX();
+    if (meshX < 1 || pes % meshX != 0) {
+      throw mac.at().error(mac.name() + ": meshX " + meshX + " does not divide its " + pes + " instances");
+    }
+    int bits = mac.wordBits();
+    Yaml.Node bitsAt = mac.attr("datawidth", "word-bits");
+    if (bits > 16 || bits < 1) {
+      throw (bitsAt == null ? mac.at() : bitsAt).error(mac.name() + " multiplies " + bits + "-bit words; tdlc's PEs "
+          + "multiply i8 or i16");
+    }
+    int elementBits = bits <= 8 ? 8 : 16;
+    b.append("target ").append(name).append(" {\n");
+    b.append("  pe_array ").append(pes / meshX).append(" x ").append(meshX).append(";   // ").append(mac.path())
+        .append(": meshX ").append(meshX).append(" columns (Timeloop's X), ").append(pes / meshX).append(" rows (Y)\n");
+    b.append("  dataflows ws, os, rs, is;   // Timeloop has no dataflow keyword: its mapping decides, here tdlc's mapper\n");
+    b.append("  frequency ").append(FREQUENCY_MHZ).append(" MHz;   // Timeloop has no clock; it reports at 1 GHz\n");
+    b.append("  datatype i").append(elementBits).append(" accumulate i32;   // ").append(mac.name()).append(": ")
+        .append(bits).append("-bit words\n");
+    List<Architecture.Component> local = new ArrayList<>();
+    for (int i = 0; i < arch.storage().size(); i++) {
+      Architecture.Component c = arch.storage().get(i);
+      if (i == 0) {
+        b.append(level(c, ert, false, null)).append('\n');
+      } else if (c.instances() == 1) {
+        if (!local.isEmpty()) throw c.at().error(c.name() + " is shared but lies inside the per-PE levels");
+        b.append(level(c, ert, false, null)).append('\n');
+      } else if (c.instances() == pes) {
+        local.add(c);
+      } else {
+        notes.add(c.name() + " (" + c.instances() + " instances of " + c.words() + " words) is not carried over: tdlc "
+            + "has shared levels and one per-PE level, no clusters; its fanout (" + c.instances() + ") is part of the "
+            + "PE array");
+      }
+    }
+    if (arch.storage().get(1).instances() != 1) {
+      throw arch.storage().get(1).at().error(arch.storage().get(1).name() + " has " + arch.storage().get(1).instances()
+          + " instances; tdlc's global buffer (the first level below DRAM) is one shared buffer");
+    }
+    if (!local.isEmpty()) b.append(level(null, ert, true, local)).append('\n');
+    b.append("  mac { energy ").append(Quantities.number(round(ert.energy(mac, "mac_random", "compute")))).append(" pJ; }"
+        + "   // ERT ").append(ert.of(mac).map(a -> a.containsKey("mac_random") ? "mac_random" : "compute").orElse(""))
+        .append(": Timeloop charges every MAC as random\n}\n");
+    return elementBits;
+  }
+
+  /** One memory line: a shared level, or (local != null) the per-PE levels merged into one. */
+  private String level(Architecture.Component c, EnergyTable ert, boolean perPe, List<Architecture.Component> local) {
+    List<Architecture.Component> parts = perPe ? local : List.of(c);
+    long bytes = 0;
+    double energySum = 0;
+    StringBuilder why = new StringBuilder();
+    for (Architecture.Component p : parts) {
+      int wordBytes = (p.wordBits() + 7) / 8;
+      bytes += p.words() * wordBytes;
+      double read = ert.energy(p, "read") / p.blockSize(), write = ert.energy(p, "write") / p.blockSize();
+      energySum += (read + write) / 2 / wordBytes;
+      why.append(why.length() == 0 ? "" : "; ").append(p.name()).append(p.isDram() ? "" : " " + p.words() + " words")
+          .append(", ERT read ").append(Quantities.number(round(read))).append(" / write ")
+          .append(Quantities.number(round(write))).append(" pJ a ").append(p.wordBits()).append("-bit word");
+    }
+    double energy = round(energySum / parts.size());
+    String name = perPe ? (parts.size() == 1 ? parts.get(0).name() : "pe_local") : c.name();
+    StringBuilder b = new StringBuilder("  memory ").append(identifier(name)).append(" { ");
+    if (!perPe && c.isDram()) {
+      double bw = c.number(0, "read_bandwidth", "shared_bandwidth");
+      b.append("bandwidth ").append(bw > 0 ? Quantities.number(bw * ((c.wordBits() + 7) / 8)) : UNLIMITED_DRAM)
+          .append(" B/cycle; ");
+      if (bw == 0) why.append("; no bandwidth limit (").append(UNLIMITED_DRAM).append(" B/cycle never binds)");
+    } else {
+      b.append("size ").append(Quantities.bytes(bytes)).append(perPe ? " per pe" : "").append("; ");
+      if (!perPe) {
+        double bw = c.number(0, "read_bandwidth", "shared_bandwidth");
+        if (bw > 0) b.append("bandwidth ").append(Quantities.number(bw * ((c.wordBits() + 7) / 8))).append(" B/cycle; ");
+      } else {
+        why.append("; merged into one per-PE level (tdlc has one), energy the mean of theirs, no bandwidth limit");
+      }
+    }
+    b.append("energy ").append(Quantities.number(energy)).append(" pJ/B;");
+    if (!perPe && c.isDram()) b.append(" latency 0 cycles;");
+    b.append(" }");
+    return b + "   // " + why;
+  }
+
+  // ---- the model and its pin ----
+
+  /** The pin carried over: the tile at tdlc's global buffer (by tdlc index) and the order of the loops around it. */
+  private record Pin(Map<String, Integer> tile, List<String> order, String tileText, List<String> levels) {}
+
+  private Pin pin(List<Directive> mapping, Architecture arch, ConvProblem problem) {
+    Map<String, Long> product = new LinkedHashMap<>();
+    for (String d : ConvProblem.DIMS) product.put(d, 1L);
+    String dram = arch.storage().get(0).name();
+    Directive dramTemporal = null;
+    List<String> levels = new ArrayList<>();
+    for (Directive d : mapping) {
+      if (arch.storage().stream().noneMatch(c -> c.name().equals(d.target()))) {
+        throw d.at().get("target", "").error("mapping target '" + d.target() + "' is not a storage level of the "
+            + "architecture (" + String.join(", ", arch.storage().stream().map(Architecture.Component::name).toList()) + ")");
+      }
+      for (String dim : d.factors().keySet()) {
+        if (!ConvProblem.DIMS.contains(dim)) throw d.at().error("factor of " + dim + ", which is not a dimension of the problem");
+      }
+      if (d.temporal() || d.spatial()) {
+        for (String dim : ConvProblem.DIMS) product.merge(dim, (long) d.factor(dim), (a, x) -> a * x);
+        if (d.temporal() && d.target().equals(dram)) dramTemporal = d;
+      }
+      levels.add(d.text());
+    }
+    for (String dim : ConvProblem.DIMS) {
+      if (product.get(dim) != problem.bound(dim)) {
+        throw mapping.get(0).at().error("the mapping's factors of " + dim + " multiply to " + product.get(dim)
+            + ", not its bound " + problem.bound(dim) + " (Timeloop needs every bound factored exactly)");
+      }
+    }
+    Map<String, Integer> tile = new LinkedHashMap<>();
+    StringBuilder text = new StringBuilder();
+    for (String tdlc : List.of("n", "k", "c", "p", "q", "r", "s")) {
+      String dim = timeloopDim(tdlc);
+      int t = problem.bound(dim) / (dramTemporal == null ? 1 : dramTemporal.factor(dim));
+      tile.put(tdlc, t);
+      text.append(text.length() == 0 ? "" : " ").append(tdlc).append('=').append(t);
+    }
+    List<String> innerToOuter = new ArrayList<>();
+    String perm = dramTemporal == null || dramTemporal.permutation() == null ? "" : dramTemporal.permutation();
+    for (char ch : perm.toCharArray()) {
+      String dim = String.valueOf(ch);
+      if (!ConvProblem.DIMS.contains(dim)) throw dramTemporal.at().error("permutation names " + dim
+          + ", which is not a dimension of the problem");
+      if (!innerToOuter.contains(dim)) innerToOuter.add(dim);
+    }
+    for (String dim : ConvProblem.DIMS) if (!innerToOuter.contains(dim)) innerToOuter.add(dim);   // as Timeloop pads it
+    List<String> order = new ArrayList<>();
+    for (int i = innerToOuter.size() - 1; i >= 0; i--) order.add(INDEX.get(innerToOuter.get(i)));
+    return new Pin(tile, order, text.toString(), levels);
+  }
+
+  private String model(ConvProblem p, String name, String layer, String type, Pin pin, boolean withTile) {
+    int h = (p.bound("P") - 1) * p.strideP() + p.bound("R"), w = (p.bound("Q") - 1) * p.strideQ() + p.bound("S");
+    String in = identifier(p.dataSpaces().get(1)), wt = identifier(p.dataSpaces().get(0));
+    StringBuilder b = new StringBuilder("model ").append(name).append(" {\n");
+    b.append("  // Timeloop's ").append(p.dataSpaces().get(1)).append(" are the padded input (Timeloop has no padding):"
+        + " ").append(h).append(" x ").append(w).append(", so the conv2d takes no pad. MACs = C*M*R*S*N*P*Q = ")
+        .append(String.format(Locale.ROOT, "%,d", p.macs())).append(".\n");
+    b.append("  input ").append(in).append(" : ").append(type).append("[").append(p.bound("N")).append(", ")
+        .append(p.bound("C")).append(", ").append(h).append(", ").append(w).append("];\n");
+    b.append("  weight ").append(wt).append(" : ").append(type).append("[").append(p.bound("M")).append(", ")
+        .append(p.bound("C")).append(", ").append(p.bound("R")).append(", ").append(p.bound("S"))
+        .append("] init random(seed = 1);\n");
+    if (pin != null) {
+      b.append("  // Timeloop's mapping, directive by directive (permutations inner to outer):\n");
+      for (String l : pin.levels()) b.append("  //   ").append(l).append('\n');
+      b.append("  // Carried over: ").append(withTile ? "the tile held in the global buffer (" + pin.tileText() + ") and "
+          : "").append("the order of the DRAM loops around the global buffer. Not carried over (no @map pin can say them yet): the factors and"
+          + " permutations of the levels inside the global buffer, the spatial factors (tdlc's dataflow puts one"
+          + " index on each array axis) and the bypass lists.\n");
+      StringBuilder t = new StringBuilder();
+      pin.tile().forEach((d, v) -> t.append(t.length() == 0 ? "" : ", ").append(d).append(" = ").append(v));
+      b.append("  @map(").append(withTile ? "tile = { " + t + " }, " : "").append("order = [")
+          .append(String.join(", ", pin.order())).append("])\n");
+    } else {
+      b.append("  // No mapping was given: tdlc's mapper chooses one.\n");
+    }
+    String strides = p.strideP() == p.strideQ() ? String.valueOf(p.strideP()) : "[" + p.strideP() + ", " + p.strideQ() + "]";
+    b.append("  ").append(layer).append(" = conv2d(").append(in).append(", ").append(wt)
+        .append(p.strideP() == 1 && p.strideQ() == 1 ? "" : ", stride = " + strides).append(");\n");
+    b.append("  output ").append(layer).append(";\n}\n");
+    return b.toString();
+  }
+
+  private String header(Map<String, String> files, Architecture arch, ConvProblem p) {
+    StringBuilder b = new StringBuilder("// Imported by `tdlc import timeloop` from ")
+        .append(String.join(", ", files.keySet().stream().map(TimeloopImport::baseNameWithExt).toList())).append(".\n");
+    b.append("// Sizes, bandwidths and energies are Timeloop's per word converted to bytes; energies come from the ERT"
+        + " (the largest\n// energy over an action's arguments, per word of a block, as Timeloop charges them; tdlc has one"
+        + " energy per byte,\n// the mean of read and write).\n");
+    if (!notes.isEmpty()) {
+      b.append("//\n// Not carried over:\n");
+      for (String n : notes) b.append("// ").append(n.startsWith("    ") ? "" : "- ").append(n).append('\n');
+    }
+    for (Architecture.Component c : arch.other()) {
+      b.append("// - ").append(c.name()).append(" (class ").append(c.cls()).append(") is neither storage nor arithmetic:"
+          + " not carried over\n");
+    }
+    return b.append('\n').toString();
+  }
+
+  // ---- helpers ----
+
+  private static String timeloopDim(String tdlc) {
+    for (Map.Entry<String, String> e : INDEX.entrySet()) if (e.getValue().equals(tdlc)) return e.getKey();
+    throw new IllegalArgumentException(tdlc);
+  }
+
+  private static String why(String key) {
+    return switch (key) {
+      case "ART" -> "area is not part of tdlc's cost";
+      case "mapper" -> "tdlc's mapper has its own search (tdlc explain shows it)";
+      case "sparse_optimizations" -> "tdlc models sparsity by weight formats and densities, not per level";
+      default -> "tdlc has no counterpart";
+    };
+  }
+
+  /** A name usable as a tdl identifier: letters, digits and underscores, not starting with a digit. */
+  static String identifier(String s) {
+    String id = s.replaceAll("[^A-Za-z0-9_]", "_");
+    return id.isEmpty() || Character.isDigit(id.charAt(0)) ? "_" + id : id;
+  }
+
+  static String baseName(String path) {
+    String f = baseNameWithExt(path);
+    int dot = f.lastIndexOf('.');
+    return dot > 0 ? f.substring(0, dot) : f;
+  }
+
+  private static String baseNameWithExt(String path) {
+    return java.nio.file.Path.of(path).getFileName().toString();
+  }
+
+  private static double round(double v) { return Math.round(v * 1e6) / 1e6; }
+}
