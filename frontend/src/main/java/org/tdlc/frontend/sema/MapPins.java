@@ -131,8 +131,9 @@ final class MapPins {
     List<String> names = new ArrayList<>();
     for (Ast.Expr x : l.elements()) {
       if (!(x instanceof Ast.NameRef n) || !dims.contains(n.name().name())) {
-        diags.error(x.loc(), "@map: " + key + ": " + callee + " has no dimension " + Literals.describe(x)
-            + " (its dimensions are " + String.join(", ", dims) + ")");
+        String got = x instanceof Ast.NameRef n ? "'" + n.name().name() + "'" : Literals.describe(x);
+        diags.error(x.loc(), "@map: " + key + ": " + callee + " has no dimension " + got + " (its dimensions are "
+            + String.join(", ", dims) + ")");
         return null;
       }
       if (names.contains(n.name().name())) {

@@ -267,8 +267,8 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     for (int a = 0; a < 2; a++) {
       if (axes.get(a).isEmpty()) continue;
       b.append(indent).append("| for ").append(String.join("", axes.get(a))).append(" in [0:")
-          .append(axisUse(axes.get(a), pes[a])).append(") (").append(names[a]).append(", ")
-          .append(axisText(axes.get(a))).append(")\n");
+          .append(axisUse(axes.get(a), pes[a])).append(") (").append(names[a]).append(")")
+          .append(axes.get(a).size() > 1 ? " over " + axisText(axes.get(a)) : "").append('\n');
     }
     return b.toString();
   }

@@ -71,7 +71,7 @@ class MappingTest {
     assertEquals("m x n", Mapping.axisText(m.cols()));
     assertEquals(m, Mapping.read(m.toAttribute(), IndexSpace.of(matmul(two)).orElseThrow()));
     assertTrue(m.loopNest(IndexSpace.of(matmul(two)).orElseThrow(), 16, 16)
-        .contains("| for mn in [0:16) (Spatial-X, m x n)"), m.loopNest(IndexSpace.of(matmul(two)).orElseThrow(), 16, 16));
+        .contains("| for mn in [0:16) (Spatial-X) over m x n"), m.loopNest(IndexSpace.of(matmul(two)).orElseThrow(), 16, 16));
     assertEquals(List.of(), Verifier.verify(module(two)));
   }
 

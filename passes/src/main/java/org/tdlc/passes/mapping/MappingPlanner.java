@@ -172,8 +172,8 @@ public final class MappingPlanner {
         for (Dataflow df : space.dataflows()) {
           MappingSpace.axesProblem(s, df, rows == null ? 0 : rows, cols == null ? 0 : cols).ifPresent(why::add);
         }
-        diags.error(op.location(), "@map: the pinned axes fit no dataflow " + (pin.has("dataflow") ? "pinned" : "of target "
-            + target.name()) + ": " + String.join("; ", why));
+        diags.error(op.location(), "@map: the pinned axes fit " + (pin.has("dataflow") ? "not the pinned dataflow"
+            : "no dataflow of target " + target.name()) + ": " + String.join("; ", why));
         return null;
       }
       space = fitting;
