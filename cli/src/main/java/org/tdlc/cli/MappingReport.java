@@ -35,8 +35,8 @@ final class MappingReport {
       b.append(d == 0 ? "" : " ").append(space.dims().get(d)).append('=').append(space.ranges()[d])
           .append(space.reduced(d) ? "(sum)" : "");
     }
-    b.append("\n\nchosen mapping (").append(m.dataflow().keyword()).append(", rows ").append(m.rows().isEmpty() ? "-" : m.rows())
-        .append(", cols ").append(m.cols().isEmpty() ? "-" : m.cols()).append(", objective ").append(objective).append("):\n");
+    b.append("\n\nchosen mapping (").append(m.dataflow().keyword()).append(", rows ").append(Mapping.axisText(m.rows()))
+        .append(", cols ").append(Mapping.axisText(m.cols())).append(", objective ").append(objective).append("):\n");
     b.append(m.loopNest(IndexSpace.of(op).orElseThrow(), target.rows(), target.cols()).indent(2));
     b.append("\ndirectives:\n  ").append(m.directives(target.rows(), target.cols())).append('\n');
     b.append("\npredicted cost (the exact schedule, weights from their data, as run --json predicts):\n");
@@ -58,8 +58,9 @@ final class MappingReport {
     b.append("\nalternatives the search saw (best first; compared on the search's costs, weights dense):\n");
     for (MappingSearch.Point q : p.search().runnersUp()) {
       Mapping alt = MappingPlanner.toMapping(space, q);
-      b.append(String.format("  %s %-36s order %-22s %s +%.2f%%: %s%n", alt.dataflow().keyword(), alt.tileText(),
-          String.join(",", alt.order()), objective,
+      b.append(String.format("  %s rows %-9s cols %-9s %-36s order %-22s %s +%.2f%%: %s%n", alt.dataflow().keyword(),
+          Mapping.axisText(alt.rows()), Mapping.axisText(alt.cols()), alt.tileText(), String.join(",", alt.order()),
+          objective,
           100 * (q.score() / p.search().best().score() - 1), whyLost(q.cost(), c, objective)));
     }
     b.append(String.format("%nsearch: %d mappings visited, %d valid, %.1f ms%n", p.search().visited(),

@@ -35,7 +35,7 @@ final class MappingSection {
       Mapping map = mapped.mapping();
       b.append("<details class=\"mapping\" data-layer=\"").append(HtmlReport.esc(lc.name())).append("\"><summary>")
           .append(HtmlReport.esc(lc.name() + " (" + lc.op() + "): " + map.dataflow().keyword() + ", rows "
-              + axis(map.rows()) + ", cols " + axis(map.cols()) + "; " + SOURCES.get(mapped.source())))
+              + Mapping.axisText(map.rows()) + ", cols " + Mapping.axisText(map.cols()) + "; " + SOURCES.get(mapped.source())))
           .append("</summary><pre>")
           .append(HtmlReport.esc(map.loopNest(mapped.space(), m.rows(), m.cols()) + "\ndirectives: "
               + map.directives(m.rows(), m.cols()) + "\npin: " + map.pinText()))
@@ -51,5 +51,4 @@ final class MappingSection {
     }
   }
 
-  private static String axis(String index) { return index.isEmpty() ? "-" : index; }
 }

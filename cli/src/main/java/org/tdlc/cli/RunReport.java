@@ -104,16 +104,18 @@ final class RunReport {
   static String text(ModelRun run) {
     Program p = run.program();
     List<String> levels = p.machine().levels().stream().map(l -> l.name()).toList();
-    List<String> header = new ArrayList<>(List.of("layer", "op", "dataflow", "tile", "format", "cycles", "energy"));
+    List<String> header = new ArrayList<>(List.of("layer", "op", "dataflow", "array", "tile", "format", "cycles",
+        "energy"));
     levels.forEach(l -> header.add(l + " r/w"));
     header.add("util");
     List<List<String>> rows = new ArrayList<>();
     for (LayerCounters lc : run.sim().layers()) {
       Layer layer = p.layers().stream().filter(l -> l.first() == lc.first() && l.name().equals(lc.name())).findFirst()
           .orElse(new Layer(lc.name(), lc.op(), lc.first(), lc.last()));
-      rows.add(row(lc.name(), lc.op(), dataflow(p, layer), tile(p, layer), format(run, p, layer), lc.counters()));
+      rows.add(row(lc.name(), lc.op(), dataflow(p, layer), array(run, lc.name()), tile(p, layer),
+          format(run, p, layer), lc.counters()));
     }
-    rows.add(row("total", "", "", "", "", run.sim().total()));
+    rows.add(row("total", "", "", "", "", "", run.sim().total()));
     StringBuilder b = new StringBuilder();
     b.append("model ").append(run.model()).append(" on target ").append(run.target()).append(" (")
         .append(p.machine().rows()).append('x').append(p.machine().cols()).append(" PEs, ")
@@ -154,8 +156,20 @@ final class RunReport {
     return hasMac(p, layer) ? "dense" : "-";
   }
 
-  private static List<String> row(String name, String op, String df, String tile, String format, Counters c) {
-    List<String> r = new ArrayList<>(List.of(name, op, df, tile, format, Long.toString(c.cycles()), energy(c.energyPj())));
+  /** The indices on the array's rows and columns, rows/cols (c,r,s/k), or "-" for a layer without a mapping. */
+  private static String array(ModelRun run, String layer) {
+    MappedLayers.Mapped mapped = run.mappings().get(layer);
+    if (mapped == null) return "-";
+    Mapping m = mapped.mapping();
+    return axis(m.rows()) + "/" + axis(m.cols());
+  }
+
+  private static String axis(List<String> dims) { return dims.isEmpty() ? "-" : String.join(",", dims); }
+
+  private static List<String> row(String name, String op, String df, String array, String tile, String format,
+                                  Counters c) {
+    List<String> r = new ArrayList<>(List.of(name, op, df, array, tile, format, Long.toString(c.cycles()),
+        energy(c.energyPj())));
     for (LevelCounters l : c.levels()) r.add(bytes(l.bytesRead()) + "/" + bytes(l.bytesWritten()));
     r.add(String.format(Locale.ROOT, "%.2f", c.utilization()));
     return r;
@@ -323,10 +337,10 @@ final class RunReport {
   static ObjectNode mapping(Mapping m, int peRows, int peCols, String levelName) {
     ObjectNode o = Json.object();
     ObjectNode spatial = o.putObject("spatial");
-    if (!m.rows().isEmpty()) spatial.put(m.rows(), m.spatial(m.rows(), peRows));
-    if (!m.cols().isEmpty()) spatial.put(m.cols(), m.spatial(m.cols(), peCols));
-    o.set("rows", Json.strings(m.rows().isEmpty() ? List.of() : List.of(m.rows())));
-    o.set("cols", Json.strings(m.cols().isEmpty() ? List.of() : List.of(m.cols())));
+    for (String d : m.rows()) spatial.put(d, m.spatial(d));
+    for (String d : m.cols()) spatial.put(d, m.spatial(d));
+    o.set("rows", Json.strings(m.rows()));
+    o.set("cols", Json.strings(m.cols()));
     ObjectNode level = o.putArray("levels").addObject();
     level.put("level", levelName);
     ObjectNode tile = level.putObject("tile");

@@ -116,6 +116,12 @@ class DiagnosticsTest {
             "@map applies to conv2d, dwconv2d, matmul and einsum statements, not relu"),
         Arguments.of("map bad order", MLP_HEAD + "  @map(order = [m, k])\n  y = matmul(x, w);\n  output y;\n}", "4:16",
             "@map: order must list each dimension of matmul once"),
+        Arguments.of("map rows unknown dim", MLP_HEAD + "  @map(rows = [k, z])\n  y = matmul(x, w);\n  output y;\n}",
+            "4:19", "@map: rows: matmul has no dimension 'z' (its dimensions are m, n, k)"),
+        Arguments.of("map cols not a list", MLP_HEAD + "  @map(cols = n)\n  y = matmul(x, w);\n  output y;\n}",
+            "4:15", "@map: cols must be a list of dimensions such as [c, r, s]"),
+        Arguments.of("map index on both axes", MLP_HEAD + "  @map(rows = [k], cols = [k])\n  y = matmul(x, w);\n"
+            + "  output y;\n}", "4:3", "@map: index k is on both the rows and the cols; an index goes on one axis"),
         // imports
         Arguments.of("missing import", "import \"missing.tdl\";\n", "1:8", "cannot read"),
         Arguments.of("import cycle", "import \"t.tdl\";\n", "1:8", "import cycle: t.tdl -> t.tdl"));

@@ -19,8 +19,9 @@ import org.tdlc.machine.sparse.SparseCodec;
  * <li>CONVERT (software conversion, compute queue): max(DecodeCost.software(block), ceil((block bytes + tile
  *     bytes) / global.bandwidth)): the conversion loop, which can go no faster than the buffer port that
  *     reads the staged block and writes the dense tile.
- * <li>MAC: F folds (F = ceil(ext(row index) / rows) * ceil(ext(col index) / cols), an index missing from an
- *     axis having extent 1) of T streaming steps each (the other indices' extents), S = F * T steps in all,
+ * <li>MAC: F folds (F = ceil(E_rows / rows) * ceil(E_cols / cols), where an axis' extent E is the product of
+ *     the extents of the indices on it, flattened im2col-style, 1 for an axis with none) of T streaming
+ *     steps each (the product of the other indices' extents), S = F * T steps in all,
  *     shrunk to ceil(S * (p - s) / p) when s of its p points are skipped on zeros (SkipTiming). Each fold
  *     needs its stationary block (ws, is, rs: loaded a row per cycle, L = rows cycles, the first before any
  *     streaming) or drains its output block (os: L = rows cycles, the first fold's nothing to wait for).
@@ -84,27 +85,35 @@ public final class Timing {
     return Math.max(DecodeCost.software(block), cycles(blockBytes + tileBytes, m.global().bandwidth()));
   }
 
-  /** The folds of an index of this extent over {@code pes} PEs of one array axis. */
+  /** The folds of an axis whose indices' extents multiply to {@code extent}, over {@code pes} PEs. */
   public static long folds(long extent, int pes) { return ceilDiv(extent, pes); }
 
   /**
-   * The folds of a MAC over these loop extents, {@code rowLoop} and {@code colLoop} spread over the array's
-   * rows and columns (-1: none).
+   * The extent of an axis: the product of the extents of the loops in {@code mask} (bit l: loop l), which
+   * the axis holds flattened, im2col-style (c, r, s of 3, 7, 7 are one axis of 147 positions).
    */
-  public static long folds(MachineConfig m, int[] extents, int rowLoop, int colLoop) {
-    long steps = 1;
-    for (int l = 0; l < extents.length; l++) {
-      steps *= l == rowLoop ? folds(extents[l], m.rows()) : l == colLoop ? folds(extents[l], m.cols()) : extents[l];
-    }
+  public static long axisExtent(int[] extents, int mask) {
+    long e = 1;
+    for (int l = 0; l < extents.length; l++) if ((mask >> l & 1) != 0) e *= extents[l];
+    return e;
+  }
+
+  /**
+   * The streaming steps of a MAC over these loop extents, the loops of {@code rowMask} and {@code colMask}
+   * spread over the array's rows and columns: the spatial folds times the other loops' extents.
+   */
+  public static long folds(MachineConfig m, int[] extents, int rowMask, int colMask) {
+    long steps = spatialFolds(m, extents, rowMask, colMask);
+    for (int l = 0; l < extents.length; l++) if (((rowMask | colMask) >> l & 1) == 0) steps *= extents[l];
     return steps;
   }
 
   /**
-   * The spatial folds of a MAC over these loop extents: the passes of the array when {@code rowLoop} and
-   * {@code colLoop} (-1: none) are longer than the rows and columns.
+   * The spatial folds of a MAC over these loop extents: the passes of the array, ceil(rows extent / rows)
+   * * ceil(cols extent / cols), each axis extent the product of its loops' extents (axisExtent).
    */
-  public static long spatialFolds(MachineConfig m, int[] extents, int rowLoop, int colLoop) {
-    return (rowLoop < 0 ? 1 : folds(extents[rowLoop], m.rows())) * (colLoop < 0 ? 1 : folds(extents[colLoop], m.cols()));
+  public static long spatialFolds(MachineConfig m, int[] extents, int rowMask, int colMask) {
+    return folds(axisExtent(extents, rowMask), m.rows()) * folds(axisExtent(extents, colMask), m.cols());
   }
 
   /**

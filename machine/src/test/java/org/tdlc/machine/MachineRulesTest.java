@@ -36,12 +36,24 @@ class MachineRulesTest {
 
   @Test
   void macStepsCountFoldsTimesTheOtherExtents() {
-    // row index 40 over 16 rows: 3 folds; col index 20 over 16 cols: 2; the third index runs 3 times
-    assertEquals(6, Timing.spatialFolds(M, new int[] {40, 20, 3}, 0, 1));
-    assertEquals(18, Timing.folds(M, new int[] {40, 20, 3}, 0, 1));
-    // no index on the columns: the other indices' extents multiply
-    assertEquals(3 * 20 * 3, Timing.folds(M, new int[] {40, 20, 3}, 0, -1));
-    assertEquals(3, Timing.spatialFolds(M, new int[] {40, 20, 3}, 0, -1));
+    // loops are named by bit masks: row loop 0 of 40 over 16 rows: 3 folds; col loop 1 of 20 over 16 cols: 2;
+    // the third loop runs 3 times
+    assertEquals(6, Timing.spatialFolds(M, new int[] {40, 20, 3}, 0b001, 0b010));
+    assertEquals(18, Timing.folds(M, new int[] {40, 20, 3}, 0b001, 0b010));
+    // no loop on the columns: the other loops' extents multiply
+    assertEquals(3 * 20 * 3, Timing.folds(M, new int[] {40, 20, 3}, 0b001, 0));
+    assertEquals(3, Timing.spatialFolds(M, new int[] {40, 20, 3}, 0b001, 0));
+  }
+
+  @Test
+  void anAxisOfSeveralLoopsHoldsTheirProductFlattened() {
+    // im2col: loops k, c, r, s = 64, 3, 7, 7 with c, r, s on the 16 rows are one axis of 147 positions,
+    // ceil(147 / 16) = 10 folds; k on the 16 columns: 4; nothing else streams, so 40 steps in all
+    assertEquals(147, Timing.axisExtent(new int[] {64, 3, 7, 7}, 0b1110));
+    assertEquals(40, Timing.spatialFolds(M, new int[] {64, 3, 7, 7}, 0b1110, 0b0001));
+    assertEquals(40, Timing.folds(M, new int[] {64, 3, 7, 7}, 0b1110, 0b0001));
+    // r alone on the rows folds once (7 of 16 rows busy) and streams c x s = 21 times as long
+    assertEquals(4 * 21, Timing.folds(M, new int[] {64, 3, 7, 7}, 0b0100, 0b0001));
   }
 
   @Test

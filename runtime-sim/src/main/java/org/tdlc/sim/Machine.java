@@ -87,8 +87,8 @@ final class Machine {
       t.read[local] += Energy.localRead(issued, sa, sb);
       t.written[local] += Energy.localWritten(issued);
     }
-    return Timing.mac(config, dataflow[i], Timing.spatialFolds(config, p.extent, d.rowLoop(), d.colLoop()),
-        Timing.folds(config, p.extent, d.rowLoop(), d.colLoop()), p.points, skipped, read + c);
+    return Timing.mac(config, dataflow[i], Timing.spatialFolds(config, p.extent, d.rowLoops(), d.colLoops()),
+        Timing.folds(config, p.extent, d.rowLoops(), d.colLoops()), p.points, skipped, read + c);
   }
 
   private long alu(int i, Instruction.Alu a, Tally t) {

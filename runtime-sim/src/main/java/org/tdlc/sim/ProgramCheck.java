@@ -7,6 +7,7 @@ package org.tdlc.sim;
 import java.util.List;
 import java.util.Locale;
 import org.tdlc.backend.isa.AluOp;
+import org.tdlc.machine.ArrayAxes;
 import org.tdlc.backend.isa.Descriptor.AluDesc;
 import org.tdlc.backend.isa.Descriptor.DmaDesc;
 import org.tdlc.backend.isa.Descriptor.MacDesc;
@@ -65,12 +66,13 @@ final class ProgramCheck {
       if (desc instanceof MacDesc m) {
         checkLoops(m.loops().size());
         int n = m.loops().size();
-        if (m.rowLoop() < -1 || m.rowLoop() >= n || m.colLoop() < -1 || m.colLoop() >= n) {
-          throw new IllegalArgumentException("rowLoop " + m.rowLoop() + " / colLoop " + m.colLoop()
-              + " must be -1 or name one of its " + n + " loops");
+        if (!ArrayAxes.within(m.rowLoops(), n) || !ArrayAxes.within(m.colLoops(), n)) {
+          throw new IllegalArgumentException("row loops " + Integer.toBinaryString(m.rowLoops()) + " / col loops "
+              + Integer.toBinaryString(m.colLoops()) + " (bit masks) must name only its " + n + " loops");
         }
-        if (m.rowLoop() >= 0 && m.rowLoop() == m.colLoop()) {
-          throw new IllegalArgumentException("loop " + m.rowLoop() + " is mapped on both rows and columns");
+        if ((m.rowLoops() & m.colLoops()) != 0) {
+          throw new IllegalArgumentException("loops " + Integer.toBinaryString(m.rowLoops() & m.colLoops())
+              + " (bit mask) are mapped on both rows and columns");
         }
         plans.nest[d] = new NestPlan(m.loops(), ElementType.I32.bytes(), m.a().bytes(), m.b().bytes());
       } else if (desc instanceof AluDesc a) {

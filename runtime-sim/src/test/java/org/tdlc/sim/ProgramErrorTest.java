@@ -101,7 +101,7 @@ class ProgramErrorTest {
   void malformedDescriptors() {
     Program mapping = new ProgramBuilder(machine(), 64)
         .mac(NONE, macDesc(I8, I8, 1, 1, loop(2, 0, 1, 1), loop(2, 0, 1, 1)), 0, 0, 0).halt(NONE).build();
-    assertEquals("descriptor 0: loop 1 is mapped on both rows and columns", error(mapping));
+    assertEquals("descriptor 0: loops 10 (bit mask) are mapped on both rows and columns", error(mapping));
     Program avg = new ProgramBuilder(machine(), 64)
         .alu(NONE, aluDesc(AluOp.AVGDIV, I8, I32, I32, 0, loop(2, 1, 1, 0)), 0, 0, 0).halt(NONE).build();
     assertEquals("descriptor 0: avgdiv divisor 0 must be positive", error(avg));

@@ -137,8 +137,9 @@ final class TestPrograms {
 
   static Descriptor.DmaDesc dma(ElementType t, DmaDim... dims) { return dma(t, 0, dims); }
 
+  /** A MAC with one loop (by index, -1: none) on each array axis; the descriptor holds them as masks. */
   static Descriptor.MacDesc macDesc(ElementType a, ElementType b, int rowLoop, int colLoop, Loop... loops) {
-    return new Descriptor.MacDesc(a, b, List.of(loops), rowLoop, colLoop);
+    return new Descriptor.MacDesc(a, b, List.of(loops), rowLoop < 0 ? 0 : 1 << rowLoop, colLoop < 0 ? 0 : 1 << colLoop);
   }
 
   static Descriptor.AluDesc aluDesc(AluOp op, ElementType dst, ElementType s1, ElementType s2, int imm,

@@ -51,12 +51,12 @@ class JsonSchemaTest {
     List<String> order = new ArrayList<>();
     level.get("order").forEach(d -> order.add(d.asText()));
     assertEquals(List.of("k", "m", "n"), order.stream().sorted().toList(), "every index in the loop order");
-    // the array spreads the row and column indices over its 2 x 2 PEs
+    // the array spreads the whole tiles of the row and column indices (folded over its 2 x 2 PEs)
     JsonNode spatial = y.get("mapping").get("spatial");
     String rows = y.get("mapping").get("rows").get(0).asText(), cols = y.get("mapping").get("cols").get(0).asText();
-    assertEquals(2, spatial.size(), y.toString());
-    assertEquals(Math.min(2, level.get("tile").get(rows).asInt()), spatial.get(rows).asInt());
-    assertEquals(Math.min(2, level.get("tile").get(cols).asInt()), spatial.get(cols).asInt());
+    assertEquals(y.get("mapping").get("rows").size() + y.get("mapping").get("cols").size(), spatial.size(), y.toString());
+    assertEquals(level.get("tile").get(rows).asInt(), spatial.get(rows).asInt());
+    assertEquals(level.get("tile").get(cols).asInt(), spatial.get(cols).asInt());
     // the total's prediction sums the predicted layers (one here)
     assertEquals(y.get("predicted").get("cycles"), run.get("total").get("predicted").get("cycles"));
     assertEquals(1, run.get("total").get("predicted").get("layers").asInt());

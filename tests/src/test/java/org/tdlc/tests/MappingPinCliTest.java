@@ -28,9 +28,9 @@ class MappingPinCliTest {
       }
       """;
   /** A legal mapping of the conv on the default target, which the edits below start from. */
-  static final String MAPPING = "mapping = {cols = \"k\", dataflow = \"ws\", levels = [{level = \"global\", order = "
+  static final String MAPPING = "mapping = {cols = [\"k\"], dataflow = \"ws\", levels = [{level = \"global\", order = "
       + "[\"k\", \"n\", \"p\", \"q\", \"c\", \"r\", \"s\"], tile = {c = 16, k = 16, n = 1, p = 8, q = 14, r = 3, s = 3}}], "
-      + "rows = \"c\", spatial = {c = 16, k = 16}}";
+      + "rows = [\"c\"], spatial = {c = 16, k = 16}}";
 
   @TempDir Path dir;
   Path tdl;
@@ -43,7 +43,7 @@ class MappingPinCliTest {
     Tdlc.Result r = Tdlc.run("opt", tdl.toString(), "--passes", "canonicalize,fuse-epilogue,select-formats,mapper");
     assertEquals(0, r.code(), r.toString());
     // the edits start from a mapping of our own, so that they do not depend on what the mapper picks
-    ir = r.out().replaceFirst("mapping = \\{.*?\\}\\}\\], rows = \"[a-z]*\", spatial = \\{[^}]*\\}\\}",
+    ir = r.out().replaceFirst("mapping = \\{.*?\\}\\}\\], rows = \\[[^]]*\\], spatial = \\{[^}]*\\}\\}",
         Matcher.quoteReplacement(MAPPING));
     assertTrue(ir.contains(MAPPING), ir);
   }
@@ -59,13 +59,14 @@ class MappingPinCliTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-      "rows = \"c\"|rows = \"banana\"|mapping: rows = \"banana\" is not an index of the op (its indices: n, k, c, p, q, r, s)",
+      "rows = [\"c\"]|rows = [\"banana\"]|mapping: rows names \"banana\", which is not an index of the op (its indices: n, k, c, p, q, r, s)",
       "n = 1, p = 8|n = 0, p = 8|mapping: tile n = 0 must be at least 1",
       "order = [\"k\", \"n\"|order = [\"n\", \"n\"|mapping: order [\"n\", \"n\", \"p\", \"q\", \"c\", \"r\", \"s\"] names n twice",
       "dataflow = \"ws\"|dataflow = \"zz\"|mapping: unknown dataflow \"zz\" (the dataflows: ws, os, rs, is)",
       "p = 8, q = 14|p = 15, q = 14|mapping: tile p = 15 exceeds the range of p (14)",
-      "rows = \"c\", |~~|mapping: the mapping has no rows (its keys: cols, dataflow, levels, rows, spatial)",
-      "spatial = {c = 16, k = 16}|spatial = {c = 8, k = 16}|mapping: spatial c = 8, but target 'default' spreads min(16 rows, tile c = 16) = 16 of c over its rows",
+      "rows = [\"c\"], |~~|mapping: the mapping has no rows (its keys: cols, dataflow, levels, rows, spatial)",
+      "spatial = {c = 16, k = 16}|spatial = {c = 8, k = 16}|mapping: spatial c = 8 must equal the tile of c (16): an axis spreads its indices' whole tiles, folded",
+      "rows = [\"c\"], spatial = {c = 16, k = 16}|rows = [\"p\"], spatial = {k = 16, p = 8}|mapping: rows [p] do not fit dataflow ws: [p] cannot go on its rows, which hold [c, r, s] (ws: reduction indices)",
   })
   void aBadMappingIsALocatedErrorForEveryCommand(String from, String to, String message) throws Exception {
     Path bad = edited(from, to);
@@ -88,6 +89,20 @@ class MappingPinCliTest {
       assertTrue(r.err().startsWith(tdl + ":4:7: error: 'tdl.conv2d' op mapping: target 'eyeriss' has no dataflow ws "
           + "(it runs rs)"), passes + ": " + r.err());
     }
+  }
+
+  /** An axis of several indices (im2col's c, r, s on the rows), edited in, runs bit-exact and exactly predicted. */
+  @Test
+  void severalIndicesOnOneAxisRunAsEdited() throws Exception {
+    Path p = edited("rows = [\"c\"], spatial = {c = 16, k = 16}",
+        "rows = [\"c\", \"r\", \"s\"], spatial = {c = 16, k = 16, r = 3, s = 3}");
+    Tdlc.Result r = Tdlc.run("run", p.toString(), "--json");
+    assertEquals(0, r.code(), r.toString());
+    JsonNode y = Reports.layer(Reports.onlyRun(r.out()), "y");
+    assertEquals("[\"c\",\"r\",\"s\"]", y.get("mapping").get("rows").toString(), r.out());
+    assertEquals(y.get("cycles").asLong(), y.get("predicted").get("cycles").asLong());
+    assertTrue(Reports.onlyRun(r.out()).get("verified").asBoolean(), r.out());
+    assertEquals("{\"c\":16,\"r\":3,\"s\":3,\"k\":16}", y.get("mapping").get("spatial").toString(), r.out());
   }
 
   @Test

@@ -1,5 +1,5 @@
 // One line of the .descriptors section, after its "dN:" label, printed and parsed:
-//   mac a=i8 b=i8 row=1 col=none loops=[(16: dst=64 src1=0 src2=1), ...]
+//   mac a=i8 b=i8 row=1,2 col=none loops=[(16: dst=64 src1=0 src2=1), ...]
 //   alu requant dst=i8 src1=i32 src2=i32 imm=10 loops=[...]
 //   dma i8 pad=0 dims=[(count=16 dram=784 buf=900 pad=1,1), ...]
 package org.tdlc.backend.asm;
@@ -20,8 +20,8 @@ final class DescriptorSyntax {
   static String print(Descriptor d) {
     StringBuilder b = new StringBuilder();
     if (d instanceof Descriptor.MacDesc m) {
-      b.append(m.init() ? "mac init a=" : "mac a=").append(m.a()).append(" b=").append(m.b()).append(" row=").append(loopRef(m.rowLoop()))
-          .append(" col=").append(loopRef(m.colLoop())).append(" loops=");
+      b.append(m.init() ? "mac init a=" : "mac a=").append(m.a()).append(" b=").append(m.b()).append(" row=").append(loopRefs(m.rowLoops()))
+          .append(" col=").append(loopRefs(m.colLoops())).append(" loops=");
       loops(b, m.loops());
     } else if (d instanceof Descriptor.AluDesc a) {
       b.append("alu ").append(a.op().mnemonic()).append(" dst=").append(a.dstType()).append(" src1=")
@@ -42,7 +42,13 @@ final class DescriptorSyntax {
     return b.toString();
   }
 
-  private static String loopRef(int loop) { return loop == -1 ? "none" : Integer.toString(loop); }
+  /** A loop mask as its loops, comma-separated, or none. */
+  private static String loopRefs(int mask) {
+    if (mask == 0) return "none";
+    StringBuilder b = new StringBuilder();
+    for (int l = 0; l < 32; l++) if ((mask >>> l & 1) != 0) b.append(b.length() == 0 ? "" : ",").append(l);
+    return b.toString();
+  }
 
   private static void loops(StringBuilder b, List<Loop> loops) {
     b.append('[');
@@ -131,12 +137,19 @@ final class DescriptorSyntax {
   @SuppressWarnings("unchecked")
   private static List<Loop> loopList(TokenCursor.Pairs v) { return (List<Loop>) v.get("loops"); }
 
+  /** none, or loop indices separated by commas, as a mask; each index names one of at most 31 loops. */
   private static Object loopRef(TokenCursor c, String what) {
     if (!c.atEnd() && c.peek().text().equals("none")) {
       c.next("none");
-      return -1;
+      return 0;
     }
-    return c.integer(what + " loop (an index or none)", Integer.MIN_VALUE, Integer.MAX_VALUE);
+    int mask = 0;
+    while (true) {
+      int loop = c.integer(what + " loop (a loop index, a list of them separated by commas, or none)", 0, 30);
+      mask |= 1 << loop;
+      if (c.atEnd() || !c.peek().text().equals(",")) return mask;
+      c.expect(',');
+    }
   }
 
   private static Object loops(TokenCursor c) {

@@ -16,19 +16,20 @@ public sealed interface Descriptor {
 
   /**
    * MAC: for every point, C = wrap32(C + A * B) with A of type {@code a}, B of type {@code b}, C always i32.
-   * Strides: dst = C, src1 = A, src2 = B. {@code rowLoop} and {@code colLoop} name the loops mapped across
-   * the PE array's rows and columns (-1: none); they only affect timing, never values. {@code init}: the
+   * Strides: dst = C, src1 = A, src2 = B. {@code rowLoops} and {@code colLoops} are the loops mapped across
+   * the PE array's rows and columns, as bit masks (bit l: loop l; 0: none; disjoint), each axis holding its
+   * loops flattened (machine.Timing); they only affect timing, never values. {@code init}: the
    * first reduction step of its accumulators, which it starts from zero (C = wrap32(A * B) at the first point
    * reaching each C element) instead of reading them, as an array writes its first partial sums; no FILL
    * precedes it.
    */
-  record MacDesc(ElementType a, ElementType b, List<Loop> loops, int rowLoop, int colLoop, boolean init)
+  record MacDesc(ElementType a, ElementType b, List<Loop> loops, int rowLoops, int colLoops, boolean init)
       implements Descriptor {
     public MacDesc { loops = List.copyOf(loops); }
 
     /** A MAC that accumulates onto C. */
-    public MacDesc(ElementType a, ElementType b, List<Loop> loops, int rowLoop, int colLoop) {
-      this(a, b, loops, rowLoop, colLoop, false);
+    public MacDesc(ElementType a, ElementType b, List<Loop> loops, int rowLoops, int colLoops) {
+      this(a, b, loops, rowLoops, colLoops, false);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 import org.tdlc.ir.ops.Ops;
 import org.tdlc.ir.type.ElementType;
+import org.tdlc.machine.ArrayAxes;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.MemoryLevel;
 
@@ -72,10 +73,15 @@ public final class ProgramVerifier {
     String where = "descriptor d" + index + " (" + ProgramStructure.kindOf(d) + "): ";
     if (d instanceof Descriptor.MacDesc m) {
       loops(where, m.loops());
-      for (int loop : new int[] {m.rowLoop(), m.colLoop()}) {
-        if (loop < -1 || loop >= m.loops().size()) {
-          problem(where + "row/col loop " + loop + " is not -1 (none) or a loop index below " + m.loops().size());
+      for (int mask : new int[] {m.rowLoops(), m.colLoops()}) {
+        if (!ArrayAxes.within(mask, m.loops().size())) {
+          problem(where + "row/col loops (mask " + Integer.toBinaryString(mask) + ") name a loop not below "
+              + m.loops().size());
         }
+      }
+      if ((m.rowLoops() & m.colLoops()) != 0) {
+        problem(where + "loops (mask " + Integer.toBinaryString(m.rowLoops() & m.colLoops())
+            + ") are mapped on both rows and columns");
       }
     } else if (d instanceof Descriptor.AluDesc a) {
       loops(where, a.loops());

@@ -1,6 +1,6 @@
 // Loop nests of MAC and ALU descriptors for one tile: one loop per index of extent > 1 (outermost first),
 // adjacent loops merged where every operand's strides allow it, and whatever still exceeds MAX_LOOPS split
-// into several instructions over the outer loops. Also names the loops mapped across the PE array.
+// into several instructions over the outer loops. Also names the loops mapped across the PE array (masks).
 package org.tdlc.backend.lower;
 
 import java.util.ArrayList;
@@ -9,16 +9,17 @@ import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Loop;
 import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.machine.ArrayAxes;
 
 final class LoopNests {
   private LoopNests() {}
 
   /**
-   * One instruction's nest, the array loops (-1: none) and its operands' offsets in elements. first: the
+   * One instruction's nest, the array loops (bit masks over its loops; 0: none) and its operands' offsets in elements. first: the
    * nest starts every destination element it touches (the loops split off outside it that do not move the
    * destination, the reduction's, are at their first iteration).
    */
-  record Nest(List<Loop> loops, int rowLoop, int colLoop, long dst, long src1, long src2, boolean first) {}
+  record Nest(List<Loop> loops, int rowLoops, int colLoops, long dst, long src1, long src2, boolean first) {}
 
   /** A loop with the iteration indices it covers (several after merging). */
   private record Entry(Loop loop, List<Integer> dims) {}
@@ -27,8 +28,8 @@ final class LoopNests {
    * extents and per-index strides of dst, src1, src2. {@code mergeAlways}: merge even when the nest fits
    * (ALU work, where fewer loops only help); otherwise loops stay one per index unless they exceed the limit.
    */
-  static List<Nest> build(int[] extents, int[] dst, int[] src1, int[] src2, boolean mergeAlways, int rowDim,
-                          int colDim) {
+  static List<Nest> build(int[] extents, int[] dst, int[] src1, int[] src2, boolean mergeAlways, int rowDims,
+                          int colDims) {
     List<Entry> entries = new ArrayList<>();
     for (int d = 0; d < extents.length; d++) {
       if (extents[d] > 1) entries.add(new Entry(new Loop(extents[d], dst[d], src1[d], src2[d]), List.of(d)));
@@ -38,8 +39,7 @@ final class LoopNests {
     int extra = Math.max(0, entries.size() - Descriptor.MAX_LOOPS);
     List<Entry> outer = entries.subList(0, extra), inner = entries.subList(extra, entries.size());
     List<Loop> loops = inner.stream().map(Entry::loop).toList();
-    int row = indexOf(inner, rowDim), col = indexOf(inner, colDim);
-    if (col == row) col = -1;
+    int row = loopsOf(inner, rowDims), col = loopsOf(inner, colDims) & ~row;
     List<Nest> nests = new ArrayList<>();
     int[] idx = new int[extra];
     while (true) {
@@ -80,52 +80,25 @@ final class LoopNests {
     return out;
   }
 
-  private static int indexOf(List<Entry> entries, int dim) {
-    if (dim < 0) return -1;
-    for (int i = 0; i < entries.size(); i++) if (entries.get(i).dims().contains(dim)) return i;
-    return -1;
+  /** The loops (mask) covering any index of {@code dims} (a mask over indices). */
+  private static int loopsOf(List<Entry> entries, int dims) {
+    int mask = 0;
+    for (int i = 0; i < entries.size(); i++) {
+      for (int d : entries.get(i).dims()) if ((dims >> d & 1) != 0) mask |= 1 << i;
+    }
+    return mask;
   }
 
   /**
-   * The indices mapped across the array's rows and columns under a dataflow ({-1, -1} if none fits), chosen
-   * among those of extent > 1 from the operands' strides: ws rows = a reduction index both operands read,
-   * cols = an output index only B reads; is the same with only A; os rows/cols = output indices only A /
-   * only B reads; rs rows = a
-   * reduction index sharing an A subscript with an output index (r in p + r), cols = that output index.
+   * The default indices (masks) on the array's rows and columns where the op carries no mapping:
+   * ArrayAxes.defaults over the op's ranges, an index read by an input whose map uses it.
    */
-  static int[] roles(Dataflow df, TiledOp op, int[] extents, int[] a, int[] b) {
-    boolean[] red = op.reduced();
-    if (df == Dataflow.RS) {
-      for (AffineExpr e : op.inputs().get(0).map()) {
-        int r = -1, p = -1;
-        for (int d = 0; d < extents.length; d++) {
-          if (!e.uses(d) || extents[d] <= 1) continue;
-          if (red[d] && r < 0) r = d;
-          if (!red[d] && p < 0) p = d;
-        }
-        if (r >= 0 && p >= 0) return new int[] {r, p};
-      }
+  static int[] defaultAxes(Dataflow df, TiledOp op) {
+    int n = op.ranges().length;
+    boolean[][] reads = new boolean[2][n];
+    for (int i = 0; i < 2 && i < op.inputs().size(); i++) {
+      for (AffineExpr e : op.inputs().get(i).map()) for (int d = 0; d < n; d++) reads[i][d] |= e.uses(d);
     }
-    if (df == Dataflow.OS) {
-      int rows = largest(extents, d -> !red[d] && b[d] == 0, -1);
-      int cols = largest(extents, d -> !red[d] && a[d] == 0, rows);
-      if (rows < 0) rows = largest(extents, d -> !red[d], cols);
-      return new int[] {rows, cols};
-    }
-    int[] streamed = df == Dataflow.IS ? b : a;   // ws holds B in the PEs and streams A; is the other way round
-    int rows = largest(extents, d -> red[d] && a[d] != 0 && b[d] != 0, -1);
-    if (rows < 0) rows = largest(extents, d -> red[d], -1);
-    int cols = largest(extents, d -> !red[d] && streamed[d] == 0, rows);
-    if (cols < 0) cols = largest(extents, d -> !red[d], rows);
-    return new int[] {rows, cols};
-  }
-
-  private static int largest(int[] extents, java.util.function.IntPredicate ok, int except) {
-    int best = -1;
-    for (int d = 0; d < extents.length; d++) {
-      if (d == except || extents[d] <= 1 || !ok.test(d)) continue;
-      if (best < 0 || extents[d] > extents[best]) best = d;
-    }
-    return best;
+    return ArrayAxes.defaults(df, new ArrayAxes.Roles(op.reduced(), reads[0], reads[1]), op.ranges());
   }
 }

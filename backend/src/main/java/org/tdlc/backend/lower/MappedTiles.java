@@ -11,7 +11,8 @@ import org.tdlc.ir.ops.OpTypeException;
 import org.tdlc.ir.target.Dataflow;
 
 /** order: every TiledOp index, outermost first (indices the mapping does not name go outermost). */
-record MappedTiles(Dataflow dataflow, int[] tile, int[] order, int rowDim, int colDim) {
+/** rowDims, colDims: the indices on the array's rows and columns, as bit masks over the TiledOp's indices. */
+record MappedTiles(Dataflow dataflow, int[] tile, int[] order, int rowDims, int colDims) {
 
   /** The op's mapping over {@code t}'s indices, or null when the op has none; a malformed one is refused. */
   static MappedTiles of(Operation op, TiledOp t) {
@@ -34,6 +35,12 @@ record MappedTiles(Dataflow dataflow, int[] tile, int[] order, int rowDim, int c
     }
     for (String name : m.order()) if (dims.contains(name)) order.add(dims.indexOf(name));
     return new MappedTiles(m.dataflow(), tile, order.stream().mapToInt(Integer::intValue).toArray(),
-        dims.indexOf(m.rows()), dims.indexOf(m.cols()));
+        mask(dims, m.rows()), mask(dims, m.cols()));
+  }
+
+  private static int mask(List<String> dims, List<String> names) {
+    int mask = 0;
+    for (String name : names) if (dims.contains(name)) mask |= 1 << dims.indexOf(name);
+    return mask;
   }
 }

@@ -133,18 +133,18 @@ final class TileEmitter implements TileWalk.Visitor {
     if (wide != null) {
       wide.step(a, plan.inputAddr(slots[0], 0), reads[0], ext, dst, outSlot);
     } else if (op.body().isMac()) {
-      int[] roles = mapped != null ? new int[] {mapped.rowDim(), mapped.colDim()}
-          : LoopNests.roles(dataflow, op, ext, a.indexStrides(), bStrides);
+      int[] roles = mapped != null ? new int[] {mapped.rowDims(), mapped.colDims()}
+          : LoopNests.defaultAxes(dataflow, op);
       boolean starts = macStartsAccumulators() && !accumulatorsStarted;
       accumulatorsStarted = true;
       for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, false, roles[0], roles[1])) {
-        int desc = out.descriptor(new Descriptor.MacDesc(xa.type(), xb.type(), n.loops(), n.rowLoop(), n.colLoop(),
+        int desc = out.descriptor(new Descriptor.MacDesc(xa.type(), xb.type(), n.loops(), n.rowLoops(), n.colLoops(),
             starts && n.first()));
         out.mac(desc, (int) (aBase + n.src1() * xa.type().bytes()), (int) (bBase + n.src2() * xb.type().bytes()),
             (int) (cBase + n.dst() * acc.bytes()), reads, writes);
       }
     } else {
-      for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, true, -1, -1)) {
+      for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, true, 0, 0)) {
         int desc = out.descriptor(new Descriptor.AluDesc(op.body().alu(), acc, xa.type(), xb.type(), op.body().imm(),
             n.loops()));
         out.alu(desc, (int) (cBase + n.dst() * acc.bytes()), (int) (aBase + n.src1() * xa.type().bytes()),

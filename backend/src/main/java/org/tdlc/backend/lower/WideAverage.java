@@ -89,7 +89,7 @@ final class WideAverage {
 
   /** c[i] += a[i] * constant, over n elements, all i32. */
   private void mac(int n, int c, int a, int constant, int[] reads, int write) {
-    int desc = out.descriptor(new Descriptor.MacDesc(I32, I32, List.of(new Loop(n, 1, 1, 0)), -1, -1));
+    int desc = out.descriptor(new Descriptor.MacDesc(I32, I32, List.of(new Loop(n, 1, 1, 0)), 0, 0));
     int[] all = java.util.Arrays.copyOf(reads, reads.length + 1);
     all[reads.length] = write;
     out.mac(desc, a, constant, c, all, new int[] {write});

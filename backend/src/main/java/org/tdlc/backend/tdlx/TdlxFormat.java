@@ -3,7 +3,9 @@
 //                      u64 file length, u32 section count, u32 CRC32 of the whole file with these 4 bytes as 0
 //   section table:     per section u32 kind, u32 reserved (0), u64 offset, u64 length; then the sections.
 // Version 2 added the info section (the model's name, the pipeline, the weights' formats); version 1 files,
-// which lack it, still read, as programs that record nothing about their origin.
+// which lack it, still read, as programs that record nothing about their origin. Version 3 stores a MAC
+// descriptor's row and column loops as bit masks (several loops per array axis); earlier versions stored one
+// loop index per axis (-1: none), which the reader converts.
 package org.tdlc.backend.tdlx;
 
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,9 @@ import org.tdlc.ir.type.ElementType;
 
 final class TdlxFormat {
   static final byte[] MAGIC = "TDLX".getBytes(StandardCharsets.US_ASCII);
-  static final int FORMAT_VERSION = 2;
+  static final int FORMAT_VERSION = 3;
+  /** The first version whose MAC descriptors hold row and column loop masks. */
+  static final int MASKS_SINCE = 3;
   /** The oldest version this tdlc reads. */
   static final int OLDEST_VERSION = 1;
   static final int HEADER_BYTES = 40;

@@ -78,7 +78,7 @@ public final class TdlxReader {
     } catch (IsaException e) {
       throw new TdlxException(e.getMessage());
     }
-    List<Descriptor> descriptors = TdlxTables.readDescriptors(section(TdlxFormat.Section.DESCRIPTORS));
+    List<Descriptor> descriptors = TdlxTables.readDescriptors(section(TdlxFormat.Section.DESCRIPTORS), version);
     byte[] data = section(TdlxFormat.Section.DATA).bytes(length(TdlxFormat.Section.DATA), "data");
     List<Symbol> symbols = TdlxTables.readSymbols(section(TdlxFormat.Section.SYMBOLS));
     List<Layer> layers = TdlxTables.readLayers(section(TdlxFormat.Section.LAYERS));

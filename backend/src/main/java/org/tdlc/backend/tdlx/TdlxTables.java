@@ -30,7 +30,7 @@ final class TdlxTables {
     ByteSink s = new ByteSink().i32(descriptors.size());
     for (Descriptor d : descriptors) {
       if (d instanceof Descriptor.MacDesc m) {
-        s.u8(m.init() ? TAG_MAC_INIT : TAG_MAC).u8(TdlxFormat.typeCode(m.a())).u8(TdlxFormat.typeCode(m.b())).i32(m.rowLoop()).i32(m.colLoop());
+        s.u8(m.init() ? TAG_MAC_INIT : TAG_MAC).u8(TdlxFormat.typeCode(m.a())).u8(TdlxFormat.typeCode(m.b())).i32(m.rowLoops()).i32(m.colLoops());
         loops(s, m.loops());
       } else if (d instanceof Descriptor.AluDesc a) {
         s.u8(TAG_ALU).u8(TdlxFormat.aluCode(a.op())).u8(TdlxFormat.typeCode(a.dstType()))
@@ -53,7 +53,7 @@ final class TdlxTables {
     for (Loop l : loops) s.i32(l.extent()).i32(l.dst()).i32(l.src1()).i32(l.src2());
   }
 
-  static List<Descriptor> readDescriptors(ByteSource in) {
+  static List<Descriptor> readDescriptors(ByteSource in, int version) {
     int n = in.count("descriptors", 1);
     List<Descriptor> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -65,6 +65,10 @@ final class TdlxTables {
           ElementType b = type(in, what);
           int row = in.i32(what);
           int col = in.i32(what);
+          if (version < TdlxFormat.MASKS_SINCE) {            // one loop index per axis, -1 for none
+            row = row < 0 || row > 30 ? 0 : 1 << row;
+            col = col < 0 || col > 30 ? 0 : 1 << col;
+          }
           out.add(new Descriptor.MacDesc(a, b, loops(in, what), row, col, tag == TAG_MAC_INIT));
         }
         case TAG_ALU -> {

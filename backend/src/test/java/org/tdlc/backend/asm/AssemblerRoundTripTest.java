@@ -29,6 +29,18 @@ class AssemblerRoundTripTest {
     roundTrip(SamplePrograms.dense());
   }
 
+  /** An axis of several loops (im2col's c, r, s on the rows) prints as a list and reads back as the same mask. */
+  @Test void severalLoopsPerArrayAxisRoundTrip() {
+    String golden = Disassembler.print(SamplePrograms.dense());
+    String two = golden.replace("d4: mac a=i8 b=i8 row=0 col=1", "d4: mac a=i8 b=i8 row=0,1 col=none");
+    Program p = Assembler.parse(two, "two.tasm");
+    org.tdlc.backend.isa.Descriptor.MacDesc d = (org.tdlc.backend.isa.Descriptor.MacDesc) p.descriptors().get(4);
+    assertEquals(0b11, d.rowLoops());
+    assertEquals(0, d.colLoops());
+    assertEquals(two, Disassembler.print(p));
+    roundTrip(p);
+  }
+
   @Test void softwareConversionRoundTrips() {
     roundTrip(SamplePrograms.staged());
     org.junit.jupiter.api.Assertions.assertTrue(Disassembler.print(SamplePrograms.staged())

@@ -87,12 +87,15 @@ class ProgramVerifierTest {
 
   @Test void loopAndDimensionLimits() {
     List<Loop> nine = Collections.nCopies(Descriptor.MAX_LOOPS + 1, new Loop(1, 0, 0, 0));
-    reports(replaceDescriptor(4, new Descriptor.MacDesc(ElementType.I8, ElementType.I8, nine, -1, -1)),
+    reports(replaceDescriptor(4, new Descriptor.MacDesc(ElementType.I8, ElementType.I8, nine, 0, 0)),
         "descriptor d4 (mac): 9 loops, at most 8");
     List<Descriptor.DmaDim> five = Collections.nCopies(Descriptor.MAX_DMA_DIMS + 1, new Descriptor.DmaDim(1, 0, 0, 0, 0));
     reports(replaceDescriptor(0, new Descriptor.DmaDesc(ElementType.I8, five, 0)), "descriptor d0 (dma): 5 dimensions, at most 4");
-    reports(replaceDescriptor(4, new Descriptor.MacDesc(ElementType.I8, ElementType.I8, List.of(new Loop(2, 1, 1, 1)), 1, -1)),
-        "row/col loop 1 is not -1 (none) or a loop index below 1");
+    // loop masks: bit 1 names a second loop the nest lacks; one loop on both axes
+    reports(replaceDescriptor(4, new Descriptor.MacDesc(ElementType.I8, ElementType.I8, List.of(new Loop(2, 1, 1, 1)), 0b10, 0)),
+        "row/col loops (mask 10) name a loop not below 1");
+    reports(replaceDescriptor(4, new Descriptor.MacDesc(ElementType.I8, ElementType.I8, List.of(new Loop(2, 1, 1, 1)), 1, 1)),
+        "loops (mask 1) are mapped on both rows and columns");
   }
 
   @Test void addressRanges() {
@@ -114,7 +117,7 @@ class ProgramVerifierTest {
     assertTrue(ProgramVerifier.verify(replace(1, new Instruction.Load(NONE, 7, 0x400, 0xf00))).isEmpty());
     reports(replaceDescriptor(4, new Descriptor.MacDesc(ElementType.I8, ElementType.I8,
         List.of(new Loop(Integer.MAX_VALUE, Integer.MAX_VALUE, 0, 0), new Loop(Integer.MAX_VALUE, Integer.MAX_VALUE, 0, 0),
-            new Loop(Integer.MAX_VALUE, Integer.MAX_VALUE, 0, 0)), -1, -1)), "address arithmetic overflows 64 bits");
+            new Loop(Integer.MAX_VALUE, Integer.MAX_VALUE, 0, 0)), 0, 0)), "address arithmetic overflows 64 bits");
   }
 
   @Test void typesPadsAndImmediates() {

@@ -67,7 +67,7 @@ public final class SamplePrograms {
         new Descriptor.AluDesc(AluOp.COPY, ElementType.I32, ElementType.I32, ElementType.I32, 0,
             List.of(new Loop(16, 1, 1, 0))),
         new Descriptor.MacDesc(ElementType.I8, ElementType.I8, List.of(new Loop(16, 0, 1, 16), new Loop(16, 1, 0, 1)),
-            0, 1),
+            0b01, 0b10),
         new Descriptor.AluDesc(AluOp.REQUANT, ElementType.I8, ElementType.I32, ElementType.I32, 4,
             List.of(new Loop(16, 1, 1, 0))),
         new Descriptor.DmaDesc(ElementType.I8, List.of(dim(16, 1, 1)), 0),

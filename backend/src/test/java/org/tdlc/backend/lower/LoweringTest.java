@@ -161,15 +161,16 @@ class LoweringTest {
   }
 
   @Test
-  void rowStationaryMapsFilterRowsOnRowsAndOutputRowsOnColumns() {
+  void withoutAMappingEachAxisHoldsTheLargestIndexTheDataflowAllowsThere() {
     Program p = lowerOps("conv_stride2_pad", LoweringFixtures.EYERISS);
     assertEquals(Dataflow.RS, ((Instruction.Config) p.instructions().get(0)).dataflow());
     Instruction.Mac mac = (Instruction.Mac) p.instructions().stream().filter(x -> x instanceof Instruction.Mac)
         .findFirst().orElseThrow();
     Descriptor.MacDesc d = (Descriptor.MacDesc) p.descriptors().get(mac.desc());
-    // loops n, k, c, p, q, r, s (g has extent 1): r is loop 5, p is loop 3
+    // loops n, k, c, p, q, r, s (g has extent 1): rs rows take a reduction index, the largest is c (loop 2);
+    // its columns an output index, the largest is p (loop 3)
     assertEquals(List.of(2, 5, 3, 7, 6, 3, 3), d.loops().stream().map(l -> l.extent()).toList());
-    assertEquals(5, d.rowLoop());
-    assertEquals(3, d.colLoop());
+    assertEquals(1 << 2, d.rowLoops());
+    assertEquals(1 << 3, d.colLoops());
   }
 }

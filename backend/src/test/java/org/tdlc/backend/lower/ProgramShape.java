@@ -46,8 +46,8 @@ public final class ProgramShape {
       } else if (x instanceof Instruction.Mac m) {
         MacDesc d = (MacDesc) desc(p, m.desc(), MacDesc.class, at);
         assertTrue(d.loops().size() <= Descriptor.MAX_LOOPS, at);
-        assertTrue(d.rowLoop() < d.loops().size() && d.colLoop() < d.loops().size(), at);
-        assertTrue(d.rowLoop() < 0 || d.rowLoop() != d.colLoop(), at);
+        assertTrue((d.rowLoops() | d.colLoops()) >>> d.loops().size() == 0, at);
+        assertEquals(0, d.rowLoops() & d.colLoops(), at);
       } else if (x instanceof Instruction.Convert c) {
         DmaDesc d = (DmaDesc) desc(p, c.desc(), DmaDesc.class, at);
         assertTrue(d.compressed() && !p.machine().hardwareDecode(), at + ": converts a compressed block in software");

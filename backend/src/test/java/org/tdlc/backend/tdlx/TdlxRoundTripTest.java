@@ -131,6 +131,16 @@ class TdlxRoundTripTest {
       TdlxFiles.putU64(f, e + 8, TdlxFiles.u64(f, e + 8) - TdlxFormat.TABLE_ENTRY_BYTES);
     }
     TdlxFiles.putU64(f, 24, f.length);
+    // versions 1 and 2 name one loop per axis by index: the sample's mac (row mask 0b01, col mask 0b10, after
+    // its tag and two type codes) becomes row loop 0, col loop 1
+    int descriptors = TdlxFiles.offset(f, TdlxFormat.Section.DESCRIPTORS);
+    byte[] masks = {1, 0, 0, 0, 2, 0, 0, 0}, indices = {0, 0, 0, 0, 1, 0, 0, 0};
+    int at = -1;
+    for (int i = descriptors; at < 0 && i + 11 <= f.length; i++) {
+      if (f[i] == 1 && java.util.Arrays.equals(f, i + 3, i + 11, masks, 0, 8)) at = i + 3;
+    }
+    assertTrue(at >= 0, "the sample's mac descriptor");
+    System.arraycopy(indices, 0, f, at, 8);
     Program back = TdlxReader.read(TdlxFiles.reseal(f), "v1.tdlx");
     assertEquals(org.tdlc.backend.isa.ProgramInfo.NONE, back.info());
     assertNull(ProgramEquality.firstDifference(SamplePrograms.dense(), back));

@@ -1,6 +1,7 @@
-// @map(dataflow = ws, tile = { k = 16 }, order = [n, k, p, q, c, r, s]) pins part of the next
-// statement's mapping. The pin is checked here against the op's own loop indices and kept on the op
-// as the attribute pin = {dataflow = "ws", order = [...], tile = {k = 16}}; the mapping passes honour it.
+// @map(dataflow = ws, rows = [c, r, s], cols = [k], tile = { k = 16 }, order = [n, k, p, q, c, r, s]) pins
+// part of the next statement's mapping. The pin is checked here against the op's own loop indices and kept
+// on the op as the attribute pin = {cols = ["k"], dataflow = "ws", order = [...], rows = [...], tile = {k = 16}};
+// the mapping passes honour it (and check the axes against the target's dataflows).
 package org.tdlc.frontend.sema;
 
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.tdlc.ir.ops.IterationSpace;
 
 final class MapPins {
   static final List<String> DATAFLOWS = MapPin.DATAFLOWS;
-  private static final List<String> KEYS = List.of("dataflow", "tile", "order");
+  private static final List<String> KEYS = List.of("dataflow", "rows", "cols", "tile", "order");
 
   private MapPins() {}
 
@@ -51,7 +52,7 @@ final class MapPins {
     for (Ast.Arg arg : a.args()) {
       if (arg.name() == null || !KEYS.contains(arg.name().name())) {
         String got = arg.name() == null ? "a positional argument" : "'" + arg.name().name() + "'";
-        diags.error(arg.loc(), "@map takes dataflow, tile and order, got " + got
+        diags.error(arg.loc(), "@map takes dataflow, rows, cols, tile and order, got " + got
             + (arg.name() == null ? "" : Suggestions.didYouMean(arg.name().name(), KEYS)));
         return null;
       }
@@ -63,10 +64,20 @@ final class MapPins {
       Attribute value = switch (key) {
         case "dataflow" -> dataflow(arg.value(), diags);
         case "tile" -> tile(arg.value(), callee, space, diags);
+        case "rows", "cols" -> axis(key, arg.value(), callee, dims, diags);
         default -> order(arg.value(), callee, dims, diags);
       };
       if (value == null) return null;
       entries.put(key, value);
+    }
+    if (entries.containsKey("rows") && entries.containsKey("cols")) {
+      List<String> rows = strings(entries.get("rows"));
+      for (String d : strings(entries.get("cols"))) {
+        if (rows.contains(d)) {
+          diags.error(a.loc(), "@map: index " + d + " is on both the rows and the cols; an index goes on one axis");
+          return null;
+        }
+      }
     }
     return DictAttr.of(entries);
   }
@@ -109,6 +120,33 @@ final class MapPins {
       }
     }
     return DictAttr.of(sizes);
+  }
+
+  /** rows = [c, r, s]: distinct dimensions of the op, which the array's axis holds flattened. */
+  private static Attribute axis(String key, Ast.Expr e, String callee, List<String> dims, DiagnosticEngine diags) {
+    if (!(e instanceof Ast.ListExpr l)) {
+      diags.error(e.loc(), "@map: " + key + " must be a list of dimensions such as [c, r, s], got " + Literals.describe(e));
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    for (Ast.Expr x : l.elements()) {
+      if (!(x instanceof Ast.NameRef n) || !dims.contains(n.name().name())) {
+        String got = x instanceof Ast.NameRef n ? "'" + n.name().name() + "'" : Literals.describe(x);
+        diags.error(x.loc(), "@map: " + key + ": " + callee + " has no dimension " + got + " (its dimensions are "
+            + String.join(", ", dims) + ")");
+        return null;
+      }
+      if (names.contains(n.name().name())) {
+        diags.error(x.loc(), "@map: " + key + " names " + n.name().name() + " twice");
+        return null;
+      }
+      names.add(n.name().name());
+    }
+    return Attribute.strings(names);
+  }
+
+  private static List<String> strings(Attribute a) {
+    return ((Attribute.ArrayAttr) a).elements().stream().map(x -> ((Attribute.StringAttr) x).value()).toList();
   }
 
   private static Attribute order(Ast.Expr e, String callee, List<String> dims, DiagnosticEngine diags) {

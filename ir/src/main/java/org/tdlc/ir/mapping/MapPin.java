@@ -1,5 +1,5 @@
 // The part of a mapping an @map annotation pins, as the front end stores it on the op: the attribute
-// pin = {dataflow = "ws", order = [...], tile = {k = 16}}, every key optional, in the op's own indices
+// pin = {cols = ["k"], dataflow = "ws", order = [...], rows = ["c", "r", "s"], tile = {k = 16}}, every key optional, in the op's own indices
 // (IterationSpace: a grouped conv2d's k spans every group). The verifier reads a pin written by hand in IR
 // text through this reader, so that the mapping passes only ever see one MapPins could have built.
 package org.tdlc.ir.mapping;
@@ -18,16 +18,24 @@ import org.tdlc.ir.ops.IterationSpace;
 import org.tdlc.ir.ops.OpTypeException;
 import org.tdlc.ir.target.Dataflow;
 
-/** dataflow: the keyword pinned, or null; tile: the pinned extents by index; order: empty, or every index once. */
-public record MapPin(String dataflow, Map<String, Integer> tile, List<String> order) {
+/**
+ * dataflow: the keyword pinned, or null; tile: the pinned extents by index; order: empty, or every index
+ * once; rows, cols: the indices pinned on each array axis (distinct, on one axis at most), or null when not
+ * pinned (an empty list pins an axis to no index). Whether the dataflow lets them there is the mapping
+ * passes' check, as it depends on the target's dataflows.
+ */
+public record MapPin(String dataflow, Map<String, Integer> tile, List<String> order, List<String> rows,
+                     List<String> cols) {
   public static final String ATTR = "pin";
   /** The dataflows @map accepts; whether the target runs the one pinned is the mapping passes' check. */
   public static final List<String> DATAFLOWS = Arrays.stream(Dataflow.values()).map(Dataflow::keyword).toList();
-  private static final List<String> KEYS = List.of("dataflow", "order", "tile");
+  private static final List<String> KEYS = List.of("cols", "dataflow", "order", "rows", "tile");
 
   public MapPin {
     tile = Collections.unmodifiableMap(new LinkedHashMap<>(tile));
     order = List.copyOf(order);
+    rows = rows == null ? null : List.copyOf(rows);
+    cols = cols == null ? null : List.copyOf(cols);
   }
 
   /** The op's pin, empty when it has none; a malformed one is an OpTypeException naming what is wrong. */
@@ -65,7 +73,28 @@ public record MapPin(String dataflow, Map<String, Integer> tile, List<String> or
         throw bad("order = " + o + " must list each index of the op once: a permutation of " + space.dims());
       }
     }
-    return Optional.of(new MapPin(dataflow, tile, order));
+    List<String> rows = axis(pin, "rows", space, List.of());
+    List<String> cols = axis(pin, "cols", space, rows == null ? List.of() : rows);
+    return Optional.of(new MapPin(dataflow, tile, order, rows, cols));
+  }
+
+  /** A pinned axis: distinct indices of the op, none of them on {@code other}; null when not pinned. */
+  private static List<String> axis(DictAttr pin, String key, IterationSpace space, List<String> other) {
+    if (!pin.has(key)) return null;
+    Attribute v = pin.get(key).orElseThrow();
+    List<String> out = new ArrayList<>();
+    if (v instanceof Attribute.ArrayAttr arr) {
+      for (Attribute e : arr.elements()) {
+        if (!(e instanceof Attribute.StringAttr s) || !space.dims().contains(s.value()) || out.contains(s.value())
+            || other.contains(s.value())) {
+          throw bad(key + " = " + v + " must list distinct indices of the op (" + String.join(", ", space.dims())
+              + "), none on the other axis");
+        }
+        out.add(s.value());
+      }
+      return out;
+    }
+    throw bad(key + " must be a list of index names, got " + v);
   }
 
   private static int size(String d, Attribute v, IterationSpace space) {

@@ -1,6 +1,7 @@
 // The mapping of one compute op (DESIGN.md section 3), a typed view over its `mapping` attribute
 // {cols, dataflow, levels = [{level, order, tile}], rows, spatial}: the dataflow, the indices on the PE
-// array's rows and columns, the tile held in the global buffer and the order of the tile loops around it.
+// array's rows and columns (any number per axis), the tile held in the global buffer and the order of the
+// tile loops around it.
 // One validating reader (read, of) serves the verifier, the mapping passes and the lowering alike.
 package org.tdlc.ir.mapping;
 
@@ -21,11 +22,15 @@ import org.tdlc.ir.ops.OpTypeException;
 import org.tdlc.ir.target.Dataflow;
 
 /**
- * rows/cols: the index on the array's rows and columns ("" when none); tile: per index (every index of
- * the op, in its order) the tile extent in the global buffer; order: the tile loops, outermost first.
- * The lowering walks output tiles in that order and, inside each, the reduction tiles in that order.
+ * rows/cols: the indices on the array's rows and columns (none, one or several, in the op's index order),
+ * which the axis holds flattened, im2col-style: an axis of c, r, s spreads c x r x s positions over its
+ * PEs, in ceil(c x r x s / PEs) folds (machine.Timing); tile: per index (every index of the op, in its
+ * order) the tile extent in the global buffer; order: the tile loops, outermost first. The lowering walks
+ * output tiles in that order and, inside each, the reduction tiles in that order. The attribute's
+ * {@code spatial} restates, per index on an axis, the extent the axis spreads: its tile.
  */
-public record Mapping(Dataflow dataflow, String rows, String cols, Map<String, Integer> tile, List<String> order) {
+public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, Map<String, Integer> tile,
+                      List<String> order) {
   public static final String ATTR = "mapping";
   public static final String LEVEL = "global";
   private static final List<String> KEYS = List.of("cols", "dataflow", "levels", "rows", "spatial");
@@ -34,15 +39,30 @@ public record Mapping(Dataflow dataflow, String rows, String cols, Map<String, I
   public Mapping {
     tile = Collections.unmodifiableMap(new LinkedHashMap<>(tile));
     order = List.copyOf(order);
+    rows = List.copyOf(rows);
+    cols = List.copyOf(cols);
   }
 
   public int tileOf(String dim) { return tile.get(dim); }
 
-  /** The extent the array spreads index {@code dim} over, given its size along that axis. */
-  public int spatial(String dim, int axis) { return Math.min(axis, tileOf(dim)); }
+  /** The extent the array spreads index {@code dim} (on one of its axes) over: its tile. */
+  public int spatial(String dim) { return tileOf(dim); }
+
+  /** An axis' extent: the product of its indices' tiles (1 for an axis with none). */
+  public long axisExtent(List<String> axis) {
+    long e = 1;
+    for (String d : axis) e *= tileOf(d);
+    return e;
+  }
+
+  /** The PEs of an axis of {@code pes} this mapping keeps busy in a full fold. */
+  public int axisUse(List<String> axis, int pes) { return (int) Math.min(pes, axisExtent(axis)); }
+
+  /** An axis as written in text: its indices joined by " x ", or "-" for none. */
+  public static String axisText(List<String> axis) { return axis.isEmpty() ? "-" : String.join(" x ", axis); }
 
   /** The dictionary stored on the op: {cols, dataflow, levels = [{level, order, tile}], rows, spatial}. */
-  public DictAttr toAttribute(int peRows, int peCols) {
+  public DictAttr toAttribute() {
     Map<String, Attribute> sizes = new TreeMap<>();
     tile.forEach((d, v) -> sizes.put(d, Attribute.of(v.longValue())));
     Map<String, Attribute> level = new TreeMap<>();
@@ -50,12 +70,12 @@ public record Mapping(Dataflow dataflow, String rows, String cols, Map<String, I
     level.put("order", Attribute.strings(order));
     level.put("tile", DictAttr.of(sizes));
     Map<String, Attribute> spatial = new TreeMap<>();
-    if (!rows.isEmpty()) spatial.put(rows, Attribute.of((long) spatial(rows, peRows)));
-    if (!cols.isEmpty()) spatial.put(cols, Attribute.of((long) spatial(cols, peCols)));
+    for (String d : rows) spatial.put(d, Attribute.of((long) spatial(d)));
+    for (String d : cols) spatial.put(d, Attribute.of((long) spatial(d)));
     Map<String, Attribute> all = new TreeMap<>();
     all.put("dataflow", Attribute.of(dataflow.keyword()));
-    all.put("rows", Attribute.of(rows));
-    all.put("cols", Attribute.of(cols));
+    all.put("rows", Attribute.strings(rows));
+    all.put("cols", Attribute.strings(cols));
     all.put("spatial", DictAttr.of(spatial));
     all.put("levels", new Attribute.ArrayAttr(List.of(DictAttr.of(level))));
     return DictAttr.of(all);
@@ -78,9 +98,9 @@ public record Mapping(Dataflow dataflow, String rows, String cols, Map<String, I
     String df = string(a, "dataflow");
     Dataflow dataflow = Dataflow.parse(df).orElseThrow(() -> bad("unknown dataflow " + Attribute.quote(df)
         + " (the dataflows: " + Dataflow.allKeywords() + ")"));
-    String rows = axis(a, "rows", space);
-    String cols = axis(a, "cols", space);
-    if (!rows.isEmpty() && rows.equals(cols)) throw bad("rows and cols both name index " + rows);
+    List<String> rows = axis(a, "rows", space);
+    List<String> cols = axis(a, "cols", space);
+    for (String d : rows) if (cols.contains(d)) throw bad("rows and cols both name index " + d);
     List<Attribute> levels = list(a, "levels");
     if (levels.size() != 1) {
       throw bad("levels holds " + levels.size() + " levels; a mapping holds exactly one, {level = \"" + LEVEL + "\"}");
@@ -96,11 +116,20 @@ public record Mapping(Dataflow dataflow, String rows, String cols, Map<String, I
     return new Mapping(dataflow, rows, cols, tile, order);
   }
 
-  private static String axis(DictAttr a, String key, IndexSpace space) {
-    String v = string(a, key);
-    if (!v.isEmpty() && !space.has(v)) throw bad(key + " = " + Attribute.quote(v) + " is not an index of the op"
-        + indices(space));
-    return v;
+  /** An axis' indices, in the op's index order whatever order they are written in. */
+  private static List<String> axis(DictAttr a, String key, IndexSpace space) {
+    List<String> named = new ArrayList<>();
+    for (Attribute e : list(a, key)) {
+      if (!(e instanceof Attribute.StringAttr s)) throw bad(key + " must list index names, got " + e);
+      if (!space.has(s.value())) {
+        throw bad(key + " names " + Attribute.quote(s.value()) + ", which is not an index of the op" + indices(space));
+      }
+      if (named.contains(s.value())) throw bad(key + " names " + s.value() + " twice");
+      named.add(s.value());
+    }
+    List<String> out = new ArrayList<>();
+    for (String d : space.dims()) if (named.contains(d)) out.add(d);
+    return out;
   }
 
   private static Map<String, Integer> tile(DictAttr sizes, IndexSpace space) {
@@ -144,23 +173,26 @@ public record Mapping(Dataflow dataflow, String rows, String cols, Map<String, I
     return order;
   }
 
-  /** spatial: exactly the rows and cols indices, each spread over at least one PE and at most its tile. */
-  private static void spatial(DictAttr spatial, String rows, String cols, Map<String, Integer> tile) {
-    Set<String> want = new HashSet<>();
-    if (!rows.isEmpty()) want.add(rows);
-    if (!cols.isEmpty()) want.add(cols);
+  /** spatial: exactly the rows and cols indices, each with its tile (the extent its axis spreads). */
+  private static void spatial(DictAttr spatial, List<String> rows, List<String> cols, Map<String, Integer> tile) {
+    Set<String> want = new HashSet<>(rows);
+    want.addAll(cols);
     for (String d : spatial.entries().keySet()) {
       if (!want.contains(d)) {
-        throw bad("spatial names " + d + ", which is neither rows (" + show(rows) + ") nor cols (" + show(cols) + ")");
+        throw bad("spatial names " + d + ", which is neither on the rows (" + axisText(rows) + ") nor on the cols ("
+            + axisText(cols) + ")");
       }
     }
     for (String d : want) {
-      if (!spatial.has(d)) throw bad("spatial has no extent for index " + d + " (the " + (d.equals(rows) ? "rows" : "cols") + ")");
+      if (!spatial.has(d)) {
+        throw bad("spatial has no extent for index " + d + " (on the " + (rows.contains(d) ? "rows" : "cols") + ")");
+      }
       if (!(spatial.get(d).orElseThrow() instanceof Attribute.IntAttr v)) {
         throw bad("spatial " + d + " = " + spatial.get(d).orElseThrow() + " must be an integer");
       }
-      if (v.value() < 1 || v.value() > tile.get(d)) {
-        throw bad("spatial " + d + " = " + v.value() + " must be between 1 and the tile of " + d + " (" + tile.get(d) + ")");
+      if (v.value() != tile.get(d)) {
+        throw bad("spatial " + d + " = " + v.value() + " must equal the tile of " + d + " (" + tile.get(d)
+            + "): an axis spreads its indices' whole tiles, folded");
       }
     }
   }
@@ -198,15 +230,14 @@ public record Mapping(Dataflow dataflow, String rows, String cols, Map<String, I
 
   private static String indices(IndexSpace space) { return " (its indices: " + String.join(", ", space.dims()) + ")"; }
 
-  private static String show(String axis) { return axis.isEmpty() ? "none" : axis; }
-
   private static OpTypeException bad(String message) { return new OpTypeException("mapping: " + message); }
 
   // ---- how a person reads it ----
 
   /**
    * Timeloop's map.txt: one block per level, outermost first, each loop with its trip count; the array
-   * level shows the spatial loops (Spatial-Y rows, Spatial-X cols) and the temporal loops of one mac.
+   * level shows the folds of each axis and then its flattened spatial loop (Spatial-Y rows, Spatial-X
+   * cols) over the product of its indices' tiles, up to the axis' PEs.
    */
   public String loopNest(IndexSpace space, int peRows, int peCols) {
     StringBuilder b = new StringBuilder("dram\n");
@@ -220,45 +251,45 @@ public record Mapping(Dataflow dataflow, String rows, String cols, Map<String, I
     }
     b.append(indent).append("global [ ").append(tileText()).append(" ]\n");
     for (String d : space.dims()) {
-      if (d.equals(rows) || d.equals(cols) || tileOf(d) == 1) continue;
+      if (rows.contains(d) || cols.contains(d) || tileOf(d) == 1) continue;
       b.append(indent).append("| for ").append(d).append(" in [0:").append(tileOf(d)).append(")\n");
       indent += "  ";
     }
-    if (!rows.isEmpty()) {
-      b.append(indent).append("| for ").append(rows).append(" in [0:").append(ceilDiv(tileOf(rows), peRows))
-          .append(")\n");
+    String[] names = {"Spatial-Y", "Spatial-X"};
+    List<List<String>> axes = List.of(rows, cols);
+    int[] pes = {peRows, peCols};
+    for (int a = 0; a < 2; a++) {
+      if (axes.get(a).isEmpty()) continue;
+      b.append(indent).append("| for ").append(String.join("", axes.get(a))).append(" in [0:")
+          .append((axisExtent(axes.get(a)) + pes[a] - 1) / pes[a]).append(")\n");
       indent += "  ";
     }
-    if (!cols.isEmpty()) {
-      b.append(indent).append("| for ").append(cols).append(" in [0:").append(ceilDiv(tileOf(cols), peCols))
-          .append(")\n");
-      indent += "  ";
-    }
-    if (!rows.isEmpty()) {
-      b.append(indent).append("| for ").append(rows).append(" in [0:").append(spatial(rows, peRows))
-          .append(") (Spatial-Y)\n");
-    }
-    if (!cols.isEmpty()) {
-      b.append(indent).append("| for ").append(cols).append(" in [0:").append(spatial(cols, peCols))
-          .append(") (Spatial-X)\n");
+    for (int a = 0; a < 2; a++) {
+      if (axes.get(a).isEmpty()) continue;
+      b.append(indent).append("| for ").append(String.join("", axes.get(a))).append(" in [0:")
+          .append(axisUse(axes.get(a), pes[a])).append(") (").append(names[a]).append(")")
+          .append(axes.get(a).size() > 1 ? " over " + axisText(axes.get(a)) : "").append('\n');
     }
     return b.toString();
   }
 
-  /** MAESTRO's directives, outermost first: the tile loops, then the array's spatial maps. */
+  /**
+   * MAESTRO's directives, outermost first: the tile loops, then the array's spatial maps; an axis of
+   * several indices maps its first index spatially over the PEs it can cover and the others
+   * temporally inside it, MAESTRO having one spatial map per cluster level.
+   */
   public String directives(int peRows, int peCols) {
     List<String> out = new ArrayList<>();
     for (String d : order) {
-      if (d.equals(rows) || d.equals(cols)) continue;
+      if (rows.contains(d) || cols.contains(d)) continue;
       out.add("TemporalMap(" + tileOf(d) + "," + tileOf(d) + ") " + d.toUpperCase(Locale.ROOT) + ";");
     }
-    if (!rows.isEmpty()) {
-      int f = spatial(rows, peRows);
-      out.add("SpatialMap(" + f + "," + f + ") " + rows.toUpperCase(Locale.ROOT) + ";");
-    }
-    if (!cols.isEmpty()) {
-      int f = spatial(cols, peCols);
-      out.add("SpatialMap(" + f + "," + f + ") " + cols.toUpperCase(Locale.ROOT) + ";");
+    for (List<String> axis : List.of(rows, cols)) {
+      for (int i = 0; i < axis.size(); i++) {
+        String d = axis.get(i);
+        int f = tileOf(d);
+        out.add((i == 0 ? "SpatialMap(" : "TemporalMap(") + f + "," + f + ") " + d.toUpperCase(Locale.ROOT) + ";");
+      }
     }
     return String.join(" ", out);
   }
@@ -270,8 +301,8 @@ public record Mapping(Dataflow dataflow, String rows, String cols, Map<String, I
       if (t.length() > 0) t.append(", ");
       t.append(e.getKey()).append(" = ").append(e.getValue());
     }
-    return "@map(dataflow = " + dataflow.keyword() + ", tile = { " + t + " }, order = [" + String.join(", ", order)
-        + "])";
+    return "@map(dataflow = " + dataflow.keyword() + ", rows = [" + String.join(", ", rows) + "], cols = ["
+        + String.join(", ", cols) + "], tile = { " + t + " }, order = [" + String.join(", ", order) + "])";
   }
 
   /** k=16 c=32 ...: the global tile in index order. */

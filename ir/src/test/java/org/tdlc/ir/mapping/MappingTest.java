@@ -22,8 +22,8 @@ import org.tdlc.ir.text.IrParser;
 import org.tdlc.ir.verify.Verifier;
 
 class MappingTest {
-  static final String GOOD = "{cols = \"n\", dataflow = \"ws\", levels = [{level = \"global\", order = [\"n\", \"m\", \"k\"],"
-      + " tile = {k = 32, m = 8, n = 24}}], rows = \"k\", spatial = {k = 16, n = 16}}";
+  static final String GOOD = "{cols = [\"n\"], dataflow = \"ws\", levels = [{level = \"global\", order = [\"n\", \"m\", \"k\"],"
+      + " tile = {k = 32, m = 8, n = 24}}], rows = [\"k\"], spatial = {k = 32, n = 24}}";
 
   static IrModule module(String mapping) {
     return IrParser.parse("""
@@ -51,13 +51,28 @@ class MappingTest {
     tile.put("m", 8);
     tile.put("n", 24);
     tile.put("k", 32);
-    assertEquals(new Mapping(Dataflow.WS, "k", "n", tile, List.of("n", "m", "k")), m);
-    assertEquals(GOOD, m.toAttribute(16, 16).toString());
-    assertEquals(m, Mapping.read(m.toAttribute(16, 16), IndexSpace.of(op).orElseThrow()));
+    assertEquals(new Mapping(Dataflow.WS, List.of("k"), List.of("n"), tile, List.of("n", "m", "k")), m);
+    assertEquals(GOOD, m.toAttribute().toString());
+    assertEquals(m, Mapping.read(m.toAttribute(), IndexSpace.of(op).orElseThrow()));
     assertEquals("m=8 n=24 k=32", m.tileText());
-    assertEquals("@map(dataflow = ws, tile = { m = 8, n = 24, k = 32 }, order = [n, m, k])", m.pinText());
-    assertEquals("TemporalMap(8,8) M; SpatialMap(16,16) K; SpatialMap(16,16) N;", m.directives(16, 16));
+    assertEquals("@map(dataflow = ws, rows = [k], cols = [n], tile = { m = 8, n = 24, k = 32 }, order = [n, m, k])",
+        m.pinText());
+    assertEquals("TemporalMap(8,8) M; SpatialMap(32,32) K; SpatialMap(24,24) N;", m.directives(16, 16));
     assertEquals(List.of(), Verifier.verify(module(GOOD)));
+  }
+
+  @Test void anAxisHoldsSeveralIndicesFlattenedInIndexOrder() {
+    String two = GOOD.replace("cols = [\"n\"]", "cols = [\"n\", \"m\"]").replace("spatial = {k = 32, n = 24}",
+        "spatial = {k = 32, m = 8, n = 24}");
+    Mapping m = Mapping.of(matmul(two)).orElseThrow();
+    assertEquals(List.of("m", "n"), m.cols(), "an axis lists its indices in the op's order");
+    assertEquals(192, m.axisExtent(m.cols()));
+    assertEquals(16, m.axisUse(m.cols(), 16));
+    assertEquals("m x n", Mapping.axisText(m.cols()));
+    assertEquals(m, Mapping.read(m.toAttribute(), IndexSpace.of(matmul(two)).orElseThrow()));
+    assertTrue(m.loopNest(IndexSpace.of(matmul(two)).orElseThrow(), 16, 16)
+        .contains("| for mn in [0:16) (Spatial-X) over m x n"), m.loopNest(IndexSpace.of(matmul(two)).orElseThrow(), 16, 16));
+    assertEquals(List.of(), Verifier.verify(module(two)));
   }
 
   @Test void anOpWithoutTheAttributeHasNoMapping() {
@@ -66,11 +81,12 @@ class MappingTest {
 
   @Test void eachMalformedPartIsRefusedByName() {
     assertEquals("mapping: unknown dataflow \"zz\" (the dataflows: ws, os, rs, is)", refused("\"ws\"", "\"zz\""));
-    assertEquals("mapping: rows = \"banana\" is not an index of the op (its indices: m, n, k)",
-        refused("rows = \"k\"", "rows = \"banana\""));
-    assertEquals("mapping: rows must be a string, got 3", refused("rows = \"k\"", "rows = 3"));
-    assertEquals("mapping: rows and cols both name index n", refused("rows = \"k\", spatial = {k = 16, n = 16}",
-        "rows = \"n\", spatial = {n = 16}"));
+    assertEquals("mapping: rows names \"banana\", which is not an index of the op (its indices: m, n, k)",
+        refused("rows = [\"k\"]", "rows = [\"banana\"]"));
+    assertEquals("mapping: rows must be an array, got 3", refused("rows = [\"k\"]", "rows = 3"));
+    assertEquals("mapping: rows names k twice", refused("rows = [\"k\"]", "rows = [\"k\", \"k\"]"));
+    assertEquals("mapping: rows and cols both name index n", refused("rows = [\"k\"], spatial = {k = 32, n = 24}",
+        "rows = [\"n\"], spatial = {n = 24}"));
     assertEquals("mapping: tile n = 0 must be at least 1", refused("n = 24}", "n = 0}"));
     assertEquals("mapping: tile m = 17 exceeds the range of m (16)", refused("m = 8", "m = 17"));
     assertEquals("mapping: tile has no size for index m (a mapping tiles every index: m, n, k)",
@@ -79,14 +95,14 @@ class MappingTest {
     assertEquals("mapping: order [\"n\", \"k\"] lacks index m (an order lists every index once: m, n, k)",
         refused("\"n\", \"m\", \"k\"", "\"n\", \"k\""));
     assertEquals("mapping: the mapping has no rows (its keys: cols, dataflow, levels, rows, spatial)",
-        refused("rows = \"k\", ", ""));
+        refused("rows = [\"k\"], ", ""));
     assertEquals("mapping: the mapping has an unknown key bypass (its keys: cols, dataflow, levels, rows, spatial)",
-        refused("cols = \"n\"", "bypass = true, cols = \"n\""));
+        refused("cols = [\"n\"]", "bypass = true, cols = [\"n\"]"));
     assertEquals("mapping: level \"dram\" is not one a mapping can hold (only \"global\")",
         refused("\"global\"", "\"dram\""));
-    assertEquals("mapping: spatial has no extent for index n (the cols)", refused("{k = 16, n = 16}", "{k = 16}"));
-    assertEquals("mapping: spatial k = 40 must be between 1 and the tile of k (32)",
-        refused("{k = 16, n = 16}", "{k = 40, n = 16}"));
+    assertEquals("mapping: spatial has no extent for index n (on the cols)", refused("{k = 32, n = 24}", "{k = 32}"));
+    assertEquals("mapping: spatial k = 16 must equal the tile of k (32): an axis spreads its indices' whole tiles,"
+        + " folded", refused("{k = 32, n = 24}", "{k = 16, n = 24}"));
   }
 
   @Test void theVerifierReportsTheReadersMessageAtTheOp() {
@@ -142,7 +158,14 @@ class MappingTest {
         .with("tile", DictAttr.EMPTY.with("k", Attribute.of(16L)))
         .with("order", Attribute.strings(List.of("m", "n", "k")));
     Operation pinned = op.rebuild(op.operands(), op.attributes().with(MapPin.ATTR, pin), null, op.location());
-    assertEquals(new MapPin("os", Map.of("k", 16), List.of("m", "n", "k")), MapPin.of(pinned).orElseThrow());
+    assertEquals(new MapPin("os", Map.of("k", 16), List.of("m", "n", "k"), null, null), MapPin.of(pinned).orElseThrow());
+    DictAttr axes = pin.with("rows", Attribute.strings(List.of("m"))).with("cols", Attribute.strings(List.of("n")));
+    Operation withAxes = op.rebuild(op.operands(), op.attributes().with(MapPin.ATTR, axes), null, op.location());
+    assertEquals(List.of("m"), MapPin.of(withAxes).orElseThrow().rows());
+    DictAttr both = pin.with("rows", Attribute.strings(List.of("m"))).with("cols", Attribute.strings(List.of("m")));
+    Operation twice = op.rebuild(op.operands(), op.attributes().with(MapPin.ATTR, both), null, op.location());
+    assertEquals("pin: cols = [\"m\"] must list distinct indices of the op (m, n, k), none on the other axis",
+        assertThrows(OpTypeException.class, () -> MapPin.of(twice)).getMessage());
     DictAttr zero = DictAttr.EMPTY.with("tile", DictAttr.EMPTY.with("k", Attribute.of(0L)));
     Operation bad = op.rebuild(op.operands(), op.attributes().with(MapPin.ATTR, zero), null, op.location());
     assertEquals("pin: tile k = 0 must be an integer from 1 to the range of k (32)",

@@ -132,10 +132,10 @@ public final class CostModel {
   private long maxBox(int i, int[] tile) { return TileWalk.maxBoxElements(space.maps().get(i), tile); }
 
   /**
-   * The cost of a mapping given as indices: the dataflow, rows/cols index (-1: none), tile per index, order
-   * of indices.
+   * The cost of a mapping given as indices: the dataflow, the indices on the rows and the cols (bit masks;
+   * 0: none), tile per index, order of indices.
    */
-  public Cost evaluate(Dataflow df, int rowDim, int colDim, int[] tile, int[] order) {
+  public Cost evaluate(Dataflow df, int rowDims, int colDims, int[] tile, int[] order) {
     int[] slots = slots(tile);
     long cap = machine.global().sizeBytes();
     if (slots[0] == 0) {
@@ -190,7 +190,7 @@ public final class CostModel {
     double issuedShare = 1;
     if (machine.skipZeros()) for (int i = 0; i < 2; i++) if (formats[i] != null) issuedShare *= densities[i];
     long macBytes = gRead[0] + gRead[1] + partialsRead + Energy.partialSumsWritten(accSteps);
-    long compute = computeCycles(df, rowDim, colDim, tile, trips, steps, outTiles, issuedShare, macBytes);
+    long compute = computeCycles(df, rowDims, colDims, tile, trips, steps, outTiles, issuedShare, macBytes);
     long cycles = overlap(box, outElems / outTiles, slots, compute, loadCycles, storeCycles);
     long macs = space.macs();
     long issued = Math.round(macs * issuedShare);
@@ -206,8 +206,8 @@ public final class CostModel {
    * loads as the lowering's slots really reuse boxes (the closed form misses reuse of equal boxes at
    * different tile indices, as a window's taps and outputs overlap when their tiles are tiny).
    */
-  public Cost evaluateExact(Dataflow df, int rowDim, int colDim, int[] tile, int[] order) {
-    return evaluateExact(df, rowDim, colDim, tile, order, null);
+  public Cost evaluateExact(Dataflow df, int rowDims, int colDims, int[] tile, int[] order) {
+    return evaluateExact(df, rowDims, colDims, tile, order, null);
   }
 
   /**
@@ -215,10 +215,10 @@ public final class CostModel {
    * dense): their blocks' bytes, decode or conversion cycles and, on a zero-skipping target, skipped MACs
    * (which the per-PE level does not read or write).
    */
-  Cost evaluateExact(Dataflow df, int rowDim, int colDim, int[] tile, int[] order, TileTimeline.Stored[] stored) {
-    Cost c = evaluate(df, rowDim, colDim, tile, order);
+  Cost evaluateExact(Dataflow df, int rowDims, int colDims, int[] tile, int[] order, TileTimeline.Stored[] stored) {
+    Cost c = evaluate(df, rowDims, colDims, tile, order);
     if (!c.feasible()) return c;
-    TileTimeline.Schedule s = TileTimeline.of(space, machine, df, rowDim, colDim, tile, order,
+    TileTimeline.Schedule s = TileTimeline.of(space, machine, df, rowDims, colDims, tile, order,
         new int[] {c.nIn(), c.nOut()}, stored);
     long[] dramRead = c.dramRead().clone(), globalWrite = c.globalWrite().clone();
     long[] globalRead = c.globalRead().clone();
@@ -406,18 +406,14 @@ public final class CostModel {
    * The compute queue's cycles: every MAC step (Timing.mac, here on the steps' average folds, streaming and
    * buffer bytes, exact when every tile is full) and the epilogue's ALU ops per output tile.
    */
-  private long computeCycles(Dataflow df, int rowDim, int colDim, int[] tile, int[] trips, long steps,
+  private long computeCycles(Dataflow df, int rowDims, int colDims, int[] tile, int[] trips, long steps,
                              long outTiles, double issuedShare, long macBytes) {
-    long folds = 1, spatial = 1;
+    long axes = axisFoldSum(rowDims, tile, trips, machine.rows()) * axisFoldSum(colDims, tile, trips, machine.cols());
+    long folds = axes, spatial = axes;
     for (int d = 0; d < n; d++) {
-      if (d == rowDim || d == colDim) {
-        long f = foldSum(d, tile, trips, d == rowDim ? machine.rows() : machine.cols());
-        folds *= f;
-        spatial *= f;
-      } else {
-        folds *= space.ranges()[d];
-        spatial *= trips[d];
-      }
+      if (((rowDims | colDims) >> d & 1) != 0) continue;
+      folds *= space.ranges()[d];
+      spatial *= trips[d];
     }
     if (issuedShare < 1) folds = (long) Math.ceil(folds * issuedShare);
     long perStep = Timing.mac(machine, df, Math.round((double) spatial / steps), Math.round((double) folds / steps), 0, 0,
@@ -452,10 +448,26 @@ public final class CostModel {
     return Timing.decodedDmas(machine, loads, blockBytes, bufBytes, perLoad);
   }
 
-  /** Sum over index d's tiles of ceil(extent / pe): full tiles and the remainder tile. */
-  private long foldSum(int d, int[] tile, int[] trips, int pe) {
-    int last = space.ranges()[d] - (trips[d] - 1) * tile[d];
-    return (trips[d] - 1) * Timing.folds(tile[d], pe) + Timing.folds(last, pe);
+  /**
+   * Sum over the tiles of an axis' indices ({@code mask}) of its folds, ceil(product of the tile's extents /
+   * pe): each index full or its remainder, weighted by how many tiles have that shape.
+   */
+  private long axisFoldSum(int mask, int[] tile, int[] trips, int pe) {
+    if (mask == 0) return 1;
+    long sum = 0;
+    for (int combo = mask; ; combo = (combo - 1) & mask) {   // each index full (bit set) or the remainder
+      long weight = 1, extent = 1;
+      for (int d = 0; d < n && weight > 0; d++) {
+        if ((mask >> d & 1) == 0) continue;
+        int last = space.ranges()[d] - (trips[d] - 1) * tile[d];
+        boolean full = (combo >> d & 1) != 0;
+        if (!full && last == tile[d]) weight = 0;                  // no separate remainder tile
+        extent *= full ? tile[d] : last;
+        weight *= full ? (last == tile[d] ? trips[d] : trips[d] - 1) : 1;
+      }
+      if (weight > 0) sum += weight * Timing.folds(extent, pe);
+      if (combo == 0) return sum;
+    }
   }
 
   /** Bytes the per-PE level moves (reads and writes) for this many issued MAC points; 0 without one. */

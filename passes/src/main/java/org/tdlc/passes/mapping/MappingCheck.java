@@ -45,20 +45,12 @@ public final class MappingCheck {
       return Optional.of("mapping: target '" + target.name() + "' has no dataflow " + m.dataflow().keyword()
           + " (it runs " + String.join(", ", target.dataflows().stream().map(Dataflow::keyword).toList()) + ")");
     }
-    Map<String, Integer> written = Mapping.writtenSpatial(op);
-    for (String[] axis : new String[][] {{m.rows(), "rows"}, {m.cols(), "cols"}}) {
-      if (axis[0].isEmpty()) continue;
-      int pes = axis[1].equals("rows") ? target.rows() : target.cols();
-      int want = m.spatial(axis[0], pes);
-      if (written.get(axis[0]) != want) {
-        return Optional.of("mapping: spatial " + axis[0] + " = " + written.get(axis[0]) + ", but target '"
-            + target.name() + "' spreads min(" + pes + " " + axis[1] + ", tile " + axis[0] + " = " + m.tileOf(axis[0])
-            + ") = " + want + " of " + axis[0] + " over its " + axis[1]);
-      }
-    }
     Optional<LoopSpace> ls = LoopSpace.of(op);
     if (ls.isEmpty()) return Optional.empty();   // the lowering checks the tile of an op the cost model leaves out
     LoopSpace s = ls.get();
+    Optional<String> axes = MappingSpace.axesProblem(s, m.dataflow(), MappingSpace.mask(s, m.rows()),
+        MappingSpace.mask(s, m.cols()));
+    if (axes.isPresent()) return Optional.of("mapping: " + axes.get());
     long need = MappingPlanner.model(op, s, target).footprint(s.dims().stream().mapToInt(m::tileOf).toArray(), 1, 1);
     if (need > target.global().sizeBytes()) {
       return Optional.of("mapping: the tile " + m.tileText() + " needs " + need + " bytes of the "

@@ -113,9 +113,8 @@ public final class MappingPlanner {
     all.addAll(r.runnersUp());
     List<MappingSearch.Point> exact = new ArrayList<>();
     for (MappingSearch.Point p : all) {
-      int[] roles = MappingSpace.roles(model.space(), p.dataflow());
-      Cost c = model.evaluateExact(p.dataflow(), roles[0], roles[1], p.tile(), p.order());
-      exact.add(new MappingSearch.Point(p.dataflow(), p.tile(), p.order(), c, c.score(objective)));
+      Cost c = model.evaluateExact(p.dataflow(), p.rows(), p.cols(), p.tile(), p.order());
+      exact.add(new MappingSearch.Point(p.dataflow(), p.rows(), p.cols(), p.tile(), p.order(), c, c.score(objective)));
     }
     exact.sort(java.util.Comparator.comparingDouble(MappingSearch.Point::score));
     return new MappingSearch.Result(exact.get(0), List.copyOf(exact.subList(1, exact.size())), r.visited(),
@@ -124,13 +123,18 @@ public final class MappingPlanner {
 
   /** A point of the search as a Mapping, with index names. */
   public static Mapping toMapping(LoopSpace s, MappingSearch.Point p) {
-    int[] roles = MappingSpace.roles(s, p.dataflow());
     Map<String, Integer> tile = new LinkedHashMap<>();
     for (int d = 0; d < s.dims().size(); d++) tile.put(s.dims().get(d), p.tile()[d]);
     List<String> order = new ArrayList<>();
     for (int d : p.order()) order.add(s.dims().get(d));
-    return new Mapping(p.dataflow(), roles[0] < 0 ? "" : s.dims().get(roles[0]),
-        roles[1] < 0 ? "" : s.dims().get(roles[1]), tile, order);
+    return new Mapping(p.dataflow(), names(s, p.rows()), names(s, p.cols()), tile, order);
+  }
+
+  /** The names of the indices in a mask, in index order. */
+  static List<String> names(LoopSpace s, int mask) {
+    List<String> out = new ArrayList<>();
+    for (int d = 0; d < s.dims().size(); d++) if ((mask >> d & 1) != 0) out.add(s.dims().get(d));
+    return out;
   }
 
   private static MappingSpace pinned(MappingSpace space, DictAttr pin, Operation op, Target target, CostModel model,
@@ -159,6 +163,21 @@ public final class MappingPlanner {
       }
     }
     if (pin.has("order")) space = space.withOrder(order(s, pin.getStrings("order")));
+    if (pin.has("rows") || pin.has("cols")) {
+      Integer rows = pin.has("rows") ? MappingSpace.mask(s, pin.getStrings("rows")) : null;
+      Integer cols = pin.has("cols") ? MappingSpace.mask(s, pin.getStrings("cols")) : null;
+      MappingSpace fitting = space.withAxes(rows, cols);
+      if (fitting.arrangements().isEmpty()) {
+        List<String> why = new ArrayList<>();
+        for (Dataflow df : space.dataflows()) {
+          MappingSpace.axesProblem(s, df, rows == null ? 0 : rows, cols == null ? 0 : cols).ifPresent(why::add);
+        }
+        diags.error(op.location(), "@map: the pinned axes fit " + (pin.has("dataflow") ? "not the pinned dataflow"
+            : "no dataflow of target " + target.name()) + ": " + String.join("; ", why));
+        return null;
+      }
+      space = fitting;
+    }
     return space;
   }
 
@@ -186,6 +205,15 @@ public final class MappingPlanner {
       Dataflow df = before != null && space.dataflows().contains(before.dataflow()) ? before.dataflow()
           : space.dataflows().get(0);
       space = space.withDataflows(List.of(df));
+    }
+    if (decide != Decide.DATAFLOW && space.arrangements().size() > 1) {   // the axes go with the dataflow
+      Dataflow df = space.arrangements().get(0).dataflow();
+      int[] axes = before != null && before.dataflow() == df
+          ? new int[] {MappingSpace.mask(s, before.rows()), MappingSpace.mask(s, before.cols())}
+          : MappingSpace.roles(s, df);
+      MappingSpace.Arrangement keep = space.arrangements().stream()
+          .filter(a -> a.rows() == axes[0] && a.cols() == axes[1]).findFirst().orElse(space.arrangements().get(0));
+      space = space.withArrangements(List.of(keep));
     }
     if (decide != Decide.ORDER && space.orders().size() > 1) {
       space = space.withOrder(before != null ? order(s, before.order()) : space.orders().get(0));

@@ -8,16 +8,25 @@ import java.util.SplittableRandom;
 import org.tdlc.ir.target.Dataflow;
 
 /**
- * The pruned search: coordinate descent from several starts. Start 0 is the largest tile that fits
- * (grow every index in turn while the buffer holds it); the others are seeded random feasible tiles.
- * From a start, each round tries, for every index in turn, each candidate extent with the rest fixed
- * (skipping extents above one already found too big, as footprints only grow with extents), then every
- * order and every dataflow, keeping any improvement; it stops when a round improves nothing. Candidates
- * seen before are not re-evaluated. Deterministic for a seed; {@code budget} caps evaluations.
+ * The pruned search: descent from several starts over the tiles, the loop order and the arrangement (the
+ * dataflow with the index sets on the array's rows and columns). Start 0 is the largest tile that fits
+ * (grow every index in turn while the buffer holds it); the others are seeded random feasible tiles. Each
+ * start first takes the best arrangement and order for its tile. From there, each round tries:
+ * <ol>
+ * <li>single moves: for every index in turn, each candidate extent with the rest fixed (skipping extents
+ *     above one already found too big, as footprints only grow with extents);
+ * <li>pair moves: for every two indices, one up and the other down by one or two candidates at once,
+ *     which is what a full buffer needs to trade one index's tile for another's (on a 1024^3 GEMM, m up
+ *     to fill the array's rows while k goes down to keep the tile in the buffer), where no single move
+ *     can improve;
+ * <li>every arrangement and order with the tile fixed;
+ * </ol>
+ * keeping any improvement, and stops when a round improves nothing. Candidates seen before are not
+ * re-evaluated. Deterministic for a seed; {@code budget} caps evaluations.
  */
 public final class MappingSearch {
   /** One evaluated point. */
-  public record Point(Dataflow dataflow, int[] tile, int[] order, Cost cost, double score) {}
+  public record Point(Dataflow dataflow, int rows, int cols, int[] tile, int[] order, Cost cost, double score) {}
 
   public record Result(Point best, List<Point> runnersUp, long visited, long valid, long nanos) {}
 
@@ -62,7 +71,8 @@ public final class MappingSearch {
     for (int s = 0; s < starts && visited < budget; s++) {
       int[] pick = new int[n];
       if (s == 0) grow(pick); else randomStart(pick, rnd);
-      descend(pick, 0, 0);
+      int[] how = bestArrangement(pick, 0, 0, Double.MAX_VALUE);
+      descend(pick, how[0], how[1]);
     }
     return result(System.nanoTime() - t0);
   }
@@ -75,8 +85,8 @@ public final class MappingSearch {
     int n = space.tiles().length;
     int[] pick = new int[n];
     while (true) {
-      for (int df = 0; df < space.dataflows().size(); df++) {
-        for (int o = 0; o < space.orders().size(); o++) eval(pick, df, o, false);
+      for (int a = 0; a < space.arrangements().size(); a++) {
+        for (int o = 0; o < space.orders().size(); o++) eval(pick, a, o, false);
       }
       int d = n - 1;
       while (d >= 0 && ++pick[d] == space.tiles()[d].length) pick[d--] = 0;
@@ -102,8 +112,8 @@ public final class MappingSearch {
     java.util.Arrays.fill(pick, 0);
   }
 
-  private void descend(int[] pick, int df, int order) {
-    Point cur = eval(pick, df, order, true);
+  private void descend(int[] pick, int arrangement, int order) {
+    Point cur = eval(pick, arrangement, order, true);
     double best = cur == null ? Double.MAX_VALUE : cur.score();
     boolean improved = true;
     while (improved && visited < budget) {
@@ -113,30 +123,64 @@ public final class MappingSearch {
         for (int c = 0; c < space.tiles()[d].length; c++) {
           if (c == keep) continue;
           pick[d] = c;
-          Point p = eval(pick, df, order, true);
+          Point p = eval(pick, arrangement, order, true);
           if (p == null && c > keep) break;        // larger extents only need more buffer
           if (p != null && p.score() < best) { best = p.score(); keep = c; improved = true; }
         }
         pick[d] = keep;
       }
-      for (int f = 0; f < space.dataflows().size(); f++) {
-        for (int o = 0; o < space.orders().size(); o++) {
-          Point p = eval(pick, f, o, true);
-          if (p != null && p.score() < best) { best = p.score(); df = f; order = o; improved = true; }
+      for (int up = 0; up < pick.length; up++) {
+        for (int down = 0; down < pick.length; down++) {
+          if (up == down) continue;
+          for (int step = 1; step <= 2; step++) {
+            if (pick[up] + step >= space.tiles()[up].length || pick[down] - step < 0) break;
+            pick[up] += step;
+            pick[down] -= step;
+            Point p = eval(pick, arrangement, order, true);
+            if (p != null && p.score() < best) {
+              best = p.score();
+              improved = true;
+              break;
+            }
+            pick[up] -= step;
+            pick[down] += step;
+          }
         }
+      }
+      int[] how = bestArrangement(pick, arrangement, order, best);
+      if (how[0] != arrangement || how[1] != order) {
+        arrangement = how[0];
+        order = how[1];
+        best = eval(pick, arrangement, order, true).score();
+        improved = true;
       }
     }
   }
 
-  private Point eval(int[] pick, int df, int o, boolean memo) {
-    String key = memo ? java.util.Arrays.toString(pick) + df + "/" + o : null;
+  /** {arrangement, order} of the best point with this tile, or the given ones when none beats {@code best}. */
+  private int[] bestArrangement(int[] pick, int arrangement, int order, double best) {
+    int[] how = {arrangement, order};
+    for (int a = 0; a < space.arrangements().size(); a++) {
+      for (int o = 0; o < space.orders().size(); o++) {
+        Point p = eval(pick, a, o, true);
+        if (p != null && p.score() < best) {
+          best = p.score();
+          how = new int[] {a, o};
+        }
+      }
+    }
+    return how;
+  }
+
+  private Point eval(int[] pick, int arrangement, int o, boolean memo) {
+    String key = memo ? java.util.Arrays.toString(pick) + arrangement + "/" + o : null;
     if (memo && seen.containsKey(key)) return seen.get(key);
     if ((++visited & 4095) == 0) tick();
     int[] tile = tiles(pick);
-    Dataflow flow = space.dataflows().get(df);
-    int[] roles = MappingSpace.roles(model.space(), flow);
-    Cost c = model.evaluate(flow, roles[0], roles[1], tile, space.orders().get(o));
-    Point p = c.feasible() ? new Point(flow, tile, space.orders().get(o), c, c.score(objective)) : null;
+    MappingSpace.Arrangement a = space.arrangements().get(arrangement);
+    Cost c = model.evaluate(a.dataflow(), a.rows(), a.cols(), tile, space.orders().get(o));
+    Point p = c.feasible()
+        ? new Point(a.dataflow(), a.rows(), a.cols(), tile, space.orders().get(o), c, c.score(objective)) : null;
     if (p != null) keep(p);
     if (memo) seen.put(key, p);
     return p;
@@ -154,7 +198,9 @@ public final class MappingSearch {
   /** Keeps the best few distinct-cost points only: the exhaustive search visits millions. */
   private void keep(Point p) {
     validCount++;
-    for (Point q : valid) if (q.score() == p.score() && q.dataflow() == p.dataflow()) return;
+    for (Point q : valid) {
+      if (q.score() == p.score() && q.dataflow() == p.dataflow() && q.rows() == p.rows() && q.cols() == p.cols()) return;
+    }
     if (valid.size() == 8 && p.score() >= valid.get(7).score()) return;
     int at = 0;
     while (at < valid.size() && valid.get(at).score() <= p.score()) at++;

@@ -1,4 +1,4 @@
-// The space the mapping passes choose from, for one op on one target: per dataflow the indices on the
+// The space the mapping passes choose from, for one op on one target: per dataflow the index sets on the
 // array's rows and columns, per index the candidate tile extents, and the candidate loop orders. Pins
 // narrow it. Shared by the single-decision passes, the mapper's pruned search and the exhaustive one.
 package org.tdlc.passes.mapping;
@@ -6,34 +6,145 @@ package org.tdlc.passes.mapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.target.Dataflow;
+import org.tdlc.machine.ArrayAxes;
 
-/** dataflows: those allowed; tiles[d]: candidate extents, ascending; orders: candidate index orders. */
-public record MappingSpace(LoopSpace space, List<Dataflow> dataflows, int[][] tiles, List<int[]> orders) {
+/**
+ * arrangements: the dataflows allowed, each with every index set its rows and columns may hold
+ * (ArrayAxes); tiles[d]: candidate extents, ascending; orders: candidate index orders.
+ */
+public record MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[][] tiles, List<int[]> orders) {
+  /** The most indices the search puts on one axis (the pin is not bound by it). */
+  static final int MAX_AXIS_INDICES = 3;
 
-  /** Every dataflow given, every tile from 1 by powers of two up to the range (and the range), four orders. */
+  /** A dataflow with the indices (bit masks over the op's indices) on the array's rows and columns. */
+  public record Arrangement(Dataflow dataflow, int rows, int cols) {}
+
+  public MappingSpace {
+    arrangements = List.copyOf(arrangements);
+  }
+
+  /** Every arrangement of these dataflows, every tile from 1 by powers of two up to the range, four orders. */
   public static MappingSpace full(LoopSpace s, List<Dataflow> dataflows) {
     int n = s.dims().size();
     int[][] tiles = new int[n][];
     for (int d = 0; d < n; d++) tiles[d] = candidates(s.ranges()[d]);
-    return new MappingSpace(s, List.copyOf(dataflows), tiles, orders(s));
+    List<Arrangement> all = new ArrayList<>();
+    for (Dataflow df : dataflows) all.addAll(arrangements(s, df));
+    return new MappingSpace(s, all, tiles, orders(s));
+  }
+
+  /** The dataflows of the arrangements, each once, in order. */
+  public List<Dataflow> dataflows() {
+    List<Dataflow> out = new ArrayList<>();
+    for (Arrangement a : arrangements) if (!out.contains(a.dataflow())) out.add(a.dataflow());
+    return out;
   }
 
   public MappingSpace withTile(int d, int extent) {
     int[][] t = tiles.clone();
     t[d] = new int[] {extent};
-    return new MappingSpace(space, dataflows, t, orders);
+    return new MappingSpace(space, arrangements, t, orders);
   }
 
-  public MappingSpace withOrder(int[] order) { return new MappingSpace(space, dataflows, tiles, List.of(order)); }
+  public MappingSpace withOrder(int[] order) { return new MappingSpace(space, arrangements, tiles, List.of(order)); }
 
-  public MappingSpace withDataflows(List<Dataflow> d) { return new MappingSpace(space, d, tiles, orders); }
+  public MappingSpace withArrangements(List<Arrangement> a) { return new MappingSpace(space, a, tiles, orders); }
+
+  public MappingSpace withDataflows(List<Dataflow> d) {
+    return new MappingSpace(space, arrangements.stream().filter(a -> d.contains(a.dataflow())).toList(), tiles, orders);
+  }
+
+  /**
+   * The arrangements with these rows (or cols; null leaves that axis free), under the dataflows they fit
+   * (axesProblem); none when they fit no dataflow of the space.
+   */
+  public MappingSpace withAxes(Integer rows, Integer cols) {
+    List<Arrangement> out = new ArrayList<>();
+    for (Dataflow df : dataflows()) {
+      if (axesProblem(space, df, rows == null ? 0 : rows, cols == null ? 0 : cols).isPresent()) continue;
+      List<Arrangement> mine = arrangements.stream().filter(a -> a.dataflow() == df).toList();
+      List<Integer> rs = rows != null ? List.of(rows) : mine.stream().map(Arrangement::rows).distinct().toList();
+      List<Integer> cs = cols != null ? List.of(cols) : mine.stream().map(Arrangement::cols).distinct().toList();
+      for (int r : rs) for (int c : cs) if ((r & c) == 0) out.add(new Arrangement(df, r, c));
+    }
+    return new MappingSpace(space, out, tiles, orders);
+  }
 
   public long size() {
-    long s = (long) dataflows.size() * orders.size();
+    long s = (long) arrangements.size() * orders.size();
     for (int[] t : tiles) s *= t.length;
     return s;
+  }
+
+  /** The op's indices as the array's roles see them. */
+  static ArrayAxes.Roles roles(LoopSpace s) {
+    int n = s.dims().size();
+    boolean[] red = new boolean[n], a = new boolean[n], b = new boolean[n];
+    for (int d = 0; d < n; d++) {
+      red[d] = s.reduced(d);
+      a[d] = s.uses(0, d);
+      b[d] = s.uses(1, d);
+    }
+    return new ArrayAxes.Roles(red, a, b);
+  }
+
+  /**
+   * Under dataflow {@code df}: every non-empty set of at most MAX_AXIS_INDICES row candidates with every such
+   * set of column candidates (an axis with no candidate stays empty).
+   */
+  static List<Arrangement> arrangements(LoopSpace s, Dataflow df) {
+    ArrayAxes.Roles r = roles(s);
+    List<Arrangement> out = new ArrayList<>();
+    for (int rows : subsets(ArrayAxes.rowCandidates(df, r, s.ranges()))) {
+      for (int cols : subsets(ArrayAxes.colCandidates(df, r, s.ranges()))) out.add(new Arrangement(df, rows, cols));
+    }
+    return out;
+  }
+
+  private static List<Integer> subsets(int mask) {
+    List<Integer> out = new ArrayList<>();
+    for (int sub = mask; sub != 0; sub = (sub - 1) & mask) if (Integer.bitCount(sub) <= MAX_AXIS_INDICES) out.add(sub);
+    if (out.isEmpty()) out.add(0);
+    java.util.Collections.reverse(out);
+    return out;
+  }
+
+  /**
+   * Why dataflow {@code df} cannot put these indices (masks) on the rows and columns, or empty: an index on
+   * both axes, or one whose role the dataflow keeps off that axis (extent does not matter: an index of
+   * extent 1 on an axis costs nothing).
+   */
+  public static java.util.Optional<String> axesProblem(LoopSpace s, Dataflow df, int rows, int cols) {
+    int[] any = new int[s.dims().size()];
+    java.util.Arrays.fill(any, 2);
+    ArrayAxes.Roles r = roles(s);
+    int[] allowed = {ArrayAxes.rowCandidates(df, r, any), ArrayAxes.colCandidates(df, r, any)};
+    int[] asked = {rows, cols};
+    String[] names = {"rows", "cols"};
+    if ((rows & cols) != 0) return java.util.Optional.of(names(s, rows & cols) + " on both the rows and the cols");
+    for (int a = 0; a < 2; a++) {
+      int bad = asked[a] & ~allowed[a];
+      if (bad == 0) continue;
+      return java.util.Optional.of(names[a] + " " + names(s, asked[a]) + " do not fit dataflow " + df.keyword()
+          + ": " + names(s, bad) + " cannot go on its " + names[a] + ", which hold " + (allowed[a] == 0 ? "no index"
+          : names(s, allowed[a])) + " (" + ArrayAxes.rule(df, a == 0) + ")");
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** [c, r, s]: the indices of a mask. */
+  static String names(LoopSpace s, int mask) {
+    List<String> out = new ArrayList<>();
+    for (int d = 0; d < s.dims().size(); d++) if ((mask >> d & 1) != 0) out.add(s.dims().get(d));
+    return "[" + String.join(", ", out) + "]";
+  }
+
+  /** The mask of these index names. */
+  static int mask(LoopSpace s, List<String> names) {
+    int m = 0;
+    for (String name : names) m |= 1 << s.index(name);
+    return m;
   }
 
   static int[] candidates(int range) {
@@ -70,41 +181,6 @@ public record MappingSpace(LoopSpace space, List<Dataflow> dataflows, int[][] ti
     return out;
   }
 
-  /** {rows, cols} under a dataflow, by the same rules as the lowering's defaults; -1 where none fits. */
-  public static int[] roles(LoopSpace s, Dataflow df) {
-    int n = s.dims().size();
-    int[] r = s.ranges();
-    if (df == Dataflow.RS) {
-      for (AffineExpr e : s.maps().get(0)) {
-        int red = -1, out = -1;
-        for (int d = 0; d < n; d++) {
-          if (!e.uses(d) || r[d] <= 1) continue;
-          if (s.reduced(d) && red < 0) red = d;
-          if (!s.reduced(d) && out < 0) out = d;
-        }
-        if (red >= 0 && out >= 0) return new int[] {red, out};
-      }
-    }
-    if (df == Dataflow.OS) {
-      int rows = largest(s, d -> !s.reduced(d) && !s.uses(1, d), -1);
-      int cols = largest(s, d -> !s.reduced(d) && !s.uses(0, d), rows);
-      if (rows < 0) rows = largest(s, d -> !s.reduced(d), cols);
-      return new int[] {rows, cols};
-    }
-    int streamed = df == Dataflow.IS ? 1 : 0;   // ws holds B in the PEs and streams A; is the other way round
-    int rows = largest(s, d -> s.reduced(d) && s.uses(0, d) && s.uses(1, d), -1);
-    if (rows < 0) rows = largest(s, s::reduced, -1);
-    int cols = largest(s, d -> !s.reduced(d) && !s.uses(streamed, d), rows);
-    if (cols < 0) cols = largest(s, d -> !s.reduced(d), rows);
-    return new int[] {rows, cols};
-  }
-
-  private static int largest(LoopSpace s, java.util.function.IntPredicate ok, int except) {
-    int best = -1;
-    for (int d = 0; d < s.ranges().length; d++) {
-      if (d == except || s.ranges()[d] <= 1 || !ok.test(d)) continue;
-      if (best < 0 || s.ranges()[d] > s.ranges()[best]) best = d;
-    }
-    return best;
-  }
+  /** {rows, cols} (masks) under a dataflow where nothing chose them: ArrayAxes.defaults over the ranges. */
+  public static int[] roles(LoopSpace s, Dataflow df) { return ArrayAxes.defaults(df, roles(s), s.ranges()); }
 }

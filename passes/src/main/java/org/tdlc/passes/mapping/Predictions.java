@@ -54,7 +54,7 @@ public final class Predictions {
     }
     LoopSpace s = LoopSpace.of(op).orElseThrow();
     int[] tile = s.dims().stream().mapToInt(m::tileOf).toArray();
-    return MappingPlanner.model(op, s, target).evaluateExact(m.dataflow(), s.index(m.rows()), s.index(m.cols()), tile,
+    return MappingPlanner.model(op, s, target).evaluateExact(m.dataflow(), MappingSpace.mask(s, m.rows()), MappingSpace.mask(s, m.cols()), tile,
         MappingPlanner.order(s, m.order()), stored);
   }
 }

@@ -59,7 +59,7 @@ final class TileTimeline implements TileWalk.Visitor {
   private final MachineConfig machine;
   private final int n;
   private final boolean[] reduced;
-  private final int rowDim, colDim;
+  private final int rowDims, colDims;
   private final Dataflow dataflow;
   private final int[] tile, order, ranges;
   private final int nIn, nOut;
@@ -84,7 +84,7 @@ final class TileTimeline implements TileWalk.Visitor {
   /** MAC points with a zero compressed operand, by the origins of the indices those operands use. */
   private final Map<String, Long> zeroPoints = new HashMap<>();
 
-  private TileTimeline(LoopSpace space, MachineConfig machine, Dataflow dataflow, int rowDim, int colDim, int[] tile,
+  private TileTimeline(LoopSpace space, MachineConfig machine, Dataflow dataflow, int rowDims, int colDims, int[] tile,
                        int[] order, int[] slots, Stored[] stored) {
     this.dataflow = dataflow;
     this.space = space;
@@ -94,8 +94,8 @@ final class TileTimeline implements TileWalk.Visitor {
     this.ranges = space.ranges();
     this.reduced = new boolean[n];
     for (int d = 0; d < n; d++) reduced[d] = space.reduced(d);
-    this.rowDim = rowDim;
-    this.colDim = colDim;
+    this.rowDims = rowDims;
+    this.colDims = colDims;
     this.tile = tile;
     this.order = order;
     this.nIn = slots[0];
@@ -106,9 +106,9 @@ final class TileTimeline implements TileWalk.Visitor {
    * The layer's schedule for a feasible mapping with these {nIn, nOut} slots, {@code stored} saying per
    * input whether it is a weight stored compressed (null entries, or a null array: dense).
    */
-  static Schedule of(LoopSpace space, MachineConfig machine, Dataflow dataflow, int rowDim, int colDim, int[] tile,
+  static Schedule of(LoopSpace space, MachineConfig machine, Dataflow dataflow, int rowDims, int colDims, int[] tile,
                      int[] order, int[] slots, Stored[] stored) {
-    TileTimeline t = new TileTimeline(space, machine, dataflow, rowDim, colDim, tile, order, slots,
+    TileTimeline t = new TileTimeline(space, machine, dataflow, rowDims, colDims, tile, order, slots,
         stored == null ? new Stored[2] : stored);
     long cycles = t.run();
     return new Schedule(cycles, t.dramRead, t.bufferWrite, t.bufferRead, t.busy[LOAD], t.busy[COMPUTE],
@@ -192,8 +192,8 @@ final class TileTimeline implements TileWalk.Visitor {
       skipped = skippedPoints(origin);
       macsSkipped += skipped;
     }
-    long mac = Timing.mac(machine, dataflow, Timing.spatialFolds(machine, ext, rowDim, colDim),
-        Timing.folds(machine, ext, rowDim, colDim), points, skipped, bufferBytes(origin, ext));
+    long mac = Timing.mac(machine, dataflow, Timing.spatialFolds(machine, ext, rowDims, colDims),
+        Timing.folds(machine, ext, rowDims, colDims), points, skipped, bufferBytes(origin, ext));
     run(COMPUTE, mac, reads, new int[] {reads[2]}, 0);
   }
 

@@ -64,7 +64,7 @@ final class MappingRewrite {
       ctx.count("num-mapped", 1);
       ctx.count("num-mappings-visited", p.get().search().visited());
       Operation mapped = op.rebuild(op.operands(), op.attributes().with(Mapping.ATTR,
-          p.get().mapping().toAttribute(target.rows(), target.cols())), null, op.location());
+          p.get().mapping().toAttribute()), null, op.location());
       edit.set(op, mapped);
       edit.replace(op.result(), mapped.result());
     }
