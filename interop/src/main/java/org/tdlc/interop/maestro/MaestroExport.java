@@ -82,7 +82,7 @@ public final class MaestroExport {
     }
     b.append("    Dataflow {\n");
     List<String> dims = dims(l);
-    String cols = maestro(l, map.cols()), rows = maestro(l, map.rows());
+    String cols = maestro(l, only(map.cols())), rows = maestro(l, only(map.rows()));
     int clusterSize = t.rows();
     if (strided(l, rows) && !strided(l, cols)) {
       // MAESTRO miscounts a strided Y or X spread inside a cluster (it drops the stride within a chunk of
@@ -131,6 +131,26 @@ public final class MaestroExport {
       case DSCONV -> List.of("N", "C", "Y", "X", "R", "S");
       case CONV -> List.of("N", "K", "C", "Y", "X", "R", "S");
     };
+  }
+
+  /**
+   * The one index on an array axis ("" for none). A layer with several indices on one axis is not exported
+   * (the caller checks Layer.exportable): MAESTRO would need a Cluster level per index.
+   */
+  private static String only(List<String> axis) {
+    if (axis.size() > 1) throw new IllegalArgumentException("several indices on one array axis: " + axis);
+    return axis.isEmpty() ? "" : axis.get(0);
+  }
+
+  /** Why this exporter cannot write a mapping, or null: it puts one index on each array axis. */
+  public static String unexportable(Mapping map) {
+    for (List<String> axis : List.of(map.rows(), map.cols())) {
+      if (axis.size() > 1) {
+        return "its mapping puts " + Mapping.axisText(axis) + " on one array axis, and this exporter writes one index "
+            + "per axis (MAESTRO would need a Cluster level per index)";
+      }
+    }
+    return null;
   }
 
   /** The MAESTRO dimension of a tdlc index, or null for one MAESTRO does not have (a depthwise layer's k and c). */

@@ -133,13 +133,19 @@ public final class TimeloopExport {
       if (idx == null) { dram.put(d, "1"); globalT.put(d, "1"); spatial.put(d, "1"); continue; }
       int range = l.ranges().get(idx), tile = m.tileOf(idx);
       int trips = ceilDiv(range, tile), last = range - (trips - 1) * tile;
-      int axis = idx.equals(m.rows()) ? t.rows() : idx.equals(m.cols()) ? t.cols() : 0;
+      List<String> on = m.rows().contains(idx) ? m.rows() : m.cols().contains(idx) ? m.cols() : List.of();
+      int axis = on.isEmpty() ? 0 : on == m.rows() ? t.rows() : t.cols();
+      if (on.size() > 1 && m.axisExtent(on) > axis) {
+        throw new Unexportable("layer " + l.name() + ": the array axis holding " + String.join(", ", on) + " folds their "
+            + "flattened tiles (" + m.axisExtent(on) + " over " + axis + " PEs), which Timeloop's per-index spatial "
+            + "factors cannot say (pin tiles whose product fits the axis, or one index on it)");
+      }
       dram.put(d, Integer.toString(trips));
       if (axis == 0) {
         globalT.put(d, factor(tile, last));
         spatial.put(d, "1");
       } else {
-        int e = m.spatial(idx, axis);
+        int e = Math.min(axis, m.spatial(idx));
         if (tile % e != 0) {
           throw new Unexportable("layer " + l.name() + ": index " + idx + " spreads a tile of " + tile + " over " + e
               + " PEs, so every tile ends in a ragged fold; Timeloop's residuals can only shorten the last one (pin a "
@@ -160,13 +166,13 @@ public final class TimeloopExport {
     for (String d : DIMS) if (l.indexOf().containsKey(d)) names.add(d + "=" + l.indexOf().get(d));
     b.append(String.join(" ", names)).append("\nmapping:\n");
     b.append(directive(t.dram().name(), "temporal", dram, permutation(l, m.order()), null));
-    String rowsDim = dimOf(l, m.rows()), colsDim = dimOf(l, m.cols());
     b.append(directive(t.global().name(), "temporal", globalT, permutation(l, m.order()), null));
     List<String> xFirst = new ArrayList<>();
-    if (colsDim != null) xFirst.add(colsDim);
-    if (rowsDim != null) xFirst.add(rowsDim);
+    for (String c : m.cols()) if (dimOf(l, c) != null) xFirst.add(dimOf(l, c));
+    int split = xFirst.size();
+    for (String r : m.rows()) if (dimOf(l, r) != null) xFirst.add(dimOf(l, r));
     String perm = String.join("", xFirst) + DIMS.stream().filter(d -> !xFirst.contains(d)).reduce("", String::concat);
-    b.append(directive(spatialTarget, "spatial", spatial, perm, colsDim == null ? 0 : 1));
+    b.append(directive(spatialTarget, "spatial", spatial, perm, split));
     for (MemoryLevel lv : t.levels()) {
       if (lv == t.dram() || lv == t.global()) continue;
       Map<String, String> ones = new LinkedHashMap<>();
