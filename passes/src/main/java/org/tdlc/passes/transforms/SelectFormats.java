@@ -1,7 +1,8 @@
 // select-formats: stores each weight in the format among its target's that minimizes FormatCosts on its
 // actual data (dense where sparsity does not pay), or in the format its `format` pin names. The choice goes
 // into the weight's type (tensor<...xi8, csr>) and, with the runner-up and both costs, into a `format_choice`
-// attribute that pass dumps and `tdlc explain` show. A weight read through a reshape or as an output stays dense.
+// attribute that pass dumps and `tdlc explain` show. A weight read through a reshape, as a fused residual or as an
+// output stays dense (StoredFormats).
 // A pin to a format the target lacks is a located error at the weight, whatever pipeline runs the pass.
 // With profile-inputs=N the reference interpreter runs on N seeded inputs and each MAC op's activation operands
 // get their measured density and the most compact format at that density (SparseCodec.expectedBits) in an
@@ -138,7 +139,7 @@ public final class SelectFormats implements Pass {
       if (!StoredFormats.directlyTiled(users, w.result())) {
         chosen = StorageFormat.DENSE;
         choice = DictAttr.EMPTY.with("chosen", Attribute.of("dense"))
-            .with("reason", Attribute.of("read through a reshape or as an output"));
+            .with("reason", Attribute.of("read through a reshape, as a fused residual or as an output"));
       } else {
         Tensor data;
         try {
