@@ -1,5 +1,6 @@
 // select-formats: stores each weight in the format among its target's that minimizes FormatCosts on its
-// actual data (dense where sparsity does not pay), or in the format its `format` pin names. The choice goes
+// actual data under the mapper's objective (cycles, energy or edp; ties to the smaller footprint; dense where
+// sparsity does not pay), or in the format its `format` pin names. The choice goes
 // into the weight's type (tensor<...xi8, csr>) and, with the runner-up and both costs, into a `format_choice`
 // attribute that pass dumps and `tdlc explain` show. A weight read through a reshape, as a fused residual or as an
 // output stays dense (StoredFormats).
@@ -33,19 +34,27 @@ import org.tdlc.passes.PassContext;
 import org.tdlc.passes.PassInfo;
 import org.tdlc.passes.Stage;
 import org.tdlc.passes.mapping.LoopSpace;
+import org.tdlc.passes.mapping.MappingPlanner;
+import org.tdlc.passes.mapping.Objective;
 
 public final class SelectFormats implements Pass {
   public static final PassInfo INFO = PassInfo.of("select-formats",
-      "Store each weight in the target's format with the least estimated cycles on its data (pins honoured)")
+      "Store each weight in the target's format that minimizes the mapper's objective on its data (pins honoured)")
+      .option("objective", MappingPlanner.Options.DEFAULT.objective().toString(), "what the format's estimate minimizes, "
+          + "as the mapper's option of the same name: " + Objective.choices() + "; ties go to the smaller footprint")
       .option("profile-inputs", "0", "run the reference interpreter on N seeded inputs and report the activations' "
           + "densities and best formats (0: off)")
       .requires(Stage.SHAPES).establishes(Stage.FORMATS_SELECTED);
 
   private final WeightLoader weights = new WeightLoader();
   private final int profileInputs;
+  private final Objective objective;
 
   public SelectFormats(org.tdlc.passes.PassOptions options) {
     this.profileInputs = options.integer("profile-inputs");
+    String text = options.string("objective");
+    this.objective = Objective.of(text).orElseThrow(() -> new org.tdlc.passes.PipelineException(
+        "select-formats: option 'objective' must be " + Objective.choices() + ", got '" + text + "'"));
     if (profileInputs < 0) {
       throw new org.tdlc.passes.PipelineException("select-formats: profile-inputs must be >= 0, got " + profileInputs);
     }
@@ -148,7 +157,7 @@ public final class SelectFormats implements Pass {
           continue;   // the lowering reports an unreadable weight file where it is declared
         }
         List<FormatCosts.Estimate> ranked = FormatCosts.rank(target, machine, data.sharedArray(), type.shape().dims(),
-            type.element().bytes() * 8, layer(users, w.result()));
+            type.element().bytes() * 8, layer(users, w.result()), objective);
         FormatCosts.Estimate best = ranked.get(0);
         FormatCosts.Estimate other = ranked.size() > 1 ? ranked.get(1) : best;
         long nnz = 0;
@@ -189,10 +198,12 @@ public final class SelectFormats implements Pass {
     Map<String, Attribute> m = new TreeMap<>();
     m.put("chosen", Attribute.of(chosen.format().keyword()));
     m.put("cycles", Attribute.of(Math.round(chosen.cycles())));
+    m.put("energy_pj", Attribute.of(Math.round(chosen.energyPj())));
     m.put("bytes", Attribute.of(chosen.bytes()));
     if (other.format() == chosen.format()) return DictAttr.of(m);
     m.put(otherKey, Attribute.of(other.format().keyword()));
     m.put(otherKey + "_cycles", Attribute.of(Math.round(other.cycles())));
+    m.put(otherKey + "_energy_pj", Attribute.of(Math.round(other.energyPj())));
     m.put(otherKey + "_bytes", Attribute.of(other.bytes()));
     return DictAttr.of(m);
   }
