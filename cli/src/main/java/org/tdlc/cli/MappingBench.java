@@ -159,19 +159,38 @@ final class MappingBench {
     return new MappingSearch(model, space, objective).search(o.seed(), o.starts(), o.budget());
   }
 
-  /** The larger of the compute bound and the DRAM time of the compulsory traffic (both inputs once, the i32 result once). */
-  private static long roofline(MachineConfig machine, LoopSpace s) {
+  /**
+   * The larger of the compute bound and the DRAM time of the compulsory traffic: each input element the layer
+   * reads once (a strided 1x1 conv reads a quarter of its input; padding is not read), the i32 result once.
+   */
+  static long roofline(MachineConfig machine, LoopSpace s) {
     long compulsory = 0;
     for (int k = 0; k < 2; k++) {
       long e = 1;
-      for (int d : s.shapes()[k]) e *= d;
-      compulsory += e;
+      for (int pos = 0; pos < s.maps().get(k).size(); pos++) e *= read(s, s.maps().get(k).get(pos), s.shapes()[k][pos]);
+      compulsory += e * s.bytes()[k];
     }
     long out = 1;
     for (int d = 0; d < s.dims().size(); d++) if (!s.reduced(d)) out *= s.ranges()[d];
     compulsory += out * 4;
     long compute = (long) Math.ceil(Timing.computeBound(machine, s.macs()));
     return Math.max(compute, Timing.transfer(machine, compulsory, 0));
+  }
+
+  /** How many of the positions 0..extent-1 subscript {@code e} reaches over the layer's index space. */
+  private static long read(LoopSpace s, org.tdlc.ir.attr.AffineExpr e, int extent) {
+    java.util.BitSet seen = new java.util.BitSet(extent);
+    List<Integer> used = new java.util.ArrayList<>();
+    for (int d = 0; d < s.dims().size(); d++) if (e.coeffs().get(d) != 0) used.add(d);
+    int[] x = new int[used.size()];
+    while (true) {
+      long v = e.constant();
+      for (int j = 0; j < x.length; j++) v += (long) e.coeffs().get(used.get(j)) * x[j];
+      if (v >= 0 && v < extent) seen.set((int) v);
+      int j = x.length - 1;
+      while (j >= 0 && ++x[j] == s.ranges()[used.get(j)]) x[j--] = 0;
+      if (j < 0) return seen.cardinality();
+    }
   }
 
   static String text(Objective objective, int layers, List<TargetRow> rows) {

@@ -34,6 +34,7 @@ import org.tdlc.passes.PassContext;
 import org.tdlc.passes.PassInfo;
 import org.tdlc.passes.Stage;
 import org.tdlc.passes.mapping.LoopSpace;
+import org.tdlc.passes.mapping.MappingCheck;
 import org.tdlc.passes.mapping.MappingPlanner;
 import org.tdlc.passes.mapping.Objective;
 
@@ -156,12 +157,21 @@ public final class SelectFormats implements Pass {
         } catch (InterpreterException e) {
           continue;   // the lowering reports an unreadable weight file where it is declared
         }
-        List<FormatCosts.Estimate> ranked = FormatCosts.rank(target, machine, data.sharedArray(), type.shape().dims(),
-            type.element().bytes() * 8, layer(users, w.result()), objective);
+        List<FormatCosts.Estimate> ranked = new java.util.ArrayList<>(FormatCosts.rank(target, machine,
+            data.sharedArray(), type.shape().dims(), type.element().bytes() * 8, layer(users, w.result()), objective));
+        // after a mapping pass, a format is a candidate only if every reader's mapping still fits with it
+        ranked.removeIf(e -> e.format() != StorageFormat.DENSE && !fitsMappedReaders(users, w, e.format(), target));
         FormatCosts.Estimate best = ranked.get(0);
         FormatCosts.Estimate other = ranked.size() > 1 ? ranked.get(1) : best;
         long nnz = 0;
         for (int v : data.sharedArray()) if (v != 0) nnz++;
+        if (pin != null && pin != StorageFormat.DENSE && !fitsMappedReaders(users, w, pin, target)) {
+          ctx.diagnostics().error(w.location(), "weight '" + w.attributes().getString("name") + "' is pinned to format "
+              + pin + ", but a layer reading it was mapped before select-formats ran and its tile does not fit the "
+              + target.global().name() + " buffer with the " + pin + " block staged beside it; run select-formats before "
+              + "the mapping passes");
+          continue;
+        }
         if (pin != null) {
           FormatCosts.Estimate pinned = ranked.stream().filter(e -> e.format() == pin).findFirst()
               .orElse(FormatCosts.estimate(machine, pin, data.sharedArray(), type.shape().dims(),
@@ -183,6 +193,12 @@ public final class SelectFormats implements Pass {
       edit.replace(w.result(), rebuilt.result());
     }
     return edit.commit();
+  }
+
+  /** Whether every reader of {@code w} that already carries a mapping still fits the buffer with {@code f}. */
+  private static boolean fitsMappedReaders(Users users, Operation w, StorageFormat f, Target target) {
+    for (Operation op : users.of(w.result())) if (!MappingCheck.fitsWith(op, w.result(), f, target)) return false;
+    return true;
   }
 
   /** A weight pinned to a format the target lacks: the error every command reports at the weight. */
