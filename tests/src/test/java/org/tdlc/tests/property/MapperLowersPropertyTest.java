@@ -75,8 +75,9 @@ class MapperLowersPropertyTest {
       }
     }
     System.out.printf("MapperLowersPropertyTest: %d cases lowered and ran exactly (%d mapped layers, %d converting"
-        + " staged weights), %d refused with a located error (no tile fits, or a format pinned after the mapping does not), %d with an unmapped op too big for the buffer%n", t.lowered,
-        t.layers, t.staged, t.refused, t.unmappedTooBig);
+        + " staged weights), %d refused with a located error (no tile fits, or a format pinned after the mapping"
+        + " does not), %d with an unmapped op too big for the buffer%n", t.lowered, t.layers, t.staged, t.refused,
+        t.unmappedTooBig);
     int cases = t.lowered + t.refused + t.unmappedTooBig;
     assertTrue(t.lowered * 2 >= cases, "only " + t.lowered + " of " + cases + " cases lowered");
     assertTrue(cases < 20 || t.staged > 0, "no case converted a staged weight in software");
