@@ -55,7 +55,7 @@ final class BenchCommand implements Command {
   }
   @Override public String usage() {
     return "[FILE.tdl ...] [--target T] [--json]   (default: every models/*.tdl)  |  mapping [--target T] [--layers N] [--json] "
-        + "[--objective cycles|energy|edp]  |  sparse [--target T] [--quick] [--json]  |  scale [--json]";
+        + "[--objective cycles|energy|edp]   (default: every built-in target)  |  sparse [--target T] [--quick] [--json]  |  scale [--json]";
   }
 
   @Override public Options options() {

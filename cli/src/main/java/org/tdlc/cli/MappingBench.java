@@ -1,7 +1,8 @@
-// `tdlc bench mapping` (dispatched from BenchCommand): the figures the mapping work is judged by. Cost-model evaluations per second; for
-// every ResNet-50 conv layer (shared/anchors/workloads.md, torchvision v1.5) the mapper against an
-// exhaustive search of the same space under the same model (gap, evaluations, time); per built-in target
-// the utilization the mapper's mappings reach against the roofline bound (min of compute and DRAM bound).
+// `tdlc bench mapping` (dispatched from BenchCommand): the figures the mapping work is judged by, per target
+// (every built-in one unless --target names some): cost-model evaluations per second; for every ResNet-50 and
+// MobileNetV2 conv layer (one row per distinct shape; LayersTest holds the tables to models/) the mapper
+// against an exhaustive search of the same space under the same model (gap, evaluations, time); and the
+// cycles its mappings reach over those layers against the roofline bound (max of compute and DRAM bound).
 package org.tdlc.cli;
 
 import java.util.List;
@@ -17,12 +18,13 @@ import org.tdlc.machine.Timing;
 import org.tdlc.passes.mapping.Cost;
 import org.tdlc.passes.mapping.CostModel;
 import org.tdlc.passes.mapping.LoopSpace;
+import org.tdlc.passes.mapping.MappingPlanner;
 import org.tdlc.passes.mapping.MappingSearch;
 import org.tdlc.passes.mapping.MappingSpace;
 import org.tdlc.passes.mapping.Objective;
 
 final class MappingBench {
-  /** ResNet-50 conv layers: name, C, H, W, K, R, S, stride, pad (N = 1), one row per distinct shape. */
+  /** ResNet-50 conv layers (torchvision v1.5): name, C, H, W, K, R, S, stride, pad (N = 1), one row per distinct shape. */
   static final String[] RESNET50 = {
       "conv1 3 224 224 64 7 7 2 3", "l1.0.conv1 64 56 56 64 1 1 1 0", "l1.conv2 64 56 56 64 3 3 1 1",
       "l1.conv3 64 56 56 256 1 1 1 0", "l1.x.conv1 256 56 56 64 1 1 1 0", "l2.0.conv1 256 56 56 128 1 1 1 0",
@@ -33,155 +35,236 @@ final class MappingBench {
       "l4.0.conv2 512 14 14 512 3 3 2 1", "l4.conv3 512 7 7 2048 1 1 1 0", "l4.0.down 1024 14 14 2048 1 1 2 0",
       "l4.x.conv1 2048 7 7 512 1 1 1 0", "l4.x.conv2 512 7 7 512 3 3 1 1"};
 
+  /**
+   * MobileNetV2 conv layers (torchvision, models/mobilenetv2.tdl): name, C, H, W, K, R, S, stride, pad, groups
+   * (N = 1; groups = C is depthwise), one row per distinct shape, named after its first block.
+   */
+  static final String[] MOBILENETV2 = {
+      "stem 3 224 224 32 3 3 2 1 1", "b1.dw 32 112 112 32 3 3 1 1 32", "b1.project 32 112 112 16 1 1 1 0 1",
+      "b2.expand 16 112 112 96 1 1 1 0 1", "b2.dw 96 112 112 96 3 3 2 1 96", "b2.project 96 56 56 24 1 1 1 0 1",
+      "b3.expand 24 56 56 144 1 1 1 0 1", "b3.dw 144 56 56 144 3 3 1 1 144", "b3.project 144 56 56 24 1 1 1 0 1",
+      "b4.dw 144 56 56 144 3 3 2 1 144", "b4.project 144 28 28 32 1 1 1 0 1", "b5.expand 32 28 28 192 1 1 1 0 1",
+      "b5.dw 192 28 28 192 3 3 1 1 192", "b5.project 192 28 28 32 1 1 1 0 1", "b7.dw 192 28 28 192 3 3 2 1 192",
+      "b7.project 192 14 14 64 1 1 1 0 1", "b8.expand 64 14 14 384 1 1 1 0 1", "b8.dw 384 14 14 384 3 3 1 1 384",
+      "b8.project 384 14 14 64 1 1 1 0 1", "b11.project 384 14 14 96 1 1 1 0 1", "b12.expand 96 14 14 576 1 1 1 0 1",
+      "b12.dw 576 14 14 576 3 3 1 1 576", "b12.project 576 14 14 96 1 1 1 0 1", "b14.dw 576 14 14 576 3 3 2 1 576",
+      "b14.project 576 7 7 160 1 1 1 0 1", "b15.expand 160 7 7 960 1 1 1 0 1", "b15.dw 960 7 7 960 3 3 1 1 960",
+      "b15.project 960 7 7 160 1 1 1 0 1", "b17.project 960 7 7 320 1 1 1 0 1", "last 320 7 7 1280 1 1 1 0 1"};
+
+  /** One benchmark layer: the model it comes from, its name and its loop space. */
+  record Layer(String model, String name, LoopSpace space) {}
+
+  /** Every layer of both tables, ResNet-50's first. */
+  static List<Layer> layers() {
+    List<Layer> out = new java.util.ArrayList<>();
+    for (String row : RESNET50) out.add(layer("resnet50", row));
+    for (String row : MOBILENETV2) out.add(layer("mobilenetv2", row));
+    return out;
+  }
+
+  private static Layer layer(String model, String row) {
+    String[] f = row.split(" ");
+    int groups = f.length > 9 ? i(f[9]) : 1;
+    return new Layer(model, f[0], LoopSpace.conv(1, i(f[1]), i(f[2]), i(f[3]), i(f[4]), i(f[5]), i(f[6]), i(f[7]),
+        i(f[8]), groups));
+  }
+
   private MappingBench() {}
 
   static Options options() {
     return new Options()
-        .addOption(Option.builder().longOpt("layers").hasArg().argName("N").desc("mapping: only the first N ResNet-50 layers").get())
+        .addOption(Option.builder().longOpt("layers").hasArg().argName("N").desc("mapping: only the first N layers "
+            + "(ResNet-50's, then MobileNetV2's)").get())
         .addOption(Option.builder().longOpt("objective").hasArg().argName("O").desc("mapping: cycles, energy or edp (default edp)").get());
   }
 
   /** One layer: the mapper's and the exhaustive search's best scores, evaluations and milliseconds. */
-  record LayerRow(String layer, double mapperScore, double exhaustiveScore, long mapperEvaluations,
+  record LayerRow(String model, String layer, double mapperScore, double exhaustiveScore, long mapperEvaluations,
                   long exhaustiveEvaluations, double mapperMs, double exhaustiveMs) {
     double gap() { return mapperScore / exhaustiveScore - 1; }
 
     double fewer() { return (double) exhaustiveEvaluations / mapperEvaluations; }
   }
 
-  /** One built-in target: the cycles of the mapper's mappings of every ResNet-50 conv and their roofline bound. */
-  record RooflineRow(String target, long cycles, long bound) {
-    double achieved() { return (double) bound / cycles; }
+  /** One target: its evaluation rate, its layers, and the cycles of the mapper's mappings (objective cycles) against the roofline bound. */
+  record TargetRow(String target, double rate, List<LayerRow> layers, long cycles, long bound) {
+    double achieved() { return cycles == 0 ? 0 : (double) bound / cycles; }
+
+    double worstGap() { return layers.stream().mapToDouble(LayerRow::gap).max().orElse(0); }
+
+    double medianGap() {
+      double[] g = layers.stream().mapToDouble(LayerRow::gap).sorted().toArray();
+      if (g.length == 0) return 0;
+      return g.length % 2 == 1 ? g[g.length / 2] : (g[g.length / 2 - 1] + g[g.length / 2]) / 2;
+    }
+
+    double minFewer() { return layers.stream().mapToDouble(LayerRow::fewer).min().orElse(0); }
+
+    double maxMapperMs() { return layers.stream().mapToDouble(LayerRow::mapperMs).max().orElse(0); }
+
+    String worstLayer() {
+      return layers.stream().max(java.util.Comparator.comparingDouble(LayerRow::gap)).map(LayerRow::layer).orElse("-");
+    }
   }
 
   static int run(CommandLine cl, Io io) {
-    Target target = TargetChoice.resolve(cl, List.of(), new org.tdlc.ir.diag.SourceCache());
+    List<Target> targets = new java.util.ArrayList<>();
+    String[] named = cl.getOptionValues("target");
+    if (named == null) {
+      for (String t : Targets.BUILT_IN_NAMES) targets.add(Targets.resolve(t, List.of()));
+    } else {
+      for (String t : named) targets.add(TargetChoice.resolve(t, List.of(), new org.tdlc.ir.diag.SourceCache()));
+    }
     String text = cl.getOptionValue("objective", Objective.EDP.toString());
     Objective objective = Objective.of(text).orElseThrow(
         () -> new UsageException("--objective takes " + Objective.choices() + ", got '" + text + "'"));
-    String n = cl.getOptionValue("layers", Integer.toString(RESNET50.length));
+    List<Layer> all = layers();
+    String n = cl.getOptionValue("layers", Integer.toString(all.size()));
     if (!n.matches("[0-9]{1,4}")) throw new UsageException("--layers takes a count, got '" + n + "'");
-    int layers = Integer.parseInt(n);
-    evaluationsPerSecond(target);   // warm-up: the JIT compiles the model first
-    double rate = evaluationsPerSecond(target);
-    List<LayerRow> rows = new java.util.ArrayList<>();
-    for (int i = 0; i < Math.min(layers, RESNET50.length); i++) {
-      String[] f = RESNET50[i].split(" ");
-      LoopSpace s = LoopSpace.conv(1, i(f[1]), i(f[2]), i(f[3]), i(f[4]), i(f[5]), i(f[6]), i(f[7]), i(f[8]));
-      CostModel model = new CostModel(s, target);
-      MappingSpace space = MappingSpace.full(s, new java.util.ArrayList<>(target.dataflows()));
-      MappingSearch.Result m = new MappingSearch(model, space, objective).search(1, 4, 200_000);
-      MappingSearch.Result x = new MappingSearch(model, space, objective).exhaustive();
-      rows.add(new LayerRow(f[0], m.best().score(), x.best().score(), m.visited(), x.visited(), m.nanos() / 1e6,
-          x.nanos() / 1e6));
+    List<Layer> layers = all.subList(0, Math.min(Integer.parseInt(n), all.size()));
+    boolean quiet = cl.hasOption("json") || System.console() == null;
+    List<TargetRow> rows = new java.util.ArrayList<>();
+    for (Target target : targets) {
+      if (!quiet) io.err().println("tdlc bench mapping: " + target.name() + " ...");
+      rows.add(target(target, objective, layers));
     }
-    List<RooflineRow> roofline = new java.util.ArrayList<>();
-    for (String t : Targets.BUILT_IN_NAMES) roofline.add(roofline(Targets.resolve(t, List.of())));
-    io.out().print(cl.hasOption("json") ? Json.write(json(target, objective, rate, rows, roofline))
-        : text(target, objective, rate, rows, roofline));
+    io.out().print(cl.hasOption("json") ? Json.write(json(objective, rows)) : text(objective, layers.size(), rows));
     return Main.OK;
   }
 
-  static String text(Target target, Objective objective, double rate, List<LayerRow> rows, List<RooflineRow> roofline) {
+  /** One target's figures: the evaluation rate, each layer's mapper against exhaustive search, the roofline. */
+  private static TargetRow target(Target target, Objective objective, List<Layer> layers) {
+    evaluationsPerSecond(target);   // warm-up: the JIT compiles the model first
+    double rate = evaluationsPerSecond(target);
+    List<LayerRow> rows = new java.util.ArrayList<>();
+    long cycles = 0, bound = 0;
+    MachineConfig machine = MachineConfig.of(target);
+    for (Layer l : layers) {
+      CostModel model = new CostModel(l.space(), target);
+      MappingSpace space = MappingSpace.full(l.space(), new java.util.ArrayList<>(target.dataflows()));
+      MappingSearch.Result m = search(model, space, objective);
+      MappingSearch.Result x = new MappingSearch(model, space, objective).exhaustive();
+      rows.add(new LayerRow(l.model(), l.name(), m.best().score(), x.best().score(), m.visited(), x.visited(),
+          m.nanos() / 1e6, x.nanos() / 1e6));
+      MappingSearch.Result fastest = objective == Objective.CYCLES ? m : search(model, space, Objective.CYCLES);
+      cycles += fastest.best().cost().cycles();
+      bound += roofline(machine, l.space());
+    }
+    return new TargetRow(target.name(), rate, rows, cycles, bound);
+  }
+
+  /** The mapper's search, with the mapper pass's default seed, starts and budget. */
+  private static MappingSearch.Result search(CostModel model, MappingSpace space, Objective objective) {
+    MappingPlanner.Options o = MappingPlanner.Options.DEFAULT;
+    return new MappingSearch(model, space, objective).search(o.seed(), o.starts(), o.budget());
+  }
+
+  /**
+   * The larger of the compute bound and the DRAM time of the compulsory traffic: each input element the layer
+   * reads once (a strided 1x1 conv reads a quarter of its input; padding is not read), the i32 result once.
+   */
+  static long roofline(MachineConfig machine, LoopSpace s) {
+    long compulsory = 0;
+    for (int k = 0; k < 2; k++) {
+      long e = 1;
+      for (int pos = 0; pos < s.maps().get(k).size(); pos++) e *= read(s, s.maps().get(k).get(pos), s.shapes()[k][pos]);
+      compulsory += e * s.bytes()[k];
+    }
+    long out = 1;
+    for (int d = 0; d < s.dims().size(); d++) if (!s.reduced(d)) out *= s.ranges()[d];
+    compulsory += out * 4;
+    long compute = (long) Math.ceil(Timing.computeBound(machine, s.macs()));
+    return Math.max(compute, Timing.transfer(machine, compulsory, 0));
+  }
+
+  /** How many of the positions 0..extent-1 subscript {@code e} reaches over the layer's index space. */
+  private static long read(LoopSpace s, org.tdlc.ir.attr.AffineExpr e, int extent) {
+    java.util.BitSet seen = new java.util.BitSet(extent);
+    List<Integer> used = new java.util.ArrayList<>();
+    for (int d = 0; d < s.dims().size(); d++) if (e.coeffs().get(d) != 0) used.add(d);
+    int[] x = new int[used.size()];
+    while (true) {
+      long v = e.constant();
+      for (int j = 0; j < x.length; j++) v += (long) e.coeffs().get(used.get(j)) * x[j];
+      if (v >= 0 && v < extent) seen.set((int) v);
+      int j = x.length - 1;
+      while (j >= 0 && ++x[j] == s.ranges()[used.get(j)]) x[j--] = 0;
+      if (j < 0) return seen.cardinality();
+    }
+  }
+
+  static String text(Objective objective, int layers, List<TargetRow> rows) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format("cost model: %,.0f evaluations per CPU-second (one thread)%n", rate));
-    b.append(String.format("%nResNet-50 conv layers on %s, objective %s: mapper vs exhaustive search%n", target.name(),
-        objective));
-    b.append(String.format("%-12s %10s %10s %8s %10s %10s %9s %9s%n", "layer", "mapper", "exhaustive", "gap", "evals",
-        "exh.evals", "fewer", "time ms"));
-    for (LayerRow r : rows) {
-      b.append(String.format("%-12s %10.4g %10.4g %7.2f%% %10d %10d %8.0fx %4.0f/%-5.0f%n", r.layer(), r.mapperScore(),
-          r.exhaustiveScore(), 100 * r.gap(), r.mapperEvaluations(), r.exhaustiveEvaluations(), r.fewer(),
-          r.mapperMs(), r.exhaustiveMs()));
+    for (TargetRow t : rows) {
+      b.append(String.format("%s: %d conv layers (ResNet-50 and MobileNetV2, distinct shapes), objective %s: mapper vs "
+          + "exhaustive search; cost model %,.0f evaluations per CPU-second (one thread)%n", t.target(), layers,
+          objective, t.rate()));
+      b.append(String.format("%-12s %-12s %10s %10s %8s %8s %9s %7s %9s %9s%n", "model", "layer", "mapper",
+          "exhaustive", "gap", "evals", "exh.evals", "fewer", "mapper ms", "exh. ms"));
+      for (LayerRow r : t.layers()) {
+        b.append(String.format("%-12s %-12s %10.4g %10.4g %7.2f%% %8d %9d %6.0fx %9.0f %9.0f%n", r.model(), r.layer(),
+            r.mapperScore(), r.exhaustiveScore(), 100 * r.gap(), r.mapperEvaluations(), r.exhaustiveEvaluations(),
+            r.fewer(), r.mapperMs(), r.exhaustiveMs()));
+      }
+      if (!t.layers().isEmpty()) {
+        b.append(String.format("%s: worst gap %.2f%% (%s), median gap %.2f%%, at least %.0fx fewer evaluations, "
+            + "mapper at most %.0f ms per layer%n", t.target(), 100 * t.worstGap(), t.worstLayer(), 100 * t.medianGap(),
+            t.minFewer(), t.maxMapperMs()));
+      }
+      b.append(String.format("%n"));
     }
-    if (!rows.isEmpty()) {
-      b.append(String.format("worst gap %.2f%%, at least %.0fx fewer evaluations%n", 100 * worstGap(rows), minFewer(rows)));
-    }
-    b.append(String.format("%nutilization of the mapper's mappings (objective cycles) against the roofline bound, "
-        + "ResNet-50 convs%n"));
-    b.append(String.format("%-10s %12s %12s %9s%n", "target", "cycles", "roofline", "achieved"));
-    for (RooflineRow r : roofline) {
-      b.append(String.format("%-10s %12d %12d %8.1f%%%n", r.target(), r.cycles(), r.bound(), 100 * r.achieved()));
+    b.append(String.format("per target: cycles of the mapper's mappings (objective cycles) over these layers against the "
+        + "roofline bound%n"));
+    b.append(String.format("%-10s %12s %12s %9s %10s %10s %12s%n", "target", "cycles", "roofline", "achieved",
+        "worst gap", "median gap", "evals/s"));
+    for (TargetRow t : rows) {
+      b.append(String.format("%-10s %12d %12d %8.1f%% %9.2f%% %9.2f%% %12.0f%n", t.target(), t.cycles(), t.bound(),
+          100 * t.achieved(), 100 * t.worstGap(), 100 * t.medianGap(), t.rate()));
     }
     return b.toString();
   }
 
   /**
-   * {tdlc_version, command, benchmark: "mapping", target, objective, evaluations_per_second, layers,
-   * worst_gap, min_fewer_evaluations, roofline}; gaps and achieved fractions are ratios (0.01 is 1%).
+   * {tdlc_version, command, benchmark: "mapping", objective, targets: [{target, evaluations_per_second, layers,
+   * worst_gap, median_gap, min_fewer_evaluations, max_mapper_ms, cycles, roofline_cycles, achieved}]}; gaps and
+   * achieved fractions are ratios (0.01 is 1%); the summaries are null without layers.
    */
-  static ObjectNode json(Target target, Objective objective, double rate, List<LayerRow> rows,
-                         List<RooflineRow> roofline) {
+  static ObjectNode json(Objective objective, List<TargetRow> rows) {
     ObjectNode o = Json.report("bench");
     o.put("benchmark", "mapping");
-    o.put("target", target.name());
     o.put("objective", objective.toString());
-    Json.number(o, "evaluations_per_second", rate);
-    ArrayNode layers = o.putArray("layers");
-    for (LayerRow r : rows) {
-      ObjectNode l = layers.addObject();
-      l.put("layer", r.layer());
-      Json.number(l, "mapper_score", r.mapperScore());
-      Json.number(l, "exhaustive_score", r.exhaustiveScore());
-      Json.number(l, "gap", r.gap());
-      l.put("mapper_evaluations", r.mapperEvaluations());
-      l.put("exhaustive_evaluations", r.exhaustiveEvaluations());
-      Json.number(l, "fewer_evaluations", r.fewer());
-      Json.number(l, "mapper_ms", r.mapperMs());
-      Json.number(l, "exhaustive_ms", r.exhaustiveMs());
-    }
-    if (rows.isEmpty()) {
-      o.putNull("worst_gap");
-      o.putNull("min_fewer_evaluations");
-    } else {
-      Json.number(o, "worst_gap", worstGap(rows));
-      Json.number(o, "min_fewer_evaluations", minFewer(rows));
-    }
-    ArrayNode roof = o.putArray("roofline");
-    for (RooflineRow r : roofline) {
-      ObjectNode t = roof.addObject();
-      t.put("target", r.target());
-      t.put("cycles", r.cycles());
-      t.put("roofline_cycles", r.bound());
-      Json.number(t, "achieved", r.achieved());
+    ArrayNode targets = o.putArray("targets");
+    for (TargetRow t : rows) {
+      ObjectNode to = targets.addObject();
+      to.put("target", t.target());
+      Json.number(to, "evaluations_per_second", t.rate());
+      ArrayNode layers = to.putArray("layers");
+      for (LayerRow r : t.layers()) {
+        ObjectNode l = layers.addObject();
+        l.put("model", r.model());
+        l.put("layer", r.layer());
+        Json.number(l, "mapper_score", r.mapperScore());
+        Json.number(l, "exhaustive_score", r.exhaustiveScore());
+        Json.number(l, "gap", r.gap());
+        l.put("mapper_evaluations", r.mapperEvaluations());
+        l.put("exhaustive_evaluations", r.exhaustiveEvaluations());
+        Json.number(l, "fewer_evaluations", r.fewer());
+        Json.number(l, "mapper_ms", r.mapperMs());
+        Json.number(l, "exhaustive_ms", r.exhaustiveMs());
+      }
+      if (t.layers().isEmpty()) {
+        for (String k : List.of("worst_gap", "median_gap", "min_fewer_evaluations", "max_mapper_ms")) to.putNull(k);
+      } else {
+        Json.number(to, "worst_gap", t.worstGap());
+        Json.number(to, "median_gap", t.medianGap());
+        Json.number(to, "min_fewer_evaluations", t.minFewer());
+        Json.number(to, "max_mapper_ms", t.maxMapperMs());
+      }
+      to.put("cycles", t.cycles());
+      to.put("roofline_cycles", t.bound());
+      Json.number(to, "achieved", t.achieved());
     }
     return o;
-  }
-
-  private static double worstGap(List<LayerRow> rows) {
-    double worst = 0;
-    for (LayerRow r : rows) worst = Math.max(worst, r.gap());
-    return worst;
-  }
-
-  private static double minFewer(List<LayerRow> rows) {
-    double min = Double.MAX_VALUE;
-    for (LayerRow r : rows) min = Math.min(min, r.fewer());
-    return min;
-  }
-
-  private static RooflineRow roofline(Target t) {
-    long cycles = 0, bound = 0;
-    for (String row : RESNET50) {
-      String[] f = row.split(" ");
-      LoopSpace s = LoopSpace.conv(1, i(f[1]), i(f[2]), i(f[3]), i(f[4]), i(f[5]), i(f[6]), i(f[7]), i(f[8]));
-      CostModel model = new CostModel(s, t);
-      MappingSearch.Result m = new MappingSearch(model, MappingSpace.full(s, new java.util.ArrayList<>(t.dataflows())),
-          Objective.CYCLES).search(1, 4, 200_000);
-      cycles += m.best().cost().cycles();
-      long compulsory = 0;
-      for (int k = 0; k < 2; k++) {
-        long e = 1;
-        for (int d : s.shapes()[k]) e *= d;
-        compulsory += e;
-      }
-      compulsory += (long) s.ranges()[1] * s.ranges()[3] * s.ranges()[4] * 4;
-      MachineConfig machine = MachineConfig.of(t);
-      long compute = (long) Math.ceil(Timing.computeBound(machine, s.macs()));
-      long memory = Timing.transfer(machine, compulsory, 0);
-      bound += Math.max(compute, memory);
-    }
-    return new RooflineRow(t.name(), cycles, bound);
   }
 
   /**

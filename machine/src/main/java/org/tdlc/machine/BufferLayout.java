@@ -1,7 +1,9 @@
 // The global buffer's layout during one layer, stated once for the lowering (which places every tile at these
 // addresses) and the mapper's capacity model (which must accept exactly the tiles that lower): nIn input slots
 // so loads of step i+1 overlap compute of step i, nOut output slots so a store overlaps the next output tile,
-// and areas shared by all slots. Every area starts 16-byte aligned.
+// and areas shared by all slots. Every area starts 16-byte aligned. Which areas a layer has (Areas.of: boxes,
+// software-decode staging areas, the residual, a tile per epilogue width, a wide average's scratch) is stated
+// here too, so the two callers describe a layer and never list its areas themselves.
 package org.tdlc.machine;
 
 import java.util.List;
@@ -76,6 +78,84 @@ public final class BufferLayout {
   public static long stagingBytes(StorageFormat f, long points, int valueBytes, boolean hardwareDecode) {
     if (f == null || f == StorageFormat.DENSE || hardwareDecode) return 0;
     return (SparseCodec.maxBits(f, points, valueBytes * 8) + 7) / 8;
+  }
+
+  /**
+   * An operand a layer loads into every input slot: its largest box (elements), its element width, and the
+   * format it is stored in when compressed (null: dense), which a target that decodes in software stages in an
+   * area of its own before converting it (stagingBytes).
+   */
+  public record Loaded(long boxElements, int valueBytes, StorageFormat stored, boolean hardwareDecode) {
+    long boxBytes() { return boxElements * valueBytes; }
+
+    long staging() { return stagingBytes(stored, boxElements, valueBytes, hardwareDecode); }
+  }
+
+  /**
+   * The areas of one layer. Per input slot, each loaded operand's box then its staging area (residual last);
+   * per output slot, a tile for each distinct element width the accumulator passes through (accumulator
+   * first, then the epilogue's, in order); shared, for an average whose sums are split into wide halves only,
+   * three i32 tiles per output slot and three scratch areas (a box's high halves, its low halves, the constants).
+   */
+  public static final class Areas {
+    private final long[] in, out, staging;
+    private final List<Integer> outWidths;
+    private final long tileElements, wideBox;
+    private final boolean wide;
+
+    private Areas(List<Loaded> loaded, long tileElements, List<Integer> chainWidths, long wideBox, boolean wide) {
+      in = new long[2 * loaded.size()];
+      staging = new long[loaded.size()];
+      for (int i = 0; i < loaded.size(); i++) {
+        in[2 * i] = loaded.get(i).boxBytes();
+        staging[i] = loaded.get(i).staging();
+        in[2 * i + 1] = staging[i];
+      }
+      outWidths = List.copyOf(new java.util.LinkedHashSet<>(chainWidths));
+      out = new long[outWidths.size()];
+      for (int k = 0; k < out.length; k++) out[k] = tileElements * outWidths.get(k);
+      this.tileElements = tileElements;
+      this.wideBox = wideBox;
+      this.wide = wide;
+    }
+
+    /**
+     * A layer that loads {@code loaded} (its inputs, then its residual if any) per input slot, writes output
+     * tiles of {@code tileElements} whose element widths run through {@code chainWidths} (duplicates share a
+     * tile), and, when {@code wide}, splits an average over boxes of {@code wideBox} elements into halves.
+     */
+    public static Areas of(List<Loaded> loaded, long tileElements, List<Integer> chainWidths, long wideBox,
+                           boolean wide) {
+      return new Areas(loaded, tileElements, chainWidths, wideBox, wide);
+    }
+
+    long[] shared(int nOut) {
+      if (!wide) return new long[0];
+      long[] sizes = new long[3 * nOut + 3];
+      for (int i = 0; i < 3 * nOut; i++) sizes[i] = tileElements * 4;
+      sizes[3 * nOut] = wideBox * 4;       // high halves of a box
+      sizes[3 * nOut + 1] = wideBox * 2;   // low halves of a box
+      sizes[3 * nOut + 2] = 3 * 4;         // the constants
+      return sizes;
+    }
+
+    /** The bytes the layer takes with nIn input and nOut output slots. */
+    public long bytes(int nIn, int nOut) { return BufferLayout.bytes(in, out, shared(nOut), nIn, nOut); }
+
+    /** The first slot counts whose layout fits {@code capacity} bytes, or null when even single slots overflow. */
+    public int[] fit(long capacity, boolean doubleBuffer) {
+      for (int[] o : slotOptions(doubleBuffer)) if (bytes(o[0], o[1]) <= capacity) return o.clone();
+      return null;
+    }
+
+    /** The addresses of every area with nIn input and nOut output slots. */
+    public BufferLayout layout(int nIn, int nOut) { return BufferLayout.of(in, out, shared(nOut), nIn, nOut); }
+
+    /** The staging area's bytes of loaded operand {@code i} (0: not staged). */
+    public long staging(int i) { return staging[i]; }
+
+    /** The index, among an output slot's areas, of the tile of element width {@code width}. */
+    public int outArea(int width) { return outWidths.indexOf(width); }
   }
 
   public static long align(long bytes) { return (bytes + ALIGN - 1) / ALIGN * ALIGN; }

@@ -12,12 +12,24 @@ import org.tdlc.ir.type.StorageFormat;
 public final class StoredFormats {
   private StoredFormats() {}
 
-  /** Whether every reader tiles the weight itself (a reshape alias or an output reads its dense bytes). */
+  /**
+   * Whether every reader tiles the weight itself as an operand it loads box by box (a reshape alias or an output
+   * reads its dense bytes; a fused epilogue's residual add reads it as a dense output-shaped tile, which the cost
+   * model's schedule charges as a dense load).
+   */
   public static boolean directlyTiled(Users users, Value w) {
     for (Operation op : users.of(w)) {
       if (op.is(Ops.RESHAPE) || op.is(Ops.FLATTEN) || op.is(Ops.OUTPUT)) return false;
+      if (residual(op, w)) return false;
     }
     return true;
+  }
+
+  /** Whether {@code op} reads {@code w} as the residual of its fused epilogue (operand 2, after its two inputs). */
+  private static boolean residual(Operation op, Value w) {
+    if (op.operands().size() < 3 || !op.attributes().has("epilogue")) return false;
+    for (int i = 2; i < op.operands().size(); i++) if (op.operand(i) == w) return true;
+    return false;
   }
 
   /**

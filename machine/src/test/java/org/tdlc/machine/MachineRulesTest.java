@@ -149,6 +149,30 @@ class MachineRulesTest {
   }
 
   @Test
+  void aLayersAreasStageCompressedOperandsOnlyForSoftwareDecodeAndShareEqualWidths() {
+    // a 64-point i8 box of a csr weight and a 10-point i8 box of a dense input; 8-element output tiles
+    // through the widths i32 -> i8 -> i32 (a requant, then an add of an i32 residual): two tiles, not three
+    long staged = (SparseCodec.maxBits(StorageFormat.CSR, 64, 8) + 7) / 8;
+    List<BufferLayout.Loaded> software = List.of(new BufferLayout.Loaded(64, 1, StorageFormat.CSR, false),
+        new BufferLayout.Loaded(10, 1, null, false));
+    BufferLayout.Areas a = BufferLayout.Areas.of(software, 8, List.of(4, 1, 4), 0, false);
+    assertEquals(staged, a.staging(0));
+    assertEquals(0, a.staging(1));
+    assertEquals(64 + BufferLayout.align(staged) + 16 + 32 + 16, a.bytes(1, 1));
+    assertEquals(0, a.outArea(4));
+    assertEquals(1, a.outArea(1));
+    List<BufferLayout.Loaded> hardware = List.of(new BufferLayout.Loaded(64, 1, StorageFormat.CSR, true),
+        new BufferLayout.Loaded(10, 1, null, true));
+    BufferLayout.Areas h = BufferLayout.Areas.of(hardware, 8, List.of(4, 1, 4), 0, false);
+    assertEquals(0, h.staging(0));
+    assertEquals(64 + 16 + 32 + 16, h.bytes(1, 1));
+    // the layout the lowering places is the one whose bytes the mapper counts
+    assertEquals(a.bytes(2, 2), a.layout(2, 2).totalBytes());
+    assertArrayEquals(new int[] {1, 1}, a.fit(a.bytes(1, 1), true));
+    assertNull(a.fit(a.bytes(1, 1) - 1, false));
+  }
+
+  @Test
   void walkReusesHeldBoxesAndRotatesSlots() {
     // y[m] += A[m, k] * B[k] over m = 4, k = 4 in 2 x 2 tiles, two input and two output slots
     AffineExpr m = new AffineExpr(List.of(1, 0), 0), k = new AffineExpr(List.of(0, 1), 0);

@@ -109,9 +109,10 @@ class JsonSchemaTest {
 
   @Test
   void benchMapping() {
-    JsonNode mapping = valid(0, "bench", "mapping", "--layers", "0", "--json");
+    JsonNode mapping = valid(0, "bench", "mapping", "--layers", "1", "--target", "maeri", "--json");
     assertEquals("mapping", mapping.get("benchmark").asText());
-    assertEquals(6, mapping.get("roofline").size(), "one row per built-in target");
+    assertEquals(1, mapping.get("targets").size(), "one object per target asked for");
+    assertEquals(1, mapping.get("targets").get(0).get("layers").size());
   }
 
   @Test

@@ -113,6 +113,57 @@ class SparseFormatsTest {
     while (hw.find()) assertEquals("0", hw.group(1), hw.group());
   }
 
+  /**
+   * select-formats ranks by the mapper's objective with ties to the smaller footprint: a 99.9%-dense weight
+   * (every compressed format is larger and moves more DRAM bytes) stays dense under edp (the default) and
+   * energy, and a 10%-dense one is stored compressed under every objective, on every built-in target that
+   * reads a compressed format and on a software-decode variant of the sparse one.
+   */
+  @Test
+  void formatsMinimizeTheMappersObjective(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("formats.tdl");
+    Files.writeString(file, """
+        target soft {
+          pe_array 16 x 16;
+          dataflows ws, os;
+          frequency 500 MHz;
+          memory dram   { bandwidth 16 B/cycle; energy 100 pJ/B; }
+          memory global { size 256 KiB; bandwidth 64 B/cycle; energy 2 pJ/B; double_buffer; }
+          memory local  { size 64 B per pe; energy 0.1 pJ/B; }
+          mac { energy 0.2 pJ; }
+          sparse { formats dense, bitmap, rle, csr, csc, coo; decode software; skip zeros; }
+        }
+        model m {
+          input x : i8[64, 256];
+          weight near : i8[256, 256] init random(seed = 3) density 0.999;
+          weight thin : i8[256, 256] init random(seed = 4) density 0.1;
+          y = matmul(requant(matmul(x, near), shift = 8), thin);
+          output y;
+        }
+        """);
+    Frontend.Result front = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString());
+    List<Target> targets = new java.util.ArrayList<>(Targets.builtIns());
+    targets.add(Targets.resolve("soft", front));
+    int compressedTargets = 0;
+    for (Target t : targets) {
+      if (t.formats().stream().allMatch(f -> f == StorageFormat.DENSE)) continue;
+      compressedTargets++;
+      for (String objective : List.of("cycles", "energy", "edp")) {
+        IrModule m = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(t)).run(front.module(),
+            Pipeline.parse("canonicalize,fuse-epilogue,select-formats{objective=" + objective + "}"),
+            new DiagnosticEngine());
+        Map<String, StorageFormat> chosen = new java.util.HashMap<>();
+        for (var op : m.models().get(0).ops()) {
+          if (op.is(org.tdlc.ir.ops.Ops.WEIGHT)) chosen.put(op.attributes().getString("name"), op.result().type().format());
+        }
+        String where = t.name() + ", objective " + objective + ": " + chosen;
+        if (!objective.equals("cycles")) assertEquals(StorageFormat.DENSE, chosen.get("near"), where);
+        assertTrue(chosen.get("thin") != StorageFormat.DENSE, where);
+      }
+    }
+    assertTrue(compressedTargets >= 3, "targets with a compressed format: " + compressedTargets);
+  }
+
   @Test
   void aPinTheTargetLacksIsALocatedError(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("pin.tdl");

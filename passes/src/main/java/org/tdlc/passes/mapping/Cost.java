@@ -26,13 +26,7 @@ public record Cost(long macs, long cycles, double energyPj, long[] dramRead, lon
   public double utilization(int pes) { return cycles == 0 ? 0 : (double) (macs - macsSkipped) / ((double) pes * cycles); }
 
   /** The figure an objective minimizes: cycles, energy or their product (edp). */
-  public double score(Objective objective) {
-    return switch (objective) {
-      case CYCLES -> cycles;
-      case ENERGY -> energyPj;
-      case EDP -> cycles * energyPj;
-    };
-  }
+  public double score(Objective objective) { return objective.score(cycles, energyPj); }
 
   static long sum(long[] a) {
     long s = 0;

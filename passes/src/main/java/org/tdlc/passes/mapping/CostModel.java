@@ -91,38 +91,31 @@ public final class CostModel {
 
   /**
    * Bytes of the global buffer a tile needs with nIn input slots and nOut accumulator slots: the lowering's
-   * layout (BufferLayout) of the same areas, staging areas for software conversion included.
+   * layout (BufferLayout.Areas) of the same layer, staging areas for software conversion included.
    */
-  public long footprint(int[] tile, int nIn, int nOut) {
-    long[][] a = areas(tile);
-    return BufferLayout.bytes(a[0], a[1], new long[0], nIn, nOut);
-  }
+  public long footprint(int[] tile, int nIn, int nOut) { return areas(tile).bytes(nIn, nOut); }
 
   /**
-   * The areas of one input slot (per input its box and staging area, then the residual tile and its staging
-   * area) and of one output slot (the accumulator tile, then a tile per element width of the epilogue).
+   * The layer as BufferLayout.Areas sees it, as the lowering describes it: the two inputs' largest boxes (a
+   * weight stored compressed staged on a software-decode target), the residual tile, and the accumulator's
+   * width then the epilogue's.
    */
-  private long[][] areas(int[] tile) {
+  private BufferLayout.Areas areas(int[] tile) {
     long tileElems = 1;
     for (int d = 0; d < n; d++) if (!reduced[d]) tileElems *= tile[d];
-    boolean residual = space.residualBytes() > 0;
-    long[] in = new long[4 + (residual ? 2 : 0)];
+    List<BufferLayout.Loaded> loaded = new java.util.ArrayList<>(3);
     for (int i = 0; i < 2; i++) {
-      long box = maxBox(i, tile);
-      in[2 * i] = box * space.bytes()[i];
-      in[2 * i + 1] = BufferLayout.stagingBytes(formats[i], box, space.bytes()[i], machine.hardwareDecode());
+      loaded.add(new BufferLayout.Loaded(maxBox(i, tile), space.bytes()[i], formats[i], machine.hardwareDecode()));
     }
-    if (residual) in[4] = tileElems * space.residualBytes();
-    long[] out = new long[1 + space.epilogueBytes().length];
-    out[0] = tileElems * Energy.PSUM_BYTES;
-    for (int k = 0; k < space.epilogueBytes().length; k++) out[1 + k] = tileElems * space.epilogueBytes()[k];
-    return new long[][] {in, out};
+    if (space.residualBytes() > 0) loaded.add(new BufferLayout.Loaded(tileElems, space.residualBytes(), null, true));
+    List<Integer> widths = new java.util.ArrayList<>(List.of(Energy.PSUM_BYTES));
+    for (int b : space.epilogueBytes()) widths.add(b);
+    return BufferLayout.Areas.of(loaded, tileElems, widths, 0, false);
   }
 
   /** {nIn, nOut} the lowering would use for this tile, or {0, 0} when even single slots overflow. */
   public int[] slots(int[] tile) {
-    long[][] a = areas(tile);
-    int[] fit = BufferLayout.fit(a[0], a[1], new long[0], machine.global().sizeBytes(), machine.global().doubleBuffer());
+    int[] fit = areas(tile).fit(machine.global().sizeBytes(), machine.global().doubleBuffer());
     return fit == null ? new int[] {0, 0} : fit;
   }
 

@@ -84,13 +84,34 @@ public record LoopSpace(List<String> dims, int[] ranges, List<List<AffineExpr>> 
 
   /** A plain conv2d (one group, i8 operands, i32 result, no epilogue), for benchmarks over layer tables. */
   public static LoopSpace conv(int n, int c, int h, int w, int k, int r, int s, int stride, int pad) {
+    return conv(n, c, h, w, k, r, s, stride, pad, 1);
+  }
+
+  /**
+   * A conv2d of {@code groups} groups (c and k count every group's channels; groups = c is depthwise) in the
+   * space the mapper sees a grouped op in (IterationSpace.groupedConv2d: the group is an index of its own),
+   * i8 operands, i32 result, no epilogue: for benchmarks over layer tables.
+   */
+  public static LoopSpace conv(int n, int c, int h, int w, int k, int r, int s, int stride, int pad, int groups) {
     int p = (h + 2 * pad - r) / stride + 1, q = (w + 2 * pad - s) / stride + 1;
+    int[][] shapes = {{n, c, h, w}, {k, c / groups, r, s}};
+    if (groups == 1) {
+      List<List<AffineExpr>> maps = List.of(
+          List.of(IterationSpace.e(7, 0, 0, 1), IterationSpace.e(7, 0, 2, 1), IterationSpace.e(7, -pad, 3, stride, 5, 1), IterationSpace.e(7, -pad, 4, stride, 6, 1)),
+          List.of(IterationSpace.e(7, 0, 1, 1), IterationSpace.e(7, 0, 2, 1), IterationSpace.e(7, 0, 5, 1), IterationSpace.e(7, 0, 6, 1)),
+          List.of(IterationSpace.e(7, 0, 0, 1), IterationSpace.e(7, 0, 1, 1), IterationSpace.e(7, 0, 3, 1), IterationSpace.e(7, 0, 4, 1)));
+      return new LoopSpace(List.of("n", "k", "c", "p", "q", "r", "s"), new int[] {n, k, c, p, q, r, s}, maps,
+          new int[] {1, 1, 4}, new int[0], 0, 4, new int[0][], shapes);
+    }
+    int kg = k / groups, cg = c / groups;
+    // n=0 g=1 k=2 c=3 p=4 q=5 r=6 s=7, as IterationSpace.groupedConv2d
     List<List<AffineExpr>> maps = List.of(
-        List.of(IterationSpace.e(7, 0, 0, 1), IterationSpace.e(7, 0, 2, 1), IterationSpace.e(7, -pad, 3, stride, 5, 1), IterationSpace.e(7, -pad, 4, stride, 6, 1)),
-        List.of(IterationSpace.e(7, 0, 1, 1), IterationSpace.e(7, 0, 2, 1), IterationSpace.e(7, 0, 5, 1), IterationSpace.e(7, 0, 6, 1)),
-        List.of(IterationSpace.e(7, 0, 0, 1), IterationSpace.e(7, 0, 1, 1), IterationSpace.e(7, 0, 3, 1), IterationSpace.e(7, 0, 4, 1)));
-    return new LoopSpace(List.of("n", "k", "c", "p", "q", "r", "s"), new int[] {n, k, c, p, q, r, s}, maps,
-        new int[] {1, 1, 4}, new int[0], 0, 4, new int[0][], new int[][] {{n, c, h, w}, {k, c, r, s}});
+        List.of(IterationSpace.e(8, 0, 0, 1), IterationSpace.e(8, 0, 1, cg, 3, 1), IterationSpace.e(8, -pad, 4, stride, 6, 1),
+            IterationSpace.e(8, -pad, 5, stride, 7, 1)),
+        List.of(IterationSpace.e(8, 0, 1, kg, 2, 1), IterationSpace.e(8, 0, 3, 1), IterationSpace.e(8, 0, 6, 1), IterationSpace.e(8, 0, 7, 1)),
+        List.of(IterationSpace.e(8, 0, 0, 1), IterationSpace.e(8, 0, 1, kg, 2, 1), IterationSpace.e(8, 0, 4, 1), IterationSpace.e(8, 0, 5, 1)));
+    return new LoopSpace(List.of("n", "g", "k", "c", "p", "q", "r", "s"), new int[] {n, groups, kg, cg, p, q, r, s}, maps,
+        new int[] {1, 1, 4}, new int[0], 0, 4, new int[0][], shapes);
   }
 
 }

@@ -39,6 +39,32 @@ public final class MappingCheck {
     return out;
   }
 
+  /**
+   * Whether the mapping {@code op} already carries (none: true) still fits the global buffer once its operand
+   * {@code w}, a weight, is stored in {@code format}: a format chosen after the mapping must not make its tile
+   * overflow (a software-decode staging area takes room), by the same capacity model the mapper uses.
+   */
+  public static boolean fitsWith(Operation op, org.tdlc.ir.Value w, org.tdlc.ir.type.StorageFormat format, Target target) {
+    Optional<LoopSpace> ls = LoopSpace.of(op);
+    Mapping m;
+    try {
+      m = Mapping.of(op).orElse(null);
+    } catch (OpTypeException | DictAttr.AttributeException e) {
+      return true;   // malformed: the verifier reports it
+    }
+    if (m == null || ls.isEmpty()) return true;
+    org.tdlc.ir.type.TensorType t = w.type();
+    Operation def = w.definingOp();
+    Operation stored = def.rebuild(def.operands(), def.attributes(),
+        new org.tdlc.ir.type.TensorType(t.element(), t.shape(), format), def.location());
+    List<org.tdlc.ir.Value> operands = new ArrayList<>(op.operands());
+    operands.replaceAll(v -> v == w ? stored.result() : v);
+    Operation reading = op.rebuild(operands, op.attributes(), null, op.location());
+    LoopSpace s = ls.get();
+    long need = MappingPlanner.model(reading, s, target).footprint(s.dims().stream().mapToInt(m::tileOf).toArray(), 1, 1);
+    return need <= target.global().sizeBytes();
+  }
+
   /** Why the target cannot run {@code op} under {@code m} (the op's own, checked, mapping), or empty. */
   public static Optional<String> problem(Operation op, Mapping m, Target target) {
     if (!target.supports(m.dataflow())) {

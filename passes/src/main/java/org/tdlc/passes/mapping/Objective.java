@@ -22,6 +22,15 @@ public enum Objective {
     return all.substring(0, last) + " or " + all.substring(last + 2);
   }
 
+  /** The figure this objective minimizes for a cost of {@code cycles} and {@code energyPj}. */
+  public double score(double cycles, double energyPj) {
+    return switch (this) {
+      case CYCLES -> cycles;
+      case ENERGY -> energyPj;
+      case EDP -> cycles * energyPj;
+    };
+  }
+
   /** As written in options and on the command line. */
   @Override public String toString() { return name().toLowerCase(Locale.ROOT); }
 }

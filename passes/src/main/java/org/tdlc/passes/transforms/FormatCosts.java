@@ -5,30 +5,36 @@
 // queue only stages the raw bytes and the compute queue converts them (the program's convert instructions:
 // DecodeCost.software, or the buffer port's time for block and tile if longer) besides running the MACs.
 // The PE array, on a target that skips zeros, issues only the MACs whose compressed weight operand is
-// non-zero (SkipTiming's rule). The layer takes max(load, compute) (the queues overlap); ties go to less
-// total work, then to fewer DRAM bytes (energy), then to the simpler format (enum order).
+// non-zero (SkipTiming's rule). The layer takes max(load, compute) (the queues overlap). Its energy is
+// Energy's rule over the same counts: DRAM reads of the stored bytes and the layer's other operands, the
+// global buffer's writes of the dense tile (and, converting in software, of the staged block and the
+// convert's read of it), the issued MACs and their per-PE traffic. Formats are ranked by the mapper's
+// objective over both (cycles, energy or edp); ties go to the smaller stored footprint, then to the simpler
+// format (enum order).
 package org.tdlc.passes.transforms;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.type.StorageFormat;
+import org.tdlc.machine.Energy;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.Timing;
+import org.tdlc.passes.mapping.Objective;
 import org.tdlc.machine.sparse.SparseCodec;
 
 final class FormatCosts {
-  /** One format's estimate: bytes of the weight, load and compute cycles, and the ranking cost. */
-  record Estimate(StorageFormat format, long bytes, double load, double compute) {
+  /** One format's estimate: bytes of the weight, load and compute cycles, and energy in pJ. */
+  record Estimate(StorageFormat format, long bytes, double load, double compute, double energyPj) {
     double cycles() { return Math.max(load, compute); }
 
-    int compareTo(Estimate o) {
-      int c = Double.compare(cycles(), o.cycles());
-      if (c != 0) return c;
-      c = Double.compare(load + compute, o.load + o.compute);
-      if (c != 0) return c;
-      c = Long.compare(bytes, o.bytes);
-      return c != 0 ? c : format.compareTo(o.format);
+    /** What {@code objective} minimizes for this estimate. */
+    double score(Objective objective) { return objective.score(cycles(), energyPj); }
+
+    /** The order of the ranking: the objective's score, then the smaller stored footprint, then the simpler format. */
+    static java.util.Comparator<Estimate> by(Objective objective) {
+      return java.util.Comparator.<Estimate>comparingDouble(e -> e.score(objective)).thenComparingLong(Estimate::bytes)
+          .thenComparing(Estimate::format);
     }
   }
 
@@ -37,14 +43,15 @@ final class FormatCosts {
 
   private FormatCosts() {}
 
-  /** Every format of the target, best first. */
-  static List<Estimate> rank(Target t, MachineConfig m, int[] values, int[] shape, int valueBits, Layer layer) {
+  /** Every format of the target, best first by {@code objective}. */
+  static List<Estimate> rank(Target t, MachineConfig m, int[] values, int[] shape, int valueBits, Layer layer,
+                             Objective objective) {
     List<Estimate> out = new ArrayList<>();
     for (StorageFormat f : t.formats()) out.add(estimate(m, f, values, shape, valueBits, layer));
     if (out.stream().noneMatch(e -> e.format() == StorageFormat.DENSE)) {
       out.add(estimate(m, StorageFormat.DENSE, values, shape, valueBits, layer));
     }
-    out.sort(Estimate::compareTo);
+    out.sort(Estimate.by(objective));
     return out;
   }
 
@@ -67,12 +74,25 @@ final class FormatCosts {
       convert = Timing.convert(m, size, bytes, denseBytes);
     }
     double compute = Timing.computeBound(m, layer.macs());
+    double issuedShare = 1;
     if (f != StorageFormat.DENSE && m.skipZeros() && values.length > 0) {
       long zeros = 0;
       for (int v : values) if (v == 0) zeros++;
-      compute *= 1 - (double) zeros / values.length;
+      issuedShare = 1 - (double) zeros / values.length;
+      compute *= issuedShare;
     }
-    return new Estimate(f, bytes, load + other, compute + convert);
+    long issued = Math.round(layer.macs() * issuedShare);
+    long[] read = new long[m.levels().size()], written = new long[m.levels().size()];
+    boolean staged = f != StorageFormat.DENSE && !m.hardwareDecode();
+    read[0] = bytes + layer.otherBytes();
+    written[1] = denseBytes + (staged ? bytes : 0);
+    read[1] = staged ? bytes : 0;
+    if (m.hasLocal()) {
+      int wb = Math.max(1, valueBits / 8);
+      read[m.local()] = Energy.localRead(issued, wb, wb);
+      written[m.local()] = Energy.localWritten(issued);
+    }
+    return new Estimate(f, bytes, load + other, compute + convert, Energy.total(m, read, written, issued));
   }
 
 }

@@ -1,7 +1,9 @@
 // select-formats: stores each weight in the format among its target's that minimizes FormatCosts on its
-// actual data (dense where sparsity does not pay), or in the format its `format` pin names. The choice goes
+// actual data under the mapper's objective (cycles, energy or edp; ties to the smaller footprint; dense where
+// sparsity does not pay), or in the format its `format` pin names. The choice goes
 // into the weight's type (tensor<...xi8, csr>) and, with the runner-up and both costs, into a `format_choice`
-// attribute that pass dumps and `tdlc explain` show. A weight read through a reshape or as an output stays dense.
+// attribute that pass dumps and `tdlc explain` show. A weight read through a reshape, as a fused residual or as an
+// output stays dense (StoredFormats).
 // A pin to a format the target lacks is a located error at the weight, whatever pipeline runs the pass.
 // With profile-inputs=N the reference interpreter runs on N seeded inputs and each MAC op's activation operands
 // get their measured density and the most compact format at that density (SparseCodec.expectedBits) in an
@@ -32,19 +34,28 @@ import org.tdlc.passes.PassContext;
 import org.tdlc.passes.PassInfo;
 import org.tdlc.passes.Stage;
 import org.tdlc.passes.mapping.LoopSpace;
+import org.tdlc.passes.mapping.MappingCheck;
+import org.tdlc.passes.mapping.MappingPlanner;
+import org.tdlc.passes.mapping.Objective;
 
 public final class SelectFormats implements Pass {
   public static final PassInfo INFO = PassInfo.of("select-formats",
-      "Store each weight in the target's format with the least estimated cycles on its data (pins honoured)")
+      "Store each weight in the target's format that minimizes the mapper's objective on its data (pins honoured)")
+      .option("objective", MappingPlanner.Options.DEFAULT.objective().toString(), "what the format's estimate minimizes, "
+          + "as the mapper's option of the same name: " + Objective.choices() + "; ties go to the smaller footprint")
       .option("profile-inputs", "0", "run the reference interpreter on N seeded inputs and report the activations' "
           + "densities and best formats (0: off)")
       .requires(Stage.SHAPES).establishes(Stage.FORMATS_SELECTED);
 
   private final WeightLoader weights = new WeightLoader();
   private final int profileInputs;
+  private final Objective objective;
 
   public SelectFormats(org.tdlc.passes.PassOptions options) {
     this.profileInputs = options.integer("profile-inputs");
+    String text = options.string("objective");
+    this.objective = Objective.of(text).orElseThrow(() -> new org.tdlc.passes.PipelineException(
+        "select-formats: option 'objective' must be " + Objective.choices() + ", got '" + text + "'"));
     if (profileInputs < 0) {
       throw new org.tdlc.passes.PipelineException("select-formats: profile-inputs must be >= 0, got " + profileInputs);
     }
@@ -138,7 +149,7 @@ public final class SelectFormats implements Pass {
       if (!StoredFormats.directlyTiled(users, w.result())) {
         chosen = StorageFormat.DENSE;
         choice = DictAttr.EMPTY.with("chosen", Attribute.of("dense"))
-            .with("reason", Attribute.of("read through a reshape or as an output"));
+            .with("reason", Attribute.of("read through a reshape, as a fused residual or as an output"));
       } else {
         Tensor data;
         try {
@@ -146,12 +157,21 @@ public final class SelectFormats implements Pass {
         } catch (InterpreterException e) {
           continue;   // the lowering reports an unreadable weight file where it is declared
         }
-        List<FormatCosts.Estimate> ranked = FormatCosts.rank(target, machine, data.sharedArray(), type.shape().dims(),
-            type.element().bytes() * 8, layer(users, w.result()));
+        List<FormatCosts.Estimate> ranked = new java.util.ArrayList<>(FormatCosts.rank(target, machine,
+            data.sharedArray(), type.shape().dims(), type.element().bytes() * 8, layer(users, w.result()), objective));
+        // after a mapping pass, a format is a candidate only if every reader's mapping still fits with it
+        ranked.removeIf(e -> e.format() != StorageFormat.DENSE && !fitsMappedReaders(users, w, e.format(), target));
         FormatCosts.Estimate best = ranked.get(0);
         FormatCosts.Estimate other = ranked.size() > 1 ? ranked.get(1) : best;
         long nnz = 0;
         for (int v : data.sharedArray()) if (v != 0) nnz++;
+        if (pin != null && pin != StorageFormat.DENSE && !fitsMappedReaders(users, w, pin, target)) {
+          ctx.diagnostics().error(w.location(), "weight '" + w.attributes().getString("name") + "' is pinned to format "
+              + pin + ", but a layer reading it was mapped before select-formats ran and its tile does not fit the "
+              + target.global().name() + " buffer with the " + pin + " block staged beside it; run select-formats before "
+              + "the mapping passes");
+          continue;
+        }
         if (pin != null) {
           FormatCosts.Estimate pinned = ranked.stream().filter(e -> e.format() == pin).findFirst()
               .orElse(FormatCosts.estimate(machine, pin, data.sharedArray(), type.shape().dims(),
@@ -175,6 +195,12 @@ public final class SelectFormats implements Pass {
     return edit.commit();
   }
 
+  /** Whether every reader of {@code w} that already carries a mapping still fits the buffer with {@code f}. */
+  private static boolean fitsMappedReaders(Users users, Operation w, StorageFormat f, Target target) {
+    for (Operation op : users.of(w.result())) if (!MappingCheck.fitsWith(op, w.result(), f, target)) return false;
+    return true;
+  }
+
   /** A weight pinned to a format the target lacks: the error every command reports at the weight. */
   public static String unsupportedPin(Operation w, StorageFormat pin, Target target) {
     String name = w.attributes().get("name").map(a -> a instanceof Attribute.StringAttr n ? n.value() : null).orElse("?");
@@ -188,10 +214,12 @@ public final class SelectFormats implements Pass {
     Map<String, Attribute> m = new TreeMap<>();
     m.put("chosen", Attribute.of(chosen.format().keyword()));
     m.put("cycles", Attribute.of(Math.round(chosen.cycles())));
+    m.put("energy_pj", Attribute.of(Math.round(chosen.energyPj())));
     m.put("bytes", Attribute.of(chosen.bytes()));
     if (other.format() == chosen.format()) return DictAttr.of(m);
     m.put(otherKey, Attribute.of(other.format().keyword()));
     m.put(otherKey + "_cycles", Attribute.of(Math.round(other.cycles())));
+    m.put(otherKey + "_energy_pj", Attribute.of(Math.round(other.energyPj())));
     m.put(otherKey + "_bytes", Attribute.of(other.bytes()));
     return DictAttr.of(m);
   }

@@ -39,7 +39,11 @@ final class RandomCompilerCases {
 
   static Case generate(long seed) {
     Random rnd = new Random(seed);
-    Target target = TARGETS.get(rnd.nextInt(TARGETS.size()));
+    return generate(seed, rnd, TARGETS.get(rnd.nextInt(TARGETS.size())));
+  }
+
+  /** A case for {@code target} (one of a test's own, described as the generator needs it), drawn from rnd. */
+  static Case generate(long seed, Random rnd, Target target) {
     String tdl = rnd.nextInt(4) == 0 ? einsum(rnd, target) : heldByThePes(RandomModels.model(rnd));
     tdl = weights(tdl, target, rnd);
     tdl = dataflowPin(tdl, target, rnd);
