@@ -2,17 +2,17 @@
 // Each layer: level 0 steps through tdlc's global-buffer tiles in its loop order with the column index across clusters;
 // level 1 puts the row index across a cluster's PEs. Convolutions: Y and X are the padded input's rows and columns that windows touch.
 Network mobilenetv2 {
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=3, p=112, q=8, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: os, rows [p], columns [k], tile {n=1, k=32, c=3, p=16, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
   Layer stem_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 32, C: 3, R: 3, S: 3, Y: 225, X: 225 }
     Dataflow {
       // the strided row index goes across 16 clusters, the column index across the 16 PEs of each
-      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
       SpatialMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(32,32) K;
       TemporalMap(3,3) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -26,28 +26,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows r, columns p, tile {n=1, g=2, k=1, c=1, p=112, q=112, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  Layer b1_da {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 1, C: 32, R: 3, S: 3, Y: 114, X: 114 }
-    Dataflow {
-      TemporalMap(2,2) C;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(114,112) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=16, c=32, p=112, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: os, rows [p], columns [k], tile {n=1, k=16, c=32, p=112, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -70,7 +49,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=96, c=16, p=112, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: os, rows [q], columns [k], tile {n=1, k=96, c=16, p=2, q=112, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b2_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -78,200 +57,22 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(112,112) Y;
-      TemporalMap(2,2) X;
+      TemporalMap(2,2) Y;
+      TemporalMap(112,112) X;
       TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows r, columns g, tile {n=1, g=16, k=1, c=1, p=16, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  Layer b2_da {
-    Type: DSCONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { N: 1, K: 1, C: 96, R: 3, S: 3, Y: 113, X: 113 }
-    Dataflow {
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=24, c=96, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  Layer b2_y {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 24, C: 96, R: 1, S: 1, Y: 56, X: 56 }
-    Dataflow {
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
-      TemporalMap(4,4) X;
-      TemporalMap(96,96) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=144, c=24, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  Layer b3_ea {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 144, C: 24, R: 1, S: 1, Y: 56, X: 56 }
-    Dataflow {
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
-      TemporalMap(4,4) X;
-      TemporalMap(24,24) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: ws, rows r, columns g, tile {n=1, g=16, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  Layer b3_da {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 1, C: 144, R: 3, S: 3, Y: 58, X: 58 }
-    Dataflow {
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(58,56) Y;
-      TemporalMap(58,56) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=24, c=144, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  Layer b3_y {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 24, C: 144, R: 1, S: 1, Y: 56, X: 56 }
-    Dataflow {
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
-      TemporalMap(4,4) X;
-      TemporalMap(144,144) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=144, c=24, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  Layer b4_ea {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 144, C: 24, R: 1, S: 1, Y: 56, X: 56 }
-    Dataflow {
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
-      TemporalMap(4,4) X;
-      TemporalMap(24,24) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: ws, rows r, columns g, tile {n=1, g=16, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  Layer b4_da {
-    Type: DSCONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { N: 1, K: 1, C: 144, R: 3, S: 3, Y: 57, X: 57 }
-    Dataflow {
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=144, p=28, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  Layer b4_y {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 32, C: 144, R: 1, S: 1, Y: 28, X: 28 }
-    Dataflow {
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(28,28) Y;
-      TemporalMap(4,4) X;
-      TemporalMap(144,144) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=192, c=32, p=4, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b5_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -279,8 +80,8 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(28,28) X;
+      TemporalMap(28,28) Y;
+      TemporalMap(2,2) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -294,51 +95,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows r, columns g, tile {n=1, g=16, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  Layer b5_da {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 30, X: 30 }
-    Dataflow {
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(30,28) Y;
-      TemporalMap(30,28) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=192, p=28, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  Layer b5_y {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 32, C: 192, R: 1, S: 1, Y: 28, X: 28 }
-    Dataflow {
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(28,28) Y;
-      TemporalMap(4,4) X;
-      TemporalMap(192,192) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=192, c=32, p=4, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b6_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -346,8 +103,8 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(28,28) X;
+      TemporalMap(28,28) Y;
+      TemporalMap(2,2) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -361,51 +118,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows r, columns g, tile {n=1, g=16, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  Layer b6_da {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 30, X: 30 }
-    Dataflow {
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(30,28) Y;
-      TemporalMap(30,28) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=192, p=28, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  Layer b6_y {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 32, C: 192, R: 1, S: 1, Y: 28, X: 28 }
-    Dataflow {
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(28,28) Y;
-      TemporalMap(4,4) X;
-      TemporalMap(192,192) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=192, c=32, p=4, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b7_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -413,8 +126,8 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(28,28) X;
+      TemporalMap(28,28) Y;
+      TemporalMap(2,2) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -428,28 +141,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows r, columns g, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  Layer b7_da {
-    Type: DSCONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 29, X: 29 }
-    Dataflow {
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=192, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=192, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b7_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -457,8 +149,8 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(4,4) Y;
+      TemporalMap(14,14) X;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -472,7 +164,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b8_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -495,28 +187,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows r, columns g, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  Layer b8_da {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
-    Dataflow {
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(16,14) Y;
-      TemporalMap(16,14) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=256, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=256, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b8_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -524,8 +195,8 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(4,4) Y;
+      TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -539,7 +210,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b9_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -562,28 +233,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows r, columns g, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  Layer b9_da {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
-    Dataflow {
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(16,14) Y;
-      TemporalMap(16,14) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=256, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=256, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b9_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -591,8 +241,8 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(4,4) Y;
+      TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -606,7 +256,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b10_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -629,28 +279,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows r, columns g, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  Layer b10_da {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
-    Dataflow {
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(16,14) Y;
-      TemporalMap(16,14) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=256, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=256, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b10_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -658,8 +287,8 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(4,4) Y;
+      TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -673,7 +302,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b11_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -696,28 +325,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows r, columns g, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  Layer b11_da {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
-    Dataflow {
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(16,14) Y;
-      TemporalMap(16,14) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=96, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=96, c=256, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b11_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -725,9 +333,9 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
-      TemporalMap(4,4) X;
-      TemporalMap(384,384) C;
+      TemporalMap(4,4) Y;
+      TemporalMap(14,14) X;
+      TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
@@ -740,7 +348,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b12_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -763,28 +371,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows r, columns g, tile {n=1, g=64, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  Layer b12_da {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 16, X: 16 }
-    Dataflow {
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(16,14) Y;
-      TemporalMap(16,14) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=96, c=512, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=32, c=576, p=14, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b12_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -793,8 +380,8 @@ Network mobilenetv2 {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) Y;
-      TemporalMap(4,4) X;
-      TemporalMap(512,512) C;
+      TemporalMap(8,8) X;
+      TemporalMap(576,576) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
@@ -807,7 +394,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b13_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -830,28 +417,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows r, columns g, tile {n=1, g=64, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  Layer b13_da {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 16, X: 16 }
-    Dataflow {
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(16,14) Y;
-      TemporalMap(16,14) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=96, c=512, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=32, c=576, p=14, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b13_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -860,8 +426,8 @@ Network mobilenetv2 {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) Y;
-      TemporalMap(4,4) X;
-      TemporalMap(512,512) C;
+      TemporalMap(8,8) X;
+      TemporalMap(576,576) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
@@ -874,7 +440,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b14_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -897,28 +463,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows r, columns g, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  Layer b14_da {
-    Type: DSCONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 15, X: 15 }
-    Dataflow {
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=576, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=32, c=576, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b14_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -941,7 +486,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b15_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -964,28 +509,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows r, columns g, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  Layer b15_da {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
-    Dataflow {
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(9,7) Y;
-      TemporalMap(9,7) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=32, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b15_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1008,7 +532,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b16_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1031,28 +555,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows r, columns g, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  Layer b16_da {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
-    Dataflow {
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(9,7) Y;
-      TemporalMap(9,7) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=32, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b16_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1075,7 +578,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b17_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1098,28 +601,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows r, columns g, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  Layer b17_da {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
-    Dataflow {
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(9,7) Y;
-      TemporalMap(9,7) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-    }
-  }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer b17_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1142,7 +624,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=128, c=320, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=128, c=320, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer last_a {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1165,7 +647,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: os, rows -, columns n, tile {m=1, n=32, k=1280}, order [n, m, k]
+  // tdlc mapping: os, rows -, columns [n], tile {m=1, n=32, k=1280}, order [n, m, k]
   Layer logits {
     Type: GEMM
     Dimensions { M: 1, N: 1000, K: 1280 }

@@ -2,38 +2,15 @@
 // Each layer: level 0 steps through tdlc's global-buffer tiles in its loop order with the column index across clusters;
 // level 1 puts the row index across a cluster's PEs. Convolutions: Y and X are the padded input's rows and columns that windows touch.
 Network resnet50 {
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, k=64, c=3, p=112, q=2, r=7, s=7}, order [k, n, p, q, c, r, s]
-  Layer conv1_a {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { N: 1, K: 64, C: 3, R: 7, S: 7, Y: 229, X: 229 }
-    Dataflow {
-      TemporalMap(64,64) K;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(3,3) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=64, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=64, c=64, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l1_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(2,2) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -48,38 +25,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, k=64, c=64, p=56, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
-  Layer l1_0_a2 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
-    Dataflow {
-      TemporalMap(64,64) K;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(4,2) X;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l1_0_ds {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -94,7 +48,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=256, c=64, p=32, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [k], tile {n=1, k=256, c=64, p=8, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l1_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -102,8 +56,8 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(32,32) Y;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(8,8) Y;
+      TemporalMap(4,4) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -117,15 +71,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=256, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=64, c=256, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l1_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(2,2) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -140,38 +94,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, k=64, c=64, p=56, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
-  Layer l1_1_a2 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
-    Dataflow {
-      TemporalMap(64,64) K;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(4,2) X;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l1_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -186,15 +117,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=256, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=64, c=256, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l1_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(2,2) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -209,38 +140,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, k=64, c=64, p=56, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
-  Layer l1_2_a2 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
-    Dataflow {
-      TemporalMap(64,64) K;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(4,2) X;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l1_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -255,15 +163,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=128, c=256, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=128, c=256, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l2_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 256, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -278,40 +186,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, k=128, c=64, p=8, q=8, r=3, s=2}, order [k, n, p, q, c, r, s]
-  Layer l2_0_a2 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 57, X: 57 }
-    Dataflow {
-      TemporalMap(128,128) K;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=256, c=64, p=8, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=256, c=256, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l2_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 512, C: 256, R: 1, S: 1, Y: 55, X: 55 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(64,64) C;
+      TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
@@ -324,16 +209,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=512, c=128, p=2, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [q], tile {n=1, k=256, c=128, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l2_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -347,16 +232,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=128, c=512, p=4, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l2_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(8,8) X;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -370,39 +255,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, k=8, c=64, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  Layer l2_1_a2 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
-    Dataflow {
-      TemporalMap(8,8) K;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(30,28) X;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=512, c=128, p=2, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [q], tile {n=1, k=256, c=128, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l2_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -416,16 +278,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=128, c=512, p=4, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l2_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(8,8) X;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -439,39 +301,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, k=8, c=64, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  Layer l2_2_a2 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
-    Dataflow {
-      TemporalMap(8,8) K;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(30,28) X;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=512, c=128, p=2, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [q], tile {n=1, k=256, c=128, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l2_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -485,16 +324,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=128, c=512, p=4, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l2_3_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(8,8) X;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -508,39 +347,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, k=8, c=64, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  Layer l2_3_a2 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
-    Dataflow {
-      TemporalMap(8,8) K;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(30,28) X;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=512, c=128, p=2, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [q], tile {n=1, k=256, c=128, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l2_3_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -554,16 +370,39 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=256, c=64, p=8, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l3_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) Y;
-      TemporalMap(8,8) X;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(512,512) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=256, c=64, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  Layer l3_0_ds {
+    Type: CONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { N: 1, K: 1024, C: 512, R: 1, S: 1, Y: 27, X: 27 }
+    Dataflow {
+      TemporalMap(256,256) K;
+      TemporalMap(1,1) N;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -577,61 +416,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, k=256, c=256, p=8, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
-  Layer l3_0_a2 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 29, X: 29 }
-    Dataflow {
-      TemporalMap(256,256) K;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(256,256) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=512, c=128, p=1, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  Layer l3_0_ds {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { N: 1, K: 1024, C: 512, R: 1, S: 1, Y: 27, X: 27 }
-    Dataflow {
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(128,128) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=16, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=16, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l3_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -646,16 +439,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=1024, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
   Layer l3_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
-      TemporalMap(2,2) X;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(4,4) X;
+      TemporalMap(32,32) K;
       TemporalMap(1024,1024) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -669,38 +462,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  Layer l3_1_a2 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
-    Dataflow {
-      TemporalMap(8,8) K;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,14) X;
-      TemporalMap(256,256) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l3_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -715,16 +485,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=1024, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
   Layer l3_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
-      TemporalMap(2,2) X;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(4,4) X;
+      TemporalMap(32,32) K;
       TemporalMap(1024,1024) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -738,38 +508,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  Layer l3_2_a2 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
-    Dataflow {
-      TemporalMap(8,8) K;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,14) X;
-      TemporalMap(256,256) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l3_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -784,16 +531,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=1024, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
   Layer l3_3_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
-      TemporalMap(2,2) X;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(4,4) X;
+      TemporalMap(32,32) K;
       TemporalMap(1024,1024) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -807,38 +554,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  Layer l3_3_a2 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
-    Dataflow {
-      TemporalMap(8,8) K;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,14) X;
-      TemporalMap(256,256) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l3_3_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -853,16 +577,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=1024, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
   Layer l3_4_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
-      TemporalMap(2,2) X;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(4,4) X;
+      TemporalMap(32,32) K;
       TemporalMap(1024,1024) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -876,38 +600,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  Layer l3_4_a2 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
-    Dataflow {
-      TemporalMap(8,8) K;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,14) X;
-      TemporalMap(256,256) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l3_4_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -922,16 +623,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=1024, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
   Layer l3_5_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
-      TemporalMap(2,2) X;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(4,4) X;
+      TemporalMap(32,32) K;
       TemporalMap(1024,1024) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -945,38 +646,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  Layer l3_5_a2 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
-    Dataflow {
-      TemporalMap(8,8) K;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,14) X;
-      TemporalMap(256,256) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l3_5_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -991,16 +669,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=1024, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
   Layer l4_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
-      TemporalMap(2,2) X;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(4,4) X;
+      TemporalMap(32,32) K;
       TemporalMap(1024,1024) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -1014,30 +692,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, k=256, c=32, p=7, q=4, r=3, s=2}, order [k, n, p, q, c, r, s]
-  Layer l4_0_a2 {
-    Type: CONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { N: 1, K: 512, C: 512, R: 3, S: 3, Y: 15, X: 15 }
-    Dataflow {
-      TemporalMap(256,256) K;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(32,32) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=512, c=64, p=4, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [k], tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l4_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
@@ -1047,7 +702,7 @@ Network resnet50 {
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(64,64) C;
+      TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
@@ -1060,7 +715,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [k], tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l4_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1083,7 +738,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [k], tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l4_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1106,30 +761,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, k=8, c=512, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
-  Layer l4_1_a2 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 512, C: 512, R: 3, S: 3, Y: 9, X: 9 }
-    Dataflow {
-      TemporalMap(8,8) K;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(9,7) X;
-      TemporalMap(512,512) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [k], tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l4_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1152,7 +784,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [k], tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l4_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1175,30 +807,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, k=8, c=512, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
-  Layer l4_2_a2 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 512, C: 512, R: 3, S: 3, Y: 9, X: 9 }
-    Dataflow {
-      TemporalMap(8,8) K;
-      TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(9,7) X;
-      TemporalMap(512,512) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows [c], columns [k], tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   Layer l4_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1221,14 +830,14 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns n, tile {m=1, n=1000, k=64}, order [n, m, k]
+  // tdlc mapping: rs, rows [k], columns [n], tile {m=1, n=512, k=128}, order [n, m, k]
   Layer logits {
     Type: GEMM
     Dimensions { M: 1, N: 1000, K: 2048 }
     Dataflow {
       SpatialMap(1,1) N;
       TemporalMap(1,1) M;
-      TemporalMap(64,64) K;
+      TemporalMap(128,128) K;
       Cluster(12, P);
       SpatialMap(1,1) K;
       TemporalMap(1,1) M;

@@ -120,7 +120,7 @@ class JsonSchemaTest {
     JsonNode imported = valid(0, "import", "scalesim", "validation/reference/scalesim/configs/scalesim_32x32_os.cfg",
         "validation/reference/scalesim/topologies/gemm_mnk_tiny.csv", "-o", dir.resolve("g.tdl").toString(), "--json");
     assertEquals("scalesim_32x32_os", imported.get("target").asText());
-    JsonNode exported = valid(0, "export", "maestro", "examples/resnet_block.tdl", "-o", dir.resolve("m").toString(), "--json");
+    JsonNode exported = valid(0, "export", "maestro", "examples/resnet_block.tdl", "--target", "nvdla", "-o", dir.resolve("m").toString(), "--json");
     assertEquals(2, exported.get("files").size());
     String in = "validation/reference/timeloop/inputs/";
     JsonNode timeloop = valid(0, "import", "timeloop", in + "arch/eyeriss_like.yaml", in + "energy/eyeriss_like.ERT.yaml",

@@ -1,6 +1,7 @@
 // One directive of a Timeloop mapping or constraint list: the level it targets, its type (temporal, spatial,
-// datatype/bypass, ...), its factors ("C4 M1" or "C=4"; constraints also "C<=4", "C>=2", and 0 for "the rest"),
-// its permutation (inner to outer, one letter a dimension) and split, and its keep/bypass lists.
+// datatype/bypass, ...), its factors ("C4 M1" or "C=4"; constraints also "C<=4", "C>=2", and 0 for "the rest";
+// a factor with a residual, "P16,8", reads as its 16), its permutation (inner to outer, one letter a dimension)
+// and split, and its keep/bypass lists.
 package org.tdlc.interop.timeloop;
 
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
 
 record Directive(String target, String type, Map<String, String> factors, String permutation, Integer split,
                  List<String> keep, List<String> bypass, Yaml.Node at) {
-  private static final Pattern FACTOR = Pattern.compile("([A-Za-z])\\s*(=|<=|>=)?\\s*(\\d+)");
+  /** A factor: its dimension, relation, value and, after a comma, the residual of its last iteration ("P16,8"). */
+  private static final Pattern FACTOR = Pattern.compile("([A-Za-z])\\s*(=|<=|>=)?\\s*(\\d+)(?:,(\\d+))?");
   private static final List<String> KEYS = List.of("target", "type", "factors", "permutation", "split", "keep",
       "bypass", "min", "max", "default_max_factor", "default_min_factor", "remainders", "no_link_transfer",
       "no_multicast_no_reduction", "no_temporal_reuse");

@@ -120,10 +120,60 @@ public final class TimeloopExport {
   }
 
   /**
+   * Per index of an array axis, the PEs Timeloop's spatial factor gives it. tdlc folds an axis ceil(product of
+   * its indices' tiles / PEs) times (one index: ceil(tile / PEs)); Timeloop gives each index its own factor and
+   * folds each alone, and honours a residual only on temporal loops (a spatial "Q16,8" still counts 16). So
+   * each index's factor divides its tile and its last tile, their product is within the axis, and their folds
+   * multiply to tdlc's count: the largest such; none is Unexportable.
+   */
+  static Map<String, Integer> spread(Layer l, Mapping m, List<String> on, int axis) {
+    long folds = (m.axisExtent(on) + axis - 1) / axis;
+    int[] best = null;
+    long bestUse = 0;
+    for (int[] f : factorings(l, m, on, axis, 0, new int[on.size()], 1)) {
+      long n = 1, use = 1;
+      for (int j = 0; j < f.length; j++) {
+        n *= m.tileOf(on.get(j)) / f[j];
+        use *= f[j];
+      }
+      if (n == folds && use > bestUse) {
+        best = f;
+        bestUse = use;
+      }
+    }
+    if (best == null) {
+      throw new Unexportable("layer " + l.name() + ": the array axis of " + axis + " PEs holding "
+          + String.join(", ", on) + " (tiles " + on.stream().map(d -> d + "=" + m.tileOf(d)).toList() + ") folds "
+          + folds + " times, which no Timeloop spatial factors say (each must divide its index's tile and last tile); "
+          + "pin tiles that divide the layer and the axis, or one index on the axis");
+    }
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (int j = 0; j < on.size(); j++) out.put(on.get(j), best[j]);
+    return out;
+  }
+
+  /** Every choice of a factor dividing each index's tile and last tile, their product at most {@code room}. */
+  private static List<int[]> factorings(Layer l, Mapping m, List<String> on, int room, int j, int[] pick, int used) {
+    List<int[]> out = new ArrayList<>();
+    if (j == on.size()) {
+      out.add(pick.clone());
+      return out;
+    }
+    String d = on.get(j);
+    int tile = m.tileOf(d), range = l.ranges().get(d), last = range - (ceilDiv(range, tile) - 1) * tile;
+    for (int f = 1; f <= Math.min(tile, room / used); f++) {
+      if (tile % f != 0 || last % f != 0) continue;
+      pick[j] = f;
+      out.addAll(factorings(l, m, on, room, j + 1, pick, used * f));
+    }
+    return out;
+  }
+
+  /**
    * The layer's mapping: DRAM walks the global tiles in tdlc's order; the global buffer's temporal loops walk the
    * tile's folds and the spatial fanout spreads the rows index on Y and the cols index on X. A ragged last tile or
-   * fold is Timeloop's residual (`P4,2`: 4 iterations, 2 in the last); a tile whose folds are ragged inside every
-   * tile (not only the last) has no Timeloop form and is Unexportable.
+   * tile is Timeloop's residual on its temporal loop (`P4,2`: 4 iterations, 2 in the last); the spatial factors are
+   * spread's, or the layer is Unexportable.
    */
   public static String mapping(Layer l, Target t) {
     Mapping m = l.mapping();
@@ -135,22 +185,12 @@ public final class TimeloopExport {
       int trips = ceilDiv(range, tile), last = range - (trips - 1) * tile;
       List<String> on = m.rows().contains(idx) ? m.rows() : m.cols().contains(idx) ? m.cols() : List.of();
       int axis = on.isEmpty() ? 0 : on == m.rows() ? t.rows() : t.cols();
-      if (on.size() > 1 && m.axisExtent(on) > axis) {
-        throw new Unexportable("layer " + l.name() + ": the array axis holding " + String.join(", ", on) + " folds their "
-            + "flattened tiles (" + m.axisExtent(on) + " over " + axis + " PEs), which Timeloop's per-index spatial "
-            + "factors cannot say (pin tiles whose product fits the axis, or one index on it)");
-      }
       dram.put(d, Integer.toString(trips));
       if (axis == 0) {
         globalT.put(d, factor(tile, last));
         spatial.put(d, "1");
       } else {
-        int e = Math.min(axis, m.spatial(idx));
-        if (tile % e != 0) {
-          throw new Unexportable("layer " + l.name() + ": index " + idx + " spreads a tile of " + tile + " over " + e
-              + " PEs, so every tile ends in a ragged fold; Timeloop's residuals can only shorten the last one (pin a "
-              + "tile of " + idx + " that is a multiple of " + e + " or at most " + e + ")");
-        }
+        int e = spread(l, m, on, axis).get(idx);  // divides the tile and the last tile
         int lastFolds = ceilDiv(last, e);
         globalT.put(d, factor(tile / e, lastFolds));
         spatial.put(d, factor(e, last - (lastFolds - 1) * e));

@@ -27,7 +27,7 @@ class MaestroExportTest {
   private static final Path REF = Path.of("validation/reference/maestro/export");
 
   @ParameterizedTest
-  @CsvSource({"examples/resnet_block.tdl, default, resnet_block_default",
+  @CsvSource({"examples/resnet_block.tdl, nvdla, resnet_block_nvdla",
       "models/mobilenetv2.tdl, default, mobilenetv2_default", "models/resnet50.tdl, eyeriss, resnet50_eyeriss"})
   void exportedFilesAreWhatMaestroRanAndItsMacsAreTdlcs(String file, String target, String dir, @TempDir Path out)
       throws Exception {
@@ -75,11 +75,11 @@ class MaestroExportTest {
   @Test
   void anUnknownLayerIsAUsageErrorAndNothingIsWritten(@TempDir Path out) throws Exception {
     Path dir = out.resolve("x");
-    Tdlc.Result r = Tdlc.run("export", "maestro", "examples/resnet_block.tdl", "--layer", "nope", "-o", dir.toString());
+    Tdlc.Result r = Tdlc.run("export", "maestro", "examples/resnet_block.tdl", "--target", "nvdla", "--layer", "nope", "-o", dir.toString());
     assertEquals(1, r.code(), r.toString());
     assertTrue(r.err().contains("no mapped layer named 'nope'") && r.err().contains("r1"), r.err());
     assertTrue(!Files.exists(dir), "nothing written");
-    Tdlc.Result one = Tdlc.run("export", "maestro", "examples/resnet_block.tdl", "--layer", "y", "-o", dir.toString(), "--json");
+    Tdlc.Result one = Tdlc.run("export", "maestro", "examples/resnet_block.tdl", "--target", "nvdla", "--layer", "y", "-o", dir.toString(), "--json");
     assertEquals(0, one.code(), one.toString());
     assertTrue(one.out().contains("\"layers\": [\"y\"]"), one.out());
     assertTrue(Files.readString(dir.resolve("resnet_block.m")).contains("Layer y {")

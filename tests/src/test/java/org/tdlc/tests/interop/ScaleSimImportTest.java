@@ -112,7 +112,7 @@ class ScaleSimImportTest {
     Tdlc.Result r = Tdlc.run("import", "scalesim", REF.resolve("configs/scalesim_32x32_is.cfg").toString(),
         dir.resolve("g.csv").toString(), "-o", out.toString(), "--json");
     assertEquals(0, r.code(), r.toString());
-    assertTrue(r.out().contains("\"layers\": [\"Test_1\", \"_output\"]"), r.out());
+    assertTrue(r.out().contains("\"layers\": [{\"name\": \"Test_1\"}, {\"name\": \"_output\"}]"), r.out());
     Tdlc.Result run = Tdlc.run("run", out.toString(), "--target", "scalesim_32x32_is", "--json");
     assertEquals(0, run.code(), run.toString());
     assertTrue(run.out().contains("\"verified\": true") && run.out().contains("\"dataflow\": \"is\""), run.out());
