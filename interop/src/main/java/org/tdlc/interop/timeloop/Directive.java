@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-record Directive(String target, String type, Map<String, String> factors, String permutation, Integer split,
-                 List<String> keep, List<String> bypass, Yaml.Node at) {
+record Directive(String target, String type, Map<String, String> factors, Map<String, Integer> residuals,
+                 String permutation, Integer split, List<String> keep, List<String> bypass, Yaml.Node at) {
   /** A factor: its dimension, relation, value and, after a comma, the residual of its last iteration ("P16,8"). */
   private static final Pattern FACTOR = Pattern.compile("([A-Za-z])\\s*(=|<=|>=)?\\s*(\\d+)(?:,(\\d+))?");
   private static final List<String> KEYS = List.of("target", "type", "factors", "permutation", "split", "keep",
@@ -33,12 +33,15 @@ record Directive(String target, String type, Map<String, String> factors, String
     return Integer.parseInt(f.replace("=", ""));
   }
 
+  /** The iterations of {@code dim}'s loop in the last pass of the loops around it: its residual, else its factor. */
+  int last(String dim) { return residuals.getOrDefault(dim, factor(dim)); }
+
   /** Timeloop's one-line text of the directive, as the output's comments quote it. */
   String text() {
     StringBuilder b = new StringBuilder(target + " " + type);
     if (!factors.isEmpty()) {
       b.append(" factors:");
-      factors.forEach((d, f) -> b.append(' ').append(d).append(f));
+      factors.forEach((d, f) -> b.append(' ').append(d).append(f).append(residuals.containsKey(d) ? "," + residuals.get(d) : ""));
     }
     if (permutation != null) b.append(" permutation: ").append(permutation);
     if (split != null) b.append(" split: ").append(split);
@@ -66,6 +69,7 @@ record Directive(String target, String type, Map<String, String> factors, String
           + "utilization, parallelism)");
     }
     Map<String, String> factors = new LinkedHashMap<>();
+    Map<String, Integer> residuals = new LinkedHashMap<>();
     Yaml.Node f = d.opt("factors", "");
     if (f != null) {
       String text = f.text("factors");
@@ -75,6 +79,7 @@ record Directive(String target, String type, Map<String, String> factors, String
         if (!text.substring(end, m.start()).isBlank()) throw f.error("cannot read factors '" + text + "' near '"
             + text.substring(end, m.start()).trim() + "' (write C4 M2 or C=4 M=2)");
         factors.put(m.group(1), (m.group(2) == null ? "" : m.group(2).equals("=") ? "" : m.group(2)) + m.group(3));
+        if (m.group(4) != null) residuals.put(m.group(1), Integer.parseInt(m.group(4)));
         end = m.end();
       }
       if (!text.substring(end).isBlank()) throw f.error("cannot read factors '" + text + "' near '"
@@ -82,7 +87,7 @@ record Directive(String target, String type, Map<String, String> factors, String
     }
     Yaml.Node p = d.opt("permutation", "");
     Yaml.Node s = d.opt("split", "");
-    return new Directive(target, type, factors, p == null ? null : p.text("permutation").replace(" ", ""),
+    return new Directive(target, type, factors, residuals, p == null ? null : p.text("permutation").replace(" ", ""),
         s == null ? null : (int) s.integer("split"), names(d.opt("keep", "")), names(d.opt("bypass", "")), d);
   }
 

@@ -180,6 +180,7 @@ public final class TimeloopImport {
     String dram = arch.storage().get(0).name();
     Directive dramTemporal = null;
     List<String> levels = new ArrayList<>();
+    List<Directive> loops = new ArrayList<>();
     for (Directive d : mapping) {
       if (arch.storage().stream().noneMatch(c -> c.name().equals(d.target()))) {
         throw d.at().get("target", "").error("mapping target '" + d.target() + "' is not a storage level of the "
@@ -189,14 +190,27 @@ public final class TimeloopImport {
         if (!ConvProblem.DIMS.contains(dim)) throw d.at().error("factor of " + dim + ", which is not a dimension of the problem");
       }
       if (d.temporal() || d.spatial()) {
-        for (String dim : ConvProblem.DIMS) product.merge(dim, (long) d.factor(dim), (a, x) -> a * x);
+        loops.add(d);
         if (d.temporal() && d.target().equals(dram)) dramTemporal = d;
       }
       levels.add(d.text());
     }
+    // outer to inner: by storage level from DRAM in, a level's temporal loops around its spatial ones
+    List<String> storage = arch.storage().stream().map(Architecture.Component::name).toList();
+    loops.sort(java.util.Comparator.comparingInt((Directive d) -> storage.indexOf(d.target()))
+        .thenComparing(d -> d.spatial()));
+    for (String dim : ConvProblem.DIMS) {
+      // the extent the loops cover: full(i) = n_i full(i+1); in the last pass, last(i) = (r_i - 1) full(i+1) + last(i+1)
+      long full = 1, last = 1;
+      for (int i = loops.size() - 1; i >= 0; i--) {
+        last = (loops.get(i).last(dim) - 1L) * full + last;
+        full *= loops.get(i).factor(dim);
+      }
+      product.put(dim, last);
+    }
     for (String dim : ConvProblem.DIMS) {
       if (product.get(dim) != problem.bound(dim)) {
-        throw mapping.get(0).at().error("the mapping's factors of " + dim + " multiply to " + product.get(dim)
+        throw mapping.get(0).at().error("the mapping's factors of " + dim + " cover " + product.get(dim)
             + ", not its bound " + problem.bound(dim) + " (Timeloop needs every bound factored exactly)");
       }
     }
@@ -204,7 +218,8 @@ public final class TimeloopImport {
     StringBuilder text = new StringBuilder();
     for (String tdlc : List.of("n", "k", "c", "p", "q", "r", "s")) {
       String dim = timeloopDim(tdlc);
-      int t = problem.bound(dim) / (dramTemporal == null ? 1 : dramTemporal.factor(dim));
+      int t = 1;  // the loops inside DRAM's temporal ones, full (a residual only shortens the last tile)
+      for (Directive d : loops) if (d != dramTemporal) t *= d.factor(dim);
       tile.put(tdlc, t);
       text.append(text.length() == 0 ? "" : " ").append(tdlc).append('=').append(t);
     }

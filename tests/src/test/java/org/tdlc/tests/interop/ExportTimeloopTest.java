@@ -62,7 +62,7 @@ class ExportTimeloopTest {
     Path out = dir.resolve("out");
     Tdlc.Result r = Tdlc.run("export", "timeloop", file.toString(), "--target", "a12x14", "-o", out.toString());
     assertEquals(1, r.code(), r.toString());
-    assertTrue(r.err().contains(file + ":9:7: error: layer y: index c spreads a tile of 32 over 12 PEs"), r.toString());
+    assertTrue(r.err().contains(file + ":9:7: error: layer y: the array axis of 12 PEs holding c (tiles [c=32]) folds 3 times"), r.toString());
     assertFalse(Files.exists(out), "nothing is written on an error");
   }
 

@@ -151,7 +151,7 @@ class TimeloopImportTest {
     Files.writeString(p, Files.readString(IN.resolve("prob/conv5_3x3_512.yaml")));
     Tdlc.Result factors = importFiles(List.of(arch, ert, p.toString(), m.toString()), dir.resolve("x.tdl"));
     assertEquals(1, factors.code());
-    assertTrue(factors.err().contains("the mapping's factors of C multiply to 256, not its bound 512"), factors.toString());
+    assertTrue(factors.err().contains("the mapping's factors of C cover 256, not its bound 512"), factors.toString());
   }
 
   @Test
