@@ -12,10 +12,17 @@ import org.tdlc.ir.type.StorageFormat;
 public final class StoredFormats {
   private StoredFormats() {}
 
-  /** Whether every reader tiles the weight itself (a reshape alias or an output reads its dense bytes). */
+  /**
+   * Whether every reader tiles the weight itself: a reshape alias or an output reads its dense bytes, and so
+   * do the vector kernels that load whole rows rather than tiles (gather's table, layernorm's gamma and beta,
+   * concat's and softmax's operands).
+   */
   public static boolean directlyTiled(Users users, Value w) {
     for (Operation op : users.of(w)) {
-      if (op.is(Ops.RESHAPE) || op.is(Ops.FLATTEN) || op.is(Ops.OUTPUT)) return false;
+      if (op.is(Ops.RESHAPE) || op.is(Ops.FLATTEN) || op.is(Ops.OUTPUT) || op.is(Ops.GATHER) || op.is(Ops.LAYERNORM)
+          || op.is(Ops.CONCAT) || op.is(Ops.SOFTMAX)) {
+        return false;
+      }
     }
     return true;
   }
