@@ -9,6 +9,21 @@ def shift(n, d, ex2=800):
     acc = math.sqrt(max(1, n * d) * ex2 * 5461)
     return max(1, math.floor(math.log2(acc / 40)))
 
+def npy(path, shape, values):
+    # a little-endian int32 .npy file (format 1.0), written without NumPy
+    import os, struct
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    dims = "(" + ", ".join(map(str, shape)) + ("," if len(shape) == 1 else "") + ")"
+    header = "{'descr': '<i4', 'fortran_order': False, 'shape': %s, }" % dims
+    header += " " * (63 - (10 + len(header)) % 64) + "\n"
+    with open(path, "wb") as f:
+        f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode("ascii"))
+        f.write(struct.pack("<%di" % len(values), *values))
+
+# Shifts measured on the generated models (random inputs, seed 0) to keep each requant's output at a standard
+# deviation of about 40, as shift() does for the GEMMs.
+CTX_SHIFT, LN_SHIFT, FFN1_SHIFT, GELU_SHIFT, ZI_SHIFT, PROB_SHIFT = 7, 12, 11, 11, 10, 12
+
 class M:
     def __init__(self, seed): self.W, self.B, self.seed = [], [], seed
     def s(self): self.seed += 1; return self.seed
@@ -92,37 +107,74 @@ def bert():
     B.append("  kt = transpose(reshape(k8, shape = [128, 12, 64]), perm = [1, 2, 0]);   // [12, 64, 128]: K_h^T")
     B.append("  vh = transpose(reshape(v8, shape = [128, 12, 64]), perm = [1, 0, 2]);   // [12, 128, 64]")
     B.append("  scores = matmul(qh, kt);                        // [12, 128, 128], batched over heads")
-    B.append(f"  p = requant(relu(scores), shift = {shift(64, 1, 1600)});   // stands in for scale + softmax")
+    # q8 and k8 carry 4 fractional bits, so the scores carry 8; the 1/sqrt(64) = 2^-3 scale adds 3
+    B.append("  p = softmax(scores, frac = 11);                 // scale 1/8 folded into frac; p has 7 fractional bits")
     B.append("  ctx = matmul(p, vh);                            // [12, 128, 64]")
-    B.append(f"  ctx8 = requant(ctx, shift = {shift(128, 1)});")
+    B.append(f"  ctx8 = requant(ctx, shift = {CTX_SHIFT});")
     B.append("  ctxc = reshape(transpose(ctx8, perm = [1, 0, 2]), shape = [128, 768]);   // concat heads")
-    sh = m.fc("o", "ctxc", 768, 768, d, ex2=1600); B.append(f"  o8 = requant(o, shift = {sh});   // residual + LayerNorm left out")
-    sh = m.fc("ffn1", "o8", 768, 3072, d, ex2=1600); B.append(f"  h8 = requant(relu(ffn1), shift = {sh});   // GELU approximated by ReLU")
-    sh = m.fc("ffn2", "h8", 3072, 768, d); B.append(f"  y = requant(ffn2, shift = {sh});")
-    B.append("  output y;")
+    m.fc("o", "ctxc", 768, 768, d, ex2=1600)
+    m.W.append('  weight res1 : i32[1] init file("data/bert_res1.npy");   // 2^9: x at the o accumulators\' scale')
+    B.append(f"  o8 = requant(add(o, mul(x, res1)), shift = 10);   // + residual; one integer bit more than x")
+    for i in (1, 2):   # seeds after the GEMMs' 401..406, which keep theirs
+        m.W.append(f"  weight ln{i}_g : i8[768] init random(seed = {409 + 2 * i});")
+        m.W.append(f"  weight ln{i}_b : i8[768] init random(seed = {410 + 2 * i});")
+    B.append("  ln1 = layernorm(o8, ln1_g, ln1_b);")
+    B.append(f"  ln1_8 = requant(ln1, shift = {LN_SHIFT});")
+    m.fc("ffn1", "ln1_8", 768, 3072, d, ex2=1600)
+    B.append(f"  ffn1_8 = requant(ffn1, shift = {FFN1_SHIFT});   // 4 fractional bits for gelu")
+    B.append("  h = gelu(ffn1_8, frac = 4);                     // scale 0.2888 * 2^-14")
+    B.append(f"  h8 = requant(h, shift = {GELU_SHIFT});                    // about 5 fractional bits: 0.2888 * 2^-3")
+    m.fc("ffn2", "h8", 3072, 768, d)
+    m.W.append('  weight res2 : i32[1] init file("data/bert_res2.npy");   // 2^10: ln1_8 at the ffn2 accumulators\' scale')
+    B.append("  y = requant(add(ffn2, mul(ln1_8, res2)), shift = 10);   // + residual, at ln1_8's scale")
+    B.append("  ln2 = layernorm(y, ln2_g, ln2_b);")
+    B.append(f"  out = requant(ln2, shift = {LN_SHIFT});")
+    B.append("  output out;")
+    npy("models/data/bert_res1.npy", [1], [1 << 9])
+    npy("models/data/bert_res2.npy", [1], [1 << 10])
     m.write("models/bert_layer.tdl", """
 // bert_layer.tdl: one BERT-base encoder layer at sequence length 128, batch 1, int8: the Q/K/V and output
-// projections, attention scores and context as matmuls batched over the 12 heads, and the two FFN GEMMs,
-// with requant between them: 931,135,488 MACs (shared/anchors/workloads.md B.4). Left out (tdl has no
-// such ops): biases, the 1/sqrt(64) scale, mask, softmax (relu + requant stands in), the residual adds,
-// both LayerNorms, and GELU (relu stands in). Weights 0.15 dense (85% pruned, Prune Once for All).
+// projections, attention scores and context as matmuls batched over the 12 heads, softmax, the residual adds,
+// both LayerNorms, the two FFN GEMMs and GELU, with requant between them: 931,135,488 MACs
+// (shared/anchors/workloads.md B.4). softmax, layernorm and gelu are I-BERT's integer-only approximations
+// (docs/ops.md). Left out: biases and the attention mask. Weights 0.15 dense (85% pruned, Prune Once for All).
 // Generated by models/gen/more.py; edit that and regenerate.""", "bert_layer", ["x : i8[128, 768]"])
+
+# The 26 Criteo Terabyte tables' rows (shared/anchors/workloads.md B.5), hashed here to at most TABLE_ROWS each as
+# DLRM's --max-ind-range does, so the model's weights stay a few MB: gather wraps an index modulo its table's rows.
+CRITEO_ROWS = [39884406, 39043, 17289, 7420, 20263, 3, 7120, 1543, 63, 38532951, 2953546, 403346, 10, 2208, 11938,
+               155, 4, 976, 14, 39979771, 25641295, 39664984, 585935, 12972, 108, 36]
+TABLE_ROWS = 1000
 
 def dlrm():
     m = M(500); B = m.B; x, k = "dense", 13
     for i, n in enumerate([512, 256, 128]):
         sh = m.fc(f"bot{i}", x, k, n, 1.0, ex2=5461 if i == 0 else 800); B.append(f"  bot{i}_a = requant(relu(bot{i}), shift = {sh});")
         x, k = f"bot{i}_a", n
+    B.append("  // the 26 embedding lookups: one categorical feature each, hashed modulo the table's rows")
+    for t, rows in enumerate(CRITEO_ROWS):
+        m.W.append(f"  weight emb{t} : i8[{min(rows, TABLE_ROWS)}, 128] init random(seed = {511 + t});")
+        B.append(f"  e{t} = gather(emb{t}, slice(sparse, start = [{t}], end = [{t + 1}]));")
+    es = ", ".join(f"e{t}" for t in range(26))
+    B.append(f"  t = concat(bot2_a, {es}, axis = 0);   // [27, 128]")
+    B.append("  z = matmul(t, transpose(t, perm = [1, 0]));   // [27, 27]: every pair's dot product")
+    m.W.append('  weight tri : i32[351] init file("data/dlrm_triangle.npy");   // i * 27 + j for j < i')
+    B.append("  zt = gather(reshape(z, shape = [729, 1]), tri);   // the 351 pairs below the diagonal")
+    B.append(f"  zi = requant(reshape(zt, shape = [1, 351]), shift = {ZI_SHIFT});")
+    B.append("  interaction = concat(bot2_a, zi, axis = 1);   // [1, 479]")
     x, k = "interaction", 479
     for i, n in enumerate([1024, 1024, 512, 256, 1]):
-        sh = m.fc(f"top{i}", x, k, n, 1.0, ex2=5461 if i == 0 else 800)
+        sh = m.fc(f"top{i}", x, k, n, 1.0, ex2=1600 if i == 0 else 800)
         if n > 1: B.append(f"  top{i}_a = requant(relu(top{i}), shift = {sh});"); x, k = f"top{i}_a", n
-    B.append("  output bot2_a, top4;   // top4 feeds the sigmoid (left out)")
+    B.append(f"  prob = sigmoid(requant(top4, shift = {PROB_SHIFT}));   // the click probability, 7 fractional bits")
+    B.append("  output bot2_a, top4, prob;")
+    npy("models/data/dlrm_triangle.npy", [351], [i * 27 + j for i in range(27) for j in range(i)])
     m.write("models/dlrm.tdl", """
-// dlrm.tdl: the MLPs of DLRM as in the MLPerf reference (Criteo Terabyte), batch 1, int8: bottom MLP
-// 13-512-256-128 and top MLP 479-1024-1024-512-256-1, 2,365,184 MACs (shared/anchors/workloads.md B.5).
-// The embedding gathers and the feature interaction have no MACs worth modelling here: the top MLP reads
-// the 479 interaction features as an input. MLP weights are dense (as the literature reports).
-// Generated by models/gen/more.py; edit that and regenerate.""", "dlrm", ["dense : i8[1, 13]", "interaction : i8[1, 479]"])
+// dlrm.tdl: DLRM as in the MLPerf reference (Criteo Terabyte), batch 1, int8: bottom MLP 13-512-256-128, the
+// 26 embedding lookups (dim 128), the dot-product feature interaction (27 vectors, the 351 pairs below the
+// diagonal and the 128 dense features: 479), top MLP 479-1024-1024-512-256-1 and the sigmoid: 2,458,496 MACs
+// (shared/anchors/workloads.md B.5). Each table is hashed to at most 1,000 rows (--max-ind-range=1000; the
+// full tables hold 187.8 M rows): gather wraps a feature's index modulo its table's rows. MLP weights are dense.
+// Generated by models/gen/more.py; edit that and regenerate.""", "dlrm", ["dense : i8[1, 13]", "sparse : i32[26]"])
 
 mobilenet(); vgg(); bert(); dlrm()

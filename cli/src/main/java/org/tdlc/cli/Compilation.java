@@ -12,6 +12,9 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.ProgramVerifier;
+import org.tdlc.backend.lower.LayerSchedule;
+import org.tdlc.passes.mapping.Cost;
+import org.tdlc.passes.mapping.Predictions;
 import org.tdlc.backend.lower.Lowering;
 import org.tdlc.backend.lower.LoweringException;
 import org.tdlc.frontend.Targets;
@@ -36,9 +39,20 @@ final class Compilation {
    * and each mapped layer's mapping and where it came from (MappedLayers).
    */
   record Compiled(Model source, Model optimized, Program program, RunReport.SparseFacts sparse,
-                  java.util.Map<String, MappedLayers.Mapped> mappings) {
+                  java.util.Map<String, MappedLayers.Mapped> mappings,
+                  java.util.Map<String, LayerSchedule.Cost> vectorCosts) {
     Compiled(Model source, Model optimized, Program program) {
-      this(source, optimized, program, RunReport.SparseFacts.NONE, java.util.Map.of());
+      this(source, optimized, program, RunReport.SparseFacts.NONE, java.util.Map.of(), java.util.Map.of());
+    }
+
+    /**
+     * The predictions of every layer, by name: the mapping cost model's for the mapped layers, the lowering's
+     * schedule (LayerSchedule) for the vector layers.
+     */
+    java.util.Map<String, Cost> predictions(Target target) {
+      var out = new java.util.LinkedHashMap<>(Predictions.of(optimized, target));
+      vectorCosts.forEach((name, c) -> out.putIfAbsent(name, VectorPrediction.of(c)));
+      return out;
     }
   }
 
@@ -140,6 +154,7 @@ final class Compilation {
           + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
     }
     return new Compiled(source, optimized, program,
-        new RunReport.SparseFacts(lowering.formats(), lowering.compressedBytes()), MappedLayers.of(source, optimized));
+        new RunReport.SparseFacts(lowering.formats(), lowering.compressedBytes()), MappedLayers.of(source, optimized),
+        lowering.vectorCosts());
   }
 }

@@ -83,7 +83,7 @@ final class RunCommand implements Command {
           RunReport.ModelRun run = Execution.run(c.source().name(), result.target().name(), c.program(), inputs,
               c.source(), result.millis(), null, progress, traceJson).withSparse(c.sparse())
               .withMappings(c.mappings());
-          if (predict) run = run.withPredicted(org.tdlc.passes.mapping.Predictions.of(c.optimized(), result.target()));
+          if (predict) run = run.withPredicted(c.predictions(result.target()));
           runs.add(run);
         }
       }

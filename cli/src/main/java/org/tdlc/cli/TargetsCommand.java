@@ -73,7 +73,8 @@ final class TargetsCommand implements Command {
 
   /**
    * Each target's memory levels with their bandwidths (in bytes per cycle and in GB/s at the target's clock),
-   * energy per byte, latency and double buffering, then the MAC's energy.
+   * energy per byte, latency and double buffering, then the MAC's energy and the vector unit's lanes (points
+   * per cycle) and pipeline latency.
    */
   static String levels(List<Target> targets) {
     List<List<String>> rows = new ArrayList<>();
@@ -86,6 +87,9 @@ final class TargetsCommand implements Command {
         rows.add(row);
       }
       rows.add(List.of(t.name(), "mac", "", "", "", Quantities.number(t.macEnergyPj()) + " pJ", "", ""));
+      int lanes = t.vector().lanes();
+      rows.add(List.of(t.name(), "vector", "", lanes + (lanes == 1 ? " lane" : " lanes"), "", "",
+          t.vector().pipeline() + " cycles", ""));
     }
     return columns(rows);
   }
@@ -147,6 +151,9 @@ final class TargetsCommand implements Command {
     o.put("flexible", t.flexible());
     o.put("folds", t.folds().foldsKeyword());
     o.put("stationary", t.folds().stationaryKeyword());
+    ObjectNode vector = o.putObject("vector");
+    vector.put("lanes", t.vector().lanes());
+    vector.put("pipeline_cycles", t.vector().pipeline());
     o.put("frequency_mhz", t.frequencyMhz());
     o.put("datatype", t.datatype().keyword());
     o.put("accumulate", t.accumulate().keyword());

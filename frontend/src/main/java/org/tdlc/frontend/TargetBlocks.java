@@ -1,5 +1,5 @@
-// Reads the three kinds of block inside a target: `memory NAME { ... }`, `mac { ... }` and
-// `sparse { ... }`, each entry checked where it is written (unknown, repeated, bad number or unit).
+// Reads the four kinds of block inside a target: `memory NAME { ... }`, `mac { ... }`, `sparse { ... }` and
+// `vector { ... }`, each entry checked where it is written (unknown, repeated, bad number or unit).
 // Checks that need several levels at once (ordering, sizes) are TargetBuilder's.
 package org.tdlc.frontend;
 
@@ -16,12 +16,14 @@ import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.Quantities;
 import org.tdlc.ir.target.SparseSupport;
+import org.tdlc.ir.target.VectorUnit;
 import org.tdlc.ir.type.StorageFormat;
 
 final class TargetBlocks {
   static final List<String> MEMORY_ENTRIES = List.of("size", "bandwidth", "energy", "latency", "double_buffer");
   static final List<String> MAC_ENTRIES = List.of("energy");
   static final List<String> SPARSE_ENTRIES = List.of("formats", "decode", "skip");
+  static final List<String> VECTOR_ENTRIES = List.of("lanes", "pipeline");
 
   static final Map<String, Double> SIZE_UNITS = units("B", 1, "KiB", Quantities.KIB, "MiB", Quantities.MIB,
       "GiB", Quantities.GIB);
@@ -118,6 +120,42 @@ final class TargetBlocks {
     TargetWords w = new TargetWords(seen.get("energy"), diags);
     Double energy = w.quantity("energy 0.25 pJ", MAC_ENERGY_UNITS, null);
     return energy != null && w.expectEnd() ? energy : null;
+  }
+
+  /**
+   * The vector unit: `lanes N;` (required, 1..VectorUnit.MAX_LANES) and `pipeline P cycles;` (default
+   * VectorUnit.DEFAULT_PIPELINE); null when something in the block is wrong (reported).
+   */
+  VectorUnit vector(Ast.TargetEntry block) {
+    int before = diags.errorCount();
+    new TargetWords(block, diags).expectEnd();
+    Map<String, Ast.TargetEntry> seen = entries(block, VECTOR_ENTRIES, "vector");
+    if (!seen.containsKey("lanes")) {
+      diags.error(block.key().loc(), "vector needs its lanes, as in 'vector { lanes 64; }'");
+    }
+    Long lanes = null, pipeline = (long) VectorUnit.DEFAULT_PIPELINE;
+    for (Ast.TargetEntry e : seen.values()) {
+      TargetWords w = new TargetWords(e, diags);
+      if (w.key().equals("lanes")) {
+        lanes = w.integer("vector lanes", 1, VectorUnit.MAX_LANES, "lanes 64");
+        if (lanes != null) w.expectEnd();
+      } else {
+        Ast.Word n = w.peek();
+        Double cycles = w.quantity("pipeline 2 cycles", LATENCY_UNITS, null);
+        if (cycles != null && (cycles != Math.rint(cycles) || cycles > VectorUnit.MAX_PIPELINE)) {
+          diags.error(n.loc(), "pipeline must be a whole number of cycles up to " + VectorUnit.MAX_PIPELINE + ", got "
+              + w.written());
+          pipeline = null;
+        } else if (cycles != null) {
+          pipeline = cycles.longValue();
+          w.expectEnd();
+        } else {
+          pipeline = null;
+        }
+      }
+    }
+    if (diags.errorCount() > before || lanes == null || pipeline == null) return null;
+    return new VectorUnit(lanes.intValue(), pipeline.intValue());
   }
 
   /** The sparse support, or null when something in the block is wrong (reported). */

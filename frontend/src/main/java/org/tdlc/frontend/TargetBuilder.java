@@ -20,16 +20,18 @@ import org.tdlc.ir.target.FoldSchedule;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.SparseSupport;
 import org.tdlc.ir.target.Target;
+import org.tdlc.ir.target.VectorUnit;
 import org.tdlc.ir.type.ElementType;
 
 /**
  * Defaults: `datatype i8 accumulate i32`; no sparse block = dense only, software decode, no zero skipping;
+ * no vector block = a vector unit as wide as the array's columns with a 2-cycle pipeline;
  * a memory level's latency is {@link MemoryLevel#DEFAULT_DRAM_LATENCY} cycles for DRAM and 0 on chip.
  */
 public final class TargetBuilder {
   static final List<String> ENTRIES = List.of("pe_array", "dataflows", "folds", "stationary", "frequency", "datatype",
-      "memory", "mac", "sparse");
-  private static final Set<String> BLOCKS = Set.of("memory", "mac", "sparse");
+      "memory", "mac", "sparse", "vector");
+  private static final Set<String> BLOCKS = Set.of("memory", "mac", "sparse", "vector");
   private static final List<String> DATAFLOW_WORDS =
       Stream.concat(Arrays.stream(Dataflow.values()).map(Dataflow::keyword), Stream.of("flexible")).toList();
   private static final Map<String, Double> FREQUENCY_UNITS = TargetBlocks.units("MHz", 1, "GHz", 1000);
@@ -55,6 +57,8 @@ public final class TargetBuilder {
     Double mhz = null, mac = null;
     ElementType[] types = {ElementType.I8, ElementType.I32};
     SparseSupport sparse = SparseSupport.DENSE_ONLY;
+    VectorUnit vector = null;
+    boolean vectorOk = true;
     Boolean sequential = FoldSchedule.DEFAULT.sequential(), doubleBuffered = FoldSchedule.DEFAULT.doubleBuffered();
     for (Ast.TargetEntry e : decl.entries()) {
       if (!accept(e, seen)) {
@@ -83,6 +87,10 @@ public final class TargetBuilder {
           if (level != null) levels.add(level);
         }
         case "mac" -> mac = blocks.mac(e);
+        case "vector" -> {
+          vector = blocks.vector(e);
+          vectorOk = vector != null;
+        }
         default -> sparse = blocks.sparse(e);   // sparse
       }
     }
@@ -92,11 +100,11 @@ public final class TargetBuilder {
     requireEntry(decl, seen, "mac", "mac { energy 0.25 pJ; }");
     List<MemoryLevel> built = levelsOk ? new MemoryLevels(diags, decl).check(levels) : null;
     if (diags.errorCount() > before || built == null || types == null || sparse == null || sequential == null
-        || doubleBuffered == null) {
+        || doubleBuffered == null || !vectorOk) {
       return null;
     }
     return new Target(name, pe[0], pe[1], flows.set(), flows.flexible(), mhz, types[0], types[1], built, mac, sparse,
-        new FoldSchedule(sequential, doubleBuffered), decl.loc());
+        new FoldSchedule(sequential, doubleBuffered), decl.loc(), vector);
   }
 
   /** Records a top-level entry; false (after reporting) when it is unknown, repeated or of the wrong shape. */
@@ -116,6 +124,7 @@ public final class TargetBuilder {
       diags.error(e.key().loc(), key + " takes a block, as in '" + switch (key) {
         case "memory" -> "memory global { size 256 KiB; energy 2.5 pJ/B; }";
         case "mac" -> "mac { energy 0.25 pJ; }";
+        case "vector" -> "vector { lanes 64; }";
         default -> "sparse { formats dense, csr; }";
       } + "'");
       return false;

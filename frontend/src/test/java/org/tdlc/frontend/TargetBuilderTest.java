@@ -26,6 +26,7 @@ import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.Target;
+import org.tdlc.ir.target.VectorUnit;
 import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.StorageFormat;
 
@@ -59,7 +60,8 @@ class TargetBuilderTest {
         Arguments.of("unknown entry", edit("frequency", "frequncy"), "4:3",
             "unknown target entry 'frequncy' (did you mean 'frequency'?)"),
         Arguments.of("unknown entry, no suggestion", edit("  mac", "  power { }\n  mac"), "9:3",
-            "unknown target entry 'power' (expected pe_array, dataflows, folds, stationary, frequency, datatype, memory, mac or sparse)"),
+            "unknown target entry 'power' (expected pe_array, dataflows, folds, stationary, frequency, datatype, memory,"
+                + " mac, sparse or vector)"),
         Arguments.of("unknown memory entry", edit("double_buffer", "double_bufer"), "7:72",
             "unknown entry 'double_bufer' in memory global (did you mean 'double_buffer'?)"),
         Arguments.of("duplicate entry", edit("  datatype", "  frequency 1 GHz;\n  datatype"), "5:3",
@@ -70,6 +72,17 @@ class TargetBuilderTest {
             "pe_array takes no block; end it with ';'"),
         Arguments.of("';' where a block belongs", edit("mac { energy 0.25 pJ; }", "mac 0.25 pJ;"), "9:3",
             "mac takes a block, as in 'mac { energy 0.25 pJ; }'"),
+        // the vector unit
+        Arguments.of("vector without lanes", edit("  mac", "  vector { pipeline 3 cycles; }\n  mac"), "9:3",
+            "vector needs its lanes, as in 'vector { lanes 64; }'"),
+        Arguments.of("no lanes at all", edit("  mac", "  vector { lanes 0; }\n  mac"), "9:18",
+            "vector lanes must be between 1 and 1048576, got 0"),
+        Arguments.of("fractional pipeline", edit("  mac", "  vector { lanes 8; pipeline 1.5 cycles; }\n  mac"), "9:30",
+            "pipeline must be a whole number of cycles up to 1048576, got 1.5"),
+        Arguments.of("unknown vector entry", edit("  mac", "  vector { lanes 8; width 4; }\n  mac"), "9:21",
+            "unknown entry 'width' in vector (expected lanes or pipeline)"),
+        Arguments.of("vector as a line", edit("  mac", "  vector 8;\n  mac"), "9:3",
+            "vector takes a block, as in 'vector { lanes 64; }'"),
         // missing
         Arguments.of("no pe_array", edit("  pe_array 16 x 16;\n", ""), "1:8",
             "target t has no pe_array (e.g. 'pe_array 16 x 16;')"),
@@ -202,6 +215,17 @@ class TargetBuilderTest {
     assertEquals(List.of(StorageFormat.DENSE, StorageFormat.BITMAP), t.formats());
     assertTrue(t.sparse().hardwareDecode() && t.sparse().skipZeros());
     assertEquals(file().toString(), t.loc().primary().file());
+  }
+
+  @Test
+  void theVectorUnitIsTheColumnsUnlessDeclared() throws IOException {
+    assertEquals(new VectorUnit(16, 2), only(VALID).vector());
+    Target t = only(edit("  mac", "  vector { lanes 64; pipeline 5 cycles; }\n  mac"));
+    assertEquals(new VectorUnit(64, 5), t.vector());
+    assertTrue(t.toTdl().contains("  vector { lanes 64; pipeline 5 cycles; }\n"), t.toTdl());
+    assertFalse(only(VALID).toTdl().contains("vector"), "the default unit is not printed");
+    assertEquals(t.toTdl(), only(t.toTdl()).toTdl(), "the printed block parses back");
+    assertEquals(new VectorUnit(32, 2), only(edit("  mac", "  vector { lanes 32; }\n  mac")).vector());
   }
 
   @Test

@@ -13,13 +13,17 @@ public final class StoredFormats {
   private StoredFormats() {}
 
   /**
-   * Whether every reader tiles the weight itself as an operand it loads box by box (a reshape alias or an output
-   * reads its dense bytes; a fused epilogue's residual add reads it as a dense output-shaped tile, which the cost
-   * model's schedule charges as a dense load).
+   * Whether every reader tiles the weight itself as an operand it loads box by box: a reshape alias or an output
+   * reads its dense bytes, and so do the vector kernels that load whole rows rather than tiles (gather's table,
+   * layernorm's gamma and beta, concat's and softmax's operands); a fused epilogue's residual add reads it as a
+   * dense output-shaped tile, which the cost model's schedule charges as a dense load.
    */
   public static boolean directlyTiled(Users users, Value w) {
     for (Operation op : users.of(w)) {
-      if (op.is(Ops.RESHAPE) || op.is(Ops.FLATTEN) || op.is(Ops.OUTPUT)) return false;
+      if (op.is(Ops.RESHAPE) || op.is(Ops.FLATTEN) || op.is(Ops.OUTPUT) || op.is(Ops.GATHER) || op.is(Ops.LAYERNORM)
+          || op.is(Ops.CONCAT) || op.is(Ops.SOFTMAX)) {
+        return false;
+      }
       if (residual(op, w)) return false;
     }
     return true;

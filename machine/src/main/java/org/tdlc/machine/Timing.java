@@ -33,14 +33,14 @@ import org.tdlc.machine.sparse.SparseCodec;
  *     single-buffered ones, each later fold waits for its block: L0 + S + (F - 1) * L + K. And never
  *     faster than the global buffer's port moves what the MAC reads and writes there (its operands'
  *     distinct bytes and its partial sums): ceil(buffer bytes / global.bandwidth).
- * <li>ALU: ceil(points / cols) + 2 (the vector unit is as wide as the array's columns; 2 pipeline cycles).
+ * <li>ALU: ceil(points / lanes) + pipeline, the target's vector unit (VectorUnit; undeclared, it is as wide as
+ *     the array's columns with a pipeline of 2 cycles).
  * <li>CONFIG: 1. HALT: 0.
  * </ul>
  */
 public final class Timing {
   public static final long CONFIG = 1;
   public static final long HALT = 0;
-  public static final long ALU_PIPELINE = 2;
 
   private Timing() {}
 
@@ -146,7 +146,9 @@ public final class Timing {
   public static long fillAndDrain(MachineConfig m) { return m.rows() + m.cols() - 2; }
 
   /** An ALU (vector) op over {@code points} elements. */
-  public static long alu(MachineConfig m, long points) { return ceilDiv(points, m.cols()) + ALU_PIPELINE; }
+  public static long alu(MachineConfig m, long points) {
+    return ceilDiv(points, m.vector().lanes()) + m.vector().pipeline();
+  }
 
   private static long cycles(long bytes, double bandwidth) {
     return bandwidth <= 0 ? 0 : (long) Math.ceil(bytes / bandwidth);

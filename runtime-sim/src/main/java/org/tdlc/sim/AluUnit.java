@@ -1,30 +1,30 @@
 // Functional ALU execution, exactly as AluOp documents: every point reads the sources its op uses (and the
-// destination for MAX and SUM), computes in int (REQUANT and AVGDIV in long) and writes the destination,
-// whose width truncation is the two's-complement wrap into dstType. Points run in loop order, so in-place
-// and overlapping operands behave as the sequential definition says.
+// destination for the reductions and GATHER), computes in int (REQUANT, AVGDIV and the special functions in
+// long) and writes the destination, whose width truncation is the two's-complement wrap into dstType (RECIP,
+// MULSHR and IGELU saturate first). Points run in loop order, so in-place and overlapping operands behave as
+// the sequential definition says. The special functions are IntegerFunctions', which the interpreter shares.
 package org.tdlc.sim;
 
 import org.tdlc.backend.isa.AluOp;
 import org.tdlc.backend.isa.Descriptor.AluDesc;
+import org.tdlc.ir.interp.IntegerFunctions;
 
 final class AluUnit {
   private AluUnit() {}
 
-  static boolean readsSrc1(AluOp op) { return op != AluOp.FILL; }
-
-  static boolean readsSrc2(AluOp op) { return op == AluOp.ADD || op == AluOp.SUB; }
-
-  static boolean readsDst(AluOp op) { return op == AluOp.MAX || op == AluOp.SUM; }
-
   /** Runs one ALU instruction over the global buffer {@code g}; bounds are already checked. */
   static void execute(byte[] g, NestPlan p, AluDesc d, int dst, int src1, int src2) {
     AluOp op = d.op();
+    if (op == AluOp.GATHER) {
+      gather(g, p, d, dst, src1, src2);
+      return;
+    }
     int sd = d.dstType().bytes();
     int s1 = d.src1Type().bytes();
     int s2 = d.src2Type().bytes();
-    boolean r1 = readsSrc1(op);
-    boolean r2 = readsSrc2(op);
-    boolean rd = readsDst(op);
+    boolean r1 = op.readsSrc1();
+    boolean r2 = op.readsSrc2();
+    boolean rd = op.readsDst();
     int imm = d.imm();
     int inner = p.depth - 1;
     long outerPoints = p.points / p.extent[inner];
@@ -80,12 +80,37 @@ final class AluUnit {
       int x = r1 ? Memory.read(g, q1, s1) : 0;
       int y = r2 ? Memory.read(g, q2, s2) : 0;
       int old = rd ? Memory.read(g, q0, sd) : 0;
-      Memory.write(g, q0, sd, apply(op, imm, old, x, y));
+      Memory.write(g, q0, sd, apply(op, imm, old, x, y, sd));
       q0 += dd;
       q1 += d1;
       q2 += d2;
     }
     return rows;
+  }
+
+  /**
+   * GATHER, point by point: r = src1; when r >= 0 and the point's src2 offset from src2's base plus r stays below
+   * imm (elements), dst = the element that far past the point's src2 address; else dst keeps its value.
+   */
+  private static void gather(byte[] g, NestPlan p, AluDesc d, int dst, int src1, int src2) {
+    int sd = d.dstType().bytes(), s1 = d.src1Type().bytes(), s2 = d.src2Type().bytes();
+    int[] idx = new int[p.depth];
+    long p0 = dst, p1 = src1, p2 = src2;
+    for (long k = 0; k < p.points; k++) {
+      long r = Memory.read(g, (int) p1, s1);
+      long offset = (p2 - src2) / s2;
+      if (r >= 0 && offset + r < d.imm()) Memory.write(g, (int) p0, sd, Memory.read(g, (int) (p2 + r * s2), s2));
+      for (int l = p.depth - 1; l >= 0; l--) {
+        p0 += p.byteStride[NestPlan.DST][l];
+        p1 += p.byteStride[NestPlan.SRC1][l];
+        p2 += p.byteStride[NestPlan.SRC2][l];
+        if (++idx[l] < p.extent[l]) break;
+        idx[l] = 0;
+        p0 -= p.byteStride[NestPlan.DST][l] * p.extent[l];
+        p1 -= p.byteStride[NestPlan.SRC1][l] * p.extent[l];
+        p2 -= p.byteStride[NestPlan.SRC2][l] * p.extent[l];
+      }
+    }
   }
 
   /**
@@ -155,7 +180,7 @@ final class AluUnit {
         case ADD -> { for (int k = 0; k < n; k++) old[k] = x[k] + y[k]; }
         case MAX -> { for (int k = 0; k < n; k++) old[k] = Math.max(old[k], x[k]); }
         case SUM -> { for (int k = 0; k < n; k++) old[k] += x[k]; }
-        default -> { for (int k = 0; k < n; k++) old[k] = apply(op, imm, old[k], x[k], y[k]); }
+        default -> { for (int k = 0; k < n; k++) old[k] = apply(op, imm, old[k], x[k], y[k], sd); }
       }
       write(g, q0, dd, sd, n, old);
     }
@@ -173,8 +198,11 @@ final class AluUnit {
     }
   }
 
-  /** One point's result before the wrap into dstType (which the write performs). */
-  static int apply(AluOp op, int imm, int dst, int src1, int src2) {
+  /**
+   * One point's result before the wrap into dstType (which the write performs); the saturating ops clamp
+   * into the range of a {@code dstBytes}-byte integer first.
+   */
+  static int apply(AluOp op, int imm, int dst, int src1, int src2, int dstBytes) {
     return switch (op) {
       case FILL -> imm;
       case COPY -> src1;
@@ -185,7 +213,53 @@ final class AluUnit {
       case MAX -> Math.max(dst, src1);
       case SUM -> dst + src1;
       case AVGDIV -> (int) Math.floorDiv((long) src1 + imm / 2, (long) imm);
+      case MUL -> src1 * src2;
+      case MAXIMUM -> Math.max(src1, src2);
+      case MINIMUM -> Math.min(src1, src2);
+      case MAXI -> Math.max(src1, imm);
+      case MINI -> Math.min(src1, imm);
+      case ADDI -> src1 + imm;
+      case MULI -> src1 * imm;
+      case MOD -> Math.floorMod(src1, imm);
+      case IEXP -> IntegerFunctions.expTerm(expConstants(imm), (long) src1 - src2);
+      case SUMSQ -> dst + (src1 >> imm) * (src1 >> imm);
+      case ISQRT -> (int) (IntegerFunctions.isqrt(src1) << imm);
+      case RECIP -> saturate(Math.floorDiv(1L << imm, Math.max(src1, 1)), dstBytes);
+      case MULSHR -> saturate(((long) src1 * src2) >> imm, dstBytes);
+      case IGELU -> saturate(IntegerFunctions.gelu(geluConstants(imm), src1), dstBytes);
+      case SIGMOID -> table(SIGMOID_TABLES, imm, true)[src1 + 128];
+      case TANH -> table(TANH_TABLES, imm, false)[src1 + 128];
+      case GATHER -> throw new IllegalStateException("gather reads by address, not by value");
     };
+  }
+
+  private static int saturate(long v, int bytes) {
+    long max = bytes == 4 ? Integer.MAX_VALUE : (1L << (8 * bytes - 1)) - 1;
+    return (int) Math.max(-max - 1, Math.min(max, v));
+  }
+
+  private static final IntegerFunctions.ExpConstants[] EXP = new IntegerFunctions.ExpConstants[64];
+  private static final IntegerFunctions.GeluConstants[] GELU = new IntegerFunctions.GeluConstants[64];
+  private static final int[][] SIGMOID_TABLES = new int[64][];
+  private static final int[][] TANH_TABLES = new int[64][];
+
+  private static IntegerFunctions.ExpConstants expConstants(int frac) {
+    IntegerFunctions.ExpConstants k = EXP[frac];
+    return k != null ? k : (EXP[frac] = IntegerFunctions.exp(frac));
+  }
+
+  private static IntegerFunctions.GeluConstants geluConstants(int frac) {
+    IntegerFunctions.GeluConstants k = GELU[frac];
+    return k != null ? k : (GELU[frac] = IntegerFunctions.gelu(frac));
+  }
+
+  private static int[] table(int[][] cache, int frac, boolean sigmoid) {
+    int[] t = cache[frac];
+    if (t == null) {
+      t = sigmoid ? IntegerFunctions.sigmoidTable(frac) : IntegerFunctions.tanhTable(frac);
+      cache[frac] = t;
+    }
+    return t;
   }
 
   private static int requant(int x, int shift) {

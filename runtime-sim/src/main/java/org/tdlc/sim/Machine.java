@@ -95,16 +95,14 @@ final class Machine {
     AluDesc d = (AluDesc) program.descriptors().get(a.desc());
     NestPlan p = plans.nest[a.desc()];
     checkNest(i, "dst", a.dst(), p, NestPlan.DST);
-    long reads = 0;
-    if (AluUnit.readsSrc1(d.op())) {
-      checkNest(i, "src1", a.src1(), p, NestPlan.SRC1);
-      reads += d.src1Type().bytes();
-    }
-    if (AluUnit.readsSrc2(d.op())) {
+    if (d.op().readsSrc1()) checkNest(i, "src1", a.src1(), p, NestPlan.SRC1);
+    long reach = d.op().indirectReach(d.imm());
+    if (reach >= 0) {
+      check(i, "operand src2", "global buffer", a.src2(), 0, reach * d.src2Type().bytes(), global.length);
+    } else if (d.op().readsSrc2()) {
       checkNest(i, "src2", a.src2(), p, NestPlan.SRC2);
-      reads += d.src2Type().bytes();
     }
-    if (AluUnit.readsDst(d.op())) reads += d.dstType().bytes();
+    long reads = d.op().readBytes(d.dstType().bytes(), d.src1Type().bytes(), d.src2Type().bytes());
     AluUnit.execute(global, p.coalesced(), d, a.dst(), a.src1(), a.src2());
     metadata.clear(a.dst() + p.lowByte[NestPlan.DST], a.dst() + p.endByte[NestPlan.DST]);
     t.aluOps += p.points;

@@ -83,6 +83,8 @@ final class ProgramCheck {
         if (a.op() == AluOp.AVGDIV && a.imm() < 1) {
           throw new IllegalArgumentException("avgdiv divisor " + a.imm() + " must be positive");
         }
+        String bad = a.op().problem(a.imm(), a.src1Type());
+        if (bad != null) throw new IllegalArgumentException(bad);
         plans.nest[d] = new NestPlan(a.loops(), a.dstType().bytes(), a.src1Type().bytes(), a.src2Type().bytes());
       } else if (desc instanceof DmaDesc dma) {
         if (dma.dims().size() > Descriptor.MAX_DMA_DIMS) {

@@ -20,6 +20,7 @@ import org.tdlc.backend.isa.Loop;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.data.Tensor;
+import org.tdlc.ir.interp.IntegerFunctions;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.TensorType;
@@ -51,9 +52,10 @@ class RandomNestTest {
         referenceMac(expected, d, base[1], base[2], base[0]);
       } else if (kind == 1) {
         AluOp op = AluOp.values()[r.nextInt(AluOp.values().length)];
-        int imm = op == AluOp.AVGDIV ? 1 + r.nextInt(20) : op == AluOp.REQUANT ? r.nextInt(12) : r.nextInt(600) - 300;
-        Descriptor.AluDesc d =
-            aluDesc(op, TYPES[r.nextInt(3)], TYPES[r.nextInt(3)], TYPES[r.nextInt(3)], imm, loops(r));
+        while (op == AluOp.GATHER) op = AluOp.values()[r.nextInt(AluOp.values().length)];   // GatherTest's
+        int imm = immediate(op, r);
+        ElementType src1 = op == AluOp.SIGMOID || op == AluOp.TANH ? I8 : TYPES[r.nextInt(3)];
+        Descriptor.AluDesc d = aluDesc(op, TYPES[r.nextInt(3)], src1, TYPES[r.nextInt(3)], imm, loops(r));
         int[] sizes = {d.dstType().bytes(), d.src1Type().bytes(), d.src2Type().bytes()};
         int[] base = bases(r, d.loops(), sizes, 3);
         insn = new Instruction.Alu(NONE, 0, base[0], base[1], base[2]);
@@ -174,13 +176,40 @@ class RandomNestTest {
     }
   }
 
+  /** A valid immediate for op: its frac, shift, divisor or modulus range, else anything in [-300, 300). */
+  static int immediate(AluOp op, Random r) {
+    return switch (op) {
+      case AVGDIV -> 1 + r.nextInt(20);
+      case REQUANT -> r.nextInt(12);
+      case IEXP -> 1 + r.nextInt(14);
+      case IGELU -> r.nextInt(14);
+      case SIGMOID, TANH -> r.nextInt(17);
+      case SUMSQ, ISQRT -> r.nextInt(32);
+      case RECIP -> r.nextInt(63);
+      case MULSHR -> r.nextInt(64);
+      case MOD -> 1 + r.nextInt(300);
+      default -> r.nextInt(600) - 300;
+    };
+  }
+
+  /** v clamped into the range of a dst-byte integer. */
+  static long saturate(long v, int bytes) {
+    long max = bytes == 4 ? Integer.MAX_VALUE : (1L << (8 * bytes - 1)) - 1;
+    return Math.max(-max - 1, Math.min(max, v));
+  }
+
   static void referenceAlu(byte[] m, Descriptor.AluDesc d, int dst, int s1, int s2) {
     int sd = d.dstType().bytes();
+    boolean readsY = switch (d.op()) {
+      case ADD, SUB, MUL, MAXIMUM, MINIMUM, IEXP, MULSHR -> true;
+      default -> false;
+    };
     for (int[] i : points(d.loops())) {
       long pd = addr(dst, sd, i, d.loops(), 0);
       long x = d.op() == AluOp.FILL ? 0 : get(m, addr(s1, d.src1Type().bytes(), i, d.loops(), 1), d.src1Type().bytes());
-      long y = d.op() == AluOp.ADD || d.op() == AluOp.SUB ? get(m, addr(s2, d.src2Type().bytes(), i, d.loops(), 2), d.src2Type().bytes()) : 0;
-      long old = d.op() == AluOp.MAX || d.op() == AluOp.SUM ? get(m, pd, sd) : 0;
+      long y = readsY ? get(m, addr(s2, d.src2Type().bytes(), i, d.loops(), 2), d.src2Type().bytes()) : 0;
+      long old = d.op() == AluOp.MAX || d.op() == AluOp.SUM || d.op() == AluOp.SUMSQ ? get(m, pd, sd) : 0;
+      int imm = d.imm();
       long v = switch (d.op()) {
         case FILL -> d.imm();
         case COPY -> x;
@@ -191,6 +220,23 @@ class RandomNestTest {
         case MAX -> Math.max(old, x);
         case SUM -> old + x;
         case AVGDIV -> Math.floorDiv(x + d.imm() / 2, d.imm());
+        case MUL -> x * y;
+        case MAXIMUM -> Math.max(x, y);
+        case MINIMUM -> Math.min(x, y);
+        case MAXI -> Math.max(x, imm);
+        case MINI -> Math.min(x, imm);
+        case ADDI -> x + imm;
+        case MULI -> x * imm;
+        case MOD -> Math.floorMod(x, imm);
+        case IEXP -> IntegerFunctions.expTerm(IntegerFunctions.exp(imm), x - y);
+        case SUMSQ -> old + (x >> imm) * (x >> imm);
+        case ISQRT -> IntegerFunctions.isqrt(x) << imm;
+        case RECIP -> saturate((1L << imm) / Math.max(x, 1), sd);
+        case MULSHR -> saturate((x * y) >> imm, sd);
+        case IGELU -> saturate(IntegerFunctions.gelu(IntegerFunctions.gelu(imm), x), sd);
+        case SIGMOID -> IntegerFunctions.sigmoidTable(imm)[(int) x + 128];
+        case TANH -> IntegerFunctions.tanhTable(imm)[(int) x + 128];
+        case GATHER -> throw new IllegalArgumentException("GatherTest covers gather");
       };
       put(m, pd, sd, d.dstType().wrap((int) v));
     }

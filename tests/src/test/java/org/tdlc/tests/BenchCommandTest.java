@@ -19,7 +19,7 @@ class BenchCommandTest {
         "\"reference_ratio\"", "\"peak_heap_bytes\"",
         "\"simulate_warm_ms\"", "\"sim_warm_ratio\"", "\"reference_warm_ms\"",
         "\"reference_warm_ratio\"",
-        "\"macs\": 2365184", "\"verified\": true"}) {
+        "\"macs\": 2458496", "\"verified\": true"}) {
       assertTrue(r.out().contains(key), key + " missing in\n" + r.out());
     }
     assertEquals("", r.err());

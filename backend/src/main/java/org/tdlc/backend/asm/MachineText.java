@@ -1,8 +1,8 @@
 // The canonical text of a MachineConfig (the body of an assembly file's .machine section and of a .tdlx
 // file's machine section) and the target fingerprint, a 64-bit hash of that text. Canonical means one
 // key per line in a fixed order, dataflows sorted, reals as Double.toString prints them; the fold schedule's
-// two lines (folds, stationary) only when it is not the default, so a default machine's text and
-// fingerprint read as they did before the schedule existed.
+// two lines (folds, stationary) and the vector unit's two (vector_lanes, vector_pipeline) only when they are
+// not the default, so a default machine's text and fingerprint read as they did before either existed.
 package org.tdlc.backend.asm;
 
 import java.nio.ByteBuffer;
@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.target.FoldSchedule;
+import org.tdlc.ir.target.VectorUnit;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.MemoryLevel;
 
@@ -49,6 +50,10 @@ public final class MachineText {
       b.append("folds = ").append(m.folds().foldsKeyword()).append('\n');
       b.append("stationary = ").append(m.folds().stationaryKeyword()).append('\n');
     }
+    if (!m.vector().isDefaultFor(m.cols())) {
+      b.append("vector_lanes = ").append(m.vector().lanes()).append('\n');
+      b.append("vector_pipeline = ").append(m.vector().pipeline()).append('\n');
+    }
     return b.toString();
   }
 
@@ -69,7 +74,8 @@ public final class MachineText {
     /** Keys a section may leave out, and the words each takes (the first is the default). */
     static final Map<String, List<String>> OPTIONAL = Map.of(
         "folds", List.of(FoldSchedule.OVERLAPPED, FoldSchedule.SEQUENTIAL),
-        "stationary", List.of(FoldSchedule.DOUBLE_BUFFER, FoldSchedule.SINGLE_BUFFER));
+        "stationary", List.of(FoldSchedule.DOUBLE_BUFFER, FoldSchedule.SINGLE_BUFFER),
+        "vector_lanes", List.of(), "vector_pipeline", List.of());
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final List<MemoryLevel> levels = new ArrayList<>();
 
@@ -82,7 +88,7 @@ public final class MachineText {
       AsmLexer.Token key = c.atom("a machine key (" + String.join(", ", KEYS) + ", or level)");
       if (!KEYS.contains(key.text()) && !OPTIONAL.containsKey(key.text())) {
         throw c.error(key, "unknown machine key " + key.shown() + "; expected one of " + String.join(", ", KEYS)
-            + ", folds, stationary, or level");
+            + ", folds, stationary, vector_lanes, vector_pipeline, or level");
       }
       if (values.containsKey(key.text())) throw c.error(key, "machine key '" + key.text() + "' given twice");
       c.expect('=');
@@ -93,6 +99,8 @@ public final class MachineText {
         case "hardware_decode", "skip_zeros" -> c.bool(key.text());
         case "formats" -> c.list("formats", k -> k.name("a format name"));
         case "folds", "stationary" -> word(c, key.text(), OPTIONAL.get(key.text()));
+        case "vector_lanes" -> c.integer(key.text(), 1, VectorUnit.MAX_LANES);
+        case "vector_pipeline" -> c.integer(key.text(), 0, VectorUnit.MAX_PIPELINE);
         default -> dataflows(c);
       };
       c.expectEnd();
@@ -146,7 +154,15 @@ public final class MachineText {
           (List<String>) values.get("formats"), (Boolean) values.get("hardware_decode"),
           (Boolean) values.get("skip_zeros"), new FoldSchedule(
               FoldSchedule.SEQUENTIAL.equals(values.get("folds")),
-              !FoldSchedule.SINGLE_BUFFER.equals(values.get("stationary"))));
+              !FoldSchedule.SINGLE_BUFFER.equals(values.get("stationary"))), vector());
+    }
+
+    /** The vector unit the section names, or null (the default, as wide as the columns) when it names none. */
+    private VectorUnit vector() {
+      if (!values.containsKey("vector_lanes") && !values.containsKey("vector_pipeline")) return null;
+      int cols = Math.max(1, (Integer) values.get("cols"));
+      return new VectorUnit((Integer) values.getOrDefault("vector_lanes", cols),
+          (Integer) values.getOrDefault("vector_pipeline", VectorUnit.DEFAULT_PIPELINE));
     }
   }
 }

@@ -94,6 +94,8 @@ public final class ProgramVerifier {
       if (a.op() == AluOp.AVGDIV && a.imm() < 1) {
         problem(where + "avgdiv divisor " + a.imm() + " must be positive");
       }
+      String bad = a.op().problem(a.imm(), a.src1Type());
+      if (bad != null) problem(where + bad);
     } else if (d instanceof Descriptor.DmaDesc m) {
       if (m.compressed() && !program.machine().formats().contains(m.format().keyword())) {
         problem(where + "storage format " + m.format().keyword() + " is not decoded by target "
@@ -149,8 +151,14 @@ public final class ProgramVerifier {
       loopRange(where, "c", m.c(), md.loops(), Loop::dst, ElementType.I32);
     } else if (insn instanceof Instruction.Alu a && d instanceof Descriptor.AluDesc ad) {
       loopRange(where, "dst", a.dst(), ad.loops(), Loop::dst, ad.dstType());
-      if (ad.op() != AluOp.FILL) loopRange(where, "src1", a.src1(), ad.loops(), Loop::src1, ad.src1Type());
-      if (ad.op() == AluOp.ADD || ad.op() == AluOp.SUB) loopRange(where, "src2", a.src2(), ad.loops(), Loop::src2, ad.src2Type());
+      if (ad.op().readsSrc1()) loopRange(where, "src1", a.src1(), ad.loops(), Loop::src1, ad.src1Type());
+      long reach = ad.op().indirectReach(ad.imm());
+      if (reach >= 0) {
+        check(where, "src2", AddressSpan.of(a.src2(), List.of(new AddressSpan.Step(reach, 1)), ad.src2Type().bytes()),
+            false);
+      } else if (ad.op().readsSrc2()) {
+        loopRange(where, "src2", a.src2(), ad.loops(), Loop::src2, ad.src2Type());
+      }
     } else if (insn instanceof Instruction.Load l && d instanceof Descriptor.DmaDesc dd) {
       dma(where, dd, l.dramAddr(), l.bufAddr(), true);
     } else if (insn instanceof Instruction.Convert c && d instanceof Descriptor.DmaDesc dd) {

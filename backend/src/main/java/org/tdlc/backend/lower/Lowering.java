@@ -1,6 +1,7 @@
 // Lowers a model (after canonicalize and fuse-epilogue, or without them) to a micro-op program, following
-// each op's `mapping` attribute where the mapping passes set one, else a simple fixed mapping: DRAM laid out by DramPlan, every op tiled by TileEmitter into the global buffer,
-// one CONFIG barrier and one Layer record per op that emits instructions, HALT at the end.
+// each op's `mapping` attribute where the mapping passes set one, else a simple fixed mapping: DRAM laid out by
+// DramPlan, every op tiled by TileEmitter into the global buffer (softmax, layernorm, gather and concat by
+// VectorKernels), one CONFIG barrier and one Layer record per op that emits instructions, HALT at the end.
 package org.tdlc.backend.lower;
 
 import org.tdlc.backend.isa.Program;
@@ -17,6 +18,7 @@ public final class Lowering {
   private final WeightLoader weights;
   private java.util.Map<String, Long> compressedBytes = java.util.Map.of();
   private java.util.Map<String, java.util.Map<String, String>> layerFormats = java.util.Map.of();
+  private java.util.Map<String, LayerSchedule.Cost> vectorCosts = java.util.Map.of();
 
   /** Weight files are read relative to the .tdl that declares them, else the working directory. */
   public Lowering() { this(new WeightLoader()); }
@@ -39,6 +41,13 @@ public final class Lowering {
     for (int i = 0; i < model.ops().size(); i++) {
       Operation op = model.ops().get(i);
       String name = model.layerName(i);
+      if (VectorKernels.handles(op)) {
+        formats.put(name, weightFormats(op));
+        out.beginLayer(name, op.shortName(), dataflow);
+        VectorKernels.emit(out, op, name, dram, machine.global());
+        out.endLayer();
+        continue;
+      }
       TiledOp t;
       try {
         t = specs.of(op, name);
@@ -61,9 +70,16 @@ public final class Lowering {
     for (int i = 0; i < perLayer.size(); i++) bytes.merge(program.layers().get(i).name(), perLayer.get(i), Long::sum);
     compressedBytes = java.util.Collections.unmodifiableMap(bytes);
     layerFormats = java.util.Collections.unmodifiableMap(formats);
+    vectorCosts = LayerSchedule.of(program, out.waits());
     // the pipeline is the caller's to record (withPipeline): the lowering does not know which passes ran
     return program.withInfo(new ProgramInfo(model.name(), "", formats));
   }
+
+  /**
+   * Per layer of the last program lowered that only moves data and runs the vector unit (no MAC): its cost,
+   * predicted from the instructions emitted (LayerSchedule), by layer name.
+   */
+  public java.util.Map<String, LayerSchedule.Cost> vectorCosts() { return vectorCosts; }
 
   /** Per layer of the last program lowered: the storage format of each weight it reads, by weight name. */
   public java.util.Map<String, java.util.Map<String, String>> formats() { return layerFormats; }

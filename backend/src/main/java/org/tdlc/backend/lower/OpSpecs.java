@@ -1,6 +1,8 @@
 // Restates each graph op as a TiledOp: conv2d as an einsum over (n, g, k, c, p, q, r, s) with the group as
 // an index and padding as subscripts that leave the tensor; matmul over (b,) m, n, k; einsum as written;
-// pools as window reductions (ALU MAX or SUM); add, relu, requant, transpose and copies as tile-wise ALU ops.
+// pools (global ones included) as window reductions (ALU MAX or SUM); the elementwise ops as tile-wise ALU ops
+// (a broadcast operand read through a subscript fixed at 0); transpose, slice, upsample and copies as COPY
+// through affine subscripts. softmax, layernorm, gather and concat are VectorKernels', not tiled.
 package org.tdlc.backend.lower;
 
 import java.util.ArrayList;
@@ -27,8 +29,9 @@ final class OpSpecs {
 
   /** The graph ops {@link #of} handles (sources and outputs by emitting nothing): what Lowering.lowers answers. */
   static final java.util.Set<String> LOWERED = java.util.Set.of(Ops.INPUT, Ops.WEIGHT, Ops.OUTPUT, Ops.CONV2D,
-      Ops.MATMUL, Ops.EINSUM, Ops.MAXPOOL, Ops.AVGPOOL, Ops.ADD, Ops.SUB, Ops.RELU, Ops.REQUANT, Ops.TRANSPOSE, Ops.RESHAPE,
-      Ops.FLATTEN);
+      Ops.MATMUL, Ops.EINSUM, Ops.MAXPOOL, Ops.AVGPOOL, Ops.GLOBALAVGPOOL, Ops.ADD, Ops.SUB, Ops.MUL, Ops.MAX, Ops.MIN,
+      Ops.RELU, Ops.CLIP, Ops.REQUANT, Ops.SIGMOID, Ops.TANH, Ops.GELU, Ops.TRANSPOSE, Ops.RESHAPE, Ops.FLATTEN,
+      Ops.SLICE, Ops.UPSAMPLE, Ops.SOFTMAX, Ops.LAYERNORM, Ops.GATHER, Ops.CONCAT);
 
   /** The TiledOp of a graph op, or null for ops that emit nothing (sources, outputs, aliasing reshapes). */
   TiledOp of(Operation op, String layer) {
@@ -37,13 +40,26 @@ final class OpSpecs {
     if (op.is(Ops.CONV2D)) return conv(op, layer);
     if (op.is(Ops.MATMUL)) return matmul(op, layer);
     if (op.is(Ops.EINSUM)) return einsum(op, layer);
-    if (op.is(Ops.MAXPOOL) || op.is(Ops.AVGPOOL)) return pool(op, layer);
+    if (op.is(Ops.MAXPOOL) || op.is(Ops.AVGPOOL) || op.is(Ops.GLOBALAVGPOOL)) return pool(op, layer);
     if (op.is(Ops.ADD)) return elementwise(op, layer, new Body(AluOp.ADD, resultType(op), null, 0));
     if (op.is(Ops.SUB)) return elementwise(op, layer, new Body(AluOp.SUB, resultType(op), null, 0));
+    if (op.is(Ops.MUL)) return elementwise(op, layer, new Body(AluOp.MUL, resultType(op), null, 0));
+    if (op.is(Ops.MAX)) return elementwise(op, layer, new Body(AluOp.MAXIMUM, resultType(op), null, 0));
+    if (op.is(Ops.MIN)) return elementwise(op, layer, new Body(AluOp.MINIMUM, resultType(op), null, 0));
     if (op.is(Ops.RELU)) return elementwise(op, layer, new Body(AluOp.RELU, resultType(op), null, 0));
     if (op.is(Ops.REQUANT)) {
       return elementwise(op, layer, new Body(AluOp.REQUANT, ElementType.I8, null, (int) op.attributes().getInt("shift")));
     }
+    if (op.is(Ops.CLIP)) {
+      DictAttr at = op.attributes();
+      return elementwise(op, layer, new Body(AluOp.MAXI, resultType(op), null, (int) at.getInt("min")),
+          List.of(new TiledOp.AluStep(AluOp.MINI, (int) at.getInt("max"))));
+    }
+    if (op.is(Ops.SIGMOID)) return elementwise(op, layer, new Body(AluOp.SIGMOID, ElementType.I8, null, frac(op)));
+    if (op.is(Ops.TANH)) return elementwise(op, layer, new Body(AluOp.TANH, ElementType.I8, null, frac(op)));
+    if (op.is(Ops.GELU)) return elementwise(op, layer, new Body(AluOp.IGELU, ElementType.I32, null, frac(op)));
+    if (op.is(Ops.SLICE)) return slice(op, layer);
+    if (op.is(Ops.UPSAMPLE)) return upsample(op, layer);
     if (op.is(Ops.TRANSPOSE)) return transpose(op, layer);
     throw new LoweringException(op.location(), "the backend cannot lower " + kind);
   }
@@ -95,8 +111,9 @@ final class OpSpecs {
     TensorType x = op.operand(0).type();
     boolean max = op.is(Ops.MAXPOOL);
     DictAttr at = op.attributes();
-    int[] kernel = pair(at, "kernel", new int[] {1, 1});
-    int[] stride = pair(at, "stride", kernel), pad = max ? pair(at, "pad", new int[] {0, 0}) : new int[2];
+    int[] kernel = op.is(Ops.GLOBALAVGPOOL) ? new int[] {x.dim(2), x.dim(3)} : pair(at, "kernel", new int[] {1, 1});
+    int[] stride = op.is(Ops.GLOBALAVGPOOL) ? kernel : pair(at, "stride", kernel);
+    int[] pad = max ? pair(at, "pad", new int[] {0, 0}) : new int[2];
     TensorType y = op.result().type();
     // indices n=0 c=1 p=2 q=3 r=4 s=5
     List<AffineExpr> xMap = List.of(e(6, 0, 0, 1), e(6, 0, 1, 1), e(6, -pad[0], 2, stride[0], 4, 1),
@@ -123,12 +140,61 @@ final class OpSpecs {
         new Body(AluOp.SUM, ElementType.I32, 0, 0), post, null);
   }
 
-  private TiledOp elementwise(Operation op, String layer, Body body) {
-    int rank = op.result().type().rank();
-    List<AffineExpr> id = identity(rank);
+  private TiledOp elementwise(Operation op, String layer, Body body) { return elementwise(op, layer, body, List.of()); }
+
+  /** One index per result dimension; an operand that broadcasts reads its repeated dimensions at subscript 0. */
+  private TiledOp elementwise(Operation op, String layer, Body body, List<Post> posts) {
+    TensorType y = op.result().type();
+    int rank = y.rank();
     List<Operand> in = new ArrayList<>();
-    for (Value v : op.operands()) in.add(operand(v, id, 0));
-    return tiled(op, layer, indexNames(rank), op.result().type().shape().dims(), in, id, body, List.of(), null);
+    for (Value v : op.operands()) in.add(operand(v, broadcastMap(v.type(), y), 0));
+    return tiled(op, layer, indexNames(rank), y.shape().dims(), in, identity(rank), body, posts, null);
+  }
+
+  /** x's subscripts over the result's indices (NumPy alignment on the last dimension; an extent-1 dimension: 0). */
+  private static List<AffineExpr> broadcastMap(TensorType x, TensorType y) {
+    int rank = y.rank(), off = rank - x.rank();
+    List<AffineExpr> map = new ArrayList<>();
+    for (int k = 0; k < x.rank(); k++) {
+      int d = k + off;
+      map.add(x.dim(k) == 1 && y.dim(d) != 1 ? e(rank, 0) : e(rank, 0, d, 1));
+    }
+    return map;
+  }
+
+  /** y[i...] = x[start + step * i...]. */
+  private TiledOp slice(Operation op, String layer) {
+    TensorType y = op.result().type();
+    int rank = y.rank();
+    int[] start = op.attributes().getInts("start");
+    int[] step = op.attributes().has("step") ? op.attributes().getInts("step") : ones(rank);
+    List<AffineExpr> xMap = new ArrayList<>();
+    for (int d = 0; d < rank; d++) xMap.add(e(rank, start[d], d, step[d]));
+    return tiled(op, layer, indexNames(rank), y.shape().dims(), List.of(operand(op.operand(0), xMap, 0)),
+        identity(rank), new Body(AluOp.COPY, y.element(), null, 0), List.of(), null);
+  }
+
+  /**
+   * Nearest upsampling over (n, c, h, i, w, j), i and j the repeats of each element: x[n, c, h, w] is written
+   * to y[n, c, scaleH * h + i, scaleW * w + j], so the copy reads each element once per repeat.
+   */
+  private TiledOp upsample(Operation op, String layer) {
+    TensorType x = op.operand(0).type(), y = op.result().type();
+    int[] scale = pair(op.attributes(), "scale", new int[] {1, 1});
+    List<AffineExpr> xMap = List.of(e(6, 0, 0, 1), e(6, 0, 1, 1), e(6, 0, 2, 1), e(6, 0, 4, 1));
+    List<AffineExpr> yMap = List.of(e(6, 0, 0, 1), e(6, 0, 1, 1), e(6, 0, 2, scale[0], 3, 1),
+        e(6, 0, 4, scale[1], 5, 1));
+    int[] ranges = {x.dim(0), x.dim(1), x.dim(2), scale[0], x.dim(3), scale[1]};
+    return tiled(op, layer, List.of("n", "c", "h", "i", "w", "j"), ranges, List.of(operand(op.operand(0), xMap, 0)),
+        yMap, new Body(AluOp.COPY, y.element(), null, 0), List.of(), null);
+  }
+
+  private static int frac(Operation op) { return (int) op.attributes().getInt("frac"); }
+
+  private static int[] ones(int rank) {
+    int[] o = new int[rank];
+    java.util.Arrays.fill(o, 1);
+    return o;
   }
 
   private TiledOp transpose(Operation op, String layer) {

@@ -46,6 +46,9 @@ final class ProgramBuilder {
 
   int size() { return queues.size(); }
 
+  /** Per instruction so far, the instructions it waits for (its buffer hazards, a load's barrier, CONFIG's store). */
+  List<List<Integer>> waits() { return java.util.Collections.unmodifiableList(waits); }
+
   /** Opens a layer with a CONFIG that waits for all earlier stores; the layer's loads wait for it. */
   void beginLayer(String name, String op, Dataflow dataflow) {
     layerName = name;

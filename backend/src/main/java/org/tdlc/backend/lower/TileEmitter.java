@@ -225,8 +225,9 @@ final class TileEmitter implements TileWalk.Visitor {
             new int[] {dstRegion});
       } else {
         AluOp alu = post instanceof TiledOp.Relu ? AluOp.RELU : post instanceof TiledOp.Requant ? AluOp.REQUANT
-            : AluOp.AVGDIV;
-        int imm = post instanceof TiledOp.Requant rq ? rq.shift() : post instanceof TiledOp.AvgDiv av ? av.count() : 0;
+            : post instanceof TiledOp.AluStep step ? step.op() : AluOp.AVGDIV;
+        int imm = post instanceof TiledOp.Requant rq ? rq.shift() : post instanceof TiledOp.AvgDiv av ? av.count()
+            : post instanceof TiledOp.AluStep step ? step.imm() : 0;
         int desc = out.descriptor(new Descriptor.AluDesc(alu, to, from, from, imm, loops));
         out.alu(desc, dst, src, 0, new int[] {srcRegion}, new int[] {dstRegion});
       }

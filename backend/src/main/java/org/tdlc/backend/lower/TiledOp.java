@@ -88,6 +88,9 @@ record TiledOp(String layerName, String opName, Location location, List<String> 
 
   record Requant(int shift) implements Post {}
 
+  /** One more ALU op over the tile, the element type kept (clip's upper bound: MINI). */
+  record AluStep(AluOp op, int imm) implements Post {}
+
   /** The rounded mean of {@code count} summed elements, into the result's element type. */
   record AvgDiv(int count) implements Post {}
 

@@ -98,6 +98,23 @@ final class TdlxFormat {
       case SUM -> 7;
       case AVGDIV -> 8;
       case SUB -> 9;
+      case MUL -> 10;
+      case MAXIMUM -> 11;
+      case MINIMUM -> 12;
+      case MAXI -> 13;
+      case MINI -> 14;
+      case ADDI -> 15;
+      case MULI -> 16;
+      case MOD -> 17;
+      case GATHER -> 18;
+      case IEXP -> 19;
+      case SUMSQ -> 20;
+      case ISQRT -> 21;
+      case RECIP -> 22;
+      case MULSHR -> 23;
+      case IGELU -> 24;
+      case SIGMOID -> 25;
+      case TANH -> 26;
     };
   }
 

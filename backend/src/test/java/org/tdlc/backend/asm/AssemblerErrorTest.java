@@ -58,12 +58,15 @@ class AssemblerErrorTest {
     expectOne("d3: alu copy", "d4: alu copy", 1,
         "expected descriptor label d3, found 'd4' (descriptors are numbered d0, d1, ... in order)");
     expectOne("d3: alu copy", "d3: alu cpy", 9,
-        "unknown ALU operation 'cpy'; expected one of fill, copy, relu, add, sub, requant, max, sum, avgdiv");
+        "unknown ALU operation 'cpy'; expected one of fill, copy, relu, add, sub, requant, max, sum, avgdiv, mul,"
+            + " maximum, minimum, maxi, mini, addi, muli, mod, gather, iexp, sumsq, isqrt, recip, mulshr, igelu,"
+            + " sigmoid, tanh");
     expectOne("(16: dst=0 src1=1 src2=16)", "(0: dst=0 src1=1 src2=16)", 39, "loop extent 0 is out of range 1..2147483647");
     expectOne("pad=1,1), (count=4", "pad=1 1), (count=4", 55, "expected ',', found '1'");
     expectOne("rows = 4", "rows = four", 8, "expected rows (an integer), found 'four'");
     expectOne("rows = 4", "rws = 4", 1, "unknown machine key 'rws'; expected one of target, rows, cols, dataflows,"
-        + " frequency_mhz, mac_energy_pj, dma_latency, formats, hardware_decode, skip_zeros, folds, stationary, or level");
+        + " frequency_mhz, mac_energy_pj, dma_latency, formats, hardware_decode, skip_zeros, folds, stationary,"
+        + " vector_lanes, vector_pipeline, or level");
     expectOne("input  x i8", "input  \"x i8", 8, "unterminated string");
     expectOne(".layers", ".layer", 1,
         "unknown directive '.layer'; expected one of .model, .pipeline, .machine, .dram, .symbols, .layers, .formats, .descriptors, .text, .data");

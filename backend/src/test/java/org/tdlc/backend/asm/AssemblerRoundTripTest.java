@@ -58,6 +58,20 @@ class AssemblerRoundTripTest {
         List.of()));
   }
 
+  @Test void aDeclaredVectorUnitRoundTripsAndTheDefaultIsNotPrinted() {
+    Program dense = SamplePrograms.dense();
+    MachineConfig m = dense.machine();
+    org.junit.jupiter.api.Assertions.assertFalse(MachineText.print(m).contains("vector"));
+    MachineConfig wide = new MachineConfig(m.target(), m.rows(), m.cols(), m.dataflows(), m.frequencyMhz(), m.levels(),
+        m.macEnergyPj(), m.dmaLatency(), m.formats(), m.hardwareDecode(), m.skipZeros(), m.folds(),
+        new org.tdlc.ir.target.VectorUnit(64, 3));
+    String text = MachineText.print(wide);
+    org.junit.jupiter.api.Assertions.assertTrue(text.endsWith("vector_lanes = 64\nvector_pipeline = 3\n"), text);
+    roundTrip(new Program(wide, dense.instructions(), dense.descriptors(), dense.dataSegment(), dense.dramSize(),
+        dense.symbols(), dense.layers()));
+    org.junit.jupiter.api.Assertions.assertNotEquals(MachineText.fingerprint(m), MachineText.fingerprint(wide));
+  }
+
   /** The printed form is pinned: on a change, the actual text is written beside for review. */
   @Test void goldenText() throws java.io.IOException {
     String expected;

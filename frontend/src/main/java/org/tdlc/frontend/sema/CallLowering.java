@@ -1,6 +1,7 @@
 // Lowers a call expression such as conv2d(requant(relu(c), shift = 9), w2, stride = 2, pad = 1):
-// binds arguments to the signature (positional, then by name), lowers nested calls first, fills in
-// defaults, and emits one typed operation per call. dwconv2d becomes conv2d with groups = channels.
+// binds arguments to the signature (positional, then by name; a variadic operand such as concat's takes every
+// positional argument), lowers nested calls first, fills in defaults, and emits one typed operation per call.
+// dwconv2d becomes conv2d with groups = channels, relu6(x, max) clip(x, min = 0, max).
 package org.tdlc.frontend.sema;
 
 import java.util.ArrayList;
@@ -47,13 +48,22 @@ final class CallLowering {
       scope.diags.error(call.callee().loc(), unknownOperation(call.callee().name()));
       return null;
     }
-    Map<String, Ast.Arg> bound = bind(sig, call);
+    List<Ast.Arg> many = new ArrayList<>();
+    Map<String, Ast.Arg> bound = bind(sig, call, many);
     if (bound == null) return null;
     List<Value> operands = new ArrayList<>();
     DictAttr attrs = DictAttr.EMPTY;
     boolean ok = true;
     for (Param p : sig.params()) {
       Ast.Arg arg = bound.get(p.name());
+      if (p.variadic()) {
+        for (Ast.Arg a : many) {
+          Value v = tensor(a.value(), null);
+          ok &= v != null;
+          operands.add(v);
+        }
+        continue;
+      }
       if (p.tensor()) {
         Value v = tensor(arg.value(), null);
         ok &= v != null;
@@ -71,6 +81,7 @@ final class CallLowering {
       attrs = depthwise(call, operands, attrs);
       if (attrs == null) return null;
     }
+    if (sig.callee().equals("relu6")) attrs = attrs.with("min", Attribute.of(0));
     if (sig.callee().equals("reshape")) {
       attrs = inferredShape(call, operands.get(0).type(), attrs);
       if (attrs == null) return null;
@@ -91,8 +102,11 @@ final class CallLowering {
         + sig.callee() + " the i32 values before requant"));
   }
 
-  /** Matches arguments to parameters; null after reporting a misfit. */
-  private Map<String, Ast.Arg> bind(Signature sig, Ast.Call call) {
+  /**
+   * Matches arguments to parameters; null after reporting a misfit. A variadic parameter (first in its
+   * signature) takes every positional argument, into {@code many}.
+   */
+  private Map<String, Ast.Arg> bind(Signature sig, Ast.Call call, List<Ast.Arg> many) {
     Map<String, Ast.Arg> bound = new LinkedHashMap<>();
     int position = 0;
     boolean sawNamed = false;
@@ -101,6 +115,10 @@ final class CallLowering {
         if (sawNamed) {
           scope.diags.error(arg.loc(), sig.callee() + ": positional argument after a named one");
           return null;
+        }
+        if (position < sig.params().size() && sig.params().get(position).variadic()) {
+          many.add(arg);
+          continue;
         }
         if (position >= sig.params().size()) {
           scope.diags.error(arg.loc(), sig.callee() + ": too many arguments; expected " + sig.usage());
@@ -117,6 +135,11 @@ final class CallLowering {
             + Suggestions.didYouMean(arg.name().name(), names) + "; expected " + sig.usage());
         return null;
       }
+      if (p.variadic()) {
+        scope.diags.error(arg.name().loc(), sig.callee() + ": the " + p.name() + " operands are given by position;"
+            + " expected " + sig.usage());
+        return null;
+      }
       if (bound.containsKey(p.name())) {
         scope.diags.error(arg.name().loc(), sig.callee() + ": argument '" + p.name() + "' is given twice");
         return null;
@@ -124,7 +147,12 @@ final class CallLowering {
       bound.put(p.name(), arg);
     }
     for (Param p : sig.params()) {
-      if (p.required() && !bound.containsKey(p.name())) {
+      if (p.variadic() && many.isEmpty()) {
+        scope.diags.error(call.loc(), sig.callee() + ": needs at least one " + p.name() + " operand; expected "
+            + sig.usage());
+        return null;
+      }
+      if (p.required() && !p.variadic() && !bound.containsKey(p.name())) {
         scope.diags.error(call.loc(), sig.callee() + ": missing argument '" + p.name() + "'; expected " + sig.usage());
         return null;
       }

@@ -1,35 +1,67 @@
-// add, sub, relu and requant, elementwise; the array forms are shared with fused epilogues so both paths
-// compute identical bits. requant works in long so that x + (1 << (s-1)) can never overflow.
+// add, sub, mul, max, min (NumPy broadcasting), relu, clip and requant, elementwise; the array forms are shared
+// with fused epilogues so both paths compute identical bits. requant works in long so that x + (1 << (s-1))
+// can never overflow.
 package org.tdlc.ir.interp;
 
 import java.util.List;
+import java.util.function.IntBinaryOperator;
 import org.tdlc.ir.Operation;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.data.Tensor;
+import org.tdlc.ir.ops.Broadcast;
 import org.tdlc.ir.type.ElementType;
+import org.tdlc.ir.type.TensorType;
 
 public final class ElementwiseKernel {
   private ElementwiseKernel() {}
 
-  public static final OpKernel ADD = (op, attrs, in) -> {
-    Tensor a = in.get(0), b = in.get(1);
-    if (a.elementCount() != b.elementCount()) {
-      throw new IllegalArgumentException("add: operands differ in shape: " + a.type().toSourceString() + " and "
-          + b.type().toSourceString());
-    }
-    ElementType t = op.result().type().element();
-    int[] y = new int[a.elementCount()];
-    add(a.sharedArray(), b.sharedArray(), t, y);
+  public static final OpKernel ADD = (op, attrs, in) -> binary(op, in, (x, z) -> x + z);
+  public static final OpKernel SUB = (op, attrs, in) -> binary(op, in, (x, z) -> x - z);
+  public static final OpKernel MUL = (op, attrs, in) -> binary(op, in, (x, z) -> x * z);
+  public static final OpKernel MAX = (op, attrs, in) -> binary(op, in, Math::max);
+  public static final OpKernel MIN = (op, attrs, in) -> binary(op, in, Math::min);
+
+  public static final OpKernel CLIP = (op, attrs, in) -> {
+    int lo = (int) attrs.getInt("min"), hi = (int) attrs.getInt("max");
+    int[] x = in.get(0).sharedArray(), y = new int[x.length];
+    for (int i = 0; i < y.length; i++) y[i] = Math.min(Math.max(x[i], lo), hi);
     return Tensor.wrapped(op.result().type(), y);
   };
 
-  public static final OpKernel SUB = (op, attrs, in) -> {
+  /**
+   * y = f(a, b) over the broadcast shape (NumPy's rule, Broadcast), in int, then wrapped into the result's
+   * element type: each operand is read at its own row-major position, a repeated dimension at stride 0.
+   */
+  private static Tensor binary(Operation op, List<Tensor> in, IntBinaryOperator f) {
+    TensorType yt = op.result().type();
     Tensor a = in.get(0), b = in.get(1);
-    ElementType t = op.result().type().element();
-    int[] x = a.sharedArray(), z = b.sharedArray(), y = new int[a.elementCount()];
-    for (int i = 0; i < y.length; i++) y[i] = t.wrap(x[i] - z[i]);
-    return Tensor.wrapped(op.result().type(), y);
-  };
+    int[] x = a.sharedArray(), z = b.sharedArray(), y = new int[yt.shape().elementCount()];
+    if (a.type().shape().equals(yt.shape()) && b.type().shape().equals(yt.shape())) {
+      for (int i = 0; i < y.length; i++) y[i] = f.applyAsInt(x[i], z[i]);
+      return Tensor.wrapped(yt, y);
+    }
+    int rank = yt.rank(), inner = rank - 1;
+    int[] dims = yt.shape().dims();
+    int[] sa = Broadcast.strides(a.type().shape(), yt.shape()), sb = Broadcast.strides(b.type().shape(), yt.shape());
+    int[] idx = new int[rank];
+    int pa = 0, pb = 0, i = 0;
+    while (true) {
+      for (int j = 0, qa = pa, qb = pb; j < dims[inner]; j++, qa += sa[inner], qb += sb[inner]) {
+        y[i++] = f.applyAsInt(x[qa], z[qb]);
+      }
+      int d = inner - 1;
+      while (d >= 0) {
+        pa += sa[d];
+        pb += sb[d];
+        if (++idx[d] < dims[d]) break;
+        pa -= sa[d] * dims[d];
+        pb -= sb[d] * dims[d];
+        idx[d] = 0;
+        d--;
+      }
+      if (d < 0) return Tensor.wrapped(yt, y);
+    }
+  }
 
   public static final OpKernel RELU = (op, attrs, in) -> {
     int[] y = new int[in.get(0).elementCount()];

@@ -5,6 +5,7 @@ package org.tdlc.ir.interp;
 
 import java.util.List;
 import org.tdlc.ir.Operation;
+import org.tdlc.ir.attr.Attribute;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.type.TensorType;
@@ -25,6 +26,13 @@ public final class PoolKernel {
 
   public static final OpKernel MAXPOOL = PoolKernel::maxpool;
   public static final OpKernel AVGPOOL = PoolKernel::avgpool;
+
+  /** avgpool over the whole plane: kernel = stride = [H, W]. */
+  public static final OpKernel GLOBALAVGPOOL = (op, attrs, in) -> {
+    TensorType x = in.get(0).type();
+    return avgpool(op, attrs.with("kernel", Attribute.ints(x.dim(2), x.dim(3)))
+        .with("stride", Attribute.ints(x.dim(2), x.dim(3))), in);
+  };
 
   private static Tensor maxpool(Operation op, DictAttr attrs, List<Tensor> in) {
     TensorType yt = op.result().type();

@@ -74,7 +74,13 @@ public record Epilogue(List<Step> steps) {
     }
     TensorType t = base;
     for (Step s : steps) {
-      if (s instanceof Add) t = Elementwise.addType(t, residual);
+      if (s instanceof Add) {
+        if (!residual.shape().equals(t.shape())) {
+          throw new OpTypeException("a fused residual add needs a residual of the result's shape " + t.toSourceString()
+              + ", got " + residual.toSourceString() + " (a broadcast add is not fused)");
+        }
+        t = Elementwise.addType(t, residual);
+      }
       else if (s instanceof Requant) t = t.withElement(ElementType.I8);
     }
     return t;

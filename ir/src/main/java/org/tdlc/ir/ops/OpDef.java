@@ -17,14 +17,16 @@ import org.tdlc.ir.interp.OpKernel;
 import org.tdlc.ir.type.TensorType;
 
 public record OpDef(String name, Family family, String callee, List<OperandSpec> operands,
-                    List<AttrSpec> attributes, ResultRule result, Loops loops, String doc, OpKernel kernel) {
+                    List<AttrSpec> attributes, ResultRule result, Loops loops, String doc, OpKernel kernel,
+                    String details) {
 
   /** Where an op runs; the op reference groups ops by it. */
   public enum Family {
     BOUNDARY("Model boundary", "bound to the model's inputs, weights and outputs, not computed"),
     ARRAY("PE-array ops", "contractions, mapped onto the PE array"),
-    VECTOR("Vector ops", "elementwise and pooling ops, lowered to the ALU"),
-    LAYOUT("Layout ops", "data movement: same elements, new shape or order");
+    VECTOR("Vector ops", "elementwise, pooling and normalization ops, lowered to the vector unit (the ALU)"),
+    LAYOUT("Layout ops", "data movement: elements copied, reordered or picked, never computed; lowered to the ALU's"
+        + " copies where they cannot alias");
 
     public final String title;
     public final String summary;
@@ -140,6 +142,7 @@ public record OpDef(String name, Family family, String callee, List<OperandSpec>
     private Loops loops;
     private String doc;
     private OpKernel kernel;
+    private String details = "";
 
     private Builder(Family family, String name) {
       this.family = family;
@@ -186,11 +189,14 @@ public record OpDef(String name, Family family, String callee, List<OperandSpec>
 
     Builder kernel(OpKernel k) { kernel = k; return this; }
 
+    /** Markdown after the op's attribute table: the exact integer rules, constants and tables. */
+    Builder details(String markdown) { details = markdown; return this; }
+
     OpDef build() {
       Objects.requireNonNull(result, () -> name + " declares no result rule");
       Objects.requireNonNull(doc, () -> name + " has no doc line");
       return new OpDef(name, family, callee, operands, attributes, result, loops == null ? Loops.documented("") : loops,
-          doc, kernel);
+          doc, kernel, details);
     }
   }
 

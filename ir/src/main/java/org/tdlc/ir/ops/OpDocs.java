@@ -45,20 +45,25 @@ public final class OpDocs {
       b.append("- loops: `").append(d.loops().form()).append('`')
           .append(d.loops().onArray() ? " (runs on the PE array; `@map` pins these indices)" : "").append('\n');
     }
-    if (d.attributes().isEmpty()) return;
-    b.append("\n| attribute | kind | default | .tdl | meaning |\n|---|---|---|---|---|\n");
-    for (AttrSpec a : d.attributes()) {
-      b.append("| `").append(a.name()).append("` | `").append(a.kind().syntax.replace("|", "\\|")).append("` | ")
-          .append(a.fallback() instanceof AttrSpec.Default.Value ? "`" + a.defaultText() + "`" : a.defaultText())
-          .append(" | ").append(a.inSource() ? "yes" : "no").append(" | ").append(a.doc().replace("|", "\\|"))
-          .append(" |\n");
+    if (!d.attributes().isEmpty()) {
+      b.append("\n| attribute | kind | default | .tdl | meaning |\n|---|---|---|---|---|\n");
+      for (AttrSpec a : d.attributes()) {
+        b.append("| `").append(a.name()).append("` | `").append(a.kind().syntax.replace("|", "\\|")).append("` | ")
+            .append(a.fallback() instanceof AttrSpec.Default.Value ? "`" + a.defaultText() + "`" : a.defaultText())
+            .append(" | ").append(a.inSource() ? "yes" : "no").append(" | ").append(a.doc().replace("|", "\\|"))
+            .append(" |\n");
+      }
     }
+    if (!d.details().isEmpty()) b.append('\n').append(d.details().strip()).append('\n');
   }
 
   /** conv2d(x, w, stride=[1, 1], pad=[0, 0], groups=1): what a .tdl call may pass, with the defaults. */
   static String call(OpDef d) {
     List<String> params = new ArrayList<>();
-    for (OperandSpec o : d.operands()) if (o.arity() == OperandSpec.Arity.ONE) params.add(o.name());
+    for (OperandSpec o : d.operands()) {
+      if (o.arity() == OperandSpec.Arity.ONE) params.add(o.name());
+      else if (o.arity() == OperandSpec.Arity.VARIADIC) params.add(o.name() + "...");
+    }
     for (AttrSpec a : d.attributes()) {
       if (a.inSource()) params.add(a.required() ? a.name() : a.name() + "=" + a.defaultText());
     }

@@ -38,6 +38,17 @@ final class Pools {
       .kernel(PoolKernel.AVGPOOL)
       .build();
 
+  static final OpDef GLOBALAVGPOOL = OpDef.op(Family.VECTOR, Ops.GLOBALAVGPOOL).callee("globalavgpool")
+      .operands("x")
+      .result("same element type; [N, C, 1, 1]", (in, at, d) -> {
+        OpChecks.rank("globalavgpool", "input", in.get(0), 4);
+        return TensorType.of(in.get(0).element(), in.get(0).dim(0), in.get(0).dim(1), 1, 1);
+      })
+      .loops("y[n,c,0,0] = floorDiv(sum over h, w of x[n, c, h, w] + count/2, count), count = H*W")
+      .doc("the mean of each channel's whole plane, rounded to nearest as avgpool's: avgpool with kernel = [H, W]")
+      .kernel(PoolKernel.GLOBALAVGPOOL)
+      .build();
+
   static TensorType pooled(String op, TensorType x, DictAttr attrs, boolean padded) {
     OpChecks.rank(op, "input", x, 4);
     int[] kernel = OpChecks.pair(op, attrs, "kernel", 1);

@@ -18,11 +18,12 @@ import org.tdlc.ir.type.StorageFormat;
  * levels: outermost first; levels.get(0) is DRAM (unsized), levels.get(1) the global buffer, and only the
  * innermost level may be per PE. loc: where the block was written (a file, or a built-in resource); it is
  * not part of toTdl() or fingerprint(), so compare hardware with those, not with equals(). folds: how the
- * array runs a MAC's folds (FoldSchedule.DEFAULT when the block does not say).
+ * array runs a MAC's folds (FoldSchedule.DEFAULT when the block does not say). vector: the vector unit
+ * (VectorUnit.defaultFor(cols), as wide as the array's columns, when the block declares none).
  */
 public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, boolean flexible, double frequencyMhz,
                      ElementType datatype, ElementType accumulate, List<MemoryLevel> levels, double macEnergyPj,
-                     SparseSupport sparse, FoldSchedule folds, Location loc) {
+                     SparseSupport sparse, FoldSchedule folds, Location loc, VectorUnit vector) {
 
   public Target {
     if (name == null || !name.matches("[A-Za-z_][A-Za-z_0-9]*")) {
@@ -49,6 +50,15 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
     if (sparse == null) sparse = SparseSupport.DENSE_ONLY;
     if (folds == null) folds = FoldSchedule.DEFAULT;
     if (loc == null) loc = Location.UNKNOWN;
+    if (vector == null) vector = VectorUnit.defaultFor(cols);
+  }
+
+  /** A target whose vector unit is the default one (as wide as the array's columns). */
+  public Target(String name, int rows, int cols, Set<Dataflow> dataflows, boolean flexible, double frequencyMhz,
+                ElementType datatype, ElementType accumulate, List<MemoryLevel> levels, double macEnergyPj,
+                SparseSupport sparse, FoldSchedule folds, Location loc) {
+    this(name, rows, cols, dataflows, flexible, frequencyMhz, datatype, accumulate, levels, macEnergyPj, sparse, folds,
+        loc, null);
   }
 
   public int peCount() { return rows * cols; }
@@ -77,7 +87,7 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
   /** The same target defined somewhere else (a copy with another location). */
   public Target withLoc(Location newLoc) {
     return new Target(name, rows, cols, dataflows, flexible, frequencyMhz, datatype, accumulate, levels, macEnergyPj,
-        sparse, folds, newLoc);
+        sparse, folds, newLoc, vector);
   }
 
   /** The canonical target block: parses back to this target (up to loc); every default written out. */

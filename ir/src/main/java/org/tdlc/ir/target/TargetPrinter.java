@@ -1,6 +1,7 @@
 // The canonical text of a target block: fixed entry order, one memory level per line, sizes in the
-// largest exact binary unit, frequency in MHz, and defaults written out, so that equal hardware prints
-// equal text (the fingerprint hashes it) and the text parses back to the same target.
+// largest exact binary unit, frequency in MHz, and defaults written out (but the vector unit, written only
+// when it is not the columns-wide default, so targets that predate it keep their text and fingerprint), so
+// that equal hardware prints equal text (the fingerprint hashes it) and the text parses back to the same target.
 package org.tdlc.ir.target;
 
 import java.util.stream.Collectors;
@@ -30,6 +31,10 @@ final class TargetPrinter {
       b.append(" }\n");
     }
     b.append("  mac { energy ").append(Quantities.number(t.macEnergyPj())).append(" pJ; }\n");
+    if (!t.vector().isDefaultFor(t.cols())) {   // left out when default, so older targets keep their text
+      b.append("  vector { lanes ").append(t.vector().lanes()).append("; pipeline ").append(t.vector().pipeline())
+          .append(" cycles; }\n");
+    }
     SparseSupport s = t.sparse();
     b.append("  sparse { formats ").append(s.formats().stream().map(f -> f.keyword()).collect(Collectors.joining(", ")))
         .append("; decode ").append(s.decodeKeyword()).append(';').append(s.skipZeros() ? " skip zeros;" : "")

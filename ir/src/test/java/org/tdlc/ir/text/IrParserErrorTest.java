@@ -37,8 +37,8 @@ class IrParserErrorTest {
   }
 
   @Test void unknownOp() {
-    assertEquals(List.of("e.ir:4:10: error: unknown op 'tdl.gelu'"),
-        errors(model(X, "%r = \"tdl.gelu\"(%x) : (tensor<2x3xi8>) -> tensor<2x3xi8>")));
+    assertEquals(List.of("e.ir:4:10: error: unknown op 'tdl.erf'"),
+        errors(model(X, "%r = \"tdl.erf\"(%x) : (tensor<2x3xi8>) -> tensor<2x3xi8>")));
   }
 
   @Test void operandTypeCountDiffersFromOperands() {

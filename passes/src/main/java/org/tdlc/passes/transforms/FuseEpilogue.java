@@ -1,7 +1,7 @@
-// fuse-epilogue: folds the elementwise tail of a conv2d or matmul (relu, requant and one residual add)
-// into it as its epilogue, as accelerators apply them on the way out of the array. A producer is fused
-// only when the folded op is its sole user; the fused op takes the tail's place, name and type, and
-// its location fuses both.
+// fuse-epilogue: folds the elementwise tail of a conv2d or matmul (relu, requant and one residual add of the
+// result's own shape; a broadcast add such as a bias is not folded) into it as its epilogue, as accelerators
+// apply them on the way out of the array. A producer is fused only when the folded op is its sole user; the
+// fused op takes the tail's place, name and type, and its location fuses both.
 package org.tdlc.passes.transforms;
 
 import java.util.ArrayList;
@@ -58,8 +58,12 @@ public final class FuseEpilogue implements Pass {
   private static Epilogue.Step step(Operation op) {
     if (op.is(Ops.RELU)) return new Epilogue.Relu();
     if (op.is(Ops.REQUANT)) return new Epilogue.Requant((int) op.attributes().getInt("shift"));
-    if (op.is(Ops.ADD)) return new Epilogue.Add();
+    if (op.is(Ops.ADD) && sameShapes(op)) return new Epilogue.Add();   // a broadcast add (a bias) stays apart
     return null;
+  }
+
+  private static boolean sameShapes(Operation op) {
+    return op.operands().stream().allMatch(v -> v.type().shape().equals(op.result().type().shape()));
   }
 
   private static boolean fusible(Operation producer, Epilogue.Step step) {
