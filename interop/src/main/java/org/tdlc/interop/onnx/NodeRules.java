@@ -1,5 +1,5 @@
 // What each ONNX op becomes in tdl: one table, RULES, from op type to the rule that converts such a node (or
-// to the reason tdlc cannot represent it yet). Adding an op once tdl has it (Softmax, Clip as relu6, Concat)
+// to the reason tdlc cannot represent it yet). Adding an op once tdl has it (Softmax, Concat)
 // is one entry here and, when it needs more than a call, one method. docs/interop.md has the table in words
 // (QuantizationTest checks that every op here is in it).
 package org.tdlc.interop.onnx;
@@ -71,18 +71,36 @@ final class NodeRules {
     im.define(n, Val.of(name, x.shape(), x.acc(), x.exponent(), x.ms() / 2));
   }
 
-  /** Clip(0, +inf) is a ReLU; any other bound needs a clip op, which tdl does not have yet. */
+  /**
+   * Clip(0, +inf) is a ReLU; other bounds are tdl's clip at the value's scale (integer = real * 2^exponent,
+   * rounded half away from zero, as the weights are): ReLU6 on an accumulator of exponent 14 clips to
+   * [0, 98304]. An infinite bound is the integer type's limit.
+   */
   private static void clip(OnnxImporter im, NodeProto n) {
     Map<String, AttributeProto> a = OnnxFile.attributes(n);
     double min = a.containsKey("min") ? a.get("min").getF() : Double.NEGATIVE_INFINITY;
     double max = a.containsKey("max") ? a.get("max").getF() : Double.POSITIVE_INFINITY;
     if (im.hasInput(n, 1)) min = im.constant(n, 1).values()[0];
     if (im.hasInput(n, 2)) max = im.constant(n, 2).values()[0];
-    if (min != 0 || max != Double.POSITIVE_INFINITY) {
-      throw im.error(n, "Clip(" + min + ", " + max + "): tdlc has no clip op yet (relu6 is Clip(0, 6)); only "
-          + "Clip(0, +inf), a ReLU, imports");
+    if (min == 0 && max == Double.POSITIVE_INFINITY) {
+      relu(im, n);
+      return;
     }
-    relu(im, n);
+    if (!(min <= max)) throw im.error(n, "Clip(" + min + ", " + max + "): min is above max");
+    Val x = im.in(n, 0);
+    long limit = x.acc() ? Integer.MAX_VALUE : Byte.MAX_VALUE, floor = x.acc() ? Integer.MIN_VALUE : Byte.MIN_VALUE;
+    long lo = bound(min, x.exponent(), floor, limit), hi = bound(max, x.exponent(), floor, limit);
+    String name = im.statement(im.nameFor(n), "clip(" + x.name() + ", min = " + lo + ", max = " + hi + ")");
+    im.define(n, Val.of(name, x.shape(), x.acc(), x.exponent(), min >= 0 ? x.ms() / 2 : x.ms()));
+  }
+
+  /** A real bound as an integer at exponent {@code e}, within [floor, limit]. */
+  private static long bound(double real, int e, long floor, long limit) {
+    if (real == Double.POSITIVE_INFINITY) return limit;
+    if (real == Double.NEGATIVE_INFINITY) return floor;
+    double scaled = real * Math.pow(2, e);
+    long r = (long) Math.signum(scaled) * (long) Math.floor(Math.abs(scaled) + 0.5);
+    return Math.max(floor, Math.min(limit, r));
   }
 
   private static void flatten(OnnxImporter im, NodeProto n) {

@@ -130,6 +130,25 @@ class OnnxImportTest {
     runsVerified(tdl);
   }
 
+  /** ReLU6, Clip(0, 6), and a two-sided Clip (bounds as inputs, opset 11 on) become tdl's clip at the value's scale. */
+  @Test
+  void clipsBecomeClipAtTheValuesScaleAndRunBitExact() throws IOException {
+    OnnxGraph g = new OnnxGraph(7);
+    String x = g.input("x", 1, 4, 8, 8);
+    String c1 = g.conv("c1", x, 4, 8, 3, 1, 1, 1, false);
+    String six = g.node("Clip", "six", List.of(c1, g.constant("lo", new float[] {0f}), g.constant("hi", new float[] {6f})));
+    String c2 = g.conv("c2", six, 8, 8, 1, 1, 0, 1, false);
+    g.output(g.node("Clip", "band", List.of(c2, g.constant("lo2", new float[] {-0.5f}), g.constant("hi2", new float[] {0.75f}))));
+    Path tdl = importOk(g, "clips");
+    String text = Files.readString(tdl);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("six = clip\\(\\w+, min = 0, max = (\\d+)\\);").matcher(text);
+    assertTrue(m.find(), text);
+    long max = Long.parseLong(m.group(1));
+    assertTrue(max >= 6 && Long.bitCount(max / 6) == 1 && max % 6 == 0, "6 at a power-of-two scale: " + max);
+    assertTrue(text.matches("(?s).*band = clip\\(\\w+, min = -\\d+, max = \\d+\\);.*"), text);
+    runsVerified(tdl);
+  }
+
   /** A 1x1 conv of weight 0.5 and a batch norm that doubles it: the folded weight is 1.0, stored as 64 at 2^-6. */
   @Test
   void batchNormFoldsIntoTheConvBeforeQuantization() throws IOException {
