@@ -47,7 +47,8 @@ final class TimeloopImportFormat implements FileFormat {
     UserFiles.write("-o", out, r.text().getBytes(StandardCharsets.UTF_8), inputs, io);
     io.err().println("wrote " + out + ": target " + r.target() + ", model " + r.model() + " (layer " + r.layer() + ", "
         + String.format(Locale.ROOT, "%,d", r.macs()) + " MACs); " + r.notCarried().size()
-        + " notes on what was not carried over are comments in the file");
+        + (r.notCarried().size() == 1 ? " note" : " notes") + " on what was not carried over "
+        + (r.notCarried().size() == 1 ? "is a comment" : "are comments") + " in the file");
     return 0;
   }
 

@@ -23,10 +23,12 @@ final class DramAllocator {
   long allocate(long bytes) {
     long size = Math.max(align, roundUp(bytes));
     for (Map.Entry<Long, Long> e : free.entrySet()) {
-      if (e.getValue() < size) continue;
-      long at = e.getKey();
+      // key and value read before the removal: TreeMap may reuse a removed entry's node for its successor,
+      // so e.getValue() after free.remove(at) can be another block's size (that split overlapping blocks)
+      long at = e.getKey(), have = e.getValue();
+      if (have < size) continue;
       free.remove(at);
-      if (e.getValue() > size) free.put(at + size, e.getValue() - size);
+      if (have > size) free.put(at + size, have - size);
       return at;
     }
     Map.Entry<Long, Long> last = free.lastEntry();
