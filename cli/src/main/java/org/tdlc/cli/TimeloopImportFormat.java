@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
+import org.tdlc.interop.TdlNames;
 import org.tdlc.interop.timeloop.PinTrial;
 import org.tdlc.interop.timeloop.TimeloopImport;
 import org.tdlc.ir.diag.SourceCache;
@@ -52,12 +53,6 @@ final class TimeloopImportFormat implements FileFormat {
     return 0;
   }
 
-  /** The model's name: OUT.tdl's base name as an identifier. */
-  static String modelName(String out) {
-    String f = Path.of(out).getFileName().toString();
-    int dot = f.lastIndexOf('.');
-    String base = dot > 0 ? f.substring(0, dot) : f;
-    String id = base.replaceAll("[^A-Za-z0-9_]", "_");
-    return id.isEmpty() || Character.isDigit(id.charAt(0)) ? "_" + id : id;
-  }
+  /** The model's name: OUT.tdl's base name as an identifier (TdlNames). */
+  static String modelName(String out) { return new TdlNames().fresh(TdlNames.stem(out)); }
 }

@@ -12,6 +12,13 @@ public final class TdlNames {
       "weight");
   private final Set<String> given = new HashSet<>();
 
+  /** A file's name without its directory and its last extension ("dir/gemm.csv" is "gemm"). */
+  public static String stem(String file) {
+    String name = java.nio.file.Path.of(file).getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
   /** A fresh identifier for {@code name}. */
   public String fresh(String name) {
     String id = name.strip().replaceAll("[^A-Za-z0-9_]", "_");

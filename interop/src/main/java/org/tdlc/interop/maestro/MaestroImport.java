@@ -33,17 +33,12 @@ public final class MaestroImport {
     MaestroHardware hw = hwFile == null ? MaestroHardware.defaults() : MaestroHardware.read(hwFile);
     TdlNames names = new TdlNames();
     String model = names.fresh(mapping.network());
-    String target = names.fresh(hwFile == null ? "maestro_defaults" : stem(hwFile.name()));
+    String target = names.fresh(hwFile == null ? "maestro_defaults" : TdlNames.stem(hwFile.name()));
     StringBuilder b = new StringBuilder("// Imported by `tdlc import maestro` from ").append(mapFile.name())
         .append(hwFile == null ? " (no HW file: MAESTRO's command-line defaults)" : " and " + hwFile.name()).append(".\n\n");
     target(b, mapping, hw, target, footprint(mapping));
     List<String> layers = model(b, mapping, hw, model, names, mapFile);
     return new Result(b.toString(), target, model, layers);
-  }
-
-  private static String stem(String file) {
-    int dot = file.lastIndexOf('.');
-    return dot > 0 ? file.substring(0, dot) : file;
   }
 
   /** The tdlc dataflow of a layer's directives: rs when a filter dimension goes across PEs, ws when another

@@ -98,9 +98,7 @@ final class NodeRules {
   private static long bound(double real, int e, long floor, long limit) {
     if (real == Double.POSITIVE_INFINITY) return limit;
     if (real == Double.NEGATIVE_INFINITY) return floor;
-    double scaled = real * Math.pow(2, e);
-    long r = (long) Math.signum(scaled) * (long) Math.floor(Math.abs(scaled) + 0.5);
-    return Math.max(floor, Math.min(limit, r));
+    return Math.max(floor, Math.min(limit, Quantization.round(Math.scalb(real, e))));
   }
 
   private static void flatten(OnnxImporter im, NodeProto n) {

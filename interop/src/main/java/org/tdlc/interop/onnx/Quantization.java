@@ -56,7 +56,8 @@ final class Quantization {
     return Math.max(0, Math.min(MAX_SHIFT, acc - wanted));
   }
 
-  private static long round(double x) {
+  /** x rounded to nearest, ties away from zero (the importer's one rounding rule). */
+  static long round(double x) {
     return (long) Math.copySign(Math.floor(Math.abs(x) + 0.5), x);
   }
 }

@@ -28,18 +28,13 @@ public final class ScaleSimImport {
     ScaleSimTopology topo = ScaleSimTopology.read(topoFile);
     TdlNames names = new TdlNames();
     String target = names.fresh(cfg.runName());
-    String model = names.fresh(stem(topoFile.name()));
+    String model = names.fresh(TdlNames.stem(topoFile.name()));
     StringBuilder b = new StringBuilder();
     b.append("// Imported by `tdlc import scalesim` from ").append(cfgFile.name()).append(" and ").append(topoFile.name())
         .append(" (SCALE-Sim v2).\n\n");
     target(b, cfg, target, cfgFile, footprint(topo));
     List<String> layers = model(b, cfg, topo, model, names, topoFile);
     return new Result(b.toString(), target, model, layers);
-  }
-
-  private static String stem(String file) {
-    int dot = file.lastIndexOf('.');
-    return dot > 0 ? file.substring(0, dot) : file;
   }
 
   /** The bytes of the largest layer: its im2col input, its filters and its i32 outputs. */
