@@ -75,6 +75,13 @@ class OnnxBertLayerTest {
   }
 
   @Test
+  void layerNormAndGeluAsNodesOnlyRunVerified() throws IOException {
+    String text = importsChecksAndRunsVerified(layer(13, false, false), "bert_all_nodes");
+    assertEquals(2, count(text, " = layernorm("), text);
+    assertEquals(1, count(text, " = gelu("), text);
+  }
+
+  @Test
   void theSoftmaxFracIsTheScoresExponentPlusTheFoldedDivisor() throws IOException {
     String text = Files.readString(importOk(layer(17, true, false), "frac"));
     // scores = matmul of the two i8 heads: its exponent is the sum of theirs; sqrt(16) = 2^2 adds 2

@@ -157,22 +157,32 @@ final class OnnxGraph {
         constant(name + ".bias", near(c, 0), c)), integer("axis", -1), real("epsilon", 1e-12f));
   }
 
-  /** LayerNorm as PyTorch exports it before opset 17: ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div, Mul, Add. */
-  String layerNormNodes(String name, String x, int c) {
+  /**
+   * LayerNorm as PyTorch exports it before opset 17: ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div, Mul, Add;
+   * with {@code identity} its gamma is an Identity of the initializer, as PyTorch writes a duplicate initializer.
+   */
+  String layerNormNodes(String name, String x, int c, boolean identity) {
     String mean = node("ReduceMean", name + "/ReduceMean", List.of(x), ints("axes", -1));
     String d = node("Sub", name + "/Sub", List.of(x, mean));
     String sq = node("Pow", name + "/Pow", List.of(d, scalar(name + "/Constant", 2f)));
     String var = node("ReduceMean", name + "/ReduceMean_1", List.of(sq), ints("axes", -1));
     String std = node("Sqrt", name + "/Sqrt", List.of(node("Add", name + "/Add", List.of(var, scalar(name + "/Constant_1", 1e-12f)))));
     String norm = node("Div", name + "/Div", List.of(d, std));
-    String scaled = node("Mul", name + "/Mul", List.of(norm, constant(name + ".weight", near(c, 1), c)));
+    String gamma = constant(name + ".weight", near(c, 1), c);
+    if (identity) gamma = node("Identity", name + "/gamma", List.of(gamma));
+    String scaled = node("Mul", name + "/Mul", List.of(norm, gamma));
     return node("Add", name + "/Add_1", List.of(scaled, constant(name + ".bias", near(c, 0), c)));
   }
 
-  /** GELU as PyTorch exports nn.GELU(): Div by sqrt(2), Erf, Add 1, Mul by x, Mul by 0.5. */
-  String geluNodes(String name, String x) {
+  /**
+   * GELU as PyTorch exports nn.GELU(): Div by sqrt(2), Erf, Add 1, Mul by x, Mul by 0.5; with {@code halfFirst}
+   * as Hugging Face's Python gelu writes it, x * 0.5 * (1 + erf(x / sqrt(2))).
+   */
+  String geluNodes(String name, String x, boolean halfFirst) {
+    String half = halfFirst ? node("Mul", name + "/Mul_half", List.of(x, scalar(name + "/Constant_2", 0.5f))) : null;
     String erf = node("Erf", name + "/Erf", List.of(node("Div", name + "/Div", List.of(x, scalar(name + "/Constant", (float) Math.sqrt(2))))));
-    String plus = node("Add", name + "/Add", List.of(erf, scalar(name + "/Constant_1", 1f)));
+    String plus = node("Add", name + "/Add", List.of(scalar(name + "/Constant_1", 1f), erf));
+    if (halfFirst) return node("Mul", name + "/Mul", List.of(half, plus));
     return node("Mul", name + "/Mul_1", List.of(node("Mul", name + "/Mul", List.of(x, plus)), scalar(name + "/Constant_2", 0.5f)));
   }
 
@@ -180,8 +190,10 @@ final class OnnxGraph {
    * A BERT-like encoder layer of {@code heads} heads of {@code head} features over {@code seq} tokens, as
    * Hugging Face's BertLayer exports: Q, K, V projections, heads split by Reshape and Transpose, scores Q K^T
    * divided by sqrt(head), Softmax, context, output projection, residual Add and LayerNorm, the FFN with GELU,
-   * its residual Add and LayerNorm. {@code ln} and {@code gelu} write the LayerNorms and the GELU (as one node
-   * or as the nodes older exporters write).
+   * its residual Add and LayerNorm. {@code lnNode} and {@code geluNode} write the LayerNorms and the GELU as one
+   * node each, or as the nodes exporters write: then the second LayerNorm's gamma is an Identity of its
+   * initializer, and the GELU's nodes are PyTorch's next to LayerNormalization nodes, Hugging Face's
+   * (0.5 first) next to LayerNorm nodes.
    */
   String bertLayer(String x, int seq, int heads, int head, int ffn, boolean lnNode, boolean geluNode) {
     int hidden = heads * head;
@@ -192,11 +204,11 @@ final class OnnxGraph {
     String p = node("Softmax", "softmax", List.of(scores), integer("axis", -1));
     String ctx = reshape("merge", transpose("ctx_t", node("MatMul", "context", List.of(p, v)), 0, 2, 1, 3), 1, seq, hidden);
     String a = node("Add", "residual1", List.of(linear("attention_output", ctx, hidden, hidden), x));
-    a = lnNode ? layerNorm("attention_norm", a, hidden) : layerNormNodes("attention_norm", a, hidden);
+    a = lnNode ? layerNorm("attention_norm", a, hidden) : layerNormNodes("attention_norm", a, hidden, false);
     String h = linear("intermediate", a, hidden, ffn);
-    h = geluNode ? node("Gelu", "gelu", List.of(h), string("approximate", "none")) : geluNodes("gelu", h);
+    h = geluNode ? node("Gelu", "gelu", List.of(h), string("approximate", "none")) : geluNodes("gelu", h, !lnNode);
     String y = node("Add", "residual2", List.of(linear("output", h, ffn, hidden), a));
-    return lnNode ? layerNorm("output_norm", y, hidden) : layerNormNodes("output_norm", y, hidden);
+    return lnNode ? layerNorm("output_norm", y, hidden) : layerNormNodes("output_norm", y, hidden, true);
   }
 
   ModelProto model() {
