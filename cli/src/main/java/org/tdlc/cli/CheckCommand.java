@@ -1,5 +1,5 @@
 // tdlc check: parse, resolve, type and verify a .tdl or IR file, check its pins and mappings against the
-// target (--target, default: default), then print its graph IR, or with --json what it checked as data.
+// target (--target; without it the one target the file defines, else default), then print its graph IR, or with --json what it checked as data.
 package org.tdlc.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,7 +28,7 @@ final class CheckCommand implements Command {
             .desc("print the IR without loc(...) source locations").get())
         .addOption(Option.builder().longOpt("target").hasArg().argName("T")
             .desc("the target format pins and mappings are checked against: a name, or a .tdl file of targets "
-                + "(T.tdl, or T.tdl:NAME); default: default").get())
+                + "(T.tdl, or T.tdl:NAME); " + TargetChoice.DEFAULT_HELP).get())
         .addOption(Option.builder().longOpt("json")
             .desc("print one JSON object (described in docs/json.md): the models checked, their inputs, weights, "
                 + "outputs and layers, the file's targets and the IR; errors too").get());
@@ -39,7 +39,7 @@ final class CheckCommand implements Command {
     ModuleLoader.Loaded loaded = ModuleLoader.load(path, sources, io.err());
     var problems = Verifier.verify(loaded.module());
     if (!problems.isEmpty()) throw new CompileException(problems);
-    Target target = TargetChoice.resolve(cl, loaded.targets(), sources);
+    Target target = TargetChoice.resolve(cl, loaded, sources);
     Compilation.checkTarget(loaded, target, cl);
     String ir = IrPrinter.print(loaded.module(), new IrPrinter.Options(!cl.hasOption("no-locations")));
     io.out().print(cl.hasOption("json") ? Json.write(json(path, loaded, target, ir)) : ir);

@@ -66,7 +66,7 @@ final class Compilation {
     return new Options()
         .addOption(Option.builder().longOpt("target").hasArg().argName("T")
             .desc("built-in target (see tdlc targets), one defined in FILE or its imports, or a .tdl file of "
-                + "targets (T.tdl, or T.tdl:NAME when it defines several); default: default").get())
+                + "targets (T.tdl, or T.tdl:NAME when it defines several); " + TargetChoice.DEFAULT_HELP).get())
         .addOption(Option.builder().longOpt("model").hasArg().argName("M")
             .desc("the model to compile (default: every model defined in FILE itself)").get())
         .addOption(Option.builder().longOpt("passes").hasArg().argName("PIPELINE")
@@ -127,7 +127,7 @@ final class Compilation {
     List<Result> results = new ArrayList<>();
     for (String value : targets) {
       long begin = System.nanoTime();
-      Target target = TargetChoice.resolve(value, loaded.targets(), sources);
+      Target target = TargetChoice.resolve(value, loaded, sources);
       checkTarget(loaded, target, cl);
       IrModule optimized = new PassManager(inst.withTarget(target)).run(loaded.module(), pipeline, new DiagnosticEngine());
       MachineConfig machine = MachineConfig.of(target);

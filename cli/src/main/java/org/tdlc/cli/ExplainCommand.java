@@ -32,7 +32,7 @@ final class ExplainCommand implements Command {
   @Override public Options options() {
     return new Options()
         .addOption(Option.builder().longOpt("layer").hasArg().argName("NAME").desc("the layer to explain, named as run's table names it").get())
-        .addOption(Option.builder().longOpt("target").hasArg().argName("T").desc("the target: a name, or a .tdl file of targets (T.tdl, or T.tdl:NAME); default: default").get())
+        .addOption(Option.builder().longOpt("target").hasArg().argName("T").desc("the target: a name, or a .tdl file of targets (T.tdl, or T.tdl:NAME); " + TargetChoice.DEFAULT_HELP).get())
         .addOption(Option.builder().longOpt("model").hasArg().argName("M").desc("the model holding the layer").get())
         .addOption(Option.builder().longOpt("objective").hasArg().argName("O")
             .desc("what the mapper minimizes: cycles, energy or edp (default edp)").get())
@@ -48,7 +48,7 @@ final class ExplainCommand implements Command {
         () -> new UsageException("--objective takes " + Objective.choices() + ", got '" + text + "'"));
     String path = ModuleLoader.onePath(cl, "FILE.tdl");
     ModuleLoader.Loaded loaded = ModuleLoader.load(path, sources, io.err());
-    Target target = TargetChoice.resolve(cl, loaded.targets(), sources);
+    Target target = TargetChoice.resolve(cl, loaded, sources);
     Compilation.checkTarget(loaded, target, cl);
     IrModule fused = new PassManager(PassManager.Instrumentation.defaults(io.err()).withTarget(target))
         .run(loaded.module(), Pipeline.NO_MAPPER, new DiagnosticEngine());

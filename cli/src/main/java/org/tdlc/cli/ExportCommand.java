@@ -28,7 +28,7 @@ final class ExportCommand implements Command {
         .addOption(Option.builder().longOpt("layer").hasArg().argName("L")
             .desc("export only this layer (as run names it); default: every mapped layer").get())
         .addOption(Option.builder().longOpt("target").hasArg().argName("T")
-            .desc("the target to map for: a name, or a .tdl file of targets (T.tdl, or T.tdl:NAME); default: default").get())
+            .desc("the target to map for: a name, or a .tdl file of targets (T.tdl, or T.tdl:NAME); " + TargetChoice.DEFAULT_HELP).get())
         .addOption(Option.builder().longOpt("model").hasArg().argName("M")
             .desc("the model to export when the file defines several").get())
         .addOption(Option.builder().longOpt("json")

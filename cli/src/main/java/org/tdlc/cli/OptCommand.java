@@ -31,7 +31,7 @@ final class OptCommand implements Command {
             .desc("comma-separated passes, e.g. canonicalize,fuse-epilogue (see --list-passes)").get())
         .addOption(Option.builder().longOpt("target").hasArg().argName("T")
             .desc("the target the mapping passes map for: a name, or a .tdl file of targets (T.tdl, or "
-                + "T.tdl:NAME); default: default").get())
+                + "T.tdl:NAME); " + TargetChoice.DEFAULT_HELP).get())
         .addOption(Option.builder().longOpt("list-passes").desc("list the registered passes and their options").get())
         .addOption(Option.builder().longOpt("print-ir-before").hasArg().argName("PASS")
             .desc("print the IR (to stderr) before each run of PASS; repeatable (or PASS1,PASS2)").get())
@@ -81,7 +81,7 @@ final class OptCommand implements Command {
     Path dumps = dumpDir(cl, path);
     ModuleLoader.Loaded loaded = ModuleLoader.load(path, sources, io.err());
     Pipeline pipeline = Pipeline.parse(cl.getOptionValue("passes", ""));
-    Target target = TargetChoice.resolve(cl, loaded.targets(), sources);
+    Target target = TargetChoice.resolve(cl, loaded, sources);
     Compilation.checkMappings(loaded.module(), target, cl);
     var inst = new PassManager.Instrumentation(values(cl, "print-ir-before"), values(cl, "print-ir-after"),
         cl.hasOption("print-ir-before-all"), cl.hasOption("print-ir-after-all"), cl.hasOption("print-ir-after-change"),

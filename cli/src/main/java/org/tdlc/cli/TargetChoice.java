@@ -1,6 +1,8 @@
 // What --target names: a target the file defines or imports, a built-in, or a .tdl file of targets
 // (FILE.tdl when it defines one target, FILE.tdl:NAME to choose among several). A value that ends in .tdl
 // or names an existing file is read as a file, so a file's target is never "unknown target 'FILE.tdl'".
+// Without --target, a file that itself defines exactly one target (as tdlc import scalesim, maestro and
+// timeloop write them) runs on it; any other file on the built-in `default`.
 package org.tdlc.cli;
 
 import java.nio.file.Files;
@@ -16,8 +18,28 @@ import org.tdlc.ir.target.Target;
 final class TargetChoice {
   private TargetChoice() {}
 
-  static Target resolve(CommandLine cl, List<Target> fileTargets, SourceCache sources) {
-    return resolve(cl.getOptionValue("target"), fileTargets, sources);
+  /** What --target's help says of its default. */
+  static final String DEFAULT_HELP = "default: the one target FILE itself defines, if it defines exactly one, else "
+      + Targets.DEFAULT;
+
+  static Target resolve(CommandLine cl, ModuleLoader.Loaded loaded, SourceCache sources) {
+    return resolve(cl.getOptionValue("target"), loaded, sources);
+  }
+
+  /** The target {@code value} names, or without one the file's own single target, else the built-in default. */
+  static Target resolve(String value, ModuleLoader.Loaded loaded, SourceCache sources) {
+    if (value == null) {
+      List<Target> own = own(loaded);
+      if (own.size() == 1) return own.get(0);
+    }
+    return resolve(value, loaded.targets(), sources);
+  }
+
+  /** The targets the file itself defines (not its imports), in its order. */
+  static List<Target> own(ModuleLoader.Loaded loaded) {
+    Path file = Path.of(loaded.path()).toAbsolutePath().normalize();
+    return loaded.targets().stream().filter(t -> t.loc().primary() != null
+        && Path.of(t.loc().primary().file()).toAbsolutePath().normalize().equals(file)).toList();
   }
 
   static Target resolve(String value, List<Target> fileTargets, SourceCache sources) {

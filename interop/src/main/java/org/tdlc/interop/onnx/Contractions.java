@@ -1,16 +1,19 @@
 // Conv, Gemm and MatMul with constant weights become Layers (tdl's conv2d and matmul); BatchNormalization
 // folds into the layer before it; Add either folds a constant into that layer's bias or adds two values at one
-// scale. A MatMul of two activations is a matmul of two i8 operands.
+// scale. A MatMul of two activations is a matmul of two i8 operands (batched over its leading axes, as
+// attention's Q K^T and P V per head are).
 package org.tdlc.interop.onnx;
 
 import ai.onnx.proto.OnnxMl.NodeProto;
 import java.util.Arrays;
+import org.tdlc.ir.type.ElementType;
+import org.tdlc.ir.type.TensorType;
 
 final class Contractions {
   private Contractions() {}
 
   static void conv(OnnxImporter im, NodeProto n) {
-    Val x = im.i8(im.in(n, 0));
+    Val x = im.i8(im.scaled(n, 0));
     if (x.rank() != 4) throw im.error(n, "input of rank " + x.rank() + "; tdlc's conv2d takes [N, C, H, W]");
     OnnxFile.Constant w = im.constant(n, 1);
     int[] ws = w.shape();
@@ -23,14 +26,14 @@ final class Contractions {
     Window win = Window.of(im, n, x.shape()[2], x.shape()[3], ws[2], ws[3]);
     float[] bias = im.hasInput(n, 2) ? vector(im, n, 2, k) : new float[k];
     String attrs = win.stride() + win.pad() + (groups == 1 ? "" : ", groups = " + groups);
-    Layer l = new Layer(im.fresh(im.nameFor(n)), "conv2d", x.name(), attrs, w.floats(), ws, bias,
-        new int[] {x.shape()[0], k, win.p(), win.q()}, 1, x.exponent(), x.ms(), ws[1] * ws[2] * ws[3]);
+    Layer l = new Layer(im.fresh(im.nameFor(n)), "conv2d", x.name(), attrs, absorb(w.floats(), x), ws, bias,
+        new int[] {x.shape()[0], k, win.p(), win.q()}, 1, x.exponent(), x.unitMs(), ws[1] * ws[2] * ws[3]);
     im.layer(l, n);
     im.define(n, Val.of(l));
   }
 
   static void gemm(OnnxImporter im, NodeProto n) {
-    Val a = im.i8(im.in(n, 0));
+    Val a = im.i8(im.scaled(n, 0));
     if (a.rank() != 2) throw im.error(n, "A of rank " + a.rank() + "; Gemm multiplies matrices");
     if (NodeRules.attr(n, "transA", 0) != 0) throw im.error(n, "transA = 1: tdlc imports Gemm with A untransposed");
     if (!im.isConstant(n, 1)) throw im.error(n, "B is not a constant; tdlc imports Gemm with constant weights");
@@ -52,7 +55,7 @@ final class Contractions {
 
   static void matmul(OnnxImporter im, NodeProto n) {
     if (im.isConstant(n, 1)) {
-      Val a = im.i8(im.in(n, 0));
+      Val a = im.i8(im.scaled(n, 0));
       OnnxFile.Constant b = im.constant(n, 1);
       int[] bs = b.shape();
       if (bs.length != 2) throw im.error(n, "constant B of rank " + bs.length + "; tdlc's matmul takes a [K, N] weight");
@@ -64,27 +67,53 @@ final class Contractions {
     }
     Val a = im.i8(im.in(n, 0)), b = im.i8(im.in(n, 1));
     int[] as = a.shape(), bs = b.shape();
-    boolean fits = as.length == 2 && bs.length == 2 && as[1] == bs[0]
-        || as.length == 3 && bs.length == 3 && as[0] == bs[0] && as[2] == bs[1]
+    int r = as.length;
+    // [..., M, K] x [..., K, N] with equal leading axes: tdl's batched matmul over their product, reshaped back
+    boolean batched = r >= 3 && bs.length == r && as[r - 1] == bs[r - 2]
+        && Arrays.equals(Arrays.copyOf(as, r - 2), Arrays.copyOf(bs, r - 2));
+    boolean fits = batched || as.length == 2 && bs.length == 2 && as[1] == bs[0]
         || as.length == 3 && bs.length == 2 && as[2] == bs[0];
     if (!fits) {
       throw im.error(n, "A is " + Arrays.toString(as) + ", B is " + Arrays.toString(bs)
-          + "; tdlc's matmul takes [M, K] x [K, N], [B, M, K] x [B, K, N] or [B, M, K] x [K, N]");
+          + "; tdlc's matmul takes [M, K] x [K, N], [B, M, K] x [K, N] or [..., M, K] x [..., K, N] (equal leading axes)");
     }
     int[] out = as.clone();
     out[out.length - 1] = bs[bs.length - 1];
     int k = as[as.length - 1];
-    String name = im.statement(im.nameFor(n), "matmul(" + a.name() + ", " + b.name() + ")");
+    String hint = im.nameFor(n);
+    String lhs = a.name(), rhs = b.name();
+    if (batched && r > 3) {
+      int batch = 1;
+      for (int i = 0; i < r - 2; i++) batch *= as[i];
+      lhs = im.statement(hint + "_a", "reshape(" + lhs + ", shape = " + OnnxImporter.ints(batch, as[r - 2], k) + ")");
+      rhs = im.statement(hint + "_b", "reshape(" + rhs + ", shape = " + OnnxImporter.ints(batch, k, bs[r - 1]) + ")");
+      String product = im.statement(hint + "_mm", "matmul(" + lhs + ", " + rhs + ")");
+      String name = im.statement(hint, "reshape(" + product + ", shape = " + OnnxImporter.ints(out) + ")");
+      im.define(n, Val.of(name, out, true, a.exponent() + b.exponent(), k * a.ms() * b.ms()));
+      return;
+    }
+    String name = im.statement(hint, "matmul(" + lhs + ", " + rhs + ")");
     im.define(n, Val.of(name, out, true, a.exponent() + b.exponent(), k * a.ms() * b.ms()));
   }
 
   private static void matmulLayer(OnnxImporter im, NodeProto n, Val a, float[] w, int k, int nn, float[] bias) {
     int[] out = a.shape().clone();
     out[out.length - 1] = nn;
-    Layer l = new Layer(im.fresh(im.nameFor(n)), "matmul", a.name(), "", w, new int[] {k, nn}, bias, out,
-        out.length - 1, a.exponent(), a.ms(), k);
+    Layer l = new Layer(im.fresh(im.nameFor(n)), "matmul", a.name(), "", absorb(w, a), new int[] {k, nn}, bias, out,
+        out.length - 1, a.exponent(), a.unitMs(), k);
     im.layer(l, n);
     im.define(n, Val.of(l));
+  }
+
+  /**
+   * The weights times the input's scale factor (1 but after gelu): the layer reads the integers at 2^-exponent
+   * and its weights carry the rest of the input's scale, so the product keeps its real value.
+   */
+  private static float[] absorb(float[] w, Val x) {
+    if (x.factor() == 1) return w;
+    float[] out = new float[w.length];
+    for (int i = 0; i < w.length; i++) out[i] = (float) (w[i] * x.factor());
+    return out;
   }
 
   /** Folds y = scale * (x - mean) / sqrt(var + epsilon) + B into the layer that computes x. */
@@ -140,11 +169,29 @@ final class Contractions {
       throw im.error(n, "adds two i8 activations, which would wrap in i8; tdlc imports adds with at least one "
           + "accumulator (a Conv, Gemm or MatMul output) operand");
     }
+    // an i8 operand coarser than the other is raised to the finer scale exactly, times 2^d in i32; what stays
+    // apart (two accumulators) meets at the coarser scale
+    int fine = Math.max(a.exponent(), b.exponent());
+    a = raise(im, a, fine);
+    b = raise(im, b, fine);
     int common = Math.min(a.exponent(), b.exponent());
     a = align(im, n, 0, a, common);
     b = align(im, n, 1, b, common);
     String name = im.statement(im.nameFor(n), op + "(" + a.name() + ", " + b.name() + ")");
     im.define(n, Val.of(name, a.shape(), true, common, a.ms() + b.ms()));
+  }
+
+  /** The largest power of two an i8 operand is raised by: 127 * 2^23 stays inside i32. */
+  static final int MAX_RAISE = 23;
+
+  /** An i8 value coarser than {@code exponent} as mul(v, 2^d), an i32 at that exponent (d up to MAX_RAISE); else v. */
+  private static Val raise(OnnxImporter im, Val v, int exponent) {
+    int d = exponent - v.exponent();
+    if (v.acc() || d <= 0 || d > MAX_RAISE) return v;
+    String k = im.param(v.name() + "_k", TensorType.of(ElementType.I32, 1), new int[] {1 << d},
+        "2^" + d + ": " + v.name() + " at the scale 2^-" + exponent);
+    String name = im.statement(v.name() + "_up", "mul(" + v.name() + ", " + k + ")");
+    return v.as(name, v.shape(), true, exponent);
   }
 
   private static Val align(OnnxImporter im, NodeProto n, int i, Val v, int exponent) {

@@ -1,5 +1,5 @@
 // What each ONNX op becomes in tdl: one table, RULES, from op type to the rule that converts such a node (or
-// to the reason tdlc cannot represent it yet). Adding an op once tdl has it (Softmax, Concat)
+// to the reason tdlc cannot represent it yet). Adding an op once tdl has it (Concat, Sigmoid)
 // is one entry here and, when it needs more than a call, one method. docs/interop.md has the table in words
 // (QuantizationTest checks that every op here is in it).
 package org.tdlc.interop.onnx;
@@ -33,6 +33,11 @@ final class NodeRules {
       Map.entry("BatchNormalization", Contractions::batchNorm),
       Map.entry("Add", Contractions::add),
       Map.entry("Sub", Contractions::sub),
+      Map.entry("Div", NonLinear::scale),
+      Map.entry("Mul", NonLinear::scale),
+      Map.entry("Softmax", NonLinear::softmax),
+      Map.entry("LayerNormalization", NonLinear::layerNorm),
+      Map.entry("Gelu", NonLinear::gelu),
       Map.entry("Transpose", NodeRules::transpose),
       Map.entry("Squeeze", NodeRules::squeeze),
       Map.entry("Unsqueeze", NodeRules::unsqueeze),
@@ -102,7 +107,7 @@ final class NodeRules {
   }
 
   private static void flatten(OnnxImporter im, NodeProto n) {
-    Val x = im.in(n, 0);
+    Val x = im.scaled(n, 0);
     int axis = (int) attr(n, "axis", 1);
     if (axis < 0) axis += x.rank();
     if (axis < 0 || axis > x.rank()) throw im.error(n, "axis " + axis + " is outside rank " + x.rank());
@@ -114,11 +119,11 @@ final class NodeRules {
     int[] shape = {outer, inner};
     String rhs = axis == 1 ? "flatten(" + x.name() + ")" : "reshape(" + x.name() + ", shape = " + OnnxImporter.ints(shape) + ")";
     String name = im.statement(im.nameFor(n), rhs);
-    im.define(n, Val.of(name, shape, x.acc(), x.exponent(), x.ms()));
+    im.define(n, x.as(name, shape, x.acc(), x.exponent()));
   }
 
   private static void reshape(OnnxImporter im, NodeProto n) {
-    Val x = im.in(n, 0);
+    Val x = im.scaled(n, 0);
     double[] want = im.constant(n, 1).values();
     boolean allowZero = attr(n, "allowzero", 0) == 1;
     int[] shape = new int[want.length];
@@ -151,12 +156,12 @@ final class NodeRules {
       return;
     }
     String name = im.statement(im.nameFor(n), "reshape(" + x.name() + ", shape = " + OnnxImporter.ints(shape) + ")");
-    im.define(n, Val.of(name, shape, x.acc(), x.exponent(), x.ms()));
+    im.define(n, x.as(name, shape, x.acc(), x.exponent()));
   }
 
   /** Passes its input on; an Identity of a constant (PyTorch's exports have them for weights) is that constant. */
   private static void transpose(OnnxImporter im, NodeProto n) {
-    Val x = im.in(n, 0);
+    Val x = im.scaled(n, 0);
     int r = x.rank();
     int[] reversed = new int[r];
     for (int i = 0; i < r; i++) reversed[i] = r - 1 - i;
@@ -169,12 +174,12 @@ final class NodeRules {
     int[] shape = new int[r];
     for (int i = 0; i < r; i++) shape[i] = x.shape()[perm[i]];
     String name = im.statement(im.nameFor(n), "transpose(" + x.name() + ", perm = " + OnnxImporter.ints(perm) + ")");
-    im.define(n, Val.of(name, shape, x.acc(), x.exponent(), x.ms()));
+    im.define(n, x.as(name, shape, x.acc(), x.exponent()));
   }
 
   /** Squeeze drops axes of extent 1 (the listed ones, or all): a reshape. */
   private static void squeeze(OnnxImporter im, NodeProto n) {
-    Val x = im.in(n, 0);
+    Val x = im.scaled(n, 0);
     int[] axes = axes(im, n, x.rank());
     List<Integer> shape = new ArrayList<>();
     for (int i = 0; i < x.rank(); i++) {
@@ -188,7 +193,7 @@ final class NodeRules {
 
   /** Unsqueeze inserts axes of extent 1: a reshape. */
   private static void unsqueeze(OnnxImporter im, NodeProto n) {
-    Val x = im.in(n, 0);
+    Val x = im.scaled(n, 0);
     int rank = x.rank() + (im.hasInput(n, 1) ? im.constant(n, 1).values().length : intsAttr(n, "axes", new int[0]).length);
     int[] axes = axes(im, n, rank);
     if (axes == null) throw im.error(n, "needs axes");
@@ -215,7 +220,7 @@ final class NodeRules {
   private static void reshapeTo(OnnxImporter im, NodeProto n, Val x, int[] shape) {
     if (shape.length == 0) throw im.error(n, "the result would be a scalar; tdl tensors have rank >= 1");
     String name = im.statement(im.nameFor(n), "reshape(" + x.name() + ", shape = " + OnnxImporter.ints(shape) + ")");
-    im.define(n, Val.of(name, shape, x.acc(), x.exponent(), x.ms()));
+    im.define(n, x.as(name, shape, x.acc(), x.exponent()));
   }
 
   private static void identity(OnnxImporter im, NodeProto n) {
@@ -223,7 +228,7 @@ final class NodeRules {
       im.file.aliasConstant(n.getOutput(0), n.getInput(0));
       return;
     }
-    im.define(n, im.in(n, 0));
+    im.define(n, im.scaled(n, 0));
   }
 
   private static void constant(OnnxImporter im, NodeProto n) {

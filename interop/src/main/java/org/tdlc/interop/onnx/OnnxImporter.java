@@ -41,7 +41,7 @@ public final class OnnxImporter {
   private final Set<String> names = new HashSet<>();
   private final Map<Val, Val> asI8 = new IdentityHashMap<>();
   private final List<String> inputs = new ArrayList<>();
-  private final List<Object> body = new ArrayList<>();     // statement lines and Layers, in order
+  private final List<Object> body = new ArrayList<>();     // statement lines, Layers and Params, in order
   private final List<LayerInfo> layers = new ArrayList<>();
 
   private OnnxImporter(OnnxFile file, String modelName, String weightPrefix) {
@@ -59,9 +59,13 @@ public final class OnnxImporter {
     return im.convert();
   }
 
+  /** A parameter tensor an op reads (layernorm's gamma and beta), declared as a weight. */
+  private record Param(String name, TensorType type, int[] values, String comment) {}
+
   private Imported convert() {
     OnnxMl.GraphProto g = file.graph;
-    for (NodeProto n : g.getNodeList()) for (String in : n.getInputList()) consumers.merge(in, 1, Integer::sum);
+    List<NodeProto> nodes = Patterns.fuse(file, g.getNodeList());
+    for (NodeProto n : nodes) for (String in : n.getInputList()) consumers.merge(in, 1, Integer::sum);
     for (OnnxMl.ValueInfoProto o : g.getOutputList()) consumers.merge(o.getName(), 1, Integer::sum);
     Set<String> initializers = new HashSet<>();
     for (TensorProto t : g.getInitializerList()) initializers.add(t.getName());
@@ -69,7 +73,7 @@ public final class OnnxImporter {
       if (!initializers.contains(in.getName())) input(in);
     }
     if (inputs.isEmpty()) throw new OnnxException(file.label, "the graph has no inputs");
-    for (NodeProto n : g.getNodeList()) {
+    for (NodeProto n : nodes) {
       try {
         NodeRules.rule(n.getOpType()).apply(this, n);
       } catch (ArithmeticException | IndexOutOfBoundsException | IllegalArgumentException | NegativeArraySizeException e) {
@@ -125,8 +129,22 @@ public final class OnnxImporter {
 
   // ---- what the node rules call
 
-  /** The node's input {@code i}, converted already by an earlier node (ONNX graphs are topologically sorted). */
+  /**
+   * The node's input {@code i}, converted already by an earlier node (ONNX graphs are topologically sorted), at a
+   * power-of-two scale: a value whose scale has another factor (gelu's result) is refused here.
+   */
   Val in(NodeProto n, int i) {
+    Val v = scaled(n, i);
+    if (v.factor() != 1) {
+      throw error(n, "input " + i + " ('" + n.getInput(i) + "') has the scale " + v.factor() + " * 2^-" + v.exponent()
+          + " (gelu's result), not a power of two; only a Conv, Gemm or MatMul with constant weights reads it (the "
+          + "factor folds into the weights)");
+    }
+    return v;
+  }
+
+  /** The node's input {@code i} at whatever scale it has (a factor other than 1 included). */
+  Val scaled(NodeProto n, int i) {
     if (i >= n.getInputCount() || n.getInput(i).isEmpty()) throw error(n, "input " + i + " is missing");
     Val v = values.get(n.getInput(i));
     if (v == null) {
@@ -188,10 +206,29 @@ public final class OnnxImporter {
   Val i8(Val v) {
     if (!v.acc()) return v;
     return asI8.computeIfAbsent(v, a -> {
-      int shift = Quantization.shift(a.exponent(), Quantization.activationExponent(a.ms()));
+      int shift = Quantization.shift(a.exponent(), Quantization.activationExponent(a.unitMs()));
       String name = statement(a.name() + "_q", "requant(" + a.name() + ", shift = " + shift + ")");
-      return Val.of(name, a.shape(), false, a.exponent() - shift, a.ms());
+      return a.as(name, a.shape(), false, a.exponent() - shift);
     });
+  }
+
+  /**
+   * The value as an i8 activation of at most {@code maxExponent} fractional bits (an op whose integer constants
+   * bound its input's scale): i8(v), shifted further by a requant when it is finer than that.
+   */
+  Val i8AtMost(Val v, int maxExponent) {
+    Val q = i8(v);
+    if (q.exponent() <= maxExponent) return q;
+    int shift = q.exponent() - maxExponent;
+    String name = statement(q.name() + "_s", "requant(" + q.name() + ", shift = " + shift + ")");
+    return q.as(name, q.shape(), false, maxExponent);
+  }
+
+  /** Declares a parameter tensor (written as a weight file) under a fresh name from {@code hint}; returns the name. */
+  String param(String hint, TensorType type, int[] values, String comment) {
+    String name = fresh(hint);
+    body.add(new Param(name, type, values, comment));
+    return name;
   }
 
   /** A tdl name for the node's result: its ONNX name without the exporter's module path noise. */
@@ -235,6 +272,10 @@ public final class OnnxImporter {
     for (Object o : body) {
       if (o instanceof String s) {
         stmts.add(s);
+        continue;
+      }
+      if (o instanceof Param p) {
+        decls.add(weight(weights, p.name(), p.type(), p.values(), p.comment()));
         continue;
       }
       Layer l = (Layer) o;

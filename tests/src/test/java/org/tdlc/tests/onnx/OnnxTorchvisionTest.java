@@ -39,14 +39,18 @@ class OnnxTorchvisionTest {
 
   /** The export of {@code name}, made by models/gen/onnx_exports.py if it is not there yet. */
   static Path export(String name) throws IOException, InterruptedException {
+    return export("models/gen/onnx_exports.py", name, "PyTorch and torchvision: apt-get install python3-torchvision");
+  }
+
+  /** The export {@code name}.onnx, made by {@code script} OUT_DIR NAME (which {@code needs} says) if it is not there yet. */
+  static Path export(String script, String name, String needs) throws IOException, InterruptedException {
     Path onnx = EXPORTS.resolve(name + ".onnx");
     if (Files.exists(onnx)) return onnx;
     String python = System.getProperty("tdlc.python", Files.exists(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3");
-    Process p = new ProcessBuilder(python, "models/gen/onnx_exports.py", EXPORTS.toString(), name)
-        .redirectErrorStream(true).start();
+    Process p = new ProcessBuilder(python, script, EXPORTS.toString(), name).redirectErrorStream(true).start();
     String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), "models/gen/onnx_exports.py " + name + " failed (it needs PyTorch and torchvision: "
-        + "apt-get install python3-torchvision; -Dtdlc.python=PATH names the interpreter):\n" + log);
+    assertEquals(0, p.waitFor(), script + " " + name + " failed (it needs " + needs
+        + "; -Dtdlc.python=PATH names the interpreter):\n" + log);
     return onnx;
   }
 
