@@ -48,8 +48,9 @@ public final class MaestroImport {
    * multiplied; 0 when the levels do not say). Each level between Cluster directives spreads the dimension of its
    * first SpatialMap, or the filter dimension of a pair Y and R (X and S), the way row-stationary mappings spread
    * R; a map whose chunk holds the whole dimension, or a dimension of size 1, spreads nothing. Reduction indices
-   * go on the rows and output indices on the columns (ws when those are only indices the weights read, is when
-   * only ones the inputs read, rs otherwise or when R or S is spread); with no reduction index spread, os: output
+   * go on the rows and output indices on the columns (rs when a level maps R or S, even of size 1; else ws when
+   * the columns hold only indices the weights read, is when only ones the inputs read, rs otherwise); with no
+   * reduction index spread and no R or S mapped, os: output
    * indices only the inputs read on the rows, the others on the columns. A level that spreads nothing counts
    * toward an axis that has no other level (the columns first). A depthwise layer has a spread too but is not
    * pinned (tdlc maps a depthwise layer only when nothing is pinned).
@@ -78,8 +79,12 @@ public final class MaestroImport {
       String index = spreadIndex(l, level);
       spreadAt.add(index);
       if (index != null && reduced(l, index)) reductions = true;
-      if (index != null && (index.equals("r") || index.equals("s"))) rsFilter = true;
+      // a spatial map on R or S is row stationary even where the filter is 1 wide (a 1x1 layer of an RS mapping)
+      if (!l.type().equals("GEMM") && level.stream().anyMatch(d -> d.spatial() && (d.dim().equals("R") || d.dim().equals("S")))) {
+        rsFilter = true;
+      }
     }
+    reductions |= rsFilter;
     boolean gemm = l.type().equals("GEMM");
     long rowPes = 1, colPes = 1;
     boolean rowLevel = false, colLevel = false;
