@@ -124,7 +124,7 @@ Network mobilenetv2 {
     }
   }
   // tdlc mapping: rs, rows c, columns k x p, tile {n=1, k=24, c=96, p=4, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 4 (columns); Y over 4 (columns); C over 16 (rows);
+  // levels: K over 8 (columns); Y over 2 (columns); C over 16 (rows);
   Layer b2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -137,7 +137,7 @@ Network mobilenetv2 {
       TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(2, P);
       SpatialMap(Sz(R),1) Y;
       Cluster(16, P);
       SpatialMap(1,1) C;
@@ -150,7 +150,7 @@ Network mobilenetv2 {
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=144, c=24, p=8, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 2 (rows); X over 8 (rows);
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer b3_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -163,9 +163,9 @@ Network mobilenetv2 {
       TemporalMap(24,24) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(R),1) Y;
       Cluster(8, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -199,7 +199,7 @@ Network mobilenetv2 {
     }
   }
   // tdlc mapping: rs, rows c, columns k x q, tile {n=1, k=24, c=144, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 4 (columns); X over 4 (columns); C over 16 (rows);
+  // levels: K over 8 (columns); X over 2 (columns); C over 16 (rows);
   Layer b3_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -212,7 +212,7 @@ Network mobilenetv2 {
       TemporalMap(144,144) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       Cluster(16, P);
       SpatialMap(1,1) C;
@@ -225,7 +225,7 @@ Network mobilenetv2 {
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=144, c=24, p=8, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 2 (rows); X over 8 (rows);
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer b4_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -238,9 +238,9 @@ Network mobilenetv2 {
       TemporalMap(24,24) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(R),1) Y;
       Cluster(8, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;

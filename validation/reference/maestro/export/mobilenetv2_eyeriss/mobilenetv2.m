@@ -6,7 +6,7 @@
 // tdlc's flattened array axes do.
 Network mobilenetv2 {
   // tdlc mapping: rs, rows c x r, columns k x p, tile {n=1, k=32, c=3, p=16, q=16, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 2 (columns); K over 7 (columns); C over 3 (rows); R over 4 (rows);
+  // levels: Y over 2 (columns); K over 7 (columns); C over 4 (rows); R over 3 (rows);
   // differs from tdlc: tdlc's flattened axes fold the tile 37 times (rows c x r: 9 positions over 12, columns k x p: 512 over 14), MAESTRO's per-dimension spatial maps 40 times
   Layer stem_a {
     Type: CONV
@@ -22,9 +22,9 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(7, P);
       SpatialMap(1,1) K;
-      Cluster(3, P);
-      SpatialMap(1,1) C;
       Cluster(4, P);
+      SpatialMap(1,1) C;
+      Cluster(3, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
       TemporalMap(1,1) N;
@@ -35,7 +35,7 @@ Network mobilenetv2 {
     }
   }
   // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=1, k=1, c=1, p=112, q=112, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 3 (rows); S over 4 (rows);
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b1_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -47,10 +47,10 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(3, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(4, P);
+      Cluster(3, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
       TemporalMap(1,1) N;
@@ -176,7 +176,7 @@ Network mobilenetv2 {
     }
   }
   // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=4, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 3 (rows); S over 4 (rows);
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b3_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -188,10 +188,10 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(3, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(4, P);
+      Cluster(3, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
       TemporalMap(1,1) N;
@@ -317,7 +317,7 @@ Network mobilenetv2 {
     }
   }
   // tdlc mapping: rs, rows r x s, columns g, tile {n=1, g=8, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 14 (columns); R over 3 (rows); S over 4 (rows);
+  // levels: C over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b5_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -329,10 +329,10 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(3, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(4, P);
+      Cluster(3, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
       TemporalMap(1,1) N;
@@ -388,7 +388,7 @@ Network mobilenetv2 {
     }
   }
   // tdlc mapping: rs, rows r x s, columns g, tile {n=1, g=8, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 14 (columns); R over 3 (rows); S over 4 (rows);
+  // levels: C over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b6_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -400,10 +400,10 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(3, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(4, P);
+      Cluster(3, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
       TemporalMap(1,1) N;
@@ -1043,7 +1043,7 @@ Network mobilenetv2 {
     }
   }
   // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 2 (columns); X over 7 (columns); C over 12 (rows);
+  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
   Layer b15_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1056,7 +1056,7 @@ Network mobilenetv2 {
       TemporalMap(960,960) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(7, P);
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       Cluster(12, P);
       SpatialMap(1,1) C;
@@ -1117,7 +1117,7 @@ Network mobilenetv2 {
     }
   }
   // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 2 (columns); X over 7 (columns); C over 12 (rows);
+  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
   Layer b16_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1130,7 +1130,7 @@ Network mobilenetv2 {
       TemporalMap(960,960) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(7, P);
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       Cluster(12, P);
       SpatialMap(1,1) C;
@@ -1191,7 +1191,7 @@ Network mobilenetv2 {
     }
   }
   // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 2 (columns); X over 7 (columns); C over 12 (rows);
+  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
   Layer b17_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1204,7 +1204,7 @@ Network mobilenetv2 {
       TemporalMap(960,960) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(7, P);
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       Cluster(12, P);
       SpatialMap(1,1) C;

@@ -56,7 +56,7 @@ Network resnet50 {
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=64, p=32, q=56, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 2 (rows); X over 8 (rows);
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer l1_0_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -69,9 +69,9 @@ Network resnet50 {
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(R),1) Y;
       Cluster(8, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -82,7 +82,7 @@ Network resnet50 {
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=64, p=4, q=32, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); Y over 2 (rows); X over 8 (rows);
+  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
   Layer l1_0_ds {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -95,9 +95,9 @@ Network resnet50 {
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
+      Cluster(4, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(8, P);
+      Cluster(4, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -160,7 +160,7 @@ Network resnet50 {
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=64, p=32, q=56, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 2 (rows); X over 8 (rows);
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer l1_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -173,9 +173,9 @@ Network resnet50 {
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(R),1) Y;
       Cluster(8, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -238,7 +238,7 @@ Network resnet50 {
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=64, p=32, q=56, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 2 (rows); X over 8 (rows);
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer l1_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -251,9 +251,9 @@ Network resnet50 {
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(R),1) Y;
       Cluster(8, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -1133,18 +1133,18 @@ Network resnet50 {
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 16 (rows); K over 16 (columns);
-  // differs from tdlc: Y (p) is stepped in time, not spread (MAESTRO spreads a strided Y or X correctly only across its top level, which q holds)
+  // levels: Y over 16 (rows); K over 16 (columns);
+  // differs from tdlc: X (q) is stepped in time, not spread (MAESTRO spreads a strided Y or X correctly only across its top level, which p holds)
   // differs from tdlc: tdlc's flattened axes fold the tile 32 times (rows p x q: 49 positions over 16, columns k: 128 over 16), MAESTRO's per-dimension spatial maps 56 times
   Layer l4_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 2048, C: 1024, R: 1, S: 1, Y: 13, X: 13 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;

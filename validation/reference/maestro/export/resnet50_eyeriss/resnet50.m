@@ -6,8 +6,8 @@
 // tdlc's flattened array axes do.
 Network resnet50 {
   // tdlc mapping: rs, rows c x r x s, columns k x p, tile {n=1, k=64, c=3, p=16, q=16, r=7, s=7}, order [k, n, p, q, c, r, s]
-  // levels: Y over 2 (columns); K over 7 (columns); C over 3 (rows); S over 4 (rows);
-  // differs from tdlc: R (r) is stepped in time, not spread
+  // levels: Y over 2 (columns); K over 7 (columns); C over 3 (rows); R over 4 (rows);
+  // differs from tdlc: S (s) is stepped in time, not spread
   // differs from tdlc: tdlc's flattened axes fold the tile 962 times (rows c x r x s: 147 positions over 12, columns k x p: 1024 over 14), MAESTRO's per-dimension spatial maps 1120 times
   Layer conv1_a {
     Type: CONV
@@ -26,13 +26,13 @@ Network resnet50 {
       Cluster(3, P);
       SpatialMap(1,1) C;
       Cluster(4, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=64, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]

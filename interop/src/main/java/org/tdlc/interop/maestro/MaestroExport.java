@@ -97,7 +97,7 @@ public final class MaestroExport {
    * it spreads none. Among the cuts that MAESTRO can run (at most four levels; a strided Y or X spread only by the
    * top level, where MAESTRO applies the stride; a filter dimension never at the top) it takes the one with the
    * fewest folds of the tile (the product over indices of ceil(tile / units)), then the one spreading the most
-   * indices, then the most busy PEs. The top level is the strided index if one is spread, else the first column
+   * indices, then the most busy PEs, then the one giving the earlier indices of an axis the most units. The top level is the strided index if one is spread, else the first column
    * level; then the other column levels, then the rows' (so Y and X always sit above R and S).
    */
   public static Plan plan(Layer l, int peRows, int peCols) {
@@ -172,7 +172,7 @@ public final class MaestroExport {
       if (left == 1 || c.length == 0) out.add(c.clone());
       return;
     }
-    for (int u = 1; u <= left; u++) {
+    for (int u = left; u >= 1; u--) {   // most units first: among equals, the earlier indices get the most
       if (left % u != 0) continue;
       c[i] = u;
       cut(c, i + 1, left / u, out);
