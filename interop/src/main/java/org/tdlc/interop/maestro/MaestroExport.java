@@ -97,8 +97,9 @@ public final class MaestroExport {
    * it spreads none. Among the cuts that MAESTRO can run (at most four levels; a strided Y or X spread only by the
    * top level, where MAESTRO applies the stride; a filter dimension never at the top) it takes the one with the
    * fewest folds of the tile (the product over indices of ceil(tile / units)), then the one spreading the most
-   * indices, then the most busy PEs, then the one giving the earlier indices of an axis the most units. The top level is the strided index if one is spread, else the first column
-   * level; then the other column levels, then the rows' (so Y and X always sit above R and S).
+   * indices, then the most busy PEs, then the one giving the earlier indices of an axis the most units. The top
+   * level is the strided index if one is spread, else the first column level that is not a filter dimension; then
+   * the other column levels, then the rows' (so Y and X always sit above R and S).
    */
   public static Plan plan(Layer l, int peRows, int peCols) {
     List<String> rowIdx = placeable(l, l.mapping().rows()), colIdx = placeable(l, l.mapping().cols());
