@@ -1,16 +1,19 @@
-// Written by `tdlc export maestro` from mobilenetv2.tdl for target default (16 x 16 PEs: Cluster(16) PEs per cluster, 16 clusters).
-// Each layer: level 0 steps through tdlc's global-buffer tiles in its loop order with the column index across clusters;
-// level 1 puts the row index across a cluster's PEs. Convolutions: Y and X are the padded input's rows and columns that windows touch.
+// Written by `tdlc export maestro` from mobilenetv2.tdl for target default (16 x 16 PEs).
+// Each layer: level 0 steps through tdlc's global-buffer tiles in its loop order and spreads one index over its clusters;
+// each Cluster level below spreads one more (`// levels:` names them, their units and array axis; the units multiply
+// to the PEs); the innermost level steps the rest one index at a time. Convolutions: Y and X are the padded input's
+// rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
+// tdlc's flattened array axes do.
 Network mobilenetv2 {
-  // tdlc mapping: os, rows [p], columns [k], tile {n=1, k=32, c=3, p=16, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=3, p=16, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 16 (rows); K over 16 (columns);
   Layer stem_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 32, C: 3, R: 3, S: 3, Y: 225, X: 225 }
     Dataflow {
-      // the strided row index goes across 16 clusters, the column index across the 16 PEs of each
-      TemporalMap(1,1) N;
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(32,32) K;
       TemporalMap(3,3) C;
@@ -26,7 +29,31 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows [p], columns [k], tile {n=1, k=16, c=32, p=112, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=2, k=1, c=1, p=112, q=112, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); R over 4 (rows); S over 4 (rows);
+  Layer b1_da {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 1, C: 32, R: 3, S: 3, Y: 114, X: 114 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(2,2) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+    }
+  }
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=16, c=32, p=112, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer b1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -49,7 +76,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows [q], columns [k], tile {n=1, k=96, c=16, p=2, q=112, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: os, rows q, columns k, tile {n=1, k=96, c=16, p=2, q=112, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); X over 16 (rows);
   Layer b2_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -72,7 +100,207 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=16, k=1, c=1, p=8, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  Layer b2_da {
+    Type: DSCONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { N: 1, K: 1, C: 96, R: 3, S: 3, Y: 113, X: 113 }
+    Dataflow {
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns k x p, tile {n=1, k=24, c=96, p=4, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 8 (columns); Y over 2 (columns); C over 16 (rows);
+  Layer b2_y {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 24, C: 96, R: 1, S: 1, Y: 56, X: 56 }
+    Dataflow {
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(4,4) Y;
+      TemporalMap(56,56) X;
+      TemporalMap(96,96) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(16, P);
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=144, c=24, p=8, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
+  Layer b3_ea {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 144, C: 24, R: 1, S: 1, Y: 56, X: 56 }
+    Dataflow {
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(8,8) Y;
+      TemporalMap(8,8) X;
+      TemporalMap(24,24) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(8, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=16, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  Layer b3_da {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 1, C: 144, R: 3, S: 3, Y: 58, X: 58 }
+    Dataflow {
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns k x q, tile {n=1, k=24, c=144, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 8 (columns); X over 2 (columns); C over 16 (rows);
+  Layer b3_y {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 24, C: 144, R: 1, S: 1, Y: 56, X: 56 }
+    Dataflow {
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(56,56) Y;
+      TemporalMap(4,4) X;
+      TemporalMap(144,144) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
+      Cluster(16, P);
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=144, c=24, p=8, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
+  Layer b4_ea {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 144, C: 24, R: 1, S: 1, Y: 56, X: 56 }
+    Dataflow {
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(8,8) Y;
+      TemporalMap(8,8) X;
+      TemporalMap(24,24) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(8, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=16, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  Layer b4_da {
+    Type: DSCONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { N: 1, K: 1, C: 144, R: 3, S: 3, Y: 57, X: 57 }
+    Dataflow {
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
+    }
+  }
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=144, p=4, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  Layer b4_y {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 32, C: 144, R: 1, S: 1, Y: 28, X: 28 }
+    Dataflow {
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(4,4) Y;
+      TemporalMap(28,28) X;
+      TemporalMap(144,144) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(4, P);
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b5_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -95,7 +323,57 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=16, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  Layer b5_da {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 30, X: 30 }
+    Dataflow {
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
+    }
+  }
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=192, p=4, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  Layer b5_y {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 32, C: 192, R: 1, S: 1, Y: 28, X: 28 }
+    Dataflow {
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(4,4) Y;
+      TemporalMap(28,28) X;
+      TemporalMap(192,192) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(4, P);
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b6_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -118,7 +396,57 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=16, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  Layer b6_da {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 30, X: 30 }
+    Dataflow {
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
+    }
+  }
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=192, p=4, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  Layer b6_y {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 32, C: 192, R: 1, S: 1, Y: 28, X: 28 }
+    Dataflow {
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(4,4) Y;
+      TemporalMap(28,28) X;
+      TemporalMap(192,192) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(4, P);
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b7_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -141,7 +469,31 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=192, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  Layer b7_da {
+    Type: DSCONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 29, X: 29 }
+    Dataflow {
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
+    }
+  }
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=192, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b7_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -164,7 +516,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b8_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -187,7 +540,31 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=256, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  Layer b8_da {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
+    Dataflow {
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
+    }
+  }
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=256, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b8_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -210,7 +587,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b9_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -233,7 +611,31 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=256, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  Layer b9_da {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
+    Dataflow {
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
+    }
+  }
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=256, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b9_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -256,7 +658,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b10_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -279,7 +682,31 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=256, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  Layer b10_da {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
+    Dataflow {
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
+    }
+  }
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=256, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b10_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -302,7 +729,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b11_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -325,7 +753,31 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=96, c=256, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  Layer b11_da {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
+    Dataflow {
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
+    }
+  }
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=96, c=256, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b11_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -348,7 +800,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b12_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -371,7 +824,31 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=32, c=576, p=14, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=64, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  Layer b12_da {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 16, X: 16 }
+    Dataflow {
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
+    }
+  }
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=576, p=14, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b12_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -394,7 +871,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b13_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -417,7 +895,31 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=32, c=576, p=14, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=64, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  Layer b13_da {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 16, X: 16 }
+    Dataflow {
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
+    }
+  }
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=576, p=14, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b13_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -440,7 +942,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b14_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -463,7 +966,31 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=32, c=576, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  Layer b14_da {
+    Type: DSCONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 15, X: 15 }
+    Dataflow {
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
+    }
+  }
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=576, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b14_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -486,7 +1013,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b15_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -509,7 +1037,31 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=32, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  Layer b15_da {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
+    Dataflow {
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
+    }
+  }
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b15_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -532,7 +1084,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b16_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -555,7 +1108,31 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=32, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  Layer b16_da {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
+    Dataflow {
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
+    }
+  }
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b16_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -578,7 +1155,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b17_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -601,7 +1179,31 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  Layer b17_da {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
+    Dataflow {
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
+    }
+  }
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer b17_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -624,7 +1226,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows [c], columns [k], tile {n=1, k=128, c=320, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=128, c=320, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer last_a {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -647,7 +1250,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: os, rows -, columns [n], tile {m=1, n=32, k=1280}, order [n, m, k]
+  // tdlc mapping: os, rows -, columns n, tile {m=1, n=32, k=1280}, order [n, m, k]
+  // levels: N over 16 (columns); idle over 16 (rows);
   Layer logits {
     Type: GEMM
     Dimensions { M: 1, N: 1000, K: 1280 }
@@ -656,7 +1260,8 @@ Network mobilenetv2 {
       TemporalMap(1,1) M;
       TemporalMap(1280,1280) K;
       Cluster(16, P);
-      SpatialMap(1,1) M;   // no index across the rows: one PE per cluster works
+      SpatialMap(1,1) M;   // rows: nothing spread, one unit works
+      TemporalMap(1,1) M;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
     }

@@ -1,16 +1,50 @@
-// Written by `tdlc export maestro` from resnet50.tdl for target eyeriss (12 x 14 PEs: Cluster(12) PEs per cluster, 14 clusters).
-// Each layer: level 0 steps through tdlc's global-buffer tiles in its loop order with the column index across clusters;
-// level 1 puts the row index across a cluster's PEs. Convolutions: Y and X are the padded input's rows and columns that windows touch.
+// Written by `tdlc export maestro` from resnet50.tdl for target eyeriss (12 x 14 PEs).
+// Each layer: level 0 steps through tdlc's global-buffer tiles in its loop order and spreads one index over its clusters;
+// each Cluster level below spreads one more (`// levels:` names them, their units and array axis; the units multiply
+// to the PEs); the innermost level steps the rest one index at a time. Convolutions: Y and X are the padded input's
+// rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
+// tdlc's flattened array axes do.
 Network resnet50 {
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=64, c=64, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r x s, columns k x p, tile {n=1, k=64, c=3, p=16, q=16, r=7, s=7}, order [k, n, p, q, c, r, s]
+  // levels: Y over 2 (columns); K over 7 (columns); C over 3 (rows); R over 4 (rows);
+  // differs from tdlc: S (s) is stepped in time, not spread
+  // differs from tdlc: tdlc's flattened axes fold the tile 962 times (rows c x r x s: 147 positions over 12, columns k x p: 1024 over 14), MAESTRO's per-dimension spatial maps 1120 times
+  Layer conv1_a {
+    Type: CONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { N: 1, K: 64, C: 3, R: 7, S: 7, Y: 229, X: 229 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(3,3) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(7, P);
+      SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) C;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=64, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l1_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(2,2) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -25,15 +59,42 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=64, c=64, p=56, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
+  Layer l1_0_a2 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
+      TemporalMap(1,1) N;
+      TemporalMap(4,2) X;
+      TemporalMap(64,64) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l1_0_ds {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -48,7 +109,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [k], tile {n=1, k=256, c=64, p=8, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=256, c=64, p=8, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer l1_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -71,15 +133,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=64, c=256, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=256, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l1_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(2,2) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -94,15 +157,42 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=64, c=64, p=56, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
+  Layer l1_1_a2 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
+      TemporalMap(1,1) N;
+      TemporalMap(4,2) X;
+      TemporalMap(64,64) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l1_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -117,15 +207,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=64, c=256, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=256, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l1_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(2,2) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -140,15 +231,42 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=64, c=64, p=56, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
+  Layer l1_2_a2 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
+      TemporalMap(1,1) N;
+      TemporalMap(4,2) X;
+      TemporalMap(64,64) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l1_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -163,15 +281,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=128, c=256, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=128, c=256, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l2_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 256, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -186,15 +305,44 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=256, c=256, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns k x p, tile {n=1, k=128, c=16, p=28, q=4, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); K over 2 (columns); C over 4 (rows); R over 3 (rows);
+  Layer l2_0_a2 {
+    Type: CONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 57, X: 57 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(128,128) K;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,16) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(1,1) K;
+      Cluster(4, P);
+      SpatialMap(1,1) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=256, c=256, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l2_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 512, C: 256, R: 1, S: 1, Y: 55, X: 55 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -209,16 +357,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [q], tile {n=1, k=256, c=128, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=256, c=128, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 12 (rows);
   Layer l2_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
+      SpatialMap(Sz(S),1) X;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
-      SpatialMap(Sz(S),1) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -232,15 +381,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l2_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -255,16 +405,43 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [q], tile {n=1, k=256, c=128, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=64, c=128, p=28, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
+  Layer l2_1_a2 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
+      TemporalMap(1,1) N;
+      TemporalMap(4,2) X;
+      TemporalMap(128,128) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=256, c=128, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 12 (rows);
   Layer l2_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
+      SpatialMap(Sz(S),1) X;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
-      SpatialMap(Sz(S),1) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -278,15 +455,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l2_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -301,16 +479,43 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [q], tile {n=1, k=256, c=128, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=64, c=128, p=28, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
+  Layer l2_2_a2 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
+      TemporalMap(1,1) N;
+      TemporalMap(4,2) X;
+      TemporalMap(128,128) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=256, c=128, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 12 (rows);
   Layer l2_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
+      SpatialMap(Sz(S),1) X;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
-      SpatialMap(Sz(S),1) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -324,15 +529,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l2_3_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -347,16 +553,43 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [q], tile {n=1, k=256, c=128, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=64, c=128, p=28, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
+  Layer l2_3_a2 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
+      TemporalMap(1,1) N;
+      TemporalMap(4,2) X;
+      TemporalMap(128,128) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=256, c=128, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 12 (rows);
   Layer l2_3_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
+      SpatialMap(Sz(S),1) X;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
-      SpatialMap(Sz(S),1) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -370,15 +603,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -393,15 +627,42 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=256, c=64, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=128, c=16, p=14, q=8, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
+  Layer l3_0_a2 {
+    Type: CONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 29, X: 29 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(128,128) K;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,16) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=256, c=64, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 1024, C: 512, R: 1, S: 1, Y: 27, X: 27 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -416,15 +677,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=16, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=16, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -439,14 +701,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      TemporalMap(1,1) N;
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(4,4) X;
       TemporalMap(32,32) K;
       TemporalMap(1024,1024) C;
@@ -462,15 +725,42 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
+  Layer l3_1_a2 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(8,8) K;
+      TemporalMap(1,1) N;
+      TemporalMap(16,14) X;
+      TemporalMap(256,256) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -485,14 +775,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      TemporalMap(1,1) N;
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(4,4) X;
       TemporalMap(32,32) K;
       TemporalMap(1024,1024) C;
@@ -508,15 +799,42 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
+  Layer l3_2_a2 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(8,8) K;
+      TemporalMap(1,1) N;
+      TemporalMap(16,14) X;
+      TemporalMap(256,256) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -531,14 +849,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_3_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      TemporalMap(1,1) N;
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(4,4) X;
       TemporalMap(32,32) K;
       TemporalMap(1024,1024) C;
@@ -554,15 +873,42 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
+  Layer l3_3_a2 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(8,8) K;
+      TemporalMap(1,1) N;
+      TemporalMap(16,14) X;
+      TemporalMap(256,256) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_3_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -577,14 +923,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_4_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      TemporalMap(1,1) N;
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(4,4) X;
       TemporalMap(32,32) K;
       TemporalMap(1024,1024) C;
@@ -600,15 +947,42 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
+  Layer l3_4_a2 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(8,8) K;
+      TemporalMap(1,1) N;
+      TemporalMap(16,14) X;
+      TemporalMap(256,256) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_4_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -623,14 +997,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_5_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      TemporalMap(1,1) N;
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(4,4) X;
       TemporalMap(32,32) K;
       TemporalMap(1024,1024) C;
@@ -646,15 +1021,42 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
+  Layer l3_5_a2 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(8,8) K;
+      TemporalMap(1,1) N;
+      TemporalMap(16,14) X;
+      TemporalMap(256,256) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_5_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      SpatialMap(Sz(R),1) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -669,14 +1071,15 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [p], tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=1024, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l4_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      TemporalMap(1,1) N;
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(4,4) X;
       TemporalMap(32,32) K;
       TemporalMap(1024,1024) C;
@@ -692,7 +1095,36 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [k], tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns k x p, tile {n=1, k=256, c=16, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); K over 2 (columns); C over 4 (rows); R over 3 (rows);
+  Layer l4_0_a2 {
+    Type: CONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { N: 1, K: 512, C: 512, R: 3, S: 3, Y: 15, X: 15 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(256,256) K;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,16) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(1,1) K;
+      Cluster(4, P);
+      SpatialMap(1,1) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer l4_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
@@ -715,7 +1147,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [k], tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer l4_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -738,7 +1171,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [k], tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer l4_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -761,7 +1195,36 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [k], tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns k x p, tile {n=1, k=8, c=512, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 2 (columns); Y over 7 (columns); C over 4 (rows); R over 3 (rows);
+  Layer l4_1_a2 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 512, C: 512, R: 3, S: 3, Y: 9, X: 9 }
+    Dataflow {
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(9,7) Y;
+      TemporalMap(9,7) X;
+      TemporalMap(512,512) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(7, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(4, P);
+      SpatialMap(1,1) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer l4_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -784,7 +1247,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [k], tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer l4_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -807,7 +1271,36 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [c], columns [k], tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns k x p, tile {n=1, k=8, c=512, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 2 (columns); Y over 7 (columns); C over 4 (rows); R over 3 (rows);
+  Layer l4_2_a2 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 512, C: 512, R: 3, S: 3, Y: 9, X: 9 }
+    Dataflow {
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(9,7) Y;
+      TemporalMap(9,7) X;
+      TemporalMap(512,512) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(7, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(4, P);
+      SpatialMap(1,1) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer l4_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -830,7 +1323,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows [k], columns [n], tile {m=1, n=512, k=128}, order [n, m, k]
+  // tdlc mapping: rs, rows k, columns n, tile {m=1, n=512, k=128}, order [n, m, k]
+  // levels: N over 14 (columns); K over 12 (rows);
   Layer logits {
     Type: GEMM
     Dimensions { M: 1, N: 1000, K: 2048 }

@@ -91,8 +91,6 @@ final class MaestroExportFormat implements FileFormat {
     int[] stride = {1, 1}, pad = {0, 0};
     if (op == null) {
       why = "not found in the optimized model";
-    } else if (MaestroExport.unexportable(mapped.mapping()) != null) {
-      why = MaestroExport.unexportable(mapped.mapping());
     } else if (op.shortName().equals("conv2d")) {
       var attrs = OpDef.attributesOf(op);
       stride = attrs.getInts("stride");

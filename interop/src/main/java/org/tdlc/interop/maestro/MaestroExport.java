@@ -1,16 +1,20 @@
 // `tdlc export maestro`: a compiled model's mapped layers as a MAESTRO mapping file, and its target as a MAESTRO
-// HW file, that MAESTRO loads and runs unchanged. A tdlc mapping is a loop nest of two levels around the array:
-// the global-buffer tile loops (in the mapping's order) with one index across the array's columns, then, within a
-// tile, one index across its rows and the others in the order that keeps the dataflow's operand in the PEs.
-// MAESTRO says the same with a Cluster: level 0 spreads the column index over C clusters and steps through the
-// tiles (TemporalMap(tile, tile)); Cluster(R) puts R PEs in each; level 1 spreads the row index over them and steps
-// one index at a time, innermost the indices the stationary operand does not depend on. MAESTRO has no padding,
-// so a convolution's Y and X are its padded input's rows and columns that windows touch (the zeros become data to
-// MAESTRO; the MACs do not change). MAESTRO counts the MACs of a strided chunk of several output rows wrongly, so
-// along a strided axis a step is one output row, and a strided row index goes across clusters instead of PEs.
+// HW file, that MAESTRO loads and runs unchanged. A tdlc mapping is the global-buffer tile loops (in the mapping's
+// order) around the array, whose two axes each hold any number of loop indices, flattened im2col-style. MAESTRO
+// spreads one dimension per cluster level, so each index an axis spreads gets a level of its own (Plan: how many
+// units each gets, and why that is the nearest MAESTRO can say), and the levels nest: level 0 steps through the
+// tiles (TemporalMap(tile, tile)) and spreads one index over its clusters, every Cluster level below spreads one
+// more, and the innermost steps through the rest one index at a time, the indices the stationary operand does not
+// depend on innermost. MAESTRO's pitfalls shape it: at most three Cluster directives; R and S temporal maps whole;
+// a filter dimension spread in pair with Y (X), as MAESTRO's own row-stationary mappings do, on the rows of one
+// output row; a strided Y or X spread only at the top level and stepped one output row at a time elsewhere
+// (MAESTRO miscounts the MACs otherwise); no chunk larger than its dimension. MAESTRO has no padding, so a
+// convolution's Y and X are its padded input's rows and columns that windows touch (the zeros become data to
+// MAESTRO; the MACs do not change).
 package org.tdlc.interop.maestro;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,11 +42,12 @@ public final class MaestroExport {
 
   public static Files write(String network, String source, List<Layer> layers, Target target) {
     StringBuilder m = new StringBuilder("// Written by `tdlc export maestro` from ").append(source).append(" for target ")
-        .append(target.name()).append(" (").append(target.rows()).append(" x ").append(target.cols())
-        .append(" PEs: Cluster(").append(target.rows()).append(") PEs per cluster, ").append(target.cols())
-        .append(" clusters).\n// Each layer: level 0 steps through tdlc's global-buffer tiles in its loop order with the column"
-            + " index across clusters;\n// level 1 puts the row index across a cluster's PEs. Convolutions: Y and X are the"
-            + " padded input's rows and columns that windows touch.\n");
+        .append(target.name()).append(" (").append(target.rows()).append(" x ").append(target.cols()).append(" PEs).\n")
+        .append("// Each layer: level 0 steps through tdlc's global-buffer tiles in its loop order and spreads one index over"
+            + " its clusters;\n// each Cluster level below spreads one more (`// levels:` names them, their units and array"
+            + " axis; the units multiply\n// to the PEs); the innermost level steps the rest one index at a time. Convolutions:"
+            + " Y and X are the padded input's\n// rows and columns that windows touch. `// differs from tdlc:` says where"
+            + " MAESTRO's spatial maps cannot do what\n// tdlc's flattened array axes do.\n");
     m.append("Network ").append(network).append(" {\n");
     for (Layer l : layers) layer(m, l, target);
     m.append("}\n");
@@ -62,11 +67,178 @@ public final class MaestroExport {
 
   private static long whole(MemoryLevel level) { return Math.max(1, (long) Math.floor(level.bandwidth())); }
 
+  /**
+   * One level of MAESTRO's cluster tree, top first: the tdlc index it spreads over its {@code units} sub-units
+   * (null: an idle level, one unit of it working, for an array axis that spreads nothing) and the axis it is a
+   * part of.
+   */
+  public record Level(String index, boolean rows, int units) {}
+
+  /**
+   * How a layer's array axes become MAESTRO's cluster levels: the levels, top first (their units multiply to the
+   * PE count), and, where MAESTRO's per-dimension spatial maps cannot say what tdlc's flattened axes do, why.
+   */
+  public record Plan(List<Level> levels, List<String> differences) {
+    public List<String> spread(boolean rows) {
+      List<String> out = new ArrayList<>();
+      for (Level v : levels) if (v.index() != null && v.rows() == rows) out.add(v.index());
+      return out;
+    }
+
+    boolean spreads(String index) { return levels.stream().anyMatch(v -> index.equals(v.index())); }
+  }
+
+  /** MAESTRO builds four NoC levels: at most three Cluster directives, so four levels. */
+  public static final int MAX_LEVELS = 4;
+
+  /**
+   * The cluster levels of a layer on a rows x cols array. Each axis' PEs are cut into one level per index it
+   * spreads (the level's units a divisor of the axis' PEs, their product the axis' PEs), or one idle level when
+   * it spreads none. Among the cuts that MAESTRO can run (at most four levels; a strided Y or X spread only by the
+   * top level, where MAESTRO applies the stride; a filter dimension never at the top) it takes the one with the
+   * fewest folds of the tile (the product over indices of ceil(tile / units)), then the one spreading the most
+   * indices, then the most busy PEs, then the one giving the earlier indices of an axis the most units. The top
+   * level is the strided index if one is spread, else the first column level that is not a filter dimension; then
+   * the other column levels, then the rows' (so Y and X always sit above R and S).
+   */
+  public static Plan plan(Layer l, int peRows, int peCols) {
+    List<String> rowIdx = placeable(l, l.mapping().rows()), colIdx = placeable(l, l.mapping().cols());
+    List<int[]> rowCuts = cuts(rowIdx.size(), peRows), colCuts = cuts(colIdx.size(), peCols);
+    List<Level> best = null;
+    long[] bestScore = null;
+    for (int[] cc : colCuts) {
+      for (int[] rc : rowCuts) {
+        List<Level> levels = levels(l, colIdx, cc, false, peCols);
+        levels.addAll(levels(l, rowIdx, rc, true, peRows));
+        levels = arrange(l, levels);
+        if (levels == null) continue;
+        long folds = 1, spread = 0, busy = 1;
+        for (Level v : levels) {
+          if (v.index() == null) continue;
+          int e = tile(l, v.index());
+          folds *= (e + v.units() - 1) / v.units();
+          spread++;
+          busy *= Math.min(e, v.units());
+        }
+        for (String d : rowIdx) if (levels.stream().noneMatch(v -> d.equals(v.index()))) folds *= tile(l, d);
+        for (String d : colIdx) if (levels.stream().noneMatch(v -> d.equals(v.index()))) folds *= tile(l, d);
+        long[] score = {folds, -spread, -busy};
+        if (bestScore == null || Arrays.compare(score, bestScore) < 0) {
+          best = levels;
+          bestScore = score;
+        }
+      }
+    }
+    if (best == null) throw new IllegalStateException("no MAESTRO cluster tree for layer " + l.name());
+    if (best.size() == 1) best = List.of(best.get(0), new Level(null, true, 1));   // MAESTRO needs a PE level
+    List<String> why = new ArrayList<>();
+    long mFolds = bestScore[0];
+    long tFolds = folds(l.mapping().axisExtent(l.mapping().rows()), peRows)
+        * folds(l.mapping().axisExtent(l.mapping().cols()), peCols);
+    for (String d : concat(rowIdx, colIdx)) {
+      if (best.stream().noneMatch(v -> d.equals(v.index())) && tile(l, d) > 1) {
+        why.add(maestro(l, d) + " (" + d + ") is stepped in time, not spread" + (strided(l, maestro(l, d))
+            ? " (MAESTRO spreads a strided Y or X correctly only across its top level, which "
+                + (best.get(0).index() == null ? "another index holds" : best.get(0).index() + " holds") + ")" : ""));
+      }
+    }
+    if (mFolds != tFolds) {
+      why.add("tdlc's flattened axes fold the tile " + tFolds + " times (rows " + Mapping.axisText(l.mapping().rows())
+          + ": " + l.mapping().axisExtent(l.mapping().rows()) + " positions over " + peRows + ", columns "
+          + Mapping.axisText(l.mapping().cols()) + ": " + l.mapping().axisExtent(l.mapping().cols()) + " over " + peCols
+          + "), MAESTRO's per-dimension spatial maps " + mFolds + " times");
+    }
+    return new Plan(best, why);
+  }
+
+  /** The indices of an axis MAESTRO can spread: those it has a dimension for, with a tile above 1. */
+  private static List<String> placeable(Layer l, List<String> axis) {
+    List<String> out = new ArrayList<>();
+    for (String d : axis) if (maestro(l, d) != null && tile(l, d) > 1) out.add(d);
+    return out;
+  }
+
+  /** Every way to give n indices units that are divisors of pes multiplying to pes (1: not spread); for n = 0
+   *  the empty cut. An all-ones cut stands for an idle level of pes units. */
+  private static List<int[]> cuts(int n, int pes) {
+    List<int[]> out = new ArrayList<>();
+    cut(new int[n], 0, pes, out);
+    if (n > 0 && pes > 1) out.add(new int[n]);   // all 1 (filled below): every index in time, the axis idle
+    for (int[] c : out) for (int i = 0; i < n; i++) if (c[i] == 0) c[i] = 1;
+    return out;
+  }
+
+  private static void cut(int[] c, int i, int left, List<int[]> out) {
+    if (i == c.length) {
+      if (left == 1 || c.length == 0) out.add(c.clone());
+      return;
+    }
+    for (int u = left; u >= 1; u--) {   // most units first: among equals, the earlier indices get the most
+      if (left % u != 0) continue;
+      c[i] = u;
+      cut(c, i + 1, left / u, out);
+    }
+  }
+
+  /** An axis' levels: one per index with more than one unit, or one idle level of all its PEs. */
+  private static List<Level> levels(Layer l, List<String> idx, int[] cut, boolean rows, int pes) {
+    List<Level> out = new ArrayList<>();
+    for (int i = 0; i < idx.size(); i++) if (cut[i] > 1) out.add(new Level(idx.get(i), rows, cut[i]));
+    if (out.isEmpty() && pes > 1) out.add(new Level(null, rows, pes));
+    return out;
+  }
+
+  /** The levels in MAESTRO's order (see plan), or null when MAESTRO cannot run them. */
+  private static List<Level> arrange(Layer l, List<Level> levels) {
+    List<Level> strided = levels.stream().filter(v -> v.index() != null && strided(l, maestro(l, v.index()))).toList();
+    if (strided.size() > 1) return null;
+    List<Level> out = new ArrayList<>(levels);
+    Level top = strided.isEmpty() ? null : strided.get(0);
+    if (top == null) {
+      for (Level v : levels) {
+        if (!filter(l, v.index())) {
+          top = v;
+          break;
+        }
+      }
+    }
+    if (top == null) {
+      top = new Level(null, false, 1);
+      out.add(0, top);
+    } else {
+      out.remove(top);
+      out.add(0, top);
+    }
+    return out.size() > MAX_LEVELS ? null : out;
+  }
+
+  /** Whether a tdlc index is a filter dimension (R or S) of a convolution. */
+  private static boolean filter(Layer l, String tdlc) {
+    String d = tdlc == null ? null : maestro(l, tdlc);
+    return l.kind() != Kind.GEMM && ("R".equals(d) || "S".equals(d));
+  }
+
+  private static long folds(long extent, int pes) { return (extent + pes - 1) / pes; }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
   private static void layer(StringBuilder b, Layer l, Target t) {
     Mapping map = l.mapping();
     b.append("  // tdlc mapping: ").append(map.dataflow().toString().toLowerCase(Locale.ROOT)).append(", rows ")
-        .append(map.rows().isEmpty() ? "-" : map.rows()).append(", columns ").append(map.cols().isEmpty() ? "-" : map.cols())
+        .append(Mapping.axisText(map.rows())).append(", columns ").append(Mapping.axisText(map.cols()))
         .append(", tile ").append(map.tile()).append(", order ").append(map.order()).append('\n');
+    Plan plan = plan(l, t.rows(), t.cols());
+    b.append("  // levels:");
+    for (Level v : plan.levels()) {
+      b.append(' ').append(v.index() == null ? "idle" : maestro(l, v.index())).append(" over ").append(v.units())
+          .append(v.rows() ? " (rows)" : " (columns)").append(';');
+    }
+    b.append('\n');
+    for (String d : plan.differences()) b.append("  // differs from tdlc: ").append(d).append('\n');
     b.append("  Layer ").append(l.name()).append(" {\n");
     b.append("    Type: ").append(l.kind()).append('\n');
     if (l.kind() == Kind.GEMM) {
@@ -81,47 +253,54 @@ public final class MaestroExport {
           .append(", S: ").append(l.range("s")).append(", Y: ").append(y).append(", X: ").append(x).append(" }\n");
     }
     b.append("    Dataflow {\n");
-    List<String> dims = dims(l);
-    String cols = maestro(l, only(map.cols())), rows = maestro(l, only(map.rows()));
-    int clusterSize = t.rows();
-    if (strided(l, rows) && !strided(l, cols)) {
-      // MAESTRO miscounts a strided Y or X spread inside a cluster (it drops the stride within a chunk of
-      // several output rows): spread it across clusters instead, the column index inside them; same PEs
-      String swap = cols;
-      cols = rows;
-      rows = swap;
-      clusterSize = t.cols();
-      b.append("      // the strided row index goes across ").append(t.rows()).append(" clusters, the column index across the ")
-          .append(t.cols()).append(" PEs of each\n");
-    }
-    // MAESTRO needs a SpatialMap at every level: an axis tdlc leaves unused gets one unit holding a whole chunk
+    List<Level> levels = plan.levels();
     String idle = l.kind() == Kind.GEMM ? "M" : "N";
     String idleTdlc = idle.toLowerCase(Locale.ROOT);
-    boolean idleTop = cols == null;
-    if (idleTop) {
-      cols = idle;
-      b.append("      SpatialMap(").append(l.range(idleTdlc)).append(',').append(l.range(idleTdlc)).append(") ").append(idle)
-          .append(";   // no index across the columns: one cluster works\n");
-    }
-    for (String tdlc : map.order()) {
-      String d = maestro(l, tdlc);
-      if (d == null || (d.equals(cols) && idleTop)) continue;
-      if (d.equals(cols)) b.append("      ").append(spatial(l, d)).append(";\n");
-      else b.append("      ").append(temporal(l, d, strided(l, d) ? 1 : tile(l, tdlc))).append(";\n");
-    }
-    b.append("      Cluster(").append(clusterSize).append(", P);\n");
-    if (rows == null) {
-      rows = idle;
-      int chunk = idle.equals(cols) ? 1 : tile(l, idleTdlc);
-      b.append("      SpatialMap(").append(chunk).append(',').append(chunk).append(") ").append(idle)
-          .append(";   // no index across the rows: one PE per cluster works\n");
-    } else {
-      b.append("      ").append(spatial(l, rows)).append(";\n");
-    }
-    for (String d : inner(l, map, dims)) {
-      if (!d.equals(rows)) b.append("      ").append(temporal(l, d, 1)).append(";\n");
+    boolean pairR = l.kind() != Kind.GEMM && plan.spreads("r"), pairS = l.kind() != Kind.GEMM && plan.spreads("s");
+    for (int i = 0; i < levels.size(); i++) {
+      Level v = levels.get(i);
+      if (i > 0) b.append("      Cluster(").append(v.units()).append(", P);\n");
+      String d = v.index() == null ? null : maestro(l, v.index());
+      if (d == null) {
+        // an idle level: one unit holds the whole chunk of N (M for a GEMM), the others have nothing to do
+        int chunk = i == 0 ? l.range(idleTdlc) : spreadAbove(levels, i, idleTdlc) ? 1 : tile(l, idleTdlc);
+        b.append("      SpatialMap(").append(chunk).append(',').append(chunk).append(") ").append(idle)
+            .append(";   // ").append(v.rows() ? "rows" : "columns").append(": nothing spread, one ")
+            .append(i == 0 ? "cluster" : "unit").append(" works\n");
+      } else {
+        b.append("      ").append(spatial(l, d)).append(";\n");
+      }
+      if (i == 0) {
+        for (String tdlc : map.order()) {
+          String m = maestro(l, tdlc);
+          if (m == null || m.equals(d) || (d == null && m.equals(idle))) continue;
+          int size = strided(l, m) || window(l, m, pairR, pairS, plan) ? 1 : tile(l, tdlc);
+          b.append("      ").append(temporal(l, m, size)).append(";\n");
+        }
+      }
+      if (i == levels.size() - 1) {
+        for (String m : inner(l, map, dims(l))) {
+          if (m.equals(d) || (pairR && (m.equals("Y") || m.equals("R"))) || (pairS && (m.equals("X") || m.equals("S")))) continue;
+          b.append("      ").append(temporal(l, m, 1)).append(";\n");
+        }
+      }
     }
     b.append("    }\n  }\n");
+  }
+
+  /** Whether a level above level i spreads tdlc index d (so i receives one index of it). */
+  private static boolean spreadAbove(List<Level> levels, int i, String d) {
+    for (int j = 0; j < i; j++) if (d.equals(levels.get(j).index())) return true;
+    return false;
+  }
+
+  /**
+   * Whether the top level must hand Y (X) down one output row (column) at a time: R (S) is spread below and
+   * pairs its units with Y's (X's) rows, which only works on the rows of one output row, and Y (X) is not
+   * itself spread, which hands down one output row per unit anyway.
+   */
+  private static boolean window(Layer l, String m, boolean pairR, boolean pairS, Plan plan) {
+    return m.equals("Y") && pairR && !plan.spreads("p") || m.equals("X") && pairS && !plan.spreads("q");
   }
 
   /** MAESTRO's dimensions of the layer. */
@@ -131,26 +310,6 @@ public final class MaestroExport {
       case DSCONV -> List.of("N", "C", "Y", "X", "R", "S");
       case CONV -> List.of("N", "K", "C", "Y", "X", "R", "S");
     };
-  }
-
-  /**
-   * The one index on an array axis ("" for none). A layer with several indices on one axis is not exported
-   * (the caller checks Layer.exportable): MAESTRO would need a Cluster level per index.
-   */
-  private static String only(List<String> axis) {
-    if (axis.size() > 1) throw new IllegalArgumentException("several indices on one array axis: " + axis);
-    return axis.isEmpty() ? "" : axis.get(0);
-  }
-
-  /** Why this exporter cannot write a mapping, or null: it puts one index on each array axis. */
-  public static String unexportable(Mapping map) {
-    for (List<String> axis : List.of(map.rows(), map.cols())) {
-      if (axis.size() > 1) {
-        return "its mapping puts " + Mapping.axisText(axis) + " on one array axis, and this exporter writes one index "
-            + "per axis (MAESTRO would need a Cluster level per index)";
-      }
-    }
-    return null;
   }
 
   /** The MAESTRO dimension of a tdlc index, or null for one MAESTRO does not have (a depthwise layer's k and c). */
@@ -190,8 +349,14 @@ public final class MaestroExport {
     return "Y".equals(d) && l.strideH() > 1 || "X".equals(d) && l.strideW() > 1;
   }
 
-  /** One index per unit; for Y and X, the input rows of one output row (MAESTRO applies the stride). */
+  /**
+   * One index per unit; for Y and X, the input rows of one output row (MAESTRO applies the stride); R (S) paired
+   * with Y (X), unit i taking filter row i and input row i of the one output row handed down, as MAESTRO's own
+   * row-stationary mappings spread a filter dimension.
+   */
   private static String spatial(Layer l, String d) {
+    if (l.kind() != Kind.GEMM && d.equals("R")) return "SpatialMap(1,1) Y;\n      SpatialMap(1,1) R";
+    if (l.kind() != Kind.GEMM && d.equals("S")) return "SpatialMap(1,1) X;\n      SpatialMap(1,1) S";
     if (!d.equals("Y") && !d.equals("X")) return "SpatialMap(1,1) " + d;
     return "SpatialMap(Sz(" + (d.equals("Y") ? "R" : "S") + "),1) " + d;
   }

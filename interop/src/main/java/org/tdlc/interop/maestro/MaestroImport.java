@@ -1,9 +1,10 @@
 // `tdlc import maestro MAPPING.m [HW.m]`: the network becomes one model (a conv2d, dwconv2d or matmul per layer,
 // named as the layer, each with its own input as MAESTRO runs layers independently) and the HW file one target.
 // Carried over: the shapes and strides (MAESTRO has no padding: Y and X are input sizes), each layer's dataflow
-// family as an @map pin, MAESTRO's whole-tensor L2 as a whole-layer tile, its PE count and cluster shape, NoC and
-// off-chip bandwidth, L1/L2 sizes and its energy ratios. The rest of the directives (which dimension goes across
-// clusters and PEs, chunk sizes, cluster levels) has no @map pin today and is written beside each layer as comments.
+// and which dimensions its cluster levels spread over PEs as @map pins (rows, cols, dataflow: Spread says how),
+// MAESTRO's whole-tensor L2 as a whole-layer tile, its PE count and the array's shape, NoC and off-chip bandwidth,
+// L1/L2 sizes and its energy ratios. The rest of the directives (how many PEs each level gives its dimension, chunk
+// sizes, loop orders within levels) has no @map pin and is quoted beside each layer as comments.
 package org.tdlc.interop.maestro;
 
 import java.util.ArrayList;
@@ -41,15 +42,156 @@ public final class MaestroImport {
     return new Result(b.toString(), target, model, layers);
   }
 
-  /** The tdlc dataflow of a layer's directives: rs when a filter dimension goes across PEs, ws when another
-   *  reduction dimension does, os when only output dimensions do. */
-  static String dataflow(MaestroMapping.Layer l) {
-    Set<String> spatial = l.dataflow().stream().filter(MaestroMapping.Directive::spatial)
-        .map(MaestroMapping.Directive::dim).collect(Collectors.toSet());
-    if (l.type().equals("GEMM")) return spatial.contains("K") ? "ws" : "os";
-    if (spatial.contains("R") || spatial.contains("S")) return "rs";
-    return spatial.contains("C") && l.type().equals("CONV") ? "ws" : "os";
+  /**
+   * What a layer's directives spread over PEs, as a tdlc mapping says it: the dataflow, the indices on the rows
+   * and on the columns (tdlc's names, in the op's order), and the PEs each axis has (the units of its levels
+   * multiplied; 0 when the levels do not say). Each level between Cluster directives spreads the dimension of its
+   * first SpatialMap, or the filter dimension of a pair Y and R (X and S), the way row-stationary mappings spread
+   * R; a map whose chunk holds the whole dimension, or a dimension of size 1, spreads nothing. Reduction indices
+   * go on the rows and output indices on the columns (rs when a level maps R or S, even of size 1; else ws when
+   * the columns hold only indices the weights read, is when only ones the inputs read, rs otherwise); with no
+   * reduction index spread and no R or S mapped, os: output
+   * indices only the inputs read on the rows, the others on the columns. A level that spreads nothing counts
+   * toward an axis that has no other level (the columns first). A depthwise layer has a spread too but is not
+   * pinned (tdlc maps a depthwise layer only when nothing is pinned).
+   */
+  record Spread(String dataflow, List<String> rows, List<String> cols, int rowPes, int colPes) {}
+
+  static Spread spread(MaestroMapping.Layer l, int pes) {
+    List<List<MaestroMapping.Directive>> levels = new ArrayList<>();
+    levels.add(new ArrayList<>());
+    List<Integer> units = new ArrayList<>();
+    long clustered = 1;
+    for (MaestroMapping.Directive d : l.dataflow()) {
+      if (d.cluster()) {
+        levels.add(new ArrayList<>());
+        units.add(d.size());
+        clustered *= d.size();
+      } else {
+        levels.get(levels.size() - 1).add(d);
+      }
+    }
+    units.add(0, (int) Math.max(1, pes / clustered));   // MAESTRO's top level: the PEs left over
+    Set<String> rows = new LinkedHashSet<>(), cols = new LinkedHashSet<>();
+    List<String> spreadAt = new ArrayList<>();
+    boolean reductions = false, rsFilter = false;
+    for (List<MaestroMapping.Directive> level : levels) {
+      String index = spreadIndex(l, level);
+      spreadAt.add(index);
+      if (index != null && reduced(l, index)) reductions = true;
+      // a spatial map on R or S is row stationary even where the filter is 1 wide (a 1x1 layer of an RS mapping)
+      if (!l.type().equals("GEMM") && level.stream().anyMatch(d -> d.spatial() && (d.dim().equals("R") || d.dim().equals("S")))) {
+        rsFilter = true;
+      }
+    }
+    reductions |= rsFilter;
+    boolean gemm = l.type().equals("GEMM");
+    long rowPes = 1, colPes = 1;
+    boolean rowLevel = false, colLevel = false;
+    List<Integer> idle = new ArrayList<>();
+    for (int i = 0; i < levels.size(); i++) {
+      String index = spreadAt.get(i);
+      if (index == null) {
+        idle.add(i);
+        continue;
+      }
+      boolean onRows = reductions ? reduced(l, index) : readByInputOnly(l, index);
+      if (!rows.contains(index) && !cols.contains(index)) (onRows ? rows : cols).add(index);
+      if (onRows) {
+        rowPes *= units.get(i);
+        rowLevel = true;
+      } else {
+        colPes *= units.get(i);
+        colLevel = true;
+      }
+    }
+    for (int i : idle) {
+      if (!colLevel) {
+        colPes *= units.get(i);
+        colLevel = true;
+      } else if (!rowLevel) {
+        rowPes *= units.get(i);
+        rowLevel = true;
+      } else {
+        rowPes = 0;   // a level that spreads nothing beside levels on both axes: the shape is not said
+      }
+    }
+    String df;
+    if (!reductions) {
+      df = "os";
+    } else if (rsFilter) {
+      df = "rs";
+    } else if (cols.stream().allMatch(d -> d.equals(gemm ? "n" : "k"))) {
+      df = "ws";
+    } else if (cols.stream().allMatch(d -> gemm ? d.equals("m") : !d.equals("k"))) {
+      df = "is";
+    } else {
+      df = "rs";
+    }
+    List<String> order = gemm ? List.of("m", "n", "k") : List.of("n", "k", "c", "p", "q", "r", "s");
+    long all = units.stream().mapToLong(Integer::longValue).reduce(1, (x, y) -> x * y);
+    return new Spread(df, order.stream().filter(rows::contains).toList(), order.stream().filter(cols::contains).toList(),
+        rowPes * colPes == all ? (int) rowPes : 0, (int) colPes);
   }
+
+  /** The tdlc index a level spreads, or null. */
+  private static String spreadIndex(MaestroMapping.Layer l, List<MaestroMapping.Directive> level) {
+    List<MaestroMapping.Directive> maps = level.stream().filter(MaestroMapping.Directive::spatial).toList();
+    if (maps.isEmpty()) return null;
+    MaestroMapping.Directive d = maps.get(0);
+    if (!l.type().equals("GEMM")) {
+      for (MaestroMapping.Directive e : maps) {
+        if (e.dim().equals("R") || e.dim().equals("S")) d = e;   // the filter dimension of a pair Y, R or X, S
+      }
+    }
+    String index = tdlcIndex(l, d.dim());
+    // a chunk holding the whole dimension, or an index of size 1, spreads nothing
+    if (index == null || d.size() >= extent(l, d.dim()) || size(l, index) <= 1) return null;
+    return index;
+  }
+
+  /** A tdlc index's size in the layer. */
+  private static int size(MaestroMapping.Layer l, String index) {
+    if (l.type().equals("GEMM")) return l.dim(index.toUpperCase(java.util.Locale.ROOT));
+    return switch (index) {
+      case "p" -> l.outY();
+      case "q" -> l.outX();
+      default -> l.dim(index.toUpperCase(java.util.Locale.ROOT));
+    };
+  }
+
+  /** A MAESTRO dimension's size in the layer (Y and X: input rows and columns). */
+  private static int extent(MaestroMapping.Layer l, String dim) {
+    return switch (dim) {
+      case "Y" -> l.inY();
+      case "X" -> l.inX();
+      case "Y'" -> l.outY();
+      case "X'" -> l.outX();
+      default -> l.dim(dim);
+    };
+  }
+
+  /** tdlc's index for a MAESTRO dimension (null for a depthwise layer's K). */
+  private static String tdlcIndex(MaestroMapping.Layer l, String dim) {
+    if (l.type().equals("GEMM")) return dim.toLowerCase(java.util.Locale.ROOT);
+    return switch (dim) {
+      case "Y", "Y'" -> "p";
+      case "X", "X'" -> "q";
+      case "K" -> l.type().equals("DSCONV") ? null : "k";
+      default -> dim.toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  private static boolean reduced(MaestroMapping.Layer l, String index) {
+    return l.type().equals("GEMM") ? index.equals("k") : List.of("c", "r", "s").contains(index);
+  }
+
+  private static boolean readByInputOnly(MaestroMapping.Layer l, String index) {
+    return l.type().equals("GEMM") ? index.equals("m") : List.of("n", "p", "q").contains(index);
+  }
+
+  /** The tdlc dataflow of a layer's directives (see Spread). */
+  static String dataflow(MaestroMapping.Layer l, int pes) { return spread(l, pes).dataflow(); }
 
   /** The layer's bytes with every element one byte and i32 outputs: input, weight, output. */
   private static long bytes(MaestroMapping.Layer l) {
@@ -67,30 +209,47 @@ public final class MaestroImport {
     return m.layers().stream().mapToLong(MaestroImport::bytes).max().orElse(0);
   }
 
-  /** The array: a uniform first Cluster(c) gives c rows (PEs per cluster) x the clusters; else the squarest. */
-  static int[] array(MaestroMapping m, int pes) {
+  /**
+   * The array: when every layer's levels give the same rows and columns (Spread), both above 1, that shape (what
+   * `tdlc export maestro` writes); else a uniform first Cluster(c) gives c rows (PEs per cluster) x the clusters;
+   * else the squarest.
+   */
+  record Shape(int rows, int cols, String why) {}
+
+  static Shape array(MaestroMapping m, int pes) {
+    Set<List<Integer>> shapes = new LinkedHashSet<>();
+    for (MaestroMapping.Layer l : m.layers()) {
+      Spread s = spread(l, pes);
+      shapes.add(List.of(s.rowPes(), s.colPes()));
+    }
+    if (shapes.size() == 1) {
+      List<Integer> shape = shapes.iterator().next();
+      if (shape.get(0) > 1 && shape.get(1) > 1 && shape.get(0) * shape.get(1) == pes) {
+        return new Shape(shape.get(0), shape.get(1), "the PEs of the levels that spread reduction (or input-only) indices on the"
+            + " rows, the others' on the columns");
+      }
+    }
     Set<Integer> sizes = new LinkedHashSet<>();
     for (MaestroMapping.Layer l : m.layers()) {
       sizes.add(l.dataflow().stream().filter(MaestroMapping.Directive::cluster).findFirst()
           .map(MaestroMapping.Directive::size).orElse(0));
     }
     int c = sizes.size() == 1 ? sizes.iterator().next() : 0;
-    if (c > 0 && c <= pes) return new int[] {c, pes / c};
+    if (c > 0 && c <= pes) return new Shape(c, pes / c, "PEs per cluster on the rows, clusters on the columns");
     int rows = (int) Math.floor(Math.sqrt(pes));
     while (pes % rows != 0) rows--;
-    return new int[] {rows, pes / rows};
+    return new Shape(rows, pes / rows, "the squarest array of that many PEs");
   }
 
   private static void target(StringBuilder b, MaestroMapping m, MaestroHardware hw, String name, long footprint) {
-    int[] a = array(m, hw.numPes());
+    Shape shape = array(m, hw.numPes());
+    int[] a = {shape.rows(), shape.cols()};
     Set<String> dataflows = new LinkedHashSet<>();
-    m.layers().forEach(l -> dataflows.add(dataflow(l)));
+    m.layers().forEach(l -> dataflows.add(dataflow(l, hw.numPes())));
     b.append("// The hardware: ").append(hw.numPes()).append(" PEs of one MAC per cycle.");
     if (a[0] * a[1] != hw.numPes()) b.append(" MAESTRO's clusters use ").append(a[0] * a[1]).append(" of them.");
     b.append("\n// MAESTRO's PEs are a list cut into clusters by the mapping; here ").append(a[0]).append(" x ").append(a[1])
-        .append(a[0] > 1 && m.layers().get(0).dataflow().stream().anyMatch(MaestroMapping.Directive::cluster)
-            && a[0] == m.layers().get(0).dataflow().stream().filter(MaestroMapping.Directive::cluster).findFirst().get().size()
-            ? " (PEs per cluster on the rows, clusters on the columns).\n" : " (the squarest array of that many PEs).\n");
+        .append(" (").append(shape.why()).append(").\n");
     b.append("// Every element is one byte (MAESTRO counts elements), so its bandwidths and sizes are in bytes here.\n");
     if (hw.nocBw().isPresent()) {
       b.append("// noc_bw_cstr ").append(hw.nocBw().getAsInt()).append(": MAESTRO applies it at every cluster level; tdlc has one\n")
@@ -127,12 +286,15 @@ public final class MaestroImport {
     b.append("// The network ").append(m.network()).append(" of ").append(file.name())
         .append(": one layer per MAESTRO layer, each with its own input, as MAESTRO costs them.\n");
     b.append("// MAESTRO has no padding: Y and X are the input's rows and columns, and the layers here have pad 0.\n");
-    b.append("// Each layer's directives are quoted above it. Carried over: the dataflow family (@map dataflow: rs when R\n")
-        .append("// or S goes across PEs, ws when another reduction dimension does, os otherwise)");
+    b.append("// Each layer's directives are quoted above it. Carried over: which dimensions the levels spread over PEs, as\n")
+        .append("// @map rows and cols (each level spreads one dimension, R or S paired with Y or X counting as R or S; reduction\n")
+        .append("// dimensions on the rows and output ones on the columns, or with none spread, os: Y, X and N on the rows, K on\n")
+        .append("// the columns), and the dataflow they make (rs when R or S is spread, ws when the columns hold only K, is when\n")
+        .append("// they hold no K, os when no reduction dimension is spread)");
     b.append(hw.l2().isPresent() ? ".\n" : " and MAESTRO's whole-tensor L2\n// (@map tile = the whole layer).\n");
-    b.append("// Not carried over, because tdlc's @map cannot pin it today: which dimensions go across clusters and PEs\n")
-        .append("// (tdlc puts one loop index on each array axis and chooses them), the chunk sizes and offsets of each level\n")
-        .append("// (tdlc has no cluster levels and tiles only its global buffer), and the loop order within a level.\n");
+    b.append("// Not carried over: the number of PEs each level gives its dimension (tdlc flattens an axis' indices over\n")
+        .append("// its PEs), the chunk sizes and offsets of each level (tdlc tiles only its global buffer), and the loop\n")
+        .append("// order within a level.\n");
     b.append("model ").append(name).append(" {\n");
     List<String> layers = new ArrayList<>();
     int seed = 1;
@@ -159,7 +321,8 @@ public final class MaestroImport {
         }
       }
       b.append(level).append('\n');
-      String df = dataflow(l);
+      Spread spread = spread(l, hw.numPes());
+      String df = spread.dataflow();
       int n = l.dim("N");
       String tile;
       switch (l.type()) {
@@ -192,7 +355,8 @@ public final class MaestroImport {
         b.append("  // no @map: tdlc maps a depthwise layer only when nothing is pinned (its directives' family: ").append(df)
             .append(")\n");
       } else {
-        b.append("  @map(dataflow = ").append(df);
+        b.append("  @map(dataflow = ").append(df).append(", rows = [").append(String.join(", ", spread.rows()))
+            .append("], cols = [").append(String.join(", ", spread.cols())).append("]");
         if (hw.l2().isEmpty()) b.append(", tile = { ").append(tile).append(" }");
         b.append(")\n");
       }

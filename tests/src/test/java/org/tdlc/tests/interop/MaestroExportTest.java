@@ -1,6 +1,8 @@
 // `tdlc export maestro` against MAESTRO: the exporter must still write exactly the files MAESTRO was run on
-// (validation/reference/maestro/export, with the commands), and for every layer the MACs MAESTRO reported on them
-// must equal tdlc's. tdlc's cycles beside MAESTRO's runtime are printed (they are not expected to agree yet).
+// (validation/reference/maestro/export, with the commands), every mapped layer is in them, and for every layer the
+// MACs MAESTRO reported on them must equal tdlc's. tdlc's cycles beside MAESTRO's runtime are printed (they are not
+// expected to agree yet). Then the round trip: `tdlc import maestro` of the exported files, compiled, pins on each
+// layer the indices tdlc had on each array axis, less exactly those the file says MAESTRO steps in time.
 package org.tdlc.tests.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.tdlc.ir.Model;
+import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.passes.mapping.Cost;
 import org.tdlc.tests.Tdlc;
 import org.tdlc.tests.validation.OneLayer;
@@ -28,7 +33,8 @@ class MaestroExportTest {
 
   @ParameterizedTest
   @CsvSource({"examples/resnet_block.tdl, nvdla, resnet_block_nvdla",
-      "models/mobilenetv2.tdl, default, mobilenetv2_default", "models/resnet50.tdl, eyeriss, resnet50_eyeriss"})
+      "models/mobilenetv2.tdl, default, mobilenetv2_default", "models/mobilenetv2.tdl, eyeriss, mobilenetv2_eyeriss",
+      "models/resnet50.tdl, default, resnet50_default", "models/resnet50.tdl, eyeriss, resnet50_eyeriss"})
   void exportedFilesAreWhatMaestroRanAndItsMacsAreTdlcs(String file, String target, String dir, @TempDir Path out)
       throws Exception {
     Tdlc.Result r = Tdlc.run("export", "maestro", file, "--target", target, "-o", out.toString());
@@ -53,7 +59,9 @@ class MaestroExportTest {
     List<String> macs = all(Pattern.compile("(?m)^Num MACs: (\\d+)"), screen);
     List<String> runtime = all(Pattern.compile("(?m)^Num MACs: \\d+\\s+\\[Performance Analysis\\]\\s+Runtime: (\\d+) cycles"), screen);
     assertEquals(layers.size(), macs.size(), "MAESTRO reported every layer");
-    Map<String, Cost> costs = OneLayer.compile(Path.of(file), target, model).costs();
+    OneLayer.Compiled compiled = OneLayer.compile(Path.of(file), target, model);
+    Map<String, Cost> costs = compiled.costs();
+    assertEquals(costs.keySet().stream().sorted().toList(), layers.stream().sorted().toList(), "every mapped layer exported");
     List<String> wrong = new ArrayList<>();
     Ratios cycles = new Ratios();
     for (int i = 0; i < layers.size(); i++) {
@@ -63,6 +71,56 @@ class MaestroExportTest {
     }
     System.err.println(dir + ": " + layers.size() + " layers, cycles tdlc/MAESTRO " + cycles.cell());
     assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    roundTrip(out, Files.readString(mapping), target, model, dir);
+  }
+
+  /**
+   * Import the exported files and compare each pinned layer's axes with those of the mapping exported (the file's
+   * `// tdlc mapping:` line), less what the file says MAESTRO steps in time.
+   */
+  private static void roundTrip(Path out, String exported, String target, String model, String dir) throws Exception {
+    Path tdl = out.resolve("imported.tdl");
+    Tdlc.Result r = Tdlc.run("import", "maestro", out.resolve(model + ".m").toString(), out.resolve(target + "_hw.m").toString(),
+        "-o", tdl.toString());
+    assertEquals(0, r.code(), r.toString());
+    Map<String, Mapping> imported = mappings(OneLayer.compile(tdl, target + "_hw", model).model());
+    Matcher layer = Pattern.compile("(?s)((?:  //[^\n]*\n)*)  Layer (\\w+) \\{\\s*Type: (\\w+)").matcher(exported);
+    Pattern axes = Pattern.compile("tdlc mapping: \\w+, rows ([^,]+), columns ([^,]+), tile \\{([^}]*)\\}");
+    List<String> wrong = new ArrayList<>();
+    int pinned = 0, exact = 0;
+    while (layer.find()) {
+      String name = layer.group(2);
+      if (layer.group(3).equals("DSCONV")) continue;   // a depthwise layer is imported unpinned
+      pinned++;
+      List<String> stepped = all(Pattern.compile("differs from tdlc: \\w+ \\((\\w+)\\) is stepped in time"), layer.group(1));
+      if (stepped.isEmpty()) exact++;
+      Matcher want = axes.matcher(layer.group(1));
+      assertTrue(want.find(), layer.group(1));
+      Map<String, Integer> tile = new LinkedHashMap<>();
+      for (String e : want.group(3).split(", ")) tile.put(e.split("=")[0], Integer.parseInt(e.split("=")[1]));
+      List<List<String>> expected = new ArrayList<>();
+      for (String axis : List.of(want.group(1), want.group(2))) {
+        expected.add(axis.equals("-") ? List.of()
+            : List.of(axis.split(" x ")).stream().filter(d -> !stepped.contains(d) && tile.get(d) > 1).toList());
+      }
+      Mapping got = imported.get(name);
+      if (!expected.equals(List.of(got.rows(), got.cols()))) {
+        wrong.add(name + ": tdlc rows " + want.group(1) + ", columns " + want.group(2) + (stepped.isEmpty() ? "" : ", "
+            + stepped + " stepped") + "; imported rows " + got.rows() + " cols " + got.cols());
+      }
+    }
+    System.err.println(dir + ": round trip of the array axes on " + pinned + " pinned layers, " + exact
+        + " with every index spread");
+    assertTrue(pinned > 0 && wrong.isEmpty(), String.join("\n", wrong));
+  }
+
+  private static Map<String, Mapping> mappings(Model model) {
+    Map<String, Mapping> out = new LinkedHashMap<>();
+    for (int i = 0; i < model.ops().size(); i++) {
+      int at = i;
+      Mapping.of(model.ops().get(i)).ifPresent(m -> out.put(model.layerName(at), m));
+    }
+    return out;
   }
 
   private static List<String> all(Pattern p, String text) {
