@@ -16,12 +16,16 @@ import org.tdlc.ir.target.Dataflow;
  * Per fold:
  * <ul>
  * <li>The operand the dataflow keeps in the PEs (ArrayAxes.stationary: B under ws and rs, A under is, C
- *     under os) enters once per value of the temporal loops it depends on; the others at every step.
+ *     under os) enters once per value of the temporal loops it depends on: the PEs hold all of them for
+ *     the fold. The others stay in the PEs only while their value does not change: walking the temporal
+ *     loops in the nest's order (outermost first), they enter again whenever a loop advances that is
+ *     outside the innermost one they depend on, so a partial sum stays in its PE across inner reduction
+ *     loops and leaves once per output.
  * <li>What enters at once: along an axis, one element per distinct value the operand's indices take over
  *     the fold's positions when the network multicasts (an index the operand does not read costs one
  *     element for the whole axis), one per position when it does not. A window's overlap between positions
  *     is not merged (each position's element is its own, as im2col streams it).
- * <li>Partial sums leave at the same rate as an operand would enter, reduced along the axis in the network
+ * <li>Partial sums leave as a non-stationary operand enters, reduced along the axis in the network
  *     when it reduces spatially, one per position when it does not. Each is read back before it is added to,
  *     except the first write of each accumulator of a MAC that starts them.
  * </ul>
@@ -59,9 +63,11 @@ public final class ArrayTraffic {
       boolean spread = x == C ? m.network().reduction() : m.network().multicast();
       long n = entries(extents, rowMask, depends[x], m.rows(), spread)
           * entries(extents, colMask, depends[x], m.cols(), spread);
+      int temporal = ~(rowMask | colMask);
+      int last = 31 - Integer.numberOfLeadingZeros(temporal & depends[x] & ((1 << extents.length) - 1));
       for (int l = 0; l < extents.length; l++) {
-        if (((rowMask | colMask) >> l & 1) != 0) continue;
-        if (x != stationary || (depends[x] >> l & 1) != 0) n *= extents[l];
+        if ((temporal >> l & 1) == 0) continue;
+        if (x == stationary ? (depends[x] >> l & 1) != 0 : l <= last) n *= extents[l];
       }
       count[x] = n;
     }

@@ -78,6 +78,19 @@ class ArrayTrafficTest {
   }
 
   @Test
+  void aPartialSumStaysInItsPeAcrossInnerReductionLoops() {
+    // loops k (4), c (4), p (10), r (3), outermost first; C[k, p] += A[c, p, r] * B[k, c, r]; ws, rows c, cols k
+    // (one fold each); temporal p then r
+    int[] extents = {4, 4, 10, 3};
+    int[] depends = {2 | 4 | 8, 1 | 2 | 8, 1 | 4};
+    ArrayTraffic.Counts t = ArrayTraffic.of(machine(Network.DEFAULT), Dataflow.WS, extents, 2, 1, depends, 40, true);
+    assertEquals(4 * 10 * 3, t.a());   // A changes every step
+    assertEquals(16 * 3, t.b());       // B stays for the fold: once per value of r
+    assertEquals(4 * 10, t.cWritten());   // C stays across r, leaves once per p
+    assertEquals(0, t.cRead());          // each accumulator written once, the first time
+  }
+
+  @Test
   void theNetworkBoundsAMacLikeTheBufferPortAndAddsItsLatency() {
     MachineConfig narrow = machine(new Network(8, 5, true, true));
     // the array alone: 129 cycles (MachineRulesTest); + 5 of latency; the port (64 B/cycle) 157 cycles for 10000 B,

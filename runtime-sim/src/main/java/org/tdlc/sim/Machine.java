@@ -30,7 +30,10 @@ final class Machine {
   private final MetadataRanges metadata = new MetadataRanges();
   /** Row zero counts for zero-skipping machines, else null. */
   private final ZeroRows zeroRows;
-  /** The dataflow in force at each instruction: the last CONFIG at or before it (the compute queue's order). */
+  /**
+   * The dataflow in force at each instruction: the last CONFIG at or before it (the compute queue's order);
+   * before any, the array's reset state, weight stationary.
+   */
   private final Dataflow[] dataflow;
 
 
@@ -44,7 +47,7 @@ final class Machine {
     this.zeroRows = config.skipZeros() ? new ZeroRows(global.length) : null;
     dram.write(0, program.dataSegment(), 0, program.dataSegment().length);
     this.dataflow = new Dataflow[program.instructions().size()];
-    Dataflow current = null;
+    Dataflow current = Dataflow.WS;
     for (int i = 0; i < dataflow.length; i++) {
       if (program.instructions().get(i) instanceof Instruction.Config c) current = c.dataflow();
       dataflow[i] = current;
