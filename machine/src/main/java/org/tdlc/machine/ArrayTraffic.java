@@ -59,12 +59,14 @@ public final class ArrayTraffic {
                           long outputs, boolean starts) {
     long[] count = new long[3];
     int stationary = ArrayAxes.stationary(df);
+    int moving = 0;   // the loops that iterate (extent > 1): a loop of extent 1 never changes a value
+    for (int l = 0; l < extents.length; l++) if (extents[l] > 1) moving |= 1 << l;
     for (int x = A; x <= C; x++) {
       boolean spread = x == C ? m.network().reduction() : m.network().multicast();
       long n = entries(extents, rowMask, depends[x], m.rows(), spread)
           * entries(extents, colMask, depends[x], m.cols(), spread);
-      int temporal = ~(rowMask | colMask);
-      int last = 31 - Integer.numberOfLeadingZeros(temporal & depends[x] & ((1 << extents.length) - 1));
+      int temporal = ~(rowMask | colMask) & moving;
+      int last = 31 - Integer.numberOfLeadingZeros(temporal & depends[x]);
       for (int l = 0; l < extents.length; l++) {
         if ((temporal >> l & 1) == 0) continue;
         if (x == stationary ? (depends[x] >> l & 1) != 0 : l <= last) n *= extents[l];
