@@ -15,6 +15,7 @@ import org.tdlc.frontend.Targets;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.Network;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.Quantities;
 import org.tdlc.ir.target.Target;
@@ -73,8 +74,8 @@ final class TargetsCommand implements Command {
 
   /**
    * Each target's memory levels with their bandwidths (in bytes per cycle and in GB/s at the target's clock),
-   * energy per byte, latency and double buffering, then the MAC's energy and the vector unit's lanes (points
-   * per cycle) and pipeline latency.
+   * energy per byte, latency and double buffering, then the network's bandwidth, multicast, reduction and
+   * latency, the MAC's energy and the vector unit's lanes (points per cycle) and pipeline latency.
    */
   static String levels(List<Target> targets) {
     List<List<String>> rows = new ArrayList<>();
@@ -87,6 +88,12 @@ final class TargetsCommand implements Command {
         rows.add(row);
       }
       rows.add(List.of(t.name(), "mac", "", "", "", Quantities.number(t.macEnergyPj()) + " pJ", "", ""));
+      Network net = t.network();
+      List<String> row = new ArrayList<>(List.of(t.name(), "network", ""));
+      row.addAll(levelCells(0, false, net.bandwidth(), 0, t.frequencyMhz()).subList(1, 3));
+      row.addAll(List.of((net.multicast() ? "multicast" : "no multicast") + ", "
+          + (net.reduction() ? "reduction" : "no reduction"), net.latency() + " cycles", ""));
+      rows.add(row);
       int lanes = t.vector().lanes();
       rows.add(List.of(t.name(), "vector", "", lanes + (lanes == 1 ? " lane" : " lanes"), "", "",
           t.vector().pipeline() + " cycles", ""));
@@ -154,6 +161,11 @@ final class TargetsCommand implements Command {
     ObjectNode vector = o.putObject("vector");
     vector.put("lanes", t.vector().lanes());
     vector.put("pipeline_cycles", t.vector().pipeline());
+    ObjectNode network = o.putObject("network");
+    network.put("bandwidth", t.network().bandwidth());
+    network.put("latency_cycles", t.network().latency());
+    network.put("multicast", t.network().multicast());
+    network.put("reduction", t.network().reduction());
     o.put("frequency_mhz", t.frequencyMhz());
     o.put("datatype", t.datatype().keyword());
     o.put("accumulate", t.accumulate().keyword());

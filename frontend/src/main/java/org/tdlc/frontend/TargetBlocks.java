@@ -1,5 +1,5 @@
-// Reads the four kinds of block inside a target: `memory NAME { ... }`, `mac { ... }`, `sparse { ... }` and
-// `vector { ... }`, each entry checked where it is written (unknown, repeated, bad number or unit).
+// Reads the five kinds of block inside a target: `memory NAME { ... }`, `network { ... }`, `mac { ... }`,
+// `sparse { ... }` and `vector { ... }`, each entry checked where it is written (unknown, repeated, bad number or unit).
 // Checks that need several levels at once (ordering, sizes) are TargetBuilder's.
 package org.tdlc.frontend;
 
@@ -14,6 +14,7 @@ import org.tdlc.ir.Location;
 import org.tdlc.ir.diag.Diagnostic;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.target.MemoryLevel;
+import org.tdlc.ir.target.Network;
 import org.tdlc.ir.target.Quantities;
 import org.tdlc.ir.target.SparseSupport;
 import org.tdlc.ir.target.VectorUnit;
@@ -24,6 +25,7 @@ final class TargetBlocks {
   static final List<String> MAC_ENTRIES = List.of("energy");
   static final List<String> SPARSE_ENTRIES = List.of("formats", "decode", "skip");
   static final List<String> VECTOR_ENTRIES = List.of("lanes", "pipeline");
+  static final List<String> NETWORK_ENTRIES = List.of("bandwidth", "latency", "multicast", "reduction");
 
   static final Map<String, Double> SIZE_UNITS = units("B", 1, "KiB", Quantities.KIB, "MiB", Quantities.MIB,
       "GiB", Quantities.GIB);
@@ -156,6 +158,52 @@ final class TargetBlocks {
     }
     if (diags.errorCount() > before || lanes == null || pipeline == null) return null;
     return new VectorUnit(lanes.intValue(), pipeline.intValue());
+  }
+
+  /**
+   * The network between the global buffer and the PEs: `bandwidth N B/cycle;`, `latency L cycles;`,
+   * `multicast yes|no;`, `reduction yes|no;`, each optional (Network.DEFAULT's value when left out); null
+   * when something in the block is wrong (reported).
+   */
+  Network network(Ast.TargetEntry block) {
+    int before = diags.errorCount();
+    new TargetWords(block, diags).expectEnd();
+    Map<String, Ast.TargetEntry> seen = entries(block, NETWORK_ENTRIES, "network");
+    Double bandwidth = Network.DEFAULT.bandwidth();
+    Long latency = (long) Network.DEFAULT.latency();
+    Boolean multicast = Network.DEFAULT.multicast(), reduction = Network.DEFAULT.reduction();
+    for (Ast.TargetEntry e : seen.values()) {
+      TargetWords w = new TargetWords(e, diags);
+      switch (w.key()) {
+        case "bandwidth" -> {
+          Ast.Word n = w.peek();
+          bandwidth = w.quantity("bandwidth 64 B/cycle", BANDWIDTH_UNITS, null);
+          if (bandwidth != null && bandwidth <= 0) {
+            diags.error(n.loc(), "network bandwidth must be positive, got " + w.written());
+            bandwidth = null;
+          }
+          if (bandwidth != null) w.expectEnd();
+        }
+        case "latency" -> {
+          Ast.Word n = w.peek();
+          Double cycles = w.quantity("latency 2 cycles", LATENCY_UNITS, null);
+          latency = null;
+          if (cycles != null && (cycles != Math.rint(cycles) || cycles < 0 || cycles > Network.MAX_LATENCY)) {
+            diags.error(n.loc(), "network latency must be a whole number of cycles up to " + Network.MAX_LATENCY
+                + ", got " + w.written());
+          } else if (cycles != null && w.expectEnd()) {
+            latency = cycles.longValue();
+          }
+        }
+        case "multicast" -> multicast = w.choice("yes", "no");
+        default -> reduction = w.choice("yes", "no");   // reduction
+      }
+    }
+    if (diags.errorCount() > before || bandwidth == null || latency == null || multicast == null
+        || reduction == null) {
+      return null;
+    }
+    return new Network(bandwidth, latency.intValue(), multicast, reduction);
   }
 
   /** The sparse support, or null when something in the block is wrong (reported). */

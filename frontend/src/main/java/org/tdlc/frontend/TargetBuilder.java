@@ -17,6 +17,7 @@ import org.tdlc.ir.diag.Diagnostic;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.target.FoldSchedule;
+import org.tdlc.ir.target.Network;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.SparseSupport;
 import org.tdlc.ir.target.Target;
@@ -30,8 +31,8 @@ import org.tdlc.ir.type.ElementType;
  */
 public final class TargetBuilder {
   static final List<String> ENTRIES = List.of("pe_array", "dataflows", "folds", "stationary", "frequency", "datatype",
-      "memory", "mac", "sparse", "vector");
-  private static final Set<String> BLOCKS = Set.of("memory", "mac", "sparse", "vector");
+      "memory", "network", "mac", "sparse", "vector");
+  private static final Set<String> BLOCKS = Set.of("memory", "network", "mac", "sparse", "vector");
   private static final List<String> DATAFLOW_WORDS =
       Stream.concat(Arrays.stream(Dataflow.values()).map(Dataflow::keyword), Stream.of("flexible")).toList();
   private static final Map<String, Double> FREQUENCY_UNITS = TargetBlocks.units("MHz", 1, "GHz", 1000);
@@ -59,6 +60,7 @@ public final class TargetBuilder {
     SparseSupport sparse = SparseSupport.DENSE_ONLY;
     VectorUnit vector = null;
     boolean vectorOk = true;
+    Network network = Network.DEFAULT;
     Boolean sequential = FoldSchedule.DEFAULT.sequential(), doubleBuffered = FoldSchedule.DEFAULT.doubleBuffered();
     for (Ast.TargetEntry e : decl.entries()) {
       if (!accept(e, seen)) {
@@ -69,8 +71,8 @@ public final class TargetBuilder {
       switch (w.key()) {
         case "pe_array" -> pe = peArray(w);
         case "dataflows" -> flows = dataflows(w);
-        case "folds" -> sequential = choice(w, FoldSchedule.SEQUENTIAL, FoldSchedule.OVERLAPPED);
-        case "stationary" -> doubleBuffered = choice(w, FoldSchedule.DOUBLE_BUFFER, FoldSchedule.SINGLE_BUFFER);
+        case "folds" -> sequential = w.choice(FoldSchedule.SEQUENTIAL, FoldSchedule.OVERLAPPED);
+        case "stationary" -> doubleBuffered = w.choice(FoldSchedule.DOUBLE_BUFFER, FoldSchedule.SINGLE_BUFFER);
         case "frequency" -> {
           Ast.Word n = w.peek();
           mhz = w.quantity("frequency 500 MHz", FREQUENCY_UNITS, null);
@@ -87,6 +89,7 @@ public final class TargetBuilder {
           if (level != null) levels.add(level);
         }
         case "mac" -> mac = blocks.mac(e);
+        case "network" -> network = blocks.network(e);
         case "vector" -> {
           vector = blocks.vector(e);
           vectorOk = vector != null;
@@ -100,11 +103,11 @@ public final class TargetBuilder {
     requireEntry(decl, seen, "mac", "mac { energy 0.25 pJ; }");
     List<MemoryLevel> built = levelsOk ? new MemoryLevels(diags, decl).check(levels) : null;
     if (diags.errorCount() > before || built == null || types == null || sparse == null || sequential == null
-        || doubleBuffered == null || !vectorOk) {
+        || doubleBuffered == null || !vectorOk || network == null) {
       return null;
     }
     return new Target(name, pe[0], pe[1], flows.set(), flows.flexible(), mhz, types[0], types[1], built, mac, sparse,
-        new FoldSchedule(sequential, doubleBuffered), decl.loc(), vector);
+        new FoldSchedule(sequential, doubleBuffered), decl.loc(), vector, network);
   }
 
   /** Records a top-level entry; false (after reporting) when it is unknown, repeated or of the wrong shape. */
@@ -125,6 +128,7 @@ public final class TargetBuilder {
         case "memory" -> "memory global { size 256 KiB; energy 2.5 pJ/B; }";
         case "mac" -> "mac { energy 0.25 pJ; }";
         case "vector" -> "vector { lanes 64; }";
+        case "network" -> "network { bandwidth 64 B/cycle; }";
         default -> "sparse { formats dense, csr; }";
       } + "'");
       return false;
@@ -167,17 +171,6 @@ public final class TargetBuilder {
       return null;
     }
     return new int[] {rows.intValue(), cols.intValue()};
-  }
-
-  /** `KEY yes;` or `KEY no;`: true for {@code yes}, false for {@code no}; null after reporting. */
-  private Boolean choice(TargetWords w, String yes, String no) {
-    Ast.Word t = w.next();
-    if (t == null || !(t.text().equals(yes) || t.text().equals(no))) {
-      diags.error(t == null ? w.end() : t.loc(), w.key() + " is '" + yes + "' or '" + no + "'"
-          + (t == null ? ", as in '" + w.key() + " " + yes + ";'" : ", got '" + t.text() + "'"));
-      return null;
-    }
-    return w.expectEnd() ? t.text().equals(yes) : null;
   }
 
   /** The dataflows an array supports; `flexible` alone means all of them. */

@@ -173,6 +173,17 @@ final class TargetWords {
     }
   }
 
+  /** `KEY yes;` or `KEY no;`: true for {@code yes}, false for {@code no}; null after reporting. */
+  Boolean choice(String yes, String no) {
+    Ast.Word t = next();
+    if (t == null || !(t.text().equals(yes) || t.text().equals(no))) {
+      error(t == null ? end() : t.loc(), key() + " is '" + yes + "' or '" + no + "'"
+          + (t == null ? ", as in '" + key() + " " + yes + ";'" : ", got '" + t.text() + "'"));
+      return null;
+    }
+    return expectEnd() ? t.text().equals(yes) : null;
+  }
+
   /** Reports the first word left over; true when there is none. */
   boolean expectEnd() {
     if (atEnd()) return true;

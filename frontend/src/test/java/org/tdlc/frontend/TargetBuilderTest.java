@@ -26,6 +26,7 @@ import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.Target;
+import org.tdlc.ir.target.Network;
 import org.tdlc.ir.target.VectorUnit;
 import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.StorageFormat;
@@ -61,7 +62,7 @@ class TargetBuilderTest {
             "unknown target entry 'frequncy' (did you mean 'frequency'?)"),
         Arguments.of("unknown entry, no suggestion", edit("  mac", "  power { }\n  mac"), "9:3",
             "unknown target entry 'power' (expected pe_array, dataflows, folds, stationary, frequency, datatype, memory,"
-                + " mac, sparse or vector)"),
+                + " network, mac, sparse or vector)"),
         Arguments.of("unknown memory entry", edit("double_buffer", "double_bufer"), "7:72",
             "unknown entry 'double_bufer' in memory global (did you mean 'double_buffer'?)"),
         Arguments.of("duplicate entry", edit("  datatype", "  frequency 1 GHz;\n  datatype"), "5:3",
@@ -83,6 +84,12 @@ class TargetBuilderTest {
             "unknown entry 'width' in vector (expected lanes or pipeline)"),
         Arguments.of("vector as a line", edit("  mac", "  vector 8;\n  mac"), "9:3",
             "vector takes a block, as in 'vector { lanes 64; }'"),
+        Arguments.of("multicast maybe", edit("  mac", "  network { multicast maybe; }\n  mac"), "9:23",
+            "multicast is 'yes' or 'no', got 'maybe'"),
+        Arguments.of("zero network bandwidth", edit("  mac", "  network { bandwidth 0 B/cycle; }\n  mac"), "9:23",
+            "network bandwidth must be positive, got 0"),
+        Arguments.of("unknown network entry", edit("  mac", "  network { hops 2; }\n  mac"), "9:13",
+            "unknown entry 'hops' in network (expected bandwidth, latency, multicast or reduction)"),
         // missing
         Arguments.of("no pe_array", edit("  pe_array 16 x 16;\n", ""), "1:8",
             "target t has no pe_array (e.g. 'pe_array 16 x 16;')"),
@@ -226,6 +233,18 @@ class TargetBuilderTest {
     assertFalse(only(VALID).toTdl().contains("vector"), "the default unit is not printed");
     assertEquals(t.toTdl(), only(t.toTdl()).toTdl(), "the printed block parses back");
     assertEquals(new VectorUnit(32, 2), only(edit("  mac", "  vector { lanes 32; }\n  mac")).vector());
+  }
+
+  @Test
+  void theNetworkAddsNothingUnlessDeclared() throws IOException {
+    assertEquals(Network.DEFAULT, only(VALID).network());
+    Target t = only(edit("  mac", "  network { bandwidth 32 B/cycle; latency 3 cycles; multicast no; }\n  mac"));
+    assertEquals(new Network(32, 3, false, true), t.network());
+    assertTrue(t.toTdl().contains("  network { bandwidth 32 B/cycle; latency 3 cycles; multicast no; reduction yes; }\n"),
+        t.toTdl());
+    assertFalse(only(VALID).toTdl().contains("network"), "the default network is not printed");
+    assertEquals(t.toTdl(), only(t.toTdl()).toTdl(), "the printed block parses back");
+    assertEquals(new Network(0, 0, true, false), only(edit("  mac", "  network { reduction no; }\n  mac")).network());
   }
 
   @Test

@@ -24,6 +24,18 @@ public final class ArrayAxes {
   /** The op's indices as the array sees them: reduced or output, and which of A and B read each. */
   public record Roles(boolean[] reduced, boolean[] readByA, boolean[] readByB) {}
 
+  /**
+   * The operand the dataflow keeps in the PEs while the others stream (ArrayTraffic.A, B or C): the weights
+   * B under ws and rs (Eyeriss keeps a filter row in each PE), the inputs A under is, the outputs C under os.
+   */
+  public static int stationary(Dataflow df) {
+    return switch (df) {
+      case WS, RS -> ArrayTraffic.B;
+      case IS -> ArrayTraffic.A;
+      case OS -> ArrayTraffic.C;
+    };
+  }
+
   /** The indices (mask) dataflow {@code df} may put on the rows, among those of extent > 1. */
   public static int rowCandidates(Dataflow df, Roles r, int[] extents) {
     int mask = 0;

@@ -5,21 +5,15 @@ package org.tdlc.machine;
 
 /**
  * Energy = sum over levels of (bytes read + bytes written) x the level's pJ/B, plus issued MACs x the MAC's pJ.
- * A MAC reads its A and B footprints and its accumulator (PSUM_BYTES per output element) from the global
- * buffer, unless it starts the accumulator (MacDesc.init), and writes the accumulator back; at the per-PE level every issued (not skipped) MAC point reads its
- * two operands and its partial sum and writes the partial sum.
+ * What a MAC moves through the global buffer (its operands into the array, its partial sums out and back)
+ * is ArrayTraffic's count; at the per-PE level every issued (not skipped) MAC point reads its two operands
+ * and its partial sum and writes the partial sum.
  */
 public final class Energy {
   /** The bytes of one accumulator element (i32 partial sum). */
   public static final int PSUM_BYTES = 4;
 
   private Energy() {}
-
-  /** Partial-sum bytes a MAC over {@code elements} accumulators reads from the global buffer: none if it starts them. */
-  public static long partialSumsRead(long elements, boolean starts) { return starts ? 0 : elements * PSUM_BYTES; }
-
-  /** Partial-sum bytes a MAC over {@code elements} accumulators writes back to the global buffer. */
-  public static long partialSumsWritten(long elements) { return elements * PSUM_BYTES; }
 
   /** The energy of this many bytes read and written at one level. */
   public static double level(MemoryLevel l, long read, long written) { return (read + written) * l.energyPjPerByte(); }

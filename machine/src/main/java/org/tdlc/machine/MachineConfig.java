@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.target.FoldSchedule;
+import org.tdlc.ir.target.Network;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.target.VectorUnit;
 import org.tdlc.ir.type.StorageFormat;
@@ -17,17 +18,28 @@ import org.tdlc.ir.type.StorageFormat;
  * address, the innermost (if it is per PE) the PEs' local memory; levels between carry no traffic yet. dmaLatency: fixed cycles of every LOAD and
  * STORE before its bytes flow. formats: storage formats the target stores tensors in. folds: how the array
  * runs a MAC's folds (Timing.mac). vector: the vector unit that runs ALU ops (Timing.alu); a machine built
- * without one gets VectorUnit.defaultFor(cols), as wide as the array's columns.
+ * without one gets VectorUnit.defaultFor(cols), as wide as the array's columns. network: what carries
+ * operands into the array and partial sums out (ArrayTraffic, Timing.mac).
  */
 public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dataflows, double frequencyMhz,
                             List<MemoryLevel> levels, double macEnergyPj, int dmaLatency, List<String> formats,
-                            boolean hardwareDecode, boolean skipZeros, FoldSchedule folds, VectorUnit vector) {
+                            boolean hardwareDecode, boolean skipZeros, FoldSchedule folds, VectorUnit vector,
+                            Network network) {
   public MachineConfig {
     dataflows = Set.copyOf(dataflows);
     levels = List.copyOf(levels);
     formats = List.copyOf(formats);
     if (folds == null) folds = FoldSchedule.DEFAULT;
     if (vector == null) vector = VectorUnit.defaultFor(cols);
+    if (network == null) network = Network.DEFAULT;
+  }
+
+  /** A machine whose network adds nothing (Network.DEFAULT). */
+  public MachineConfig(String target, int rows, int cols, Set<Dataflow> dataflows, double frequencyMhz,
+                       List<MemoryLevel> levels, double macEnergyPj, int dmaLatency, List<String> formats,
+                       boolean hardwareDecode, boolean skipZeros, FoldSchedule folds, VectorUnit vector) {
+    this(target, rows, cols, dataflows, frequencyMhz, levels, macEnergyPj, dmaLatency, formats, hardwareDecode,
+        skipZeros, folds, vector, null);
   }
 
   /** A machine with the default vector unit (as wide as the array's columns). */
@@ -35,7 +47,7 @@ public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dat
                        List<MemoryLevel> levels, double macEnergyPj, int dmaLatency, List<String> formats,
                        boolean hardwareDecode, boolean skipZeros, FoldSchedule folds) {
     this(target, rows, cols, dataflows, frequencyMhz, levels, macEnergyPj, dmaLatency, formats, hardwareDecode,
-        skipZeros, folds, null);
+        skipZeros, folds, null, null);
   }
 
   /** A machine whose array runs its folds as most do (FoldSchedule.DEFAULT). */
@@ -52,7 +64,7 @@ public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dat
         t.levels().stream().map(l -> new MemoryLevel(l.name(), l.sizeBytes(), l.perPe(), l.bandwidth(),
             l.energyPjPerByte(), l.doubleBuffer())).toList(),
         t.macEnergyPj(), t.dram().latencyCycles(), t.formats().stream().map(StorageFormat::keyword).toList(),
-        t.sparse().hardwareDecode(), t.sparse().skipZeros(), t.folds(), t.vector());
+        t.sparse().hardwareDecode(), t.sparse().skipZeros(), t.folds(), t.vector(), t.network());
   }
 
   public MemoryLevel dram() { return levels.get(0); }

@@ -30,9 +30,10 @@ import org.tdlc.machine.sparse.SparseCodec;
  *     F * (L0 + K) + S, with L0 = L for ws, is, rs and 0 for os (SCALE-Sim's T + R + C - 2 per os fold and
  *     2R + C + T - 2 per ws or is fold); overlapped with double-buffered stationary registers, the next
  *     block loads while a fold streams: max(L0 + S, L0 + (F - 1) * L + ceil(S / F)) + K; overlapped with
- *     single-buffered ones, each later fold waits for its block: L0 + S + (F - 1) * L + K. And never
- *     faster than the global buffer's port moves what the MAC reads and writes there (its operands'
- *     distinct bytes and its partial sums): ceil(buffer bytes / global.bandwidth).
+ *     single-buffered ones, each later fold waits for its block: L0 + S + (F - 1) * L + K. The network's
+ *     latency adds to that once. And never faster than the global buffer's port, nor the network, moves
+ *     what the MAC reads and writes there (the operands and partial sums ArrayTraffic counts):
+ *     ceil(buffer bytes / global.bandwidth) and ceil(buffer bytes / network.bandwidth).
  * <li>ALU: ceil(points / lanes) + pipeline, the target's vector unit (VectorUnit; undeclared, it is as wide as
  *     the array's columns with a pipeline of 2 cycles).
  * <li>CONFIG: 1. HALT: 0.
@@ -123,7 +124,8 @@ public final class Timing {
    */
   public static long mac(MachineConfig m, Dataflow df, long spatialFolds, long steps, long points, long skipped,
                          long bufferBytes) {
-    return Math.max(array(m, df, spatialFolds, steps, points, skipped), cycles(bufferBytes, m.global().bandwidth()));
+    long feed = Math.max(cycles(bufferBytes, m.global().bandwidth()), cycles(bufferBytes, m.network().bandwidth()));
+    return Math.max(array(m, df, spatialFolds, steps, points, skipped) + m.network().latency(), feed);
   }
 
   /** The array's part of a MAC: its folds under the target's fold schedule. */

@@ -8,6 +8,7 @@ import org.tdlc.backend.isa.Descriptor.MacDesc;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.ir.target.Dataflow;
+import org.tdlc.machine.ArrayTraffic;
 import org.tdlc.machine.Energy;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.Timing;
@@ -29,7 +30,10 @@ final class Machine {
   private final MetadataRanges metadata = new MetadataRanges();
   /** Row zero counts for zero-skipping machines, else null. */
   private final ZeroRows zeroRows;
-  /** The dataflow in force at each instruction: the last CONFIG at or before it (the compute queue's order). */
+  /**
+   * The dataflow in force at each instruction: the last CONFIG at or before it (the compute queue's order);
+   * before any, the array's reset state, weight stationary.
+   */
   private final Dataflow[] dataflow;
 
 
@@ -43,7 +47,7 @@ final class Machine {
     this.zeroRows = config.skipZeros() ? new ZeroRows(global.length) : null;
     dram.write(0, program.dataSegment(), 0, program.dataSegment().length);
     this.dataflow = new Dataflow[program.instructions().size()];
-    Dataflow current = null;
+    Dataflow current = Dataflow.WS;
     for (int i = 0; i < dataflow.length; i++) {
       if (program.instructions().get(i) instanceof Instruction.Config c) current = c.dataflow();
       dataflow[i] = current;
@@ -78,17 +82,16 @@ final class Machine {
     long issued = p.points - skipped;
     t.macs += p.points;
     t.macsSkipped += skipped;
-    long c = Energy.partialSumsWritten(p.footprint(NestPlan.DST));
-    long read = p.footprint(NestPlan.SRC1) * sa + p.footprint(NestPlan.SRC2) * sb
-        + Energy.partialSumsRead(p.footprint(NestPlan.DST), d.init());
-    t.read[GLOBAL] += read;
-    t.written[GLOBAL] += c;
+    ArrayTraffic.Counts moved = ArrayTraffic.of(config, dataflow[i], p.extent, d.rowLoops(), d.colLoops(),
+        p.dependence(), p.footprint(NestPlan.DST), d.init());
+    t.read[GLOBAL] += moved.a() * sa + moved.b() * sb + moved.cRead() * Energy.PSUM_BYTES;
+    t.written[GLOBAL] += moved.cWritten() * Energy.PSUM_BYTES;
     if (local >= 0) {
       t.read[local] += Energy.localRead(issued, sa, sb);
       t.written[local] += Energy.localWritten(issued);
     }
     return Timing.mac(config, dataflow[i], Timing.spatialFolds(config, p.extent, d.rowLoops(), d.colLoops()),
-        Timing.folds(config, p.extent, d.rowLoops(), d.colLoops()), p.points, skipped, read + c);
+        Timing.folds(config, p.extent, d.rowLoops(), d.colLoops()), p.points, skipped, moved.bytes(sa, sb));
   }
 
   private long alu(int i, Instruction.Alu a, Tally t) {

@@ -1,8 +1,9 @@
 // The canonical text of a MachineConfig (the body of an assembly file's .machine section and of a .tdlx
 // file's machine section) and the target fingerprint, a 64-bit hash of that text. Canonical means one
 // key per line in a fixed order, dataflows sorted, reals as Double.toString prints them; the fold schedule's
-// two lines (folds, stationary) and the vector unit's two (vector_lanes, vector_pipeline) only when they are
-// not the default, so a default machine's text and fingerprint read as they did before either existed.
+// two lines (folds, stationary), the vector unit's two (vector_lanes, vector_pipeline) and the network's four
+// (network_*) only when they are not the default, so a default machine's text and fingerprint read as they
+// did before any existed.
 package org.tdlc.backend.asm;
 
 import java.nio.ByteBuffer;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.target.FoldSchedule;
+import org.tdlc.ir.target.Network;
 import org.tdlc.ir.target.VectorUnit;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.MemoryLevel;
@@ -54,6 +56,12 @@ public final class MachineText {
       b.append("vector_lanes = ").append(m.vector().lanes()).append('\n');
       b.append("vector_pipeline = ").append(m.vector().pipeline()).append('\n');
     }
+    if (!m.network().isDefault()) {
+      b.append("network_bandwidth = ").append(m.network().bandwidth()).append('\n');
+      b.append("network_latency = ").append(m.network().latency()).append('\n');
+      b.append("network_multicast = ").append(m.network().multicast()).append('\n');
+      b.append("network_reduction = ").append(m.network().reduction()).append('\n');
+    }
     return b.toString();
   }
 
@@ -75,7 +83,8 @@ public final class MachineText {
     static final Map<String, List<String>> OPTIONAL = Map.of(
         "folds", List.of(FoldSchedule.OVERLAPPED, FoldSchedule.SEQUENTIAL),
         "stationary", List.of(FoldSchedule.DOUBLE_BUFFER, FoldSchedule.SINGLE_BUFFER),
-        "vector_lanes", List.of(), "vector_pipeline", List.of());
+        "vector_lanes", List.of(), "vector_pipeline", List.of(), "network_bandwidth", List.of(),
+        "network_latency", List.of(), "network_multicast", List.of(), "network_reduction", List.of());
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final List<MemoryLevel> levels = new ArrayList<>();
 
@@ -88,7 +97,8 @@ public final class MachineText {
       AsmLexer.Token key = c.atom("a machine key (" + String.join(", ", KEYS) + ", or level)");
       if (!KEYS.contains(key.text()) && !OPTIONAL.containsKey(key.text())) {
         throw c.error(key, "unknown machine key " + key.shown() + "; expected one of " + String.join(", ", KEYS)
-            + ", folds, stationary, vector_lanes, vector_pipeline, or level");
+            + ", folds, stationary, vector_lanes, vector_pipeline, network_bandwidth, network_latency,"
+            + " network_multicast, network_reduction, or level");
       }
       if (values.containsKey(key.text())) throw c.error(key, "machine key '" + key.text() + "' given twice");
       c.expect('=');
@@ -101,6 +111,9 @@ public final class MachineText {
         case "folds", "stationary" -> word(c, key.text(), OPTIONAL.get(key.text()));
         case "vector_lanes" -> c.integer(key.text(), 1, VectorUnit.MAX_LANES);
         case "vector_pipeline" -> c.integer(key.text(), 0, VectorUnit.MAX_PIPELINE);
+        case "network_bandwidth" -> c.real(key.text());
+        case "network_latency" -> c.integer(key.text(), 0, Network.MAX_LATENCY);
+        case "network_multicast", "network_reduction" -> c.bool(key.text());
         default -> dataflows(c);
       };
       c.expectEnd();
@@ -154,7 +167,16 @@ public final class MachineText {
           (List<String>) values.get("formats"), (Boolean) values.get("hardware_decode"),
           (Boolean) values.get("skip_zeros"), new FoldSchedule(
               FoldSchedule.SEQUENTIAL.equals(values.get("folds")),
-              !FoldSchedule.SINGLE_BUFFER.equals(values.get("stationary"))), vector());
+              !FoldSchedule.SINGLE_BUFFER.equals(values.get("stationary"))), vector(), network());
+    }
+
+    /** The network the section names, each key left out the default's; null (the default) when it names none. */
+    private Network network() {
+      Network d = Network.DEFAULT;
+      return new Network((Double) values.getOrDefault("network_bandwidth", d.bandwidth()),
+          (Integer) values.getOrDefault("network_latency", d.latency()),
+          (Boolean) values.getOrDefault("network_multicast", d.multicast()),
+          (Boolean) values.getOrDefault("network_reduction", d.reduction()));
     }
 
     /** The vector unit the section names, or null (the default, as wide as the columns) when it names none. */

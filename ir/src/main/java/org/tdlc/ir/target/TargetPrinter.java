@@ -1,6 +1,6 @@
 // The canonical text of a target block: fixed entry order, one memory level per line, sizes in the
-// largest exact binary unit, frequency in MHz, and defaults written out (but the vector unit, written only
-// when it is not the columns-wide default, so targets that predate it keep their text and fingerprint), so
+// largest exact binary unit, frequency in MHz, and defaults written out (but the vector unit and the network,
+// written only when they are not the default, so targets that predate it keep their text and fingerprint), so
 // that equal hardware prints equal text (the fingerprint hashes it) and the text parses back to the same target.
 package org.tdlc.ir.target;
 
@@ -29,6 +29,13 @@ final class TargetPrinter {
       if (outermost || l.latencyCycles() != 0) b.append(" latency ").append(l.latencyCycles()).append(" cycles;");
       if (l.doubleBuffer()) b.append(" double_buffer;");
       b.append(" }\n");
+    }
+    Network net = t.network();
+    if (!net.isDefault()) {   // left out when default, so older targets keep their text
+      b.append("  network {");
+      if (net.bandwidthLimited()) b.append(" bandwidth ").append(Quantities.number(net.bandwidth())).append(" B/cycle;");
+      b.append(" latency ").append(net.latency()).append(" cycles; multicast ").append(net.multicast() ? "yes" : "no")
+          .append("; reduction ").append(net.reduction() ? "yes" : "no").append("; }\n");
     }
     b.append("  mac { energy ").append(Quantities.number(t.macEnergyPj())).append(" pJ; }\n");
     if (!t.vector().isDefaultFor(t.cols())) {   // left out when default, so older targets keep their text

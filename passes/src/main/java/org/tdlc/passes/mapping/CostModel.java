@@ -11,9 +11,9 @@ import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.type.StorageFormat;
+import org.tdlc.machine.ArrayTraffic;
 import org.tdlc.machine.BufferLayout;
 import org.tdlc.machine.Energy;
-import org.tdlc.machine.Footprint;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.TileWalk;
 import org.tdlc.machine.Timing;
@@ -40,6 +40,8 @@ public final class CostModel {
   private final int n;
   private final boolean[] reduced;
   private final boolean[][] uses;
+  /** The indices each of A, B and C varies with (ArrayTraffic's dependence masks). */
+  private final int[] dependence = new int[3];
   /** Per input, per subscript: its coefficient per index, its constant, and whether clipping can apply. */
   private final int[][][] coef;
   private final int[][] constant;
@@ -63,7 +65,10 @@ public final class CostModel {
     this.uses = new boolean[3][n];
     for (int d = 0; d < n; d++) {
       reduced[d] = space.reduced(d);
-      for (int i = 0; i < 3; i++) uses[i][d] = space.uses(i, d);
+      for (int i = 0; i < 3; i++) {
+        uses[i][d] = space.uses(i, d);
+        if (uses[i][d]) dependence[i] |= 1 << d;
+      }
     }
     coef = new int[2][][];
     constant = new int[2][];
@@ -145,8 +150,6 @@ public final class CostModel {
     long[] dramRead = new long[3], dramWrite = new long[3], gRead = new long[3], gWrite = new long[3];
     long loadCycles = 0;
     double[] box = new double[2];
-    long accSteps = 1;
-    for (int d = 0; d < n; d++) accSteps *= reduced[d] ? trips[d] : space.ranges()[d];
     for (int i = 0; i < 2; i++) {
       long loads = loads(i, trips, order, slots[0]);
       int b = space.bytes()[i];
@@ -154,7 +157,6 @@ public final class CostModel {
       box[i] = avgBox(i, tile, trips, false);
       dramRead[i] = inRange;
       gWrite[i] = Math.round(loads * box[i]) * b;
-      gRead[i] = Math.round(steps * touched(i, tile, trips)) * b;
       if (formats[i] != null) {
         loadCycles += compressedLoads(i, loads, box[i], tile, trips, gWrite[i], dramRead);
       } else {
@@ -165,24 +167,31 @@ public final class CostModel {
     for (int d = 0; d < n; d++) if (!reduced[d]) outElems *= space.ranges()[d];
     int rb = space.resultBytes();
     dramWrite[2] = outElems * rb;
-    // the store, and the accumulators of every step but each tile's first, which starts them; written per step
-    long partialsRead = Energy.partialSumsRead(accSteps - outElems, false);
-    gRead[2] = outElems * rb + partialsRead;
-    gWrite[2] = Energy.partialSumsWritten(accSteps);
-    for (int[] io : space.epilogueIo()) {
-      gRead[2] += outElems * io[0];
-      gWrite[2] += outElems * io[1];
+    // the MACs' operands and partial sums (ArrayTraffic) on the full tile, each tile's first step starting
+    // its accumulators; then what the epilogue, the residual and the store move
+    int[] ext = new int[n];
+    long tileOutputs = 1;
+    for (int d = 0; d < n; d++) {
+      ext[d] = Math.min(tile[d], space.ranges()[d]);
+      if (!reduced[d]) tileOutputs *= ext[d];
     }
+    ArrayTraffic.Counts step = ArrayTraffic.of(machine, df, ext, rowDims, colDims, dependence, tileOutputs, false);
+    gRead[0] = steps * step.a() * space.bytes()[0];
+    gRead[1] = steps * step.b() * space.bytes()[1];
+    long partialsWritten = steps * step.cWritten() * Energy.PSUM_BYTES;
+    long partialsRead = partialsWritten - outTiles * Math.min(tileOutputs, step.cWritten()) * Energy.PSUM_BYTES;
+    long[] outSide = outputSide(outElems);
+    gRead[2] = outSide[0] + partialsRead;
+    gWrite[2] = outSide[1] + partialsWritten;
     long storeCycles = Timing.dmas(machine, outTiles, outElems * rb, outElems * rb);
     if (space.residualBytes() > 0) {
       long res = outElems * space.residualBytes();
       dramRead[2] = res;
-      gWrite[2] += res;
       loadCycles += Timing.dmas(machine, outTiles, res, res);
     }
     double issuedShare = 1;
     if (machine.skipZeros()) for (int i = 0; i < 2; i++) if (formats[i] != null) issuedShare *= densities[i];
-    long macBytes = gRead[0] + gRead[1] + partialsRead + Energy.partialSumsWritten(accSteps);
+    long macBytes = gRead[0] + gRead[1] + partialsRead + partialsWritten;
     long compute = computeCycles(df, rowDims, colDims, tile, trips, steps, outTiles, issuedShare, macBytes);
     long cycles = overlap(box, outElems / outTiles, slots, compute, loadCycles, storeCycles);
     long macs = space.macs();
@@ -218,8 +227,11 @@ public final class CostModel {
     for (int i = 0; i < 2; i++) {
       dramRead[i] = s.dramRead()[i];
       globalWrite[i] = s.bufferWrite()[i];
-      globalRead[i] += s.bufferRead()[i];
+      globalRead[i] = s.macRead()[i] + s.bufferRead()[i];
     }
+    long[] outSide = outputSide(outputs());
+    globalRead[2] = outSide[0] + s.macRead()[2];
+    globalWrite[2] = outSide[1] + s.macWritten();
     // energy counts issued MACs, and every issued MAC's per-PE traffic
     long issued = c.macs() - s.macsSkipped();
     long local = localBytes(issued);
@@ -308,68 +320,24 @@ public final class CostModel {
     return e;
   }
 
-  /**
-   * The elements of input i's box one MAC touches, averaged over all tiles (the simulator charges a MAC
-   * its distinct elements): per subscript the distinct values of sum(c_d * x_d), which is the box extent
-   * unless strides leave holes (a strided window with fewer kernel taps than the stride), averaged over
-   * its indices' full and remainder extents. Subscripts use disjoint indices, so the average is a product.
-   */
-  private double touched(int i, int[] tile, int[] trips) {
-    double e = 1;
-    int[] ext = null;
-    for (int pos = 0; pos < coef[i].length; pos++) {
-      int[] c = coef[i][pos];
-      int used = 0, only = -1;
-      for (int d = 0; d < n; d++) {
-        if (c[d] == 0) continue;
-        used |= 1 << d;
-        only = only == -1 ? d : -2;
-      }
-      if (only >= 0) {                                          // one index: its extents sum to its range
-        e *= (double) space.ranges()[only] / trips[only];
-        continue;
-      }
-      if (ext == null) ext = new int[n];
-      double sum = 0;
-      for (int combo = used; ; combo = (combo - 1) & used) {   // each index full (bit set) or the remainder
-        double weight = 1;
-        for (int d = 0; d < n; d++) {
-          if ((used >> d & 1) == 0) continue;
-          int last = space.ranges()[d] - (trips[d] - 1) * tile[d];
-          boolean full = (combo >> d & 1) != 0;
-          if (!full && last == tile[d]) { weight = 0; break; }         // no separate remainder tile
-          ext[d] = full ? tile[d] : last;
-          weight *= full ? (last == tile[d] ? trips[d] : trips[d] - 1) : 1;
-        }
-        if (weight > 0) sum += weight * distinct(c, ext);
-        if (combo == 0) break;
-      }
-      long tiles = 1;
-      for (int d = 0; d < n; d++) if ((used >> d & 1) != 0) tiles *= trips[d];
-      e *= sum / tiles;
-    }
-    return e;
-  }
-
-  /** The distinct elements of a box one MAC step touches: per subscript its distinct values (disjoint indices). */
-  static long boxElements(List<AffineExpr> map, int[] ext) {
+  /** The layer's output elements. */
+  private long outputs() {
     long e = 1;
-    int[] c = new int[ext.length];
-    for (AffineExpr sub : map) {
-      for (int d = 0; d < ext.length; d++) c[d] = sub.coeffs().get(d);
-      e *= distinct(c, ext);
-    }
+    for (int d = 0; d < n; d++) if (!reduced[d]) e *= space.ranges()[d];
     return e;
   }
 
-  /** How many distinct values sum(c_d * x_d) takes over x_d in [0, ext_d), for the indices c uses. */
-  static long distinct(int[] c, int[] ext) {
-    long[] e = new long[c.length], s = new long[c.length];
-    for (int d = 0; d < c.length; d++) {
-      e[d] = ext[d];
-      s[d] = c[d];
+  /**
+   * {read, written}: the bytes of the global buffer the output side moves besides the MACs' partial sums:
+   * the epilogue's ALU ops, the residual loaded beside each tile, the store reading the results.
+   */
+  private long[] outputSide(long outElems) {
+    long read = outElems * space.resultBytes(), written = outElems * space.residualBytes();
+    for (int[] io : space.epilogueIo()) {
+      read += outElems * io[0];
+      written += outElems * io[1];
     }
-    return Footprint.distinct(e, s);
+    return new long[] {read, written};
   }
 
   /** The average over the subscript's tiles of its extent clipped to [0, size): a walk over its own indices. */

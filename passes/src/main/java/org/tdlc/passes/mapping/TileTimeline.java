@@ -15,6 +15,7 @@ import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.type.StorageFormat;
+import org.tdlc.machine.ArrayTraffic;
 import org.tdlc.machine.Energy;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.RegionHazards;
@@ -48,7 +49,8 @@ final class TileTimeline implements TileWalk.Visitor {
    * hardware decoding and of software conversion.
    */
   record Schedule(long cycles, long[] dramRead, long[] bufferWrite, long[] bufferRead, long loadBusy,
-                  long computeBusy, long storeBusy, long macsSkipped, long decodeCycles, long convertCycles) {}
+                  long computeBusy, long storeBusy, long macsSkipped, long decodeCycles, long convertCycles,
+                  long[] macRead, long macWritten) {}
 
   /** A weight the lowering stores compressed: its format and its data (the tensor's row-major elements). */
   record Stored(StorageFormat format, Tensor data) {}
@@ -75,6 +77,11 @@ final class TileTimeline implements TileWalk.Visitor {
   private final java.util.function.IntConsumer waitFor = w -> waitEnd = Math.max(waitEnd, ends[w]);
   private final long[] dramRead = new long[2], bufferWrite = new long[2], bufferRead = new long[2];
   private long macsSkipped, decodeCycles, convertCycles;
+  /** What the MACs read from the global buffer ({A, B, partial sums}) and write to it (partial sums), in bytes. */
+  private final long[] macRead = new long[3];
+  private long macWritten;
+  /** The dims each of A, B and C varies with (ArrayTraffic's dependence masks). */
+  private final int[] dependence = new int[3];
   /** Per queue (LOAD, COMPUTE, STORE): the cycles it is busy. */
   private final long[] busy = new long[3];
   /** Per input: how it is stored compressed, or null when dense. */
@@ -93,7 +100,10 @@ final class TileTimeline implements TileWalk.Visitor {
     this.n = space.dims().size();
     this.ranges = space.ranges();
     this.reduced = new boolean[n];
-    for (int d = 0; d < n; d++) reduced[d] = space.reduced(d);
+    for (int d = 0; d < n; d++) {
+      reduced[d] = space.reduced(d);
+      for (int x = 0; x < 3; x++) if (space.uses(x, d)) dependence[x] |= 1 << d;
+    }
     this.rowDims = rowDims;
     this.colDims = colDims;
     this.tile = tile;
@@ -112,7 +122,7 @@ final class TileTimeline implements TileWalk.Visitor {
         stored == null ? new Stored[2] : stored);
     long cycles = t.run();
     return new Schedule(cycles, t.dramRead, t.bufferWrite, t.bufferRead, t.busy[LOAD], t.busy[COMPUTE],
-        t.busy[STORE], t.macsSkipped, t.decodeCycles, t.convertCycles);
+        t.busy[STORE], t.macsSkipped, t.decodeCycles, t.convertCycles, t.macRead, t.macWritten);
   }
 
   private long run() {
@@ -167,18 +177,22 @@ final class TileTimeline implements TileWalk.Visitor {
   }
 
   /**
-   * What a step's MAC moves through the global buffer's port, as the simulator counts it: each input's
-   * distinct elements, and its partial sums written (and read, unless the step starts them).
+   * What a step's MAC moves through the global buffer's port, as the simulator counts it (ArrayTraffic):
+   * added to the layer's MAC traffic, and returned in bytes.
    */
   private long bufferBytes(int[] origin, int[] ext) {
-    long bytes = 0, partials = 1;
+    long outputs = 1;
     boolean first = true;
-    for (int i = 0; i < 2; i++) bytes += CostModel.boxElements(space.maps().get(i), ext) * space.bytes()[i];
     for (int d = 0; d < n; d++) {
-      if (!reduced[d]) partials *= ext[d];
+      if (!reduced[d]) outputs *= ext[d];
       else first &= origin[d] == 0;
     }
-    return bytes + Energy.partialSumsRead(partials, first) + Energy.partialSumsWritten(partials);
+    ArrayTraffic.Counts c = ArrayTraffic.of(machine, dataflow, ext, rowDims, colDims, dependence, outputs, first);
+    macRead[0] += c.a() * space.bytes()[0];
+    macRead[1] += c.b() * space.bytes()[1];
+    macRead[2] += c.cRead() * Energy.PSUM_BYTES;
+    macWritten += c.cWritten() * Energy.PSUM_BYTES;
+    return c.bytes(space.bytes()[0], space.bytes()[1]);
   }
 
   /** One reduction step: the MAC over the boxes in {@code slots}. */

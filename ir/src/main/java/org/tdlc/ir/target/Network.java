@@ -1,0 +1,28 @@
+// The network between the global buffer and the PE array, as a target declares it
+// (`network { bandwidth 64 B/cycle; latency 2 cycles; multicast; reduction; }`): how fast it carries
+// operands in and partial sums out, whether one element it sends can reach every PE that needs it
+// (multicast; a systolic array's forwarding along rows and columns counts as such), and whether partial
+// sums are added on their way out (spatial reduction). What each MAC moves over it is the machine model's
+// ArrayTraffic; the time it takes, Timing.mac.
+package org.tdlc.ir.target;
+
+/**
+ * bandwidth: bytes per cycle, 0 = not a limit beyond the global buffer's port; latency: cycles before the
+ * first element reaches the PEs; multicast and reduction as above.
+ */
+public record Network(double bandwidth, int latency, boolean multicast, boolean reduction) {
+  /** A network that adds nothing: no limit of its own, no latency, multicast and spatial reduction. */
+  public static final Network DEFAULT = new Network(0, 0, true, true);
+  /** The longest latency a target may declare. */
+  public static final int MAX_LATENCY = 1 << 20;
+
+  public Network {
+    if (!(bandwidth >= 0) || Double.isInfinite(bandwidth)) throw new IllegalArgumentException("network bandwidth " + bandwidth);
+    if (latency < 0 || latency > MAX_LATENCY) throw new IllegalArgumentException("network latency " + latency);
+  }
+
+  public boolean bandwidthLimited() { return bandwidth > 0; }
+
+  /** Whether this is the network of a target that declares none (then printed nowhere, so older text stays). */
+  public boolean isDefault() { return equals(DEFAULT); }
+}
