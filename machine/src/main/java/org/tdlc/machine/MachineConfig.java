@@ -7,6 +7,7 @@ package org.tdlc.machine;
 import java.util.List;
 import java.util.Set;
 import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.DramPort;
 import org.tdlc.ir.target.FoldSchedule;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.target.VectorUnit;
@@ -17,17 +18,28 @@ import org.tdlc.ir.type.StorageFormat;
  * address, the innermost (if it is per PE) the PEs' local memory; levels between carry no traffic yet. dmaLatency: fixed cycles of every LOAD and
  * STORE before its bytes flow. formats: storage formats the target stores tensors in. folds: how the array
  * runs a MAC's folds (Timing.mac). vector: the vector unit that runs ALU ops (Timing.alu); a machine built
- * without one gets VectorUnit.defaultFor(cols), as wide as the array's columns.
+ * without one gets VectorUnit.defaultFor(cols), as wide as the array's columns. dramPort: whether LOADs and
+ * STOREs share DRAM's one port (DramArbiter; DramPort.DEFAULT when null).
  */
 public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dataflows, double frequencyMhz,
                             List<MemoryLevel> levels, double macEnergyPj, int dmaLatency, List<String> formats,
-                            boolean hardwareDecode, boolean skipZeros, FoldSchedule folds, VectorUnit vector) {
+                            boolean hardwareDecode, boolean skipZeros, FoldSchedule folds, VectorUnit vector,
+                            DramPort dramPort) {
   public MachineConfig {
     dataflows = Set.copyOf(dataflows);
     levels = List.copyOf(levels);
     formats = List.copyOf(formats);
     if (folds == null) folds = FoldSchedule.DEFAULT;
     if (vector == null) vector = VectorUnit.defaultFor(cols);
+    if (dramPort == null) dramPort = DramPort.DEFAULT;
+  }
+
+  /** A machine whose DRAM port is the default one (shared). */
+  public MachineConfig(String target, int rows, int cols, Set<Dataflow> dataflows, double frequencyMhz,
+                       List<MemoryLevel> levels, double macEnergyPj, int dmaLatency, List<String> formats,
+                       boolean hardwareDecode, boolean skipZeros, FoldSchedule folds, VectorUnit vector) {
+    this(target, rows, cols, dataflows, frequencyMhz, levels, macEnergyPj, dmaLatency, formats, hardwareDecode,
+        skipZeros, folds, vector, null);
   }
 
   /** A machine with the default vector unit (as wide as the array's columns). */
@@ -50,9 +62,9 @@ public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dat
   public static MachineConfig of(Target t) {
     return new MachineConfig(t.name(), t.rows(), t.cols(), t.dataflows(), t.frequencyMhz(),
         t.levels().stream().map(l -> new MemoryLevel(l.name(), l.sizeBytes(), l.perPe(), l.bandwidth(),
-            l.energyPjPerByte(), l.doubleBuffer())).toList(),
+            l.energyPjPerByte(), l.doubleBuffer(), l.writeBandwidth())).toList(),
         t.macEnergyPj(), t.dram().latencyCycles(), t.formats().stream().map(StorageFormat::keyword).toList(),
-        t.sparse().hardwareDecode(), t.sparse().skipZeros(), t.folds(), t.vector());
+        t.sparse().hardwareDecode(), t.sparse().skipZeros(), t.folds(), t.vector(), t.dramPort());
   }
 
   public MemoryLevel dram() { return levels.get(0); }

@@ -29,9 +29,9 @@ class MachineRulesTest {
   @Test
   void dmaTakesTheSlowerPortPlusLatency() {
     // DRAM: ceil(1000 / 16) = 63 cycles; buffer: ceil(1000 / 64) = 16; 20 + 63
-    assertEquals(83, Timing.dma(M, 1000, 1000));
+    assertEquals(83, Timing.dma(M, Timing.Dma.LOAD, 1000, 1000));
     // 3 DMAs moving 3000 bytes in all: 3 x 20 + ceil(3000 / 16) = 60 + 188
-    assertEquals(248, Timing.dmas(M, 3, 3000, 3000));
+    assertEquals(248, Timing.dmas(M, Timing.Dma.LOAD, 3, 3000, 3000));
   }
 
   @Test

@@ -122,7 +122,7 @@ final class Machine {
     long bufBytes = p.points * p.size;
     t.read[DRAM] += dramBytes;
     t.written[GLOBAL] += bufBytes;
-    return Timing.dma(config, dramBytes, bufBytes);
+    return Timing.dma(config, Timing.Dma.LOAD, dramBytes, bufBytes);
   }
 
   /**
@@ -193,7 +193,7 @@ final class Machine {
     long bytes = p.points * p.size;
     t.read[GLOBAL] += bytes;
     t.written[DRAM] += bytes;
-    return Timing.dma(config, bytes, bytes);
+    return Timing.dma(config, Timing.Dma.STORE, bytes, bytes);
   }
 
   private void checkNest(int i, String operand, int base, NestPlan p, int op) {

@@ -19,11 +19,12 @@ import org.tdlc.ir.type.StorageFormat;
  * innermost level may be per PE. loc: where the block was written (a file, or a built-in resource); it is
  * not part of toTdl() or fingerprint(), so compare hardware with those, not with equals(). folds: how the
  * array runs a MAC's folds (FoldSchedule.DEFAULT when the block does not say). vector: the vector unit
- * (VectorUnit.defaultFor(cols), as wide as the array's columns, when the block declares none).
+ * (VectorUnit.defaultFor(cols), as wide as the array's columns, when the block declares none). dramPort:
+ * whether DRAM's reads and writes share one port (DramPort.DEFAULT, shared, when the DRAM block does not say).
  */
 public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, boolean flexible, double frequencyMhz,
                      ElementType datatype, ElementType accumulate, List<MemoryLevel> levels, double macEnergyPj,
-                     SparseSupport sparse, FoldSchedule folds, Location loc, VectorUnit vector) {
+                     SparseSupport sparse, FoldSchedule folds, Location loc, VectorUnit vector, DramPort dramPort) {
 
   public Target {
     if (name == null || !name.matches("[A-Za-z_][A-Za-z_0-9]*")) {
@@ -51,6 +52,15 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
     if (folds == null) folds = FoldSchedule.DEFAULT;
     if (loc == null) loc = Location.UNKNOWN;
     if (vector == null) vector = VectorUnit.defaultFor(cols);
+    if (dramPort == null) dramPort = DramPort.DEFAULT;
+  }
+
+  /** A target whose DRAM port is the default one (shared). */
+  public Target(String name, int rows, int cols, Set<Dataflow> dataflows, boolean flexible, double frequencyMhz,
+                ElementType datatype, ElementType accumulate, List<MemoryLevel> levels, double macEnergyPj,
+                SparseSupport sparse, FoldSchedule folds, Location loc, VectorUnit vector) {
+    this(name, rows, cols, dataflows, flexible, frequencyMhz, datatype, accumulate, levels, macEnergyPj, sparse, folds,
+        loc, vector, null);
   }
 
   /** A target whose vector unit is the default one (as wide as the array's columns). */
@@ -58,7 +68,7 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
                 ElementType datatype, ElementType accumulate, List<MemoryLevel> levels, double macEnergyPj,
                 SparseSupport sparse, FoldSchedule folds, Location loc) {
     this(name, rows, cols, dataflows, flexible, frequencyMhz, datatype, accumulate, levels, macEnergyPj, sparse, folds,
-        loc, null);
+        loc, null, null);
   }
 
   public int peCount() { return rows * cols; }
@@ -87,7 +97,7 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
   /** The same target defined somewhere else (a copy with another location). */
   public Target withLoc(Location newLoc) {
     return new Target(name, rows, cols, dataflows, flexible, frequencyMhz, datatype, accumulate, levels, macEnergyPj,
-        sparse, folds, newLoc, vector);
+        sparse, folds, newLoc, vector, dramPort);
   }
 
   /** The canonical target block: parses back to this target (up to loc); every default written out. */

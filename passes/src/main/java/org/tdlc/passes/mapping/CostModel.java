@@ -143,12 +143,13 @@ public final class CostModel {
       if (!reduced[d]) outTiles *= trips[d];
     }
     long[] dramRead = new long[3], dramWrite = new long[3], gRead = new long[3], gWrite = new long[3];
-    long loadCycles = 0;
+    long loadCycles = 0, loadCount = 0;
     double[] box = new double[2];
     long accSteps = 1;
     for (int d = 0; d < n; d++) accSteps *= reduced[d] ? trips[d] : space.ranges()[d];
     for (int i = 0; i < 2; i++) {
       long loads = loads(i, trips, order, slots[0]);
+      loadCount += loads;
       int b = space.bytes()[i];
       long inRange = Math.round(loads * avgBox(i, tile, trips, true)) * b;
       box[i] = avgBox(i, tile, trips, false);
@@ -158,7 +159,7 @@ public final class CostModel {
       if (formats[i] != null) {
         loadCycles += compressedLoads(i, loads, box[i], tile, trips, gWrite[i], dramRead);
       } else {
-        loadCycles += Timing.dmas(machine, loads, inRange, gWrite[i]);
+        loadCycles += Timing.dmas(machine, Timing.Dma.LOAD, loads, inRange, gWrite[i]);
       }
     }
     long outElems = 1;
@@ -173,18 +174,20 @@ public final class CostModel {
       gRead[2] += outElems * io[0];
       gWrite[2] += outElems * io[1];
     }
-    long storeCycles = Timing.dmas(machine, outTiles, outElems * rb, outElems * rb);
+    long storeCycles = Timing.dmas(machine, Timing.Dma.STORE, outTiles, outElems * rb, outElems * rb);
     if (space.residualBytes() > 0) {
       long res = outElems * space.residualBytes();
       dramRead[2] = res;
       gWrite[2] += res;
-      loadCycles += Timing.dmas(machine, outTiles, res, res);
+      loadCycles += Timing.dmas(machine, Timing.Dma.LOAD, outTiles, res, res);
+      loadCount += outTiles;
     }
     double issuedShare = 1;
     if (machine.skipZeros()) for (int i = 0; i < 2; i++) if (formats[i] != null) issuedShare *= densities[i];
     long macBytes = gRead[0] + gRead[1] + partialsRead + Energy.partialSumsWritten(accSteps);
     long compute = computeCycles(df, rowDims, colDims, tile, trips, steps, outTiles, issuedShare, macBytes);
-    long cycles = overlap(box, outElems / outTiles, slots, compute, loadCycles, storeCycles);
+    long cycles = Math.max(overlap(box, outElems / outTiles, slots, compute, loadCycles, storeCycles),
+        Timing.dramBound(machine, loadCount, loadCycles, outTiles, storeCycles));
     long macs = space.macs();
     long issued = Math.round(macs * issuedShare);
     long local = localBytes(issued);
@@ -253,10 +256,10 @@ public final class CostModel {
     long firstLoad = 0;
     for (int i = 0; i < 2; i++) {
       long b = Math.round(box[i]) * space.bytes()[i];
-      firstLoad += Timing.dma(machine, b, b);
+      firstLoad += Timing.dma(machine, Timing.Dma.LOAD, b, b);
     }
     long out = tileElems * space.resultBytes();
-    long lastStore = Timing.dma(machine, out, out) + space.epilogueIo().length * Timing.alu(machine, tileElems);
+    long lastStore = Timing.dma(machine, Timing.Dma.STORE, out, out) + space.epilogueIo().length * Timing.alu(machine, tileElems);
     long core = slots[0] >= 2 ? firstLoad + Math.max(compute, loadCycles - firstLoad) : loadCycles + compute;
     boolean storeOverlaps = slots[1] >= 2 || space.epilogueBytes().length > 0;
     return storeOverlaps ? Math.max(core, firstLoad + storeCycles - lastStore) + lastStore : core + storeCycles;
@@ -437,7 +440,7 @@ public final class CostModel {
         Math.round(nnz));
     long blockBytes = loads * perLoad.bytes();
     dramRead[i] = blockBytes;
-    if (!machine.hardwareDecode()) return Timing.dmas(machine, loads, blockBytes, bufBytes) + loads * DecodeCost.software(perLoad);
+    if (!machine.hardwareDecode()) return Timing.dmas(machine, Timing.Dma.LOAD, loads, blockBytes, bufBytes) + loads * DecodeCost.software(perLoad);
     return Timing.decodedDmas(machine, loads, blockBytes, bufBytes, perLoad);
   }
 
