@@ -23,6 +23,18 @@ public final class DramArbiter {
     this.latency = m.dmaLatency();
   }
 
+  /**
+   * The cycles DRAM's port needs at the least to read {@code read} and write {@code written} bytes: on a shared
+   * port the two add up, on a split one each has its own; 0 when DRAM's bandwidth is not a limit. No run
+   * is shorter, so a run's DRAM traffic never takes more than 100% of this.
+   */
+  public static double busy(MachineConfig m, long read, long written) {
+    MemoryLevel dram = m.dram();
+    if (dram.bandwidth() <= 0) return 0;
+    double r = read / dram.bandwidth(), w = written / dram.writeBandwidth();
+    return m.dramPort().shared() ? r + w : Math.max(r, w);
+  }
+
   /** The end of a DMA that starts at {@code start} and takes {@code duration} cycles on an idle port. */
   public long end(long start, long duration) {
     if (!shared) return start + duration;
