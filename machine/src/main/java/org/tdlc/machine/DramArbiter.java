@@ -6,12 +6,14 @@ package org.tdlc.machine;
 
 /**
  * A DMA of Timing.dma's duration dmaLatency + transfer, starting at cycle s (when its queue and its tokens
- * let it). Split port: reads and writes each have their own, and a queue's DMAs run in order, so nothing
- * waits: it ends at s + dmaLatency + transfer. Shared port: the request goes out at s and its latency runs
- * at once, but its transfer (everything after the latency) starts only when the port is free, at
- * max(s + dmaLatency, the end of the port's previous transfer), and holds the port until it ends; the port
- * serves DMAs in the order they start, a LOAD before a STORE that starts in the same cycle. So a load's and a
- * store's DRAM transfers never overlap in time, and DRAM never moves more than its bandwidth.
+ * let it), whose DRAM bytes take D = Timing.dramCycles of its transfer on DRAM's port. Split port: reads and
+ * writes each have their own, and a queue's DMAs run in order, so nothing waits: it ends at
+ * s + dmaLatency + transfer. Shared port: the request goes out at s and its latency runs at once, but its
+ * transfer starts only when the port is free, at g = max(s + dmaLatency, the port's next free cycle), and ends
+ * at g + transfer; the port is busy [g, g + D) (a transfer that the buffer's side makes longer than D leaves
+ * the port to the next one once DRAM has moved its bytes). The port serves DMAs in the order they start, a
+ * LOAD before a STORE that starts in the same cycle. So DRAM moves one transfer's bytes at a time, at its
+ * bandwidth, and never more than that bandwidth in all.
  */
 public final class DramArbiter {
   private final boolean shared;
@@ -35,11 +37,15 @@ public final class DramArbiter {
     return m.dramPort().shared() ? r + w : Math.max(r, w);
   }
 
-  /** The end of a DMA that starts at {@code start} and takes {@code duration} cycles on an idle port. */
-  public long end(long start, long duration) {
+  /**
+   * The end of a DMA that starts at {@code start} and takes {@code duration} cycles on an idle port,
+   * {@code dramCycles} of them moving its DRAM bytes (Timing.dramCycles).
+   */
+  public long end(long start, long duration, long dramCycles) {
     if (!shared) return start + duration;
-    long begin = Math.max(start + Math.min(latency, duration), free);
-    free = begin + Math.max(0, duration - latency);
-    return free;
+    long wait = Math.min(latency, duration);
+    long begin = Math.max(start + wait, free);
+    free = begin + Math.min(dramCycles, duration - wait);
+    return begin + duration - wait;
   }
 }

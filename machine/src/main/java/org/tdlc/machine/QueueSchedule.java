@@ -20,23 +20,28 @@ public final class QueueSchedule {
   private final MachineConfig machine;
   private int count;
   private int[] queueOf = new int[256];
-  private long[] duration = new long[256], after = new long[256], end;
+  private long[] duration = new long[256], dram = new long[256], after = new long[256], end;
   private int[][] waits = new int[256][];
   private final long[] busy = new long[3];
 
   public QueueSchedule(MachineConfig machine) { this.machine = machine; }
 
-  /** Adds the next instruction in emission order; returns its id (0, 1, ...). Waits name earlier ids. */
-  public int add(int queue, long cycles, int[] waitFor, long notBefore) {
+  /**
+   * Adds the next instruction in emission order; returns its id (0, 1, ...). Waits name earlier ids;
+   * {@code dramCycles}: a LOAD's or STORE's cycles on DRAM's port (Timing.dramCycles), 0 for the others.
+   */
+  public int add(int queue, long cycles, long dramCycles, int[] waitFor, long notBefore) {
     if (count == queueOf.length) {
       int n = 2 * count;
       queueOf = Arrays.copyOf(queueOf, n);
       duration = Arrays.copyOf(duration, n);
+      dram = Arrays.copyOf(dram, n);
       after = Arrays.copyOf(after, n);
       waits = Arrays.copyOf(waits, n);
     }
     queueOf[count] = queue;
     duration[count] = cycles;
+    dram[count] = dramCycles;
     after[count] = notBefore;
     waits[count] = waitFor;
     return count++;
@@ -77,7 +82,7 @@ public final class QueueSchedule {
         }
       }
       int i = queue[best][head[best]++];   // the earliest instruction not yet processed is always ready
-      end[i] = best == COMPUTE ? bestStart + duration[i] : port.end(bestStart, duration[i]);
+      end[i] = best == COMPUTE ? bestStart + duration[i] : port.end(bestStart, duration[i], dram[i]);
       free[best] = end[i];
       busy[best] += end[i] - bestStart;
       done[i] = true;

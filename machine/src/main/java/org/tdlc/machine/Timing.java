@@ -55,8 +55,12 @@ public final class Timing {
    * bandwidth of the direction {@code way} uses there.
    */
   public static long transfer(MachineConfig m, Dma way, long dramBytes, long bufBytes) {
-    boolean store = way == Dma.STORE;
-    return Math.max(cycles(dramBytes, m.dram().bandwidth(store)), cycles(bufBytes, m.global().bandwidth(!store)));
+    return Math.max(dramCycles(m, way, dramBytes), cycles(bufBytes, m.global().bandwidth(way == Dma.LOAD)));
+  }
+
+  /** The cycles DRAM's port needs to move a DMA's DRAM bytes, at the bandwidth of the way it goes. */
+  public static long dramCycles(MachineConfig m, Dma way, long dramBytes) {
+    return cycles(dramBytes, m.dram().bandwidth(way == Dma.STORE));
   }
 
   /** A LOAD or STORE of plain elements, on an idle DRAM port (DramArbiter adds any wait for it). */
@@ -89,16 +93,14 @@ public final class Timing {
   }
 
   /**
-   * The closed-form estimate of a layer's DRAM bound: {@code loads} LOADs keeping the load queue busy
-   * {@code loadCycles} and {@code stores} STOREs keeping the store queue busy {@code storeCycles} (both from
-   * dmas). On a shared port (DramArbiter) the transfers never overlap, so a queue also waits for the other's
-   * transfers (its cycles without their latencies); on a split port the queues do not meet.
+   * The closed-form estimate of a layer's DRAM bound: its LOADs keep the load queue busy {@code loadCycles} and
+   * read {@code loadBytes} from DRAM, its STOREs keep the store queue busy {@code storeCycles} and write
+   * {@code storeBytes} (cycles from dmas). On a shared port (DramArbiter) a queue also waits while the port
+   * moves the other's bytes; on a split port the queues do not meet.
    */
-  public static long dramBound(MachineConfig m, long loads, long loadCycles, long stores, long storeCycles) {
+  public static long dramBound(MachineConfig m, long loadCycles, long loadBytes, long storeCycles, long storeBytes) {
     if (!m.dramPort().shared()) return Math.max(loadCycles, storeCycles);
-    long loadTransfers = Math.max(0, loadCycles - loads * m.dmaLatency());
-    long storeTransfers = Math.max(0, storeCycles - stores * m.dmaLatency());
-    return Math.max(loadCycles + storeTransfers, storeCycles + loadTransfers);
+    return Math.max(loadCycles + dramCycles(m, Dma.STORE, storeBytes), storeCycles + dramCycles(m, Dma.LOAD, loadBytes));
   }
 
   /**

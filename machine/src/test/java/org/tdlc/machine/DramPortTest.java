@@ -56,18 +56,29 @@ class DramPortTest {
   void aSharedPortServesOneTransferAtATime() {
     DramArbiter port = new DramArbiter(SHARED);
     // a load starts at 0: latency 20, transfer 63, so the port is busy [20, 83)
-    assertEquals(83, port.end(0, 83));
+    assertEquals(83, port.end(0, 83, 63));
     // a store that starts at 10 would transfer from 30; it waits for the port: [83, 83 + 125)
-    assertEquals(208, port.end(10, 145));
+    assertEquals(208, port.end(10, 145, 125));
     // a load that starts after the port is idle again pays only its latency
-    assertEquals(300 + 83, port.end(300, 83));
+    assertEquals(300 + 83, port.end(300, 83, 63));
+  }
+
+  @Test
+  void thePortIsBusyOnlyWhileDramMovesItsBytes() {
+    DramArbiter port = new DramArbiter(SHARED);
+    // a load of 1000 DRAM bytes into 4000 buffer bytes: 20 + max(63, 125) = 145 cycles, DRAM's port busy [20, 83)
+    assertEquals(145, Timing.dma(SHARED, Timing.Dma.LOAD, 1000, 4000));
+    assertEquals(63, Timing.dramCycles(SHARED, Timing.Dma.LOAD, 1000));
+    assertEquals(145, port.end(0, 145, 63));
+    // a store starting at 10 gets the port at 83, while the load's buffer side still runs: [83, 208)
+    assertEquals(208, port.end(10, 145, 125));
   }
 
   @Test
   void aSplitPortLetsALoadAndAStoreStreamAtOnce() {
     DramArbiter port = new DramArbiter(SPLIT);
-    assertEquals(83, port.end(0, 83));
-    assertEquals(10 + 145, port.end(10, 145));
+    assertEquals(83, port.end(0, 83, 63));
+    assertEquals(10 + 145, port.end(10, 145, 125));
   }
 
   @Test
@@ -75,17 +86,17 @@ class DramPortTest {
     // emitted: a compute of 50 cycles, a store after it, then a load that waits for nothing. The load starts
     // first (at 0) and takes the port [20, 83); the store starts at 50 and waits for it: [83, 208).
     QueueSchedule s = new QueueSchedule(SHARED);
-    int mac = s.add(QueueSchedule.COMPUTE, 50, new int[0], 0);
-    int store = s.add(QueueSchedule.STORE, Timing.dma(SHARED, Timing.Dma.STORE, 1000, 1000), new int[] {mac}, 0);
-    int load = s.add(QueueSchedule.LOAD, Timing.dma(SHARED, Timing.Dma.LOAD, 1000, 1000), new int[0], 0);
+    int mac = s.add(QueueSchedule.COMPUTE, 50, 0, new int[0], 0);
+    int store = s.add(QueueSchedule.STORE, Timing.dma(SHARED, Timing.Dma.STORE, 1000, 1000), 125, new int[] {mac}, 0);
+    int load = s.add(QueueSchedule.LOAD, Timing.dma(SHARED, Timing.Dma.LOAD, 1000, 1000), 63, new int[0], 0);
     s.run();
     assertEquals(83, s.end(load));
     assertEquals(208, s.end(store));
     assertEquals(208 - 50, s.busy(QueueSchedule.STORE), "a DMA waiting for the port keeps its queue busy");
     QueueSchedule split = new QueueSchedule(SPLIT);
-    split.add(QueueSchedule.COMPUTE, 50, new int[0], 0);
-    split.add(QueueSchedule.STORE, 145, new int[] {0}, 0);
-    split.add(QueueSchedule.LOAD, 83, new int[0], 0);
+    split.add(QueueSchedule.COMPUTE, 50, 0, new int[0], 0);
+    split.add(QueueSchedule.STORE, 145, 125, new int[] {0}, 0);
+    split.add(QueueSchedule.LOAD, 83, 63, new int[0], 0);
     split.run();
     assertEquals(195, split.end(1));
     assertEquals(83, split.end(2));
@@ -100,8 +111,8 @@ class DramPortTest {
     QueueSchedule s = new QueueSchedule(SHARED);
     long read = 0, written = 0;
     for (int k = 0; k < 20; k++) {
-      s.add(QueueSchedule.LOAD, Timing.dma(SHARED, Timing.Dma.LOAD, 512, 512), new int[0], 0);
-      s.add(QueueSchedule.STORE, Timing.dma(SHARED, Timing.Dma.STORE, 256, 256), new int[0], 0);
+      s.add(QueueSchedule.LOAD, Timing.dma(SHARED, Timing.Dma.LOAD, 512, 512), 32, new int[0], 0);
+      s.add(QueueSchedule.STORE, Timing.dma(SHARED, Timing.Dma.STORE, 256, 256), 32, new int[0], 0);
       read += 512;
       written += 256;
     }
@@ -114,9 +125,9 @@ class DramPortTest {
   }
 
   @Test
-  void theClosedFormAddsTheTransfersOfASharedPort() {
-    // 4 loads of 100 cycles each (20 latency + 80 transfer) and 2 stores of 70 (20 + 50)
-    assertEquals(400 + 100, Timing.dramBound(SHARED, 4, 400, 2, 140));
-    assertEquals(400, Timing.dramBound(SPLIT, 4, 400, 2, 140));
+  void theClosedFormAddsTheOtherQueuesDramCyclesOnASharedPort() {
+    // loads busy 400 cycles reading 960 B (960 / 16 = 60 on the port), stores busy 140 writing 400 B (400 / 8 = 50)
+    assertEquals(Math.max(400 + 50, 140 + 60), Timing.dramBound(SHARED, 400, 960, 140, 400));
+    assertEquals(400, Timing.dramBound(SPLIT, 400, 960, 140, 400));
   }
 }

@@ -8,6 +8,7 @@ import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.Queue;
 import org.tdlc.machine.DramArbiter;
+import org.tdlc.machine.Timing;
 
 /**
  * Each step runs the head of a queue whose popped tokens are all there, choosing the one that can start
@@ -118,8 +119,10 @@ final class Scheduler {
     for (int f : TokenFifos.pops(QUEUES[q], insn.deps())) if (f != TokenFifos.NONE) tokens.pop(f);
     int layer = layerOf[i];
     Tally t = tallies[layer];
+    long dramBefore = t.read[0] + t.written[0];
     long duration = machine.execute(i, insn, t);
-    long end = q == COMPUTE ? start + duration : port.end(start, duration);
+    long end = q == COMPUTE ? start + duration : port.end(start, duration, Timing.dramCycles(program.machine(),
+        q == LOAD ? Timing.Dma.LOAD : Timing.Dma.STORE, t.read[0] + t.written[0] - dramBefore));
     free[q] = end;
     for (int f : TokenFifos.pushes(QUEUES[q], insn.deps())) if (f != TokenFifos.NONE) tokens.push(f, end);
     t.busy[q] += end - start;

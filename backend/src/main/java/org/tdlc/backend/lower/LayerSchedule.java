@@ -53,10 +53,13 @@ public final class LayerSchedule {
     QueueSchedule queues = new QueueSchedule(m);
     for (int i = l.first(); i <= l.last(); i++) {
       Instruction insn = p.instructions().get(i);
+      long dramBefore = read[DRAM] + written[DRAM];
       long cycles = charge(p, insn, read, written);
       if (cycles < 0) return null;
       int[] w = waits.get(i).stream().filter(x -> x >= l.first()).mapToInt(x -> x - l.first()).toArray();
-      queues.add(insn.queue().ordinal(), cycles, w, 0);
+      long dram = read[DRAM] + written[DRAM] - dramBefore;
+      queues.add(insn.queue().ordinal(), cycles, insn instanceof Instruction.Store
+          ? Timing.dramCycles(m, Timing.Dma.STORE, dram) : Timing.dramCycles(m, Timing.Dma.LOAD, dram), w, 0);
     }
     queues.run();
     long last = 0;

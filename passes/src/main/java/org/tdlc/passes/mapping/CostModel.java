@@ -143,13 +143,12 @@ public final class CostModel {
       if (!reduced[d]) outTiles *= trips[d];
     }
     long[] dramRead = new long[3], dramWrite = new long[3], gRead = new long[3], gWrite = new long[3];
-    long loadCycles = 0, loadCount = 0;
+    long loadCycles = 0;
     double[] box = new double[2];
     long accSteps = 1;
     for (int d = 0; d < n; d++) accSteps *= reduced[d] ? trips[d] : space.ranges()[d];
     for (int i = 0; i < 2; i++) {
       long loads = loads(i, trips, order, slots[0]);
-      loadCount += loads;
       int b = space.bytes()[i];
       long inRange = Math.round(loads * avgBox(i, tile, trips, true)) * b;
       box[i] = avgBox(i, tile, trips, false);
@@ -180,14 +179,13 @@ public final class CostModel {
       dramRead[2] = res;
       gWrite[2] += res;
       loadCycles += Timing.dmas(machine, Timing.Dma.LOAD, outTiles, res, res);
-      loadCount += outTiles;
     }
     double issuedShare = 1;
     if (machine.skipZeros()) for (int i = 0; i < 2; i++) if (formats[i] != null) issuedShare *= densities[i];
     long macBytes = gRead[0] + gRead[1] + partialsRead + Energy.partialSumsWritten(accSteps);
     long compute = computeCycles(df, rowDims, colDims, tile, trips, steps, outTiles, issuedShare, macBytes);
     long cycles = Math.max(overlap(box, outElems / outTiles, slots, compute, loadCycles, storeCycles),
-        Timing.dramBound(machine, loadCount, loadCycles, outTiles, storeCycles));
+        Timing.dramBound(machine, loadCycles, Cost.sum(dramRead), storeCycles, dramWrite[2]));
     long macs = space.macs();
     long issued = Math.round(macs * issuedShare);
     long local = localBytes(issued);

@@ -138,7 +138,7 @@ final class TileTimeline implements TileWalk.Visitor {
     int from = 4;
     if (space.residualBytes() > 0) {
       long b = elements * space.residualBytes();
-      run(LOAD, dma(Timing.Dma.LOAD, b, b), new int[0], new int[] {residualRegion(resSlot)}, barrier);
+      dma(Timing.Dma.LOAD, b, dma(Timing.Dma.LOAD, b, b), new int[0], new int[] {residualRegion(resSlot)}, barrier);
     }
     for (int[] io : space.epilogueIo()) {
       int to = io[1];
@@ -148,7 +148,8 @@ final class TileTimeline implements TileWalk.Visitor {
       from = to;
     }
     long out = elements * space.resultBytes();
-    lastStore = run(STORE, dma(Timing.Dma.STORE, out, out), new int[] {outRegion(slot, from)}, new int[0], -1);
+    lastStore = dma(Timing.Dma.STORE, out, dma(Timing.Dma.STORE, out, out), new int[] {outRegion(slot, from)},
+        new int[0], -1);
   }
 
   private long elements(int[] extent) {
@@ -166,7 +167,8 @@ final class TileTimeline implements TileWalk.Visitor {
       long[] bytes = boxBytes(i, box);
       dramRead[i] += bytes[0];
       bufferWrite[i] += bytes[1];
-      run(LOAD, dma(Timing.Dma.LOAD, bytes[0], bytes[1]), new int[0], new int[] {inputRegion(slot, i)}, barrier);
+      dma(Timing.Dma.LOAD, bytes[0], dma(Timing.Dma.LOAD, bytes[0], bytes[1]), new int[0],
+          new int[] {inputRegion(slot, i)}, barrier);
     }
   }
 
@@ -213,11 +215,13 @@ final class TileTimeline implements TileWalk.Visitor {
       bufferWrite[i] += p[3];
       if (machine.hardwareDecode()) {
         decodeCycles += DecodeCost.hardware(size);
-        run(LOAD, Timing.compressedDma(machine, size.bytes(), p[3], size), new int[0], new int[] {region}, barrier);
+        dma(Timing.Dma.LOAD, size.bytes(), Timing.compressedDma(machine, size.bytes(), p[3], size), new int[0],
+            new int[] {region}, barrier);
       } else {
         bufferWrite[i] += size.bytes();
         bufferRead[i] += size.bytes();
-        run(LOAD, dma(Timing.Dma.LOAD, size.bytes(), size.bytes()), new int[0], new int[] {staging}, barrier);
+        dma(Timing.Dma.LOAD, size.bytes(), dma(Timing.Dma.LOAD, size.bytes(), size.bytes()), new int[0],
+            new int[] {staging}, barrier);
         long convert = Timing.convert(machine, size, size.bytes(), p[3]);
         convertCycles += convert;
         run(COMPUTE, convert, new int[] {staging}, new int[] {region}, -1);
@@ -318,10 +322,20 @@ final class TileTimeline implements TileWalk.Visitor {
    * and after every instruction its buffer hazards make it wait for; returns its id.
    */
   private int run(int q, long duration, int[] reads, int[] writes, int after) {
+    return add(q, duration, 0, reads, writes, after);
+  }
+
+  /** Adds a LOAD or STORE ({@code way}) of {@code dramBytes} through DRAM taking {@code duration} cycles. */
+  private int dma(Timing.Dma way, long dramBytes, long duration, int[] reads, int[] writes, int after) {
+    return add(way == Timing.Dma.LOAD ? LOAD : STORE, duration, Timing.dramCycles(machine, way, dramBytes), reads,
+        writes, after);
+  }
+
+  private int add(int q, long duration, long dramCycles, int[] reads, int[] writes, int after) {
     waitCount = 0;
     if (after >= 0) waitFor.accept(after);
     hazards.access(queues.size(), reads, writes, waitFor);
-    return queues.add(q, duration, Arrays.copyOf(waits, waitCount), 0);
+    return queues.add(q, duration, dramCycles, Arrays.copyOf(waits, waitCount), 0);
   }
 
   private int extent(int[] origin, int d) { return Math.min(tile[d], ranges[d] - origin[d]); }
