@@ -174,7 +174,7 @@ final class MappingBench {
     for (int d = 0; d < s.dims().size(); d++) if (!s.reduced(d)) out *= s.ranges()[d];
     compulsory += out * 4;
     long compute = (long) Math.ceil(Timing.computeBound(machine, s.macs()));
-    return Math.max(compute, Timing.transfer(machine, compulsory, 0));
+    return Math.max(compute, Timing.transfer(machine, Timing.Dma.LOAD, compulsory, 0));
   }
 
   /** How many of the positions 0..extent-1 subscript {@code e} reaches over the layer's index space. */

@@ -17,6 +17,8 @@ import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.ProgramStructure;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.mapping.Mapping;
+import org.tdlc.machine.DramArbiter;
+import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.MemoryLevel;
 import org.tdlc.sim.Counters;
 import org.tdlc.sim.LayerCounters;
@@ -132,7 +134,7 @@ final class RunReport {
     b.append(String.format(Locale.ROOT, "%d cycles (%.3f ms at %s MHz), %s, %d MACs (%d skipped), utilization %.1f%%%n",
         t.cycles(), t.cycles() / (p.machine().frequencyMhz() * 1e3), fmt(p.machine().frequencyMhz()),
         energy(t.energyPj()), t.macs(), t.macsSkipped(), 100 * t.utilization()));
-    b.append(traffic(p.machine().dram(), t.levels().get(0), t.cycles(), p.machine().frequencyMhz())).append('\n');
+    b.append(traffic(p.machine(), t.levels().get(0), t.cycles())).append('\n');
     b.append(verdict(run));
     return b.toString();
   }
@@ -188,16 +190,18 @@ final class RunReport {
   }
 
   /**
-   * A level's traffic over a run: "dram: 155 KiB read, 4 KiB written, 25.3 B/cycle (20.3 GB/s) on average, 79% of
-   * its bandwidth", the rate averaged over the run's cycles.
+   * DRAM's traffic over a run: "dram: 155 KiB read, 4 KiB written, 25.3 B/cycle (20.3 GB/s) on average, 79% of
+   * its bandwidth", the rate averaged over the run's cycles, the share the time its port needs for those bytes
+   * (DramArbiter.busy: reads and writes add up on a shared port), never above 100%.
    */
-  static String traffic(MemoryLevel level, LevelCounters l, long cycles, double mhz) {
+  static String traffic(MachineConfig m, LevelCounters l, long cycles) {
     long moved = l.bytesRead() + l.bytesWritten();
     String text = l.name() + ": " + byteCount(l.bytesRead()) + " read, " + byteCount(l.bytesWritten()) + " written";
     if (cycles == 0) return text;
     double rate = moved / (double) cycles;
-    text += ", " + bandwidth(rate, mhz) + " on average";
-    if (level.bandwidth() > 0) text += String.format(Locale.ROOT, ", %.0f%% of its bandwidth", 100 * rate / level.bandwidth());
+    text += ", " + bandwidth(rate, m.frequencyMhz()) + " on average";
+    double busy = DramArbiter.busy(m, l.bytesRead(), l.bytesWritten());
+    if (busy > 0) text += String.format(Locale.ROOT, ", %.0f%% of its bandwidth", 100 * busy / cycles);
     return text;
   }
 

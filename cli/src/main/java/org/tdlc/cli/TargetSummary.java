@@ -25,8 +25,8 @@ final class TargetSummary {
     List<HtmlReport.Row> rows = new ArrayList<>();
     for (MemoryLevel l : m.levels()) {
       List<String> cells = new ArrayList<>(List.of(l.name()));
-      cells.addAll(TargetsCommand.levelCells(l.sizeBytes(), l.perPe(), l.bandwidth(), l.energyPjPerByte(),
-          m.frequencyMhz()));
+      cells.addAll(TargetsCommand.levelCells(l.sizeBytes(), l.perPe(), l.bandwidth(), l.writeBandwidth(),
+          l.energyPjPerByte(), m.frequencyMhz()));
       cells.add(l.doubleBuffer() ? "yes" : "no");
       rows.add(new HtmlReport.Row(cells));
     }

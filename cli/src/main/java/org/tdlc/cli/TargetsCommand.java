@@ -83,14 +83,15 @@ final class TargetsCommand implements Command {
     for (Target t : targets) {
       for (MemoryLevel l : t.levels()) {
         List<String> row = new ArrayList<>(List.of(t.name(), l.name()));
-        row.addAll(levelCells(l.sizeBytes(), l.perPe(), l.bandwidth(), l.energyPjPerByte(), t.frequencyMhz()));
+        row.addAll(levelCells(l.sizeBytes(), l.perPe(), l.bandwidth(), l.writeBandwidth(), l.energyPjPerByte(),
+            t.frequencyMhz()));
         row.addAll(List.of(l.latencyCycles() + " cycles", l.doubleBuffer() ? "yes" : "no"));
         rows.add(row);
       }
       rows.add(List.of(t.name(), "mac", "", "", "", Quantities.number(t.macEnergyPj()) + " pJ", "", ""));
       Network net = t.network();
       List<String> row = new ArrayList<>(List.of(t.name(), "network", ""));
-      row.addAll(levelCells(0, false, net.bandwidth(), 0, t.frequencyMhz()).subList(1, 3));
+      row.addAll(levelCells(0, false, net.bandwidth(), net.bandwidth(), 0, t.frequencyMhz()).subList(1, 3));
       row.addAll(List.of((net.multicast() ? "multicast" : "no multicast") + ", "
           + (net.reduction() ? "reduction" : "no reduction"), net.latency() + " cycles", ""));
       rows.add(row);
@@ -103,12 +104,15 @@ final class TargetsCommand implements Command {
 
   /**
    * A memory level's size (0: unbounded, as DRAM), bandwidth in bytes per cycle and in GB/s at a clock in MHz
-   * (0: unlimited) and energy per byte, as `targets` and the HTML report's target summary show them.
+   * (0: unlimited; the write bandwidth shown beside it when it differs) and energy per byte, as `targets` and
+   * the HTML report's target summary show them.
    */
-  static List<String> levelCells(long sizeBytes, boolean perPe, double bandwidth, double energyPjPerByte, double mhz) {
+  static List<String> levelCells(long sizeBytes, boolean perPe, double bandwidth, double writeBandwidth,
+                                 double energyPjPerByte, double mhz) {
     boolean bw = bandwidth > 0;
+    String write = writeBandwidth == bandwidth ? "" : " read, " + Quantities.number(writeBandwidth) + " write";
     return List.of(sizeBytes > 0 ? Quantities.bytes(sizeBytes) + (perPe ? " per PE" : "") : "-",
-        bw ? Quantities.number(bandwidth) + " B/cycle" : "unlimited",
+        bw ? Quantities.number(bandwidth) + " B/cycle" + write : "unlimited",
         bw ? "(" + gigabytesPerSecond(bandwidth, mhz) + " GB/s)" : "",
         Quantities.number(energyPjPerByte) + " pJ/B");
   }
@@ -158,6 +162,7 @@ final class TargetsCommand implements Command {
     o.put("flexible", t.flexible());
     o.put("folds", t.folds().foldsKeyword());
     o.put("stationary", t.folds().stationaryKeyword());
+    o.put("dram_port", t.dramPort().keyword());
     ObjectNode vector = o.putObject("vector");
     vector.put("lanes", t.vector().lanes());
     vector.put("pipeline_cycles", t.vector().pipeline());
@@ -181,7 +186,8 @@ final class TargetsCommand implements Command {
 
   /**
    * size_bytes and the bandwidths are null when they are not a limit (DRAM's size, an unlimited bandwidth);
-   * bandwidth_gb_per_s is the bandwidth at the target's clock (1 GB = 10^9 bytes).
+   * bandwidth_* is the read bandwidth, write_bandwidth_bytes_per_cycle the write one (equal unless the level
+   * declares them apart); bandwidth_gb_per_s is the bandwidth at the target's clock (1 GB = 10^9 bytes).
    */
   private static ObjectNode json(MemoryLevel l, double mhz) {
     ObjectNode o = Json.object();
@@ -192,9 +198,11 @@ final class TargetsCommand implements Command {
     if (l.bandwidthLimited()) {
       o.put("bandwidth_bytes_per_cycle", l.bandwidth());
       o.put("bandwidth_gb_per_s", l.bandwidth() * mhz / 1000);
+      o.put("write_bandwidth_bytes_per_cycle", l.writeBandwidth());
     } else {
       o.putNull("bandwidth_bytes_per_cycle");
       o.putNull("bandwidth_gb_per_s");
+      o.putNull("write_bandwidth_bytes_per_cycle");
     }
     o.put("energy_pj_per_byte", l.energyPjPerByte());
     o.put("latency_cycles", l.latencyCycles());

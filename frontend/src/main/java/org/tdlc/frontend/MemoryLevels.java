@@ -48,7 +48,8 @@ final class MemoryLevels {
       if (diags.errorCount() == before && d.complete()) {
         int latency = d.latency() != null ? d.latency().intValue() : i == 0 ? MemoryLevel.DEFAULT_DRAM_LATENCY : 0;
         levels.add(new MemoryLevel(d.name(), d.size() == null ? 0 : d.size(), d.perPe(),
-            d.bandwidth() == null ? 0 : d.bandwidth(), d.energy(), d.doubleBuffer(), latency));
+            d.bandwidth() == null ? 0 : d.bandwidth(), d.energy(), d.doubleBuffer(), latency,
+            d.writeBandwidth() == null ? 0 : d.writeBandwidth()));
       }
     }
     return diags.errorCount() > before || levels.size() < drafts.size() ? null : levels;
@@ -72,6 +73,10 @@ final class MemoryLevels {
       diags.error(nameLoc(d), "on-chip memory level '" + d.name() + "' needs a size (e.g. 'size 256 KiB;' or "
           + "'size 64 B per pe;')");
       return;
+    }
+    if (d.entries().containsKey("port")) {
+      diags.error(d.at("port"), "port belongs to DRAM (the first memory level, '" + drafts.get(0).name() + "'): "
+          + "it says whether DRAM's reads and writes share one port; '" + d.name() + "' is on chip");
     }
     if (d.size() == null) return;   // a bad size, reported already
     if (d.perPe() && i == 1) {

@@ -13,6 +13,7 @@ import org.tdlc.frontend.ast.Ast;
 import org.tdlc.ir.Location;
 import org.tdlc.ir.diag.Diagnostic;
 import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.ir.target.DramPort;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.Network;
 import org.tdlc.ir.target.Quantities;
@@ -21,7 +22,7 @@ import org.tdlc.ir.target.VectorUnit;
 import org.tdlc.ir.type.StorageFormat;
 
 final class TargetBlocks {
-  static final List<String> MEMORY_ENTRIES = List.of("size", "bandwidth", "energy", "latency", "double_buffer");
+  static final List<String> MEMORY_ENTRIES = List.of("size", "bandwidth", "energy", "latency", "double_buffer", "port");
   static final List<String> MAC_ENTRIES = List.of("energy");
   static final List<String> SPARSE_ENTRIES = List.of("formats", "decode", "skip");
   static final List<String> VECTOR_ENTRIES = List.of("lanes", "pipeline");
@@ -36,17 +37,20 @@ final class TargetBlocks {
 
   /**
    * A memory block as written: null fields were not given (or were wrong, and reported). The entries are
-   * kept so that consistency errors can point at the word that causes them.
+   * kept so that consistency errors can point at the word that causes them. bandwidth is the read bandwidth and
+   * writeBandwidth the write one (equal when one bandwidth is given); port is DRAM's, null when not given.
    */
   record LevelDraft(Ast.TargetEntry block, String name, Long size, boolean perPe, Double bandwidth, Double energy,
-                    Long latency, boolean doubleBuffer, Map<String, Ast.TargetEntry> entries) {
+                    Long latency, boolean doubleBuffer, Map<String, Ast.TargetEntry> entries, Double writeBandwidth,
+                    DramPort port) {
     Location at(String key) { return entries.containsKey(key) ? entries.get(key).loc() : block.loc(); }
 
     /** Whether every entry given was read without error (a wrong one is reported and left null). */
     boolean complete() {
       return energy != null && (size != null || !entries.containsKey("size"))
           && (bandwidth != null || !entries.containsKey("bandwidth"))
-          && (latency != null || !entries.containsKey("latency"));
+          && (latency != null || !entries.containsKey("latency"))
+          && (port != null || !entries.containsKey("port"));
     }
   }
 
@@ -65,7 +69,8 @@ final class TargetBlocks {
     }
     head.expectEnd();
     Long size = null, latency = null;
-    Double bandwidth = null, energy = null;
+    Double bandwidth = null, energy = null, writeBandwidth = null;
+    DramPort port = null;
     boolean perPe = false, doubleBuffer = false;
     Map<String, Ast.TargetEntry> seen = entries(block, MEMORY_ENTRIES, "memory " + name.text());
     for (Ast.TargetEntry e : seen.values()) {
@@ -83,9 +88,21 @@ final class TargetBlocks {
           if (size != null) w.expectEnd();
         }
         case "bandwidth" -> {
-          Ast.Word n = w.peek();
-          bandwidth = positive(n, w.quantity("bandwidth 16 B/cycle", BANDWIDTH_UNITS, null), "bandwidth");
-          if (bandwidth != null) w.expectEnd();
+          double[] rw = bandwidth(w);
+          if (rw != null) {
+            bandwidth = rw[0];
+            writeBandwidth = rw[1];
+          }
+        }
+        case "port" -> {
+          Ast.Word how = w.next();
+          port = how == null ? null : DramPort.parse(how.text()).orElse(null);
+          if (port == null) {
+            diags.error(how == null ? w.end() : how.loc(), "port is 'shared' (reads and writes take turns on one port)"
+                + " or 'split' (one port each)" + (how == null ? ", as in 'port shared;'" : ", got '" + how.text() + "'"));
+          } else {
+            w.expectEnd();
+          }
         }
         case "energy" -> {
           energy = w.quantity("energy 2.5 pJ/B", LEVEL_ENERGY_UNITS, null);
@@ -108,8 +125,47 @@ final class TargetBlocks {
         }
       }
     }
-    return new LevelDraft(block, name.text(), size, perPe, bandwidth, energy, latency, doubleBuffer, seen);
+    return new LevelDraft(block, name.text(), size, perPe, bandwidth, energy, latency, doubleBuffer, seen,
+        writeBandwidth, port);
   }
+
+  /**
+   * `bandwidth 16 B/cycle;` (reads and writes alike) or `bandwidth 16 B/cycle read, 8 B/cycle write;` (either
+   * order, both directions given): {read, write}, or null after reporting.
+   */
+  private double[] bandwidth(TargetWords w) {
+    String example = "bandwidth 16 B/cycle read, 8 B/cycle write";
+    Ast.Word n = w.peek();
+    Double first = positive(n, w.quantity("bandwidth 16 B/cycle", BANDWIDTH_UNITS, null), "bandwidth");
+    if (first == null) return null;
+    if (w.atEnd()) return new double[] {first, first};
+    Ast.Word dir = w.next();
+    if (!dir.text().equals("read") && !dir.text().equals("write")) {
+      diags.error(dir.loc(), "expected 'read' or 'write' after the bandwidth, or ';', got '" + dir.text() + "'");
+      return null;
+    }
+    Ast.Word comma = w.next();
+    if (comma == null || !comma.text().equals(",")) {
+      diags.error(comma == null ? dir.loc() : comma.loc(), "bandwidth gives " + dir.text() + " but not "
+          + other(dir.text()) + ": give both, as in '" + example + "', or one bandwidth for both");
+      return null;
+    }
+    Ast.Word m = w.peek();
+    Double second = positive(m, w.quantity(example, BANDWIDTH_UNITS, null), "bandwidth");
+    if (second == null) return null;
+    Ast.Word dir2 = w.next();
+    if (dir2 == null || !dir2.text().equals(other(dir.text()))) {
+      diags.error(dir2 == null ? w.end() : dir2.loc(), dir2 != null && dir2.text().equals(dir.text())
+          ? "bandwidth gives " + dir.text() + " twice; the second is the " + other(dir.text()) + " bandwidth, as in '"
+              + example + "'"
+          : "expected '" + other(dir.text()) + "' after the second bandwidth, as in '" + example + "'");
+      return null;
+    }
+    if (!w.expectEnd()) return null;
+    return dir.text().equals("read") ? new double[] {first, second} : new double[] {second, first};
+  }
+
+  private static String other(String direction) { return direction.equals("read") ? "write" : "read"; }
 
   /** The energy of one MAC in pJ, or null when missing or wrong (reported). */
   Double mac(Ast.TargetEntry block) {

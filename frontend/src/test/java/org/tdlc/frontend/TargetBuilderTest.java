@@ -24,6 +24,7 @@ import org.tdlc.ir.diag.Diagnostic;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.DramPort;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.target.Network;
@@ -164,6 +165,21 @@ class TargetBuilderTest {
         Arguments.of("level defined twice", edit("memory local", "memory global"), "8:10",
             "memory level 'global' is defined twice"),
         Arguments.of("memory without a name", edit("memory local ", "memory "), "8:3", "memory needs a level name"),
+        // DRAM's port and the bandwidth of each direction
+        Arguments.of("port on chip", edit("double_buffer; }", "double_buffer; port shared; }"), "7:87",
+            "port belongs to DRAM (the first memory level, 'dram'): it says whether DRAM's reads and writes share one"
+                + " port; 'global' is on chip"),
+        Arguments.of("unknown port", edit("energy 100 pJ/B; }", "energy 100 pJ/B; port dual; }"), "6:63",
+            "port is 'shared' (reads and writes take turns on one port) or 'split' (one port each), got 'dual'"),
+        Arguments.of("read without write", edit("16 B/cycle;", "16 B/cycle read;"), "6:40",
+            "bandwidth gives read but not write: give both, as in 'bandwidth 16 B/cycle read, 8 B/cycle write', or"
+                + " one bandwidth for both"),
+        Arguments.of("read twice", edit("16 B/cycle;", "16 B/cycle read, 8 B/cycle read;"), "6:56",
+            "bandwidth gives read twice; the second is the write bandwidth"),
+        Arguments.of("unknown direction", edit("16 B/cycle;", "16 B/cycle reads;"), "6:40",
+            "expected 'read' or 'write' after the bandwidth, or ';', got 'reads'"),
+        Arguments.of("zero write bandwidth", edit("16 B/cycle;", "16 B/cycle read, 0 B/cycle write;"), "6:46",
+            "bandwidth must be positive, got 0"),
         // across targets
         Arguments.of("target defined twice", VALID + VALID, "12:8", "target 't' is already defined"));
   }
@@ -245,6 +261,29 @@ class TargetBuilderTest {
     assertFalse(only(VALID).toTdl().contains("network"), "the default network is not printed");
     assertEquals(t.toTdl(), only(t.toTdl()).toTdl(), "the printed block parses back");
     assertEquals(new Network(0, 0, true, false), only(edit("  mac", "  network { reduction no; }\n  mac")).network());
+  }
+
+  @Test
+  void dramPortAndDirectionalBandwidths() throws IOException {
+    Target t = only(VALID);
+    assertEquals(DramPort.SHARED, t.dramPort(), "one DRAM port unless the block says otherwise");
+    assertTrue(t.toTdl().contains("  memory dram   { bandwidth 16 B/cycle; energy 100 pJ/B; latency 64 cycles; port"
+        + " shared; }\n"), t.toTdl());
+    Target split = only(edit("bandwidth 16 B/cycle;", "bandwidth 8 B/cycle write, 16 B/cycle read; port split;")
+        .replace("bandwidth 64 B/cycle;", "bandwidth 64 B/cycle read, 32 B/cycle write;"));
+    assertEquals(DramPort.SPLIT, split.dramPort());
+    assertEquals(16, split.dram().readBandwidth());
+    assertEquals(8, split.dram().writeBandwidth());
+    assertEquals(64, split.global().bandwidth());
+    assertEquals(32, split.global().writeBandwidth());
+    assertTrue(only(VALID).global().symmetric() && !split.global().symmetric());
+    assertTrue(split.toTdl().contains("{ bandwidth 16 B/cycle read, 8 B/cycle write; energy 100 pJ/B; latency 64"
+        + " cycles; port split; }"), split.toTdl());
+    // the printed block parses back to the same hardware, and the port and bandwidths are part of it
+    assertEquals(split.toTdl(), only(split.toTdl()).toTdl());
+    assertEquals(t.toTdl(), only(t.toTdl()).toTdl());
+    assertFalse(split.fingerprint() == t.fingerprint());
+    assertFalse(only(edit("energy 100 pJ/B;", "energy 100 pJ/B; port split;")).fingerprint() == t.fingerprint());
   }
 
   @Test

@@ -39,10 +39,11 @@ public final class ArrayTraffic {
 
   /** Elements moved by one MAC: A and B into the array, partial sums written back and read back. */
   public record Counts(long a, long b, long cWritten, long cRead) {
-    /** The bytes these move through the global buffer's port, for operand widths {@code aBytes}, {@code bBytes}. */
-    public long bytes(int aBytes, int bBytes) {
-      return a * aBytes + b * bBytes + (cWritten + cRead) * Energy.PSUM_BYTES;
-    }
+    /** The bytes these read from the global buffer, for operand widths {@code aBytes}, {@code bBytes}. */
+    public long read(int aBytes, int bBytes) { return a * aBytes + b * bBytes + cRead * Energy.PSUM_BYTES; }
+
+    /** The bytes these write to the global buffer: the partial sums. */
+    public long written() { return cWritten * Energy.PSUM_BYTES; }
   }
 
   private static final Map<Key, Long> SUMS = new ConcurrentHashMap<>();

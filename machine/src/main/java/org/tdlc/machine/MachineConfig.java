@@ -7,6 +7,7 @@ package org.tdlc.machine;
 import java.util.List;
 import java.util.Set;
 import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.DramPort;
 import org.tdlc.ir.target.FoldSchedule;
 import org.tdlc.ir.target.Network;
 import org.tdlc.ir.target.Target;
@@ -19,12 +20,13 @@ import org.tdlc.ir.type.StorageFormat;
  * STORE before its bytes flow. formats: storage formats the target stores tensors in. folds: how the array
  * runs a MAC's folds (Timing.mac). vector: the vector unit that runs ALU ops (Timing.alu); a machine built
  * without one gets VectorUnit.defaultFor(cols), as wide as the array's columns. network: what carries
- * operands into the array and partial sums out (ArrayTraffic, Timing.mac).
+ * operands into the array and partial sums out (ArrayTraffic, Timing.mac). dramPort: whether LOADs and
+ * STOREs share DRAM's one port (DramArbiter; DramPort.DEFAULT when null).
  */
 public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dataflows, double frequencyMhz,
                             List<MemoryLevel> levels, double macEnergyPj, int dmaLatency, List<String> formats,
                             boolean hardwareDecode, boolean skipZeros, FoldSchedule folds, VectorUnit vector,
-                            Network network) {
+                            Network network, DramPort dramPort) {
   public MachineConfig {
     dataflows = Set.copyOf(dataflows);
     levels = List.copyOf(levels);
@@ -32,14 +34,15 @@ public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dat
     if (folds == null) folds = FoldSchedule.DEFAULT;
     if (vector == null) vector = VectorUnit.defaultFor(cols);
     if (network == null) network = Network.DEFAULT;
+    if (dramPort == null) dramPort = DramPort.DEFAULT;
   }
 
-  /** A machine whose network adds nothing (Network.DEFAULT). */
+  /** A machine whose network adds nothing and whose DRAM port is the default one (shared). */
   public MachineConfig(String target, int rows, int cols, Set<Dataflow> dataflows, double frequencyMhz,
                        List<MemoryLevel> levels, double macEnergyPj, int dmaLatency, List<String> formats,
                        boolean hardwareDecode, boolean skipZeros, FoldSchedule folds, VectorUnit vector) {
     this(target, rows, cols, dataflows, frequencyMhz, levels, macEnergyPj, dmaLatency, formats, hardwareDecode,
-        skipZeros, folds, vector, null);
+        skipZeros, folds, vector, null, null);
   }
 
   /** A machine with the default vector unit (as wide as the array's columns). */
@@ -47,7 +50,7 @@ public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dat
                        List<MemoryLevel> levels, double macEnergyPj, int dmaLatency, List<String> formats,
                        boolean hardwareDecode, boolean skipZeros, FoldSchedule folds) {
     this(target, rows, cols, dataflows, frequencyMhz, levels, macEnergyPj, dmaLatency, formats, hardwareDecode,
-        skipZeros, folds, null, null);
+        skipZeros, folds, null, null, null);
   }
 
   /** A machine whose array runs its folds as most do (FoldSchedule.DEFAULT). */
@@ -62,9 +65,9 @@ public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dat
   public static MachineConfig of(Target t) {
     return new MachineConfig(t.name(), t.rows(), t.cols(), t.dataflows(), t.frequencyMhz(),
         t.levels().stream().map(l -> new MemoryLevel(l.name(), l.sizeBytes(), l.perPe(), l.bandwidth(),
-            l.energyPjPerByte(), l.doubleBuffer())).toList(),
+            l.energyPjPerByte(), l.doubleBuffer(), l.writeBandwidth())).toList(),
         t.macEnergyPj(), t.dram().latencyCycles(), t.formats().stream().map(StorageFormat::keyword).toList(),
-        t.sparse().hardwareDecode(), t.sparse().skipZeros(), t.folds(), t.vector(), t.network());
+        t.sparse().hardwareDecode(), t.sparse().skipZeros(), t.folds(), t.vector(), t.network(), t.dramPort());
   }
 
   public MemoryLevel dram() { return levels.get(0); }

@@ -12,13 +12,16 @@ import org.tdlc.machine.sparse.SparseCodec;
 
 /**
  * <ul>
- * <li>LOAD/STORE: dmaLatency + transfer, where transfer = max(ceil(dramBytes / dram.bandwidth),
- *     ceil(bufBytes / global.bandwidth)), a bandwidth of 0 costing nothing. dramBytes counts in-range elements
- *     only (padding is not read from DRAM), bufBytes every buffer point; for STORE both are all points.
+ * <li>LOAD/STORE: dmaLatency + transfer, where transfer = max(ceil(dramBytes / dram bandwidth),
+ *     ceil(bufBytes / global bandwidth)), each at the bandwidth of the direction the DMA uses there (a LOAD
+ *     reads DRAM and writes the buffer, a STORE reads the buffer and writes DRAM), a bandwidth of 0 costing
+ *     nothing. dramBytes counts in-range elements only (padding is not read from DRAM), bufBytes every buffer
+ *     point; for STORE both are all points. On a shared DRAM port a transfer may also wait for the port
+ *     (DramArbiter), so a load's and a store's never overlap.
  * <li>compressed LOAD (hardware decoder): dmaLatency + max(transfer of the block, DecodeCost.hardware).
- * <li>CONVERT (software conversion, compute queue): max(DecodeCost.software(block), ceil((block bytes + tile
- *     bytes) / global.bandwidth)): the conversion loop, which can go no faster than the buffer port that
- *     reads the staged block and writes the dense tile.
+ * <li>CONVERT (software conversion, compute queue): max(DecodeCost.software(block), buffer port time of
+ *     reading the block and writing the tile (port)): the conversion loop, which can go no faster than the
+ *     buffer port that reads the staged block and writes the dense tile.
  * <li>MAC: F folds (F = ceil(E_rows / rows) * ceil(E_cols / cols), where an axis' extent E is the product of
  *     the extents of the indices on it, flattened im2col-style, 1 for an axis with none) of T streaming
  *     steps each (the product of the other indices' extents), S = F * T steps in all,
@@ -32,8 +35,8 @@ import org.tdlc.machine.sparse.SparseCodec;
  *     block loads while a fold streams: max(L0 + S, L0 + (F - 1) * L + ceil(S / F)) + K; overlapped with
  *     single-buffered ones, each later fold waits for its block: L0 + S + (F - 1) * L + K. The network's
  *     latency adds to that once. And never faster than the global buffer's port, nor the network, moves
- *     what the MAC reads and writes there (the operands and partial sums ArrayTraffic counts):
- *     ceil(buffer bytes / global.bandwidth) and ceil(buffer bytes / network.bandwidth).
+ *     what the MAC reads and writes there (the operands and partial sums ArrayTraffic counts): the port's
+ *     time for them (port(), each direction at its bandwidth) and ceil(bytes / network.bandwidth).
  * <li>ALU: ceil(points / lanes) + pipeline, the target's vector unit (VectorUnit; undeclared, it is as wide as
  *     the array's columns with a pipeline of 2 cycles).
  * <li>CONFIG: 1. HALT: 0.
@@ -45,14 +48,25 @@ public final class Timing {
 
   private Timing() {}
 
-  /** The cycles bytes take through DRAM and the global buffer's port, whichever is slower. */
-  public static long transfer(MachineConfig m, long dramBytes, long bufBytes) {
-    return Math.max(cycles(dramBytes, m.dram().bandwidth()), cycles(bufBytes, m.global().bandwidth()));
+  /** Which way a DMA moves its bytes: a LOAD reads DRAM and writes the global buffer, a STORE the reverse. */
+  public enum Dma { LOAD, STORE }
+
+  /**
+   * The cycles bytes take through DRAM and the global buffer's port, whichever is slower, each at the
+   * bandwidth of the direction {@code way} uses there.
+   */
+  public static long transfer(MachineConfig m, Dma way, long dramBytes, long bufBytes) {
+    return Math.max(dramCycles(m, way, dramBytes), cycles(bufBytes, m.global().bandwidth(way == Dma.LOAD)));
   }
 
-  /** A LOAD or STORE of plain elements. */
-  public static long dma(MachineConfig m, long dramBytes, long bufBytes) {
-    return m.dmaLatency() + transfer(m, dramBytes, bufBytes);
+  /** The cycles DRAM's port needs to move a DMA's DRAM bytes, at the bandwidth of the way it goes. */
+  public static long dramCycles(MachineConfig m, Dma way, long dramBytes) {
+    return cycles(dramBytes, m.dram().bandwidth(way == Dma.STORE));
+  }
+
+  /** A LOAD or STORE of plain elements, on an idle DRAM port (DramArbiter adds any wait for it). */
+  public static long dma(MachineConfig m, Dma way, long dramBytes, long bufBytes) {
+    return m.dmaLatency() + transfer(m, way, dramBytes, bufBytes);
   }
 
   /** A LOAD that the hardware decoder decodes while the block streams in. */
@@ -62,20 +76,42 @@ public final class Timing {
 
   /** The transfer of a block through the hardware decoder, which decodes while it streams (no latency). */
   public static long decodedTransfer(MachineConfig m, long blockBytes, long bufBytes, SparseCodec.Size block) {
-    return Math.max(transfer(m, blockBytes, bufBytes), DecodeCost.hardware(block));
+    return Math.max(transfer(m, Dma.LOAD, blockBytes, bufBytes), DecodeCost.hardware(block));
   }
 
   /**
    * The closed-form estimate of {@code count} plain DMAs that move these bytes in all: each pays the latency,
    * the bytes flow at the slower port's rate.
    */
-  public static long dmas(MachineConfig m, long count, long dramBytes, long bufBytes) {
-    return count * m.dmaLatency() + transfer(m, dramBytes, bufBytes);
+  public static long dmas(MachineConfig m, Dma way, long count, long dramBytes, long bufBytes) {
+    return count * m.dmaLatency() + transfer(m, way, dramBytes, bufBytes);
   }
 
   /** The closed-form estimate of {@code count} hardware-decoded loads of blocks like {@code perBlock}. */
   public static long decodedDmas(MachineConfig m, long count, long blockBytes, long bufBytes, SparseCodec.Size perBlock) {
-    return count * m.dmaLatency() + Math.max(transfer(m, blockBytes, bufBytes), count * DecodeCost.hardware(perBlock));
+    return count * m.dmaLatency() + Math.max(transfer(m, Dma.LOAD, blockBytes, bufBytes),
+        count * DecodeCost.hardware(perBlock));
+  }
+
+  /**
+   * The closed-form estimate of a layer's DRAM bound: its LOADs keep the load queue busy {@code loadCycles} and
+   * read {@code loadBytes} from DRAM, its STOREs keep the store queue busy {@code storeCycles} and write
+   * {@code storeBytes} (cycles from dmas). On a shared port (DramArbiter) a queue also waits while the port
+   * moves the other's bytes; on a split port the queues do not meet.
+   */
+  public static long dramBound(MachineConfig m, long loadCycles, long loadBytes, long storeCycles, long storeBytes) {
+    if (!m.dramPort().shared()) return Math.max(loadCycles, storeCycles);
+    return Math.max(loadCycles + dramCycles(m, Dma.STORE, storeBytes), storeCycles + dramCycles(m, Dma.LOAD, loadBytes));
+  }
+
+  /**
+   * The cycles a level's port takes to read {@code readBytes} and write {@code writtenBytes}, one after the
+   * other, each at its direction's bandwidth (0: not a limit).
+   */
+  public static long port(MemoryLevel level, long readBytes, long writtenBytes) {
+    if (level.bandwidth() == level.writeBandwidth()) return cycles(readBytes + writtenBytes, level.bandwidth());
+    return level.bandwidth() <= 0 ? 0
+        : (long) Math.ceil(readBytes / level.bandwidth() + writtenBytes / level.writeBandwidth());
   }
 
   /** The array's compute bound: cycles for this many MACs with every PE busy every cycle. */
@@ -83,7 +119,7 @@ public final class Timing {
 
   /** A CONVERT of a staged block into a dense tile of {@code tileBytes}. */
   public static long convert(MachineConfig m, SparseCodec.Size block, long blockBytes, long tileBytes) {
-    return Math.max(DecodeCost.software(block), cycles(blockBytes + tileBytes, m.global().bandwidth()));
+    return Math.max(DecodeCost.software(block), port(m.global(), blockBytes, tileBytes));
   }
 
   /** The folds of an axis whose indices' extents multiply to {@code extent}, over {@code pes} PEs. */
@@ -120,11 +156,12 @@ public final class Timing {
   /**
    * A MAC under dataflow {@code df} of {@code points} points in {@code spatialFolds} folds and {@code steps}
    * streaming steps in all (folds(...)), {@code skipped} of the points skipped on zeros, moving
-   * {@code bufferBytes} through the global buffer's port.
+   * reading {@code readBytes} and writing {@code writtenBytes} in the global buffer.
    */
   public static long mac(MachineConfig m, Dataflow df, long spatialFolds, long steps, long points, long skipped,
-                         long bufferBytes) {
-    long feed = Math.max(cycles(bufferBytes, m.global().bandwidth()), cycles(bufferBytes, m.network().bandwidth()));
+                         long readBytes, long writtenBytes) {
+    long feed = Math.max(port(m.global(), readBytes, writtenBytes),
+        cycles(readBytes + writtenBytes, m.network().bandwidth()));
     return Math.max(array(m, df, spatialFolds, steps, points, skipped) + m.network().latency(), feed);
   }
 

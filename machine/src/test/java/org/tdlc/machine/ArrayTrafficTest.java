@@ -26,7 +26,8 @@ class ArrayTrafficTest {
     assertEquals(64 * 48, t.b());                // B: stationary, each weight once
     assertEquals(3 * 64 * 100, t.cWritten());    // C: reduced over the rows, per row fold, every step
     assertEquals(3 * 64 * 100 - OUTPUTS, t.cRead());   // all but each accumulator's first write
-    assertEquals(t.a() + t.b() + (t.cWritten() + t.cRead()) * 4, t.bytes(1, 1));
+    assertEquals(t.a() + t.b() + t.cRead() * 4, t.read(1, 1));
+    assertEquals(t.cWritten() * 4, t.written());
   }
 
   @Test
@@ -95,14 +96,14 @@ class ArrayTrafficTest {
     MachineConfig narrow = machine(new Network(8, 5, true, true));
     // the array alone: 129 cycles (MachineRulesTest); + 5 of latency; the port (64 B/cycle) 157 cycles for 10000 B,
     // the network (8 B/cycle) 1250
-    assertEquals(129 + 5, Timing.mac(narrow, Dataflow.WS, 6, 18, 2400, 0, 64));
-    assertEquals(1250, Timing.mac(narrow, Dataflow.WS, 6, 18, 2400, 0, 10_000));
+    assertEquals(129 + 5, Timing.mac(narrow, Dataflow.WS, 6, 18, 2400, 0, 64, 0));
+    assertEquals(1250, Timing.mac(narrow, Dataflow.WS, 6, 18, 2400, 0, 10_000, 0));
   }
 
   private static MachineConfig machine(Network network) {
     MachineConfig m = MachineRulesTest.M;
     return new MachineConfig(m.target(), m.rows(), m.cols(), Set.of(Dataflow.WS, Dataflow.OS, Dataflow.IS),
         m.frequencyMhz(), m.levels(), m.macEnergyPj(), m.dmaLatency(), m.formats(), m.hardwareDecode(),
-        m.skipZeros(), FoldSchedule.DEFAULT, VectorUnit.defaultFor(m.cols()), network);
+        m.skipZeros(), FoldSchedule.DEFAULT, VectorUnit.defaultFor(m.cols()), network, null);
   }
 }

@@ -29,9 +29,9 @@ class MachineRulesTest {
   @Test
   void dmaTakesTheSlowerPortPlusLatency() {
     // DRAM: ceil(1000 / 16) = 63 cycles; buffer: ceil(1000 / 64) = 16; 20 + 63
-    assertEquals(83, Timing.dma(M, 1000, 1000));
+    assertEquals(83, Timing.dma(M, Timing.Dma.LOAD, 1000, 1000));
     // 3 DMAs moving 3000 bytes in all: 3 x 20 + ceil(3000 / 16) = 60 + 188
-    assertEquals(248, Timing.dmas(M, 3, 3000, 3000));
+    assertEquals(248, Timing.dmas(M, Timing.Dma.LOAD, 3, 3000, 3000));
   }
 
   @Test
@@ -60,23 +60,23 @@ class MachineRulesTest {
   void overlappedFoldsWaitForTheNextStationaryBlock() {
     // 6 folds of 3 steps (18 in all) on 16x16: a block loads (or drains) in 16 cycles, the skew is 16 + 16 - 2
     // ws: the first block, then each later fold waits for its block: max(16 + 18, 16 + 5 x 16 + 3) + 30
-    assertEquals(99 + 30, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 0, 0));
-    assertEquals(99 + 30, Timing.mac(M, Dataflow.IS, 6, 18, 2400, 0, 0));
+    assertEquals(99 + 30, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 0, 0, 0));
+    assertEquals(99 + 30, Timing.mac(M, Dataflow.IS, 6, 18, 2400, 0, 0, 0));
     // os: nothing to load first; each later fold waits for the last one's outputs to drain
-    assertEquals(83 + 30, Timing.mac(M, Dataflow.OS, 6, 18, 2400, 0, 0));
+    assertEquals(83 + 30, Timing.mac(M, Dataflow.OS, 6, 18, 2400, 0, 0, 0));
     // half the points skipped on zeros: 9 steps, ceil(9 / 6) = 2 a fold
-    assertEquals(98 + 30, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 1200, 0));
+    assertEquals(98 + 30, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 1200, 0, 0));
     // one fold of 100 steps: load, stream, skew, as SCALE-Sim's ws fold 2R + C + T - 2
-    assertEquals(2 * 16 + 16 + 100 - 2, Timing.mac(M, Dataflow.WS, 1, 100, 25600, 0, 0));
+    assertEquals(2 * 16 + 16 + 100 - 2, Timing.mac(M, Dataflow.WS, 1, 100, 25600, 0, 0, 0));
     // long folds hide the loads: 16 + 4 x 100 + 30
-    assertEquals(16 + 400 + 30, Timing.mac(M, Dataflow.WS, 4, 400, 25600, 0, 0));
+    assertEquals(16 + 400 + 30, Timing.mac(M, Dataflow.WS, 4, 400, 25600, 0, 0, 0));
   }
 
   @Test
   void aMacIsNoFasterThanTheBufferPortFeedsIt() {
     // the global buffer moves 64 B/cycle: 129 cycles of the array, or ceil(10000 / 64) = 157 of the port
-    assertEquals(99 + 30, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 0, 64 * 129));
-    assertEquals(157, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 0, 10_000));
+    assertEquals(99 + 30, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 0, 64 * 129, 0));
+    assertEquals(157, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 0, 10_000, 0));
   }
 
   @Test
@@ -84,15 +84,15 @@ class MachineRulesTest {
     MachineConfig single = with(new FoldSchedule(false, false));
     MachineConfig sequential = with(new FoldSchedule(true, true));
     // single-buffered: each later fold loads its block before streaming: 16 + 18 + 5 x 16 + 30
-    assertEquals(144, Timing.mac(single, Dataflow.WS, 6, 18, 2400, 0, 0));
+    assertEquals(144, Timing.mac(single, Dataflow.WS, 6, 18, 2400, 0, 0, 0));
     // sequential (SCALE-Sim): every fold pays its own load and skew, 6 x (2R + C + T - 2) and 6 x (T + R + C - 2)
-    assertEquals(6 * (32 + 16 + 3 - 2), Timing.mac(sequential, Dataflow.WS, 6, 18, 2400, 0, 0));
-    assertEquals(6 * (3 + 16 + 16 - 2), Timing.mac(sequential, Dataflow.OS, 6, 18, 2400, 0, 0));
+    assertEquals(6 * (32 + 16 + 3 - 2), Timing.mac(sequential, Dataflow.WS, 6, 18, 2400, 0, 0, 0));
+    assertEquals(6 * (3 + 16 + 16 - 2), Timing.mac(sequential, Dataflow.OS, 6, 18, 2400, 0, 0, 0));
     // overlapped never costs more than sequential, nor less than its loads
     for (long f = 1; f <= 64; f *= 2) {
       for (long t = 1; t <= 256; t *= 4) {
-        long overlapped = Timing.mac(M, Dataflow.WS, f, f * t, f * t, 0, 0);
-        assertTrue(overlapped <= Timing.mac(sequential, Dataflow.WS, f, f * t, f * t, 0, 0), f + " folds of " + t);
+        long overlapped = Timing.mac(M, Dataflow.WS, f, f * t, f * t, 0, 0, 0);
+        assertTrue(overlapped <= Timing.mac(sequential, Dataflow.WS, f, f * t, f * t, 0, 0, 0), f + " folds of " + t);
         assertTrue(overlapped >= f * Timing.stationaryLoad(M), f + " folds of " + t);
       }
     }

@@ -84,14 +84,15 @@ final class Machine {
     t.macsSkipped += skipped;
     ArrayTraffic.Counts moved = ArrayTraffic.of(config, dataflow[i], p.extent, d.rowLoops(), d.colLoops(),
         p.dependence(), p.footprint(NestPlan.DST), d.init());
-    t.read[GLOBAL] += moved.a() * sa + moved.b() * sb + moved.cRead() * Energy.PSUM_BYTES;
-    t.written[GLOBAL] += moved.cWritten() * Energy.PSUM_BYTES;
+    long read = moved.read(sa, sb), written = moved.written();
+    t.read[GLOBAL] += read;
+    t.written[GLOBAL] += written;
     if (local >= 0) {
       t.read[local] += Energy.localRead(issued, sa, sb);
       t.written[local] += Energy.localWritten(issued);
     }
     return Timing.mac(config, dataflow[i], Timing.spatialFolds(config, p.extent, d.rowLoops(), d.colLoops()),
-        Timing.folds(config, p.extent, d.rowLoops(), d.colLoops()), p.points, skipped, moved.bytes(sa, sb));
+        Timing.folds(config, p.extent, d.rowLoops(), d.colLoops()), p.points, skipped, read, written);
   }
 
   private long alu(int i, Instruction.Alu a, Tally t) {
@@ -125,7 +126,7 @@ final class Machine {
     long bufBytes = p.points * p.size;
     t.read[DRAM] += dramBytes;
     t.written[GLOBAL] += bufBytes;
-    return Timing.dma(config, dramBytes, bufBytes);
+    return Timing.dma(config, Timing.Dma.LOAD, dramBytes, bufBytes);
   }
 
   /**
@@ -196,7 +197,7 @@ final class Machine {
     long bytes = p.points * p.size;
     t.read[GLOBAL] += bytes;
     t.written[DRAM] += bytes;
-    return Timing.dma(config, bytes, bytes);
+    return Timing.dma(config, Timing.Dma.STORE, bytes, bytes);
   }
 
   private void checkNest(int i, String operand, int base, NestPlan p, int op) {

@@ -7,11 +7,14 @@ import java.util.List;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.Queue;
+import org.tdlc.machine.DramArbiter;
+import org.tdlc.machine.Timing;
 
 /**
  * Each step runs the head of a queue whose popped tokens are all there, choosing the one that can start
- * earliest (ties: load, compute, store). An instruction starts at max(its queue's free time, the push times of
- * the tokens it pops) and pushes its tokens at its end. HALT also waits until the load and store queues have
+ * earliest (ties: load, compute, store), so instructions run in the order they start. An instruction starts at
+ * max(its queue's free time, the push times of the tokens it pops) and pushes its tokens at its end, which for a
+ * LOAD or STORE is DRAM's port's to say (DramArbiter: on a shared port its transfer waits for the port). HALT also waits until the load and store queues have
  * drained and starts no earlier than their last end, so it ends at the total cycle count. When every
  * non-empty queue is blocked the run stops with a deadlock report; after HALT every FIFO must be empty.
  */
@@ -29,6 +32,7 @@ final class Scheduler {
   private final int[] head = new int[3];
   private final long[] free = new long[3];
   private final TokenFifos tokens = new TokenFifos();
+  private final DramArbiter port;
   /** Per layer, then one for instructions outside every layer. */
   final Tally[] tallies;
   /** Per layer: the latest end time of its instructions, or -1 while none ran. */
@@ -45,6 +49,7 @@ final class Scheduler {
     this.insns = program.instructions();
     this.machine = machine;
     this.trace = trace;
+    this.port = new DramArbiter(program.machine());
     int[] sizes = new int[3];
     for (Instruction insn : insns) sizes[insn.queue().ordinal()]++;
     for (int q = 0; q < 3; q++) queue[q] = new int[sizes[q]];
@@ -114,11 +119,13 @@ final class Scheduler {
     for (int f : TokenFifos.pops(QUEUES[q], insn.deps())) if (f != TokenFifos.NONE) tokens.pop(f);
     int layer = layerOf[i];
     Tally t = tallies[layer];
+    long dramBefore = t.read[0] + t.written[0];
     long duration = machine.execute(i, insn, t);
-    long end = start + duration;
+    long end = q == COMPUTE ? start + duration : port.end(start, duration, Timing.dramCycles(program.machine(),
+        q == LOAD ? Timing.Dma.LOAD : Timing.Dma.STORE, t.read[0] + t.written[0] - dramBefore));
     free[q] = end;
     for (int f : TokenFifos.pushes(QUEUES[q], insn.deps())) if (f != TokenFifos.NONE) tokens.push(f, end);
-    t.busy[q] += duration;
+    t.busy[q] += end - start;
     started[i] = start;
     ended[i] = end;
     t.instructions[insn.opcode().ordinal()]++;

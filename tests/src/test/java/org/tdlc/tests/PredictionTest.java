@@ -37,7 +37,7 @@ class PredictionTest {
   static final List<String> EXAMPLES = List.of("quickstart", "resnet_block", "mobilenet_block", "einsum_conv", "mapped");
 
   /** What one comparison run found. */
-  private static final class Tally {
+  static final class Tally {
     final List<String> problems = new ArrayList<>();
     int compared, exact, compressedLayers, skippingLayers;
 
@@ -148,7 +148,7 @@ class PredictionTest {
   }
 
   /** Compiles, lowers and simulates every model of {@code module}, comparing each mapped layer. */
-  private static void compare(IrModule module, Target target, Pipeline pipeline, String label, Tally t) {
+  static void compare(IrModule module, Target target, Pipeline pipeline, String label, Tally t) {
     IrModule mapped;
     try {
       mapped = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(target))

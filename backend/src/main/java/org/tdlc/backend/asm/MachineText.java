@@ -1,9 +1,10 @@
 // The canonical text of a MachineConfig (the body of an assembly file's .machine section and of a .tdlx
 // file's machine section) and the target fingerprint, a 64-bit hash of that text. Canonical means one
 // key per line in a fixed order, dataflows sorted, reals as Double.toString prints them; the fold schedule's
-// two lines (folds, stationary), the vector unit's two (vector_lanes, vector_pipeline) and the network's four
-// (network_*) only when they are not the default, so a default machine's text and fingerprint read as they
-// did before any existed.
+// two lines (folds, stationary), the vector unit's two (vector_lanes, vector_pipeline), the network's four
+// (network_*), DRAM's port (dram_port) and a level's write bandwidth (write_bandwidth=, when it differs from
+// its bandwidth) only when they are not the default, so a default machine's text and fingerprint read as they
+// did before any of them existed.
 package org.tdlc.backend.asm;
 
 import java.nio.ByteBuffer;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.DramPort;
 import org.tdlc.ir.target.FoldSchedule;
 import org.tdlc.ir.target.Network;
 import org.tdlc.ir.target.VectorUnit;
@@ -40,8 +42,9 @@ public final class MachineText {
     for (MemoryLevel l : m.levels()) {
       b.append("level ").append(Strings.name(l.name())).append(" size=").append(l.sizeBytes())
           .append(" per_pe=").append(l.perPe()).append(" bandwidth=").append(l.bandwidth())
-          .append(" energy_pj=").append(l.energyPjPerByte()).append(" double_buffer=").append(l.doubleBuffer())
-          .append('\n');
+          .append(" energy_pj=").append(l.energyPjPerByte()).append(" double_buffer=").append(l.doubleBuffer());
+      if (l.writeBandwidth() != l.bandwidth()) b.append(" write_bandwidth=").append(l.writeBandwidth());
+      b.append('\n');
     }
     b.append("mac_energy_pj = ").append(m.macEnergyPj()).append('\n');
     b.append("dma_latency = ").append(m.dmaLatency()).append('\n');
@@ -52,6 +55,7 @@ public final class MachineText {
       b.append("folds = ").append(m.folds().foldsKeyword()).append('\n');
       b.append("stationary = ").append(m.folds().stationaryKeyword()).append('\n');
     }
+    if (m.dramPort() != DramPort.DEFAULT) b.append("dram_port = ").append(m.dramPort().keyword()).append('\n');
     if (!m.vector().isDefaultFor(m.cols())) {
       b.append("vector_lanes = ").append(m.vector().lanes()).append('\n');
       b.append("vector_pipeline = ").append(m.vector().pipeline()).append('\n');
@@ -84,7 +88,8 @@ public final class MachineText {
         "folds", List.of(FoldSchedule.OVERLAPPED, FoldSchedule.SEQUENTIAL),
         "stationary", List.of(FoldSchedule.DOUBLE_BUFFER, FoldSchedule.SINGLE_BUFFER),
         "vector_lanes", List.of(), "vector_pipeline", List.of(), "network_bandwidth", List.of(),
-        "network_latency", List.of(), "network_multicast", List.of(), "network_reduction", List.of());
+        "network_latency", List.of(), "network_multicast", List.of(), "network_reduction", List.of(),
+        "dram_port", List.of(DramPort.SHARED.keyword(), DramPort.SPLIT.keyword()));
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final List<MemoryLevel> levels = new ArrayList<>();
 
@@ -98,7 +103,7 @@ public final class MachineText {
       if (!KEYS.contains(key.text()) && !OPTIONAL.containsKey(key.text())) {
         throw c.error(key, "unknown machine key " + key.shown() + "; expected one of " + String.join(", ", KEYS)
             + ", folds, stationary, vector_lanes, vector_pipeline, network_bandwidth, network_latency,"
-            + " network_multicast, network_reduction, or level");
+            + " network_multicast, network_reduction, dram_port, or level");
       }
       if (values.containsKey(key.text())) throw c.error(key, "machine key '" + key.text() + "' given twice");
       c.expect('=');
@@ -108,7 +113,7 @@ public final class MachineText {
         case "frequency_mhz", "mac_energy_pj" -> c.real(key.text());
         case "hardware_decode", "skip_zeros" -> c.bool(key.text());
         case "formats" -> c.list("formats", k -> k.name("a format name"));
-        case "folds", "stationary" -> word(c, key.text(), OPTIONAL.get(key.text()));
+        case "folds", "stationary", "dram_port" -> word(c, key.text(), OPTIONAL.get(key.text()));
         case "vector_lanes" -> c.integer(key.text(), 1, VectorUnit.MAX_LANES);
         case "vector_pipeline" -> c.integer(key.text(), 0, VectorUnit.MAX_PIPELINE);
         case "network_bandwidth" -> c.real(key.text());
@@ -149,10 +154,12 @@ public final class MachineText {
       p.put("bandwidth", k -> k.real("bandwidth"));
       p.put("energy_pj", k -> k.real("energy_pj"));
       p.put("double_buffer", k -> k.bool("double_buffer"));
-      TokenCursor.Pairs v = c.keyValues("level " + name, p);
+      p.put("write_bandwidth", k -> k.real("write_bandwidth"));
+      TokenCursor.Pairs v = c.keyValues("level " + name, p, Set.of("write_bandwidth"));
       c.expectEnd();
-      levels.add(new MemoryLevel(name, v.longValue("size"), (Boolean) v.get("per_pe"), (Double) v.get("bandwidth"),
-          (Double) v.get("energy_pj"), (Boolean) v.get("double_buffer")));
+      Double bandwidth = (Double) v.get("bandwidth"), write = (Double) v.get("write_bandwidth");
+      levels.add(new MemoryLevel(name, v.longValue("size"), (Boolean) v.get("per_pe"), bandwidth,
+          (Double) v.get("energy_pj"), (Boolean) v.get("double_buffer"), write == null ? bandwidth : write));
     }
 
     /** The keys that no line gave. */
@@ -167,10 +174,11 @@ public final class MachineText {
           (List<String>) values.get("formats"), (Boolean) values.get("hardware_decode"),
           (Boolean) values.get("skip_zeros"), new FoldSchedule(
               FoldSchedule.SEQUENTIAL.equals(values.get("folds")),
-              !FoldSchedule.SINGLE_BUFFER.equals(values.get("stationary"))), vector(), network());
+              !FoldSchedule.SINGLE_BUFFER.equals(values.get("stationary"))), vector(), network(),
+          DramPort.parse((String) values.getOrDefault("dram_port", DramPort.DEFAULT.keyword())).orElseThrow());
     }
 
-    /** The network the section names, each key left out the default's; null (the default) when it names none. */
+    /** The network the section names, each key it leaves out Network.DEFAULT's. */
     private Network network() {
       Network d = Network.DEFAULT;
       return new Network((Double) values.getOrDefault("network_bandwidth", d.bandwidth()),

@@ -143,6 +143,11 @@ final class TokenCursor {
    * must appear exactly once; the values come back in the order of {@code parsers}.
    */
   Pairs keyValues(String owner, Map<String, Function<TokenCursor, Object>> parsers) {
+    return keyValues(owner, parsers, java.util.Set.of());
+  }
+
+  /** As above, where the keys in {@code optional} may be left out (and are then absent from the pairs). */
+  Pairs keyValues(String owner, Map<String, Function<TokenCursor, Object>> parsers, java.util.Set<String> optional) {
     Map<String, Object> found = new LinkedHashMap<>();
     Map<String, Integer> cols = new LinkedHashMap<>();
     while (!atEnd() && !at(')')) {
@@ -161,6 +166,7 @@ final class TokenCursor {
     }
     Map<String, Object> ordered = new LinkedHashMap<>();
     for (String k : parsers.keySet()) {
+      if (!found.containsKey(k) && optional.contains(k)) continue;
       if (!found.containsKey(k)) throw new AsmSyntaxError(col(), owner + " needs '" + k + "='");
       ordered.put(k, found.get(k));
     }

@@ -61,7 +61,8 @@ public final class ProgramVerifier {
     if (m.dmaLatency() < 0) problem("machine: negative DMA latency " + m.dmaLatency());
     if (!finiteNonNegative(m.macEnergyPj())) problem("machine: MAC energy " + m.macEnergyPj() + " pJ");
     for (MemoryLevel l : m.levels()) {
-      if (l.sizeBytes() < 0 || !finiteNonNegative(l.bandwidth()) || !finiteNonNegative(l.energyPjPerByte())) {
+      if (l.sizeBytes() < 0 || !finiteNonNegative(l.bandwidth()) || !finiteNonNegative(l.writeBandwidth())
+          || (l.bandwidth() > 0) != (l.writeBandwidth() > 0) || !finiteNonNegative(l.energyPjPerByte())) {
         problem("machine: memory level " + l.name() + " has a negative or non-finite size, bandwidth or energy");
       }
     }

@@ -1,8 +1,8 @@
 // The predicted cost of every vector layer of a lowered program, without running it: each instruction is
 // charged the machine model's cycles (Timing) and bytes (a DMA's elements, an ALU op's operands by
-// AluOp.readBytes), and starts, as the simulator's scheduler starts it, when its queue is free and every
-// instruction it waits for (its buffer hazards and the layer's barrier, as ProgramBuilder recorded them) has
-// ended. A layer's cycles run from its CONFIG to its last instruction's end. Layers with a MAC, a conversion
+// AluOp.readBytes), and starts, as the simulator's scheduler starts it (QueueSchedule), when its queue is free
+// and every instruction it waits for (its buffer hazards and the layer's barrier, as ProgramBuilder recorded
+// them) has ended, DRAM's port granted as DramArbiter says. A layer's cycles run from its CONFIG to its last instruction's end. Layers with a MAC, a conversion
 // or a compressed load are not predicted here: their cost is the mapping cost model's (TileTimeline).
 package org.tdlc.backend.lower;
 
@@ -15,6 +15,7 @@ import org.tdlc.backend.isa.Layer;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.machine.Energy;
 import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.QueueSchedule;
 import org.tdlc.machine.Timing;
 
 public final class LayerSchedule {
@@ -48,23 +49,23 @@ public final class LayerSchedule {
   private static Cost layer(Program p, List<List<Integer>> waits, Layer l) {
     MachineConfig m = p.machine();
     int levels = m.levels().size();
-    long[] read = new long[levels], written = new long[levels], busy = new long[3], free = new long[3];
-    long[] ends = new long[l.last() - l.first() + 1];
-    long last = 0;
+    long[] read = new long[levels], written = new long[levels];
+    QueueSchedule queues = new QueueSchedule(m);
     for (int i = l.first(); i <= l.last(); i++) {
       Instruction insn = p.instructions().get(i);
+      long dramBefore = read[DRAM] + written[DRAM];
       long cycles = charge(p, insn, read, written);
       if (cycles < 0) return null;
-      int q = insn.queue().ordinal();
-      long start = free[q];
-      for (int w : waits.get(i)) if (w >= l.first()) start = Math.max(start, ends[w - l.first()]);
-      long end = start + cycles;
-      ends[i - l.first()] = end;
-      free[q] = end;
-      busy[q] += cycles;
-      last = Math.max(last, end);
+      int[] w = waits.get(i).stream().filter(x -> x >= l.first()).mapToInt(x -> x - l.first()).toArray();
+      long dram = read[DRAM] + written[DRAM] - dramBefore;
+      queues.add(insn.queue().ordinal(), cycles, insn instanceof Instruction.Store
+          ? Timing.dramCycles(m, Timing.Dma.STORE, dram) : Timing.dramCycles(m, Timing.Dma.LOAD, dram), w, 0);
     }
-    return new Cost(last, read, written, Energy.total(m, read, written, 0), busy[0], busy[1], busy[2]);
+    queues.run();
+    long last = 0;
+    for (int k = 0; k < queues.size(); k++) last = Math.max(last, queues.end(k));
+    return new Cost(last, read, written, Energy.total(m, read, written, 0), queues.busy(0), queues.busy(1),
+        queues.busy(2));
   }
 
   /** The instruction's cycles, its bytes added to read and written; -1 for one this schedule does not predict. */
@@ -87,14 +88,14 @@ public final class LayerSchedule {
       long dram = inRange * d.type().bytes(), buf = d.points() * d.type().bytes();
       read[DRAM] += dram;
       written[GLOBAL] += buf;
-      return Timing.dma(m, dram, buf);
+      return Timing.dma(m, Timing.Dma.LOAD, dram, buf);
     }
     if (insn instanceof Instruction.Store st) {
       Descriptor.DmaDesc d = (Descriptor.DmaDesc) p.descriptors().get(st.desc());
       long bytes = d.points() * d.type().bytes();
       read[GLOBAL] += bytes;
       written[DRAM] += bytes;
-      return Timing.dma(m, bytes, bytes);
+      return Timing.dma(m, Timing.Dma.STORE, bytes, bytes);
     }
     return -1;   // a MAC or a conversion: the mapping cost model's to predict
   }

@@ -57,7 +57,7 @@ public final class ScaleSimImport {
         .append(" MiB, at least the three SRAMs)\n// and tdlc tiles nothing SCALE-Sim streams.\n");
     if (cfg.userBandwidth()) {
       b.append("// InterfaceBandwidth USER: SCALE-Sim gives each of the three operands ").append(bandwidthWords(cfg))
-          .append(" words/cycle from DRAM and stalls per demand row;\n// here one DRAM port carries the three: ")
+          .append(" words/cycle from DRAM and stalls per demand row;\n// here DRAM carries the three at ")
           .append(3L * cfg.bandwidths().get(0)).append(" B/cycle, with tdlc's tile-level overlap instead of per-row stalls.\n");
     } else {
       b.append("// InterfaceBandwidth CALC: DRAM never stalls, and SCALE-Sim's cycles leave out the first prefetch and the\n")
@@ -74,7 +74,8 @@ public final class ScaleSimImport {
     b.append("  frequency 1000 MHz;    // SCALE-Sim counts cycles only\n");
     b.append("  datatype i8 accumulate i32;   // SCALE-Sim's word is one byte\n");
     long dram = cfg.userBandwidth() ? 3L * cfg.bandwidths().get(0) : UNLIMITED_BYTES_PER_CYCLE;
-    b.append("  memory dram   { bandwidth ").append(dram).append(" B/cycle; energy 1 pJ/B; latency 0 cycles; }\n");
+    b.append("  memory dram   { bandwidth ").append(dram).append(" B/cycle; energy 1 pJ/B; latency 0 cycles; port split; }")
+        .append("   // SCALE-Sim reads IFMAP and filter and writes OFMAP over interfaces of their own\n");
     b.append("  memory global { size ").append(global).append(" MiB; energy 1 pJ/B; }\n");
     b.append("  memory local  { size 16 B per pe; energy 1 pJ/B; }\n");
     b.append("  mac { energy 1 pJ; }\n}\n\n");

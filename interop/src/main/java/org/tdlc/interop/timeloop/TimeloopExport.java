@@ -59,8 +59,9 @@ public final class TimeloopExport {
       }
       b.append("            word-bits: ").append(bits).append("\n            block-size: 1\n");
       if (l.bandwidthLimited()) {
-        String bw = Quantities.number(l.bandwidth() / t.datatype().bytes());
-        b.append("            read_bandwidth: ").append(bw).append("\n            write_bandwidth: ").append(bw).append('\n');
+        b.append("            read_bandwidth: ").append(Quantities.number(l.readBandwidth() / t.datatype().bytes()))
+            .append("\n            write_bandwidth: ").append(Quantities.number(l.writeBandwidth() / t.datatype().bytes()))
+            .append('\n');
       }
     }
     b.append("      subtree:\n        - name: PE[0..").append(t.peCount() - 1).append("]\n          local:\n");

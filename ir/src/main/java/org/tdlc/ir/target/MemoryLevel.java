@@ -1,15 +1,17 @@
-// One memory level of a target, outermost (DRAM) first: capacity, bandwidth, energy per byte, and
-// whether it is replicated in every PE or double-buffered. The numbers the cost model and simulator use.
+// One memory level of a target, outermost (DRAM) first: capacity, read and write bandwidth, energy per byte,
+// and whether it is replicated in every PE or double-buffered. The numbers the cost model and simulator use.
 package org.tdlc.ir.target;
 
 /**
  * sizeBytes: capacity, per PE when perPe; 0 for the outermost level (DRAM), which is sized by the program.
- * bandwidth: bytes per cycle this level delivers to the next inner one; 0 = not a limit.
+ * bandwidth: bytes per cycle this level delivers to the next inner one (its read bandwidth); 0 = not a limit.
+ * writeBandwidth: bytes per cycle written into this level; 0 exactly when bandwidth is 0. A level declared
+ * with one `bandwidth` has both equal; `bandwidth 16 B/cycle read, 8 B/cycle write;` sets them apart.
  * latencyCycles: fixed cycles before a transfer from this level delivers its first byte (written
  * `latency N cycles;`; default {@link #DEFAULT_DRAM_LATENCY} for DRAM and 0 on chip).
  */
 public record MemoryLevel(String name, long sizeBytes, boolean perPe, double bandwidth, double energyPjPerByte,
-                          boolean doubleBuffer, int latencyCycles) {
+                          boolean doubleBuffer, int latencyCycles, double writeBandwidth) {
   /** Cycles before a DRAM transfer starts delivering, when the target does not say: a typical DMA round trip. */
   public static final int DEFAULT_DRAM_LATENCY = 64;
 
@@ -30,8 +32,23 @@ public record MemoryLevel(String name, long sizeBytes, boolean perPe, double ban
     if (!(energyPjPerByte >= 0) || Double.isInfinite(energyPjPerByte)) {
       throw new IllegalArgumentException(name + ": energy " + energyPjPerByte);
     }
+    if (!(writeBandwidth >= 0) || Double.isInfinite(writeBandwidth) || (writeBandwidth > 0) != (bandwidth > 0)) {
+      throw new IllegalArgumentException(name + ": write bandwidth " + writeBandwidth + " beside " + bandwidth);
+    }
     if (latencyCycles < 0) throw new IllegalArgumentException(name + ": negative latency " + latencyCycles);
   }
+
+  /** A level that reads and writes at the same bandwidth. */
+  public MemoryLevel(String name, long sizeBytes, boolean perPe, double bandwidth, double energyPjPerByte,
+                     boolean doubleBuffer, int latencyCycles) {
+    this(name, sizeBytes, perPe, bandwidth, energyPjPerByte, doubleBuffer, latencyCycles, bandwidth);
+  }
+
+  /** Bytes per cycle read out of this level (bandwidth); 0 = not a limit. */
+  public double readBandwidth() { return bandwidth; }
+
+  /** Whether reads and writes have the same bandwidth (written as one `bandwidth`). */
+  public boolean symmetric() { return writeBandwidth == bandwidth; }
 
   /** False for DRAM, whose size is not a limit. */
   public boolean sized() { return sizeBytes > 0; }

@@ -21,10 +21,13 @@ import org.tdlc.ir.type.StorageFormat;
  * array runs a MAC's folds (FoldSchedule.DEFAULT when the block does not say). vector: the vector unit
  * (VectorUnit.defaultFor(cols), as wide as the array's columns, when the block declares none). network:
  * what carries operands between the global buffer and the PEs (Network.DEFAULT when the block declares none).
+ dramPort:
+ * whether DRAM's reads and writes share one port (DramPort.DEFAULT, shared, when the DRAM block does not say).
  */
 public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, boolean flexible, double frequencyMhz,
                      ElementType datatype, ElementType accumulate, List<MemoryLevel> levels, double macEnergyPj,
-                     SparseSupport sparse, FoldSchedule folds, Location loc, VectorUnit vector, Network network) {
+                     SparseSupport sparse, FoldSchedule folds, Location loc, VectorUnit vector, Network network,
+                     DramPort dramPort) {
 
   public Target {
     if (name == null || !name.matches("[A-Za-z_][A-Za-z_0-9]*")) {
@@ -53,14 +56,15 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
     if (loc == null) loc = Location.UNKNOWN;
     if (vector == null) vector = VectorUnit.defaultFor(cols);
     if (network == null) network = Network.DEFAULT;
+    if (dramPort == null) dramPort = DramPort.DEFAULT;
   }
 
-  /** A target whose network adds nothing (Network.DEFAULT). */
+  /** A target whose network adds nothing and whose DRAM port is the default one (shared). */
   public Target(String name, int rows, int cols, Set<Dataflow> dataflows, boolean flexible, double frequencyMhz,
                 ElementType datatype, ElementType accumulate, List<MemoryLevel> levels, double macEnergyPj,
                 SparseSupport sparse, FoldSchedule folds, Location loc, VectorUnit vector) {
     this(name, rows, cols, dataflows, flexible, frequencyMhz, datatype, accumulate, levels, macEnergyPj, sparse, folds,
-        loc, vector, null);
+        loc, vector, null, null);
   }
 
   /** A target whose vector unit is the default one (as wide as the array's columns). */
@@ -68,7 +72,7 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
                 ElementType datatype, ElementType accumulate, List<MemoryLevel> levels, double macEnergyPj,
                 SparseSupport sparse, FoldSchedule folds, Location loc) {
     this(name, rows, cols, dataflows, flexible, frequencyMhz, datatype, accumulate, levels, macEnergyPj, sparse, folds,
-        loc, null, null);
+        loc, null, null, null);
   }
 
   public int peCount() { return rows * cols; }
@@ -97,7 +101,7 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
   /** The same target defined somewhere else (a copy with another location). */
   public Target withLoc(Location newLoc) {
     return new Target(name, rows, cols, dataflows, flexible, frequencyMhz, datatype, accumulate, levels, macEnergyPj,
-        sparse, folds, newLoc, vector, network);
+        sparse, folds, newLoc, vector, network, dramPort);
   }
 
   /** The canonical target block: parses back to this target (up to loc); every default written out. */

@@ -24,10 +24,16 @@ final class TargetPrinter {
       boolean outermost = l == t.levels().get(0);   // its latency defaults to non-zero, so always written
       b.append("  memory ").append(l.name()).append(" ".repeat(width - l.name().length())).append(" {");
       if (l.sized()) b.append(" size ").append(l.sizeText()).append(';');
-      if (l.bandwidthLimited()) b.append(" bandwidth ").append(Quantities.number(l.bandwidth())).append(" B/cycle;");
+      if (l.bandwidthLimited() && l.symmetric()) {
+        b.append(" bandwidth ").append(Quantities.number(l.bandwidth())).append(" B/cycle;");
+      } else if (l.bandwidthLimited()) {
+        b.append(" bandwidth ").append(Quantities.number(l.readBandwidth())).append(" B/cycle read, ")
+            .append(Quantities.number(l.writeBandwidth())).append(" B/cycle write;");
+      }
       b.append(" energy ").append(Quantities.number(l.energyPjPerByte())).append(" pJ/B;");
       if (outermost || l.latencyCycles() != 0) b.append(" latency ").append(l.latencyCycles()).append(" cycles;");
       if (l.doubleBuffer()) b.append(" double_buffer;");
+      if (outermost) b.append(" port ").append(t.dramPort().keyword()).append(';');
       b.append(" }\n");
     }
     Network net = t.network();

@@ -34,7 +34,7 @@ class TargetTest {
           stationary double_buffer;
           frequency 1500 MHz;
           datatype i8 accumulate i32;
-          memory dram   { bandwidth 16 B/cycle; energy 100 pJ/B; latency 64 cycles; }
+          memory dram   { bandwidth 16 B/cycle; energy 100 pJ/B; latency 64 cycles; port shared; }
           memory global { size 256 KiB; bandwidth 64 B/cycle; energy 2.5 pJ/B; double_buffer; }
           memory local  { size 64 B per pe; energy 0.15 pJ/B; }
           mac { energy 0.25 pJ; }

@@ -160,7 +160,7 @@ public final class CostModel {
       if (formats[i] != null) {
         loadCycles += compressedLoads(i, loads, box[i], tile, trips, gWrite[i], dramRead);
       } else {
-        loadCycles += Timing.dmas(machine, loads, inRange, gWrite[i]);
+        loadCycles += Timing.dmas(machine, Timing.Dma.LOAD, loads, inRange, gWrite[i]);
       }
     }
     long outElems = 1;
@@ -183,17 +183,18 @@ public final class CostModel {
     long[] outSide = outputSide(outElems);
     gRead[2] = outSide[0] + partialsRead;
     gWrite[2] = outSide[1] + partialsWritten;
-    long storeCycles = Timing.dmas(machine, outTiles, outElems * rb, outElems * rb);
+    long storeCycles = Timing.dmas(machine, Timing.Dma.STORE, outTiles, outElems * rb, outElems * rb);
     if (space.residualBytes() > 0) {
       long res = outElems * space.residualBytes();
       dramRead[2] = res;
-      loadCycles += Timing.dmas(machine, outTiles, res, res);
+      loadCycles += Timing.dmas(machine, Timing.Dma.LOAD, outTiles, res, res);
     }
     double issuedShare = 1;
     if (machine.skipZeros()) for (int i = 0; i < 2; i++) if (formats[i] != null) issuedShare *= densities[i];
-    long macBytes = gRead[0] + gRead[1] + partialsRead + partialsWritten;
-    long compute = computeCycles(df, rowDims, colDims, tile, trips, steps, outTiles, issuedShare, macBytes);
-    long cycles = overlap(box, outElems / outTiles, slots, compute, loadCycles, storeCycles);
+    long compute = computeCycles(df, rowDims, colDims, tile, trips, steps, outTiles, issuedShare,
+        gRead[0] + gRead[1] + partialsRead, partialsWritten);
+    long cycles = Math.max(overlap(box, outElems / outTiles, slots, compute, loadCycles, storeCycles),
+        Timing.dramBound(machine, loadCycles, Cost.sum(dramRead), storeCycles, dramWrite[2]));
     long macs = space.macs();
     long issued = Math.round(macs * issuedShare);
     long local = localBytes(issued);
@@ -265,10 +266,10 @@ public final class CostModel {
     long firstLoad = 0;
     for (int i = 0; i < 2; i++) {
       long b = Math.round(box[i]) * space.bytes()[i];
-      firstLoad += Timing.dma(machine, b, b);
+      firstLoad += Timing.dma(machine, Timing.Dma.LOAD, b, b);
     }
     long out = tileElems * space.resultBytes();
-    long lastStore = Timing.dma(machine, out, out) + space.epilogueIo().length * Timing.alu(machine, tileElems);
+    long lastStore = Timing.dma(machine, Timing.Dma.STORE, out, out) + space.epilogueIo().length * Timing.alu(machine, tileElems);
     long core = slots[0] >= 2 ? firstLoad + Math.max(compute, loadCycles - firstLoad) : loadCycles + compute;
     boolean storeOverlaps = slots[1] >= 2 || space.epilogueBytes().length > 0;
     return storeOverlaps ? Math.max(core, firstLoad + storeCycles - lastStore) + lastStore : core + storeCycles;
@@ -368,7 +369,7 @@ public final class CostModel {
    * buffer bytes, exact when every tile is full) and the epilogue's ALU ops per output tile.
    */
   private long computeCycles(Dataflow df, int rowDims, int colDims, int[] tile, int[] trips, long steps,
-                             long outTiles, double issuedShare, long macBytes) {
+                             long outTiles, double issuedShare, long macRead, long macWritten) {
     long axes = axisFoldSum(rowDims, tile, trips, machine.rows()) * axisFoldSum(colDims, tile, trips, machine.cols());
     long folds = axes, spatial = axes;
     for (int d = 0; d < n; d++) {
@@ -378,7 +379,7 @@ public final class CostModel {
     }
     if (issuedShare < 1) folds = (long) Math.ceil(folds * issuedShare);
     long perStep = Timing.mac(machine, df, Math.round((double) spatial / steps), Math.round((double) folds / steps), 0, 0,
-        Math.round((double) macBytes / steps));
+        Math.round((double) macRead / steps), Math.round((double) macWritten / steps));
     long tileElems = 1;
     for (int d = 0; d < n; d++) if (!reduced[d]) tileElems *= tile[d];
     long aluOps = space.epilogueIo().length;   // no fill: the first reduction step starts the accumulators
@@ -405,7 +406,7 @@ public final class CostModel {
         Math.round(nnz));
     long blockBytes = loads * perLoad.bytes();
     dramRead[i] = blockBytes;
-    if (!machine.hardwareDecode()) return Timing.dmas(machine, loads, blockBytes, bufBytes) + loads * DecodeCost.software(perLoad);
+    if (!machine.hardwareDecode()) return Timing.dmas(machine, Timing.Dma.LOAD, loads, blockBytes, bufBytes) + loads * DecodeCost.software(perLoad);
     return Timing.decodedDmas(machine, loads, blockBytes, bufBytes, perLoad);
   }
 

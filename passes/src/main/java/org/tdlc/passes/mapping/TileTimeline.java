@@ -1,7 +1,8 @@
 // The exact schedule of one mapped layer: visits the machine model's TileWalk, the tile sequence and slot
 // assignment the lowering emits too, giving each instruction the machine model's duration (Timing) and the start the
-// Scheduler gives it: max(its queue's free time, the end of every instruction it waits for on a buffer
-// region), and counting the input loads exactly as the lowering's slots reuse boxes. Too slow for the
+// Scheduler gives it (QueueSchedule): max(its queue's free time, the end of every instruction it waits for on a
+// buffer region), DRAM's port granted as DramArbiter says, and counting the input loads exactly as the lowering's
+// slots reuse boxes. Too slow for the
 // search's inner loop, so the mapper ranks with CostModel's closed form and picks among its finalists,
 // and Predictions reports, with this one. A weight stored compressed loads its blocks (TileView cuts and
 // encodes them as the lowering does) and, on a target that skips zeros, its zeros shorten the MACs.
@@ -18,6 +19,7 @@ import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.machine.ArrayTraffic;
 import org.tdlc.machine.Energy;
 import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.QueueSchedule;
 import org.tdlc.machine.RegionHazards;
 import org.tdlc.machine.TileWalk;
 import org.tdlc.machine.Timing;
@@ -55,7 +57,7 @@ final class TileTimeline implements TileWalk.Visitor {
   /** A weight the lowering stores compressed: its format and its data (the tensor's row-major elements). */
   record Stored(StorageFormat format, Tensor data) {}
 
-  private static final int LOAD = 0, COMPUTE = 1, STORE = 2;
+  private static final int LOAD = QueueSchedule.LOAD, COMPUTE = QueueSchedule.COMPUTE, STORE = QueueSchedule.STORE;
 
   private final LoopSpace space;
   private final MachineConfig machine;
@@ -65,16 +67,19 @@ final class TileTimeline implements TileWalk.Visitor {
   private final Dataflow dataflow;
   private final int[] tile, order, ranges;
   private final int nIn, nOut;
-  private final long[] free = new long[3];
-  /** The layer's CONFIG barrier's end, and the end of its latest store. */
-  private long barrier, lastEnd;
-  /** The layer's buffer hazards, and per instruction (by id, in emission order) its end. */
+  /** The layer's instructions in emission order, scheduled once the walk has emitted them all. */
+  private final QueueSchedule queues;
+  /** The id of the layer's CONFIG barrier, and of its latest store. */
+  private int barrier, lastStore;
+  /** The layer's buffer hazards over instruction ids (in emission order). */
   private final RegionHazards hazards = new RegionHazards();
-  private long[] ends = new long[1024];
-  private int count;
-  /** While scheduling one instruction: the latest end among what it waits for. */
-  private long waitEnd;
-  private final java.util.function.IntConsumer waitFor = w -> waitEnd = Math.max(waitEnd, ends[w]);
+  /** While adding one instruction: the ids it waits for. */
+  private int[] waits = new int[16];
+  private int waitCount;
+  private final java.util.function.IntConsumer waitFor = w -> {
+    if (waitCount == waits.length) waits = Arrays.copyOf(waits, 2 * waitCount);
+    waits[waitCount++] = w;
+  };
   private final long[] dramRead = new long[2], bufferWrite = new long[2], bufferRead = new long[2];
   private long macsSkipped, decodeCycles, convertCycles;
   /** What the MACs read from the global buffer ({A, B, partial sums}) and write to it (partial sums), in bytes. */
@@ -82,8 +87,6 @@ final class TileTimeline implements TileWalk.Visitor {
   private long macWritten;
   /** The dims each of A, B and C varies with (ArrayTraffic's dependence masks). */
   private final int[] dependence = new int[3];
-  /** Per queue (LOAD, COMPUTE, STORE): the cycles it is busy. */
-  private final long[] busy = new long[3];
   /** Per input: how it is stored compressed, or null when dense. */
   private final Stored[] stored;
   /** Per input: the sizes of its boxes' blocks (one per DMA part) and each part's buffer bytes, by box. */
@@ -97,6 +100,7 @@ final class TileTimeline implements TileWalk.Visitor {
     this.space = space;
     this.stored = stored;
     this.machine = machine;
+    this.queues = new QueueSchedule(machine);
     this.n = space.dims().size();
     this.ranges = space.ranges();
     this.reduced = new boolean[n];
@@ -121,16 +125,17 @@ final class TileTimeline implements TileWalk.Visitor {
     TileTimeline t = new TileTimeline(space, machine, dataflow, rowDims, colDims, tile, order, slots,
         stored == null ? new Stored[2] : stored);
     long cycles = t.run();
-    return new Schedule(cycles, t.dramRead, t.bufferWrite, t.bufferRead, t.busy[LOAD], t.busy[COMPUTE],
-        t.busy[STORE], t.macsSkipped, t.decodeCycles, t.convertCycles, t.macRead, t.macWritten);
+    return new Schedule(cycles, t.dramRead, t.bufferWrite, t.bufferRead, t.queues.busy(LOAD),
+        t.queues.busy(COMPUTE), t.queues.busy(STORE), t.macsSkipped, t.decodeCycles, t.convertCycles, t.macRead,
+        t.macWritten);
   }
 
   private long run() {
-    barrier = run(COMPUTE, Timing.CONFIG, new int[0], new int[0], 0);
-    lastEnd = barrier;
+    barrier = run(COMPUTE, Timing.CONFIG, new int[0], new int[0], -1);
+    lastStore = barrier;
     new TileWalk(ranges, reduced, tile, order, List.of(space.maps().get(0), space.maps().get(1)), nIn, nOut, null)
         .walk(this);
-    return lastEnd;
+    return queues.run().end(lastStore);
   }
 
   /** Nothing: the tile's first reduction step starts its accumulators (MacDesc.init), no FILL runs. */
@@ -144,17 +149,18 @@ final class TileTimeline implements TileWalk.Visitor {
     int from = 4;
     if (space.residualBytes() > 0) {
       long b = elements * space.residualBytes();
-      run(LOAD, dma(b, b), new int[0], new int[] {residualRegion(resSlot)}, barrier);
+      dma(Timing.Dma.LOAD, b, dma(Timing.Dma.LOAD, b, b), new int[0], new int[] {residualRegion(resSlot)}, barrier);
     }
     for (int[] io : space.epilogueIo()) {
       int to = io[1];
       boolean add = io[0] != from;
       int[] reads = add ? new int[] {outRegion(slot, from), residualRegion(resSlot)} : new int[] {outRegion(slot, from)};
-      run(COMPUTE, alu, reads, new int[] {outRegion(slot, to)}, 0);
+      run(COMPUTE, alu, reads, new int[] {outRegion(slot, to)}, -1);
       from = to;
     }
     long out = elements * space.resultBytes();
-    lastEnd = run(STORE, dma(out, out), new int[] {outRegion(slot, from)}, new int[0], 0);
+    lastStore = dma(Timing.Dma.STORE, out, dma(Timing.Dma.STORE, out, out), new int[] {outRegion(slot, from)},
+        new int[0], -1);
   }
 
   private long elements(int[] extent) {
@@ -172,15 +178,16 @@ final class TileTimeline implements TileWalk.Visitor {
       long[] bytes = boxBytes(i, box);
       dramRead[i] += bytes[0];
       bufferWrite[i] += bytes[1];
-      run(LOAD, dma(bytes[0], bytes[1]), new int[0], new int[] {inputRegion(slot, i)}, barrier);
+      dma(Timing.Dma.LOAD, bytes[0], dma(Timing.Dma.LOAD, bytes[0], bytes[1]), new int[0],
+          new int[] {inputRegion(slot, i)}, barrier);
     }
   }
 
   /**
    * What a step's MAC moves through the global buffer's port, as the simulator counts it (ArrayTraffic):
-   * added to the layer's MAC traffic, and returned in bytes.
+   * added to the layer's MAC traffic, and returned as {read, written} bytes.
    */
-  private long bufferBytes(int[] origin, int[] ext) {
+  private long[] bufferBytes(int[] origin, int[] ext) {
     long outputs = 1;
     boolean first = true;
     for (int d = 0; d < n; d++) {
@@ -191,8 +198,8 @@ final class TileTimeline implements TileWalk.Visitor {
     macRead[0] += c.a() * space.bytes()[0];
     macRead[1] += c.b() * space.bytes()[1];
     macRead[2] += c.cRead() * Energy.PSUM_BYTES;
-    macWritten += c.cWritten() * Energy.PSUM_BYTES;
-    return c.bytes(space.bytes()[0], space.bytes()[1]);
+    macWritten += c.written();
+    return new long[] {c.read(space.bytes()[0], space.bytes()[1]), c.written()};
   }
 
   /** One reduction step: the MAC over the boxes in {@code slots}. */
@@ -206,16 +213,17 @@ final class TileTimeline implements TileWalk.Visitor {
       skipped = skippedPoints(origin);
       macsSkipped += skipped;
     }
+    long[] moved = bufferBytes(origin, ext);
     long mac = Timing.mac(machine, dataflow, Timing.spatialFolds(machine, ext, rowDims, colDims),
-        Timing.folds(machine, ext, rowDims, colDims), points, skipped, bufferBytes(origin, ext));
-    run(COMPUTE, mac, reads, new int[] {reads[2]}, 0);
+        Timing.folds(machine, ext, rowDims, colDims), points, skipped, moved[0], moved[1]);
+    run(COMPUTE, mac, reads, new int[] {reads[2]}, -1);
   }
 
   /**
    * Loads input i's box compressed, one block per DMA part: the block's bytes from DRAM, every buffer point
    * written; decoded by the load (hardware) or staged and converted on the compute queue (software).
    */
-  private void loadCompressed(int i, TileWalk.Box box, int region, int staging, long barrier) {
+  private void loadCompressed(int i, TileWalk.Box box, int region, int staging, int barrier) {
     long[][] parts = blocks.get(i).computeIfAbsent(box, k -> encode(i, box));
     for (long[] p : parts) {
       SparseCodec.Size size = new SparseCodec.Size(p[0], p[1], p[2]);
@@ -223,14 +231,16 @@ final class TileTimeline implements TileWalk.Visitor {
       bufferWrite[i] += p[3];
       if (machine.hardwareDecode()) {
         decodeCycles += DecodeCost.hardware(size);
-        run(LOAD, Timing.compressedDma(machine, size.bytes(), p[3], size), new int[0], new int[] {region}, barrier);
+        dma(Timing.Dma.LOAD, size.bytes(), Timing.compressedDma(machine, size.bytes(), p[3], size), new int[0],
+            new int[] {region}, barrier);
       } else {
         bufferWrite[i] += size.bytes();
         bufferRead[i] += size.bytes();
-        run(LOAD, dma(size.bytes(), size.bytes()), new int[0], new int[] {staging}, barrier);
+        dma(Timing.Dma.LOAD, size.bytes(), dma(Timing.Dma.LOAD, size.bytes(), size.bytes()), new int[0],
+            new int[] {staging}, barrier);
         long convert = Timing.convert(machine, size, size.bytes(), p[3]);
         convertCycles += convert;
-        run(COMPUTE, convert, new int[] {staging}, new int[] {region}, 0);
+        run(COMPUTE, convert, new int[] {staging}, new int[] {region}, -1);
       }
     }
   }
@@ -324,18 +334,24 @@ final class TileTimeline implements TileWalk.Visitor {
   }
 
   /**
-   * Schedules one instruction: it starts when its queue is free, after {@code after}, and after every
-   * instruction its buffer hazards make it wait for; returns its end.
+   * Adds one instruction: it starts when its queue is free, after instruction {@code after} (an id, or -1),
+   * and after every instruction its buffer hazards make it wait for; returns its id.
    */
-  private long run(int q, long duration, int[] reads, int[] writes, long after) {
-    waitEnd = Math.max(free[q], after);
-    hazards.access(count, reads, writes, waitFor);
-    long end = waitEnd + duration;
-    if (count == ends.length) ends = Arrays.copyOf(ends, 2 * count);
-    ends[count++] = end;
-    free[q] = end;
-    busy[q] += duration;
-    return end;
+  private int run(int q, long duration, int[] reads, int[] writes, int after) {
+    return add(q, duration, 0, reads, writes, after);
+  }
+
+  /** Adds a LOAD or STORE ({@code way}) of {@code dramBytes} through DRAM taking {@code duration} cycles. */
+  private int dma(Timing.Dma way, long dramBytes, long duration, int[] reads, int[] writes, int after) {
+    return add(way == Timing.Dma.LOAD ? LOAD : STORE, duration, Timing.dramCycles(machine, way, dramBytes), reads,
+        writes, after);
+  }
+
+  private int add(int q, long duration, long dramCycles, int[] reads, int[] writes, int after) {
+    waitCount = 0;
+    if (after >= 0) waitFor.accept(after);
+    hazards.access(queues.size(), reads, writes, waitFor);
+    return queues.add(q, duration, dramCycles, Arrays.copyOf(waits, waitCount), 0);
   }
 
   private int extent(int[] origin, int d) { return Math.min(tile[d], ranges[d] - origin[d]); }
@@ -351,7 +367,7 @@ final class TileTimeline implements TileWalk.Visitor {
     return new long[] {inRange, all};
   }
 
-  private long dma(long dramBytes, long bufBytes) { return Timing.dma(machine, dramBytes, bufBytes); }
+  private long dma(Timing.Dma way, long dramBytes, long bufBytes) { return Timing.dma(machine, way, dramBytes, bufBytes); }
 
   private int inputRegion(int slot, int i) { return slot * 2 + i; }
 

@@ -62,15 +62,15 @@ final class FormatCosts {
     SparseCodec.Size size = SparseCodec.size(f, values, rows, cols, valueBits);
     long bytes = size.bytes();
     long denseBytes = (long) values.length * valueBits / 8;
-    double other = Timing.transfer(m, layer.otherBytes(), 0);
+    double other = Timing.transfer(m, Timing.Dma.LOAD, layer.otherBytes(), 0);
     double load;
     double convert = 0;
     if (f == StorageFormat.DENSE) {
-      load = Timing.transfer(m, denseBytes, denseBytes);
+      load = Timing.transfer(m, Timing.Dma.LOAD, denseBytes, denseBytes);
     } else if (m.hardwareDecode()) {
       load = Timing.decodedTransfer(m, bytes, denseBytes, size);
     } else {
-      load = Timing.transfer(m, bytes, bytes);
+      load = Timing.transfer(m, Timing.Dma.LOAD, bytes, bytes);
       convert = Timing.convert(m, size, bytes, denseBytes);
     }
     double compute = Timing.computeBound(m, layer.macs());
