@@ -118,7 +118,7 @@ public final class MappingPlanner {
     }
     exact.sort(java.util.Comparator.comparingDouble(MappingSearch.Point::score));
     return new MappingSearch.Result(exact.get(0), List.copyOf(exact.subList(1, exact.size())), r.visited(),
-        r.valid(), r.nanos());
+        r.valid(), r.checks(), r.nanos());
   }
 
   /** A point of the search as a Mapping, with index names. */
