@@ -391,6 +391,89 @@ public final class MappingSearch {
     @Override public int hashCode() { return (java.util.Arrays.hashCode(pick) * 31 + order) * 31 + arrangement; }
   }
 
+  /**
+   * The earlier search, which the mapper pass still runs (MappingPlanner): from the largest tile that fits
+   * and {@code starts - 1} seeded random tiles, the best arrangement and order for the tile, then rounds of
+   * single moves (each index to each candidate), pair moves (one index up, another down by one or two
+   * candidates) and a sweep of arrangements and orders, until a round improves nothing. Kept as the pass's
+   * default until the reference exports (validation/reference) are re-run with {@link #search}'s mappings.
+   */
+  public Result descent(long seed, int starts, long budgetEvaluations) {
+    long t0 = System.nanoTime();
+    started = lastReport = t0;
+    budget = budgetEvaluations;
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int n = space.tiles().length;
+    for (int s = 0; s < starts && visited < budget; s++) {
+      int[] pick = new int[n];
+      if (s == 0) grow(pick, 0);
+      else if (!randomStart(pick, rnd)) java.util.Arrays.fill(pick, 0);
+      int[] how = bestArrangement(pick, 0, 0, Double.MAX_VALUE);
+      descend(pick, how[0], how[1]);
+    }
+    return result(System.nanoTime() - t0);
+  }
+
+  private void descend(int[] pick, int arrangement, int order) {
+    Point cur = eval(pick, arrangement, order, true);
+    double best = cur == null ? Double.MAX_VALUE : cur.score();
+    boolean improved = true;
+    while (improved && visited < budget) {
+      improved = false;
+      for (int d = 0; d < pick.length; d++) {
+        int keep = pick[d];
+        for (int c = 0; c < space.tiles()[d].length; c++) {
+          if (c == keep) continue;
+          pick[d] = c;
+          Point p = eval(pick, arrangement, order, true);
+          if (p == null && c > keep) break;        // larger extents only need more buffer
+          if (p != null && p.score() < best) { best = p.score(); keep = c; improved = true; }
+        }
+        pick[d] = keep;
+      }
+      for (int up = 0; up < pick.length; up++) {
+        for (int down = 0; down < pick.length; down++) {
+          if (up == down) continue;
+          for (int step = 1; step <= 2; step++) {
+            if (pick[up] + step >= space.tiles()[up].length || pick[down] - step < 0) break;
+            pick[up] += step;
+            pick[down] -= step;
+            Point p = eval(pick, arrangement, order, true);
+            if (p != null && p.score() < best) {
+              best = p.score();
+              improved = true;
+              break;
+            }
+            pick[up] -= step;
+            pick[down] += step;
+          }
+        }
+      }
+      int[] how = bestArrangement(pick, arrangement, order, best);
+      if (how[0] != arrangement || how[1] != order) {
+        arrangement = how[0];
+        order = how[1];
+        best = eval(pick, arrangement, order, true).score();
+        improved = true;
+      }
+    }
+  }
+
+  /** {arrangement, order} of the best point with this tile, or the given ones when none beats {@code best}. */
+  private int[] bestArrangement(int[] pick, int arrangement, int order, double best) {
+    int[] how = {arrangement, order};
+    for (int a = 0; a < space.arrangements().size(); a++) {
+      for (int o = 0; o < space.orders().size(); o++) {
+        Point p = eval(pick, a, o, true);
+        if (p != null && p.score() < best) {
+          best = p.score();
+          how = new int[] {a, o};
+        }
+      }
+    }
+    return how;
+  }
+
   /** Every point of the space. */
   public Result exhaustive() {
     long t0 = System.nanoTime();
