@@ -46,7 +46,7 @@ public final class MappingPlanner {
     MappingSearch search = new MappingSearch(model, space, opts.objective())
         .onProgress(line -> progress.accept(layer + ": " + line));
     MappingSearch.Result r = decide == Decide.ALL || decide == Decide.TILE
-        ? search.search(opts.seed(), opts.starts(), opts.budget()) : search.exhaustive();
+        ? search.descent(opts.seed(), opts.starts(), opts.budget()) : search.exhaustive();
     if (r.best() == null) {
       long need = model.footprint(smallest(space), 1, 1);
       diags.error(op.location(), layer + ": no mapping fits the " + target.global().name() + " buffer ("
@@ -118,7 +118,7 @@ public final class MappingPlanner {
     }
     exact.sort(java.util.Comparator.comparingDouble(MappingSearch.Point::score));
     return new MappingSearch.Result(exact.get(0), List.copyOf(exact.subList(1, exact.size())), r.visited(),
-        r.valid(), r.nanos());
+        r.valid(), r.checks(), r.nanos());
   }
 
   /** A point of the search as a Mapping, with index names. */

@@ -8,39 +8,92 @@ import java.util.SplittableRandom;
 import org.tdlc.ir.target.Dataflow;
 
 /**
- * The pruned search: descent from several starts over the tiles, the loop order and the arrangement (the
- * dataflow with the index sets on the array's rows and columns). Start 0 is the largest tile that fits
- * (grow every index in turn while the buffer holds it); the others are seeded random feasible tiles. Each
- * start first takes the best arrangement and order for its tile. From there, each round tries:
- * <ol>
- * <li>single moves: for every index in turn, each candidate extent with the rest fixed (skipping extents
- *     above one already found too big, as footprints only grow with extents);
- * <li>pair moves: for every two indices, one up and the other down by one or two candidates at once,
- *     which is what a full buffer needs to trade one index's tile for another's (on a 1024^3 GEMM, m up
- *     to fill the array's rows while k goes down to keep the tile in the buffer), where no single move
- *     can improve;
- * <li>every arrangement and order with the tile fixed;
- * </ol>
- * keeping any improvement, and stops when a round improves nothing. Candidates seen before are not
- * re-evaluated. Deterministic for a seed; {@code budget} caps evaluations.
+ * The pruned search: multi-start first-improvement climbing over (tile, loop order) with random jumps
+ * between local optima, the arrangement (dataflow and the index sets on the array's rows and columns)
+ * following the tile.
+ * <ul>
+ * <li><b>Arrangement by fill.</b> A tile is evaluated, per dataflow, with the arrangements that need the
+ *     fewest array folds for it (Timing.folds over each axis's flattened extent, remainder tiles included:
+ *     the compute side of the roofline, pure geometry; one arrangement per dataflow, two once the budget
+ *     passes 8000), plus the arrangement of the point the move came from, so a choice the fold count
+ *     misjudges (on a row-stationary array, cols k beats k x p x q though it folds more) is kept while the
+ *     tile moves. A tile therefore costs one or two cost-model evaluations per dataflow, not one per
+ *     arrangement (up to 80 on a flexible array).
+ * <li><b>Structured starts.</b> The largest tiles that fit grown four ways (innermost index first, outermost
+ *     first, all doubled in turn, reduction indices first) and, per arrangement, the roofline-best axis fill
+ *     (its row and column indices doubled until they fill the array, then the rest grown reduction first),
+ *     each under every loop order; then {@code starts - 1} seeded random feasible tiles under random orders.
+ * <li><b>Climbing.</b> From the best start not yet climbed, repeatedly take the first better neighbour:
+ *     every index's tile one or two candidates up or down; every pair of indices moved together (one up and
+ *     the other down by up to three candidates, or both one up or both one down), since with the buffer full
+ *     trading one index's tile for another's is the only way to improve and no single move can (a 1024^3
+ *     GEMM on a 128x128 output-stationary array fills its rows only by growing m while k shrinks; ResNet-50
+ *     l2.0.conv2 on eyeriss needs p down and q up by three candidates at once); every other loop order; and
+ *     every arrangement of the tile. A climb ends at a local optimum.
+ * <li><b>Random jumps.</b> From the best {@value #KEPT} local optima in turn, move three random indices by up
+ *     to four candidates (and one time in four the order) and climb again, keeping any better optimum.
+ * <li><b>Stopping.</b> After {@value #JUMPS} jumps or {@value #STALL} evaluations without a better best, or
+ *     at the budget: the smaller of {@code budget} and 1/{@value #SPACE_SHARE} of the space's size (at least
+ *     {@value #MIN_BUDGET}), so a search never comes near enumerating the space; a space of at most
+ *     {@value #EXHAUSTIVE_UP_TO} points is enumerated instead.
+ * <li><b>Final sweep.</b> Every arrangement and order of the {@value #SWEPT} best tiles found.
+ * </ul>
+ * Nothing is evaluated twice: evaluations, tile values and climbs are memoized, and a tile the buffer cannot
+ * hold is rejected by a capacity check (the lowering's footprint rule, CostModel.slotsFit) before any
+ * evaluation. Deterministic for a seed. {@code visited} counts cost-model evaluations; capacity checks are
+ * counted apart ({@code checks}). The search relies on no particular cost figures: only on comparing scores,
+ * on footprints growing with extents, and on the array's geometry for the shortlist.
  */
 public final class MappingSearch {
   /** One evaluated point. */
   public record Point(Dataflow dataflow, int rows, int cols, int[] tile, int[] order, Cost cost, double score) {}
 
-  public record Result(Point best, List<Point> runnersUp, long visited, long valid, long nanos) {}
+  /** The best point, runners-up, cost-model evaluations (visited), valid ones, capacity checks and time. */
+  public record Result(Point best, List<Point> runnersUp, long visited, long valid, long checks, long nanos) {}
+
+  /** The search never evaluates more than this share (1/SPACE_SHARE) of the space. */
+  static final int SPACE_SHARE = 64;
+  /** ... but always allows this many evaluations. */
+  static final int MIN_BUDGET = 48;
+  /** A space this small is enumerated (a few milliseconds). */
+  static final int EXHAUSTIVE_UP_TO = 1024;
+  /** Evaluations, or random jumps, without a better best after which the search stops. */
+  static final int STALL = 1000;
+  /** Random jumps in a row without a better best after which the search stops. */
+  static final int JUMPS = 96;
+  /** How many of the best local optima random jumps start from, in turn. */
+  static final int KEPT = 4;
+  /** How many indices a random jump moves. */
+  static final int KICKED = 3;
+  /**
+   * How many arrangements per dataflow a tile is evaluated with (those with the fewest folds): one per
+   * SHORTLIST_BUDGET evaluations of budget, at least one and at most MAX_SHORTLIST.
+   */
+  static final int SHORTLIST_BUDGET = 4000, MAX_SHORTLIST = 2;
+  private int shortlist = 1;
+  /** How many of the best tiles the final sweep tries under every arrangement and order. */
+  static final int SWEPT = 3;
 
   private final CostModel model;
   private final MappingSpace space;
   private final Objective objective;
-  private final java.util.Map<String, Point> seen = new java.util.HashMap<>();
+  private final java.util.Map<Key, Point> seen = new java.util.HashMap<>();
+  private final java.util.Map<Key, Boolean> fits = new java.util.HashMap<>();
+  /** Per tile, per dataflow, the arrangements it is evaluated with (fewestFolds). */
+  private final java.util.Map<Key, int[][]> shortlists = new java.util.HashMap<>();
+  /** Per node (tile and order) already climbed from, its first better neighbour (null: a local optimum). */
+  private final java.util.Map<Key, Node> climbed = new java.util.HashMap<>();
   private final List<Point> valid = new ArrayList<>();
   private long visited;
   private long validCount;
+  private long checks;
   private long budget;
   private long started;
   private long lastReport;
   private java.util.function.Consumer<String> progress = line -> {};
+  /** Per dataflow (in space.dataflows() order), the indices of its arrangements. */
+  private final List<int[]> byDataflow = new ArrayList<>();
+  private final java.util.Map<MappingSpace.Arrangement, Integer> arrangementIndex = new java.util.HashMap<>();
 
   /** Where a progress line goes once a search has run for more than a second (then every second). */
   public MappingSearch onProgress(java.util.function.Consumer<String> sink) {
@@ -51,7 +104,7 @@ public final class MappingSearch {
   /** The largest tile that fits: every index grown in turn, innermost first, while the buffer holds it. */
   public int[] largestTile() {
     int[] pick = new int[space.tiles().length];
-    grow(pick);
+    grow(pick, 0);
     return tiles(pick);
   }
 
@@ -59,10 +112,293 @@ public final class MappingSearch {
     this.model = model;
     this.space = space;
     this.objective = objective;
+    for (int a = 0; a < space.arrangements().size(); a++) arrangementIndex.putIfAbsent(space.arrangements().get(a), a);
+    for (Dataflow df : space.dataflows()) {
+      List<Integer> mine = new ArrayList<>();
+      for (int a = 0; a < space.arrangements().size(); a++) if (space.arrangements().get(a).dataflow() == df) mine.add(a);
+      byDataflow.add(mine.stream().mapToInt(Integer::intValue).toArray());
+    }
   }
+
+  private int arrangementOf(Point p) {
+    return arrangementIndex.get(new MappingSpace.Arrangement(p.dataflow(), p.rows(), p.cols()));
+  }
+
+  /** A start or climb step: tile candidates, order, its best point, and when it was found (breaks ties). */
+  private record Node(int[] pick, int order, Point point, long serial) {}
 
   /** The pruned search. */
   public Result search(long seed, int starts, long budgetEvaluations) {
+    if (space.size() <= EXHAUSTIVE_UP_TO) return exhaustive();
+    long t0 = System.nanoTime();
+    started = lastReport = t0;
+    budget = Math.min(budgetEvaluations, Math.max(MIN_BUDGET, space.size() / SPACE_SHARE));
+    shortlist = (int) Math.max(1, Math.min(MAX_SHORTLIST, budget / SHORTLIST_BUDGET));
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int n = space.tiles().length;
+    java.util.PriorityQueue<Node> frontier = new java.util.PriorityQueue<>(
+        java.util.Comparator.comparingDouble((Node x) -> x.point().score()).thenComparingLong(Node::serial));
+    long[] serial = {0};
+    List<int[]> seeds = new ArrayList<>();
+    for (int policy = 0; policy < 4; policy++) {
+      int[] pick = new int[n];
+      grow(pick, policy);
+      if (seeds.stream().noneMatch(x -> java.util.Arrays.equals(x, pick))) seeds.add(pick);
+    }
+    for (MappingSpace.Arrangement a : space.arrangements()) {
+      int[] pick = filled(a);
+      if (seeds.stream().noneMatch(x -> java.util.Arrays.equals(x, pick))) seeds.add(pick);
+    }
+    for (int[] pick : seeds) {
+      for (int o = 0; o < space.orders().size() && visited < budget; o++) {
+        Point p = value(pick, o, -1);
+        if (p != null) frontier.add(new Node(pick.clone(), o, p, serial[0]++));
+      }
+    }
+    for (int s = 1; s < starts && visited < budget; s++) {
+      int[] pick = new int[n];
+      if (!randomStart(pick, rnd)) continue;
+      int o = rnd.nextInt(space.orders().size());
+      Point p = value(pick, o, -1);
+      if (p != null) frontier.add(new Node(pick, o, p, serial[0]++));
+    }
+    List<Node> optima = new ArrayList<>();           // the local optima the climbs ended at, best first
+    while (!frontier.isEmpty() && visited < budget) {
+      Node node = frontier.poll();
+      Node better = climb(node, serial);
+      if (better != null) frontier.add(better);
+      else optimum(optima, node);
+    }
+    Node best = optima.isEmpty() ? null : optima.get(0);
+    long lastGain = visited;
+    for (int jumps = 0; best != null && visited < budget && visited - lastGain < STALL && jumps < JUMPS; jumps++) {
+      Node node = kick(optima.get(jumps % optima.size()), rnd, serial);
+      if (node == null) break;
+      for (Node next = node; next != null; next = climb(next, serial)) node = next;
+      optimum(optima, node);
+      if (node.point().score() < best.point().score()) {
+        best = node;
+        lastGain = visited;
+        jumps = 0;
+      }
+    }
+    sweep();
+    return result(System.nanoTime() - t0);
+  }
+
+  /** Adds a local optimum to the best KEPT distinct ones (best first). */
+  private static void optimum(List<Node> optima, Node node) {
+    for (Node o : optima) if (o.order() == node.order() && java.util.Arrays.equals(o.pick(), node.pick())) return;
+    int at = 0;
+    while (at < optima.size() && optima.get(at).point().score() <= node.point().score()) at++;
+    optima.add(at, node);
+    if (optima.size() > KEPT) optima.remove(KEPT);
+  }
+
+  /**
+   * A random jump from a local optimum: up to KICKED indices moved by up to three candidates either way
+   * and, one time in four, another order; a feasible one, or null after 32 tries.
+   */
+  private Node kick(Node from, SplittableRandom rnd, long[] serial) {
+    int n = from.pick().length;
+    for (int tries = 0; tries < 32 && visited < budget; tries++) {
+      int[] pick = from.pick().clone();
+      for (int k = 0; k < KICKED; k++) {
+        int d = rnd.nextInt(n);
+        pick[d] = Math.max(0, Math.min(space.tiles()[d].length - 1, pick[d] + rnd.nextInt(9) - 4));
+      }
+      int order = rnd.nextInt(4) == 0 ? rnd.nextInt(space.orders().size()) : from.order();
+      if (java.util.Arrays.equals(pick, from.pick()) && order == from.order()) continue;
+      Point p = value(pick, order, arrangementOf(from.point()));
+      if (p != null) return new Node(pick, order, p, serial[0]++);
+    }
+    return null;
+  }
+
+  /** The first neighbour of {@code node} better than it (moves in order, then other orders), or null; memo. */
+  private Node climb(Node node, long[] serial) {
+    Key key = new Key(node.pick(), node.order(), -2 - arrangementOf(node.point()));
+    if (climbed.containsKey(key)) return climbed.get(key);
+    Node next = firstBetter(node, serial);
+    if (visited < budget) climbed.put(key, next);   // a climb the budget cut short is not the node's answer
+    return next;
+  }
+
+  private Node firstBetter(Node node, long[] serial) {
+    double score = node.point().score();
+    int carry = arrangementOf(node.point());
+    int[] pick = node.pick().clone();
+    for (int[] move : moves(node.pick())) {
+      if (visited >= budget) return null;
+      for (int k = 0; k < move.length; k += 2) pick[move[k]] += move[k + 1];
+      Point p = value(pick, node.order(), carry);
+      if (p != null && p.score() < score) return new Node(pick, node.order(), p, serial[0]++);
+      for (int k = 0; k < move.length; k += 2) pick[move[k]] -= move[k + 1];
+    }
+    for (int o = 0; o < space.orders().size() && visited < budget; o++) {
+      Point p = value(node.pick(), o, carry);
+      if (p != null && p.score() < score) return new Node(node.pick(), o, p, serial[0]++);
+    }
+    for (int a = 0; a < space.arrangements().size() && visited < budget; a++) {
+      Point p = eval(node.pick(), a, node.order(), true);
+      if (p != null && p.score() < score) return new Node(node.pick(), node.order(), p, serial[0]++);
+    }
+    return null;
+  }
+
+  /**
+   * The moves from a tile (pairs of index, candidate step): each index one and two candidates either way,
+   * then each pair one up and the other one or two down, or two up and one down; only those within range.
+   */
+  private List<int[]> moves(int[] pick) {
+    List<int[]> out = new ArrayList<>();
+    int n = pick.length;
+    for (int step : new int[] {1, -1, 2, -2}) {
+      for (int d = 0; d < n; d++) if (inRange(d, pick[d] + step)) out.add(new int[] {d, step});
+    }
+    int[][] pairs = {{1, -1}, {1, -2}, {2, -1}, {1, 1}, {-1, -1}, {2, -2}, {1, -3}, {3, -1}, {3, -3}, {2, -3}, {3, -2}};
+    for (int[] pr : pairs) {
+      for (int up = 0; up < n; up++) {
+        if (!inRange(up, pick[up] + pr[0])) continue;
+        for (int down = 0; down < n; down++) {
+          if (down == up || (pr[0] == pr[1] && down < up)) continue;
+          if (inRange(down, pick[down] + pr[1])) out.add(new int[] {up, pr[0], down, pr[1]});
+        }
+      }
+    }
+    return out;
+  }
+
+  private boolean inRange(int d, int c) { return c >= 0 && c < space.tiles()[d].length; }
+
+  /**
+   * The tile's best point under this order among each dataflow's arrangement with the fewest folds (memo),
+   * or null when the tile does not fit.
+   */
+  private Point value(int[] pick, int order, int carry) {
+    int code = Integer.MIN_VALUE / 2 + carry;
+    Point memo = seen.get(new Key(pick, order, code));
+    if (memo != null || seen.containsKey(new Key(pick, order, code))) return memo;
+    Key key = new Key(pick.clone(), order, code);
+    Point best = null;
+    if (fits(pick)) {
+      int[] tile = tiles(pick);
+      Key at = new Key(pick, -1, -1);
+      int[][] lists = shortlists.get(at);
+      if (lists == null) {
+        lists = new int[byDataflow.size()][];
+        for (int i = 0; i < lists.length; i++) lists[i] = fewestFolds(byDataflow.get(i), tile);
+        shortlists.put(new Key(pick.clone(), -1, -1), lists);
+      }
+      for (int[] list : lists) {
+        for (int a : list) {
+          Point p = eval(pick, a, order, true);
+          if (p != null && (best == null || p.score() < best.score())) best = p;
+        }
+      }
+      if (carry >= 0) {
+        Point p = eval(pick, carry, order, true);
+        if (p != null && (best == null || p.score() < best.score())) best = p;
+      }
+    }
+    seen.put(key, best);
+    return best;
+  }
+
+  /**
+   * Of these arrangements, the {@code shortlist} needing the fewest array folds for this tile (fewest first, ties in
+   * the space's order).
+   */
+  private int[] fewestFolds(int[] arrangements, int[] tile) {
+    if (arrangements.length <= shortlist) return arrangements;
+    double[] folds = new double[arrangements.length];
+    for (int i = 0; i < arrangements.length; i++) {
+      MappingSpace.Arrangement ar = space.arrangements().get(arrangements[i]);
+      double f = axisFolds(ar.rows(), tile, model.target().rows()) * axisFolds(ar.cols(), tile, model.target().cols());
+      for (int d = 0; d < tile.length; d++) {
+        if (((ar.rows() | ar.cols()) >> d & 1) == 0) f *= space.space().ranges()[d];
+      }
+      folds[i] = f;
+    }
+    int[] out = new int[shortlist];
+    boolean[] taken = new boolean[arrangements.length];
+    for (int k = 0; k < shortlist; k++) {            // the k-th fewest, ties to the first
+      int pickI = -1;
+      for (int i = 0; i < arrangements.length; i++) {
+        if (!taken[i] && (pickI < 0 || folds[i] < folds[pickI])) pickI = i;
+      }
+      taken[pickI] = true;
+      out[k] = arrangements[pickI];
+    }
+    return out;
+  }
+
+  /** Folds of one axis over the whole layer: every tile of the indices on it, remainder tiles included. */
+  private double axisFolds(int mask, int[] tile, int pe) {
+    int[] ranges = space.space().ranges();
+    if (mask == 0) return 1;
+    double sum = 0;
+    for (int combo = mask; ; combo = (combo - 1) & mask) {   // each index full (bit set) or its remainder
+      double weight = 1;
+      long extent = 1;
+      for (int d = 0; d < tile.length && weight > 0; d++) {
+        if ((mask >> d & 1) == 0) continue;
+        int trips = (ranges[d] + tile[d] - 1) / tile[d];
+        int last = ranges[d] - (trips - 1) * tile[d];
+        boolean full = (combo >> d & 1) != 0;
+        if (!full && last == tile[d]) weight = 0;
+        extent *= full ? tile[d] : last;
+        weight *= full ? (last == tile[d] ? trips : trips - 1) : 1;
+      }
+      if (weight > 0) sum += weight * org.tdlc.machine.Timing.folds(extent, pe);
+      if (combo == 0) return sum;
+    }
+  }
+
+  /** Every arrangement and order of the best few distinct tiles found. */
+  private void sweep() {
+    List<int[]> tiles = new ArrayList<>();
+    for (Point p : List.copyOf(valid)) {
+      if (tiles.size() == SWEPT) break;
+      if (tiles.stream().noneMatch(t -> java.util.Arrays.equals(t, p.tile()))) tiles.add(p.tile());
+    }
+    for (int[] tile : tiles) {
+      int[] pick = new int[tile.length];
+      for (int d = 0; d < tile.length; d++) pick[d] = java.util.Arrays.binarySearch(space.tiles()[d], tile[d]);
+      for (int a = 0; a < space.arrangements().size(); a++) {
+        for (int o = 0; o < space.orders().size(); o++) eval(pick, a, o, true);
+      }
+    }
+  }
+
+  private boolean fits(int[] pick) {
+    Key key = new Key(pick.clone(), -1, -1);
+    Boolean f = fits.get(key);
+    if (f == null) {
+      checks++;
+      f = model.slotsFit(tiles(pick));
+      fits.put(key, f);
+    }
+    return f;
+  }
+
+  /** A memo key: tile candidates, order (-1: any) and arrangement (-1: the tile's best by folds). */
+  private record Key(int[] pick, int order, int arrangement) {
+    @Override public boolean equals(Object o) {
+      return o instanceof Key k && k.order == order && k.arrangement == arrangement && java.util.Arrays.equals(k.pick, pick);
+    }
+
+    @Override public int hashCode() { return (java.util.Arrays.hashCode(pick) * 31 + order) * 31 + arrangement; }
+  }
+
+  /**
+   * The earlier search, which the mapper pass still runs (MappingPlanner): from the largest tile that fits
+   * and {@code starts - 1} seeded random tiles, the best arrangement and order for the tile, then rounds of
+   * single moves (each index to each candidate), pair moves (one index up, another down by one or two
+   * candidates) and a sweep of arrangements and orders, until a round improves nothing. Kept as the pass's
+   * default until the reference exports (validation/reference) are re-run with {@link #search}'s mappings.
+   */
+  public Result descent(long seed, int starts, long budgetEvaluations) {
     long t0 = System.nanoTime();
     started = lastReport = t0;
     budget = budgetEvaluations;
@@ -70,46 +406,12 @@ public final class MappingSearch {
     int n = space.tiles().length;
     for (int s = 0; s < starts && visited < budget; s++) {
       int[] pick = new int[n];
-      if (s == 0) grow(pick); else randomStart(pick, rnd);
+      if (s == 0) grow(pick, 0);
+      else if (!randomStart(pick, rnd)) java.util.Arrays.fill(pick, 0);
       int[] how = bestArrangement(pick, 0, 0, Double.MAX_VALUE);
       descend(pick, how[0], how[1]);
     }
     return result(System.nanoTime() - t0);
-  }
-
-  /** Every point of the space. */
-  public Result exhaustive() {
-    long t0 = System.nanoTime();
-    started = lastReport = t0;
-    budget = Long.MAX_VALUE;
-    int n = space.tiles().length;
-    int[] pick = new int[n];
-    while (true) {
-      for (int a = 0; a < space.arrangements().size(); a++) {
-        for (int o = 0; o < space.orders().size(); o++) eval(pick, a, o, false);
-      }
-      int d = n - 1;
-      while (d >= 0 && ++pick[d] == space.tiles()[d].length) pick[d--] = 0;
-      if (d < 0) break;
-    }
-    return result(System.nanoTime() - t0);
-  }
-
-  private void grow(int[] pick) {
-    for (int d = space.tiles().length - 1; d >= 0; d--) {
-      while (pick[d] + 1 < space.tiles()[d].length) {
-        pick[d]++;
-        if (!model.slotsFit(tiles(pick))) { pick[d]--; break; }
-      }
-    }
-  }
-
-  private void randomStart(int[] pick, SplittableRandom rnd) {
-    for (int tries = 0; tries < 64; tries++) {
-      for (int d = 0; d < pick.length; d++) pick[d] = rnd.nextInt(space.tiles()[d].length);
-      if (model.slotsFit(tiles(pick))) return;
-    }
-    java.util.Arrays.fill(pick, 0);
   }
 
   private void descend(int[] pick, int arrangement, int order) {
@@ -172,8 +474,90 @@ public final class MappingSearch {
     return how;
   }
 
+  /** Every point of the space. */
+  public Result exhaustive() {
+    long t0 = System.nanoTime();
+    started = lastReport = t0;
+    budget = Long.MAX_VALUE;
+    int n = space.tiles().length;
+    int[] pick = new int[n];
+    while (true) {
+      for (int a = 0; a < space.arrangements().size(); a++) {
+        for (int o = 0; o < space.orders().size(); o++) eval(pick, a, o, false);
+      }
+      int d = n - 1;
+      while (d >= 0 && ++pick[d] == space.tiles()[d].length) pick[d--] = 0;
+      if (d < 0) break;
+    }
+    return result(System.nanoTime() - t0);
+  }
+
+  /**
+   * Grows the tile while the buffer holds it: policy 0 each index in turn as far as it goes, innermost
+   * first; 1 the same outermost first; 2 every index one candidate at a time, round-robin (balanced); 3 the
+   * reduction indices first (innermost first), then the others.
+   */
+  private void grow(int[] pick, int policy) {
+    int n = space.tiles().length;
+    if (policy == 2) {
+      boolean grew = true;
+      while (grew) {
+        grew = false;
+        for (int d = n - 1; d >= 0; d--) {
+          if (pick[d] + 1 >= space.tiles()[d].length) continue;
+          pick[d]++;
+          if (fits(pick)) grew = true; else pick[d]--;
+        }
+      }
+      return;
+    }
+    List<Integer> turn = new ArrayList<>();
+    for (int i = 0; i < n; i++) turn.add(policy == 1 ? i : n - 1 - i);
+    if (policy == 3) turn.sort(java.util.Comparator.comparing((Integer d) -> !space.space().reduced(d)));
+    for (int d : turn) {
+      while (pick[d] + 1 < space.tiles()[d].length) {
+        pick[d]++;
+        if (!fits(pick)) { pick[d]--; break; }
+      }
+    }
+  }
+
+  /**
+   * The roofline-best axis fill for an arrangement: its row indices, then its column indices, doubled in
+   * turn (smallest first) until their product fills the axis, then the rest grown reduction first.
+   */
+  private int[] filled(MappingSpace.Arrangement a) {
+    int[] pick = new int[space.tiles().length];
+    int[][] axes = {{a.rows(), model.target().rows()}, {a.cols(), model.target().cols()}};
+    for (int[] axis : axes) {
+      while (true) {
+        long product = 1;
+        int next = -1;
+        for (int d = 0; d < pick.length; d++) {
+          if ((axis[0] >> d & 1) == 0) continue;
+          product *= space.tiles()[d][pick[d]];
+          if (pick[d] + 1 < space.tiles()[d].length
+              && (next < 0 || space.tiles()[d][pick[d]] < space.tiles()[next][pick[next]])) next = d;
+        }
+        if (next < 0 || product >= axis[1]) break;
+        pick[next]++;
+        if (!fits(pick)) { pick[next]--; break; }
+      }
+    }
+    grow(pick, 3);
+    return pick;
+  }
+
+  private boolean randomStart(int[] pick, SplittableRandom rnd) {
+    for (int tries = 0; tries < 64; tries++) {
+      for (int d = 0; d < pick.length; d++) pick[d] = rnd.nextInt(space.tiles()[d].length);
+      if (fits(pick)) return true;
+    }
+    return false;
+  }
+
   private Point eval(int[] pick, int arrangement, int o, boolean memo) {
-    String key = memo ? java.util.Arrays.toString(pick) + arrangement + "/" + o : null;
+    Key key = memo ? new Key(pick.clone(), o, arrangement) : null;
     if (memo && seen.containsKey(key)) return seen.get(key);
     if ((++visited & 4095) == 0) tick();
     int[] tile = tiles(pick);
@@ -221,6 +605,6 @@ public final class MappingSearch {
       if (next.size() == 4) break;
       if (p != best) next.add(p);
     }
-    return new Result(best, next, visited, validCount, nanos);
+    return new Result(best, next, visited, validCount, checks, nanos);
   }
 }
