@@ -127,7 +127,7 @@ class MappingTest {
         CostModel model = p.get().model();
         MappingSearch.Result chosen = p.get().search();
         MappingSearch.Result raw = new MappingSearch(model, MappingSpace.full(model.space(),
-            new ArrayList<>(t.dataflows())), Objective.EDP).descent(1, 4, 200_000);
+            new ArrayList<>(t.dataflows())), Objective.EDP).search(1, 4, 200_000);
         double rawExact = model.evaluateExact(raw.best().dataflow(), raw.best().rows(), raw.best().cols(),
             raw.best().tile(),
             raw.best().order())

@@ -410,6 +410,13 @@ public final class CostModel {
     return Timing.decodedDmas(machine, loads, blockBytes, bufBytes, perLoad);
   }
 
+  /** Folds of one axis over the whole layer with these tiles: axisFoldSum at the tiles' trip counts. */
+  long axisFolds(int mask, int[] tile, int pe) {
+    int[] trips = new int[n];
+    for (int d = 0; d < n; d++) trips[d] = (space.ranges()[d] + tile[d] - 1) / tile[d];
+    return axisFoldSum(mask, tile, trips, pe);
+  }
+
   /**
    * Sum over the tiles of an axis' indices ({@code mask}) of its folds, ceil(product of the tile's extents /
    * pe): each index full or its remainder, weighted by how many tiles have that shape.

@@ -46,7 +46,7 @@ public final class MappingPlanner {
     MappingSearch search = new MappingSearch(model, space, opts.objective())
         .onProgress(line -> progress.accept(layer + ": " + line));
     MappingSearch.Result r = decide == Decide.ALL || decide == Decide.TILE
-        ? search.descent(opts.seed(), opts.starts(), opts.budget()) : search.exhaustive();
+        ? search.search(opts.seed(), opts.starts(), opts.budget()) : search.exhaustive();
     if (r.best() == null) {
       long need = model.footprint(smallest(space), 1, 1);
       diags.error(op.location(), layer + ": no mapping fits the " + target.global().name() + " buffer ("

@@ -314,7 +314,8 @@ public final class MappingSearch {
     double[] folds = new double[arrangements.length];
     for (int i = 0; i < arrangements.length; i++) {
       MappingSpace.Arrangement ar = space.arrangements().get(arrangements[i]);
-      double f = axisFolds(ar.rows(), tile, model.target().rows()) * axisFolds(ar.cols(), tile, model.target().cols());
+      double f = (double) model.axisFolds(ar.rows(), tile, model.target().rows())
+          * model.axisFolds(ar.cols(), tile, model.target().cols());
       for (int d = 0; d < tile.length; d++) {
         if (((ar.rows() | ar.cols()) >> d & 1) == 0) f *= space.space().ranges()[d];
       }
@@ -331,28 +332,6 @@ public final class MappingSearch {
       out[k] = arrangements[pickI];
     }
     return out;
-  }
-
-  /** Folds of one axis over the whole layer: every tile of the indices on it, remainder tiles included. */
-  private double axisFolds(int mask, int[] tile, int pe) {
-    int[] ranges = space.space().ranges();
-    if (mask == 0) return 1;
-    double sum = 0;
-    for (int combo = mask; ; combo = (combo - 1) & mask) {   // each index full (bit set) or its remainder
-      double weight = 1;
-      long extent = 1;
-      for (int d = 0; d < tile.length && weight > 0; d++) {
-        if ((mask >> d & 1) == 0) continue;
-        int trips = (ranges[d] + tile[d] - 1) / tile[d];
-        int last = ranges[d] - (trips - 1) * tile[d];
-        boolean full = (combo >> d & 1) != 0;
-        if (!full && last == tile[d]) weight = 0;
-        extent *= full ? tile[d] : last;
-        weight *= full ? (last == tile[d] ? trips : trips - 1) : 1;
-      }
-      if (weight > 0) sum += weight * org.tdlc.machine.Timing.folds(extent, pe);
-      if (combo == 0) return sum;
-    }
   }
 
   /** Every arrangement and order of the best few distinct tiles found. */
@@ -389,89 +368,6 @@ public final class MappingSearch {
     }
 
     @Override public int hashCode() { return (java.util.Arrays.hashCode(pick) * 31 + order) * 31 + arrangement; }
-  }
-
-  /**
-   * The earlier search, which the mapper pass still runs (MappingPlanner): from the largest tile that fits
-   * and {@code starts - 1} seeded random tiles, the best arrangement and order for the tile, then rounds of
-   * single moves (each index to each candidate), pair moves (one index up, another down by one or two
-   * candidates) and a sweep of arrangements and orders, until a round improves nothing. Kept as the pass's
-   * default until the reference exports (validation/reference) are re-run with {@link #search}'s mappings.
-   */
-  public Result descent(long seed, int starts, long budgetEvaluations) {
-    long t0 = System.nanoTime();
-    started = lastReport = t0;
-    budget = budgetEvaluations;
-    SplittableRandom rnd = new SplittableRandom(seed);
-    int n = space.tiles().length;
-    for (int s = 0; s < starts && visited < budget; s++) {
-      int[] pick = new int[n];
-      if (s == 0) grow(pick, 0);
-      else if (!randomStart(pick, rnd)) java.util.Arrays.fill(pick, 0);
-      int[] how = bestArrangement(pick, 0, 0, Double.MAX_VALUE);
-      descend(pick, how[0], how[1]);
-    }
-    return result(System.nanoTime() - t0);
-  }
-
-  private void descend(int[] pick, int arrangement, int order) {
-    Point cur = eval(pick, arrangement, order, true);
-    double best = cur == null ? Double.MAX_VALUE : cur.score();
-    boolean improved = true;
-    while (improved && visited < budget) {
-      improved = false;
-      for (int d = 0; d < pick.length; d++) {
-        int keep = pick[d];
-        for (int c = 0; c < space.tiles()[d].length; c++) {
-          if (c == keep) continue;
-          pick[d] = c;
-          Point p = eval(pick, arrangement, order, true);
-          if (p == null && c > keep) break;        // larger extents only need more buffer
-          if (p != null && p.score() < best) { best = p.score(); keep = c; improved = true; }
-        }
-        pick[d] = keep;
-      }
-      for (int up = 0; up < pick.length; up++) {
-        for (int down = 0; down < pick.length; down++) {
-          if (up == down) continue;
-          for (int step = 1; step <= 2; step++) {
-            if (pick[up] + step >= space.tiles()[up].length || pick[down] - step < 0) break;
-            pick[up] += step;
-            pick[down] -= step;
-            Point p = eval(pick, arrangement, order, true);
-            if (p != null && p.score() < best) {
-              best = p.score();
-              improved = true;
-              break;
-            }
-            pick[up] -= step;
-            pick[down] += step;
-          }
-        }
-      }
-      int[] how = bestArrangement(pick, arrangement, order, best);
-      if (how[0] != arrangement || how[1] != order) {
-        arrangement = how[0];
-        order = how[1];
-        best = eval(pick, arrangement, order, true).score();
-        improved = true;
-      }
-    }
-  }
-
-  /** {arrangement, order} of the best point with this tile, or the given ones when none beats {@code best}. */
-  private int[] bestArrangement(int[] pick, int arrangement, int order, double best) {
-    int[] how = {arrangement, order};
-    for (int a = 0; a < space.arrangements().size(); a++) {
-      for (int o = 0; o < space.orders().size(); o++) {
-        Point p = eval(pick, a, o, true);
-        if (p != null && p.score() < best) {
-          best = p.score();
-          how = new int[] {a, o};
-        }
-      }
-    }
-    return how;
   }
 
   /** Every point of the space. */

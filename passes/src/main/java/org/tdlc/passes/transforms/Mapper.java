@@ -12,8 +12,8 @@ import org.tdlc.passes.mapping.MappingPlanner;
 
 public final class Mapper implements Pass {
   public static final PassInfo INFO = MappingRewrite.info("mapper",
-      "Search dataflow, tile and loop order jointly under the cost model (pruned coordinate descent; see"
-          + " MappingSearch), then pick among its best few by exact cycles");
+      "Search dataflow, array axes, tile and loop order jointly under the cost model (hill climbing with"
+          + " structured starts, pair moves and jumps; see MappingSearch), then pick among its best few by exact cycles");
 
   private final MappingPlanner.Options options;
 
