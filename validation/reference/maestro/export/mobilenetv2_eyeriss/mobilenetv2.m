@@ -5,23 +5,20 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network mobilenetv2 {
-  // tdlc mapping: rs, rows c x r, columns k x p, tile {n=1, k=32, c=3, p=16, q=16, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 2 (columns); K over 7 (columns); C over 4 (rows); R over 3 (rows);
-  // differs from tdlc: tdlc's flattened axes fold the tile 37 times (rows c x r: 9 positions over 12, columns k x p: 512 over 14), MAESTRO's per-dimension spatial maps 40 times
+  // tdlc mapping: rs, rows c x r, columns k, tile {n=1, k=32, c=3, p=16, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: K over 14 (columns); C over 4 (rows); R over 3 (rows);
   Layer stem_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 32, C: 3, R: 3, S: 3, Y: 225, X: 225 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(3,3) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(7, P);
-      SpatialMap(1,1) K;
       Cluster(4, P);
       SpatialMap(1,1) C;
       Cluster(3, P);
@@ -57,7 +54,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=16, c=32, p=112, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=16, c=32, p=112, q=1, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b1_y {
     Type: CONV
@@ -65,9 +62,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 16, C: 32, R: 1, S: 1, Y: 112, X: 112 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,16) K;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -81,16 +78,16 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=96, c=16, p=112, q=1, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=96, c=16, p=112, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b2_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 96, C: 16, R: 1, S: 1, Y: 112, X: 112 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(96,96) K;
       TemporalMap(1,1) N;
-      TemporalMap(112,112) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -105,39 +102,40 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=2, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns g, tile {n=1, g=2, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b2_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 1, C: 96, R: 3, S: 3, Y: 113, X: 113 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(2,2) C;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=24, c=96, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=24, c=96, p=4, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer b2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 24, C: 96, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(24,24) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(4,4) Y;
+      TemporalMap(56,56) X;
       TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -151,17 +149,17 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=144, c=24, p=8, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=144, c=24, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b3_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 144, C: 24, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(144,144) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) Y;
-      TemporalMap(8,8) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(24,24) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -175,16 +173,16 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=4, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r x s, columns g, tile {n=1, g=4, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b3_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 144, R: 3, S: 3, Y: 58, X: 58 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(4,4) C;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -198,16 +196,16 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=24, c=144, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=24, c=144, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer b3_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 24, C: 144, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(24,24) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(56,56) Y;
       TemporalMap(4,4) X;
       TemporalMap(144,144) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -222,17 +220,17 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=144, c=24, p=8, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=144, c=24, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b4_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 144, C: 24, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(144,144) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) Y;
-      TemporalMap(8,8) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(24,24) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -246,16 +244,16 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=8, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r, columns g, tile {n=1, g=8, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 14 (columns); R over 12 (rows);
   Layer b4_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 1, C: 144, R: 3, S: 3, Y: 57, X: 57 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(8,8) C;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -268,7 +266,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=144, p=28, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=144, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b4_y {
     Type: CONV
@@ -276,9 +274,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 32, C: 144, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
       TemporalMap(32,32) K;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(144,144) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -292,17 +290,17 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=192, c=32, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=192, c=32, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b5_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 192, C: 32, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(192,192) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -316,8 +314,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns g, tile {n=1, g=8, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 14 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r, columns g, tile {n=1, g=8, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 14 (columns); R over 12 (rows);
   Layer b5_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -326,33 +324,34 @@ Network mobilenetv2 {
       SpatialMap(1,1) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(30,28) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(12, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=192, p=28, q=2, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=32, c=192, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
   Layer b5_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 32, C: 192, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
       TemporalMap(2,2) X;
-      TemporalMap(32,32) K;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
       SpatialMap(1,1) C;
       TemporalMap(1,1) N;
@@ -363,17 +362,17 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=192, c=32, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=192, c=32, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b6_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 192, C: 32, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(192,192) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -387,8 +386,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns g, tile {n=1, g=8, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 14 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r, columns g, tile {n=1, g=8, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 14 (columns); R over 12 (rows);
   Layer b6_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -397,6 +396,78 @@ Network mobilenetv2 {
       SpatialMap(1,1) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
+      TemporalMap(30,28) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=32, c=192, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
+  Layer b6_y {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 32, C: 192, R: 1, S: 1, Y: 28, X: 28 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
+      TemporalMap(1,1) N;
+      TemporalMap(2,2) X;
+      TemporalMap(192,192) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
+      Cluster(12, P);
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=192, c=32, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
+  Layer b7_ea {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 192, C: 32, R: 1, S: 1, Y: 28, X: 28 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(192,192) K;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(32,32) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
+  Layer b7_da {
+    Type: DSCONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 29, X: 29 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(16,16) C;
+      TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -410,78 +481,8 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=192, p=28, q=2, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
-  Layer b6_y {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 32, C: 192, R: 1, S: 1, Y: 28, X: 28 }
-    Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
-      TemporalMap(32,32) K;
-      TemporalMap(192,192) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=192, c=32, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
-  Layer b7_ea {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 192, C: 32, R: 1, S: 1, Y: 28, X: 28 }
-    Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(192,192) K;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows r, columns q, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); R over 12 (rows);
-  Layer b7_da {
-    Type: DSCONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 29, X: 29 }
-    Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(16,16) C;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=192, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=64, c=192, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 2 (columns); X over 7 (columns); C over 12 (rows);
   Layer b7_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -490,10 +491,12 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(14,14) X;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(7, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
       SpatialMap(1,1) C;
       TemporalMap(1,1) N;
@@ -504,7 +507,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=384, c=64, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b8_ea {
     Type: CONV
@@ -512,9 +515,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(384,384) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -528,39 +531,40 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b8_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      TemporalMap(16,16) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=64, c=384, p=1, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 12 (rows);
   Layer b8_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 384, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(384,384) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -574,7 +578,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=384, c=64, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b9_ea {
     Type: CONV
@@ -582,9 +586,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(384,384) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -598,39 +602,40 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b9_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      TemporalMap(16,16) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=64, c=384, p=1, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 12 (rows);
   Layer b9_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 384, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(384,384) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -644,7 +649,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=384, c=64, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b10_ea {
     Type: CONV
@@ -652,9 +657,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(384,384) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -668,39 +673,40 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b10_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      TemporalMap(16,16) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=64, c=384, p=1, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 12 (rows);
   Layer b10_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 384, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(384,384) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -714,7 +720,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=384, c=64, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b11_ea {
     Type: CONV
@@ -722,9 +728,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(384,384) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -738,29 +744,30 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b11_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      TemporalMap(16,16) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=96, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=96, c=384, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b11_y {
     Type: CONV
@@ -770,7 +777,7 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(96,96) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(384,384) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -784,7 +791,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=576, c=96, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b12_ea {
     Type: CONV
@@ -792,9 +799,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(576,576) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -808,8 +815,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b12_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -818,19 +825,20 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=96, c=576, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=96, c=576, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b12_y {
     Type: CONV
@@ -840,7 +848,7 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(96,96) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(576,576) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -854,7 +862,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=576, c=96, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b13_ea {
     Type: CONV
@@ -862,9 +870,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(576,576) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -878,8 +886,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b13_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -888,19 +896,20 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=96, c=576, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=96, c=576, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b13_y {
     Type: CONV
@@ -910,7 +919,7 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(96,96) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(576,576) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -924,7 +933,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=576, c=96, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b14_ea {
     Type: CONV
@@ -932,9 +941,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(576,576) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -948,42 +957,47 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); C over 2 (columns); R over 4 (rows); S over 3 (rows);
   Layer b14_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 15, X: 15 }
     Dataflow {
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(2, P);
+      SpatialMap(1,1) C;
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=576, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=32, c=576, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
   Layer b14_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 160, C: 576, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
       TemporalMap(576,576) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
       SpatialMap(1,1) C;
       TemporalMap(1,1) N;
@@ -994,20 +1008,22 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
   Layer b15_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
+      TemporalMap(128,128) K;
       TemporalMap(160,160) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
       SpatialMap(1,1) C;
       TemporalMap(1,1) N;
@@ -1018,8 +1034,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 2 (columns); Y over 7 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 2 (columns); Y over 7 (columns); R over 4 (rows); S over 3 (rows);
   Layer b15_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -1028,18 +1044,19 @@ Network mobilenetv2 {
       SpatialMap(1,1) C;
       TemporalMap(1,1) N;
       TemporalMap(9,7) Y;
-      TemporalMap(9,7) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(7, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1068,20 +1085,22 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
   Layer b16_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
+      TemporalMap(128,128) K;
       TemporalMap(160,160) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
       SpatialMap(1,1) C;
       TemporalMap(1,1) N;
@@ -1092,8 +1111,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 2 (columns); Y over 7 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 2 (columns); Y over 7 (columns); R over 4 (rows); S over 3 (rows);
   Layer b16_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -1102,18 +1121,19 @@ Network mobilenetv2 {
       SpatialMap(1,1) C;
       TemporalMap(1,1) N;
       TemporalMap(9,7) Y;
-      TemporalMap(9,7) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(7, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1142,20 +1162,22 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
   Layer b17_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
+      TemporalMap(128,128) K;
       TemporalMap(160,160) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
       SpatialMap(1,1) C;
       TemporalMap(1,1) N;
@@ -1166,8 +1188,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 2 (columns); Y over 7 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 2 (columns); Y over 7 (columns); R over 4 (rows); S over 3 (rows);
   Layer b17_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -1176,21 +1198,22 @@ Network mobilenetv2 {
       SpatialMap(1,1) C;
       TemporalMap(1,1) N;
       TemporalMap(9,7) Y;
-      TemporalMap(9,7) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(7, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
   Layer b17_y {
     Type: CONV
@@ -1198,9 +1221,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 320, C: 960, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) X;
+      TemporalMap(32,32) K;
       TemporalMap(960,960) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -1216,20 +1239,22 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=128, c=320, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=128, c=320, p=7, q=7, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
   Layer last_a {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1280, C: 320, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
+      TemporalMap(128,128) K;
       TemporalMap(320,320) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
       SpatialMap(1,1) C;
       TemporalMap(1,1) N;

@@ -5,7 +5,7 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network resnet50 {
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=3, p=16, q=112, r=7, s=7}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=64, c=3, p=16, q=16, r=7, s=7}, order [k, n, p, q, c, r, s]
   // levels: Y over 16 (rows); K over 16 (columns);
   Layer conv1_a {
     Type: CONV
@@ -13,9 +13,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 64, C: 3, R: 7, S: 7, Y: 229, X: 229 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(32,32) K;
       TemporalMap(3,3) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -29,8 +29,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=64, p=2, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 2 (rows); X over 8 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=64, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer l1_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -38,14 +38,14 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
-      TemporalMap(56,56) X;
+      TemporalMap(56,56) Y;
+      TemporalMap(4,4) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(R),1) Y;
       Cluster(8, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -55,8 +55,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=64, p=32, q=56, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=32, p=56, q=56, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer l1_0_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -64,25 +64,23 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(34,32) Y;
+      TemporalMap(58,56) Y;
       TemporalMap(58,56) X;
-      TemporalMap(64,64) C;
+      TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(8, P);
-      SpatialMap(Sz(R),1) Y;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(1,1) N;
+      Cluster(16, P);
+      SpatialMap(1,1) C;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=64, p=4, q=32, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=256, c=64, p=16, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer l1_0_ds {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -90,14 +88,14 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(32,32) X;
+      TemporalMap(16,16) Y;
+      TemporalMap(8,8) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(8, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -107,8 +105,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=64, p=2, q=56, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); Y over 2 (rows); X over 8 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=64, p=56, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer l1_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -116,14 +114,14 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
-      TemporalMap(56,56) X;
+      TemporalMap(56,56) Y;
+      TemporalMap(4,4) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(R),1) Y;
       Cluster(8, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -159,8 +157,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=64, p=32, q=56, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=32, p=56, q=56, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer l1_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -168,25 +166,23 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(34,32) Y;
+      TemporalMap(58,56) Y;
       TemporalMap(58,56) X;
-      TemporalMap(64,64) C;
+      TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(8, P);
-      SpatialMap(Sz(R),1) Y;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(1,1) N;
+      Cluster(16, P);
+      SpatialMap(1,1) C;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=64, p=2, q=56, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); Y over 2 (rows); X over 8 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=64, p=56, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer l1_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -194,14 +190,14 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
-      TemporalMap(56,56) X;
+      TemporalMap(56,56) Y;
+      TemporalMap(4,4) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(R),1) Y;
       Cluster(8, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -237,8 +233,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=64, p=32, q=56, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=32, p=56, q=56, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer l1_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -246,25 +242,23 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(34,32) Y;
+      TemporalMap(58,56) Y;
       TemporalMap(58,56) X;
-      TemporalMap(64,64) C;
+      TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(8, P);
-      SpatialMap(Sz(R),1) Y;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(1,1) N;
+      Cluster(16, P);
+      SpatialMap(1,1) C;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=64, p=2, q=56, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); Y over 2 (rows); X over 8 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=64, p=56, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer l1_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -272,14 +266,14 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
-      TemporalMap(56,56) X;
+      TemporalMap(56,56) Y;
+      TemporalMap(4,4) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(R),1) Y;
       Cluster(8, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -289,7 +283,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=256, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=256, p=8, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer l2_0_a1 {
     Type: CONV
@@ -298,8 +292,8 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
-      TemporalMap(2,2) X;
+      TemporalMap(8,8) Y;
+      TemporalMap(8,8) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -315,35 +309,32 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=64, p=28, q=4, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 16 (rows); K over 16 (columns);
-  // differs from tdlc: X (q) is stepped in time, not spread (MAESTRO spreads a strided Y or X correctly only across its top level, which p holds)
-  // differs from tdlc: tdlc's flattened axes fold the tile 56 times (rows p x q: 112 positions over 16, columns k: 128 over 16), MAESTRO's per-dimension spatial maps 64 times
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=64, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer l2_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 57, X: 57 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) K;
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=256, c=256, p=16, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=256, c=256, p=16, q=2, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 16 (rows); K over 16 (columns);
-  // differs from tdlc: X (q) is stepped in time, not spread (MAESTRO spreads a strided Y or X correctly only across its top level, which p holds)
   Layer l2_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
@@ -366,8 +357,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=256, c=128, p=28, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=256, c=128, p=28, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer l2_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -380,20 +371,18 @@ Network resnet50 {
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(16, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
-      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=512, p=4, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  // tdlc mapping: os, rows q, columns k, tile {n=1, k=64, c=512, p=4, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); X over 16 (rows);
   Layer l2_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -406,9 +395,7 @@ Network resnet50 {
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
+      Cluster(16, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -418,8 +405,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=128, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=64, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer l2_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -429,23 +416,21 @@ Network resnet50 {
       TemporalMap(1,1) N;
       TemporalMap(30,28) Y;
       TemporalMap(30,28) X;
-      TemporalMap(128,128) C;
+      TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(1,1) N;
+      Cluster(16, P);
+      SpatialMap(1,1) C;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=256, c=128, p=28, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=128, p=28, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer l2_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -454,24 +439,22 @@ Network resnet50 {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
       TemporalMap(28,28) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(28,28) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(16, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
-      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=512, p=4, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  // tdlc mapping: os, rows q, columns k, tile {n=1, k=64, c=512, p=4, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); X over 16 (rows);
   Layer l2_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -484,9 +467,7 @@ Network resnet50 {
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
+      Cluster(16, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -496,8 +477,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=128, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=64, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer l2_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -507,23 +488,21 @@ Network resnet50 {
       TemporalMap(1,1) N;
       TemporalMap(30,28) Y;
       TemporalMap(30,28) X;
-      TemporalMap(128,128) C;
+      TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(1,1) N;
+      Cluster(16, P);
+      SpatialMap(1,1) C;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=256, c=128, p=28, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=128, p=28, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer l2_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -532,24 +511,22 @@ Network resnet50 {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
       TemporalMap(28,28) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(28,28) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(16, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
-      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=512, p=4, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  // tdlc mapping: os, rows q, columns k, tile {n=1, k=64, c=512, p=4, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); X over 16 (rows);
   Layer l2_3_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -562,9 +539,7 @@ Network resnet50 {
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
+      Cluster(16, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -574,8 +549,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=128, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=64, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer l2_3_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -585,23 +560,21 @@ Network resnet50 {
       TemporalMap(1,1) N;
       TemporalMap(30,28) Y;
       TemporalMap(30,28) X;
-      TemporalMap(128,128) C;
+      TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(1,1) N;
+      Cluster(16, P);
+      SpatialMap(1,1) C;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=256, c=128, p=28, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=128, p=28, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer l2_3_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -610,24 +583,22 @@ Network resnet50 {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
       TemporalMap(28,28) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(28,28) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(16, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
-      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=256, c=512, p=28, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=128, c=512, p=28, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer l3_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -640,19 +611,17 @@ Network resnet50 {
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(16, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
-      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); C over 16 (rows);
   Layer l3_0_a2 {
     Type: CONV
@@ -676,32 +645,32 @@ Network resnet50 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: os, rows q, columns k, tile {n=1, k=32, c=512, p=8, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 16 (rows); K over 16 (columns);
   Layer l3_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 1024, C: 512, R: 1, S: 1, Y: 27, X: 27 }
     Dataflow {
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(32,32) K;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(512,512) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(16, P);
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(256,256) C;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer l3_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -715,17 +684,17 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer l3_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -739,13 +708,13 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
     }
   }
   // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
@@ -772,8 +741,8 @@ Network resnet50 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=128, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer l3_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -787,17 +756,17 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer l3_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -811,13 +780,13 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
     }
   }
   // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
@@ -844,8 +813,8 @@ Network resnet50 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=128, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer l3_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -859,17 +828,17 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer l3_3_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -883,13 +852,13 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
     }
   }
   // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
@@ -916,8 +885,8 @@ Network resnet50 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=128, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer l3_3_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -931,17 +900,17 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer l3_4_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -955,13 +924,13 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
     }
   }
   // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
@@ -988,8 +957,8 @@ Network resnet50 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=128, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer l3_4_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1003,17 +972,17 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer l3_5_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1027,13 +996,13 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
     }
   }
   // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
@@ -1060,8 +1029,8 @@ Network resnet50 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=128, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer l3_5_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1075,17 +1044,17 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=128, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=16, c=1024, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer l4_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1095,17 +1064,17 @@ Network resnet50 {
       TemporalMap(1,1) N;
       TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
-      TemporalMap(512,512) C;
+      TemporalMap(1024,1024) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
     }
   }
   // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=256, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
@@ -1132,20 +1101,20 @@ Network resnet50 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=1024, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 16 (rows); K over 16 (columns);
   // differs from tdlc: X (q) is stepped in time, not spread (MAESTRO spreads a strided Y or X correctly only across its top level, which p holds)
-  // differs from tdlc: tdlc's flattened axes fold the tile 32 times (rows p x q: 49 positions over 16, columns k: 128 over 16), MAESTRO's per-dimension spatial maps 56 times
+  // differs from tdlc: tdlc's flattened axes fold the tile 8 times (rows p x q: 49 positions over 16, columns k: 32 over 16), MAESTRO's per-dimension spatial maps 14 times
   Layer l4_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 2048, C: 1024, R: 1, S: 1, Y: 13, X: 13 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) K;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(512,512) C;
+      TemporalMap(1024,1024) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
@@ -1158,7 +1127,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
   Layer l4_0_y {
     Type: CONV
@@ -1184,7 +1153,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=1024, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=1024, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
   Layer l4_1_a1 {
     Type: CONV
@@ -1234,7 +1203,7 @@ Network resnet50 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
   Layer l4_1_y {
     Type: CONV
@@ -1260,7 +1229,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=1024, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=1024, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
   Layer l4_2_a1 {
     Type: CONV
@@ -1310,7 +1279,7 @@ Network resnet50 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
   Layer l4_2_y {
     Type: CONV
@@ -1336,7 +1305,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows -, columns n, tile {m=1, n=32, k=1024}, order [n, m, k]
+  // tdlc mapping: os, rows -, columns n, tile {m=1, n=16, k=2048}, order [n, m, k]
   // levels: N over 16 (columns); idle over 16 (rows);
   Layer logits {
     Type: GEMM
@@ -1344,7 +1313,7 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) N;
       TemporalMap(1,1) M;
-      TemporalMap(1024,1024) K;
+      TemporalMap(2048,2048) K;
       Cluster(16, P);
       SpatialMap(1,1) M;   // rows: nothing spread, one unit works
       TemporalMap(1,1) M;
