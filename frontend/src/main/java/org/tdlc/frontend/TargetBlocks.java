@@ -231,15 +231,7 @@ final class TargetBlocks {
     for (Ast.TargetEntry e : seen.values()) {
       TargetWords w = new TargetWords(e, diags);
       switch (w.key()) {
-        case "bandwidth" -> {
-          Ast.Word n = w.peek();
-          bandwidth = w.quantity("bandwidth 64 B/cycle", BANDWIDTH_UNITS, null);
-          if (bandwidth != null && bandwidth <= 0) {
-            diags.error(n.loc(), "network bandwidth must be positive, got " + w.written());
-            bandwidth = null;
-          }
-          if (bandwidth != null) w.expectEnd();
-        }
+        case "bandwidth" -> bandwidth = w.positive("network bandwidth", "bandwidth 64 B/cycle", BANDWIDTH_UNITS);
         case "latency" -> {
           Ast.Word n = w.peek();
           Double cycles = w.quantity("latency 2 cycles", LATENCY_UNITS, null);

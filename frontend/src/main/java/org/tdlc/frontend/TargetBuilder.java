@@ -74,15 +74,7 @@ public final class TargetBuilder {
         case "dataflows" -> flows = dataflows(w);
         case "folds" -> sequential = w.choice(FoldSchedule.SEQUENTIAL, FoldSchedule.OVERLAPPED);
         case "stationary" -> doubleBuffered = w.choice(FoldSchedule.DOUBLE_BUFFER, FoldSchedule.SINGLE_BUFFER);
-        case "frequency" -> {
-          Ast.Word n = w.peek();
-          mhz = w.quantity("frequency 500 MHz", FREQUENCY_UNITS, null);
-          if (mhz != null && mhz <= 0) {
-            diags.error(n.loc(), "frequency must be positive, got " + w.written());
-            mhz = null;
-          }
-          if (mhz != null) w.expectEnd();
-        }
+        case "frequency" -> mhz = w.positive("frequency", "frequency 500 MHz", FREQUENCY_UNITS);
         case "datatype" -> types = datatype(w);
         case "memory" -> {
           TargetBlocks.LevelDraft level = blocks.memory(e);

@@ -173,6 +173,17 @@ final class TargetWords {
     }
   }
 
+  /** A quantity that must be positive, ending the entry; null after reporting what is wrong. */
+  Double positive(String what, String example, Map<String, Double> units) {
+    Ast.Word n = peek();
+    Double v = quantity(example, units, null);
+    if (v != null && v <= 0) {
+      error(n.loc(), what + " must be positive, got " + written());
+      return null;
+    }
+    return v != null && expectEnd() ? v : null;
+  }
+
   /** `KEY yes;` or `KEY no;`: true for {@code yes}, false for {@code no}; null after reporting. */
   Boolean choice(String yes, String no) {
     Ast.Word t = next();
