@@ -1,0 +1,112 @@
+// The array's network and the dataflow-dependent traffic end to end (resources/prediction/network.tdl): one
+// convolution pinned to ws, os, is and rs with the same tile moves different bytes through the global buffer
+// (what stays in the PEs differs); a narrow network slows every layer without changing its bytes; a network
+// that neither multicasts nor reduces moves more; and on all three networks every mapped layer of every
+// example and of that model is predicted exactly and runs bit-exact.
+package org.tdlc.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.tdlc.backend.lower.Lowering;
+import org.tdlc.frontend.Frontend;
+import org.tdlc.frontend.Targets;
+import org.tdlc.ir.IrModule;
+import org.tdlc.ir.Model;
+import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.ir.diag.SourceCache;
+import org.tdlc.ir.interp.Interpreter;
+import org.tdlc.ir.target.Network;
+import org.tdlc.ir.target.Target;
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.passes.PassManager;
+import org.tdlc.passes.Pipeline;
+import org.tdlc.sim.Counters;
+import org.tdlc.sim.LayerCounters;
+import org.tdlc.sim.SimResult;
+import org.tdlc.sim.Simulator;
+
+class NetworkEndToEndTest {
+  static final String FILE = "tests/src/test/resources/prediction/network.tdl";
+  static final List<String> NETWORKS = List.of("open_net", "narrow_net", "unicast_net");
+
+  static Frontend.Result file() { return new Frontend(new DiagnosticEngine(), new SourceCache()).compile(FILE); }
+
+  @Test
+  void theTargetsSayWhatTheyDeclare() {
+    Frontend.Result f = file();
+    assertEquals(Network.DEFAULT, Targets.resolve("open_net", f).network());
+    assertEquals(new Network(8, 4, true, true), Targets.resolve("narrow_net", f).network());
+    assertEquals(new Network(0, 0, false, false), Targets.resolve("unicast_net", f).network());
+  }
+
+  @Test
+  void everyMappedLayerIsPredictedExactlyOnEveryNetwork() {
+    PredictionTest.Tally t = new PredictionTest.Tally();
+    for (String net : NETWORKS) {
+      Target target = Targets.resolve(net, file());
+      for (String ex : PredictionTest.EXAMPLES) {
+        IrModule module = new Frontend(new DiagnosticEngine(), new SourceCache()).compile("examples/" + ex + ".tdl")
+            .module();
+        PredictionTest.compare(module, target, Pipeline.NO_FORMATS, ex + "/" + net, t);
+      }
+      PredictionTest.compare(file().module(), target, Pipeline.NO_FORMATS, "dataflows/" + net, t);
+    }
+    t.print("networks");
+    assertTrue(t.compared >= 3 * 15, "only " + t.compared + " mapped layers compared");
+    assertTrue(t.problems.isEmpty(), String.join("\n", t.problems));
+  }
+
+  @Test
+  void theDataflowDecidesWhatTheGlobalBufferMoves() {
+    Map<String, Counters> open = layers("open_net");
+    long ws = globalBytes(open.get("a")), os = globalBytes(open.get("b")), is = globalBytes(open.get("c"));
+    assertNotEquals(ws, os, "ws and os keep different operands in the PEs");
+    assertNotEquals(ws, is, "ws and is keep different operands in the PEs");
+    assertNotEquals(open.get("a").energyPj(), open.get("b").energyPj());
+    // os keeps its outputs: it writes each i32 result once; ws writes a partial sum per row fold and step
+    assertTrue(open.get("b").level("global").bytesWritten() < open.get("a").level("global").bytesWritten());
+  }
+
+  @Test
+  void aNarrowNetworkSlowsEveryLayerAndMovesTheSameBytes() {
+    Map<String, Counters> open = layers("open_net"), narrow = layers("narrow_net");
+    for (String layer : open.keySet()) {
+      assertTrue(narrow.get(layer).cycles() > open.get(layer).cycles(), layer + ": no slower on 8 B/cycle");
+      assertEquals(globalBytes(open.get(layer)), globalBytes(narrow.get(layer)), layer);
+    }
+  }
+
+  @Test
+  void withoutMulticastAndReductionTheArrayMovesMore() {
+    Map<String, Counters> open = layers("open_net"), unicast = layers("unicast_net");
+    for (String layer : open.keySet()) {
+      assertTrue(unicast.get(layer).level("global").bytesRead() > open.get(layer).level("global").bytesRead(), layer);
+      assertTrue(unicast.get(layer).energyPj() > open.get(layer).energyPj(), layer);
+    }
+  }
+
+  /** The model's layers simulated on target {@code name}, by layer name, after checking its outputs bit for bit. */
+  private static Map<String, Counters> layers(String name) {
+    Frontend.Result f = file();
+    Target target = Targets.resolve(name, f);
+    Model m = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(target))
+        .run(f.module(), Pipeline.DEFAULT, new DiagnosticEngine()).models().get(0);
+    var inputs = Interpreter.randomInputs(m, 3);
+    SimResult sim = Simulator.run(new Lowering().lower(m, MachineConfig.of(target)), inputs);
+    assertEquals(new Interpreter().run(m, inputs), sim.outputs(), name + ": simulated outputs, bit for bit");
+    Map<String, Counters> out = new LinkedHashMap<>();
+    for (LayerCounters lc : sim.layers()) out.put(lc.name(), lc.counters());
+    assertEquals(List.of("a", "b", "c", "d"), List.copyOf(out.keySet()));
+    return out;
+  }
+
+  private static long globalBytes(Counters c) {
+    return c.level("global").bytesRead() + c.level("global").bytesWritten();
+  }
+}
