@@ -41,7 +41,7 @@ public final class CostModel {
   private final boolean[] reduced;
   private final boolean[][] uses;
   /** The indices each of A, B and C varies with (ArrayTraffic's dependence masks). */
-  private final int[] dependence = new int[3];
+  private final int[] dependence;
   /** Per input, per subscript: its coefficient per index, its constant, and whether clipping can apply. */
   private final int[][][] coef;
   private final int[][] constant;
@@ -63,12 +63,10 @@ public final class CostModel {
     this.n = space.dims().size();
     this.reduced = new boolean[n];
     this.uses = new boolean[3][n];
+    this.dependence = space.dependence();
     for (int d = 0; d < n; d++) {
       reduced[d] = space.reduced(d);
-      for (int i = 0; i < 3; i++) {
-        uses[i][d] = space.uses(i, d);
-        if (uses[i][d]) dependence[i] |= 1 << d;
-      }
+      for (int i = 0; i < 3; i++) uses[i][d] = space.uses(i, d);
     }
     coef = new int[2][][];
     constant = new int[2][];
@@ -163,8 +161,7 @@ public final class CostModel {
         loadCycles += Timing.dmas(machine, Timing.Dma.LOAD, loads, inRange, gWrite[i]);
       }
     }
-    long outElems = 1;
-    for (int d = 0; d < n; d++) if (!reduced[d]) outElems *= space.ranges()[d];
+    long outElems = outputs();
     int rb = space.resultBytes();
     dramWrite[2] = outElems * rb;
     // the MACs' operands and partial sums (ArrayTraffic) on the full tile, each tile's first step starting

@@ -45,6 +45,13 @@ public record LoopSpace(List<String> dims, int[] ranges, List<List<AffineExpr>> 
     return false;
   }
 
+  /** Per operand (A, B, C), the indices it is subscripted by, as a bit mask: ArrayTraffic's dependence masks. */
+  public int[] dependence() {
+    int[] masks = new int[3];
+    for (int i = 0; i < 3; i++) for (int d = 0; d < dims.size(); d++) if (uses(i, d)) masks[i] |= 1 << d;
+    return masks;
+  }
+
   public long macs() {
     long n = 1;
     for (int r : ranges) n *= r;

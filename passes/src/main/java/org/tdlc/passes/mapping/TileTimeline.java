@@ -86,7 +86,7 @@ final class TileTimeline implements TileWalk.Visitor {
   private final long[] macRead = new long[3];
   private long macWritten;
   /** The dims each of A, B and C varies with (ArrayTraffic's dependence masks). */
-  private final int[] dependence = new int[3];
+  private final int[] dependence;
   /** Per input: how it is stored compressed, or null when dense. */
   private final Stored[] stored;
   /** Per input: the sizes of its boxes' blocks (one per DMA part) and each part's buffer bytes, by box. */
@@ -104,10 +104,8 @@ final class TileTimeline implements TileWalk.Visitor {
     this.n = space.dims().size();
     this.ranges = space.ranges();
     this.reduced = new boolean[n];
-    for (int d = 0; d < n; d++) {
-      reduced[d] = space.reduced(d);
-      for (int x = 0; x < 3; x++) if (space.uses(x, d)) dependence[x] |= 1 << d;
-    }
+    for (int d = 0; d < n; d++) reduced[d] = space.reduced(d);
+    this.dependence = space.dependence();
     this.rowDims = rowDims;
     this.colDims = colDims;
     this.tile = tile;
