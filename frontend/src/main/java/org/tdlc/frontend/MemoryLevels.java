@@ -1,9 +1,11 @@
 // The checks that need a target's memory levels together: DRAM first (no size, a bandwidth), on-chip
-// levels sized, only the innermost per PE, no level larger than the one enclosing it, names unique,
-// and every level's energy given. Turns the drafts into MemoryLevels with their defaults.
+// levels sized, the per-PE ones innermost and each operand held by at most one of them, no level larger
+// than the one enclosing it, names unique, and every level's energy given. Turns the drafts into
+// MemoryLevels with their defaults.
 package org.tdlc.frontend;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.tdlc.ir.Location;
 import org.tdlc.ir.diag.Diagnostic;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.target.MemoryLevel;
+import org.tdlc.ir.target.Operand;
 import org.tdlc.ir.target.Quantities;
 
 final class MemoryLevels {
@@ -33,6 +36,7 @@ final class MemoryLevels {
       return null;
     }
     Map<String, TargetBlocks.LevelDraft> byName = new HashMap<>();
+    Map<Operand, TargetBlocks.LevelDraft> holder = new EnumMap<>(Operand.class);
     List<MemoryLevel> levels = new ArrayList<>();
     for (int i = 0; i < drafts.size(); i++) {
       TargetBlocks.LevelDraft d = drafts.get(i);
@@ -45,11 +49,12 @@ final class MemoryLevels {
         diags.error(nameLoc(d), "memory level '" + d.name() + "' has no energy (e.g. 'energy 2.5 pJ/B;')");
       }
       if (i == 0) checkDram(d); else checkOnChip(d, i, drafts);
+      checkHolds(d, holder);
       if (diags.errorCount() == before && d.complete()) {
         int latency = d.latency() != null ? d.latency().intValue() : i == 0 ? MemoryLevel.DEFAULT_DRAM_LATENCY : 0;
         levels.add(new MemoryLevel(d.name(), d.size() == null ? 0 : d.size(), d.perPe(),
             d.bandwidth() == null ? 0 : d.bandwidth(), d.energy(), d.doubleBuffer(), latency,
-            d.writeBandwidth() == null ? 0 : d.writeBandwidth()));
+            d.writeBandwidth() == null ? 0 : d.writeBandwidth(), d.holds() == null ? Operand.ALL : d.holds()));
       }
     }
     return diags.errorCount() > before || levels.size() < drafts.size() ? null : levels;
@@ -82,15 +87,40 @@ final class MemoryLevels {
     if (d.perPe() && i == 1) {
       diags.error(d.at("size"), "memory level '" + d.name() + "' is the global buffer (the first on-chip level), "
           + "shared by the array: it cannot be per pe");
-    } else if (d.perPe() && i != drafts.size() - 1) {
-      diags.error(d.at("size"), "memory level '" + d.name() + "' is per pe but is not the innermost level ('"
-          + drafts.get(i + 1).name() + "' follows it; levels are listed outermost first)");
+    } else if (d.perPe() && i + 1 < drafts.size() && !drafts.get(i + 1).perPe()) {
+      diags.error(d.at("size"), "memory level '" + d.name() + "' is per pe but is followed by '"
+          + drafts.get(i + 1).name() + "', which is shared (levels are listed outermost first, the per-PE ones last)");
     }
-    TargetBlocks.LevelDraft outer = drafts.get(i - 1);
-    if (i >= 2 && outer.size() != null && d.size() > outer.size()) {
+    int o = i - 1;   // the level that encloses this one: per-PE levels sit side by side inside the last shared one
+    while (d.perPe() && o > 1 && drafts.get(o).perPe()) o--;
+    TargetBlocks.LevelDraft outer = drafts.get(o);
+    if (o >= 1 && outer.size() != null && d.size() > outer.size()) {
       diags.report(Diagnostic.error(d.at("size"), "memory level '" + d.name() + "' (" + Quantities.bytes(d.size())
           + (d.perPe() ? " per pe" : "") + ") is larger than '" + outer.name() + "' (" + Quantities.bytes(outer.size())
           + "), the level that encloses it").withNote(outer.at("size"), "'" + outer.name() + "' is sized here"));
+    }
+  }
+
+  /** Only per-PE levels say what they hold, and no operand is held by two of them. */
+  private void checkHolds(TargetBlocks.LevelDraft d, Map<Operand, TargetBlocks.LevelDraft> holder) {
+    if (d.holds() != null && !d.perPe()) {
+      diags.error(d.at("holds"), "memory level '" + d.name() + "' is shared: it holds every operand; holds says "
+          + "which operands a per-PE level keeps (e.g. 'size 24 B per pe; holds inputs;')");
+      return;
+    }
+    if (!d.perPe() || d.holds() == null && d.entries().containsKey("holds")) return;
+    int mask = d.holds() == null ? Operand.ALL : d.holds();
+    for (Operand o : Operand.values()) {
+      if (!o.in(mask)) continue;
+      TargetBlocks.LevelDraft first = holder.putIfAbsent(o, d);
+      if (first != null) {
+        diags.report(Diagnostic.error(d.entries().containsKey("holds") ? d.at("holds") : nameLoc(d), "per-PE levels '"
+                + first.name() + "' and '" + d.name() + "' both hold " + o.keyword() + " (a per-PE level that "
+                + "does not say holds them all; give each its own with 'holds')")
+            .withNote(first.entries().containsKey("holds") ? first.at("holds") : nameLoc(first),
+                "'" + first.name() + "' holds " + o.keyword() + " here"));
+        return;
+      }
     }
   }
 

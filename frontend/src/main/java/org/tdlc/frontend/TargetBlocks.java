@@ -16,13 +16,15 @@ import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.target.DramPort;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.Network;
+import org.tdlc.ir.target.Operand;
 import org.tdlc.ir.target.Quantities;
 import org.tdlc.ir.target.SparseSupport;
 import org.tdlc.ir.target.VectorUnit;
 import org.tdlc.ir.type.StorageFormat;
 
 final class TargetBlocks {
-  static final List<String> MEMORY_ENTRIES = List.of("size", "bandwidth", "energy", "latency", "double_buffer", "port");
+  static final List<String> MEMORY_ENTRIES = List.of("size", "bandwidth", "energy", "latency", "double_buffer", "port",
+      "holds");
   static final List<String> MAC_ENTRIES = List.of("energy");
   static final List<String> SPARSE_ENTRIES = List.of("formats", "decode", "skip");
   static final List<String> VECTOR_ENTRIES = List.of("lanes", "pipeline");
@@ -38,11 +40,12 @@ final class TargetBlocks {
   /**
    * A memory block as written: null fields were not given (or were wrong, and reported). The entries are
    * kept so that consistency errors can point at the word that causes them. bandwidth is the read bandwidth and
-   * writeBandwidth the write one (equal when one bandwidth is given); port is DRAM's, null when not given.
+   * writeBandwidth the write one (equal when one bandwidth is given); port is DRAM's, null when not given;
+   * holds the Operand mask a per-PE level keeps, null when not given.
    */
   record LevelDraft(Ast.TargetEntry block, String name, Long size, boolean perPe, Double bandwidth, Double energy,
                     Long latency, boolean doubleBuffer, Map<String, Ast.TargetEntry> entries, Double writeBandwidth,
-                    DramPort port) {
+                    DramPort port, Integer holds) {
     Location at(String key) { return entries.containsKey(key) ? entries.get(key).loc() : block.loc(); }
 
     /** Whether every entry given was read without error (a wrong one is reported and left null). */
@@ -50,7 +53,8 @@ final class TargetBlocks {
       return energy != null && (size != null || !entries.containsKey("size"))
           && (bandwidth != null || !entries.containsKey("bandwidth"))
           && (latency != null || !entries.containsKey("latency"))
-          && (port != null || !entries.containsKey("port"));
+          && (port != null || !entries.containsKey("port"))
+          && (holds != null || !entries.containsKey("holds"));
     }
   }
 
@@ -71,6 +75,7 @@ final class TargetBlocks {
     Long size = null, latency = null;
     Double bandwidth = null, energy = null, writeBandwidth = null;
     DramPort port = null;
+    Integer holds = null;
     boolean perPe = false, doubleBuffer = false;
     Map<String, Ast.TargetEntry> seen = entries(block, MEMORY_ENTRIES, "memory " + name.text());
     for (Ast.TargetEntry e : seen.values()) {
@@ -104,6 +109,7 @@ final class TargetBlocks {
             w.expectEnd();
           }
         }
+        case "holds" -> holds = operands(w);
         case "energy" -> {
           energy = w.quantity("energy 2.5 pJ/B", LEVEL_ENERGY_UNITS, null);
           if (energy != null) w.expectEnd();
@@ -126,7 +132,27 @@ final class TargetBlocks {
       }
     }
     return new LevelDraft(block, name.text(), size, perPe, bandwidth, energy, latency, doubleBuffer, seen,
-        writeBandwidth, port);
+        writeBandwidth, port, holds);
+  }
+
+  /** `holds inputs, outputs;`: the operands, each once, as an Operand mask; null after reporting. */
+  private Integer operands(TargetWords w) {
+    List<Ast.Word> words = w.list("operand", "holds inputs, outputs");
+    if (words == null) return null;
+    int mask = 0;
+    for (Ast.Word word : words) {
+      Operand o = Operand.parse(word.text()).orElse(null);
+      if (o == null) {
+        diags.error(word.loc(), "holds lists operands among inputs, weights and outputs, got '" + word.text() + "'");
+        return null;
+      }
+      if (o.in(mask)) {
+        diags.error(word.loc(), "'" + o.keyword() + "' is listed twice");
+        return null;
+      }
+      mask |= o.bit();
+    }
+    return mask;
   }
 
   /**

@@ -26,6 +26,7 @@ import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.target.DramPort;
 import org.tdlc.ir.target.MemoryLevel;
+import org.tdlc.ir.target.Operand;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.target.Network;
 import org.tdlc.ir.target.VectorUnit;
@@ -159,7 +160,15 @@ class TargetBuilderTest {
         Arguments.of("global per pe", edit("256 KiB;", "256 KiB per pe;"), "7:19",
             "memory level 'global' is the global buffer (the first on-chip level), shared by the array: it cannot be per pe"),
         Arguments.of("per pe not innermost", edit("  mac", "  memory regs { size 16 B; energy 0.01 pJ/B; }\n  mac"), "8:19",
-            "memory level 'local' is per pe but is not the innermost level ('regs' follows it"),
+            "memory level 'local' is per pe but is followed by 'regs', which is shared"),
+        Arguments.of("holds on a shared level", edit("double_buffer; }", "double_buffer; holds inputs; }"), "7:87",
+            "memory level 'global' is shared: it holds every operand"),
+        Arguments.of("an operand held twice", edit("  mac", "  memory spad { size 16 B per pe; energy 0.1 pJ/B; "
+            + "holds weights; }\n  mac"), "9:52", "per-PE levels 'local' and 'spad' both hold weights"),
+        Arguments.of("unknown operand", edit("0.15 pJ/B; }", "0.15 pJ/B; holds psums; }"), "8:61",
+            "holds lists operands among inputs, weights and outputs, got 'psums'"),
+        Arguments.of("operand listed twice", edit("0.15 pJ/B; }", "0.15 pJ/B; holds inputs, inputs; }"), "8:69",
+            "'inputs' is listed twice"),
         Arguments.of("local larger than global", edit("64 B per pe", "512 KiB per pe"), "8:19",
             "memory level 'local' (512 KiB per pe) is larger than 'global' (256 KiB), the level that encloses it"),
         Arguments.of("level defined twice", edit("memory local", "memory global"), "8:10",
@@ -306,6 +315,21 @@ class TargetBuilderTest {
   }
 
   @Test
+  void perOperandScratchpadsSitSideBySideInsideTheLastSharedLevel() throws IOException {
+    Target t = only(edit("  memory local  { size 64 B per pe; energy 0.15 pJ/B; }",
+        "  memory ifmap { size 24 B per pe; energy 0.5 pJ/B; holds inputs; }\n"
+            + "  memory filter { size 448 B per pe; energy 0.5 pJ/B; holds weights; }\n"
+            + "  memory psum { size 48 B per pe; energy 0.5 pJ/B; holds outputs; }"));
+    assertEquals(List.of("ifmap", "filter", "psum"), t.perPeLevels().stream().map(MemoryLevel::name).toList());
+    assertEquals(List.of(Operand.INPUTS.bit(), Operand.WEIGHTS.bit(), Operand.OUTPUTS.bit()),
+        t.perPeLevels().stream().map(MemoryLevel::holds).toList());
+    assertEquals(24 + 448 + 48, t.perPeBytes());
+    assertTrue(t.toTdl().contains("holds weights;"), t.toTdl());
+    assertEquals(t.fingerprint(), only(t.toTdl()).fingerprint());
+    assertEquals(Operand.ALL, only(VALID).perPeLevels().get(0).holds());
+  }
+
+  @Test
   void sharedExampleValidates() {
     List<Target> targets = new Frontend(new DiagnosticEngine(), new SourceCache())
         .compile(Path.of("..", "examples", "targets.tdl").toString()).targets();
@@ -316,7 +340,7 @@ class TargetBuilderTest {
     assertEquals(EnumSet.of(Dataflow.RS), eyeriss.dataflows());
     assertEquals(200, eyeriss.frequencyMhz());
     assertEquals(108 * 1024, eyeriss.global().sizeBytes());
-    assertEquals(512, eyeriss.local().orElseThrow().sizeBytes());
+    assertEquals(512, eyeriss.perPeBytes());
     assertEquals(8, eyeriss.dram().bandwidth());
     assertEquals(List.of(StorageFormat.DENSE, StorageFormat.RLE), eyeriss.formats());
     Target sparse = targets.get(2);

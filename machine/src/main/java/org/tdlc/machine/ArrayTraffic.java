@@ -1,8 +1,9 @@
 // What a MAC moves between the global buffer and the PE array, stated once: how often each operand enters
 // the array and how often partial sums leave it, from the dataflow (which operand stays in the PEs), the
 // indices on each axis (flattened, outermost loop first) and their folds, and the array's network
-// (multicast, spatial reduction). The simulator charges a MAC instruction these counts, the compiler's
-// exact predictor each step it plans, the closed-form cost model a layer's full tiles; all three call of().
+// (multicast, spatial reduction) and the per-PE levels that keep operands across steps. The simulator
+// charges a MAC instruction these counts, the compiler's exact predictor each step it plans, the closed-form
+// cost model a layer's full tiles; all three call of().
 package org.tdlc.machine;
 
 import java.util.Arrays;
@@ -54,27 +55,69 @@ public final class ArrayTraffic {
   /**
    * The counts of one MAC under {@code df}: {@code extents} per loop, {@code rowMask} and {@code colMask} the
    * loops on each axis, {@code depends[X]} the loops operand X's elements vary with (C: the output loops),
-   * {@code outputs} the MAC's distinct accumulators and {@code starts} whether it starts them.
+   * {@code outputs} the MAC's distinct accumulators, {@code starts} whether it starts them, {@code aBytes} and
+   * {@code bBytes} the widths of A's and B's elements (what the per-PE levels hold of them).
    */
   public static Counts of(MachineConfig m, Dataflow df, int[] extents, int rowMask, int colMask, int[] depends,
-                          long outputs, boolean starts) {
-    long[] count = new long[3];
+                          long outputs, boolean starts, int aBytes, int bBytes) {
     int stationary = ArrayAxes.stationary(df);
     int moving = 0;   // the loops that iterate (extent > 1): a loop of extent 1 never changes a value
     for (int l = 0; l < extents.length; l++) if (extents[l] > 1) moving |= 1 << l;
+    int temporal = ~(rowMask | colMask) & moving;
+    int[] bytes = {aBytes, bBytes, Energy.PSUM_BYTES};
+    int[] start = {extents.length, extents.length, extents.length};
+    long[] kept = {1, 1, 1};
+    for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
+      MemoryLevel level = m.levels().get(i);
+      int held = level.holds() & ~(1 << stationary);
+      if (held != 0) keep(level.sizeBytes(), held, extents, temporal, depends, bytes, start, kept);
+    }
+    long[] count = new long[3];
     for (int x = A; x <= C; x++) {
       boolean spread = x == C ? m.network().reduction() : m.network().multicast();
       long n = entries(extents, rowMask, depends[x], m.rows(), spread)
           * entries(extents, colMask, depends[x], m.cols(), spread);
-      int temporal = ~(rowMask | colMask) & moving;
-      int last = 31 - Integer.numberOfLeadingZeros(temporal & depends[x]);
-      for (int l = 0; l < extents.length; l++) {
-        if ((temporal >> l & 1) == 0) continue;
-        if (x == stationary ? (depends[x] >> l & 1) != 0 : l <= last) n *= extents[l];
+      if (x == stationary) {
+        for (int l = 0; l < extents.length; l++) if (((temporal & depends[x]) >> l & 1) != 0) n *= extents[l];
+      } else {
+        int outside = temporal & ((1 << start[x]) - 1);
+        int last = 31 - Integer.numberOfLeadingZeros(outside & depends[x]);
+        n *= kept[x];
+        for (int l = 0; l <= last; l++) if ((outside >> l & 1) != 0) n *= extents[l];
       }
       count[x] = n;
     }
     return new Counts(count[A], count[B], count[C], count[C] - (starts ? Math.min(outputs, count[C]) : 0));
+  }
+
+  /**
+   * The loops a per-PE level of {@code capacity} bytes keeps the operands in {@code held} across: the
+   * innermost temporal loops whose elements of all of them fit together (a loop none of them depends on adds
+   * nothing). Sets, for each, the first such loop ({@code start}) and the elements a PE keeps ({@code kept}).
+   */
+  private static void keep(long capacity, int held, int[] extents, int temporal, int[] depends, int[] bytes,
+                           int[] start, long[] kept) {
+    long[] f = {1, 1, 1};
+    int first = extents.length;
+    for (int l = extents.length - 1; l >= 0; l--) {
+      if ((temporal >> l & 1) == 0) continue;
+      long need = 0;
+      boolean grows = false;
+      for (int x = A; x <= C; x++) {
+        if ((held >> x & 1) == 0) continue;
+        boolean varies = (depends[x] >> l & 1) != 0;
+        grows |= varies;
+        need += (varies ? f[x] * extents[l] : f[x]) * bytes[x];
+      }
+      if (grows && need > capacity) break;
+      for (int x = A; x <= C; x++) if ((held >> x & 1) != 0 && (depends[x] >> l & 1) != 0) f[x] *= extents[l];
+      first = l;
+    }
+    for (int x = A; x <= C; x++) {
+      if ((held >> x & 1) == 0) continue;
+      start[x] = first;
+      kept[x] = f[x];
+    }
   }
 
   /**

@@ -6,8 +6,10 @@ package org.tdlc.machine;
 /**
  * Energy = sum over levels of (bytes read + bytes written) x the level's pJ/B, plus issued MACs x the MAC's pJ.
  * What a MAC moves through the global buffer (its operands into the array, its partial sums out and back)
- * is ArrayTraffic's count; at the per-PE level every issued (not skipped) MAC point reads its two operands
- * and its partial sum and writes the partial sum.
+ * is ArrayTraffic's count; at the per-PE levels every issued (not skipped) MAC point reads the operands each
+ * holds (its partial sum too) and writes its partial sum where the outputs are held. An operand no per-PE
+ * level holds is read from the network's or the dataflow's registers, at no level's cost. Filling a per-PE
+ * level is not charged to it (the global buffer's read pays for the element).
  */
 public final class Energy {
   /** The bytes of one accumulator element (i32 partial sum). */
@@ -31,9 +33,13 @@ public final class Energy {
   /** The energy of the MACs the array issued (skipped points cost nothing). */
   public static double macs(MachineConfig m, long issued) { return issued * m.macEnergyPj(); }
 
-  /** Bytes the per-PE level reads for {@code issued} MAC points with operands of these widths. */
-  public static long localRead(long issued, int aBytes, int bBytes) { return issued * (aBytes + bBytes + PSUM_BYTES); }
-
-  /** Bytes the per-PE level writes for {@code issued} MAC points (their partial sums). */
-  public static long localWritten(long issued) { return issued * PSUM_BYTES; }
+  /** Adds to {@code read} and {@code written} what the per-PE levels move for {@code issued} MAC points. */
+  public static void perPe(MachineConfig m, long issued, int aBytes, int bBytes, long[] read, long[] written) {
+    for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
+      MemoryLevel l = m.levels().get(i);
+      read[i] += issued * ((l.holds(ArrayTraffic.A) ? aBytes : 0) + (l.holds(ArrayTraffic.B) ? bBytes : 0)
+          + (l.holds(ArrayTraffic.C) ? PSUM_BYTES : 0));
+      if (l.holds(ArrayTraffic.C)) written[i] += issued * PSUM_BYTES;
+    }
+  }
 }

@@ -16,7 +16,8 @@ import org.tdlc.ir.type.StorageFormat;
 
 /**
  * levels: outermost first; levels.get(0) is DRAM, levels.get(1) the global buffer the instructions
- * address, the innermost (if it is per PE) the PEs' local memory; levels between carry no traffic yet. dmaLatency: fixed cycles of every LOAD and
+ * address, the innermost ones (those per PE) the PEs' own memories, each holding some of the operands;
+ * shared levels between the global buffer and the PEs carry no traffic yet. dmaLatency: fixed cycles of every LOAD and
  * STORE before its bytes flow. formats: storage formats the target stores tensors in. folds: how the array
  * runs a MAC's folds (Timing.mac). vector: the vector unit that runs ALU ops (Timing.alu); a machine built
  * without one gets VectorUnit.defaultFor(cols), as wide as the array's columns. network: what carries
@@ -65,16 +66,18 @@ public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dat
   public static MachineConfig of(Target t) {
     return new MachineConfig(t.name(), t.rows(), t.cols(), t.dataflows(), t.frequencyMhz(),
         t.levels().stream().map(l -> new MemoryLevel(l.name(), l.sizeBytes(), l.perPe(), l.bandwidth(),
-            l.energyPjPerByte(), l.doubleBuffer(), l.writeBandwidth())).toList(),
+            l.energyPjPerByte(), l.doubleBuffer(), l.writeBandwidth(), l.holds())).toList(),
         t.macEnergyPj(), t.dram().latencyCycles(), t.formats().stream().map(StorageFormat::keyword).toList(),
         t.sparse().hardwareDecode(), t.sparse().skipZeros(), t.folds(), t.vector(), t.network(), t.dramPort());
   }
 
   public MemoryLevel dram() { return levels.get(0); }
   public MemoryLevel global() { return levels.get(1); }
-  /** The index in levels of the per-PE level (always the innermost), or -1 when the target has none. */
-  public int local() { return levels.size() > 2 && levels.get(levels.size() - 1).perPe() ? levels.size() - 1 : -1; }
-
-  public boolean hasLocal() { return local() >= 0; }
+  /** The index in levels of the first per-PE level (they are the innermost), or levels.size() when none is. */
+  public int firstPerPe() {
+    int i = levels.size();
+    while (i > 2 && levels.get(i - 1).perPe()) i--;
+    return i;
+  }
   public int peCount() { return rows * cols; }
 }

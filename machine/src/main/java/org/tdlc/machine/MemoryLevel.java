@@ -1,19 +1,31 @@
 // One memory level of the machine, outermost (DRAM) first. The second level is the global buffer that
-// instructions address; a third, per-PE level (perPe) holds operands inside the array.
+// instructions address; the per-PE levels (perPe), innermost, hold operands inside the array.
 package org.tdlc.machine;
+
+import org.tdlc.ir.target.Operand;
 
 /**
  * sizeBytes: capacity (0 for DRAM, which is sized by the program); per PE when perPe. bandwidth: bytes per
  * cycle read out of the level (0 = not a limit); writeBandwidth: bytes per cycle written into it.
- * energyPjPerByte: energy of one byte read or written at this level.
+ * energyPjPerByte: energy of one byte read or written at this level. holds: the operands a per-PE level keeps,
+ * as an Operand mask (bit ArrayTraffic.A, B, C); every level holds all three unless it says otherwise.
  */
 public record MemoryLevel(String name, long sizeBytes, boolean perPe, double bandwidth, double energyPjPerByte,
-                          boolean doubleBuffer, double writeBandwidth) {
+                          boolean doubleBuffer, double writeBandwidth, int holds) {
+  /** A level that holds every operand. */
+  public MemoryLevel(String name, long sizeBytes, boolean perPe, double bandwidth, double energyPjPerByte,
+                     boolean doubleBuffer, double writeBandwidth) {
+    this(name, sizeBytes, perPe, bandwidth, energyPjPerByte, doubleBuffer, writeBandwidth, Operand.ALL);
+  }
+
   /** A level that reads and writes at the same bandwidth. */
   public MemoryLevel(String name, long sizeBytes, boolean perPe, double bandwidth, double energyPjPerByte,
                      boolean doubleBuffer) {
-    this(name, sizeBytes, perPe, bandwidth, energyPjPerByte, doubleBuffer, bandwidth);
+    this(name, sizeBytes, perPe, bandwidth, energyPjPerByte, doubleBuffer, bandwidth, Operand.ALL);
   }
+
+  /** Whether this level keeps operand {@code x} (ArrayTraffic.A, B or C). */
+  public boolean holds(int x) { return (holds >> x & 1) != 0; }
 
   /** Bytes per cycle read out of this level (bandwidth); 0 = not a limit. */
   public double readBandwidth() { return bandwidth; }

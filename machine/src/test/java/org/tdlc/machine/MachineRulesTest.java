@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.Operand;
 import org.tdlc.ir.target.FoldSchedule;
 import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.machine.sparse.SparseCodec;
@@ -122,8 +123,19 @@ class MachineRulesTest {
     assertEquals((300 + 100) * 2.5, Energy.level(M.global(), 300, 100));
     assertEquals(1000 * 0.25, Energy.macs(M, 1000));
     // an issued i8 x i8 MAC reads both operands and its 4-byte partial sum, and writes the partial sum
-    assertEquals(10 * (1 + 1 + 4), Energy.localRead(10, 1, 1));
-    assertEquals(10 * 4, Energy.localWritten(10));
+    long[] read = new long[3], written = new long[3];
+    Energy.perPe(M, 10, 1, 1, read, written);
+    assertArrayEquals(new long[] {0, 0, 10 * (1 + 1 + 4)}, read);
+    assertArrayEquals(new long[] {0, 0, 10 * 4}, written);
+    // per-operand levels: each reads what it holds; the partial sum is written where the outputs are held
+    MachineConfig split = new MachineConfig("split", 16, 16, Set.of(Dataflow.WS), 500, List.of(M.dram(), M.global(),
+        new MemoryLevel("in", 12, true, 0, 1, false, 0, Operand.INPUTS.bit()),
+        new MemoryLevel("psum", 24, true, 0, 1, false, 0, Operand.OUTPUTS.bit())), 0.25, 20, List.of("dense"), true, true);
+    read = new long[4];
+    written = new long[4];
+    Energy.perPe(split, 10, 2, 1, read, written);
+    assertArrayEquals(new long[] {0, 0, 10 * 2, 10 * 4}, read);
+    assertArrayEquals(new long[] {0, 0, 0, 10 * 4}, written);
   }
 
   @Test

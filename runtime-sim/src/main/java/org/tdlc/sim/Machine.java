@@ -25,8 +25,6 @@ final class Machine {
   private final Program program;
   private final MachineConfig config;
   private final Plans plans;
-  /** The per-PE level's index among the levels, or -1 (MachineConfig.local). */
-  private final int local;
   private final MetadataRanges metadata = new MetadataRanges();
   /** Row zero counts for zero-skipping machines, else null. */
   private final ZeroRows zeroRows;
@@ -43,7 +41,6 @@ final class Machine {
     this.plans = plans;
     this.dram = new Dram(program.dramSize());
     this.global = new byte[(int) config.global().sizeBytes()];
-    this.local = config.local();
     this.zeroRows = config.skipZeros() ? new ZeroRows(global.length) : null;
     dram.write(0, program.dataSegment(), 0, program.dataSegment().length);
     this.dataflow = new Dataflow[program.instructions().size()];
@@ -83,14 +80,11 @@ final class Machine {
     t.macs += p.points;
     t.macsSkipped += skipped;
     ArrayTraffic.Counts moved = ArrayTraffic.of(config, dataflow[i], p.extent, d.rowLoops(), d.colLoops(),
-        p.dependence(), p.footprint(NestPlan.DST), d.init());
+        p.dependence(), p.footprint(NestPlan.DST), d.init(), sa, sb);
     long read = moved.read(sa, sb), written = moved.written();
     t.read[GLOBAL] += read;
     t.written[GLOBAL] += written;
-    if (local >= 0) {
-      t.read[local] += Energy.localRead(issued, sa, sb);
-      t.written[local] += Energy.localWritten(issued);
-    }
+    Energy.perPe(config, issued, sa, sb, t.read, t.written);
     return Timing.mac(config, dataflow[i], Timing.spatialFolds(config, p.extent, d.rowLoops(), d.colLoops()),
         Timing.folds(config, p.extent, d.rowLoops(), d.colLoops()), p.points, skipped, read, written);
   }

@@ -22,6 +22,7 @@ import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.target.DramPort;
 import org.tdlc.ir.target.FoldSchedule;
 import org.tdlc.ir.target.Network;
+import org.tdlc.ir.target.Operand;
 import org.tdlc.ir.target.VectorUnit;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.MemoryLevel;
@@ -44,6 +45,7 @@ public final class MachineText {
           .append(" per_pe=").append(l.perPe()).append(" bandwidth=").append(l.bandwidth())
           .append(" energy_pj=").append(l.energyPjPerByte()).append(" double_buffer=").append(l.doubleBuffer());
       if (l.writeBandwidth() != l.bandwidth()) b.append(" write_bandwidth=").append(l.writeBandwidth());
+      if (l.holds() != Operand.ALL) b.append(" holds=[").append(Operand.text(l.holds())).append(']');
       b.append('\n');
     }
     b.append("mac_energy_pj = ").append(m.macEnergyPj()).append('\n');
@@ -155,11 +157,25 @@ public final class MachineText {
       p.put("energy_pj", k -> k.real("energy_pj"));
       p.put("double_buffer", k -> k.bool("double_buffer"));
       p.put("write_bandwidth", k -> k.real("write_bandwidth"));
-      TokenCursor.Pairs v = c.keyValues("level " + name, p, Set.of("write_bandwidth"));
+      p.put("holds", Reader::operands);
+      TokenCursor.Pairs v = c.keyValues("level " + name, p, Set.of("write_bandwidth", "holds"));
       c.expectEnd();
       Double bandwidth = (Double) v.get("bandwidth"), write = (Double) v.get("write_bandwidth");
       levels.add(new MemoryLevel(name, v.longValue("size"), (Boolean) v.get("per_pe"), bandwidth,
-          (Double) v.get("energy_pj"), (Boolean) v.get("double_buffer"), write == null ? bandwidth : write));
+          (Double) v.get("energy_pj"), (Boolean) v.get("double_buffer"), write == null ? bandwidth : write,
+          v.get("holds") == null ? Operand.ALL : (Integer) v.get("holds")));
+    }
+
+    /** `holds=[inputs, outputs]`: a per-PE level's operands, as an Operand mask. */
+    private static Integer operands(TokenCursor c) {
+      int mask = 0;
+      for (AsmLexer.Token t : c.list("holds", k -> k.atom("an operand (inputs, weights or outputs)"))) {
+        Operand o = Operand.parse(t.text()).orElseThrow(
+            () -> c.error(t, "unknown operand " + t.shown() + "; expected inputs, weights or outputs"));
+        if (o.in(mask)) throw c.error(t, "operand " + t.text() + " listed twice");
+        mask |= o.bit();
+      }
+      return mask;
     }
 
     /** The keys that no line gave. */

@@ -58,7 +58,7 @@ public final class MaestroExport {
     StringBuilder b = new StringBuilder("// Written by `tdlc export maestro` from target ").append(t.name()).append(" (")
         .append(source).append("); every element one byte, so bytes are MAESTRO's elements.\n");
     b.append("num_pes: ").append(t.peCount()).append('\n');
-    t.local().ifPresent(l -> b.append("l1_size_cstr: ").append(l.sizeBytes()).append('\n'));
+    if (t.perPeBytes() > 0) b.append("l1_size_cstr: ").append(t.perPeBytes()).append('\n');
     b.append("l2_size_cstr: ").append(t.global().sizeBytes()).append('\n');
     if (t.global().bandwidthLimited()) b.append("noc_bw_cstr: ").append(whole(t.global())).append('\n');
     if (t.dram().bandwidthLimited()) b.append("offchip_bw_cstr: ").append(whole(t.dram())).append('\n');

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.target.MemoryLevel;
+import org.tdlc.ir.target.Operand;
 import org.tdlc.ir.target.Quantities;
 import org.tdlc.ir.target.Target;
 
@@ -65,7 +66,7 @@ public final class TimeloopExport {
       }
     }
     b.append("      subtree:\n        - name: PE[0..").append(t.peCount() - 1).append("]\n          local:\n");
-    t.local().ifPresent(l -> b.append("            - name: ").append(l.name()).append("\n              class: regfile\n")
+    t.perPeLevels().forEach(l -> b.append("            - name: ").append(l.name()).append("\n              class: regfile\n")
         .append("              attributes:\n                depth: ").append(l.sizeBytes() / t.datatype().bytes())
         .append("\n                width: ").append(bits).append("\n                word-bits: ").append(bits)
         .append("\n                block-size: 1\n                meshX: ").append(t.cols()).append('\n'));
@@ -219,12 +220,20 @@ public final class TimeloopExport {
       Map<String, String> ones = new LinkedHashMap<>();
       for (String d : DIMS) ones.put(d, "1");
       b.append(directive(lv.name(), "temporal", ones, String.join("", DIMS), null));
-      boolean keep = lv.perPe();
+      int kept = lv.perPe() ? lv.holds() : 0;
       b.append("  - target: ").append(lv.name()).append("\n    type: datatype\n    keep: ")
-          .append(keep ? "[Weights, Inputs, Outputs]" : "[]").append("\n    bypass: ")
-          .append(keep ? "[]" : "[Weights, Inputs, Outputs]").append('\n');
+          .append(dataSpaces(kept)).append("\n    bypass: ").append(dataSpaces(Operand.ALL & ~kept)).append('\n');
     }
     return b.toString();
+  }
+
+  /** Timeloop's names of the operands in an Operand mask, as a YAML list: "[Weights, Inputs]". */
+  private static String dataSpaces(int mask) {
+    List<String> names = new ArrayList<>();
+    if (Operand.WEIGHTS.in(mask)) names.add("Weights");
+    if (Operand.INPUTS.in(mask)) names.add("Inputs");
+    if (Operand.OUTPUTS.in(mask)) names.add("Outputs");
+    return "[" + String.join(", ", names) + "]";
   }
 
   private static List<MemoryLevel> sharedLevels(Target t) {

@@ -1,5 +1,6 @@
 // One memory level of a target, outermost (DRAM) first: capacity, read and write bandwidth, energy per byte,
-// and whether it is replicated in every PE or double-buffered. The numbers the cost model and simulator use.
+// whether it is replicated in every PE or double-buffered, and (per PE) which operands it holds. The numbers
+// the cost model and simulator use.
 package org.tdlc.ir.target;
 
 /**
@@ -9,9 +10,11 @@ package org.tdlc.ir.target;
  * with one `bandwidth` has both equal; `bandwidth 16 B/cycle read, 8 B/cycle write;` sets them apart.
  * latencyCycles: fixed cycles before a transfer from this level delivers its first byte (written
  * `latency N cycles;`; default {@link #DEFAULT_DRAM_LATENCY} for DRAM and 0 on chip).
+ * holds: the Operand mask of what the level keeps (`holds inputs, outputs;`); the others bypass it. Shared
+ * levels hold all three; a per-PE level holds what it says, all three when it does not.
  */
 public record MemoryLevel(String name, long sizeBytes, boolean perPe, double bandwidth, double energyPjPerByte,
-                          boolean doubleBuffer, int latencyCycles, double writeBandwidth) {
+                          boolean doubleBuffer, int latencyCycles, double writeBandwidth, int holds) {
   /** Cycles before a DRAM transfer starts delivering, when the target does not say: a typical DMA round trip. */
   public static final int DEFAULT_DRAM_LATENCY = 64;
 
@@ -36,12 +39,22 @@ public record MemoryLevel(String name, long sizeBytes, boolean perPe, double ban
       throw new IllegalArgumentException(name + ": write bandwidth " + writeBandwidth + " beside " + bandwidth);
     }
     if (latencyCycles < 0) throw new IllegalArgumentException(name + ": negative latency " + latencyCycles);
+    if (holds < 1 || holds > Operand.ALL || !perPe && holds != Operand.ALL) {
+      throw new IllegalArgumentException(name + ": holds " + holds);
+    }
+  }
+
+  /** A level that holds every operand. */
+  public MemoryLevel(String name, long sizeBytes, boolean perPe, double bandwidth, double energyPjPerByte,
+                     boolean doubleBuffer, int latencyCycles, double writeBandwidth) {
+    this(name, sizeBytes, perPe, bandwidth, energyPjPerByte, doubleBuffer, latencyCycles, writeBandwidth,
+        Operand.ALL);
   }
 
   /** A level that reads and writes at the same bandwidth. */
   public MemoryLevel(String name, long sizeBytes, boolean perPe, double bandwidth, double energyPjPerByte,
                      boolean doubleBuffer, int latencyCycles) {
-    this(name, sizeBytes, perPe, bandwidth, energyPjPerByte, doubleBuffer, latencyCycles, bandwidth);
+    this(name, sizeBytes, perPe, bandwidth, energyPjPerByte, doubleBuffer, latencyCycles, bandwidth, Operand.ALL);
   }
 
   /** Bytes per cycle read out of this level (bandwidth); 0 = not a limit. */

@@ -15,8 +15,8 @@ import org.tdlc.ir.type.StorageFormat;
 
 /**
  * dataflows: what the array runs, in Dataflow order; a `flexible` target has all of them and flexible set.
- * levels: outermost first; levels.get(0) is DRAM (unsized), levels.get(1) the global buffer, and only the
- * innermost level may be per PE. loc: where the block was written (a file, or a built-in resource); it is
+ * levels: outermost first; levels.get(0) is DRAM (unsized), levels.get(1) the global buffer, and the per-PE
+ * levels come last, each holding operands no other per-PE level holds. loc: where the block was written (a file, or a built-in resource); it is
  * not part of toTdl() or fingerprint(), so compare hardware with those, not with equals(). folds: how the
  * array runs a MAC's folds (FoldSchedule.DEFAULT when the block does not say). vector: the vector unit
  * (VectorUnit.defaultFor(cols), as wide as the array's columns, when the block declares none). network:
@@ -44,11 +44,17 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
     levels = List.copyOf(levels);
     if (levels.size() < 2) throw new IllegalArgumentException(name + ": fewer than two memory levels");
     if (levels.get(0).sized() || levels.get(0).perPe()) throw new IllegalArgumentException(name + ": DRAM is sized");
+    int held = 0;
     for (int i = 1; i < levels.size(); i++) {
-      if (!levels.get(i).sized()) throw new IllegalArgumentException(name + ": unsized level " + levels.get(i).name());
-      if (levels.get(i).perPe() && (i == 1 || i != levels.size() - 1)) {
-        throw new IllegalArgumentException(name + ": per-PE level " + levels.get(i).name() + " is not innermost");
+      MemoryLevel l = levels.get(i);
+      if (!l.sized()) throw new IllegalArgumentException(name + ": unsized level " + l.name());
+      if (l.perPe() && (i == 1 || i + 1 < levels.size() && !levels.get(i + 1).perPe())) {
+        throw new IllegalArgumentException(name + ": per-PE level " + l.name() + " is not innermost");
       }
+      if (l.perPe() && (held & l.holds()) != 0) {
+        throw new IllegalArgumentException(name + ": two per-PE levels hold " + Operand.text(held & l.holds()));
+      }
+      if (l.perPe()) held |= l.holds();
     }
     if (!(macEnergyPj >= 0) || Double.isInfinite(macEnergyPj)) throw new IllegalArgumentException(name + ": mac");
     if (sparse == null) sparse = SparseSupport.DENSE_ONLY;
@@ -82,11 +88,11 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
   /** The outermost on-chip level: the buffer load and store instructions address. */
   public MemoryLevel global() { return levels.get(1); }
 
-  /** The per-PE level, if the target has one (always the innermost). */
-  public Optional<MemoryLevel> local() {
-    MemoryLevel last = levels.get(levels.size() - 1);
-    return last.perPe() ? Optional.of(last) : Optional.empty();
-  }
+  /** The per-PE levels (the innermost ones), outermost first; empty when the target has none. */
+  public List<MemoryLevel> perPeLevels() { return levels.stream().filter(MemoryLevel::perPe).toList(); }
+
+  /** The bytes each PE holds in its per-PE levels together. */
+  public long perPeBytes() { return perPeLevels().stream().mapToLong(MemoryLevel::sizeBytes).sum(); }
 
   public Optional<MemoryLevel> level(String levelName) {
     return levels.stream().filter(l -> l.name().equals(levelName)).findFirst();

@@ -33,6 +33,7 @@ final class TargetPrinter {
       b.append(" energy ").append(Quantities.number(l.energyPjPerByte())).append(" pJ/B;");
       if (outermost || l.latencyCycles() != 0) b.append(" latency ").append(l.latencyCycles()).append(" cycles;");
       if (l.doubleBuffer()) b.append(" double_buffer;");
+      if (l.holds() != Operand.ALL) b.append(" holds ").append(Operand.text(l.holds())).append(';');
       if (outermost) b.append(" port ").append(t.dramPort().keyword()).append(';');
       b.append(" }\n");
     }

@@ -75,7 +75,16 @@ class TargetTest {
     assertThrows(IllegalArgumentException.class, () -> new MemoryLevel("x", -1, false, 0, 0, false, 0));
     Target t = target(ws, false, List.of(DRAM, GLOBAL, LOCAL));
     assertEquals(128, t.peCount());
-    assertEquals(LOCAL, t.local().orElseThrow());
+    assertEquals(List.of(LOCAL), t.perPeLevels());
+    MemoryLevel in = new MemoryLevel("in", 12, true, 0, 1, false, 0, 0, Operand.INPUTS.bit());
+    MemoryLevel psum = new MemoryLevel("psum", 24, true, 0, 1, false, 0, 0, Operand.OUTPUTS.bit());
+    assertEquals(36, target(ws, false, List.of(DRAM, GLOBAL, in, psum)).perPeBytes());
+    assertThrows(IllegalArgumentException.class, () -> target(ws, false, List.of(DRAM, GLOBAL, in, LOCAL)),
+        "two per-PE levels hold the inputs");
+    assertThrows(IllegalArgumentException.class, () -> target(ws, false, List.of(DRAM, GLOBAL, in, GLOBAL)),
+        "a per-PE level before a shared one");
+    assertThrows(IllegalArgumentException.class,
+        () -> new MemoryLevel("x", 64, false, 0, 1, false, 0, 0, Operand.INPUTS.bit()), "a shared level holds all");
     assertEquals(GLOBAL, t.level("global").orElseThrow());
     assertEquals(List.of(StorageFormat.DENSE, StorageFormat.CSR), t.formats());
   }

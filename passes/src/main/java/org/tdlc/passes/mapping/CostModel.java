@@ -172,7 +172,8 @@ public final class CostModel {
       ext[d] = Math.min(tile[d], space.ranges()[d]);
       if (!reduced[d]) tileOutputs *= ext[d];
     }
-    ArrayTraffic.Counts step = ArrayTraffic.of(machine, df, ext, rowDims, colDims, dependence, tileOutputs, false);
+    ArrayTraffic.Counts step = ArrayTraffic.of(machine, df, ext, rowDims, colDims, dependence, tileOutputs, false,
+        space.bytes()[0], space.bytes()[1]);
     gRead[0] = steps * step.a() * space.bytes()[0];
     gRead[1] = steps * step.b() * space.bytes()[1];
     long partialsWritten = steps * step.cWritten() * Energy.PSUM_BYTES;
@@ -195,7 +196,7 @@ public final class CostModel {
     long macs = space.macs();
     long issued = Math.round(macs * issuedShare);
     long local = localBytes(issued);
-    double energy = energy(dramRead, dramWrite, gRead, gWrite, local, issued);
+    double energy = energy(dramRead, dramWrite, gRead, gWrite, issued);
     return new Cost(macs, cycles, energy, dramRead, dramWrite, gRead, gWrite, local, compute, loadCycles,
         storeCycles, footprint(tile, slots[0], slots[1]), cap, slots[0], slots[1], macs - issued, 0, 0);
   }
@@ -233,7 +234,7 @@ public final class CostModel {
     // energy counts issued MACs, and every issued MAC's per-PE traffic
     long issued = c.macs() - s.macsSkipped();
     long local = localBytes(issued);
-    double energy = energy(dramRead, c.dramWrite(), globalRead, globalWrite, local, issued);
+    double energy = energy(dramRead, c.dramWrite(), globalRead, globalWrite, issued);
     return new Cost(c.macs(), s.cycles(), energy, dramRead, c.dramWrite(), globalRead, globalWrite,
         local, s.computeBusy(), s.loadBusy(), s.storeBusy(), c.footprint(), c.capacity(), c.nIn(),
         c.nOut(), s.macsSkipped(), s.decodeCycles(), s.convertCycles());
@@ -243,14 +244,14 @@ public final class CostModel {
    * Energy from the final counts, summed level by level (DRAM, global, per-PE) and then the issued MACs, the
    * order the simulator's Counters sums them in, so a prediction's energy equals the simulated one to the bit.
    */
-  private double energy(long[] dramRead, long[] dramWrite, long[] gRead, long[] gWrite, long local, long issued) {
+  private double energy(long[] dramRead, long[] dramWrite, long[] gRead, long[] gWrite, long issued) {
     int levels = machine.levels().size();
     long[] read = new long[levels], written = new long[levels];
     read[0] = Cost.sum(dramRead);
     written[0] = Cost.sum(dramWrite);
     read[1] = Cost.sum(gRead);
     written[1] = Cost.sum(gWrite);
-    if (machine.hasLocal()) read[machine.local()] = local;
+    Energy.perPe(machine, issued, space.bytes()[0], space.bytes()[1], read, written);
     return Energy.total(machine, read, written, issued);
   }
   /**
@@ -436,10 +437,11 @@ public final class CostModel {
     }
   }
 
-  /** Bytes the per-PE level moves (reads and writes) for this many issued MAC points; 0 without one. */
+  /** Bytes the per-PE levels move (reads and writes) for this many issued MAC points; 0 without one. */
   private long localBytes(long issued) {
-    if (!machine.hasLocal()) return 0;
-    return Energy.localRead(issued, space.bytes()[0], space.bytes()[1]) + Energy.localWritten(issued);
+    long[] read = new long[machine.levels().size()], written = new long[read.length];
+    Energy.perPe(machine, issued, space.bytes()[0], space.bytes()[1], read, written);
+    return Cost.sum(read) + Cost.sum(written);
   }
 
 }

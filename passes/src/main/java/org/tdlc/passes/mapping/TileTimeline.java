@@ -192,7 +192,8 @@ final class TileTimeline implements TileWalk.Visitor {
       if (!reduced[d]) outputs *= ext[d];
       else first &= origin[d] == 0;
     }
-    ArrayTraffic.Counts c = ArrayTraffic.of(machine, dataflow, ext, rowDims, colDims, dependence, outputs, first);
+    ArrayTraffic.Counts c = ArrayTraffic.of(machine, dataflow, ext, rowDims, colDims, dependence, outputs, first,
+        space.bytes()[0], space.bytes()[1]);
     macRead[0] += c.a() * space.bytes()[0];
     macRead[1] += c.b() * space.bytes()[1];
     macRead[2] += c.cRead() * Energy.PSUM_BYTES;

@@ -87,11 +87,8 @@ final class FormatCosts {
     read[0] = bytes + layer.otherBytes();
     written[1] = denseBytes + (staged ? bytes : 0);
     read[1] = staged ? bytes : 0;
-    if (m.hasLocal()) {
-      int wb = Math.max(1, valueBits / 8);
-      read[m.local()] = Energy.localRead(issued, wb, wb);
-      written[m.local()] = Energy.localWritten(issued);
-    }
+    int wb = Math.max(1, valueBits / 8);
+    Energy.perPe(m, issued, wb, wb, read, written);
     return new Estimate(f, bytes, load + other, compute + convert, Energy.total(m, read, written, issued));
   }
 
