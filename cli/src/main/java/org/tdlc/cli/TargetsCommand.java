@@ -17,6 +17,7 @@ import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.target.Network;
 import org.tdlc.ir.target.MemoryLevel;
+import org.tdlc.ir.target.Operand;
 import org.tdlc.ir.target.Quantities;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.type.StorageFormat;
@@ -74,26 +75,30 @@ final class TargetsCommand implements Command {
 
   /**
    * Each target's memory levels with their bandwidths (in bytes per cycle and in GB/s at the target's clock),
-   * energy per byte, latency and double buffering, then the network's bandwidth, multicast, reduction and
-   * latency, the MAC's energy and the vector unit's lanes (points per cycle) and pipeline latency.
+   * energy per byte and latency, and under NOTES double buffering and the operands a per-PE level holds; then
+   * the network's bandwidth and latency (NOTES: multicast, reduction), the MAC's energy and the vector unit's
+   * lanes (points per cycle) and pipeline latency.
    */
   static String levels(List<Target> targets) {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("TARGET", "LEVEL", "SIZE", "BANDWIDTH", "", "ENERGY", "LATENCY", "DOUBLE BUFFER"));
+    rows.add(List.of("TARGET", "LEVEL", "SIZE", "BANDWIDTH", "", "ENERGY", "LATENCY", "NOTES"));
     for (Target t : targets) {
       for (MemoryLevel l : t.levels()) {
         List<String> row = new ArrayList<>(List.of(t.name(), l.name()));
         row.addAll(levelCells(l.sizeBytes(), l.perPe(), l.bandwidth(), l.writeBandwidth(), l.energyPjPerByte(),
             t.frequencyMhz()));
-        row.addAll(List.of(l.latencyCycles() + " cycles", l.doubleBuffer() ? "yes" : "no"));
+        List<String> notes = new ArrayList<>();
+        if (l.doubleBuffer()) notes.add("double buffer");
+        if (l.holds() != Operand.ALL) notes.add("holds " + Operand.text(l.holds()));
+        row.addAll(List.of(l.latencyCycles() + " cycles", String.join("; ", notes)));
         rows.add(row);
       }
       rows.add(List.of(t.name(), "mac", "", "", "", Quantities.number(t.macEnergyPj()) + " pJ", "", ""));
       Network net = t.network();
       List<String> row = new ArrayList<>(List.of(t.name(), "network", ""));
       row.addAll(levelCells(0, false, net.bandwidth(), net.bandwidth(), 0, t.frequencyMhz()).subList(1, 3));
-      row.addAll(List.of((net.multicast() ? "multicast" : "no multicast") + ", "
-          + (net.reduction() ? "reduction" : "no reduction"), net.latency() + " cycles", ""));
+      row.addAll(List.of("", net.latency() + " cycles", (net.multicast() ? "multicast" : "no multicast") + ", "
+          + (net.reduction() ? "reduction" : "no reduction")));
       rows.add(row);
       int lanes = t.vector().lanes();
       rows.add(List.of(t.name(), "vector", "", lanes + (lanes == 1 ? " lane" : " lanes"), "", "",
@@ -187,7 +192,8 @@ final class TargetsCommand implements Command {
   /**
    * size_bytes and the bandwidths are null when they are not a limit (DRAM's size, an unlimited bandwidth);
    * bandwidth_* is the read bandwidth, write_bandwidth_bytes_per_cycle the write one (equal unless the level
-   * declares them apart); bandwidth_gb_per_s is the bandwidth at the target's clock (1 GB = 10^9 bytes).
+   * declares them apart); bandwidth_gb_per_s is the bandwidth at the target's clock (1 GB = 10^9 bytes);
+   * holds the operands the level keeps (all three but on a per-PE level that names its own).
    */
   private static ObjectNode json(MemoryLevel l, double mhz) {
     ObjectNode o = Json.object();
@@ -207,6 +213,8 @@ final class TargetsCommand implements Command {
     o.put("energy_pj_per_byte", l.energyPjPerByte());
     o.put("latency_cycles", l.latencyCycles());
     o.put("double_buffer", l.doubleBuffer());
+    ArrayNode holds = o.putArray("holds");
+    for (Operand x : Operand.values()) if (x.in(l.holds())) holds.add(x.keyword());
     return o;
   }
 }

@@ -14,7 +14,9 @@ import org.tdlc.ir.target.Dataflow;
  * <li>os: C stays in the PEs. Rows: output indices only A reads (n, p, q; m); columns: output indices only
  *     B reads (k; n).
  * <li>rs (Eyeriss): a filter row and an input row meet in each PE. Rows: reduction indices (r, and c or s
- *     replicated as Eyeriss does); columns: output indices (p, q, k).
+ *     replicated as Eyeriss does) and output indices only B reads (k: Eyeriss replicates the PE sets over
+ *     filters as well as channels, Timeloop's Eyeriss spreads C, M and S over its rows); columns: output
+ *     indices (p, q, k).
  * </ul>
  * An index of extent 1 is never placed. An index may be on one axis only.
  */
@@ -42,7 +44,8 @@ public final class ArrayAxes {
     for (int d = 0; d < extents.length; d++) {
       if (extents[d] <= 1) continue;
       boolean ok = switch (df) {
-        case WS, IS, RS -> r.reduced()[d];
+        case WS, IS -> r.reduced()[d];
+        case RS -> r.reduced()[d] || r.readByB()[d] && !r.readByA()[d];
         case OS -> !r.reduced()[d] && r.readByA()[d] && !r.readByB()[d];
       };
       if (ok) mask |= 1 << d;

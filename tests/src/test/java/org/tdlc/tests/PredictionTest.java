@@ -187,9 +187,10 @@ class PredictionTest {
     }
   }
 
-  /** Bytes read and written on the per-PE level, 0 on a target without one. */
+  /** Bytes read and written on the per-PE levels, 0 on a target without one. */
   private static long localBytes(org.tdlc.sim.Counters s, Target target) {
-    return target.local().map(l -> s.level(l.name()).bytesRead() + s.level(l.name()).bytesWritten()).orElse(0L);
+    return target.perPeLevels().stream()
+        .mapToLong(l -> s.level(l.name()).bytesRead() + s.level(l.name()).bytesWritten()).sum();
   }
 
   private static long sum(long[] a) {
