@@ -74,7 +74,8 @@ public final class ArrayAxes {
    * (ties to the first); {rows, cols} as masks, 0 for an axis with no candidate.
    */
   public static int[] defaults(Dataflow df, Roles r, int[] extents) {
-    return new int[] {largest(rowCandidates(df, r, extents), extents), largest(colCandidates(df, r, extents), extents)};
+    int rows = largest(rowCandidates(df, r, extents), extents);
+    return new int[] {rows, largest(colCandidates(df, r, extents) & ~rows, extents)};
   }
 
   private static int largest(int mask, int[] extents) {
@@ -91,7 +92,7 @@ public final class ArrayAxes {
       case WS -> rows ? "ws: reduction indices" : "ws: output indices the stationary weights (B) read";
       case IS -> rows ? "is: reduction indices" : "is: output indices the stationary inputs (A) read";
       case OS -> rows ? "os: output indices only A reads" : "os: output indices only B reads";
-      case RS -> rows ? "rs: reduction indices" : "rs: output indices";
+      case RS -> rows ? "rs: reduction indices and output indices only B reads" : "rs: output indices";
     };
   }
 

@@ -57,7 +57,14 @@ class TargetsCliTest {
     assertEquals(0, r.code(), r.toString());
     // default: 32 B/cycle at 800 MHz is 25.6 GB/s; eyeriss: 2.4 B/cycle at 200 MHz is 0.48 GB/s
     assertTrue(java.util.regex.Pattern.compile("(?m)^default\\s+dram\\s+-\\s+32 B/cycle\\s+\\(25\\.6 GB/s\\)\\s+80 pJ/B"
-        + "\\s+64 cycles\\s+no$").matcher(r.out()).find(), r.out());
+        + "\\s+64 cycles$").matcher(r.out()).find(), r.out());
+    // NOTES: double buffering, what a per-PE level holds, what the network does
+    assertTrue(java.util.regex.Pattern.compile("(?m)^default\\s+global\\s.*\\s0 cycles\\s+double buffer$")
+        .matcher(r.out()).find(), r.out());
+    assertTrue(java.util.regex.Pattern.compile("(?m)^eyeriss\\s+filter_spad\\s+448 B per PE\\s.*\\s+holds weights$")
+        .matcher(r.out()).find(), r.out());
+    assertTrue(java.util.regex.Pattern.compile("(?m)^default\\s+network\\s.*\\s+multicast, reduction$")
+        .matcher(r.out()).find(), r.out());
     assertTrue(java.util.regex.Pattern.compile("(?m)^eyeriss\\s+dram\\s+-\\s+2\\.4 B/cycle\\s+\\(0\\.48 GB/s\\)")
         .matcher(r.out()).find(), r.out());
     assertTrue(java.util.regex.Pattern.compile("(?m)^default\\s+mac\\s+0\\.2 pJ$").matcher(r.out()).find(), r.out());

@@ -167,10 +167,10 @@ class LoweringTest {
     Instruction.Mac mac = (Instruction.Mac) p.instructions().stream().filter(x -> x instanceof Instruction.Mac)
         .findFirst().orElseThrow();
     Descriptor.MacDesc d = (Descriptor.MacDesc) p.descriptors().get(mac.desc());
-    // loops n, k, c, p, q, r, s (g has extent 1): rs rows take a reduction index, the largest is c (loop 2);
-    // its columns an output index, the largest is p (loop 3)
+    // loops n, k, c, p, q, r, s (g has extent 1): rs rows take a reduction index or an output channel, the
+    // largest is k (loop 1); its columns an output index, the largest is p (loop 3)
     assertEquals(List.of(2, 5, 3, 7, 6, 3, 3), d.loops().stream().map(l -> l.extent()).toList());
-    assertEquals(1 << 2, d.rowLoops());
+    assertEquals(1 << 1, d.rowLoops());
     assertEquals(1 << 3, d.colLoops());
   }
 }

@@ -91,13 +91,15 @@ public record MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[
 
   /**
    * Under dataflow {@code df}: every non-empty set of at most MAX_AXIS_INDICES row candidates with every such
-   * set of column candidates (an axis with no candidate stays empty).
+   * set of the column candidates it leaves (an axis with no candidate stays empty).
    */
   static List<Arrangement> arrangements(LoopSpace s, Dataflow df) {
     ArrayAxes.Roles r = roles(s);
     List<Arrangement> out = new ArrayList<>();
     for (int rows : subsets(ArrayAxes.rowCandidates(df, r, s.ranges()))) {
-      for (int cols : subsets(ArrayAxes.colCandidates(df, r, s.ranges()))) out.add(new Arrangement(df, rows, cols));
+      for (int cols : subsets(ArrayAxes.colCandidates(df, r, s.ranges()) & ~rows)) {
+        out.add(new Arrangement(df, rows, cols));
+      }
     }
     return out;
   }

@@ -1,0 +1,97 @@
+// Per-PE levels end to end (resources/prediction/per_pe.tdl): an input scratchpad that holds a row of
+// inputs keeps it across the output channels, so the global buffer reads fewer inputs; one too small to
+// hold the row, or a shared 64-byte level, keeps nothing across them; each per-PE level is charged the
+// accesses of the operands it holds; and on all four targets every mapped layer of every example and of
+// that model is predicted exactly and runs bit-exact.
+package org.tdlc.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tdlc.backend.lower.Lowering;
+import org.tdlc.frontend.Frontend;
+import org.tdlc.frontend.Targets;
+import org.tdlc.ir.IrModule;
+import org.tdlc.ir.Model;
+import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.ir.diag.SourceCache;
+import org.tdlc.ir.interp.Interpreter;
+import org.tdlc.ir.target.Target;
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.passes.PassManager;
+import org.tdlc.passes.Pipeline;
+import org.tdlc.sim.Counters;
+import org.tdlc.sim.SimResult;
+import org.tdlc.sim.Simulator;
+
+class PerPeEndToEndTest {
+  static final String FILE = "tests/src/test/resources/prediction/per_pe.tdl";
+  static final List<String> TARGETS = List.of("no_spad", "shared_spad", "input_spad", "small_input_spad");
+  static final long MACS = 32L * 16 * 16 * 16 * 9;
+
+  static Frontend.Result file() { return new Frontend(new DiagnosticEngine(), new SourceCache()).compile(FILE); }
+
+  @Test
+  void everyMappedLayerIsPredictedExactlyWithEveryPerPeHierarchy() {
+    PredictionTest.Tally t = new PredictionTest.Tally();
+    for (String name : TARGETS) {
+      Target target = Targets.resolve(name, file());
+      for (String ex : PredictionTest.EXAMPLES) {
+        IrModule module = new Frontend(new DiagnosticEngine(), new SourceCache()).compile("examples/" + ex + ".tdl")
+            .module();
+        PredictionTest.compare(module, target, Pipeline.NO_FORMATS, ex + "/" + name, t);
+      }
+      PredictionTest.compare(file().module(), target, Pipeline.NO_FORMATS, "rows_of_inputs/" + name, t);
+    }
+    t.print("per-PE levels");
+    assertTrue(t.compared >= 4 * 10, "only " + t.compared + " mapped layers compared");
+    assertTrue(t.problems.isEmpty(), String.join("\n", t.problems));
+  }
+
+  @Test
+  void aScratchpadThatHoldsARowOfInputsKeepsItAcrossTheOutputChannels() {
+    Counters none = layer("no_spad"), shared = layer("shared_spad"), row = layer("input_spad"),
+        small = layer("small_input_spad");
+    // 8 rows of c and 8 columns of p: 2 x 2 folds; per PE position the inputs of k x q x r x s steps, or,
+    // kept across k, of q x r x s
+    long streamed = 16L * 16 * 32 * 16 * 9, kept = streamed / 32;
+    long weights = 32L * 16 * 9 * 2;                       // stationary: once per value per column fold
+    long partials = 32L * 16 * 16 * 2;                     // written once per output per row fold
+    long readBack = partials - 32L * 16 * 16;              // all but each accumulator's first write
+    long stored = 32L * 16 * 16 * 4;                       // the store reads the i32 outputs once
+    assertEquals(streamed + weights + readBack * 4 + stored, none.level("global").bytesRead());
+    assertEquals(none.level("global").bytesRead(), shared.level("global").bytesRead(),
+        "a shared 64-byte level cannot keep 144 inputs beside the partial sums");
+    assertEquals(none.level("global").bytesRead(), small.level("global").bytesRead(), "128 B < 144 inputs");
+    assertEquals(streamed - kept, none.level("global").bytesRead() - row.level("global").bytesRead());
+    assertEquals(none.level("global").bytesWritten(), row.level("global").bytesWritten(), "the same partial sums");
+    assertTrue(row.cycles() < none.cycles(), "fewer bytes through the 64 B/cycle port");
+  }
+
+  @Test
+  void eachPerPeLevelIsChargedTheAccessesOfTheOperandsItHolds() {
+    Counters shared = layer("shared_spad"), row = layer("input_spad");
+    assertEquals(MACS * (1 + 1 + 4), shared.level("local").bytesRead());
+    assertEquals(MACS * 4, shared.level("local").bytesWritten());
+    assertEquals(MACS, row.level("ifmap").bytesRead());
+    assertEquals(0, row.level("ifmap").bytesWritten());
+    assertEquals(MACS * 4, row.level("psum").bytesRead());
+    assertEquals(MACS * 4, row.level("psum").bytesWritten());
+    assertTrue(layer("no_spad").energyPj() < shared.energyPj(), "no per-PE level: no per-PE accesses");
+  }
+
+  /** The model's one layer simulated on target {@code name}, after checking its outputs bit for bit. */
+  private static Counters layer(String name) {
+    Frontend.Result f = file();
+    Target target = Targets.resolve(name, f);
+    Model m = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(target))
+        .run(f.module(), Pipeline.DEFAULT, new DiagnosticEngine()).models().get(0);
+    var inputs = Interpreter.randomInputs(m, 3);
+    SimResult sim = Simulator.run(new Lowering().lower(m, MachineConfig.of(target)), inputs);
+    assertEquals(new Interpreter().run(m, inputs), sim.outputs(), name + ": simulated outputs, bit for bit");
+    assertEquals(1, sim.layers().size());
+    return sim.layers().get(0).counters();
+  }
+}
