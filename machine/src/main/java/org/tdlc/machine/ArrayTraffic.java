@@ -18,10 +18,16 @@ import org.tdlc.ir.target.Dataflow;
  * <ul>
  * <li>The operand the dataflow keeps in the PEs (ArrayAxes.stationary: B under ws and rs, A under is, C
  *     under os) enters once per value of the temporal loops it depends on: the PEs hold all of them for
- *     the fold. The others stay in the PEs only while their value does not change: walking the temporal
- *     loops in the nest's order (outermost first), they enter again whenever a loop advances that is
- *     outside the innermost one they depend on, so a partial sum stays in its PE across inner reduction
- *     loops and leaves once per output.
+ *     the fold, in the dataflow's stationary registers.
+ * <li>The others stay in a PE as long as the per-PE level that holds them can keep them. The PEs walk the
+ *     temporal loops output loops first and reduction loops innermost (each group in the nest's order), so
+ *     that a partial sum is finished before they move on (whatever order a MAC lists its loops in, its
+ *     integer sums are the same). A per-PE level keeps the operands it holds across the innermost loops
+ *     whose elements of all of them fit in it together; an operand no per-PE level holds keeps one element.
+ *     Walking outermost first, an operand enters (a partial sum leaves) again, all its kept elements,
+ *     whenever a loop advances that is outside the kept ones and outside the innermost one it depends on:
+ *     a partial sum leaves once per output, an input row kept in its PE stays there while the output
+ *     channels advance.
  * <li>What enters at once: along an axis, one element per distinct value the operand's indices take over
  *     the fold's positions when the network multicasts (an index the operand does not read costs one
  *     element for the whole axis), one per position when it does not. A window's overlap between positions
@@ -64,36 +70,50 @@ public final class ArrayTraffic {
     int moving = 0;   // the loops that iterate (extent > 1): a loop of extent 1 never changes a value
     for (int l = 0; l < extents.length; l++) if (extents[l] > 1) moving |= 1 << l;
     int temporal = ~(rowMask | colMask) & moving;
+    // the PEs walk a fold's temporal loops output loops first, reduction loops innermost, each group in the
+    // nest's order: a partial sum is finished before the PE moves to the next
+    int n = extents.length, pos = 0, walked = 0;
+    int[] ext = new int[n], dep = new int[3];
+    for (int pass = 0; pass < 2; pass++) {
+      for (int l = 0; l < n; l++) {
+        if (((depends[C] >> l & 1) != 0) != (pass == 0)) continue;
+        ext[pos] = extents[l];
+        if ((temporal >> l & 1) != 0) walked |= 1 << pos;
+        for (int x = A; x <= C; x++) dep[x] |= (depends[x] >> l & 1) << pos;
+        pos++;
+      }
+    }
     int[] bytes = {aBytes, bBytes, Energy.PSUM_BYTES};
-    int[] start = {extents.length, extents.length, extents.length};
+    int[] start = {n, n, n};
     long[] kept = {1, 1, 1};
     for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
       MemoryLevel level = m.levels().get(i);
       int held = level.holds() & ~(1 << stationary);
-      if (held != 0) keep(level.sizeBytes(), held, extents, temporal, depends, bytes, start, kept);
+      if (held != 0) keep(level.sizeBytes(), held, ext, walked, dep, bytes, start, kept);
     }
     long[] count = new long[3];
     for (int x = A; x <= C; x++) {
       boolean spread = x == C ? m.network().reduction() : m.network().multicast();
-      long n = entries(extents, rowMask, depends[x], m.rows(), spread)
+      long c = entries(extents, rowMask, depends[x], m.rows(), spread)
           * entries(extents, colMask, depends[x], m.cols(), spread);
       if (x == stationary) {
-        for (int l = 0; l < extents.length; l++) if (((temporal & depends[x]) >> l & 1) != 0) n *= extents[l];
+        for (int l = 0; l < n; l++) if (((temporal & depends[x]) >> l & 1) != 0) c *= extents[l];
       } else {
-        int outside = temporal & ((1 << start[x]) - 1);
-        int last = 31 - Integer.numberOfLeadingZeros(outside & depends[x]);
-        n *= kept[x];
-        for (int l = 0; l <= last; l++) if ((outside >> l & 1) != 0) n *= extents[l];
+        int outside = walked & ((1 << start[x]) - 1);
+        int last = 31 - Integer.numberOfLeadingZeros(outside & dep[x]);
+        c *= kept[x];
+        for (int p = 0; p <= last; p++) if ((outside >> p & 1) != 0) c *= ext[p];
       }
-      count[x] = n;
+      count[x] = c;
     }
     return new Counts(count[A], count[B], count[C], count[C] - (starts ? Math.min(outputs, count[C]) : 0));
   }
 
   /**
    * The loops a per-PE level of {@code capacity} bytes keeps the operands in {@code held} across: the
-   * innermost temporal loops whose elements of all of them fit together (a loop none of them depends on adds
-   * nothing). Sets, for each, the first such loop ({@code start}) and the elements a PE keeps ({@code kept}).
+   * innermost temporal loops (of {@code temporal}, in the order the PEs walk them) whose elements of all of
+   * them fit together (a loop none of them depends on adds nothing). Sets, for each, the first such loop
+   * ({@code start}) and the elements a PE keeps ({@code kept}).
    */
   private static void keep(long capacity, int held, int[] extents, int temporal, int[] depends, int[] bytes,
                            int[] start, long[] kept) {
