@@ -46,11 +46,16 @@ class ReferenceToolsTest {
       check(wrong, "MAESTRO " + l.tool().get("dataflow") + " " + l.tool().get("layer"), l.tool().get("macs_expected"),
           l.tdlc().cost().macs());
     }
+    for (var l : maestro.sameMapping) {
+      compared++;
+      check(wrong, "MAESTRO " + l.tool().get("dataflow") + " " + l.tool().get("layer"), l.tool().get("macs_expected"),
+          l.tdlc().cost().macs());
+    }
     for (var l : timeloop.layers) {
       compared++;
       check(wrong, "Timeloop " + l.tool().get("layer"), l.tool().get("macs"), l.tdlc().cost().macs());
     }
-    assertTrue(compared >= 300, "only " + compared + " layers compared");
+    assertTrue(compared >= 540, "only " + compared + " layers compared");
     assertTrue(wrong.isEmpty(), String.join("\n", wrong));
   }
 
@@ -63,10 +68,12 @@ class ReferenceToolsTest {
     compare();
     GeneratedDocsTest.check(Path.of("validation/tdlc/scalesim.csv"), scaleSim.csv());
     GeneratedDocsTest.check(Path.of("validation/tdlc/maestro.csv"), maestro.csv());
+    GeneratedDocsTest.check(Path.of("validation/tdlc/maestro_same_mapping.csv"), maestro.sameMappingCsv());
     GeneratedDocsTest.check(Path.of("validation/tdlc/timeloop.csv"), timeloop.csv());
     String page = Files.readString(PAGE, StandardCharsets.UTF_8);
     for (var e : Map.of("scalesim", scaleSim.table(), "maestro", maestro.table(), "maestro-agreement",
-        maestro.agreement(), "timeloop", timeloop.table()).entrySet()) {
+        maestro.agreement(), "maestro-same", maestro.sameMappingTable(), "maestro-same-agreement",
+        maestro.sameMappingAgreement(), "timeloop", timeloop.table()).entrySet()) {
       page = replaceTable(page, e.getKey(), e.getValue());
     }
     GeneratedDocsTest.check(PAGE, page);
