@@ -117,7 +117,9 @@ public final class MaestroImport {
       }
     }
     String df;
-    if (!reductions) {
+    if (l.type().equals("DSCONV") && !reductions && cols.contains("c")) {
+      df = "ws";   // channels across the PEs, each holding its channel's filter (KC-P's depthwise form)
+    } else if (!reductions) {
       df = "os";
     } else if (rsFilter) {
       df = "rs";
@@ -183,6 +185,7 @@ public final class MaestroImport {
   }
 
   private static boolean reduced(MaestroMapping.Layer l, String index) {
+    if (l.type().equals("DSCONV")) return List.of("r", "s").contains(index);   // a depthwise channel is not summed over
     return l.type().equals("GEMM") ? index.equals("k") : List.of("c", "r", "s").contains(index);
   }
 
