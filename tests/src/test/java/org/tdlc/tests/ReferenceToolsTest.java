@@ -46,11 +46,62 @@ class ReferenceToolsTest {
       check(wrong, "MAESTRO " + l.tool().get("dataflow") + " " + l.tool().get("layer"), l.tool().get("macs_expected"),
           l.tdlc().cost().macs());
     }
+    for (var l : maestro.sameMapping) {
+      compared++;
+      check(wrong, "MAESTRO " + l.tool().get("dataflow") + " " + l.tool().get("layer"), l.tool().get("macs_expected"),
+          l.tdlc().cost().macs());
+    }
     for (var l : timeloop.layers) {
       compared++;
       check(wrong, "Timeloop " + l.tool().get("layer"), l.tool().get("macs"), l.tdlc().cost().macs());
     }
-    assertTrue(compared >= 300, "only " + compared + " layers compared");
+    assertTrue(compared >= 540, "only " + compared + " layers compared");
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+  }
+
+  /**
+   * On MAESTRO's own mappings, every convolution is pinned as MAESTRO's levels spread it, on an array of its
+   * clusters' PEs: KC-P c on 64 rows x k on 4 columns (ws), RS r on R rows x p on 256/R columns (rs), YX-P p and q,
+   * X-P q, on 256 rows (os). And where the two models count alike, they agree: X-P is a single level, one output
+   * column per PE and one MAC per PE and cycle in both, so on every stride-1 layer whose Q + 1 bytes a step fit the
+   * 64 B/cycle network the cycles agree within 3 %.
+   */
+  @Test
+  void maestrosOwnMappingsArePinnedAsMaestroSpreadsThem() {
+    compare();
+    Map<String, List<List<String>>> axes = Map.of("kcp", List.of(List.of("c"), List.of("k")), "rs",
+        List.of(List.of("r"), List.of("p")), "yxp", List.of(List.of("p", "q"), List.of()), "xp", List.of(List.of("q"), List.of()));
+    List<String> wrong = new ArrayList<>();
+    int pinned = 0, xpAlike = 0;
+    for (var l : maestro.sameMapping) {
+      if (l.tool().get("type").equals("DSCONV")) continue;
+      String df = l.tool().get("dataflow");
+      var m = l.tdlc().mapping();
+      var t = l.tdlc().target();
+      int r = Integer.parseInt(l.tool().get("R"));
+      String what = "MAESTRO " + df + " " + l.tool().get("network") + "/" + l.tool().get("layer") + ": ";
+      if (m.rows().isEmpty() && m.cols().isEmpty()) continue;   // spreads nothing (FC): any array
+      pinned++;
+      if (!m.dataflow().toString().equalsIgnoreCase(MaestroComparison.FAMILY.get(df))) wrong.add(what + "dataflow " + m.dataflow());
+      if (!axes.get(df).get(0).containsAll(m.rows()) || !axes.get(df).get(1).containsAll(m.cols())) {
+        wrong.add(what + "rows " + m.rows() + ", cols " + m.cols());
+      }
+      int p = Integer.parseInt(l.tool().get("P_out")), q = Integer.parseInt(l.tool().get("Q_out"));
+      int[] shape = switch (df) {
+        case "kcp" -> new int[] {64, 4};
+        case "rs" -> new int[] {r, 256 / r};
+        // YX-P with one output row (column): only its X (Y) level spreads, over 8 PEs (32 clusters)
+        case "yxp" -> p > 1 && q > 1 ? new int[] {256, 1} : p > 1 ? new int[] {32, 8} : new int[] {8, 32};
+        default -> new int[] {256, 1};
+      };
+      if (t.rows() != shape[0] || t.cols() != shape[1]) wrong.add(what + "array " + t.rows() + " x " + t.cols());
+      if (df.equals("xp") && l.tool().get("stride").equals("1") && q + 1 <= 64) {
+        xpAlike++;
+        double ratio = l.tdlc().cost().cycles() / Double.parseDouble(l.tool().get("cycles"));
+        if (Math.abs(ratio - 1) > 0.03) wrong.add(what + "X-P cycles tdlc/MAESTRO " + ratio);
+      }
+    }
+    assertTrue(pinned >= 150 && xpAlike >= 30, pinned + " layers pinned, " + xpAlike + " X-P layers compared alike");
     assertTrue(wrong.isEmpty(), String.join("\n", wrong));
   }
 
@@ -63,10 +114,12 @@ class ReferenceToolsTest {
     compare();
     GeneratedDocsTest.check(Path.of("validation/tdlc/scalesim.csv"), scaleSim.csv());
     GeneratedDocsTest.check(Path.of("validation/tdlc/maestro.csv"), maestro.csv());
+    GeneratedDocsTest.check(Path.of("validation/tdlc/maestro_same_mapping.csv"), maestro.sameMappingCsv());
     GeneratedDocsTest.check(Path.of("validation/tdlc/timeloop.csv"), timeloop.csv());
     String page = Files.readString(PAGE, StandardCharsets.UTF_8);
     for (var e : Map.of("scalesim", scaleSim.table(), "maestro", maestro.table(), "maestro-agreement",
-        maestro.agreement(), "timeloop", timeloop.table()).entrySet()) {
+        maestro.agreement(), "maestro-same", maestro.sameMappingTable(), "maestro-same-agreement",
+        maestro.sameMappingAgreement(), "timeloop", timeloop.table()).entrySet()) {
       page = replaceTable(page, e.getKey(), e.getValue());
     }
     GeneratedDocsTest.check(PAGE, page);

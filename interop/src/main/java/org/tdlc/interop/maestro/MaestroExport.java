@@ -60,7 +60,13 @@ public final class MaestroExport {
     b.append("num_pes: ").append(t.peCount()).append('\n');
     if (t.perPeBytes() > 0) b.append("l1_size_cstr: ").append(t.perPeBytes()).append('\n');
     b.append("l2_size_cstr: ").append(t.global().sizeBytes()).append('\n');
-    if (t.global().bandwidthLimited()) b.append("noc_bw_cstr: ").append(whole(t.global())).append('\n');
+    // MAESTRO's NoC carries what the array reads and writes: the target's network, or the global buffer's port,
+    // the slower of the two when both are limited; its per-transfer latency is NoC_NumHops (1 = no more than the
+    // transfer itself), the network's latency + 1
+    double noc = Math.min(t.global().bandwidthLimited() ? t.global().bandwidth() : Double.MAX_VALUE,
+        t.network().bandwidthLimited() ? t.network().bandwidth() : Double.MAX_VALUE);
+    if (noc < Double.MAX_VALUE) b.append("noc_bw_cstr: ").append(Math.max(1, (long) Math.floor(noc))).append('\n');
+    if (t.network().latency() > 0) b.append("NoC_NumHops: ").append(t.network().latency() + 1).append('\n');
     if (t.dram().bandwidthLimited()) b.append("offchip_bw_cstr: ").append(whole(t.dram())).append('\n');
     return b.toString();
   }

@@ -117,7 +117,9 @@ public final class MaestroImport {
       }
     }
     String df;
-    if (!reductions) {
+    if (l.type().equals("DSCONV") && !reductions && cols.contains("c")) {
+      df = "ws";   // channels across the PEs, each holding its channel's filter (KC-P's depthwise form)
+    } else if (!reductions) {
       df = "os";
     } else if (rsFilter) {
       df = "rs";
@@ -183,6 +185,7 @@ public final class MaestroImport {
   }
 
   private static boolean reduced(MaestroMapping.Layer l, String index) {
+    if (l.type().equals("DSCONV")) return List.of("r", "s").contains(index);   // a depthwise channel is not summed over
     return l.type().equals("GEMM") ? index.equals("k") : List.of("c", "r", "s").contains(index);
   }
 
@@ -210,8 +213,8 @@ public final class MaestroImport {
   }
 
   /**
-   * The array: when every layer's levels give the same rows and columns (Spread), both above 1, that shape (what
-   * `tdlc export maestro` writes); else a uniform first Cluster(c) gives c rows (PEs per cluster) x the clusters;
+   * The array: when every layer whose levels spread a dimension gives the same rows and columns (Spread), that
+   * shape (what `tdlc export maestro` writes, or one axis of all the PEs when every level spreads onto it); else a uniform first Cluster(c) gives c rows (PEs per cluster) x the clusters;
    * else the squarest.
    */
   record Shape(int rows, int cols, String why) {}
@@ -220,13 +223,18 @@ public final class MaestroImport {
     Set<List<Integer>> shapes = new LinkedHashSet<>();
     for (MaestroMapping.Layer l : m.layers()) {
       Spread s = spread(l, pes);
-      shapes.add(List.of(s.rowPes(), s.colPes()));
+      if (!s.rows().isEmpty() || !s.cols().isEmpty()) shapes.add(List.of(s.rowPes(), s.colPes()));   // a layer spreading nothing fits any
     }
     if (shapes.size() == 1) {
       List<Integer> shape = shapes.iterator().next();
       if (shape.get(0) > 1 && shape.get(1) > 1 && shape.get(0) * shape.get(1) == pes) {
         return new Shape(shape.get(0), shape.get(1), "the PEs of the levels that spread reduction (or input-only) indices on the"
             + " rows, the others' on the columns");
+      }
+      // every level on one axis (X-P's output columns, YX-P's rows and columns of outputs, RS on 1x1 filters): that
+      // axis has all the PEs, or a squarer array would leave most of them idle where MAESTRO fills them
+      if (shape.get(0) * shape.get(1) == pes && shape.get(0) != shape.get(1)) {
+        return new Shape(shape.get(0), shape.get(1), "every level that spreads a dimension on one axis, which has all the PEs");
       }
     }
     Set<Integer> sizes = new LinkedHashSet<>();
@@ -253,9 +261,11 @@ public final class MaestroImport {
     b.append("// Every element is one byte (MAESTRO counts elements), so its bandwidths and sizes are in bytes here.\n");
     if (hw.nocBw().isPresent()) {
       b.append("// noc_bw_cstr ").append(hw.nocBw().getAsInt()).append(": MAESTRO applies it at every cluster level; tdlc has one\n")
-          .append("// network level, the global buffer's port, and counts the distinct bytes it delivers (the array forwards them).\n");
+          .append("// network, between the global buffer and the array: its bandwidth (multicast and spatial reduction, as MAESTRO).\n");
     }
-    b.append("// NoC_NumHops ").append(hw.hops()).append(" (MAESTRO's per-transfer latency): not carried over.\n");
+    b.append("// NoC_NumHops ").append(hw.hops()).append(": MAESTRO's latency per transfer, a transfer of v elements taking NoC_NumHops +\n")
+        .append("// ceil(v / bandwidth) - 1 cycles; tdlc's network latency (").append(hw.hops() - 1)
+        .append(" cycles) is that excess, paid once per mac.\n");
     String global = hw.l2().isPresent() ? hw.l2().getAsInt() + " B" : WholeLayerBuffer.mib(footprint, 0) + " MiB";
     if (hw.l2().isPresent()) {
       b.append("// l2_size_cstr and l1_size_cstr are only checked by MAESTRO; tdlc's mapping must fit them.\n");
@@ -273,11 +283,14 @@ public final class MaestroImport {
     b.append("  frequency 1000 MHz;\n  datatype i8 accumulate i32;\n");
     b.append("  memory dram   { bandwidth ").append(hw.offchipBw().isPresent() ? hw.offchipBw().getAsInt() : UNLIMITED_BYTES_PER_CYCLE)
         .append(" B/cycle; energy 0 pJ/B; latency 0 cycles; }\n");
-    b.append("  memory global { size ").append(global).append("; ");
-    if (hw.nocBw().isPresent()) b.append("bandwidth ").append(hw.nocBw().getAsInt()).append(" B/cycle; ");
-    b.append("energy ").append(L2_ENERGY).append(" pJ/B; double_buffer; }\n");
+    b.append("  memory global { size ").append(global).append("; energy ").append(L2_ENERGY).append(" pJ/B; double_buffer; }\n");
     b.append("  memory local  { size ").append(hw.l1().isPresent() ? hw.l1().getAsInt() : 64).append(" B per pe; energy ")
         .append(L1_ENERGY).append(" pJ/B; }\n");
+    if (hw.nocBw().isPresent() || hw.hops() > 1) {
+      b.append("  network {");
+      if (hw.nocBw().isPresent()) b.append(" bandwidth ").append(hw.nocBw().getAsInt()).append(" B/cycle;");
+      b.append(" latency ").append(hw.hops() - 1).append(" cycles; multicast yes; reduction yes; }\n");
+    }
     b.append("  mac { energy 1 pJ; }\n}\n\n");
   }
 

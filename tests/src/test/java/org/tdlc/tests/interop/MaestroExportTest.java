@@ -130,6 +130,38 @@ class MaestroExportTest {
     return out;
   }
 
+  /** A target's network is MAESTRO's NoC (the slower of it and the global port) and back: bandwidth and latency. */
+  @Test
+  void theNetworkIsMaestrosNocBothWays(@TempDir Path dir) throws Exception {
+    Path tdl = dir.resolve("net.tdl");
+    Files.writeString(tdl, """
+        target net {
+          pe_array 8 x 8; dataflows ws; frequency 1000 MHz; datatype i8 accumulate i32;
+          memory dram   { bandwidth 64 B/cycle; energy 1 pJ/B; latency 10 cycles; }
+          memory global { size 1 MiB; bandwidth 48 B/cycle; energy 1 pJ/B; }
+          network { bandwidth 24 B/cycle; latency 2 cycles; multicast yes; reduction yes; }
+          mac { energy 1 pJ; }
+        }
+        model m {
+          input x : i8[1, 8, 10, 10];
+          weight w : i8[16, 8, 3, 3] init random(seed = 1);
+          y = conv2d(x, w, stride = 1, pad = 1);
+          output y;
+        }
+        """);
+    Path out = dir.resolve("out");
+    Tdlc.Result r = Tdlc.run("export", "maestro", tdl.toString(), "--target", "net", "-o", out.toString());
+    assertEquals(0, r.code(), r.toString());
+    String hw = Files.readString(out.resolve("net_hw.m"));
+    assertTrue(hw.contains("noc_bw_cstr: 24\n") && hw.contains("NoC_NumHops: 3\n"), hw);
+    Path back = dir.resolve("back.tdl");
+    Tdlc.Result i = Tdlc.run("import", "maestro", out.resolve("m.m").toString(), out.resolve("net_hw.m").toString(),
+        "-o", back.toString());
+    assertEquals(0, i.code(), i.toString());
+    String text = Files.readString(back);
+    assertTrue(text.contains("network { bandwidth 24 B/cycle; latency 2 cycles; multicast yes; reduction yes; }"), text);
+  }
+
   @Test
   void anUnknownLayerIsAUsageErrorAndNothingIsWritten(@TempDir Path out) throws Exception {
     Path dir = out.resolve("x");
