@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.tdlc.ir.target.Operand;
 import org.tdlc.ir.target.Quantities;
 
 public final class TimeloopImport {
@@ -52,9 +53,13 @@ public final class TimeloopImport {
       if (in.get(k) != null) notes.add("'" + k + ":' (" + in.fileOf.get(k) + ") is not carried over: " + why(k));
     }
     String targetName = name + "_arch";
-    StringBuilder target = new StringBuilder();
-    int elementBits = target(arch, ert, targetName, target);
     List<Directive> mapping = in.get("mapping") == null ? List.of() : Directive.list(in.get("mapping"), "mapping");
+    List<Directive> kept = new ArrayList<>(mapping);
+    for (String k : List.of("architecture_constraints", "mapspace_constraints")) {
+      if (in.get(k) != null) kept.addAll(Directive.list(in.get(k), k));
+    }
+    StringBuilder target = new StringBuilder();
+    int elementBits = target(arch, ert, targetName, holds(kept), target);
     for (String k : List.of("architecture_constraints", "mapspace_constraints")) {
       if (in.get(k) == null) continue;
       List<Directive> ds = Directive.list(in.get(k), k);
@@ -84,7 +89,30 @@ public final class TimeloopImport {
 
   // ---- the target ----
 
-  private int target(Architecture arch, EnergyTable ert, String name, StringBuilder b) {
+  /** Timeloop's data space of each tdlc operand. */
+  private static final Map<String, Operand> DATA_SPACES =
+      Map.of("Inputs", Operand.INPUTS, "Weights", Operand.WEIGHTS, "Outputs", Operand.OUTPUTS);
+
+  /**
+   * What each storage level keeps, as an Operand mask, from the keep and bypass lists of the mapping's and the
+   * constraints' datatype directives (a level no directive names is absent: it keeps all it is given).
+   */
+  private static Map<String, Integer> holds(List<Directive> directives) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (Directive d : directives) {
+      if (!d.bypassType()) continue;
+      int mask = out.getOrDefault(d.target(), Operand.ALL);
+      if (d.keep() != null && !d.keep().isEmpty()) {
+        mask = 0;
+        for (String k : d.keep()) if (DATA_SPACES.containsKey(k)) mask |= DATA_SPACES.get(k).bit();
+      }
+      if (d.bypass() != null) for (String k : d.bypass()) if (DATA_SPACES.containsKey(k)) mask &= ~DATA_SPACES.get(k).bit();
+      out.put(d.target(), mask);
+    }
+    return out;
+  }
+
+  private int target(Architecture arch, EnergyTable ert, String name, Map<String, Integer> holds, StringBuilder b) {
     Architecture.Component mac = arch.arithmetic();
     long pes = mac.instances(), meshX = mac.meshX();
     if (meshX < 1 || pes % meshX != 0) {
@@ -124,11 +152,52 @@ public final class TimeloopImport {
       throw arch.storage().get(1).at().error(arch.storage().get(1).name() + " has " + arch.storage().get(1).instances()
           + " instances; tdlc's global buffer (the first level below DRAM) is one shared buffer");
     }
-    if (!local.isEmpty()) b.append(level(null, ert, true, local)).append('\n');
+    if (separate(local, holds)) {
+      for (Architecture.Component c : local) {
+        if (holds.get(c.name()) == 0) {
+          notes.add(c.name() + " keeps no data space (every one bypasses it): not carried over");
+        } else {
+          b.append(spad(c, ert, holds.get(c.name()))).append('\n');
+        }
+      }
+    } else if (!local.isEmpty()) {
+      b.append(level(null, ert, true, local)).append('\n');
+    }
     b.append("  mac { energy ").append(Quantities.number(round(ert.energy(mac, "mac_random", "compute")))).append(" pJ; }"
         + "   // ERT ").append(ert.of(mac).map(a -> a.containsKey("mac_random") ? "mac_random" : "compute").orElse(""))
         .append(": Timeloop charges every MAC as random\n}\n");
     return elementBits;
+  }
+
+  /**
+   * Whether the per-PE components become per-PE levels of their own: there are several, and the keep and
+   * bypass lists give each the data spaces it holds, none held by two (else they merge into one level).
+   */
+  private static boolean separate(List<Architecture.Component> local, Map<String, Integer> holds) {
+    if (local.size() < 2) return false;
+    int seen = 0;
+    for (Architecture.Component c : local) {
+      Integer mask = holds.get(c.name());
+      if (mask == null || (seen & mask) != 0) return false;
+      seen |= mask;
+    }
+    return true;
+  }
+
+  /**
+   * One per-PE level that holds the data spaces of {@code mask}: its words at the size of what it holds (a
+   * partial sum is an i32 in tdlc, four bytes a word), its ERT energy per word spread over those bytes.
+   */
+  private String spad(Architecture.Component c, EnergyTable ert, int mask) {
+    int wordBytes = (c.wordBits() + 7) / 8;
+    int elementBytes = mask == Operand.OUTPUTS.bit() ? 4 : wordBytes;
+    double read = ert.energy(c, "read") / c.blockSize(), write = ert.energy(c, "write") / c.blockSize();
+    double energy = round((read + write) / 2 / elementBytes);
+    return "  memory " + identifier(c.name()) + " { size " + Quantities.bytes(c.words() * elementBytes) + " per pe; "
+        + "energy " + Quantities.number(energy) + " pJ/B; holds " + Operand.text(mask) + "; }   // " + c.name() + " "
+        + c.words() + " words, ERT read " + Quantities.number(round(read)) + " / write "
+        + Quantities.number(round(write)) + " pJ a " + c.wordBits() + "-bit word"
+        + (elementBytes == 4 ? ", each an i32 partial sum in tdlc" : "") + "; keeps " + Operand.text(mask);
   }
 
   /** One memory line: a shared level, or (local != null) the per-PE levels merged into one. */
@@ -160,7 +229,8 @@ public final class TimeloopImport {
         double bw = c.number(0, "read_bandwidth", "shared_bandwidth");
         if (bw > 0) b.append("bandwidth ").append(Quantities.number(bw * ((c.wordBits() + 7) / 8))).append(" B/cycle; ");
       } else {
-        why.append("; merged into one per-PE level (tdlc has one), energy the mean of theirs, no bandwidth limit");
+        why.append("; merged into one per-PE level (the keep lists do not give each its own data spaces), energy the "
+            + "mean of theirs, no bandwidth limit");
       }
     }
     b.append("energy ").append(Quantities.number(energy)).append(" pJ/B;");
