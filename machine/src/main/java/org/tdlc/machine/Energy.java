@@ -33,6 +33,19 @@ public final class Energy {
   /** The energy of the MACs the array issued (skipped points cost nothing). */
   public static double macs(MachineConfig m, long issued) { return issued * m.macEnergyPj(); }
 
+  /**
+   * Adds to {@code read} and {@code written} what the shared levels between the global buffer and the PEs
+   * move for a MAC that moves {@code bytes} between the global buffer and the array (read and written there,
+   * ArrayTraffic): each stages every one of those bytes, written into it and read out of it once. They keep
+   * nothing across steps (the per-PE levels do).
+   */
+  public static void staged(MachineConfig m, long bytes, long[] read, long[] written) {
+    for (int i = 2; i < m.firstPerPe(); i++) {
+      read[i] += bytes;
+      written[i] += bytes;
+    }
+  }
+
   /** Adds to {@code read} and {@code written} what the per-PE levels move for {@code issued} MAC points. */
   public static void perPe(MachineConfig m, long issued, int aBytes, int bBytes, long[] read, long[] written) {
     for (int i = m.firstPerPe(); i < m.levels().size(); i++) {

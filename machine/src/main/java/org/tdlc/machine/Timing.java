@@ -156,12 +156,17 @@ public final class Timing {
   /**
    * A MAC under dataflow {@code df} of {@code points} points in {@code spatialFolds} folds and {@code steps}
    * streaming steps in all (folds(...)), {@code skipped} of the points skipped on zeros, moving
-   * reading {@code readBytes} and writing {@code writtenBytes} in the global buffer.
+   * reading {@code readBytes} and writing {@code writtenBytes} in the global buffer. Never faster than the
+   * global buffer's port, the network, or the port of a shared level between them, which stages every one of
+   * those bytes (Energy.staged: written into it and read out of it).
    */
   public static long mac(MachineConfig m, Dataflow df, long spatialFolds, long steps, long points, long skipped,
                          long readBytes, long writtenBytes) {
     long feed = Math.max(port(m.global(), readBytes, writtenBytes),
         cycles(readBytes + writtenBytes, m.network().bandwidth()));
+    for (int i = 2; i < m.firstPerPe(); i++) {
+      feed = Math.max(feed, port(m.levels().get(i), readBytes + writtenBytes, readBytes + writtenBytes));
+    }
     return Math.max(array(m, df, spatialFolds, steps, points, skipped) + m.network().latency(), feed);
   }
 

@@ -84,6 +84,7 @@ final class Machine {
     long read = moved.read(sa, sb), written = moved.written();
     t.read[GLOBAL] += read;
     t.written[GLOBAL] += written;
+    Energy.staged(config, read + written, t.read, t.written);
     Energy.perPe(config, issued, sa, sb, t.read, t.written);
     return Timing.mac(config, dataflow[i], Timing.spatialFolds(config, p.extent, d.rowLoops(), d.colLoops()),
         Timing.folds(config, p.extent, d.rowLoops(), d.colLoops()), p.points, skipped, read, written);

@@ -196,7 +196,8 @@ public final class CostModel {
     long macs = space.macs();
     long issued = Math.round(macs * issuedShare);
     long local = localBytes(issued);
-    double energy = energy(dramRead, dramWrite, gRead, gWrite, issued);
+    double energy = energy(dramRead, dramWrite, gRead, gWrite, gRead[0] + gRead[1] + partialsRead + partialsWritten,
+        issued);
     return new Cost(macs, cycles, energy, dramRead, dramWrite, gRead, gWrite, local, compute, loadCycles,
         storeCycles, footprint(tile, slots[0], slots[1]), cap, slots[0], slots[1], macs - issued, 0, 0);
   }
@@ -234,7 +235,8 @@ public final class CostModel {
     // energy counts issued MACs, and every issued MAC's per-PE traffic
     long issued = c.macs() - s.macsSkipped();
     long local = localBytes(issued);
-    double energy = energy(dramRead, c.dramWrite(), globalRead, globalWrite, issued);
+    double energy = energy(dramRead, c.dramWrite(), globalRead, globalWrite, Cost.sum(s.macRead()) + s.macWritten(),
+        issued);
     return new Cost(c.macs(), s.cycles(), energy, dramRead, c.dramWrite(), globalRead, globalWrite,
         local, s.computeBusy(), s.loadBusy(), s.storeBusy(), c.footprint(), c.capacity(), c.nIn(),
         c.nOut(), s.macsSkipped(), s.decodeCycles(), s.convertCycles());
@@ -244,13 +246,14 @@ public final class CostModel {
    * Energy from the final counts, summed level by level (DRAM, global, per-PE) and then the issued MACs, the
    * order the simulator's Counters sums them in, so a prediction's energy equals the simulated one to the bit.
    */
-  private double energy(long[] dramRead, long[] dramWrite, long[] gRead, long[] gWrite, long issued) {
+  private double energy(long[] dramRead, long[] dramWrite, long[] gRead, long[] gWrite, long staged, long issued) {
     int levels = machine.levels().size();
     long[] read = new long[levels], written = new long[levels];
     read[0] = Cost.sum(dramRead);
     written[0] = Cost.sum(dramWrite);
     read[1] = Cost.sum(gRead);
     written[1] = Cost.sum(gWrite);
+    Energy.staged(machine, staged, read, written);
     Energy.perPe(machine, issued, space.bytes()[0], space.bytes()[1], read, written);
     return Energy.total(machine, read, written, issued);
   }
