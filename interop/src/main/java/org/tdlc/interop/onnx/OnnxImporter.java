@@ -49,6 +49,7 @@ public final class OnnxImporter {
   private final Set<Val> exact = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<String, TensorProto.DataType> quantizedTypes = new HashMap<>();
   final Map<String, Quantized.Dequantized> dequantized = new HashMap<>();
+  final Map<Val, Quantized.Channels> channels = new IdentityHashMap<>();
   private final Map<String, Integer> inputLines = new HashMap<>();
   private final Map<Integer, String> scalars = new HashMap<>();
   private NodeProto current;
@@ -171,6 +172,10 @@ public final class OnnxImporter {
             + "op's weights or parameters go");
       }
       throw error(n, "input " + i + " ('" + n.getInput(i) + "') is defined by no earlier node or graph input");
+    }
+    if (channels.containsKey(v) && !n.getOpType().equals("Relu") && !n.getOpType().equals("QuantizeLinear")) {
+      throw error(n, "input " + i + " ('" + n.getInput(i) + "') is an accumulator whose scale differs per channel "
+          + "(per-channel weight scales); tdlc carries it only through Relu to a QuantizeLinear");
     }
     return v;
   }
@@ -351,10 +356,11 @@ public final class OnnxImporter {
         .append(" by tdlc import onnx (").append(m.getProducerName().isEmpty() ? "unknown producer"
             : m.getProducerName() + (m.getProducerVersion().isEmpty() ? "" : " " + m.getProducerVersion()))
         .append(", opset ").append(file.opset()).append(").\n")
-        .append("// Float weights are quantized to i8 per tensor at power-of-two scales and activations are\n")
-        .append("// requantized between layers (docs/interop.md states the rules).\n")
-        .append(quantizedTypes.isEmpty() && exact.isEmpty() ? "" : "// Quantized nodes are imported exactly, rounding halves to even as ONNX does"
-            + " (docs/interop.md).\n")
+        .append(file.graph.getNodeList().stream().anyMatch(Quantized::isQuantized)
+            ? "// Quantized nodes are imported exactly, rounding halves to even as ONNX does; float weights, if any,\n"
+                + "// are quantized to i8 per tensor at power-of-two scales (docs/interop.md states the rules).\n"
+            : "// Float weights are quantized to i8 per tensor at power-of-two scales and activations are\n"
+                + "// requantized between layers (docs/interop.md states the rules).\n")
         .append("\n")
         .append("model ").append(modelName).append(" {\n");
     inputs.forEach(s -> b.append(s).append('\n'));

@@ -28,6 +28,9 @@ final class Quantized {
     }
   }
 
+  /** An exact accumulator whose scale differs per output channel (along {@code axis}): 2^-exponents[k]. */
+  record Channels(int[] exponents, int axis) {}
+
   /** The largest right shift roundHalfEven takes: -129 * 2^s and 127 * 2^s + 2^s stay inside i32. */
   static final int MAX_SHIFT = 23;
 
@@ -35,7 +38,12 @@ final class Quantized {
   private static final Set<String> PASS_THROUGH = Set.of("Relu", "MaxPool", "Flatten", "Reshape", "Transpose",
       "Squeeze", "Unsqueeze", "Identity", "Dropout");
 
+  private static final Set<String> QUANTIZED_OPS = Set.of("QuantizeLinear", "DequantizeLinear", "QLinearConv", "QLinearMatMul");
+
   private Quantized() {}
+
+  /** True for the nodes of an already-quantized graph. */
+  static boolean isQuantized(NodeProto n) { return QUANTIZED_OPS.contains(n.getOpType()); }
 
   /** After any node: a data-moving node keeps its input's exactness and quantized element type. */
   static void passThrough(OnnxImporter im, NodeProto n) {
@@ -43,6 +51,7 @@ final class Quantized {
     Val in = im.value(n.getInput(0)), out = im.value(n.getOutput(0));
     if (in == null || out == null) return;
     if (im.isExact(in)) im.markExact(out);
+    if (im.channels.containsKey(in)) im.channels.put(out, im.channels.get(in));    // a Relu (OnnxImporter.scaled)
     DataType t = im.quantizedType(n.getInput(0));
     if (t != null && !(t == DataType.UINT8 && n.getOpType().equals("Relu"))) im.quantizedType(n.getOutput(0), t);
   }
@@ -72,7 +81,10 @@ final class Quantized {
           + "float nodes by its own rules); a QuantizeLinear imports exactly a value that a DequantizeLinear "
           + "gives, through Conv, Gemm or MatMul with DequantizeLinear weights, Relu, MaxPool and reshapes");
     }
-    String y = roundHalfEven(im, n, v, new int[] {v.exponent() - ey}, 0);
+    Channels ch = im.channels.get(v);
+    int[] shifts = ch == null ? new int[] {v.exponent()} : ch.exponents().clone();
+    for (int k = 0; k < shifts.length; k++) shifts[k] -= ey;
+    String y = roundHalfEven(im, n, v, shifts, ch == null ? 0 : ch.axis());
     defineQuantized(im, n, Val.of(y, v.shape(), false, 0, 5461), t);
   }
 
@@ -146,15 +158,16 @@ final class Quantized {
     return n.getInputCount() > 1 && im.dequantized.containsKey(n.getInput(1));
   }
 
-  /** A Conv in the QDQ form: its input, weights and bias dequantized, its accumulator exact at 2^-(ex + ew). */
+  /**
+   * A Conv in the QDQ form: its input, weights and bias dequantized, its accumulator exact at 2^-(ex + ew) (per
+   * output channel when the weights' scales are).
+   */
   static void conv(OnnxImporter im, NodeProto n) {
     Val x = exactInput(im, n);
     Dequantized w = qdqWeights(im, n);
-    int acc = x.exponent() + w.exponent();
+    int[] acc = accExponents(im, n, x, w, 0);
     int[] bias = im.hasInput(n, 2) ? qdqBias(im, n, 2, w.shape()[0], acc) : null;
-    Val y = conv2d(im, n, x, w, bias, acc);
-    im.markExact(y);
-    im.define(n, y);
+    defineExact(im, n, conv2d(im, n, x, w, bias, acc[0]), acc, 1);
   }
 
   /** A Gemm in the QDQ form (alpha = beta = 1, A untransposed). */
@@ -172,19 +185,36 @@ final class Quantized {
       for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) v[j * rows + i] = b.values()[i * cols + j];
       b = new Dequantized(new int[] {cols, rows}, v, b.exponents(), 1 - b.axis(), b.type());
     }
-    int acc = a.exponent() + b.exponent();
+    int[] acc = accExponents(im, n, a, b, 1);
     int[] bias = im.hasInput(n, 2) ? qdqBias(im, n, 2, b.shape()[1], acc) : null;
-    Val y = matmul(im, n, a, b, bias, acc);
-    im.markExact(y);
-    im.define(n, y);
+    Val y = matmul(im, n, a, b, bias, acc[0]);
+    defineExact(im, n, y, acc, y.rank() - 1);
   }
 
   /** A MatMul in the QDQ form: an exact activation times dequantized [K, N] weights. */
   static void matmul(OnnxImporter im, NodeProto n) {
     Val a = exactInput(im, n);
     Dequantized b = qdqWeights(im, n);
-    Val y = matmul(im, n, a, b, null, a.exponent() + b.exponent());
+    int[] acc = accExponents(im, n, a, b, 1);
+    Val y = matmul(im, n, a, b, null, acc[0]);
+    defineExact(im, n, y, acc, y.rank() - 1);
+  }
+
+  /** The accumulator's exponents, ex + ew per output channel (one if the weights have one scale). */
+  private static int[] accExponents(OnnxImporter im, NodeProto n, Val x, Dequantized w, int outAxis) {
+    if (w.exponent() != null) return new int[] {x.exponent() + w.exponent()};
+    if (w.axis() != outAxis) {
+      throw im.error(n, "its weights ('" + n.getInput(1) + "') have per-channel scales along axis " + w.axis()
+          + ", which is summed over, not the output channels' axis " + outAxis);
+    }
+    int[] acc = w.exponents().clone();
+    for (int k = 0; k < acc.length; k++) acc[k] += x.exponent();
+    return acc;
+  }
+
+  private static void defineExact(OnnxImporter im, NodeProto n, Val y, int[] acc, int axis) {
     im.markExact(y);
+    if (acc.length > 1) im.channels.put(y, new Channels(acc, axis));
     im.define(n, y);
   }
 
@@ -420,13 +450,17 @@ final class Quantized {
     return new Dequantized(shape, v, exps, axis, c.type());
   }
 
-  /** A DequantizeLinear of an int32 constant: a bias, zero point 0, per-tensor scale. */
+  /** A DequantizeLinear of an int32 constant: a bias, zero point 0, one scale or one per value. */
   private static Dequantized bias(OnnxImporter im, NodeProto n) {
     OnnxFile.Constant c = im.constant(n, 0);
     if (im.hasInput(n, 2) && Arrays.stream(im.constant(n, 2).values()).anyMatch(z -> z != 0)) {
       throw im.error(n, "an int32 tensor (a bias) with a zero point other than 0");
     }
-    return new Dequantized(c.shape(), ints(c.values()), new int[] {perTensor(im, n, 1, "bias scale")}, 0, c.type());
+    int[] e = exponents(im, n, 1, "bias scale");
+    if (e.length != 1 && e.length != c.values().length) {
+      throw im.error(n, "bias scale of " + e.length + " values for a bias of " + c.values().length);
+    }
+    return new Dequantized(c.shape(), ints(c.values()), e, 0, c.type());
   }
 
   /** The QDQ form's input: a value computed exactly, i8 (a QuantizeLinear has requantized any accumulator). */
@@ -440,15 +474,10 @@ final class Quantized {
     return x;
   }
 
-  /** The DequantizeLinear'd weights at input 1, at one scale. */
+  /** The DequantizeLinear'd weights at input 1. */
   private static Dequantized qdqWeights(OnnxImporter im, NodeProto n) {
     Dequantized w = im.dequantized.get(n.getInput(1));
     if (w.type() == DataType.INT32) throw im.error(n, "its weights ('" + n.getInput(1) + "') are int32; tdlc multiplies i8 weights");
-    if (w.exponent() == null) {
-      throw im.error(n, "its weights ('" + n.getInput(1) + "') have per-channel scales " + Arrays.toString(w.exponents())
-          + " (as 2^-e) in the QDQ form, where one accumulator scale must carry on to the QuantizeLinear; tdlc imports "
-          + "per-channel scales in QLinearConv and QLinearMatMul");
-    }
     return w;
   }
 
@@ -456,24 +485,18 @@ final class Quantized {
    * A QDQ bias at input i: k values, a DequantizeLinear'd int32 tensor or a float constant, each an exact integer
    * at the accumulator's scale 2^-acc (within i32), else refused.
    */
-  private static int[] qdqBias(OnnxImporter im, NodeProto n, int i, int k, int acc) {
+  private static int[] qdqBias(OnnxImporter im, NodeProto n, int i, int k, int[] acc) {
     Dequantized d = im.dequantized.get(n.getInput(i));
-    double[] real;
-    int exponent;
-    if (d != null) {
-      real = Arrays.stream(d.values()).asDoubleStream().toArray();
-      exponent = acc - d.exponents()[0];
-    } else {
-      real = im.constant(n, i).values();
-      exponent = acc;
-    }
+    double[] real = d != null ? Arrays.stream(d.values()).asDoubleStream().toArray() : im.constant(n, i).values();
     if (real.length != k) throw im.error(n, "bias ('" + n.getInput(i) + "') has " + real.length + " values, expected " + k);
     int[] out = new int[k];
     for (int j = 0; j < k; j++) {
-      double v = Math.scalb(real[j], exponent);
+      int a = acc[acc.length == 1 ? 0 : j];
+      // the bias's real value is its integer times 2^-eb (dequantized) or the float itself
+      double v = Math.scalb(real[j], d != null ? a - d.exponents()[d.exponents().length == 1 ? 0 : j] : a);
       if (v != Math.rint(v) || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-        throw im.error(n, "bias value " + real[j] + (d != null ? " (int32)" : "") + " at index " + j + " is not an "
-            + "i32 integer at the accumulator's scale 2^-" + acc + " (x_scale * w_scale)");
+        throw im.error(n, "bias value " + real[j] + (d != null ? " (int32, dequantized)" : "") + " at index " + j
+            + " is not an i32 integer at the accumulator's scale 2^-" + a + " (x_scale * w_scale)");
       }
       out[j] = (int) v;
     }

@@ -225,8 +225,9 @@ class OnnxQuantizedTest {
 
   /**
    * The QDQ form: a float input quantized to int8 at 2^-4 (tdl's input is that QuantizeLinear's output), Conv
-   * with DequantizeLinear weights (2^-6) and an int32 bias (2^-10), Relu, QuantizeLinear to int8 at 2^-8
-   * (shift 2), DequantizeLinear: the graph's float output is the int8 result at 2^-8.
+   * with DequantizeLinear weights (per-channel scales 2^-6, 2^-5, 2^-7, 2^-6, 2^-6, 2^-5) and an int32 bias at
+   * x_scale * w_scale, Relu, QuantizeLinear to int8 at 2^-8 (shifts 2, 1, 3, 2, 2, 1), DequantizeLinear: the
+   * graph's float output is the int8 result at 2^-8.
    */
   @Test
   void qdqConvReluMatchesOnnxIncludingTies() throws IOException {
@@ -236,9 +237,12 @@ class OnnxQuantizedTest {
     String x = g.input("x", DataType.FLOAT, 1, c, h, w);
     String xq = g.node("QuantizeLinear", "x_quant", List.of(x, g.scale("s_x", 1f / 16), g.zero("z_x", DataType.INT8, 0)));
     String xd = g.node("DequantizeLinear", "x_dequant", List.of(xq, "s_x", "z_x"));
+    float[] sw = {1f / 64, 1f / 32, 1f / 128, 1f / 64, 1f / 64, 1f / 32}, sb = new float[k];
+    for (int i = 0; i < k; i++) sb[i] = sw[i] / 16;
     String wd = g.node("DequantizeLinear", "w_dequant", List.of(g.ints("w", DataType.INT8, wt, k, c, r, r),
-        g.scale("s_w", 1f / 64), g.zero("z_w", DataType.INT8, 0)), OnnxGraph.integer("axis", 0));
-    String bd = g.node("DequantizeLinear", "b_dequant", List.of(g.ints("b", DataType.INT32, bias, k), g.scale("s_b", 1f / 1024)));
+        g.floats("s_w", sw, k), g.ints("z_w", DataType.INT8, new int[k], k)), OnnxGraph.integer("axis", 0));
+    String bd = g.node("DequantizeLinear", "b_dequant", List.of(g.ints("b", DataType.INT32, bias, k), g.floats("s_b", sb, k)),
+        OnnxGraph.integer("axis", 0));
     String conv = g.node("Conv", "conv", List.of(xd, wd, bd), OnnxGraph.ints("kernel_shape", r, r),
         OnnxGraph.ints("strides", 2, 2), OnnxGraph.ints("pads", 1, 1, 1, 1));
     String relu = g.node("Relu", "relu", List.of(conv));
@@ -247,14 +251,15 @@ class OnnxQuantizedTest {
     Path tdl = importOk(g, "qdq");
     String text = Files.readString(tdl);
     assertTrue(text.contains("input x : i8[1, 4, 8, 8];   // QuantizeLinear 'x_quant': x * 2^4 rounded half to even"), text);
+    assertTrue(text.contains("y_quant_q_clip = mul(min(max(relu, y_quant_q_lo), y_quant_q_hi), y_quant_q_up);"), text);
 
     int[] xi = g.uniform(c * h * w, -8, 8);
     xi[0] = -128;
     xi[1] = 127;
     double[] xr = new double[xi.length], wr = new double[wt.length], br = new double[k];
     for (int i = 0; i < xr.length; i++) xr[i] = xi[i] / 16.0;
-    for (int i = 0; i < wr.length; i++) wr[i] = wt[i] / 64.0;
-    for (int i = 0; i < k; i++) br[i] = bias[i] / 1024.0;
+    for (int i = 0; i < wr.length; i++) wr[i] = wt[i] * (double) sw[i / (c * r * r)];
+    for (int i = 0; i < k; i++) br[i] = bias[i] * (double) sb[i];
     double[] real = conv(xr, c, h, w, wr, k, r, 2, 1, br);
     int[] expected = new int[real.length];
     for (int i = 0; i < real.length; i++) {
@@ -341,14 +346,25 @@ class OnnxQuantizedTest {
     g.output(g.node("QuantizeLinear", "quant", List.of(conv, g.scale("s", 1f / 8), g.zero("z", DataType.INT8, 0))));
     refused(g, "inexact", "quant", "QuantizeLinear", "is not computed exactly from quantized tensors");
 
-    // per-channel weight scales in the QDQ form
+    // per-channel weight scales along the summed axis of a MatMul's [K, N] weights
     g = new QGraph(4);
-    x = g.input("x", DataType.INT8, 1, 2, 3, 3);
+    x = g.input("x", DataType.INT8, 3, 2);
     String xd = g.node("DequantizeLinear", "xd", List.of(x, g.scale("sx", 1f / 8)));
-    String wd = g.node("DequantizeLinear", "wd", List.of(g.ints("w", DataType.INT8, new int[] {1, 2, 3, 4}, 2, 2, 1, 1),
+    String wd = g.node("DequantizeLinear", "wd", List.of(g.ints("w", DataType.INT8, new int[] {1, 2, 3, 4}, 2, 2),
         g.floats("sw", new float[] {1f / 8, 1f / 16}, 2)), OnnxGraph.integer("axis", 0));
-    g.output(g.node("Conv", "qdq_conv", List.of(xd, wd)));
-    refused(g, "perchannel", "qdq_conv", "Conv", "per-channel scales [3, 4]");
+    String mm = g.node("MatMul", "qdq_mm", List.of(xd, wd));
+    g.output(g.node("QuantizeLinear", "mm_q", List.of(mm, g.scale("sy", 1f / 8), g.zero("zy", DataType.INT8, 0))));
+    refused(g, "summed", "qdq_mm", "MatMul", "per-channel scales along axis 0, which is summed over");
+
+    // an accumulator with per-channel scales read by anything but Relu and QuantizeLinear
+    g = new QGraph(6);
+    x = g.input("x", DataType.INT8, 3, 2);
+    xd = g.node("DequantizeLinear", "xd", List.of(x, g.scale("sx", 1f / 8)));
+    wd = g.node("DequantizeLinear", "wd", List.of(g.ints("w", DataType.INT8, new int[] {1, 2, 3, 4}, 2, 2),
+        g.floats("sw", new float[] {1f / 8, 1f / 16}, 2)), OnnxGraph.integer("axis", 1));
+    mm = g.node("MatMul", "qdq_mm", List.of(xd, wd));
+    g.output(g.node("Flatten", "flat", List.of(mm)));
+    refused(g, "perchannel", "flat", "Flatten", "an accumulator whose scale differs per channel");
   }
 
   private String write(String name, QGraph g) throws IOException {
