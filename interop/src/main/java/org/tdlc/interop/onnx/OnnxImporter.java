@@ -1,8 +1,9 @@
 // tdlc import onnx: reads an ONNX model and writes the .tdl model (text) and its weights (tensors the caller
 // writes as .npy files). Nodes are converted in the graph's order, each by its entry in NodeRules; shapes are
 // inferred here as each node is converted, so exports without value_info shapes import alike. Float models
-// are quantized by Quantization's rules; a node tdlc cannot represent stops the import with an error naming
-// the node, its op type and the opset, before anything is written.
+// are quantized by Quantization's rules, already-quantized nodes imported exactly by Quantized's; a node tdlc
+// cannot represent stops the import with an error naming the node, its op type and the opset, before
+// anything is written.
 package org.tdlc.interop.onnx;
 
 import ai.onnx.proto.OnnxMl;

@@ -319,8 +319,8 @@ final class Quantized {
 
   private static Val withBias(OnnxImporter im, NodeProto n, Val acc, int[] bias, int axis) {
     if (bias == null || Arrays.stream(bias).allMatch(b -> b == 0)) return acc;
-    String b = im.param(im.nameFor(n) + "_bias", channelType(bias.length, axis, acc.rank()), bias,
-        "the bias at the accumulator's scale, per output channel");
+    String b = im.param(im.nameFor(n) + "_bias", TensorType.of(ElementType.I32, acc.shape()),
+        Layer.broadcast(bias, acc.shape(), axis), "the bias at the accumulator's scale, broadcast");
     String name = im.statement(im.nameFor(n) + "_b", "add(" + acc.name() + ", " + b + ")");
     return acc.as(name, acc.shape(), true, acc.exponent());
   }

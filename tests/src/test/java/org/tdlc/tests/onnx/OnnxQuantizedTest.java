@@ -10,15 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
-import ai.onnx.proto.OnnxMl.GraphProto;
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.NodeProto;
-import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
-import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
-import ai.onnx.proto.OnnxMl.TensorShapeProto;
-import ai.onnx.proto.OnnxMl.TypeProto;
-import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,43 +30,30 @@ import org.tdlc.tests.Tdlc;
 class OnnxQuantizedTest {
   @TempDir Path dir;
 
-  // ---- a quantized graph built with the ONNX protobuf builders
+  // ---- a quantized graph built with the ONNX protobuf builders (OnnxGraph's, with integer tensors)
 
   static final class QGraph {
-    final GraphProto.Builder g = GraphProto.newBuilder().setName("quantized");
+    final OnnxGraph graph;
     final SplittableRandom random;
 
-    QGraph(long seed) { random = new SplittableRandom(seed); }
-
-    String input(String name, DataType type, int... shape) {
-      TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
-      for (int d : shape) s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
-      g.addInput(ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-          .setTensorType(TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(s))));
-      return name;
+    QGraph(long seed) {
+      graph = new OnnxGraph(seed);
+      random = new SplittableRandom(seed);
     }
 
-    void output(String name) {
-      g.addOutput(ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-          .setTensorType(TypeProto.Tensor.newBuilder().setElemType(DataType.FLOAT_VALUE))));
+    String input(String name, DataType type, int... shape) { return graph.input(name, type, shape); }
+
+    void output(String name) { graph.output(name); }
+
+    String node(String op, String name, List<String> inputs, AttributeProto... attributes) {
+      return graph.node(op, name, inputs, attributes);
     }
 
-    /** An integer initializer (int8, uint8 or int32, in int32_data as ONNX stores them). */
-    String ints(String name, DataType type, int[] values, long... dims) {
-      TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(type.getNumber());
-      for (long d : dims) t.addDims(d);
-      for (int v : values) t.addInt32Data(v);
-      g.addInitializer(t);
-      return name;
-    }
+    byte[] bytes() { return graph.bytes(); }
 
-    String floats(String name, float[] values, long... dims) {
-      TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(DataType.FLOAT_VALUE);
-      for (long d : dims) t.addDims(d);
-      for (float v : values) t.addFloatData(v);
-      g.addInitializer(t);
-      return name;
-    }
+    String ints(String name, DataType type, int[] values, long... dims) { return graph.integers(name, type, values, dims); }
+
+    String floats(String name, float[] values, long... dims) { return graph.constant(name, values, dims); }
 
     String scale(String name, float v) { return floats(name, new float[] {v}); }
 
@@ -84,19 +63,6 @@ class OnnxQuantizedTest {
       int[] v = new int[n];
       for (int i = 0; i < n; i++) v[i] = random.nextInt(lo, hi + 1);
       return v;
-    }
-
-    String node(String op, String name, List<String> inputs, AttributeProto... attributes) {
-      NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(inputs).addOutput(name + "_out");
-      for (AttributeProto a : attributes) n.addAttribute(a);
-      g.addNode(n);
-      return name + "_out";
-    }
-
-    byte[] bytes() {
-      return ModelProto.newBuilder().setIrVersion(8).setProducerName("tdlc-tests")
-          .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OnnxGraph.OPSET)).setGraph(g)
-          .build().toByteArray();
     }
   }
 
