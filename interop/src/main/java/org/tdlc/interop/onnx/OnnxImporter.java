@@ -49,7 +49,7 @@ public final class OnnxImporter {
   // the line of each graph input, and the i32 scalars declared once for all requants
   private final Set<Val> exact = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<String, TensorProto.DataType> quantizedTypes = new HashMap<>();
-  final Map<String, Quantized.Dequantized> dequantized = new HashMap<>();
+  final Map<String, QuantizedOperands.Dequantized> dequantized = new HashMap<>();
   final Map<Val, Quantized.Channels> channels = new IdentityHashMap<>();
   private final Map<String, Integer> inputLines = new HashMap<>();
   private final Map<Integer, String> scalars = new HashMap<>();

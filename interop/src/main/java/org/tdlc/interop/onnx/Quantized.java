@@ -3,36 +3,28 @@
 // result. ONNX computes y = saturate(round(acc * x_scale * w_scale / y_scale) + y_zero_point), rounding halves
 // to even. That is tdl arithmetic when every scale is a power of two (the product is then exactly 2^-s), a
 // zero point is 0 for int8 and 128 for uint8 (tdl holds a uint8 tensor in i8 as x - 128), and the weights minus
-// their zero point fit i8. requant rounds halves up, so roundHalfEven writes ONNX's rounding with clip, add,
-// sub, mul and requant. Anything else is refused at its node, never approximated.
+// their zero point fit i8 (QuantizedOperands reads and checks them). requant rounds halves up, so RoundHalfEven
+// writes ONNX's rounding with clip, add, sub, mul and requant. Anything else is refused at its node.
 package org.tdlc.interop.onnx;
+
+import static org.tdlc.interop.onnx.QuantizedOperands.activation;
+import static org.tdlc.interop.onnx.QuantizedOperands.bias;
+import static org.tdlc.interop.onnx.QuantizedOperands.ints;
+import static org.tdlc.interop.onnx.QuantizedOperands.outputType;
+import static org.tdlc.interop.onnx.QuantizedOperands.perTensor;
+import static org.tdlc.interop.onnx.QuantizedOperands.weights;
 
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import java.util.Arrays;
 import java.util.Set;
+import org.tdlc.interop.onnx.QuantizedOperands.Dequantized;
 import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.TensorType;
 
 final class Quantized {
-  /**
-   * A DequantizeLinear of a constant: its integers minus their zero points (row-major), with the exponents of its
-   * scales (scale = 2^-e; one, or one per slice along {@code axis}). A Conv, Gemm or MatMul takes it as weights
-   * or bias.
-   */
-  record Dequantized(int[] shape, int[] values, int[] exponents, int axis, DataType type) {
-    /** The one exponent of a per-tensor scale (or of per-channel scales that are all equal), else null. */
-    Integer exponent() {
-      for (int e : exponents) if (e != exponents[0]) return null;
-      return exponents[0];
-    }
-  }
-
   /** An exact accumulator whose scale differs per output channel (along {@code axis}): 2^-exponents[k]. */
   record Channels(int[] exponents, int axis) {}
-
-  /** The largest right shift roundHalfEven takes: -129 * 2^s and 127 * 2^s + 2^s stay inside i32. */
-  static final int MAX_SHIFT = 23;
 
   /** Ops whose output is exact when their input is: they move, select or clamp at zero, and never round. */
   private static final Set<String> PASS_THROUGH = Set.of("Relu", "MaxPool", "Flatten", "Reshape", "Transpose",
@@ -84,7 +76,7 @@ final class Quantized {
     Channels ch = im.channels.get(v);
     int[] shifts = ch == null ? new int[] {v.exponent()} : ch.exponents().clone();
     for (int k = 0; k < shifts.length; k++) shifts[k] -= ey;
-    String y = roundHalfEven(im, n, v, shifts, ch == null ? 0 : ch.axis());
+    String y = RoundHalfEven.requantize(im, n, v, shifts, ch == null ? 0 : ch.axis());
     defineQuantized(im, n, Val.of(y, v.shape(), false, 0, 5461), t);
   }
 
@@ -126,7 +118,7 @@ final class Quantized {
     Val acc = conv2d(im, n, x, w, bias, ex + w.exponents()[0]);
     int[] shifts = new int[w.exponents().length];
     for (int i = 0; i < shifts.length; i++) shifts[i] = ex + w.exponents()[i] - ey;
-    String y = roundHalfEven(im, n, acc, shifts, 1);
+    String y = RoundHalfEven.requantize(im, n, acc, shifts, 1);
     defineQuantized(im, n, Val.of(y, acc.shape(), false, 0, 5461), t);
   }
 
@@ -149,7 +141,7 @@ final class Quantized {
       acc = product(im, n, a, b);
       shifts = new int[] {ea + eb - ey};
     }
-    String y = roundHalfEven(im, n, acc, shifts, acc.rank() - 1);
+    String y = RoundHalfEven.requantize(im, n, acc, shifts, acc.rank() - 1);
     defineQuantized(im, n, Val.of(y, acc.shape(), false, 0, 5461), t);
   }
 
@@ -218,64 +210,6 @@ final class Quantized {
     im.define(n, y);
   }
 
-  // ---- ONNX's rounding in tdl's ops
-
-  /**
-   * round_half_even(v * 2^-s) saturated to i8, s per tensor or one per channel along {@code axis}; returns the
-   * name of the i8 result. requant rounds halves up: (c + 2^(s-1) - 1 + p) >> s, p the parity of floor(c / 2^s),
-   * rounds them to even, and p = floor(c / 2^s) - 2 floor(c / 2^(s+1)), two requants of c less half a step.
-   * Clipping c to [-128 * 2^s, 127 * 2^s] first keeps those floors inside i8 and changes no saturated result.
-   */
-  static String roundHalfEven(OnnxImporter im, NodeProto n, Val v, int[] s, int axis) {
-    String hint = im.nameFor(n) + "_q";
-    int min = Arrays.stream(s).min().getAsInt(), max = Arrays.stream(s).max().getAsInt();
-    if (max > MAX_SHIFT || min < -MAX_SHIFT) {
-      throw im.error(n, "the requantization scale is 2^" + -(Math.abs(max) > Math.abs(min) ? max : min)
-          + " (x_scale * w_scale / y_scale); tdlc imports 2^-" + MAX_SHIFT + " to 2^" + MAX_SHIFT);
-    }
-    if (min == max && max <= 0) {
-      if (max == 0 && !v.acc()) return v.name();
-      String c = v.name();
-      if (max < 0) {            // a scale above 1: saturate first, so that the product cannot wrap
-        int up = 1 << -max;
-        c = im.statement(hint + "_up", "mul(clip(" + v.name() + ", min = " + Math.floorDiv(-128 + up - 1, up)
-            + ", max = " + Math.floorDiv(127, up) + "), " + im.scalar(up) + ")");
-      }
-      return im.statement(hint, "requant(" + c + ", shift = 0)");
-    }
-    if (min < 0) throw im.error(n, "per-channel scales both above and below 1 (2^" + -min + " and 2^" + -max + ")");
-    String c;
-    if (min == max) {
-      c = v.acc() ? im.statement(hint + "_clip", "clip(" + v.name() + ", min = " + (-128L << max) + ", max = "
-          + (127L << max) + ")") : v.name();
-    } else {
-      // one shift per channel: clip each channel, then bring it to the largest shift by 2^(max - s[k])
-      int[] lo = new int[s.length], hi = new int[s.length], up = new int[s.length];
-      for (int k = 0; k < s.length; k++) {
-        lo[k] = -128 << s[k];
-        hi[k] = 127 << s[k];
-        up[k] = 1 << (max - s[k]);
-      }
-      TensorType type = channelType(s.length, axis, v.rank());
-      String l = im.param(hint + "_lo", type, lo, "-128 * 2^s per channel");
-      String h = im.param(hint + "_hi", type, hi, "127 * 2^s per channel");
-      String u = im.param(hint + "_up", type, up, "2^(" + max + " - s) per channel");
-      c = im.statement(hint + "_clip", "mul(min(max(" + v.name() + ", " + l + "), " + h + "), " + u + ")");
-    }
-    String f = im.statement(hint + "_floor", "requant(add(" + c + ", " + im.scalar(-(1 << (max - 1))) + "), shift = " + max + ")");
-    String half = im.statement(hint + "_half", "requant(add(" + c + ", " + im.scalar(-(1 << max)) + "), shift = " + (max + 1) + ")");
-    String odd = im.statement(hint + "_odd", "sub(" + f + ", mul(" + half + ", " + im.scalar(2) + "))");
-    return im.statement(hint, "requant(add(" + c + ", sub(" + odd + ", " + im.scalar(1) + ")), shift = " + max + ")");
-  }
-
-  /** The shape of one value per channel along {@code axis} of a rank-{@code rank} result, broadcast: [K, 1, 1] or [K]. */
-  private static TensorType channelType(int k, int axis, int rank) {
-    int[] shape = new int[rank - axis];
-    Arrays.fill(shape, 1);
-    shape[0] = k;
-    return TensorType.of(ElementType.I32, shape);
-  }
-
   // ---- emitting the contractions
 
   private static Val conv2d(OnnxImporter im, NodeProto n, Val x, Dequantized w, int[] bias, int accExponent) {
@@ -331,137 +265,12 @@ final class Quantized {
         + (e != null ? "2^-" + e : "2^-e per channel, e = " + Arrays.toString(w.exponents()));
   }
 
-  // ---- reading scales, zero points, weights
-
-  /** The exponents e of the scale at input i (scale = 2^-e), one per value; a scale that is no power of two is refused. */
-  private static int[] exponents(OnnxImporter im, NodeProto n, int i, String what) {
-    OnnxFile.Constant c = im.constant(n, i);
-    int[] e = new int[c.values().length];
-    if (e.length == 0) throw im.error(n, what + " ('" + n.getInput(i) + "') has no values");
-    for (int k = 0; k < e.length; k++) {
-      double v = c.values()[k];
-      int p = Math.getExponent(v);
-      if (!(v > 0) || Double.isInfinite(v) || v != Math.scalb(1.0, p)) {
-        throw im.error(n, what + " ('" + n.getInput(i) + "') is " + v + (e.length > 1 ? " at index " + k : "")
-            + ", not a power of two; tdl rescales by shifts, so only power-of-two scales import exactly");
-      }
-      e[k] = -p;
-    }
-    return e;
-  }
-
-  /** The one exponent of an activation's scale (per-tensor). */
-  private static int perTensor(OnnxImporter im, NodeProto n, int i, String what) {
-    int[] e = exponents(im, n, i, what);
-    for (int x : e) {
-      if (x != e[0]) throw im.error(n, what + " ('" + n.getInput(i) + "') has " + e.length + " different values; tdlc takes one scale per activation");
-    }
-    return e[0];
-  }
-
-  /** A zero point input's values (0 if absent) and type ({@code otherwise} if absent). */
-  private record ZeroPoint(int[] values, DataType type) {}
-
-  private static ZeroPoint zeroPoint(OnnxImporter im, NodeProto n, int i, DataType otherwise) {
-    if (!im.hasInput(n, i)) return new ZeroPoint(new int[] {0}, otherwise);
-    OnnxFile.Constant c = im.constant(n, i);
-    if (c.type() != DataType.INT8 && c.type() != DataType.UINT8) {
-      throw im.error(n, "zero point ('" + n.getInput(i) + "') is " + c.type() + "; tdlc imports int8 and uint8 tensors");
-    }
-    return new ZeroPoint(ints(c.values()), c.type());
-  }
-
-  /** The zero point at input i of an activation of type t: 0 for int8, 128 for uint8 (held as x - 128), else refused. */
-  private static void activationZero(OnnxImporter im, NodeProto n, int i, DataType t) {
-    ZeroPoint zp = zeroPoint(im, n, i, t);
-    if (zp.type() != t) {
-      throw im.error(n, "zero point ('" + n.getInput(i) + "') is " + zp.type() + ", its tensor " + t);
-    }
-    int want = t == DataType.UINT8 ? 128 : 0;
-    for (int v : zp.values()) {
-      if (v != want) {
-        throw im.error(n, "zero point " + v + " of a " + t + " activation: tdl's i8 holds int8 values as they are and "
-            + "uint8 values minus 128, so an activation imports exactly only with zero point " + want);
-      }
-    }
-  }
-
-  /** The element type of a node's quantized output, from its zero point at input z (uint8 if absent), checked. */
-  private static DataType outputType(OnnxImporter im, NodeProto n, int z) {
-    DataType t = zeroPoint(im, n, z, DataType.UINT8).type();
-    activationZero(im, n, z, t);
-    return t;
-  }
-
-  /** Input i, an int8 or uint8 activation whose zero point is input z: its i8 value. */
-  private static Val activation(OnnxImporter im, NodeProto n, int i, int z) {
-    Val v = im.in(n, i);
-    DataType t = im.quantizedType(n.getInput(i));
-    if (t == null || v.acc()) {
-      throw im.error(n, "input " + i + " ('" + n.getInput(i) + "') is not an int8 or uint8 tensor (a graph input, "
-          + "or the output of a QuantizeLinear, QLinearConv or QLinearMatMul)");
-    }
-    activationZero(im, n, z, t);
-    return v;
-  }
-
   private static void defineQuantized(OnnxImporter im, NodeProto n, Val y, DataType t) {
     im.quantizedType(n.getOutput(0), t);
     im.define(n, y);
   }
 
-  /**
-   * The int8 or uint8 constant weights at input w minus their zero points (input z), with their scales' exponents
-   * (input s), per tensor or per slice along {@code axis}; a weight that leaves i8 is refused.
-   */
-  private static Dequantized weights(OnnxImporter im, NodeProto n, int w, int s, int z, int axis) {
-    OnnxFile.Constant c = im.constant(n, w);
-    if (c.type() != DataType.INT8 && c.type() != DataType.UINT8) {
-      throw im.error(n, "weights ('" + n.getInput(w) + "') are " + c.type() + "; tdlc imports int8 and uint8 weights");
-    }
-    int[] shape = c.shape();
-    int[] e = exponents(im, n, s, "weight scale");
-    ZeroPoint zp = zeroPoint(im, n, z, c.type());
-    if (zp.type() != c.type()) throw im.error(n, "weight zero point ('" + n.getInput(z) + "') is " + zp.type() + ", the weights " + c.type());
-    boolean perChannel = e.length > 1 || zp.values().length > 1;
-    if (perChannel && (axis < 0 || axis >= shape.length)) {
-      throw im.error(n, "axis " + axis + " is outside the weights' rank " + shape.length);
-    }
-    int channels = perChannel ? shape[axis] : 1, inner = 1;
-    for (int a = axis + 1; perChannel && a < shape.length; a++) inner *= shape[a];
-    for (int[] per : new int[][] {e, zp.values()}) {
-      if (per.length != 1 && per.length != channels) {
-        throw im.error(n, "a scale or zero point of " + per.length + " values for weights " + Arrays.toString(shape)
-            + "; expected 1 or " + channels + " (axis " + axis + ")");
-      }
-    }
-    int[] v = new int[c.values().length];
-    for (int i = 0; i < v.length; i++) {
-      int k = perChannel ? (i / inner) % channels : 0;
-      int zero = zp.values()[zp.values().length == 1 ? 0 : k];
-      v[i] = (int) c.values()[i] - zero;
-      if (v[i] < -128 || v[i] > 127) {
-        throw im.error(n, "weight " + (int) c.values()[i] + " at index " + i + " minus its zero point " + zero + " is "
-            + v[i] + ", outside i8; tdl's conv2d and matmul multiply i8 weights, so weights import exactly only "
-            + "when every weight minus its zero point lies in -128..127");
-      }
-    }
-    int[] exps = e.length == 1 && channels > 1 ? filled(channels, e[0]) : e;
-    return new Dequantized(shape, v, exps, axis, c.type());
-  }
-
-  /** A DequantizeLinear of an int32 constant: a bias, zero point 0, one scale or one per value. */
-  private static Dequantized bias(OnnxImporter im, NodeProto n) {
-    OnnxFile.Constant c = im.constant(n, 0);
-    if (im.hasInput(n, 2) && Arrays.stream(im.constant(n, 2).values()).anyMatch(z -> z != 0)) {
-      throw im.error(n, "an int32 tensor (a bias) with a zero point other than 0");
-    }
-    int[] e = exponents(im, n, 1, "bias scale");
-    if (e.length != 1 && e.length != c.values().length) {
-      throw im.error(n, "bias scale of " + e.length + " values for a bias of " + c.values().length);
-    }
-    return new Dequantized(c.shape(), ints(c.values()), e, 0, c.type());
-  }
+  // ---- the QDQ form's operands
 
   /** The QDQ form's input: a value computed exactly, i8 (a QuantizeLinear has requantized any accumulator). */
   private static Val exactInput(OnnxImporter im, NodeProto n) {
@@ -503,11 +312,4 @@ final class Quantized {
     return out;
   }
 
-  private static int[] ints(double[] v) { return Arrays.stream(v).mapToInt(x -> (int) x).toArray(); }
-
-  private static int[] filled(int n, int v) {
-    int[] a = new int[n];
-    Arrays.fill(a, v);
-    return a;
-  }
 }
