@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -262,6 +263,45 @@ class OnnxQuantizedTest {
       }
     }
     int[] ties = ties(real, 1 / 32.0, 0, -128, 127);
+    assertTrue(ties[0] > 0 && ties[1] > 0, "ties with even and odd floors: " + ties[0] + ", " + ties[1]);
+    assertArrayEquals(expected, interp(tdl, "a", new int[] {m, kk}, ai));
+  }
+
+  /**
+   * The QDQ form of a Linear layer: Gemm (transB = 1) of an int8 activation at 2^-3 with uint8 weights [N, K] at
+   * zero point 128 and per-row scales 2^-4..2^-6, a float bias that is exact at each channel's accumulator scale,
+   * QuantizeLinear to int8 at 2^-4 (shifts 3 to 5).
+   */
+  @Test
+  void qdqGemmWithTransposedUint8WeightsMatchesOnnxIncludingTies() throws IOException {
+    QGraph g = new QGraph(13);
+    int m = 16, kk = 12, n = 6;
+    float[] sw = {1f / 16, 1f / 32, 1f / 16, 1f / 64, 1f / 32, 1f / 16}, bias = new float[n];
+    int[] wt = g.uniform(n * kk, 112, 144), zero = new int[n];
+    wt[0] = 0;
+    wt[1] = 255;
+    Arrays.fill(zero, 128);
+    for (int j = 0; j < n; j++) bias[j] = g.uniform(1, -40, 40)[0] * sw[j] / 8;    // an integer at 2^-(3 + e_j)
+    String a = g.input("a", DataType.INT8, m, kk);
+    String ad = g.node("DequantizeLinear", "a_dq", List.of(a, g.scale("s_a", 1f / 8), g.zero("z_a", DataType.INT8, 0)));
+    String wd = g.node("DequantizeLinear", "w_dq", List.of(g.ints("w", DataType.UINT8, wt, n, kk), g.floats("s_w", sw, n),
+        g.ints("z_w", DataType.UINT8, zero, n)), OnnxGraph.integer("axis", 0));
+    String gemm = g.node("Gemm", "fc", List.of(ad, wd, g.floats("fc_bias", bias, n)), OnnxGraph.integer("transB", 1));
+    g.output(g.node("QuantizeLinear", "fc_q", List.of(gemm, g.scale("s_y", 1f / 16), g.zero("z_y", DataType.INT8, 0))));
+    Path tdl = importOk(g, "qgemm");
+    int[] ai = g.uniform(m * kk, -16, 16);
+    ai[0] = -128;
+    double[] real = new double[m * n];
+    int[] expected = new int[m * n];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double sum = bias[j];
+        for (int t = 0; t < kk; t++) sum += ai[i * kk + t] / 8.0 * ((wt[j * kk + t] - 128) * (double) sw[j]);
+        real[i * n + j] = sum;
+        expected[i * n + j] = quantize(sum, 1 / 16.0, 0, -128, 127);
+      }
+    }
+    int[] ties = ties(real, 1 / 16.0, 0, -128, 127);
     assertTrue(ties[0] > 0 && ties[1] > 0, "ties with even and odd floors: " + ties[0] + ", " + ties[1]);
     assertArrayEquals(expected, interp(tdl, "a", new int[] {m, kk}, ai));
   }
