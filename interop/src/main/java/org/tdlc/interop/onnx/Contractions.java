@@ -1,7 +1,7 @@
 // Conv, Gemm and MatMul with constant weights become Layers (tdl's conv2d and matmul); BatchNormalization
 // folds into the layer before it; Add either folds a constant into that layer's bias or adds two values at one
 // scale. A MatMul of two activations is a matmul of two i8 operands (batched over its leading axes, as
-// attention's Q K^T and P V per head are).
+// attention's Q K^T and P V per head are). One whose weights a DequantizeLinear gives is Quantized's, exact.
 package org.tdlc.interop.onnx;
 
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -13,10 +13,27 @@ final class Contractions {
   private Contractions() {}
 
   static void conv(OnnxImporter im, NodeProto n) {
+    if (Quantized.readsDequantizedWeights(im, n)) {
+      Quantized.conv(im, n);
+      return;
+    }
     Val x = im.i8(im.scaled(n, 0));
-    if (x.rank() != 4) throw im.error(n, "input of rank " + x.rank() + "; tdlc's conv2d takes [N, C, H, W]");
     OnnxFile.Constant w = im.constant(n, 1);
     int[] ws = w.shape();
+    ConvShape shape = convShape(im, n, x, ws);
+    int k = ws[0];
+    float[] bias = im.hasInput(n, 2) ? vector(im, n, 2, k) : new float[k];
+    Layer l = new Layer(im.fresh(im.nameFor(n)), "conv2d", x.name(), shape.attributes(), absorb(w.floats(), x), ws, bias,
+        shape.out(), 1, x.exponent(), x.unitMs(), ws[1] * ws[2] * ws[3]);
+    im.layer(l, n);
+    im.define(n, Val.of(l));
+  }
+
+  /** A Conv's tdl attributes (", stride = 2" and the like) and output shape, for input x and a weight of shape ws. */
+  record ConvShape(String attributes, int[] out) {}
+
+  static ConvShape convShape(OnnxImporter im, NodeProto n, Val x, int[] ws) {
+    if (x.rank() != 4) throw im.error(n, "input of rank " + x.rank() + "; tdlc's conv2d takes [N, C, H, W]");
     if (ws.length != 4) throw im.error(n, "weight of rank " + ws.length + "; tdlc's conv2d is 2-D ([K, C/groups, R, S])");
     int groups = (int) NodeRules.attr(n, "group", 1);
     int c = x.shape()[1], k = ws[0];
@@ -24,15 +41,15 @@ final class Contractions {
       throw im.error(n, "weight " + Arrays.toString(ws) + " with group " + groups + " does not fit an input of " + c + " channels");
     }
     Window win = Window.of(im, n, x.shape()[2], x.shape()[3], ws[2], ws[3]);
-    float[] bias = im.hasInput(n, 2) ? vector(im, n, 2, k) : new float[k];
     String attrs = win.stride() + win.pad() + (groups == 1 ? "" : ", groups = " + groups);
-    Layer l = new Layer(im.fresh(im.nameFor(n)), "conv2d", x.name(), attrs, absorb(w.floats(), x), ws, bias,
-        new int[] {x.shape()[0], k, win.p(), win.q()}, 1, x.exponent(), x.unitMs(), ws[1] * ws[2] * ws[3]);
-    im.layer(l, n);
-    im.define(n, Val.of(l));
+    return new ConvShape(attrs, new int[] {x.shape()[0], k, win.p(), win.q()});
   }
 
   static void gemm(OnnxImporter im, NodeProto n) {
+    if (Quantized.readsDequantizedWeights(im, n)) {
+      Quantized.gemm(im, n);
+      return;
+    }
     Val a = im.i8(im.scaled(n, 0));
     if (a.rank() != 2) throw im.error(n, "A of rank " + a.rank() + "; Gemm multiplies matrices");
     if (NodeRules.attr(n, "transA", 0) != 0) throw im.error(n, "transA = 1: tdlc imports Gemm with A untransposed");
@@ -54,6 +71,10 @@ final class Contractions {
   }
 
   static void matmul(OnnxImporter im, NodeProto n) {
+    if (Quantized.readsDequantizedWeights(im, n)) {
+      Quantized.matmul(im, n);
+      return;
+    }
     if (im.isConstant(n, 1)) {
       Val a = im.i8(im.scaled(n, 0));
       OnnxFile.Constant b = im.constant(n, 1);

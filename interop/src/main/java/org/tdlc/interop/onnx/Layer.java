@@ -84,10 +84,18 @@ final class Layer {
   int[] quantizedBias() {
     int[] perChannel = new int[bias.length];
     for (int k = 0; k < bias.length; k++) perChannel[k] = Quantization.bias(bias[k], accExponent());
+    return broadcast(perChannel, outShape, channelAxis);
+  }
+
+  /**
+   * One value per channel repeated over the whole output shape: a bias of the output's own shape is an add that
+   * fuse-epilogue folds into the layer (a broadcast one it leaves apart).
+   */
+  static int[] broadcast(int[] perChannel, int[] outShape, int channelAxis) {
     int inner = 1;
     for (int a = channelAxis + 1; a < outShape.length; a++) inner *= outShape[a];
     int[] full = new int[Arrays.stream(outShape).reduce(1, (a, b) -> a * b)];
-    for (int i = 0; i < full.length; i++) full[i] = perChannel[(i / inner) % bias.length];
+    for (int i = 0; i < full.length; i++) full[i] = perChannel[(i / inner) % perChannel.length];
     return full;
   }
 }

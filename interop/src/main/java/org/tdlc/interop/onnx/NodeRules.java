@@ -17,11 +17,6 @@ final class NodeRules {
     void apply(OnnxImporter im, NodeProto n);
   }
 
-  // ONNX requantizes by a float scale rounding halves to even; requant shifts by a power of two rounding halves
-  // up, so even at a power-of-two scale the two differ on ties: no quantized node imports exactly
-  private static final String QUANTIZED = "already-quantized graphs are not imported: ONNX rounds a requantized "
-      + "value's halves to even, tdl's requant rounds them up, so the outputs would differ; import the float model "
-      + "and tdlc quantizes it";
   private static final String DYNAMIC = "integer convolutions and products come from dynamically quantized graphs, "
       + "whose scales are computed at run time (DynamicQuantizeLinear, then Cast and Mul); tdl's scales are fixed "
       + "shifts, so they are not imported; import the float model";
@@ -51,10 +46,10 @@ final class NodeRules {
       Map.entry("Identity", NodeRules::identity),
       Map.entry("Dropout", NodeRules::identity),
       Map.entry("Constant", NodeRules::constant),
-      Map.entry("QuantizeLinear", unsupported(QUANTIZED)),
-      Map.entry("DequantizeLinear", unsupported(QUANTIZED)),
-      Map.entry("QLinearConv", unsupported(QUANTIZED)),
-      Map.entry("QLinearMatMul", unsupported(QUANTIZED)),
+      Map.entry("QuantizeLinear", Quantized::quantizeLinear),
+      Map.entry("DequantizeLinear", Quantized::dequantizeLinear),
+      Map.entry("QLinearConv", Quantized::qlinearConv),
+      Map.entry("QLinearMatMul", Quantized::qlinearMatMul),
       Map.entry("ConvInteger", unsupported(DYNAMIC)),
       Map.entry("MatMulInteger", unsupported(DYNAMIC)));
 

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 
 final class OnnxFile {
-  /** A constant tensor: its dims and its values as doubles (floats and integers alike). */
-  record Constant(String name, long[] dims, double[] values) {
+  /** A constant tensor: its dims, its values as doubles (floats and integers alike) and its ONNX data type. */
+  record Constant(String name, long[] dims, double[] values, TensorProto.DataType type) {
     int[] shape() { return Arrays.stream(dims).mapToInt(d -> (int) d).toArray(); }
 
     float[] floats() {
@@ -112,7 +112,7 @@ final class OnnxFile {
       throw new OnnxException(label, "tensor '" + name + "' of shape " + Arrays.toString(dims) + " needs " + count
           + " values, the file holds " + v.length);
     }
-    return new Constant(name, dims, v);
+    return new Constant(name, dims, v, type);
   }
 
   private static int rawBytes(TensorProto.DataType type) {

@@ -1,8 +1,9 @@
 // tdlc import onnx: reads an ONNX model and writes the .tdl model (text) and its weights (tensors the caller
 // writes as .npy files). Nodes are converted in the graph's order, each by its entry in NodeRules; shapes are
 // inferred here as each node is converted, so exports without value_info shapes import alike. Float models
-// are quantized by Quantization's rules; a node tdlc cannot represent stops the import with an error naming
-// the node, its op type and the opset, before anything is written.
+// are quantized by Quantization's rules, already-quantized nodes imported exactly by Quantized's; a node tdlc
+// cannot represent stops the import with an error naming the node, its op type and the opset, before
+// anything is written.
 package org.tdlc.interop.onnx;
 
 import ai.onnx.proto.OnnxMl;
@@ -43,6 +44,16 @@ public final class OnnxImporter {
   private final List<String> inputs = new ArrayList<>();
   private final List<Object> body = new ArrayList<>();     // statement lines, Layers and Params, in order
   private final List<LayerInfo> layers = new ArrayList<>();
+  // already-quantized graphs (Quantized): the values computed exactly as ONNX defines them, the ONNX element
+  // type of each int8 or uint8 tensor (a uint8 tensor is held in i8 as x - 128), DequantizeLinear's constants,
+  // the line of each graph input, and the i32 scalars declared once for all requants
+  private final Set<Val> exact = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<String, TensorProto.DataType> quantizedTypes = new HashMap<>();
+  final Map<String, QuantizedOperands.Dequantized> dequantized = new HashMap<>();
+  final Map<Val, Quantized.Channels> channels = new IdentityHashMap<>();
+  private final Map<String, Integer> inputLines = new HashMap<>();
+  private final Map<Integer, String> scalars = new HashMap<>();
+  private NodeProto current;
 
   private OnnxImporter(OnnxFile file, String modelName, String weightPrefix) {
     this.file = file;
@@ -75,7 +86,9 @@ public final class OnnxImporter {
     if (inputs.isEmpty()) throw new OnnxException(file.label, "the graph has no inputs");
     for (NodeProto n : nodes) {
       try {
+        current = n;
         NodeRules.rule(n.getOpType()).apply(this, n);
+        Quantized.passThrough(this, n);
       } catch (ArithmeticException | IndexOutOfBoundsException | IllegalArgumentException | NegativeArraySizeException e) {
         // a malformed node (an attribute too short, a dimension that overflows) that no rule anticipated
         throw error(n, "malformed node: " + e.getMessage());
@@ -98,9 +111,10 @@ public final class OnnxImporter {
     OnnxMl.TypeProto.Tensor t = in.getType().getTensorType();
     int elem = t.getElemType();
     boolean floats = elem == TensorProto.DataType.FLOAT_VALUE || elem == TensorProto.DataType.DOUBLE_VALUE;
-    if (!floats && elem != TensorProto.DataType.INT8_VALUE) {
+    boolean unsigned = elem == TensorProto.DataType.UINT8_VALUE;
+    if (!floats && !unsigned && elem != TensorProto.DataType.INT8_VALUE) {
       throw new OnnxException(file.label, "graph input '" + in.getName() + "' has element type "
-          + TensorProto.DataType.forNumber(elem) + "; tdlc imports float and int8 inputs");
+          + TensorProto.DataType.forNumber(elem) + "; tdlc imports float, int8 and uint8 inputs");
     }
     List<OnnxMl.TensorShapeProto.Dimension> dims = t.getShape().getDimList();
     if (dims.isEmpty()) throw new OnnxException(file.label, "graph input '" + in.getName() + "' has no shape");
@@ -122,8 +136,10 @@ public final class OnnxImporter {
     // taken as is (exponent 0), with the spread of a uniform random i8 tensor (mean square 5461)
     int exp = floats ? Quantization.activationExponent(1.0) : 0;
     Val v = Val.of(name, shape, false, exp, floats ? 1.0 : 5461);
+    inputLines.put(in.getName(), inputs.size());
     inputs.add("  input " + name + " : " + v.type() + ";" + (floats ? "   // the float input times 2^" + exp
-        + ", rounded, clamped to -128..127" : ""));
+        + ", rounded, clamped to -128..127" : unsigned ? "   // the uint8 input minus 128" : ""));
+    if (!floats) quantizedTypes.put(in.getName(), TensorProto.DataType.forNumber(elem));
     values.put(in.getName(), v);
   }
 
@@ -148,11 +164,19 @@ public final class OnnxImporter {
     if (i >= n.getInputCount() || n.getInput(i).isEmpty()) throw error(n, "input " + i + " is missing");
     Val v = values.get(n.getInput(i));
     if (v == null) {
+      if (dequantized.containsKey(n.getInput(i))) {
+        throw error(n, "input " + i + " ('" + n.getInput(i) + "') is a dequantized constant; tdlc takes one only as "
+            + "the weights or bias of a Conv, Gemm or MatMul");
+      }
       if (file.constant(n.getInput(i)).isPresent()) {
         throw error(n, "input " + i + " ('" + n.getInput(i) + "') is a constant; tdlc takes it only where the "
             + "op's weights or parameters go");
       }
       throw error(n, "input " + i + " ('" + n.getInput(i) + "') is defined by no earlier node or graph input");
+    }
+    if (channels.containsKey(v) && !n.getOpType().equals("Relu") && !n.getOpType().equals("QuantizeLinear")) {
+      throw error(n, "input " + i + " ('" + n.getInput(i) + "') is an accumulator whose scale differs per channel "
+          + "(per-channel weight scales); tdlc carries it only through Relu to a QuantizeLinear");
     }
     return v;
   }
@@ -205,6 +229,10 @@ public final class OnnxImporter {
   /** The value as an i8 activation: itself, or a requant of the accumulator at the exponent its estimated spread asks for. */
   Val i8(Val v) {
     if (!v.acc()) return v;
+    if (isExact(v)) {
+      throw error(current, "reads the exact accumulator of a quantized Conv, Gemm or MatMul; tdlc requantizes it "
+          + "only where a QuantizeLinear says how (choosing a scale itself would approximate the quantized graph)");
+    }
     return asI8.computeIfAbsent(v, a -> {
       int shift = Quantization.shift(a.exponent(), Quantization.activationExponent(a.unitMs()));
       String name = statement(a.name() + "_q", "requant(" + a.name() + ", shift = " + shift + ")");
@@ -223,6 +251,41 @@ public final class OnnxImporter {
     String name = statement(q.name() + "_s", "requant(" + q.name() + ", shift = " + shift + ")");
     return q.as(name, q.shape(), false, maxExponent);
   }
+
+  // ---- already-quantized values (Quantized's rules)
+
+  void markExact(Val v) { exact.add(v); }
+
+  /** True if {@code v} holds what ONNX computes for its value, exactly (real value = integer * 2^-exponent). */
+  boolean isExact(Val v) { return exact.contains(v); }
+
+  /** The ONNX element type (INT8 or UINT8) of the quantized tensor {@code onnxName}, or null if it is not one. */
+  TensorProto.DataType quantizedType(String onnxName) { return quantizedTypes.get(onnxName); }
+
+  void quantizedType(String onnxName, TensorProto.DataType type) { quantizedTypes.put(onnxName, type); }
+
+  /** The value {@code onnxName} as the importer holds it so far (null if none). */
+  Val value(String onnxName) { return values.get(onnxName); }
+
+  /** True if {@code onnxName} is a graph input. */
+  boolean isGraphInput(String onnxName) { return inputLines.containsKey(onnxName); }
+
+  /** Replaces the comment of graph input {@code onnxName}'s declaration (a QuantizeLinear tells what it holds). */
+  void describeInput(String onnxName, String comment) {
+    int line = inputLines.get(onnxName);
+    String s = inputs.get(line);
+    int c = s.indexOf("   //");
+    inputs.set(line, (c < 0 ? s : s.substring(0, c)) + "   // " + comment);
+  }
+
+  /** An i32[1] weight holding {@code v}, declared once per value; returns its name. */
+  String scalar(int v) {
+    return scalars.computeIfAbsent(v, k -> param(k < 0 ? "minus_" + -(long) k : "const_" + k,
+        TensorType.of(ElementType.I32, 1), new int[] {k}, "the constant " + k));
+  }
+
+  /** Records a PE-array layer written as a statement (a quantized node's conv2d or matmul). */
+  void layer(String name, String op, NodeProto n) { layers.add(new LayerInfo(name, op, n.getName())); }
 
   /** Declares a parameter tensor (written as a weight file) under a fresh name from {@code hint}; returns the name. */
   String param(String hint, TensorType type, int[] values, String comment) {
@@ -294,8 +357,12 @@ public final class OnnxImporter {
         .append(" by tdlc import onnx (").append(m.getProducerName().isEmpty() ? "unknown producer"
             : m.getProducerName() + (m.getProducerVersion().isEmpty() ? "" : " " + m.getProducerVersion()))
         .append(", opset ").append(file.opset()).append(").\n")
-        .append("// Float weights are quantized to i8 per tensor at power-of-two scales and activations are\n")
-        .append("// requantized between layers (docs/interop.md states the rules).\n\n")
+        .append(file.graph.getNodeList().stream().anyMatch(Quantized::isQuantized)
+            ? "// Quantized nodes are imported exactly, rounding halves to even as ONNX does; float weights, if any,\n"
+                + "// are quantized to i8 per tensor at power-of-two scales (docs/interop.md states the rules).\n"
+            : "// Float weights are quantized to i8 per tensor at power-of-two scales and activations are\n"
+                + "// requantized between layers (docs/interop.md states the rules).\n")
+        .append("\n")
         .append("model ").append(modelName).append(" {\n");
     inputs.forEach(s -> b.append(s).append('\n'));
     decls.forEach(s -> b.append(s).append('\n'));

@@ -28,11 +28,23 @@ final class OnnxGraph {
     this.opset = opset;
   }
 
-  String input(String name, int... shape) {
+  String input(String name, int... shape) { return input(name, TensorProto.DataType.FLOAT, shape); }
+
+  /** A graph input of element type {@code type} (int8, uint8: an already-quantized model's). */
+  String input(String name, TensorProto.DataType type, int... shape) {
     TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
     for (int d : shape) s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
     g.addInput(ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(s))));
+        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(s))));
+    return name;
+  }
+
+  /** An integer initializer (int8, uint8 or int32), in int32_data as ONNX stores them. */
+  String integers(String name, TensorProto.DataType type, int[] values, long... dims) {
+    TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(type.getNumber());
+    for (long d : dims) t.addDims(d);
+    for (int v : values) t.addInt32Data(v);
+    g.addInitializer(t);
     return name;
   }
 
