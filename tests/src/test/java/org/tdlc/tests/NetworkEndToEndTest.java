@@ -13,23 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tdlc.backend.lower.Lowering;
 import org.tdlc.frontend.Frontend;
 import org.tdlc.frontend.Targets;
-import org.tdlc.ir.IrModule;
-import org.tdlc.ir.Model;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.diag.SourceCache;
-import org.tdlc.ir.interp.Interpreter;
 import org.tdlc.ir.target.Network;
-import org.tdlc.ir.target.Target;
-import org.tdlc.machine.MachineConfig;
-import org.tdlc.passes.PassManager;
-import org.tdlc.passes.Pipeline;
 import org.tdlc.sim.Counters;
 import org.tdlc.sim.LayerCounters;
 import org.tdlc.sim.SimResult;
-import org.tdlc.sim.Simulator;
 
 class NetworkEndToEndTest {
   static final String FILE = "tests/src/test/resources/prediction/network.tdl";
@@ -47,16 +38,7 @@ class NetworkEndToEndTest {
 
   @Test
   void everyMappedLayerIsPredictedExactlyOnEveryNetwork() {
-    PredictionTest.Tally t = new PredictionTest.Tally();
-    for (String net : NETWORKS) {
-      Target target = Targets.resolve(net, file());
-      for (String ex : PredictionTest.EXAMPLES) {
-        IrModule module = new Frontend(new DiagnosticEngine(), new SourceCache()).compile("examples/" + ex + ".tdl")
-            .module();
-        PredictionTest.compare(module, target, Pipeline.NO_FORMATS, ex + "/" + net, t);
-      }
-      PredictionTest.compare(file().module(), target, Pipeline.NO_FORMATS, "dataflows/" + net, t);
-    }
+    PredictionTest.Tally t = PredictionTest.examplesAndFile(FILE, NETWORKS);
     t.print("networks");
     assertTrue(t.compared >= 3 * 15, "only " + t.compared + " mapped layers compared");
     assertTrue(t.problems.isEmpty(), String.join("\n", t.problems));
@@ -93,13 +75,7 @@ class NetworkEndToEndTest {
 
   /** The model's layers simulated on target {@code name}, by layer name, after checking its outputs bit for bit. */
   private static Map<String, Counters> layers(String name) {
-    Frontend.Result f = file();
-    Target target = Targets.resolve(name, f);
-    Model m = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(target))
-        .run(f.module(), Pipeline.DEFAULT, new DiagnosticEngine()).models().get(0);
-    var inputs = Interpreter.randomInputs(m, 3);
-    SimResult sim = Simulator.run(new Lowering().lower(m, MachineConfig.of(target)), inputs);
-    assertEquals(new Interpreter().run(m, inputs), sim.outputs(), name + ": simulated outputs, bit for bit");
+    SimResult sim = PredictionTest.simulateVerified(FILE, name);
     Map<String, Counters> out = new LinkedHashMap<>();
     for (LayerCounters lc : sim.layers()) out.put(lc.name(), lc.counters());
     assertEquals(List.of("a", "b", "c", "d"), List.copyOf(out.keySet()));

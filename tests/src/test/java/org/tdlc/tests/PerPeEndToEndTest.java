@@ -10,41 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tdlc.backend.lower.Lowering;
-import org.tdlc.frontend.Frontend;
-import org.tdlc.frontend.Targets;
-import org.tdlc.ir.IrModule;
-import org.tdlc.ir.Model;
-import org.tdlc.ir.diag.DiagnosticEngine;
-import org.tdlc.ir.diag.SourceCache;
-import org.tdlc.ir.interp.Interpreter;
-import org.tdlc.ir.target.Target;
-import org.tdlc.machine.MachineConfig;
-import org.tdlc.passes.PassManager;
-import org.tdlc.passes.Pipeline;
 import org.tdlc.sim.Counters;
 import org.tdlc.sim.SimResult;
-import org.tdlc.sim.Simulator;
 
 class PerPeEndToEndTest {
   static final String FILE = "tests/src/test/resources/prediction/per_pe.tdl";
   static final List<String> TARGETS = List.of("no_spad", "shared_spad", "input_spad", "small_input_spad");
   static final long MACS = 32L * 16 * 16 * 16 * 9;
 
-  static Frontend.Result file() { return new Frontend(new DiagnosticEngine(), new SourceCache()).compile(FILE); }
-
   @Test
   void everyMappedLayerIsPredictedExactlyWithEveryPerPeHierarchy() {
-    PredictionTest.Tally t = new PredictionTest.Tally();
-    for (String name : TARGETS) {
-      Target target = Targets.resolve(name, file());
-      for (String ex : PredictionTest.EXAMPLES) {
-        IrModule module = new Frontend(new DiagnosticEngine(), new SourceCache()).compile("examples/" + ex + ".tdl")
-            .module();
-        PredictionTest.compare(module, target, Pipeline.NO_FORMATS, ex + "/" + name, t);
-      }
-      PredictionTest.compare(file().module(), target, Pipeline.NO_FORMATS, "rows_of_inputs/" + name, t);
-    }
+    PredictionTest.Tally t = PredictionTest.examplesAndFile(FILE, TARGETS);
     t.print("per-PE levels");
     assertTrue(t.compared >= 4 * 10, "only " + t.compared + " mapped layers compared");
     assertTrue(t.problems.isEmpty(), String.join("\n", t.problems));
@@ -84,13 +60,7 @@ class PerPeEndToEndTest {
 
   /** The model's one layer simulated on target {@code name}, after checking its outputs bit for bit. */
   private static Counters layer(String name) {
-    Frontend.Result f = file();
-    Target target = Targets.resolve(name, f);
-    Model m = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(target))
-        .run(f.module(), Pipeline.DEFAULT, new DiagnosticEngine()).models().get(0);
-    var inputs = Interpreter.randomInputs(m, 3);
-    SimResult sim = Simulator.run(new Lowering().lower(m, MachineConfig.of(target)), inputs);
-    assertEquals(new Interpreter().run(m, inputs), sim.outputs(), name + ": simulated outputs, bit for bit");
+    SimResult sim = PredictionTest.simulateVerified(FILE, name);
     assertEquals(1, sim.layers().size());
     return sim.layers().get(0).counters();
   }

@@ -157,6 +157,40 @@ class PredictionTest {
     return t;
   }
 
+  /**
+   * Every mapped layer of every example and of the models in {@code file} (weights dense), predicted and
+   * simulated on each of the file's targets {@code targets}.
+   */
+  static Tally examplesAndFile(String file, List<String> targets) {
+    Tally t = new Tally();
+    for (String name : targets) {
+      Frontend.Result f = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file);
+      Target target = Targets.resolve(name, f);
+      for (String ex : EXAMPLES) {
+        IrModule module = new Frontend(new DiagnosticEngine(), new SourceCache()).compile("examples/" + ex + ".tdl")
+            .module();
+        compare(module, target, Pipeline.NO_FORMATS, ex + "/" + name, t);
+      }
+      compare(f.module(), target, Pipeline.NO_FORMATS, file + "/" + name, t);
+    }
+    return t;
+  }
+
+  /**
+   * The first model of {@code file} compiled (default pipeline) for its target {@code name} and simulated on
+   * random inputs, after checking its outputs against the reference interpreter bit for bit.
+   */
+  static SimResult simulateVerified(String file, String name) {
+    Frontend.Result f = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file);
+    Target target = Targets.resolve(name, f);
+    Model m = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(target))
+        .run(f.module(), Pipeline.DEFAULT, new DiagnosticEngine()).models().get(0);
+    var inputs = Interpreter.randomInputs(m, 3);
+    SimResult sim = Simulator.run(new Lowering().lower(m, MachineConfig.of(target)), inputs);
+    assertEquals(new Interpreter().run(m, inputs), sim.outputs(), name + ": simulated outputs, bit for bit");
+    return sim;
+  }
+
   /** Compiles, lowers and simulates every model of {@code module}, comparing each mapped layer. */
   static void compare(IrModule module, Target target, Pipeline pipeline, String label, Tally t) {
     IrModule mapped;
