@@ -54,7 +54,8 @@ final class MappingReport {
       b.append(String.format("  %-10s %12d %12d %12d %12d%n", names[i], e.dramRead()[i], e.dramWrite()[i],
           e.globalRead()[i], e.globalWrite()[i]));
     }
-    b.append(String.format("  %-10s %12s %12s %12d (per-PE level)%n", "local", "", "", e.localBytes()));
+    b.append(String.format("  %-10s %12s %12s %12d (per-PE levels, read and written)%n", "local", "", "",
+        e.localBytes()));
     b.append("\nalternatives the search saw (best first; compared on the search's costs, weights dense):\n");
     for (MappingSearch.Point q : p.search().runnersUp()) {
       Mapping alt = MappingPlanner.toMapping(space, q);
