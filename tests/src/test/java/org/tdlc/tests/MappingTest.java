@@ -85,7 +85,7 @@ class MappingTest {
   void theSearchHoldsOnEveryTarget() {
     String[][] cases = {
         {"default", "96 56 56 24 1 1 1 0 1"}, {"default", "256 14 14 256 3 3 1 1 1"},
-        {"systolic", "192 14 14 64 1 1 1 0 1"}, {"systolic", "384 14 14 64 1 1 1 0 1"},
+        {"systolic", "576 14 14 96 1 1 1 0 1"}, {"systolic", "512 28 28 1024 1 1 2 0 1"},
         {"eyeriss", "576 7 7 160 1 1 1 0 1"}, {"eyeriss", "512 28 28 1024 1 1 2 0 1"},
         {"nvdla", "96 14 14 576 1 1 1 0 1"}, {"nvdla", "576 14 14 96 1 1 1 0 1"},
         {"maeri", "32 28 28 192 1 1 1 0 1"}, {"maeri", "192 14 14 64 1 1 1 0 1"},

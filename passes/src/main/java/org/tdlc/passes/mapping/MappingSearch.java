@@ -25,7 +25,8 @@ import org.tdlc.ir.target.Dataflow;
  *     said into the tiles that follow, whatever the model's rules.
  * <li><b>Starts.</b> The largest tiles that fit grown four ways (innermost index first, outermost first, all
  *     doubled in turn, reduction indices first); per arrangement the roofline-best axis fill (its row and
- *     column indices doubled until they fill the array, then the rest grown reduction first); and the
+ *     column indices doubled until they fill the array, then the indices on neither axis grown, reduction
+ *     first); and the
  *     <i>maximal</i> tiles, those the buffer holds that no index can grow by one candidate (enumerated by
  *     capacity checks alone, an even spread of them when they would take more than
  *     {@value #MAXIMAL_SHARE} of the budget): the capacity boundary, where the trade-offs between operands
@@ -566,7 +567,9 @@ public final class MappingSearch {
 
   /**
    * The roofline-best axis fill for an arrangement: its row indices, then its column indices, doubled in
-   * turn (smallest first) until their product fills the axis, then the rest grown reduction first.
+   * turn (smallest first) until their product fills the axis, then the indices on neither axis grown,
+   * reduction first (growing the axis indices too would make every fill the whole layer wherever the buffer
+   * holds it).
    */
   private int[] filled(MappingSpace.Arrangement a) {
     int[] pick = new int[space.tiles().length];
@@ -586,7 +589,16 @@ public final class MappingSearch {
         if (!fits(pick)) { pick[next]--; break; }
       }
     }
-    grow(pick, 3);
+    int onAxes = a.rows() | a.cols();
+    List<Integer> turn = new ArrayList<>();            // the rest, reduction indices first, innermost first
+    for (int d = pick.length - 1; d >= 0; d--) if ((onAxes >> d & 1) == 0) turn.add(d);
+    turn.sort(java.util.Comparator.comparing((Integer d) -> !space.space().reduced(d)));
+    for (int d : turn) {
+      while (pick[d] + 1 < space.tiles()[d].length) {
+        pick[d]++;
+        if (!fits(pick)) { pick[d]--; break; }
+      }
+    }
     return pick;
   }
 
