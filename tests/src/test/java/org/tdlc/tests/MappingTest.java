@@ -75,8 +75,8 @@ class MappingTest {
   }
 
   /**
-   * On every built-in target, layers where the search once missed (the optimum in another order's,
-   * dataflow's or arrangement's basin than the best start's, or a tile trade away): the search lands within
+   * On every built-in target, two layers, among them those where the search once missed (the optimum in
+   * another order's, dataflow's or arrangement's basin than the best start's): the search lands within
    * 2% of the exhaustive optimum of the same space, never spends more than 1/50 of its evaluations, and is
    * deterministic for a seed. Small spaces (each enumerated in well under a second) but not trivial ones
    * (above the size the search enumerates itself).
