@@ -410,7 +410,8 @@ public final class MappingSearch {
   private boolean inRange(int d, int c) { return c >= 0 && c < space.tiles()[d].length; }
 
   /**
-   * The tile's best point under this order among each dataflow's arrangement with the fewest folds (memo),
+   * The tile's best point under this order among each dataflow's arrangements with the fewest folds, the
+   * carried one, the proven ones and the best point's (only the class's dataflow in a class climb; memo),
    * or null when the tile does not fit.
    */
   private Point value(int[] pick, int order, int carry) {
@@ -482,14 +483,12 @@ public final class MappingSearch {
     return out;
   }
 
-  /** Every arrangement and order of the best few distinct tiles found. */
+  /** With the rest of the budget: every arrangement and order of the tiles found, best tile first. */
   private void sweep() {
     List<java.util.Map.Entry<Key, Double>> ranked = new ArrayList<>(tileBest.entrySet());
     ranked.sort(java.util.Map.Entry.comparingByValue());
-    int done = 0;
     for (var e : ranked) {
       if (visited >= budget) break;
-      done++;
       int[] pick = e.getKey().pick();
       for (int a = 0; a < space.arrangements().size() && visited < budget; a++) {
         for (int o = 0; o < space.orders().size() && visited < budget; o++) eval(pick, a, o, true);
