@@ -5,16 +5,16 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network mobilenetv2 {
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=16, c=3, p=112, q=8, r=3, s=3}, order [n, p, q, k, c, r, s]
-  // levels: Y over 16 (rows); K over 16 (columns);
+  // tdlc mapping: os, rows q, columns k, tile {n=1, k=16, c=3, p=8, q=112, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: X over 16 (rows); K over 16 (columns);
   Layer stem_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 32, C: 3, R: 3, S: 3, Y: 225, X: 225 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(16,16) K;
       TemporalMap(3,3) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -76,27 +76,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=96, c=16, p=16, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=96, c=16, p=16, q=16, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 16 (columns); C over 16 (rows);
   Layer b2_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 96, C: 16, R: 1, S: 1, Y: 112, X: 112 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(96,96) K;
       TemporalMap(1,1) N;
       TemporalMap(16,16) Y;
-      TemporalMap(8,8) X;
       TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -123,7 +123,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=24, c=96, p=4, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=24, c=96, p=4, q=56, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
   Layer b2_y {
     Type: CONV
@@ -149,8 +149,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=144, c=24, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=144, c=24, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer b3_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -163,13 +163,11 @@ Network mobilenetv2 {
       TemporalMap(24,24) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(8, P);
+      Cluster(16, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -200,7 +198,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=24, c=144, p=2, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=24, c=144, p=2, q=56, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: K over 16 (columns); Y over 2 (rows); X over 8 (rows);
   Layer b3_y {
     Type: CONV
@@ -226,8 +224,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=144, c=24, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
+  // tdlc mapping: os, rows p, columns k, tile {n=1, k=144, c=24, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 16 (rows);
   Layer b4_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -240,19 +238,17 @@ Network mobilenetv2 {
       TemporalMap(24,24) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(8, P);
+      Cluster(16, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=2, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=2, k=1, c=1, p=28, q=28, r=3, s=3}, order [n, g, p, q, k, c, r, s]
   // levels: Y over 16 (columns); R over 4 (rows); S over 4 (rows);
   Layer b4_da {
     Type: DSCONV
@@ -260,8 +256,8 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 144, R: 3, S: 3, Y: 57, X: 57 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(2,2) C;
       TemporalMap(1,1) N;
+      TemporalMap(2,2) C;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -350,8 +346,8 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=192, p=4, q=16, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=192, p=16, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer b5_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -359,14 +355,14 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(16,16) X;
+      TemporalMap(16,16) Y;
+      TemporalMap(4,4) X;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(8, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -425,8 +421,8 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=192, p=4, q=16, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=192, p=16, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer b6_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -434,14 +430,14 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(16,16) X;
+      TemporalMap(16,16) Y;
+      TemporalMap(4,4) X;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(8, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -477,7 +473,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=8, k=1, c=1, p=14, q=14, r=3, s=3}, order [n, g, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=8, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 16 (columns); R over 4 (rows); S over 4 (rows);
   Layer b7_da {
     Type: DSCONV
@@ -485,8 +481,8 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 29, X: 29 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
       TemporalMap(8,8) C;
+      TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -500,8 +496,8 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: os, rows q, columns k, tile {n=1, k=32, c=192, p=4, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); X over 16 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=192, p=8, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer b7_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -509,12 +505,14 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(14,14) X;
+      TemporalMap(8,8) Y;
+      TemporalMap(8,8) X;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
+      Cluster(8, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -524,7 +522,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=64, p=14, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows p x q: 196 positions over 16, columns k: 16 over 16), MAESTRO's per-dimension spatial maps 14 times
   Layer b8_ea {
@@ -574,8 +572,8 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: os, rows q, columns k, tile {n=1, k=32, c=384, p=4, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); X over 16 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=384, p=8, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer b8_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -583,12 +581,14 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(14,14) X;
+      TemporalMap(8,8) Y;
+      TemporalMap(8,8) X;
       TemporalMap(384,384) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
+      Cluster(8, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -598,7 +598,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=64, p=14, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows p x q: 196 positions over 16, columns k: 16 over 16), MAESTRO's per-dimension spatial maps 14 times
   Layer b9_ea {
@@ -648,8 +648,8 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: os, rows q, columns k, tile {n=1, k=32, c=384, p=4, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); X over 16 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=384, p=8, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer b9_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -657,12 +657,14 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(14,14) X;
+      TemporalMap(8,8) Y;
+      TemporalMap(8,8) X;
       TemporalMap(384,384) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
+      Cluster(8, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -672,7 +674,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=64, p=14, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows p x q: 196 positions over 16, columns k: 16 over 16), MAESTRO's per-dimension spatial maps 14 times
   Layer b10_ea {
@@ -722,8 +724,8 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: os, rows q, columns k, tile {n=1, k=32, c=384, p=4, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); X over 16 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=384, p=8, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer b10_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -731,12 +733,14 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(14,14) X;
+      TemporalMap(8,8) Y;
+      TemporalMap(8,8) X;
       TemporalMap(384,384) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(16, P);
+      Cluster(8, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -746,7 +750,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=64, p=14, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows p x q: 196 positions over 16, columns k: 16 over 16), MAESTRO's per-dimension spatial maps 14 times
   Layer b11_ea {

@@ -5,16 +5,16 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network mobilenetv2 {
-  // tdlc mapping: rs, rows c x r, columns k, tile {n=1, k=32, c=3, p=16, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
-  // levels: K over 14 (columns); C over 4 (rows); R over 3 (rows);
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=32, c=3, p=112, q=4, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
   Layer stem_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 32, C: 3, R: 3, S: 3, Y: 225, X: 225 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(3,3) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -54,32 +54,32 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=16, c=32, p=112, q=1, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=32, p=112, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 16, C: 32, R: 1, S: 1, Y: 112, X: 112 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(16,16) K;
+      TemporalMap(1,1) N;
+      TemporalMap(4,4) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=96, c=16, p=112, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=96, c=16, p=8, q=16, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b2_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -88,17 +88,17 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(96,96) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,16) X;
       TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -125,32 +125,32 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=24, c=96, p=4, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=96, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 24, C: 96, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(24,24) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(56,56) X;
+      TemporalMap(4,4) X;
       TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=144, c=24, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=144, c=24, p=8, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b3_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -159,17 +159,17 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(144,144) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(8,8) X;
       TemporalMap(24,24) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -196,32 +196,32 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=24, c=144, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=144, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b3_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 24, C: 144, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(24,24) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
       TemporalMap(4,4) X;
       TemporalMap(144,144) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=144, c=24, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=144, c=24, p=8, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b4_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -230,17 +230,17 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(144,144) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(8,8) X;
       TemporalMap(24,24) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -266,8 +266,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=144, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=144, p=28, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b4_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -276,22 +276,22 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(8,8) X;
       TemporalMap(144,144) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=192, c=32, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b5_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -300,17 +300,17 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(192,192) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -336,8 +336,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=32, c=192, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=28, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b5_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -346,24 +346,22 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(8,8) X;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=192, c=32, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b6_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -372,17 +370,17 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(192,192) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -408,8 +406,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=32, c=192, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=28, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b6_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -418,24 +416,22 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(8,8) X;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=192, c=32, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b7_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -444,17 +440,17 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(192,192) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -481,53 +477,51 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=64, c=192, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 2 (columns); X over 7 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=192, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer b7_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 192, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(4,4) Y;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(7, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=384, c=64, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b8_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(384,384) K;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(14,14) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -554,51 +548,51 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=64, c=384, p=1, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b8_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 384, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(4,4) X;
       TemporalMap(384,384) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=384, c=64, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b9_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(384,384) K;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(14,14) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -625,51 +619,51 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=64, c=384, p=1, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b9_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 384, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(4,4) X;
       TemporalMap(384,384) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=384, c=64, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b10_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(384,384) K;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(14,14) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -696,51 +690,51 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=64, c=384, p=1, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b10_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 384, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(4,4) X;
       TemporalMap(384,384) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=384, c=64, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b11_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(384,384) K;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(14,14) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -767,8 +761,8 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=96, c=384, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=96, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b11_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -777,41 +771,41 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(96,96) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(4,4) X;
       TemporalMap(384,384) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=576, c=96, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b12_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(576,576) K;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(14,14) X;
       TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -838,8 +832,8 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=96, c=576, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=96, c=576, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b12_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -848,41 +842,41 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(96,96) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) X;
       TemporalMap(576,576) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=576, c=96, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b13_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(576,576) K;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(14,14) X;
       TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -909,8 +903,8 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=96, c=576, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=96, c=576, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b13_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -919,41 +913,41 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(96,96) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) X;
       TemporalMap(576,576) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=576, c=96, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b14_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(576,576) K;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(14,14) X;
       TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -982,15 +976,15 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=32, c=576, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=64, c=576, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer b14_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 160, C: 576, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) X;
       TemporalMap(576,576) C;
@@ -999,38 +993,38 @@ Network mobilenetv2 {
       Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer b15_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) X;
-      TemporalMap(128,128) K;
       TemporalMap(160,160) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -1059,8 +1053,8 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer b15_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1076,38 +1070,38 @@ Network mobilenetv2 {
       Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer b16_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) X;
-      TemporalMap(128,128) K;
       TemporalMap(160,160) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -1136,8 +1130,8 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer b16_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1153,38 +1147,38 @@ Network mobilenetv2 {
       Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer b17_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) X;
-      TemporalMap(128,128) K;
       TemporalMap(160,160) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -1213,55 +1207,55 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer b17_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 320, C: 960, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) X;
-      TemporalMap(32,32) K;
       TemporalMap(960,960) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=128, c=320, p=7, q=7, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=320, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer last_a {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1280, C: 320, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) X;
-      TemporalMap(128,128) K;
       TemporalMap(320,320) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }

@@ -5,31 +5,31 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network resnet50 {
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=64, c=3, p=16, q=16, r=7, s=7}, order [k, n, p, q, c, r, s]
-  // levels: Y over 16 (rows); K over 16 (columns);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=3, p=16, q=112, r=7, s=7}, order [n, p, q, k, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer conv1_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 64, C: 3, R: 7, S: 7, Y: 229, X: 229 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(32,32) K;
       TemporalMap(3,3) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=64, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=64, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer l1_0_a1 {
     Type: CONV
@@ -39,7 +39,7 @@ Network resnet50 {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
       TemporalMap(56,56) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(2,2) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -79,8 +79,8 @@ Network resnet50 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=256, c=64, p=16, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=64, p=4, q=56, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
   Layer l1_0_ds {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -88,14 +88,14 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(16,16) Y;
-      TemporalMap(8,8) X;
+      TemporalMap(4,4) Y;
+      TemporalMap(56,56) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(8, P);
+      Cluster(4, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(2, P);
+      Cluster(4, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -105,7 +105,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=64, p=56, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=256, c=64, p=8, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer l1_0_y {
     Type: CONV
@@ -114,8 +114,8 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(8,8) Y;
+      TemporalMap(8,8) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -181,7 +181,7 @@ Network resnet50 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=64, p=56, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=256, c=64, p=8, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer l1_1_y {
     Type: CONV
@@ -190,8 +190,8 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(8,8) Y;
+      TemporalMap(8,8) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -257,7 +257,7 @@ Network resnet50 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=64, p=56, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=256, c=64, p=8, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer l1_2_y {
     Type: CONV
@@ -266,8 +266,8 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(8,8) Y;
+      TemporalMap(8,8) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -283,66 +283,64 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=256, p=8, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=256, p=56, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l2_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 256, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) Y;
       TemporalMap(8,8) X;
+      TemporalMap(64,64) K;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(8, P);
-      SpatialMap(Sz(R),1) Y;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
+      Cluster(16, P);
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=64, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=64, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l2_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 57, X: 57 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=256, c=256, p=16, q=2, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 16 (rows); K over 16 (columns);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=256, p=2, q=16, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: X over 16 (columns); K over 16 (rows);
   Layer l2_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 512, C: 256, R: 1, S: 1, Y: 55, X: 55 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(256,256) K;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -350,303 +348,303 @@ Network resnet50 {
       Cluster(16, P);
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=256, c=128, p=28, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=128, p=4, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: X over 16 (columns); K over 16 (rows);
   Layer l2_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
-      TemporalMap(28,28) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(4,4) Y;
+      TemporalMap(256,256) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows q, columns k, tile {n=1, k=64, c=512, p=4, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); X over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=512, p=28, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l2_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(28,28) X;
+      TemporalMap(4,4) X;
+      TemporalMap(64,64) K;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=64, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=128, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l2_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      TemporalMap(30,28) Y;
       TemporalMap(30,28) X;
-      TemporalMap(64,64) C;
+      TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=128, p=28, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l2_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(28,28) Y;
       TemporalMap(28,28) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows q, columns k, tile {n=1, k=64, c=512, p=4, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); X over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=512, p=28, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l2_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(28,28) X;
+      TemporalMap(4,4) X;
+      TemporalMap(64,64) K;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=64, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=128, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l2_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      TemporalMap(30,28) Y;
       TemporalMap(30,28) X;
-      TemporalMap(64,64) C;
+      TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=128, p=28, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l2_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(28,28) Y;
       TemporalMap(28,28) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows q, columns k, tile {n=1, k=64, c=512, p=4, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); X over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=512, p=28, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l2_3_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(28,28) X;
+      TemporalMap(4,4) X;
+      TemporalMap(64,64) K;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=64, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=128, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l2_3_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      TemporalMap(30,28) Y;
       TemporalMap(30,28) X;
-      TemporalMap(64,64) C;
+      TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=128, p=28, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l2_3_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(28,28) Y;
       TemporalMap(28,28) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=128, c=512, p=28, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=28, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(28,28) Y;
       TemporalMap(4,4) X;
+      TemporalMap(128,128) K;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 29, X: 29 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows q, columns k, tile {n=1, k=32, c=512, p=8, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 16 (rows); K over 16 (columns);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=32, c=512, p=8, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 16 (columns); K over 16 (rows);
   Layer l3_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
@@ -662,417 +660,417 @@ Network resnet50 {
       Cluster(16, P);
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) Y;
       TemporalMap(16,14) X;
-      TemporalMap(128,128) C;
+      TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) Y;
       TemporalMap(16,14) X;
-      TemporalMap(128,128) C;
+      TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_3_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_3_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) Y;
       TemporalMap(16,14) X;
-      TemporalMap(128,128) C;
+      TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_3_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_4_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_4_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) Y;
       TemporalMap(16,14) X;
-      TemporalMap(128,128) C;
+      TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_4_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=32, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=512, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_5_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_5_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) Y;
       TemporalMap(16,14) X;
-      TemporalMap(128,128) C;
+      TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_5_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=16, c=1024, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=1024, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l4_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
       TemporalMap(1024,1024) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }

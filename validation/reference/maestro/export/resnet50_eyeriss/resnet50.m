@@ -5,67 +5,65 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network resnet50 {
-  // tdlc mapping: rs, rows c x r, columns k, tile {n=1, k=64, c=3, p=16, q=16, r=7, s=7}, order [n, p, q, k, c, r, s]
-  // levels: K over 14 (columns); C over 3 (rows); R over 4 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=3, p=112, q=2, r=7, s=7}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer conv1_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 64, C: 3, R: 7, S: 7, Y: 229, X: 229 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(3,3) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(3, P);
-      SpatialMap(1,1) C;
-      Cluster(4, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
+      Cluster(12, P);
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
+      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=64, p=4, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l1_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(4,4) Y;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=64, p=16, q=8, r=3, s=3}, order [n, p, q, k, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=64, p=56, q=2, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l1_0_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(18,16) Y;
-      TemporalMap(10,8) X;
+      TemporalMap(4,2) X;
+      TemporalMap(64,64) K;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -79,92 +77,89 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=64, p=56, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l1_0_ds {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(8,8) X;
+      TemporalMap(32,32) K;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=256, c=64, p=4, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 2 (columns); X over 7 (columns); C over 12 (rows);
-  // differs from tdlc: tdlc's flattened axes fold the tile 18 times (rows c: 64 positions over 12, columns p x q: 32 over 14), MAESTRO's per-dimension spatial maps 24 times
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=64, p=56, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l1_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
       TemporalMap(8,8) X;
+      TemporalMap(16,16) K;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(7, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=256, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=2, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l1_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) Y;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=64, p=16, q=8, r=3, s=3}, order [n, p, q, k, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=64, p=56, q=2, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l1_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(18,16) Y;
-      TemporalMap(10,8) X;
+      TemporalMap(4,2) X;
+      TemporalMap(64,64) K;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -178,8 +173,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l1_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -193,50 +188,50 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=256, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=2, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l1_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) Y;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=64, p=16, q=8, r=3, s=3}, order [n, p, q, k, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=64, p=56, q=2, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l1_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(18,16) Y;
-      TemporalMap(10,8) X;
+      TemporalMap(4,2) X;
+      TemporalMap(64,64) K;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -250,8 +245,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l1_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -265,17 +260,17 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=128, c=256, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=256, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -289,89 +284,89 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=128, p=8, q=4, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=16, p=4, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l2_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 57, X: 57 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(128,128) C;
+      TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=256, c=256, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=256, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 512, C: 256, R: 1, S: 1, Y: 55, X: 55 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=256, c=128, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -385,26 +380,26 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=128, p=4, q=16, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=128, p=28, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l2_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(6,4) Y;
-      TemporalMap(18,16) X;
+      TemporalMap(4,2) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -418,32 +413,32 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=256, c=128, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(256,256) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(8,8) X;
+      TemporalMap(32,32) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -457,26 +452,26 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=128, p=4, q=16, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=128, p=28, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l2_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(6,4) Y;
-      TemporalMap(18,16) X;
+      TemporalMap(4,2) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -490,32 +485,32 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=256, c=128, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(256,256) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(8,8) X;
+      TemporalMap(32,32) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_3_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -529,26 +524,26 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=128, p=4, q=16, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=128, p=28, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l2_3_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(6,4) Y;
-      TemporalMap(18,16) X;
+      TemporalMap(4,2) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -562,32 +557,32 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=256, c=128, p=1, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_3_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(256,256) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(8,8) X;
+      TemporalMap(32,32) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l3_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -601,485 +596,473 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l3_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 29, X: 29 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=128, c=512, p=1, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=16, c=512, p=4, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 1024, C: 512, R: 1, S: 1, Y: 27, X: 27 }
     Dataflow {
       SpatialMap(Sz(S),1) X;
-      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
+      TemporalMap(16,16) K;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=256, c=256, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l3_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(256,256) K;
+      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=64, c=1024, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 2 (columns); X over 7 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=128, p=8, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
-      TemporalMap(1024,1024) C;
+      TemporalMap(8,8) Y;
+      TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(7, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l3_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) Y;
       TemporalMap(16,14) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l3_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=64, c=1024, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 2 (columns); X over 7 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=128, p=8, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
-      TemporalMap(1024,1024) C;
+      TemporalMap(8,8) Y;
+      TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(7, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l3_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) Y;
       TemporalMap(16,14) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l3_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=64, c=1024, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 2 (columns); X over 7 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=128, p=8, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_3_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
-      TemporalMap(1024,1024) C;
+      TemporalMap(8,8) Y;
+      TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(7, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l3_3_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) Y;
       TemporalMap(16,14) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l3_3_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=64, c=1024, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 2 (columns); X over 7 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=128, p=8, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_4_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
-      TemporalMap(1024,1024) C;
+      TemporalMap(8,8) Y;
+      TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(7, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l3_4_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) Y;
       TemporalMap(16,14) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l3_4_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=64, c=1024, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 2 (columns); X over 7 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=128, p=8, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_5_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
-      TemporalMap(1024,1024) C;
+      TemporalMap(8,8) Y;
+      TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(7, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l3_5_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) Y;
       TemporalMap(16,14) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l3_5_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
       TemporalMap(14,14) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=64, c=1024, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 2 (columns); X over 7 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=128, p=8, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l4_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
-      TemporalMap(1024,1024) C;
+      TemporalMap(8,8) Y;
+      TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(7, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=128, c=32, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns k, tile {n=1, k=256, c=16, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer l4_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
@@ -1089,23 +1072,24 @@ Network resnet50 {
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(32,32) C;
+      TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) C;
+      Cluster(4, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) C;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   // differs from tdlc: X (q) is stepped in time, not spread (MAESTRO spreads a strided Y or X correctly only across its top level, which p holds)
-  // differs from tdlc: tdlc's flattened axes fold the tile 44 times (rows c: 128 positions over 12, columns p x q: 49 over 14), MAESTRO's per-dimension spatial maps 77 times
+  // differs from tdlc: tdlc's flattened axes fold the tile 88 times (rows k: 256 positions over 12, columns p x q: 49 over 14), MAESTRO's per-dimension spatial maps 154 times
   Layer l4_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
@@ -1119,43 +1103,43 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer l4_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 2048, C: 512, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) X;
-      TemporalMap(64,64) K;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer l4_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1171,67 +1155,69 @@ Network resnet50 {
       Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=128, c=32, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=64, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer l4_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 512, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(9,7) Y;
       TemporalMap(9,7) X;
-      TemporalMap(32,32) C;
+      TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer l4_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 2048, C: 512, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) X;
-      TemporalMap(64,64) K;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer l4_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1247,62 +1233,64 @@ Network resnet50 {
       Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=128, c=32, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=64, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer l4_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 512, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(9,7) Y;
       TemporalMap(9,7) X;
-      TemporalMap(32,32) C;
+      TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p x q, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer l4_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 2048, C: 512, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) X;
-      TemporalMap(64,64) K;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
