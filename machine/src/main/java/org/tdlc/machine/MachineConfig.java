@@ -17,8 +17,8 @@ import org.tdlc.ir.type.StorageFormat;
 /**
  * levels: outermost first; levels.get(0) is DRAM, levels.get(1) the global buffer the instructions
  * address, the innermost ones (those per PE) the PEs' own memories, each holding some of the operands;
- * shared levels between the global buffer and the PEs carry no traffic yet. dmaLatency: fixed cycles of every LOAD and
- * STORE before its bytes flow. formats: storage formats the target stores tensors in. folds: how the array
+ * shared levels between the global buffer and the PEs stage what the array moves (Energy.staged).
+ * dmaLatency: fixed cycles of every LOAD and STORE before its bytes flow. formats: storage formats the target stores tensors in. folds: how the array
  * runs a MAC's folds (Timing.mac). vector: the vector unit that runs ALU ops (Timing.alu); a machine built
  * without one gets VectorUnit.defaultFor(cols), as wide as the array's columns. network: what carries
  * operands into the array and partial sums out (ArrayTraffic, Timing.mac). dramPort: whether LOADs and

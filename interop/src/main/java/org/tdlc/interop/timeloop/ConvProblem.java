@@ -11,12 +11,30 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tdlc.ir.diag.CompileException;
+import org.tdlc.ir.target.Operand;
 
 /** bounds: by Timeloop dimension (C M R S N P Q); dataSpaces: Weights, Inputs, Outputs as the file names them. */
 record ConvProblem(Map<String, Integer> bounds, int strideP, int strideQ, List<String> dataSpaces, List<String> notes) {
   static final List<String> DIMS = List.of("C", "M", "R", "S", "N", "P", "Q");
+  /** The shape's data spaces in Timeloop's order (its names, as mappings keep and bypass them), and tdlc's operands. */
+  static final List<String> SPACES = List.of("Weights", "Inputs", "Outputs");
+  private static final List<Operand> OPERANDS = List.of(Operand.WEIGHTS, Operand.INPUTS, Operand.OUTPUTS);
   private static final List<String> PROBLEM_KEYS = List.of("shape", "instance");
   private static final List<String> SHAPE_KEYS = List.of("name", "dimensions", "coefficients", "data-spaces");
+
+  /** The Operand mask of these data-space names (other names ignored). */
+  static int operands(List<String> names) {
+    int mask = 0;
+    for (String n : names) if (SPACES.contains(n)) mask |= OPERANDS.get(SPACES.indexOf(n)).bit();
+    return mask;
+  }
+
+  /** The data spaces of an Operand mask, in Timeloop's order, as a YAML list: "[Weights, Inputs]". */
+  static String spaces(int mask) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < SPACES.size(); i++) if (OPERANDS.get(i).in(mask)) names.add(SPACES.get(i));
+    return "[" + String.join(", ", names) + "]";
+  }
 
   long macs() {
     long m = 1;
@@ -31,7 +49,7 @@ record ConvProblem(Map<String, Integer> bounds, int strideP, int strideQ, List<S
     List<String> notes = new ArrayList<>();
     Map<String, Long> coefficients = new LinkedHashMap<>(Map.of("Wstride", 1L, "Hstride", 1L, "Wdilation", 1L,
         "Hdilation", 1L));
-    List<String> spaces = List.of("Weights", "Inputs", "Outputs");
+    List<String> spaces = SPACES;
     String wStride = "Wstride", hStride = "Hstride", wDil = "Wdilation", hDil = "Hdilation";
     Yaml.Node shape = problem.opt("shape", "problem");
     if (shape != null && shape.isMap()) {

@@ -222,18 +222,10 @@ public final class TimeloopExport {
       b.append(directive(lv.name(), "temporal", ones, String.join("", DIMS), null));
       int kept = lv.perPe() ? lv.holds() : 0;
       b.append("  - target: ").append(lv.name()).append("\n    type: datatype\n    keep: ")
-          .append(dataSpaces(kept)).append("\n    bypass: ").append(dataSpaces(Operand.ALL & ~kept)).append('\n');
+          .append(ConvProblem.spaces(kept)).append("\n    bypass: ").append(ConvProblem.spaces(Operand.ALL & ~kept))
+          .append('\n');
     }
     return b.toString();
-  }
-
-  /** Timeloop's names of the operands in an Operand mask, as a YAML list: "[Weights, Inputs]". */
-  private static String dataSpaces(int mask) {
-    List<String> names = new ArrayList<>();
-    if (Operand.WEIGHTS.in(mask)) names.add("Weights");
-    if (Operand.INPUTS.in(mask)) names.add("Inputs");
-    if (Operand.OUTPUTS.in(mask)) names.add("Outputs");
-    return "[" + String.join(", ", names) + "]";
   }
 
   private static List<MemoryLevel> sharedLevels(Target t) {

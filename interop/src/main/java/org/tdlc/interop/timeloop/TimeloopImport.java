@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.tdlc.ir.target.Operand;
 import org.tdlc.ir.target.Quantities;
+import org.tdlc.machine.Energy;
 
 public final class TimeloopImport {
   /** Timeloop's DRAM has no bandwidth limit unless it declares one; tdlc's DRAM needs a number: this one never binds. */
@@ -89,10 +90,6 @@ public final class TimeloopImport {
 
   // ---- the target ----
 
-  /** Timeloop's data space of each tdlc operand. */
-  private static final Map<String, Operand> DATA_SPACES =
-      Map.of("Inputs", Operand.INPUTS, "Weights", Operand.WEIGHTS, "Outputs", Operand.OUTPUTS);
-
   /**
    * What each storage level keeps, as an Operand mask, from the keep and bypass lists of the mapping's and the
    * constraints' datatype directives (a level no directive names is absent: it keeps all it is given).
@@ -102,11 +99,8 @@ public final class TimeloopImport {
     for (Directive d : directives) {
       if (!d.bypassType()) continue;
       int mask = out.getOrDefault(d.target(), Operand.ALL);
-      if (d.keep() != null && !d.keep().isEmpty()) {
-        mask = 0;
-        for (String k : d.keep()) if (DATA_SPACES.containsKey(k)) mask |= DATA_SPACES.get(k).bit();
-      }
-      if (d.bypass() != null) for (String k : d.bypass()) if (DATA_SPACES.containsKey(k)) mask &= ~DATA_SPACES.get(k).bit();
+      if (d.keep() != null && !d.keep().isEmpty()) mask = ConvProblem.operands(d.keep());
+      if (d.bypass() != null) mask &= ~ConvProblem.operands(d.bypass());
       out.put(d.target(), mask);
     }
     return out;
@@ -190,14 +184,14 @@ public final class TimeloopImport {
    */
   private String spad(Architecture.Component c, EnergyTable ert, int mask) {
     int wordBytes = (c.wordBits() + 7) / 8;
-    int elementBytes = mask == Operand.OUTPUTS.bit() ? 4 : wordBytes;
+    int elementBytes = mask == Operand.OUTPUTS.bit() ? Energy.PSUM_BYTES : wordBytes;
     double read = ert.energy(c, "read") / c.blockSize(), write = ert.energy(c, "write") / c.blockSize();
     double energy = round((read + write) / 2 / elementBytes);
     return "  memory " + identifier(c.name()) + " { size " + Quantities.bytes(c.words() * elementBytes) + " per pe; "
         + "energy " + Quantities.number(energy) + " pJ/B; holds " + Operand.text(mask) + "; }   // " + c.name() + " "
         + c.words() + " words, ERT read " + Quantities.number(round(read)) + " / write "
         + Quantities.number(round(write)) + " pJ a " + c.wordBits() + "-bit word"
-        + (elementBytes == 4 ? ", each an i32 partial sum in tdlc" : "") + "; keeps " + Operand.text(mask);
+        + (mask == Operand.OUTPUTS.bit() ? ", each an i32 partial sum in tdlc" : "") + "; keeps " + Operand.text(mask);
   }
 
   /** One memory line: a shared level, or (local != null) the per-PE levels merged into one. */

@@ -195,11 +195,10 @@ public final class CostModel {
         Timing.dramBound(machine, loadCycles, Cost.sum(dramRead), storeCycles, dramWrite[2]));
     long macs = space.macs();
     long issued = Math.round(macs * issuedShare);
-    long local = localBytes(issued);
-    double energy = energy(dramRead, dramWrite, gRead, gWrite, gRead[0] + gRead[1] + partialsRead + partialsWritten,
+    Charge e = charge(dramRead, dramWrite, gRead, gWrite, gRead[0] + gRead[1] + partialsRead + partialsWritten,
         issued);
-    return new Cost(macs, cycles, energy, dramRead, dramWrite, gRead, gWrite, local, compute, loadCycles,
-        storeCycles, footprint(tile, slots[0], slots[1]), cap, slots[0], slots[1], macs - issued, 0, 0);
+    return new Cost(macs, cycles, e.energyPj(), dramRead, dramWrite, gRead, gWrite, e.localBytes(), compute,
+        loadCycles, storeCycles, footprint(tile, slots[0], slots[1]), cap, slots[0], slots[1], macs - issued, 0, 0);
   }
 
   /**
@@ -234,19 +233,22 @@ public final class CostModel {
     globalWrite[2] = outSide[1] + s.macWritten();
     // energy counts issued MACs, and every issued MAC's per-PE traffic
     long issued = c.macs() - s.macsSkipped();
-    long local = localBytes(issued);
-    double energy = energy(dramRead, c.dramWrite(), globalRead, globalWrite, Cost.sum(s.macRead()) + s.macWritten(),
+    Charge e = charge(dramRead, c.dramWrite(), globalRead, globalWrite, Cost.sum(s.macRead()) + s.macWritten(),
         issued);
-    return new Cost(c.macs(), s.cycles(), energy, dramRead, c.dramWrite(), globalRead, globalWrite,
-        local, s.computeBusy(), s.loadBusy(), s.storeBusy(), c.footprint(), c.capacity(), c.nIn(),
+    return new Cost(c.macs(), s.cycles(), e.energyPj(), dramRead, c.dramWrite(), globalRead, globalWrite,
+        e.localBytes(), s.computeBusy(), s.loadBusy(), s.storeBusy(), c.footprint(), c.capacity(), c.nIn(),
         c.nOut(), s.macsSkipped(), s.decodeCycles(), s.convertCycles());
   }
 
+  /** A layer's energy and the bytes its per-PE levels read and write. */
+  private record Charge(double energyPj, long localBytes) {}
+
   /**
-   * Energy from the final counts, summed level by level (DRAM, global, per-PE) and then the issued MACs, the
-   * order the simulator's Counters sums them in, so a prediction's energy equals the simulated one to the bit.
+   * Energy from the final counts, summed level by level (DRAM, global, the shared levels that stage the
+   * array's {@code staged} bytes, per-PE) and then the issued MACs, the order the simulator's Counters sums
+   * them in, so a prediction's energy equals the simulated one to the bit; beside it the per-PE levels' bytes.
    */
-  private double energy(long[] dramRead, long[] dramWrite, long[] gRead, long[] gWrite, long staged, long issued) {
+  private Charge charge(long[] dramRead, long[] dramWrite, long[] gRead, long[] gWrite, long staged, long issued) {
     int levels = machine.levels().size();
     long[] read = new long[levels], written = new long[levels];
     read[0] = Cost.sum(dramRead);
@@ -255,7 +257,9 @@ public final class CostModel {
     written[1] = Cost.sum(gWrite);
     Energy.staged(machine, staged, read, written);
     Energy.perPe(machine, issued, space.bytes()[0], space.bytes()[1], read, written);
-    return Energy.total(machine, read, written, issued);
+    long local = 0;
+    for (int i = machine.firstPerPe(); i < levels; i++) local += read[i] + written[i];
+    return new Charge(Energy.total(machine, read, written, issued), local);
   }
   /**
    * Total cycles from the three queues' busy times: loads overlap compute when input slots are
@@ -439,12 +443,4 @@ public final class CostModel {
       if (combo == 0) return sum;
     }
   }
-
-  /** Bytes the per-PE levels move (reads and writes) for this many issued MAC points; 0 without one. */
-  private long localBytes(long issued) {
-    long[] read = new long[machine.levels().size()], written = new long[read.length];
-    Energy.perPe(machine, issued, space.bytes()[0], space.bytes()[1], read, written);
-    return Cost.sum(read) + Cost.sum(written);
-  }
-
 }
