@@ -50,9 +50,17 @@ public final class Energy {
   public static void perPe(MachineConfig m, long issued, int aBytes, int bBytes, long[] read, long[] written) {
     for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
       MemoryLevel l = m.levels().get(i);
-      read[i] += issued * ((l.holds(ArrayTraffic.A) ? aBytes : 0) + (l.holds(ArrayTraffic.B) ? bBytes : 0)
-          + (l.holds(ArrayTraffic.C) ? PSUM_BYTES : 0));
-      if (l.holds(ArrayTraffic.C)) written[i] += issued * PSUM_BYTES;
+      read[i] += issued * perMacRead(l, aBytes, bBytes);
+      written[i] += issued * perMacWritten(l);
     }
   }
+
+  /** The bytes one MAC point reads from per-PE level {@code l}: each operand it holds, a partial sum at 4. */
+  public static long perMacRead(MemoryLevel l, int aBytes, int bBytes) {
+    return (l.holds(ArrayTraffic.A) ? aBytes : 0) + (l.holds(ArrayTraffic.B) ? bBytes : 0)
+        + (l.holds(ArrayTraffic.C) ? PSUM_BYTES : 0);
+  }
+
+  /** The bytes one MAC point writes to per-PE level {@code l}: its partial sum, where the outputs are held. */
+  public static long perMacWritten(MemoryLevel l) { return l.holds(ArrayTraffic.C) ? PSUM_BYTES : 0; }
 }

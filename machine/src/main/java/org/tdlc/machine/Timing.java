@@ -36,7 +36,9 @@ import org.tdlc.machine.sparse.SparseCodec;
  *     single-buffered ones, each later fold waits for its block: L0 + S + (F - 1) * L + K. The network's
  *     latency adds to that once. And never faster than the global buffer's port, nor the network, moves
  *     what the MAC reads and writes there (the operands and partial sums ArrayTraffic counts): the port's
- *     time for them (port(), each direction at its bandwidth) and ceil(bytes / network.bandwidth).
+ *     time for them (port(), each direction at its bandwidth) and ceil(bytes / network.bandwidth). A per-PE
+ *     level with a bandwidth stretches the streaming: S becomes the cycles its port takes for S MACs' accesses
+ *     there, when that is more (streamSteps).
  * <li>ALU: ceil(points / lanes) + pipeline, the target's vector unit (VectorUnit; undeclared, it is as wide as
  *     the array's columns with a pipeline of 2 cycles).
  * <li>CONFIG: 1. HALT: 0.
@@ -155,24 +157,42 @@ public final class Timing {
 
   /**
    * A MAC under dataflow {@code df} of {@code points} points in {@code spatialFolds} folds and {@code steps}
-   * streaming steps in all (folds(...)), {@code skipped} of the points skipped on zeros, moving
-   * reading {@code readBytes} and writing {@code writtenBytes} in the global buffer. Never faster than the
-   * global buffer's port, the network, or the port of a shared level between them, which stages every one of
-   * those bytes (Energy.staged: written into it and read out of it).
+   * streaming steps in all (folds(...)), {@code skipped} of the points skipped on zeros, reading
+   * {@code readBytes} and writing {@code writtenBytes} in the global buffer, its operands {@code aBytes} and
+   * {@code bBytes} wide. Never faster than the global buffer's port, the network, or the port of a shared
+   * level between them, which stages every one of those bytes (Energy.staged: written into it and read out of
+   * it); and a streaming step never faster than a per-PE level's port moves one MAC's accesses (streamSteps).
    */
   public static long mac(MachineConfig m, Dataflow df, long spatialFolds, long steps, long points, long skipped,
-                         long readBytes, long writtenBytes) {
+                         long readBytes, long writtenBytes, int aBytes, int bBytes) {
     long feed = Math.max(port(m.global(), readBytes, writtenBytes),
         cycles(readBytes + writtenBytes, m.network().bandwidth()));
     for (int i = 2; i < m.firstPerPe(); i++) {
       feed = Math.max(feed, port(m.levels().get(i), readBytes + writtenBytes, readBytes + writtenBytes));
     }
-    return Math.max(array(m, df, spatialFolds, steps, points, skipped) + m.network().latency(), feed);
+    long s = streamSteps(m, skipped > 0 && points > 0 ? SkipTiming.steps(steps, points, skipped) : steps, aBytes, bBytes);
+    return Math.max(array(m, df, spatialFolds, s) + m.network().latency(), feed);
   }
 
-  /** The array's part of a MAC: its folds under the target's fold schedule. */
-  private static long array(MachineConfig m, Dataflow df, long spatialFolds, long steps, long points, long skipped) {
-    long s = skipped > 0 && points > 0 ? SkipTiming.steps(steps, points, skipped) : steps;
+  /**
+   * The cycles {@code steps} streaming steps take: one each, unless a per-PE level's port is slower. In a step
+   * every PE issues one MAC, which reads the operands each per-PE level holds there and writes its partial sum
+   * where the outputs are held (Energy.perMacRead, perMacWritten); a level of bandwidth R read and W write per
+   * PE moves that in port(level, steps x read, steps x written) cycles (0 bandwidth: not a limit).
+   */
+  public static long streamSteps(MachineConfig m, long steps, int aBytes, int bBytes) {
+    long s = steps;
+    for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
+      MemoryLevel l = m.levels().get(i);
+      if (l.bandwidth() > 0) {
+        s = Math.max(s, port(l, steps * Energy.perMacRead(l, aBytes, bBytes), steps * Energy.perMacWritten(l)));
+      }
+    }
+    return s;
+  }
+
+  /** The array's part of a MAC: its folds under the target's fold schedule, {@code s} cycles of streaming. */
+  private static long array(MachineConfig m, Dataflow df, long spatialFolds, long s) {
     long f = Math.max(1, spatialFolds);
     long load = stationaryLoad(m);
     long first = df == Dataflow.OS ? 0 : load;

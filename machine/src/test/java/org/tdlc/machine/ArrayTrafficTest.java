@@ -124,8 +124,8 @@ class ArrayTrafficTest {
     MachineConfig narrow = machine(new Network(8, 5, true, true));
     // the array alone: 129 cycles (MachineRulesTest); + 5 of latency; the port (64 B/cycle) 157 cycles for 10000 B,
     // the network (8 B/cycle) 1250
-    assertEquals(129 + 5, Timing.mac(narrow, Dataflow.WS, 6, 18, 2400, 0, 64, 0));
-    assertEquals(1250, Timing.mac(narrow, Dataflow.WS, 6, 18, 2400, 0, 10_000, 0));
+    assertEquals(129 + 5, Timing.mac(narrow, Dataflow.WS, 6, 18, 2400, 0, 64, 0, 1, 1));
+    assertEquals(1250, Timing.mac(narrow, Dataflow.WS, 6, 18, 2400, 0, 10_000, 0, 1, 1));
   }
 
   /** MachineRulesTest.M (its per-PE level, or {@code perPe} in its place) with this network. */

@@ -61,23 +61,42 @@ class MachineRulesTest {
   void overlappedFoldsWaitForTheNextStationaryBlock() {
     // 6 folds of 3 steps (18 in all) on 16x16: a block loads (or drains) in 16 cycles, the skew is 16 + 16 - 2
     // ws: the first block, then each later fold waits for its block: max(16 + 18, 16 + 5 x 16 + 3) + 30
-    assertEquals(99 + 30, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 0, 0, 0));
-    assertEquals(99 + 30, Timing.mac(M, Dataflow.IS, 6, 18, 2400, 0, 0, 0));
+    assertEquals(99 + 30, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 0, 0, 0, 1, 1));
+    assertEquals(99 + 30, Timing.mac(M, Dataflow.IS, 6, 18, 2400, 0, 0, 0, 1, 1));
     // os: nothing to load first; each later fold waits for the last one's outputs to drain
-    assertEquals(83 + 30, Timing.mac(M, Dataflow.OS, 6, 18, 2400, 0, 0, 0));
+    assertEquals(83 + 30, Timing.mac(M, Dataflow.OS, 6, 18, 2400, 0, 0, 0, 1, 1));
     // half the points skipped on zeros: 9 steps, ceil(9 / 6) = 2 a fold
-    assertEquals(98 + 30, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 1200, 0, 0));
+    assertEquals(98 + 30, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 1200, 0, 0, 1, 1));
     // one fold of 100 steps: load, stream, skew, as SCALE-Sim's ws fold 2R + C + T - 2
-    assertEquals(2 * 16 + 16 + 100 - 2, Timing.mac(M, Dataflow.WS, 1, 100, 25600, 0, 0, 0));
+    assertEquals(2 * 16 + 16 + 100 - 2, Timing.mac(M, Dataflow.WS, 1, 100, 25600, 0, 0, 0, 1, 1));
     // long folds hide the loads: 16 + 4 x 100 + 30
-    assertEquals(16 + 400 + 30, Timing.mac(M, Dataflow.WS, 4, 400, 25600, 0, 0, 0));
+    assertEquals(16 + 400 + 30, Timing.mac(M, Dataflow.WS, 4, 400, 25600, 0, 0, 0, 1, 1));
   }
 
   @Test
   void aMacIsNoFasterThanTheBufferPortFeedsIt() {
     // the global buffer moves 64 B/cycle: 129 cycles of the array, or ceil(10000 / 64) = 157 of the port
-    assertEquals(99 + 30, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 0, 64 * 129, 0));
-    assertEquals(157, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 0, 10_000, 0));
+    assertEquals(99 + 30, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 0, 64 * 129, 0, 1, 1));
+    assertEquals(157, Timing.mac(M, Dataflow.WS, 6, 18, 2400, 0, 10_000, 0, 1, 1));
+  }
+
+  @Test
+  void aPerPeLevelsPortStretchesTheStreamingSteps() {
+    // a psum scratchpad of 2 B/cycle per PE: each MAC reads and writes a 4-byte partial sum there, 4 cycles a step
+    // (one port for both directions); a weight pad of 1 B/cycle read, 8 write, holding i16 weights: 2 cycles.
+    // 18 steps become 72; in 6 double-buffered folds the streaming is max(16 + 72, 16 + 5 x 16 + 72 / 6) + 30
+    MachineConfig psum = new MachineConfig("hand", 16, 16, Set.of(Dataflow.WS), 500,
+        List.of(M.levels().get(0), M.levels().get(1),
+            new MemoryLevel("psum", 64, true, 2, 0.5, false, 2, Operand.OUTPUTS.bit()),
+            new MemoryLevel("wpad", 64, true, 1, 0.5, false, 8, Operand.WEIGHTS.bit())),
+        0.25, 20, List.of("dense"), true, true);
+    assertEquals(18 * 4, Timing.streamSteps(psum, 18, 1, 2));
+    assertEquals(16 + 5 * 16 + 12 + 30, Timing.mac(psum, Dataflow.WS, 6, 18, 2400, 0, 0, 0, 1, 1));
+    MachineConfig weights = new MachineConfig("hand", 16, 16, Set.of(Dataflow.WS), 500,
+        List.of(M.levels().get(0), M.levels().get(1), psum.levels().get(3)), 0.25, 20, List.of("dense"), true, true);
+    assertEquals(36, Timing.streamSteps(weights, 18, 1, 2));
+    assertEquals(18, Timing.streamSteps(weights, 18, 2, 1), "1 B/cycle moves one i8 weight a step");
+    assertEquals(18, Timing.streamSteps(M, 18, 4, 4), "a per-PE level without a bandwidth is no limit");
   }
 
   @Test
@@ -85,15 +104,15 @@ class MachineRulesTest {
     MachineConfig single = with(new FoldSchedule(false, false));
     MachineConfig sequential = with(new FoldSchedule(true, true));
     // single-buffered: each later fold loads its block before streaming: 16 + 18 + 5 x 16 + 30
-    assertEquals(144, Timing.mac(single, Dataflow.WS, 6, 18, 2400, 0, 0, 0));
+    assertEquals(144, Timing.mac(single, Dataflow.WS, 6, 18, 2400, 0, 0, 0, 1, 1));
     // sequential (SCALE-Sim): every fold pays its own load and skew, 6 x (2R + C + T - 2) and 6 x (T + R + C - 2)
-    assertEquals(6 * (32 + 16 + 3 - 2), Timing.mac(sequential, Dataflow.WS, 6, 18, 2400, 0, 0, 0));
-    assertEquals(6 * (3 + 16 + 16 - 2), Timing.mac(sequential, Dataflow.OS, 6, 18, 2400, 0, 0, 0));
+    assertEquals(6 * (32 + 16 + 3 - 2), Timing.mac(sequential, Dataflow.WS, 6, 18, 2400, 0, 0, 0, 1, 1));
+    assertEquals(6 * (3 + 16 + 16 - 2), Timing.mac(sequential, Dataflow.OS, 6, 18, 2400, 0, 0, 0, 1, 1));
     // overlapped never costs more than sequential, nor less than its loads
     for (long f = 1; f <= 64; f *= 2) {
       for (long t = 1; t <= 256; t *= 4) {
-        long overlapped = Timing.mac(M, Dataflow.WS, f, f * t, f * t, 0, 0, 0);
-        assertTrue(overlapped <= Timing.mac(sequential, Dataflow.WS, f, f * t, f * t, 0, 0, 0), f + " folds of " + t);
+        long overlapped = Timing.mac(M, Dataflow.WS, f, f * t, f * t, 0, 0, 0, 1, 1);
+        assertTrue(overlapped <= Timing.mac(sequential, Dataflow.WS, f, f * t, f * t, 0, 0, 0, 1, 1), f + " folds of " + t);
         assertTrue(overlapped >= f * Timing.stationaryLoad(M), f + " folds of " + t);
       }
     }

@@ -66,10 +66,17 @@ public final class TimeloopExport {
       }
     }
     b.append("      subtree:\n        - name: PE[0..").append(t.peCount() - 1).append("]\n          local:\n");
-    t.perPeLevels().forEach(l -> b.append("            - name: ").append(l.name()).append("\n              class: regfile\n")
-        .append("              attributes:\n                depth: ").append(l.sizeBytes() / t.datatype().bytes())
-        .append("\n                width: ").append(bits).append("\n                word-bits: ").append(bits)
-        .append("\n                block-size: 1\n                meshX: ").append(t.cols()).append('\n'));
+    t.perPeLevels().forEach(l -> {
+      b.append("            - name: ").append(l.name()).append("\n              class: regfile\n")
+          .append("              attributes:\n                depth: ").append(l.sizeBytes() / t.datatype().bytes())
+          .append("\n                width: ").append(bits).append("\n                word-bits: ").append(bits)
+          .append("\n                block-size: 1\n                meshX: ").append(t.cols()).append('\n');
+      if (l.bandwidthLimited()) {
+        b.append("                read_bandwidth: ").append(Quantities.number(l.readBandwidth() / t.datatype().bytes()))
+            .append("\n                write_bandwidth: ").append(Quantities.number(l.writeBandwidth() / t.datatype().bytes()))
+            .append('\n');
+      }
+    });
     b.append("            - name: mac\n              class: intmac\n              attributes:\n                datawidth: ")
         .append(bits).append("\n                meshX: ").append(t.cols()).append('\n');
     return b.toString();

@@ -187,8 +187,9 @@ public final class TimeloopImport {
     int elementBytes = mask == Operand.OUTPUTS.bit() ? Energy.PSUM_BYTES : wordBytes;
     double read = ert.energy(c, "read") / c.blockSize(), write = ert.energy(c, "write") / c.blockSize();
     double energy = round((read + write) / 2 / elementBytes);
+    double bw = c.number(0, "read_bandwidth", "shared_bandwidth");   // words a cycle, each PE's
     return "  memory " + identifier(c.name()) + " { size " + Quantities.bytes(c.words() * elementBytes) + " per pe; "
-        + "energy " + Quantities.number(energy) + " pJ/B; holds " + Operand.text(mask) + "; }   // " + c.name() + " "
+        + (bw > 0 ? "bandwidth " + Quantities.number(bw * elementBytes) + " B/cycle; " : "") + "energy " + Quantities.number(energy) + " pJ/B; holds " + Operand.text(mask) + "; }   // " + c.name() + " "
         + c.words() + " words, ERT read " + Quantities.number(round(read)) + " / write "
         + Quantities.number(round(write)) + " pJ a " + c.wordBits() + "-bit word"
         + (mask == Operand.OUTPUTS.bit() ? ", each an i32 partial sum in tdlc" : "") + "; keeps " + Operand.text(mask);
@@ -219,8 +220,8 @@ public final class TimeloopImport {
       if (bw == 0) why.append("; no bandwidth limit (").append(UNLIMITED_DRAM).append(" B/cycle never binds)");
     } else {
       b.append("size ").append(Quantities.bytes(bytes)).append(perPe ? " per pe" : "").append("; ");
-      if (!perPe) {
-        double bw = c.number(0, "read_bandwidth", "shared_bandwidth");
+      if (!perPe || parts.size() == 1) {   // a per-PE level's bandwidth is each PE's, as Timeloop's per instance
+        double bw = parts.get(0).number(0, "read_bandwidth", "shared_bandwidth");
         if (bw > 0) b.append("bandwidth ").append(Quantities.number(bw * ((c.wordBits() + 7) / 8))).append(" B/cycle; ");
       } else {
         why.append("; merged into one per-PE level (the keep lists do not give each its own data spaces), energy the "

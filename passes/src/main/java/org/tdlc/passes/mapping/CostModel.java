@@ -384,7 +384,7 @@ public final class CostModel {
     }
     if (issuedShare < 1) folds = (long) Math.ceil(folds * issuedShare);
     long perStep = Timing.mac(machine, df, Math.round((double) spatial / steps), Math.round((double) folds / steps), 0, 0,
-        Math.round((double) macRead / steps), Math.round((double) macWritten / steps));
+        Math.round((double) macRead / steps), Math.round((double) macWritten / steps), space.bytes()[0], space.bytes()[1]);
     long tileElems = 1;
     for (int d = 0; d < n; d++) if (!reduced[d]) tileElems *= tile[d];
     long aluOps = space.epilogueIo().length;   // no fill: the first reduction step starts the accumulators

@@ -214,7 +214,8 @@ final class TileTimeline implements TileWalk.Visitor {
     }
     long[] moved = bufferBytes(origin, ext);
     long mac = Timing.mac(machine, dataflow, Timing.spatialFolds(machine, ext, rowDims, colDims),
-        Timing.folds(machine, ext, rowDims, colDims), points, skipped, moved[0], moved[1]);
+        Timing.folds(machine, ext, rowDims, colDims), points, skipped, moved[0], moved[1], space.bytes()[0],
+        space.bytes()[1]);
     run(COMPUTE, mac, reads, new int[] {reads[2]}, -1);
   }
 
