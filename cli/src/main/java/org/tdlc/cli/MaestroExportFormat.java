@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.tdlc.interop.maestro.MaestroExport;
-import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
 import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.ir.mapping.IndexSpace;
+import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.ops.OpDef;
 import org.tdlc.passes.PassManager;
 
@@ -43,7 +43,7 @@ final class MaestroExportFormat implements FileFormat {
       for (var e : c.mappings().entrySet()) {
         mapped.add(e.getKey());
         if (wanted != null && !wanted.equals(e.getKey())) continue;
-        MaestroExport.Layer layer = layer(c.optimized(), e.getKey(), e.getValue(), io);
+        MaestroExport.Layer layer = layer(e.getKey(), e.getValue(), io);
         if (layer != null) {
           layers.add(layer);
           exported.add(e.getKey());
@@ -80,34 +80,44 @@ final class MaestroExportFormat implements FileFormat {
   }
 
   /** The layer as MAESTRO describes it, or null (with a note on stderr) when it cannot. */
-  private static MaestroExport.Layer layer(Model model, String name, MappedLayers.Mapped mapped, Io io) {
-    Operation op = null;
-    for (int i = 0; i < model.ops().size(); i++) if (model.layerName(i).equals(name)) op = model.ops().get(i);
-    IndexSpace space = mapped.space();
+  private static MaestroExport.Layer layer(String name, MappedLayers.Mapped mapped, Io io) {
+    Described d = describe(name, mapped.op(), mapped.space(), mapped.mapping());
+    if (d.layer() == null) io.err().println("note: layer " + name + " is not exported: " + d.why());
+    return d.layer();
+  }
+
+  /** A mapped layer as MAESTRO describes it, or why it cannot (layer null). */
+  record Described(MaestroExport.Layer layer, String why) {}
+
+  static Described describe(String name, Operation op, IndexSpace space, Mapping mapping) {
     Map<String, Integer> ranges = new LinkedHashMap<>();
     for (String d : space.dims()) ranges.put(d, space.range(d));
-    String why = null;
-    MaestroExport.Kind kind = null;
     int[] stride = {1, 1}, pad = {0, 0};
-    if (op == null) {
-      why = "not found in the optimized model";
-    } else if (op.shortName().equals("conv2d")) {
+    MaestroExport.Kind kind;
+    if (op.shortName().equals("conv2d")) {
       var attrs = OpDef.attributesOf(op);
       stride = attrs.getInts("stride");
       pad = attrs.getInts("pad");
       long groups = attrs.getInt("groups");
       if (groups == 1) kind = MaestroExport.Kind.CONV;
       else if (ranges.getOrDefault("k", 1) == 1 && ranges.getOrDefault("c", 1) == 1) kind = MaestroExport.Kind.DSCONV;
-      else why = "a grouped convolution (MAESTRO's NGCONV has no tdlc counterpart yet)";
+      else return new Described(null, "a grouped convolution (MAESTRO's NGCONV has no tdlc counterpart yet)");
     } else if (op.shortName().equals("matmul") && !space.has("b")) {
       kind = MaestroExport.Kind.GEMM;
     } else {
-      why = "a " + op.shortName() + (space.has("b") ? " batched over b" : "") + " has no MAESTRO layer type";
+      return new Described(null, "a " + op.shortName() + (space.has("b") ? " batched over b" : "")
+          + " has no MAESTRO layer type");
     }
-    if (why != null) {
-      io.err().println("note: layer " + name + " is not exported: " + why);
-      return null;
-    }
-    return new MaestroExport.Layer(name, kind, ranges, stride[0], stride[1], pad[0], pad[1], mapped.mapping());
+    return new Described(new MaestroExport.Layer(name, kind, ranges, stride[0], stride[1], pad[0], pad[1], mapping), null);
+  }
+
+  /**
+   * The layer's MAESTRO Dataflow directives on a rows x cols array, one a line, as `export maestro` writes them
+   * (MAESTRO parses them), or a line saying why MAESTRO has no such layer.
+   */
+  static List<String> directives(String name, Operation op, IndexSpace space, Mapping mapping, int rows, int cols) {
+    Described d = describe(name, op, space, mapping);
+    return d.layer() == null ? List.of("// none: " + d.why())
+        : MaestroExport.directives(d.layer(), rows, cols);
   }
 }

@@ -17,8 +17,8 @@ import org.tdlc.ir.mapping.IndexSpace;
 import org.tdlc.ir.mapping.Mapping;
 
 final class MappedLayers {
-  /** One mapped layer: its mapping, the indices it maps (names and ranges) and the mapping's source. */
-  record Mapped(Mapping mapping, IndexSpace space, String source) {}
+  /** One mapped layer: its mapping, the indices it maps (names and ranges), the mapping's source and its op. */
+  record Mapped(Mapping mapping, IndexSpace space, String source, Operation op) {}
 
   static final String IR = "ir";
   static final String PIN = "pin";
@@ -42,7 +42,7 @@ final class MappedLayers {
       String layer = optimized.layerName(i);
       boolean fromIr = names.contains(layer) || given.contains(key(op));
       out.put(layer, new Mapped(Mapping.of(op).orElseThrow(), IndexSpace.of(op).orElseThrow(),
-          fromIr ? IR : op.attributes().has("pin") ? PIN : MAPPER));
+          fromIr ? IR : op.attributes().has("pin") ? PIN : MAPPER, op));
     }
     return out;
   }

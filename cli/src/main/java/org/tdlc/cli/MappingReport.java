@@ -1,4 +1,4 @@
-// The text `tdlc explain` prints for one layer: the chosen mapping (loop nest, directives, pin line), its
+// The text `tdlc explain` prints for one layer: the chosen mapping (loop nest, MAESTRO directives, pin line), its
 // cost by memory level and operand, and the runners-up with the figure that made each lose.
 package org.tdlc.cli;
 
@@ -38,7 +38,8 @@ final class MappingReport {
     b.append("\n\nchosen mapping (").append(m.dataflow().keyword()).append(", rows ").append(Mapping.axisText(m.rows()))
         .append(", cols ").append(Mapping.axisText(m.cols())).append(", objective ").append(objective).append("):\n");
     b.append(m.loopNest(IndexSpace.of(op).orElseThrow(), target.rows(), target.cols()).indent(2));
-    b.append("\ndirectives:\n  ").append(m.directives(target.rows(), target.cols())).append('\n');
+    b.append("\ndirectives (MAESTRO's Dataflow block for this layer, as `tdlc export maestro` writes it):\n");
+    directives(layer, op, m, target).forEach(l -> b.append("  ").append(l).append('\n'));
     b.append("\npredicted cost (the exact schedule, weights from their data, as run --json predicts):\n");
     b.append(String.format("  cycles %d (busy: compute %d, load %d, store %d), energy %.4g pJ, utilization %.1f%%%n",
         e.cycles(), e.computeCycles(), e.loadCycles(), e.storeCycles(), e.energyPj(),
@@ -70,6 +71,10 @@ final class MappingReport {
     return b.toString();
   }
 
+  private static java.util.List<String> directives(String layer, Operation op, Mapping m, Target target) {
+    return MaestroExportFormat.directives(layer, op, IndexSpace.of(op).orElseThrow(), m, target.rows(), target.cols());
+  }
+
   /**
    * What explain prints, as JSON members of {@code o}: layer, op, objective, loop_space, chosen (dataflow, the
    * mapping as run --json gives it, directives, pin), predicted (the exact cost with the weights' data),
@@ -93,7 +98,7 @@ final class MappingReport {
     ObjectNode chosen = o.putObject("chosen");
     chosen.put("dataflow", m.dataflow().keyword());
     chosen.set("mapping", RunReport.mapping(m, target.rows(), target.cols(), target.global().name()));
-    chosen.put("directives", m.directives(target.rows(), target.cols()));
+    chosen.put("directives", String.join("\n", directives(layer, op, m, target)));
     chosen.put("pin", m.pinText());
     ObjectNode cost = o.putObject("predicted");
     cost.put("cycles", e.cycles());

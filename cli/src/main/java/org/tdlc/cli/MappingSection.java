@@ -1,7 +1,8 @@
 // The HTML report's mapping of each layer, folded by default: the loop nest per level as `tdlc explain`
 // prints it (Mapping.loopNest: the DRAM-level tile loops in their order, the global buffer's tile, the loops
-// inside it, then the spatial loops on the array's rows and columns), MAESTRO's directives, the @map line
-// that pins it, and where the mapping came from. Layers the PE array does not run say so.
+// inside it, then the spatial loops on the array's rows and columns), MAESTRO's directives (as `export
+// maestro` writes them), the @map line that pins it, and where the mapping came from. Layers the PE array
+// does not run say so.
 package org.tdlc.cli;
 
 import java.util.ArrayList;
@@ -37,8 +38,9 @@ final class MappingSection {
           .append(HtmlReport.esc(lc.name() + " (" + lc.op() + "): " + map.dataflow().keyword() + ", rows "
               + Mapping.axisText(map.rows()) + ", cols " + Mapping.axisText(map.cols()) + "; " + SOURCES.get(mapped.source())))
           .append("</summary><pre>")
-          .append(HtmlReport.esc(map.loopNest(mapped.space(), m.rows(), m.cols()) + "\ndirectives: "
-              + map.directives(m.rows(), m.cols()) + "\npin: " + map.pinText()))
+          .append(HtmlReport.esc(map.loopNest(mapped.space(), m.rows(), m.cols()) + "\nMAESTRO directives:\n  "
+              + String.join("\n  ", MaestroExportFormat.directives(lc.name(), mapped.op(), mapped.space(), map,
+                  m.rows(), m.cols())) + "\npin: " + map.pinText()))
           .append("</pre></details>\n");
     }
     if (!unmapped.isEmpty()) {

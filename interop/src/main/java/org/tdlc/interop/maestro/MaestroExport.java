@@ -259,39 +259,51 @@ public final class MaestroExport {
           .append(", S: ").append(l.range("s")).append(", Y: ").append(y).append(", X: ").append(x).append(" }\n");
     }
     b.append("    Dataflow {\n");
+    for (String line : directives(l, plan)) b.append("      ").append(line).append('\n');
+    b.append("    }\n  }\n");
+  }
+
+  /**
+   * A layer's Dataflow block as MAESTRO parses it, one directive a line (some with a trailing comment): what
+   * `export maestro` writes inside {@code Dataflow { }} and what `tdlc explain` prints, on a rows x cols array.
+   */
+  public static List<String> directives(Layer l, int peRows, int peCols) { return directives(l, plan(l, peRows, peCols)); }
+
+  private static List<String> directives(Layer l, Plan plan) {
+    Mapping map = l.mapping();
+    List<String> out = new ArrayList<>();
     List<Level> levels = plan.levels();
     String idle = l.kind() == Kind.GEMM ? "M" : "N";
     String idleTdlc = idle.toLowerCase(Locale.ROOT);
     boolean pairR = l.kind() != Kind.GEMM && plan.spreads("r"), pairS = l.kind() != Kind.GEMM && plan.spreads("s");
     for (int i = 0; i < levels.size(); i++) {
       Level v = levels.get(i);
-      if (i > 0) b.append("      Cluster(").append(v.units()).append(", P);\n");
+      if (i > 0) out.add("Cluster(" + v.units() + ", P);");
       String d = v.index() == null ? null : maestro(l, v.index());
       if (d == null) {
         // an idle level: one unit holds the whole chunk of N (M for a GEMM), the others have nothing to do
         int chunk = i == 0 ? l.range(idleTdlc) : spreadAbove(levels, i, idleTdlc) ? 1 : tile(l, idleTdlc);
-        b.append("      SpatialMap(").append(chunk).append(',').append(chunk).append(") ").append(idle)
-            .append(";   // ").append(v.rows() ? "rows" : "columns").append(": nothing spread, one ")
-            .append(i == 0 ? "cluster" : "unit").append(" works\n");
+        out.add("SpatialMap(" + chunk + ',' + chunk + ") " + idle + ";   // " + (v.rows() ? "rows" : "columns")
+            + ": nothing spread, one " + (i == 0 ? "cluster" : "unit") + " works");
       } else {
-        b.append("      ").append(spatial(l, d)).append(";\n");
+        for (String s : spatial(l, d)) out.add(s + ";");
       }
       if (i == 0) {
         for (String tdlc : map.order()) {
           String m = maestro(l, tdlc);
           if (m == null || m.equals(d) || (d == null && m.equals(idle))) continue;
           int size = strided(l, m) || window(l, m, pairR, pairS, plan) ? 1 : tile(l, tdlc);
-          b.append("      ").append(temporal(l, m, size)).append(";\n");
+          out.add(temporal(l, m, size) + ";");
         }
       }
       if (i == levels.size() - 1) {
         for (String m : inner(l, map, dims(l))) {
           if (m.equals(d) || (pairR && (m.equals("Y") || m.equals("R"))) || (pairS && (m.equals("X") || m.equals("S")))) continue;
-          b.append("      ").append(temporal(l, m, 1)).append(";\n");
+          out.add(temporal(l, m, 1) + ";");
         }
       }
     }
-    b.append("    }\n  }\n");
+    return out;
   }
 
   /** Whether a level above level i spreads tdlc index d (so i receives one index of it). */
@@ -360,11 +372,11 @@ public final class MaestroExport {
    * with Y (X), unit i taking filter row i and input row i of the one output row handed down, as MAESTRO's own
    * row-stationary mappings spread a filter dimension.
    */
-  private static String spatial(Layer l, String d) {
-    if (l.kind() != Kind.GEMM && d.equals("R")) return "SpatialMap(1,1) Y;\n      SpatialMap(1,1) R";
-    if (l.kind() != Kind.GEMM && d.equals("S")) return "SpatialMap(1,1) X;\n      SpatialMap(1,1) S";
-    if (!d.equals("Y") && !d.equals("X")) return "SpatialMap(1,1) " + d;
-    return "SpatialMap(Sz(" + (d.equals("Y") ? "R" : "S") + "),1) " + d;
+  private static List<String> spatial(Layer l, String d) {
+    if (l.kind() != Kind.GEMM && d.equals("R")) return List.of("SpatialMap(1,1) Y", "SpatialMap(1,1) R");
+    if (l.kind() != Kind.GEMM && d.equals("S")) return List.of("SpatialMap(1,1) X", "SpatialMap(1,1) S");
+    if (!d.equals("Y") && !d.equals("X")) return List.of("SpatialMap(1,1) " + d);
+    return List.of("SpatialMap(Sz(" + (d.equals("Y") ? "R" : "S") + "),1) " + d);
   }
 
   /**

@@ -273,27 +273,6 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     return b.toString();
   }
 
-  /**
-   * MAESTRO's directives, outermost first: the tile loops, then the array's spatial maps; an axis of
-   * several indices maps its first index spatially over the PEs it can cover and the others
-   * temporally inside it, MAESTRO having one spatial map per cluster level.
-   */
-  public String directives(int peRows, int peCols) {
-    List<String> out = new ArrayList<>();
-    for (String d : order) {
-      if (rows.contains(d) || cols.contains(d)) continue;
-      out.add("TemporalMap(" + tileOf(d) + "," + tileOf(d) + ") " + d.toUpperCase(Locale.ROOT) + ";");
-    }
-    for (List<String> axis : List.of(rows, cols)) {
-      for (int i = 0; i < axis.size(); i++) {
-        String d = axis.get(i);
-        int f = tileOf(d);
-        out.add((i == 0 ? "SpatialMap(" : "TemporalMap(") + f + "," + f + ") " + d.toUpperCase(Locale.ROOT) + ";");
-      }
-    }
-    return String.join(" ", out);
-  }
-
   /** The mapping as an annotation that pins it when pasted before the statement. */
   public String pinText() {
     StringBuilder t = new StringBuilder();

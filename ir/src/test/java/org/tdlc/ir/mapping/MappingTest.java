@@ -57,7 +57,6 @@ class MappingTest {
     assertEquals("m=8 n=24 k=32", m.tileText());
     assertEquals("@map(dataflow = ws, rows = [k], cols = [n], tile = { m = 8, n = 24, k = 32 }, order = [n, m, k])",
         m.pinText());
-    assertEquals("TemporalMap(8,8) M; SpatialMap(32,32) K; SpatialMap(24,24) N;", m.directives(16, 16));
     assertEquals(List.of(), Verifier.verify(module(GOOD)));
   }
 

@@ -1,6 +1,6 @@
 // The loop nests of a module's mapped ops as `//` comment lines, appended to pass dumps so a person reads
-// each mapping as a Timeloop-style nest and as MAESTRO directives; the IR parser skips them, so a dump
-// still parses back.
+// each mapping as a Timeloop-style nest (`tdlc explain` adds its MAESTRO directives); the IR parser skips
+// them, so a dump still parses back.
 package org.tdlc.passes.mapping;
 
 import org.tdlc.ir.IrModule;
@@ -26,7 +26,6 @@ public final class MappingComments {
         b.append("// mapping of ").append(name).append(" in @").append(m.name()).append(" on ").append(target.name())
             .append(":\n");
         map.loopNest(s, target.rows(), target.cols()).lines().forEach(l -> b.append("//   ").append(l).append('\n'));
-        b.append("//   ").append(map.directives(target.rows(), target.cols())).append('\n');
       }
     }
     return b.toString();
