@@ -1,7 +1,7 @@
 // `tdlc import timeloop`: Timeloop v0.3's YAML files (problem, architecture, constraints, mapping, ERT) to one
 // .tdl file holding one target and one model. What the target language and @map can hold is translated;
-// everything else Timeloop was told (per-level factors and permutations inside the global buffer, spatial
-// factors, bypass, constraints, scratchpads tdlc merges) is written into the file as comments.
+// everything else Timeloop was told (per-level factors and permutations inside the global buffer, each spread
+// index's own spatial factor, bypass, constraints, scratchpads tdlc merges) is written into the file as comments.
 package org.tdlc.interop.timeloop;
 
 import java.util.ArrayList;
@@ -70,21 +70,29 @@ public final class TimeloopImport {
     }
     String type = elementBits == 8 ? "i8" : "i16";
     Pin pin = mapping.isEmpty() ? null : pin(mapping, arch, problem);
-    String model = model(problem, name, layer, type, pin, true);
-    String header = header(files, arch, problem);
-    String text = header + target + "\n" + model;
-    String refused = pinCheck.apply(text);
-    if (refused != null && pin != null) {
+    // the most of Timeloop's mapping tdlc takes, by variant v: 0 tile and spread indices, 1 the indices, 2 the tile,
+    // 3 the order alone (the order is always taken); why[v] is tdlc's refusal of variant v
+    boolean hasAxes = pin != null && pin.axes() != null;
+    String[] why = new String[4];
+    int chosen = -1;
+    for (int v = 0; v < 4 && chosen < 0; v++) {
+      boolean withTile = v % 2 == 0, withAxes = v < 2;
+      if (withAxes && !hasAxes || !withTile && pin == null) continue;
+      why[v] = pinCheck.apply(header(files, arch, problem) + target + "\n"
+          + model(problem, name, layer, type, pin, withTile, withAxes));
+      if (why[v] == null) chosen = v;
+      else if (pin == null || v == 3) throw archNode.error("tdlc cannot take what this architecture and problem become: " + why[v]);
+    }
+    if (chosen % 2 == 1) {
       notes.add("Timeloop's tile in " + arch.storage().get(1).name() + " (" + pin.tileText + ") is not pinned: tdlc "
-          + "refuses it (" + refused + "); tdlc's tiles hold i32 partial sums and every operand, where Timeloop's "
-          + "level holds words and may bypass data spaces. Only the loop order is pinned.");
-      model = model(problem, name, layer, type, pin, false);
-      text = header(files, arch, problem) + target + "\n" + model;
-      refused = pinCheck.apply(text);
+          + "refuses it (" + why[chosen - 1] + "); tdlc's tiles hold i32 partial sums and every operand, where "
+          + "Timeloop's level holds words and may bypass data spaces.");
     }
-    if (refused != null) {
-      throw archNode.error("tdlc cannot take what this architecture and problem become: " + refused);
+    if (chosen >= 2 && hasAxes) {
+      notes.add("Timeloop's spatial indices (" + pin.axesText() + ") are not pinned: tdlc refuses them (" + why[1] + ").");
     }
+    String text = header(files, arch, problem) + target + "\n"
+        + model(problem, name, layer, type, pin, chosen % 2 == 0, chosen < 2);
     return new Result(text, layer, targetName, name, problem.macs(), List.copyOf(notes));
   }
 
@@ -236,8 +244,50 @@ public final class TimeloopImport {
 
   // ---- the model and its pin ----
 
-  /** The pin carried over: the tile at tdlc's global buffer (by tdlc index) and the order of the loops around it. */
-  private record Pin(Map<String, Integer> tile, List<String> order, String tileText, List<String> levels) {}
+  /**
+   * The pin carried over: the tile at tdlc's global buffer (by tdlc index), the order of the loops around it, and
+   * the indices the spatial directives spread on the array's rows (Y) and columns (X), {rows, cols} in the op's
+   * index order (null when one index is spread on both).
+   */
+  private record Pin(Map<String, Integer> tile, List<String> order, String tileText, List<String> levels,
+                     List<List<String>> axes) {
+    String axesText() { return "rows " + axes.get(0) + ", cols " + axes.get(1); }
+  }
+
+  /**
+   * The indices spread on each axis: in a spatial directive, the dimensions of its permutation before its split
+   * go on X (the columns), the rest on Y (the rows), as Timeloop's fanout lays them out; a dimension of factor 1
+   * is not spread. Null (with a note) when one index is spread on both axes, which tdlc's axes cannot say.
+   */
+  private List<List<String>> axes(List<Directive> spatial) {
+    List<String> order = List.of("n", "k", "c", "p", "q", "r", "s");
+    boolean[][] on = new boolean[2][order.size()];
+    for (Directive d : spatial) {
+      String perm = d.permutation() == null ? "" : d.permutation();
+      StringBuilder all = new StringBuilder(perm);
+      for (String dim : ConvProblem.DIMS) if (all.indexOf(dim) < 0) all.append(dim);   // as Timeloop pads it
+      int split = d.split() == null ? all.length() : d.split();
+      for (int i = 0; i < all.length(); i++) {
+        String dim = String.valueOf(all.charAt(i));
+        if (ConvProblem.DIMS.contains(dim) && d.factor(dim) > 1) on[i < split ? 1 : 0][order.indexOf(INDEX.get(dim))] = true;
+      }
+    }
+    List<List<String>> out = new ArrayList<>();
+    for (int a = 0; a < 2; a++) {
+      List<String> axis = new ArrayList<>();
+      for (int i = 0; i < order.size(); i++) {
+        if (!on[a][i]) continue;
+        if (on[1 - a][i]) {
+          notes.add("Timeloop spreads " + timeloopDim(order.get(i)) + " on both X and Y; tdlc puts an index on one "
+              + "axis, so the spatial indices are not pinned");
+          return null;
+        }
+        axis.add(order.get(i));
+      }
+      out.add(axis);
+    }
+    return out;
+  }
 
   private Pin pin(List<Directive> mapping, Architecture arch, ConvProblem problem) {
     Map<String, Long> product = new LinkedHashMap<>();
@@ -299,10 +349,11 @@ public final class TimeloopImport {
     for (String dim : ConvProblem.DIMS) if (!innerToOuter.contains(dim)) innerToOuter.add(dim);   // as Timeloop pads it
     List<String> order = new ArrayList<>();
     for (int i = innerToOuter.size() - 1; i >= 0; i--) order.add(INDEX.get(innerToOuter.get(i)));
-    return new Pin(tile, order, text.toString(), levels);
+    return new Pin(tile, order, text.toString(), levels, axes(loops.stream().filter(Directive::spatial).toList()));
   }
 
-  private String model(ConvProblem p, String name, String layer, String type, Pin pin, boolean withTile) {
+  private String model(ConvProblem p, String name, String layer, String type, Pin pin, boolean withTile,
+                       boolean withAxes) {
     int h = (p.bound("P") - 1) * p.strideP() + p.bound("R"), w = (p.bound("Q") - 1) * p.strideQ() + p.bound("S");
     String in = identifier(p.dataSpaces().get(1)), wt = identifier(p.dataSpaces().get(0));
     StringBuilder b = new StringBuilder("model ").append(name).append(" {\n");
@@ -317,14 +368,17 @@ public final class TimeloopImport {
     if (pin != null) {
       b.append("  // Timeloop's mapping, directive by directive (permutations inner to outer):\n");
       for (String l : pin.levels()) b.append("  //   ").append(l).append('\n');
-      b.append("  // Carried over: ").append(withTile ? "the tile held in the global buffer (" + pin.tileText() + ") and "
-          : "").append("the order of the DRAM loops around the global buffer. Not carried over (no @map pin can say them yet): the factors and"
-          + " permutations of the levels inside the global buffer, the spatial factors (tdlc's dataflow puts one"
-          + " index on each array axis) and the bypass lists.\n");
+      b.append("  // Carried over: ").append(withTile ? "the tile held in the global buffer (" + pin.tileText() + "), "
+          : "").append(withAxes ? "the indices spread on the rows (Y) and columns (X), " : "").append("the order of the"
+          + " DRAM loops around the global buffer. Not carried over (no @map pin can say them yet): the factors and"
+          + " permutations of the levels inside the global buffer, each spread index's own spatial factor (tdlc's"
+          + " axes spread their indices flattened) and the bypass lists.\n");
       StringBuilder t = new StringBuilder();
       pin.tile().forEach((d, v) -> t.append(t.length() == 0 ? "" : ", ").append(d).append(" = ").append(v));
-      b.append("  @map(").append(withTile ? "tile = { " + t + " }, " : "").append("order = [")
-          .append(String.join(", ", pin.order())).append("])\n");
+      b.append("  @map(").append(withTile ? "tile = { " + t + " }, " : "")
+          .append(withAxes ? "rows = [" + String.join(", ", pin.axes().get(0)) + "], cols = ["
+              + String.join(", ", pin.axes().get(1)) + "], " : "")
+          .append("order = [").append(String.join(", ", pin.order())).append("])\n");
     } else {
       b.append("  // No mapping was given: tdlc's mapper chooses one.\n");
     }

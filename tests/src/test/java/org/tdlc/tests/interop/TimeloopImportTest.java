@@ -88,12 +88,34 @@ class TimeloopImportTest {
   }
 
   @Test
+  void anIndexSpreadOnBothAxesIsACommentNotAPin() throws Exception {
+    // conv5 with C2 spread on X (shared_glb, split 3 of QMC...) beside C4 on Y (DummyBuffer), C32 left at DRAM: tdlc
+    // puts an index on one axis, so the spread indices are not pinned, and the file says why
+    String mapping = Files.readString(IN.resolve("mapping_conv5_3x3_512_best.yaml"))
+        .replace("C1 M2 R1 S1 N1 P1 Q7", "C2 M2 R1 S1 N1 P1 Q7").replace("C64 M1 R1 S1 N1 P1 Q1", "C32 M1 R1 S1 N1 P1 Q1")
+        .replace("permutation: QMCRSNP\n    split: 2", "permutation: QMCRSNP\n    split: 3");
+    Path map = dir.resolve("both_map.yaml");
+    Files.writeString(map, mapping);
+    List<String> f = new ArrayList<>(files("conv5_3x3_512"));
+    f.set(f.size() - 1, map.toString());
+    Path out = dir.resolve("both.tdl");
+    Tdlc.Result r = importFiles(f, out);
+    assertEquals(0, r.code(), r.toString());
+    String text = Files.readString(out);
+    assertTrue(text.contains("Timeloop spreads C on both X and Y; tdlc puts an index on one axis"), text);
+    assertTrue(text.contains("@map(order = [p, n, s, r, k, q, c])"), text);
+    assertEquals(0, Tdlc.run("check", out.toString()).code());
+  }
+
+  @Test
   void aTileTdlcCanHoldIsPinnedAndOneItCannotIsAComment() throws Exception {
     // conv5: Timeloop's shared_glb tile (k=512 c=8 p=7 q=7) needs 175,376 B with tdlc's i32 partial sums: refused.
     Path out = dir.resolve("conv5.tdl");
     assertEquals(0, importFiles(files("conv5_3x3_512"), out).code());
     String text = Files.readString(out);
-    assertTrue(text.contains("@map(order = [p, n, s, r, k, q, c])"), "DRAM permutation CQMRSNP, outermost first:\n" + text);
+    // the spatial directives: shared_glb spreads Q7 M2 on X (split 2 of QMCRSNP), DummyBuffer S3 C4 on Y (split 0)
+    assertTrue(text.contains("@map(rows = [c, s], cols = [k, q], order = [p, n, s, r, k, q, c])"),
+        "spread indices, and the DRAM permutation CQMRSNP outermost first:\n" + text);
     assertTrue(text.contains("needs 175376 bytes of the shared_glb buffer, which holds 131072 bytes"), text);
     // Without the per-PE levels' partial sums the same mapping on a smaller problem fits: P = Q = 7, M = 64.
     String small = Files.readString(IN.resolve("prob/conv5_3x3_512.yaml")).replace("M: 512", "M: 16").replace("C: 512", "C: 64");
@@ -108,7 +130,8 @@ class TimeloopImportTest {
     Path out2 = dir.resolve("small.tdl");
     Tdlc.Result r = importFiles(f, out2);
     assertEquals(0, r.code(), r.toString());
-    assertTrue(Files.readString(out2).contains("@map(tile = { n = 1, k = 16, c = 8, p = 7, q = 7, r = 3, s = 3 }, order = "),
+    assertTrue(Files.readString(out2).contains("@map(tile = { n = 1, k = 16, c = 8, p = 7, q = 7, r = 3, s = 3 }, "
+        + "rows = [c, s], cols = [k, q], order = "),
         Files.readString(out2));
     assertEquals(0, Tdlc.run("run", out2.toString(), "--target", "small_arch").code());
   }
@@ -171,7 +194,7 @@ class TimeloopImportTest {
     // tdlc's mapping on the 12 x 14 array folds unevenly inside every tile, which Timeloop cannot say: export for a
     // 16 x 16 i16 array instead (the shapes do not depend on the array).
     Path targets = dir.resolve("t.tdl");
-    Files.writeString(targets, "target sq16 { pe_array 16 x 16; dataflows ws, os; frequency 1000 MHz; datatype i16 accumulate i32;\n"
+    Files.writeString(targets, "target sq16 { pe_array 16 x 16; dataflows ws, os, rs; frequency 1000 MHz; datatype i16 accumulate i32;\n"
         + "  memory dram { bandwidth 64 B/cycle; energy 100 pJ/B; latency 0 cycles; }\n"
         + "  memory global { size 512 KiB; bandwidth 64 B/cycle; energy 2 pJ/B; }\n"
         + "  memory local { size 64 B per pe; energy 0.1 pJ/B; }\n  mac { energy 1 pJ; } }\n");
