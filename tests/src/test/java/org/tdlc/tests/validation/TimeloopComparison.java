@@ -14,9 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tdlc.tests.Tdlc;
 
 public final class TimeloopComparison {
   public static final Path SUMMARY = Path.of("validation/reference/timeloop/summary.csv");
+  private static final Path INPUTS = Path.of("validation/reference/timeloop/inputs");
   private static final Path PROBLEMS = Path.of("validation/reference/timeloop/inputs/prob");
   private static final String TARGET = "timeloop_eyeriss_like";
 
@@ -25,6 +27,14 @@ public final class TimeloopComparison {
   }
 
   public final List<Layer> layers = new ArrayList<>();
+  /** Each layer's Timeloop files (its best mapping included) through `tdlc import timeloop`, and the pin it wrote. */
+  public final List<Imported> imported = new ArrayList<>();
+
+  public record Imported(Map<String, String> tool, OneLayer.Result tdlc, String pin) {}
+
+
+  private static final Path RUNS = Path.of("validation/reference/timeloop/runs");
+  private static final Path WORK = Path.of("tests/target/validation/timeloop");
 
   public static TimeloopComparison run() {
     TimeloopComparison c = new TimeloopComparison();
@@ -33,8 +43,38 @@ public final class TimeloopComparison {
       int r = d.get("R");
       c.layers.add(new Layer(row, OneLayer.conv(d.get("M"), d.get("C"), r, d.get("S"), d.get("Hstride"), (r - 1) / 2,
           d.get("P"), d.get("Q"), false, TARGET)));
+      c.imported.add(imported(row));
     }
     return c;
+  }
+
+  /** The layer's Timeloop files as Timeloop ran them, imported by `tdlc import timeloop`, mapped and costed. */
+  private static Imported imported(Map<String, String> row) {
+    String layer = row.get("layer");
+    Path tdl = WORK.resolve(layer + ".tdl");
+    try {
+      Files.createDirectories(WORK);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    Tdlc.Result r = Tdlc.run("import", "timeloop", INPUTS.resolve("arch/eyeriss_like.yaml").toString(),
+        INPUTS.resolve("constraints/eyeriss_like_arch_constraints.yaml").toString(),
+        INPUTS.resolve("constraints/eyeriss_like_map_constraints.yaml").toString(),
+        INPUTS.resolve("energy/eyeriss_like.ERT.yaml").toString(), INPUTS.resolve("prob").resolve(layer + ".yaml").toString(),
+        mapping(layer).toString(), "-o", tdl.toString());
+    if (r.code() != 0) throw new IllegalStateException("import timeloop of " + layer + ": " + r);
+    Matcher pin = Pattern.compile("@map\\(.*\\)").matcher(readString(tdl));
+    OneLayer.Compiled c = OneLayer.compile(tdl, layer + "_arch", layer);
+    var op = c.model().ops().stream().filter(o -> o.attributes().has(org.tdlc.ir.mapping.Mapping.ATTR)).findFirst()
+        .orElseThrow();
+    return new Imported(row, new OneLayer.Result(c.costs().get(layer), org.tdlc.ir.mapping.Mapping.of(op).orElseThrow(),
+        c.target()), pin.find() ? pin.group() : "none");
+  }
+
+  /** The best mapping Timeloop's mapper found for the layer (conv5's run kept it beside the inputs: README). */
+  public static Path mapping(String layer) {
+    return layer.equals("conv5_3x3_512") ? INPUTS.resolve("mapping_conv5_3x3_512_best.yaml")
+        : RUNS.resolve(layer).resolve("timeloop-mapper.map.yaml");
   }
 
   /** The problem's `instance:` block (C, M, R, S, N, P, Q, strides), the file Timeloop itself read. */
@@ -68,6 +108,26 @@ public final class TimeloopComparison {
           .append(" | ").append(Ratios.fmt(toolPj / l.tool("macs")))
           .append(" | ").append(Ratios.fmt(t.energyPj() / t.macs()))
           .append(" | ").append(Ratios.fmt(t.energyPj() / toolPj)).append(" |\n");
+    }
+    return b.toString();
+  }
+
+  /** Timeloop's own mapping imported: tdlc's cycles and energy on it beside Timeloop's, and what was pinned. */
+  public String importedTable() {
+    StringBuilder b = new StringBuilder("| layer | Timeloop cycles | tdlc cycles | ratio | Timeloop pJ/MAC | tdlc pJ/MAC "
+        + "| energy ratio | tdlc PEs used | pinned |\n|---|---|---|---|---|---|---|---|---|\n");
+    for (Imported l : imported) {
+      var t = l.tdlc().cost();
+      double cycles = Double.parseDouble(l.tool().get("cycles")), pj = Double.parseDouble(l.tool().get("energy_pJ"));
+      b.append("| ").append(l.tool().get("layer"))
+          .append(" | ").append(String.format(Locale.ROOT, "%,d", Math.round(cycles)))
+          .append(" | ").append(String.format(Locale.ROOT, "%,d", t.cycles()))
+          .append(" | ").append(Ratios.fmt(t.cycles() / cycles))
+          .append(" | ").append(Ratios.fmt(pj / Double.parseDouble(l.tool().get("macs"))))
+          .append(" | ").append(Ratios.fmt(t.energyPj() / t.macs()))
+          .append(" | ").append(Ratios.fmt(t.energyPj() / pj))
+          .append(" | ").append(Mappings.pesUsed(l.tdlc())).append(" of ").append(l.tdlc().target().rows() * l.tdlc().target().cols())
+          .append(" | `").append(l.pin()).append("` |\n");
     }
     return b.toString();
   }
