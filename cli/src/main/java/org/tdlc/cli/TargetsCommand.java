@@ -76,7 +76,7 @@ final class TargetsCommand implements Command {
   /**
    * Each target's memory levels with their bandwidths (in bytes per cycle and in GB/s at the target's clock),
    * energy per byte and latency, and under NOTES double buffering and the operands a per-PE level holds; then
-   * the network's bandwidth and latency (NOTES: multicast, reduction), the MAC's energy and the vector unit's
+   * the network's bandwidth and latency (NOTES: multicast, reduction, loads stationary), the MAC's energy and the vector unit's
    * lanes (points per cycle) and pipeline latency.
    */
   static String levels(List<Target> targets) {
@@ -98,7 +98,7 @@ final class TargetsCommand implements Command {
       List<String> row = new ArrayList<>(List.of(t.name(), "network", ""));
       row.addAll(levelCells(0, false, net.bandwidth(), net.bandwidth(), 0, t.frequencyMhz()).subList(1, 3));
       row.addAll(List.of("", net.latency() + " cycles", (net.multicast() ? "multicast" : "no multicast") + ", "
-          + (net.reduction() ? "reduction" : "no reduction")));
+          + (net.reduction() ? "reduction" : "no reduction") + (net.loadsStationary() ? ", loads stationary" : "")));
       rows.add(row);
       int lanes = t.vector().lanes();
       rows.add(List.of(t.name(), "vector", "", lanes + (lanes == 1 ? " lane" : " lanes"), "", "",
@@ -176,6 +176,7 @@ final class TargetsCommand implements Command {
     network.put("latency_cycles", t.network().latency());
     network.put("multicast", t.network().multicast());
     network.put("reduction", t.network().reduction());
+    network.put("loads_stationary", t.network().loadsStationary());
     o.put("frequency_mhz", t.frequencyMhz());
     o.put("datatype", t.datatype().keyword());
     o.put("accumulate", t.accumulate().keyword());

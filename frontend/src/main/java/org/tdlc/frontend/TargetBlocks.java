@@ -28,7 +28,8 @@ final class TargetBlocks {
   static final List<String> MAC_ENTRIES = List.of("energy");
   static final List<String> SPARSE_ENTRIES = List.of("formats", "decode", "skip");
   static final List<String> VECTOR_ENTRIES = List.of("lanes", "pipeline");
-  static final List<String> NETWORK_ENTRIES = List.of("bandwidth", "latency", "multicast", "reduction");
+  static final List<String> NETWORK_ENTRIES = List.of("bandwidth", "latency", "multicast", "reduction",
+      "loads_stationary");
 
   static final Map<String, Double> SIZE_UNITS = units("B", 1, "KiB", Quantities.KIB, "MiB", Quantities.MIB,
       "GiB", Quantities.GIB);
@@ -244,8 +245,8 @@ final class TargetBlocks {
 
   /**
    * The network between the global buffer and the PEs: `bandwidth N B/cycle;`, `latency L cycles;`,
-   * `multicast yes|no;`, `reduction yes|no;`, each optional (Network.DEFAULT's value when left out); null
-   * when something in the block is wrong (reported).
+   * `multicast yes|no;`, `reduction yes|no;`, `loads_stationary yes|no;` (which needs the bandwidth), each
+   * optional (Network.DEFAULT's value when left out); null when something in the block is wrong (reported).
    */
   Network network(Ast.TargetEntry block) {
     int before = diags.errorCount();
@@ -254,6 +255,7 @@ final class TargetBlocks {
     Double bandwidth = Network.DEFAULT.bandwidth();
     Long latency = (long) Network.DEFAULT.latency();
     Boolean multicast = Network.DEFAULT.multicast(), reduction = Network.DEFAULT.reduction();
+    Boolean loads = Network.DEFAULT.loadsStationary();
     for (Ast.TargetEntry e : seen.values()) {
       TargetWords w = new TargetWords(e, diags);
       switch (w.key()) {
@@ -270,14 +272,19 @@ final class TargetBlocks {
           }
         }
         case "multicast" -> multicast = w.choice("yes", "no");
+        case "loads_stationary" -> loads = w.choice("yes", "no");
         default -> reduction = w.choice("yes", "no");   // reduction
       }
     }
+    if (Boolean.TRUE.equals(loads) && bandwidth != null && bandwidth <= 0) {
+      diags.error(seen.get("loads_stationary").key().loc(), "loads_stationary yes needs the network's bandwidth "
+          + "(bandwidth 64 B/cycle;): the stationary blocks cross the network at it");
+    }
     if (diags.errorCount() > before || bandwidth == null || latency == null || multicast == null
-        || reduction == null) {
+        || reduction == null || loads == null) {
       return null;
     }
-    return new Network(bandwidth, latency.intValue(), multicast, reduction);
+    return new Network(bandwidth, latency.intValue(), multicast, reduction, loads);
   }
 
   /** The sparse support, or null when something in the block is wrong (reported). */

@@ -91,7 +91,9 @@ class TargetBuilderTest {
         Arguments.of("zero network bandwidth", edit("  mac", "  network { bandwidth 0 B/cycle; }\n  mac"), "9:23",
             "network bandwidth must be positive, got 0"),
         Arguments.of("unknown network entry", edit("  mac", "  network { hops 2; }\n  mac"), "9:13",
-            "unknown entry 'hops' in network (expected bandwidth, latency, multicast or reduction)"),
+            "unknown entry 'hops' in network (expected bandwidth, latency, multicast, reduction or loads_stationary)"),
+        Arguments.of("loads_stationary without bandwidth", edit("  mac", "  network { loads_stationary yes; }\n  mac"),
+            "9:13", "loads_stationary yes needs the network's bandwidth"),
         // missing
         Arguments.of("no pe_array", edit("  pe_array 16 x 16;\n", ""), "1:8",
             "target t has no pe_array (e.g. 'pe_array 16 x 16;')"),
@@ -270,6 +272,10 @@ class TargetBuilderTest {
     assertFalse(only(VALID).toTdl().contains("network"), "the default network is not printed");
     assertEquals(t.toTdl(), only(t.toTdl()).toTdl(), "the printed block parses back");
     assertEquals(new Network(0, 0, true, false), only(edit("  mac", "  network { reduction no; }\n  mac")).network());
+    Target loads = only(edit("  mac", "  network { bandwidth 64 B/cycle; loads_stationary yes; }\n  mac"));
+    assertEquals(new Network(64, 0, true, true, true), loads.network());
+    assertTrue(loads.toTdl().contains("reduction yes; loads_stationary yes; }\n"), loads.toTdl());
+    assertEquals(loads.toTdl(), only(loads.toTdl()).toTdl(), "the printed block parses back");
   }
 
   @Test

@@ -27,7 +27,8 @@ import org.tdlc.machine.sparse.SparseCodec;
  *     steps each (the product of the other indices' extents), S = F * T steps in all,
  *     shrunk to ceil(S * (p - s) / p) when s of its p points are skipped on zeros (SkipTiming). Each fold
  *     needs its stationary block (ws, is, rs: loaded a row per cycle, L = rows cycles, the first before any
- *     streaming) or drains its output block (os: L = rows cycles, the first fold's nothing to wait for).
+ *     streaming) or drains its output block (os: L = rows cycles, the first fold's nothing to wait for); a
+ *     network that loads_stationary moves the block instead, L = ceil(PEs x element bytes / its bandwidth).
  *     The array fills and drains in K = rows + cols - 2 cycles (the skew of the last PE). By the target's
  *     fold schedule (FoldSchedule): sequential, every fold pays its load and the skew:
  *     F * (L0 + K) + S, with L0 = L for ws, is, rs and 0 for os (SCALE-Sim's T + R + C - 2 per os fold and
@@ -171,7 +172,7 @@ public final class Timing {
       feed = Math.max(feed, port(m.levels().get(i), readBytes + writtenBytes, readBytes + writtenBytes));
     }
     long s = streamSteps(m, skipped > 0 && points > 0 ? SkipTiming.steps(steps, points, skipped) : steps, aBytes, bBytes);
-    return Math.max(array(m, df, spatialFolds, s) + m.network().latency(), feed);
+    return Math.max(array(m, df, spatialFolds, s, aBytes, bBytes) + m.network().latency(), feed);
   }
 
   /**
@@ -192,9 +193,9 @@ public final class Timing {
   }
 
   /** The array's part of a MAC: its folds under the target's fold schedule, {@code s} cycles of streaming. */
-  private static long array(MachineConfig m, Dataflow df, long spatialFolds, long s) {
+  private static long array(MachineConfig m, Dataflow df, long spatialFolds, long s, int aBytes, int bBytes) {
     long f = Math.max(1, spatialFolds);
-    long load = stationaryLoad(m);
+    long load = stationaryLoad(m, df, aBytes, bBytes);
     long first = df == Dataflow.OS ? 0 : load;
     FoldSchedule fs = m.folds();
     if (fs.sequential()) return f * (first + fillAndDrain(m)) + s;
@@ -203,8 +204,20 @@ public final class Timing {
     return streaming + fillAndDrain(m);
   }
 
-  /** The cycles to load a stationary block into the array, or drain an output block: a row per cycle. */
-  public static long stationaryLoad(MachineConfig m) { return m.rows(); }
+  /**
+   * The cycles to load a stationary block into the array, or drain an output block: a row per cycle, or, when
+   * the network loads it (loads_stationary), the block's bytes at the network's bandwidth: a PE's element each
+   * (weights B under ws and rs, inputs A under is, an i32 output under os), multicast or not.
+   */
+  public static long stationaryLoad(MachineConfig m, Dataflow df, int aBytes, int bBytes) {
+    if (!m.network().loadsStationary()) return m.rows();
+    int width = switch (ArrayAxes.stationary(df)) {
+      case ArrayTraffic.A -> aBytes;
+      case ArrayTraffic.B -> bBytes;
+      default -> Energy.PSUM_BYTES;
+    };
+    return Math.max(1, cycles((long) m.peCount() * width, m.network().bandwidth()));
+  }
 
   /** The array's fill and drain: the skew until the last PE starts, and until its result leaves. */
   public static long fillAndDrain(MachineConfig m) { return m.rows() + m.cols() - 2; }

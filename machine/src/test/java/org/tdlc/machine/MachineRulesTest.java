@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.Network;
 import org.tdlc.ir.target.Operand;
 import org.tdlc.ir.target.FoldSchedule;
 import org.tdlc.ir.type.StorageFormat;
@@ -100,6 +101,19 @@ class MachineRulesTest {
   }
 
   @Test
+  void aNetworkThatLoadsTheStationaryBlockTakesItsBytesAtItsBandwidth() {
+    MachineConfig net = new MachineConfig("hand", 16, 16, Set.of(Dataflow.WS, Dataflow.OS), 500, M.levels(), 0.25, 20,
+        List.of("dense"), true, true, FoldSchedule.DEFAULT, null, new Network(64, 0, true, true, true), null);
+    // 256 PEs: i8 weights 256 B over 64 B/cycle, i16 ones 512 B; an os array drains 256 i32 outputs, 1024 B
+    assertEquals(4, Timing.stationaryLoad(net, Dataflow.WS, 1, 1));
+    assertEquals(8, Timing.stationaryLoad(net, Dataflow.WS, 1, 2));
+    assertEquals(16, Timing.stationaryLoad(net, Dataflow.OS, 1, 1));
+    assertEquals(16, Timing.stationaryLoad(M, Dataflow.WS, 1, 1), "a row per cycle when the array shifts it in");
+    // 6 folds of 3 steps, double-buffered: max(4 + 18, 4 + 5 x 4 + 3) + 30 where a row per cycle gives 99 + 30
+    assertEquals(27 + 30, Timing.mac(net, Dataflow.WS, 6, 18, 2400, 0, 0, 0, 1, 1));
+  }
+
+  @Test
   void singleBufferedBlocksAndSequentialFoldsCostMore() {
     MachineConfig single = with(new FoldSchedule(false, false));
     MachineConfig sequential = with(new FoldSchedule(true, true));
@@ -113,7 +127,7 @@ class MachineRulesTest {
       for (long t = 1; t <= 256; t *= 4) {
         long overlapped = Timing.mac(M, Dataflow.WS, f, f * t, f * t, 0, 0, 0, 1, 1);
         assertTrue(overlapped <= Timing.mac(sequential, Dataflow.WS, f, f * t, f * t, 0, 0, 0, 1, 1), f + " folds of " + t);
-        assertTrue(overlapped >= f * Timing.stationaryLoad(M), f + " folds of " + t);
+        assertTrue(overlapped >= f * Timing.stationaryLoad(M, Dataflow.WS, 1, 1), f + " folds of " + t);
       }
     }
   }

@@ -24,7 +24,7 @@ import org.tdlc.sim.SimResult;
 
 class NetworkEndToEndTest {
   static final String FILE = "tests/src/test/resources/prediction/network.tdl";
-  static final List<String> NETWORKS = List.of("open_net", "narrow_net", "unicast_net");
+  static final List<String> NETWORKS = List.of("open_net", "narrow_net", "unicast_net", "wide_net", "loading_net");
 
   static Frontend.Result file() { return new Frontend(new DiagnosticEngine(), new SourceCache()).compile(FILE); }
 
@@ -34,6 +34,7 @@ class NetworkEndToEndTest {
     assertEquals(Network.DEFAULT, Targets.resolve("open_net", f).network());
     assertEquals(new Network(8, 4, true, true), Targets.resolve("narrow_net", f).network());
     assertEquals(new Network(0, 0, false, false), Targets.resolve("unicast_net", f).network());
+    assertEquals(new Network(64, 0, true, true, true), Targets.resolve("loading_net", f).network());
   }
 
   @Test
@@ -62,6 +63,19 @@ class NetworkEndToEndTest {
       assertTrue(narrow.get(layer).cycles() > open.get(layer).cycles(), layer + ": no slower on 8 B/cycle");
       assertEquals(globalBytes(open.get(layer)), globalBytes(narrow.get(layer)), layer);
     }
+  }
+
+  @Test
+  void aNetworkThatLoadsTheStationaryBlocksSavesTheFirstLoadAndMovesTheSameBytes() {
+    Map<String, Counters> shifted = layers("wide_net"), loaded = layers("loading_net");
+    // 64 i8 weights (inputs, filter rows) over 64 B/cycle: 1 cycle where 8 rows take 8; later blocks load while a
+    // fold streams either way, so what is saved is the first block's load, 7 cycles a mac
+    for (String layer : List.of("a", "c", "d")) {
+      assertTrue(loaded.get(layer).cycles() < shifted.get(layer).cycles(), layer);
+      assertEquals(globalBytes(shifted.get(layer)), globalBytes(loaded.get(layer)), layer);
+      assertEquals(shifted.get(layer).energyPj(), loaded.get(layer).energyPj(), layer);
+    }
+    assertTrue(loaded.get("b").cycles() <= shifted.get("b").cycles(), "os drains 64 i32 outputs in 4 cycles, not 8");
   }
 
   @Test

@@ -2,7 +2,7 @@
 // file's machine section) and the target fingerprint, a 64-bit hash of that text. Canonical means one
 // key per line in a fixed order, dataflows sorted, reals as Double.toString prints them; the fold schedule's
 // two lines (folds, stationary), the vector unit's two (vector_lanes, vector_pipeline), the network's four
-// (network_*), DRAM's port (dram_port) and a level's write bandwidth (write_bandwidth=, when it differs from
+// (network_*; a fifth, network_loads_stationary, only when true), DRAM's port (dram_port) and a level's write bandwidth (write_bandwidth=, when it differs from
 // its bandwidth) only when they are not the default, so a default machine's text and fingerprint read as they
 // did before any of them existed.
 package org.tdlc.backend.asm;
@@ -67,6 +67,7 @@ public final class MachineText {
       b.append("network_latency = ").append(m.network().latency()).append('\n');
       b.append("network_multicast = ").append(m.network().multicast()).append('\n');
       b.append("network_reduction = ").append(m.network().reduction()).append('\n');
+      if (m.network().loadsStationary()) b.append("network_loads_stationary = true\n");
     }
     return b.toString();
   }
@@ -91,6 +92,7 @@ public final class MachineText {
         "stationary", List.of(FoldSchedule.DOUBLE_BUFFER, FoldSchedule.SINGLE_BUFFER),
         "vector_lanes", List.of(), "vector_pipeline", List.of(), "network_bandwidth", List.of(),
         "network_latency", List.of(), "network_multicast", List.of(), "network_reduction", List.of(),
+        "network_loads_stationary", List.of(),
         "dram_port", List.of(DramPort.SHARED.keyword(), DramPort.SPLIT.keyword()));
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final List<MemoryLevel> levels = new ArrayList<>();
@@ -105,7 +107,7 @@ public final class MachineText {
       if (!KEYS.contains(key.text()) && !OPTIONAL.containsKey(key.text())) {
         throw c.error(key, "unknown machine key " + key.shown() + "; expected one of " + String.join(", ", KEYS)
             + ", folds, stationary, vector_lanes, vector_pipeline, network_bandwidth, network_latency,"
-            + " network_multicast, network_reduction, dram_port, or level");
+            + " network_multicast, network_reduction, network_loads_stationary, dram_port, or level");
       }
       if (values.containsKey(key.text())) throw c.error(key, "machine key '" + key.text() + "' given twice");
       c.expect('=');
@@ -120,7 +122,7 @@ public final class MachineText {
         case "vector_pipeline" -> c.integer(key.text(), 0, VectorUnit.MAX_PIPELINE);
         case "network_bandwidth" -> c.real(key.text());
         case "network_latency" -> c.integer(key.text(), 0, Network.MAX_LATENCY);
-        case "network_multicast", "network_reduction" -> c.bool(key.text());
+        case "network_multicast", "network_reduction", "network_loads_stationary" -> c.bool(key.text());
         default -> dataflows(c);
       };
       c.expectEnd();
@@ -200,7 +202,8 @@ public final class MachineText {
       return new Network((Double) values.getOrDefault("network_bandwidth", d.bandwidth()),
           (Integer) values.getOrDefault("network_latency", d.latency()),
           (Boolean) values.getOrDefault("network_multicast", d.multicast()),
-          (Boolean) values.getOrDefault("network_reduction", d.reduction()));
+          (Boolean) values.getOrDefault("network_reduction", d.reduction()),
+          (Boolean) values.getOrDefault("network_loads_stationary", d.loadsStationary()));
     }
 
     /** The vector unit the section names, or null (the default, as wide as the columns) when it names none. */

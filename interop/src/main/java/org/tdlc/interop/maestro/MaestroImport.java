@@ -261,7 +261,8 @@ public final class MaestroImport {
     b.append("// Every element is one byte (MAESTRO counts elements), so its bandwidths and sizes are in bytes here.\n");
     if (hw.nocBw().isPresent()) {
       b.append("// noc_bw_cstr ").append(hw.nocBw().getAsInt()).append(": MAESTRO applies it at every cluster level; tdlc has one\n")
-          .append("// network, between the global buffer and the array: its bandwidth (multicast and spatial reduction, as MAESTRO).\n");
+          .append("// network, between the global buffer and the array: its bandwidth (multicast and spatial reduction, as MAESTRO),\n")
+          .append("// which also carries each fold's stationary block into the PEs (loads_stationary), as MAESTRO's NoC does.\n");
     }
     b.append("// NoC_NumHops ").append(hw.hops()).append(": MAESTRO's latency per transfer, a transfer of v elements taking NoC_NumHops +\n")
         .append("// ceil(v / bandwidth) - 1 cycles; tdlc's network latency (").append(hw.hops() - 1)
@@ -289,7 +290,8 @@ public final class MaestroImport {
     if (hw.nocBw().isPresent() || hw.hops() > 1) {
       b.append("  network {");
       if (hw.nocBw().isPresent()) b.append(" bandwidth ").append(hw.nocBw().getAsInt()).append(" B/cycle;");
-      b.append(" latency ").append(hw.hops() - 1).append(" cycles; multicast yes; reduction yes; }\n");
+      b.append(" latency ").append(hw.hops() - 1).append(" cycles; multicast yes; reduction yes;")
+          .append(hw.nocBw().isPresent() ? " loads_stationary yes;" : "").append(" }\n");
     }
     b.append("  mac { energy 1 pJ; }\n}\n\n");
   }

@@ -165,7 +165,8 @@ class MaestroExportTest {
         "-o", back.toString());
     assertEquals(0, i.code(), i.toString());
     String text = Files.readString(back);
-    assertTrue(text.contains("network { bandwidth 24 B/cycle; latency 2 cycles; multicast yes; reduction yes; }"), text);
+    assertTrue(text.contains("network { bandwidth 24 B/cycle; latency 2 cycles; multicast yes; reduction yes; "
+        + "loads_stationary yes; }"), "MAESTRO's NoC carries the stationary operands too:\n" + text);
   }
 
   @Test
