@@ -253,8 +253,8 @@ final class Quantized {
 
   private static Val withBias(OnnxImporter im, NodeProto n, Val acc, int[] bias, int axis) {
     if (bias == null || Arrays.stream(bias).allMatch(b -> b == 0)) return acc;
-    String b = im.param(im.nameFor(n) + "_bias", TensorType.of(ElementType.I32, acc.shape()),
-        Layer.broadcast(bias, acc.shape(), axis), "the bias at the accumulator's scale, broadcast");
+    String b = im.param(im.nameFor(n) + "_bias", TensorType.of(ElementType.I32, Layer.biasShape(acc.shape(), axis)),
+        bias, "the bias at the accumulator's scale, one per channel");
     String name = im.statement(im.nameFor(n) + "_b", "add(" + acc.name() + ", " + b + ")");
     return acc.as(name, acc.shape(), true, acc.exponent());
   }

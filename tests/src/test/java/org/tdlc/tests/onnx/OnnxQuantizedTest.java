@@ -173,6 +173,8 @@ class OnnxQuantizedTest {
     String text = Files.readString(tdl);
     assertTrue(text.contains("input image : i8[1, 3, 8, 8];   // the uint8 input minus 128"), text);
     assertTrue(text.contains("conv = conv2d(image, conv_w, pad = 1);"), text);
+    assertEquals(List.of(1, k, 1, 1), Npy.read(dir.resolve("qconv_conv_bias.npy")).type().shape().asList(),
+        "the int32 bias, one per channel");
 
     int[] xu8 = g.uniform(c * h * w, 112, 144);
     xu8[0] = 0;
@@ -289,6 +291,8 @@ class OnnxQuantizedTest {
     String gemm = g.node("Gemm", "fc", List.of(ad, wd, g.floats("fc_bias", bias, n)), OnnxGraph.integer("transB", 1));
     g.output(g.node("QuantizeLinear", "fc_q", List.of(gemm, g.scale("s_y", 1f / 16), g.zero("z_y", DataType.INT8, 0))));
     Path tdl = importOk(g, "qgemm");
+    assertEquals(List.of(n), Npy.read(dir.resolve("qgemm_fc_bias.npy")).type().shape().asList(),
+        "the bias, one per column");
     int[] ai = g.uniform(m * kk, -16, 16);
     ai[0] = -128;
     double[] real = new double[m * n];
