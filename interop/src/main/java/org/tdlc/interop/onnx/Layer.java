@@ -94,10 +94,18 @@ final class Layer {
    * [..., M, N].
    */
   static int[] biasShape(int[] outShape, int channelAxis) {
-    if (channelAxis == outShape.length - 1) return new int[] {outShape[channelAxis]};
-    int[] shape = new int[outShape.length];
+    return channelShape(outShape[channelAxis], channelAxis, outShape.length);
+  }
+
+  /**
+   * The shape of k values, one per channel along {@code axis} of a rank-{@code rank} value, that add, mul,
+   * max and min broadcast: 1 on every other axis ([1, K, 1, 1]), or [K] when the channels are the last axis.
+   */
+  static int[] channelShape(int k, int axis, int rank) {
+    if (axis == rank - 1) return new int[] {k};
+    int[] shape = new int[rank];
     Arrays.fill(shape, 1);
-    shape[channelAxis] = outShape[channelAxis];
+    shape[axis] = k;
     return shape;
   }
 }
