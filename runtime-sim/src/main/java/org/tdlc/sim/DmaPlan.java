@@ -20,6 +20,11 @@ final class DmaPlan {
   final long[] bufStride;
   final long points;
   final long inRange;
+  /**
+   * The DRAM elements the transfer reads: inRange less the repeats of a dimension of DRAM stride 0 (a
+   * broadcast operand, such as a per-channel bias, is read once and written into every point it fills).
+   */
+  final long dramPoints;
   final boolean padded;
   final long bufLow;
   final long bufEnd;
@@ -44,6 +49,7 @@ final class DmaPlan {
     bufStride = new long[dims];
     long pts = 1;
     long in = 1;
+    long distinct = 1;
     boolean pad = false;
     long bLo = 0;
     long bHi = 0;
@@ -64,6 +70,7 @@ final class DmaPlan {
       bufStride[i] = (long) dim.bufStride() * size;
       pts = multiply(pts, t);
       in = multiply(in, dim.count());
+      if (dim.dramStride() != 0 || dim.count() == 0) distinct = multiply(distinct, dim.count());
       long bSpan = Math.max(0, t - 1) * bufStride[i];
       if (bSpan < 0) bLo += bSpan; else bHi += bSpan;
       long dSpan = Math.max(0, dim.count() - 1L) * dramStride[i];
@@ -71,6 +78,7 @@ final class DmaPlan {
     }
     points = pts;
     inRange = in;
+    dramPoints = distinct;
     padded = pad;
     bufLow = bLo;
     bufEnd = bHi + size;

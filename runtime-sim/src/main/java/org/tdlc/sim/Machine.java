@@ -117,7 +117,7 @@ final class Machine {
     if (p.inRange > 0) check(i, "the DRAM side", "DRAM", l.dramAddr(), p.dramLow, p.dramEnd, dram.size());
     DmaUnit.load(dram, global, p, l.dramAddr(), l.bufAddr());
     if (p.points > 0) metadata.clear(l.bufAddr() + p.bufLow, l.bufAddr() + p.bufEnd);
-    long dramBytes = p.inRange * p.size;
+    long dramBytes = p.dramPoints * p.size;
     long bufBytes = p.points * p.size;
     t.read[DRAM] += dramBytes;
     t.written[GLOBAL] += bufBytes;

@@ -94,7 +94,10 @@ final class OpSpecs {
         List.of(), null);
   }
 
-  /** MAC into i32 accumulators, then the op's fused epilogue (its residual is operand 2). */
+  /**
+   * MAC into i32 accumulators, then the op's fused epilogue (its residual is operand 2, read through the
+   * result's subscripts, a dimension it broadcasts at subscript 0).
+   */
   private TiledOp contraction(Operation op, String layer, List<String> dims, int[] ranges, List<Operand> in,
                               List<AffineExpr> yMap) {
     List<Post> posts = new ArrayList<>();
@@ -103,7 +106,16 @@ final class OpSpecs {
       else if (st instanceof Epilogue.Relu) posts.add(new TiledOp.Relu());
       else if (st instanceof Epilogue.Requant rq) posts.add(new TiledOp.Requant(rq.shift()));
     }
-    Operand residual = op.operands().size() > 2 ? operand(op.operand(2), yMap, 0) : null;
+    Operand residual = null;
+    if (op.operands().size() > 2) {
+      Value r = op.operand(2);
+      List<AffineExpr> rMap = new ArrayList<>();
+      for (AffineExpr bm : broadcastMap(r.type(), op.result().type())) {   // over the result's dimensions
+        int d = bm.coeffs().indexOf(1);
+        rMap.add(d < 0 ? e(dims.size(), 0) : yMap.get(d));
+      }
+      residual = operand(r, rMap, 0);
+    }
     return tiled(op, layer, dims, ranges, in, yMap, Body.mac(), posts, residual);
   }
 

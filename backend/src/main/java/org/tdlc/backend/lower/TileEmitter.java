@@ -103,7 +103,7 @@ final class TileEmitter implements TileWalk.Visitor {
     if (macStartsAccumulators() && !accumulatorsStarted) fill(slot, elements);
     int[] tileStrides = TileGeometry.tileStrides(op, outExt);
     long resultOffset = TileGeometry.resultOffset(op, origin);
-    if (op.residual() != null) loadResidual(resSlot, outExt, tileStrides, resultOffset);
+    if (op.residual() != null) loadResidual(resSlot, outExt, tileStrides, TileGeometry.residualOffset(op, origin));
     ElementType last = epilogue(slot, resSlot, elements);
     for (DmaShapes.Part p : DmaShapes.tile(outIdx, outExt, resultStrides, tileStrides)) {
       int desc = out.descriptor(new Descriptor.DmaDesc(last, p.dims(), 0));
@@ -165,11 +165,15 @@ final class TileEmitter implements TileWalk.Visitor {
     }
   }
 
-  private void loadResidual(int resSlot, int[] outExt, int[] tileStrides, long resultOffset) {
+  /**
+   * Loads the residual's tile, laid out as the accumulator tile: a broadcast residual (a bias) is read with
+   * DRAM stride 0 along the dimensions it repeats, so the DMA writes it expanded.
+   */
+  private void loadResidual(int resSlot, int[] outExt, int[] tileStrides, long residualOffset) {
     Operand r = op.residual();
     int bytes = r.type().bytes();
-    for (DmaShapes.Part p : DmaShapes.tile(outIdx, outExt, resultStrides, tileStrides)) {
-      DmaShapes.Part at = new DmaShapes.Part(p.dims(), resultOffset + p.dramOffset(), p.bufOffset());
+    for (DmaShapes.Part p : DmaShapes.tile(outIdx, outExt, TileGeometry.residualStrides(op), tileStrides)) {
+      DmaShapes.Part at = new DmaShapes.Part(p.dims(), residualOffset + p.dramOffset(), p.bufOffset());
       load(r, at, (int) (plan.residualAddr(resSlot) + p.bufOffset() * bytes), plan.residualRegion(resSlot), 0, 0,
           resSlot, plan.residualInput());
     }

@@ -63,21 +63,38 @@ final class TileGeometry {
   }
 
   /** Per iteration index, its element stride in the result tensor in DRAM (0 for reduced indices). */
-  static int[] resultStrides(TiledOp op) {
-    int[] strides = rowMajor(op.resultShape());
-    int[] s = new int[op.dims().size()];
-    for (int pos = 0; pos < op.outputMap().size(); pos++) {
-      AffineExpr e = op.outputMap().get(pos);
-      for (int d = 0; d < s.length; d++) s[d] += e.coeffs().get(d) * strides[pos];
+  static int[] resultStrides(TiledOp op) { return strides(op.outputMap(), op.resultShape(), op.dims().size()); }
+
+  /** The result element (row-major index) at a tile origin. */
+  static long resultOffset(TiledOp op, int[] origin) { return offset(op.outputMap(), op.resultShape(), origin); }
+
+  /**
+   * Per iteration index, its element stride in the fused residual in DRAM: the result's, 0 where the residual
+   * broadcasts (a per-channel bias moves with the channel index only).
+   */
+  static int[] residualStrides(TiledOp op) {
+    return strides(op.residual().map(), op.residual().shape(), op.dims().size());
+  }
+
+  /** The residual element (row-major index) at a tile origin. */
+  static long residualOffset(TiledOp op, int[] origin) {
+    return offset(op.residual().map(), op.residual().shape(), origin);
+  }
+
+  private static int[] strides(List<AffineExpr> map, int[] shape, int n) {
+    int[] strides = rowMajor(shape);
+    int[] s = new int[n];
+    for (int pos = 0; pos < map.size(); pos++) {
+      AffineExpr e = map.get(pos);
+      for (int d = 0; d < n; d++) s[d] += e.coeffs().get(d) * strides[pos];
     }
     return s;
   }
 
-  /** The result element (row-major index) at a tile origin. */
-  static long resultOffset(TiledOp op, int[] origin) {
-    int[] strides = rowMajor(op.resultShape());
+  private static long offset(List<AffineExpr> map, int[] shape, int[] origin) {
+    int[] strides = rowMajor(shape);
     long off = 0;
-    for (int pos = 0; pos < op.outputMap().size(); pos++) off += (long) op.outputMap().get(pos).eval(origin) * strides[pos];
+    for (int pos = 0; pos < map.size(); pos++) off += (long) map.get(pos).eval(origin) * strides[pos];
     return off;
   }
 

@@ -12,7 +12,8 @@ import org.tdlc.ir.type.ElementType;
 /**
  * dims/ranges: the iteration space; an index absent from {@code outputMap} is reduced. inputs: one or two
  * operands read through boxes (their bounding boxes per tile). outputMap: the result's subscripts; each index
- * appears in at most one of them. residual: the operand of an epilogue AddResidual, shaped like the result.
+ * appears in at most one of them. residual: the operand of an epilogue AddResidual, read through the
+ * result's subscripts (0 where it broadcasts).
  */
 record TiledOp(String layerName, String opName, Location location, List<String> dims, int[] ranges,
                List<Operand> inputs, List<AffineExpr> outputMap, Body body, List<Post> epilogue, Operand residual,

@@ -170,6 +170,10 @@ final class Contractions {
 
   private static void sum(OnnxImporter im, NodeProto n, String op) {
     boolean sub = op.equals("sub");
+    if (!sub && (readsExact(im, n, 0) || readsExact(im, n, 1))) {
+      Quantized.add(im, n);
+      return;
+    }
     for (int i = 0; i < 2; i++) {
       if (im.isConstant(n, i)) {
         if (sub && i == 0) throw im.error(n, "subtracts from a constant; tdlc folds only a constant subtracted from a layer's output");
@@ -200,6 +204,11 @@ final class Contractions {
     b = align(im, n, 1, b, common);
     String name = im.statement(im.nameFor(n), op + "(" + a.name() + ", " + b.name() + ")");
     im.define(n, Val.of(name, a.shape(), true, common, a.ms() + b.ms()));
+  }
+
+  /** True if input i is a value computed exactly from quantized tensors (an Add in the QDQ form reads one). */
+  private static boolean readsExact(OnnxImporter im, NodeProto n, int i) {
+    return !im.isConstant(n, i) && im.value(n.getInput(i)) != null && im.isExact(im.value(n.getInput(i)));
   }
 
   /** The largest power of two an i8 operand is raised by: 127 * 2^23 stays inside i32. */

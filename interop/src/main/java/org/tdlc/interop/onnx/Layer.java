@@ -1,7 +1,8 @@
 // A conv2d or matmul whose weights are ONNX constants, held in float until the model is written: a following
 // BatchNormalization folds into its weights and bias, and a residual add may coarsen its weight scale so that
 // both operands of the add share one exponent. Written as the weight's declaration (i8, quantized by
-// Quantization's rules), the op, and, when the bias is not zero, an i32 bias tensor added to the accumulators.
+// Quantization's rules), the op, and, when the bias is not zero, an i32 bias of one value per output channel
+// added to the accumulators (add broadcasts it).
 package org.tdlc.interop.onnx;
 
 import java.util.Arrays;
@@ -80,22 +81,31 @@ final class Layer {
     return q;
   }
 
-  /** The bias in accumulator units, broadcast over the output shape. */
+  /** The bias in accumulator units, one per output channel, of the shape {@link #biasShape} gives. */
   int[] quantizedBias() {
     int[] perChannel = new int[bias.length];
     for (int k = 0; k < bias.length; k++) perChannel[k] = Quantization.bias(bias[k], accExponent());
-    return broadcast(perChannel, outShape, channelAxis);
+    return perChannel;
   }
 
   /**
-   * One value per channel repeated over the whole output shape: a bias of the output's own shape is an add that
-   * fuse-epilogue folds into the layer (a broadcast one it leaves apart).
+   * The shape of a bias of one value per output channel, which add broadcasts along the output's channel
+   * axis and fuse-epilogue folds into the layer: [1, K, 1, 1] for a conv2d's [N, K, P, Q], [N] for a matmul's
+   * [..., M, N].
    */
-  static int[] broadcast(int[] perChannel, int[] outShape, int channelAxis) {
-    int inner = 1;
-    for (int a = channelAxis + 1; a < outShape.length; a++) inner *= outShape[a];
-    int[] full = new int[Arrays.stream(outShape).reduce(1, (a, b) -> a * b)];
-    for (int i = 0; i < full.length; i++) full[i] = perChannel[(i / inner) % perChannel.length];
-    return full;
+  static int[] biasShape(int[] outShape, int channelAxis) {
+    return channelShape(outShape[channelAxis], channelAxis, outShape.length);
+  }
+
+  /**
+   * The shape of k values, one per channel along {@code axis} of a rank-{@code rank} value, that add, mul,
+   * max and min broadcast: 1 on every other axis ([1, K, 1, 1]), or [K] when the channels are the last axis.
+   */
+  static int[] channelShape(int k, int axis, int rank) {
+    if (axis == rank - 1) return new int[] {k};
+    int[] shape = new int[rank];
+    Arrays.fill(shape, 1);
+    shape[axis] = k;
+    return shape;
   }
 }

@@ -1,5 +1,5 @@
 // What each ONNX op becomes in tdl: one table, RULES, from op type to the rule that converts such a node (or
-// to the reason tdlc cannot represent it yet). Adding an op once tdl has it (Concat, Sigmoid)
+// to the reason tdlc cannot represent it yet). Adding an op once tdl has it (Sigmoid)
 // is one entry here and, when it needs more than a call, one method. docs/interop.md has the table in words
 // (QuantizationTest checks that every op here is in it).
 package org.tdlc.interop.onnx;
@@ -50,6 +50,7 @@ final class NodeRules {
       Map.entry("DequantizeLinear", Quantized::dequantizeLinear),
       Map.entry("QLinearConv", Quantized::qlinearConv),
       Map.entry("QLinearMatMul", Quantized::qlinearMatMul),
+      Map.entry("Concat", Quantized::concat),
       Map.entry("ConvInteger", unsupported(DYNAMIC)),
       Map.entry("MatMulInteger", unsupported(DYNAMIC)));
 

@@ -346,8 +346,9 @@ public final class OnnxImporter {
           "scale 2^-" + l.weightExponent));
       stmts.add("  " + l.name + " = " + l.op + "(" + l.input + ", " + l.weightName() + l.attributes + ");");
       if (l.hasBias()) {
-        decls.add(weight(weights, l.biasName(), TensorType.of(ElementType.I32, l.outShape), l.quantizedBias(),
-            "the bias at the accumulator's scale 2^-" + l.accExponent() + ", broadcast"));
+        decls.add(weight(weights, l.biasName(), TensorType.of(ElementType.I32, Layer.biasShape(l.outShape,
+            l.channelAxis)), l.quantizedBias(), "the bias at the accumulator's scale 2^-" + l.accExponent()
+            + ", one per channel"));
         stmts.add("  " + l.resultName() + " = add(" + l.name + ", " + l.biasName() + ");");
       }
     }

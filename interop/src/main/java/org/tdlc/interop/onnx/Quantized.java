@@ -16,7 +16,9 @@ import static org.tdlc.interop.onnx.QuantizedOperands.weights;
 
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.tdlc.interop.onnx.QuantizedOperands.Dequantized;
 import org.tdlc.ir.type.ElementType;
@@ -210,6 +212,91 @@ final class Quantized {
     im.define(n, y);
   }
 
+  /**
+   * An Add in the QDQ form: both operands computed exactly (dequantized, or exact values), so their real sum is
+   * exact at the finer scale 2^-e: each is raised to it, times 2^d in i32 (QuantizeLinear then rounds it as ONNX
+   * does). The same shapes (tdl's add would broadcast, but the ONNX rule here is kept to what is tested).
+   */
+  static void add(OnnxImporter im, NodeProto n) {
+    Val a = exactOperand(im, n, 0), b = exactOperand(im, n, 1);
+    if (!Arrays.equals(a.shape(), b.shape())) {
+      throw im.error(n, "adds " + Arrays.toString(a.shape()) + " and " + Arrays.toString(b.shape())
+          + "; a quantized Add imports operands of one shape");
+    }
+    int e = Math.max(a.exponent(), b.exponent());
+    Val x = raise(im, n, a, e, false), z = raise(im, n, b, e, false);
+    if (!x.acc() && !z.acc()) x = raise(im, n, x, e, true);   // i8 + i8 would wrap in i8: one in i32, times 1
+    String name = im.statement(im.nameFor(n), "add(" + x.name() + ", " + z.name() + ")");
+    Val y = Val.of(name, a.shape(), true, e, a.ms() + b.ms());
+    im.markExact(y);
+    im.define(n, y);
+  }
+
+  /**
+   * A Concat in the QDQ form: every input computed exactly; inputs at one scale are joined as they are, inputs at
+   * several are each raised to the finest, 2^-e, times 2^d in i32 (QuantizeLinear then rounds them).
+   */
+  static void concat(OnnxImporter im, NodeProto n) {
+    List<Val> in = new ArrayList<>();
+    for (int i = 0; i < n.getInputCount(); i++) in.add(exactOperand(im, n, i));
+    int rank = in.get(0).rank();
+    int axis = (int) NodeRules.attr(n, "axis", Integer.MIN_VALUE);
+    if (axis == Integer.MIN_VALUE) throw im.error(n, "has no axis attribute");
+    if (axis < 0) axis += rank;
+    if (axis < 0 || axis >= rank) throw im.error(n, "axis " + NodeRules.attr(n, "axis", 0) + " of rank-" + rank + " inputs");
+    int[] out = in.get(0).shape().clone();
+    out[axis] = 0;
+    int e = Integer.MIN_VALUE;
+    boolean oneType = true;
+    for (Val v : in) {
+      int[] s = v.shape();
+      for (int d = 0; d < rank; d++) {
+        if (s.length != rank || d != axis && s[d] != out[d]) {
+          throw im.error(n, "joins " + Arrays.toString(in.get(0).shape()) + " and " + Arrays.toString(s) + " along axis "
+              + axis + "; the other extents must be equal");
+        }
+      }
+      out[axis] += s[axis];
+      e = Math.max(e, v.exponent());
+      oneType &= v.acc() == in.get(0).acc();
+    }
+    boolean raise = !oneType;
+    for (Val v : in) raise |= v.exponent() != e;
+    List<String> names = new ArrayList<>();
+    for (Val v : in) names.add(raise ? raise(im, n, v, e, true).name() : v.name());
+    String name = im.statement(im.nameFor(n), "concat(" + String.join(", ", names) + ", axis = " + axis + ")");
+    Val y = Val.of(name, out, raise || in.get(0).acc(), e, in.get(0).ms());
+    im.markExact(y);
+    im.define(n, y);
+  }
+
+  /** Input i of an Add or Concat in the QDQ form: a value computed exactly, at one scale (not per channel). */
+  private static Val exactOperand(OnnxImporter im, NodeProto n, int i) {
+    Val v = im.in(n, i);
+    if (!im.isExact(v)) {
+      throw im.error(n, "input " + i + " ('" + n.getInput(i) + "') is not computed exactly from quantized tensors; a "
+          + n.getOpType() + " imports exactly only when every input is a DequantizeLinear output or a value computed "
+          + "exactly from one" + (n.getOpType().equals("Concat") ? " (tdlc imports Concat only in the QDQ form)" : ""));
+    }
+    return v;
+  }
+
+  /**
+   * v at the finer exponent e as mul(v, 2^d), an i32 (d up to Contractions.MAX_RAISE, so i8 values stay inside
+   * i32); v itself when d = 0 and it is an i32 already or {@code toI32} is false.
+   */
+  private static Val raise(OnnxImporter im, NodeProto n, Val v, int e, boolean toI32) {
+    int d = e - v.exponent();
+    if (d == 0 && (v.acc() || !toI32)) return v;
+    if (v.acc() || d > Contractions.MAX_RAISE) {
+      throw im.error(n, "'" + v.name() + "' at the scale 2^-" + v.exponent() + " would be multiplied by 2^" + d
+          + " to meet the finer scale 2^-" + e + (v.acc() ? ", and it is an i32 accumulator, which could overflow"
+          : ", more than 2^" + Contractions.MAX_RAISE + " (i32 would overflow)"));
+    }
+    String name = im.statement(v.name() + "_up", "mul(" + v.name() + ", " + im.scalar(1 << d) + ")");
+    return v.as(name, v.shape(), true, e);
+  }
+
   // ---- emitting the contractions
 
   private static Val conv2d(OnnxImporter im, NodeProto n, Val x, Dequantized w, int[] bias, int accExponent) {
@@ -253,8 +340,8 @@ final class Quantized {
 
   private static Val withBias(OnnxImporter im, NodeProto n, Val acc, int[] bias, int axis) {
     if (bias == null || Arrays.stream(bias).allMatch(b -> b == 0)) return acc;
-    String b = im.param(im.nameFor(n) + "_bias", TensorType.of(ElementType.I32, acc.shape()),
-        Layer.broadcast(bias, acc.shape(), axis), "the bias at the accumulator's scale, broadcast");
+    String b = im.param(im.nameFor(n) + "_bias", TensorType.of(ElementType.I32, Layer.biasShape(acc.shape(), axis)),
+        bias, "the bias at the accumulator's scale, one per channel");
     String name = im.statement(im.nameFor(n) + "_b", "add(" + acc.name() + ", " + b + ")");
     return acc.as(name, acc.shape(), true, acc.exponent());
   }

@@ -62,11 +62,8 @@ final class RoundHalfEven {
     return im.statement(hint, "requant(add(" + c + ", sub(" + odd + ", " + im.scalar(1) + ")), shift = " + max + ")");
   }
 
-  /** The shape of one value per channel along {@code axis} of a rank-{@code rank} result, broadcast: [K, 1, 1] or [K]. */
+  /** One i32 value per channel along {@code axis} of a rank-{@code rank} result (Layer.channelShape). */
   private static TensorType channelType(int k, int axis, int rank) {
-    int[] shape = new int[rank - axis];
-    Arrays.fill(shape, 1);
-    shape[0] = k;
-    return TensorType.of(ElementType.I32, shape);
+    return TensorType.of(ElementType.I32, Layer.channelShape(k, axis, rank));
   }
 }

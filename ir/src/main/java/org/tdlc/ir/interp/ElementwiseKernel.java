@@ -10,6 +10,7 @@ import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.ops.Broadcast;
 import org.tdlc.ir.type.ElementType;
+import org.tdlc.ir.type.Shape;
 import org.tdlc.ir.type.TensorType;
 
 public final class ElementwiseKernel {
@@ -35,14 +36,23 @@ public final class ElementwiseKernel {
   private static Tensor binary(Operation op, List<Tensor> in, IntBinaryOperator f) {
     TensorType yt = op.result().type();
     Tensor a = in.get(0), b = in.get(1);
-    int[] x = a.sharedArray(), z = b.sharedArray(), y = new int[yt.shape().elementCount()];
-    if (a.type().shape().equals(yt.shape()) && b.type().shape().equals(yt.shape())) {
+    int[] y = new int[yt.shape().elementCount()];
+    broadcast(a.sharedArray(), a.type().shape(), b.sharedArray(), b.type().shape(), yt.shape(), f, y);
+    return Tensor.wrapped(yt, y);
+  }
+
+  /**
+   * y = f(x, z) over the broadcast shape ys, unwrapped: each operand read at its own row-major position, a
+   * repeated dimension at stride 0. y may alias x when x has the shape ys (a fused epilogue's accumulators).
+   */
+  static void broadcast(int[] x, Shape xs, int[] z, Shape zs, Shape ys, IntBinaryOperator f, int[] y) {
+    if (xs.equals(ys) && zs.equals(ys)) {
       for (int i = 0; i < y.length; i++) y[i] = f.applyAsInt(x[i], z[i]);
-      return Tensor.wrapped(yt, y);
+      return;
     }
-    int rank = yt.rank(), inner = rank - 1;
-    int[] dims = yt.shape().dims();
-    int[] sa = Broadcast.strides(a.type().shape(), yt.shape()), sb = Broadcast.strides(b.type().shape(), yt.shape());
+    int rank = ys.rank(), inner = rank - 1;
+    int[] dims = ys.dims();
+    int[] sa = Broadcast.strides(xs, ys), sb = Broadcast.strides(zs, ys);
     int[] idx = new int[rank];
     int pa = 0, pb = 0, i = 0;
     while (true) {
@@ -59,7 +69,7 @@ public final class ElementwiseKernel {
         idx[d] = 0;
         d--;
       }
-      if (d < 0) return Tensor.wrapped(yt, y);
+      if (d < 0) return;
     }
   }
 
@@ -79,9 +89,12 @@ public final class ElementwiseKernel {
     return Tensor.wrapped(op.result().type(), y);
   }
 
-  /** y = wrap(a + b) into {@code type}; y may alias a. */
-  static void add(int[] a, int[] b, ElementType type, int[] y) {
-    for (int i = 0; i < y.length; i++) y[i] = type.wrap(a[i] + b[i]);
+  /**
+   * y = wrap(a + b) into {@code type}, b broadcast from shape bs to a's shape (add's rule); y may alias a.
+   */
+  static void add(int[] a, Shape as, int[] b, Shape bs, ElementType type, int[] y) {
+    broadcast(a, as, b, bs, as, (x, z) -> x + z, y);
+    for (int i = 0; i < y.length; i++) y[i] = type.wrap(y[i]);
   }
 
   /** y = max(x, 0); y may alias x. */

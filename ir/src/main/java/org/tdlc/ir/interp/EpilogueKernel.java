@@ -1,6 +1,6 @@
-// The fused epilogue of conv2d and matmul (ops/Epilogue.java): residual add, relu and requant applied in
-// their stored order to the i32 accumulators, each with exactly the semantics of the standalone op, so
-// fusing never changes a result.
+// The fused epilogue of conv2d and matmul (ops/Epilogue.java): add (of a residual or a broadcast bias), relu
+// and requant applied in their stored order to the i32 accumulators, each with exactly the semantics of the
+// standalone op, so fusing never changes a result.
 package org.tdlc.ir.interp;
 
 import org.tdlc.ir.Operation;
@@ -18,12 +18,10 @@ final class EpilogueKernel {
     ElementType current = ElementType.I32;
     for (Epilogue.Step step : epilogue.steps()) {
       if (step instanceof Epilogue.Add) {
-        if (residual == null || residual.elementCount() != acc.length) {
-          throw new IllegalArgumentException("epilogue add needs a residual operand of " + acc.length
-              + " elements, got " + (residual == null ? "none" : residual.type().toSourceString()));
-        }
+        if (residual == null) throw new IllegalArgumentException("epilogue add needs a residual operand, got none");
         current = ElementType.wider(current, residual.element());
-        ElementwiseKernel.add(acc, residual.sharedArray(), current, acc);
+        ElementwiseKernel.add(acc, op.result().type().shape(), residual.sharedArray(), residual.type().shape(), current,
+            acc);
       } else if (step instanceof Epilogue.Relu) {
         ElementwiseKernel.relu(acc, acc);
       } else if (step instanceof Epilogue.Requant rq) {

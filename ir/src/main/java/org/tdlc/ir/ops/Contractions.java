@@ -1,5 +1,5 @@
-// The ops that run on the PE array, conv2d and matmul, each with an optional fused epilogue whose residual
-// add reads the third operand.
+// The ops that run on the PE array, conv2d and matmul, each with an optional fused epilogue whose add reads
+// the third operand (a residual of the result's shape, or a bias that broadcasts to it).
 package org.tdlc.ir.ops;
 
 import static org.tdlc.ir.ops.OpDef.none;
@@ -22,7 +22,8 @@ final class Contractions {
     return ElementType.wider(a.element(), b.element()).accumulator();
   }
 
-  private static final String EPILOGUE_DOC = "fused add, relu and requant steps, in order (set by fuse-epilogue)";
+  private static final String EPILOGUE_DOC = "fused add, relu and requant steps, in order (set by fuse-epilogue); the add's"
+      + " operand, the residual, has the result's shape or broadcasts to it as add's b does (a bias per channel)";
 
   static final OpDef CONV2D = OpDef.op(Family.ARRAY, Ops.CONV2D).callee("conv2d")
       .operands("x", "w").operand("residual", Arity.OPTIONAL)

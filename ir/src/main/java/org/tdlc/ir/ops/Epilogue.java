@@ -1,6 +1,7 @@
-// The elementwise tail fused into a conv2d or matmul by fuse-epilogue: a residual add, relu and requant,
-// in the order they appeared. Stored as the attribute epilogue = [{op = "add"}, {op = "relu"}, ...];
-// the add's other operand is the fused op's third operand.
+// The elementwise tail fused into a conv2d or matmul by fuse-epilogue: an add, relu and requant, in the
+// order they appeared. Stored as the attribute epilogue = [{op = "add"}, {op = "relu"}, ...]; the add's
+// other operand is the fused op's third operand, the residual: of the result's shape (a residual add) or
+// broadcasting to it as add does (Broadcast: a per-channel bias i32[1, K, 1, 1] of a conv2d, i32[N] of a matmul).
 package org.tdlc.ir.ops;
 
 import java.util.ArrayList;
@@ -75,11 +76,12 @@ public record Epilogue(List<Step> steps) {
     TensorType t = base;
     for (Step s : steps) {
       if (s instanceof Add) {
-        if (!residual.shape().equals(t.shape())) {
-          throw new OpTypeException("a fused residual add needs a residual of the result's shape " + t.toSourceString()
-              + ", got " + residual.toSourceString() + " (a broadcast add is not fused)");
+        TensorType sum = Elementwise.addType(t, residual);
+        if (!sum.shape().equals(t.shape())) {
+          throw new OpTypeException("a fused add needs a residual of the result's shape " + t.toSourceString()
+              + " or one that broadcasts to it, got " + residual.toSourceString());
         }
-        t = Elementwise.addType(t, residual);
+        t = sum;
       }
       else if (s instanceof Requant) t = t.withElement(ElementType.I8);
     }

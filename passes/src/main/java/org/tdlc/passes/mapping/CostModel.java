@@ -183,9 +183,11 @@ public final class CostModel {
     gWrite[2] = outSide[1] + partialsWritten;
     long storeCycles = Timing.dmas(machine, Timing.Dma.STORE, outTiles, outElems * rb, outElems * rb);
     if (space.residualBytes() > 0) {
-      long res = outElems * space.residualBytes();
-      dramRead[2] = res;
-      loadCycles += Timing.dmas(machine, Timing.Dma.LOAD, outTiles, res, res);
+      // each tile's residual fills the tile; DRAM gives only its distinct elements (a broadcast bias: K per tile)
+      long res = outElems * space.residualBytes(), distinct = space.residualBytes();
+      for (int d = 0; d < n; d++) if (!reduced[d]) distinct *= space.residualUses(d) ? space.ranges()[d] : trips[d];
+      dramRead[2] = distinct;
+      loadCycles += Timing.dmas(machine, Timing.Dma.LOAD, outTiles, distinct, res);
     }
     double issuedShare = 1;
     if (machine.skipZeros()) for (int i = 0; i < 2; i++) if (formats[i] != null) issuedShare *= densities[i];

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tdlc.ir.Operation;
 import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.ir.ops.Broadcast;
 import org.tdlc.ir.ops.Epilogue;
 import org.tdlc.ir.ops.IterationSpace;
 import org.tdlc.ir.ops.OpDef;
@@ -18,15 +19,35 @@ import org.tdlc.ir.ops.Ops;
  * maps: the subscripts of the two inputs, then of the result; bytes: their element sizes (result: the
  * i32 accumulator); epilogueBytes: the distinct element sizes the accumulator tile passes through after
  * the accumulator (the buffer holds a tile of each); residualBytes: 0 without a fused residual add;
- * epilogueIo: per epilogue step the bytes it reads and writes per element; shapes: the inputs' shapes.
+ * epilogueIo: per epilogue step the bytes it reads and writes per element; shapes: the inputs' shapes;
+ * residualDims: the indices (a bit mask) the residual moves with: the result's, fewer for a residual that
+ * broadcasts (a per-channel bias moves with the channel index alone and is read from DRAM once per tile).
  */
 public record LoopSpace(List<String> dims, int[] ranges, List<List<AffineExpr>> maps, int[] bytes,
-                        int[] epilogueBytes, int residualBytes, int resultBytes, int[][] epilogueIo, int[][] shapes) {
+                        int[] epilogueBytes, int residualBytes, int resultBytes, int[][] epilogueIo, int[][] shapes,
+                        int residualDims) {
 
   public LoopSpace {
     dims = List.copyOf(dims);
     maps = maps.stream().map(List::copyOf).toList();
   }
+
+  /** A space whose residual, if any, has the result's shape. */
+  public LoopSpace(List<String> dims, int[] ranges, List<List<AffineExpr>> maps, int[] bytes, int[] epilogueBytes,
+                   int residualBytes, int resultBytes, int[][] epilogueIo, int[][] shapes) {
+    this(dims, ranges, maps, bytes, epilogueBytes, residualBytes, resultBytes, epilogueIo, shapes,
+        mask(maps.get(2), dims.size()));
+  }
+
+  /** The indices {@code subscripts} use, as a bit mask. */
+  private static int mask(List<AffineExpr> subscripts, int n) {
+    int m = 0;
+    for (AffineExpr e : subscripts) for (int d = 0; d < n; d++) if (e.uses(d)) m |= 1 << d;
+    return m;
+  }
+
+  /** Whether the residual moves with index {@code d} (false for every index without a residual). */
+  public boolean residualUses(int d) { return residualBytes > 0 && (residualDims & (1 << d)) != 0; }
 
   public int index(String dim) { return dims.indexOf(dim); }
 
@@ -84,9 +105,16 @@ public record LoopSpace(List<String> dims, int[] ranges, List<List<AffineExpr>> 
       if (cur != 4) chain.add(cur);
     }
     int[] bytes = {op.operand(0).type().element().bytes(), op.operand(1).type().element().bytes(), 4};
+    // the residual's subscripts: the result's, none where it broadcasts (add's rule, Broadcast)
+    List<AffineExpr> residualMap = new ArrayList<>();
+    if (residual > 0) {
+      int[] strides = Broadcast.strides(op.operand(2).type().shape(), op.result().type().shape());
+      for (int pos = 0; pos < strides.length; pos++) if (strides[pos] != 0) residualMap.add(maps.get(2).get(pos));
+    }
     return Optional.of(new LoopSpace(dims, ranges, maps, bytes,
         chain.stream().mapToInt(Integer::intValue).toArray(), residual, op.result().type().element().bytes(),
-        io.toArray(new int[0][]), new int[][] {op.operand(0).type().shape().dims(), op.operand(1).type().shape().dims()}));
+        io.toArray(new int[0][]), new int[][] {op.operand(0).type().shape().dims(), op.operand(1).type().shape().dims()},
+        mask(residualMap, dims.size())));
   }
 
   /** A plain conv2d (one group, i8 operands, i32 result, no epilogue), for benchmarks over layer tables. */

@@ -146,8 +146,10 @@ final class TileTimeline implements TileWalk.Visitor {
     long elements = elements(extent), alu = Timing.alu(machine, elements);
     int from = 4;
     if (space.residualBytes() > 0) {
-      long b = elements * space.residualBytes();
-      dma(Timing.Dma.LOAD, b, dma(Timing.Dma.LOAD, b, b), new int[0], new int[] {residualRegion(resSlot)}, barrier);
+      long b = elements * space.residualBytes(), fromDram = space.residualBytes();
+      for (int d = 0; d < n; d++) if (space.residualUses(d)) fromDram *= extent[d];
+      dma(Timing.Dma.LOAD, fromDram, dma(Timing.Dma.LOAD, fromDram, b), new int[0],
+          new int[] {residualRegion(resSlot)}, barrier);
     }
     for (int[] io : space.epilogueIo()) {
       int to = io[1];

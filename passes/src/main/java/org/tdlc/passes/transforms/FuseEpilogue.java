@@ -1,7 +1,8 @@
-// fuse-epilogue: folds the elementwise tail of a conv2d or matmul (relu, requant and one residual add of the
-// result's own shape; a broadcast add such as a bias is not folded) into it as its epilogue, as accelerators
-// apply them on the way out of the array. A producer is fused only when the folded op is its sole user; the
-// fused op takes the tail's place, name and type, and its location fuses both.
+// fuse-epilogue: folds the elementwise tail of a conv2d or matmul (relu, requant and one add: of a residual of
+// the result's own shape, or of a bias that broadcasts to it, one value per output channel or per column)
+// into it as its epilogue, as accelerators apply them on the way out of the array. A producer is fused only
+// when the folded op is its sole user and the add's result keeps the producer's shape; the fused op takes
+// the tail's place, name and type, and its location fuses both.
 package org.tdlc.passes.transforms;
 
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import org.tdlc.passes.Stage;
 
 public final class FuseEpilogue implements Pass {
   public static final PassInfo INFO = PassInfo.of("fuse-epilogue",
-      "Fold relu, requant and a residual add into the producing conv2d or matmul as its epilogue")
+      "Fold relu, requant and an add (a residual, or a bias that broadcasts) into the producing conv2d or matmul"
+          + " as its epilogue")
       .requires(Stage.SHAPES).establishes(Stage.EPILOGUES_FUSED);
 
   @Override public PassInfo info() { return INFO; }
@@ -39,6 +41,7 @@ public final class FuseEpilogue implements Pass {
         Value in = edit.current(op.operand(i));
         Operation producer = in.definingOp();
         if (!fusible(producer, step) || edit.uses(in) != 1) continue;
+        if (!in.type().shape().equals(op.result().type().shape())) continue;   // the add broadcasts the producer
         List<Value> operands = new ArrayList<>(producer.operands());
         if (step instanceof Epilogue.Add) operands.add(edit.current(op.operand(1 - i)));
         Epilogue epilogue = Epilogue.of(producer.attributes()).then(step);
@@ -58,12 +61,8 @@ public final class FuseEpilogue implements Pass {
   private static Epilogue.Step step(Operation op) {
     if (op.is(Ops.RELU)) return new Epilogue.Relu();
     if (op.is(Ops.REQUANT)) return new Epilogue.Requant((int) op.attributes().getInt("shift"));
-    if (op.is(Ops.ADD) && sameShapes(op)) return new Epilogue.Add();   // a broadcast add (a bias) stays apart
+    if (op.is(Ops.ADD)) return new Epilogue.Add();
     return null;
-  }
-
-  private static boolean sameShapes(Operation op) {
-    return op.operands().stream().allMatch(v -> v.type().shape().equals(op.result().type().shape()));
   }
 
   private static boolean fusible(Operation producer, Epilogue.Step step) {

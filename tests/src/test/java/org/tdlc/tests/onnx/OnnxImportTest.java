@@ -96,6 +96,31 @@ class OnnxImportTest {
     assertArrayEquals(convNet().bytes(), Files.readAllBytes(example), example + " is stale: run with -Dtdlc.updateDocs=true");
   }
 
+  /**
+   * Every bias (a Conv's, a folded batch norm's, a Gemm's) is written as one i32 value per output channel,
+   * [1, K, 1, 1] or [N], which add broadcasts and fuse-epilogue folds into its layer.
+   */
+  @Test
+  void biasesAreWrittenPerChannelAndFusedIntoTheirLayers() throws IOException {
+    Path tdl = importOk(convNet(), "convnet");
+    String text = Files.readString(tdl);
+    List<String> names = List.of("stem", "dw", "pw", "fc");
+    List<List<Integer>> shapes = List.of(List.of(1, 8, 1, 1), List.of(1, 8, 1, 1), List.of(1, 16, 1, 1), List.of(10));
+    for (int i = 0; i < names.size(); i++) {
+      Tensor b = Npy.read(dir.resolve("convnet_" + names.get(i) + "_bias.npy"));
+      assertEquals(shapes.get(i), b.type().shape().asList(), names.get(i));
+      assertTrue(text.contains(names.get(i) + "_b = add(" + names.get(i) + ", " + names.get(i) + "_bias);"), text);
+    }
+    Tdlc.Result opt = Tdlc.run("opt", tdl.toString(), "--passes", "canonicalize,fuse-epilogue");
+    assertEquals(0, opt.code(), opt.toString());
+    assertTrue(!opt.out().contains("tdl.add"), "every bias add is fused: " + opt.out());
+    for (String n : names) {
+      assertTrue(opt.out().matches("(?s).*\\(%\\w+, %" + n + "_w, %" + n + "_bias\\) \\{epilogue = \\[\\{op = \"add\"\\}.*"),
+          n + ": " + opt.out());
+    }
+    runsVerified(tdl);
+  }
+
   @Test
   void residualAddsImportAtOneScaleAndRunBitExact() throws IOException {
     Path tdl = importOk(residualNet(), "residual");

@@ -130,9 +130,20 @@ class OnnxQuantizedTest {
 
   /** The reference interpreter's one output for the i8 input {@code input} (tdl's names: the ONNX input's). */
   private int[] interp(Path tdl, String input, int[] shape, int[] values) throws IOException {
-    Path in = dir.resolve(input + ".npy"), out = dir.resolve("out-" + tdl.getFileName());
-    Npy.write(in, Tensor.of(TensorType.of(ElementType.I8, shape), values));
-    Tdlc.Result r = Tdlc.run("interp", tdl.toString(), "--input", input + "=" + in, "--save-outputs", out.toString());
+    return interp(tdl, List.of(input), List.of(shape), List.of(values));
+  }
+
+  /** The reference interpreter's one output for these i8 inputs. */
+  private int[] interp(Path tdl, List<String> inputs, List<int[]> shapes, List<int[]> values) throws IOException {
+    Path out = dir.resolve("out-" + tdl.getFileName());
+    List<String> args = new java.util.ArrayList<>(List.of("interp", tdl.toString()));
+    for (int i = 0; i < inputs.size(); i++) {
+      Path in = dir.resolve(inputs.get(i) + ".npy");
+      Npy.write(in, Tensor.of(TensorType.of(ElementType.I8, shapes.get(i)), values.get(i)));
+      args.addAll(List.of("--input", inputs.get(i) + "=" + in));
+    }
+    args.addAll(List.of("--save-outputs", out.toString()));
+    Tdlc.Result r = Tdlc.run(args.toArray(new String[0]));
     assertEquals(0, r.code(), r.toString());
     List<Path> files;
     try (Stream<Path> s = Files.list(out)) {
@@ -173,6 +184,8 @@ class OnnxQuantizedTest {
     String text = Files.readString(tdl);
     assertTrue(text.contains("input image : i8[1, 3, 8, 8];   // the uint8 input minus 128"), text);
     assertTrue(text.contains("conv = conv2d(image, conv_w, pad = 1);"), text);
+    assertEquals(List.of(1, k, 1, 1), Npy.read(dir.resolve("qconv_conv_bias.npy")).type().shape().asList(),
+        "the int32 bias, one per channel");
 
     int[] xu8 = g.uniform(c * h * w, 112, 144);
     xu8[0] = 0;
@@ -289,6 +302,8 @@ class OnnxQuantizedTest {
     String gemm = g.node("Gemm", "fc", List.of(ad, wd, g.floats("fc_bias", bias, n)), OnnxGraph.integer("transB", 1));
     g.output(g.node("QuantizeLinear", "fc_q", List.of(gemm, g.scale("s_y", 1f / 16), g.zero("z_y", DataType.INT8, 0))));
     Path tdl = importOk(g, "qgemm");
+    assertEquals(List.of(n), Npy.read(dir.resolve("qgemm_fc_bias.npy")).type().shape().asList(),
+        "the bias, one per column");
     int[] ai = g.uniform(m * kk, -16, 16);
     ai[0] = -128;
     double[] real = new double[m * n];
@@ -304,6 +319,70 @@ class OnnxQuantizedTest {
     int[] ties = ties(real, 1 / 16.0, 0, -128, 127);
     assertTrue(ties[0] > 0 && ties[1] > 0, "ties with even and odd floors: " + ties[0] + ", " + ties[1]);
     assertArrayEquals(expected, interp(tdl, "a", new int[] {m, kk}, ai));
+  }
+
+  /**
+   * The QDQ form of Add: an int8 tensor at 2^-4 plus a uint8 one at 2^-3 (zero point 128), quantized to int8 at
+   * 2^-2. The sum is exact at 2^-4 (b raised by 2), then rounded half to even by 4: a tie wherever it is 2 mod 4.
+   */
+  @Test
+  void qdqAddMatchesOnnxIncludingTies() throws IOException {
+    QGraph g = new QGraph(17);
+    int[] shape = {2, 4, 6};
+    int count = 2 * 4 * 6;
+    String a = g.input("a", DataType.INT8, shape), b = g.input("b", DataType.UINT8, shape);
+    String ad = g.node("DequantizeLinear", "a_dq", List.of(a, g.scale("s_a", 1f / 16), g.zero("z_a", DataType.INT8, 0)));
+    String bd = g.node("DequantizeLinear", "b_dq", List.of(b, g.scale("s_b", 1f / 8), g.zero("z_b", DataType.UINT8, 128)));
+    String sum = g.node("Add", "sum", List.of(ad, bd));
+    g.output(g.node("QuantizeLinear", "sum_q", List.of(sum, g.scale("s_y", 1f / 4), g.zero("z_y", DataType.INT8, 0))));
+    Path tdl = importOk(g, "qadd");
+    String text = Files.readString(tdl);
+    assertTrue(text.contains("sum = add(a, b_up);") && text.contains("b_up = mul(b, const_2);"), text);
+
+    int[] ai = g.uniform(count, -40, 40), bu = g.uniform(count, 100, 156);
+    ai[0] = -128;
+    bu[0] = 0;
+    ai[1] = 127;
+    bu[1] = 255;
+    double[] real = new double[count];
+    int[] expected = new int[count];
+    for (int i = 0; i < count; i++) {
+      real[i] = ai[i] / 16.0 + (bu[i] - 128) / 8.0;
+      expected[i] = quantize(real[i], 0.25, 0, -128, 127);
+    }
+    int[] ties = ties(real, 0.25, 0, -128, 127);
+    assertTrue(ties[0] > 0 && ties[1] > 0, "ties with even and odd floors: " + ties[0] + ", " + ties[1]);
+    assertArrayEquals(expected, interp(tdl, List.of("a", "b"), List.of(shape, shape), List.of(ai, minus128(bu))));
+  }
+
+  /**
+   * The QDQ form of Concat: int8 [1, 3, 4, 4] at 2^-3 and [1, 2, 4, 4] at 2^-5 joined along the channels and
+   * quantized to int8 at 2^-4: both raised to 2^-5, then halved with ties to even (every odd b is a tie).
+   */
+  @Test
+  void qdqConcatMatchesOnnxIncludingTies() throws IOException {
+    QGraph g = new QGraph(19);
+    int[] sa = {1, 3, 4, 4}, sb = {1, 2, 4, 4};
+    String a = g.input("a", DataType.INT8, sa), b = g.input("b", DataType.INT8, sb);
+    String ad = g.node("DequantizeLinear", "a_dq", List.of(a, g.scale("s_a", 1f / 8), g.zero("z_a", DataType.INT8, 0)));
+    String bd = g.node("DequantizeLinear", "b_dq", List.of(b, g.scale("s_b", 1f / 32), g.zero("z_b", DataType.INT8, 0)));
+    String cat = g.node("Concat", "cat", List.of(ad, bd), OnnxGraph.integer("axis", 1));
+    g.output(g.node("QuantizeLinear", "cat_q", List.of(cat, g.scale("s_y", 1f / 16), g.zero("z_y", DataType.INT8, 0))));
+    Path tdl = importOk(g, "qconcat");
+    assertTrue(Files.readString(tdl).contains("cat = concat(a_up, b_up, axis = 1);"), Files.readString(tdl));
+
+    int[] ai = g.uniform(48, -80, 80), bi = g.uniform(32, -128, 127);
+    ai[0] = -128;
+    ai[1] = 127;
+    double[] real = new double[80];
+    for (int c = 0; c < 5; c++) {
+      for (int i = 0; i < 16; i++) real[c * 16 + i] = c < 3 ? ai[c * 16 + i] / 8.0 : bi[(c - 3) * 16 + i] / 32.0;
+    }
+    int[] expected = new int[80];
+    for (int i = 0; i < 80; i++) expected[i] = quantize(real[i], 1 / 16.0, 0, -128, 127);
+    int[] ties = ties(real, 1 / 16.0, 0, -128, 127);
+    assertTrue(ties[0] > 0 && ties[1] > 0, "ties with even and odd floors: " + ties[0] + ", " + ties[1]);
+    assertArrayEquals(expected, interp(tdl, List.of("a", "b"), List.of(sa, sb), List.of(ai, bi)));
   }
 
   // ---- what is refused
@@ -371,6 +450,24 @@ class OnnxQuantizedTest {
     mm = g.node("MatMul", "qdq_mm", List.of(xd, wd));
     g.output(g.node("Flatten", "flat", List.of(mm)));
     refused(g, "perchannel", "flat", "Flatten", "an accumulator whose scale differs per channel");
+
+    // an Add of a dequantized tensor and a float one; a Concat of float values; an Add whose scale is 0.3
+    g = new QGraph(8);
+    x = g.input("x", DataType.INT8, 2, 3);
+    String f = g.input("f", DataType.FLOAT, 2, 3);
+    xd = g.node("DequantizeLinear", "xd", List.of(x, g.scale("sx", 1f / 8)));
+    g.output(g.node("QuantizeLinear", "q", List.of(g.node("Add", "mixed", List.of(xd, f)), "sx")));
+    refused(g, "mixed", "mixed", "Add", "input 1 ('f') is not computed exactly from quantized tensors");
+    g = new QGraph(9);
+    g.output(g.node("Concat", "float_cat", List.of(g.input("u", DataType.FLOAT, 2, 3), g.input("v", DataType.FLOAT, 2, 3)),
+        OnnxGraph.integer("axis", 0)));
+    refused(g, "floatcat", "float_cat", "Concat", "tdlc imports Concat only in the QDQ form");
+    g = new QGraph(10);
+    x = g.input("x", DataType.INT8, 2, 3);
+    xd = g.node("DequantizeLinear", "xd", List.of(x, g.scale("sx", 0.3f)));
+    String yd = g.node("DequantizeLinear", "yd", List.of(g.input("y", DataType.INT8, 2, 3), g.scale("sy", 1f / 8)));
+    g.output(g.node("QuantizeLinear", "q", List.of(g.node("Add", "add", List.of(xd, yd)), "sy")));
+    refused(g, "addscale", "xd", "DequantizeLinear", "not a power of two");
   }
 
   private String write(String name, QGraph g) throws IOException {
