@@ -141,7 +141,8 @@ final class MappingReport {
 
   /**
    * Why an alternative lost, as the objective compared them: its figure against the chosen mapping's (for edp
-   * both factors), then what made the worse factor worse. Only a figure that is actually worse is called so.
+   * both factors), then what made the worse factor worse; on a tie, the figure that broke it. Only a figure
+   * that is actually worse is called so.
    */
   static String whyLost(Cost alt, Cost best, String objective) {
     String figure = switch (objective) {
@@ -152,7 +153,16 @@ final class MappingReport {
     };
     boolean slower = alt.cycles() > best.cycles() && !objective.equals("energy");
     boolean hungrier = alt.energyPj() > best.energyPj() && !objective.equals("cycles");
-    if (!slower && !hungrier) return "equal " + objective + " (" + figure.substring(figure.indexOf('(') + 1);
+    if (!slower && !hungrier) {                       // a tie the objective's order broke (Objective.order)
+      String tie = "equal " + objective + " (" + figure.substring(figure.indexOf('(') + 1);
+      if (!objective.equals("energy") && alt.cycles() == best.cycles() && alt.energyPj() > best.energyPj()) {
+        return tie + String.format(", then more energy (%.4g vs %.4g pJ)", alt.energyPj(), best.energyPj());
+      }
+      if (!objective.equals("cycles") && alt.cycles() > best.cycles()) {
+        return tie + String.format(", then more cycles (%d vs %d)", alt.cycles(), best.cycles());
+      }
+      return tie;
+    }
     String cause = slower ? slowerBecause(alt, best) : hungrierBecause(alt, best);
     return cause == null ? figure : figure + ": " + cause;
   }

@@ -37,7 +37,7 @@ public final class MappingPlanner {
     if (ls.isEmpty()) return Optional.empty();
     LoopSpace s = ls.get();
     CostModel model = model(op, s, target);
-    MappingSpace space = MappingSpace.full(s, new ArrayList<>(target.dataflows()));
+    MappingSpace space = MappingSpace.full(s, target);
     DictAttr pin = op.attributes().get("pin").map(a -> (DictAttr) a).orElse(DictAttr.EMPTY);
     space = pinned(space, pin, op, target, model, diags);
     if (space == null) return Optional.empty();
@@ -105,7 +105,8 @@ public final class MappingPlanner {
   /**
    * The search's best and runners-up re-scored with the exact schedule's cycles (TileTimeline) and
    * re-ranked: the closed form ranks the space fast, the exact walk, too slow for that, picks among its
-   * finalists (stable, so ties keep the search's order). Energy does not depend on cycles.
+   * finalists by the objective's order (Objective.order: its score, then its tie-breaks; stable, so full ties
+   * keep the search's order). Energy does not depend on cycles.
    */
   static MappingSearch.Result finalists(MappingSearch.Result r, CostModel model, Objective objective) {
     List<MappingSearch.Point> all = new ArrayList<>();
@@ -116,7 +117,7 @@ public final class MappingPlanner {
       Cost c = model.evaluateExact(p.dataflow(), p.rows(), p.cols(), p.tile(), p.order());
       exact.add(new MappingSearch.Point(p.dataflow(), p.rows(), p.cols(), p.tile(), p.order(), c, c.score(objective)));
     }
-    exact.sort(java.util.Comparator.comparingDouble(MappingSearch.Point::score));
+    exact.sort(java.util.Comparator.comparing(MappingSearch.Point::cost, objective.costs()));
     return new MappingSearch.Result(exact.get(0), List.copyOf(exact.subList(1, exact.size())), r.visited(),
         r.valid(), r.checks(), r.nanos());
   }
