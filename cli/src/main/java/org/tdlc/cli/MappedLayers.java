@@ -18,7 +18,8 @@ import org.tdlc.ir.mapping.Mapping;
 
 final class MappedLayers {
   /** One mapped layer: its mapping, the indices it maps (names and ranges) and the mapping's source. */
-  record Mapped(Mapping mapping, IndexSpace space, String source) {}
+  /** pin: the @map line that pins the mapping, in the op's own indices (MappingPlanner.pinText). */
+  record Mapped(Mapping mapping, IndexSpace space, String source, String pin) {}
 
   static final String IR = "ir";
   static final String PIN = "pin";
@@ -42,7 +43,8 @@ final class MappedLayers {
       String layer = optimized.layerName(i);
       boolean fromIr = names.contains(layer) || given.contains(key(op));
       out.put(layer, new Mapped(Mapping.of(op).orElseThrow(), IndexSpace.of(op).orElseThrow(),
-          fromIr ? IR : op.attributes().has("pin") ? PIN : MAPPER));
+          fromIr ? IR : op.attributes().has("pin") ? PIN : MAPPER,
+          org.tdlc.passes.mapping.MappingPlanner.pinText(Mapping.of(op).orElseThrow(), op)));
     }
     return out;
   }

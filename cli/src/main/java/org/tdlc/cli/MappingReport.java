@@ -66,7 +66,7 @@ final class MappingReport {
     }
     b.append(String.format("%nsearch: %d mappings visited, %d valid, %.1f ms%n", p.search().visited(),
         p.search().valid(), p.search().nanos() / 1e6));
-    b.append("\npin it by pasting before the statement:\n  ").append(m.pinText()).append('\n');
+    b.append("\npin it by pasting before the statement:\n  ").append(MappingPlanner.pinText(m, op)).append('\n');
     return b.toString();
   }
 
@@ -94,7 +94,7 @@ final class MappingReport {
     chosen.put("dataflow", m.dataflow().keyword());
     chosen.set("mapping", RunReport.mapping(m, target.rows(), target.cols(), target.global().name()));
     chosen.put("directives", m.directives(target.rows(), target.cols()));
-    chosen.put("pin", m.pinText());
+    chosen.put("pin", MappingPlanner.pinText(m, op));
     ObjectNode cost = o.putObject("predicted");
     cost.put("cycles", e.cycles());
     ObjectNode busy = cost.putObject("busy_cycles");

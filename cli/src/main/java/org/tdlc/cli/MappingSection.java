@@ -38,7 +38,7 @@ final class MappingSection {
               + Mapping.axisText(map.rows()) + ", cols " + Mapping.axisText(map.cols()) + "; " + SOURCES.get(mapped.source())))
           .append("</summary><pre>")
           .append(HtmlReport.esc(map.loopNest(mapped.space(), m.rows(), m.cols()) + "\ndirectives: "
-              + map.directives(m.rows(), m.cols()) + "\npin: " + map.pinText()))
+              + map.directives(m.rows(), m.cols()) + "\npin: " + mapped.pin()))
           .append("</pre></details>\n");
     }
     if (!unmapped.isEmpty()) {

@@ -261,6 +261,55 @@ class MappingTest {
     assertTrue(r.out().contains("\"dataflow\": \"os\"") && r.out().contains("\"predicted\""), r.out());
   }
 
+  /**
+   * A grouped convolution's pin is written in its own indices (k spans every group) and mapped in the space
+   * of groups (g, k within a group): a dwconv2d pinned to k = 16 on the columns runs 16 channels (groups) a
+   * tile on them, bit exact; a pin whose axes the dataflow refuses, or a grouped conv2d's tile of k that
+   * splits groups unevenly, is a located error.
+   */
+  @Test
+  void aDepthwisePinIsHonouredAndOneThatDoesNotFitIsLocated() throws java.io.IOException {
+    java.nio.file.Path f = dir.resolve("dw.tdl");
+    java.nio.file.Files.writeString(f, "model m {\n  input x : i8[1, 32, 14, 14];\n"
+        + "  weight w : i8[32, 1, 3, 3] init random(seed = 1);\n"
+        + "  @map(dataflow = ws, cols = [k], tile = { k = 16, p = 7 })\n  y = dwconv2d(x, w, pad = 1);\n  output y;\n}\n");
+    Tdlc.Result r = Tdlc.run("run", f.toString(), "--target", "systolic", "--json");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("\"mapping_source\": \"pin\""), r.out());
+    assertTrue(r.out().contains("\"cols\": [\"g\"]") && r.out().contains("\"dataflow\": \"ws\""), r.out());
+    assertTrue(r.out().matches("(?s).*\"tile\": \\{[^}]*\"g\": 16[^}]*\"p\": 7.*"), r.out());
+
+    String free = "model m {\n  input x : i8[1, 32, 14, 14];\n  weight w : i8[32, 1, 3, 3] init random(seed = 1);\n"
+        + "  y = dwconv2d(x, w, pad = 1);\n  output y;\n}\n";
+    java.nio.file.Files.writeString(f, free);
+    Tdlc.Result explained = Tdlc.run("explain", f.toString(), "--layer", "y", "--target", "eyeriss");
+    assertEquals(0, explained.code(), explained.toString());
+    String pin = explained.out().substring(explained.out().indexOf("pin it by pasting before the statement:\n  ") + 42)
+        .lines().findFirst().orElseThrow();
+    assertTrue(pin.startsWith("@map(") && pin.contains("k = ") && !pin.contains("g"), pin);
+    java.nio.file.Files.writeString(f, free.replace("  y = dwconv2d", "  " + pin + "\n  y = dwconv2d"));
+    Tdlc.Result pinned = Tdlc.run("explain", f.toString(), "--layer", "y", "--target", "eyeriss");
+    assertEquals(0, pinned.code(), pinned.toString());
+    assertTrue(pinned.out().contains("pin it by pasting before the statement:\n  " + pin + "\n"), "explain's pin reproduces "
+        + "its mapping: " + pin + "\n" + pinned.out());
+
+    java.nio.file.Files.writeString(f, "model m {\n  input x : i8[1, 32, 14, 14];\n"
+        + "  weight w : i8[32, 1, 3, 3] init random(seed = 1);\n"
+        + "  @map(dataflow = os, cols = [k])\n  y = dwconv2d(x, w, pad = 1);\n  output y;\n}\n");
+    Tdlc.Result axes = Tdlc.run("run", f.toString(), "--target", "systolic");
+    assertEquals(1, axes.code(), axes.toString());
+    assertTrue(axes.err().contains("dw.tdl:5:7: error: @map: the pinned axes fit not the pinned dataflow: cols [g] do not "
+        + "fit dataflow os"), axes.err());
+
+    java.nio.file.Files.writeString(f, "model m {\n  input x : i8[1, 32, 14, 14];\n"
+        + "  weight w : i8[32, 16, 3, 3] init random(seed = 1);\n"
+        + "  @map(tile = { k = 6 })\n  y = conv2d(x, w, pad = 1, groups = 2);\n  output y;\n}\n");
+    Tdlc.Result tile = Tdlc.run("run", f.toString(), "--target", "systolic");
+    assertEquals(1, tile.code(), tile.toString());
+    assertTrue(tile.err().contains("dw.tdl:5:7: error: @map: tile size of k is 6, but this conv2d has 2 groups of 16 "
+        + "output channels"), tile.err());
+  }
+
   @Test
   void passDumpsShowTheLoopNests() {
     Tdlc.Result r = Tdlc.run("opt", "examples/resnet_block.tdl", "--target", "systolic", "--passes",
