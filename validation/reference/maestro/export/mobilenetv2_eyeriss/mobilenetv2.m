@@ -5,7 +5,7 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network mobilenetv2 {
-  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=32, c=3, p=112, q=4, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=32, c=3, p=56, q=8, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
   Layer stem_a {
     Type: CONV
@@ -54,7 +54,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=32, p=112, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=32, p=14, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b1_y {
     Type: CONV
@@ -62,9 +62,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 16, C: 32, R: 1, S: 1, Y: 112, X: 112 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(28,28) X;
+      TemporalMap(16,16) K;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -78,7 +78,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=96, c=16, p=8, q=16, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=96, c=16, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b2_ea {
     Type: CONV
@@ -88,7 +88,7 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(96,96) K;
       TemporalMap(1,1) N;
-      TemporalMap(16,16) X;
+      TemporalMap(14,14) X;
       TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -125,7 +125,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=96, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b2_y {
     Type: CONV
@@ -135,7 +135,7 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(24,24) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(14,14) X;
       TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -196,7 +196,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=144, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=144, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b3_y {
     Type: CONV
@@ -206,7 +206,7 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(24,24) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(14,14) X;
       TemporalMap(144,144) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -266,17 +266,17 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=144, p=28, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=32, c=144, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer b4_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 32, C: 144, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
+      TemporalMap(4,4) Y;
       TemporalMap(144,144) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -290,7 +290,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=32, p=28, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b5_ea {
     Type: CONV
@@ -298,9 +298,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 192, C: 32, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(192,192) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(28,28) X;
+      TemporalMap(12,12) K;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -336,7 +336,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=28, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b5_y {
     Type: CONV
@@ -344,9 +344,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 32, C: 192, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
+      TemporalMap(4,4) X;
+      TemporalMap(32,32) K;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -360,7 +360,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=32, p=28, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b6_ea {
     Type: CONV
@@ -368,9 +368,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 192, C: 32, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(192,192) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(28,28) X;
+      TemporalMap(12,12) K;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -406,7 +406,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=28, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b6_y {
     Type: CONV
@@ -414,9 +414,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 32, C: 192, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
+      TemporalMap(4,4) X;
+      TemporalMap(32,32) K;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -430,7 +430,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=32, p=28, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b7_ea {
     Type: CONV
@@ -438,9 +438,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 192, C: 32, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(192,192) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(28,28) X;
+      TemporalMap(12,12) K;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -501,7 +501,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b8_ea {
     Type: CONV
@@ -509,7 +509,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(12,12) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(64,64) C;
@@ -525,7 +525,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=24, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b8_da {
     Type: DSCONV
@@ -533,7 +533,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) C;
+      TemporalMap(24,24) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -572,7 +572,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b9_ea {
     Type: CONV
@@ -580,7 +580,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(12,12) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(64,64) C;
@@ -596,7 +596,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=24, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b9_da {
     Type: DSCONV
@@ -604,7 +604,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) C;
+      TemporalMap(24,24) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -643,7 +643,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b10_ea {
     Type: CONV
@@ -651,7 +651,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(12,12) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(64,64) C;
@@ -667,7 +667,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=24, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b10_da {
     Type: DSCONV
@@ -675,7 +675,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) C;
+      TemporalMap(24,24) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -714,7 +714,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b11_ea {
     Type: CONV
@@ -722,7 +722,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(12,12) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(64,64) C;
@@ -738,7 +738,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=24, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b11_da {
     Type: DSCONV
@@ -746,7 +746,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) C;
+      TemporalMap(24,24) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -761,7 +761,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=96, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=384, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b11_y {
     Type: CONV
@@ -769,9 +769,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 96, C: 384, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(96,96) K;
+      TemporalMap(12,12) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(14,14) X;
       TemporalMap(384,384) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -785,7 +785,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b12_ea {
     Type: CONV
@@ -793,7 +793,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(24,24) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(96,96) C;
@@ -809,7 +809,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=24, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b12_da {
     Type: DSCONV
@@ -817,7 +817,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      TemporalMap(24,24) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -856,7 +856,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b13_ea {
     Type: CONV
@@ -864,7 +864,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(24,24) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(96,96) C;
@@ -880,7 +880,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=24, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b13_da {
     Type: DSCONV
@@ -888,7 +888,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      TemporalMap(24,24) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -927,7 +927,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b14_ea {
     Type: CONV
@@ -935,7 +935,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(24,24) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(96,96) C;
@@ -951,7 +951,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=48, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 7 (columns); C over 2 (columns); R over 4 (rows); S over 3 (rows);
   Layer b14_da {
     Type: DSCONV
@@ -959,7 +959,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 15, X: 15 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) C;
+      TemporalMap(48,48) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -1002,7 +1002,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=48, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer b15_ea {
     Type: CONV
@@ -1010,7 +1010,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) K;
+      TemporalMap(48,48) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) X;
       TemporalMap(160,160) C;
@@ -1079,7 +1079,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=48, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer b16_ea {
     Type: CONV
@@ -1087,7 +1087,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) K;
+      TemporalMap(48,48) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) X;
       TemporalMap(160,160) C;
@@ -1156,7 +1156,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=48, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer b17_ea {
     Type: CONV
@@ -1164,7 +1164,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) K;
+      TemporalMap(48,48) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) X;
       TemporalMap(160,160) C;

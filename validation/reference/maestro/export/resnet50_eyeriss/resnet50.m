@@ -5,7 +5,7 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network resnet50 {
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=3, p=112, q=2, r=7, s=7}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=3, p=14, q=16, r=7, s=7}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer conv1_a {
     Type: CONV
@@ -29,15 +29,159 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=64, p=4, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=64, p=14, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l1_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
+      TemporalMap(1,1) N;
+      TemporalMap(8,8) X;
+      TemporalMap(64,64) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
+  Layer l1_0_a2 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
+    Dataflow {
       SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
+      TemporalMap(1,1) N;
+      TemporalMap(10,8) Y;
+      TemporalMap(64,64) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
+  Layer l1_0_ds {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(256,256) K;
+      TemporalMap(1,1) N;
+      TemporalMap(4,4) X;
+      TemporalMap(64,64) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
+  Layer l1_0_y {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(256,256) K;
+      TemporalMap(1,1) N;
+      TemporalMap(2,2) X;
+      TemporalMap(64,64) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=8, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
+  Layer l1_1_a1 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
+    Dataflow {
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(1,1) N;
+      TemporalMap(8,8) Y;
+      TemporalMap(64,64) K;
+      TemporalMap(256,256) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
+  Layer l1_1_a2 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
+    Dataflow {
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(64,64) K;
+      TemporalMap(1,1) N;
+      TemporalMap(10,8) Y;
+      TemporalMap(64,64) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=64, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
+  Layer l1_1_y {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
+    Dataflow {
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
       TemporalMap(4,4) Y;
       TemporalMap(64,64) C;
@@ -53,151 +197,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=64, p=56, q=2, r=3, s=3}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
-  Layer l1_0_a2 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
-    Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
-      TemporalMap(4,2) X;
-      TemporalMap(64,64) K;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=64, p=56, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
-  Layer l1_0_ds {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
-    Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
-      TemporalMap(32,32) K;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=64, p=56, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
-  Layer l1_0_y {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
-    Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
-      TemporalMap(16,16) K;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=2, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
-  Layer l1_1_a1 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
-    Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(64,64) K;
-      TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
-      TemporalMap(256,256) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=64, p=56, q=2, r=3, s=3}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
-  Layer l1_1_a2 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
-    Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
-      TemporalMap(4,2) X;
-      TemporalMap(64,64) K;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
-  Layer l1_1_y {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
-    Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(256,256) K;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=2, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=8, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: X over 14 (columns); K over 12 (rows);
   Layer l1_2_a1 {
     Type: CONV
@@ -205,9 +205,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
       SpatialMap(Sz(S),1) X;
-      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
+      TemporalMap(8,8) Y;
+      TemporalMap(64,64) K;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -221,41 +221,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=64, p=56, q=2, r=3, s=3}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l1_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
-      TemporalMap(4,2) X;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
-  Layer l1_2_y {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
-    Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(256,256) K;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(10,8) Y;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -269,7 +245,31 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=256, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=64, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
+  Layer l1_2_y {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
+    Dataflow {
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(256,256) K;
+      TemporalMap(1,1) N;
+      TemporalMap(4,4) Y;
+      TemporalMap(64,64) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=256, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_0_a1 {
     Type: CONV
@@ -279,7 +279,7 @@ Network resnet50 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(4,4) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -293,31 +293,31 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=16, p=4, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=128, p=14, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l2_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 57, X: 57 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(128,128) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(16,16) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=256, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=256, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_0_ds {
     Type: CONV
@@ -341,7 +341,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_0_y {
     Type: CONV
@@ -351,7 +351,7 @@ Network resnet50 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -365,17 +365,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=512, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l2_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) Y;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -389,17 +389,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=128, p=28, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=64, c=128, p=2, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 12 (rows);
   Layer l2_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,2) X;
+      TemporalMap(4,2) Y;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -413,7 +413,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_1_y {
     Type: CONV
@@ -421,9 +421,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
-      TemporalMap(32,32) K;
+      TemporalMap(2,2) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -437,17 +437,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=512, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l2_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) Y;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -461,17 +461,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=128, p=28, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=64, c=128, p=2, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 12 (rows);
   Layer l2_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,2) X;
+      TemporalMap(4,2) Y;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -485,7 +485,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_2_y {
     Type: CONV
@@ -493,9 +493,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
-      TemporalMap(32,32) K;
+      TemporalMap(2,2) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -509,17 +509,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=512, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l2_3_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) Y;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -533,17 +533,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=128, p=28, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=64, c=128, p=2, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 12 (rows);
   Layer l2_3_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,2) X;
+      TemporalMap(4,2) Y;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -557,7 +557,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_3_y {
     Type: CONV
@@ -565,9 +565,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
-      TemporalMap(32,32) K;
+      TemporalMap(2,2) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -581,17 +581,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=512, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) Y;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;

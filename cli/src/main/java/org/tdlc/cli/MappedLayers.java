@@ -18,7 +18,10 @@ import org.tdlc.ir.mapping.Mapping;
 
 final class MappedLayers {
   /** One mapped layer: its mapping, the indices it maps (names and ranges), the mapping's source and its op. */
-  record Mapped(Mapping mapping, IndexSpace space, String source, Operation op) {}
+  record Mapped(Mapping mapping, IndexSpace space, String source, Operation op) {
+    /** The @map line that pins the mapping, in the op's own indices (MappingPlanner.pinText). */
+    String pin() { return org.tdlc.passes.mapping.MappingPlanner.pinText(mapping, op); }
+  }
 
   static final String IR = "ir";
   static final String PIN = "pin";

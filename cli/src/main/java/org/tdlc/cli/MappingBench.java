@@ -145,8 +145,7 @@ final class MappingBench {
     evaluationsPerSecond(target);   // warm-up: the JIT compiles the model first, and the search
     if (!layers.isEmpty()) {
       Layer l = layers.get(0);
-      search(new CostModel(l.space(), target), MappingSpace.full(l.space(), new java.util.ArrayList<>(target.dataflows())),
-          objective);
+      search(new CostModel(l.space(), target), MappingSpace.full(l.space(), target), objective);
     }
     double rate = evaluationsPerSecond(target);
     List<LayerRow> rows = new java.util.ArrayList<>();
@@ -154,7 +153,7 @@ final class MappingBench {
     MachineConfig machine = MachineConfig.of(target);
     for (Layer l : layers) {
       CostModel model = new CostModel(l.space(), target);
-      MappingSpace space = MappingSpace.full(l.space(), new java.util.ArrayList<>(target.dataflows()));
+      MappingSpace space = MappingSpace.full(l.space(), target);
       MappingSearch.Result m = search(model, space, objective);
       MappingSearch.Result x = new MappingSearch(model, space, objective).exhaustive();
       rows.add(new LayerRow(l.model(), l.name(), m.best().score(), x.best().score(), m.visited(), m.checks(),
@@ -292,7 +291,7 @@ final class MappingBench {
   static double evaluationsPerSecond(Target target) {
     LoopSpace s = LoopSpace.conv(1, 128, 28, 28, 128, 3, 3, 1, 1);
     CostModel model = new CostModel(s, target);
-    MappingSpace space = MappingSpace.full(s, new java.util.ArrayList<>(target.dataflows()));
+    MappingSpace space = MappingSpace.full(s, target);
     int[][] tiles = space.tiles();
     var flow = target.dataflows().iterator().next();
     int[] order = space.orders().get(0), roles = MappingSpace.roles(s, flow);

@@ -67,7 +67,7 @@ final class MappingReport {
     }
     b.append(String.format("%nsearch: %d mappings visited, %d valid, %.1f ms%n", p.search().visited(),
         p.search().valid(), p.search().nanos() / 1e6));
-    b.append("\npin it by pasting before the statement:\n  ").append(m.pinText()).append('\n');
+    b.append("\npin it by pasting before the statement:\n  ").append(MappingPlanner.pinText(m, op)).append('\n');
     return b.toString();
   }
 
@@ -99,7 +99,7 @@ final class MappingReport {
     chosen.put("dataflow", m.dataflow().keyword());
     chosen.set("mapping", RunReport.mapping(m, target.rows(), target.cols(), target.global().name()));
     chosen.put("directives", String.join("\n", directives(layer, op, m, target)));
-    chosen.put("pin", m.pinText());
+    chosen.put("pin", MappingPlanner.pinText(m, op));
     ObjectNode cost = o.putObject("predicted");
     cost.put("cycles", e.cycles());
     ObjectNode busy = cost.putObject("busy_cycles");
@@ -146,7 +146,8 @@ final class MappingReport {
 
   /**
    * Why an alternative lost, as the objective compared them: its figure against the chosen mapping's (for edp
-   * both factors), then what made the worse factor worse. Only a figure that is actually worse is called so.
+   * both factors), then what made the worse factor worse; on a tie, the figure that broke it. Only a figure
+   * that is actually worse is called so.
    */
   static String whyLost(Cost alt, Cost best, String objective) {
     String figure = switch (objective) {
@@ -157,7 +158,16 @@ final class MappingReport {
     };
     boolean slower = alt.cycles() > best.cycles() && !objective.equals("energy");
     boolean hungrier = alt.energyPj() > best.energyPj() && !objective.equals("cycles");
-    if (!slower && !hungrier) return "equal " + objective + " (" + figure.substring(figure.indexOf('(') + 1);
+    if (!slower && !hungrier) {                       // a tie the objective's order broke (Objective.order)
+      String tie = "equal " + objective + " (" + figure.substring(figure.indexOf('(') + 1);
+      if (!objective.equals("energy") && alt.cycles() == best.cycles() && alt.energyPj() > best.energyPj()) {
+        return tie + String.format(", then more energy (%.4g vs %.4g pJ)", alt.energyPj(), best.energyPj());
+      }
+      if (!objective.equals("cycles") && alt.cycles() > best.cycles()) {
+        return tie + String.format(", then more cycles (%d vs %d)", alt.cycles(), best.cycles());
+      }
+      return tie;
+    }
     String cause = slower ? slowerBecause(alt, best) : hungrierBecause(alt, best);
     return cause == null ? figure : figure + ": " + cause;
   }

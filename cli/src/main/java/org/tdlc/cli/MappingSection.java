@@ -40,7 +40,7 @@ final class MappingSection {
           .append("</summary><pre>")
           .append(HtmlReport.esc(map.loopNest(mapped.space(), m.rows(), m.cols()) + "\nMAESTRO directives:\n  "
               + String.join("\n  ", MaestroExportFormat.directives(lc.name(), mapped.op(), mapped.space(), map,
-                  m.rows(), m.cols())) + "\npin: " + map.pinText()))
+                  m.rows(), m.cols())) + "\npin: " + mapped.pin()))
           .append("</pre></details>\n");
     }
     if (!unmapped.isEmpty()) {

@@ -27,6 +27,7 @@ import org.tdlc.ir.text.IrParser;
 import org.tdlc.ir.text.IrPrinter;
 import org.tdlc.passes.PassManager;
 import org.tdlc.passes.Pipeline;
+import org.tdlc.passes.mapping.Cost;
 import org.tdlc.passes.mapping.CostModel;
 import org.tdlc.passes.mapping.LoopSpace;
 import org.tdlc.passes.mapping.MappingSearch;
@@ -63,7 +64,7 @@ class MappingTest {
         {256, 14, 14, 256, 3, 3, 1, 1}, {2048, 7, 7, 512, 1, 1, 1, 0}, {512, 7, 7, 512, 3, 3, 1, 1}}) {
       LoopSpace s = LoopSpace.conv(1, l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7]);
       CostModel model = new CostModel(s, t);
-      MappingSpace space = MappingSpace.full(s, new ArrayList<>(t.dataflows()));
+      MappingSpace space = MappingSpace.full(s, t);
       MappingSearch.Result a = new MappingSearch(model, space, Objective.EDP).search(7, 4, 200_000);
       MappingSearch.Result b = new MappingSearch(model, space, Objective.EDP).search(7, 4, 200_000);
       assertArrayEquals(a.best().tile(), b.best().tile(), "deterministic for a seed");
@@ -99,7 +100,7 @@ class MappingTest {
       int[] v = java.util.Arrays.stream(c[1].split(" ")).mapToInt(Integer::parseInt).toArray();
       LoopSpace s = LoopSpace.conv(1, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
       CostModel model = new CostModel(s, t);
-      MappingSpace space = MappingSpace.full(s, new ArrayList<>(t.dataflows()));
+      MappingSpace space = MappingSpace.full(s, t);
       MappingSearch.Result a = new MappingSearch(model, space, Objective.EDP).search(1, 4, 200_000);
       MappingSearch.Result b = new MappingSearch(model, space, Objective.EDP).search(1, 4, 200_000);
       assertEquals(a.best().score(), b.best().score(), "deterministic for a seed");
@@ -113,6 +114,63 @@ class MappingTest {
       }
     }
     assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  /**
+   * Ties break as Timeloop's mapper breaks them (Objective.order): cycles then energy, energy then cycles, edp
+   * then cycles then energy. On Timeloop's Eyeriss stand-in, where DRAM costs no time, the least energy of a
+   * small 3x3 layer is reached by mappings of several cycle counts: the exhaustive search and the pruned one
+   * (same ranking) must return the fewest cycles among them under objective energy, and under cycles the least
+   * energy among the fastest; checked against every point of the space, evaluated here.
+   */
+  @Test
+  void equalScoresBreakByTheOtherFigure() {
+    Cost slow = cost(100, 5.0), fastHot = cost(90, 7.0), fastCool = cost(90, 6.0), coolSlow = cost(105, 6.0);
+    assertTrue(Objective.CYCLES.costs().compare(fastCool, fastHot) < 0);
+    assertTrue(Objective.CYCLES.costs().compare(fastHot, slow) < 0);
+    assertTrue(Objective.ENERGY.costs().compare(fastCool, coolSlow) < 0);
+    assertTrue(Objective.EDP.costs().compare(cost(60, 10.0), cost(100, 6.0)) < 0, "equal edp: fewer cycles");
+    assertEquals(0, Objective.EDP.costs().compare(cost(60, 10.0), cost(60, 10.0)));
+
+    Frontend.Result parsed = new Frontend(new DiagnosticEngine(), new SourceCache()).compile("validation/tdlc/targets.tdl");
+    Target t = Targets.resolve("timeloop_eyeriss_like", parsed);
+    LoopSpace s = LoopSpace.conv(1, 16, 8, 8, 16, 3, 3, 1, 1);
+    CostModel model = new CostModel(s, t);
+    MappingSpace space = MappingSpace.full(s, t);
+    List<Cost> all = new ArrayList<>();
+    int n = space.tiles().length;
+    int[] pick = new int[n];
+    while (true) {
+      int[] tile = new int[n];
+      for (int d = 0; d < n; d++) tile[d] = space.tiles()[d][pick[d]];
+      for (MappingSpace.Arrangement a : space.arrangements()) {
+        for (int[] order : space.orders()) {
+          Cost c = model.evaluate(a.dataflow(), a.rows(), a.cols(), tile, order);
+          if (c.feasible()) all.add(c);
+        }
+      }
+      int d = n - 1;
+      while (d >= 0 && ++pick[d] == space.tiles()[d].length) pick[d--] = 0;
+      if (d < 0) break;
+    }
+    double least = all.stream().mapToDouble(Cost::energyPj).min().orElseThrow();
+    long[] cycles = all.stream().filter(c -> c.energyPj() == least).mapToLong(Cost::cycles).distinct().sorted().toArray();
+    assertTrue(cycles.length > 1, "no tie to break: " + cycles.length);
+    for (MappingSearch.Result r : List.of(new MappingSearch(model, space, Objective.ENERGY).exhaustive(),
+        new MappingSearch(model, space, Objective.ENERGY).search(1, 4, 200_000))) {
+      assertEquals(least, r.best().cost().energyPj());
+      assertEquals(cycles[0], r.best().cost().cycles(), "the fewest cycles of the least-energy mappings");
+    }
+    long fastest = all.stream().mapToLong(Cost::cycles).min().orElseThrow();
+    double coolest = all.stream().filter(c -> c.cycles() == fastest).mapToDouble(Cost::energyPj).min().orElseThrow();
+    MappingSearch.Result x = new MappingSearch(model, space, Objective.CYCLES).exhaustive();
+    assertEquals(fastest, x.best().cost().cycles());
+    assertEquals(coolest, x.best().cost().energyPj(), "the least energy of the fastest mappings");
+  }
+
+  private static Cost cost(long cycles, double energyPj) {
+    long[] none = new long[3];
+    return new Cost(1, cycles, energyPj, none, none, none, none, 0, cycles, 0, 0, 0, 0, 1, 1, 0, 0, 0);
   }
 
   /** A 128 x 128 output-stationary array whose 1 MiB buffer cannot hold a 1024^3 GEMM's full rows and columns. */
@@ -140,7 +198,7 @@ class MappingTest {
     Target t = Targets.resolve("os128", parsed);
     LoopSpace s = LoopSpace.conv(1, 1024, 1024, 1, 1024, 1, 1, 1, 0);
     CostModel model = new CostModel(s, t);
-    MappingSpace space = MappingSpace.full(s, new ArrayList<>(t.dataflows()));
+    MappingSpace space = MappingSpace.full(s, t);
     MappingSearch.Result one = new MappingSearch(model, space, Objective.CYCLES).search(1, 1, 200_000);
     MappingSearch.Result all = new MappingSearch(model, space, Objective.CYCLES).exhaustive();
     assertEquals(128, one.best().tile()[s.index("p")] >= 128 ? 128 : one.best().tile()[s.index("p")],
@@ -167,8 +225,8 @@ class MappingTest {
         planned++;
         CostModel model = p.get().model();
         MappingSearch.Result chosen = p.get().search();
-        MappingSearch.Result raw = new MappingSearch(model, MappingSpace.full(model.space(),
-            new ArrayList<>(t.dataflows())), Objective.EDP).search(1, 4, 200_000);
+        MappingSearch.Result raw = new MappingSearch(model, MappingSpace.full(model.space(), t),
+            Objective.EDP).search(1, 4, 200_000);
         double rawExact = model.evaluateExact(raw.best().dataflow(), raw.best().rows(), raw.best().cols(),
             raw.best().tile(),
             raw.best().order())
@@ -204,6 +262,55 @@ class MappingTest {
     Tdlc.Result r = Tdlc.run("run", "examples/mapped.tdl", "--passes", "canonicalize,fuse-epilogue,mapper", "--json");
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().contains("\"dataflow\": \"os\"") && r.out().contains("\"predicted\""), r.out());
+  }
+
+  /**
+   * A grouped convolution's pin is written in its own indices (k spans every group) and mapped in the space
+   * of groups (g, k within a group): a dwconv2d pinned to k = 16 on the columns runs 16 channels (groups) a
+   * tile on them, bit exact; a pin whose axes the dataflow refuses, or a grouped conv2d's tile of k that
+   * splits groups unevenly, is a located error.
+   */
+  @Test
+  void aDepthwisePinIsHonouredAndOneThatDoesNotFitIsLocated() throws java.io.IOException {
+    java.nio.file.Path f = dir.resolve("dw.tdl");
+    java.nio.file.Files.writeString(f, "model m {\n  input x : i8[1, 32, 14, 14];\n"
+        + "  weight w : i8[32, 1, 3, 3] init random(seed = 1);\n"
+        + "  @map(dataflow = ws, cols = [k], tile = { k = 16, p = 7 })\n  y = dwconv2d(x, w, pad = 1);\n  output y;\n}\n");
+    Tdlc.Result r = Tdlc.run("run", f.toString(), "--target", "systolic", "--json");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("\"mapping_source\": \"pin\""), r.out());
+    assertTrue(r.out().contains("\"cols\": [\"g\"]") && r.out().contains("\"dataflow\": \"ws\""), r.out());
+    assertTrue(r.out().matches("(?s).*\"tile\": \\{[^}]*\"g\": 16[^}]*\"p\": 7.*"), r.out());
+
+    String free = "model m {\n  input x : i8[1, 32, 14, 14];\n  weight w : i8[32, 1, 3, 3] init random(seed = 1);\n"
+        + "  y = dwconv2d(x, w, pad = 1);\n  output y;\n}\n";
+    java.nio.file.Files.writeString(f, free);
+    Tdlc.Result explained = Tdlc.run("explain", f.toString(), "--layer", "y", "--target", "eyeriss");
+    assertEquals(0, explained.code(), explained.toString());
+    String pin = explained.out().substring(explained.out().indexOf("pin it by pasting before the statement:\n  ") + 42)
+        .lines().findFirst().orElseThrow();
+    assertTrue(pin.startsWith("@map(") && pin.contains("k = ") && !pin.contains("g"), pin);
+    java.nio.file.Files.writeString(f, free.replace("  y = dwconv2d", "  " + pin + "\n  y = dwconv2d"));
+    Tdlc.Result pinned = Tdlc.run("explain", f.toString(), "--layer", "y", "--target", "eyeriss");
+    assertEquals(0, pinned.code(), pinned.toString());
+    assertTrue(pinned.out().contains("pin it by pasting before the statement:\n  " + pin + "\n"), "explain's pin reproduces "
+        + "its mapping: " + pin + "\n" + pinned.out());
+
+    java.nio.file.Files.writeString(f, "model m {\n  input x : i8[1, 32, 14, 14];\n"
+        + "  weight w : i8[32, 1, 3, 3] init random(seed = 1);\n"
+        + "  @map(dataflow = os, cols = [k])\n  y = dwconv2d(x, w, pad = 1);\n  output y;\n}\n");
+    Tdlc.Result axes = Tdlc.run("run", f.toString(), "--target", "systolic");
+    assertEquals(1, axes.code(), axes.toString());
+    assertTrue(axes.err().contains("dw.tdl:5:7: error: @map: the pinned axes fit not the pinned dataflow: cols [g] do not "
+        + "fit dataflow os"), axes.err());
+
+    java.nio.file.Files.writeString(f, "model m {\n  input x : i8[1, 32, 14, 14];\n"
+        + "  weight w : i8[32, 16, 3, 3] init random(seed = 1);\n"
+        + "  @map(tile = { k = 6 })\n  y = conv2d(x, w, pad = 1, groups = 2);\n  output y;\n}\n");
+    Tdlc.Result tile = Tdlc.run("run", f.toString(), "--target", "systolic");
+    assertEquals(1, tile.code(), tile.toString());
+    assertTrue(tile.err().contains("dw.tdl:5:7: error: @map: tile size of k is 6, but this conv2d has 2 groups of 16 "
+        + "output channels"), tile.err());
   }
 
   @Test

@@ -5,6 +5,7 @@
 // prose still says what the tables show. Every compared layer must also do the tool's exact MAC count.
 package org.tdlc.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -107,6 +108,21 @@ class ReferenceToolsTest {
     }
     assertTrue(pinned >= 150 && xpAlike >= 30, pinned + " layers pinned, " + xpAlike + " X-P layers compared alike");
     assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+  }
+
+  /**
+   * Issue 14: on Timeloop's Eyeriss-like design the mapper keeps at least 90 % of the 168 PEs busy on
+   * ResNet-50's 3x3 conv2 layer, as Timeloop's best mapping does (all 168). It takes tile extents that fill
+   * the 14 columns exactly (p = 14 of 56; MappingSpace.candidates): with powers of two only it used 126.
+   */
+  @Test
+  void onTimeloopsEyerissTheMapperFillsThePesOfConv2() {
+    compare();
+    var conv2 = timeloop.layers.stream().filter(l -> l.tool().get("layer").equals("conv2_3x3_64")).findFirst().orElseThrow();
+    int pes = conv2.tdlc().target().rows() * conv2.tdlc().target().cols();
+    assertEquals(168, pes);
+    assertTrue(TimeloopComparison.pesUsed(conv2) >= 0.9 * pes, TimeloopComparison.pesUsed(conv2) + " of " + pes + " PEs: "
+        + conv2.tdlc().mapping());
   }
 
   private static void check(List<String> wrong, String what, String toolMacs, long tdlcMacs) {

@@ -79,14 +79,15 @@ public record LoopSpace(List<String> dims, int[] ranges, List<List<AffineExpr>> 
     return n;
   }
 
-  /** The space of a mappable op, empty for every other op (and for a grouped convolution with a pin). */
+  /**
+   * The space of a mappable op, empty for every other op. A grouped convolution is mapped in the lowering's
+   * space, where the group is an index of its own (its pin, in the op's own indices, is translated by
+   * MappingPlanner.inGroups).
+   */
   public static Optional<LoopSpace> of(Operation op) {
     Optional<IterationSpace> it = IterationSpace.of(op);
     if (it.isEmpty()) return Optional.empty();
     int groups = op.is(Ops.CONV2D) ? (int) OpDef.attributesOf(op).getInt("groups") : 1;
-    // A grouped convolution is mapped in the lowering's space, where the group is an index of its own; a pin
-    // names the op's own indices (k over every group), which that space does not have: not mapped then.
-    if (groups != 1 && op.attributes().has("pin")) return Optional.empty();
     IterationSpace s = groups != 1 ? IterationSpace.groupedConv2d(op) : it.get();
     if (op.is(Ops.EINSUM) && op.operands().size() != 2) return Optional.empty();
     List<String> dims = s.dims();

@@ -37,8 +37,12 @@ public final class MappingPlanner {
     if (ls.isEmpty()) return Optional.empty();
     LoopSpace s = ls.get();
     CostModel model = model(op, s, target);
-    MappingSpace space = MappingSpace.full(s, new ArrayList<>(target.dataflows()));
+    MappingSpace space = MappingSpace.full(s, target);
     DictAttr pin = op.attributes().get("pin").map(a -> (DictAttr) a).orElse(DictAttr.EMPTY);
+    if (!pin.isEmpty() && !s.dims().equals(org.tdlc.ir.ops.IterationSpace.of(op).orElseThrow().dims())) {
+      pin = inGroups(pin, op, diags);
+      if (pin == null) return Optional.empty();
+    }
     space = pinned(space, pin, op, target, model, diags);
     if (space == null) return Optional.empty();
     Mapping before = Mapping.of(op).orElse(null);
@@ -105,7 +109,8 @@ public final class MappingPlanner {
   /**
    * The search's best and runners-up re-scored with the exact schedule's cycles (TileTimeline) and
    * re-ranked: the closed form ranks the space fast, the exact walk, too slow for that, picks among its
-   * finalists (stable, so ties keep the search's order). Energy does not depend on cycles.
+   * finalists by the objective's order (Objective.order: its score, then its tie-breaks; stable, so full ties
+   * keep the search's order). Energy does not depend on cycles.
    */
   static MappingSearch.Result finalists(MappingSearch.Result r, CostModel model, Objective objective) {
     List<MappingSearch.Point> all = new ArrayList<>();
@@ -116,7 +121,7 @@ public final class MappingPlanner {
       Cost c = model.evaluateExact(p.dataflow(), p.rows(), p.cols(), p.tile(), p.order());
       exact.add(new MappingSearch.Point(p.dataflow(), p.rows(), p.cols(), p.tile(), p.order(), c, c.score(objective)));
     }
-    exact.sort(java.util.Comparator.comparingDouble(MappingSearch.Point::score));
+    exact.sort(java.util.Comparator.comparing(MappingSearch.Point::cost, objective.costs()));
     return new MappingSearch.Result(exact.get(0), List.copyOf(exact.subList(1, exact.size())), r.visited(),
         r.valid(), r.checks(), r.nanos());
   }
@@ -179,6 +184,72 @@ public final class MappingPlanner {
       space = fitting;
     }
     return space;
+  }
+
+  /**
+   * A grouped convolution's pin (written in the op's own indices, where k spans every group's output
+   * channels: IterationSpace.conv2d) in the space it is mapped in (IterationSpace.groupedConv2d: n g k c p q r
+   * s, k within a group). Own k becomes g and k: a tile of k a multiple of the group's kg output channels
+   * takes that many groups whole, one dividing kg part of one group (depthwise: kg = 1, so k is g); on an axis
+   * or in the order, k stands for g then k (the same flattening). Null after reporting, at the op, a tile of
+   * k that is neither.
+   */
+  static DictAttr inGroups(DictAttr pin, Operation op, DiagnosticEngine diags) {
+    org.tdlc.ir.ops.IterationSpace own = org.tdlc.ir.ops.IterationSpace.of(op).orElseThrow();
+    int groups = (int) org.tdlc.ir.ops.OpDef.attributesOf(op).getInt("groups");
+    int kg = own.range("k") / groups;
+    List<String> k = kg == 1 ? List.of("g") : List.of("g", "k");
+    Map<String, Attribute> out = new java.util.TreeMap<>(pin.entries());
+    if (pin.has("tile")) {
+      Map<String, Attribute> tile = new java.util.TreeMap<>(((DictAttr) pin.get("tile").orElseThrow()).entries());
+      Attribute t = tile.remove("k");
+      if (t != null) {
+        long v = ((Attribute.IntAttr) t).value();
+        if (v % kg != 0 && kg % v != 0) {
+          diags.error(op.location(), "@map: tile size of k is " + v + ", but this conv2d has " + groups
+              + " groups of " + kg + " output channels: a tile of k takes whole groups (a multiple of " + kg
+              + ") or part of one (a divisor of " + kg + ")");
+          return null;
+        }
+        tile.put("g", Attribute.of(Math.max(1, v / kg)));
+        tile.put("k", Attribute.of(Math.min(v, kg)));
+      }
+      out.put("tile", DictAttr.of(tile));
+    }
+    for (String key : List.of("rows", "cols", "order")) {
+      if (!pin.has(key)) continue;
+      List<String> names = new ArrayList<>();
+      for (String d : pin.getStrings(key)) {
+        if (d.equals("k")) names.addAll(key.equals("order") ? List.of("g", "k") : k);
+        else names.add(d);
+      }
+      out.put(key, Attribute.strings(names));
+    }
+    return DictAttr.of(out);
+  }
+
+  /**
+   * The @map line that pins mapping {@code m} of {@code op}, in the op's own indices (inGroups inverted): a
+   * grouped convolution's g and k become k, with the tile g x k when that takes whole groups or part of one
+   * (always for dwconv2d), else k's tile left to the mapper.
+   */
+  public static String pinText(Mapping m, Operation op) {
+    List<String> own = org.tdlc.ir.ops.IterationSpace.of(op).map(org.tdlc.ir.ops.IterationSpace::dims).orElse(List.of());
+    if (!m.tile().containsKey("g") || own.contains("g")) return m.pinText();
+    int groups = (int) org.tdlc.ir.ops.OpDef.attributesOf(op).getInt("groups");
+    int kg = org.tdlc.ir.ops.IterationSpace.of(op).orElseThrow().range("k") / groups;
+    Map<String, Integer> tile = new LinkedHashMap<>();
+    int g = m.tile().get("g"), k = m.tile().getOrDefault("k", 1);
+    for (var e : m.tile().entrySet()) {
+      if (e.getKey().equals("g")) {
+        if (g == 1 || k == kg) tile.put("k", g * k);
+      } else if (!e.getKey().equals("k")) {
+        tile.put(e.getKey(), e.getValue());
+      }
+    }
+    java.util.function.Function<List<String>, List<String>> names = l -> l.stream()
+        .map(d -> d.equals("g") ? "k" : d).distinct().toList();
+    return new Mapping(m.dataflow(), names.apply(m.rows()), names.apply(m.cols()), tile, names.apply(m.order())).pinText();
   }
 
   /** A written order as the lowering runs it: its output indices, then its reduced ones, each as written. */

@@ -54,7 +54,9 @@ import org.tdlc.ir.target.Dataflow;
  * Nothing is evaluated twice: evaluations, tile values and climbs are memoized, and a tile the buffer cannot
  * hold is rejected by a capacity check (the lowering's footprint rule, CostModel.slotsFit) before any
  * evaluation. Deterministic for a seed. {@code visited} counts cost-model evaluations; capacity checks are
- * counted apart ({@code checks}). The search relies on no particular cost figures: only on comparing scores,
+ * counted apart ({@code checks}). Points are compared by the objective's order (Objective.order: the score,
+ * then cycles or energy; the exhaustive search uses the same, so bench's gaps compare like with like). The
+ * search relies on no particular cost figures: only on comparing points,
  * on footprints growing with extents, and on the array's geometry for the first shortlist.
  */
 public final class MappingSearch {
@@ -97,11 +99,13 @@ public final class MappingSearch {
   private final CostModel model;
   private final MappingSpace space;
   private final Objective objective;
+  /** The objective's order of points (Objective.order: the score, then its tie-breaks), best first. */
+  private final java.util.Comparator<Point> ranking;
   private final java.util.Map<Key, Point> seen = new java.util.HashMap<>();
   /** The proven arrangements, most recent first (at most PROVEN). */
   private final List<Integer> proven = new ArrayList<>();
-  /** Per tile evaluated, its best score under any arrangement and order tried: the final sweep's ranking. */
-  private final java.util.Map<Key, Double> tileBest = new java.util.HashMap<>();
+  /** Per tile evaluated, its best point under any arrangement and order tried: the final sweep's ranking. */
+  private final java.util.Map<Key, Point> tileBest = new java.util.HashMap<>();
   /** The dataflow (index in byDataflow) the class climbs are restricted to, or -1. */
   private int restrict = -1;
   /** Whether climbs try the wide pair moves (up to three candidates) or the narrow ones (one). */
@@ -140,6 +144,7 @@ public final class MappingSearch {
     this.model = model;
     this.space = space;
     this.objective = objective;
+    this.ranking = java.util.Comparator.comparing(Point::cost, objective.costs());
     for (int a = 0; a < space.arrangements().size(); a++) arrangementIndex.putIfAbsent(space.arrangements().get(a), a);
     for (Dataflow df : space.dataflows()) {
       List<Integer> mine = new ArrayList<>();
@@ -147,6 +152,9 @@ public final class MappingSearch {
       byDataflow.add(mine.stream().mapToInt(Integer::intValue).toArray());
     }
   }
+
+  /** Whether {@code p} is a point that ranks before {@code than} (or {@code than} is none). */
+  private boolean better(Point p, Point than) { return p != null && (than == null || ranking.compare(p, than) < 0); }
 
   private int arrangementOf(Point p) {
     return arrangementIndex.get(new MappingSpace.Arrangement(p.dataflow(), p.rows(), p.cols()));
@@ -167,7 +175,7 @@ public final class MappingSearch {
     SplittableRandom rnd = new SplittableRandom(seed);
     int n = space.tiles().length;
     java.util.PriorityQueue<Node> frontier = new java.util.PriorityQueue<>(
-        java.util.Comparator.comparingDouble((Node x) -> x.point().score()).thenComparingLong(Node::serial));
+        java.util.Comparator.comparing(Node::point, ranking).thenComparingLong(Node::serial));
     long[] serial = {0};
     List<int[]> seeds = new ArrayList<>();
     for (int policy = 0; policy < 4; policy++) {
@@ -203,7 +211,7 @@ public final class MappingSearch {
       Node top = frontier.peek();
       for (int a = 0; a < space.arrangements().size() && visited < budget; a++) {
         Point p = eval(top.pick(), a, top.order(), true);
-        if (p != null && p.score() < top.point().score()) frontier.add(new Node(top.pick(), top.order(), p, serial[0]++));
+        if (better(p, top.point())) frontier.add(new Node(top.pick(), top.order(), p, serial[0]++));
       }
       prove(arrangementOf(frontier.peek().point()));
     }
@@ -250,7 +258,7 @@ public final class MappingSearch {
       for (Node next = node; next != null; next = climb(next, serial)) node = next;
       optimum(optima, node);
       prove(arrangementOf(node.point()));
-      if (node.point().score() < best.point().score()) {
+      if (better(node.point(), best.point())) {
         best = node;
         lastGain = visited;
         jumps = 0;
@@ -323,10 +331,10 @@ public final class MappingSearch {
   }
 
   /** Adds a local optimum to the best KEPT distinct ones (best first). */
-  private static void optimum(List<Node> optima, Node node) {
+  private void optimum(List<Node> optima, Node node) {
     for (Node o : optima) if (o.order() == node.order() && java.util.Arrays.equals(o.pick(), node.pick())) return;
     int at = 0;
-    while (at < optima.size() && optima.get(at).point().score() <= node.point().score()) at++;
+    while (at < optima.size() && !better(node.point(), optima.get(at).point())) at++;
     optima.add(at, node);
     if (optima.size() > KEPT) optima.remove(KEPT);
   }
@@ -361,24 +369,24 @@ public final class MappingSearch {
   }
 
   private Node firstBetter(Node node, long[] serial) {
-    double score = node.point().score();
+    Point from = node.point();
     int carry = arrangementOf(node.point());
     int[] pick = node.pick().clone();
     for (int[] move : moves(node.pick())) {
       if (visited >= budget) return null;
       for (int k = 0; k < move.length; k += 2) pick[move[k]] += move[k + 1];
       Point p = value(pick, node.order(), carry);
-      if (p != null && p.score() < score) return new Node(pick, node.order(), p, serial[0]++);
+      if (better(p, from)) return new Node(pick, node.order(), p, serial[0]++);
       for (int k = 0; k < move.length; k += 2) pick[move[k]] -= move[k + 1];
     }
     for (int o = 0; o < space.orders().size() && visited < budget && restrict < 0; o++) {
       Point p = value(node.pick(), o, carry);
-      if (p != null && p.score() < score) return new Node(node.pick(), o, p, serial[0]++);
+      if (better(p, from)) return new Node(node.pick(), o, p, serial[0]++);
     }
     for (int a = 0; a < space.arrangements().size() && visited < budget; a++) {
       if (!allowed(a)) continue;
       Point p = eval(node.pick(), a, node.order(), true);
-      if (p != null && p.score() < score) return new Node(node.pick(), node.order(), p, serial[0]++);
+      if (better(p, from)) return new Node(node.pick(), node.order(), p, serial[0]++);
     }
     return null;
   }
@@ -433,21 +441,21 @@ public final class MappingSearch {
         if (restrict >= 0 && li != restrict) continue;
         for (int a : lists[li]) {
           Point p = eval(pick, a, order, true);
-          if (p != null && (best == null || p.score() < best.score())) best = p;
+          if (better(p, best)) best = p;
         }
       }
       if (carry >= 0 && allowed(carry)) {
         Point p = eval(pick, carry, order, true);
-        if (p != null && (best == null || p.score() < best.score())) best = p;
+        if (better(p, best)) best = p;
       }
       for (int a : proven) {
         if (!allowed(a)) continue;
         Point p = eval(pick, a, order, true);
-        if (p != null && (best == null || p.score() < best.score())) best = p;
+        if (better(p, best)) best = p;
       }
       if (!valid.isEmpty() && allowed(arrangementOf(valid.get(0)))) {
         Point p = eval(pick, arrangementOf(valid.get(0)), order, true);
-        if (p != null && (best == null || p.score() < best.score())) best = p;
+        if (better(p, best)) best = p;
       }
     }
     seen.put(key, best);
@@ -485,8 +493,8 @@ public final class MappingSearch {
 
   /** With the rest of the budget: every arrangement and order of the tiles found, best tile first. */
   private void sweep() {
-    List<java.util.Map.Entry<Key, Double>> ranked = new ArrayList<>(tileBest.entrySet());
-    ranked.sort(java.util.Map.Entry.comparingByValue());
+    List<java.util.Map.Entry<Key, Point>> ranked = new ArrayList<>(tileBest.entrySet());
+    ranked.sort(java.util.Map.Entry.comparingByValue(ranking));
     for (var e : ranked) {
       if (visited >= budget) break;
       int[] pick = e.getKey().pick();
@@ -619,7 +627,7 @@ public final class MappingSearch {
     Point p = c.feasible()
         ? new Point(a.dataflow(), a.rows(), a.cols(), tile, space.orders().get(o), c, c.score(objective)) : null;
     if (p != null) keep(p);
-    if (p != null) tileBest.merge(new Key(pick.clone(), -1, -1), p.score(), Math::min);
+    if (p != null) tileBest.merge(new Key(pick.clone(), -1, -1), p, (q, r) -> better(r, q) ? r : q);
     if (memo) seen.put(key, p);
     return p;
   }
@@ -633,15 +641,23 @@ public final class MappingSearch {
         (now - started) / 1e9));
   }
 
-  /** Keeps the best few distinct-cost points only: the exhaustive search visits millions. */
+  /**
+   * Keeps the best few points only (the exhaustive search visits millions), one per arrangement and score:
+   * of two with the same, the one that ranks first (the lower energy under cycles), else the first found.
+   */
   private void keep(Point p) {
     validCount++;
-    for (Point q : valid) {
-      if (q.score() == p.score() && q.dataflow() == p.dataflow() && q.rows() == p.rows() && q.cols() == p.cols()) return;
+    for (int i = 0; i < valid.size(); i++) {
+      Point q = valid.get(i);
+      if (q.score() == p.score() && q.dataflow() == p.dataflow() && q.rows() == p.rows() && q.cols() == p.cols()) {
+        if (!better(p, q)) return;
+        valid.remove(i);
+        break;
+      }
     }
-    if (valid.size() == 8 && p.score() >= valid.get(7).score()) return;
+    if (valid.size() == 8 && !better(p, valid.get(7))) return;
     int at = 0;
-    while (at < valid.size() && valid.get(at).score() <= p.score()) at++;
+    while (at < valid.size() && !better(p, valid.get(at))) at++;
     valid.add(at, p);
     if (valid.size() > 8) valid.remove(8);
   }

@@ -9,8 +9,8 @@
 // Energy's rule over the same counts: DRAM reads of the stored bytes and the layer's other operands, the
 // global buffer's writes of the dense tile (and, converting in software, of the staged block and the
 // convert's read of it), the issued MACs and their per-PE traffic. Formats are ranked by the mapper's
-// objective over both (cycles, energy or edp); ties go to the smaller stored footprint, then to the simpler
-// format (enum order).
+// objective over both (cycles, energy or edp, ties broken as Objective.order does); remaining ties go to the
+// smaller stored footprint, then to the simpler format (enum order).
 package org.tdlc.passes.transforms;
 
 import java.util.ArrayList;
@@ -28,12 +28,9 @@ final class FormatCosts {
   record Estimate(StorageFormat format, long bytes, double load, double compute, double energyPj) {
     double cycles() { return Math.max(load, compute); }
 
-    /** What {@code objective} minimizes for this estimate. */
-    double score(Objective objective) { return objective.score(cycles(), energyPj); }
-
-    /** The order of the ranking: the objective's score, then the smaller stored footprint, then the simpler format. */
+    /** The order of the ranking: the objective's (its score and tie-breaks), then the smaller stored footprint, then the simpler format. */
     static java.util.Comparator<Estimate> by(Objective objective) {
-      return java.util.Comparator.<Estimate>comparingDouble(e -> e.score(objective)).thenComparingLong(Estimate::bytes)
+      return objective.order(Estimate::cycles, Estimate::energyPj).thenComparingLong(Estimate::bytes)
           .thenComparing(Estimate::format);
     }
   }

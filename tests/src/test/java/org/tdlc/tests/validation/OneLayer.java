@@ -40,31 +40,37 @@ public final class OneLayer {
   /** A matmul x[m, k] * w[k, n], as SCALE-Sim lowers every layer. */
   public static Result gemm(long m, long n, long k, String target) {
     return run("  input x : i8[" + m + ", " + k + "];\n  weight w : i8[" + k + ", " + n + "] init random(seed = 1);\n"
-        + "  y = matmul(x, w);\n", target);
+        + "  y = matmul(x, w);\n", target, Pipeline.NO_FORMATS);
   }
 
-  /** A conv2d (or, when depthwise, a dwconv2d) of batch 1 with output p x q. */
+  /** A conv2d (or, when depthwise, a dwconv2d) of batch 1 with output p x q, mapped by the default mapper (edp). */
   public static Result conv(int k, int c, int r, int s, int stride, int pad, int p, int q, boolean depthwise,
                             String target) {
+    return conv(k, c, r, s, stride, pad, p, q, depthwise, target, Pipeline.NO_FORMATS);
+  }
+
+  /** The same, mapped by {@code pipeline} (for another objective: Timeloop's mapper minimizes delay, then energy). */
+  public static Result conv(int k, int c, int r, int s, int stride, int pad, int p, int q, boolean depthwise,
+                            String target, Pipeline pipeline) {
     int h = (p - 1) * stride + r - 2 * pad;
     int w = (q - 1) * stride + s - 2 * pad;
     String weight = depthwise ? c + ", 1, " + r + ", " + s : k + ", " + c + ", " + r + ", " + s;
     return run("  input x : i8[1, " + c + ", " + h + ", " + w + "];\n  weight w : i8[" + weight
         + "] init random(seed = 1);\n  y = " + (depthwise ? "dwconv2d" : "conv2d") + "(x, w, stride = " + stride
-        + ", pad = " + pad + ");\n", target);
+        + ", pad = " + pad + ");\n", target, pipeline);
   }
 
-  private static synchronized Result run(String body, String targetName) {
+  private static synchronized Result run(String body, String targetName, Pipeline pipeline) {
     String text = "import \"" + TARGETS.toAbsolutePath() + "\";\n\nmodel layer {\n" + body + "  output y;\n}\n";
-    return CACHE.computeIfAbsent(targetName + "\n" + text, key -> compile(text, targetName));
+    return CACHE.computeIfAbsent(targetName + "\n" + pipeline + "\n" + text, key -> compile(text, targetName, pipeline));
   }
 
-  private static Result compile(String text, String targetName) {
+  private static Result compile(String text, String targetName, Pipeline pipeline) {
     try {
       Files.createDirectories(WORK);
       Path file = Files.createTempFile(WORK, "layer", ".tdl");
       Files.writeString(file, text, StandardCharsets.UTF_8);
-      Compiled c = compile(file, targetName, "layer");
+      Compiled c = compile(file, targetName, "layer", pipeline);
       Files.delete(file);
       Operation op = c.model().ops().stream().filter(o -> o.attributes().has(Mapping.ATTR)).findFirst().orElseThrow();
       return new Result(c.costs().values().iterator().next(), Mapping.of(op).orElseThrow(), c.target());
@@ -78,10 +84,15 @@ public final class OneLayer {
 
   /** Model {@code modelName} of {@code file}, mapped for {@code targetName} (weights dense) and costed. */
   public static Compiled compile(Path file, String targetName, String modelName) {
+    return compile(file, targetName, modelName, Pipeline.NO_FORMATS);
+  }
+
+  /** The same, mapped by {@code pipeline}. */
+  public static Compiled compile(Path file, String targetName, String modelName, Pipeline pipeline) {
     Frontend.Result parsed = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString());
     Target target = Targets.resolve(targetName, parsed);
     IrModule mapped = new PassManager(PassManager.Instrumentation.defaults(System.err).withTarget(target))
-        .run(parsed.module(), Pipeline.NO_FORMATS, new DiagnosticEngine());
+        .run(parsed.module(), pipeline, new DiagnosticEngine());
     Model model = mapped.model(modelName).orElseThrow();
     return new Compiled(model, target, Predictions.of(model, target));
   }
