@@ -53,7 +53,7 @@ public final class MaestroImport {
    * reduction index spread and no R or S mapped, os: output
    * indices only the inputs read on the rows, the others on the columns. A level that spreads nothing counts
    * toward an axis that has no other level (the columns first). A depthwise layer has a spread too but is not
-   * pinned (tdlc maps a depthwise layer only when nothing is pinned).
+   * pinned (depthwise directives are not translated into a dwconv2d pin yet).
    */
   record Spread(String dataflow, List<String> rows, List<String> cols, int rowPes, int colPes) {}
 
@@ -367,7 +367,7 @@ public final class MaestroImport {
         }
       }
       if (l.type().equals("DSCONV")) {
-        b.append("  // no @map: tdlc maps a depthwise layer only when nothing is pinned (its directives' family: ").append(df)
+        b.append("  // no @map: depthwise directives are not translated into a pin yet (their family: ").append(df)
             .append(")\n");
       } else {
         b.append("  @map(dataflow = ").append(df).append(", rows = [").append(String.join(", ", spread.rows()))
