@@ -215,6 +215,14 @@ class MachineRulesTest {
     assertEquals(4, Footprint.distinct(new long[] {2, 2, 2}, new long[] {1, 1, 1}));
     // a loop that does not move the operand (stride 0) touches nothing new; a negative stride mirrors
     assertEquals(5, Footprint.distinct(new long[] {5, 7}, new long[] {-1, 0}));
+    // a row-major 7 x 7 box walked by h = p + r, w = 2q + s (p, r, q, s of 3): rows and columns split apart,
+    // 3 + 3 - 1 rows of 2 x 2 + 3 columns
+    assertEquals(5 * 7, Footprint.distinct(new long[] {3, 3, 3, 3}, new long[] {7, 7, 2, 1}));
+    // the same at stride 2 in h too: 7 x 7; and channels of 100 above a window of 2q + s: 4 x 7
+    assertEquals(7 * 7, Footprint.distinct(new long[] {3, 3, 3, 3}, new long[] {14, 7, 2, 1}));
+    assertEquals(4 * 7, Footprint.distinct(new long[] {4, 3, 3}, new long[] {100, 2, 1}));
+    // 2i + 3j over 4 x 3: 6 is reached twice, the rest once: enumerated
+    assertEquals(11, Footprint.distinct(new long[] {4, 3}, new long[] {2, 3}));
   }
 
   @Test
