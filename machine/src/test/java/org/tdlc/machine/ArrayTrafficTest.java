@@ -163,6 +163,52 @@ class ArrayTrafficTest {
     assertEquals(4 * 3 * 10, ArrayTraffic.of(eleven, Dataflow.WS, extents, 2, 1, rows(1), 40, true, 1, 1).a());
   }
 
+  @Test
+  void whatEntersTheArrayIsTheDistinctElementsOfEachFoldCountedPointByPoint() {
+    // random nests of 3 or 4 loops on a 4 x 3 array, each loop on the rows, the columns or neither, with
+    // strides of windows and rows: the sum over every pair of folds of its positions' distinct offsets
+    java.util.Random random = new java.util.Random(7);
+    long[] pool = {0, 1, 1, 2, 3, 5, 8};
+    for (int trial = 0; trial < 500; trial++) {
+      int n = 3 + random.nextInt(2), rowMask = 0, colMask = 0;
+      int[] ext = new int[n];
+      long[] str = new long[n];
+      for (int l = 0; l < n; l++) {
+        ext[l] = 1 + random.nextInt(5);
+        str[l] = pool[random.nextInt(pool.length)];
+        int axis = random.nextInt(3);
+        if (axis == 0) rowMask |= 1 << l;
+        if (axis == 1) colMask |= 1 << l;
+      }
+      long expected = 0;
+      long[][] rows = positions(ext, rowMask, str), cols = positions(ext, colMask, str);
+      for (int i = 0; i < rows.length; i += 4) {
+        for (int j = 0; j < cols.length; j += 3) {
+          Set<Long> seen = new java.util.HashSet<>();
+          for (int a = i; a < Math.min(i + 4, rows.length); a++) {
+            for (int b = j; b < Math.min(j + 3, cols.length); b++) seen.add(rows[a][0] + cols[b][0]);
+          }
+          expected += seen.size();
+        }
+      }
+      assertEquals(expected, ArrayTraffic.spatial(ext, rowMask, colMask, str, 4, 3, true),
+          java.util.Arrays.toString(ext) + " " + java.util.Arrays.toString(str) + " rows " + rowMask + " cols " + colMask);
+    }
+  }
+
+  /** The offset of each position of the loops in {@code mask}, flattened outermost first. */
+  private static long[][] positions(int[] ext, int mask, long[] str) {
+    java.util.List<long[]> out = new java.util.ArrayList<>();
+    out.add(new long[] {0});
+    for (int l = 0; l < ext.length; l++) {
+      if ((mask >> l & 1) == 0) continue;
+      java.util.List<long[]> next = new java.util.ArrayList<>();
+      for (long[] o : out) for (int x = 0; x < ext[l]; x++) next.add(new long[] {o[0] + x * str[l]});
+      out = next;
+    }
+    return out.toArray(new long[0][]);
+  }
+
   /** Strides of A[h], B[r], C[p] over loops p, r, h = stride x p + r (A's row spans 5 x stride + 3). */
   private static long[][] window(int stride) { return new long[][] {{stride, 1}, {0, 1}, {1, 0}}; }
 

@@ -226,6 +226,34 @@ class MachineRulesTest {
   }
 
   @Test
+  void footprintEqualsTheDistinctOffsetsOfEveryPoint() {
+    // random boxes of up to 5 loops and strides from a few shapes (windows, row-major rows, overlaps), counted
+    // against a set of every point's offset
+    java.util.Random random = new java.util.Random(13);
+    long[] pool = {0, 1, 1, 2, 3, 4, 6, 7, 12, 14, 28, 100, -2};
+    for (int trial = 0; trial < 2000; trial++) {
+      int k = 1 + random.nextInt(5);
+      long[] ext = new long[k], str = new long[k];
+      for (int j = 0; j < k; j++) {
+        ext[j] = 1 + random.nextInt(5);
+        str[j] = pool[random.nextInt(pool.length)];
+      }
+      java.util.Set<Long> seen = new java.util.HashSet<>();
+      int[] idx = new int[k];
+      while (true) {
+        long offset = 0;
+        for (int j = 0; j < k; j++) offset += idx[j] * str[j];
+        seen.add(offset);
+        int j = k - 1;
+        while (j >= 0 && ++idx[j] == ext[j]) idx[j--] = 0;
+        if (j < 0) break;
+      }
+      assertEquals(seen.size(), Footprint.distinct(ext, str),
+          java.util.Arrays.toString(ext) + " " + java.util.Arrays.toString(str));
+    }
+  }
+
+  @Test
   void hazardsWaitForTheWriterAndTheReadersSince() {
     RegionHazards h = new RegionHazards();
     assertEquals(List.of(), h.access(0, new int[0], new int[] {1}));   // a load writes region 1
