@@ -5,7 +5,7 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network mobilenetv2 {
-  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=32, c=3, p=112, q=4, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=32, c=3, p=64, q=8, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
   Layer stem_a {
     Type: CONV
@@ -31,27 +31,26 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=1, k=1, c=1, p=112, q=112, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows s, columns q, tile {n=1, g=8, k=1, c=1, p=16, q=112, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); S over 12 (rows);
   Layer b1_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 32, R: 3, S: 3, Y: 114, X: 114 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) C;
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(8,8) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(18,16) Y;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
-      Cluster(3, P);
+      Cluster(12, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(R),Sz(R)) R;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=32, p=112, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -102,16 +101,16 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns g, tile {n=1, g=2, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 14 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=2, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b2_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 1, C: 96, R: 3, S: 3, Y: 113, X: 113 }
     Dataflow {
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(2,2) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -173,16 +172,16 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns g, tile {n=1, g=4, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 14 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=4, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b3_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 144, R: 3, S: 3, Y: 58, X: 58 }
     Dataflow {
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(4,4) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -244,26 +243,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g, tile {n=1, g=8, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=8, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b4_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 1, C: 144, R: 3, S: 3, Y: 57, X: 57 }
     Dataflow {
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(8,8) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=144, p=28, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -314,17 +314,17 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g, tile {n=1, g=8, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=16, k=1, c=1, p=28, q=16, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 12 (rows);
   Layer b5_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(16,16) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(30,28) X;
+      TemporalMap(18,16) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
@@ -384,17 +384,17 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g, tile {n=1, g=8, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=16, k=1, c=1, p=28, q=16, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 12 (rows);
   Layer b6_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(16,16) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(30,28) X;
+      TemporalMap(18,16) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
@@ -525,27 +525,26 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 12 (rows);
   Layer b8_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) C;
+      TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(12, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -596,27 +595,26 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 12 (rows);
   Layer b9_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) C;
+      TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(12, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -667,27 +665,26 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 12 (rows);
   Layer b10_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) C;
+      TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(12, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -738,27 +735,26 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 12 (rows);
   Layer b11_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) C;
+      TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(12, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=96, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -809,8 +805,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 12 (rows);
   Layer b12_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -819,17 +815,16 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(12, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=96, c=576, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -880,8 +875,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 12 (rows);
   Layer b13_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -890,17 +885,16 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(12, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=96, c=576, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -951,8 +945,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); C over 2 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); C over 2 (columns); R over 12 (rows);
   Layer b14_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
@@ -966,14 +960,13 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(2, P);
       SpatialMap(1,1) C;
-      Cluster(4, P);
+      Cluster(12, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=64, c=576, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1028,8 +1021,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 2 (columns); Y over 7 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 2 (columns); Y over 7 (columns); R over 12 (rows);
   Layer b15_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -1038,19 +1031,18 @@ Network mobilenetv2 {
       SpatialMap(1,1) C;
       TemporalMap(1,1) N;
       TemporalMap(9,7) Y;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(9,7) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(7, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
+      Cluster(12, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1105,8 +1097,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 2 (columns); Y over 7 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 2 (columns); Y over 7 (columns); R over 12 (rows);
   Layer b16_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -1115,19 +1107,18 @@ Network mobilenetv2 {
       SpatialMap(1,1) C;
       TemporalMap(1,1) N;
       TemporalMap(9,7) Y;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(9,7) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(7, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
+      Cluster(12, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1182,8 +1173,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 2 (columns); Y over 7 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 2 (columns); Y over 7 (columns); R over 12 (rows);
   Layer b17_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -1192,19 +1183,18 @@ Network mobilenetv2 {
       SpatialMap(1,1) C;
       TemporalMap(1,1) N;
       TemporalMap(9,7) Y;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(9,7) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(7, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
+      Cluster(12, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]

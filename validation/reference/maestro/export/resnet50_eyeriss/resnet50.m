@@ -5,8 +5,10 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network resnet50 {
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=3, p=112, q=2, r=7, s=7}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c x s, columns p x q, tile {n=1, k=64, c=3, p=16, q=16, r=7, s=7}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 3 (rows); S over 4 (rows);
+  // differs from tdlc: X (q) is stepped in time, not spread (MAESTRO spreads a strided Y or X correctly only across its top level, which p holds)
+  // differs from tdlc: tdlc's flattened axes fold the tile 38 times (rows c x s: 21 positions over 12, columns p x q: 256 over 14), MAESTRO's per-dimension spatial maps 64 times
   Layer conv1_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
@@ -19,14 +21,16 @@ Network resnet50 {
       TemporalMap(3,3) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) C;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) K;
     }
   }
   // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=64, p=4, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -53,8 +57,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=64, p=56, q=2, r=3, s=3}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=4, c=64, p=56, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l1_0_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -62,17 +66,19 @@ Network resnet50 {
     Dataflow {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(4,2) X;
-      TemporalMap(64,64) K;
+      TemporalMap(18,16) X;
+      TemporalMap(4,4) K;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) C;
+      Cluster(4, P);
+      SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
@@ -149,8 +155,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=64, p=56, q=2, r=3, s=3}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=4, c=64, p=56, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l1_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -158,17 +164,19 @@ Network resnet50 {
     Dataflow {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(4,2) X;
-      TemporalMap(64,64) K;
+      TemporalMap(18,16) X;
+      TemporalMap(4,4) K;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) C;
+      Cluster(4, P);
+      SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
@@ -221,8 +229,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=64, p=56, q=2, r=3, s=3}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=4, c=64, p=56, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l1_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -230,17 +238,19 @@ Network resnet50 {
     Dataflow {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(4,2) X;
-      TemporalMap(64,64) K;
+      TemporalMap(18,16) X;
+      TemporalMap(4,4) K;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) C;
+      Cluster(4, P);
+      SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
@@ -293,17 +303,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=16, p=4, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=16, p=28, q=4, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 57, X: 57 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -389,26 +399,28 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=128, p=28, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=128, p=28, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l2_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,2) X;
+      TemporalMap(18,16) X;
+      TemporalMap(8,8) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) C;
+      Cluster(4, P);
+      SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
@@ -461,26 +473,28 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=128, p=28, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=128, p=28, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l2_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,2) X;
+      TemporalMap(18,16) X;
+      TemporalMap(8,8) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) C;
+      Cluster(4, P);
+      SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
@@ -533,26 +547,28 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=128, p=28, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=128, p=28, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l2_3_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,2) X;
+      TemporalMap(18,16) X;
+      TemporalMap(8,8) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) C;
+      Cluster(4, P);
+      SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
@@ -701,27 +717,29 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l3_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      TemporalMap(8,8) K;
       TemporalMap(1,1) N;
       TemporalMap(16,14) X;
-      TemporalMap(32,32) C;
+      TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -773,27 +791,29 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l3_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      TemporalMap(8,8) K;
       TemporalMap(1,1) N;
       TemporalMap(16,14) X;
-      TemporalMap(32,32) C;
+      TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -845,27 +865,29 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l3_3_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      TemporalMap(8,8) K;
       TemporalMap(1,1) N;
       TemporalMap(16,14) X;
-      TemporalMap(32,32) C;
+      TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -917,27 +939,29 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l3_4_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      TemporalMap(8,8) K;
       TemporalMap(1,1) N;
       TemporalMap(16,14) X;
-      TemporalMap(32,32) C;
+      TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -989,27 +1013,29 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l3_5_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      TemporalMap(8,8) K;
       TemporalMap(1,1) N;
       TemporalMap(16,14) X;
-      TemporalMap(32,32) C;
+      TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -1164,30 +1190,32 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=64, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x s, columns p x q, tile {n=1, k=8, c=512, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 4 (rows); S over 3 (rows);
   Layer l4_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 512, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) K;
+      TemporalMap(8,8) K;
       TemporalMap(1,1) N;
       TemporalMap(9,7) X;
-      TemporalMap(64,64) C;
+      TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(2, P);
       SpatialMap(Sz(S),1) X;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) K;
     }
   }
   // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1242,30 +1270,32 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=64, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x s, columns p x q, tile {n=1, k=8, c=512, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 4 (rows); S over 3 (rows);
   Layer l4_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 512, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) K;
+      TemporalMap(8,8) K;
       TemporalMap(1,1) N;
       TemporalMap(9,7) X;
-      TemporalMap(64,64) C;
+      TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(2, P);
       SpatialMap(Sz(S),1) X;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) K;
     }
   }
   // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
