@@ -29,7 +29,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=1, k=1, c=1, p=112, q=112, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=2, k=1, c=1, p=112, q=112, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 16 (columns); R over 4 (rows); S over 4 (rows);
   Layer b1_da {
     Type: DSCONV
@@ -37,7 +37,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 32, R: 3, S: 3, Y: 114, X: 114 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) C;
+      TemporalMap(2,2) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -100,19 +100,21 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=1, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=2, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 8 (columns); C over 2 (columns); R over 4 (rows); S over 4 (rows);
   Layer b2_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 1, C: 96, R: 3, S: 3, Y: 113, X: 113 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) C;
+      TemporalMap(2,2) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(1,1) C;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
@@ -173,8 +175,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=2, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 2 (columns); Y over 8 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=8, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 8 (columns); Y over 2 (columns); R over 4 (rows); S over 4 (rows);
   Layer b3_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -186,7 +188,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(8, P);
+      Cluster(2, P);
       SpatialMap(Sz(R),1) Y;
       Cluster(4, P);
       SpatialMap(1,1) Y;
@@ -248,19 +250,21 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=2, k=1, c=1, p=28, q=28, r=3, s=3}, order [n, g, p, q, k, c, r, s]
-  // levels: Y over 16 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=4, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 4 (columns); C over 4 (columns); R over 4 (rows); S over 4 (rows);
   Layer b4_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 1, C: 144, R: 3, S: 3, Y: 57, X: 57 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(4,4) C;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) C;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) C;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
@@ -323,19 +327,21 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=4, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=16, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 8 (columns); Y over 2 (columns); R over 4 (rows); S over 4 (rows);
   Layer b5_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(4,4) C;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
+      TemporalMap(30,28) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(R),1) Y;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
@@ -398,19 +404,21 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=4, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=16, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 8 (columns); Y over 2 (columns); R over 4 (rows); S over 4 (rows);
   Layer b6_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(4,4) C;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
+      TemporalMap(30,28) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(R),1) Y;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
@@ -473,15 +481,17 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=8, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 16 (columns); R over 4 (rows); S over 4 (rows);
+  // differs from tdlc: X (q) is stepped in time, not spread (MAESTRO spreads a strided Y or X correctly only across its top level, which p holds)
+  // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows r x s: 9 positions over 16, columns p x q: 196 over 16), MAESTRO's per-dimension spatial maps 14 times
   Layer b7_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 29, X: 29 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(8,8) C;
+      TemporalMap(16,16) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -549,19 +559,22 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=8, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 8 (columns); X over 2 (columns); R over 4 (rows); S over 4 (rows);
+  // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows r x s: 9 positions over 16, columns p x q: 196 over 16), MAESTRO's per-dimension spatial maps 14 times
   Layer b8_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(8,8) C;
+      TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
@@ -625,19 +638,22 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=8, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 8 (columns); X over 2 (columns); R over 4 (rows); S over 4 (rows);
+  // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows r x s: 9 positions over 16, columns p x q: 196 over 16), MAESTRO's per-dimension spatial maps 14 times
   Layer b9_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(8,8) C;
+      TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
@@ -701,19 +717,22 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=8, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 8 (columns); X over 2 (columns); R over 4 (rows); S over 4 (rows);
+  // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows r x s: 9 positions over 16, columns p x q: 196 over 16), MAESTRO's per-dimension spatial maps 14 times
   Layer b10_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(8,8) C;
+      TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
@@ -777,19 +796,22 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=8, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 8 (columns); X over 2 (columns); R over 4 (rows); S over 4 (rows);
+  // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows r x s: 9 positions over 16, columns p x q: 196 over 16), MAESTRO's per-dimension spatial maps 14 times
   Layer b11_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(8,8) C;
+      TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
@@ -853,27 +875,30 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 8 (columns); X over 2 (columns); R over 4 (rows); S over 4 (rows);
+  // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows r x s: 9 positions over 16, columns p x q: 196 over 16), MAESTRO's per-dimension spatial maps 14 times
   Layer b12_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
       Cluster(4, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
-      TemporalMap(1,1) C;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=576, p=8, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -929,27 +954,30 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 8 (columns); X over 2 (columns); R over 4 (rows); S over 4 (rows);
+  // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows r x s: 9 positions over 16, columns p x q: 196 over 16), MAESTRO's per-dimension spatial maps 14 times
   Layer b13_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
       Cluster(4, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
-      TemporalMap(1,1) C;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=576, p=8, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1005,16 +1033,18 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=32, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); R over 4 (rows); S over 4 (rows);
+  // differs from tdlc: X (q) is stepped in time, not spread (MAESTRO spreads a strided Y or X correctly only across its top level, which p holds)
+  // differs from tdlc: tdlc's flattened axes fold the tile 4 times (rows r x s: 9 positions over 16, columns p x q: 49 over 16), MAESTRO's per-dimension spatial maps 7 times
   Layer b14_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 15, X: 15 }
     Dataflow {
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -1024,8 +1054,8 @@ Network mobilenetv2 {
       Cluster(4, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
-      TemporalMap(1,1) C;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=576, p=4, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1080,27 +1110,29 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=32, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [n, g, p, q, k, c, r, s]
+  // levels: Y over 4 (columns); X over 4 (columns); R over 4 (rows); S over 4 (rows);
   Layer b15_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(128,128) C;
+      TemporalMap(9,7) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
       Cluster(4, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
-      TemporalMap(1,1) C;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1155,27 +1187,29 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=32, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [n, g, p, q, k, c, r, s]
+  // levels: Y over 4 (columns); X over 4 (columns); R over 4 (rows); S over 4 (rows);
   Layer b16_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(128,128) C;
+      TemporalMap(9,7) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
       Cluster(4, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
-      TemporalMap(1,1) C;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1230,27 +1264,29 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=32, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [n, g, p, q, k, c, r, s]
+  // levels: Y over 4 (columns); X over 4 (columns); R over 4 (rows); S over 4 (rows);
   Layer b17_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(128,128) C;
+      TemporalMap(9,7) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
       Cluster(4, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
-      TemporalMap(1,1) C;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]

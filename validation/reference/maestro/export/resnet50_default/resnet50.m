@@ -55,7 +55,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=32, p=56, q=56, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=32, p=56, q=8, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); C over 16 (rows);
   Layer l1_0_a2 {
     Type: CONV
@@ -65,7 +65,7 @@ Network resnet50 {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
       TemporalMap(58,56) Y;
-      TemporalMap(58,56) X;
+      TemporalMap(10,8) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -157,7 +157,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=32, p=56, q=56, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=32, p=56, q=8, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); C over 16 (rows);
   Layer l1_1_a2 {
     Type: CONV
@@ -167,7 +167,7 @@ Network resnet50 {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
       TemporalMap(58,56) Y;
-      TemporalMap(58,56) X;
+      TemporalMap(10,8) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -233,7 +233,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=32, p=56, q=56, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=32, p=56, q=8, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); C over 16 (rows);
   Layer l1_2_a2 {
     Type: CONV
@@ -243,7 +243,7 @@ Network resnet50 {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
       TemporalMap(58,56) Y;
-      TemporalMap(58,56) X;
+      TemporalMap(10,8) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -307,27 +307,27 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=64, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); K over 16 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=128, c=64, p=28, q=8, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); C over 16 (rows);
   Layer l2_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 57, X: 57 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) K;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) K;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -403,28 +403,28 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=128, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); K over 16 (rows);
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=128, p=28, q=16, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer l2_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(30,28) X;
+      TemporalMap(30,28) Y;
+      TemporalMap(18,16) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -475,28 +475,28 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=128, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); K over 16 (rows);
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=128, p=28, q=16, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer l2_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(30,28) X;
+      TemporalMap(30,28) Y;
+      TemporalMap(18,16) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -547,28 +547,28 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=128, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); K over 16 (rows);
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=128, p=28, q=16, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer l2_3_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(30,28) X;
+      TemporalMap(30,28) Y;
+      TemporalMap(18,16) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -715,28 +715,28 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); K over 16 (rows);
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer l3_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(16,14) Y;
       TemporalMap(16,14) X;
-      TemporalMap(256,256) C;
+      TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -787,28 +787,28 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); K over 16 (rows);
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer l3_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(16,14) Y;
       TemporalMap(16,14) X;
-      TemporalMap(256,256) C;
+      TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -859,28 +859,28 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); K over 16 (rows);
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer l3_3_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(16,14) Y;
       TemporalMap(16,14) X;
-      TemporalMap(256,256) C;
+      TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -931,28 +931,28 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); K over 16 (rows);
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer l3_4_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(16,14) Y;
       TemporalMap(16,14) X;
-      TemporalMap(256,256) C;
+      TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1003,28 +1003,28 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); K over 16 (rows);
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer l3_5_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(16,14) Y;
       TemporalMap(16,14) X;
-      TemporalMap(256,256) C;
+      TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]

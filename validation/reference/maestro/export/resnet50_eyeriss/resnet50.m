@@ -5,8 +5,10 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network resnet50 {
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=3, p=14, q=16, r=7, s=7}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c x s, columns p x q, tile {n=1, k=64, c=3, p=16, q=16, r=7, s=7}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 3 (rows); S over 4 (rows);
+  // differs from tdlc: X (q) is stepped in time, not spread (MAESTRO spreads a strided Y or X correctly only across its top level, which p holds)
+  // differs from tdlc: tdlc's flattened axes fold the tile 38 times (rows c x s: 21 positions over 12, columns p x q: 256 over 14), MAESTRO's per-dimension spatial maps 64 times
   Layer conv1_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
@@ -19,27 +21,29 @@ Network resnet50 {
       TemporalMap(3,3) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) C;
+      Cluster(4, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) K;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=64, p=14, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=64, p=4, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l1_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
+      TemporalMap(4,4) Y;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -53,31 +57,33 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=4, c=64, p=56, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l1_0_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(64,64) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(10,8) Y;
+      TemporalMap(18,16) X;
+      TemporalMap(4,4) K;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=64, p=56, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l1_0_ds {
     Type: CONV
@@ -85,9 +91,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(8,8) X;
+      TemporalMap(32,32) K;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -101,7 +107,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=64, p=56, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l1_0_y {
     Type: CONV
@@ -109,9 +115,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(8,8) X;
+      TemporalMap(16,16) K;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -125,7 +131,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=8, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=2, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: X over 14 (columns); K over 12 (rows);
   Layer l1_1_a1 {
     Type: CONV
@@ -133,9 +139,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
       SpatialMap(Sz(S),1) X;
-      TemporalMap(1,1) N;
-      TemporalMap(8,8) Y;
       TemporalMap(64,64) K;
+      TemporalMap(1,1) N;
+      TemporalMap(2,2) Y;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -149,41 +155,43 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=4, c=64, p=56, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l1_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(64,64) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(10,8) Y;
+      TemporalMap(18,16) X;
+      TemporalMap(4,4) K;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=64, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l1_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -197,7 +205,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=8, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=2, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: X over 14 (columns); K over 12 (rows);
   Layer l1_2_a1 {
     Type: CONV
@@ -205,9 +213,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
       SpatialMap(Sz(S),1) X;
-      TemporalMap(1,1) N;
-      TemporalMap(8,8) Y;
       TemporalMap(64,64) K;
+      TemporalMap(1,1) N;
+      TemporalMap(2,2) Y;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -221,41 +229,43 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=4, c=64, p=56, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l1_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(64,64) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(10,8) Y;
+      TemporalMap(18,16) X;
+      TemporalMap(4,4) K;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=64, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l1_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -269,7 +279,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=256, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=256, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_0_a1 {
     Type: CONV
@@ -279,7 +289,7 @@ Network resnet50 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -293,31 +303,31 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=64, c=128, p=14, q=2, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=16, p=28, q=4, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 57, X: 57 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(128,128) C;
+      TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=256, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=256, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_0_ds {
     Type: CONV
@@ -341,7 +351,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_0_y {
     Type: CONV
@@ -351,7 +361,7 @@ Network resnet50 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -365,17 +375,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=512, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -389,31 +399,33 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=64, c=128, p=2, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=128, p=28, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l2_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(64,64) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(4,2) Y;
+      TemporalMap(18,16) X;
+      TemporalMap(8,8) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) C;
+      Cluster(4, P);
+      SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_1_y {
     Type: CONV
@@ -421,9 +433,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(8,8) X;
+      TemporalMap(32,32) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -437,17 +449,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=512, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -461,31 +473,33 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=64, c=128, p=2, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=128, p=28, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l2_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(64,64) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(4,2) Y;
+      TemporalMap(18,16) X;
+      TemporalMap(8,8) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) C;
+      Cluster(4, P);
+      SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_2_y {
     Type: CONV
@@ -493,9 +507,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(8,8) X;
+      TemporalMap(32,32) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -509,17 +523,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=512, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_3_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -533,31 +547,33 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=64, c=128, p=2, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=128, p=28, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l2_3_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(64,64) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(4,2) Y;
+      TemporalMap(18,16) X;
+      TemporalMap(8,8) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) C;
+      Cluster(4, P);
+      SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_3_y {
     Type: CONV
@@ -565,9 +581,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(8,8) X;
+      TemporalMap(32,32) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -581,17 +597,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=512, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l3_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -701,27 +717,29 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l3_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      TemporalMap(8,8) K;
       TemporalMap(1,1) N;
       TemporalMap(16,14) X;
-      TemporalMap(32,32) C;
+      TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -773,27 +791,29 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l3_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      TemporalMap(8,8) K;
       TemporalMap(1,1) N;
       TemporalMap(16,14) X;
-      TemporalMap(32,32) C;
+      TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -845,27 +865,29 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l3_3_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      TemporalMap(8,8) K;
       TemporalMap(1,1) N;
       TemporalMap(16,14) X;
-      TemporalMap(32,32) C;
+      TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -917,27 +939,29 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l3_4_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      TemporalMap(8,8) K;
       TemporalMap(1,1) N;
       TemporalMap(16,14) X;
-      TemporalMap(32,32) C;
+      TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -989,27 +1013,29 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l3_5_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      TemporalMap(8,8) K;
       TemporalMap(1,1) N;
       TemporalMap(16,14) X;
-      TemporalMap(32,32) C;
+      TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -1164,30 +1190,32 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=64, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x s, columns p x q, tile {n=1, k=8, c=512, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 4 (rows); S over 3 (rows);
   Layer l4_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 512, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) K;
+      TemporalMap(8,8) K;
       TemporalMap(1,1) N;
       TemporalMap(9,7) X;
-      TemporalMap(64,64) C;
+      TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(2, P);
       SpatialMap(Sz(S),1) X;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) K;
     }
   }
   // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1242,30 +1270,32 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=64, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x s, columns p x q, tile {n=1, k=8, c=512, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); X over 2 (columns); K over 4 (rows); S over 3 (rows);
   Layer l4_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 512, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) K;
+      TemporalMap(8,8) K;
       TemporalMap(1,1) N;
       TemporalMap(9,7) X;
-      TemporalMap(64,64) C;
+      TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(2, P);
       SpatialMap(Sz(S),1) X;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) K;
     }
   }
   // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]

@@ -7,6 +7,7 @@
 package org.tdlc.machine;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tdlc.ir.target.Dataflow;
@@ -16,22 +17,27 @@ import org.tdlc.ir.target.Dataflow;
  * first, cut into blocks of the axis' PEs; every fold runs the other loops (its temporal steps, T in all).
  * Per fold:
  * <ul>
+ * <li>An operand's elements are the distinct values of its index tuple, where one index may be an affine
+ *     sum of loops (a convolution's input row h = stride x p + dilation x r): counted as the distinct
+ *     offsets of its tile's layout (the caller's strides) over the loops in question, so a window's overlap
+ *     is merged. Padding counts as the buffer holds it: the halo's elements are elements like any other.
  * <li>The operand the dataflow keeps in the PEs (ArrayAxes.stationary: B under ws and rs, A under is, C
- *     under os) enters once per value of the temporal loops it depends on: the PEs hold all of them for
+ *     under os) enters once per element it takes over the temporal loops: the PEs hold all of them for
  *     the fold, in the dataflow's stationary registers.
  * <li>The others stay in a PE as long as the per-PE level that holds them can keep them. The PEs walk the
  *     temporal loops output loops first and reduction loops innermost (each group in the nest's order), so
  *     that a partial sum is finished before they move on (whatever order a MAC lists its loops in, its
  *     integer sums are the same). A per-PE level keeps the operands it holds across the innermost loops
- *     whose elements of all of them fit in it together; an operand no per-PE level holds keeps one element.
+ *     whose elements of all of them fit in it together (a row of p outputs and r taps keeps the p + r - 1
+ *     inputs of its sliding window); an operand no per-PE level holds keeps one element.
  *     Walking outermost first, an operand enters (a partial sum leaves) again, all its kept elements,
  *     whenever a loop advances that is outside the kept ones and outside the innermost one it depends on:
  *     a partial sum leaves once per output, an input row kept in its PE stays there while the output
  *     channels advance.
- * <li>What enters at once: along an axis, one element per distinct value the operand's indices take over
- *     the fold's positions when the network multicasts (an index the operand does not read costs one
- *     element for the whole axis), one per position when it does not. A window's overlap between positions
- *     is not merged (each position's element is its own, as im2col streams it).
+ * <li>What enters at once: per fold (a block of rows by a block of columns), one per distinct element the
+ *     operand takes over the fold's positions when the network multicasts (an index the operand does not
+ *     read costs one element for the whole axis; PEs of row r and column p share the input row h = p + r),
+ *     one per position when it does not. The temporal loops are counted apart from the fold's positions.
  * <li>Partial sums leave as a non-stationary operand enters, reduced along the axis in the network
  *     when it reduces spatially, one per position when it does not. Each is read back before it is added to,
  *     except the first write of each accumulator of a MAC that starts them.
@@ -41,7 +47,7 @@ import org.tdlc.ir.target.Dataflow;
  * the other's axis and writes each output once.
  */
 public final class ArrayTraffic {
-  /** Operand positions in dependence masks and counts. */
+  /** Operand positions in strides and counts. */
   public static final int A = 0, B = 1, C = 2;
 
   /** Elements moved by one MAC: A and B into the array, partial sums written back and read back. */
@@ -53,33 +59,41 @@ public final class ArrayTraffic {
     public long written() { return cWritten * Energy.PSUM_BYTES; }
   }
 
-  private static final Map<Key, Long> SUMS = new ConcurrentHashMap<>();
+  private static final Map<Object, Long> SUMS = new ConcurrentHashMap<>();
   private static final int MAX_SUMS = 1 << 16;
 
   private ArrayTraffic() {}
 
   /**
    * The counts of one MAC under {@code df}: {@code extents} per loop, {@code rowMask} and {@code colMask} the
-   * loops on each axis, {@code depends[X]} the loops operand X's elements vary with (C: the output loops),
-   * {@code outputs} the MAC's distinct accumulators, {@code starts} whether it starts them, {@code aBytes} and
-   * {@code bBytes} the widths of A's and B's elements (what the per-PE levels hold of them).
+   * loops on each axis, {@code strides[X][l]} operand X's element stride along loop l in a layout of its tile
+   * that gives distinct elements distinct offsets (the buffer's row-major box, TileWalk.strides; C: the
+   * accumulator tile; 0: X does not vary with l), {@code outputs} the MAC's distinct accumulators,
+   * {@code starts} whether it starts them, {@code aBytes} and {@code bBytes} the widths of A's and B's
+   * elements (what the per-PE levels hold of them).
    */
-  public static Counts of(MachineConfig m, Dataflow df, int[] extents, int rowMask, int colMask, int[] depends,
+  public static Counts of(MachineConfig m, Dataflow df, int[] extents, int rowMask, int colMask, long[][] strides,
                           long outputs, boolean starts, int aBytes, int bBytes) {
     int stationary = ArrayAxes.stationary(df);
     int moving = 0;   // the loops that iterate (extent > 1): a loop of extent 1 never changes a value
     for (int l = 0; l < extents.length; l++) if (extents[l] > 1) moving |= 1 << l;
     int temporal = ~(rowMask | colMask) & moving;
+    int[] depends = new int[3];
+    for (int x = A; x <= C; x++) for (int l = 0; l < extents.length; l++) if (strides[x][l] != 0) depends[x] |= 1 << l;
     // the PEs walk a fold's temporal loops output loops first, reduction loops innermost, each group in the
     // nest's order: a partial sum is finished before the PE moves to the next
     int n = extents.length, pos = 0, walked = 0;
     int[] ext = new int[n], dep = new int[3];
+    long[][] str = new long[3][n];
     for (int pass = 0; pass < 2; pass++) {
       for (int l = 0; l < n; l++) {
         if (((depends[C] >> l & 1) != 0) != (pass == 0)) continue;
         ext[pos] = extents[l];
         if ((temporal >> l & 1) != 0) walked |= 1 << pos;
-        for (int x = A; x <= C; x++) dep[x] |= (depends[x] >> l & 1) << pos;
+        for (int x = A; x <= C; x++) {
+          dep[x] |= (depends[x] >> l & 1) << pos;
+          str[x][pos] = strides[x][l];
+        }
         pos++;
       }
     }
@@ -89,15 +103,14 @@ public final class ArrayTraffic {
     for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
       MemoryLevel level = m.levels().get(i);
       int held = level.holds() & ~(1 << stationary);
-      if (held != 0) keep(level.sizeBytes(), held, ext, walked, dep, bytes, start, kept);
+      if (held != 0) keep(level.sizeBytes(), held, ext, walked, dep, str, bytes, start, kept);
     }
     long[] count = new long[3];
     for (int x = A; x <= C; x++) {
       boolean spread = x == C ? m.network().reduction() : m.network().multicast();
-      long c = entries(extents, rowMask, depends[x], m.rows(), spread)
-          * entries(extents, colMask, depends[x], m.cols(), spread);
+      long c = spatial(extents, rowMask, colMask, strides[x], m.rows(), m.cols(), spread);
       if (x == stationary) {
-        for (int l = 0; l < n; l++) if (((temporal & depends[x]) >> l & 1) != 0) c *= extents[l];
+        c *= elements(extents, temporal, strides[x]);
       } else {
         int outside = walked & ((1 << start[x]) - 1);
         int last = 31 - Integer.numberOfLeadingZeros(outside & dep[x]);
@@ -113,12 +126,12 @@ public final class ArrayTraffic {
    * The loops a per-PE level of {@code capacity} bytes keeps the operands in {@code held} across: the
    * innermost temporal loops (of {@code temporal}, in the order the PEs walk them) whose elements of all of
    * them fit together (a loop none of them depends on adds nothing). Sets, for each, the first such loop
-   * ({@code start}) and the elements a PE keeps ({@code kept}).
+   * ({@code start}) and the elements a PE keeps ({@code kept}): the distinct elements over those loops.
    */
-  private static void keep(long capacity, int held, int[] extents, int temporal, int[] depends, int[] bytes,
-                           int[] start, long[] kept) {
-    long[] f = {1, 1, 1};
-    int first = extents.length;
+  private static void keep(long capacity, int held, int[] extents, int temporal, int[] depends, long[][] strides,
+                           int[] bytes, int[] start, long[] kept) {
+    long[] f = {1, 1, 1}, grown = new long[3];
+    int first = extents.length, box = 0;
     for (int l = extents.length - 1; l >= 0; l--) {
       if ((temporal >> l & 1) == 0) continue;
       long need = 0;
@@ -127,10 +140,12 @@ public final class ArrayTraffic {
         if ((held >> x & 1) == 0) continue;
         boolean varies = (depends[x] >> l & 1) != 0;
         grows |= varies;
-        need += (varies ? f[x] * extents[l] : f[x]) * bytes[x];
+        grown[x] = varies ? elements(extents, box | 1 << l, strides[x]) : f[x];
+        need += grown[x] * bytes[x];
       }
       if (grows && need > capacity) break;
-      for (int x = A; x <= C; x++) if ((held >> x & 1) != 0 && (depends[x] >> l & 1) != 0) f[x] *= extents[l];
+      for (int x = A; x <= C; x++) if ((held >> x & 1) != 0) f[x] = grown[x];
+      box |= 1 << l;
       first = l;
     }
     for (int x = A; x <= C; x++) {
@@ -140,69 +155,147 @@ public final class ArrayTraffic {
     }
   }
 
+  /** The distinct elements an operand of these {@code strides} takes over the box of the loops in {@code mask}. */
+  private static long elements(int[] extents, int mask, long[] strides) {
+    int k = Integer.bitCount(mask);
+    long[] e = new long[k], s = new long[k];
+    for (int l = 0, j = 0; l < extents.length; l++) {
+      if ((mask >> l & 1) == 0) continue;
+      e[j] = extents[l];
+      s[j++] = strides[l];
+    }
+    return Footprint.distinct(e, s);
+  }
+
   /**
-   * The elements one axis takes in over all its folds: per fold the distinct values of the loops in
-   * {@code depends} among its positions ({@code spread}), or its positions (not).
+   * The elements an operand of these {@code strides} takes in over all folds of the array: per pair of a row
+   * fold and a column fold, the distinct elements among its positions ({@code spread}), or its positions
+   * (not). When no element is reached from two different pairs of a row offset and a column offset (the
+   * axes share no subscript), that is the product of what each axis takes in; otherwise (rows r and columns
+   * p of an input row h = p + r) each pair of folds is counted whole.
    */
-  static long entries(int[] extents, int mask, int depends, int pes, boolean spread) {
+  static long spatial(int[] extents, int rowMask, int colMask, long[] strides, int rows, int cols, boolean spread) {
+    long r = entries(extents, rowMask, strides, rows, spread), c = entries(extents, colMask, strides, cols, spread);
+    if (!spread || r == 0 || c == 0) return r * c;
+    long byRows = elements(extents, rowMask, strides), byCols = elements(extents, colMask, strides);
+    if (byRows == 1 || byCols == 1 || elements(extents, rowMask | colMask, strides) == byRows * byCols) return r * c;
+    Axis row = axis(extents, rowMask, strides, rows), col = axis(extents, colMask, strides, cols);
+    Cross key = new Cross(row, col);
+    Long known = SUMS.get(key);
+    if (known != null) return known;
+    Map<Offsets, Long> rowFolds = folds(row), colFolds = folds(col);
+    long sum = 0;
+    for (Map.Entry<Offsets, Long> a : rowFolds.entrySet()) {
+      for (Map.Entry<Offsets, Long> b : colFolds.entrySet()) {
+        sum += a.getValue() * b.getValue() * sumset(a.getKey().offsets(), b.getKey().offsets());
+      }
+    }
+    remember(key, sum);
+    return sum;
+  }
+
+  /** How many distinct x + y for x in {@code a}, y in {@code b}. */
+  private static long sumset(long[] a, long[] b) {
+    long[] all = new long[a.length * b.length];
+    int i = 0;
+    for (long x : a) for (long y : b) all[i++] = x + y;
+    return distinctSorted(all, all.length);
+  }
+
+  /**
+   * The elements one axis takes in over all its folds: per fold the distinct elements (offsets by
+   * {@code strides}) among its positions ({@code spread}), or its positions (not).
+   */
+  static long entries(int[] extents, int mask, long[] strides, int pes, boolean spread) {
     long positions = Timing.axisExtent(extents, mask);
     long folds = Timing.folds(positions, pes);
-    int dep = mask & depends;
-    if (!spread || dep == mask) return positions;
+    int dep = 0;
+    for (int l = 0; l < extents.length; l++) if ((mask >> l & 1) != 0 && strides[l] != 0) dep |= 1 << l;
+    if (!spread) return positions;
     if (dep == 0) return folds;
+    if (dep == mask && elements(extents, mask, strides) == positions) return positions;
+    Axis key = axis(extents, mask, strides, pes);
+    Long known = SUMS.get(key);
+    if (known != null) return known;
+    long sum = 0;
+    for (Map.Entry<Offsets, Long> f : folds(key).entrySet()) sum += f.getValue() * f.getKey().offsets().length;
+    remember(key, sum);
+    return sum;
+  }
+
+  private static void remember(Object key, long sum) {
+    if (SUMS.size() >= MAX_SUMS) SUMS.clear();
+    SUMS.put(key, sum);
+  }
+
+  /** The loops of {@code mask}, outermost first: their extents and strides, and the axis' PEs. */
+  private static Axis axis(int[] extents, int mask, long[] strides, int pes) {
     int k = Integer.bitCount(mask);
     int[] ext = new int[k];
-    boolean[] varies = new boolean[k];
+    long[] str = new long[k];
     for (int l = 0, j = 0; l < extents.length; l++) {
       if ((mask >> l & 1) == 0) continue;
       ext[j] = extents[l];
-      varies[j++] = (dep >> l & 1) != 0;
+      str[j++] = strides[l];
     }
-    Key key = new Key(ext, varies, pes);
-    Long known = SUMS.get(key);
-    if (known != null) return known;
-    long sum = distinctPerFold(ext, varies, pes, positions);
-    if (SUMS.size() >= MAX_SUMS) SUMS.clear();
-    SUMS.put(key, sum);
-    return sum;
+    return new Axis(ext, str, pes);
   }
 
-  /** Sum over the folds of the distinct values the varying loops take among the fold's positions. */
-  private static long distinctPerFold(int[] ext, boolean[] varies, int pes, long positions) {
-    long sum = 0;
-    long[] keys = new long[(int) Math.min(pes, positions)];
-    for (long start = 0; start < positions; start += pes) {
-      int len = (int) Math.min(pes, positions - start);
-      for (int p = 0; p < len; p++) keys[p] = project(start + p, ext, varies);
-      Arrays.sort(keys, 0, len);
-      long distinct = 1;
-      for (int p = 1; p < len; p++) if (keys[p] != keys[p - 1]) distinct++;
-      sum += distinct;
+  /**
+   * The axis' folds by the distinct offsets among their positions (sorted, less the smallest: folds that
+   * reach the same elements shifted count alike), each with how many folds have them.
+   */
+  private static Map<Offsets, Long> folds(Axis a) {
+    long positions = 1;
+    for (int e : a.ext()) positions *= e;
+    Map<Offsets, Long> folds = new HashMap<>();
+    long[] keys = new long[(int) Math.min(a.pes(), positions)];
+    for (long start = 0; start < positions; start += a.pes()) {
+      int len = (int) Math.min(a.pes(), positions - start);
+      for (int p = 0; p < len; p++) keys[p] = offset(start + p, a.ext(), a.strides());
+      int distinct = (int) distinctSorted(keys, len);
+      long[] offsets = new long[distinct];
+      for (int p = 0; p < distinct; p++) offsets[p] = keys[p] - keys[0];
+      folds.merge(new Offsets(offsets), 1L, Long::sum);
     }
-    return sum;
+    return folds;
   }
 
-  /** The varying loops' indices at flattened position {@code pos} (last loop innermost), as one number. */
-  private static long project(long pos, int[] ext, boolean[] varies) {
-    long key = 0, weight = 1;
+  /** Sorts the first {@code len} of {@code keys}, moves its distinct values to the front and counts them. */
+  private static long distinctSorted(long[] keys, int len) {
+    Arrays.sort(keys, 0, len);
+    int distinct = len == 0 ? 0 : 1;
+    for (int p = 1; p < len; p++) if (keys[p] != keys[distinct - 1]) keys[distinct++] = keys[p];
+    return distinct;
+  }
+
+  /** The element offset at flattened position {@code pos} (last loop innermost). */
+  private static long offset(long pos, int[] ext, long[] strides) {
+    long key = 0;
     for (int j = ext.length - 1; j >= 0; j--) {
-      long digit = pos % ext[j];
+      key += pos % ext[j] * strides[j];
       pos /= ext[j];
-      if (varies[j]) {
-        key += digit * weight;
-        weight *= ext[j];
-      }
     }
     return key;
   }
 
-  private record Key(int[] ext, boolean[] varies, int pes) {
+  private record Axis(int[] ext, long[] strides, int pes) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && pes == k.pes && Arrays.equals(ext, k.ext) && Arrays.equals(varies, k.varies);
+      return o instanceof Axis k && pes == k.pes && Arrays.equals(ext, k.ext) && Arrays.equals(strides, k.strides);
     }
 
     @Override
-    public int hashCode() { return 31 * (31 * Arrays.hashCode(ext) + Arrays.hashCode(varies)) + pes; }
+    public int hashCode() { return 31 * (31 * Arrays.hashCode(ext) + Arrays.hashCode(strides)) + pes; }
+  }
+
+  private record Cross(Axis rows, Axis cols) {}
+
+  private record Offsets(long[] offsets) {
+    @Override
+    public boolean equals(Object o) { return o instanceof Offsets k && Arrays.equals(offsets, k.offsets); }
+
+    @Override
+    public int hashCode() { return Arrays.hashCode(offsets); }
   }
 }

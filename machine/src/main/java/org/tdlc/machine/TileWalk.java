@@ -148,6 +148,23 @@ public final class TileWalk {
     return new Box(lo, ext);
   }
 
+  /**
+   * Per index, the element stride with which it walks the box {@code map} reaches over {@code extent}, laid
+   * out row-major (the last subscript fastest): the sum of its coefficient times each subscript's stride, so
+   * 2 x p + r moves two rows per p. Distinct elements of the box get distinct offsets.
+   */
+  public static long[] strides(List<AffineExpr> map, int[] extent) {
+    int n = extent.length;
+    Box b = box(map, new int[n], extent);
+    long[] s = new long[n];
+    long row = 1;
+    for (int pos = map.size() - 1; pos >= 0; pos--) {
+      for (int d = 0; d < n; d++) s[d] += map.get(pos).coeffs().get(d) * row;
+      row *= b.extent()[pos];
+    }
+    return s;
+  }
+
   /** The largest box any tile of sizes {@code tile} can need, in elements (long: it may be huge). */
   public static long maxBoxElements(List<AffineExpr> map, int[] tile) {
     long n = 1;

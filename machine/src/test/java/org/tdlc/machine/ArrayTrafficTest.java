@@ -17,8 +17,8 @@ import org.tdlc.ir.target.VectorUnit;
 class ArrayTrafficTest {
   private static final int K = 1, C = 2, P = 4;   // loop masks: k is loop 0, c loop 1, p loop 2
   private static final int[] EXTENTS = {64, 48, 100};
-  /** A[c, p], B[k, c], C[k, p]. */
-  private static final int[] DEPENDS = {C | P, K | C, K | P};
+  /** A[c, p], B[k, c], C[k, p], each laid out row-major. */
+  private static final long[][] DEPENDS = dense(EXTENTS, C | P, K | C, K | P);
   private static final long OUTPUTS = 64 * 100;
 
   @Test
@@ -67,10 +67,10 @@ class ArrayTrafficTest {
     // a fold holds one k, or two where a k's 100 positions end inside it; counted fold by fold here
     long expected = 0;
     for (int f = 0; f < 400; f++) expected += (f * 16 + 15) / 100 - (f * 16) / 100 + 1;
-    assertEquals(expected, ArrayTraffic.entries(new int[] {64, 1, 100}, K | P, K, 16, true));
-    assertEquals(6400, ArrayTraffic.entries(new int[] {64, 1, 100}, K | P, K, 16, false));
-    assertEquals(6400, ArrayTraffic.entries(new int[] {64, 1, 100}, K | P, K | P, 16, true));
-    assertEquals(400, ArrayTraffic.entries(new int[] {64, 1, 100}, K | P, C, 16, true));
+    assertEquals(expected, ArrayTraffic.entries(new int[] {64, 1, 100}, K | P, dense(new int[] {64, 1, 100}, K)[0], 16, true));
+    assertEquals(6400, ArrayTraffic.entries(new int[] {64, 1, 100}, K | P, dense(new int[] {64, 1, 100}, K)[0], 16, false));
+    assertEquals(6400, ArrayTraffic.entries(new int[] {64, 1, 100}, K | P, dense(new int[] {64, 1, 100}, K | P)[0], 16, true));
+    assertEquals(400, ArrayTraffic.entries(new int[] {64, 1, 100}, K | P, dense(new int[] {64, 1, 100}, C)[0], 16, true));
     // p inner varies for A: every fold of 16 consecutive positions has 16 distinct p but the last of a k
     long a = 0;
     for (int f = 0; f < 400; f++) {
@@ -78,7 +78,7 @@ class ArrayTrafficTest {
       for (int x = f * 16; x < f * 16 + 16; x++) ps.add(x % 100);
       a += ps.size();
     }
-    assertEquals(a, ArrayTraffic.entries(new int[] {64, 1, 100}, K | P, P, 16, true));
+    assertEquals(a, ArrayTraffic.entries(new int[] {64, 1, 100}, K | P, dense(new int[] {64, 1, 100}, P)[0], 16, true));
   }
 
   @Test
@@ -86,7 +86,7 @@ class ArrayTrafficTest {
     // loops k (4), c (4), p (10), r (3), outermost first; C[k, p] += A[c, p, r] * B[k, c, r]; ws, rows c, cols k
     // (one fold each); temporal p then r
     int[] extents = {4, 4, 10, 3};
-    int[] depends = {2 | 4 | 8, 1 | 2 | 8, 1 | 4};
+    long[][] depends = dense(extents, 2 | 4 | 8, 1 | 2 | 8, 1 | 4);
     ArrayTraffic.Counts t = ArrayTraffic.of(machine(Network.DEFAULT), Dataflow.WS, extents, 2, 1, depends, 40, true, 1, 1);
     assertEquals(4 * 10 * 3, t.a());   // A changes every step
     assertEquals(16 * 3, t.b());       // B stays for the fold: once per value of r
@@ -99,7 +99,7 @@ class ArrayTrafficTest {
     // loops kt (4), c (16), ks (16), p (10), outermost first, k = kt x 16 + ks; C[k, p] += A[c, p] * B[k, c]; ws,
     // rows c, cols ks (one fold each); temporal kt then p
     int[] extents = {4, 16, 16, 10};
-    int[] depends = {2 | 8, 1 | 2 | 4, 1 | 4 | 8};
+    long[][] depends = dense(extents, 2 | 8, 1 | 2 | 4, 1 | 4 | 8);
     long outputs = 4 * 16 * 10;
     // M's 64-byte local level holds all: p fits (10 inputs + 10 partial sums of 4 bytes = 50 B), kt does not
     // (the partial sums would grow to 160 B), so each PE keeps its 10 inputs across kt, which they do not vary with
@@ -120,6 +120,108 @@ class ArrayTrafficTest {
   }
 
   @Test
+  void rowStationaryRowsOfTapsAndColumnsOfOutputsShareTheirInputRows() {
+    // loops p (columns), r (rows), outermost first; C[p] += A[h] * B[r] with h = stride x p + r: Eyeriss's
+    // PE (r, p) reads input row p + r, which the diagonal multicast gives every PE of that diagonal at once
+    int[] extents = {6, 3};
+    MachineConfig m = machine(Network.DEFAULT);
+    // stride 1: h = p + r over 6 x 3 positions reaches 0..7: 8 elements, not 18 (p, r) pairs
+    ArrayTraffic.Counts one = ArrayTraffic.of(m, Dataflow.RS, extents, 2, 1, window(1), 6, true, 1, 1);
+    assertEquals(6 + 3 - 1, one.a());
+    assertEquals(3, one.b());          // the taps stay in their rows
+    assertEquals(6, one.cWritten());   // reduced over the rows: one partial sum per column
+    // stride 2: h = 2p + r reaches 0..12, every one (the 3 taps cover the stride): 13
+    assertEquals(2 * 5 + 3, ArrayTraffic.of(m, Dataflow.RS, extents, 2, 1, window(2), 6, true, 1, 1).a());
+    // without multicast every PE still gets its own copy
+    assertEquals(18, ArrayTraffic.of(machine(new Network(0, 0, false, false)), Dataflow.RS, extents, 2, 1, window(1),
+        6, true, 1, 1).a());
+    // p = 20 on 16 columns: two folds, p 0..15 (18 rows h) and p 16..19 (16..21: 6), each counted whole
+    assertEquals(18 + 6, ArrayTraffic.of(m, Dataflow.RS, new int[] {20, 3}, 2, 1, window(1), 20, true, 1, 1).a());
+    // at stride 2: 0..32 (33) and 32..40 (9)
+    assertEquals(33 + 9, ArrayTraffic.of(m, Dataflow.RS, new int[] {20, 3}, 2, 1, window(2), 20, true, 1, 1).a());
+  }
+
+  @Test
+  void aPerPeLevelKeepsASlidingWindowsInputsOncePerRow() {
+    // loops k (4, columns), c (4, rows), p (10), r (3), outermost first; C[k, p] += A[c, h] * B[k, c, r] with
+    // h = stride x p + r; ws; temporal p then r. M's 64-byte per-PE level holds all three
+    int[] extents = {4, 4, 10, 3};
+    // stride 1: r fits (3 inputs + 1 partial sum = 7 B), then p: the PE keeps its row's 10 + 3 - 1 = 12 inputs
+    // and 10 partial sums (12 + 40 = 52 B; as 30 (p, r) pairs, 70 B, it would not): each row takes 12 once
+    ArrayTraffic.Counts t = ArrayTraffic.of(machine(Network.DEFAULT), Dataflow.WS, extents, 2, 1, rows(1), 40, true, 1, 1);
+    assertEquals(4 * 12, t.a());
+    assertEquals(16 * 3, t.b());         // stationary: per PE once per tap
+    assertEquals(4 * 10, t.cWritten());  // each output leaves once
+    assertEquals(0, t.cRead());
+    // stride 2: 2 x 9 + 3 = 21 inputs (21 + 40 = 61 B still fit)
+    assertEquals(4 * 21, ArrayTraffic.of(machine(Network.DEFAULT), Dataflow.WS, extents, 2, 1, rows(2), 40, true, 1, 1).a());
+    // Eyeriss's 12-byte input scratchpad keeps the 12 (stride 1); an 11-byte one keeps only the 3 taps,
+    // which enter anew at each of the 10 p
+    MachineConfig twelve = machine(Network.DEFAULT, new MemoryLevel("in", 12, true, 0, 1, false, 0, Operand.INPUTS.bit()));
+    assertEquals(4 * 12, ArrayTraffic.of(twelve, Dataflow.WS, extents, 2, 1, rows(1), 40, true, 1, 1).a());
+    MachineConfig eleven = machine(Network.DEFAULT, new MemoryLevel("in", 11, true, 0, 1, false, 0, Operand.INPUTS.bit()));
+    assertEquals(4 * 3 * 10, ArrayTraffic.of(eleven, Dataflow.WS, extents, 2, 1, rows(1), 40, true, 1, 1).a());
+  }
+
+  @Test
+  void whatEntersTheArrayIsTheDistinctElementsOfEachFoldCountedPointByPoint() {
+    // random nests of 3 or 4 loops on a 4 x 3 array, each loop on the rows, the columns or neither, with
+    // strides of windows and rows: the sum over every pair of folds of its positions' distinct offsets
+    java.util.Random random = new java.util.Random(7);
+    long[] pool = {0, 1, 1, 2, 3, 5, 8};
+    for (int trial = 0; trial < 500; trial++) {
+      int n = 3 + random.nextInt(2), rowMask = 0, colMask = 0;
+      int[] ext = new int[n];
+      long[] str = new long[n];
+      for (int l = 0; l < n; l++) {
+        ext[l] = 1 + random.nextInt(5);
+        str[l] = pool[random.nextInt(pool.length)];
+        int axis = random.nextInt(3);
+        if (axis == 0) rowMask |= 1 << l;
+        if (axis == 1) colMask |= 1 << l;
+      }
+      long expected = 0;
+      long[][] rows = positions(ext, rowMask, str), cols = positions(ext, colMask, str);
+      for (int i = 0; i < rows.length; i += 4) {
+        for (int j = 0; j < cols.length; j += 3) {
+          Set<Long> seen = new java.util.HashSet<>();
+          for (int a = i; a < Math.min(i + 4, rows.length); a++) {
+            for (int b = j; b < Math.min(j + 3, cols.length); b++) seen.add(rows[a][0] + cols[b][0]);
+          }
+          expected += seen.size();
+        }
+      }
+      assertEquals(expected, ArrayTraffic.spatial(ext, rowMask, colMask, str, 4, 3, true),
+          java.util.Arrays.toString(ext) + " " + java.util.Arrays.toString(str) + " rows " + rowMask + " cols " + colMask);
+    }
+  }
+
+  /** The offset of each position of the loops in {@code mask}, flattened outermost first. */
+  private static long[][] positions(int[] ext, int mask, long[] str) {
+    java.util.List<long[]> out = new java.util.ArrayList<>();
+    out.add(new long[] {0});
+    for (int l = 0; l < ext.length; l++) {
+      if ((mask >> l & 1) == 0) continue;
+      java.util.List<long[]> next = new java.util.ArrayList<>();
+      for (long[] o : out) for (int x = 0; x < ext[l]; x++) next.add(new long[] {o[0] + x * str[l]});
+      out = next;
+    }
+    return out.toArray(new long[0][]);
+  }
+
+  /** Strides of A[h], B[r], C[p] over loops p, r, h = stride x p + r (A's row spans 5 x stride + 3). */
+  private static long[][] window(int stride) { return new long[][] {{stride, 1}, {0, 1}, {1, 0}}; }
+
+  /**
+   * Strides over loops k, c, p, r of A[c, h] (a row of 9 x stride + 3 per channel), B[k, c, r] and C[k, p], h =
+   * stride x p + r, each laid out row-major.
+   */
+  private static long[][] rows(int stride) {
+    long h = 9L * stride + 3;
+    return new long[][] {{0, h, stride, 1}, {12, 3, 0, 1}, {10, 0, 1, 0}};
+  }
+
+  @Test
   void theNetworkBoundsAMacLikeTheBufferPortAndAddsItsLatency() {
     MachineConfig narrow = machine(new Network(8, 5, true, true));
     // the array alone: 129 cycles (MachineRulesTest); + 5 of latency; the port (64 B/cycle) 157 cycles for 10000 B,
@@ -128,11 +230,28 @@ class ArrayTrafficTest {
     assertEquals(1250, Timing.mac(narrow, Dataflow.WS, 6, 18, 2400, 0, 10_000, 0, 1, 1));
   }
 
+  /**
+   * Per operand, the element strides of an operand subscripted by the loops in its mask, one loop per
+   * dimension, laid out row-major (the last loop fastest).
+   */
+  private static long[][] dense(int[] extents, int... masks) {
+    long[][] s = new long[masks.length][extents.length];
+    for (int x = 0; x < masks.length; x++) {
+      long row = 1;
+      for (int l = extents.length - 1; l >= 0; l--) {
+        if ((masks[x] >> l & 1) == 0) continue;
+        s[x][l] = row;
+        row *= extents[l];
+      }
+    }
+    return s;
+  }
+
   /** MachineRulesTest.M (its per-PE level, or {@code perPe} in its place) with this network. */
   private static MachineConfig machine(Network network, MemoryLevel... perPe) {
     MachineConfig m = MachineRulesTest.M;
     List<MemoryLevel> levels = perPe.length == 0 ? m.levels() : List.of(m.dram(), m.global(), perPe[0]);
-    return new MachineConfig(m.target(), m.rows(), m.cols(), Set.of(Dataflow.WS, Dataflow.OS, Dataflow.IS),
+    return new MachineConfig(m.target(), m.rows(), m.cols(), Set.of(Dataflow.WS, Dataflow.OS, Dataflow.IS, Dataflow.RS),
         m.frequencyMhz(), levels, m.macEnergyPj(), m.dmaLatency(), m.formats(), m.hardwareDecode(),
         m.skipZeros(), FoldSchedule.DEFAULT, VectorUnit.defaultFor(m.cols()), network, null);
   }

@@ -248,6 +248,42 @@ class MachineRulesTest {
     assertEquals(4, Footprint.distinct(new long[] {2, 2, 2}, new long[] {1, 1, 1}));
     // a loop that does not move the operand (stride 0) touches nothing new; a negative stride mirrors
     assertEquals(5, Footprint.distinct(new long[] {5, 7}, new long[] {-1, 0}));
+    // a row-major 7 x 7 box walked by h = p + r, w = 2q + s (p, r, q, s of 3): rows and columns split apart,
+    // 3 + 3 - 1 rows of 2 x 2 + 3 columns
+    assertEquals(5 * 7, Footprint.distinct(new long[] {3, 3, 3, 3}, new long[] {7, 7, 2, 1}));
+    // the same at stride 2 in h too: 7 x 7; and channels of 100 above a window of 2q + s: 4 x 7
+    assertEquals(7 * 7, Footprint.distinct(new long[] {3, 3, 3, 3}, new long[] {14, 7, 2, 1}));
+    assertEquals(4 * 7, Footprint.distinct(new long[] {4, 3, 3}, new long[] {100, 2, 1}));
+    // 2i + 3j over 4 x 3: 6 is reached twice, the rest once: enumerated
+    assertEquals(11, Footprint.distinct(new long[] {4, 3}, new long[] {2, 3}));
+  }
+
+  @Test
+  void footprintEqualsTheDistinctOffsetsOfEveryPoint() {
+    // random boxes of up to 5 loops and strides from a few shapes (windows, row-major rows, overlaps), counted
+    // against a set of every point's offset
+    java.util.Random random = new java.util.Random(13);
+    long[] pool = {0, 1, 1, 2, 3, 4, 6, 7, 12, 14, 28, 100, -2};
+    for (int trial = 0; trial < 2000; trial++) {
+      int k = 1 + random.nextInt(5);
+      long[] ext = new long[k], str = new long[k];
+      for (int j = 0; j < k; j++) {
+        ext[j] = 1 + random.nextInt(5);
+        str[j] = pool[random.nextInt(pool.length)];
+      }
+      java.util.Set<Long> seen = new java.util.HashSet<>();
+      int[] idx = new int[k];
+      while (true) {
+        long offset = 0;
+        for (int j = 0; j < k; j++) offset += idx[j] * str[j];
+        seen.add(offset);
+        int j = k - 1;
+        while (j >= 0 && ++idx[j] == ext[j]) idx[j--] = 0;
+        if (j < 0) break;
+      }
+      assertEquals(seen.size(), Footprint.distinct(ext, str),
+          java.util.Arrays.toString(ext) + " " + java.util.Arrays.toString(str));
+    }
   }
 
   @Test

@@ -80,7 +80,7 @@ final class Machine {
     t.macs += p.points;
     t.macsSkipped += skipped;
     ArrayTraffic.Counts moved = ArrayTraffic.of(config, dataflow[i], p.extent, d.rowLoops(), d.colLoops(),
-        p.dependence(), p.footprint(NestPlan.DST), d.init(), sa, sb);
+        p.strides(), p.footprint(NestPlan.DST), d.init(), sa, sb);
     long read = moved.read(sa, sb), written = moved.written();
     t.read[GLOBAL] += read;
     t.written[GLOBAL] += written;

@@ -24,7 +24,7 @@ final class NestPlan {
   final long[] endByte = new long[3];
   private final long[][] elemStride;
   private final long[] footprint = {-1, -1, -1};
-  private int[] dependence;
+  private long[][] strides;
   private final int[] size;
   private RowMac.Shape rowShape;
   private boolean rowShapeKnown;
@@ -121,19 +121,12 @@ final class NestPlan {
   }
 
   /**
-   * The loops each operand's elements vary with, as ArrayTraffic takes them ({A, B, C}: src1, src2, dst; bit
-   * l for loop l): those of a non-zero stride.
+   * Per operand as ArrayTraffic takes them ({A, B, C}: src1, src2, dst), the element stride of each loop in
+   * the buffer (0: the loop does not move it).
    */
-  int[] dependence() {
-    if (dependence == null) {
-      int[] masks = new int[3];
-      int[] ops = {SRC1, SRC2, DST};
-      for (int x = 0; x < 3; x++) {
-        for (int l = 0; l < depth; l++) if (elemStride[ops[x]][l] != 0) masks[x] |= 1 << l;
-      }
-      dependence = masks;
-    }
-    return dependence;
+  long[][] strides() {
+    if (strides == null) strides = new long[][] {elemStride[SRC1], elemStride[SRC2], elemStride[DST]};
+    return strides;
   }
 
   private long countDistinct(int op) {

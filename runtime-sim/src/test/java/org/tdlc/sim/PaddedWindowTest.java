@@ -66,11 +66,13 @@ class PaddedWindowTest {
     assertEquals(144, c.macs());
     // padding is not read from DRAM: 16 + 9
     assertEquals(new LevelCounters("dram", 25, 64, 356.0), c.level("dram"));
-    // the mac (no config: the array's reset dataflow, ws; ArrayTraffic): A streams, 3 rows x 48 steps = 144 B;
+    // the mac (no config: the array's reset dataflow, ws; ArrayTraffic): the PEs walk oy, ox, kx; the 64-byte
+    // local level keeps kx and ox (ox + kx of a padded row: 4 + 3 - 1 = 6 inputs and 4 partial sums, 22 B) but
+    // not oy (24 inputs + 16 partial sums, 88 B), so each of the 3 rows takes 6 inputs per oy: 3 x 6 x 4 = 72 B;
     // B stays, entering once per kx: 3 x 3 = 9 B; a partial sum stays in its PE across kx (the innermost
     // loop) and leaves once per output, 16 x 4 = 64 B, read back first (the mac does not start them), 64 B
-    // written: 36 + 9 + fill 64 + mac C 64; read: store 64 + mac (A 144 + B 9 + C 64)
-    assertEquals(new LevelCounters("global", 281, 173, 454.0), c.level("global"));
+    // written: 36 + 9 + fill 64 + mac C 64; read: store 64 + mac (A 72 + B 9 + C 64)
+    assertEquals(new LevelCounters("global", 209, 173, 382.0), c.level("global"));
     assertEquals(new LevelCounters("local", 144 * 6, 144 * 4, 144 * 10 * 0.25), c.level("local"));
   }
 

@@ -1,5 +1,6 @@
 // Per-PE levels end to end (resources/prediction/per_pe.tdl): an input scratchpad that holds a row of
-// inputs keeps it across the output channels, so the global buffer reads fewer inputs; one too small to
+// inputs (its sliding window's distinct elements) keeps it across the output channels, so the global buffer
+// reads fewer inputs; one too small to
 // hold the row, or a shared 64-byte level, keeps nothing across them; each per-PE level is charged the
 // accesses of the operands it holds; a scratchpad's port slows the streaming; and on all five targets every
 // mapped layer of every example and of that model is predicted exactly and runs bit-exact.
@@ -31,8 +32,9 @@ class PerPeEndToEndTest {
     Counters none = layer("no_spad"), shared = layer("shared_spad"), row = layer("input_spad"),
         small = layer("small_input_spad");
     // 8 rows of c and 8 columns of p: 2 x 2 folds; per PE position the inputs of k x q x r x s steps, or,
-    // kept across k, of q x r x s
-    long streamed = 16L * 16 * 32 * 16 * 9, kept = streamed / 32;
+    // kept across k, the distinct inputs of q x r x s: 3 rows h = p + r of 16 + 3 - 1 = 18 columns w = q + s
+    // (were 144 (q, r, s) triples before the window's overlap was merged: 256 x 144 inputs)
+    long streamed = 16L * 16 * 32 * 16 * 9, kept = 16L * 16 * 3 * 18;
     long weights = 32L * 16 * 9 * 2;                       // stationary: once per value per column fold
     long partials = 32L * 16 * 16 * 2;                     // written once per output per row fold
     long readBack = partials - 32L * 16 * 16;              // all but each accumulator's first write
@@ -40,7 +42,7 @@ class PerPeEndToEndTest {
     assertEquals(streamed + weights + readBack * 4 + stored, none.level("global").bytesRead());
     assertEquals(none.level("global").bytesRead(), shared.level("global").bytesRead(),
         "a shared 64-byte level cannot keep 144 inputs beside the partial sums");
-    assertEquals(none.level("global").bytesRead(), small.level("global").bytesRead(), "128 B < 144 inputs");
+    assertEquals(none.level("global").bytesRead(), small.level("global").bytesRead(), "48 B < 54 inputs");
     assertEquals(streamed - kept, none.level("global").bytesRead() - row.level("global").bytesRead());
     assertEquals(none.level("global").bytesWritten(), row.level("global").bytesWritten(), "the same partial sums");
     assertTrue(row.cycles() < none.cycles(), "fewer bytes through the 64 B/cycle port");

@@ -30,13 +30,11 @@ final class TileGeometry {
     TileWalk.Box bounds = TileWalk.box(map, origin, extents);
     int[] lo = bounds.lo(), ext = bounds.extent();
     int[] buf = rowMajor(ext);
+    long[] strides = TileWalk.strides(map, extents);
     int[] idx = new int[n];
+    for (int d = 0; d < n; d++) idx[d] = Math.toIntExact(strides[d]);
     long offset = 0;
-    for (int pos = 0; pos < rank; pos++) {
-      AffineExpr e = map.get(pos);
-      for (int d = 0; d < n; d++) idx[d] += e.coeffs().get(d) * buf[pos];
-      offset += (long) (e.eval(origin) - lo[pos]) * buf[pos];
-    }
+    for (int pos = 0; pos < rank; pos++) offset += (long) (map.get(pos).eval(origin) - lo[pos]) * buf[pos];
     return new Box(lo, ext, buf, idx, Math.toIntExact(offset));
   }
 

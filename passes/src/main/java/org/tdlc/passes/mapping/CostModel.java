@@ -40,8 +40,8 @@ public final class CostModel {
   private final int n;
   private final boolean[] reduced;
   private final boolean[][] uses;
-  /** The indices each of A, B and C varies with (ArrayTraffic's dependence masks). */
-  private final int[] dependence;
+  /** Per A, B and C, the element stride of each index (LoopSpace.strides: what ArrayTraffic counts by). */
+  private final long[][] strides;
   /** Per input, per subscript: its coefficient per index, its constant, and whether clipping can apply. */
   private final int[][][] coef;
   private final int[][] constant;
@@ -63,7 +63,7 @@ public final class CostModel {
     this.n = space.dims().size();
     this.reduced = new boolean[n];
     this.uses = new boolean[3][n];
-    this.dependence = space.dependence();
+    this.strides = space.strides();
     for (int d = 0; d < n; d++) {
       reduced[d] = space.reduced(d);
       for (int i = 0; i < 3; i++) uses[i][d] = space.uses(i, d);
@@ -172,7 +172,7 @@ public final class CostModel {
       ext[d] = Math.min(tile[d], space.ranges()[d]);
       if (!reduced[d]) tileOutputs *= ext[d];
     }
-    ArrayTraffic.Counts step = ArrayTraffic.of(machine, df, ext, rowDims, colDims, dependence, tileOutputs, false,
+    ArrayTraffic.Counts step = ArrayTraffic.of(machine, df, ext, rowDims, colDims, strides, tileOutputs, false,
         space.bytes()[0], space.bytes()[1]);
     gRead[0] = steps * step.a() * space.bytes()[0];
     gRead[1] = steps * step.b() * space.bytes()[1];

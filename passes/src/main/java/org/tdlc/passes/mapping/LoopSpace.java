@@ -14,6 +14,7 @@ import org.tdlc.ir.ops.Epilogue;
 import org.tdlc.ir.ops.IterationSpace;
 import org.tdlc.ir.ops.OpDef;
 import org.tdlc.ir.ops.Ops;
+import org.tdlc.machine.TileWalk;
 
 /**
  * maps: the subscripts of the two inputs, then of the result; bytes: their element sizes (result: the
@@ -66,11 +67,15 @@ public record LoopSpace(List<String> dims, int[] ranges, List<List<AffineExpr>> 
     return false;
   }
 
-  /** Per operand (A, B, C), the indices it is subscripted by, as a bit mask: ArrayTraffic's dependence masks. */
-  public int[] dependence() {
-    int[] masks = new int[3];
-    for (int i = 0; i < 3; i++) for (int d = 0; d < dims.size(); d++) if (uses(i, d)) masks[i] |= 1 << d;
-    return masks;
+  /**
+   * Per operand (A, B, C), per index, its element stride in the row-major box its subscripts reach over the
+   * whole space (TileWalk.strides; 0: not subscripted by it), which gives any tile's distinct elements
+   * distinct offsets: what ArrayTraffic counts elements by.
+   */
+  public long[][] strides() {
+    long[][] s = new long[3][];
+    for (int i = 0; i < 3; i++) s[i] = TileWalk.strides(maps.get(i), ranges);
+    return s;
   }
 
   public long macs() {

@@ -85,8 +85,8 @@ final class TileTimeline implements TileWalk.Visitor {
   /** What the MACs read from the global buffer ({A, B, partial sums}) and write to it (partial sums), in bytes. */
   private final long[] macRead = new long[3];
   private long macWritten;
-  /** The dims each of A, B and C varies with (ArrayTraffic's dependence masks). */
-  private final int[] dependence;
+  /** Per A, B and C, the element stride of each dim (LoopSpace.strides: what ArrayTraffic counts by). */
+  private final long[][] strides;
   /** Per input: how it is stored compressed, or null when dense. */
   private final Stored[] stored;
   /** Per input: the sizes of its boxes' blocks (one per DMA part) and each part's buffer bytes, by box. */
@@ -105,7 +105,7 @@ final class TileTimeline implements TileWalk.Visitor {
     this.ranges = space.ranges();
     this.reduced = new boolean[n];
     for (int d = 0; d < n; d++) reduced[d] = space.reduced(d);
-    this.dependence = space.dependence();
+    this.strides = space.strides();
     this.rowDims = rowDims;
     this.colDims = colDims;
     this.tile = tile;
@@ -194,7 +194,7 @@ final class TileTimeline implements TileWalk.Visitor {
       if (!reduced[d]) outputs *= ext[d];
       else first &= origin[d] == 0;
     }
-    ArrayTraffic.Counts c = ArrayTraffic.of(machine, dataflow, ext, rowDims, colDims, dependence, outputs, first,
+    ArrayTraffic.Counts c = ArrayTraffic.of(machine, dataflow, ext, rowDims, colDims, strides, outputs, first,
         space.bytes()[0], space.bytes()[1]);
     macRead[0] += c.a() * space.bytes()[0];
     macRead[1] += c.b() * space.bytes()[1];

@@ -104,10 +104,16 @@ class MaestroExportTest {
             : List.of(axis.split(" x ")).stream().filter(d -> !stepped.contains(d) && tile.get(d) > 1).toList());
       }
       // MAESTRO's directives do not say which axis a level is on: an rs mapping that spreads no reduction
-      // index (output channels on the rows, outputs on the columns) reads back as os, its axes swapped
+      // index (output channels on the rows, outputs on the columns) reads back as os, its axes swapped; one
+      // that spreads some reads back with its reduction indices on the rows and the others on the columns
+      // (MaestroImport.Spread: rows k x r, columns p read back as rows r, columns k x p)
       java.util.Set<String> reduced = layer.group(3).equals("GEMM") ? java.util.Set.of("k") : java.util.Set.of("c", "r", "s");
-      if (want.group(1).equals("rs") && expected.stream().flatMap(List::stream).noneMatch(reduced::contains)) {
+      List<String> spread = expected.stream().flatMap(List::stream).toList();
+      if (want.group(1).equals("rs") && spread.stream().noneMatch(reduced::contains)) {
         expected = List.of(expected.get(1), expected.get(0));
+      } else if (want.group(1).equals("rs")) {
+        expected = List.of(spread.stream().filter(reduced::contains).toList(),
+            spread.stream().filter(d -> !reduced.contains(d)).toList());
       }
       Mapping got = imported.get(name);
       if (!expected.equals(List.of(got.rows(), got.cols()))) {
