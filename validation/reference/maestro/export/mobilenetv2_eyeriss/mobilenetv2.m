@@ -5,55 +5,55 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network mobilenetv2 {
-  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=32, c=3, p=64, q=8, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
+  // tdlc mapping: rs, rows c x s, columns q, tile {n=1, k=32, c=3, p=8, q=56, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 4 (rows); S over 3 (rows);
   Layer stem_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 32, C: 3, R: 3, S: 3, Y: 225, X: 225 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(3,3) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(4, P);
       SpatialMap(1,1) C;
       Cluster(3, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows s, columns q, tile {n=1, g=8, k=1, c=1, p=16, q=112, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); S over 12 (rows);
-  Layer b1_da {
-    Type: DSCONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 1, C: 32, R: 3, S: 3, Y: 114, X: 114 }
-    Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(8,8) C;
-      TemporalMap(1,1) N;
-      TemporalMap(18,16) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=32, p=112, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=8, k=1, c=1, p=112, q=16, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 12 (rows);
+  Layer b1_da {
+    Type: DSCONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 1, C: 32, R: 3, S: 3, Y: 114, X: 114 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(8,8) C;
+      TemporalMap(1,1) N;
+      TemporalMap(18,16) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=32, p=14, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b1_y {
     Type: CONV
@@ -61,9 +61,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 16, C: 32, R: 1, S: 1, Y: 112, X: 112 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(28,28) X;
+      TemporalMap(16,16) K;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -77,7 +77,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=96, c=16, p=8, q=16, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=96, c=16, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b2_ea {
     Type: CONV
@@ -87,7 +87,7 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(96,96) K;
       TemporalMap(1,1) N;
-      TemporalMap(16,16) X;
+      TemporalMap(14,14) X;
       TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -124,7 +124,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=96, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b2_y {
     Type: CONV
@@ -134,7 +134,7 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(24,24) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(14,14) X;
       TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -195,7 +195,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=144, p=56, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=144, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b3_y {
     Type: CONV
@@ -205,7 +205,7 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(24,24) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(14,14) X;
       TemporalMap(144,144) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -266,17 +266,17 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=144, p=28, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=32, c=144, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer b4_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 32, C: 144, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
+      TemporalMap(4,4) Y;
       TemporalMap(144,144) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -290,7 +290,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=32, p=28, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b5_ea {
     Type: CONV
@@ -298,9 +298,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 192, C: 32, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(192,192) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(28,28) X;
+      TemporalMap(12,12) K;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -314,7 +314,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=16, k=1, c=1, p=28, q=16, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=24, k=1, c=1, p=28, q=14, r=3, s=3}, order [n, g, p, q, k, c, r, s]
   // levels: Y over 14 (columns); R over 12 (rows);
   Layer b5_da {
     Type: DSCONV
@@ -322,9 +322,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) C;
       TemporalMap(1,1) N;
-      TemporalMap(18,16) X;
+      TemporalMap(24,24) C;
+      TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
@@ -336,7 +336,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=28, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b5_y {
     Type: CONV
@@ -344,9 +344,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 32, C: 192, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
+      TemporalMap(4,4) X;
+      TemporalMap(32,32) K;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -360,7 +360,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=32, p=28, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b6_ea {
     Type: CONV
@@ -368,9 +368,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 192, C: 32, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(192,192) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(28,28) X;
+      TemporalMap(12,12) K;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -384,7 +384,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=16, k=1, c=1, p=28, q=16, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=24, k=1, c=1, p=28, q=14, r=3, s=3}, order [n, g, p, q, k, c, r, s]
   // levels: Y over 14 (columns); R over 12 (rows);
   Layer b6_da {
     Type: DSCONV
@@ -392,9 +392,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) C;
       TemporalMap(1,1) N;
-      TemporalMap(18,16) X;
+      TemporalMap(24,24) C;
+      TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
@@ -406,7 +406,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=28, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b6_y {
     Type: CONV
@@ -414,9 +414,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 32, C: 192, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
+      TemporalMap(4,4) X;
+      TemporalMap(32,32) K;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -430,7 +430,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=192, c=32, p=28, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=32, p=28, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b7_ea {
     Type: CONV
@@ -438,9 +438,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 192, C: 32, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(192,192) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(28,28) X;
+      TemporalMap(12,12) K;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -501,7 +501,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b8_ea {
     Type: CONV
@@ -509,7 +509,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(12,12) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(64,64) C;
@@ -571,7 +571,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b9_ea {
     Type: CONV
@@ -579,7 +579,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(12,12) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(64,64) C;
@@ -641,7 +641,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b10_ea {
     Type: CONV
@@ -649,7 +649,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(12,12) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(64,64) C;
@@ -711,7 +711,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b11_ea {
     Type: CONV
@@ -719,7 +719,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(12,12) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(64,64) C;
@@ -757,7 +757,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=96, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=384, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b11_y {
     Type: CONV
@@ -765,9 +765,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 96, C: 384, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(96,96) K;
+      TemporalMap(12,12) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(14,14) X;
       TemporalMap(384,384) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -781,7 +781,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b12_ea {
     Type: CONV
@@ -789,7 +789,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(24,24) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(96,96) C;
@@ -851,7 +851,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b13_ea {
     Type: CONV
@@ -859,7 +859,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(24,24) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(96,96) C;
@@ -921,7 +921,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b14_ea {
     Type: CONV
@@ -929,7 +929,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(24,24) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(96,96) C;
@@ -995,7 +995,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=48, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer b15_ea {
     Type: CONV
@@ -1003,7 +1003,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) K;
+      TemporalMap(48,48) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) X;
       TemporalMap(160,160) C;
@@ -1021,7 +1021,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=96, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: C over 2 (columns); Y over 7 (columns); R over 12 (rows);
   Layer b15_da {
     Type: DSCONV
@@ -1071,7 +1071,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=48, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer b16_ea {
     Type: CONV
@@ -1079,7 +1079,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) K;
+      TemporalMap(48,48) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) X;
       TemporalMap(160,160) C;
@@ -1097,7 +1097,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=96, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: C over 2 (columns); Y over 7 (columns); R over 12 (rows);
   Layer b16_da {
     Type: DSCONV
@@ -1147,7 +1147,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=48, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
   Layer b17_ea {
     Type: CONV
@@ -1155,7 +1155,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) K;
+      TemporalMap(48,48) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) X;
       TemporalMap(160,160) C;
@@ -1173,7 +1173,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=96, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: C over 2 (columns); Y over 7 (columns); R over 12 (rows);
   Layer b17_da {
     Type: DSCONV

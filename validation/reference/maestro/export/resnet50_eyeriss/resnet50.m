@@ -5,25 +5,71 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network resnet50 {
-  // tdlc mapping: rs, rows c x s, columns p x q, tile {n=1, k=64, c=3, p=16, q=16, r=7, s=7}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 3 (rows); S over 4 (rows);
-  // differs from tdlc: X (q) is stepped in time, not spread (MAESTRO spreads a strided Y or X correctly only across its top level, which p holds)
-  // differs from tdlc: tdlc's flattened axes fold the tile 38 times (rows c x s: 21 positions over 12, columns p x q: 256 over 14), MAESTRO's per-dimension spatial maps 64 times
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=3, p=16, q=14, r=7, s=7}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer conv1_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 64, C: 3, R: 7, S: 7, Y: 229, X: 229 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(3,3) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(3, P);
-      SpatialMap(1,1) C;
+      Cluster(12, P);
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=64, p=14, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
+  Layer l1_0_a1 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 64, C: 64, R: 1, S: 1, Y: 56, X: 56 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
+      TemporalMap(1,1) N;
+      TemporalMap(8,8) X;
+      TemporalMap(64,64) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows k x s, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 4 (rows); S over 3 (rows);
+  Layer l1_0_a2 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
+    Dataflow {
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(64,64) K;
+      TemporalMap(1,1) N;
+      TemporalMap(10,8) Y;
+      TemporalMap(64,64) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
       Cluster(4, P);
+      SpatialMap(1,1) K;
+      Cluster(3, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
       TemporalMap(1,1) N;
@@ -33,15 +79,113 @@ Network resnet50 {
       TemporalMap(1,1) K;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=64, p=4, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
-  Layer l1_0_a1 {
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
+  Layer l1_0_ds {
     Type: CONV
     Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 64, C: 64, R: 1, S: 1, Y: 56, X: 56 }
+    Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(256,256) K;
+      TemporalMap(1,1) N;
+      TemporalMap(4,4) X;
+      TemporalMap(64,64) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
+  Layer l1_0_y {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(256,256) K;
+      TemporalMap(1,1) N;
+      TemporalMap(2,2) X;
+      TemporalMap(64,64) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=8, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
+  Layer l1_1_a1 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
+    Dataflow {
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(1,1) N;
+      TemporalMap(8,8) Y;
+      TemporalMap(64,64) K;
+      TemporalMap(256,256) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(1,1) K;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows k x s, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 4 (rows); S over 3 (rows);
+  Layer l1_1_a2 {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
     Dataflow {
       SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
+      TemporalMap(1,1) N;
+      TemporalMap(10,8) Y;
+      TemporalMap(64,64) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
+    }
+  }
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=64, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
+  Layer l1_1_y {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
+    Dataflow {
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
       TemporalMap(4,4) Y;
       TemporalMap(64,64) C;
@@ -57,155 +201,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=4, c=64, p=56, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
-  Layer l1_0_a2 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
-    Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
-      TemporalMap(18,16) X;
-      TemporalMap(4,4) K;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(1,1) K;
-      Cluster(3, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=64, p=56, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
-  Layer l1_0_ds {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
-    Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
-      TemporalMap(32,32) K;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=64, p=56, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
-  Layer l1_0_y {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
-    Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
-      TemporalMap(16,16) K;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=2, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
-  Layer l1_1_a1 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
-    Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(64,64) K;
-      TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
-      TemporalMap(256,256) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=4, c=64, p=56, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
-  Layer l1_1_a2 {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
-    Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
-      TemporalMap(18,16) X;
-      TemporalMap(4,4) K;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(1,1) K;
-      Cluster(3, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
-  Layer l1_1_y {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
-    Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(256,256) K;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(64,64) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=2, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=8, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: X over 14 (columns); K over 12 (rows);
   Layer l1_2_a1 {
     Type: CONV
@@ -213,9 +209,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
       SpatialMap(Sz(S),1) X;
-      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
+      TemporalMap(8,8) Y;
+      TemporalMap(64,64) K;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -229,43 +225,43 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=4, c=64, p=56, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
+  // tdlc mapping: rs, rows k x s, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 4 (rows); S over 3 (rows);
   Layer l1_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(18,16) X;
-      TemporalMap(4,4) K;
+      TemporalMap(10,8) Y;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(4, P);
       SpatialMap(1,1) K;
       Cluster(3, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=64, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l1_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(4,4) Y;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -279,7 +275,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=256, p=56, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=256, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_0_a1 {
     Type: CONV
@@ -289,7 +285,7 @@ Network resnet50 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(4,4) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -303,31 +299,31 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=16, p=28, q=4, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=64, c=128, p=2, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 12 (rows);
   Layer l2_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 57, X: 57 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) K;
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(16,16) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=256, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=256, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_0_ds {
     Type: CONV
@@ -351,7 +347,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_0_y {
     Type: CONV
@@ -361,7 +357,7 @@ Network resnet50 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -375,17 +371,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=512, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l2_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) Y;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -399,7 +395,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=128, p=28, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=128, p=14, q=28, r=3, s=3}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l2_1_a2 {
     Type: CONV
@@ -408,7 +404,7 @@ Network resnet50 {
     Dataflow {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(18,16) X;
+      TemporalMap(30,28) X;
       TemporalMap(8,8) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -425,7 +421,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_1_y {
     Type: CONV
@@ -433,9 +429,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
-      TemporalMap(32,32) K;
+      TemporalMap(2,2) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -449,17 +445,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=512, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l2_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) Y;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -473,7 +469,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=128, p=28, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=128, p=14, q=28, r=3, s=3}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l2_2_a2 {
     Type: CONV
@@ -482,7 +478,7 @@ Network resnet50 {
     Dataflow {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(18,16) X;
+      TemporalMap(30,28) X;
       TemporalMap(8,8) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -499,7 +495,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_2_y {
     Type: CONV
@@ -507,9 +503,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
-      TemporalMap(32,32) K;
+      TemporalMap(2,2) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -523,17 +519,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=512, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l2_3_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) Y;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -547,7 +543,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=128, p=28, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=128, p=14, q=28, r=3, s=3}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l2_3_a2 {
     Type: CONV
@@ -556,7 +552,7 @@ Network resnet50 {
     Dataflow {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(18,16) X;
+      TemporalMap(30,28) X;
       TemporalMap(8,8) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -573,7 +569,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_3_y {
     Type: CONV
@@ -581,9 +577,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
-      TemporalMap(32,32) K;
+      TemporalMap(2,2) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -597,17 +593,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=28, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=512, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(2,2) Y;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
