@@ -271,9 +271,9 @@ class MappingTest {
    * splits groups unevenly, is a located error.
    */
   @Test
-  void aDepthwisePinIsHonouredAndOneThatDoesNotFitIsLocated() throws java.io.IOException {
-    java.nio.file.Path f = dir.resolve("dw.tdl");
-    java.nio.file.Files.writeString(f, "model m {\n  input x : i8[1, 32, 14, 14];\n"
+  void aDepthwisePinIsHonouredAndOneThatDoesNotFitIsLocated() throws IOException {
+    Path f = dir.resolve("dw.tdl");
+    Files.writeString(f, "model m {\n  input x : i8[1, 32, 14, 14];\n"
         + "  weight w : i8[32, 1, 3, 3] init random(seed = 1);\n"
         + "  @map(dataflow = ws, cols = [k], tile = { k = 16, p = 7 })\n  y = dwconv2d(x, w, pad = 1);\n  output y;\n}\n");
     Tdlc.Result r = Tdlc.run("run", f.toString(), "--target", "systolic", "--json");
@@ -284,33 +284,32 @@ class MappingTest {
 
     String free = "model m {\n  input x : i8[1, 32, 14, 14];\n  weight w : i8[32, 1, 3, 3] init random(seed = 1);\n"
         + "  y = dwconv2d(x, w, pad = 1);\n  output y;\n}\n";
-    java.nio.file.Files.writeString(f, free);
+    Files.writeString(f, free);
     Tdlc.Result explained = Tdlc.run("explain", f.toString(), "--layer", "y", "--target", "eyeriss");
     assertEquals(0, explained.code(), explained.toString());
     String pin = explained.out().substring(explained.out().indexOf("pin it by pasting before the statement:\n  ") + 42)
         .lines().findFirst().orElseThrow();
     assertTrue(pin.startsWith("@map(") && pin.contains("k = ") && !pin.contains("g"), pin);
-    java.nio.file.Files.writeString(f, free.replace("  y = dwconv2d", "  " + pin + "\n  y = dwconv2d"));
+    Files.writeString(f, free.replace("  y = dwconv2d", "  " + pin + "\n  y = dwconv2d"));
     Tdlc.Result pinned = Tdlc.run("explain", f.toString(), "--layer", "y", "--target", "eyeriss");
     assertEquals(0, pinned.code(), pinned.toString());
     assertTrue(pinned.out().contains("pin it by pasting before the statement:\n  " + pin + "\n"), "explain's pin reproduces "
         + "its mapping: " + pin + "\n" + pinned.out());
 
-    java.nio.file.Files.writeString(f, "model m {\n  input x : i8[1, 32, 14, 14];\n"
-        + "  weight w : i8[32, 1, 3, 3] init random(seed = 1);\n"
-        + "  @map(dataflow = os, cols = [k])\n  y = dwconv2d(x, w, pad = 1);\n  output y;\n}\n");
-    Tdlc.Result axes = Tdlc.run("run", f.toString(), "--target", "systolic");
-    assertEquals(1, axes.code(), axes.toString());
-    assertTrue(axes.err().contains("dw.tdl:5:7: error: @map: the pinned axes fit not the pinned dataflow: cols [g] do not "
-        + "fit dataflow os"), axes.err());
+    refusedOnSystolic(f, "  weight w : i8[32, 1, 3, 3] init random(seed = 1);\n"
+        + "  @map(dataflow = os, cols = [k])\n  y = dwconv2d(x, w, pad = 1);\n",
+        "dw.tdl:5:7: error: @map: the pinned axes fit not the pinned dataflow: cols [g] do not fit dataflow os");
+    refusedOnSystolic(f, "  weight w : i8[32, 16, 3, 3] init random(seed = 1);\n"
+        + "  @map(tile = { k = 6 })\n  y = conv2d(x, w, pad = 1, groups = 2);\n",
+        "dw.tdl:5:7: error: @map: tile size of k is 6, but this conv2d has 2 groups of 16 output channels");
+  }
 
-    java.nio.file.Files.writeString(f, "model m {\n  input x : i8[1, 32, 14, 14];\n"
-        + "  weight w : i8[32, 16, 3, 3] init random(seed = 1);\n"
-        + "  @map(tile = { k = 6 })\n  y = conv2d(x, w, pad = 1, groups = 2);\n  output y;\n}\n");
-    Tdlc.Result tile = Tdlc.run("run", f.toString(), "--target", "systolic");
-    assertEquals(1, tile.code(), tile.toString());
-    assertTrue(tile.err().contains("dw.tdl:5:7: error: @map: tile size of k is 6, but this conv2d has 2 groups of 16 "
-        + "output channels"), tile.err());
+  /** A one-layer model on a 32-channel input, written to {@code f}, that `run` refuses with {@code error}. */
+  private static void refusedOnSystolic(Path f, String body, String error) throws IOException {
+    Files.writeString(f, "model m {\n  input x : i8[1, 32, 14, 14];\n" + body + "  output y;\n}\n");
+    Tdlc.Result r = Tdlc.run("run", f.toString(), "--target", "systolic");
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.err().contains(error), r.err());
   }
 
   @Test
