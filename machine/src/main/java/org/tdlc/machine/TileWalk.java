@@ -154,13 +154,19 @@ public final class TileWalk {
    * 2 x p + r moves two rows per p. Distinct elements of the box get distinct offsets.
    */
   public static long[] strides(List<AffineExpr> map, int[] extent) {
-    int n = extent.length;
-    Box b = box(map, new int[n], extent);
+    return strides(map, box(map, new int[extent.length], extent).extent(), extent.length);
+  }
+
+  /**
+   * Per index (of {@code n}), the element stride with which {@code map} walks a row-major layout of
+   * {@code shape} (the last subscript fastest): the sum of its coefficient times each subscript's stride.
+   */
+  public static long[] strides(List<AffineExpr> map, int[] shape, int n) {
     long[] s = new long[n];
     long row = 1;
     for (int pos = map.size() - 1; pos >= 0; pos--) {
       for (int d = 0; d < n; d++) s[d] += map.get(pos).coeffs().get(d) * row;
-      row *= b.extent()[pos];
+      row *= shape[pos];
     }
     return s;
   }

@@ -30,9 +30,7 @@ final class TileGeometry {
     TileWalk.Box bounds = TileWalk.box(map, origin, extents);
     int[] lo = bounds.lo(), ext = bounds.extent();
     int[] buf = rowMajor(ext);
-    long[] strides = TileWalk.strides(map, extents);
-    int[] idx = new int[n];
-    for (int d = 0; d < n; d++) idx[d] = Math.toIntExact(strides[d]);
+    int[] idx = strides(map, ext, n);
     long offset = 0;
     for (int pos = 0; pos < rank; pos++) offset += (long) (map.get(pos).eval(origin) - lo[pos]) * buf[pos];
     return new Box(lo, ext, buf, idx, Math.toIntExact(offset));
@@ -79,14 +77,12 @@ final class TileGeometry {
     return offset(op.residual().map(), op.residual().shape(), origin);
   }
 
+  /** TileWalk.strides over a row-major layout of {@code shape}, as the int strides descriptors hold. */
   private static int[] strides(List<AffineExpr> map, int[] shape, int n) {
-    int[] strides = rowMajor(shape);
-    int[] s = new int[n];
-    for (int pos = 0; pos < map.size(); pos++) {
-      AffineExpr e = map.get(pos);
-      for (int d = 0; d < n; d++) s[d] += e.coeffs().get(d) * strides[pos];
-    }
-    return s;
+    long[] s = TileWalk.strides(map, shape, n);
+    int[] out = new int[n];
+    for (int d = 0; d < n; d++) out[d] = Math.toIntExact(s[d]);
+    return out;
   }
 
   private static long offset(List<AffineExpr> map, int[] shape, int[] origin) {

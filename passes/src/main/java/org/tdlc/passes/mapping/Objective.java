@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 public enum Objective {
   CYCLES, ENERGY, EDP;
@@ -39,8 +40,7 @@ public enum Objective {
    * exhaustive search bench measures it against) and of formats goes through it; callers append their own
    * last tie-breaks (a footprint, the order found).
    */
-  public <T> Comparator<T> order(java.util.function.ToDoubleFunction<T> cycles,
-                                 java.util.function.ToDoubleFunction<T> energyPj) {
+  public <T> Comparator<T> order(ToDoubleFunction<T> cycles, ToDoubleFunction<T> energyPj) {
     Comparator<T> byScore = Comparator.comparingDouble(t -> score(cycles.applyAsDouble(t), energyPj.applyAsDouble(t)));
     return switch (this) {
       case CYCLES -> byScore.thenComparingDouble(energyPj);
