@@ -42,14 +42,16 @@ class SplitEndToEndTest {
     assertEquals(partials, whole.level("global").bytesWritten() - split.level("global").bytesWritten());
     assertEquals(partials, whole.level("global").bytesRead() - split.level("global").bytesRead());
     assertEquals(whole.macs(), split.macs());
-    assertTrue(split.cycles() < whole.cycles(), "fewer bytes through the 16 B/cycle port: " + whole.cycles() + " then "
+    assertTrue(split.cycles() < whole.cycles(), "fewer bytes through the 8 B/cycle port: " + whole.cycles() + " then "
         + split.cycles());
+    assertTrue(split.energyPj() < whole.energyPj());
+    assertEquals(whole.level("ifmap").bytesRead(), split.level("ifmap").bytesRead(), "the same MACs' accesses");
   }
 
   @Test
   void theMapperSplitsOnlyWhereAScratchpadHoldsTheStationaryOperand() {
     Frontend.Result f = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(FILE);
-    var op = f.module().models().get(0).ops("conv2d").get(0);
+    var op = f.module().models().get(0).ops(org.tdlc.ir.ops.Ops.CONV2D).get(0);
     LoopSpace s = LoopSpace.of(op).orElseThrow();
     Target spad = Targets.resolve("filter_spad", f), regs = Targets.resolve("register_file", f);
     assertTrue(MappingSpace.full(s, spad).arrangements().stream().anyMatch(a -> a.split() != 0));
