@@ -356,6 +356,65 @@ class OnnxQuantizedTest {
   }
 
   /**
+   * The QDQ form of Sub, operands in the order Add's test does not cover: a uint8 tensor at 2^-3 (zero point 128)
+   * minus an int8 one at 2^-4, quantized to int8 at 2^-2. The difference is exact at 2^-4 (a raised by 2, the
+   * operand order kept), then rounded half to even by 4: a tie wherever it is 2 mod 4. And two int8 tensors at
+   * one scale, whose difference (127 - -128) would wrap in i8: subtracted in i32.
+   */
+  @Test
+  void qdqSubMatchesOnnxIncludingTies() throws IOException {
+    QGraph g = new QGraph(23);
+    int[] shape = {2, 4, 6};
+    int count = 2 * 4 * 6;
+    String a = g.input("a", DataType.UINT8, shape), b = g.input("b", DataType.INT8, shape);
+    String ad = g.node("DequantizeLinear", "a_dq", List.of(a, g.scale("s_a", 1f / 8), g.zero("z_a", DataType.UINT8, 128)));
+    String bd = g.node("DequantizeLinear", "b_dq", List.of(b, g.scale("s_b", 1f / 16), g.zero("z_b", DataType.INT8, 0)));
+    String diff = g.node("Sub", "diff", List.of(ad, bd));
+    g.output(g.node("QuantizeLinear", "diff_q", List.of(diff, g.scale("s_y", 1f / 4), g.zero("z_y", DataType.INT8, 0))));
+    Path tdl = importOk(g, "qsub");
+    String text = Files.readString(tdl);
+    assertTrue(text.contains("diff = sub(a_up, b);") && text.contains("a_up = mul(a, const_2);"), text);
+
+    int[] au = g.uniform(count, 100, 156), bi = g.uniform(count, -40, 40);
+    au[0] = 0;
+    bi[0] = 127;
+    au[1] = 255;
+    bi[1] = -128;
+    double[] real = new double[count];
+    int[] expected = new int[count];
+    for (int i = 0; i < count; i++) {
+      real[i] = (au[i] - 128) / 8.0 - bi[i] / 16.0;
+      expected[i] = quantize(real[i], 0.25, 0, -128, 127);
+    }
+    int[] ties = ties(real, 0.25, 0, -128, 127);
+    assertTrue(ties[0] > 0 && ties[1] > 0, "ties with even and odd floors: " + ties[0] + ", " + ties[1]);
+    assertArrayEquals(expected, interp(tdl, List.of("a", "b"), List.of(shape, shape), List.of(minus128(au), bi)));
+
+    g = new QGraph(29);
+    a = g.input("a", DataType.INT8, shape);
+    b = g.input("b", DataType.INT8, shape);
+    ad = g.node("DequantizeLinear", "a_dq", List.of(a, g.scale("s_a", 1f / 8), g.zero("z_a", DataType.INT8, 0)));
+    bd = g.node("DequantizeLinear", "b_dq", List.of(b, g.scale("s_b", 1f / 8), g.zero("z_b", DataType.INT8, 0)));
+    g.output(g.node("QuantizeLinear", "diff_q", List.of(g.node("Sub", "diff", List.of(ad, bd)), g.scale("s_y", 1f / 4),
+        g.zero("z_y", DataType.INT8, 0))));
+    tdl = importOk(g, "qsub_same");
+    assertTrue(Files.readString(tdl).contains("diff = sub(a_up, b);"), Files.readString(tdl));
+    int[] ai = g.uniform(count, -128, 127);
+    bi = g.uniform(count, -128, 127);
+    ai[0] = 127;
+    bi[0] = -128;
+    ai[1] = -128;
+    bi[1] = 127;
+    for (int i = 0; i < count; i++) {
+      real[i] = (ai[i] - bi[i]) / 8.0;
+      expected[i] = quantize(real[i], 0.25, 0, -128, 127);
+    }
+    ties = ties(real, 0.25, 0, -128, 127);
+    assertTrue(ties[0] > 0 && ties[1] > 0, "ties with even and odd floors: " + ties[0] + ", " + ties[1]);
+    assertArrayEquals(expected, interp(tdl, List.of("a", "b"), List.of(shape, shape), List.of(ai, bi)));
+  }
+
+  /**
    * The QDQ form of Concat: int8 [1, 3, 4, 4] at 2^-3 and [1, 2, 4, 4] at 2^-5 joined along the channels and
    * quantized to int8 at 2^-4: both raised to 2^-5, then halved with ties to even (every odd b is a tie).
    */
@@ -468,6 +527,18 @@ class OnnxQuantizedTest {
     String yd = g.node("DequantizeLinear", "yd", List.of(g.input("y", DataType.INT8, 2, 3), g.scale("sy", 1f / 8)));
     g.output(g.node("QuantizeLinear", "q", List.of(g.node("Add", "add", List.of(xd, yd)), "sy")));
     refused(g, "addscale", "xd", "DequantizeLinear", "not a power of two");
+
+    // a Sub of a dequantized tensor and a float one; a Sub of dequantized tensors of two shapes
+    g = new QGraph(11);
+    xd = g.node("DequantizeLinear", "xd", List.of(g.input("x", DataType.INT8, 2, 3), g.scale("sx", 1f / 8)));
+    g.output(g.node("QuantizeLinear", "q", List.of(g.node("Sub", "mixed", List.of(xd, g.input("f", DataType.FLOAT, 2, 3))),
+        "sx")));
+    refused(g, "submixed", "mixed", "Sub", "input 1 ('f') is not computed exactly from quantized tensors");
+    g = new QGraph(12);
+    xd = g.node("DequantizeLinear", "xd", List.of(g.input("x", DataType.INT8, 2, 3), g.scale("sx", 1f / 8)));
+    yd = g.node("DequantizeLinear", "yd", List.of(g.input("y", DataType.INT8, 3), g.scale("sy", 1f / 8)));
+    g.output(g.node("QuantizeLinear", "q", List.of(g.node("Sub", "diff", List.of(xd, yd)), "sy")));
+    refused(g, "subshape", "diff", "Sub", "subtracts [3] from [2, 3]; a quantized Sub imports operands of one shape");
   }
 
   private String write(String name, QGraph g) throws IOException {
