@@ -219,7 +219,8 @@ public final class TimeloopExport {
     String spatialTarget = sharedLevels(t).get(sharedLevels(t).size() - 1).name();
     StringBuilder b = new StringBuilder("# Layer ").append(l.name()).append(": tdlc's mapping (dataflow ")
         .append(m.dataflow()).append(", rows ").append(m.rows().isEmpty() ? "-" : m.rows()).append(", cols ")
-        .append(m.cols().isEmpty() ? "-" : m.cols()).append(", global tile ").append(m.tileText()).append(", order ")
+        .append(m.cols().isEmpty() ? "-" : m.cols()).append(", global tile ").append(m.tileText())
+        .append(m.spreads().isEmpty() ? "" : ", spatial " + m.spreads()).append(", order ")
         .append(String.join(" ", m.order())).append("),\n# written by `tdlc export timeloop`. Permutations are inner to outer."
             + " Timeloop dimension = tdlc index: ");
     List<String> names = new ArrayList<>();
