@@ -10,6 +10,8 @@ package org.tdlc.machine;
  * masks over the loops) of a MAC whose per-index spread has been applied.
  */
 public record ArrayLoops(int[] extents, long[][] strides, int rowMask, int colMask) {
+  /** The most loops a MAC's nest holds (the descriptor's bound). */
+  public static final int MAX_LOOPS = 8;
 
   /**
    * The loops of a tile of {@code extents} per index whose operands walk {@code strides[x][d]}, indices
@@ -17,12 +19,16 @@ public record ArrayLoops(int[] extents, long[][] strides, int rowMask, int colMa
    * axis spreads (null, 0 or at least the extent: all of it). An index on an axis with a spread below its
    * extent that divides it becomes two loops, extent / spread outside (in the PEs' time, element strides
    * times spread) and spread inside (on the axis); one it does not divide (a remainder tile) stays whole on
-   * the axis.
+   * the axis, and so do all when their loops would take the nest past MAX_LOOPS loops of extent above 1.
    */
   public static ArrayLoops of(int[] extents, long[][] strides, int rowDims, int colDims, int[] spread) {
-    int n = extents.length, splits = 0;
-    for (int d = 0; d < n; d++) if (splits(extents, rowDims | colDims, spread, d)) splits++;
-    if (splits == 0) return new ArrayLoops(extents, strides, rowDims, colDims);
+    int n = extents.length, splits = 0, moving = 0;
+    for (int d = 0; d < n; d++) {
+      if (splits(extents, rowDims | colDims, spread, d)) splits++;
+      if (extents[d] > 1) moving++;
+    }
+    // a split that would take the nest past its bound is not made: the axis spreads the whole tile
+    if (splits == 0 || moving + splits > MAX_LOOPS) return new ArrayLoops(extents, strides, rowDims, colDims);
     int[] ext = new int[n + splits];
     long[][] str = new long[strides.length][n + splits];
     int rows = 0, cols = 0;

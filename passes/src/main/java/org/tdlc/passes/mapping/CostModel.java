@@ -182,8 +182,9 @@ public final class CostModel {
       ext[d] = Math.min(tile[d], space.ranges()[d]);
       if (!reduced[d]) tileOutputs *= ext[d];
     }
-    ArrayTraffic.Counts step = ArrayLoops.of(ext, strides, rowDims, colDims, spread)
-        .traffic(machine, df, tileOutputs, false, space.bytes()[0], space.bytes()[1]);
+    ArrayLoops loops = ArrayLoops.of(ext, strides, rowDims, colDims, spread);
+    if (loops.extents().length == n) spread = null;   // the full tile splits nothing (ArrayLoops.of)
+    ArrayTraffic.Counts step = loops.traffic(machine, df, tileOutputs, false, space.bytes()[0], space.bytes()[1]);
     gRead[0] = steps * step.a() * space.bytes()[0];
     gRead[1] = steps * step.b() * space.bytes()[1];
     long partialsWritten = steps * step.cWritten() * Energy.PSUM_BYTES;
@@ -452,7 +453,7 @@ public final class CostModel {
                              long outTiles, double issuedShare, long macRead, long macWritten) {
     long folds = axisFoldSum(rowDims, tile, spread, trips, machine.rows(), true)
         * axisFoldSum(colDims, tile, spread, trips, machine.cols(), true);
-    long spatial = axisFoldSum(rowDims, tile, spread, trips, machine.rows(), false)
+    long spatial = spread == null ? folds : axisFoldSum(rowDims, tile, spread, trips, machine.rows(), false)
         * axisFoldSum(colDims, tile, spread, trips, machine.cols(), false);
     for (int d = 0; d < n; d++) {
       if (((rowDims | colDims) >> d & 1) != 0) continue;

@@ -118,23 +118,18 @@ public record MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[
   }
 
   /**
-   * The arrangements beside {@code a} that spread a reduction index in part: per axis, its outermost
-   * reduction index, on one axis or on both.
+   * The arrangement beside {@code a} that spreads a reduction index in part, if it has one: per axis, its
+   * outermost reduction index (an axis whose tile fits it is then spread whole all the same:
+   * CostModel.spreads), one arrangement more at most, so the space at most doubles.
    */
   static List<Arrangement> splits(LoopSpace s, Arrangement a) {
-    int[] first = new int[2];
-    int[] axes = {a.rows(), a.cols()};
-    for (int x = 0; x < 2; x++) {
+    int split = 0;
+    for (int axis : new int[] {a.rows(), a.cols()}) {
       for (int d = 0; d < s.dims().size(); d++) {
-        if ((axes[x] >> d & 1) != 0 && s.reduced(d) && s.ranges()[d] > 1) { first[x] = 1 << d; break; }
+        if ((axis >> d & 1) != 0 && s.reduced(d) && s.ranges()[d] > 1) { split |= 1 << d; break; }
       }
     }
-    List<Arrangement> out = new ArrayList<>();
-    for (int split : new int[] {first[0], first[1], first[0] | first[1]}) {
-      Arrangement b = new Arrangement(a.dataflow(), a.rows(), a.cols(), split);
-      if (split != 0 && !out.contains(b)) out.add(b);
-    }
-    return out;
+    return split == 0 ? List.of() : List.of(new Arrangement(a.dataflow(), a.rows(), a.cols(), split));
   }
 
   /**
