@@ -124,8 +124,8 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=24, c=96, p=56, q=2, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer b2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -134,17 +134,17 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(24,24) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(14,14) X;
       TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(8,8) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -266,17 +266,17 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=144, p=28, q=2, r=1, s=1}, spatial {c=12}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=32, c=144, p=2, q=28, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 12 (rows);
   Layer b4_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 32, C: 144, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(32,32) K;
+      TemporalMap(1,1) N;
+      TemporalMap(2,2) Y;
       TemporalMap(144,144) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -314,7 +314,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=28, q=14, r=3, s=3}, order [n, g, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=24, k=1, c=1, p=28, q=14, r=3, s=3}, order [n, g, p, q, k, c, r, s]
   // levels: Y over 14 (columns); R over 12 (rows);
   Layer b5_da {
     Type: DSCONV
@@ -323,7 +323,7 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(32,32) C;
+      TemporalMap(24,24) C;
       TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -336,7 +336,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b5_y {
     Type: CONV
@@ -344,9 +344,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 32, C: 192, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
       TemporalMap(4,4) X;
-      TemporalMap(32,32) K;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -384,7 +384,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=28, q=14, r=3, s=3}, order [n, g, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=24, k=1, c=1, p=28, q=14, r=3, s=3}, order [n, g, p, q, k, c, r, s]
   // levels: Y over 14 (columns); R over 12 (rows);
   Layer b6_da {
     Type: DSCONV
@@ -393,7 +393,7 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(32,32) C;
+      TemporalMap(24,24) C;
       TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -406,7 +406,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b6_y {
     Type: CONV
@@ -414,9 +414,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 32, C: 192, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
       TemporalMap(4,4) X;
-      TemporalMap(32,32) K;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -805,7 +805,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=48, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 12 (rows);
   Layer b12_da {
     Type: DSCONV
@@ -813,7 +813,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(48,48) C;
+      TemporalMap(32,32) C;
       TemporalMap(1,1) N;
       TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -875,7 +875,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=48, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 12 (rows);
   Layer b13_da {
     Type: DSCONV
@@ -883,7 +883,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(48,48) C;
+      TemporalMap(32,32) C;
       TemporalMap(1,1) N;
       TemporalMap(16,14) X;
       TemporalMap(Sz(R),Sz(R)) R;

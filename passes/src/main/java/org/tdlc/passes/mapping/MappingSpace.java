@@ -48,8 +48,9 @@ public record MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[
     List<Arrangement> all = new ArrayList<>();
     for (Dataflow df : target.dataflows()) {
       for (Arrangement a : arrangements(s, df)) {
-        all.add(a);
-        if (holdsStationary(target, df)) all.addAll(splits(s, a));
+        // where a scratchpad holds the stationary operand, an axis' summed index is split rather than folded
+        List<Arrangement> split = holdsStationary(target, df) ? splits(s, a) : List.of();
+        all.addAll(split.isEmpty() ? List.of(a) : split);
       }
     }
     return new MappingSpace(s, all, tiles, orders(s));
@@ -118,9 +119,9 @@ public record MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[
   }
 
   /**
-   * The arrangement beside {@code a} that spreads a reduction index in part, if it has one: per axis, its
-   * outermost reduction index (an axis whose tile fits it is then spread whole all the same:
-   * CostModel.spreads), one arrangement more at most, so the space at most doubles.
+   * {@code a} with a reduction index spread in part, if it has one on an axis: per axis, its outermost
+   * reduction index, which CostModel.spreads spreads as far as fills the axis and no further (a tile that
+   * fits is spread whole, as {@code a} spreads it), so it stands in for {@code a} and the space keeps its size.
    */
   static List<Arrangement> splits(LoopSpace s, Arrangement a) {
     int split = 0;
