@@ -322,6 +322,20 @@ class OnnxQuantizedTest {
   }
 
   /**
+   * {@code g} as the QDQ form of a two-input elementwise {@code op}: inputs a and b of {@code shape}, each
+   * dequantized at its type, scale and zero point, the node's result {@code name} quantized to int8 at 2^-2.
+   */
+  private static QGraph binary(QGraph g, String op, String name, int[] shape, DataType aType, float aScale, int aZero,
+                               DataType bType, float bScale, int bZero) {
+    String a = g.input("a", aType, shape), b = g.input("b", bType, shape);
+    String ad = g.node("DequantizeLinear", "a_dq", List.of(a, g.scale("s_a", aScale), g.zero("z_a", aType, aZero)));
+    String bd = g.node("DequantizeLinear", "b_dq", List.of(b, g.scale("s_b", bScale), g.zero("z_b", bType, bZero)));
+    String out = g.node(op, name, List.of(ad, bd));
+    g.output(g.node("QuantizeLinear", name + "_q", List.of(out, g.scale("s_y", 1f / 4), g.zero("z_y", DataType.INT8, 0))));
+    return g;
+  }
+
+  /**
    * The QDQ form of Add: an int8 tensor at 2^-4 plus a uint8 one at 2^-3 (zero point 128), quantized to int8 at
    * 2^-2. The sum is exact at 2^-4 (b raised by 2), then rounded half to even by 4: a tie wherever it is 2 mod 4.
    */
@@ -330,12 +344,7 @@ class OnnxQuantizedTest {
     QGraph g = new QGraph(17);
     int[] shape = {2, 4, 6};
     int count = 2 * 4 * 6;
-    String a = g.input("a", DataType.INT8, shape), b = g.input("b", DataType.UINT8, shape);
-    String ad = g.node("DequantizeLinear", "a_dq", List.of(a, g.scale("s_a", 1f / 16), g.zero("z_a", DataType.INT8, 0)));
-    String bd = g.node("DequantizeLinear", "b_dq", List.of(b, g.scale("s_b", 1f / 8), g.zero("z_b", DataType.UINT8, 128)));
-    String sum = g.node("Add", "sum", List.of(ad, bd));
-    g.output(g.node("QuantizeLinear", "sum_q", List.of(sum, g.scale("s_y", 1f / 4), g.zero("z_y", DataType.INT8, 0))));
-    Path tdl = importOk(g, "qadd");
+    Path tdl = importOk(binary(g, "Add", "sum", shape, DataType.INT8, 1f / 16, 0, DataType.UINT8, 1f / 8, 128), "qadd");
     String text = Files.readString(tdl);
     assertTrue(text.contains("sum = add(a, b_up);") && text.contains("b_up = mul(b, const_2);"), text);
 
@@ -366,12 +375,7 @@ class OnnxQuantizedTest {
     QGraph g = new QGraph(23);
     int[] shape = {2, 4, 6};
     int count = 2 * 4 * 6;
-    String a = g.input("a", DataType.UINT8, shape), b = g.input("b", DataType.INT8, shape);
-    String ad = g.node("DequantizeLinear", "a_dq", List.of(a, g.scale("s_a", 1f / 8), g.zero("z_a", DataType.UINT8, 128)));
-    String bd = g.node("DequantizeLinear", "b_dq", List.of(b, g.scale("s_b", 1f / 16), g.zero("z_b", DataType.INT8, 0)));
-    String diff = g.node("Sub", "diff", List.of(ad, bd));
-    g.output(g.node("QuantizeLinear", "diff_q", List.of(diff, g.scale("s_y", 1f / 4), g.zero("z_y", DataType.INT8, 0))));
-    Path tdl = importOk(g, "qsub");
+    Path tdl = importOk(binary(g, "Sub", "diff", shape, DataType.UINT8, 1f / 8, 128, DataType.INT8, 1f / 16, 0), "qsub");
     String text = Files.readString(tdl);
     assertTrue(text.contains("diff = sub(a_up, b);") && text.contains("a_up = mul(a, const_2);"), text);
 
@@ -391,13 +395,7 @@ class OnnxQuantizedTest {
     assertArrayEquals(expected, interp(tdl, List.of("a", "b"), List.of(shape, shape), List.of(minus128(au), bi)));
 
     g = new QGraph(29);
-    a = g.input("a", DataType.INT8, shape);
-    b = g.input("b", DataType.INT8, shape);
-    ad = g.node("DequantizeLinear", "a_dq", List.of(a, g.scale("s_a", 1f / 8), g.zero("z_a", DataType.INT8, 0)));
-    bd = g.node("DequantizeLinear", "b_dq", List.of(b, g.scale("s_b", 1f / 8), g.zero("z_b", DataType.INT8, 0)));
-    g.output(g.node("QuantizeLinear", "diff_q", List.of(g.node("Sub", "diff", List.of(ad, bd)), g.scale("s_y", 1f / 4),
-        g.zero("z_y", DataType.INT8, 0))));
-    tdl = importOk(g, "qsub_same");
+    tdl = importOk(binary(g, "Sub", "diff", shape, DataType.INT8, 1f / 8, 0, DataType.INT8, 1f / 8, 0), "qsub_same");
     assertTrue(Files.readString(tdl).contains("diff = sub(a_up, b);"), Files.readString(tdl));
     int[] ai = g.uniform(count, -128, 127);
     bi = g.uniform(count, -128, 127);
