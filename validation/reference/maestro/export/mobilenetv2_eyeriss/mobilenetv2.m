@@ -77,8 +77,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=96, c=16, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=96, c=16, p=14, q=8, r=1, s=1}, spatial {c=8}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b2_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -87,17 +87,17 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(96,96) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(8,8) X;
       TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(2,2) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -148,8 +148,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=144, c=24, p=8, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=144, c=24, p=14, q=8, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b3_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -163,12 +163,12 @@ Network mobilenetv2 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(2,2) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -195,32 +195,32 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=144, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=24, c=144, p=2, q=56, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 12 (rows);
   Layer b3_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 24, C: 144, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(24,24) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(2,2) Y;
       TemporalMap(144,144) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(12,12) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=144, c=24, p=8, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=144, c=24, p=14, q=8, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b4_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -234,12 +234,12 @@ Network mobilenetv2 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(2,2) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -266,8 +266,8 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=32, c=144, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=32, c=144, p=2, q=28, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 12 (rows);
   Layer b4_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -276,17 +276,17 @@ Network mobilenetv2 {
       SpatialMap(Sz(S),1) X;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
+      TemporalMap(2,2) Y;
       TemporalMap(144,144) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(12,12) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -336,7 +336,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b5_y {
     Type: CONV
@@ -344,9 +344,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 32, C: 192, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
       TemporalMap(4,4) X;
-      TemporalMap(32,32) K;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -406,7 +406,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=14, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b6_y {
     Type: CONV
@@ -414,9 +414,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 32, C: 192, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
       TemporalMap(4,4) X;
-      TemporalMap(32,32) K;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -477,27 +477,27 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=192, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=192, p=4, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer b7_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 192, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(64,64) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
       TemporalMap(4,4) Y;
+      TemporalMap(14,14) X;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(16,16) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -547,27 +547,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer b8_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 384, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(14,14) Y;
       TemporalMap(4,4) X;
       TemporalMap(384,384) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -617,27 +617,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer b9_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 384, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(14,14) Y;
       TemporalMap(4,4) X;
       TemporalMap(384,384) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -687,27 +687,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer b10_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 384, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(14,14) Y;
       TemporalMap(4,4) X;
       TemporalMap(384,384) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -969,55 +969,51 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=64, c=576, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=576, p=7, q=7, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer b14_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 160, C: 576, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
       TemporalMap(576,576) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(48,48) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=48, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=96, c=160, p=7, q=7, r=1, s=1}, spatial {c=10}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer b15_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(48,48) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
       TemporalMap(160,160) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(16,16) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -1045,55 +1041,51 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=160, c=192, p=7, q=7, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer b15_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 160, C: 960, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
-      TemporalMap(1,1) N;
-      TemporalMap(7,7) X;
-      TemporalMap(960,960) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
-      Cluster(12, P);
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
+      TemporalMap(7,7) Y;
+      TemporalMap(7,7) X;
+      TemporalMap(192,192) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(16,16) C;
+      TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=48, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=96, c=160, p=7, q=7, r=1, s=1}, spatial {c=10}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer b16_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(48,48) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
       TemporalMap(160,160) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(16,16) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -1121,55 +1113,51 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=160, c=192, p=7, q=7, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer b16_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 160, C: 960, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
-      TemporalMap(1,1) N;
-      TemporalMap(7,7) X;
-      TemporalMap(960,960) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
-      Cluster(12, P);
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
+      TemporalMap(7,7) Y;
+      TemporalMap(7,7) X;
+      TemporalMap(192,192) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(16,16) C;
+      TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=48, c=160, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=96, c=160, p=7, q=7, r=1, s=1}, spatial {c=10}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer b17_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(48,48) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
       TemporalMap(160,160) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(16,16) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -1197,59 +1185,55 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer b17_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 320, C: 960, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
       TemporalMap(960,960) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(80,80) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=128, c=320, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=320, p=7, q=7, r=1, s=1}, spatial {c=10}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer last_a {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1280, C: 320, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
       TemporalMap(320,320) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns n, tile {m=1, n=512, k=128}, order [n, m, k]
+  // tdlc mapping: rs, rows k, columns n, tile {m=1, n=64, k=1280}, spatial {k=10}, order [n, m, k]
   // levels: N over 14 (columns); K over 12 (rows);
   Layer logits {
     Type: GEMM
@@ -1257,9 +1241,9 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) N;
       TemporalMap(1,1) M;
-      TemporalMap(128,128) K;
+      TemporalMap(1280,1280) K;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(128,128) K;
       TemporalMap(1,1) M;
       TemporalMap(1,1) N;
     }

@@ -103,17 +103,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=64, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l1_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(2,2) Y;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -127,17 +127,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=8, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=256, p=14, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l1_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(1,1) N;
-      TemporalMap(8,8) Y;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(64,64) K;
+      TemporalMap(1,1) N;
+      TemporalMap(8,8) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -177,17 +177,17 @@ Network resnet50 {
       TemporalMap(1,1) K;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=64, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l1_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
+      TemporalMap(4,4) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -201,17 +201,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=8, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=256, p=14, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l1_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(1,1) N;
-      TemporalMap(8,8) Y;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(64,64) K;
+      TemporalMap(1,1) N;
+      TemporalMap(8,8) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -251,17 +251,17 @@ Network resnet50 {
       TemporalMap(1,1) K;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=64, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l1_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
+      TemporalMap(4,4) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -299,41 +299,43 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=64, c=128, p=2, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c x r, columns k, tile {n=1, k=128, c=16, p=28, q=4, r=3, s=3}, spatial {c=4}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 4 (rows); R over 3 (rows);
   Layer l2_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 57, X: 57 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(64,64) K;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(128,128) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) C;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(4, P);
+      SpatialMap(4,4) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=256, p=14, q=1, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=256, p=1, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l2_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 512, C: 256, R: 1, S: 1, Y: 55, X: 55 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -347,17 +349,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=128, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l2_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(2,2) Y;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -371,17 +373,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=512, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
+      TemporalMap(2,2) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -445,17 +447,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=512, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
+      TemporalMap(2,2) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -519,17 +521,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=512, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_3_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
+      TemporalMap(2,2) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -593,17 +595,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=512, p=2, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=512, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l3_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
+      TemporalMap(2,2) X;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -617,27 +619,29 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c x r, columns k, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, spatial {c=4}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 4 (rows); R over 3 (rows);
   Layer l3_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 29, X: 29 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) K;
+      Cluster(4, P);
+      SpatialMap(8,8) C;
+      Cluster(3, P);
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -739,17 +743,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(14,14) Y;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -813,17 +817,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(14,14) Y;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -887,17 +891,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_3_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(14,14) Y;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -961,17 +965,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_4_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(14,14) Y;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -1035,17 +1039,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_5_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(14,14) Y;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -1083,8 +1087,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns k, tile {n=1, k=256, c=16, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows c x r, columns k, tile {n=1, k=256, c=16, p=7, q=7, r=3, s=3}, spatial {c=4}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 4 (rows); R over 3 (rows);
   Layer l4_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
@@ -1098,39 +1102,38 @@ Network resnet50 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(4, P);
+      SpatialMap(4,4) C;
+      Cluster(3, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
-  // differs from tdlc: X (q) is stepped in time, not spread (MAESTRO spreads a strided Y or X correctly only across its top level, which p holds)
-  // differs from tdlc: tdlc's flattened axes fold the tile 88 times (rows k: 256 positions over 12, columns p x q: 49 over 14), MAESTRO's per-dimension spatial maps 154 times
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, spatial {c=8}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer l4_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 2048, C: 1024, R: 1, S: 1, Y: 13, X: 13 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(256,256) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(16,16) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -1160,58 +1163,54 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, spatial {c=8}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer l4_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 2048, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(256,256) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(16,16) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x s, columns p x q, tile {n=1, k=8, c=512, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); K over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows c x r, columns k, tile {n=1, k=256, c=16, p=7, q=7, r=3, s=3}, spatial {c=4}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 4 (rows); R over 3 (rows);
   Layer l4_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 512, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(8,8) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(9,7) X;
-      TemporalMap(512,512) C;
+      TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
-      SpatialMap(1,1) K;
+      SpatialMap(4,4) C;
       Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1240,58 +1239,54 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=256, c=128, p=7, q=7, r=1, s=1}, spatial {c=8}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer l4_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 2048, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(256,256) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(16,16) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x s, columns p x q, tile {n=1, k=8, c=512, p=7, q=7, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); X over 2 (columns); K over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows c x r, columns k, tile {n=1, k=256, c=16, p=7, q=7, r=3, s=3}, spatial {c=4}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 4 (rows); R over 3 (rows);
   Layer l4_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 512, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(8,8) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(9,7) X;
-      TemporalMap(512,512) C;
+      TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
-      SpatialMap(1,1) K;
+      SpatialMap(4,4) C;
       Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=64, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1320,7 +1315,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns n, tile {m=1, n=512, k=128}, order [n, m, k]
+  // tdlc mapping: rs, rows k, columns n, tile {m=1, n=32, k=2048}, spatial {k=8}, order [n, m, k]
   // levels: N over 14 (columns); K over 12 (rows);
   Layer logits {
     Type: GEMM
@@ -1328,9 +1323,9 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) N;
       TemporalMap(1,1) M;
-      TemporalMap(128,128) K;
+      TemporalMap(2048,2048) K;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(256,256) K;
       TemporalMap(1,1) M;
       TemporalMap(1,1) N;
     }

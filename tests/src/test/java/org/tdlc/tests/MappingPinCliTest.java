@@ -65,7 +65,7 @@ class MappingPinCliTest {
       "dataflow = \"ws\"|dataflow = \"zz\"|mapping: unknown dataflow \"zz\" (the dataflows: ws, os, rs, is)",
       "p = 8, q = 14|p = 15, q = 14|mapping: tile p = 15 exceeds the range of p (14)",
       "rows = [\"c\"], |~~|mapping: the mapping has no rows (its keys: cols, dataflow, levels, rows, spatial)",
-      "spatial = {c = 16, k = 16}|spatial = {c = 8, k = 16}|mapping: spatial c = 8 must equal the tile of c (16): an axis spreads its indices' whole tiles, folded",
+      "spatial = {c = 16, k = 16}|spatial = {c = 6, k = 16}|mapping: spatial c = 6 must divide the tile of c (16): an axis spreads a part of its index's tile that the PEs' loop walks whole",
       "rows = [\"c\"], spatial = {c = 16, k = 16}|rows = [\"p\"], spatial = {k = 16, p = 8}|mapping: rows [p] do not fit dataflow ws: [p] cannot go on its rows, which hold [c, r, s] (ws: reduction indices)",
   })
   void aBadMappingIsALocatedErrorForEveryCommand(String from, String to, String message) throws Exception {

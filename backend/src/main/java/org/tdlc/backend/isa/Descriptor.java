@@ -11,7 +11,7 @@ import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.machine.sparse.TileView;
 
 public sealed interface Descriptor {
-  int MAX_LOOPS = 8;
+  int MAX_LOOPS = org.tdlc.machine.ArrayLoops.MAX_LOOPS;
   int MAX_DMA_DIMS = TileView.MAX_DMA_DIMS;
 
   /**

@@ -10,6 +10,7 @@ import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Loop;
 import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.machine.ArrayAxes;
+import org.tdlc.machine.ArrayLoops;
 
 final class LoopNests {
   private LoopNests() {}
@@ -21,19 +22,33 @@ final class LoopNests {
    */
   record Nest(List<Loop> loops, int rowLoops, int colLoops, long dst, long src1, long src2, boolean first) {}
 
-  /** A loop with the iteration indices it covers (several after merging). */
+  /** A loop with the loops of ArrayLoops it covers (several after merging). */
   private record Entry(Loop loop, List<Integer> dims) {}
 
   /**
    * extents and per-index strides of dst, src1, src2. {@code mergeAlways}: merge even when the nest fits
    * (ALU work, where fewer loops only help); otherwise loops stay one per index unless they exceed the limit.
+   * {@code spread}: per index on an axis the part of its extent the axis spreads (null or 0: all), which
+   * ArrayLoops makes a loop of its own inside the part the PEs walk.
    */
   static List<Nest> build(int[] extents, int[] dst, int[] src1, int[] src2, boolean mergeAlways, int rowDims,
-                          int colDims) {
-    List<Entry> entries = new ArrayList<>();
+                          int colDims, int[] spread) {
+    long[][] strides = new long[3][extents.length];
     for (int d = 0; d < extents.length; d++) {
-      if (extents[d] > 1) entries.add(new Entry(new Loop(extents[d], dst[d], src1[d], src2[d]), List.of(d)));
+      strides[0][d] = dst[d];
+      strides[1][d] = src1[d];
+      strides[2][d] = src2[d];
     }
+    ArrayLoops split = ArrayLoops.of(extents, strides, rowDims, colDims, spread);
+    List<Entry> entries = new ArrayList<>();
+    for (int l = 0; l < split.extents().length; l++) {
+      if (split.extents()[l] > 1) {
+        entries.add(new Entry(new Loop(split.extents()[l], (int) split.strides()[0][l], (int) split.strides()[1][l],
+            (int) split.strides()[2][l]), List.of(l)));
+      }
+    }
+    rowDims = split.rowMask();
+    colDims = split.colMask();
     if (entries.isEmpty()) entries.add(new Entry(new Loop(1, 0, 0, 0), List.of()));
     if (mergeAlways || entries.size() > Descriptor.MAX_LOOPS) entries = merge(entries);
     int extra = Math.max(0, entries.size() - Descriptor.MAX_LOOPS);

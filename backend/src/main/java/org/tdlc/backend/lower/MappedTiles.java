@@ -11,8 +11,11 @@ import org.tdlc.ir.ops.OpTypeException;
 import org.tdlc.ir.target.Dataflow;
 
 /** order: every TiledOp index, outermost first (indices the mapping does not name go outermost). */
-/** rowDims, colDims: the indices on the array's rows and columns, as bit masks over the TiledOp's indices. */
-record MappedTiles(Dataflow dataflow, int[] tile, int[] order, int rowDims, int colDims) {
+/**
+ * rowDims, colDims: the indices on the array's rows and columns, as bit masks over the TiledOp's indices;
+ * spread: per index the part of its tile its axis spreads (Mapping.spreads; 0: all of it).
+ */
+record MappedTiles(Dataflow dataflow, int[] tile, int[] order, int rowDims, int colDims, int[] spread) {
 
   /** The op's mapping over {@code t}'s indices, or null when the op has none; a malformed one is refused. */
   static MappedTiles of(Operation op, TiledOp t) {
@@ -25,17 +28,18 @@ record MappedTiles(Dataflow dataflow, int[] tile, int[] order, int rowDims, int 
     }
     if (m == null) return null;
     List<String> dims = t.dims();
-    int[] tile = new int[dims.size()];
+    int[] tile = new int[dims.size()], spread = new int[dims.size()];
     List<Integer> order = new ArrayList<>();
     for (int d = 0; d < tile.length; d++) {
       String name = dims.get(d);
       boolean named = m.tile().containsKey(name);
       tile[d] = named ? Math.min(m.tileOf(name), t.ranges()[d]) : t.ranges()[d];
+      spread[d] = m.spreads().getOrDefault(name, 0);
       if (!named) order.add(d);
     }
     for (String name : m.order()) if (dims.contains(name)) order.add(dims.indexOf(name));
     return new MappedTiles(m.dataflow(), tile, order.stream().mapToInt(Integer::intValue).toArray(),
-        mask(dims, m.rows()), mask(dims, m.cols()));
+        mask(dims, m.rows()), mask(dims, m.cols()), spread);
   }
 
   private static int mask(List<String> dims, List<String> names) {

@@ -137,14 +137,15 @@ final class TileEmitter implements TileWalk.Visitor {
           : LoopNests.defaultAxes(dataflow, op);
       boolean starts = macStartsAccumulators() && !accumulatorsStarted;
       accumulatorsStarted = true;
-      for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, false, roles[0], roles[1])) {
+      int[] spread = mapped != null ? mapped.spread() : null;
+      for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, false, roles[0], roles[1], spread)) {
         int desc = out.descriptor(new Descriptor.MacDesc(xa.type(), xb.type(), n.loops(), n.rowLoops(), n.colLoops(),
             starts && n.first()));
         out.mac(desc, (int) (aBase + n.src1() * xa.type().bytes()), (int) (bBase + n.src2() * xb.type().bytes()),
             (int) (cBase + n.dst() * acc.bytes()), reads, writes);
       }
     } else {
-      for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, true, 0, 0)) {
+      for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, true, 0, 0, null)) {
         int desc = out.descriptor(new Descriptor.AluDesc(op.body().alu(), acc, xa.type(), xb.type(), op.body().imm(),
             n.loops()));
         out.alu(desc, (int) (cBase + n.dst() * acc.bytes()), (int) (aBase + n.src1() * xa.type().bytes()),

@@ -1,4 +1,5 @@
 // @map(dataflow = ws, rows = [c, r, s], cols = [k], tile = { k = 16 }, order = [n, k, p, q, c, r, s]) pins
+// (spatial = { c = 4 } spreads only 4 of c's tile on its axis, the PEs walking the rest)
 // part of the next statement's mapping. The pin is checked here against the op's own loop indices and kept
 // on the op as the attribute pin = {cols = ["k"], dataflow = "ws", order = [...], rows = [...], tile = {k = 16}};
 // the mapping passes honour it (and check the axes against the target's dataflows).
@@ -19,7 +20,7 @@ import org.tdlc.ir.ops.IterationSpace;
 
 final class MapPins {
   static final List<String> DATAFLOWS = MapPin.DATAFLOWS;
-  private static final List<String> KEYS = List.of("dataflow", "rows", "cols", "tile", "order");
+  private static final List<String> KEYS = List.of("dataflow", "rows", "cols", "tile", "spatial", "order");
 
   private MapPins() {}
 
@@ -52,7 +53,7 @@ final class MapPins {
     for (Ast.Arg arg : a.args()) {
       if (arg.name() == null || !KEYS.contains(arg.name().name())) {
         String got = arg.name() == null ? "a positional argument" : "'" + arg.name().name() + "'";
-        diags.error(arg.loc(), "@map takes dataflow, rows, cols, tile and order, got " + got
+        diags.error(arg.loc(), "@map takes dataflow, rows, cols, tile, spatial and order, got " + got
             + (arg.name() == null ? "" : Suggestions.didYouMean(arg.name().name(), KEYS)));
         return null;
       }
@@ -63,7 +64,7 @@ final class MapPins {
       }
       Attribute value = switch (key) {
         case "dataflow" -> dataflow(arg.value(), diags);
-        case "tile" -> tile(arg.value(), callee, space, diags);
+        case "tile", "spatial" -> tile(key, arg.value(), callee, space, diags);
         case "rows", "cols" -> axis(key, arg.value(), callee, dims, diags);
         default -> order(arg.value(), callee, dims, diags);
       };
@@ -79,6 +80,17 @@ final class MapPins {
         }
       }
     }
+    if (entries.containsKey("spatial")) {
+      List<String> axes = new ArrayList<>();
+      for (String key : List.of("rows", "cols")) if (entries.containsKey(key)) axes.addAll(strings(entries.get(key)));
+      for (String d : ((DictAttr) entries.get("spatial")).entries().keySet()) {
+        if (!axes.contains(d)) {
+          diags.error(a.loc(), "@map: spatial gives " + d + " an extent on the array, but this @map puts " + d
+              + " on neither rows nor cols");
+          return null;
+        }
+      }
+    }
     return DictAttr.of(entries);
   }
 
@@ -89,10 +101,12 @@ final class MapPins {
     return null;
   }
 
-  private static Attribute tile(Ast.Expr e, String callee, IterationSpace space, DiagnosticEngine diags) {
+  /** tile = { k = 16 } or spatial = { c = 4 }: positive sizes of the op's dimensions, within their ranges. */
+  private static Attribute tile(String key, Ast.Expr e, String callee, IterationSpace space, DiagnosticEngine diags) {
     List<String> dims = space.dims();
+    String what = key.equals("tile") ? "tile size" : "spatial extent";
     if (!(e instanceof Ast.DictExpr d)) {
-      diags.error(e.loc(), "@map: tile must be a dictionary such as { k = 16, c = 32 }, got " + Literals.describe(e));
+      diags.error(e.loc(), "@map: " + key + " must be a dictionary such as { k = 16, c = 32 }, got " + Literals.describe(e));
       return null;
     }
     Map<String, Attribute> sizes = new TreeMap<>();
@@ -105,17 +119,17 @@ final class MapPins {
       }
       Integer v = Literals.smallInt(entry.value());
       if (v == null || v < 1) {
-        diags.error(entry.value().loc(), "@map: tile size of " + dim + " must be a positive integer, got "
+        diags.error(entry.value().loc(), "@map: " + what + " of " + dim + " must be a positive integer, got "
             + Literals.describe(entry.value()));
         return null;
       }
       if (v > space.range(dim)) {
-        diags.error(entry.value().loc(), "@map: tile size of " + dim + " is " + v + ", but " + dim + " ranges over "
+        diags.error(entry.value().loc(), "@map: " + what + " of " + dim + " is " + v + ", but " + dim + " ranges over "
             + space.range(dim) + " in this " + callee);
         return null;
       }
       if (sizes.put(dim, Attribute.of(v.longValue())) != null) {
-        diags.error(entry.key().loc(), "@map: tile size of " + dim + " is given twice");
+        diags.error(entry.key().loc(), "@map: " + what + " of " + dim + " is given twice");
         return null;
       }
     }

@@ -121,13 +121,13 @@ public final class MaestroExport {
         long folds = 1, spread = 0, busy = 1;
         for (Level v : levels) {
           if (v.index() == null) continue;
-          int e = tile(l, v.index());
+          int e = l.mapping().spatial(v.index());   // a split index spreads its spread (Mapping.spreads)
           folds *= (e + v.units() - 1) / v.units();
           spread++;
           busy *= Math.min(e, v.units());
         }
-        for (String d : rowIdx) if (levels.stream().noneMatch(v -> d.equals(v.index()))) folds *= tile(l, d);
-        for (String d : colIdx) if (levels.stream().noneMatch(v -> d.equals(v.index()))) folds *= tile(l, d);
+        for (String d : rowIdx) if (levels.stream().noneMatch(v -> d.equals(v.index()))) folds *= l.mapping().spatial(d);
+        for (String d : colIdx) if (levels.stream().noneMatch(v -> d.equals(v.index()))) folds *= l.mapping().spatial(d);
         long[] score = {folds, -spread, -busy};
         if (bestScore == null || Arrays.compare(score, bestScore) < 0) {
           best = levels;
@@ -236,7 +236,8 @@ public final class MaestroExport {
     Mapping map = l.mapping();
     b.append("  // tdlc mapping: ").append(map.dataflow().toString().toLowerCase(Locale.ROOT)).append(", rows ")
         .append(Mapping.axisText(map.rows())).append(", columns ").append(Mapping.axisText(map.cols()))
-        .append(", tile ").append(map.tile()).append(", order ").append(map.order()).append('\n');
+        .append(", tile ").append(map.tile()).append(map.spreads().isEmpty() ? "" : ", spatial " + map.spreads())
+        .append(", order ").append(map.order()).append('\n');
     Plan plan = plan(l, t.rows(), t.cols());
     b.append("  // levels:");
     for (Level v : plan.levels()) {
@@ -286,7 +287,7 @@ public final class MaestroExport {
         out.add("SpatialMap(" + chunk + ',' + chunk + ") " + idle + ";   // " + (v.rows() ? "rows" : "columns")
             + ": nothing spread, one " + (i == 0 ? "cluster" : "unit") + " works");
       } else {
-        for (String s : spatial(l, d)) out.add(s + ";");
+        for (String s : spatial(l, d, walked(l, v.index()))) out.add(s + ";");
       }
       if (i == 0) {
         for (String tdlc : map.order()) {
@@ -346,6 +347,17 @@ public final class MaestroExport {
   private static int tile(Layer l, String tdlc) { return l.mapping().tile().getOrDefault(tdlc, l.range(tdlc)); }
 
   /**
+   * What each unit of a level spreading {@code tdlc} walks of it in time: 1, or, for an index the mapping splits
+   * (Mapping.spreads: the axis spreads part of its tile), the rest of the tile, which the innermost level's
+   * TemporalMap(1,1) steps through while the unit keeps its partial sums.
+   */
+  private static int walked(Layer l, String tdlc) {
+    String d = maestro(l, tdlc);
+    boolean window = l.kind() != Kind.GEMM && List.of("Y", "X", "R", "S").contains(d);
+    return window ? 1 : tile(l, tdlc) / l.mapping().spatial(tdlc);
+  }
+
+  /**
    * Level 1's temporal order: the indices the stationary operand depends on outside, the others inside, so the
    * operand stays in the PE while the inner ones step (ws: the weights; os: the outputs; is and rs: the inputs).
    */
@@ -368,14 +380,14 @@ public final class MaestroExport {
   }
 
   /**
-   * One index per unit; for Y and X, the input rows of one output row (MAESTRO applies the stride); R (S) paired
-   * with Y (X), unit i taking filter row i and input row i of the one output row handed down, as MAESTRO's own
-   * row-stationary mappings spread a filter dimension.
+   * One index per unit ({@code walked} of it for a split index); for Y and X, the input rows of one output row
+   * (MAESTRO applies the stride); R (S) paired with Y (X), unit i taking filter row i and input row i of the one
+   * output row handed down, as MAESTRO's own row-stationary mappings spread a filter dimension.
    */
-  private static List<String> spatial(Layer l, String d) {
+  private static List<String> spatial(Layer l, String d, int walked) {
     if (l.kind() != Kind.GEMM && d.equals("R")) return List.of("SpatialMap(1,1) Y", "SpatialMap(1,1) R");
     if (l.kind() != Kind.GEMM && d.equals("S")) return List.of("SpatialMap(1,1) X", "SpatialMap(1,1) S");
-    if (!d.equals("Y") && !d.equals("X")) return List.of("SpatialMap(1,1) " + d);
+    if (!d.equals("Y") && !d.equals("X")) return List.of("SpatialMap(" + walked + "," + walked + ") " + d);
     return List.of("SpatialMap(Sz(" + (d.equals("Y") ? "R" : "S") + "),1) " + d);
   }
 

@@ -52,10 +52,12 @@ public final class MaestroImport {
    * the columns hold only indices the weights read, is when only ones the inputs read, rs otherwise); with no
    * reduction index spread and no R or S mapped, os: output
    * indices only the inputs read on the rows, the others on the columns. A level that spreads nothing counts
-   * toward an axis that has no other level (the columns first). A depthwise layer has a spread too but is not
-   * pinned (depthwise directives are not translated into a dwconv2d pin yet).
+   * toward an axis that has no other level (the columns first). A depthwise layer's C is dwconv2d's channel
+   * index k, which is no reduction: its spread goes on the columns (ws when no reduction index is spread).
+   * Under that ws the rows hold only reduction indices, so the input-only indices a depthwise layer's levels
+   * spread beside its channels cannot be pinned: they are in unpinned, out of rows (rowPes still counts them).
    */
-  record Spread(String dataflow, List<String> rows, List<String> cols, int rowPes, int colPes) {}
+  record Spread(String dataflow, List<String> rows, List<String> cols, int rowPes, int colPes, List<String> unpinned) {}
 
   static Spread spread(MaestroMapping.Layer l, int pes) {
     List<List<MaestroMapping.Directive>> levels = new ArrayList<>();
@@ -117,8 +119,11 @@ public final class MaestroImport {
       }
     }
     String df;
-    if (l.type().equals("DSCONV") && !reductions && cols.contains("c")) {
+    List<String> unpinned = List.of();
+    if (l.type().equals("DSCONV") && !reductions && cols.contains("k")) {
       df = "ws";   // channels across the PEs, each holding its channel's filter (KC-P's depthwise form)
+      unpinned = List.copyOf(rows);
+      rows.clear();
     } else if (!reductions) {
       df = "os";
     } else if (rsFilter) {
@@ -133,7 +138,7 @@ public final class MaestroImport {
     List<String> order = gemm ? List.of("m", "n", "k") : List.of("n", "k", "c", "p", "q", "r", "s");
     long all = units.stream().mapToLong(Integer::longValue).reduce(1, (x, y) -> x * y);
     return new Spread(df, order.stream().filter(rows::contains).toList(), order.stream().filter(cols::contains).toList(),
-        rowPes * colPes == all ? (int) rowPes : 0, (int) colPes);
+        rowPes * colPes == all ? (int) rowPes : 0, (int) colPes, order.stream().filter(unpinned::contains).toList());
   }
 
   /** The tdlc index a level spreads, or null. */
@@ -158,6 +163,7 @@ public final class MaestroImport {
     return switch (index) {
       case "p" -> l.outY();
       case "q" -> l.outX();
+      case "k" -> l.dim(l.type().equals("DSCONV") ? "C" : "K");
       default -> l.dim(index.toUpperCase(java.util.Locale.ROOT));
     };
   }
@@ -173,13 +179,15 @@ public final class MaestroImport {
     };
   }
 
-  /** tdlc's index for a MAESTRO dimension (null for a depthwise layer's K). */
+  /** tdlc's index for a MAESTRO dimension (a depthwise layer's C is dwconv2d's channel index k; its K is none). */
   private static String tdlcIndex(MaestroMapping.Layer l, String dim) {
     if (l.type().equals("GEMM")) return dim.toLowerCase(java.util.Locale.ROOT);
+    boolean depthwise = l.type().equals("DSCONV");
     return switch (dim) {
       case "Y", "Y'" -> "p";
       case "X", "X'" -> "q";
-      case "K" -> l.type().equals("DSCONV") ? null : "k";
+      case "K" -> depthwise ? null : "k";
+      case "C" -> depthwise ? "k" : "c";
       default -> dim.toLowerCase(java.util.Locale.ROOT);
     };
   }
@@ -304,8 +312,9 @@ public final class MaestroImport {
     b.append("// Each layer's directives are quoted above it. Carried over: which dimensions the levels spread over PEs, as\n")
         .append("// @map rows and cols (each level spreads one dimension, R or S paired with Y or X counting as R or S; reduction\n")
         .append("// dimensions on the rows and output ones on the columns, or with none spread, os: Y, X and N on the rows, K on\n")
-        .append("// the columns), and the dataflow they make (rs when R or S is spread, ws when the columns hold only K, is when\n")
-        .append("// they hold no K, os when no reduction dimension is spread)");
+        .append("// the columns; a depthwise layer's C, dwconv2d's channels k, on the columns), and the dataflow they make (rs\n")
+        .append("// when R or S is spread, ws when the columns hold only K or a depthwise layer's C, is when they hold no K, os\n")
+        .append("// when no reduction dimension is spread)");
     b.append(hw.l2().isPresent() ? ".\n" : " and MAESTRO's whole-tensor L2\n// (@map tile = the whole layer).\n");
     b.append("// Not carried over: the number of PEs each level gives its dimension (tdlc flattens an axis' indices over\n")
         .append("// its PEs), the chunk sizes and offsets of each level (tdlc tiles only its global buffer), and the loop\n")
@@ -337,7 +346,6 @@ public final class MaestroImport {
       }
       b.append(level).append('\n');
       Spread spread = spread(l, hw.numPes());
-      String df = spread.dataflow();
       int n = l.dim("N");
       String tile;
       switch (l.type()) {
@@ -355,7 +363,9 @@ public final class MaestroImport {
               .append(l.inY()).append(", ").append(l.inX()).append("];\n");
           b.append("  weight ").append(w).append(" : i8[").append(l.dim("C")).append(", 1, ").append(l.dim("R")).append(", ")
               .append(l.dim("S")).append("] init random(seed = ").append(seed++).append(");\n");
-          tile = "";
+          // dwconv2d's own indices: k is the channel (one group each), c the one input channel of a group
+          tile = "n = " + n + ", k = " + l.dim("C") + ", c = 1, p = " + l.outY() + ", q = " + l.outX()
+              + ", r = " + l.dim("R") + ", s = " + l.dim("S");
         }
         default -> {
           b.append("  input ").append(x).append(" : i8[").append(n).append(", ").append(l.dim("C")).append(", ")
@@ -366,15 +376,7 @@ public final class MaestroImport {
               + ", r = " + l.dim("R") + ", s = " + l.dim("S");
         }
       }
-      if (l.type().equals("DSCONV")) {
-        b.append("  // no @map: depthwise directives are not translated into a pin yet (their family: ").append(df)
-            .append(")\n");
-      } else {
-        b.append("  @map(dataflow = ").append(df).append(", rows = [").append(String.join(", ", spread.rows()))
-            .append("], cols = [").append(String.join(", ", spread.cols())).append("]");
-        if (hw.l2().isEmpty()) b.append(", tile = { ").append(tile).append(" }");
-        b.append(")\n");
-      }
+      pin(b, spread, hw.l2().isEmpty() ? tile : null);
       String stride = l.strideY() == l.strideX() ? Integer.toString(l.strideY()) : "[" + l.strideY() + ", " + l.strideX() + "]";
       b.append("  ").append(layer).append(" = ").append(switch (l.type()) {
         case "GEMM" -> "matmul(" + x + ", " + w + ")";
@@ -384,5 +386,17 @@ public final class MaestroImport {
     }
     b.append("\n  output ").append(String.join(", ", layers)).append(";\n}\n");
     return layers;
+  }
+
+  /** A layer's @map line (with the whole-layer tile unless null), after a note of what its levels spread unpinned. */
+  private static void pin(StringBuilder b, Spread spread, String tile) {
+    if (!spread.unpinned().isEmpty()) {
+      b.append("  // not pinned: the levels also spread ").append(String.join(", ", spread.unpinned()))
+          .append(" beside the channels k, but ws puts only reduction indices on the rows\n");
+    }
+    b.append("  @map(dataflow = ").append(spread.dataflow()).append(", rows = [").append(String.join(", ", spread.rows()))
+        .append("], cols = [").append(String.join(", ", spread.cols())).append("]");
+    if (tile != null) b.append(", tile = { ").append(tile).append(" }");
+    b.append(")\n");
   }
 }

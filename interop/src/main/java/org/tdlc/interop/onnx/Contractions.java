@@ -170,8 +170,9 @@ final class Contractions {
 
   private static void sum(OnnxImporter im, NodeProto n, String op) {
     boolean sub = op.equals("sub");
-    if (!sub && (readsExact(im, n, 0) || readsExact(im, n, 1))) {
-      Quantized.add(im, n);
+    if (readsExact(im, n, 0) || readsExact(im, n, 1)) {
+      if (sub) Quantized.sub(im, n);
+      else Quantized.add(im, n);
       return;
     }
     for (int i = 0; i < 2; i++) {
@@ -206,7 +207,7 @@ final class Contractions {
     im.define(n, Val.of(name, a.shape(), true, common, a.ms() + b.ms()));
   }
 
-  /** True if input i is a value computed exactly from quantized tensors (an Add in the QDQ form reads one). */
+  /** True if input i is a value computed exactly from quantized tensors (an Add or Sub in the QDQ form reads one). */
   private static boolean readsExact(OnnxImporter im, NodeProto n, int i) {
     return !im.isConstant(n, i) && im.value(n.getInput(i)) != null && im.isExact(im.value(n.getInput(i)));
   }

@@ -217,16 +217,22 @@ final class Quantized {
    * exact at the finer scale 2^-e: each is raised to it, times 2^d in i32 (QuantizeLinear then rounds it as ONNX
    * does). The same shapes (tdl's add would broadcast, but the ONNX rule here is kept to what is tested).
    */
-  static void add(OnnxImporter im, NodeProto n) {
+  static void add(OnnxImporter im, NodeProto n) { sum(im, n, "add"); }
+
+  /** A Sub in the QDQ form, as Add: a - b exact at the finer scale. */
+  static void sub(OnnxImporter im, NodeProto n) { sum(im, n, "sub"); }
+
+  private static void sum(OnnxImporter im, NodeProto n, String op) {
     Val a = exactOperand(im, n, 0), b = exactOperand(im, n, 1);
     if (!Arrays.equals(a.shape(), b.shape())) {
-      throw im.error(n, "adds " + Arrays.toString(a.shape()) + " and " + Arrays.toString(b.shape())
-          + "; a quantized Add imports operands of one shape");
+      String as = Arrays.toString(a.shape()), bs = Arrays.toString(b.shape());
+      throw im.error(n, (op.equals("add") ? "adds " + as + " and " + bs : "subtracts " + bs + " from " + as)
+          + "; a quantized " + n.getOpType() + " imports operands of one shape");
     }
     int e = Math.max(a.exponent(), b.exponent());
     Val x = raise(im, n, a, e, false), z = raise(im, n, b, e, false);
-    if (!x.acc() && !z.acc()) x = raise(im, n, x, e, true);   // i8 + i8 would wrap in i8: one in i32, times 1
-    String name = im.statement(im.nameFor(n), "add(" + x.name() + ", " + z.name() + ")");
+    if (!x.acc() && !z.acc()) x = raise(im, n, x, e, true);   // i8 +- i8 would wrap in i8: one in i32, times 1
+    String name = im.statement(im.nameFor(n), op + "(" + x.name() + ", " + z.name() + ")");
     Val y = Val.of(name, a.shape(), true, e, a.ms() + b.ms());
     im.markExact(y);
     im.define(n, y);
@@ -270,7 +276,7 @@ final class Quantized {
     im.define(n, y);
   }
 
-  /** Input i of an Add or Concat in the QDQ form: a value computed exactly, at one scale (not per channel). */
+  /** Input i of an Add, Sub or Concat in the QDQ form: a value computed exactly, at one scale (not per channel). */
   private static Val exactOperand(OnnxImporter im, NodeProto n, int i) {
     Val v = im.in(n, i);
     if (!im.isExact(v)) {

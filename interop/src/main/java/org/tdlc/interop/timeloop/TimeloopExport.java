@@ -142,7 +142,7 @@ public final class TimeloopExport {
     for (int[] f : factorings(l, m, on, axis, 0, new int[on.size()], 1)) {
       long n = 1, use = 1;
       for (int j = 0; j < f.length; j++) {
-        n *= m.tileOf(on.get(j)) / f[j];
+        n *= m.spatial(on.get(j)) / f[j];
         use *= f[j];
       }
       if (n == folds && use > bestUse) {
@@ -170,6 +170,10 @@ public final class TimeloopExport {
     }
     String d = on.get(j);
     int tile = m.tileOf(d), range = l.ranges().get(d), last = range - (ceilDiv(range, tile) - 1) * tile;
+    if (m.spatial(d) < tile) {   // split (Mapping.spreads): the axis holds the spread, of every tile it divides
+      last = last % m.spatial(d) == 0 ? m.spatial(d) : last;
+      tile = m.spatial(d);
+    }
     for (int f = 1; f <= Math.min(tile, room / used); f++) {
       if (tile % f != 0 || last % f != 0) continue;
       pick[j] = f;
@@ -187,6 +191,7 @@ public final class TimeloopExport {
   public static String mapping(Layer l, Target t) {
     Mapping m = l.mapping();
     Map<String, String> dram = new LinkedHashMap<>(), globalT = new LinkedHashMap<>(), spatial = new LinkedHashMap<>();
+    Map<String, String> walked = new LinkedHashMap<>();   // what the PEs walk of a split index (Mapping.spreads)
     for (String d : DIMS) {
       String idx = l.indexOf().get(d);
       if (idx == null) { dram.put(d, "1"); globalT.put(d, "1"); spatial.put(d, "1"); continue; }
@@ -198,6 +203,12 @@ public final class TimeloopExport {
       if (axis == 0) {
         globalT.put(d, factor(tile, last));
         spatial.put(d, "1");
+      } else if (m.spatial(idx) < tile && last % m.spatial(idx) == 0) {
+        // split: the PEs walk tile / spread in their innermost level, the axis spreads the rest in folds
+        int spreadOf = m.spatial(idx), e = spread(l, m, on, axis).get(idx);
+        walked.put(d, factor(tile / spreadOf, last / spreadOf));
+        globalT.put(d, Integer.toString(spreadOf / e));
+        spatial.put(d, Integer.toString(e));
       } else {
         int e = spread(l, m, on, axis).get(idx);  // divides the tile and the last tile
         int lastFolds = ceilDiv(last, e);
@@ -208,7 +219,8 @@ public final class TimeloopExport {
     String spatialTarget = sharedLevels(t).get(sharedLevels(t).size() - 1).name();
     StringBuilder b = new StringBuilder("# Layer ").append(l.name()).append(": tdlc's mapping (dataflow ")
         .append(m.dataflow()).append(", rows ").append(m.rows().isEmpty() ? "-" : m.rows()).append(", cols ")
-        .append(m.cols().isEmpty() ? "-" : m.cols()).append(", global tile ").append(m.tileText()).append(", order ")
+        .append(m.cols().isEmpty() ? "-" : m.cols()).append(", global tile ").append(m.tileText())
+        .append(m.spreads().isEmpty() ? "" : ", spatial " + m.spreads()).append(", order ")
         .append(String.join(" ", m.order())).append("),\n# written by `tdlc export timeloop`. Permutations are inner to outer."
             + " Timeloop dimension = tdlc index: ");
     List<String> names = new ArrayList<>();
@@ -226,6 +238,10 @@ public final class TimeloopExport {
       if (lv == t.dram() || lv == t.global()) continue;
       Map<String, String> ones = new LinkedHashMap<>();
       for (String d : DIMS) ones.put(d, "1");
+      if (lv.perPe() && !walked.isEmpty()) {   // the innermost per-PE level listed first walks the split part
+        ones.putAll(walked);
+        walked.clear();
+      }
       b.append(directive(lv.name(), "temporal", ones, String.join("", DIMS), null));
       int kept = lv.perPe() ? lv.holds() : 0;
       b.append("  - target: ").append(lv.name()).append("\n    type: datatype\n    keep: ")

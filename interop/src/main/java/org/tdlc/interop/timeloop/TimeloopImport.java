@@ -250,7 +250,7 @@ public final class TimeloopImport {
    * index order (null when one index is spread on both).
    */
   private record Pin(Map<String, Integer> tile, List<String> order, String tileText, List<String> levels,
-                     List<List<String>> axes) {
+                     List<List<String>> axes, Map<String, Integer> spread) {
     String axesText() { return "rows " + axes.get(0) + ", cols " + axes.get(1); }
   }
 
@@ -349,7 +349,20 @@ public final class TimeloopImport {
     for (String dim : ConvProblem.DIMS) if (!innerToOuter.contains(dim)) innerToOuter.add(dim);   // as Timeloop pads it
     List<String> order = new ArrayList<>();
     for (int i = innerToOuter.size() - 1; i >= 0; i--) order.add(INDEX.get(innerToOuter.get(i)));
-    return new Pin(tile, order, text.toString(), levels, axes(loops.stream().filter(Directive::spatial).toList()));
+    // an index spread on an axis whose tile is more than its spatial factors: the PEs walk the rest (C4 on Y with
+    // C4 below it in weights_spad), which @map's spatial says
+    List<List<String>> axes = axes(loops.stream().filter(Directive::spatial).toList());
+    Map<String, Integer> spread = new LinkedHashMap<>();
+    if (axes != null) {
+      for (List<String> axis : axes) {
+        for (String tdlc : axis) {
+          int s = 1;
+          for (Directive d : loops) if (d.spatial()) s *= d.factor(timeloopDim(tdlc));
+          if (s < tile.get(tdlc)) spread.put(tdlc, s);
+        }
+      }
+    }
+    return new Pin(tile, order, text.toString(), levels, axes, spread);
   }
 
   private String model(ConvProblem p, String name, String layer, String type, Pin pin, boolean withTile,
@@ -369,15 +382,15 @@ public final class TimeloopImport {
       b.append("  // Timeloop's mapping, directive by directive (permutations inner to outer):\n");
       for (String l : pin.levels()) b.append("  //   ").append(l).append('\n');
       b.append("  // Carried over: ").append(withTile ? "the tile held in the global buffer (" + pin.tileText() + "), "
-          : "").append(withAxes ? "the indices spread on the rows (Y) and columns (X), " : "").append("the order of the"
+          : "").append(withAxes ? "the indices spread on the rows (Y) and columns (X), each with its spatial factor"
+          + " where the PEs walk the rest of its tile (@map's spatial), " : "").append("the order of the"
           + " DRAM loops around the global buffer. Not carried over (no @map pin can say them yet): the factors and"
-          + " permutations of the levels inside the global buffer, each spread index's own spatial factor (tdlc's"
-          + " axes spread their indices flattened) and the bypass lists.\n");
-      StringBuilder t = new StringBuilder();
-      pin.tile().forEach((d, v) -> t.append(t.length() == 0 ? "" : ", ").append(d).append(" = ").append(v));
-      b.append("  @map(").append(withTile ? "tile = { " + t + " }, " : "")
+          + " permutations of the levels inside the global buffer (the PEs walk all of a spread index's tile beyond"
+          + " its spatial factor, the global buffer's share of it included) and the bypass lists.\n");
+      b.append("  @map(").append(withTile ? "tile = { " + sizes(pin.tile()) + " }, " : "")
           .append(withAxes ? "rows = [" + String.join(", ", pin.axes().get(0)) + "], cols = ["
               + String.join(", ", pin.axes().get(1)) + "], " : "")
+          .append(withAxes && !pin.spread().isEmpty() ? "spatial = { " + sizes(pin.spread()) + " }, " : "")
           .append("order = [").append(String.join(", ", pin.order())).append("])\n");
     } else {
       b.append("  // No mapping was given: tdlc's mapper chooses one.\n");
@@ -387,6 +400,13 @@ public final class TimeloopImport {
         .append(p.strideP() == 1 && p.strideQ() == 1 ? "" : ", stride = " + strides).append(");\n");
     b.append("  output ").append(layer).append(";\n}\n");
     return b.toString();
+  }
+
+  /** k = 2, c = 4: sizes as @map writes them. */
+  private static String sizes(Map<String, Integer> sizes) {
+    StringBuilder t = new StringBuilder();
+    sizes.forEach((d, v) -> t.append(t.length() == 0 ? "" : ", ").append(d).append(" = ").append(v));
+    return t.toString();
   }
 
   private String header(Map<String, String> files, Architecture arch, ConvProblem p) {

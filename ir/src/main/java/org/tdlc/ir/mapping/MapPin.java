@@ -1,5 +1,6 @@
 // The part of a mapping an @map annotation pins, as the front end stores it on the op: the attribute
-// pin = {cols = ["k"], dataflow = "ws", order = [...], rows = ["c", "r", "s"], tile = {k = 16}}, every key optional, in the op's own indices
+// pin = {cols = ["k"], dataflow = "ws", order = [...], rows = ["c", "r", "s"], spatial = {c = 4}, tile = {k = 16}},
+// every key optional, in the op's own indices
 // (IterationSpace: a grouped conv2d's k spans every group). The verifier reads a pin written by hand in IR
 // text through this reader, so that the mapping passes only ever see one MapPins could have built.
 package org.tdlc.ir.mapping;
@@ -21,21 +22,28 @@ import org.tdlc.ir.target.Dataflow;
 /**
  * dataflow: the keyword pinned, or null; tile: the pinned extents by index; order: empty, or every index
  * once; rows, cols: the indices pinned on each array axis (distinct, on one axis at most), or null when not
- * pinned (an empty list pins an axis to no index). Whether the dataflow lets them there is the mapping
+ * pinned (an empty list pins an axis to no index); spatial: per index, the part of its tile its axis spreads
+ * (Mapping.spreads). Whether the dataflow lets them there is the mapping
  * passes' check, as it depends on the target's dataflows.
  */
 public record MapPin(String dataflow, Map<String, Integer> tile, List<String> order, List<String> rows,
-                     List<String> cols) {
+                     List<String> cols, Map<String, Integer> spatial) {
   public static final String ATTR = "pin";
   /** The dataflows @map accepts; whether the target runs the one pinned is the mapping passes' check. */
   public static final List<String> DATAFLOWS = Arrays.stream(Dataflow.values()).map(Dataflow::keyword).toList();
-  private static final List<String> KEYS = List.of("cols", "dataflow", "order", "rows", "tile");
+  private static final List<String> KEYS = List.of("cols", "dataflow", "order", "rows", "spatial", "tile");
 
   public MapPin {
     tile = Collections.unmodifiableMap(new LinkedHashMap<>(tile));
+    spatial = Collections.unmodifiableMap(new LinkedHashMap<>(spatial));
     order = List.copyOf(order);
     rows = rows == null ? null : List.copyOf(rows);
     cols = cols == null ? null : List.copyOf(cols);
+  }
+
+  /** A pin that spreads no index in part. */
+  public MapPin(String dataflow, Map<String, Integer> tile, List<String> order, List<String> rows, List<String> cols) {
+    this(dataflow, tile, order, rows, cols, Map.of());
   }
 
   /** The op's pin, empty when it has none; a malformed one is an OpTypeException naming what is wrong. */
@@ -60,7 +68,14 @@ public record MapPin(String dataflow, Map<String, Integer> tile, List<String> or
       if (!(pin.get("tile").orElseThrow() instanceof DictAttr sizes)) {
         throw bad("tile must be a dictionary, got " + pin.get("tile").orElseThrow());
       }
-      sizes.entries().forEach((d, v) -> tile.put(d, size(d, v, space)));
+      sizes.entries().forEach((d, v) -> tile.put(d, size("tile", d, v, space)));
+    }
+    Map<String, Integer> spatial = new LinkedHashMap<>();
+    if (pin.has("spatial")) {
+      if (!(pin.get("spatial").orElseThrow() instanceof DictAttr sizes)) {
+        throw bad("spatial must be a dictionary, got " + pin.get("spatial").orElseThrow());
+      }
+      sizes.entries().forEach((d, v) -> spatial.put(d, size("spatial", d, v, space)));
     }
     List<String> order = new ArrayList<>();
     if (pin.has("order")) {
@@ -75,7 +90,7 @@ public record MapPin(String dataflow, Map<String, Integer> tile, List<String> or
     }
     List<String> rows = axis(pin, "rows", space, List.of());
     List<String> cols = axis(pin, "cols", space, rows == null ? List.of() : rows);
-    return Optional.of(new MapPin(dataflow, tile, order, rows, cols));
+    return Optional.of(new MapPin(dataflow, tile, order, rows, cols, spatial));
   }
 
   /** A pinned axis: distinct indices of the op, none of them on {@code other}; null when not pinned. */
@@ -97,13 +112,13 @@ public record MapPin(String dataflow, Map<String, Integer> tile, List<String> or
     throw bad(key + " must be a list of index names, got " + v);
   }
 
-  private static int size(String d, Attribute v, IterationSpace space) {
+  private static int size(String key, String d, Attribute v, IterationSpace space) {
     if (!space.dims().contains(d)) {
-      throw bad("tile names " + d + ", which is not an index of the op (its indices: " + String.join(", ", space.dims())
+      throw bad(key + " names " + d + ", which is not an index of the op (its indices: " + String.join(", ", space.dims())
           + ")");
     }
     if (!(v instanceof Attribute.IntAttr i) || i.value() < 1 || i.value() > space.range(d)) {
-      throw bad("tile " + d + " = " + v + " must be an integer from 1 to the range of " + d + " (" + space.range(d) + ")");
+      throw bad(key + " " + d + " = " + v + " must be an integer from 1 to the range of " + d + " (" + space.range(d) + ")");
     }
     return (int) i.value();
   }

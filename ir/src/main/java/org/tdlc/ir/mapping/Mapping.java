@@ -26,11 +26,15 @@ import org.tdlc.ir.target.Dataflow;
  * which the axis holds flattened, im2col-style: an axis of c, r, s spreads c x r x s positions over its
  * PEs, in ceil(c x r x s / PEs) folds (machine.Timing); tile: per index (every index of the op, in its
  * order) the tile extent in the global buffer; order: the tile loops, outermost first. The lowering walks
- * output tiles in that order and, inside each, the reduction tiles in that order. The attribute's
- * {@code spatial} restates, per index on an axis, the extent the axis spreads: its tile.
+ * output tiles in that order and, inside each, the reduction tiles in that order. spreads: the indices on an
+ * axis that it spreads only in part, each with that part (a divisor of its tile; Timeloop's C4 on the rows
+ * with C16 below it is c's tile 64 spread 4): the PEs walk the rest of the tile in time, inside the fold
+ * (machine.ArrayLoops), so partial sums of a split reduction index stay in the PEs across it. The
+ * attribute's {@code spatial} states, per index on an axis, the extent the axis spreads: its spread, else
+ * its tile.
  */
 public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, Map<String, Integer> tile,
-                      List<String> order) {
+                      List<String> order, Map<String, Integer> spreads) {
   public static final String ATTR = "mapping";
   public static final String LEVEL = "global";
   private static final List<String> KEYS = List.of("cols", "dataflow", "levels", "rows", "spatial");
@@ -38,20 +42,33 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
 
   public Mapping {
     tile = Collections.unmodifiableMap(new LinkedHashMap<>(tile));
+    Map<String, Integer> parts = new TreeMap<>();
+    for (var e : spreads.entrySet()) {
+      Integer t = tile.get(e.getKey());
+      if (t != null && e.getValue() < t && (rows.contains(e.getKey()) || cols.contains(e.getKey()))) {
+        parts.put(e.getKey(), e.getValue());
+      }
+    }
+    spreads = Collections.unmodifiableMap(parts);
     order = List.copyOf(order);
     rows = List.copyOf(rows);
     cols = List.copyOf(cols);
   }
 
+  /** A mapping whose axes spread their indices' whole tiles. */
+  public Mapping(Dataflow dataflow, List<String> rows, List<String> cols, Map<String, Integer> tile, List<String> order) {
+    this(dataflow, rows, cols, tile, order, Map.of());
+  }
+
   public int tileOf(String dim) { return tile.get(dim); }
 
-  /** The extent the array spreads index {@code dim} (on one of its axes) over: its tile. */
-  public int spatial(String dim) { return tileOf(dim); }
+  /** The extent the array spreads index {@code dim} (on one of its axes) over: its spread, else its tile. */
+  public int spatial(String dim) { return spreads.getOrDefault(dim, tileOf(dim)); }
 
-  /** An axis' extent: the product of its indices' tiles (1 for an axis with none). */
+  /** An axis' extent: the product of its indices' spatial extents (1 for an axis with none). */
   public long axisExtent(List<String> axis) {
     long e = 1;
-    for (String d : axis) e *= tileOf(d);
+    for (String d : axis) e *= spatial(d);
     return e;
   }
 
@@ -112,8 +129,8 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     }
     Map<String, Integer> tile = tile(dict(level.get("tile").orElseThrow(), "tile", null), space);
     List<String> order = order(level, space);
-    spatial(dict(a.get("spatial").orElseThrow(), "spatial", null), rows, cols, tile);
-    return new Mapping(dataflow, rows, cols, tile, order);
+    Map<String, Integer> spreads = spatial(dict(a.get("spatial").orElseThrow(), "spatial", null), rows, cols, tile);
+    return new Mapping(dataflow, rows, cols, tile, order, spreads);
   }
 
   /** An axis' indices, in the op's index order whatever order they are written in. */
@@ -173,8 +190,13 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     return order;
   }
 
-  /** spatial: exactly the rows and cols indices, each with its tile (the extent its axis spreads). */
-  private static void spatial(DictAttr spatial, List<String> rows, List<String> cols, Map<String, Integer> tile) {
+  /**
+   * spatial: exactly the rows and cols indices, each with the extent its axis spreads, its tile or a divisor
+   * of it (the PEs walk the rest); returns those below their tile.
+   */
+  private static Map<String, Integer> spatial(DictAttr spatial, List<String> rows, List<String> cols,
+                                              Map<String, Integer> tile) {
+    Map<String, Integer> spreads = new TreeMap<>();
     Set<String> want = new HashSet<>(rows);
     want.addAll(cols);
     for (String d : spatial.entries().keySet()) {
@@ -190,11 +212,13 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
       if (!(spatial.get(d).orElseThrow() instanceof Attribute.IntAttr v)) {
         throw bad("spatial " + d + " = " + spatial.get(d).orElseThrow() + " must be an integer");
       }
-      if (v.value() != tile.get(d)) {
-        throw bad("spatial " + d + " = " + v.value() + " must equal the tile of " + d + " (" + tile.get(d)
-            + "): an axis spreads its indices' whole tiles, folded");
+      if (v.value() < 1 || v.value() > tile.get(d) || tile.get(d) % v.value() != 0) {
+        throw bad("spatial " + d + " = " + v.value() + " must divide the tile of " + d + " (" + tile.get(d)
+            + "): an axis spreads a part of its index's tile that the PEs' loop walks whole");
       }
+      if (v.value() < tile.get(d)) spreads.put(d, (int) v.value());
     }
+    return spreads;
   }
 
   /** The spatial extents written in the op's attribute (checked by read), by index. */
@@ -251,8 +275,11 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     }
     b.append(indent).append("global [ ").append(tileText()).append(" ]\n");
     for (String d : space.dims()) {
-      if (rows.contains(d) || cols.contains(d) || tileOf(d) == 1) continue;
-      b.append(indent).append("| for ").append(d).append(" in [0:").append(tileOf(d)).append(")\n");
+      int walked = rows.contains(d) || cols.contains(d) ? tileOf(d) / spatial(d) : tileOf(d);
+      if (walked == 1) continue;
+      b.append(indent).append("| for ").append(d).append(" in [0:").append(walked).append(")")
+          .append(walked < tileOf(d) ? "   (in the PEs; " + spatial(d) + " on the " + (rows.contains(d) ? "rows" : "cols")
+              + ")" : "").append('\n');
       indent += "  ";
     }
     String[] names = {"Spatial-Y", "Spatial-X"};
@@ -280,8 +307,11 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
       if (t.length() > 0) t.append(", ");
       t.append(e.getKey()).append(" = ").append(e.getValue());
     }
+    StringBuilder sp = new StringBuilder();
+    spreads.forEach((d, v) -> sp.append(sp.length() == 0 ? "" : ", ").append(d).append(" = ").append(v));
     return "@map(dataflow = " + dataflow.keyword() + ", rows = [" + String.join(", ", rows) + "], cols = ["
-        + String.join(", ", cols) + "], tile = { " + t + " }, order = [" + String.join(", ", order) + "])";
+        + String.join(", ", cols) + "], tile = { " + t + " }" + (spreads.isEmpty() ? "" : ", spatial = { " + sp + " }")
+        + ", order = [" + String.join(", ", order) + "])";
   }
 
   /** k=16 c=32 ...: the global tile in index order. */

@@ -100,8 +100,8 @@ class MappingTest {
     assertEquals("mapping: level \"dram\" is not one a mapping can hold (only \"global\")",
         refused("\"global\"", "\"dram\""));
     assertEquals("mapping: spatial has no extent for index n (on the cols)", refused("{k = 32, n = 24}", "{k = 32}"));
-    assertEquals("mapping: spatial k = 16 must equal the tile of k (32): an axis spreads its indices' whole tiles,"
-        + " folded", refused("{k = 32, n = 24}", "{k = 16, n = 24}"));
+    assertEquals("mapping: spatial k = 12 must divide the tile of k (32): an axis spreads a part of its index's tile"
+        + " that the PEs' loop walks whole", refused("{k = 32, n = 24}", "{k = 12, n = 24}"));
   }
 
   @Test void theVerifierReportsTheReadersMessageAtTheOp() {

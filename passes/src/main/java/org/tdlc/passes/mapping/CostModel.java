@@ -11,6 +11,8 @@ import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.type.StorageFormat;
+import org.tdlc.machine.ArrayAxes;
+import org.tdlc.machine.ArrayLoops;
 import org.tdlc.machine.ArrayTraffic;
 import org.tdlc.machine.BufferLayout;
 import org.tdlc.machine.Energy;
@@ -132,6 +134,14 @@ public final class CostModel {
    * 0: none), tile per index, order of indices.
    */
   public Cost evaluate(Dataflow df, int rowDims, int colDims, int[] tile, int[] order) {
+    return evaluate(df, rowDims, colDims, tile, order, null);
+  }
+
+  /**
+   * As above with {@code spread[d]} the part of index d's tile its axis spreads, the rest walked by the PEs
+   * (ArrayLoops; null or 0: all of it).
+   */
+  public Cost evaluate(Dataflow df, int rowDims, int colDims, int[] tile, int[] order, int[] spread) {
     int[] slots = slots(tile);
     long cap = machine.global().sizeBytes();
     if (slots[0] == 0) {
@@ -172,8 +182,9 @@ public final class CostModel {
       ext[d] = Math.min(tile[d], space.ranges()[d]);
       if (!reduced[d]) tileOutputs *= ext[d];
     }
-    ArrayTraffic.Counts step = ArrayTraffic.of(machine, df, ext, rowDims, colDims, strides, tileOutputs, false,
-        space.bytes()[0], space.bytes()[1]);
+    ArrayLoops loops = ArrayLoops.of(ext, strides, rowDims, colDims, spread);
+    if (loops.extents().length == n) spread = null;   // the full tile splits nothing (ArrayLoops.of)
+    ArrayTraffic.Counts step = loops.traffic(machine, df, tileOutputs, false, space.bytes()[0], space.bytes()[1]);
     gRead[0] = steps * step.a() * space.bytes()[0];
     gRead[1] = steps * step.b() * space.bytes()[1];
     long partialsWritten = steps * step.cWritten() * Energy.PSUM_BYTES;
@@ -191,7 +202,7 @@ public final class CostModel {
     }
     double issuedShare = 1;
     if (machine.skipZeros()) for (int i = 0; i < 2; i++) if (formats[i] != null) issuedShare *= densities[i];
-    long compute = computeCycles(df, rowDims, colDims, tile, trips, steps, outTiles, issuedShare,
+    long compute = computeCycles(df, rowDims, colDims, tile, spread, trips, steps, outTiles, issuedShare,
         gRead[0] + gRead[1] + partialsRead, partialsWritten);
     long cycles = Math.max(overlap(box, outElems / outTiles, slots, compute, loadCycles, storeCycles),
         Timing.dramBound(machine, loadCycles, Cost.sum(dramRead), storeCycles, dramWrite[2]));
@@ -204,13 +215,75 @@ public final class CostModel {
   }
 
   /**
+   * Per index, the part of its tile the array spreads (ArrayLoops; 0: all of it) under an arrangement whose
+   * {@code split} indices (a mask over indices on its axes) an axis spreads only in part: the {@code pinned}
+   * extent where a pin gives one, else the largest divisor of the tile that, times the other indices' tiles on
+   * that axis, fits the axis' PEs (none above 1: the whole tile, folded). The PEs then hold the stationary operand's elements over the part they
+   * walk: where a pin did not choose it, a split the per-PE levels holding that operand cannot keep (their
+   * bytes over the product of the walked extents it depends on) is not made. Null when nothing splits.
+   */
+  public int[] spreads(Dataflow df, int rows, int cols, int split, int[] tile, int[] pinned) {
+    if (split == 0) return null;
+    int[] spread = new int[n];
+    int[] axes = {rows, cols}, pes = {machine.rows(), machine.cols()};
+    boolean any = false, chosen = false;
+    for (int x = 0; x < 2; x++) {
+      for (int d = 0; d < n; d++) {
+        if ((axes[x] >> d & 1) == 0 || (split >> d & 1) == 0) continue;
+        int t = Math.min(tile[d], space.ranges()[d]);
+        if (pinned != null && pinned[d] > 0) {
+          spread[d] = Math.min(pinned[d], t);
+        } else {
+          long others = 1;
+          for (int e = 0; e < n; e++) if (e != d && (axes[x] >> e & 1) != 0) others *= Math.min(tile[e], space.ranges()[e]);
+          int best = 1;
+          for (int v = 1; v <= t; v++) if (t % v == 0 && v * others <= pes[x]) best = v;
+          // a spread of 1 is the arrangement without d on the axis, which the space holds: not a split
+          spread[d] = best > 1 ? best : t;
+          chosen = true;
+        }
+        any |= spread[d] < t;
+      }
+    }
+    if (!any) return null;
+    if (chosen && !stationaryFits(df, rows | cols, tile, spread)) return null;
+    return spread;
+  }
+
+  /**
+   * Whether the per-PE levels that hold the operand {@code df} keeps stationary hold its elements over the
+   * loops the PEs walk: the indices on no axis ({@code axes}), and the walked part of a split one.
+   */
+  private boolean stationaryFits(Dataflow df, int axes, int[] tile, int[] spread) {
+    int x = ArrayAxes.stationary(df);
+    long elements = 1;
+    for (int d = 0; d < n; d++) {
+      boolean depends = x == ArrayTraffic.C ? !reduced[d] : uses[x][d];
+      if (!depends) continue;
+      int t = Math.min(tile[d], space.ranges()[d]);
+      if ((axes >> d & 1) == 0) elements *= t;
+      else if (spread[d] > 0 && spread[d] < t) elements *= t / spread[d];
+    }
+    long capacity = 0;
+    for (int i = machine.firstPerPe(); i < machine.levels().size(); i++) {
+      if (machine.levels().get(i).holds(x)) capacity += machine.levels().get(i).sizeBytes();
+    }
+    return elements * (x == ArrayTraffic.C ? Energy.PSUM_BYTES : space.bytes()[x]) <= capacity;
+  }
+
+  /**
    * The same cost with TileTimeline's exact schedule, which search loops cannot afford but a final
    * choice and a prediction (run --json, explain) can: its cycles and load busy time, and the input
    * loads as the lowering's slots really reuse boxes (the closed form misses reuse of equal boxes at
    * different tile indices, as a window's taps and outputs overlap when their tiles are tiny).
    */
   public Cost evaluateExact(Dataflow df, int rowDims, int colDims, int[] tile, int[] order) {
-    return evaluateExact(df, rowDims, colDims, tile, order, null);
+    return evaluateExact(df, rowDims, colDims, tile, order, null, null);
+  }
+
+  /** As above with each axis index's spread (evaluate). */
+  public Cost evaluateExact(Dataflow df, int rowDims, int colDims, int[] tile, int[] order, int[] spread) {
+    return evaluateExact(df, rowDims, colDims, tile, order, spread, null);
   }
 
   /**
@@ -218,10 +291,11 @@ public final class CostModel {
    * dense): their blocks' bytes, decode or conversion cycles and, on a zero-skipping target, skipped MACs
    * (which the per-PE level does not read or write).
    */
-  Cost evaluateExact(Dataflow df, int rowDims, int colDims, int[] tile, int[] order, TileTimeline.Stored[] stored) {
-    Cost c = evaluate(df, rowDims, colDims, tile, order);
+  Cost evaluateExact(Dataflow df, int rowDims, int colDims, int[] tile, int[] order, int[] spread,
+                     TileTimeline.Stored[] stored) {
+    Cost c = evaluate(df, rowDims, colDims, tile, order, spread);
     if (!c.feasible()) return c;
-    TileTimeline.Schedule s = TileTimeline.of(space, machine, df, rowDims, colDims, tile, order,
+    TileTimeline.Schedule s = TileTimeline.of(space, machine, df, rowDims, colDims, tile, spread, order,
         new int[] {c.nIn(), c.nOut()}, stored);
     long[] dramRead = c.dramRead().clone(), globalWrite = c.globalWrite().clone();
     long[] globalRead = c.globalRead().clone();
@@ -375,10 +449,12 @@ public final class CostModel {
    * The compute queue's cycles: every MAC step (Timing.mac, here on the steps' average folds, streaming and
    * buffer bytes, exact when every tile is full) and the epilogue's ALU ops per output tile.
    */
-  private long computeCycles(Dataflow df, int rowDims, int colDims, int[] tile, int[] trips, long steps,
+  private long computeCycles(Dataflow df, int rowDims, int colDims, int[] tile, int[] spread, int[] trips, long steps,
                              long outTiles, double issuedShare, long macRead, long macWritten) {
-    long axes = axisFoldSum(rowDims, tile, trips, machine.rows()) * axisFoldSum(colDims, tile, trips, machine.cols());
-    long folds = axes, spatial = axes;
+    long folds = axisFoldSum(rowDims, tile, spread, trips, machine.rows(), true)
+        * axisFoldSum(colDims, tile, spread, trips, machine.cols(), true);
+    long spatial = spread == null ? folds : axisFoldSum(rowDims, tile, spread, trips, machine.rows(), false)
+        * axisFoldSum(colDims, tile, spread, trips, machine.cols(), false);
     for (int d = 0; d < n; d++) {
       if (((rowDims | colDims) >> d & 1) != 0) continue;
       folds *= space.ranges()[d];
@@ -421,14 +497,16 @@ public final class CostModel {
   long axisFolds(int mask, int[] tile, int pe) {
     int[] trips = new int[n];
     for (int d = 0; d < n; d++) trips[d] = (space.ranges()[d] + tile[d] - 1) / tile[d];
-    return axisFoldSum(mask, tile, trips, pe);
+    return axisFoldSum(mask, tile, null, trips, pe, false);
   }
 
   /**
    * Sum over the tiles of an axis' indices ({@code mask}) of its folds, ceil(product of the tile's extents /
-   * pe): each index full or its remainder, weighted by how many tiles have that shape.
+   * pe): each index full or its remainder, weighted by how many tiles have that shape. An index the axis
+   * spreads in part (ArrayLoops) counts its spread, and, {@code withTime}, times the steps the PEs walk the
+   * rest in.
    */
-  private long axisFoldSum(int mask, int[] tile, int[] trips, int pe) {
+  private long axisFoldSum(int mask, int[] tile, int[] spread, int[] trips, int pe, boolean withTime) {
     if (mask == 0) return 1;
     long sum = 0;
     for (int combo = mask; ; combo = (combo - 1) & mask) {   // each index full (bit set) or the remainder
@@ -438,8 +516,11 @@ public final class CostModel {
         int last = space.ranges()[d] - (trips[d] - 1) * tile[d];
         boolean full = (combo >> d & 1) != 0;
         if (!full && last == tile[d]) weight = 0;                  // no separate remainder tile
-        extent *= full ? tile[d] : last;
+        int e = full ? tile[d] : last;
+        boolean split = spread != null && spread[d] > 0 && spread[d] < e && e % spread[d] == 0;
+        extent *= split ? spread[d] : e;
         weight *= full ? (last == tile[d] ? trips[d] : trips[d] - 1) : 1;
+        if (split && withTime) weight *= e / spread[d];
       }
       if (weight > 0) sum += weight * Timing.folds(extent, pe);
       if (combo == 0) return sum;

@@ -118,8 +118,9 @@ public final class MappingPlanner {
     all.addAll(r.runnersUp());
     List<MappingSearch.Point> exact = new ArrayList<>();
     for (MappingSearch.Point p : all) {
-      Cost c = model.evaluateExact(p.dataflow(), p.rows(), p.cols(), p.tile(), p.order());
-      exact.add(new MappingSearch.Point(p.dataflow(), p.rows(), p.cols(), p.tile(), p.order(), c, c.score(objective)));
+      Cost c = model.evaluateExact(p.dataflow(), p.rows(), p.cols(), p.tile(), p.order(), p.spread());
+      exact.add(new MappingSearch.Point(p.dataflow(), p.rows(), p.cols(), p.split(), p.tile(), p.spread(), p.order(), c,
+          c.score(objective)));
     }
     exact.sort(java.util.Comparator.comparing(MappingSearch.Point::cost, objective.costs()));
     return new MappingSearch.Result(exact.get(0), List.copyOf(exact.subList(1, exact.size())), r.visited(),
@@ -132,7 +133,11 @@ public final class MappingPlanner {
     for (int d = 0; d < s.dims().size(); d++) tile.put(s.dims().get(d), p.tile()[d]);
     List<String> order = new ArrayList<>();
     for (int d : p.order()) order.add(s.dims().get(d));
-    return new Mapping(p.dataflow(), names(s, p.rows()), names(s, p.cols()), tile, order);
+    Map<String, Integer> spreads = new LinkedHashMap<>();
+    if (p.spread() != null) {
+      for (int d = 0; d < s.dims().size(); d++) if (p.spread()[d] > 0) spreads.put(s.dims().get(d), p.spread()[d]);
+    }
+    return new Mapping(p.dataflow(), names(s, p.rows()), names(s, p.cols()), tile, order, spreads);
   }
 
   /** The names of the indices in a mask, in index order. */
@@ -182,6 +187,31 @@ public final class MappingPlanner {
         return null;
       }
       space = fitting;
+      // axes pinned without spatial spread their indices' whole tiles
+      if (!pin.has("spatial")) space = space.withArrangements(space.arrangements().stream().filter(a -> a.split() == 0).toList());
+    }
+    if (pin.has("spatial")) {
+      DictAttr sp = (DictAttr) pin.get("spatial").orElseThrow();
+      int[] pinned = new int[s.dims().size()];
+      for (Map.Entry<String, Attribute> e : sp.entries().entrySet()) {
+        int d = s.index(e.getKey());
+        int v = (int) ((Attribute.IntAttr) e.getValue()).value();
+        int[] multiples = java.util.Arrays.stream(space.tiles()[d]).filter(t -> t % v == 0).toArray();
+        if (multiples.length == 0) {
+          diags.error(op.location(), "@map: spatial extent of " + e.getKey() + " is " + v + ", which divides no tile of "
+              + e.getKey() + (space.tiles()[d].length == 1 ? " (its pinned tile is " + space.tiles()[d][0] + ")" : ""));
+          return null;
+        }
+        space = space.withTiles(d, multiples);
+        pinned[d] = v;
+      }
+      MappingSpace split = space.withSpread(pinned);
+      if (split.arrangements().isEmpty()) {
+        diags.error(op.location(), "@map: spatial names " + sp.entries().keySet() + ", which no arrangement of the "
+            + "space puts on the array's rows or cols");
+        return null;
+      }
+      space = split;
     }
     return space;
   }
@@ -282,8 +312,11 @@ public final class MappingPlanner {
       int[] axes = before != null && before.dataflow() == df
           ? new int[] {MappingSpace.mask(s, before.rows()), MappingSpace.mask(s, before.cols())}
           : MappingSpace.roles(s, df);
+      int split = before != null && before.dataflow() == df ? MappingSpace.mask(s, List.copyOf(before.spreads().keySet())) : 0;
       MappingSpace.Arrangement keep = space.arrangements().stream()
-          .filter(a -> a.rows() == axes[0] && a.cols() == axes[1]).findFirst().orElse(space.arrangements().get(0));
+          .filter(a -> a.rows() == axes[0] && a.cols() == axes[1] && a.split() == split).findFirst()
+          .orElse(space.arrangements().stream().filter(a -> a.rows() == axes[0] && a.cols() == axes[1]).findFirst()
+              .orElse(space.arrangements().get(0)));
       space = space.withArrangements(List.of(keep));
     }
     if (decide != Decide.ORDER && space.orders().size() > 1) {

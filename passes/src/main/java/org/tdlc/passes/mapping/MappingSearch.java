@@ -60,8 +60,12 @@ import org.tdlc.ir.target.Dataflow;
  * on footprints growing with extents, and on the array's geometry for the first shortlist.
  */
 public final class MappingSearch {
-  /** One evaluated point. */
-  public record Point(Dataflow dataflow, int rows, int cols, int[] tile, int[] order, Cost cost, double score) {}
+  /**
+   * One evaluated point: split, the indices of its arrangement an axis spreads in part, and spread, per
+   * index the part it spreads (CostModel.spreads; null: every axis spreads whole tiles).
+   */
+  public record Point(Dataflow dataflow, int rows, int cols, int split, int[] tile, int[] spread, int[] order, Cost cost,
+                      double score) {}
 
   /** The best point, runners-up, cost-model evaluations (visited), valid ones, capacity checks and time. */
   public record Result(Point best, List<Point> runnersUp, long visited, long valid, long checks, long nanos) {}
@@ -157,7 +161,7 @@ public final class MappingSearch {
   private boolean better(Point p, Point than) { return p != null && (than == null || ranking.compare(p, than) < 0); }
 
   private int arrangementOf(Point p) {
-    return arrangementIndex.get(new MappingSpace.Arrangement(p.dataflow(), p.rows(), p.cols()));
+    return arrangementIndex.get(new MappingSpace.Arrangement(p.dataflow(), p.rows(), p.cols(), p.split()));
   }
 
   /** A start or climb step: tile candidates, order, its best point, and when it was found (breaks ties). */
@@ -623,9 +627,11 @@ public final class MappingSearch {
     if ((++visited & 4095) == 0) tick();
     int[] tile = tiles(pick);
     MappingSpace.Arrangement a = space.arrangements().get(arrangement);
-    Cost c = model.evaluate(a.dataflow(), a.rows(), a.cols(), tile, space.orders().get(o));
+    int[] spread = model.spreads(a.dataflow(), a.rows(), a.cols(), a.split(), tile, space.spread());
+    Cost c = model.evaluate(a.dataflow(), a.rows(), a.cols(), tile, space.orders().get(o), spread);
     Point p = c.feasible()
-        ? new Point(a.dataflow(), a.rows(), a.cols(), tile, space.orders().get(o), c, c.score(objective)) : null;
+        ? new Point(a.dataflow(), a.rows(), a.cols(), a.split(), tile, spread, space.orders().get(o), c, c.score(objective))
+        : null;
     if (p != null) keep(p);
     if (p != null) tileBest.merge(new Key(pick.clone(), -1, -1), p, (q, r) -> better(r, q) ? r : q);
     if (memo) seen.put(key, p);
@@ -649,7 +655,8 @@ public final class MappingSearch {
     validCount++;
     for (int i = 0; i < valid.size(); i++) {
       Point q = valid.get(i);
-      if (q.score() == p.score() && q.dataflow() == p.dataflow() && q.rows() == p.rows() && q.cols() == p.cols()) {
+      if (q.score() == p.score() && q.dataflow() == p.dataflow() && q.rows() == p.rows() && q.cols() == p.cols()
+          && q.split() == p.split()) {
         if (!better(p, q)) return;
         valid.remove(i);
         break;

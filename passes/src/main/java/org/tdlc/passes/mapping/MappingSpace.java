@@ -11,17 +11,30 @@ import org.tdlc.machine.ArrayAxes;
 
 /**
  * arrangements: the dataflows allowed, each with every index set its rows and columns may hold
- * (ArrayAxes); tiles[d]: candidate extents, ascending; orders: candidate index orders.
+ * (ArrayAxes), and which of those indices the array spreads only in part; tiles[d]: candidate extents,
+ * ascending; orders: candidate index orders; spread: null, or per index the part of its tile a pin says its
+ * axis spreads (0: the rule's, CostModel.spreads).
  */
-public record MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[][] tiles, List<int[]> orders) {
+public record MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[][] tiles, List<int[]> orders,
+                           int[] spread) {
   /** The most indices the search puts on one axis (the pin is not bound by it). */
   static final int MAX_AXIS_INDICES = 3;
 
-  /** A dataflow with the indices (bit masks over the op's indices) on the array's rows and columns. */
-  public record Arrangement(Dataflow dataflow, int rows, int cols) {}
+  /**
+   * A dataflow with the indices (bit masks over the op's indices) on the array's rows and columns, and
+   * {@code split}: those of them the axis spreads only in part, the PEs walking the rest of the tile
+   * (ArrayLoops; how much, CostModel.spreads).
+   */
+  public record Arrangement(Dataflow dataflow, int rows, int cols, int split) {
+    public Arrangement(Dataflow dataflow, int rows, int cols) { this(dataflow, rows, cols, 0); }
+  }
 
   public MappingSpace {
     arrangements = List.copyOf(arrangements);
+  }
+
+  public MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[][] tiles, List<int[]> orders) {
+    this(space, arrangements, tiles, orders, null);
   }
 
   /**
@@ -33,7 +46,13 @@ public record MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[
     int[][] tiles = new int[n][];
     for (int d = 0; d < n; d++) tiles[d] = candidates(s.ranges()[d], target.rows(), target.cols());
     List<Arrangement> all = new ArrayList<>();
-    for (Dataflow df : target.dataflows()) all.addAll(arrangements(s, df));
+    for (Dataflow df : target.dataflows()) {
+      for (Arrangement a : arrangements(s, df)) {
+        // where a scratchpad holds the stationary operand, an axis' summed index is split rather than folded
+        List<Arrangement> split = holdsStationary(target, df) ? splits(s, a) : List.of();
+        all.addAll(split.isEmpty() ? List.of(a) : split);
+      }
+    }
     return new MappingSpace(s, all, tiles, orders(s));
   }
 
@@ -47,15 +66,71 @@ public record MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[
   public MappingSpace withTile(int d, int extent) {
     int[][] t = tiles.clone();
     t[d] = new int[] {extent};
-    return new MappingSpace(space, arrangements, t, orders);
+    return new MappingSpace(space, arrangements, t, orders, spread);
   }
 
-  public MappingSpace withOrder(int[] order) { return new MappingSpace(space, arrangements, tiles, List.of(order)); }
+  /** The space with index d's tile candidates narrowed to {@code extents} (ascending). */
+  public MappingSpace withTiles(int d, int[] extents) {
+    int[][] t = tiles.clone();
+    t[d] = extents.clone();
+    return new MappingSpace(space, arrangements, t, orders, spread);
+  }
 
-  public MappingSpace withArrangements(List<Arrangement> a) { return new MappingSpace(space, a, tiles, orders); }
+  public MappingSpace withOrder(int[] order) { return new MappingSpace(space, arrangements, tiles, List.of(order), spread); }
+
+  public MappingSpace withArrangements(List<Arrangement> a) { return new MappingSpace(space, a, tiles, orders, spread); }
 
   public MappingSpace withDataflows(List<Dataflow> d) {
-    return new MappingSpace(space, arrangements.stream().filter(a -> d.contains(a.dataflow())).toList(), tiles, orders);
+    return new MappingSpace(space, arrangements.stream().filter(a -> d.contains(a.dataflow())).toList(), tiles, orders,
+        spread);
+  }
+
+  /**
+   * The arrangements that spread exactly the indices of {@code pinned} (extent per index; 0: whole) in part,
+   * those extents fixed; an index it names must be on an axis of the arrangement.
+   */
+  public MappingSpace withSpread(int[] pinned) {
+    int split = 0;
+    for (int d = 0; d < pinned.length; d++) if (pinned[d] > 0) split |= 1 << d;
+    List<Arrangement> out = new ArrayList<>();
+    for (Arrangement a : arrangements) {
+      if ((split & ~(a.rows() | a.cols())) != 0) continue;
+      Arrangement b = new Arrangement(a.dataflow(), a.rows(), a.cols(), split);
+      if (!out.contains(b)) out.add(b);
+    }
+    return new MappingSpace(space, out, tiles, orders, pinned.clone());
+  }
+
+  /**
+   * Whether the mapper searches, under dataflow {@code df} on this target, arrangements that walk part of an
+   * axis' index in the PEs: some per-PE level is a scratchpad of the operand the dataflow keeps stationary
+   * (it holds that operand and not all three, as Eyeriss's filter scratchpad), which then holds the operand's
+   * elements over the walked part (CostModel.spreads checks they fit). A per-PE level that holds every
+   * operand does not open them (a pin may still split: @map's spatial).
+   */
+  static boolean holdsStationary(org.tdlc.ir.target.Target target, Dataflow df) {
+    int stationary = ArrayAxes.stationary(df);
+    for (var level : target.levels()) {
+      if (level.perPe() && (level.holds() >> stationary & 1) != 0 && level.holds() != org.tdlc.ir.target.Operand.ALL) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code a} with a reduction index spread in part, if it has one on an axis: per axis, its outermost
+   * reduction index, which CostModel.spreads spreads as far as fills the axis and no further (a tile that
+   * fits is spread whole, as {@code a} spreads it), so it stands in for {@code a} and the space keeps its size.
+   */
+  static List<Arrangement> splits(LoopSpace s, Arrangement a) {
+    int split = 0;
+    for (int axis : new int[] {a.rows(), a.cols()}) {
+      for (int d = 0; d < s.dims().size(); d++) {
+        if ((axis >> d & 1) != 0 && s.reduced(d) && s.ranges()[d] > 1) { split |= 1 << d; break; }
+      }
+    }
+    return split == 0 ? List.of() : List.of(new Arrangement(a.dataflow(), a.rows(), a.cols(), split));
   }
 
   /**
@@ -69,9 +144,16 @@ public record MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[
       List<Arrangement> mine = arrangements.stream().filter(a -> a.dataflow() == df).toList();
       List<Integer> rs = rows != null ? List.of(rows) : mine.stream().map(Arrangement::rows).distinct().toList();
       List<Integer> cs = cols != null ? List.of(cols) : mine.stream().map(Arrangement::cols).distinct().toList();
-      for (int r : rs) for (int c : cs) if ((r & c) == 0) out.add(new Arrangement(df, r, c));
+      for (int r : rs) for (int c : cs) {
+        if ((r & c) != 0) continue;
+        for (Arrangement a : mine) {
+          if (a.rows() == r && a.cols() == c && !out.contains(a)) out.add(a);
+        }
+        Arrangement whole = new Arrangement(df, r, c);
+        if (!out.contains(whole)) out.add(whole);
+      }
     }
-    return new MappingSpace(space, out, tiles, orders);
+    return new MappingSpace(space, out, tiles, orders, spread);
   }
 
   public long size() {

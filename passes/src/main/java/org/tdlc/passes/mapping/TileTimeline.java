@@ -16,6 +16,7 @@ import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.type.StorageFormat;
+import org.tdlc.machine.ArrayLoops;
 import org.tdlc.machine.ArrayTraffic;
 import org.tdlc.machine.Energy;
 import org.tdlc.machine.MachineConfig;
@@ -66,6 +67,8 @@ final class TileTimeline implements TileWalk.Visitor {
   private final int rowDims, colDims;
   private final Dataflow dataflow;
   private final int[] tile, order, ranges;
+  /** Per index, the part of its tile its axis spreads (ArrayLoops; null: all of it). */
+  private final int[] spread;
   private final int nIn, nOut;
   /** The layer's instructions in emission order, scheduled once the walk has emitted them all. */
   private final QueueSchedule queues;
@@ -95,7 +98,8 @@ final class TileTimeline implements TileWalk.Visitor {
   private final Map<String, Long> zeroPoints = new HashMap<>();
 
   private TileTimeline(LoopSpace space, MachineConfig machine, Dataflow dataflow, int rowDims, int colDims, int[] tile,
-                       int[] order, int[] slots, Stored[] stored) {
+                       int[] spread, int[] order, int[] slots, Stored[] stored) {
+    this.spread = spread;
     this.dataflow = dataflow;
     this.space = space;
     this.stored = stored;
@@ -119,8 +123,8 @@ final class TileTimeline implements TileWalk.Visitor {
    * input whether it is a weight stored compressed (null entries, or a null array: dense).
    */
   static Schedule of(LoopSpace space, MachineConfig machine, Dataflow dataflow, int rowDims, int colDims, int[] tile,
-                     int[] order, int[] slots, Stored[] stored) {
-    TileTimeline t = new TileTimeline(space, machine, dataflow, rowDims, colDims, tile, order, slots,
+                     int[] spread, int[] order, int[] slots, Stored[] stored) {
+    TileTimeline t = new TileTimeline(space, machine, dataflow, rowDims, colDims, tile, spread, order, slots,
         stored == null ? new Stored[2] : stored);
     long cycles = t.run();
     return new Schedule(cycles, t.dramRead, t.bufferWrite, t.bufferRead, t.queues.busy(LOAD),
@@ -187,15 +191,14 @@ final class TileTimeline implements TileWalk.Visitor {
    * What a step's MAC moves through the global buffer's port, as the simulator counts it (ArrayTraffic):
    * added to the layer's MAC traffic, and returned as {read, written} bytes.
    */
-  private long[] bufferBytes(int[] origin, int[] ext) {
+  private long[] bufferBytes(int[] origin, ArrayLoops loops, int[] ext) {
     long outputs = 1;
     boolean first = true;
     for (int d = 0; d < n; d++) {
       if (!reduced[d]) outputs *= ext[d];
       else first &= origin[d] == 0;
     }
-    ArrayTraffic.Counts c = ArrayTraffic.of(machine, dataflow, ext, rowDims, colDims, strides, outputs, first,
-        space.bytes()[0], space.bytes()[1]);
+    ArrayTraffic.Counts c = loops.traffic(machine, dataflow, outputs, first, space.bytes()[0], space.bytes()[1]);
     macRead[0] += c.a() * space.bytes()[0];
     macRead[1] += c.b() * space.bytes()[1];
     macRead[2] += c.cRead() * Energy.PSUM_BYTES;
@@ -214,10 +217,10 @@ final class TileTimeline implements TileWalk.Visitor {
       skipped = skippedPoints(origin);
       macsSkipped += skipped;
     }
-    long[] moved = bufferBytes(origin, ext);
-    long mac = Timing.mac(machine, dataflow, Timing.spatialFolds(machine, ext, rowDims, colDims),
-        Timing.folds(machine, ext, rowDims, colDims), points, skipped, moved[0], moved[1], space.bytes()[0],
-        space.bytes()[1]);
+    ArrayLoops loops = ArrayLoops.of(ext, strides, rowDims, colDims, spread);
+    long[] moved = bufferBytes(origin, loops, ext);
+    long mac = Timing.mac(machine, dataflow, loops.spatialFolds(machine), loops.folds(machine), points, skipped,
+        moved[0], moved[1], space.bytes()[0], space.bytes()[1]);
     run(COMPUTE, mac, reads, new int[] {reads[2]}, -1);
   }
 

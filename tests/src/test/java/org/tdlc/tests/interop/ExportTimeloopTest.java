@@ -42,13 +42,22 @@ class ExportTimeloopTest {
     Tdlc.Result run = Tdlc.run("run", REF.resolve("layers.tdl").toString(), "--target", TARGET, "--json");
     assertEquals(0, run.code(), run.toString());
     JsonNode layers = new ObjectMapper().readTree(run.out()).get("runs").get(0).get("layers");
-    assertEquals(3, layers.size(), run.out());
+    assertEquals(4, layers.size(), run.out());
     for (JsonNode l : layers) {
       String stats = Files.readString(REF.resolve("runs").resolve(l.get("name").asText()).resolve("timeloop-model.stats.txt"));
       Matcher m = Pattern.compile("(?m)^Computes = (\\d+)$").matcher(stats);
       assertTrue(m.find(), l.get("name").asText() + ": timeloop-model's summary has no Computes line");
       assertEquals(l.get("macs").asLong(), Long.parseLong(m.group(1)), l.get("name").asText());
     }
+  }
+
+  @Test
+  void aSplitIndexIsSpreadThenWalkedInThePerPeLevel() throws Exception {
+    // split pins spatial = { c = 16 } of c's tile 64: the fanout spreads C16, the per-PE level walks C4
+    String m = Files.readString(REF.resolve("files/split.mapping.yaml"));
+    assertTrue(m.contains("type: spatial\n    factors: C16 M16"), m);
+    assertTrue(m.contains("target: local\n    type: temporal\n    factors: C4 M1 R1 S1 N1 P1 Q1"), m);
+    assertTrue(m.contains("spatial {c=16}"), m);
   }
 
   @Test

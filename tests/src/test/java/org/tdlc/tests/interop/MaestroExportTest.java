@@ -90,7 +90,6 @@ class MaestroExportTest {
     int pinned = 0, exact = 0;
     while (layer.find()) {
       String name = layer.group(2);
-      if (layer.group(3).equals("DSCONV")) continue;   // a depthwise layer is imported unpinned
       pinned++;
       List<String> stepped = all(Pattern.compile("differs from tdlc: \\w+ \\((\\w+)\\) is stepped in time"), layer.group(1));
       if (stepped.isEmpty()) exact++;

@@ -56,7 +56,7 @@ class MaestroImportTest {
         String df = c.model().ops().stream().filter(o -> o.result().nameHint() != null
             && o.result().nameHint().equals(row.get("layer"))).findFirst().flatMap(Mapping::of).orElseThrow()
             .dataflow().toString().toLowerCase(java.util.Locale.ROOT);
-        if (!df.equals(family) && !row.get("type").equals("DSCONV")) wrong.add(run.getKey() + "/" + row.get("layer") + ": dataflow " + df + ", family " + family);
+        if (!df.equals(family)) wrong.add(run.getKey() + "/" + row.get("layer") + ": dataflow " + df + ", family " + family);
         cycles.computeIfAbsent(row.get("dataflow"), k -> new Ratios()).add(cost.cycles(), Double.parseDouble(row.get("cycles")));
       }
     }

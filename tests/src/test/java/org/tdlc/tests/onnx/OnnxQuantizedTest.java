@@ -322,6 +322,20 @@ class OnnxQuantizedTest {
   }
 
   /**
+   * {@code g} as the QDQ form of a two-input elementwise {@code op}: inputs a and b of {@code shape}, each
+   * dequantized at its type, scale and zero point, the node's result {@code name} quantized to int8 at 2^-2.
+   */
+  private static QGraph binary(QGraph g, String op, String name, int[] shape, DataType aType, float aScale, int aZero,
+                               DataType bType, float bScale, int bZero) {
+    String a = g.input("a", aType, shape), b = g.input("b", bType, shape);
+    String ad = g.node("DequantizeLinear", "a_dq", List.of(a, g.scale("s_a", aScale), g.zero("z_a", aType, aZero)));
+    String bd = g.node("DequantizeLinear", "b_dq", List.of(b, g.scale("s_b", bScale), g.zero("z_b", bType, bZero)));
+    String out = g.node(op, name, List.of(ad, bd));
+    g.output(g.node("QuantizeLinear", name + "_q", List.of(out, g.scale("s_y", 1f / 4), g.zero("z_y", DataType.INT8, 0))));
+    return g;
+  }
+
+  /**
    * The QDQ form of Add: an int8 tensor at 2^-4 plus a uint8 one at 2^-3 (zero point 128), quantized to int8 at
    * 2^-2. The sum is exact at 2^-4 (b raised by 2), then rounded half to even by 4: a tie wherever it is 2 mod 4.
    */
@@ -330,12 +344,7 @@ class OnnxQuantizedTest {
     QGraph g = new QGraph(17);
     int[] shape = {2, 4, 6};
     int count = 2 * 4 * 6;
-    String a = g.input("a", DataType.INT8, shape), b = g.input("b", DataType.UINT8, shape);
-    String ad = g.node("DequantizeLinear", "a_dq", List.of(a, g.scale("s_a", 1f / 16), g.zero("z_a", DataType.INT8, 0)));
-    String bd = g.node("DequantizeLinear", "b_dq", List.of(b, g.scale("s_b", 1f / 8), g.zero("z_b", DataType.UINT8, 128)));
-    String sum = g.node("Add", "sum", List.of(ad, bd));
-    g.output(g.node("QuantizeLinear", "sum_q", List.of(sum, g.scale("s_y", 1f / 4), g.zero("z_y", DataType.INT8, 0))));
-    Path tdl = importOk(g, "qadd");
+    Path tdl = importOk(binary(g, "Add", "sum", shape, DataType.INT8, 1f / 16, 0, DataType.UINT8, 1f / 8, 128), "qadd");
     String text = Files.readString(tdl);
     assertTrue(text.contains("sum = add(a, b_up);") && text.contains("b_up = mul(b, const_2);"), text);
 
@@ -353,6 +362,54 @@ class OnnxQuantizedTest {
     int[] ties = ties(real, 0.25, 0, -128, 127);
     assertTrue(ties[0] > 0 && ties[1] > 0, "ties with even and odd floors: " + ties[0] + ", " + ties[1]);
     assertArrayEquals(expected, interp(tdl, List.of("a", "b"), List.of(shape, shape), List.of(ai, minus128(bu))));
+  }
+
+  /**
+   * The QDQ form of Sub, operands in the order Add's test does not cover: a uint8 tensor at 2^-3 (zero point 128)
+   * minus an int8 one at 2^-4, quantized to int8 at 2^-2. The difference is exact at 2^-4 (a raised by 2, the
+   * operand order kept), then rounded half to even by 4: a tie wherever it is 2 mod 4. And two int8 tensors at
+   * one scale, whose difference (127 - -128) would wrap in i8: subtracted in i32.
+   */
+  @Test
+  void qdqSubMatchesOnnxIncludingTies() throws IOException {
+    QGraph g = new QGraph(23);
+    int[] shape = {2, 4, 6};
+    int count = 2 * 4 * 6;
+    Path tdl = importOk(binary(g, "Sub", "diff", shape, DataType.UINT8, 1f / 8, 128, DataType.INT8, 1f / 16, 0), "qsub");
+    String text = Files.readString(tdl);
+    assertTrue(text.contains("diff = sub(a_up, b);") && text.contains("a_up = mul(a, const_2);"), text);
+
+    int[] au = g.uniform(count, 100, 156), bi = g.uniform(count, -40, 40);
+    au[0] = 0;
+    bi[0] = 127;
+    au[1] = 255;
+    bi[1] = -128;
+    double[] real = new double[count];
+    int[] expected = new int[count];
+    for (int i = 0; i < count; i++) {
+      real[i] = (au[i] - 128) / 8.0 - bi[i] / 16.0;
+      expected[i] = quantize(real[i], 0.25, 0, -128, 127);
+    }
+    int[] ties = ties(real, 0.25, 0, -128, 127);
+    assertTrue(ties[0] > 0 && ties[1] > 0, "ties with even and odd floors: " + ties[0] + ", " + ties[1]);
+    assertArrayEquals(expected, interp(tdl, List.of("a", "b"), List.of(shape, shape), List.of(minus128(au), bi)));
+
+    g = new QGraph(29);
+    tdl = importOk(binary(g, "Sub", "diff", shape, DataType.INT8, 1f / 8, 0, DataType.INT8, 1f / 8, 0), "qsub_same");
+    assertTrue(Files.readString(tdl).contains("diff = sub(a_up, b);"), Files.readString(tdl));
+    int[] ai = g.uniform(count, -128, 127);
+    bi = g.uniform(count, -128, 127);
+    ai[0] = 127;
+    bi[0] = -128;
+    ai[1] = -128;
+    bi[1] = 127;
+    for (int i = 0; i < count; i++) {
+      real[i] = (ai[i] - bi[i]) / 8.0;
+      expected[i] = quantize(real[i], 0.25, 0, -128, 127);
+    }
+    ties = ties(real, 0.25, 0, -128, 127);
+    assertTrue(ties[0] > 0 && ties[1] > 0, "ties with even and odd floors: " + ties[0] + ", " + ties[1]);
+    assertArrayEquals(expected, interp(tdl, List.of("a", "b"), List.of(shape, shape), List.of(ai, bi)));
   }
 
   /**
@@ -468,6 +525,18 @@ class OnnxQuantizedTest {
     String yd = g.node("DequantizeLinear", "yd", List.of(g.input("y", DataType.INT8, 2, 3), g.scale("sy", 1f / 8)));
     g.output(g.node("QuantizeLinear", "q", List.of(g.node("Add", "add", List.of(xd, yd)), "sy")));
     refused(g, "addscale", "xd", "DequantizeLinear", "not a power of two");
+
+    // a Sub of a dequantized tensor and a float one; a Sub of dequantized tensors of two shapes
+    g = new QGraph(11);
+    xd = g.node("DequantizeLinear", "xd", List.of(g.input("x", DataType.INT8, 2, 3), g.scale("sx", 1f / 8)));
+    g.output(g.node("QuantizeLinear", "q", List.of(g.node("Sub", "mixed", List.of(xd, g.input("f", DataType.FLOAT, 2, 3))),
+        "sx")));
+    refused(g, "submixed", "mixed", "Sub", "input 1 ('f') is not computed exactly from quantized tensors");
+    g = new QGraph(12);
+    xd = g.node("DequantizeLinear", "xd", List.of(g.input("x", DataType.INT8, 2, 3), g.scale("sx", 1f / 8)));
+    yd = g.node("DequantizeLinear", "yd", List.of(g.input("y", DataType.INT8, 3), g.scale("sy", 1f / 8)));
+    g.output(g.node("QuantizeLinear", "q", List.of(g.node("Sub", "diff", List.of(xd, yd)), "sy")));
+    refused(g, "subshape", "diff", "Sub", "subtracts [3] from [2, 3]; a quantized Sub imports operands of one shape");
   }
 
   private String write(String name, QGraph g) throws IOException {

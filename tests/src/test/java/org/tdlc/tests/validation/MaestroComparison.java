@@ -74,7 +74,7 @@ public final class MaestroComparison {
   }
 
   /** The text of {@code Layer NAME { ... }} in a mapping file, braces matched. */
-  static String layerBlock(String text, String name) {
+  public static String layerBlock(String text, String name) {
     int a = text.indexOf("Layer " + name + " {");
     if (a < 0) throw new IllegalArgumentException("no layer " + name);
     int depth = 0;
