@@ -62,7 +62,8 @@ final class ExplainCommand implements Command {
           + " shows what the mapper would choose without it\n");
     }
     DiagnosticEngine diags = new DiagnosticEngine();
-    MappingPlanner.Options opts = new MappingPlanner.Options(objective, 1, 4, 200_000);
+    MappingPlanner.Options d = MappingPlanner.Options.DEFAULT;   // the mapper pass's defaults, with explain's objective
+    MappingPlanner.Options opts = new MappingPlanner.Options(objective, d.seed(), d.starts(), d.budget());
     var planned = MappingPlanner.plan(op, layer, target, MappingPlanner.Decide.ALL, opts, diags,
         line -> io.err().println("tdlc: mapping " + line));
     diags.throwIfErrors();

@@ -71,13 +71,15 @@ final class MappingRewrite {
     return edit.commit();
   }
 
-  /** The declaration the four mapping passes share: the search's options and the stages. */
+  private static final MappingPlanner.Options DEFAULTS = MappingPlanner.Options.DEFAULT;
+
+  /** The declaration the four mapping passes share: the search's options (their defaults) and the stages. */
   static PassInfo info(String name, String summary) {
     return PassInfo.of(name, summary + "; an op whose IR already holds a mapping keeps it, checked against the target")
-        .option("objective", Objective.EDP.toString(), "what the cost model minimizes: " + Objective.choices())
-        .option("seed", "1", "seed of the search's random restarts")
-        .option("starts", "4", "search starts (the first is the largest tile that fits)")
-        .option("budget", "200000", "most cost-model evaluations per op")
+        .option("objective", DEFAULTS.objective().toString(), "what the cost model minimizes: " + Objective.choices())
+        .option("seed", Long.toString(DEFAULTS.seed()), "seed of the search's random restarts")
+        .option("starts", Integer.toString(DEFAULTS.starts()), "search starts (the first is the largest tile that fits)")
+        .option("budget", Long.toString(DEFAULTS.budget()), "most cost-model evaluations per op")
         .requires(Stage.SHAPES).establishes(Stage.MAPPED);
   }
 
