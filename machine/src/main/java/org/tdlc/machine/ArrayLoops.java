@@ -23,8 +23,11 @@ public record ArrayLoops(int[] extents, long[][] strides, int rowMask, int colMa
    */
   public static ArrayLoops of(int[] extents, long[][] strides, int rowDims, int colDims, int[] spread) {
     int n = extents.length, splits = 0, moving = 0;
+    boolean[] split = new boolean[n];
     for (int d = 0; d < n; d++) {
-      if (splits(extents, rowDims | colDims, spread, d)) splits++;
+      split[d] = spread != null && ((rowDims | colDims) >> d & 1) != 0 && spread[d] > 0 && spread[d] < extents[d]
+          && extents[d] % spread[d] == 0;
+      if (split[d]) splits++;
       if (extents[d] > 1) moving++;
     }
     // a split that would take the nest past its bound is not made: the axis spreads the whole tile
@@ -33,23 +36,17 @@ public record ArrayLoops(int[] extents, long[][] strides, int rowMask, int colMa
     long[][] str = new long[strides.length][n + splits];
     int rows = 0, cols = 0;
     for (int d = 0, l = 0; d < n; d++, l++) {
-      if (splits(extents, rowDims | colDims, spread, d)) {
+      if (split[d]) {
         ext[l] = extents[d] / spread[d];
         for (int x = 0; x < strides.length; x++) str[x][l] = strides[x][d] * spread[d];
         l++;
       }
-      ext[l] = splits(extents, rowDims | colDims, spread, d) ? spread[d] : extents[d];
+      ext[l] = split[d] ? spread[d] : extents[d];
       for (int x = 0; x < strides.length; x++) str[x][l] = strides[x][d];
       if ((rowDims >> d & 1) != 0) rows |= 1 << l;
       if ((colDims >> d & 1) != 0) cols |= 1 << l;
     }
     return new ArrayLoops(ext, str, rows, cols);
-  }
-
-  /** Whether index d splits: on an axis, with a spread below its extent that divides it. */
-  public static boolean splits(int[] extents, int axes, int[] spread, int d) {
-    return spread != null && (axes >> d & 1) != 0 && spread[d] > 0 && spread[d] < extents[d]
-        && extents[d] % spread[d] == 0;
   }
 
   /** The counts ArrayTraffic gives these loops. */

@@ -218,9 +218,10 @@ public final class CostModel {
    * Per index, the part of its tile the array spreads (ArrayLoops; 0: all of it) under an arrangement whose
    * {@code split} indices (a mask over indices on its axes) an axis spreads only in part: the {@code pinned}
    * extent where a pin gives one, else the largest divisor of the tile that, times the other indices' tiles on
-   * that axis, fits the axis' PEs (none above 1: the whole tile, folded). The PEs then hold the stationary operand's elements over the part they
-   * walk: where a pin did not choose it, a split the per-PE levels holding that operand cannot keep (their
-   * bytes over the product of the walked extents it depends on) is not made. Null when nothing splits.
+   * that axis, fits the axis' PEs (none above 1: the whole tile, folded). The PEs then hold the stationary
+   * operand's elements over the part they walk: where a pin did not choose it, a split the per-PE levels
+   * holding that operand cannot keep (their bytes over the product of the walked extents it depends on) is
+   * not made. Null when nothing splits.
    */
   public int[] spreads(Dataflow df, int rows, int cols, int split, int[] tile, int[] pinned) {
     if (split == 0) return null;
@@ -238,8 +239,7 @@ public final class CostModel {
           for (int e = 0; e < n; e++) if (e != d && (axes[x] >> e & 1) != 0) others *= Math.min(tile[e], space.ranges()[e]);
           int best = 1;
           for (int v = 1; v <= t; v++) if (t % v == 0 && v * others <= pes[x]) best = v;
-          // a spread of 1 is the arrangement without d on the axis, which the space holds: not a split
-          spread[d] = best > 1 ? best : t;
+          spread[d] = best > 1 ? best : t;   // a spread of 1 is d off the axis, which the space holds
           chosen = true;
         }
         any |= spread[d] < t;

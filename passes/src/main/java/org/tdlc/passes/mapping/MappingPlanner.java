@@ -186,9 +186,7 @@ public final class MappingPlanner {
             : "no dataflow of target " + target.name()) + ": " + String.join("; ", why));
         return null;
       }
-      space = fitting;
-      // axes pinned without spatial spread their indices' whole tiles
-      if (!pin.has("spatial")) space = space.withArrangements(space.arrangements().stream().filter(a -> a.split() == 0).toList());
+      space = fitting;   // whole tiles on the pinned axes, unless the pin's spatial splits them (below)
     }
     if (pin.has("spatial")) {
       DictAttr sp = (DictAttr) pin.get("spatial").orElseThrow();

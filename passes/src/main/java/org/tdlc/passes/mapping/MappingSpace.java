@@ -49,8 +49,7 @@ public record MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[
     for (Dataflow df : target.dataflows()) {
       for (Arrangement a : arrangements(s, df)) {
         // where a scratchpad holds the stationary operand, an axis' summed index is split rather than folded
-        List<Arrangement> split = holdsStationary(target, df) ? splits(s, a) : List.of();
-        all.addAll(split.isEmpty() ? List.of(a) : split);
+        all.add(holdsStationary(target, df) ? split(s, a) : a);
       }
     }
     return new MappingSpace(s, all, tiles, orders(s));
@@ -119,23 +118,23 @@ public record MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[
   }
 
   /**
-   * {@code a} with a reduction index spread in part, if it has one on an axis: per axis, its outermost
-   * reduction index, which CostModel.spreads spreads as far as fills the axis and no further (a tile that
-   * fits is spread whole, as {@code a} spreads it), so it stands in for {@code a} and the space keeps its size.
+   * {@code a} with a reduction index spread in part where it has one on an axis (else {@code a}): per axis,
+   * its outermost reduction index, which CostModel.spreads spreads as far as fills the axis and no further (a
+   * tile that fits is spread whole, as {@code a} spreads it), so it stands in for {@code a}.
    */
-  static List<Arrangement> splits(LoopSpace s, Arrangement a) {
+  static Arrangement split(LoopSpace s, Arrangement a) {
     int split = 0;
     for (int axis : new int[] {a.rows(), a.cols()}) {
       for (int d = 0; d < s.dims().size(); d++) {
         if ((axis >> d & 1) != 0 && s.reduced(d) && s.ranges()[d] > 1) { split |= 1 << d; break; }
       }
     }
-    return split == 0 ? List.of() : List.of(new Arrangement(a.dataflow(), a.rows(), a.cols(), split));
+    return split == 0 ? a : new Arrangement(a.dataflow(), a.rows(), a.cols(), split);
   }
 
   /**
    * The arrangements with these rows (or cols; null leaves that axis free), under the dataflows they fit
-   * (axesProblem); none when they fit no dataflow of the space.
+   * (axesProblem), spreading their indices' whole tiles; none when they fit no dataflow of the space.
    */
   public MappingSpace withAxes(Integer rows, Integer cols) {
     List<Arrangement> out = new ArrayList<>();
@@ -144,14 +143,7 @@ public record MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[
       List<Arrangement> mine = arrangements.stream().filter(a -> a.dataflow() == df).toList();
       List<Integer> rs = rows != null ? List.of(rows) : mine.stream().map(Arrangement::rows).distinct().toList();
       List<Integer> cs = cols != null ? List.of(cols) : mine.stream().map(Arrangement::cols).distinct().toList();
-      for (int r : rs) for (int c : cs) {
-        if ((r & c) != 0) continue;
-        for (Arrangement a : mine) {
-          if (a.rows() == r && a.cols() == c && !out.contains(a)) out.add(a);
-        }
-        Arrangement whole = new Arrangement(df, r, c);
-        if (!out.contains(whole)) out.add(whole);
-      }
+      for (int r : rs) for (int c : cs) if ((r & c) == 0) out.add(new Arrangement(df, r, c));
     }
     return new MappingSpace(space, out, tiles, orders, spread);
   }
