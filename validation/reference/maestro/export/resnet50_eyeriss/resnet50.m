@@ -645,7 +645,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=16, c=512, p=4, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=512, p=2, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_0_ds {
     Type: CONV
@@ -655,7 +655,7 @@ Network resnet50 {
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
-      TemporalMap(16,16) K;
+      TemporalMap(64,64) K;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -717,7 +717,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l3_1_a2 {
     Type: CONV
@@ -725,10 +725,10 @@ Network resnet50 {
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(8,8) K;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
       TemporalMap(16,14) X;
-      TemporalMap(256,256) C;
+      TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(4, P);
@@ -791,7 +791,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l3_2_a2 {
     Type: CONV
@@ -799,10 +799,10 @@ Network resnet50 {
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(8,8) K;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
       TemporalMap(16,14) X;
-      TemporalMap(256,256) C;
+      TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(4, P);
@@ -865,7 +865,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l3_3_a2 {
     Type: CONV
@@ -873,10 +873,10 @@ Network resnet50 {
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(8,8) K;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
       TemporalMap(16,14) X;
-      TemporalMap(256,256) C;
+      TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(4, P);
@@ -939,7 +939,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l3_4_a2 {
     Type: CONV
@@ -947,10 +947,10 @@ Network resnet50 {
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(8,8) K;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
       TemporalMap(16,14) X;
-      TemporalMap(256,256) C;
+      TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(4, P);
@@ -1013,7 +1013,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l3_5_a2 {
     Type: CONV
@@ -1021,10 +1021,10 @@ Network resnet50 {
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(8,8) K;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
       TemporalMap(16,14) X;
-      TemporalMap(256,256) C;
+      TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(4, P);

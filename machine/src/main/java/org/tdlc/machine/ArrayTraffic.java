@@ -23,7 +23,9 @@ import org.tdlc.ir.target.Dataflow;
  *     is merged. Padding counts as the buffer holds it: the halo's elements are elements like any other.
  * <li>The operand the dataflow keeps in the PEs (ArrayAxes.stationary: B under ws and rs, A under is, C
  *     under os) enters once per element it takes over the temporal loops: the PEs hold all of them for
- *     the fold, in the dataflow's stationary registers.
+ *     the fold, in the dataflow's stationary registers. Where a per-PE scratchpad of its own keeps it
+ *     (MemoryLevel.keepsStationary, as Eyeriss's filter scratchpad keeps the weights), it takes that
+ *     level's room and follows the next rule: what does not fit is refilled as the PEs' loops advance.
  * <li>The others stay in a PE as long as the per-PE level that holds them can keep them. The PEs walk the
  *     temporal loops output loops first and reduction loops innermost (each group in the nest's order), so
  *     that a partial sum is finished before they move on (whatever order a MAC lists its loops in, its
@@ -100,16 +102,21 @@ public final class ArrayTraffic {
     int[] bytes = {aBytes, bBytes, Energy.PSUM_BYTES};
     int[] start = {n, n, n};
     long[] kept = {1, 1, 1};
+    boolean registers = true;   // whether the dataflow's registers hold the stationary operand for the fold
     for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
       MemoryLevel level = m.levels().get(i);
       int held = level.holds() & ~(1 << stationary);
+      if (level.keepsStationary(stationary)) {
+        held |= 1 << stationary;
+        registers = false;
+      }
       if (held != 0) keep(level.sizeBytes(), held, ext, walked, dep, str, bytes, start, kept);
     }
     long[] count = new long[3];
     for (int x = A; x <= C; x++) {
       boolean spread = x == C ? m.network().reduction() : m.network().multicast();
       long c = spatial(extents, rowMask, colMask, strides[x], m.rows(), m.cols(), spread);
-      if (x == stationary) {
+      if (x == stationary && registers) {
         c *= elements(extents, temporal, strides[x]);
       } else {
         int outside = walked & ((1 << start[x]) - 1);

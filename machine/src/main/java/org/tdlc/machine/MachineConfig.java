@@ -80,4 +80,11 @@ public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dat
     return i;
   }
   public int peCount() { return rows * cols; }
+
+  /** Whether a per-PE level keeps the operand {@code df} keeps stationary (MemoryLevel.keepsStationary). */
+  public boolean keepsStationary(Dataflow df) {
+    int x = ArrayAxes.stationary(df);
+    for (MemoryLevel l : levels) if (l.keepsStationary(x)) return true;
+    return false;
+  }
 }

@@ -27,6 +27,14 @@ public record MemoryLevel(String name, long sizeBytes, boolean perPe, double ban
   /** Whether this level keeps operand {@code x} (ArrayTraffic.A, B or C). */
   public boolean holds(int x) { return (holds >> x & 1) != 0; }
 
+  /**
+   * Whether this level, per PE, keeps operand {@code x} when the dataflow keeps x stationary: it is a
+   * scratchpad that names x (holds it, and not every operand, as Eyeriss's filter scratchpad), so x takes its
+   * room and is refilled when it does not fit (ArrayTraffic). A level that holds every operand leaves the
+   * stationary operand to the dataflow's registers.
+   */
+  public boolean keepsStationary(int x) { return perPe && holds(x) && holds != Operand.ALL; }
+
   /** Bytes per cycle read out of this level (bandwidth); 0 = not a limit. */
   public double readBandwidth() { return bandwidth; }
 

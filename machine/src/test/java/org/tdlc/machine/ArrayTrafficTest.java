@@ -120,6 +120,26 @@ class ArrayTrafficTest {
   }
 
   @Test
+  void aScratchpadOfTheStationaryOperandRefillsWhatDoesNotFitAsTheOuterLoopsAdvance() {
+    // loops p (10), kt (4), c (16), ks (16), outermost first, k = kt x 16 + ks; ws, rows c, cols ks (one fold
+    // each); temporal p then kt, both output loops, so each PE walks kt inside p: 4 weights, one per kt
+    int[] extents = {10, 4, 16, 16};
+    long[][] depends = dense(extents, 1 | 4, 2 | 4 | 8, 1 | 2 | 8);
+    long outputs = 4 * 16 * 10;
+    // M's local level holds every operand: the dataflow's registers hold the 4 weights for the fold
+    assertEquals(4 * 16 * 16,
+        ArrayTraffic.of(machine(Network.DEFAULT), Dataflow.WS, extents, 4, 8, depends, outputs, true, 1, 1).b());
+    // a 4-byte filter scratchpad keeps them too: kt fits, and p, which the weights do not vary with, adds nothing
+    MachineConfig four = machine(Network.DEFAULT, new MemoryLevel("w", 4, true, 0, 1, false, 0, Operand.WEIGHTS.bit()));
+    assertEquals(4 * 16 * 16, ArrayTraffic.of(four, Dataflow.WS, extents, 4, 8, depends, outputs, true, 1, 1).b());
+    // a 3-byte one cannot: the 4 weights enter again at each of the 10 values of p
+    MachineConfig three = machine(Network.DEFAULT, new MemoryLevel("w", 3, true, 0, 1, false, 0, Operand.WEIGHTS.bit()));
+    assertEquals(10 * 4 * 16 * 16, ArrayTraffic.of(three, Dataflow.WS, extents, 4, 8, depends, outputs, true, 1, 1).b());
+    // at 2 bytes a weight the 4-byte scratchpad holds only 2 of them
+    assertEquals(10 * 4 * 16 * 16, ArrayTraffic.of(four, Dataflow.WS, extents, 4, 8, depends, outputs, true, 1, 2).b());
+  }
+
+  @Test
   void rowStationaryRowsOfTapsAndColumnsOfOutputsShareTheirInputRows() {
     // loops p (columns), r (rows), outermost first; C[p] += A[h] * B[r] with h = stride x p + r: Eyeriss's
     // PE (r, p) reads input row p + r, which the diagonal multicast gives every PE of that diagonal at once
