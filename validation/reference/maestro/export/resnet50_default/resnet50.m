@@ -29,8 +29,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=64, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=64, p=2, q=56, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 2 (rows); X over 8 (rows);
   Layer l1_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -38,14 +38,14 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
-      TemporalMap(2,2) X;
+      TemporalMap(2,2) Y;
+      TemporalMap(56,56) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(8, P);
-      SpatialMap(Sz(R),1) Y;
       Cluster(2, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(8, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -79,8 +79,8 @@ Network resnet50 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=64, p=4, q=56, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=64, p=56, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer l1_0_ds {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -88,14 +88,14 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(56,56) X;
+      TemporalMap(56,56) Y;
+      TemporalMap(4,4) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(8, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -105,7 +105,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=256, c=64, p=8, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=256, c=64, p=8, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer l1_0_y {
     Type: CONV
@@ -331,16 +331,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=256, p=2, q=16, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: X over 16 (columns); K over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=256, p=16, q=2, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l2_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 512, C: 256, R: 1, S: 1, Y: 55, X: 55 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(256,256) K;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
