@@ -30,7 +30,8 @@ import org.tdlc.ir.target.Dataflow;
  *     temporal loops output loops first and reduction loops innermost (each group in the nest's order), so
  *     that a partial sum is finished before they move on (whatever order a MAC lists its loops in, its
  *     integer sums are the same). A per-PE level keeps the operands it holds across the innermost loops
- *     whose elements of all of them fit in it together (a row of p outputs and r taps keeps the p + r - 1
+ *     whose elements of all of them fit in it together (in half of it when it is double-buffered:
+ *     MemoryLevel.keepBytes; a row of p outputs and r taps keeps the p + r - 1
  *     inputs of its sliding window); an operand no per-PE level holds keeps one element.
  *     Walking outermost first, an operand enters (a partial sum leaves) again, all its kept elements,
  *     whenever a loop advances that is outside the kept ones and outside the innermost one it depends on:
@@ -110,7 +111,7 @@ public final class ArrayTraffic {
         held |= 1 << stationary;
         registers = false;
       }
-      if (held != 0) keep(level.sizeBytes(), held, ext, walked, dep, str, bytes, start, kept);
+      if (held != 0) keep(level.keepBytes(), held, ext, walked, dep, str, bytes, start, kept);
     }
     long[] count = new long[3];
     for (int x = A; x <= C; x++) {

@@ -137,6 +137,11 @@ class ArrayTrafficTest {
     assertEquals(10 * 4 * 16 * 16, ArrayTraffic.of(three, Dataflow.WS, extents, 4, 8, depends, outputs, true, 1, 1).b());
     // at 2 bytes a weight the 4-byte scratchpad holds only 2 of them
     assertEquals(10 * 4 * 16 * 16, ArrayTraffic.of(four, Dataflow.WS, extents, 4, 8, depends, outputs, true, 1, 2).b());
+    // double-buffered, a scratchpad keeps elements in half of it (the other half fills): 8 bytes keep the 4, 6 do not
+    MachineConfig eight = machine(Network.DEFAULT, new MemoryLevel("w", 8, true, 0, 1, true, 0, Operand.WEIGHTS.bit()));
+    assertEquals(4 * 16 * 16, ArrayTraffic.of(eight, Dataflow.WS, extents, 4, 8, depends, outputs, true, 1, 1).b());
+    MachineConfig six = machine(Network.DEFAULT, new MemoryLevel("w", 6, true, 0, 1, true, 0, Operand.WEIGHTS.bit()));
+    assertEquals(10 * 4 * 16 * 16, ArrayTraffic.of(six, Dataflow.WS, extents, 4, 8, depends, outputs, true, 1, 1).b());
   }
 
   @Test
