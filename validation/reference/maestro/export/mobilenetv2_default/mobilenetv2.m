@@ -125,7 +125,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=24, c=96, p=4, q=56, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=24, c=96, p=4, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
   Layer b2_y {
     Type: CONV
@@ -200,7 +200,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=24, c=144, p=2, q=56, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=24, c=144, p=2, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); Y over 2 (rows); X over 8 (rows);
   Layer b3_y {
     Type: CONV
@@ -352,8 +352,8 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=192, p=16, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=192, p=4, q=16, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
   Layer b5_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -361,14 +361,14 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(16,16) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(4,4) Y;
+      TemporalMap(16,16) X;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(8, P);
+      Cluster(4, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(2, P);
+      Cluster(4, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -429,8 +429,8 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=192, p=16, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=192, p=4, q=16, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
   Layer b6_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -438,14 +438,14 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(16,16) Y;
-      TemporalMap(4,4) X;
+      TemporalMap(4,4) Y;
+      TemporalMap(16,16) X;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(8, P);
+      Cluster(4, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(2, P);
+      Cluster(4, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -1110,7 +1110,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [n, g, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 4 (columns); X over 4 (columns); R over 4 (rows); S over 4 (rows);
   Layer b15_da {
     Type: DSCONV
@@ -1118,8 +1118,8 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
       TemporalMap(128,128) C;
+      TemporalMap(1,1) N;
       TemporalMap(9,7) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -1187,7 +1187,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [n, g, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 4 (columns); X over 4 (columns); R over 4 (rows); S over 4 (rows);
   Layer b16_da {
     Type: DSCONV
@@ -1195,8 +1195,8 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
       TemporalMap(128,128) C;
+      TemporalMap(1,1) N;
       TemporalMap(9,7) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -1264,7 +1264,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [n, g, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 4 (columns); X over 4 (columns); R over 4 (rows); S over 4 (rows);
   Layer b17_da {
     Type: DSCONV
@@ -1272,8 +1272,8 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(1,1) N;
       TemporalMap(128,128) C;
+      TemporalMap(1,1) N;
       TemporalMap(9,7) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -1341,7 +1341,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows -, columns n, tile {m=1, n=32, k=1280}, order [n, m, k]
+  // tdlc mapping: os, rows -, columns n, tile {m=1, n=16, k=1280}, order [n, m, k]
   // levels: N over 16 (columns); idle over 16 (rows);
   Layer logits {
     Type: GEMM

@@ -5,33 +5,33 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network mobilenetv2 {
-  // tdlc mapping: rs, rows c x s, columns q, tile {n=1, k=32, c=3, p=8, q=56, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=32, c=3, p=14, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
   Layer stem_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 32, C: 3, R: 3, S: 3, Y: 225, X: 225 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(3,3) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(4, P);
       SpatialMap(1,1) C;
       Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=8, k=1, c=1, p=112, q=16, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=2, k=1, c=1, p=56, q=112, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 12 (rows);
   Layer b1_da {
     Type: DSCONV
@@ -39,9 +39,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 32, R: 3, S: 3, Y: 114, X: 114 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(8,8) C;
+      TemporalMap(2,2) C;
       TemporalMap(1,1) N;
-      TemporalMap(18,16) X;
+      TemporalMap(114,112) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
@@ -53,8 +53,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=32, p=14, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=16, c=32, p=14, q=56, r=1, s=1}, spatial {c=8}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b1_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -62,22 +62,22 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(28,28) X;
+      TemporalMap(56,56) X;
       TemporalMap(16,16) K;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(4,4) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=96, c=16, p=14, q=8, r=1, s=1}, spatial {c=8}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=96, c=16, p=14, q=14, r=1, s=1}, spatial {c=8}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b2_ea {
     Type: CONV
@@ -87,7 +87,7 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(96,96) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
+      TemporalMap(14,14) X;
       TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -101,8 +101,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=2, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=2, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 12 (rows);
   Layer b2_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
@@ -114,37 +114,36 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(12, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=24, c=96, p=14, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 12 (rows);
   Layer b2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 24, C: 96, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(24,24) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(14,14) Y;
       TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(8,8) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -172,8 +171,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=4, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=4, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 12 (rows);
   Layer b3_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -182,30 +181,29 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(4,4) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(58,56) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(12, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=24, c=144, p=2, q=56, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=24, c=144, p=14, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b3_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 24, C: 144, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(24,24) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
+      TemporalMap(14,14) X;
       TemporalMap(144,144) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -243,8 +241,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=8, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=8, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 12 (rows);
   Layer b4_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
@@ -256,27 +254,26 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(12, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=32, c=144, p=2, q=28, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=144, p=14, q=8, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b4_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 32, C: 144, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) Y;
+      TemporalMap(8,8) X;
       TemporalMap(144,144) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -314,7 +311,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=24, k=1, c=1, p=28, q=14, r=3, s=3}, order [n, g, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=12, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 12 (rows);
   Layer b5_da {
     Type: DSCONV
@@ -322,9 +319,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(12,12) C;
       TemporalMap(1,1) N;
-      TemporalMap(24,24) C;
-      TemporalMap(16,14) X;
+      TemporalMap(30,28) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
@@ -336,27 +333,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=8, c=192, p=14, q=28, r=1, s=1}, spatial {c=12}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b5_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 32, C: 192, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(28,28) X;
+      TemporalMap(8,8) K;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(16,16) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -384,7 +381,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=24, k=1, c=1, p=28, q=14, r=3, s=3}, order [n, g, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=12, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 12 (rows);
   Layer b6_da {
     Type: DSCONV
@@ -392,9 +389,9 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(12,12) C;
       TemporalMap(1,1) N;
-      TemporalMap(24,24) C;
-      TemporalMap(16,14) X;
+      TemporalMap(30,28) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
@@ -406,27 +403,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=192, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=8, c=192, p=14, q=28, r=1, s=1}, spatial {c=12}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b6_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 32, C: 192, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(28,28) X;
+      TemporalMap(8,8) K;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(16,16) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -454,8 +451,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 12 (rows);
   Layer b7_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
@@ -467,26 +464,25 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(12, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
-      Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=192, p=4, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=16, c=192, p=14, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b7_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 192, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
       TemporalMap(14,14) X;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -781,27 +777,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b12_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(24,24) K;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(8,8) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -827,51 +823,51 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=96, c=576, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=96, c=576, p=4, q=8, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer b12_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 96, C: 576, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(96,96) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(4,4) Y;
+      TemporalMap(8,8) X;
       TemporalMap(576,576) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(48,48) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b13_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(24,24) K;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(8,8) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -897,51 +893,51 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=96, c=576, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=96, c=576, p=4, q=8, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: K over 14 (columns); C over 12 (rows);
   Layer b13_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 96, C: 576, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(96,96) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(4,4) Y;
+      TemporalMap(8,8) X;
       TemporalMap(576,576) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(48,48) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=96, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b14_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(24,24) K;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(8,8) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }

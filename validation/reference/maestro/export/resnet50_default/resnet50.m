@@ -5,8 +5,9 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network resnet50 {
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=3, p=16, q=112, r=7, s=7}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k x c, columns p, tile {n=1, k=32, c=3, p=16, q=112, r=7, s=7}, order [n, p, q, k, c, r, s]
   // levels: Y over 16 (columns); K over 16 (rows);
+  // differs from tdlc: C (c) is stepped in time, not spread
   Layer conv1_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
@@ -29,8 +30,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=64, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=64, p=2, q=56, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 2 (rows); X over 8 (rows);
   Layer l1_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -38,14 +39,14 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
-      TemporalMap(2,2) X;
+      TemporalMap(2,2) Y;
+      TemporalMap(56,56) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(8, P);
-      SpatialMap(Sz(R),1) Y;
       Cluster(2, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(8, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -79,8 +80,8 @@ Network resnet50 {
       TemporalMap(Sz(S),1) X;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=64, p=4, q=56, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: K over 16 (columns); Y over 4 (rows); X over 4 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=128, c=64, p=56, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer l1_0_ds {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -88,14 +89,14 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(56,56) X;
+      TemporalMap(56,56) Y;
+      TemporalMap(4,4) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
+      Cluster(8, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(4, P);
+      Cluster(2, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -105,7 +106,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=256, c=64, p=8, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=256, c=64, p=8, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
   Layer l1_0_y {
     Type: CONV
@@ -307,40 +308,40 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=128, c=64, p=28, q=8, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); C over 16 (rows);
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=64, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer l2_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 57, X: 57 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
       SpatialMap(1,1) C;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=256, p=2, q=16, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: X over 16 (columns); K over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=256, p=16, q=2, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l2_0_ds {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 512, C: 256, R: 1, S: 1, Y: 55, X: 55 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(256,256) K;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -619,28 +620,28 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); K over 16 (rows);
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); C over 16 (rows);
   Layer l3_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 29, X: 29 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) K;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
+      SpatialMap(1,1) C;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
     }
   }
   // tdlc mapping: rs, rows k, columns q, tile {n=1, k=32, c=512, p=8, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]

@@ -5,17 +5,19 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network resnet50 {
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=3, p=16, q=14, r=7, s=7}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=64, c=3, p=14, q=16, r=7, s=7}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
+  // differs from tdlc: R (r) is stepped in time, not spread
+  // differs from tdlc: tdlc's flattened axes fold the tile 38 times (rows k x r: 448 positions over 12, columns p: 14 over 14), MAESTRO's per-dimension spatial maps 42 times
   Layer conv1_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 64, C: 3, R: 7, S: 7, Y: 229, X: 229 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(3,3) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -79,17 +81,17 @@ Network resnet50 {
       TemporalMap(1,1) K;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=64, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l1_0_ds {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 256, C: 64, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(4,4) Y;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -127,17 +129,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=256, p=14, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=8, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l1_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
+      TemporalMap(8,8) Y;
+      TemporalMap(64,64) K;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -201,17 +203,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=256, p=14, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=256, p=8, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l1_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 256, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
+      TemporalMap(8,8) Y;
+      TemporalMap(64,64) K;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -299,28 +301,26 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c x r, columns k, tile {n=1, k=128, c=16, p=28, q=4, r=3, s=3}, spatial {c=4}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 4 (rows); R over 3 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=16, c=128, p=28, q=4, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l2_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 57, X: 57 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(16,16) K;
+      TemporalMap(128,128) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(4,4) C;
-      Cluster(3, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
@@ -619,22 +619,22 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c x r, columns k, tile {n=1, k=64, c=32, p=14, q=14, r=3, s=3}, spatial {c=4}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 4 (rows); R over 3 (rows);
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=64, c=8, p=14, q=14, r=3, s=3}, spatial {c=4}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
   Layer l3_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 29, X: 29 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(32,32) C;
+      TemporalMap(8,8) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(4, P);
-      SpatialMap(8,8) C;
+      SpatialMap(2,2) C;
       Cluster(3, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
@@ -645,7 +645,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=16, c=512, p=4, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=512, p=2, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_0_ds {
     Type: CONV
@@ -655,7 +655,7 @@ Network resnet50 {
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
-      TemporalMap(16,16) K;
+      TemporalMap(64,64) K;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -669,17 +669,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=16, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(14,14) Y;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -717,8 +717,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -731,14 +731,12 @@ Network resnet50 {
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(1,1) K;
-      Cluster(3, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
+      Cluster(12, P);
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
@@ -791,8 +789,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -805,14 +803,12 @@ Network resnet50 {
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(1,1) K;
-      Cluster(3, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
+      Cluster(12, P);
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
@@ -865,8 +861,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_3_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -879,14 +875,12 @@ Network resnet50 {
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(1,1) K;
-      Cluster(3, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
+      Cluster(12, P);
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
@@ -939,8 +933,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_4_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -953,14 +947,12 @@ Network resnet50 {
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(1,1) K;
-      Cluster(3, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
+      Cluster(12, P);
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
@@ -1013,8 +1005,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=8, c=256, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer l3_5_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -1027,14 +1019,12 @@ Network resnet50 {
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(1,1) K;
-      Cluster(3, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
+      Cluster(12, P);
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
@@ -1063,17 +1053,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=128, p=8, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=128, c=128, p=14, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 12 (rows);
   Layer l4_0_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 1024, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) Y;
+      TemporalMap(8,8) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;

@@ -5,7 +5,7 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network resnet_block {
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=64, p=32, q=32, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=64, c=64, p=56, q=16, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: K over 32 (columns); C over 64 (rows);
   Layer r1 {
     Type: CONV
@@ -14,8 +14,8 @@ Network resnet_block {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(34,32) Y;
-      TemporalMap(34,32) X;
+      TemporalMap(58,56) Y;
+      TemporalMap(18,16) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;

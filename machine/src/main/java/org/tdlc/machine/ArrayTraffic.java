@@ -6,8 +6,10 @@
 // cost model a layer's full tiles; all three call of().
 package org.tdlc.machine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tdlc.ir.target.Dataflow;
@@ -23,17 +25,25 @@ import org.tdlc.ir.target.Dataflow;
  *     is merged. Padding counts as the buffer holds it: the halo's elements are elements like any other.
  * <li>The operand the dataflow keeps in the PEs (ArrayAxes.stationary: B under ws and rs, A under is, C
  *     under os) enters once per element it takes over the temporal loops: the PEs hold all of them for
- *     the fold, in the dataflow's stationary registers.
+ *     the fold, in the dataflow's stationary registers. Where a per-PE scratchpad of its own keeps it
+ *     (MemoryLevel.keepsStationary, as Eyeriss's filter scratchpad keeps the weights), it takes that
+ *     level's room and follows the next rule: what does not fit is refilled as the PEs' loops advance.
  * <li>The others stay in a PE as long as the per-PE level that holds them can keep them. The PEs walk the
- *     temporal loops output loops first and reduction loops innermost (each group in the nest's order), so
- *     that a partial sum is finished before they move on (whatever order a MAC lists its loops in, its
- *     integer sums are the same). A per-PE level keeps the operands it holds across the innermost loops
- *     whose elements of all of them fit in it together (a row of p outputs and r taps keeps the p + r - 1
- *     inputs of its sliding window); an operand no per-PE level holds keeps one element.
- *     Walking outermost first, an operand enters (a partial sum leaves) again, all its kept elements,
- *     whenever a loop advances that is outside the kept ones and outside the innermost one it depends on:
- *     a partial sum leaves once per output, an input row kept in its PE stays there while the output
- *     channels advance.
+ *     temporal loops output loops first and reduction loops innermost, so that a partial sum is finished
+ *     before they move on (whatever order a MAC lists its loops in, its integer sums are the same); the
+ *     reduction loops in the nest's order, the output loops in one of three orders, whichever moves the
+ *     fewest bytes: the nest's, or with the loops the inputs do not read innermost (an input serves every
+ *     output channel in turn, as Eyeriss's PE walks its filters), or with those the weights do not read
+ *     innermost. A per-PE level keeps the operands it holds across the innermost loops whose elements of
+ *     all of them fit in it together (in half of it when it is double-buffered: MemoryLevel.keepBytes; a
+ *     row of p outputs and r taps keeps the p + r - 1 inputs of its sliding window); an operand no per-PE
+ *     level holds keeps one element. Walking outermost first, an operand enters (a partial sum leaves)
+ *     again whenever a loop advances that is outside the kept ones and outside the innermost one it
+ *     depends on, all its kept elements; as that innermost one advances, the kept window slides and only
+ *     the elements it did not hold enter (over a whole sweep, the distinct elements of the kept loops and
+ *     that one). So a partial sum leaves once per output, an input row kept in its PE stays there while
+ *     the output channels advance, and a PE that keeps the r x s taps of a 3 x 3 window takes 3 new inputs
+ *     per output column, not 9.
  * <li>What enters at once: per fold (a block of rows by a block of columns), one per distinct element the
  *     operand takes over the fold's positions when the network multicasts (an index the operand does not
  *     read costs one element for the whole axis; PEs of row r and column p share the input row h = p + r),
@@ -80,42 +90,80 @@ public final class ArrayTraffic {
     int temporal = ~(rowMask | colMask) & moving;
     int[] depends = new int[3];
     for (int x = A; x <= C; x++) for (int l = 0; l < extents.length; l++) if (strides[x][l] != 0) depends[x] |= 1 << l;
-    // the PEs walk a fold's temporal loops output loops first, reduction loops innermost, each group in the
-    // nest's order: a partial sum is finished before the PE moves to the next
-    int n = extents.length, pos = 0, walked = 0;
+    long[] across = new long[3];   // what enters over the fold's positions, per element a PE takes in time
+    for (int x = A; x <= C; x++) {
+      across[x] = spatial(extents, rowMask, colMask, strides[x], m.rows(), m.cols(),
+          x == C ? m.network().reduction() : m.network().multicast());
+    }
+    // the PEs walk a fold's temporal loops output loops first, reduction loops innermost (a partial sum is
+    // finished before they move on), the output loops in the nest's order or with those the inputs, or the
+    // weights, do not read innermost (each input, or weight, then serves them in turn): whichever moves least
+    int n = extents.length;
+    Counts best = null;
+    List<int[]> walks = new ArrayList<>(3);
+    for (int unread : new int[] {-1, A, B}) {
+      int[] walk = new int[n];
+      int pos = 0;
+      for (int group = 0; group < 3; group++) {
+        for (int l = 0; l < n; l++) {
+          boolean output = (depends[C] >> l & 1) != 0;
+          boolean inner = unread >= 0 && (depends[unread] >> l & 1) == 0;
+          if (group == 0 ? output && !inner : group == 1 ? output && inner : !output) walk[pos++] = l;
+        }
+      }
+      if (walks.stream().anyMatch(w -> Arrays.equals(w, walk))) continue;
+      walks.add(walk);
+      Counts c = walked(m, stationary, extents, temporal, depends, strides, walk, across, outputs, starts, aBytes, bBytes);
+      if (best == null || c.read(aBytes, bBytes) + c.written() < best.read(aBytes, bBytes) + best.written()) best = c;
+    }
+    return best;
+  }
+
+  /** The counts when the PEs walk the fold's temporal loops in {@code walk}'s order (loop indices, outermost first). */
+  private static Counts walked(MachineConfig m, int stationary, int[] extents, int temporal, int[] depends,
+                               long[][] strides, int[] walk, long[] across, long outputs, boolean starts, int aBytes,
+                               int bBytes) {
+    int n = extents.length, walked = 0;
     int[] ext = new int[n], dep = new int[3];
     long[][] str = new long[3][n];
-    for (int pass = 0; pass < 2; pass++) {
-      for (int l = 0; l < n; l++) {
-        if (((depends[C] >> l & 1) != 0) != (pass == 0)) continue;
-        ext[pos] = extents[l];
-        if ((temporal >> l & 1) != 0) walked |= 1 << pos;
-        for (int x = A; x <= C; x++) {
-          dep[x] |= (depends[x] >> l & 1) << pos;
-          str[x][pos] = strides[x][l];
-        }
-        pos++;
+    for (int pos = 0; pos < n; pos++) {
+      int l = walk[pos];
+      ext[pos] = extents[l];
+      if ((temporal >> l & 1) != 0) walked |= 1 << pos;
+      for (int x = A; x <= C; x++) {
+        dep[x] |= (depends[x] >> l & 1) << pos;
+        str[x][pos] = strides[x][l];
       }
     }
     int[] bytes = {aBytes, bBytes, Energy.PSUM_BYTES};
     int[] start = {n, n, n};
     long[] kept = {1, 1, 1};
+    boolean registers = true;   // whether the dataflow's registers hold the stationary operand for the fold
     for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
       MemoryLevel level = m.levels().get(i);
       int held = level.holds() & ~(1 << stationary);
-      if (held != 0) keep(level.sizeBytes(), held, ext, walked, dep, str, bytes, start, kept);
+      if (level.keepsStationary(stationary)) {
+        held |= 1 << stationary;
+        registers = false;
+      }
+      if (held != 0) keep(level.keepBytes(), held, ext, walked, dep, str, bytes, start, kept);
     }
     long[] count = new long[3];
     for (int x = A; x <= C; x++) {
-      boolean spread = x == C ? m.network().reduction() : m.network().multicast();
-      long c = spatial(extents, rowMask, colMask, strides[x], m.rows(), m.cols(), spread);
-      if (x == stationary) {
+      long c = across[x];
+      if (x == stationary && registers) {
         c *= elements(extents, temporal, strides[x]);
       } else {
         int outside = walked & ((1 << start[x]) - 1);
         int last = 31 - Integer.numberOfLeadingZeros(outside & dep[x]);
-        c *= kept[x];
-        for (int p = 0; p <= last; p++) if ((outside >> p & 1) != 0) c *= ext[p];
+        if (last < 0) {
+          c *= kept[x];
+        } else {
+          // a sweep of the innermost loop outside the kept ones slides the kept window: only the elements it
+          // has not held yet enter (a row of p + r - 1 inputs slides down one row per p)
+          c *= elements(ext, walked & ~((1 << start[x]) - 1) | 1 << last, str[x]);
+          for (int p = 0; p < last; p++) if ((outside >> p & 1) != 0) c *= ext[p];
+        }
       }
       count[x] = c;
     }

@@ -5,7 +5,7 @@
 package org.tdlc.machine;
 
 /**
- * A DMA of Timing.dma's duration dmaLatency + transfer, starting at cycle s (when its queue and its tokens
+ * A DMA of Timing.dma's duration dmaLatency + transfer (Timing.dmaLatency: DRAM's and the buffer's), starting at cycle s (when its queue and its tokens
  * let it), whose DRAM bytes take D = Timing.dramCycles of its transfer on DRAM's port. Split port: reads and
  * writes each have their own, and a queue's DMAs run in order, so nothing waits: it ends at
  * s + dmaLatency + transfer. Shared port: the request goes out at s and its latency runs at once, but its
@@ -22,7 +22,7 @@ public final class DramArbiter {
 
   public DramArbiter(MachineConfig m) {
     this.shared = m.dramPort().shared();
-    this.latency = m.dmaLatency();
+    this.latency = Timing.dmaLatency(m);
   }
 
   /**

@@ -66,7 +66,8 @@ public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dat
   public static MachineConfig of(Target t) {
     return new MachineConfig(t.name(), t.rows(), t.cols(), t.dataflows(), t.frequencyMhz(),
         t.levels().stream().map(l -> new MemoryLevel(l.name(), l.sizeBytes(), l.perPe(), l.bandwidth(),
-            l.energyPjPerByte(), l.doubleBuffer(), l.writeBandwidth(), l.holds())).toList(),
+            l.energyPjPerByte(), l.doubleBuffer(), l.writeBandwidth(), l.holds(),
+            l == t.levels().get(0) ? 0 : l.latencyCycles())).toList(),
         t.macEnergyPj(), t.dram().latencyCycles(), t.formats().stream().map(StorageFormat::keyword).toList(),
         t.sparse().hardwareDecode(), t.sparse().skipZeros(), t.folds(), t.vector(), t.network(), t.dramPort());
   }
@@ -80,4 +81,11 @@ public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dat
     return i;
   }
   public int peCount() { return rows * cols; }
+
+  /** Whether a per-PE level keeps the operand {@code df} keeps stationary (MemoryLevel.keepsStationary). */
+  public boolean keepsStationary(Dataflow df) {
+    int x = ArrayAxes.stationary(df);
+    for (MemoryLevel l : levels) if (l.keepsStationary(x)) return true;
+    return false;
+  }
 }

@@ -12,7 +12,7 @@ import org.tdlc.machine.sparse.SparseCodec;
 
 /**
  * <ul>
- * <li>LOAD/STORE: dmaLatency + transfer, where transfer = max(ceil(dramBytes / dram bandwidth),
+ * <li>LOAD/STORE: dmaLatency (DRAM's latency and the global buffer's) + transfer, where transfer = max(ceil(dramBytes / dram bandwidth),
  *     ceil(bufBytes / global bandwidth)), each at the bandwidth of the direction the DMA uses there (a LOAD
  *     reads DRAM and writes the buffer, a STORE reads the buffer and writes DRAM), a bandwidth of 0 costing
  *     nothing. dramBytes counts in-range elements only (padding is not read from DRAM), bufBytes every buffer
@@ -35,13 +35,14 @@ import org.tdlc.machine.sparse.SparseCodec;
  *     2R + C + T - 2 per ws or is fold); overlapped with double-buffered stationary registers, the next
  *     block loads while a fold streams: max(L0 + S, L0 + (F - 1) * L + ceil(S / F)) + K; overlapped with
  *     single-buffered ones, each later fold waits for its block: L0 + S + (F - 1) * L + K. The network's
- *     latency adds to that once. And never faster than the global buffer's port, nor the network, moves
+ *     latency and every on-chip level's between the buffer and the PEs (arrayLatency) add to that once. And never faster than the global buffer's port, nor the network, moves
  *     what the MAC reads and writes there (the operands and partial sums ArrayTraffic counts): the port's
  *     time for them (port(), each direction at its bandwidth) and ceil(bytes / network.bandwidth). A per-PE
  *     level with a bandwidth stretches the streaming: S becomes the cycles its port takes for S MACs' accesses
  *     there, when that is more (streamSteps).
  * <li>ALU: ceil(points / lanes) + pipeline, the target's vector unit (VectorUnit; undeclared, it is as wide as
- *     the array's columns with a pipeline of 2 cycles).
+ *     the array's columns with a pipeline of 2 cycles), + the global buffer's latency.
+ * <li>CONVERT: + the global buffer's latency.
  * <li>CONFIG: 1. HALT: 0.
  * </ul>
  */
@@ -69,12 +70,25 @@ public final class Timing {
 
   /** A LOAD or STORE of plain elements, on an idle DRAM port (DramArbiter adds any wait for it). */
   public static long dma(MachineConfig m, Dma way, long dramBytes, long bufBytes) {
-    return m.dmaLatency() + transfer(m, way, dramBytes, bufBytes);
+    return dmaLatency(m) + transfer(m, way, dramBytes, bufBytes);
+  }
+
+  /** The fixed cycles of every LOAD and STORE before its bytes flow: DRAM's latency and the global buffer's. */
+  public static long dmaLatency(MachineConfig m) { return m.dmaLatency() + m.global().latency(); }
+
+  /**
+   * The fixed cycles a MAC adds once for the path from the global buffer to the PEs: the network's latency and
+   * that of every on-chip level the operands cross (the global buffer, the shared levels, the per-PE levels).
+   */
+  public static long arrayLatency(MachineConfig m) {
+    long sum = m.network().latency();
+    for (int i = 1; i < m.levels().size(); i++) sum += m.levels().get(i).latency();
+    return sum;
   }
 
   /** A LOAD that the hardware decoder decodes while the block streams in. */
   public static long compressedDma(MachineConfig m, long blockBytes, long bufBytes, SparseCodec.Size block) {
-    return m.dmaLatency() + decodedTransfer(m, blockBytes, bufBytes, block);
+    return dmaLatency(m) + decodedTransfer(m, blockBytes, bufBytes, block);
   }
 
   /** The transfer of a block through the hardware decoder, which decodes while it streams (no latency). */
@@ -87,12 +101,12 @@ public final class Timing {
    * the bytes flow at the slower port's rate.
    */
   public static long dmas(MachineConfig m, Dma way, long count, long dramBytes, long bufBytes) {
-    return count * m.dmaLatency() + transfer(m, way, dramBytes, bufBytes);
+    return count * dmaLatency(m) + transfer(m, way, dramBytes, bufBytes);
   }
 
   /** The closed-form estimate of {@code count} hardware-decoded loads of blocks like {@code perBlock}. */
   public static long decodedDmas(MachineConfig m, long count, long blockBytes, long bufBytes, SparseCodec.Size perBlock) {
-    return count * m.dmaLatency() + Math.max(transfer(m, Dma.LOAD, blockBytes, bufBytes),
+    return count * dmaLatency(m) + Math.max(transfer(m, Dma.LOAD, blockBytes, bufBytes),
         count * DecodeCost.hardware(perBlock));
   }
 
@@ -122,7 +136,7 @@ public final class Timing {
 
   /** A CONVERT of a staged block into a dense tile of {@code tileBytes}. */
   public static long convert(MachineConfig m, SparseCodec.Size block, long blockBytes, long tileBytes) {
-    return Math.max(DecodeCost.software(block), port(m.global(), blockBytes, tileBytes));
+    return m.global().latency() + Math.max(DecodeCost.software(block), port(m.global(), blockBytes, tileBytes));
   }
 
   /** The folds of an axis whose indices' extents multiply to {@code extent}, over {@code pes} PEs. */
@@ -172,7 +186,7 @@ public final class Timing {
       feed = Math.max(feed, port(m.levels().get(i), readBytes + writtenBytes, readBytes + writtenBytes));
     }
     long s = streamSteps(m, skipped > 0 && points > 0 ? SkipTiming.steps(steps, points, skipped) : steps, aBytes, bBytes);
-    return Math.max(array(m, df, spatialFolds, s, aBytes, bBytes) + m.network().latency(), feed);
+    return Math.max(array(m, df, spatialFolds, s, aBytes, bBytes) + arrayLatency(m), feed);
   }
 
   /**
@@ -222,9 +236,9 @@ public final class Timing {
   /** The array's fill and drain: the skew until the last PE starts, and until its result leaves. */
   public static long fillAndDrain(MachineConfig m) { return m.rows() + m.cols() - 2; }
 
-  /** An ALU (vector) op over {@code points} elements. */
+  /** An ALU (vector) op over {@code points} elements: its lanes, its pipeline, the global buffer's latency. */
   public static long alu(MachineConfig m, long points) {
-    return ceilDiv(points, m.vector().lanes()) + m.vector().pipeline();
+    return ceilDiv(points, m.vector().lanes()) + m.vector().pipeline() + m.global().latency();
   }
 
   private static long cycles(long bytes, double bandwidth) {

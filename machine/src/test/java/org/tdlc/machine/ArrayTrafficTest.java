@@ -109,14 +109,43 @@ class ArrayTrafficTest {
     assertEquals(4 * 16 * 16, kept.b());        // stationary: once per value of kt
     assertEquals(16 * 4 * 10, kept.cWritten()); // 16 columns, reduced along c: once per output
     assertEquals(0, kept.cRead());
-    // a per-PE level of 8 bytes that holds only the inputs cannot keep 10 of them: they enter at every step
+    // a per-PE level of 8 bytes that holds only the inputs cannot keep 10 of them; but the PEs walk kt inside p
+    // (the inputs do not read kt), so each input serves the four kt in turn and enters once all the same
     MachineConfig small = machine(Network.DEFAULT, new MemoryLevel("in", 8, true, 0, 1, false, 0, Operand.INPUTS.bit()));
-    assertEquals(16 * 4 * 10, ArrayTraffic.of(small, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1).a());
-    // the inputs' width counts: at 2 bytes p still fits (20 + 40 = 60 B), at 3 bytes it does not (30 + 40 = 70 B)
+    assertEquals(16 * 10, ArrayTraffic.of(small, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1).a());
+    // and so at any width: at 3 bytes p no longer fits (30 + 40 = 70 B), kt inside p still keeps each input
     assertEquals(16 * 10,
-        ArrayTraffic.of(machine(Network.DEFAULT), Dataflow.WS, extents, 2, 4, depends, outputs, true, 2, 1).a());
-    assertEquals(16 * 4 * 10,
         ArrayTraffic.of(machine(Network.DEFAULT), Dataflow.WS, extents, 2, 4, depends, outputs, true, 3, 1).a());
+  }
+
+  @Test
+  void aScratchpadOfTheStationaryOperandRefillsWhatDoesNotFitAsTheOuterLoopsAdvance() {
+    // loops p (10), kt (4), ct (2), cs (16), ks (16), outermost first, k = kt x 16 + ks, c = ct x 16 + cs; ws,
+    // rows cs, cols ks (one fold each); temporal p and kt (output loops) and ct (a reduction loop, innermost):
+    // each PE takes 4 x 2 = 8 weights in the fold, 2 per value of kt
+    int[] extents = {10, 4, 2, 16, 16};
+    long[][] depends = dense(extents, 1 | 4 | 8, 2 | 4 | 8 | 16, 1 | 2 | 16);
+    long outputs = 4 * 16 * 10;
+    int pes = 16 * 16;
+    // M's local level holds every operand: the dataflow's registers hold the 8 weights for the fold
+    assertEquals(8 * pes, ArrayTraffic.of(machine(Network.DEFAULT), Dataflow.WS, extents, 8, 16, depends, outputs, true, 1, 1).b());
+    // an 8-byte filter scratchpad keeps them too: kt and ct fit, and p, which the weights do not vary with, adds nothing
+    MachineConfig eight = machine(Network.DEFAULT, new MemoryLevel("w", 8, true, 0, 1, false, 0, Operand.WEIGHTS.bit()));
+    assertEquals(8 * pes, ArrayTraffic.of(eight, Dataflow.WS, extents, 8, 16, depends, outputs, true, 1, 1).b());
+    // a 2-byte one holds one kt's 2: the PEs walk p inside kt (the weights do not read p), so each 2 serve all
+    // 10 p and enter once
+    MachineConfig two = machine(Network.DEFAULT, new MemoryLevel("w", 2, true, 0, 1, false, 0, Operand.WEIGHTS.bit()));
+    assertEquals(8 * pes, ArrayTraffic.of(two, Dataflow.WS, extents, 8, 16, depends, outputs, true, 1, 1).b());
+    // a 1-byte one cannot keep the 2 the reduction loop walks for each output: they enter again at every (p, kt)
+    MachineConfig one = machine(Network.DEFAULT, new MemoryLevel("w", 1, true, 0, 1, false, 0, Operand.WEIGHTS.bit()));
+    assertEquals(10 * 8 * pes, ArrayTraffic.of(one, Dataflow.WS, extents, 8, 16, depends, outputs, true, 1, 1).b());
+    // at 2 bytes a weight the 2-byte scratchpad holds only 1 of them
+    assertEquals(10 * 8 * pes, ArrayTraffic.of(two, Dataflow.WS, extents, 8, 16, depends, outputs, true, 1, 2).b());
+    // double-buffered, a scratchpad keeps elements in half of it (the other half fills): 4 bytes keep the 2, 2 do not
+    MachineConfig four = machine(Network.DEFAULT, new MemoryLevel("w", 4, true, 0, 1, true, 0, Operand.WEIGHTS.bit()));
+    assertEquals(8 * pes, ArrayTraffic.of(four, Dataflow.WS, extents, 8, 16, depends, outputs, true, 1, 1).b());
+    MachineConfig twoDouble = machine(Network.DEFAULT, new MemoryLevel("w", 2, true, 0, 1, true, 0, Operand.WEIGHTS.bit()));
+    assertEquals(10 * 8 * pes, ArrayTraffic.of(twoDouble, Dataflow.WS, extents, 8, 16, depends, outputs, true, 1, 1).b());
   }
 
   @Test
@@ -155,12 +184,16 @@ class ArrayTrafficTest {
     assertEquals(0, t.cRead());
     // stride 2: 2 x 9 + 3 = 21 inputs (21 + 40 = 61 B still fit)
     assertEquals(4 * 21, ArrayTraffic.of(machine(Network.DEFAULT), Dataflow.WS, extents, 2, 1, rows(2), 40, true, 1, 1).a());
-    // Eyeriss's 12-byte input scratchpad keeps the 12 (stride 1); an 11-byte one keeps only the 3 taps,
-    // which enter anew at each of the 10 p
+    // Eyeriss's 12-byte input scratchpad keeps the 12 (stride 1); an 11-byte one keeps only the 3 taps and
+    // slides them along the row, one new input per p: the same 12 enter (at stride 2, two per p: 21); a
+    // 2-byte one keeps none, so the 3 taps enter anew at each of the 10 p
     MachineConfig twelve = machine(Network.DEFAULT, new MemoryLevel("in", 12, true, 0, 1, false, 0, Operand.INPUTS.bit()));
     assertEquals(4 * 12, ArrayTraffic.of(twelve, Dataflow.WS, extents, 2, 1, rows(1), 40, true, 1, 1).a());
     MachineConfig eleven = machine(Network.DEFAULT, new MemoryLevel("in", 11, true, 0, 1, false, 0, Operand.INPUTS.bit()));
-    assertEquals(4 * 3 * 10, ArrayTraffic.of(eleven, Dataflow.WS, extents, 2, 1, rows(1), 40, true, 1, 1).a());
+    assertEquals(4 * 12, ArrayTraffic.of(eleven, Dataflow.WS, extents, 2, 1, rows(1), 40, true, 1, 1).a());
+    assertEquals(4 * 21, ArrayTraffic.of(eleven, Dataflow.WS, extents, 2, 1, rows(2), 40, true, 1, 1).a());
+    MachineConfig two = machine(Network.DEFAULT, new MemoryLevel("in", 2, true, 0, 1, false, 0, Operand.INPUTS.bit()));
+    assertEquals(4 * 3 * 10, ArrayTraffic.of(two, Dataflow.WS, extents, 2, 1, rows(1), 40, true, 1, 1).a());
   }
 
   @Test

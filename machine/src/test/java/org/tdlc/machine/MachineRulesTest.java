@@ -37,6 +37,27 @@ class MachineRulesTest {
   }
 
   @Test
+  void anOnChipLevelsLatencyAddsOnceToEveryInstructionThatCrossesIt() {
+    // M with 5 cycles of latency in the global buffer, 3 in the per-PE level and 2 in the network
+    MachineConfig slow = new MachineConfig("hand", 16, 16, Set.of(Dataflow.WS), 500,
+        List.of(M.dram(), new MemoryLevel("global", 1 << 16, false, 64, 2.5, true, 64, Operand.ALL, 5),
+            new MemoryLevel("local", 64, true, 0, 0.5, false, 0, Operand.ALL, 3)),
+        0.25, 20, List.of("dense"), true, true, FoldSchedule.DEFAULT, null, new Network(0, 2, true, true), null);
+    // a DMA waits for DRAM's latency and the buffer's: 20 + 5 + 63
+    assertEquals(83 + 5, Timing.dma(slow, Timing.Dma.LOAD, 1000, 1000));
+    assertEquals(248 + 3 * 5, Timing.dmas(slow, Timing.Dma.LOAD, 3, 3000, 3000));
+    // a MAC's operands cross the network, the buffer and the per-PE level once: 2 + 5 + 3 on top of M's 129
+    assertEquals(129 + 10, Timing.mac(slow, Dataflow.WS, 6, 18, 2400, 0, 0, 0, 1, 1));
+    // but no latency makes a MAC that the buffer's port bounds any longer: 10,000 B at 64 B/cycle
+    assertEquals(157, Timing.mac(slow, Dataflow.WS, 6, 18, 2400, 0, 10_000, 0, 1, 1));
+    // an ALU op reads and writes the buffer: 16 lanes, 2 cycles of pipeline, 5 of latency
+    assertEquals(Timing.alu(M, 1000) + 5, Timing.alu(slow, 1000));
+    assertEquals(Timing.alu(M, 1000), 63 + 2);
+    // DRAM's port starts a transfer only after both latencies
+    assertEquals(Timing.dmaLatency(M) + 5, Timing.dmaLatency(slow));
+  }
+
+  @Test
   void macStepsCountFoldsTimesTheOtherExtents() {
     // loops are named by bit masks: row loop 0 of 40 over 16 rows: 3 folds; col loop 1 of 20 over 16 cols: 2;
     // the third loop runs 3 times

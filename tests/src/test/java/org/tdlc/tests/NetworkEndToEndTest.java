@@ -1,8 +1,9 @@
 // The array's network and the dataflow-dependent traffic end to end (resources/prediction/network.tdl): one
 // convolution pinned to ws, os, is and rs with the same tile moves different bytes through the global buffer
 // (what stays in the PEs differs); a narrow network slows every layer without changing its bytes; a network
-// that neither multicasts nor reduces moves more; and on all three networks every mapped layer of every
-// example and of that model is predicted exactly and runs bit-exact.
+// that neither multicasts nor reduces moves more; on-chip latencies delay every layer and move the same bytes;
+// and on every one of these targets every mapped layer of every example and of that model is predicted
+// exactly and runs bit-exact.
 package org.tdlc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +25,8 @@ import org.tdlc.sim.SimResult;
 
 class NetworkEndToEndTest {
   static final String FILE = "tests/src/test/resources/prediction/network.tdl";
-  static final List<String> NETWORKS = List.of("open_net", "narrow_net", "unicast_net", "wide_net", "loading_net");
+  static final List<String> NETWORKS = List.of("open_net", "narrow_net", "unicast_net", "wide_net", "loading_net",
+      "latent_net");
 
   static Frontend.Result file() { return new Frontend(new DiagnosticEngine(), new SourceCache()).compile(FILE); }
 
@@ -84,6 +86,17 @@ class NetworkEndToEndTest {
     for (String layer : open.keySet()) {
       assertTrue(unicast.get(layer).level("global").bytesRead() > open.get(layer).level("global").bytesRead(), layer);
       assertTrue(unicast.get(layer).energyPj() > open.get(layer).energyPj(), layer);
+    }
+  }
+
+  @Test
+  void onChipLatenciesDelayEveryLayerAndMoveTheSameBytes() {
+    Map<String, Counters> open = layers("open_net"), latent = layers("latent_net");
+    for (String layer : open.keySet()) {
+      // every layer's loads, MACs and stores each wait 6 or 9 cycles more; the bytes and energy stay
+      assertTrue(latent.get(layer).cycles() >= open.get(layer).cycles() + 9, layer);
+      assertEquals(globalBytes(open.get(layer)), globalBytes(latent.get(layer)), layer);
+      assertEquals(open.get(layer).energyPj(), latent.get(layer).energyPj(), layer);
     }
   }
 

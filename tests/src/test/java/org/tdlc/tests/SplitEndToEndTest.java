@@ -49,6 +49,35 @@ class SplitEndToEndTest {
   }
 
   @Test
+  void aGroupedConvolutionsSplitStaysInThePinThatRunAndExplainWrite(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    String model = """
+        model g {
+          input x : i8[1, 32, 16, 16];
+          weight w : i8[32, 16, 3, 3] init random(seed = 1);
+          %s
+          y = conv2d(x, w, pad = 1, groups = 2);
+          output y;
+        }
+        """;
+    java.nio.file.Path pinned = dir.resolve("pinned.tdl");
+    java.nio.file.Files.writeString(pinned,
+        model.formatted("@map(dataflow = ws, rows = [c], cols = [k], tile = { c = 16 }, spatial = { c = 4 })"));
+    Tdlc.Result explained = Tdlc.run("explain", pinned.toString(), "--layer", "y", "--json");
+    assertEquals(0, explained.code(), explained.toString());
+    String pin = Reports.parse(explained.out()).get("chosen").get("pin").asText();
+    assertTrue(pin.contains("spatial = { c = 4 }"), pin);
+    // the pin as written runs the same mapping: same cycles, bit-exact
+    java.nio.file.Path again = dir.resolve("again.tdl");
+    java.nio.file.Files.writeString(again, model.formatted(pin));
+    Tdlc.Result first = Tdlc.run("run", pinned.toString(), "--json"), second = Tdlc.run("run", again.toString(), "--json");
+    assertEquals(0, second.code(), second.toString());
+    assertTrue(Reports.onlyRun(second.out()).get("verified").asBoolean(), second.out());
+    assertEquals(Reports.layer(Reports.onlyRun(first.out()), "y").get("cycles").asLong(),
+        Reports.layer(Reports.onlyRun(second.out()), "y").get("cycles").asLong());
+  }
+
+  @Test
   void theMapperSplitsOnlyWhereAScratchpadHoldsTheStationaryOperand() {
     Frontend.Result f = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(FILE);
     var op = f.module().models().get(0).ops(org.tdlc.ir.ops.Ops.CONV2D).get(0);

@@ -2,8 +2,8 @@
 // file's machine section) and the target fingerprint, a 64-bit hash of that text. Canonical means one
 // key per line in a fixed order, dataflows sorted, reals as Double.toString prints them; the fold schedule's
 // two lines (folds, stationary), the vector unit's two (vector_lanes, vector_pipeline), the network's four
-// (network_*; a fifth, network_loads_stationary, only when true), DRAM's port (dram_port) and a level's write bandwidth (write_bandwidth=, when it differs from
-// its bandwidth) only when they are not the default, so a default machine's text and fingerprint read as they
+// (network_*; a fifth, network_loads_stationary, only when true), DRAM's port (dram_port), a level's write bandwidth (write_bandwidth=, when it differs from
+// its bandwidth) and an on-chip level's latency (latency=, when not 0) only when they are not the default, so a default machine's text and fingerprint read as they
 // did before any of them existed.
 package org.tdlc.backend.asm;
 
@@ -46,6 +46,7 @@ public final class MachineText {
           .append(" energy_pj=").append(l.energyPjPerByte()).append(" double_buffer=").append(l.doubleBuffer());
       if (l.writeBandwidth() != l.bandwidth()) b.append(" write_bandwidth=").append(l.writeBandwidth());
       if (l.holds() != Operand.ALL) b.append(" holds=[").append(Operand.text(l.holds())).append(']');
+      if (l.latency() != 0) b.append(" latency=").append(l.latency());
       b.append('\n');
     }
     b.append("mac_energy_pj = ").append(m.macEnergyPj()).append('\n');
@@ -160,12 +161,14 @@ public final class MachineText {
       p.put("double_buffer", k -> k.bool("double_buffer"));
       p.put("write_bandwidth", k -> k.real("write_bandwidth"));
       p.put("holds", Reader::operands);
-      TokenCursor.Pairs v = c.keyValues("level " + name, p, Set.of("write_bandwidth", "holds"));
+      p.put("latency", k -> k.integer("latency", 0, Integer.MAX_VALUE));
+      TokenCursor.Pairs v = c.keyValues("level " + name, p, Set.of("write_bandwidth", "holds", "latency"));
       c.expectEnd();
       Double bandwidth = (Double) v.get("bandwidth"), write = (Double) v.get("write_bandwidth");
       levels.add(new MemoryLevel(name, v.longValue("size"), (Boolean) v.get("per_pe"), bandwidth,
           (Double) v.get("energy_pj"), (Boolean) v.get("double_buffer"), write == null ? bandwidth : write,
-          v.get("holds") == null ? Operand.ALL : (Integer) v.get("holds")));
+          v.get("holds") == null ? Operand.ALL : (Integer) v.get("holds"),
+          v.get("latency") == null ? 0 : (int) v.longValue("latency")));
     }
 
     /** `holds=[inputs, outputs]`: a per-PE level's operands, as an Operand mask. */

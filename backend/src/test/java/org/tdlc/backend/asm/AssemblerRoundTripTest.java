@@ -72,7 +72,7 @@ class AssemblerRoundTripTest {
     org.junit.jupiter.api.Assertions.assertNotEquals(MachineText.fingerprint(m), MachineText.fingerprint(wide));
   }
 
-  @Test void aSplitDramPortAndDirectionalBandwidthsRoundTripAndTheDefaultsAreNotPrinted() {
+  @Test void aSplitDramPortDirectionalBandwidthsAndALevelsLatencyRoundTripAndTheDefaultsAreNotPrinted() {
     Program dense = SamplePrograms.dense();
     MachineConfig m = dense.machine();
     String plain = MachineText.print(m);
@@ -80,13 +80,18 @@ class AssemblerRoundTripTest {
     List<MemoryLevel> levels = new java.util.ArrayList<>(m.levels());
     MemoryLevel d = levels.get(0);
     levels.set(0, new MemoryLevel(d.name(), d.sizeBytes(), d.perPe(), 16, d.energyPjPerByte(), d.doubleBuffer(), 8));
+    MemoryLevel g = levels.get(1);
+    levels.set(1, new MemoryLevel(g.name(), g.sizeBytes(), g.perPe(), g.bandwidth(), g.energyPjPerByte(),
+        g.doubleBuffer(), g.writeBandwidth(), g.holds(), 7));
+    org.junit.jupiter.api.Assertions.assertFalse(plain.contains("latency="), plain);
     MachineConfig split = new MachineConfig(m.target(), m.rows(), m.cols(), m.dataflows(), m.frequencyMhz(), levels,
         m.macEnergyPj(), m.dmaLatency(), m.formats(), m.hardwareDecode(), m.skipZeros(), m.folds(), m.vector(),
         new org.tdlc.ir.target.Network(32, 2, false, true), org.tdlc.ir.target.DramPort.SPLIT);
     String text = MachineText.print(split);
     org.junit.jupiter.api.Assertions.assertTrue(text.contains("dram_port = split\n")
         && text.contains("network_bandwidth = 32.0\nnetwork_latency = 2\nnetwork_multicast = false\n")
-        && text.contains(" bandwidth=16.0 ") && text.contains(" write_bandwidth=8.0\n"), text);
+        && text.contains(" bandwidth=16.0 ") && text.contains(" write_bandwidth=8.0\n") && text.contains(" latency=7\n"),
+        text);
     Program p = new Program(split, dense.instructions(), dense.descriptors(), dense.dataSegment(), dense.dramSize(),
         dense.symbols(), dense.layers());
     roundTrip(p);

@@ -2,14 +2,16 @@
 // named as the layer, each with its own input as MAESTRO runs layers independently) and the HW file one target.
 // Carried over: the shapes and strides (MAESTRO has no padding: Y and X are input sizes), each layer's dataflow
 // and which dimensions its cluster levels spread over PEs as @map pins (rows, cols, dataflow: Spread says how),
+// a level that gives each unit a chunk of several channels as a split index (@map's spatial, Spread.spatial),
 // MAESTRO's whole-tensor L2 as a whole-layer tile, its PE count and the array's shape, NoC and off-chip bandwidth,
-// L1/L2 sizes and its energy ratios. The rest of the directives (how many PEs each level gives its dimension, chunk
-// sizes, loop orders within levels) has no @map pin and is quoted beside each layer as comments.
+// L1/L2 sizes and its energy ratios. The rest of the directives (how many PEs each level gives its dimension, other
+// chunk sizes, loop orders within levels) has no @map pin and is quoted beside each layer as comments.
 package org.tdlc.interop.maestro;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.tdlc.interop.SourceFile;
@@ -56,8 +58,10 @@ public final class MaestroImport {
    * index k, which is no reduction: its spread goes on the columns (ws when no reduction index is spread).
    * Under that ws the rows hold only reduction indices, so the input-only indices a depthwise layer's levels
    * spread beside its channels cannot be pinned: they are in unpinned, out of rows (rowPes still counts them).
+   * spatial: per index split between a level's units and each unit's time (split()), the units it spreads.
    */
-  record Spread(String dataflow, List<String> rows, List<String> cols, int rowPes, int colPes, List<String> unpinned) {}
+  record Spread(String dataflow, List<String> rows, List<String> cols, int rowPes, int colPes, List<String> unpinned,
+                Map<String, Integer> spatial) {}
 
   static Spread spread(MaestroMapping.Layer l, int pes) {
     List<List<MaestroMapping.Directive>> levels = new ArrayList<>();
@@ -137,8 +141,43 @@ public final class MaestroImport {
     }
     List<String> order = gemm ? List.of("m", "n", "k") : List.of("n", "k", "c", "p", "q", "r", "s");
     long all = units.stream().mapToLong(Integer::longValue).reduce(1, (x, y) -> x * y);
+    Map<String, Integer> spatial = new java.util.TreeMap<>();
+    for (int i = 0; i < levels.size(); i++) {
+      String index = spreadAt.get(i);
+      if (index == null || (!rows.contains(index) && !cols.contains(index))
+          || spreadAt.stream().filter(index::equals).count() > 1) continue;
+      int split = split(l, levels, i, units.get(i));
+      if (split > 0) spatial.put(index, split);
+    }
     return new Spread(df, order.stream().filter(rows::contains).toList(), order.stream().filter(cols::contains).toList(),
-        rowPes * colPes == all ? (int) rowPes : 0, (int) colPes, order.stream().filter(unpinned::contains).toList());
+        rowPes * colPes == all ? (int) rowPes : 0, (int) colPes, order.stream().filter(unpinned::contains).toList(),
+        spatial);
+  }
+
+  /**
+   * Where level {@code i} spreads chunks of several elements of one dimension (SpatialMap(s, s), s > 1, on a
+   * dimension other than the input rows and columns), the units its enclosing chunk fills: each unit walks
+   * its s elements in time, as tdlc's split index does (`tdlc export maestro` writes a split so). That
+   * count, the enclosing chunk divided into whole chunks of s that the level's units all hold; else 0.
+   */
+  private static int split(MaestroMapping.Layer l, List<List<MaestroMapping.Directive>> levels, int i, int units) {
+    MaestroMapping.Directive d = null;
+    for (MaestroMapping.Directive e : levels.get(i)) if (e.spatial()) { d = e; break; }
+    if (d == null || d.size() <= 1 || d.size() != d.offset() || List.of("Y", "X", "Y'", "X'", "R", "S").contains(d.dim())) {
+      return 0;
+    }
+    int parent = extent(l, d.dim());   // the chunk of the nearest enclosing level that maps the dimension
+    search:
+    for (int j = i - 1; j >= 0; j--) {
+      for (MaestroMapping.Directive e : levels.get(j)) {
+        if (e.dim().equals(d.dim())) {
+          parent = Math.min(e.size(), parent);
+          break search;
+        }
+      }
+    }
+    if (parent % d.size() != 0 || parent / d.size() > units || parent / d.size() <= 1) return 0;
+    return parent / d.size();
   }
 
   /** The tdlc index a level spreads, or null. */
@@ -317,7 +356,8 @@ public final class MaestroImport {
         .append("// when no reduction dimension is spread)");
     b.append(hw.l2().isPresent() ? ".\n" : " and MAESTRO's whole-tensor L2\n// (@map tile = the whole layer).\n");
     b.append("// Not carried over: the number of PEs each level gives its dimension (tdlc flattens an axis' indices over\n")
-        .append("// its PEs), the chunk sizes and offsets of each level (tdlc tiles only its global buffer), and the loop\n")
+        .append("// its PEs), the chunk sizes and offsets of each level (tdlc tiles only its global buffer; a level whose units\n")
+        .append("// each walk a chunk of several channels is pinned as @map's spatial), and the loop\n")
         .append("// order within a level.\n");
     b.append("model ").append(name).append(" {\n");
     List<String> layers = new ArrayList<>();
@@ -396,6 +436,10 @@ public final class MaestroImport {
     }
     b.append("  @map(dataflow = ").append(spread.dataflow()).append(", rows = [").append(String.join(", ", spread.rows()))
         .append("], cols = [").append(String.join(", ", spread.cols())).append("]");
+    if (!spread.spatial().isEmpty()) {
+      b.append(", spatial = { ").append(spread.spatial().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+          .collect(Collectors.joining(", "))).append(" }");
+    }
     if (tile != null) b.append(", tile = { ").append(tile).append(" }");
     b.append(")\n");
   }

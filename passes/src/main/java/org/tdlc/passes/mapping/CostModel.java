@@ -266,7 +266,7 @@ public final class CostModel {
     }
     long capacity = 0;
     for (int i = machine.firstPerPe(); i < machine.levels().size(); i++) {
-      if (machine.levels().get(i).holds(x)) capacity += machine.levels().get(i).sizeBytes();
+      if (machine.levels().get(i).keepsStationary(x)) capacity += machine.levels().get(i).keepBytes();
     }
     return elements * (x == ArrayTraffic.C ? Energy.PSUM_BYTES : space.bytes()[x]) <= capacity;
   }

@@ -259,7 +259,8 @@ public final class MappingPlanner {
   /**
    * The @map line that pins mapping {@code m} of {@code op}, in the op's own indices (inGroups inverted): a
    * grouped convolution's g and k become k, with the tile g x k when that takes whole groups or part of one
-   * (always for dwconv2d), else k's tile left to the mapper.
+   * (always for dwconv2d), else k's tile left to the mapper; a split index keeps its spread (g's, in whole
+   * groups of k).
    */
   public static String pinText(Mapping m, Operation op) {
     List<String> own = org.tdlc.ir.ops.IterationSpace.of(op).map(org.tdlc.ir.ops.IterationSpace::dims).orElse(List.of());
@@ -277,7 +278,13 @@ public final class MappingPlanner {
     }
     java.util.function.Function<List<String>, List<String>> names = l -> l.stream()
         .map(d -> d.equals("g") ? "k" : d).distinct().toList();
-    return new Mapping(m.dataflow(), names.apply(m.rows()), names.apply(m.cols()), tile, names.apply(m.order())).pinText();
+    // a split index keeps its spread: k's within a group when one group is in the tile, g's as whole groups of k
+    Map<String, Integer> spreads = new LinkedHashMap<>();
+    for (var e : m.spreads().entrySet()) if (!e.getKey().equals("g") && !e.getKey().equals("k")) spreads.put(e.getKey(), e.getValue());
+    if (m.spreads().containsKey("k") && g == 1) spreads.put("k", m.spreads().get("k"));
+    if (m.spreads().containsKey("g") && k == kg) spreads.put("k", m.spreads().get("g") * k);
+    return new Mapping(m.dataflow(), names.apply(m.rows()), names.apply(m.cols()), tile, names.apply(m.order()), spreads)
+        .pinText();
   }
 
   /** A written order as the lowering runs it: its output indices, then its reduced ones, each as written. */

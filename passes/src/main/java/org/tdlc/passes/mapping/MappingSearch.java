@@ -24,9 +24,9 @@ import org.tdlc.ir.target.Dataflow;
  *     array cols k beats k x p x q though it folds more); a proven arrangement carries what the cost model
  *     said into the tiles that follow, whatever the model's rules.
  * <li><b>Starts.</b> The largest tiles that fit grown four ways (innermost index first, outermost first, all
- *     doubled in turn, reduction indices first); per arrangement the roofline-best axis fill (its row and
- *     column indices doubled until they fill the array, then the indices on neither axis grown, reduction
- *     first); and the
+ *     doubled in turn, reduction indices first); per arrangement the roofline-best axis fills (its row and
+ *     column indices doubled until they fill the array once, and again until they fill it in
+ *     {@value #FILL_FOLDS} whole folds, then the indices on neither axis grown, reduction first); and the
  *     <i>maximal</i> tiles, those the buffer holds that no index can grow by one candidate (enumerated by
  *     capacity checks alone, an even spread of them when they would take more than
  *     {@value #MAXIMAL_SHARE} of the budget): the capacity boundary, where the trade-offs between operands
@@ -93,6 +93,13 @@ public final class MappingSearch {
    */
   static final int SHORTLIST_BUDGET = 4000, MAX_SHORTLIST = 2;
   private int shortlist = 1;
+  /**
+   * The fills the starts take per arrangement, in folds of each axis: one fold, and four (whole folds of a
+   * larger tile: MobileNetV2's b7.project on systolic, 16 x 16 os, is best at p x q = 64 on the rows and
+   * k = 32 on the columns, in no basin of the one-fold start's climbs).
+   */
+  static final int FILL_FOLDS = 4;
+  static final int[] FILLS = {1, FILL_FOLDS};
   /** The share of the budget kept for the final sweep. */
   static final double SWEEP_SHARE = 0.1;
   /** The share of the budget the maximal-tile starts may take (an even spread of them when there are more). */
@@ -187,9 +194,11 @@ public final class MappingSearch {
       grow(pick, policy);
       if (seeds.stream().noneMatch(x -> java.util.Arrays.equals(x, pick))) seeds.add(pick);
     }
-    for (MappingSpace.Arrangement a : space.arrangements()) {
-      int[] pick = filled(a);
-      if (seeds.stream().noneMatch(x -> java.util.Arrays.equals(x, pick))) seeds.add(pick);
+    for (int folds : FILLS) {
+      for (MappingSpace.Arrangement a : space.arrangements()) {
+        int[] pick = filled(a, folds);
+        if (seeds.stream().noneMatch(x -> java.util.Arrays.equals(x, pick))) seeds.add(pick);
+      }
     }
     List<int[]> max = maximalTiles();
     long cap = (long) (budget * MAXIMAL_SHARE) / Math.max(1, space.orders().size() * byDataflow.size());
@@ -578,11 +587,11 @@ public final class MappingSearch {
 
   /**
    * The roofline-best axis fill for an arrangement: its row indices, then its column indices, doubled in
-   * turn (smallest first) until their product fills the axis, then the indices on neither axis grown,
-   * reduction first (growing the axis indices too would make every fill the whole layer wherever the buffer
-   * holds it).
+   * turn (smallest first) until their product fills the axis {@code folds} times, then the indices on
+   * neither axis grown, reduction first (growing the axis indices too would make every fill the whole layer
+   * wherever the buffer holds it).
    */
-  private int[] filled(MappingSpace.Arrangement a) {
+  private int[] filled(MappingSpace.Arrangement a, int folds) {
     int[] pick = new int[space.tiles().length];
     int[][] axes = {{a.rows(), model.target().rows()}, {a.cols(), model.target().cols()}};
     for (int[] axis : axes) {
@@ -595,7 +604,7 @@ public final class MappingSearch {
           if (pick[d] + 1 < space.tiles()[d].length
               && (next < 0 || space.tiles()[d][pick[d]] < space.tiles()[next][pick[next]])) next = d;
         }
-        if (next < 0 || product >= axis[1]) break;
+        if (next < 0 || product >= (long) folds * axis[1]) break;
         pick[next]++;
         if (!fits(pick)) { pick[next]--; break; }
       }

@@ -103,19 +103,14 @@ public record MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[
   /**
    * Whether the mapper searches, under dataflow {@code df} on this target, arrangements that walk part of an
    * axis' index in the PEs: some per-PE level is a scratchpad of the operand the dataflow keeps stationary
-   * (it holds that operand and not all three, as Eyeriss's filter scratchpad), which then holds the operand's
-   * elements over the walked part (CostModel.spreads checks they fit). A per-PE level that holds every
-   * operand does not open them (a pin may still split: @map's spatial).
+   * (MemoryLevel.keepsStationary, as Eyeriss's filter scratchpad), which then holds the operand's elements
+   * over the walked part (the mapper splits only where they fit: CostModel.spreads). A per-PE level that
+   * holds every operand does not open them (a pin may still split: @map's spatial).
    */
   static boolean holdsStationary(org.tdlc.ir.target.Target target, Dataflow df) {
-    int stationary = ArrayAxes.stationary(df);
-    for (var level : target.levels()) {
-      if (level.perPe() && (level.holds() >> stationary & 1) != 0 && level.holds() != org.tdlc.ir.target.Operand.ALL) {
-        return true;
-      }
-    }
-    return false;
+    return org.tdlc.machine.MachineConfig.of(target).keepsStationary(df);
   }
+
 
   /**
    * {@code a} with a reduction index spread in part where it has one on an axis (else {@code a}): per axis,

@@ -68,6 +68,74 @@ class MaestroImportTest {
   }
 
   @Test
+  void anExportedSplitIndexComesBackAsASpatialPin() throws Exception {
+    // `tdlc export maestro` writes a split index (its tdlc mapping comment says `spatial {c=4}`) as a Cluster level
+    // whose SpatialMap gives each unit a chunk of several channels: the import pins it back as @map's spatial
+    Path dir = Path.of("validation/reference/maestro/export");
+    int splits = 0;
+    for (String run : List.of("resnet50_eyeriss", "mobilenetv2_eyeriss", "resnet50_default")) {
+      Path m = Files.list(dir.resolve(run)).filter(f -> f.toString().endsWith(".m") && !f.toString().endsWith("_hw.m"))
+          .findFirst().orElseThrow();
+      Path hw = Files.list(dir.resolve(run)).filter(f -> f.toString().endsWith("_hw.m")).findFirst().orElseThrow();
+      Map<String, String> exported = new LinkedHashMap<>();   // layer -> its split as the export's comment says it
+      String pending = "";
+      for (String line : Files.readAllLines(m)) {
+        java.util.regex.Matcher c = java.util.regex.Pattern.compile("// tdlc mapping: .*?(?:, spatial \\{([^}]*)\\})?, order")
+            .matcher(line);
+        if (c.find()) pending = c.group(1) == null ? "" : c.group(1).replace("=", " = ");
+        java.util.regex.Matcher layer = java.util.regex.Pattern.compile("^\\s*Layer (\\w+) \\{").matcher(line);
+        if (layer.find()) exported.put(layer.group(1), pending);
+      }
+      String text = MaestroImport.run(m.toString(), hw.toString()).text();
+      for (var e : exported.entrySet()) {
+        java.util.regex.Matcher pin = java.util.regex.Pattern.compile("@map\\(([^\\n]*)\\)\\n  " + e.getKey() + " = ")
+            .matcher(text);
+        assertTrue(pin.find(), run + ": no pin for " + e.getKey());
+        java.util.regex.Matcher spatial = java.util.regex.Pattern.compile("spatial = \\{ ([^}]*) \\}").matcher(pin.group(1));
+        assertEquals(e.getValue(), spatial.find() ? spatial.group(1) : "", run + "/" + e.getKey());
+        if (!e.getValue().isEmpty()) splits++;
+      }
+    }
+    assertTrue(splits >= 20, splits + " split layers");
+  }
+
+  @Test
+  void aSplitIndexImportedFromMaestroRunsVerified(@TempDir Path dir) throws Exception {
+    // 8 channels over 4 units, 2 each: c spreads 4 of its 8 and each PE walks the other 2
+    Path mapping = dir.resolve("split.m");
+    Files.writeString(mapping, """
+        Network split {
+          Layer conv {
+            Type: CONV
+            Dimensions { K: 8, C: 8, R: 3, S: 3, Y: 10, X: 10 }
+            Dataflow {
+              SpatialMap(1,1) K;
+              TemporalMap(8,8) C;
+              TemporalMap(Sz(R),Sz(R)) R;
+              TemporalMap(Sz(S),Sz(S)) S;
+              TemporalMap(Sz(R),1) Y;
+              TemporalMap(Sz(S),1) X;
+              Cluster(4, P);
+              SpatialMap(2,2) C;
+              TemporalMap(Sz(R),Sz(R)) R;
+              TemporalMap(Sz(S),Sz(S)) S;
+            }
+          }
+        }
+        """);
+    Path hw = dir.resolve("hw.m");
+    Files.writeString(hw, "num_pes: 16\nnoc_bw_cstr: 8\n");
+    Path out = dir.resolve("split.tdl");
+    Tdlc.Result imported = Tdlc.run("import", "maestro", mapping.toString(), hw.toString(), "-o", out.toString());
+    assertEquals(0, imported.code(), imported.toString());
+    String text = Files.readString(out);
+    assertTrue(text.contains("@map(dataflow = ws, rows = [c], cols = [k], spatial = { c = 4 }"), text);
+    Tdlc.Result run = Tdlc.run("run", out.toString(), "--target", "hw", "--json");
+    assertEquals(0, run.code(), run.toString());
+    assertTrue(run.out().contains("\"verified\": true"), run.out());
+  }
+
+  @Test
   void anImportedNetworkRunsVerified(@TempDir Path dir) throws Exception {
     Path mapping = dir.resolve("small.m");
     Files.writeString(mapping, """
