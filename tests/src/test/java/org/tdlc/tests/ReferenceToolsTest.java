@@ -67,7 +67,8 @@ class ReferenceToolsTest {
   /**
    * On MAESTRO's own mappings, every convolution is pinned as MAESTRO's levels spread it, on an array of its
    * clusters' PEs: KC-P c on 64 rows x k on 4 columns (ws), RS r on R rows x p on 256/R columns (rs), YX-P p and q,
-   * X-P q, on 256 rows (os). And where the two models count alike, they agree: X-P is a single level, one output
+   * X-P q, on 256 rows (os); every depthwise layer in its family's dataflow with its channels on the columns
+   * (KC-P) or its rows and columns as a convolution's (RS, YX-P, X-P). And where the two models count alike, they agree: X-P is a single level, one output
    * column per PE and one MAC per PE and cycle in both, so on every stride-1 layer whose Q + 1 bytes a step fit the
    * 64 B/cycle network the cycles agree within 3 %.
    */
@@ -76,10 +77,24 @@ class ReferenceToolsTest {
     compare();
     Map<String, List<List<String>>> axes = Map.of("kcp", List.of(List.of("c"), List.of("k")), "rs",
         List.of(List.of("r"), List.of("p")), "yxp", List.of(List.of("p", "q"), List.of()), "xp", List.of(List.of("q"), List.of()));
+    // a depthwise layer's channels (MAESTRO's C, dwconv2d's k: one group each, g in the loop space) go on the columns under KC-P
+    Map<String, List<List<String>>> depthwise = Map.of("kcp", List.of(List.of(), List.of("g")), "rs",
+        List.of(List.of("r"), List.of("p")), "yxp", List.of(List.of("p", "q"), List.of()), "xp", List.of(List.of("q"), List.of()));
     List<String> wrong = new ArrayList<>();
-    int pinned = 0, xpAlike = 0;
+    int pinned = 0, xpAlike = 0, depthwisePinned = 0;
     for (var l : maestro.sameMapping) {
-      if (l.tool().get("type").equals("DSCONV")) continue;
+      if (l.tool().get("type").equals("DSCONV")) {
+        String df = l.tool().get("dataflow");
+        var m = l.tdlc().mapping();
+        String what = "MAESTRO " + df + " " + l.tool().get("network") + "/" + l.tool().get("layer") + ": ";
+        if (!m.dataflow().toString().equalsIgnoreCase(MaestroComparison.FAMILY.get(df))) wrong.add(what + "dataflow " + m.dataflow());
+        if (!depthwise.get(df).get(0).containsAll(m.rows()) || !depthwise.get(df).get(1).containsAll(m.cols())
+            || m.rows().size() + m.cols().size() == 0) {
+          wrong.add(what + "rows " + m.rows() + ", cols " + m.cols());
+        }
+        depthwisePinned++;
+        continue;
+      }
       String df = l.tool().get("dataflow");
       var m = l.tdlc().mapping();
       var t = l.tdlc().target();
@@ -106,7 +121,8 @@ class ReferenceToolsTest {
         if (Math.abs(ratio - 1) > 0.03) wrong.add(what + "X-P cycles tdlc/MAESTRO " + ratio);
       }
     }
-    assertTrue(pinned >= 150 && xpAlike >= 30, pinned + " layers pinned, " + xpAlike + " X-P layers compared alike");
+    assertTrue(pinned >= 150 && xpAlike >= 30 && depthwisePinned >= 30,
+        pinned + " layers pinned, " + depthwisePinned + " depthwise, " + xpAlike + " X-P layers compared alike");
     assertTrue(wrong.isEmpty(), String.join("\n", wrong));
   }
 
