@@ -107,7 +107,8 @@ public final class ArrayTraffic {
       for (int group = 0; group < 3; group++) {
         for (int l = 0; l < n; l++) {
           boolean output = (depends[C] >> l & 1) != 0;
-          boolean inner = unread >= 0 && (depends[unread] >> l & 1) == 0;
+          // only the loops the PEs walk move (where the others stand does not change a count)
+          boolean inner = unread >= 0 && (temporal >> l & 1) != 0 && (depends[unread] >> l & 1) == 0;
           if (group == 0 ? output && !inner : group == 1 ? output && inner : !output) walk[pos++] = l;
         }
       }
