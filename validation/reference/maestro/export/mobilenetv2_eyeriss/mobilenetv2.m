@@ -147,20 +147,22 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=144, c=24, p=14, q=8, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k x q, tile {n=1, k=144, c=24, p=56, q=2, r=1, s=1}, spatial {c=12, k=6}, order [k, n, p, q, c, r, s]
+  // levels: K over 7 (columns); X over 2 (columns); C over 12 (rows);
   Layer b3_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 144, C: 24, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(144,144) K;
+      SpatialMap(24,24) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
+      TemporalMap(56,56) Y;
+      TemporalMap(2,2) X;
       TemporalMap(24,24) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
       SpatialMap(2,2) C;
       TemporalMap(1,1) N;
@@ -217,20 +219,22 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=144, c=24, p=14, q=8, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k x q, tile {n=1, k=144, c=24, p=56, q=2, r=1, s=1}, spatial {c=12, k=6}, order [k, n, p, q, c, r, s]
+  // levels: K over 7 (columns); X over 2 (columns); C over 12 (rows);
   Layer b4_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 144, C: 24, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(144,144) K;
+      SpatialMap(24,24) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
+      TemporalMap(56,56) Y;
+      TemporalMap(2,2) X;
       TemporalMap(24,24) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
       SpatialMap(2,2) C;
       TemporalMap(1,1) N;
@@ -263,7 +267,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=144, p=14, q=8, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=144, p=14, q=4, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b4_y {
     Type: CONV
@@ -273,7 +277,7 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
+      TemporalMap(4,4) X;
       TemporalMap(144,144) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -941,7 +945,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 7 (columns); C over 2 (columns); R over 12 (rows);
   Layer b14_da {
     Type: DSCONV
@@ -955,7 +959,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(2, P);
-      SpatialMap(1,1) C;
+      SpatialMap(32,32) C;
       Cluster(12, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
@@ -989,20 +993,22 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=96, c=160, p=7, q=7, r=1, s=1}, spatial {c=10}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k x p, tile {n=1, k=48, c=160, p=7, q=7, r=1, s=1}, spatial {c=10, k=2}, order [k, n, p, q, c, r, s]
+  // levels: K over 2 (columns); Y over 7 (columns); C over 12 (rows);
   Layer b15_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(24,24) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
       TemporalMap(160,160) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(7, P);
+      SpatialMap(Sz(R),1) Y;
       Cluster(12, P);
       SpatialMap(16,16) C;
       TemporalMap(1,1) N;
@@ -1013,14 +1019,14 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=96, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=96, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
   // levels: C over 2 (columns); Y over 7 (columns); R over 12 (rows);
   Layer b15_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(1,1) C;
+      SpatialMap(48,48) C;
       TemporalMap(1,1) N;
       TemporalMap(9,7) Y;
       TemporalMap(9,7) X;
@@ -1061,20 +1067,22 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=96, c=160, p=7, q=7, r=1, s=1}, spatial {c=10}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k x p, tile {n=1, k=48, c=160, p=7, q=7, r=1, s=1}, spatial {c=10, k=2}, order [k, n, p, q, c, r, s]
+  // levels: K over 2 (columns); Y over 7 (columns); C over 12 (rows);
   Layer b16_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(24,24) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
       TemporalMap(160,160) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(7, P);
+      SpatialMap(Sz(R),1) Y;
       Cluster(12, P);
       SpatialMap(16,16) C;
       TemporalMap(1,1) N;
@@ -1085,14 +1093,14 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=96, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=96, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
   // levels: C over 2 (columns); Y over 7 (columns); R over 12 (rows);
   Layer b16_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(1,1) C;
+      SpatialMap(48,48) C;
       TemporalMap(1,1) N;
       TemporalMap(9,7) Y;
       TemporalMap(9,7) X;
@@ -1133,20 +1141,22 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=96, c=160, p=7, q=7, r=1, s=1}, spatial {c=10}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns k x p, tile {n=1, k=48, c=160, p=7, q=7, r=1, s=1}, spatial {c=10, k=2}, order [k, n, p, q, c, r, s]
+  // levels: K over 2 (columns); Y over 7 (columns); C over 12 (rows);
   Layer b17_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 960, C: 160, R: 1, S: 1, Y: 7, X: 7 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(24,24) K;
       TemporalMap(1,1) N;
       TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
       TemporalMap(160,160) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(7, P);
+      SpatialMap(Sz(R),1) Y;
       Cluster(12, P);
       SpatialMap(16,16) C;
       TemporalMap(1,1) N;
@@ -1157,14 +1167,14 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=96, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=96, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
   // levels: C over 2 (columns); Y over 7 (columns); R over 12 (rows);
   Layer b17_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(1,1) C;
+      SpatialMap(48,48) C;
       TemporalMap(1,1) N;
       TemporalMap(9,7) Y;
       TemporalMap(9,7) X;

@@ -156,15 +156,18 @@ public final class MaestroImport {
 
   /**
    * Where level {@code i} spreads chunks of several elements of one dimension (SpatialMap(s, s), s > 1, on a
-   * dimension other than the input rows and columns), the units its enclosing chunk fills: each unit walks
+   * dimension other than the input rows and columns, in a layer other than a depthwise one), the units its
+   * enclosing chunk fills: each unit walks
    * its s elements in time, as tdlc's split index does (`tdlc export maestro` writes a split so). That
-   * count, the enclosing chunk divided into whole chunks of s that the level's units all hold; else 0.
+   * count: the units, or the whole chunks of s the enclosing chunk (the dimension, at the top level) holds
+   * when there are fewer, as long as the chunks fill the units a whole number of times; else 0.
    */
   private static int split(MaestroMapping.Layer l, List<List<MaestroMapping.Directive>> levels, int i, int units) {
     MaestroMapping.Directive d = null;
     for (MaestroMapping.Directive e : levels.get(i)) if (e.spatial()) { d = e; break; }
-    if (d == null || d.size() <= 1 || d.size() != d.offset() || List.of("Y", "X", "Y'", "X'", "R", "S").contains(d.dim())) {
-      return 0;
+    if (d == null || d.size() <= 1 || d.size() != d.offset() || List.of("Y", "X", "Y'", "X'", "R", "S").contains(d.dim())
+        || l.type().equals("DSCONV")) {
+      return 0;   // a window's rows and columns, and a depthwise layer's channels (dwconv2d's groups), are not read back
     }
     int parent = extent(l, d.dim());   // the chunk of the nearest enclosing level that maps the dimension
     search:
@@ -176,8 +179,10 @@ public final class MaestroImport {
         }
       }
     }
-    if (parent % d.size() != 0 || parent / d.size() > units || parent / d.size() <= 1) return 0;
-    return parent / d.size();
+    // the level's units each take a chunk; more chunks than units come round again in time (a whole number of rounds)
+    int chunks = parent % d.size() == 0 ? parent / d.size() : 0;
+    int spread = Math.min(chunks, units);
+    return spread > 1 && chunks % spread == 0 ? spread : 0;
   }
 
   /** The tdlc index a level spreads, or null. */

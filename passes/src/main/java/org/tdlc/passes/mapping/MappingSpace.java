@@ -113,16 +113,22 @@ public record MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[
 
 
   /**
-   * {@code a} with a reduction index spread in part where it has one on an axis (else {@code a}): per axis,
-   * its outermost reduction index, which CostModel.spreads spreads as far as fills the axis and no further (a
-   * tile that fits is spread whole, as {@code a} spreads it), so it stands in for {@code a}.
+   * {@code a} with an index spread in part per axis where it has one to split (else {@code a}): its outermost
+   * reduction index, or, on an axis of several indices with none, its outermost index (Timeloop's M2X beside
+   * Q7X, the PEs walking the rest of M over the inputs they keep), which CostModel.spreads spreads as far as
+   * fills the axis and no further (a tile that fits is spread whole, as {@code a} spreads it), so it stands in
+   * for {@code a}.
    */
   static Arrangement split(LoopSpace s, Arrangement a) {
     int split = 0;
     for (int axis : new int[] {a.rows(), a.cols()}) {
+      int first = -1;
       for (int d = 0; d < s.dims().size(); d++) {
-        if ((axis >> d & 1) != 0 && s.reduced(d) && s.ranges()[d] > 1) { split |= 1 << d; break; }
+        if ((axis >> d & 1) == 0 || s.ranges()[d] <= 1) continue;
+        if (first < 0) first = d;
+        if (s.reduced(d)) { first = -1; split |= 1 << d; break; }
       }
+      if (first >= 0 && Integer.bitCount(axis) > 1) split |= 1 << first;
     }
     return split == 0 ? a : new Arrangement(a.dataflow(), a.rows(), a.cols(), split);
   }

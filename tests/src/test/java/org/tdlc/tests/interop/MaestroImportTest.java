@@ -77,14 +77,21 @@ class MaestroImportTest {
       Path m = Files.list(dir.resolve(run)).filter(f -> f.toString().endsWith(".m") && !f.toString().endsWith("_hw.m"))
           .findFirst().orElseThrow();
       Path hw = Files.list(dir.resolve(run)).filter(f -> f.toString().endsWith("_hw.m")).findFirst().orElseThrow();
-      Map<String, String> exported = new LinkedHashMap<>();   // layer -> its split as the export's comment says it
-      String pending = "";
+      // layer -> its split of channel indices as the export's comment says it (a split of an output row or column,
+      // p or q, and a depthwise layer's are not read back: docs/interop.md)
+      Map<String, String> exported = new LinkedHashMap<>();
+      String pending = "", layerName = null;
       for (String line : Files.readAllLines(m)) {
         java.util.regex.Matcher c = java.util.regex.Pattern.compile("// tdlc mapping: .*?(?:, spatial \\{([^}]*)\\})?, order")
             .matcher(line);
-        if (c.find()) pending = c.group(1) == null ? "" : c.group(1).replace("=", " = ");
+        if (c.find()) {
+          pending = c.group(1) == null ? "" : java.util.Arrays.stream(c.group(1).split(", "))
+              .filter(e -> !e.startsWith("p=") && !e.startsWith("q=")).map(e -> e.replace("=", " = "))
+              .collect(java.util.stream.Collectors.joining(", "));
+        }
         java.util.regex.Matcher layer = java.util.regex.Pattern.compile("^\\s*Layer (\\w+) \\{").matcher(line);
-        if (layer.find()) exported.put(layer.group(1), pending);
+        if (layer.find()) exported.put(layerName = layer.group(1), pending);
+        if (line.trim().equals("Type: DSCONV")) exported.put(layerName, "");
       }
       String text = MaestroImport.run(m.toString(), hw.toString()).text();
       for (var e : exported.entrySet()) {
