@@ -6,10 +6,8 @@
 // cost model a layer's full tiles; all three call of().
 package org.tdlc.machine;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tdlc.ir.target.Dataflow;
@@ -98,22 +96,26 @@ public final class ArrayTraffic {
     // the PEs walk a fold's temporal loops output loops first, reduction loops innermost (a partial sum is
     // finished before they move on), the output loops in the nest's order or with those the inputs, or the
     // weights, do not read innermost (each input, or weight, then serves them in turn): whichever moves least
-    int n = extents.length;
+    int n = extents.length, walkedOutputs = depends[C] & temporal;
     Counts best = null;
-    List<int[]> walks = new ArrayList<>(3);
-    for (int unread : new int[] {-1, A, B}) {
+    int[] tried = new int[3];
+    for (int o = 0; o < 3; o++) {
+      // the walked output loops moved innermost: none (the nest's order), those A does not read, those B does
+      // not read; moving none or all of them is the same walk (where unwalked loops stand changes no count)
+      int inner = o == 0 ? 0 : walkedOutputs & ~depends[o == 1 ? A : B];
+      if (inner == walkedOutputs) inner = 0;
+      boolean seen = false;
+      for (int t = 0; t < o; t++) seen |= tried[t] == inner;
+      tried[o] = inner;
+      if (seen) continue;
       int[] walk = new int[n];
       int pos = 0;
       for (int group = 0; group < 3; group++) {
         for (int l = 0; l < n; l++) {
-          boolean output = (depends[C] >> l & 1) != 0;
-          // only the loops the PEs walk move (where the others stand does not change a count)
-          boolean inner = unread >= 0 && (temporal >> l & 1) != 0 && (depends[unread] >> l & 1) == 0;
-          if (group == 0 ? output && !inner : group == 1 ? output && inner : !output) walk[pos++] = l;
+          boolean output = (depends[C] >> l & 1) != 0, in = (inner >> l & 1) != 0;
+          if (group == 0 ? output && !in : group == 1 ? in : !output) walk[pos++] = l;
         }
       }
-      if (walks.stream().anyMatch(w -> Arrays.equals(w, walk))) continue;
-      walks.add(walk);
       Counts c = walked(m, stationary, extents, temporal, depends, strides, walk, across, outputs, starts, aBytes, bBytes);
       if (best == null || c.read(aBytes, bBytes) + c.written() < best.read(aBytes, bBytes) + best.written()) best = c;
     }

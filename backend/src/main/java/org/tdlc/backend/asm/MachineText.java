@@ -168,7 +168,7 @@ public final class MachineText {
       levels.add(new MemoryLevel(name, v.longValue("size"), (Boolean) v.get("per_pe"), bandwidth,
           (Double) v.get("energy_pj"), (Boolean) v.get("double_buffer"), write == null ? bandwidth : write,
           v.get("holds") == null ? Operand.ALL : (Integer) v.get("holds"),
-          v.get("latency") == null ? 0 : (int) v.longValue("latency")));
+          v.get("latency") == null ? 0 : v.integer("latency")));
     }
 
     /** `holds=[inputs, outputs]`: a per-PE level's operands, as an Operand mask. */

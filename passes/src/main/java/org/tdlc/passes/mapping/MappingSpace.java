@@ -46,11 +46,14 @@ public record MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[
     int[][] tiles = new int[n][];
     for (int d = 0; d < n; d++) tiles[d] = candidates(s.ranges()[d], target.rows(), target.cols());
     List<Arrangement> all = new ArrayList<>();
+    org.tdlc.machine.MachineConfig machine = org.tdlc.machine.MachineConfig.of(target);
     for (Dataflow df : target.dataflows()) {
-      for (Arrangement a : arrangements(s, df)) {
-        // where a scratchpad holds the stationary operand, an axis' summed index is split rather than folded
-        all.add(holdsStationary(target, df) ? split(s, a) : a);
-      }
+      // where a per-PE scratchpad keeps the stationary operand (MemoryLevel.keepsStationary, as Eyeriss's filter
+      // scratchpad), the mapper searches arrangements that walk part of an axis' index in the PEs (split), the
+      // scratchpad holding the operand's elements over the walked part (the mapper splits only where they fit:
+      // CostModel.spreads); a per-PE level that holds every operand does not open them (a pin may still split)
+      boolean splits = machine.keepsStationary(df);
+      for (Arrangement a : arrangements(s, df)) all.add(splits ? split(s, a) : a);
     }
     return new MappingSpace(s, all, tiles, orders(s));
   }
@@ -99,18 +102,6 @@ public record MappingSpace(LoopSpace space, List<Arrangement> arrangements, int[
     }
     return new MappingSpace(space, out, tiles, orders, pinned.clone());
   }
-
-  /**
-   * Whether the mapper searches, under dataflow {@code df} on this target, arrangements that walk part of an
-   * axis' index in the PEs: some per-PE level is a scratchpad of the operand the dataflow keeps stationary
-   * (MemoryLevel.keepsStationary, as Eyeriss's filter scratchpad), which then holds the operand's elements
-   * over the walked part (the mapper splits only where they fit: CostModel.spreads). A per-PE level that
-   * holds every operand does not open them (a pin may still split: @map's spatial).
-   */
-  static boolean holdsStationary(org.tdlc.ir.target.Target target, Dataflow df) {
-    return org.tdlc.machine.MachineConfig.of(target).keepsStationary(df);
-  }
-
 
   /**
    * {@code a} with an index spread in part per axis where it has one to split (else {@code a}): its outermost
