@@ -331,7 +331,8 @@ final class RunReport {
    * A mapping by index name: the array's spatial extents {"k": 16, "c": 16} (the indices on its rows, then
    * its columns, listed in rows and cols) and per memory level the tile of every index (extent 1 kept) and
    * the order of the loops over the tiles, outermost first. A mapping with more levels or several indices on
-   * one axis adds elements to these lists and keys to these objects.
+   * one axis adds elements to these lists and keys to these objects. A mapping whose pin states the PEs' part
+   * adds pe: {"walk": [...], "keep": {level: [...]}, "bypass": {level: [...]}} (Mapping.Pe).
    */
   static ObjectNode mapping(Mapping m, Program p) {
     return mapping(m, p.machine().rows(), p.machine().cols(), p.machine().global().name());
@@ -350,6 +351,13 @@ final class RunReport {
     ObjectNode tile = level.putObject("tile");
     m.tile().forEach(tile::put);
     level.set("order", Json.strings(m.order()));
+    if (!m.pe().isRule()) {
+      ObjectNode pe = o.putObject("pe");
+      pe.set("walk", Json.strings(m.pe().walk()));
+      ObjectNode keep = pe.putObject("keep"), bypass = pe.putObject("bypass");
+      m.pe().keep().forEach((l, v) -> keep.set(l, Json.strings(v)));
+      m.pe().bypass().forEach((l, v) -> bypass.set(l, Json.strings(v)));
+    }
     return o;
   }
 

@@ -50,7 +50,12 @@ import org.tdlc.ir.target.Dataflow;
  *     when it reduces spatially, one per position when it does not. Each is read back before it is added to,
  *     except the first write of each accumulator of a MAC that starts them.
  * </ul>
- * So the weights of a ws array enter once, its inputs once per column fold and its partial sums leave once
+ * A mapping may pin the walk and what the levels keep (PeWalk, the mapping's pe part): the PEs then walk the
+ * temporal loops in its order (any order: a reduction loop outside an output loop sends partial sums out and
+ * back), each level keeps at most the innermost loops it names (never more than fit), and a level keeps
+ * none of the operands it bypasses (they pass through it, and its MACs neither read nor write them there:
+ * Energy.perMacRead).
+ * <p>So the weights of a ws array enter once, its inputs once per column fold and its partial sums leave once
  * per row fold and step, as SCALE-Sim counts them, while an os array reads both operands once per fold of
  * the other's axis and writes each output once.
  */
@@ -82,6 +87,15 @@ public final class ArrayTraffic {
    */
   public static Counts of(MachineConfig m, Dataflow df, int[] extents, int rowMask, int colMask, long[][] strides,
                           long outputs, boolean starts, int aBytes, int bBytes) {
+    return of(m, df, extents, rowMask, colMask, strides, outputs, starts, aBytes, bBytes, PeWalk.RULE);
+  }
+
+  /**
+   * As above, the PEs walking and the per-PE levels keeping as {@code pe} pins (by loop, PeWalk.onLoops): its
+   * walk instead of the best of three, each level at most its kept loops, no level the operands it bypasses.
+   */
+  public static Counts of(MachineConfig m, Dataflow df, int[] extents, int rowMask, int colMask, long[][] strides,
+                          long outputs, boolean starts, int aBytes, int bBytes, PeWalk pe) {
     int stationary = ArrayAxes.stationary(df);
     int moving = 0;   // the loops that iterate (extent > 1): a loop of extent 1 never changes a value
     for (int l = 0; l < extents.length; l++) if (extents[l] > 1) moving |= 1 << l;
@@ -97,6 +111,10 @@ public final class ArrayTraffic {
     // finished before they move on), the output loops in the nest's order or with those the inputs, or the
     // weights, do not read innermost (each input, or weight, then serves them in turn): whichever moves least
     int n = extents.length, walkedOutputs = depends[C] & temporal;
+    if (pe.rank() != null) {
+      return walked(m, stationary, extents, temporal, strides, pinnedWalk(pe, n), across, outputs, starts, aBytes, bBytes,
+          pe);
+    }
     Counts best = null;
     int[] tried = new int[3];
     for (int o = 0; o < 3; o++) {
@@ -116,40 +134,103 @@ public final class ArrayTraffic {
           if (group == 0 ? output && !in : group == 1 ? in : !output) walk[pos++] = l;
         }
       }
-      Counts c = walked(m, stationary, extents, temporal, depends, strides, walk, across, outputs, starts, aBytes, bBytes);
+      Counts c = walked(m, stationary, extents, temporal, strides, walk, across, outputs, starts, aBytes, bBytes, pe);
       if (best == null || c.read(aBytes, bBytes) + c.written() < best.read(aBytes, bBytes) + best.written()) best = c;
     }
     return best;
   }
 
-  /** The counts when the PEs walk the fold's temporal loops in {@code walk}'s order (loop indices, outermost first). */
-  private static Counts walked(MachineConfig m, int stationary, int[] extents, int temporal, int[] depends,
-                               long[][] strides, int[] walk, long[] across, long outputs, boolean starts, int aBytes,
-                               int bBytes) {
-    int n = extents.length, walked = 0;
+  /** The loops in the order of {@code pe}'s ranks, outermost first (equal ranks, or none, in the nest's order). */
+  private static int[] pinnedWalk(PeWalk pe, int n) {
+    int[] walk = new int[n];
+    for (int l = 0; l < n; l++) walk[l] = l;
+    for (int i = 1; i < n; i++) {   // insertion sort: stable, and a nest has at most MAX_LOOPS loops
+      for (int j = i; j > 0 && rank(pe, walk[j]) < rank(pe, walk[j - 1]); j--) {
+        int t = walk[j];
+        walk[j] = walk[j - 1];
+        walk[j - 1] = t;
+      }
+    }
+    return walk;
+  }
+
+  private static int rank(PeWalk pe, int l) {
+    return pe.rank() != null && l < pe.rank().length ? pe.rank()[l] : Integer.MAX_VALUE;
+  }
+
+  /**
+   * The bytes each per-PE level (0: the outermost per-PE level) needs to keep what {@code pe} pins it to keep
+   * (the elements of its operands over its kept loops, walking as pe walks): 0 where it keeps as many as fit
+   * or holds nothing. The compiler refuses a pin that needs more than a level's room (MemoryLevel.keepBytes).
+   * A null {@code df} counts every operand a level holds, the stationary one included (an upper bound).
+   */
+  public static long[] keptBytes(MachineConfig m, Dataflow df, int[] extents, int rowMask, int colMask,
+                                 long[][] strides, int aBytes, int bBytes, PeWalk pe) {
+    int n = extents.length, moving = 0;
+    for (int l = 0; l < n; l++) if (extents[l] > 1) moving |= 1 << l;
+    int temporal = ~(rowMask | colMask) & moving;
+    int[] walk = pinnedWalk(pe, n);
     int[] ext = new int[n], dep = new int[3];
     long[][] str = new long[3][n];
-    for (int pos = 0; pos < n; pos++) {
+    int walked = order(walk, extents, temporal, strides, ext, dep, str);
+    int stationary = df == null ? -1 : ArrayAxes.stationary(df);
+    long[] need = new long[m.levels().size() - m.firstPerPe()];
+    for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
+      MemoryLevel level = m.levels().get(i);
+      int j = i - m.firstPerPe();
+      int held = stationary < 0 ? level.holds() & ~pe.bypassed(j) : held(level, stationary, pe.bypassed(j));
+      if (held == 0 || pe.kept(j) < 0) continue;
+      need[j] = keep(Long.MAX_VALUE, held, Integer.bitCount(pe.kept(j) & temporal), ext, walked, dep, str,
+          new int[] {aBytes, bBytes, Energy.PSUM_BYTES}, new int[3], new long[3]);
+    }
+    return need;
+  }
+
+  /** The operands a per-PE level keeps across steps under a dataflow keeping {@code stationary}, less {@code bypassed}. */
+  private static int held(MemoryLevel level, int stationary, int bypassed) {
+    int held = level.holds() & ~(1 << stationary);
+    if (level.keepsStationary(stationary)) held |= 1 << stationary;
+    return held & ~bypassed;
+  }
+
+  /**
+   * Lays the loops out in {@code walk}'s order: their extents, strides and the operands' dependences by walk
+   * position; returns the walked (temporal) positions.
+   */
+  private static int order(int[] walk, int[] extents, int temporal, long[][] strides, int[] ext, int[] dep,
+                           long[][] str) {
+    int walked = 0;
+    for (int pos = 0; pos < walk.length; pos++) {
       int l = walk[pos];
       ext[pos] = extents[l];
       if ((temporal >> l & 1) != 0) walked |= 1 << pos;
       for (int x = A; x <= C; x++) {
-        dep[x] |= (depends[x] >> l & 1) << pos;
+        if (strides[x][l] != 0) dep[x] |= 1 << pos;
         str[x][pos] = strides[x][l];
       }
     }
+    return walked;
+  }
+
+  /** The counts when the PEs walk the fold's temporal loops in {@code walk}'s order (loop indices, outermost first). */
+  private static Counts walked(MachineConfig m, int stationary, int[] extents, int temporal, long[][] strides,
+                               int[] walk, long[] across, long outputs, boolean starts, int aBytes, int bBytes,
+                               PeWalk pe) {
+    int n = extents.length;
+    int[] ext = new int[n], dep = new int[3];
+    long[][] str = new long[3][n];
+    int walked = order(walk, extents, temporal, strides, ext, dep, str);
     int[] bytes = {aBytes, bBytes, Energy.PSUM_BYTES};
     int[] start = {n, n, n};
     long[] kept = {1, 1, 1};
     boolean registers = true;   // whether the dataflow's registers hold the stationary operand for the fold
     for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
       MemoryLevel level = m.levels().get(i);
-      int held = level.holds() & ~(1 << stationary);
-      if (level.keepsStationary(stationary)) {
-        held |= 1 << stationary;
-        registers = false;
-      }
-      if (held != 0) keep(level.keepBytes(), held, ext, walked, dep, str, bytes, start, kept);
+      int j = i - m.firstPerPe(), held = held(level, stationary, pe.bypassed(j));
+      // a scratchpad of the stationary operand takes it from the registers, even when it bypasses it
+      if (level.keepsStationary(stationary)) registers = false;
+      int most = pe.kept(j) < 0 ? n : Integer.bitCount(pe.kept(j) & temporal);
+      if (held != 0) keep(level.keepBytes(), held, most, ext, walked, dep, str, bytes, start, kept);
     }
     long[] count = new long[3];
     for (int x = A; x <= C; x++) {
@@ -175,15 +256,18 @@ public final class ArrayTraffic {
 
   /**
    * The loops a per-PE level of {@code capacity} bytes keeps the operands in {@code held} across: the
-   * innermost temporal loops (of {@code temporal}, in the order the PEs walk them) whose elements of all of
-   * them fit together (a loop none of them depends on adds nothing). Sets, for each, the first such loop
-   * ({@code start}) and the elements a PE keeps ({@code kept}): the distinct elements over those loops.
+   * innermost temporal loops (of {@code temporal}, in the order the PEs walk them), at most {@code most} of
+   * them, whose elements of all of them fit together (a loop none of them depends on adds nothing). Sets, for
+   * each, the first such loop ({@code start}) and the elements a PE keeps ({@code kept}): the distinct elements
+   * over those loops. Returns the bytes they take.
    */
-  private static void keep(long capacity, int held, int[] extents, int temporal, int[] depends, long[][] strides,
-                           int[] bytes, int[] start, long[] kept) {
+  private static long keep(long capacity, int held, int most, int[] extents, int temporal, int[] depends,
+                           long[][] strides, int[] bytes, int[] start, long[] kept) {
     long[] f = {1, 1, 1}, grown = new long[3];
-    int first = extents.length, box = 0;
-    for (int l = extents.length - 1; l >= 0; l--) {
+    int first = extents.length, box = 0, taken = 0;
+    long took = 0;
+    for (int x = A; x <= C; x++) if ((held >> x & 1) != 0) took += bytes[x];
+    for (int l = extents.length - 1; l >= 0 && taken < most; l--) {
       if ((temporal >> l & 1) == 0) continue;
       long need = 0;
       boolean grows = false;
@@ -196,14 +280,17 @@ public final class ArrayTraffic {
       }
       if (grows && need > capacity) break;
       for (int x = A; x <= C; x++) if ((held >> x & 1) != 0) f[x] = grown[x];
+      took = need;
       box |= 1 << l;
       first = l;
+      taken++;
     }
     for (int x = A; x <= C; x++) {
       if ((held >> x & 1) == 0) continue;
       start[x] = first;
       kept[x] = f[x];
     }
+    return took;
   }
 
   /** The distinct elements an operand of these {@code strides} takes over the box of the loops in {@code mask}. */

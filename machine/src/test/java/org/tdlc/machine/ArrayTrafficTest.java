@@ -119,6 +119,60 @@ class ArrayTrafficTest {
   }
 
   @Test
+  void aPinnedWalkKeepAndBypassReplaceTheRule() {
+    // the nest above: kt (4), c (16, rows), ks (16, cols), p (10); temporal kt and p; M's 64-byte level holds all
+    int[] extents = {4, 16, 16, 10};
+    long[][] depends = dense(extents, 2 | 8, 1 | 2 | 4, 1 | 4 | 8);
+    long outputs = 4 * 16 * 10;
+    MachineConfig m = machine(Network.DEFAULT);
+    ArrayTraffic.Counts rule = ArrayTraffic.of(m, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1);
+    // pinning the walk kt then p with the level keeping what fits is what the rule found
+    PeWalk walk = new PeWalk(new int[] {0, 1, 2, 3}, null, 0);
+    assertEquals(rule, ArrayTraffic.of(m, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1, walk));
+    // kept to no loop, the level keeps one input and one partial sum: the 10 inputs of a row enter for each of
+    // the 4 kt (4 x 10 per row, multicast along ks), and each partial sum leaves once per output all the same
+    PeWalk none = new PeWalk(new int[] {0, 1, 2, 3}, new int[] {0}, 0);
+    ArrayTraffic.Counts kept = ArrayTraffic.of(m, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1, none);
+    assertEquals(16 * 4 * 10, kept.a());
+    assertEquals(rule.b(), kept.b());
+    assertEquals(rule.cWritten(), kept.cWritten());
+    // bypassing the inputs there (bit A of the first per-PE level) does the same to them, not to the partial sums
+    PeWalk bypass = new PeWalk(new int[] {0, 1, 2, 3}, null, 1 << ArrayTraffic.A);
+    ArrayTraffic.Counts passed = ArrayTraffic.of(m, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1, bypass);
+    assertEquals(16 * 4 * 10, passed.a());
+    assertEquals(rule.cWritten(), passed.cWritten());
+    // what a pinned keep needs: 10 inputs and 10 partial sums over p (50 B); over kt and p, 10 + 160 B
+    assertEquals(50, ArrayTraffic.keptBytes(m, Dataflow.WS, extents, 2, 4, depends, 1, 1,
+        new PeWalk(new int[] {0, 1, 2, 3}, new int[] {8}, 0))[0]);
+    assertEquals(170, ArrayTraffic.keptBytes(m, Dataflow.WS, extents, 2, 4, depends, 1, 1,
+        new PeWalk(new int[] {0, 1, 2, 3}, new int[] {1 | 8}, 0))[0]);
+    // and the level never keeps more than fits: pinned to both loops, it keeps p alone, as the rule does
+    assertEquals(rule, ArrayTraffic.of(m, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1,
+        new PeWalk(new int[] {0, 1, 2, 3}, new int[] {1 | 8}, 0)));
+  }
+
+  @Test
+  void aWalkWithAReductionLoopOutsideSendsPartialSumsOutAndBack() {
+    // loops k (4, cols), c (4, rows), p (10), r (3): C[k, p] += A[c, p, r] * B[k, c, r]; ws; keeping nothing
+    int[] extents = {4, 4, 10, 3};
+    long[][] depends = dense(extents, 2 | 4 | 8, 1 | 2 | 8, 1 | 4);
+    MachineConfig m = machine(Network.DEFAULT);
+    // r inside p: each partial sum is finished before the PE moves on, 4 columns x 10 leave once
+    ArrayTraffic.Counts inner = ArrayTraffic.of(m, Dataflow.WS, extents, 2, 1, depends, 40, true, 1, 1,
+        new PeWalk(new int[] {0, 1, 2, 3}, new int[] {0}, 0));
+    assertEquals(4 * 10, inner.cWritten());
+    assertEquals(0, inner.cRead());
+    // r outside p: every partial sum leaves once per r and, after the first, comes back
+    ArrayTraffic.Counts outer = ArrayTraffic.of(m, Dataflow.WS, extents, 2, 1, depends, 40, true, 1, 1,
+        new PeWalk(new int[] {0, 1, 3, 2}, new int[] {0}, 0));
+    assertEquals(4 * 10 * 3, outer.cWritten());
+    assertEquals(4 * 10 * 2, outer.cRead());
+    // with the level keeping what fits (p's 10 inputs and 10 partial sums) they stay across r again
+    assertEquals(4 * 10, ArrayTraffic.of(m, Dataflow.WS, extents, 2, 1, depends, 40, true, 1, 1,
+        new PeWalk(new int[] {0, 1, 3, 2}, null, 0)).cWritten());
+  }
+
+  @Test
   void aScratchpadOfTheStationaryOperandRefillsWhatDoesNotFitAsTheOuterLoopsAdvance() {
     // loops p (10), kt (4), ct (2), cs (16), ks (16), outermost first, k = kt x 16 + ks, c = ct x 16 + cs; ws,
     // rows cs, cols ks (one fold each); temporal p and kt (output loops) and ct (a reduction loop, innermost):

@@ -74,6 +74,8 @@ final class ProgramCheck {
           throw new IllegalArgumentException("loops " + Integer.toBinaryString(m.rowLoops() & m.colLoops())
               + " (bit mask) are mapped on both rows and columns");
         }
+        String walk = m.pe().problem(n);
+        if (walk != null) throw new IllegalArgumentException(walk);
         plans.nest[d] = new NestPlan(m.loops(), ElementType.I32.bytes(), m.a().bytes(), m.b().bytes());
       } else if (desc instanceof AluDesc a) {
         checkLoops(a.loops().size());

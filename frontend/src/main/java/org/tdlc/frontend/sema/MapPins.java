@@ -20,7 +20,8 @@ import org.tdlc.ir.ops.IterationSpace;
 
 final class MapPins {
   static final List<String> DATAFLOWS = MapPin.DATAFLOWS;
-  private static final List<String> KEYS = List.of("dataflow", "rows", "cols", "tile", "spatial", "order");
+  private static final List<String> KEYS = List.of("dataflow", "rows", "cols", "tile", "spatial", "order", "walk", "keep",
+      "bypass");
 
   private MapPins() {}
 
@@ -53,7 +54,7 @@ final class MapPins {
     for (Ast.Arg arg : a.args()) {
       if (arg.name() == null || !KEYS.contains(arg.name().name())) {
         String got = arg.name() == null ? "a positional argument" : "'" + arg.name().name() + "'";
-        diags.error(arg.loc(), "@map takes dataflow, rows, cols, tile, spatial and order, got " + got
+        diags.error(arg.loc(), "@map takes dataflow, rows, cols, tile, spatial, order, walk, keep and bypass, got " + got
             + (arg.name() == null ? "" : Suggestions.didYouMean(arg.name().name(), KEYS)));
         return null;
       }
@@ -66,7 +67,9 @@ final class MapPins {
         case "dataflow" -> dataflow(arg.value(), diags);
         case "tile", "spatial" -> tile(key, arg.value(), callee, space, diags);
         case "rows", "cols" -> axis(key, arg.value(), callee, dims, diags);
-        default -> order(arg.value(), callee, dims, diags);
+        case "keep" -> levels(key, arg.value(), callee, dims, diags);
+        case "bypass" -> levels(key, arg.value(), callee, OPERANDS, diags);
+        default -> order(key, arg.value(), callee, dims, diags);
       };
       if (value == null) return null;
       entries.put(key, value);
@@ -91,7 +94,71 @@ final class MapPins {
         }
       }
     }
+    if (entries.containsKey("keep")) {
+      List<String> walk = entries.containsKey("walk") ? strings(entries.get("walk")) : List.of();
+      Ast.DictExpr keep = (Ast.DictExpr) argument(a, "keep");
+      for (Ast.DictEntry entry : keep.entries()) {
+        List<String> kept = strings(((DictAttr) entries.get("keep")).get(entry.key().name()).orElseThrow());
+        String why = org.tdlc.ir.mapping.Mapping.Pe.keepProblem(kept, walk, dims);
+        if (why != null) {
+          diags.error(entry.value().loc(), "@map: keep " + entry.key().name() + " = [" + String.join(", ", kept) + "]: " + why);
+          return null;
+        }
+      }
+    }
     return DictAttr.of(entries);
+  }
+
+  /** The operands a level can bypass, as @map names them (the target language's holds words). */
+  private static final List<String> OPERANDS =
+      java.util.Arrays.stream(org.tdlc.ir.target.Operand.values()).map(org.tdlc.ir.target.Operand::keyword).toList();
+
+  private static Ast.Expr argument(Ast.Annotation a, String key) {
+    for (Ast.Arg arg : a.args()) if (arg.name() != null && arg.name().name().equals(key)) return arg.value();
+    throw new IllegalStateException(key);
+  }
+
+  /**
+   * keep = { filter_spad = [c, r, s] } or bypass = { ifmap_spad = [weights] }: per level (whether the target
+   * has it is the mapping passes' check) distinct names from {@code allowed}.
+   */
+  private static Attribute levels(String key, Ast.Expr e, String callee, List<String> allowed, DiagnosticEngine diags) {
+    String example = key.equals("keep") ? "{ filter_spad = [c, r, s] }" : "{ ifmap_spad = [weights] }";
+    if (!(e instanceof Ast.DictExpr d)) {
+      diags.error(e.loc(), "@map: " + key + " must be a dictionary of levels such as " + example + ", got "
+          + Literals.describe(e));
+      return null;
+    }
+    Map<String, Attribute> levels = new TreeMap<>();
+    for (Ast.DictEntry entry : d.entries()) {
+      String level = entry.key().name();
+      if (levels.containsKey(level)) {
+        diags.error(entry.key().loc(), "@map: " + key + " names level " + level + " twice");
+        return null;
+      }
+      if (!(entry.value() instanceof Ast.ListExpr l)) {
+        diags.error(entry.value().loc(), "@map: " + key + " " + level + " must be a list such as " + example + ", got "
+            + Literals.describe(entry.value()));
+        return null;
+      }
+      List<String> names = new ArrayList<>();
+      for (Ast.Expr x : l.elements()) {
+        if (!(x instanceof Ast.NameRef n) || !allowed.contains(n.name().name())) {
+          String got = x instanceof Ast.NameRef n ? "'" + n.name().name() + "'" : Literals.describe(x);
+          diags.error(x.loc(), "@map: " + key + " " + level + ": " + (key.equals("keep") ? callee + " has no dimension "
+              : "no operand ") + got + " (" + (key.equals("keep") ? "its dimensions are " : "the operands are ")
+              + String.join(", ", allowed) + ")");
+          return null;
+        }
+        if (names.contains(n.name().name())) {
+          diags.error(x.loc(), "@map: " + key + " " + level + " names " + n.name().name() + " twice");
+          return null;
+        }
+        names.add(n.name().name());
+      }
+      levels.put(level, Attribute.strings(names));
+    }
+    return DictAttr.of(levels);
   }
 
   private static Attribute dataflow(Ast.Expr e, DiagnosticEngine diags) {
@@ -163,7 +230,8 @@ final class MapPins {
     return ((Attribute.ArrayAttr) a).elements().stream().map(x -> ((Attribute.StringAttr) x).value()).toList();
   }
 
-  private static Attribute order(Ast.Expr e, String callee, List<String> dims, DiagnosticEngine diags) {
+  /** order or walk: each dimension of the op once. */
+  private static Attribute order(String key, Ast.Expr e, String callee, List<String> dims, DiagnosticEngine diags) {
     List<String> order = new ArrayList<>();
     if (e instanceof Ast.ListExpr l) {
       for (Ast.Expr x : l.elements()) {
@@ -175,7 +243,7 @@ final class MapPins {
     }
     Set<String> distinct = order == null ? Set.of() : new HashSet<>(order);
     if (order == null || order.size() != dims.size() || !distinct.equals(new HashSet<>(dims))) {
-      diags.error(e.loc(), "@map: order must list each dimension of " + callee + " once: a permutation of ["
+      diags.error(e.loc(), "@map: " + key + " must list each dimension of " + callee + " once: a permutation of ["
           + String.join(", ", dims) + "]");
       return null;
     }

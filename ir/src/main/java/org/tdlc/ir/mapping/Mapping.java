@@ -1,7 +1,7 @@
 // The mapping of one compute op (DESIGN.md section 3), a typed view over its `mapping` attribute
-// {cols, dataflow, levels = [{level, order, tile}], rows, spatial}: the dataflow, the indices on the PE
+// {cols, dataflow, levels = [{level, order, tile}], rows, spatial, pe?}: the dataflow, the indices on the PE
 // array's rows and columns (any number per axis), the tile held in the global buffer and the order of the
-// tile loops around it.
+// tile loops around it, and, where a pin states it, the PEs' walk and what each per-PE level keeps (pe).
 // One validating reader (read, of) serves the verifier, the mapping passes and the lowering alike.
 package org.tdlc.ir.mapping;
 
@@ -34,11 +34,138 @@ import org.tdlc.ir.target.Dataflow;
  * its tile.
  */
 public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, Map<String, Integer> tile,
-                      List<String> order, Map<String, Integer> spreads) {
+                      List<String> order, Map<String, Integer> spreads, Pe pe) {
   public static final String ATTR = "mapping";
   public static final String LEVEL = "global";
   private static final List<String> KEYS = List.of("cols", "dataflow", "levels", "rows", "spatial");
+  private static final List<String> OPTIONAL_KEYS = List.of("pe");
   private static final List<String> LEVEL_KEYS = List.of("level", "order", "tile");
+  private static final List<String> PE_KEYS = List.of("bypass", "keep", "walk");
+
+  /**
+   * The PEs' part of a mapping, below the global buffer, where a pin states it (machine.PeWalk by name):
+   * {@code walk}, the order the PEs walk a fold's loops in time, outermost first (every index once; an index
+   * the array spreads whole is not walked, a split one's walked part is); {@code keep}, per per-PE level
+   * the indices it keeps its operands across, the innermost of the walk (its tile there: each kept index at
+   * its walked extent, the others at 1); {@code bypass}, per per-PE level the operands (Operand keywords) it
+   * does not keep, which pass through it. Levels and indices a pe leaves out follow ArrayTraffic's rule: the
+   * best of three walks, each level keeping the innermost loops that fit.
+   */
+  public record Pe(List<String> walk, Map<String, List<String>> keep, Map<String, List<String>> bypass) {
+    /** Nothing pinned. */
+    public static final Pe RULE = new Pe(List.of(), Map.of(), Map.of());
+
+    public Pe {
+      walk = List.copyOf(walk);
+      Map<String, List<String>> k = new TreeMap<>(), b = new TreeMap<>();
+      keep.forEach((l, v) -> k.put(l, List.copyOf(v)));
+      bypass.forEach((l, v) -> { if (!v.isEmpty()) b.put(l, List.copyOf(v)); });
+      keep = Collections.unmodifiableMap(k);
+      bypass = Collections.unmodifiableMap(b);
+    }
+
+    public boolean isRule() { return walk.isEmpty() && keep.isEmpty() && bypass.isEmpty(); }
+
+    /** This pe with its indices renamed by {@code names} (an index may become several, or several one). */
+    public Pe renamed(java.util.function.Function<List<String>, List<String>> names) {
+      Map<String, List<String>> k = new TreeMap<>();
+      keep.forEach((l, v) -> k.put(l, names.apply(v)));
+      return new Pe(names.apply(walk), k, bypass);
+    }
+
+    /** The attribute {bypass = {level = [...]}, keep = {level = [...]}, walk = [...]}. */
+    DictAttr toAttribute() {
+      Map<String, Attribute> k = new TreeMap<>(), b = new TreeMap<>();
+      keep.forEach((l, v) -> k.put(l, Attribute.strings(v)));
+      bypass.forEach((l, v) -> b.put(l, Attribute.strings(v)));
+      Map<String, Attribute> all = new TreeMap<>();
+      all.put("walk", Attribute.strings(walk));
+      all.put("keep", DictAttr.of(k));
+      all.put("bypass", DictAttr.of(b));
+      return DictAttr.of(all);
+    }
+
+    /**
+     * Reads and checks a pe against the op's {@code dims}: walk every index once (or empty), keep's indices
+     * the innermost of the walk, bypass's operands Operand keywords. {@code bad} makes the error.
+     */
+    public static Pe read(DictAttr a, List<String> dims, java.util.function.Function<String, RuntimeException> bad) {
+      for (String k : a.entries().keySet()) {
+        if (!PE_KEYS.contains(k)) throw bad.apply("pe has an unknown key " + k + " (its keys: " + String.join(", ", PE_KEYS) + ")");
+      }
+      List<String> walk = a.has("walk") ? names(a.get("walk").orElseThrow(), "walk", bad) : List.of();
+      if (!walk.isEmpty() && (walk.size() != dims.size() || !new HashSet<>(walk).equals(new HashSet<>(dims)))) {
+        throw bad.apply("walk " + walk + " must list each index once: a permutation of " + dims);
+      }
+      Map<String, List<String>> keep = new TreeMap<>(), bypass = new TreeMap<>();
+      if (a.has("keep")) {
+        if (!(a.get("keep").orElseThrow() instanceof DictAttr k)) throw bad.apply("keep must be a dictionary of levels");
+        for (var e : k.entries().entrySet()) {
+          List<String> kept = names(e.getValue(), "keep " + e.getKey(), bad);
+          String why = keepProblem(kept, walk, dims);
+          if (why != null) throw bad.apply("keep " + e.getKey() + " = " + kept + ": " + why);
+          keep.put(e.getKey(), kept);
+        }
+      }
+      if (a.has("bypass")) {
+        if (!(a.get("bypass").orElseThrow() instanceof DictAttr b)) throw bad.apply("bypass must be a dictionary of levels");
+        for (var e : b.entries().entrySet()) {
+          List<String> ops = names(e.getValue(), "bypass " + e.getKey(), bad);
+          for (String o : ops) {
+            if (org.tdlc.ir.target.Operand.parse(o).isEmpty()) {
+              throw bad.apply("bypass " + e.getKey() + " names " + Attribute.quote(o) + ", which is not an operand (inputs, "
+                  + "weights, outputs)");
+            }
+          }
+          bypass.put(e.getKey(), ops);
+        }
+      }
+      return new Pe(walk, keep, bypass);
+    }
+
+    /**
+     * Why a level cannot keep the indices {@code kept} under {@code walk}, or null: they must be indices of
+     * the op, named once, and the innermost of a pinned walk (a level keeps whole loops of the walk, from the
+     * innermost out).
+     */
+    public static String keepProblem(List<String> kept, List<String> walk, List<String> dims) {
+      for (String d : kept) if (!dims.contains(d)) return d + " is not an index of the op (its indices: " + dims + ")";
+      if (new HashSet<>(kept).size() != kept.size()) return "an index is named twice";
+      if (walk.isEmpty()) return "a level keeps the innermost loops of a walk, so keep needs walk";
+      Set<String> inner = new HashSet<>(walk.subList(walk.size() - kept.size(), walk.size()));
+      if (!inner.equals(new HashSet<>(kept))) {
+        return "a level keeps the innermost loops of the walk, here " + walk.subList(walk.size() - kept.size(), walk.size());
+      }
+      return null;
+    }
+
+    private static List<String> names(Attribute v, String what, java.util.function.Function<String, RuntimeException> bad) {
+      List<String> out = new ArrayList<>();
+      if (v instanceof Attribute.ArrayAttr arr) {
+        for (Attribute e : arr.elements()) {
+          if (!(e instanceof Attribute.StringAttr s)) throw bad.apply(what + " must list names, got " + e);
+          out.add(s.value());
+        }
+        return out;
+      }
+      throw bad.apply(what + " must be a list of names, got " + v);
+    }
+
+    /** walk = [k, p, c], keep = { spad = [c] }, bypass = { spad = [inputs] }: the @map text, empty for the rule. */
+    String pinText() {
+      StringBuilder b = new StringBuilder();
+      if (!walk.isEmpty()) b.append(", walk = [").append(String.join(", ", walk)).append(']');
+      if (!keep.isEmpty()) b.append(", keep = { ").append(levels(keep)).append(" }");
+      if (!bypass.isEmpty()) b.append(", bypass = { ").append(levels(bypass)).append(" }");
+      return b.toString();
+    }
+
+    private static String levels(Map<String, List<String>> m) {
+      StringBuilder b = new StringBuilder();
+      m.forEach((l, v) -> b.append(b.length() == 0 ? "" : ", ").append(l).append(" = [").append(String.join(", ", v)).append(']'));
+      return b.toString();
+    }
+  }
 
   public Mapping {
     tile = Collections.unmodifiableMap(new LinkedHashMap<>(tile));
@@ -53,6 +180,13 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     order = List.copyOf(order);
     rows = List.copyOf(rows);
     cols = List.copyOf(cols);
+    if (pe == null) pe = Pe.RULE;
+  }
+
+  /** A mapping whose PEs walk and keep by ArrayTraffic's rule. */
+  public Mapping(Dataflow dataflow, List<String> rows, List<String> cols, Map<String, Integer> tile, List<String> order,
+                 Map<String, Integer> spreads) {
+    this(dataflow, rows, cols, tile, order, spreads, Pe.RULE);
   }
 
   /** A mapping whose axes spread their indices' whole tiles. */
@@ -95,6 +229,7 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     all.put("cols", Attribute.strings(cols));
     all.put("spatial", DictAttr.of(spatial));
     all.put("levels", new Attribute.ArrayAttr(List.of(DictAttr.of(level))));
+    if (!pe.isRule()) all.put("pe", pe.toAttribute());
     return DictAttr.of(all);
   }
 
@@ -111,7 +246,7 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
 
   /** Reads and checks a mapping attribute against the indices of the op that carries it. */
   public static Mapping read(Attribute attribute, IndexSpace space) {
-    DictAttr a = dict(attribute, "the mapping", KEYS);
+    DictAttr a = dict(attribute, "the mapping", KEYS, OPTIONAL_KEYS);
     String df = string(a, "dataflow");
     Dataflow dataflow = Dataflow.parse(df).orElseThrow(() -> bad("unknown dataflow " + Attribute.quote(df)
         + " (the dataflows: " + Dataflow.allKeywords() + ")"));
@@ -130,7 +265,8 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     Map<String, Integer> tile = tile(dict(level.get("tile").orElseThrow(), "tile", null), space);
     List<String> order = order(level, space);
     Map<String, Integer> spreads = spatial(dict(a.get("spatial").orElseThrow(), "spatial", null), rows, cols, tile);
-    return new Mapping(dataflow, rows, cols, tile, order, spreads);
+    Pe pe = a.has("pe") ? Pe.read(dict(a.get("pe").orElseThrow(), "pe", null), space.dims(), Mapping::bad) : Pe.RULE;
+    return new Mapping(dataflow, rows, cols, tile, order, spreads, pe);
   }
 
   /** An axis' indices, in the op's index order whatever order they are written in. */
@@ -230,11 +366,17 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     return out;
   }
 
-  private static DictAttr dict(Attribute a, String what, List<String> keys) {
+  private static DictAttr dict(Attribute a, String what, List<String> keys) { return dict(a, what, keys, List.of()); }
+
+  /** A dictionary with every key of {@code keys}, and any of {@code optional}. */
+  private static DictAttr dict(Attribute a, String what, List<String> keys, List<String> optional) {
     if (!(a instanceof DictAttr d)) throw bad(what + " must be a dictionary, got " + a);
     if (keys == null) return d;
     for (String k : d.entries().keySet()) {
-      if (!keys.contains(k)) throw bad(what + " has an unknown key " + k + " (its keys: " + String.join(", ", keys) + ")");
+      if (!keys.contains(k) && !optional.contains(k)) {
+        throw bad(what + " has an unknown key " + k + " (its keys: " + String.join(", ", keys)
+            + (optional.isEmpty() ? "" : "; optional: " + String.join(", ", optional)) + ")");
+      }
     }
     for (String k : keys) {
       if (!d.has(k)) throw bad(what + " has no " + k + " (its keys: " + String.join(", ", keys) + ")");
@@ -274,7 +416,7 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
       indent += "  ";
     }
     b.append(indent).append("global [ ").append(tileText()).append(" ]\n");
-    for (String d : space.dims()) {
+    for (String d : pe.isRule() ? space.dims() : List.<String>of()) {
       int walked = rows.contains(d) || cols.contains(d) ? tileOf(d) / spatial(d) : tileOf(d);
       if (walked == 1) continue;
       b.append(indent).append("| for ").append(d).append(" in [0:").append(walked).append(")")
@@ -297,7 +439,38 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
           .append(axisUse(axes.get(a), pes[a])).append(") (").append(names[a]).append(")")
           .append(axes.get(a).size() > 1 ? " over " + axisText(axes.get(a)) : "").append('\n');
     }
+    if (!pe.isRule()) walkNest(b, indent + "  ");
     return b.toString();
+  }
+
+  /**
+   * The pinned walk inside each PE, outermost first: each per-PE level that keeps loops opens where its kept
+   * loops begin (Timeloop's per-level blocks), with the operands it bypasses.
+   */
+  private void walkNest(StringBuilder b, String indent) {
+    List<String> walk = pe.walk();
+    b.append(indent).append("pe").append(walk.isEmpty() ? " (the walk by rule)" : "").append('\n');
+    for (var e : pe.bypass().entrySet()) {
+      if (!pe.keep().containsKey(e.getKey())) {
+        b.append(indent).append(e.getKey()).append(" (bypasses ").append(String.join(", ", e.getValue())).append(")\n");
+      }
+    }
+    for (int i = 0; i < walk.size(); i++) {
+      for (var e : pe.keep().entrySet()) {
+        if (e.getValue().size() != walk.size() - i) continue;
+        List<String> by = pe.bypass().getOrDefault(e.getKey(), List.of());
+        b.append(indent).append(e.getKey()).append(" [ ").append(String.join(" ", e.getValue())).append(" ]")
+            .append(by.isEmpty() ? "" : " (bypasses " + String.join(", ", by) + ")").append('\n');
+      }
+      String d = walk.get(i);
+      int walked = rows.contains(d) || cols.contains(d) ? tileOf(d) / spatial(d) : tileOf(d);
+      if (walked == 1) continue;
+      b.append(indent).append("| for ").append(d).append(" in [0:").append(walked).append(")\n");
+      indent += "  ";
+    }
+    for (var e : pe.keep().entrySet()) {
+      if (e.getValue().isEmpty()) b.append(indent).append(e.getKey()).append(" [ ]\n");
+    }
   }
 
   /** The mapping as an annotation that pins it when pasted before the statement. */
@@ -311,7 +484,7 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     spreads.forEach((d, v) -> sp.append(sp.length() == 0 ? "" : ", ").append(d).append(" = ").append(v));
     return "@map(dataflow = " + dataflow.keyword() + ", rows = [" + String.join(", ", rows) + "], cols = ["
         + String.join(", ", cols) + "], tile = { " + t + " }" + (spreads.isEmpty() ? "" : ", spatial = { " + sp + " }")
-        + ", order = [" + String.join(", ", order) + "])";
+        + ", order = [" + String.join(", ", order) + "]" + pe.pinText() + ")";
   }
 
   /** k=16 c=32 ...: the global tile in index order. */

@@ -44,6 +44,25 @@ class MappingTest {
     return assertThrows(OpTypeException.class, () -> Mapping.of(matmul(GOOD.replace(from, to)))).getMessage();
   }
 
+  @Test void thePesPartReadsBackAndPrintsAsItsPin() {
+    String withPe = GOOD.replace("rows = [\"k\"]", "pe = {bypass = {spad = [\"outputs\"]}, keep = {spad = [\"n\", \"k\"]},"
+        + " walk = [\"m\", \"n\", \"k\"]}, rows = [\"k\"]");
+    Operation op = matmul(withPe);
+    Mapping m = Mapping.of(op).orElseThrow();
+    assertEquals(new Mapping.Pe(List.of("m", "n", "k"), Map.of("spad", List.of("n", "k")), Map.of("spad", List.of("outputs"))),
+        m.pe());
+    assertEquals(withPe, m.toAttribute().toString());
+    assertEquals(m, Mapping.read(m.toAttribute(), IndexSpace.of(op).orElseThrow()));
+    assertTrue(m.pinText().endsWith(", walk = [m, n, k], keep = { spad = [n, k] }, bypass = { spad = [outputs] })"),
+        m.pinText());
+    assertEquals("mapping: keep spad = [m]: a level keeps the innermost loops of the walk, here [k]",
+        assertThrows(OpTypeException.class, () -> Mapping.of(matmul(withPe.replace("[\"n\", \"k\"]}", "[\"m\"]}"))))
+            .getMessage());
+    assertEquals("mapping: walk [m, k] must list each index once: a permutation of [m, n, k]",
+        assertThrows(OpTypeException.class, () -> Mapping.of(matmul(withPe.replace("[\"m\", \"n\", \"k\"]}", "[\"m\", \"k\"]}"))))
+            .getMessage());
+  }
+
   @Test void aWellFormedMappingReadsBackAndPrintsTheSameAttribute() {
     Operation op = matmul(GOOD);
     Mapping m = Mapping.of(op).orElseThrow();
@@ -95,7 +114,7 @@ class MappingTest {
         refused("\"n\", \"m\", \"k\"", "\"n\", \"k\""));
     assertEquals("mapping: the mapping has no rows (its keys: cols, dataflow, levels, rows, spatial)",
         refused("rows = [\"k\"], ", ""));
-    assertEquals("mapping: the mapping has an unknown key bypass (its keys: cols, dataflow, levels, rows, spatial)",
+    assertEquals("mapping: the mapping has an unknown key bypass (its keys: cols, dataflow, levels, rows, spatial; optional: pe)",
         refused("cols = [\"n\"]", "bypass = true, cols = [\"n\"]"));
     assertEquals("mapping: level \"dram\" is not one a mapping can hold (only \"global\")",
         refused("\"global\"", "\"dram\""));

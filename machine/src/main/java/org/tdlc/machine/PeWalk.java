@@ -1,0 +1,158 @@
+// How the PEs walk a MAC's loops in time and what each per-PE level keeps of them, where a mapping pins it
+// (the mapping's pe part, @map's walk, keep and bypass), stated once for the compiler, the descriptor and the
+// simulator. Without a pin, ArrayTraffic's rule decides: the best of three walks, each level keeping as many
+// of the innermost loops as fit.
+package org.tdlc.machine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.tdlc.ir.mapping.Mapping;
+import org.tdlc.ir.target.Operand;
+
+/**
+ * {@code rank}: per loop its place in the walk, 0 outermost (equal ranks keep the nest's order), or null:
+ * the rule's walk. {@code keep}: per per-PE level (0 the outermost per-PE level, MachineConfig.firstPerPe), a
+ * bit mask of the loops it keeps its operands across, which are the innermost of the walk; -1 (or a null
+ * array): as many as fit. A level never keeps more than fits its room (MemoryLevel.keepBytes): a pin that
+ * does not fit is the compiler's error, not a silent overflow. {@code bypass}: 3 bits per per-PE level
+ * (bit 3j + x: level j does not keep operand x, ArrayTraffic.A, B, C), which then passes through it between
+ * the level outside and the PE's datapath, read neither in nor out of that level.
+ *
+ * <p>The same record states a walk by index (a mapping's, before the lowering cuts its tile into a MAC's
+ * loops) and by loop (a descriptor's); onLoops turns the one into the other.
+ */
+public record PeWalk(int[] rank, int[] keep, int bypass) {
+  /** No pin: ArrayTraffic's rule walks and keeps. */
+  public static final PeWalk RULE = new PeWalk(null, null, 0);
+
+  public PeWalk {
+    rank = rank == null ? null : rank.clone();
+    keep = keep == null ? null : keep.clone();
+  }
+
+  /**
+   * A mapping's pe (by name) as a walk by index over the op's {@code dims} on machine {@code m}: each index's
+   * place in the walk, each per-PE level's kept indices, its bypassed operands. A level the pe names that is
+   * not one of m's per-PE levels, or an operand it bypasses that the level does not hold, is an
+   * IllegalArgumentException saying so.
+   */
+  public static PeWalk of(MachineConfig m, List<String> dims, Mapping.Pe pe) {
+    if (pe.isRule()) return RULE;
+    int[] rank = null;
+    if (!pe.walk().isEmpty()) {
+      rank = new int[dims.size()];
+      for (int d = 0; d < dims.size(); d++) rank[d] = pe.walk().indexOf(dims.get(d));   // -1, unnamed: outermost
+    }
+    int levels = m.levels().size() - m.firstPerPe();
+    int[] keep = null;
+    if (!pe.keep().isEmpty()) {
+      keep = new int[levels];
+      Arrays.fill(keep, -1);
+      for (var e : pe.keep().entrySet()) {
+        int j = perPe(m, e.getKey(), "keep");
+        keep[j] = 0;
+        for (String d : e.getValue()) if (dims.contains(d)) keep[j] |= 1 << dims.indexOf(d);
+      }
+    }
+    int bypass = 0;
+    for (var e : pe.bypass().entrySet()) {
+      int j = perPe(m, e.getKey(), "bypass");
+      MemoryLevel level = m.levels().get(m.firstPerPe() + j);
+      for (String o : e.getValue()) {
+        Operand x = Operand.parse(o).orElseThrow();
+        if (!x.in(level.holds())) {
+          throw new IllegalArgumentException("bypass " + e.getKey() + " names " + o + ", which level " + e.getKey()
+              + " does not hold (it holds " + Operand.text(level.holds()) + ")");
+        }
+        bypass |= x.bit() << 3 * j;
+      }
+    }
+    return new PeWalk(rank, keep, bypass);
+  }
+
+  /** The per-PE index (0: the outermost per-PE level) of the level named {@code name}, which {@code key} names. */
+  private static int perPe(MachineConfig m, String name, String key) {
+    List<String> names = new ArrayList<>();
+    for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
+      if (m.levels().get(i).name().equals(name)) return i - m.firstPerPe();
+      names.add(m.levels().get(i).name());
+    }
+    throw new IllegalArgumentException(key + " names level " + name + ", which is not a per-PE level of this target ("
+        + (names.isEmpty() ? "it has none" : "its per-PE levels: " + String.join(", ", names)) + ")");
+  }
+
+  /** What is wrong with this walk for a MAC of {@code loops} loops, or null: ranks per loop, kept masks within them. */
+  public String problem(int loops) {
+    if (rank != null && rank.length != loops) {
+      return "its PE walk ranks " + rank.length + " loops, but it has " + loops;
+    }
+    if (keep != null) {
+      for (int k : keep) {
+        if (k != -1 && (k < 0 || (loops < 31 && k >>> loops != 0))) {
+          return "its PE walk keeps loops (mask " + Integer.toBinaryString(k) + ") not below " + loops;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether nothing is pinned. */
+  public boolean isRule() { return rank == null && keep == null && bypass == 0; }
+
+  /** The operands (mask) per-PE level {@code j} does not keep. */
+  public int bypassed(int j) { return bypass >>> 3 * j & 7; }
+
+  /** The loops (mask) per-PE level {@code j} keeps at most; -1: as many as fit. */
+  public int kept(int j) { return keep == null || j >= keep.length ? -1 : keep[j]; }
+
+  /** The operands per-PE level {@code level} (its index among all levels) serves the PE's MACs: it holds them, not bypassed. */
+  public int serves(MachineConfig m, int level) {
+    return m.levels().get(level).holds() & ~bypassed(level - m.firstPerPe());
+  }
+
+  /**
+   * This walk, stated by index, for a MAC whose loop l runs the indices {@code indices[l]} (one, or several a
+   * merged loop covers): a loop takes the rank of its outermost index and is kept where all of its indices are.
+   */
+  public PeWalk onLoops(int[][] indices) {
+    if (isRule()) return RULE;
+    int[] r = null;
+    if (rank != null) {
+      r = new int[indices.length];
+      for (int l = 0; l < indices.length; l++) {
+        r[l] = Integer.MAX_VALUE;
+        for (int d : indices[l]) r[l] = Math.min(r[l], rank[d]);
+      }
+    }
+    int[] k = null;
+    if (keep != null) {
+      k = new int[keep.length];
+      for (int j = 0; j < keep.length; j++) {
+        if (keep[j] < 0) {
+          k[j] = -1;
+          continue;
+        }
+        for (int l = 0; l < indices.length; l++) {
+          boolean all = true;
+          for (int d : indices[l]) all &= (keep[j] >> d & 1) != 0;
+          if (all) k[j] |= 1 << l;
+        }
+      }
+    }
+    return new PeWalk(r, k, bypass);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PeWalk w && bypass == w.bypass && Arrays.equals(rank, w.rank) && Arrays.equals(keep, w.keep);
+  }
+
+  @Override
+  public int hashCode() { return 31 * (31 * Arrays.hashCode(rank) + Arrays.hashCode(keep)) + bypass; }
+
+  @Override
+  public String toString() {
+    return "PeWalk[rank=" + Arrays.toString(rank) + ", keep=" + Arrays.toString(keep) + ", bypass=" + bypass + "]";
+  }
+}
