@@ -223,15 +223,20 @@ public final class ArrayTraffic {
     int[] bytes = {aBytes, bBytes, Energy.PSUM_BYTES};
     int[] start = {n, n, n};
     long[] kept = {1, 1, 1};
-    boolean registers = true;   // whether the dataflow's registers hold the stationary operand for the fold
+    // whether the dataflow's registers hold the stationary operand for the fold: unless a scratchpad of its own
+    // keeps it (even one that bypasses it), or every per-PE level that holds it bypasses it (the registers are
+    // part of the level that holds every operand: bypassing it there, nothing in the PE holds it)
+    boolean registers = true, holds = false, serves = false;
     for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
       MemoryLevel level = m.levels().get(i);
       int j = i - m.firstPerPe(), held = held(level, stationary, pe.bypassed(j));
-      // a scratchpad of the stationary operand takes it from the registers, even when it bypasses it
       if (level.keepsStationary(stationary)) registers = false;
+      holds |= level.holds(stationary);
+      serves |= level.holds(stationary) && (pe.bypassed(j) >> stationary & 1) == 0;
       int most = pe.kept(j) < 0 ? n : Integer.bitCount(pe.kept(j) & temporal);
       if (held != 0) keep(level.keepBytes(), held, most, ext, walked, dep, str, bytes, start, kept);
     }
+    if (holds && !serves) registers = false;
     long[] count = new long[3];
     for (int x = A; x <= C; x++) {
       long c = across[x];

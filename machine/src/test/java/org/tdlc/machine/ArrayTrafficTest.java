@@ -141,6 +141,15 @@ class ArrayTrafficTest {
     ArrayTraffic.Counts passed = ArrayTraffic.of(m, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1, bypass);
     assertEquals(16 * 4 * 10, passed.a());
     assertEquals(rule.cWritten(), passed.cWritten());
+    // the level holds every operand, so the dataflow's registers that keep the weights for the fold are part of
+    // it: bypassing the weights there, nothing in the PE holds them, and each enters whenever its value changes
+    // (once per kt: the same 4 x 16 x 16 here, since p, inside, does not change it); walking p outside kt, at every step
+    PeWalk weights = new PeWalk(new int[] {0, 1, 2, 3}, null, 1 << ArrayTraffic.B);
+    assertEquals(4 * 16 * 16, ArrayTraffic.of(m, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1, weights).b());
+    PeWalk pOutside = new PeWalk(new int[] {1, 0, 0, 0}, null, 1 << ArrayTraffic.B);
+    assertEquals(10 * 4 * 16 * 16, ArrayTraffic.of(m, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1, pOutside).b());
+    assertEquals(4 * 16 * 16, ArrayTraffic.of(m, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1,
+        new PeWalk(new int[] {1, 0, 0, 0}, null, 0)).b(), "unbypassed, the registers hold them for the fold whatever the walk");
     // what a pinned keep needs: 10 inputs and 10 partial sums over p (50 B); over kt and p, 10 + 160 B
     assertEquals(50, ArrayTraffic.keptBytes(m, Dataflow.WS, extents, 2, 4, depends, 1, 1,
         new PeWalk(new int[] {0, 1, 2, 3}, new int[] {8}, 0))[0]);
