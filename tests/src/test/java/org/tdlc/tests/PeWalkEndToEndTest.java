@@ -105,6 +105,39 @@ class PeWalkEndToEndTest {
   }
 
   @Test
+  void maestroDirectivesStepThePesLoopsInThePinnedWalk(@TempDir Path dir) throws Exception {
+    Path tdl = dir.resolve("m.tdl"), out = dir.resolve("out");
+    Files.writeString(tdl, """
+        model m {
+          input x : i8[1, 32, 28, 28];
+          weight w : i8[64, 32, 3, 3] init random(seed = 31);
+          @map(dataflow = rs, walk = [n, c, r, s, k, p, q], bypass = { psum_spad = [outputs] })
+          y = conv2d(x, w, pad = 1);
+          output y;
+        }
+        """);
+    Tdlc.Result r = Tdlc.run("export", "maestro", tdl.toString(), "--target", "eyeriss", "-o", out.toString());
+    assertEquals(0, r.code(), r.toString());
+    String m = Files.readString(out.resolve("m.m"));
+    assertTrue(m.contains("// the PEs' walk pinned: [n, c, r, s, k, p, q]"), m);
+    assertTrue(m.contains("bypassed {psum_spad=[outputs]}, which MAESTRO has no directive for"), m);
+    // the innermost level's temporal maps, outermost first: the walk's order of MAESTRO's dimensions
+    String inner = m.substring(m.lastIndexOf("Cluster("));
+    List<String> order = inner.lines().filter(l -> l.contains("TemporalMap")).map(l -> l.substring(l.lastIndexOf(' ') + 1,
+        l.indexOf(';'))).toList();
+    // (those the array spreads, or pairs with a spread filter dimension, are left out)
+    assertTrue(order.size() >= 4, inner);
+    assertEquals(List.of("N", "C", "R", "S", "K", "Y", "X").stream().filter(order::contains).toList(), order, inner);
+    // and MAESTRO's files come back through import maestro and run verified
+    Path back = dir.resolve("back.tdl");
+    Tdlc.Result i = Tdlc.run("import", "maestro", out.resolve("m.m").toString(), out.resolve("eyeriss_hw.m").toString(),
+        "-o", back.toString());
+    assertEquals(0, i.code(), i.toString());
+    Tdlc.Result run = Tdlc.run("run", back.toString(), "--json");
+    assertTrue(Reports.onlyRun(run.out()).get("verified").asBoolean(), run.toString());
+  }
+
+  @Test
   void whatATargetLacksOrALevelCannotKeepIsALocatedError(@TempDir Path dir) throws Exception {
     String source = Files.readString(Path.of(FILE));
     String targets = source.substring(0, source.indexOf("model same_tile"));
