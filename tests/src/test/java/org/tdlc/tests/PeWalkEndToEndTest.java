@@ -61,8 +61,7 @@ class PeWalkEndToEndTest {
     assertTrue(pin.contains("walk = [n, p, q, k, c, r, s]") && pin.contains("keep = { w = [k, c, r, s] }"), pin);
     Tdlc.Result text = Tdlc.run("explain", FILE, "--target", "spads", "--model", "walks", "--layer", "outer");
     assertTrue(text.out().contains("out [ q ]") && text.out().contains("w [ ]"), text.out());
-    String source = Files.readString(Path.of(FILE));
-    String model = source.substring(0, source.indexOf("model same_tile")) + """
+    String model = targets() + """
         model again {
           input x : i8[1, 16, 12, 12];
           weight w2 : i8[16, 8, 3, 3] init random(seed = 2);
@@ -139,8 +138,6 @@ class PeWalkEndToEndTest {
 
   @Test
   void whatATargetLacksOrALevelCannotKeepIsALocatedError(@TempDir Path dir) throws Exception {
-    String source = Files.readString(Path.of(FILE));
-    String targets = source.substring(0, source.indexOf("model same_tile"));
     String[][] cases = {
         {"@map(dataflow = rs, walk = [n, k, p, q, c, r, s], keep = { psum_spad = [s] })",
             "keep names level psum_spad, which is not a per-PE level of this target (its per-PE levels: in, w, out)"},
@@ -148,22 +145,11 @@ class PeWalkEndToEndTest {
         {"@map(dataflow = ws, tile = { p = 12, q = 12 }, walk = [n, k, p, q, c, r, s], keep = { out = [p, q, c, r, s] })",
             "@map: keep out needs 576 bytes per PE"},
     };
-    int line = targets.split("\n", -1).length + 3;
     for (String[] c : cases) {
-      Path f = dir.resolve("bad.tdl");
-      Files.writeString(f, targets + """
-          model bad {
-            input x : i8[1, 16, 12, 12];
-            weight w1 : i8[16, 16, 3, 3] init random(seed = 1);
-            %s
-            y = conv2d(x, w1, pad = 1);
-            output y;
-          }
-          """.formatted(c[0]));
-      Tdlc.Result r = Tdlc.run("run", f.toString(), "--target", "tight");
+      Tdlc.Result r = Tdlc.run("run", pinned(dir, c[0]).toString(), "--target", "tight");
       assertEquals(1, r.code(), r.toString());
       assertTrue(r.err().contains(c[1]), r.err());
-      assertTrue(r.err().contains("bad.tdl:" + (line + 1) + ":"), "located at the statement: " + r.err());
+      assertTrue(r.err().contains("bad.tdl:" + (pinLine() + 1) + ":"), "located at the statement: " + r.err());
     }
     // the front end's checks, at the offending name
     String[][] syntax = {
@@ -174,22 +160,34 @@ class PeWalkEndToEndTest {
         {"@map(walk = [n, k, p, q, c, r])", "walk must list each dimension of conv2d once", "@map(walk = "},
     };
     for (String[] c : syntax) {
-      Path f = dir.resolve("syntax.tdl");
-      Files.writeString(f, targets + """
-          model bad {
-            input x : i8[1, 16, 12, 12];
-            weight w1 : i8[16, 16, 3, 3] init random(seed = 1);
-            %s
-            y = conv2d(x, w1, pad = 1);
-            output y;
-          }
-          """.formatted(c[0]));
-      Tdlc.Result r = Tdlc.run("check", f.toString(), "--target", "tight");
+      Tdlc.Result r = Tdlc.run("check", pinned(dir, c[0]).toString(), "--target", "tight");
       assertEquals(1, r.code(), r.toString());
       assertTrue(r.err().contains(c[1]), r.err());
-      assertTrue(r.err().contains("syntax.tdl:" + line + ":" + (3 + c[2].length())), c[0] + "\n" + r.err());
+      assertTrue(r.err().contains("bad.tdl:" + pinLine() + ":" + (3 + c[2].length())), c[0] + "\n" + r.err());
     }
   }
+
+  /** walk.tdl's targets and a one-conv2d model whose @map is {@code pin}, on line pinLine(), as dir/bad.tdl. */
+  private static Path pinned(Path dir, String pin) throws Exception {
+    Path f = dir.resolve("bad.tdl");
+    Files.writeString(f, targets() + """
+        model bad {
+          input x : i8[1, 16, 12, 12];
+          weight w1 : i8[16, 16, 3, 3] init random(seed = 1);
+          %s
+          y = conv2d(x, w1, pad = 1);
+          output y;
+        }
+        """.formatted(pin));
+    return f;
+  }
+
+  private static String targets() throws Exception {
+    String source = Files.readString(Path.of(FILE));
+    return source.substring(0, source.indexOf("model same_tile"));
+  }
+
+  private static int pinLine() throws Exception { return targets().split("\n", -1).length + 3; }
 
   private static Counters layer(SimResult sim, String name) {
     for (LayerCounters l : sim.layers()) if (l.name().equals(name)) return l.counters();
