@@ -332,7 +332,7 @@ final class RunReport {
    * its columns, listed in rows and cols) and per memory level the tile of every index (extent 1 kept) and
    * the order of the loops over the tiles, outermost first. A mapping with more levels or several indices on
    * one axis adds elements to these lists and keys to these objects. A mapping whose pin states the PEs' part
-   * adds pe: {"walk": [...], "keep": {level: [...]}, "bypass": {level: [...]}} (Mapping.Pe).
+   * adds pe: {"walk": [...], "keep": {level: [...] or {index: part or "all"}}, "bypass": {level: [...]}} (Mapping.Pe).
    */
   static ObjectNode mapping(Mapping m, Program p) {
     return mapping(m, p.machine().rows(), p.machine().cols(), p.machine().global().name());
@@ -355,7 +355,17 @@ final class RunReport {
       ObjectNode pe = o.putObject("pe");
       pe.set("walk", Json.strings(m.pe().walk()));
       ObjectNode keep = pe.putObject("keep"), bypass = pe.putObject("bypass");
-      m.pe().keep().forEach((l, v) -> keep.set(l, Json.strings(v)));
+      m.pe().keep().forEach((l, parts) -> {
+        if (parts.values().stream().allMatch(f -> f == Mapping.Pe.WHOLE)) {
+          keep.set(l, Json.strings(List.copyOf(parts.keySet())));
+        } else {
+          ObjectNode p = keep.putObject(l);
+          parts.forEach((d, f) -> {
+            if (f == Mapping.Pe.WHOLE) p.put(d, "all");
+            else p.put(d, f);
+          });
+        }
+      });
       m.pe().bypass().forEach((l, v) -> bypass.set(l, Json.strings(v)));
     }
     return o;

@@ -8,8 +8,10 @@ package org.tdlc.machine;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.tdlc.ir.mapping.PeNest;
 import org.tdlc.ir.target.Dataflow;
 
 /**
@@ -169,18 +171,15 @@ public final class ArrayTraffic {
     int n = extents.length, moving = 0;
     for (int l = 0; l < n; l++) if (extents[l] > 1) moving |= 1 << l;
     int temporal = ~(rowMask | colMask) & moving;
-    int[] walk = pinnedWalk(pe, n);
-    int[] ext = new int[n], dep = new int[3];
-    long[][] str = new long[3][n];
-    int walked = order(walk, extents, temporal, strides, ext, dep, str);
+    Laid laid = lay(pinnedWalk(pe, n), extents, temporal, strides, pe);
     int stationary = df == null ? -1 : ArrayAxes.stationary(df);
     long[] need = new long[m.levels().size() - m.firstPerPe()];
     for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
       MemoryLevel level = m.levels().get(i);
       int j = i - m.firstPerPe();
       int held = stationary < 0 ? level.holds() & ~pe.bypassed(j) : held(level, stationary, pe.bypassed(j));
-      if (held == 0 || pe.kept(j) < 0) continue;
-      need[j] = keep(Long.MAX_VALUE, held, Integer.bitCount(pe.kept(j) & temporal), ext, walked, dep, str,
+      if (held == 0 || pe.kept(j) == null) continue;
+      need[j] = keep(Long.MAX_VALUE, held, laid.allow(j), laid.ext(), laid.walked(), laid.dep(), laid.str(),
           new int[] {aBytes, bBytes, Energy.PSUM_BYTES}, new int[3], new long[3]);
     }
     return need;
@@ -194,32 +193,49 @@ public final class ArrayTraffic {
   }
 
   /**
-   * Lays the loops out in {@code walk}'s order: their extents, strides and the operands' dependences by walk
-   * position; returns the walked (temporal) positions.
+   * The loops as the PEs walk them: extents, strides, the operands' dependences and the walked (temporal)
+   * positions, in walk order; where the pin keeps parts of loops in some per-PE levels, cut into those parts
+   * (PeNest); per level the positions it may keep across ({@code allow}: every one for a level the pin leaves
+   * to the rule).
    */
-  private static int order(int[] walk, int[] extents, int temporal, long[][] strides, int[] ext, int[] dep,
-                           long[][] str) {
-    int walked = 0;
-    for (int pos = 0; pos < walk.length; pos++) {
-      int l = walk[pos];
-      ext[pos] = extents[l];
-      if ((temporal >> l & 1) != 0) walked |= 1 << pos;
-      for (int x = A; x <= C; x++) {
-        if (strides[x][l] != 0) dep[x] |= 1 << pos;
-        str[x][pos] = strides[x][l];
-      }
+  private record Laid(int[] ext, long[][] str, int[] dep, int walked, int[] allow) {
+    int allow(int j) { return j < allow.length ? allow[j] : -1; }
+  }
+
+  private static Laid lay(int[] walk, int[] extents, int temporal, long[][] strides, PeWalk pe) {
+    List<PeNest.Part> parts;
+    if (pe.keep() == null) {
+      parts = new java.util.ArrayList<>(walk.length);
+      for (int l : walk) parts.add(new PeNest.Part(l, extents[l], 1, 0));
+    } else {
+      parts = PeNest.of(extents, walk, temporal, pe.keep());
     }
-    return walked;
+    int n = parts.size(), walked = 0;
+    int[] ext = new int[n], dep = new int[3];
+    long[][] str = new long[3][n];
+    int[] allow = new int[pe.keep() == null ? 0 : pe.keep().length];
+    for (int j = 0; j < allow.length; j++) allow[j] = pe.kept(j) == null ? -1 : 0;
+    for (int pos = 0; pos < n; pos++) {
+      PeNest.Part p = parts.get(pos);
+      ext[pos] = p.extent();
+      if ((temporal >> p.loop() & 1) != 0 && p.extent() > 1) walked |= 1 << pos;
+      for (int x = A; x <= C; x++) {
+        if (strides[x][p.loop()] != 0) dep[x] |= 1 << pos;
+        str[x][pos] = strides[x][p.loop()] * p.inner();
+      }
+      for (int j = 0; j < allow.length; j++) if ((p.levels() >> j & 1) != 0) allow[j] |= 1 << pos;
+    }
+    return new Laid(ext, str, dep, walked, allow);
   }
 
   /** The counts when the PEs walk the fold's temporal loops in {@code walk}'s order (loop indices, outermost first). */
   private static Counts walked(MachineConfig m, int stationary, int[] extents, int temporal, long[][] strides,
                                int[] walk, long[] across, long outputs, boolean starts, int aBytes, int bBytes,
                                PeWalk pe) {
-    int n = extents.length;
-    int[] ext = new int[n], dep = new int[3];
-    long[][] str = new long[3][n];
-    int walked = order(walk, extents, temporal, strides, ext, dep, str);
+    Laid laid = lay(walk, extents, temporal, strides, pe);
+    int[] ext = laid.ext(), dep = laid.dep();
+    long[][] str = laid.str();
+    int walked = laid.walked(), n = ext.length;
     int[] bytes = {aBytes, bBytes, Energy.PSUM_BYTES};
     int[] start = {n, n, n};
     long[] kept = {1, 1, 1};
@@ -233,8 +249,7 @@ public final class ArrayTraffic {
       if (level.keepsStationary(stationary)) registers = false;
       holds |= level.holds(stationary);
       serves |= level.holds(stationary) && (pe.bypassed(j) >> stationary & 1) == 0;
-      int most = pe.kept(j) < 0 ? n : Integer.bitCount(pe.kept(j) & temporal);
-      if (held != 0) keep(level.keepBytes(), held, most, ext, walked, dep, str, bytes, start, kept);
+      if (held != 0) keep(level.keepBytes(), held, laid.allow(j), ext, walked, dep, str, bytes, start, kept);
     }
     if (holds && !serves) registers = false;
     long[] count = new long[3];
@@ -261,19 +276,20 @@ public final class ArrayTraffic {
 
   /**
    * The loops a per-PE level of {@code capacity} bytes keeps the operands in {@code held} across: the
-   * innermost temporal loops (of {@code temporal}, in the order the PEs walk them), at most {@code most} of
-   * them, whose elements of all of them fit together (a loop none of them depends on adds nothing). Sets, for
+   * innermost temporal loops (of {@code temporal}, in the order the PEs walk them), those of {@code allow} (a
+   * mask; -1: any), whose elements of all of them fit together (a loop none of them depends on adds nothing). Sets, for
    * each, the first such loop ({@code start}) and the elements a PE keeps ({@code kept}): the distinct elements
    * over those loops. Returns the bytes they take.
    */
-  private static long keep(long capacity, int held, int most, int[] extents, int temporal, int[] depends,
+  private static long keep(long capacity, int held, int allow, int[] extents, int temporal, int[] depends,
                            long[][] strides, int[] bytes, int[] start, long[] kept) {
     long[] f = {1, 1, 1}, grown = new long[3];
-    int first = extents.length, box = 0, taken = 0;
+    int first = extents.length, box = 0;
     long took = 0;
     for (int x = A; x <= C; x++) if ((held >> x & 1) != 0) took += bytes[x];
-    for (int l = extents.length - 1; l >= 0 && taken < most; l--) {
+    for (int l = extents.length - 1; l >= 0; l--) {
       if ((temporal >> l & 1) == 0) continue;
+      if ((allow >> l & 1) == 0) break;
       long need = 0;
       boolean grows = false;
       for (int x = A; x <= C; x++) {
@@ -288,7 +304,6 @@ public final class ArrayTraffic {
       took = need;
       box |= 1 << l;
       first = l;
-      taken++;
     }
     for (int x = A; x <= C; x++) {
       if ((held >> x & 1) == 0) continue;

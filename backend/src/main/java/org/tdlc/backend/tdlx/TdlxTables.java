@@ -38,9 +38,12 @@ final class TdlxTables {
         s.u8(tag).u8(TdlxFormat.typeCode(m.a())).u8(TdlxFormat.typeCode(m.b())).i32(m.rowLoops()).i32(m.colLoops());
         loops(s, m.loops());
         if (!m.pe().isRule()) {
-          // the walk: ranks per loop (count -1: the rule's), kept loop masks per per-PE level (-1: none pinned), bypass
+          // the walk: ranks per loop (count -1: the rule's), per per-PE level the part of each loop it keeps (count -1:
+          // the rule's; levels -1: none pinned), bypass
           ints(s, m.pe().rank());
-          ints(s, m.pe().keep());
+          int[][] keep = m.pe().keep();
+          s.i32(keep == null ? -1 : keep.length);
+          if (keep != null) for (int[] row : keep) ints(s, row);
           s.i32(m.pe().bypass());
         }
       } else if (d instanceof Descriptor.AluDesc a) {
@@ -96,7 +99,14 @@ final class TdlxTables {
           }
           List<Loop> loops = loops(in, what);
           PeWalk pe = PeWalk.RULE;
-          if (tag == TAG_MAC_PE || tag == TAG_MAC_INIT_PE) pe = new PeWalk(ints(in, what), ints(in, what), in.i32(what));
+          if (tag == TAG_MAC_PE || tag == TAG_MAC_INIT_PE) {
+            int[] rank = ints(in, what);
+            int levels = in.i32(what);
+            if (levels < -1 || levels > 64) throw new TdlxException(what + " keeps parts in " + levels + " levels (at most 64)");
+            int[][] keep = levels < 0 ? null : new int[levels][];
+            for (int j = 0; j < levels; j++) keep[j] = ints(in, what);
+            pe = new PeWalk(rank, keep, in.i32(what));
+          }
           out.add(new Descriptor.MacDesc(a, b, loops, row, col, tag == TAG_MAC_INIT || tag == TAG_MAC_INIT_PE, pe));
         }
         case TAG_ALU -> {

@@ -16,6 +16,7 @@ import org.tdlc.ir.attr.Attribute;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.mapping.MapPin;
+import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.ops.IterationSpace;
 
 final class MapPins {
@@ -97,16 +98,31 @@ final class MapPins {
     if (entries.containsKey("keep")) {
       List<String> walk = entries.containsKey("walk") ? strings(entries.get("walk")) : List.of();
       Ast.DictExpr keep = (Ast.DictExpr) argument(a, "keep");
+      Map<String, Map<String, Integer>> parts = new TreeMap<>();
       for (Ast.DictEntry entry : keep.entries()) {
-        List<String> kept = strings(((DictAttr) entries.get("keep")).get(entry.key().name()).orElseThrow());
-        String why = org.tdlc.ir.mapping.Mapping.Pe.keepProblem(kept, walk, dims);
+        Map<String, Integer> kept = parts(((DictAttr) entries.get("keep")).get(entry.key().name()).orElseThrow());
+        String why = Mapping.Pe.keepProblem(kept, walk, dims);
         if (why != null) {
-          diags.error(entry.value().loc(), "@map: keep " + entry.key().name() + " = [" + String.join(", ", kept) + "]: " + why);
+          diags.error(entry.value().loc(), "@map: keep " + entry.key().name() + ": " + why);
           return null;
         }
+        parts.put(entry.key().name(), kept);
+      }
+      String why = Mapping.Pe.nestProblem(parts);
+      if (why != null) {
+        diags.error(keep.loc(), "@map: " + why);
+        return null;
       }
     }
     return DictAttr.of(entries);
+  }
+
+  /** A level's keep as levels() wrote it: whole indices (a list), or parts (a dictionary, "all" for whole). */
+  private static Map<String, Integer> parts(Attribute a) {
+    if (a instanceof Attribute.ArrayAttr) return Mapping.Pe.whole(strings(a));
+    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    ((DictAttr) a).entries().forEach((d, v) -> out.put(d, v instanceof Attribute.IntAttr i ? (int) i.value() : Mapping.Pe.WHOLE));
+    return out;
   }
 
   /** The operands a level can bypass, as @map names them (the target language's holds words). */
@@ -120,7 +136,8 @@ final class MapPins {
 
   /**
    * keep = { filter_spad = [c, r, s] } or bypass = { ifmap_spad = [weights] }: per level (whether the target
-   * has it is the mapping passes' check) distinct names from {@code allowed}.
+   * has it is the mapping passes' check) distinct names from {@code allowed}; a keep may instead give each index
+   * the part of it the level keeps, keep = { psum_spad = { k = 16 } } (a positive integer, or all).
    */
   private static Attribute levels(String key, Ast.Expr e, String callee, List<String> allowed, DiagnosticEngine diags) {
     String example = key.equals("keep") ? "{ filter_spad = [c, r, s] }" : "{ ifmap_spad = [weights] }";
@@ -136,8 +153,15 @@ final class MapPins {
         diags.error(entry.key().loc(), "@map: " + key + " names level " + level + " twice");
         return null;
       }
+      if (key.equals("keep") && entry.value() instanceof Ast.DictExpr parts) {
+        Attribute kept = parts(level, parts, callee, allowed, diags);
+        if (kept == null) return null;
+        levels.put(level, kept);
+        continue;
+      }
       if (!(entry.value() instanceof Ast.ListExpr l)) {
-        diags.error(entry.value().loc(), "@map: " + key + " " + level + " must be a list such as " + example + ", got "
+        diags.error(entry.value().loc(), "@map: " + key + " " + level + " must be a list such as " + example
+            + (key.equals("keep") ? " or a dictionary of parts such as { k = 16 }" : "") + ", got "
             + Literals.describe(entry.value()));
         return null;
       }
@@ -159,6 +183,34 @@ final class MapPins {
       levels.put(level, Attribute.strings(names));
     }
     return DictAttr.of(levels);
+  }
+
+  /** keep = { psum_spad = { k = 16, c = all } }: per index of the op, a positive part of it, or all of it. */
+  private static Attribute parts(String level, Ast.DictExpr d, String callee, List<String> dims, DiagnosticEngine diags) {
+    Map<String, Attribute> parts = new java.util.LinkedHashMap<>();
+    for (Ast.DictEntry entry : d.entries()) {
+      String dim = entry.key().name();
+      if (!dims.contains(dim)) {
+        diags.error(entry.key().loc(), "@map: keep " + level + ": " + callee + " has no dimension '" + dim
+            + "' (its dimensions are " + String.join(", ", dims) + ")");
+        return null;
+      }
+      if (parts.containsKey(dim)) {
+        diags.error(entry.key().loc(), "@map: keep " + level + " names " + dim + " twice");
+        return null;
+      }
+      Integer v = Literals.smallInt(entry.value());
+      if (entry.value() instanceof Ast.NameRef n && n.name().name().equals("all")) {
+        parts.put(dim, Attribute.of("all"));
+      } else if (v != null && v >= 1) {
+        parts.put(dim, Attribute.of(v.longValue()));
+      } else {
+        diags.error(entry.value().loc(), "@map: keep " + level + ": the part of " + dim + " must be a positive integer or"
+            + " all, got " + Literals.describe(entry.value()));
+        return null;
+      }
+    }
+    return DictAttr.of(parts);
   }
 
   private static Attribute dataflow(Ast.Expr e, DiagnosticEngine diags) {

@@ -45,38 +45,54 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
   /**
    * The PEs' part of a mapping, below the global buffer, where a pin states it (machine.PeWalk by name):
    * {@code walk}, the order the PEs walk a fold's loops in time, outermost first (every index once; an index
-   * the array spreads whole is not walked, a split one's walked part is); {@code keep}, per per-PE level
-   * the indices it keeps its operands across, the innermost of the walk (its tile there: each kept index at
-   * its walked extent, the others at 1); {@code bypass}, per per-PE level the operands (Operand keywords) it
-   * does not keep, which pass through it. Levels and indices a pe leaves out follow ArrayTraffic's rule: the
-   * best of three walks, each level keeping the innermost loops that fit.
+   * the array spreads whole is not walked, a split one's walked part is); {@code keep}, per per-PE level the
+   * part of each index it keeps its operands across (its tile there, Timeloop's factors at that level: WHOLE
+   * for all the PEs walk of it, indices it does not name at 1); {@code bypass}, per per-PE level the operands
+   * (Operand keywords) it does not keep, which pass through it. The parts a level keeps walk inside those it
+   * does not, and the levels nest: of any two, one keeps at least as much of every index as the other
+   * (nestProblem). Levels and indices a pe leaves out follow ArrayTraffic's rule: the best of three walks,
+   * each level keeping the innermost whole loops that fit.
    */
-  public record Pe(List<String> walk, Map<String, List<String>> keep, Map<String, List<String>> bypass) {
+  public record Pe(List<String> walk, Map<String, Map<String, Integer>> keep, Map<String, List<String>> bypass) {
     /** Nothing pinned. */
     public static final Pe RULE = new Pe(List.of(), Map.of(), Map.of());
+    /** A part that is all of an index: what `keep = { level = [c, r, s] }` and a part `all` say. */
+    public static final int WHOLE = Integer.MAX_VALUE;
 
     public Pe {
       walk = List.copyOf(walk);
-      Map<String, List<String>> k = new TreeMap<>(), b = new TreeMap<>();
-      keep.forEach((l, v) -> k.put(l, List.copyOf(v)));
+      Map<String, Map<String, Integer>> k = new TreeMap<>();
+      Map<String, List<String>> b = new TreeMap<>();
+      keep.forEach((l, v) -> k.put(l, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
       bypass.forEach((l, v) -> { if (!v.isEmpty()) b.put(l, List.copyOf(v)); });
       keep = Collections.unmodifiableMap(k);
       bypass = Collections.unmodifiableMap(b);
     }
 
+    /** A level's keep of whole indices, as `keep = { level = [c, r, s] }` writes it. */
+    public static Map<String, Integer> whole(List<String> indices) {
+      Map<String, Integer> out = new LinkedHashMap<>();
+      for (String d : indices) out.put(d, WHOLE);
+      return out;
+    }
+
     public boolean isRule() { return walk.isEmpty() && keep.isEmpty() && bypass.isEmpty(); }
 
-    /** This pe with its indices renamed by {@code names} (an index may become several, or several one). */
-    public Pe renamed(java.util.function.Function<List<String>, List<String>> names) {
-      Map<String, List<String>> k = new TreeMap<>();
-      keep.forEach((l, v) -> k.put(l, names.apply(v)));
+    /**
+     * This pe in other index names: the walk through {@code names} (an index may become several, or several
+     * one), each level's keep through {@code parts}.
+     */
+    public Pe renamed(java.util.function.Function<List<String>, List<String>> names,
+                      java.util.function.UnaryOperator<Map<String, Integer>> parts) {
+      Map<String, Map<String, Integer>> k = new TreeMap<>();
+      keep.forEach((l, v) -> k.put(l, parts.apply(v)));
       return new Pe(names.apply(walk), k, bypass);
     }
 
-    /** The attribute {bypass = {level = [...]}, keep = {level = [...]}, walk = [...]}. */
+    /** The attribute {bypass = {level = [...]}, keep = {level = [...] or {c = 4, k = "all"}}, walk = [...]}. */
     DictAttr toAttribute() {
       Map<String, Attribute> k = new TreeMap<>(), b = new TreeMap<>();
-      keep.forEach((l, v) -> k.put(l, Attribute.strings(v)));
+      keep.forEach((l, v) -> k.put(l, partsAttribute(v)));
       bypass.forEach((l, v) -> b.put(l, Attribute.strings(v)));
       Map<String, Attribute> all = new TreeMap<>();
       all.put("walk", Attribute.strings(walk));
@@ -85,9 +101,18 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
       return DictAttr.of(all);
     }
 
+    /** A level's keep: the list of its indices when it keeps each whole, else {index = part or "all"}. */
+    private static Attribute partsAttribute(Map<String, Integer> parts) {
+      if (parts.values().stream().allMatch(f -> f == WHOLE)) return Attribute.strings(List.copyOf(parts.keySet()));
+      Map<String, Attribute> out = new LinkedHashMap<>();
+      parts.forEach((d, f) -> out.put(d, f == WHOLE ? Attribute.of("all") : Attribute.of(f.longValue())));
+      return DictAttr.of(out);
+    }
+
     /**
-     * Reads and checks a pe against the op's {@code dims}: walk every index once (or empty), keep's indices
-     * the innermost of the walk, bypass's operands Operand keywords. {@code bad} makes the error.
+     * Reads and checks a pe against the op's {@code dims}: walk every index once (or empty), keep's indices and
+     * parts (a list of whole indices, or {index = part or "all"}) with a walk, nesting; bypass's operands
+     * Operand keywords. {@code bad} makes the error.
      */
     public static Pe read(DictAttr a, List<String> dims, java.util.function.Function<String, RuntimeException> bad) {
       for (String k : a.entries().keySet()) {
@@ -97,15 +122,18 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
       if (!walk.isEmpty() && (walk.size() != dims.size() || !new HashSet<>(walk).equals(new HashSet<>(dims)))) {
         throw bad.apply("walk " + walk + " must list each index once: a permutation of " + dims);
       }
-      Map<String, List<String>> keep = new TreeMap<>(), bypass = new TreeMap<>();
+      Map<String, Map<String, Integer>> keep = new TreeMap<>();
+      Map<String, List<String>> bypass = new TreeMap<>();
       if (a.has("keep")) {
         if (!(a.get("keep").orElseThrow() instanceof DictAttr k)) throw bad.apply("keep must be a dictionary of levels");
         for (var e : k.entries().entrySet()) {
-          List<String> kept = names(e.getValue(), "keep " + e.getKey(), bad);
-          String why = keepProblem(kept, walk, dims);
-          if (why != null) throw bad.apply("keep " + e.getKey() + " = " + kept + ": " + why);
-          keep.put(e.getKey(), kept);
+          Map<String, Integer> parts = parts(e.getValue(), "keep " + e.getKey(), bad);
+          String why = keepProblem(parts, walk, dims);
+          if (why != null) throw bad.apply("keep " + e.getKey() + " = " + text(parts) + ": " + why);
+          keep.put(e.getKey(), parts);
         }
+        String why = nestProblem(keep);
+        if (why != null) throw bad.apply(why);
       }
       if (a.has("bypass")) {
         if (!(a.get("bypass").orElseThrow() instanceof DictAttr b)) throw bad.apply("bypass must be a dictionary of levels");
@@ -123,20 +151,65 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
       return new Pe(walk, keep, bypass);
     }
 
+    /** A level's keep as written: a list of whole indices, or {index = part or "all"}. */
+    private static Map<String, Integer> parts(Attribute v, String what,
+                                              java.util.function.Function<String, RuntimeException> bad) {
+      if (v instanceof DictAttr d) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (var e : d.entries().entrySet()) {
+          if (e.getValue() instanceof Attribute.StringAttr s && s.value().equals("all")) {
+            out.put(e.getKey(), WHOLE);
+          } else if (e.getValue() instanceof Attribute.IntAttr i && i.value() >= 1 && i.value() < WHOLE) {
+            out.put(e.getKey(), (int) i.value());
+          } else {
+            throw bad.apply(what + " " + e.getKey() + " = " + e.getValue() + " must be a positive integer or \"all\"");
+          }
+        }
+        return out;
+      }
+      return whole(names(v, what, bad));
+    }
+
     /**
-     * Why a level cannot keep the indices {@code kept} under {@code walk}, or null: they must be indices of
-     * the op, named once, and the innermost of a pinned walk (a level keeps whole loops of the walk, from the
-     * innermost out).
+     * Why a level cannot keep {@code parts} (index to part) under {@code walk}, or null: they must be indices of
+     * the op, with a walk to place them in.
      */
-    public static String keepProblem(List<String> kept, List<String> walk, List<String> dims) {
-      for (String d : kept) if (!dims.contains(d)) return d + " is not an index of the op (its indices: " + dims + ")";
-      if (new HashSet<>(kept).size() != kept.size()) return "an index is named twice";
+    public static String keepProblem(Map<String, Integer> parts, List<String> walk, List<String> dims) {
+      for (String d : parts.keySet()) if (!dims.contains(d)) return d + " is not an index of the op (its indices: " + dims + ")";
       if (walk.isEmpty()) return "a level keeps the innermost loops of a walk, so keep needs walk";
-      Set<String> inner = new HashSet<>(walk.subList(walk.size() - kept.size(), walk.size()));
-      if (!inner.equals(new HashSet<>(kept))) {
-        return "a level keeps the innermost loops of the walk, here " + walk.subList(walk.size() - kept.size(), walk.size());
+      return null;
+    }
+
+    /**
+     * Why the levels' keeps do not nest, or null: of any two levels, one keeps at least as much of every index
+     * as the other (as Timeloop's levels nest, each inside the one outside it), so that each level's parts are
+     * the innermost of one walk.
+     */
+    public static String nestProblem(Map<String, Map<String, Integer>> keep) {
+      List<String> levels = List.copyOf(keep.keySet());
+      for (int i = 0; i < levels.size(); i++) {
+        for (int j = i + 1; j < levels.size(); j++) {
+          Map<String, Integer> a = keep.get(levels.get(i)), b = keep.get(levels.get(j));
+          if (!covers(a, b) && !covers(b, a)) {
+            return "keep " + levels.get(i) + " = " + text(a) + " and " + levels.get(j) + " = " + text(b) + " do not nest: "
+                + "one level must keep at least as much of every index as the other (the levels nest, as Timeloop's do)";
+          }
+        }
       }
       return null;
+    }
+
+    private static boolean covers(Map<String, Integer> outer, Map<String, Integer> inner) {
+      for (var e : inner.entrySet()) if (outer.getOrDefault(e.getKey(), 0) < e.getValue()) return false;
+      return true;
+    }
+
+    /** [c, r, s] when every part is whole, else { c = 4, k = all }. */
+    static String text(Map<String, Integer> parts) {
+      if (parts.values().stream().allMatch(f -> f == WHOLE)) return "[" + String.join(", ", parts.keySet()) + "]";
+      StringBuilder b = new StringBuilder("{ ");
+      parts.forEach((d, f) -> b.append(b.length() == 2 ? "" : ", ").append(d).append(" = ").append(f == WHOLE ? "all" : f));
+      return b.append(" }").toString();
     }
 
     private static List<String> names(Attribute v, String what, java.util.function.Function<String, RuntimeException> bad) {
@@ -155,14 +228,17 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     String pinText() {
       StringBuilder b = new StringBuilder();
       if (!walk.isEmpty()) b.append(", walk = [").append(String.join(", ", walk)).append(']');
-      if (!keep.isEmpty()) b.append(", keep = { ").append(levels(keep)).append(" }");
-      if (!bypass.isEmpty()) b.append(", bypass = { ").append(levels(bypass)).append(" }");
-      return b.toString();
-    }
-
-    private static String levels(Map<String, List<String>> m) {
-      StringBuilder b = new StringBuilder();
-      m.forEach((l, v) -> b.append(b.length() == 0 ? "" : ", ").append(l).append(" = [").append(String.join(", ", v)).append(']'));
+      if (!keep.isEmpty()) {
+        StringBuilder k = new StringBuilder();
+        keep.forEach((l, v) -> k.append(k.length() == 0 ? "" : ", ").append(l).append(" = ").append(text(v)));
+        b.append(", keep = { ").append(k).append(" }");
+      }
+      if (!bypass.isEmpty()) {
+        StringBuilder k = new StringBuilder();
+        bypass.forEach((l, v) -> k.append(k.length() == 0 ? "" : ", ").append(l).append(" = [").append(String.join(", ", v))
+            .append(']'));
+        b.append(", bypass = { ").append(k).append(" }");
+      }
       return b.toString();
     }
   }
@@ -439,38 +515,66 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
           .append(axisUse(axes.get(a), pes[a])).append(") (").append(names[a]).append(")")
           .append(axes.get(a).size() > 1 ? " over " + axisText(axes.get(a)) : "").append('\n');
     }
-    if (!pe.isRule()) walkNest(b, indent + "  ");
+    if (!pe.isRule()) walkNest(b, indent + "  ", space);
     return b.toString();
   }
 
   /**
-   * The pinned walk inside each PE, outermost first: each per-PE level that keeps loops opens where its kept
-   * loops begin (Timeloop's per-level blocks), with the operands it bypasses.
+   * The pinned walk inside each PE, outermost first, each loop cut into the parts the levels keep (PeNest): a
+   * per-PE level that keeps parts opens where its parts begin (Timeloop's per-level blocks) with its tile, the
+   * operands it bypasses beside it.
    */
-  private void walkNest(StringBuilder b, String indent) {
-    List<String> walk = pe.walk();
-    b.append(indent).append("pe").append(walk.isEmpty() ? " (the walk by rule)" : "").append('\n');
+  private void walkNest(StringBuilder b, String indent, IndexSpace space) {
+    List<String> dims = space.dims(), levels = List.copyOf(pe.keep().keySet());
+    b.append(indent).append("pe").append(pe.walk().isEmpty() ? " (the walk by rule)" : "").append('\n');
     for (var e : pe.bypass().entrySet()) {
       if (!pe.keep().containsKey(e.getKey())) {
         b.append(indent).append(e.getKey()).append(" (bypasses ").append(String.join(", ", e.getValue())).append(")\n");
       }
     }
-    for (int i = 0; i < walk.size(); i++) {
-      for (var e : pe.keep().entrySet()) {
-        if (e.getValue().size() != walk.size() - i) continue;
-        List<String> by = pe.bypass().getOrDefault(e.getKey(), List.of());
-        b.append(indent).append(e.getKey()).append(" [ ").append(String.join(" ", e.getValue())).append(" ]")
-            .append(by.isEmpty() ? "" : " (bypasses " + String.join(", ", by) + ")").append('\n');
+    if (pe.walk().isEmpty()) return;
+    int[] extents = new int[dims.size()], walk = new int[dims.size()];
+    int walked = 0;
+    for (int d = 0; d < dims.size(); d++) {
+      String name = dims.get(d);
+      extents[d] = rows.contains(name) || cols.contains(name) ? tileOf(name) / spatial(name) : tileOf(name);
+      if (!rows.contains(name) && !cols.contains(name) || spatial(name) < tileOf(name)) walked |= 1 << d;
+      walk[d] = dims.indexOf(pe.walk().get(d));
+    }
+    int[][] keep = new int[levels.size()][dims.size()];
+    for (int j = 0; j < levels.size(); j++) {
+      for (var e : pe.keep().get(levels.get(j)).entrySet()) keep[j][dims.indexOf(e.getKey())] = e.getValue();
+    }
+    List<PeNest.Part> parts = PeNest.of(extents, walk, walked, keep);
+    boolean[] opened = new boolean[levels.size()];
+    for (PeNest.Part p : parts) {
+      for (int j = 0; j < levels.size(); j++) {
+        if (opened[j] || (p.levels() >> j & 1) == 0) continue;
+        opened[j] = true;
+        b.append(indent).append(levels.get(j)).append(" [ ").append(levelTile(parts, j, dims)).append(" ]")
+            .append(bypassed(levels.get(j))).append('\n');
       }
-      String d = walk.get(i);
-      int walked = rows.contains(d) || cols.contains(d) ? tileOf(d) / spatial(d) : tileOf(d);
-      if (walked == 1) continue;
-      b.append(indent).append("| for ").append(d).append(" in [0:").append(walked).append(")\n");
+      if (p.extent() == 1) continue;
+      b.append(indent).append("| for ").append(dims.get(p.loop())).append(" in [0:").append(p.extent()).append(")\n");
       indent += "  ";
     }
-    for (var e : pe.keep().entrySet()) {
-      if (e.getValue().isEmpty()) b.append(indent).append(e.getKey()).append(" [ ]\n");
+    for (int j = 0; j < levels.size(); j++) {
+      if (!opened[j]) b.append(indent).append(levels.get(j)).append(" [ ]").append(bypassed(levels.get(j))).append('\n');
     }
+  }
+
+  /** What level j of {@code parts} keeps, per index: the product of its parts' extents there, "c=4 r=3". */
+  private static String levelTile(List<PeNest.Part> parts, int j, List<String> dims) {
+    Map<Integer, Integer> tile = new TreeMap<>();
+    for (PeNest.Part p : parts) if ((p.levels() >> j & 1) != 0) tile.merge(p.loop(), p.extent(), (a, c) -> a * c);
+    StringBuilder t = new StringBuilder();
+    tile.forEach((d, e) -> t.append(t.length() == 0 ? "" : " ").append(dims.get(d)).append('=').append(e));
+    return t.toString();
+  }
+
+  private String bypassed(String level) {
+    List<String> by = pe.bypass().getOrDefault(level, List.of());
+    return by.isEmpty() ? "" : " (bypasses " + String.join(", ", by) + ")";
   }
 
   /** The mapping as an annotation that pins it when pasted before the statement. */

@@ -49,15 +49,23 @@ class MappingTest {
         + " walk = [\"m\", \"n\", \"k\"]}, rows = [\"k\"]");
     Operation op = matmul(withPe);
     Mapping m = Mapping.of(op).orElseThrow();
-    assertEquals(new Mapping.Pe(List.of("m", "n", "k"), Map.of("spad", List.of("n", "k")), Map.of("spad", List.of("outputs"))),
-        m.pe());
+    assertEquals(new Mapping.Pe(List.of("m", "n", "k"), Map.of("spad", Mapping.Pe.whole(List.of("n", "k"))),
+        Map.of("spad", List.of("outputs"))), m.pe());
     assertEquals(withPe, m.toAttribute().toString());
     assertEquals(m, Mapping.read(m.toAttribute(), IndexSpace.of(op).orElseThrow()));
     assertTrue(m.pinText().endsWith(", walk = [m, n, k], keep = { spad = [n, k] }, bypass = { spad = [outputs] })"),
         m.pinText());
-    assertEquals("mapping: keep spad = [m]: a level keeps the innermost loops of the walk, here [k]",
-        assertThrows(OpTypeException.class, () -> Mapping.of(matmul(withPe.replace("[\"n\", \"k\"]}", "[\"m\"]}"))))
-            .getMessage());
+    // parts of indices, Timeloop's factors at a level, read back and print as a dictionary
+    String parts = withPe.replace("keep = {spad = [\"n\", \"k\"]}", "keep = {psum = {n = 4}, spad = {k = 8, n = \"all\"}}");
+    Mapping p = Mapping.of(matmul(parts)).orElseThrow();
+    assertEquals(Map.of("n", 4), p.pe().keep().get("psum"));
+    assertEquals(parts, p.toAttribute().toString());
+    assertTrue(p.pinText().contains("keep = { psum = { n = 4 }, spad = { k = 8, n = all } }"), p.pinText());
+    // levels that do not nest: neither keeps all the other keeps
+    assertEquals("mapping: keep psum = [m] and spad = [n, k] do not nest: one level must keep at least as much of every "
+        + "index as the other (the levels nest, as Timeloop's do)",
+        assertThrows(OpTypeException.class, () -> Mapping.of(matmul(withPe.replace("keep = {spad",
+            "keep = {psum = [\"m\"], spad")))).getMessage());
     assertEquals("mapping: walk [m, k] must list each index once: a permutation of [m, n, k]",
         assertThrows(OpTypeException.class, () -> Mapping.of(matmul(withPe.replace("[\"m\", \"n\", \"k\"]}", "[\"m\", \"k\"]}"))))
             .getMessage());

@@ -283,8 +283,36 @@ public final class MappingPlanner {
     }
     if (pin.has("keep")) {
       Map<String, Attribute> keep = new java.util.TreeMap<>();
-      ((DictAttr) pin.get("keep").orElseThrow()).entries().forEach((level, v) -> keep.put(level,
-          Attribute.strings(grouped(((DictAttr) pin.get("keep").orElseThrow()).getStrings(level), List.of("g", "k")))));
+      for (var level : ((DictAttr) pin.get("keep").orElseThrow()).entries().entrySet()) {
+        if (level.getValue() instanceof DictAttr parts) {
+          // a part of k: whole groups (g, each whole), or part of one group's output channels (k)
+          Map<String, Attribute> grouped = new LinkedHashMap<>();
+          for (var e : parts.entries().entrySet()) {
+            if (!e.getKey().equals("k")) {
+              grouped.put(e.getKey(), e.getValue());
+              continue;
+            }
+            long f = e.getValue() instanceof Attribute.IntAttr i ? i.value() : Mapping.Pe.WHOLE;
+            if (kg == 1) {
+              grouped.put("g", e.getValue());
+            } else if (f == Mapping.Pe.WHOLE || f % kg == 0) {
+              grouped.put("g", f == Mapping.Pe.WHOLE ? e.getValue() : Attribute.of(f / kg));
+              grouped.put("k", Attribute.of("all"));
+            } else if (kg % f == 0) {
+              grouped.put("k", e.getValue());
+            } else {
+              diags.error(op.location(), "@map: keep " + level.getKey() + " keeps " + f + " of k, but this conv2d has "
+                  + groups + " groups of " + kg + " output channels: a part of k takes whole groups (a multiple of " + kg
+                  + ") or part of one (a divisor of " + kg + ")");
+              return null;
+            }
+          }
+          keep.put(level.getKey(), DictAttr.of(grouped));
+        } else {
+          keep.put(level.getKey(), Attribute.strings(grouped(((DictAttr) pin.get("keep").orElseThrow())
+              .getStrings(level.getKey()), k)));
+        }
+      }
       out.put("keep", DictAttr.of(keep));
     }
     return DictAttr.of(out);
@@ -327,8 +355,22 @@ public final class MappingPlanner {
     for (var e : m.spreads().entrySet()) if (!e.getKey().equals("g") && !e.getKey().equals("k")) spreads.put(e.getKey(), e.getValue());
     if (m.spreads().containsKey("k") && g == 1) spreads.put("k", m.spreads().get("k"));
     if (m.spreads().containsKey("g") && k == kg) spreads.put("k", m.spreads().get("g") * k);
+    // a level's parts of g and k: whole groups become k's part in whole groups of kg, a part of one group k's
+    java.util.function.UnaryOperator<Map<String, Integer>> parts = kept -> {
+      Map<String, Integer> out = new LinkedHashMap<>();
+      int fg = kept.getOrDefault("g", 0), fk = kept.getOrDefault("k", 0);
+      for (var e : kept.entrySet()) {
+        if (!e.getKey().equals("g") && !e.getKey().equals("k")) {
+          out.put(e.getKey(), e.getValue());
+        } else if (!out.containsKey("k")) {
+          int part = kg == 1 ? fg : fg > 0 && fk >= kg ? (fg == Mapping.Pe.WHOLE ? fg : fg * kg) : fk;
+          if (part > 0) out.put("k", part);
+        }
+      }
+      return out;
+    };
     return new Mapping(m.dataflow(), names.apply(m.rows()), names.apply(m.cols()), tile, names.apply(m.order()), spreads,
-        m.pe().renamed(names)).pinText();
+        m.pe().renamed(names, parts)).pinText();
   }
 
   /** A written order as the lowering runs it: its output indices, then its reduced ones, each as written. */
