@@ -428,7 +428,7 @@ public final class TimeloopImport {
                                                         Map<String, Integer> holds, int elementBytes, List<String> notes) {
     long pes = arch.arithmetic().instances();
     List<Architecture.Component> local = arch.storage().stream().filter(c -> c.instances() == pes && pes > 1).toList();
-    if (!separate(local, holds)) return Map.of();
+    if (local.size() != 1 && !separate(local, holds)) return Map.of();   // merged into one level: no factors of its own
     List<String> storage = arch.storage().stream().map(Architecture.Component::name).toList();
     Map<String, Map<String, Integer>> keep = new LinkedHashMap<>();
     Map<String, Integer> outside = null;
@@ -440,9 +440,10 @@ public final class TimeloopImport {
       }
       if (outside != null) for (var e : parts.entrySet()) e.setValue(Math.min(e.getValue(), outside.getOrDefault(e.getKey(), 0)));
       parts.values().removeIf(f -> f < 1);
-      long room = c.words() * (holds.get(c.name()) == Operand.OUTPUTS.bit() ? 4 : elementBytes);
+      int mask = holds.getOrDefault(c.name(), Operand.ALL);
+      long room = c.words() * (mask == Operand.OUTPUTS.bit() ? 4 : elementBytes);
       String before = parts.toString();
-      while (need(parts, holds.get(c.name()), problem, elementBytes) > room) {
+      while (need(parts, mask, problem, elementBytes) > room) {
         String largest = null;
         for (var e : parts.entrySet()) if (e.getValue() > 1 && (largest == null || e.getValue() > parts.get(largest))) largest = e.getKey();
         if (largest == null) break;
@@ -453,7 +454,7 @@ public final class TimeloopImport {
       parts.values().removeIf(f -> f < 2);
       if (!parts.toString().equals(before)) {
         notes.add(c.name() + " keeps " + parts + " of what Timeloop's keeps (" + before + "): tdlc's " + room
-            + " bytes hold no more" + (holds.get(c.name()) == Operand.OUTPUTS.bit() ? " i32 partial sums" : ""));
+            + " bytes hold no more" + (mask == Operand.OUTPUTS.bit() ? " i32 partial sums" : ""));
       }
       keep.put(c.name(), parts);
       outside = parts;
@@ -500,7 +501,7 @@ public final class TimeloopImport {
           + " DRAM loops around the global buffer" + (withPe ? ", the PEs' walk (the temporal loops of the global buffer"
           + " and of the levels inside it, outer to inner, each index where it first walks) and what each scratchpad"
           + " keeps (the product of its factors and those of the scratchpads inside it). Not carried over: each"
-          + " level's own permutation (tdlc's levels share the walk's order; Timeloop's shared_glb temporal loops are"
+          + " level's own permutation (tdlc's levels share the walk's order; the global buffer's temporal loops are"
           + " walked by the PEs) and the bypass lists (tdlc's scratchpads hold what Timeloop's keep).\n"
           : ". Not carried over (no @map pin can say them yet): the factors and permutations of the levels inside the"
           + " global buffer (the PEs walk all of a spread index's tile beyond its spatial factor, the global buffer's"

@@ -205,7 +205,7 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     }
 
     /** [c, r, s] when every part is whole, else { c = 4, k = all }. */
-    static String text(Map<String, Integer> parts) {
+    public static String text(Map<String, Integer> parts) {
       if (parts.values().stream().allMatch(f -> f == WHOLE)) return "[" + String.join(", ", parts.keySet()) + "]";
       StringBuilder b = new StringBuilder("{ ");
       parts.forEach((d, f) -> b.append(b.length() == 2 ? "" : ", ").append(d).append(" = ").append(f == WHOLE ? "all" : f));
