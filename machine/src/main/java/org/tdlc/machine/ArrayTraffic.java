@@ -54,7 +54,8 @@ import org.tdlc.ir.target.Dataflow;
  * </ul>
  * A mapping may pin the walk and what the levels keep (PeWalk, the mapping's pe part): the PEs then walk the
  * temporal loops in its order (any order: a reduction loop outside an output loop sends partial sums out and
- * back), each level keeps at most the innermost loops it names (never more than fit), and a level keeps
+ * back), each level keeps at most the parts of loops it names, walked inside the rest (ir.mapping.PeNest; never
+ * more than fit), and a level keeps
  * none of the operands it bypasses (they pass through it, and its MACs neither read nor write them there:
  * Energy.perMacRead).
  * <p>So the weights of a ws array enter once, its inputs once per column fold and its partial sums leave once
@@ -94,7 +95,7 @@ public final class ArrayTraffic {
 
   /**
    * As above, the PEs walking and the per-PE levels keeping as {@code pe} pins (by loop, PeWalk.onLoops): its
-   * walk instead of the best of three, each level at most its kept loops, no level the operands it bypasses.
+   * walk instead of the best of three, each level at most its kept parts, no level the operands it bypasses.
    */
   public static Counts of(MachineConfig m, Dataflow df, int[] extents, int rowMask, int colMask, long[][] strides,
                           long outputs, boolean starts, int aBytes, int bBytes, PeWalk pe) {
@@ -203,13 +204,22 @@ public final class ArrayTraffic {
   }
 
   private static Laid lay(int[] walk, int[] extents, int temporal, long[][] strides, PeWalk pe) {
-    List<PeNest.Part> parts;
-    if (pe.keep() == null) {
-      parts = new java.util.ArrayList<>(walk.length);
-      for (int l : walk) parts.add(new PeNest.Part(l, extents[l], 1, 0));
-    } else {
-      parts = PeNest.of(extents, walk, temporal, pe.keep());
+    if (pe.keep() == null) {   // whole loops (the cost model's hot path: no parts, no list)
+      int n = walk.length, walked = 0;
+      int[] ext = new int[n], dep = new int[3];
+      long[][] str = new long[3][n];
+      for (int pos = 0; pos < n; pos++) {
+        int l = walk[pos];
+        ext[pos] = extents[l];
+        if ((temporal >> l & 1) != 0) walked |= 1 << pos;
+        for (int x = A; x <= C; x++) {
+          if (strides[x][l] != 0) dep[x] |= 1 << pos;
+          str[x][pos] = strides[x][l];
+        }
+      }
+      return new Laid(ext, str, dep, walked, new int[0]);
     }
+    List<PeNest.Part> parts = PeNest.of(extents, walk, temporal, pe.keep());
     int n = parts.size(), walked = 0;
     int[] ext = new int[n], dep = new int[3];
     long[][] str = new long[3][n];

@@ -3,7 +3,6 @@
 // worked out by hand beside it.
 package org.tdlc.machine;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Set;
@@ -13,6 +12,7 @@ import org.tdlc.ir.target.FoldSchedule;
 import org.tdlc.ir.target.Network;
 import org.tdlc.ir.target.Operand;
 import org.tdlc.ir.target.VectorUnit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ArrayTrafficTest {
   private static final int K = 1, C = 2, P = 4;   // loop masks: k is loop 0, c loop 1, p loop 2

@@ -7,11 +7,10 @@ package org.tdlc.sim;
 import java.util.List;
 import java.util.Locale;
 import org.tdlc.backend.isa.AluOp;
-import org.tdlc.machine.ArrayAxes;
+import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Descriptor.AluDesc;
 import org.tdlc.backend.isa.Descriptor.DmaDesc;
 import org.tdlc.backend.isa.Descriptor.MacDesc;
-import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.IsaLayout;
 import org.tdlc.backend.isa.Layer;
@@ -22,6 +21,7 @@ import org.tdlc.ir.ops.Ops;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.Shape;
+import org.tdlc.machine.ArrayAxes;
 import org.tdlc.machine.MachineConfig;
 
 final class ProgramCheck {

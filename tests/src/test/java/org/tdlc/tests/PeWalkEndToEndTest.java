@@ -4,8 +4,6 @@
 // by hand, and what does not fit or does not exist is a located error.
 package org.tdlc.tests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tdlc.sim.Counters;
 import org.tdlc.sim.LayerCounters;
 import org.tdlc.sim.SimResult;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PeWalkEndToEndTest {
   static final String FILE = "tests/src/test/resources/prediction/walk.tdl";

@@ -31,7 +31,8 @@ final class DescriptorSyntax {
           b.append(" keep=[");
           for (int j = 0; j < m.pe().keep().length; j++) {
             int[] row = m.pe().keep()[j];
-            b.append(j == 0 ? "" : ",").append(row == null ? "[]" : ints(row).replace(String.valueOf(PeWalk.WHOLE), "all"));
+            String parts = row == null ? "[]" : ints(row).replace(String.valueOf(PeWalk.WHOLE), "all");
+            b.append(j == 0 ? "" : ",").append(parts);
           }
           b.append(']');
         }
@@ -105,13 +106,14 @@ final class DescriptorSyntax {
     p.put("loops", DescriptorSyntax::loops);
     p.put("walk", k -> intList(k, "walk"));
     p.put("keep", k -> k.list("keep", row -> {
-      int[] parts = row.list("keep", x -> x.peek() != null && x.peek().text().equals("all") ? all(x) : x.integer("keep", 0, Integer.MAX_VALUE))
-          .stream().mapToInt(Integer::intValue).toArray();
+      int[] parts = row.list("keep", x -> x.peek() != null && x.peek().text().equals("all") ? all(x)
+          : x.integer("keep", 0, Integer.MAX_VALUE)).stream().mapToInt(Integer::intValue).toArray();
       return parts.length == 0 ? null : parts;
     }).toArray(new int[0][]));
     p.put("bypass", k -> k.integer("bypass", 0, Integer.MAX_VALUE));
     TokenCursor.Pairs v = c.keyValues("a mac descriptor", p, java.util.Set.of("walk", "keep", "bypass"));
-    PeWalk pe = new PeWalk((int[]) v.get("walk"), (int[][]) v.get("keep"), v.get("bypass") == null ? 0 : v.integer("bypass"));
+    PeWalk pe = new PeWalk((int[]) v.get("walk"), (int[][]) v.get("keep"),
+        v.get("bypass") == null ? 0 : v.integer("bypass"));
     return new Descriptor.MacDesc((ElementType) v.get("a"), (ElementType) v.get("b"), loopList(v), v.integer("row"),
         v.integer("col"), init, pe.isRule() ? PeWalk.RULE : pe);
   }
@@ -183,7 +185,8 @@ final class DescriptorSyntax {
 
   /** [2,0,1]: a PE walk's ranks. */
   private static Object intList(TokenCursor c, String what) {
-    return c.list(what, k -> k.integer(what, 0, Integer.MAX_VALUE)).stream().mapToInt(Integer::intValue).toArray();
+    return c.list(what, k -> k.integer(what, Integer.MIN_VALUE, Integer.MAX_VALUE)).stream().mapToInt(Integer::intValue)
+        .toArray();
   }
 
   /** A kept part that is all of its loop. */

@@ -5,10 +5,10 @@ package org.tdlc.backend.lower;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Loop;
 import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.machine.ArrayAxes;
 import org.tdlc.machine.ArrayLoops;
 import org.tdlc.machine.PeWalk;

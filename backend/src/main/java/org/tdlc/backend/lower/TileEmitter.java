@@ -140,7 +140,8 @@ final class TileEmitter implements TileWalk.Visitor {
       accumulatorsStarted = true;
       int[] spread = mapped != null ? mapped.spread() : null;
       PeWalk pe = mapped != null ? mapped.pe() : PeWalk.RULE;
-      for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, false, roles[0], roles[1], spread, pe)) {
+      for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, false, roles[0], roles[1], spread,
+          pe)) {
         int desc = out.descriptor(new Descriptor.MacDesc(xa.type(), xb.type(), n.loops(), n.rowLoops(), n.colLoops(),
             starts && n.first(), n.pe()));
         out.mac(desc, (int) (aBase + n.src1() * xa.type().bytes()), (int) (bBase + n.src2() * xb.type().bytes()),

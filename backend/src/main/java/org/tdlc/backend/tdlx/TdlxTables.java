@@ -102,7 +102,9 @@ final class TdlxTables {
           if (tag == TAG_MAC_PE || tag == TAG_MAC_INIT_PE) {
             int[] rank = ints(in, what);
             int levels = in.i32(what);
-            if (levels < -1 || levels > 64) throw new TdlxException(what + " keeps parts in " + levels + " levels (at most 64)");
+            if (levels < -1 || levels > 64) {
+              throw new TdlxException(what + " keeps parts in " + levels + " levels (at most 64)");
+            }
             int[][] keep = levels < 0 ? null : new int[levels][];
             for (int j = 0; j < levels; j++) keep[j] = ints(in, what);
             pe = new PeWalk(rank, keep, in.i32(what));

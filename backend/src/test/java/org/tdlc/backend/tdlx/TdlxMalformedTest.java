@@ -3,14 +3,14 @@
 // re-sealed checksum (caught by the section checks), wrong magic, versions, fingerprints and references.
 package org.tdlc.backend.tdlx;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.SamplePrograms;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TdlxMalformedTest {
   static final long SEED = Long.getLong("tdlc.fuzz.seed", 20240614L);

@@ -6,7 +6,9 @@
 package org.tdlc.frontend.sema;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,7 @@ import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.mapping.MapPin;
 import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.ops.IterationSpace;
+import org.tdlc.ir.target.Operand;
 
 final class MapPins {
   static final List<String> DATAFLOWS = MapPin.DATAFLOWS;
@@ -120,14 +123,14 @@ final class MapPins {
   /** A level's keep as levels() wrote it: whole indices (a list), or parts (a dictionary, "all" for whole). */
   private static Map<String, Integer> parts(Attribute a) {
     if (a instanceof Attribute.ArrayAttr) return Mapping.Pe.whole(strings(a));
-    Map<String, Integer> out = new java.util.LinkedHashMap<>();
-    ((DictAttr) a).entries().forEach((d, v) -> out.put(d, v instanceof Attribute.IntAttr i ? (int) i.value() : Mapping.Pe.WHOLE));
+    Map<String, Integer> out = new LinkedHashMap<>();
+    ((DictAttr) a).entries().forEach((d, v) -> out.put(d, v instanceof Attribute.IntAttr i ? (int) i.value()
+        : Mapping.Pe.WHOLE));
     return out;
   }
 
   /** The operands a level can bypass, as @map names them (the target language's holds words). */
-  private static final List<String> OPERANDS =
-      java.util.Arrays.stream(org.tdlc.ir.target.Operand.values()).map(org.tdlc.ir.target.Operand::keyword).toList();
+  private static final List<String> OPERANDS = Arrays.stream(Operand.values()).map(Operand::keyword).toList();
 
   private static Ast.Expr argument(Ast.Annotation a, String key) {
     for (Ast.Arg arg : a.args()) if (arg.name() != null && arg.name().name().equals(key)) return arg.value();
@@ -187,7 +190,7 @@ final class MapPins {
 
   /** keep = { psum_spad = { k = 16, c = all } }: per index of the op, a positive part of it, or all of it. */
   private static Attribute parts(String level, Ast.DictExpr d, String callee, List<String> dims, DiagnosticEngine diags) {
-    Map<String, Attribute> parts = new java.util.LinkedHashMap<>();
+    Map<String, Attribute> parts = new LinkedHashMap<>();
     for (Ast.DictEntry entry : d.entries()) {
       String dim = entry.key().name();
       if (!dims.contains(dim)) {

@@ -15,11 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.tdlc.ir.Operation;
 import org.tdlc.ir.attr.Attribute;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.ops.OpTypeException;
 import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.Operand;
 
 /**
  * rows/cols: the indices on the array's rows and columns (none, one or several, in the op's index order),
@@ -82,8 +85,7 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
      * This pe in other index names: the walk through {@code names} (an index may become several, or several
      * one), each level's keep through {@code parts}.
      */
-    public Pe renamed(java.util.function.Function<List<String>, List<String>> names,
-                      java.util.function.UnaryOperator<Map<String, Integer>> parts) {
+    public Pe renamed(Function<List<String>, List<String>> names, UnaryOperator<Map<String, Integer>> parts) {
       Map<String, Map<String, Integer>> k = new TreeMap<>();
       keep.forEach((l, v) -> k.put(l, parts.apply(v)));
       return new Pe(names.apply(walk), k, bypass);
@@ -114,9 +116,11 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
      * parts (a list of whole indices, or {index = part or "all"}) with a walk, nesting; bypass's operands
      * Operand keywords. {@code bad} makes the error.
      */
-    public static Pe read(DictAttr a, List<String> dims, java.util.function.Function<String, RuntimeException> bad) {
+    public static Pe read(DictAttr a, List<String> dims, Function<String, RuntimeException> bad) {
       for (String k : a.entries().keySet()) {
-        if (!PE_KEYS.contains(k)) throw bad.apply("pe has an unknown key " + k + " (its keys: " + String.join(", ", PE_KEYS) + ")");
+        if (!PE_KEYS.contains(k)) {
+          throw bad.apply("pe has an unknown key " + k + " (its keys: " + String.join(", ", PE_KEYS) + ")");
+        }
       }
       List<String> walk = a.has("walk") ? names(a.get("walk").orElseThrow(), "walk", bad) : List.of();
       if (!walk.isEmpty() && (walk.size() != dims.size() || !new HashSet<>(walk).equals(new HashSet<>(dims)))) {
@@ -140,7 +144,7 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
         for (var e : b.entries().entrySet()) {
           List<String> ops = names(e.getValue(), "bypass " + e.getKey(), bad);
           for (String o : ops) {
-            if (org.tdlc.ir.target.Operand.parse(o).isEmpty()) {
+            if (Operand.parse(o).isEmpty()) {
               throw bad.apply("bypass " + e.getKey() + " names " + Attribute.quote(o) + ", which is not an operand (inputs, "
                   + "weights, outputs)");
             }
@@ -152,8 +156,7 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     }
 
     /** A level's keep as written: a list of whole indices, or {index = part or "all"}. */
-    private static Map<String, Integer> parts(Attribute v, String what,
-                                              java.util.function.Function<String, RuntimeException> bad) {
+    private static Map<String, Integer> parts(Attribute v, String what, Function<String, RuntimeException> bad) {
       if (v instanceof DictAttr d) {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (var e : d.entries().entrySet()) {
@@ -212,7 +215,7 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
       return b.append(" }").toString();
     }
 
-    private static List<String> names(Attribute v, String what, java.util.function.Function<String, RuntimeException> bad) {
+    private static List<String> names(Attribute v, String what, Function<String, RuntimeException> bad) {
       List<String> out = new ArrayList<>();
       if (v instanceof Attribute.ArrayAttr arr) {
         for (Attribute e : arr.elements()) {

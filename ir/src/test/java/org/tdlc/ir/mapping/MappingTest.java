@@ -4,9 +4,6 @@
 // A hand-written @map pin goes through its own reader, MapPin.
 package org.tdlc.ir.mapping;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +17,9 @@ import org.tdlc.ir.ops.OpTypeException;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.text.IrParser;
 import org.tdlc.ir.verify.Verifier;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MappingTest {
   static final String GOOD = "{cols = [\"n\"], dataflow = \"ws\", levels = [{level = \"global\", order = [\"n\", \"m\", \"k\"],"

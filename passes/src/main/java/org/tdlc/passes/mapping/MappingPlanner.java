@@ -12,6 +12,7 @@ import org.tdlc.ir.Operation;
 import org.tdlc.ir.attr.Attribute;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.ir.mapping.MapPin;
 import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.target.Target;
@@ -44,7 +45,7 @@ public final class MappingPlanner {
       pin = inGroups(pin, op, diags);
       if (pin == null) return Optional.empty();
     }
-    Mapping.Pe pe = org.tdlc.ir.mapping.MapPin.pe(pin, s.dims());
+    Mapping.Pe pe = MapPin.pe(pin, s.dims());
     if (!pe.isRule()) {
       try {
         model = model.withPe(PeWalk.of(model.machine(), s.dims(), pe));
@@ -81,8 +82,9 @@ public final class MappingPlanner {
     if (over == null) return true;
     var level = model.machine().levels().get((int) over[0]);
     diags.error(op.location(), "@map: keep " + level.name() + " needs " + over[1] + " bytes per PE (its operands over "
-        + "the kept indices' whole tiles, the smallest the pin allows), and " + level.name() + " keeps " + level.keepBytes() + (level.doubleBuffer() ? " (half of its "
-        + level.sizeBytes() + ", double-buffered)" : "") + ": keep fewer indices there, or pin smaller tiles");
+        + "the kept indices' whole tiles, the smallest the pin allows), and " + level.name() + " keeps "
+        + level.keepBytes() + (level.doubleBuffer() ? " (half of its " + level.sizeBytes() + ", double-buffered)" : "")
+        + ": keep fewer indices there, or pin smaller tiles");
     return false;
   }
 
@@ -279,7 +281,9 @@ public final class MappingPlanner {
       out.put("tile", DictAttr.of(tile));
     }
     for (String key : List.of("rows", "cols", "order", "walk")) {
-      if (pin.has(key)) out.put(key, Attribute.strings(grouped(pin.getStrings(key), key.equals("order") || key.equals("walk") ? List.of("g", "k") : k)));
+      if (!pin.has(key)) continue;
+      List<String> asK = key.equals("order") || key.equals("walk") ? List.of("g", "k") : k;
+      out.put(key, Attribute.strings(grouped(pin.getStrings(key), asK)));
     }
     if (pin.has("keep")) {
       Map<String, Attribute> keep = new java.util.TreeMap<>();

@@ -3,9 +3,6 @@
 // malformed files are located errors that write nothing, and Timeloop -> tdl -> Timeloop -> tdl keeps the shapes.
 package org.tdlc.tests.interop;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tdlc.tests.Tdlc;
 import org.tdlc.tests.validation.Csv;
 import org.tdlc.tests.validation.TimeloopComparison;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TimeloopImportTest {
   static final Path REF = Path.of("validation/reference/timeloop");
