@@ -3,12 +3,12 @@
 // or as the JSON object of DESIGN.md section 6 that a program can parse.
 package org.tdlc.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.Layer;
@@ -331,7 +331,8 @@ final class RunReport {
    * A mapping by index name: the array's spatial extents {"k": 16, "c": 16} (the indices on its rows, then
    * its columns, listed in rows and cols) and per memory level the tile of every index (extent 1 kept) and
    * the order of the loops over the tiles, outermost first. A mapping with more levels or several indices on
-   * one axis adds elements to these lists and keys to these objects.
+   * one axis adds elements to these lists and keys to these objects. A mapping whose pin states the PEs' part
+   * adds pe: {"walk": [...], "keep": {level: [...] or {index: part or "all"}}, "bypass": {level: [...]}} (Mapping.Pe).
    */
   static ObjectNode mapping(Mapping m, Program p) {
     return mapping(m, p.machine().rows(), p.machine().cols(), p.machine().global().name());
@@ -350,6 +351,23 @@ final class RunReport {
     ObjectNode tile = level.putObject("tile");
     m.tile().forEach(tile::put);
     level.set("order", Json.strings(m.order()));
+    if (!m.pe().isRule()) {
+      ObjectNode pe = o.putObject("pe");
+      pe.set("walk", Json.strings(m.pe().walk()));
+      ObjectNode keep = pe.putObject("keep"), bypass = pe.putObject("bypass");
+      m.pe().keep().forEach((l, parts) -> {
+        if (parts.values().stream().allMatch(f -> f == Mapping.Pe.WHOLE)) {
+          keep.set(l, Json.strings(List.copyOf(parts.keySet())));
+        } else {
+          ObjectNode p = keep.putObject(l);
+          parts.forEach((d, f) -> {
+            if (f == Mapping.Pe.WHOLE) p.put(d, "all");
+            else p.put(d, f);
+          });
+        }
+      });
+      m.pe().bypass().forEach((l, v) -> bypass.set(l, Json.strings(v)));
+    }
     return o;
   }
 

@@ -8,8 +8,10 @@ package org.tdlc.machine;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.tdlc.ir.mapping.PeNest;
 import org.tdlc.ir.target.Dataflow;
 
 /**
@@ -50,7 +52,13 @@ import org.tdlc.ir.target.Dataflow;
  *     when it reduces spatially, one per position when it does not. Each is read back before it is added to,
  *     except the first write of each accumulator of a MAC that starts them.
  * </ul>
- * So the weights of a ws array enter once, its inputs once per column fold and its partial sums leave once
+ * A mapping may pin the walk and what the levels keep (PeWalk, the mapping's pe part): the PEs then walk the
+ * temporal loops in its order (any order: a reduction loop outside an output loop sends partial sums out and
+ * back), each level keeps at most the parts of loops it names, walked inside the rest (ir.mapping.PeNest; never
+ * more than fit), and a level keeps
+ * none of the operands it bypasses (they pass through it, and its MACs neither read nor write them there:
+ * Energy.perMacRead).
+ * <p>So the weights of a ws array enter once, its inputs once per column fold and its partial sums leave once
  * per row fold and step, as SCALE-Sim counts them, while an os array reads both operands once per fold of
  * the other's axis and writes each output once.
  */
@@ -82,6 +90,15 @@ public final class ArrayTraffic {
    */
   public static Counts of(MachineConfig m, Dataflow df, int[] extents, int rowMask, int colMask, long[][] strides,
                           long outputs, boolean starts, int aBytes, int bBytes) {
+    return of(m, df, extents, rowMask, colMask, strides, outputs, starts, aBytes, bBytes, PeWalk.RULE);
+  }
+
+  /**
+   * As above, the PEs walking and the per-PE levels keeping as {@code pe} pins (by loop, PeWalk.onLoops): its
+   * walk instead of the best of three, each level at most its kept parts, no level the operands it bypasses.
+   */
+  public static Counts of(MachineConfig m, Dataflow df, int[] extents, int rowMask, int colMask, long[][] strides,
+                          long outputs, boolean starts, int aBytes, int bBytes, PeWalk pe) {
     int stationary = ArrayAxes.stationary(df);
     int moving = 0;   // the loops that iterate (extent > 1): a loop of extent 1 never changes a value
     for (int l = 0; l < extents.length; l++) if (extents[l] > 1) moving |= 1 << l;
@@ -97,6 +114,10 @@ public final class ArrayTraffic {
     // finished before they move on), the output loops in the nest's order or with those the inputs, or the
     // weights, do not read innermost (each input, or weight, then serves them in turn): whichever moves least
     int n = extents.length, walkedOutputs = depends[C] & temporal;
+    if (pe.rank() != null) {
+      return walked(m, stationary, extents, temporal, strides, pinnedWalk(pe, n), across, outputs, starts, aBytes, bBytes,
+          pe);
+    }
     Counts best = null;
     int[] tried = new int[3];
     for (int o = 0; o < 3; o++) {
@@ -116,41 +137,131 @@ public final class ArrayTraffic {
           if (group == 0 ? output && !in : group == 1 ? in : !output) walk[pos++] = l;
         }
       }
-      Counts c = walked(m, stationary, extents, temporal, depends, strides, walk, across, outputs, starts, aBytes, bBytes);
+      Counts c = walked(m, stationary, extents, temporal, strides, walk, across, outputs, starts, aBytes, bBytes, pe);
       if (best == null || c.read(aBytes, bBytes) + c.written() < best.read(aBytes, bBytes) + best.written()) best = c;
     }
     return best;
   }
 
-  /** The counts when the PEs walk the fold's temporal loops in {@code walk}'s order (loop indices, outermost first). */
-  private static Counts walked(MachineConfig m, int stationary, int[] extents, int temporal, int[] depends,
-                               long[][] strides, int[] walk, long[] across, long outputs, boolean starts, int aBytes,
-                               int bBytes) {
-    int n = extents.length, walked = 0;
-    int[] ext = new int[n], dep = new int[3];
-    long[][] str = new long[3][n];
-    for (int pos = 0; pos < n; pos++) {
-      int l = walk[pos];
-      ext[pos] = extents[l];
-      if ((temporal >> l & 1) != 0) walked |= 1 << pos;
-      for (int x = A; x <= C; x++) {
-        dep[x] |= (depends[x] >> l & 1) << pos;
-        str[x][pos] = strides[x][l];
+  /** The loops in the order of {@code pe}'s ranks, outermost first (equal ranks, or none, in the nest's order). */
+  private static int[] pinnedWalk(PeWalk pe, int n) {
+    int[] walk = new int[n];
+    for (int l = 0; l < n; l++) walk[l] = l;
+    for (int i = 1; i < n; i++) {   // insertion sort: stable, and a nest has at most MAX_LOOPS loops
+      for (int j = i; j > 0 && rank(pe, walk[j]) < rank(pe, walk[j - 1]); j--) {
+        int t = walk[j];
+        walk[j] = walk[j - 1];
+        walk[j - 1] = t;
       }
     }
+    return walk;
+  }
+
+  private static int rank(PeWalk pe, int l) {
+    return pe.rank() != null && l < pe.rank().length ? pe.rank()[l] : Integer.MAX_VALUE;
+  }
+
+  /**
+   * The bytes each per-PE level (0: the outermost per-PE level) needs to keep what {@code pe} pins it to keep
+   * (the elements of its operands over its kept loops, walking as pe walks): 0 where it keeps as many as fit
+   * or holds nothing. The compiler refuses a pin that needs more than a level's room (MemoryLevel.keepBytes).
+   * A null {@code df} counts every operand a level holds, the stationary one included (an upper bound).
+   */
+  public static long[] keptBytes(MachineConfig m, Dataflow df, int[] extents, int rowMask, int colMask,
+                                 long[][] strides, int aBytes, int bBytes, PeWalk pe) {
+    int n = extents.length, moving = 0;
+    for (int l = 0; l < n; l++) if (extents[l] > 1) moving |= 1 << l;
+    int temporal = ~(rowMask | colMask) & moving;
+    Laid laid = lay(pinnedWalk(pe, n), extents, temporal, strides, pe);
+    int stationary = df == null ? -1 : ArrayAxes.stationary(df);
+    long[] need = new long[m.levels().size() - m.firstPerPe()];
+    for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
+      MemoryLevel level = m.levels().get(i);
+      int j = i - m.firstPerPe();
+      int held = stationary < 0 ? level.holds() & ~pe.bypassed(j) : held(level, stationary, pe.bypassed(j));
+      if (held == 0 || pe.kept(j) == null) continue;
+      need[j] = keep(Long.MAX_VALUE, held, laid.allow(j), laid.ext(), laid.walked(), laid.dep(), laid.str(),
+          new int[] {aBytes, bBytes, Energy.PSUM_BYTES}, new int[3], new long[3]);
+    }
+    return need;
+  }
+
+  /** The operands a per-PE level keeps across steps under a dataflow keeping {@code stationary}, less {@code bypassed}. */
+  private static int held(MemoryLevel level, int stationary, int bypassed) {
+    int held = level.holds() & ~(1 << stationary);
+    if (level.keepsStationary(stationary)) held |= 1 << stationary;
+    return held & ~bypassed;
+  }
+
+  /**
+   * The loops as the PEs walk them: extents, strides, the operands' dependences and the walked (temporal)
+   * positions, in walk order; where the pin keeps parts of loops in some per-PE levels, cut into those parts
+   * (PeNest); per level the positions it may keep across ({@code allow}: every one for a level the pin leaves
+   * to the rule).
+   */
+  private record Laid(int[] ext, long[][] str, int[] dep, int walked, int[] allow) {
+    int allow(int j) { return j < allow.length ? allow[j] : -1; }
+  }
+
+  private static Laid lay(int[] walk, int[] extents, int temporal, long[][] strides, PeWalk pe) {
+    if (pe.keep() == null) {   // whole loops (the cost model's hot path: no parts, no list)
+      int n = walk.length, walked = 0;
+      int[] ext = new int[n], dep = new int[3];
+      long[][] str = new long[3][n];
+      for (int pos = 0; pos < n; pos++) {
+        int l = walk[pos];
+        ext[pos] = extents[l];
+        if ((temporal >> l & 1) != 0) walked |= 1 << pos;
+        for (int x = A; x <= C; x++) {
+          if (strides[x][l] != 0) dep[x] |= 1 << pos;
+          str[x][pos] = strides[x][l];
+        }
+      }
+      return new Laid(ext, str, dep, walked, new int[0]);
+    }
+    List<PeNest.Part> parts = PeNest.of(extents, walk, temporal, pe.keep());
+    int n = parts.size(), walked = 0;
+    int[] ext = new int[n], dep = new int[3];
+    long[][] str = new long[3][n];
+    int[] allow = new int[pe.keep() == null ? 0 : pe.keep().length];
+    for (int j = 0; j < allow.length; j++) allow[j] = pe.kept(j) == null ? -1 : 0;
+    for (int pos = 0; pos < n; pos++) {
+      PeNest.Part p = parts.get(pos);
+      ext[pos] = p.extent();
+      if ((temporal >> p.loop() & 1) != 0 && p.extent() > 1) walked |= 1 << pos;
+      for (int x = A; x <= C; x++) {
+        if (strides[x][p.loop()] != 0) dep[x] |= 1 << pos;
+        str[x][pos] = strides[x][p.loop()] * p.inner();
+      }
+      for (int j = 0; j < allow.length; j++) if ((p.levels() >> j & 1) != 0) allow[j] |= 1 << pos;
+    }
+    return new Laid(ext, str, dep, walked, allow);
+  }
+
+  /** The counts when the PEs walk the fold's temporal loops in {@code walk}'s order (loop indices, outermost first). */
+  private static Counts walked(MachineConfig m, int stationary, int[] extents, int temporal, long[][] strides,
+                               int[] walk, long[] across, long outputs, boolean starts, int aBytes, int bBytes,
+                               PeWalk pe) {
+    Laid laid = lay(walk, extents, temporal, strides, pe);
+    int[] ext = laid.ext(), dep = laid.dep();
+    long[][] str = laid.str();
+    int walked = laid.walked(), n = ext.length;
     int[] bytes = {aBytes, bBytes, Energy.PSUM_BYTES};
     int[] start = {n, n, n};
     long[] kept = {1, 1, 1};
-    boolean registers = true;   // whether the dataflow's registers hold the stationary operand for the fold
+    // whether the dataflow's registers hold the stationary operand for the fold: unless a scratchpad of its own
+    // keeps it (even one that bypasses it), or every per-PE level that holds it bypasses it (the registers are
+    // part of the level that holds every operand: bypassing it there, nothing in the PE holds it)
+    boolean registers = true, holds = false, serves = false;
     for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
       MemoryLevel level = m.levels().get(i);
-      int held = level.holds() & ~(1 << stationary);
-      if (level.keepsStationary(stationary)) {
-        held |= 1 << stationary;
-        registers = false;
-      }
-      if (held != 0) keep(level.keepBytes(), held, ext, walked, dep, str, bytes, start, kept);
+      int j = i - m.firstPerPe(), held = held(level, stationary, pe.bypassed(j));
+      if (level.keepsStationary(stationary)) registers = false;
+      holds |= level.holds(stationary);
+      serves |= level.holds(stationary) && (pe.bypassed(j) >> stationary & 1) == 0;
+      if (held != 0) keep(level.keepBytes(), held, laid.allow(j), ext, walked, dep, str, bytes, start, kept);
     }
+    if (holds && !serves) registers = false;
     long[] count = new long[3];
     for (int x = A; x <= C; x++) {
       long c = across[x];
@@ -175,16 +286,20 @@ public final class ArrayTraffic {
 
   /**
    * The loops a per-PE level of {@code capacity} bytes keeps the operands in {@code held} across: the
-   * innermost temporal loops (of {@code temporal}, in the order the PEs walk them) whose elements of all of
-   * them fit together (a loop none of them depends on adds nothing). Sets, for each, the first such loop
-   * ({@code start}) and the elements a PE keeps ({@code kept}): the distinct elements over those loops.
+   * innermost temporal loops (of {@code temporal}, in the order the PEs walk them), those of {@code allow} (a
+   * mask; -1: any), whose elements of all of them fit together (a loop none of them depends on adds nothing). Sets, for
+   * each, the first such loop ({@code start}) and the elements a PE keeps ({@code kept}): the distinct elements
+   * over those loops. Returns the bytes they take.
    */
-  private static void keep(long capacity, int held, int[] extents, int temporal, int[] depends, long[][] strides,
-                           int[] bytes, int[] start, long[] kept) {
+  private static long keep(long capacity, int held, int allow, int[] extents, int temporal, int[] depends,
+                           long[][] strides, int[] bytes, int[] start, long[] kept) {
     long[] f = {1, 1, 1}, grown = new long[3];
     int first = extents.length, box = 0;
+    long took = 0;
+    for (int x = A; x <= C; x++) if ((held >> x & 1) != 0) took += bytes[x];
     for (int l = extents.length - 1; l >= 0; l--) {
       if ((temporal >> l & 1) == 0) continue;
+      if ((allow >> l & 1) == 0) break;
       long need = 0;
       boolean grows = false;
       for (int x = A; x <= C; x++) {
@@ -196,6 +311,7 @@ public final class ArrayTraffic {
       }
       if (grows && need > capacity) break;
       for (int x = A; x <= C; x++) if ((held >> x & 1) != 0) f[x] = grown[x];
+      took = need;
       box |= 1 << l;
       first = l;
     }
@@ -204,6 +320,7 @@ public final class ArrayTraffic {
       start[x] = first;
       kept[x] = f[x];
     }
+    return took;
   }
 
   /** The distinct elements an operand of these {@code strides} takes over the box of the loops in {@code mask}. */

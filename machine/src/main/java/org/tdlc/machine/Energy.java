@@ -48,19 +48,28 @@ public final class Energy {
 
   /** Adds to {@code read} and {@code written} what the per-PE levels move for {@code issued} MAC points. */
   public static void perPe(MachineConfig m, long issued, int aBytes, int bBytes, long[] read, long[] written) {
+    perPe(m, issued, aBytes, bBytes, PeWalk.RULE, read, written);
+  }
+
+  /** As above, no level serving the operands {@code pe} bypasses there (PeWalk.serves). */
+  public static void perPe(MachineConfig m, long issued, int aBytes, int bBytes, PeWalk pe, long[] read,
+                           long[] written) {
     for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
-      MemoryLevel l = m.levels().get(i);
-      read[i] += issued * perMacRead(l, aBytes, bBytes);
-      written[i] += issued * perMacWritten(l);
+      int served = pe.serves(m, i);
+      read[i] += issued * perMacRead(served, aBytes, bBytes);
+      written[i] += issued * perMacWritten(served);
     }
   }
 
-  /** The bytes one MAC point reads from per-PE level {@code l}: each operand it holds, a partial sum at 4. */
-  public static long perMacRead(MemoryLevel l, int aBytes, int bBytes) {
-    return (l.holds(ArrayTraffic.A) ? aBytes : 0) + (l.holds(ArrayTraffic.B) ? bBytes : 0)
-        + (l.holds(ArrayTraffic.C) ? PSUM_BYTES : 0);
+  /**
+   * The bytes one MAC point reads from a per-PE level serving the operands {@code served} (a mask: those it
+   * holds, less those a mapping bypasses there): each operand, a partial sum at 4.
+   */
+  public static long perMacRead(int served, int aBytes, int bBytes) {
+    return ((served >> ArrayTraffic.A & 1) != 0 ? aBytes : 0) + ((served >> ArrayTraffic.B & 1) != 0 ? bBytes : 0)
+        + ((served >> ArrayTraffic.C & 1) != 0 ? PSUM_BYTES : 0);
   }
 
-  /** The bytes one MAC point writes to per-PE level {@code l}: its partial sum, where the outputs are held. */
-  public static long perMacWritten(MemoryLevel l) { return l.holds(ArrayTraffic.C) ? PSUM_BYTES : 0; }
+  /** The bytes one MAC point writes to a per-PE level serving {@code served}: its partial sum, where it serves the outputs. */
+  public static long perMacWritten(int served) { return (served >> ArrayTraffic.C & 1) != 0 ? PSUM_BYTES : 0; }
 }

@@ -180,12 +180,19 @@ public final class Timing {
    */
   public static long mac(MachineConfig m, Dataflow df, long spatialFolds, long steps, long points, long skipped,
                          long readBytes, long writtenBytes, int aBytes, int bBytes) {
+    return mac(m, df, spatialFolds, steps, points, skipped, readBytes, writtenBytes, aBytes, bBytes, PeWalk.RULE);
+  }
+
+  /** As above, the per-PE levels serving what {@code pe} does not bypass there (streamSteps). */
+  public static long mac(MachineConfig m, Dataflow df, long spatialFolds, long steps, long points, long skipped,
+                         long readBytes, long writtenBytes, int aBytes, int bBytes, PeWalk pe) {
     long feed = Math.max(port(m.global(), readBytes, writtenBytes),
         cycles(readBytes + writtenBytes, m.network().bandwidth()));
     for (int i = 2; i < m.firstPerPe(); i++) {
       feed = Math.max(feed, port(m.levels().get(i), readBytes + writtenBytes, readBytes + writtenBytes));
     }
-    long s = streamSteps(m, skipped > 0 && points > 0 ? SkipTiming.steps(steps, points, skipped) : steps, aBytes, bBytes);
+    long s = streamSteps(m, skipped > 0 && points > 0 ? SkipTiming.steps(steps, points, skipped) : steps, aBytes, bBytes,
+        pe);
     return Math.max(array(m, df, spatialFolds, s, aBytes, bBytes) + arrayLatency(m), feed);
   }
 
@@ -196,11 +203,17 @@ public final class Timing {
    * PE moves that in port(level, steps x read, steps x written) cycles (0 bandwidth: not a limit).
    */
   public static long streamSteps(MachineConfig m, long steps, int aBytes, int bBytes) {
+    return streamSteps(m, steps, aBytes, bBytes, PeWalk.RULE);
+  }
+
+  /** As above, each level serving what {@code pe} does not bypass there (PeWalk.serves). */
+  public static long streamSteps(MachineConfig m, long steps, int aBytes, int bBytes, PeWalk pe) {
     long s = steps;
     for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
       MemoryLevel l = m.levels().get(i);
       if (l.bandwidth() > 0) {
-        s = Math.max(s, port(l, steps * Energy.perMacRead(l, aBytes, bBytes), steps * Energy.perMacWritten(l)));
+        int served = pe.serves(m, i);
+        s = Math.max(s, port(l, steps * Energy.perMacRead(served, aBytes, bBytes), steps * Energy.perMacWritten(served)));
       }
     }
     return s;

@@ -3,7 +3,6 @@
 // worked out by hand beside it.
 package org.tdlc.machine;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Set;
@@ -13,6 +12,7 @@ import org.tdlc.ir.target.FoldSchedule;
 import org.tdlc.ir.target.Network;
 import org.tdlc.ir.target.Operand;
 import org.tdlc.ir.target.VectorUnit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ArrayTrafficTest {
   private static final int K = 1, C = 2, P = 4;   // loop masks: k is loop 0, c loop 1, p loop 2
@@ -116,6 +116,91 @@ class ArrayTrafficTest {
     // and so at any width: at 3 bytes p no longer fits (30 + 40 = 70 B), kt inside p still keeps each input
     assertEquals(16 * 10,
         ArrayTraffic.of(machine(Network.DEFAULT), Dataflow.WS, extents, 2, 4, depends, outputs, true, 3, 1).a());
+  }
+
+  @Test
+  void aPinnedWalkKeepAndBypassReplaceTheRule() {
+    // the nest above: kt (4), c (16, rows), ks (16, cols), p (10); temporal kt and p; M's 64-byte level holds all
+    int[] extents = {4, 16, 16, 10};
+    long[][] depends = dense(extents, 2 | 8, 1 | 2 | 4, 1 | 4 | 8);
+    long outputs = 4 * 16 * 10;
+    MachineConfig m = machine(Network.DEFAULT);
+    ArrayTraffic.Counts rule = ArrayTraffic.of(m, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1);
+    // pinning the walk kt then p with the level keeping what fits is what the rule found
+    PeWalk walk = new PeWalk(new int[] {0, 1, 2, 3}, null, 0);
+    assertEquals(rule, ArrayTraffic.of(m, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1, walk));
+    // kept to no loop, the level keeps one input and one partial sum: the 10 inputs of a row enter for each of
+    // the 4 kt (4 x 10 per row, multicast along ks), and each partial sum leaves once per output all the same
+    PeWalk none = new PeWalk(new int[] {0, 1, 2, 3}, new int[][] {{0, 0, 0, 0}}, 0);
+    ArrayTraffic.Counts kept = ArrayTraffic.of(m, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1, none);
+    assertEquals(16 * 4 * 10, kept.a());
+    assertEquals(rule.b(), kept.b());
+    assertEquals(rule.cWritten(), kept.cWritten());
+    // bypassing the inputs there (bit A of the first per-PE level) does the same to them, not to the partial sums
+    PeWalk bypass = new PeWalk(new int[] {0, 1, 2, 3}, null, 1 << ArrayTraffic.A);
+    ArrayTraffic.Counts passed = ArrayTraffic.of(m, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1, bypass);
+    assertEquals(16 * 4 * 10, passed.a());
+    assertEquals(rule.cWritten(), passed.cWritten());
+    // the level holds every operand, so the dataflow's registers that keep the weights for the fold are part of
+    // it: bypassing the weights there, nothing in the PE holds them, and each enters whenever its value changes
+    // (once per kt: the same 4 x 16 x 16 here, since p, inside, does not change it); walking p outside kt, at every step
+    PeWalk weights = new PeWalk(new int[] {0, 1, 2, 3}, null, 1 << ArrayTraffic.B);
+    assertEquals(4 * 16 * 16, ArrayTraffic.of(m, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1, weights).b());
+    PeWalk pOutside = new PeWalk(new int[] {1, 0, 0, 0}, null, 1 << ArrayTraffic.B);
+    assertEquals(10 * 4 * 16 * 16, ArrayTraffic.of(m, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1, pOutside).b());
+    assertEquals(4 * 16 * 16, ArrayTraffic.of(m, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1,
+        new PeWalk(new int[] {1, 0, 0, 0}, null, 0)).b(), "unbypassed, the registers hold them for the fold whatever the walk");
+    // what a pinned keep needs: 10 inputs and 10 partial sums over p (50 B); over kt and p, 10 + 160 B
+    assertEquals(50, ArrayTraffic.keptBytes(m, Dataflow.WS, extents, 2, 4, depends, 1, 1,
+        new PeWalk(new int[] {0, 1, 2, 3}, new int[][] {{0, 0, 0, PeWalk.WHOLE}}, 0))[0]);
+    assertEquals(170, ArrayTraffic.keptBytes(m, Dataflow.WS, extents, 2, 4, depends, 1, 1,
+        new PeWalk(new int[] {0, 1, 2, 3}, new int[][] {{PeWalk.WHOLE, 0, 0, PeWalk.WHOLE}}, 0))[0]);
+    // and the level never keeps more than fits: pinned to both loops, it keeps p alone, as the rule does
+    assertEquals(rule, ArrayTraffic.of(m, Dataflow.WS, extents, 2, 4, depends, outputs, true, 1, 1,
+        new PeWalk(new int[] {0, 1, 2, 3}, new int[][] {{PeWalk.WHOLE, 0, 0, PeWalk.WHOLE}}, 0)));
+  }
+
+  @Test
+  void aLevelKeepsThePartsOfLoopsAPinGivesItInsideThoseItDoesNot() {
+    // loops k (4) and p (10) in the PEs, c (16) on the rows; C[k, p] += A[c, p] * B[k, c]; ws; a 5-byte level
+    // that holds the inputs only; the PEs walk k outside p
+    int[] extents = {4, 16, 10};
+    long[][] depends = dense(extents, 2 | 4, 1 | 2, 1 | 4);
+    MachineConfig five = machine(Network.DEFAULT, new MemoryLevel("in", 5, true, 0, 1, false, 0, Operand.INPUTS.bit()));
+    int[] kOutside = {0, 1, 2};
+    // keeping k and p whole: p's 10 inputs do not fit, so the level keeps none and each row's 10 enter for each k
+    PeWalk whole = new PeWalk(kOutside, new int[][] {{PeWalk.WHOLE, 0, PeWalk.WHOLE}}, 0);
+    assertEquals(16 * 4 * 10, ArrayTraffic.of(five, Dataflow.WS, extents, 2, 0, depends, 40, true, 1, 1, whole).a());
+    // keeping all of k and 5 of p: p splits into 2 x 5 and the kept parts walk inside the rest, p2 then k4 then
+    // p5; the level keeps 5 inputs across the 4 k, so each enters once
+    PeWalk part = new PeWalk(kOutside, new int[][] {{PeWalk.WHOLE, 0, 5}}, 0);
+    assertEquals(16 * 10, ArrayTraffic.of(five, Dataflow.WS, extents, 2, 0, depends, 40, true, 1, 1, part).a());
+    assertEquals(5, ArrayTraffic.keptBytes(five, Dataflow.WS, extents, 2, 0, depends, 1, 1, part)[0]);
+    // a part that does not divide its loop keeps the largest divisor below it: 4 of p keeps 2 (p5 x 2)
+    PeWalk four = new PeWalk(kOutside, new int[][] {{PeWalk.WHOLE, 0, 4}}, 0);
+    assertEquals(2, ArrayTraffic.keptBytes(five, Dataflow.WS, extents, 2, 0, depends, 1, 1, four)[0]);
+    assertEquals(16 * 10, ArrayTraffic.of(five, Dataflow.WS, extents, 2, 0, depends, 40, true, 1, 1, four).a());
+  }
+
+  @Test
+  void aWalkWithAReductionLoopOutsideSendsPartialSumsOutAndBack() {
+    // loops k (4, cols), c (4, rows), p (10), r (3): C[k, p] += A[c, p, r] * B[k, c, r]; ws; keeping nothing
+    int[] extents = {4, 4, 10, 3};
+    long[][] depends = dense(extents, 2 | 4 | 8, 1 | 2 | 8, 1 | 4);
+    MachineConfig m = machine(Network.DEFAULT);
+    // r inside p: each partial sum is finished before the PE moves on, 4 columns x 10 leave once
+    ArrayTraffic.Counts inner = ArrayTraffic.of(m, Dataflow.WS, extents, 2, 1, depends, 40, true, 1, 1,
+        new PeWalk(new int[] {0, 1, 2, 3}, new int[][] {{0, 0, 0, 0}}, 0));
+    assertEquals(4 * 10, inner.cWritten());
+    assertEquals(0, inner.cRead());
+    // r outside p: every partial sum leaves once per r and, after the first, comes back
+    ArrayTraffic.Counts outer = ArrayTraffic.of(m, Dataflow.WS, extents, 2, 1, depends, 40, true, 1, 1,
+        new PeWalk(new int[] {0, 1, 3, 2}, new int[][] {{0, 0, 0, 0}}, 0));
+    assertEquals(4 * 10 * 3, outer.cWritten());
+    assertEquals(4 * 10 * 2, outer.cRead());
+    // with the level keeping what fits (p's 10 inputs and 10 partial sums) they stay across r again
+    assertEquals(4 * 10, ArrayTraffic.of(m, Dataflow.WS, extents, 2, 1, depends, 40, true, 1, 1,
+        new PeWalk(new int[] {0, 1, 3, 2}, null, 0)).cWritten());
   }
 
   @Test

@@ -80,14 +80,14 @@ final class Machine {
     t.macs += p.points;
     t.macsSkipped += skipped;
     ArrayTraffic.Counts moved = ArrayTraffic.of(config, dataflow[i], p.extent, d.rowLoops(), d.colLoops(),
-        p.strides(), p.footprint(NestPlan.DST), d.init(), sa, sb);
+        p.strides(), p.footprint(NestPlan.DST), d.init(), sa, sb, d.pe());
     long read = moved.read(sa, sb), written = moved.written();
     t.read[GLOBAL] += read;
     t.written[GLOBAL] += written;
     Energy.staged(config, read + written, t.read, t.written);
-    Energy.perPe(config, issued, sa, sb, t.read, t.written);
+    Energy.perPe(config, issued, sa, sb, d.pe(), t.read, t.written);
     return Timing.mac(config, dataflow[i], Timing.spatialFolds(config, p.extent, d.rowLoops(), d.colLoops()),
-        Timing.folds(config, p.extent, d.rowLoops(), d.colLoops()), p.points, skipped, read, written, sa, sb);
+        Timing.folds(config, p.extent, d.rowLoops(), d.colLoops()), p.points, skipped, read, written, sa, sb, d.pe());
   }
 
   private long alu(int i, Instruction.Alu a, Tally t) {

@@ -7,11 +7,10 @@ package org.tdlc.sim;
 import java.util.List;
 import java.util.Locale;
 import org.tdlc.backend.isa.AluOp;
-import org.tdlc.machine.ArrayAxes;
+import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Descriptor.AluDesc;
 import org.tdlc.backend.isa.Descriptor.DmaDesc;
 import org.tdlc.backend.isa.Descriptor.MacDesc;
-import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Instruction;
 import org.tdlc.backend.isa.IsaLayout;
 import org.tdlc.backend.isa.Layer;
@@ -22,6 +21,7 @@ import org.tdlc.ir.ops.Ops;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.Shape;
+import org.tdlc.machine.ArrayAxes;
 import org.tdlc.machine.MachineConfig;
 
 final class ProgramCheck {
@@ -74,6 +74,8 @@ final class ProgramCheck {
           throw new IllegalArgumentException("loops " + Integer.toBinaryString(m.rowLoops() & m.colLoops())
               + " (bit mask) are mapped on both rows and columns");
         }
+        String walk = m.pe().problem(n);
+        if (walk != null) throw new IllegalArgumentException(walk);
         plans.nest[d] = new NestPlan(m.loops(), ElementType.I32.bytes(), m.a().bytes(), m.b().bytes());
       } else if (desc instanceof AluDesc a) {
         checkLoops(a.loops().size());

@@ -1,5 +1,5 @@
 // One line of the .descriptors section, after its "dN:" label, printed and parsed:
-//   mac a=i8 b=i8 row=1,2 col=none loops=[(16: dst=64 src1=0 src2=1), ...]
+//   mac a=i8 b=i8 row=1,2 col=none loops=[(16: dst=64 src1=0 src2=1), ...] [walk=[1,0,2] keep=[[0,16,all],[]] bypass=2]
 //   alu requant dst=i8 src1=i32 src2=i32 imm=10 loops=[...]
 //   dma i8 pad=0 dims=[(count=16 dram=784 buf=900 pad=1,1), ...]
 package org.tdlc.backend.asm;
@@ -13,6 +13,7 @@ import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Loop;
 import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.StorageFormat;
+import org.tdlc.machine.PeWalk;
 
 final class DescriptorSyntax {
   private DescriptorSyntax() {}
@@ -23,6 +24,20 @@ final class DescriptorSyntax {
       b.append(m.init() ? "mac init a=" : "mac a=").append(m.a()).append(" b=").append(m.b()).append(" row=").append(loopRefs(m.rowLoops()))
           .append(" col=").append(loopRefs(m.colLoops())).append(" loops=");
       loops(b, m.loops());
+      if (!m.pe().isRule()) {
+        // a pinned PE walk: ranks per loop, kept loops per per-PE level (masks, -1 as many as fit), bypass bits
+        if (m.pe().rank() != null) b.append(" walk=").append(ints(m.pe().rank()));
+        if (m.pe().keep() != null) {
+          b.append(" keep=[");
+          for (int j = 0; j < m.pe().keep().length; j++) {
+            int[] row = m.pe().keep()[j];
+            String parts = row == null ? "[]" : ints(row).replace(String.valueOf(PeWalk.WHOLE), "all");
+            b.append(j == 0 ? "" : ",").append(parts);
+          }
+          b.append(']');
+        }
+        if (m.pe().bypass() != 0) b.append(" bypass=").append(m.pe().bypass());
+      }
     } else if (d instanceof Descriptor.AluDesc a) {
       b.append("alu ").append(a.op().mnemonic()).append(" dst=").append(a.dstType()).append(" src1=")
           .append(a.src1Type()).append(" src2=").append(a.src2Type()).append(" imm=").append(a.imm())
@@ -40,6 +55,13 @@ final class DescriptorSyntax {
       b.append(']');
     }
     return b.toString();
+  }
+
+  /** Integers as a comma-separated list, in brackets. */
+  private static String ints(int[] values) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < values.length; i++) b.append(i == 0 ? "" : ",").append(values[i]);
+    return b.append(']').toString();
   }
 
   /** A loop mask as its loops, comma-separated, or none. */
@@ -82,9 +104,18 @@ final class DescriptorSyntax {
     p.put("row", k -> loopRef(k, "row"));
     p.put("col", k -> loopRef(k, "col"));
     p.put("loops", DescriptorSyntax::loops);
-    TokenCursor.Pairs v = c.keyValues("a mac descriptor", p);
+    p.put("walk", k -> intList(k, "walk"));
+    p.put("keep", k -> k.list("keep", row -> {
+      int[] parts = row.list("keep", x -> x.peek() != null && x.peek().text().equals("all") ? all(x)
+          : x.integer("keep", 0, Integer.MAX_VALUE)).stream().mapToInt(Integer::intValue).toArray();
+      return parts.length == 0 ? null : parts;
+    }).toArray(new int[0][]));
+    p.put("bypass", k -> k.integer("bypass", 0, Integer.MAX_VALUE));
+    TokenCursor.Pairs v = c.keyValues("a mac descriptor", p, java.util.Set.of("walk", "keep", "bypass"));
+    PeWalk pe = new PeWalk((int[]) v.get("walk"), (int[][]) v.get("keep"),
+        v.get("bypass") == null ? 0 : v.integer("bypass"));
     return new Descriptor.MacDesc((ElementType) v.get("a"), (ElementType) v.get("b"), loopList(v), v.integer("row"),
-        v.integer("col"), init);
+        v.integer("col"), init, pe.isRule() ? PeWalk.RULE : pe);
   }
 
   private static Descriptor alu(TokenCursor c) {
@@ -150,6 +181,18 @@ final class DescriptorSyntax {
       if (c.atEnd() || !c.peek().text().equals(",")) return mask;
       c.expect(',');
     }
+  }
+
+  /** [2,0,1]: a PE walk's ranks. */
+  private static Object intList(TokenCursor c, String what) {
+    return c.list(what, k -> k.integer(what, Integer.MIN_VALUE, Integer.MAX_VALUE)).stream().mapToInt(Integer::intValue)
+        .toArray();
+  }
+
+  /** A kept part that is all of its loop. */
+  private static int all(TokenCursor c) {
+    c.next("all");
+    return PeWalk.WHOLE;
   }
 
   private static Object loops(TokenCursor c) {

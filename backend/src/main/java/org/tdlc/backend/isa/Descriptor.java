@@ -8,6 +8,7 @@ package org.tdlc.backend.isa;
 import java.util.List;
 import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.StorageFormat;
+import org.tdlc.machine.PeWalk;
 import org.tdlc.machine.sparse.TileView;
 
 public sealed interface Descriptor {
@@ -21,11 +22,21 @@ public sealed interface Descriptor {
    * loops flattened (machine.Timing); they only affect timing, never values. {@code init}: the
    * first reduction step of its accumulators, which it starts from zero (C = wrap32(A * B) at the first point
    * reaching each C element) instead of reading them, as an array writes its first partial sums; no FILL
-   * precedes it.
+   * precedes it. {@code pe}: how the PEs walk its loops and what each per-PE level keeps and bypasses, by
+   * loop (machine.PeWalk), where the mapping pins it; PeWalk.RULE otherwise. Like the axes it only affects
+   * timing and traffic.
    */
-  record MacDesc(ElementType a, ElementType b, List<Loop> loops, int rowLoops, int colLoops, boolean init)
-      implements Descriptor {
-    public MacDesc { loops = List.copyOf(loops); }
+  record MacDesc(ElementType a, ElementType b, List<Loop> loops, int rowLoops, int colLoops, boolean init,
+                 PeWalk pe) implements Descriptor {
+    public MacDesc {
+      loops = List.copyOf(loops);
+      if (pe == null) pe = PeWalk.RULE;
+    }
+
+    /** A MAC whose PEs walk and keep by ArrayTraffic's rule. */
+    public MacDesc(ElementType a, ElementType b, List<Loop> loops, int rowLoops, int colLoops, boolean init) {
+      this(a, b, loops, rowLoops, colLoops, init, PeWalk.RULE);
+    }
 
     /** A MAC that accumulates onto C. */
     public MacDesc(ElementType a, ElementType b, List<Loop> loops, int rowLoops, int colLoops) {

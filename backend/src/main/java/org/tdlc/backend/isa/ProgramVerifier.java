@@ -84,6 +84,8 @@ public final class ProgramVerifier {
         problem(where + "loops (mask " + Integer.toBinaryString(m.rowLoops() & m.colLoops())
             + ") are mapped on both rows and columns");
       }
+      String walk = m.pe().problem(m.loops().size());
+      if (walk != null) problem(where + walk);
     } else if (d instanceof Descriptor.AluDesc a) {
       loops(where, a.loops());
       if (a.op() == AluOp.REQUANT && a.dstType() != ElementType.I8) {

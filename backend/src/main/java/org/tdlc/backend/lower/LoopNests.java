@@ -5,12 +5,13 @@ package org.tdlc.backend.lower;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tdlc.ir.target.Dataflow;
 import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Loop;
 import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.ir.target.Dataflow;
 import org.tdlc.machine.ArrayAxes;
 import org.tdlc.machine.ArrayLoops;
+import org.tdlc.machine.PeWalk;
 
 final class LoopNests {
   private LoopNests() {}
@@ -20,7 +21,7 @@ final class LoopNests {
    * nest starts every destination element it touches (the loops split off outside it that do not move the
    * destination, the reduction's, are at their first iteration).
    */
-  record Nest(List<Loop> loops, int rowLoops, int colLoops, long dst, long src1, long src2, boolean first) {}
+  record Nest(List<Loop> loops, int rowLoops, int colLoops, long dst, long src1, long src2, boolean first, PeWalk pe) {}
 
   /** A loop with the loops of ArrayLoops it covers (several after merging). */
   private record Entry(Loop loop, List<Integer> dims) {}
@@ -29,10 +30,11 @@ final class LoopNests {
    * extents and per-index strides of dst, src1, src2. {@code mergeAlways}: merge even when the nest fits
    * (ALU work, where fewer loops only help); otherwise loops stay one per index unless they exceed the limit.
    * {@code spread}: per index on an axis the part of its extent the axis spreads (null or 0: all), which
-   * ArrayLoops makes a loop of its own inside the part the PEs walk.
+   * ArrayLoops makes a loop of its own inside the part the PEs walk. {@code byIndex}: the mapping's pinned PE
+   * walk, which each nest carries on its own loops (PeWalk.onLoops).
    */
   static List<Nest> build(int[] extents, int[] dst, int[] src1, int[] src2, boolean mergeAlways, int rowDims,
-                          int colDims, int[] spread) {
+                          int colDims, int[] spread, PeWalk byIndex) {
     long[][] strides = new long[3][extents.length];
     for (int d = 0; d < extents.length; d++) {
       strides[0][d] = dst[d];
@@ -55,6 +57,12 @@ final class LoopNests {
     List<Entry> outer = entries.subList(0, extra), inner = entries.subList(extra, entries.size());
     List<Loop> loops = inner.stream().map(Entry::loop).toList();
     int row = loopsOf(inner, rowDims), col = loopsOf(inner, colDims) & ~row;
+    // the pinned walk on the instruction's loops: each runs the indices of the ArrayLoops loops it covers
+    int[][] indices = new int[inner.size()][];
+    for (int i = 0; i < inner.size(); i++) {
+      indices[i] = inner.get(i).dims().stream().mapToInt(l -> split.index()[l]).toArray();
+    }
+    PeWalk pe = byIndex.onLoops(indices);
     List<Nest> nests = new ArrayList<>();
     int[] idx = new int[extra];
     while (true) {
@@ -67,7 +75,7 @@ final class LoopNests {
         o2 += (long) idx[i] * l.src2();
         first &= l.dst() != 0 || idx[i] == 0;
       }
-      nests.add(new Nest(loops, row, col, o0, o1, o2, first));
+      nests.add(new Nest(loops, row, col, o0, o1, o2, first, pe));
       int i = extra - 1;
       while (i >= 0 && ++idx[i] == outer.get(i).loop().extent()) idx[i--] = 0;
       if (i < 0) return nests;

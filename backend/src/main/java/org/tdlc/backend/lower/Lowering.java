@@ -55,7 +55,7 @@ public final class Lowering {
         throw new LoweringException(op.location(), op.name() + ": " + e.getMessage());
       }
       if (t != null) formats.put(name, weightFormats(op));
-      MappedTiles mapped = MappedTiles.of(op, t);
+      MappedTiles mapped = MappedTiles.of(op, t, machine);
       if (t != null) emit(out, mapped == null ? dataflow : mapped.dataflow(), t, machine, mapped);
     }
     for (DramPlan.Copy c : dram.copies()) {

@@ -15,6 +15,7 @@ import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.type.ElementType;
 import org.tdlc.machine.MemoryLevel;
+import org.tdlc.machine.PeWalk;
 import org.tdlc.machine.TileWalk;
 
 final class TileEmitter implements TileWalk.Visitor {
@@ -138,14 +139,16 @@ final class TileEmitter implements TileWalk.Visitor {
       boolean starts = macStartsAccumulators() && !accumulatorsStarted;
       accumulatorsStarted = true;
       int[] spread = mapped != null ? mapped.spread() : null;
-      for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, false, roles[0], roles[1], spread)) {
+      PeWalk pe = mapped != null ? mapped.pe() : PeWalk.RULE;
+      for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, false, roles[0], roles[1], spread,
+          pe)) {
         int desc = out.descriptor(new Descriptor.MacDesc(xa.type(), xb.type(), n.loops(), n.rowLoops(), n.colLoops(),
-            starts && n.first()));
+            starts && n.first(), n.pe()));
         out.mac(desc, (int) (aBase + n.src1() * xa.type().bytes()), (int) (bBase + n.src2() * xb.type().bytes()),
             (int) (cBase + n.dst() * acc.bytes()), reads, writes);
       }
     } else {
-      for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, true, 0, 0, null)) {
+      for (LoopNests.Nest n : LoopNests.build(ext, dst, a.indexStrides(), bStrides, true, 0, 0, null, PeWalk.RULE)) {
         int desc = out.descriptor(new Descriptor.AluDesc(op.body().alu(), acc, xa.type(), xb.type(), op.body().imm(),
             n.loops()));
         out.alu(desc, (int) (cBase + n.dst() * acc.bytes()), (int) (aBase + n.src1() * xa.type().bytes()),

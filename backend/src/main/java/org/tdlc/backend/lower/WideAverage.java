@@ -11,6 +11,7 @@ import org.tdlc.backend.isa.Descriptor;
 import org.tdlc.backend.isa.Loop;
 import org.tdlc.backend.lower.TileGeometry.Box;
 import org.tdlc.ir.type.ElementType;
+import org.tdlc.machine.PeWalk;
 
 final class WideAverage {
   static final int HALF = 1 << 16;
@@ -51,7 +52,7 @@ final class WideAverage {
     alu(AluOp.COPY, I16, I32, 0, n, lo, boxAddr, 0, new int[] {boxRegion}, plan.wideScratchRegion(1));
     int accH = plan.outAddr(slot, I32), accL = plan.wideTileAddr(slot, 0);
     int regH = plan.outRegion(slot, I32), regL = plan.wideTileRegion(slot, 0);
-    for (LoopNests.Nest nest : LoopNests.build(ext, dst, a.indexStrides(), new int[ext.length], true, -1, -1, null)) {
+    for (LoopNests.Nest nest : LoopNests.build(ext, dst, a.indexStrides(), new int[ext.length], true, -1, -1, null, PeWalk.RULE)) {
       long src = a.originOffset() + nest.src1();
       int dH = out.descriptor(new Descriptor.AluDesc(AluOp.SUM, I32, I32, I32, 0, nest.loops()));
       out.alu(dH, (int) (accH + nest.dst() * 4), (int) (hi + src * 4), 0,

@@ -5,7 +5,8 @@
 // Version 2 added the info section (the model's name, the pipeline, the weights' formats); version 1 files,
 // which lack it, still read, as programs that record nothing about their origin. Version 3 stores a MAC
 // descriptor's row and column loops as bit masks (several loops per array axis); earlier versions stored one
-// loop index per axis (-1: none), which the reader converts.
+// loop index per axis (-1: none), which the reader converts. Version 4 adds MAC descriptors that carry a
+// pinned PE walk (tags 6 and 7: Descriptor.MacDesc.pe); a MAC without one is written as before.
 package org.tdlc.backend.tdlx;
 
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import org.tdlc.ir.type.ElementType;
 
 final class TdlxFormat {
   static final byte[] MAGIC = "TDLX".getBytes(StandardCharsets.US_ASCII);
-  static final int FORMAT_VERSION = 3;
+  static final int FORMAT_VERSION = 4;
   /** The first version whose MAC descriptors hold row and column loop masks. */
   static final int MASKS_SINCE = 3;
   /** The oldest version this tdlc reads. */

@@ -16,6 +16,7 @@ import org.tdlc.backend.isa.ProgramInfo;
 import org.tdlc.backend.isa.Symbol;
 import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.type.StorageFormat;
+import org.tdlc.machine.PeWalk;
 
 final class TdlxTables {
   private static final int TAG_MAC = 1;
@@ -23,6 +24,9 @@ final class TdlxTables {
   private static final int TAG_DMA = 3;
   private static final int TAG_COMPRESSED_DMA = 4;
   private static final int TAG_MAC_INIT = 5;
+  /** A MAC (6) or a MAC that starts its accumulators (7) with a pinned PE walk after its loops (version 4). */
+  private static final int TAG_MAC_PE = 6;
+  private static final int TAG_MAC_INIT_PE = 7;
 
   private TdlxTables() {}
 
@@ -30,8 +34,18 @@ final class TdlxTables {
     ByteSink s = new ByteSink().i32(descriptors.size());
     for (Descriptor d : descriptors) {
       if (d instanceof Descriptor.MacDesc m) {
-        s.u8(m.init() ? TAG_MAC_INIT : TAG_MAC).u8(TdlxFormat.typeCode(m.a())).u8(TdlxFormat.typeCode(m.b())).i32(m.rowLoops()).i32(m.colLoops());
+        int tag = m.pe().isRule() ? (m.init() ? TAG_MAC_INIT : TAG_MAC) : (m.init() ? TAG_MAC_INIT_PE : TAG_MAC_PE);
+        s.u8(tag).u8(TdlxFormat.typeCode(m.a())).u8(TdlxFormat.typeCode(m.b())).i32(m.rowLoops()).i32(m.colLoops());
         loops(s, m.loops());
+        if (!m.pe().isRule()) {
+          // the walk: ranks per loop (count -1: the rule's), per per-PE level the part of each loop it keeps (count -1:
+          // the rule's; levels -1: none pinned), bypass
+          ints(s, m.pe().rank());
+          int[][] keep = m.pe().keep();
+          s.i32(keep == null ? -1 : keep.length);
+          if (keep != null) for (int[] row : keep) ints(s, row);
+          s.i32(m.pe().bypass());
+        }
       } else if (d instanceof Descriptor.AluDesc a) {
         s.u8(TAG_ALU).u8(TdlxFormat.aluCode(a.op())).u8(TdlxFormat.typeCode(a.dstType()))
             .u8(TdlxFormat.typeCode(a.src1Type())).u8(TdlxFormat.typeCode(a.src2Type())).i32(a.imm());
@@ -48,6 +62,20 @@ final class TdlxTables {
     return s.toByteArray();
   }
 
+  private static void ints(ByteSink s, int[] values) {
+    s.i32(values == null ? -1 : values.length);
+    if (values != null) for (int v : values) s.i32(v);
+  }
+
+  private static int[] ints(ByteSource in, String what) {
+    int n = in.i32(what);
+    if (n == -1) return null;
+    if (n < 0 || n > 64) throw new TdlxException(what + " has a PE walk of " + n + " entries (at most 64)");
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) out[i] = in.i32(what);
+    return out;
+  }
+
   private static void loops(ByteSink s, List<Loop> loops) {
     s.i32(loops.size());
     for (Loop l : loops) s.i32(l.extent()).i32(l.dst()).i32(l.src1()).i32(l.src2());
@@ -60,7 +88,7 @@ final class TdlxTables {
       String what = "descriptor d" + i;
       int tag = in.u8(what);
       switch (tag) {
-        case TAG_MAC, TAG_MAC_INIT -> {
+        case TAG_MAC, TAG_MAC_INIT, TAG_MAC_PE, TAG_MAC_INIT_PE -> {
           ElementType a = type(in, what);
           ElementType b = type(in, what);
           int row = in.i32(what);
@@ -69,7 +97,19 @@ final class TdlxTables {
             row = row < 0 || row > 30 ? 0 : 1 << row;
             col = col < 0 || col > 30 ? 0 : 1 << col;
           }
-          out.add(new Descriptor.MacDesc(a, b, loops(in, what), row, col, tag == TAG_MAC_INIT));
+          List<Loop> loops = loops(in, what);
+          PeWalk pe = PeWalk.RULE;
+          if (tag == TAG_MAC_PE || tag == TAG_MAC_INIT_PE) {
+            int[] rank = ints(in, what);
+            int levels = in.i32(what);
+            if (levels < -1 || levels > 64) {
+              throw new TdlxException(what + " keeps parts in " + levels + " levels (at most 64)");
+            }
+            int[][] keep = levels < 0 ? null : new int[levels][];
+            for (int j = 0; j < levels; j++) keep[j] = ints(in, what);
+            pe = new PeWalk(rank, keep, in.i32(what));
+          }
+          out.add(new Descriptor.MacDesc(a, b, loops, row, col, tag == TAG_MAC_INIT || tag == TAG_MAC_INIT_PE, pe));
         }
         case TAG_ALU -> {
           int code = in.u8(what);
@@ -101,7 +141,7 @@ final class TdlxTables {
           out.add(new Descriptor.DmaDesc(t, list, pad, format, rows));
         }
         default -> throw new TdlxException(what + " has an unknown kind tag " + tag
-            + " (expected 1 mac, 2 alu, 3 dma, 4 compressed dma)");
+            + " (expected 1 mac, 2 alu, 3 dma, 4 compressed dma, 5 mac init, 6 and 7 the same with a PE walk)");
       }
     }
     in.expectEnd();

@@ -3,14 +3,14 @@
 // re-sealed checksum (caught by the section checks), wrong magic, versions, fingerprints and references.
 package org.tdlc.backend.tdlx;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tdlc.backend.isa.Program;
 import org.tdlc.backend.isa.SamplePrograms;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TdlxMalformedTest {
   static final long SEED = Long.getLong("tdlc.fuzz.seed", 20240614L);
@@ -88,7 +88,7 @@ class TdlxMalformedTest {
     refusedWith("PK\u0003\u0004".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "not a .tdlx file");
     byte[] format = VALID.clone();
     format[4] = 9;
-    refusedWith(TdlxFiles.reseal(format), "unsupported .tdlx format version 9 (this tdlc reads versions 1 to 3)");
+    refusedWith(TdlxFiles.reseal(format), "unsupported .tdlx format version 9 (this tdlc reads versions 1 to 4)");
     byte[] isa = VALID.clone();
     isa[6] = 2;
     refusedWith(isa, "unsupported ISA version 2");

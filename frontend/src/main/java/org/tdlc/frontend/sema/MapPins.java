@@ -6,7 +6,9 @@
 package org.tdlc.frontend.sema;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,11 +18,14 @@ import org.tdlc.ir.attr.Attribute;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.mapping.MapPin;
+import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.ops.IterationSpace;
+import org.tdlc.ir.target.Operand;
 
 final class MapPins {
   static final List<String> DATAFLOWS = MapPin.DATAFLOWS;
-  private static final List<String> KEYS = List.of("dataflow", "rows", "cols", "tile", "spatial", "order");
+  private static final List<String> KEYS = List.of("dataflow", "rows", "cols", "tile", "spatial", "order", "walk", "keep",
+      "bypass");
 
   private MapPins() {}
 
@@ -53,7 +58,7 @@ final class MapPins {
     for (Ast.Arg arg : a.args()) {
       if (arg.name() == null || !KEYS.contains(arg.name().name())) {
         String got = arg.name() == null ? "a positional argument" : "'" + arg.name().name() + "'";
-        diags.error(arg.loc(), "@map takes dataflow, rows, cols, tile, spatial and order, got " + got
+        diags.error(arg.loc(), "@map takes dataflow, rows, cols, tile, spatial, order, walk, keep and bypass, got " + got
             + (arg.name() == null ? "" : Suggestions.didYouMean(arg.name().name(), KEYS)));
         return null;
       }
@@ -66,7 +71,9 @@ final class MapPins {
         case "dataflow" -> dataflow(arg.value(), diags);
         case "tile", "spatial" -> tile(key, arg.value(), callee, space, diags);
         case "rows", "cols" -> axis(key, arg.value(), callee, dims, diags);
-        default -> order(arg.value(), callee, dims, diags);
+        case "keep" -> levels(key, arg.value(), callee, dims, diags);
+        case "bypass" -> levels(key, arg.value(), callee, OPERANDS, diags);
+        default -> order(key, arg.value(), callee, dims, diags);
       };
       if (value == null) return null;
       entries.put(key, value);
@@ -91,7 +98,122 @@ final class MapPins {
         }
       }
     }
+    if (entries.containsKey("keep")) {
+      List<String> walk = entries.containsKey("walk") ? strings(entries.get("walk")) : List.of();
+      Ast.DictExpr keep = (Ast.DictExpr) argument(a, "keep");
+      Map<String, Map<String, Integer>> parts = new TreeMap<>();
+      for (Ast.DictEntry entry : keep.entries()) {
+        Map<String, Integer> kept = parts(((DictAttr) entries.get("keep")).get(entry.key().name()).orElseThrow());
+        String why = Mapping.Pe.keepProblem(kept, walk, dims);
+        if (why != null) {
+          diags.error(entry.value().loc(), "@map: keep " + entry.key().name() + ": " + why);
+          return null;
+        }
+        parts.put(entry.key().name(), kept);
+      }
+      String why = Mapping.Pe.nestProblem(parts);
+      if (why != null) {
+        diags.error(keep.loc(), "@map: " + why);
+        return null;
+      }
+    }
     return DictAttr.of(entries);
+  }
+
+  /** A level's keep as levels() wrote it: whole indices (a list), or parts (a dictionary, "all" for whole). */
+  private static Map<String, Integer> parts(Attribute a) {
+    if (a instanceof Attribute.ArrayAttr) return Mapping.Pe.whole(strings(a));
+    Map<String, Integer> out = new LinkedHashMap<>();
+    ((DictAttr) a).entries().forEach((d, v) -> out.put(d, v instanceof Attribute.IntAttr i ? (int) i.value()
+        : Mapping.Pe.WHOLE));
+    return out;
+  }
+
+  /** The operands a level can bypass, as @map names them (the target language's holds words). */
+  private static final List<String> OPERANDS = Arrays.stream(Operand.values()).map(Operand::keyword).toList();
+
+  private static Ast.Expr argument(Ast.Annotation a, String key) {
+    for (Ast.Arg arg : a.args()) if (arg.name() != null && arg.name().name().equals(key)) return arg.value();
+    throw new IllegalStateException(key);
+  }
+
+  /**
+   * keep = { filter_spad = [c, r, s] } or bypass = { ifmap_spad = [weights] }: per level (whether the target
+   * has it is the mapping passes' check) distinct names from {@code allowed}; a keep may instead give each index
+   * the part of it the level keeps, keep = { psum_spad = { k = 16 } } (a positive integer, or all).
+   */
+  private static Attribute levels(String key, Ast.Expr e, String callee, List<String> allowed, DiagnosticEngine diags) {
+    String example = key.equals("keep") ? "{ filter_spad = [c, r, s] }" : "{ ifmap_spad = [weights] }";
+    if (!(e instanceof Ast.DictExpr d)) {
+      diags.error(e.loc(), "@map: " + key + " must be a dictionary of levels such as " + example + ", got "
+          + Literals.describe(e));
+      return null;
+    }
+    Map<String, Attribute> levels = new TreeMap<>();
+    for (Ast.DictEntry entry : d.entries()) {
+      String level = entry.key().name();
+      if (levels.containsKey(level)) {
+        diags.error(entry.key().loc(), "@map: " + key + " names level " + level + " twice");
+        return null;
+      }
+      if (key.equals("keep") && entry.value() instanceof Ast.DictExpr parts) {
+        Attribute kept = parts(level, parts, callee, allowed, diags);
+        if (kept == null) return null;
+        levels.put(level, kept);
+        continue;
+      }
+      if (!(entry.value() instanceof Ast.ListExpr l)) {
+        diags.error(entry.value().loc(), "@map: " + key + " " + level + " must be a list such as " + example
+            + (key.equals("keep") ? " or a dictionary of parts such as { k = 16 }" : "") + ", got "
+            + Literals.describe(entry.value()));
+        return null;
+      }
+      List<String> names = new ArrayList<>();
+      for (Ast.Expr x : l.elements()) {
+        if (!(x instanceof Ast.NameRef n) || !allowed.contains(n.name().name())) {
+          String got = x instanceof Ast.NameRef n ? "'" + n.name().name() + "'" : Literals.describe(x);
+          diags.error(x.loc(), "@map: " + key + " " + level + ": " + (key.equals("keep") ? callee + " has no dimension "
+              : "no operand ") + got + " (" + (key.equals("keep") ? "its dimensions are " : "the operands are ")
+              + String.join(", ", allowed) + ")");
+          return null;
+        }
+        if (names.contains(n.name().name())) {
+          diags.error(x.loc(), "@map: " + key + " " + level + " names " + n.name().name() + " twice");
+          return null;
+        }
+        names.add(n.name().name());
+      }
+      levels.put(level, Attribute.strings(names));
+    }
+    return DictAttr.of(levels);
+  }
+
+  /** keep = { psum_spad = { k = 16, c = all } }: per index of the op, a positive part of it, or all of it. */
+  private static Attribute parts(String level, Ast.DictExpr d, String callee, List<String> dims, DiagnosticEngine diags) {
+    Map<String, Attribute> parts = new LinkedHashMap<>();
+    for (Ast.DictEntry entry : d.entries()) {
+      String dim = entry.key().name();
+      if (!dims.contains(dim)) {
+        diags.error(entry.key().loc(), "@map: keep " + level + ": " + callee + " has no dimension '" + dim
+            + "' (its dimensions are " + String.join(", ", dims) + ")");
+        return null;
+      }
+      if (parts.containsKey(dim)) {
+        diags.error(entry.key().loc(), "@map: keep " + level + " names " + dim + " twice");
+        return null;
+      }
+      Integer v = Literals.smallInt(entry.value());
+      if (entry.value() instanceof Ast.NameRef n && n.name().name().equals("all")) {
+        parts.put(dim, Attribute.of("all"));
+      } else if (v != null && v >= 1) {
+        parts.put(dim, Attribute.of(v.longValue()));
+      } else {
+        diags.error(entry.value().loc(), "@map: keep " + level + ": the part of " + dim + " must be a positive integer or"
+            + " all, got " + Literals.describe(entry.value()));
+        return null;
+      }
+    }
+    return DictAttr.of(parts);
   }
 
   private static Attribute dataflow(Ast.Expr e, DiagnosticEngine diags) {
@@ -163,7 +285,8 @@ final class MapPins {
     return ((Attribute.ArrayAttr) a).elements().stream().map(x -> ((Attribute.StringAttr) x).value()).toList();
   }
 
-  private static Attribute order(Ast.Expr e, String callee, List<String> dims, DiagnosticEngine diags) {
+  /** order or walk: each dimension of the op once. */
+  private static Attribute order(String key, Ast.Expr e, String callee, List<String> dims, DiagnosticEngine diags) {
     List<String> order = new ArrayList<>();
     if (e instanceof Ast.ListExpr l) {
       for (Ast.Expr x : l.elements()) {
@@ -175,7 +298,7 @@ final class MapPins {
     }
     Set<String> distinct = order == null ? Set.of() : new HashSet<>(order);
     if (order == null || order.size() != dims.size() || !distinct.equals(new HashSet<>(dims))) {
-      diags.error(e.loc(), "@map: order must list each dimension of " + callee + " once: a permutation of ["
+      diags.error(e.loc(), "@map: " + key + " must list each dimension of " + callee + " once: a permutation of ["
           + String.join(", ", dims) + "]");
       return null;
     }

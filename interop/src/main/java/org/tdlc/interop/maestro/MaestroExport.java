@@ -238,6 +238,14 @@ public final class MaestroExport {
         .append(Mapping.axisText(map.rows())).append(", columns ").append(Mapping.axisText(map.cols()))
         .append(", tile ").append(map.tile()).append(map.spreads().isEmpty() ? "" : ", spatial " + map.spreads())
         .append(", order ").append(map.order()).append('\n');
+    if (!map.pe().isRule()) {
+      b.append("  // the PEs' walk pinned: ").append(map.pe().walk().isEmpty() ? "by rule" : map.pe().walk())
+          .append(" (the innermost level's temporal order)")
+          .append(map.pe().keep().isEmpty() ? "" : "; kept per per-PE level " + map.pe().keep())
+          .append(map.pe().bypass().isEmpty() ? "" : "; bypassed " + map.pe().bypass())
+          .append(map.pe().keep().isEmpty() && map.pe().bypass().isEmpty() ? "" : ", which MAESTRO has no directive for")
+          .append('\n');
+    }
     Plan plan = plan(l, t.rows(), t.cols());
     b.append("  // levels:");
     for (Level v : plan.levels()) {
@@ -358,10 +366,23 @@ public final class MaestroExport {
   }
 
   /**
-   * Level 1's temporal order: the indices the stationary operand depends on outside, the others inside, so the
-   * operand stays in the PE while the inner ones step (ws: the weights; os: the outputs; is and rs: the inputs).
+   * Level 1's temporal order: a pinned walk's (Mapping.Pe: the order the PEs walk their loops, the dimensions it
+   * does not name outside); else the indices the stationary operand depends on outside, the others inside, so
+   * the operand stays in the PE while the inner ones step (ws: the weights; os: the outputs; is and rs: the
+   * inputs).
    */
   private static List<String> inner(Layer l, Mapping map, List<String> dims) {
+    if (!map.pe().walk().isEmpty()) {
+      List<String> walk = new ArrayList<>();
+      for (String tdlc : map.pe().walk()) {
+        String m = maestro(l, tdlc);
+        if (m != null && dims.contains(m) && !walk.contains(m)) walk.add(m);
+      }
+      List<String> out = new ArrayList<>();
+      for (String d : dims) if (!walk.contains(d)) out.add(d);
+      out.addAll(walk);
+      return out;
+    }
     List<String> moving = switch (map.dataflow().toString().toLowerCase(Locale.ROOT)) {
       case "ws" -> l.kind() == Kind.GEMM ? List.of("M") : List.of("N", "Y", "X");
       case "os" -> l.kind() == Kind.GEMM ? List.of("K") : List.of("C", "R", "S");

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tdlc.ir.mapping.Mapping;
+import org.tdlc.ir.mapping.PeNest;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.Operand;
 import org.tdlc.ir.target.Quantities;
@@ -216,6 +217,9 @@ public final class TimeloopExport {
         spatial.put(d, factor(e, last - (lastFolds - 1) * e));
       }
     }
+    // a pinned PE walk (Mapping.Pe): the parts each per-PE level keeps become its temporal loops, the rest the
+    // global buffer's, in the walk's order
+    PeLoops pe = peLoops(l, m, t, globalT, walked);
     String spatialTarget = sharedLevels(t).get(sharedLevels(t).size() - 1).name();
     StringBuilder b = new StringBuilder("# Layer ").append(l.name()).append(": tdlc's mapping (dataflow ")
         .append(m.dataflow()).append(", rows ").append(m.rows().isEmpty() ? "-" : m.rows()).append(", cols ")
@@ -225,9 +229,11 @@ public final class TimeloopExport {
             + " Timeloop dimension = tdlc index: ");
     List<String> names = new ArrayList<>();
     for (String d : DIMS) if (l.indexOf().containsKey(d)) names.add(d + "=" + l.indexOf().get(d));
-    b.append(String.join(" ", names)).append("\nmapping:\n");
+    b.append(String.join(" ", names)).append('\n');
+    if (pe != null) b.append("# The PEs' walk pinned: ").append(pe.note()).append('\n');
+    b.append("mapping:\n");
     b.append(directive(t.dram().name(), "temporal", dram, permutation(l, m.order()), null));
-    b.append(directive(t.global().name(), "temporal", globalT, permutation(l, m.order()), null));
+    b.append(directive(t.global().name(), "temporal", globalT, pe == null ? permutation(l, m.order()) : pe.outer(), null));
     List<String> xFirst = new ArrayList<>();
     for (String c : m.cols()) if (dimOf(l, c) != null) xFirst.add(dimOf(l, c));
     int split = xFirst.size();
@@ -242,12 +248,118 @@ public final class TimeloopExport {
         ones.putAll(walked);
         walked.clear();
       }
-      b.append(directive(lv.name(), "temporal", ones, String.join("", DIMS), null));
+      String order = String.join("", DIMS);
+      if (pe != null && pe.factors().containsKey(lv.name())) {
+        ones.putAll(pe.factors().get(lv.name()));
+        order = pe.permutations().get(lv.name());
+      }
+      b.append(directive(lv.name(), "temporal", ones, order, null));
       int kept = lv.perPe() ? lv.holds() : 0;
       b.append("  - target: ").append(lv.name()).append("\n    type: datatype\n    keep: ")
           .append(ConvProblem.spaces(kept)).append("\n    bypass: ").append(ConvProblem.spaces(Operand.ALL & ~kept))
           .append('\n');
     }
+    return b.toString();
+  }
+
+  /**
+   * A pinned walk as Timeloop loops: per per-PE level its temporal factors and permutation (inner to outer),
+   * the global buffer's permutation, and a note on what was written.
+   */
+  private record PeLoops(Map<String, Map<String, String>> factors, Map<String, String> permutations, String outer,
+                         String note) {}
+
+  /**
+   * The loops of a pinned walk (Mapping.Pe with keeps) in Timeloop's levels, or null when the mapping pins none
+   * or a kept index has a ragged last tile (Timeloop's residuals are the global buffer's here). Each index's
+   * part the PEs walk (its tile, or a split index's walked part) is cut into the parts the levels keep
+   * (ir.mapping.PeNest): a part some levels keep goes to the innermost of them in the architecture's order
+   * (Timeloop's level keeps its own loops and those of every level inside it), the others stay in the global
+   * buffer's loops, whose factors {@code globalT} and split parts {@code walked} this adjusts.
+   */
+  private static PeLoops peLoops(Layer l, Mapping m, Target t, Map<String, String> globalT, Map<String, String> walked) {
+    Mapping.Pe pe = m.pe();
+    if (pe.walk().isEmpty() || pe.keep().isEmpty()) return null;
+    List<MemoryLevel> perPe = t.perPeLevels();
+    List<String> idx = new ArrayList<>(), dims = new ArrayList<>();
+    for (String d : DIMS) {
+      if (l.indexOf().get(d) == null) continue;
+      dims.add(d);
+      idx.add(l.indexOf().get(d));
+    }
+    int n = idx.size(), walkedMask = 0;
+    int[] extents = new int[n], walk = new int[n];
+    for (int i = 0; i < n; i++) {
+      String x = idx.get(i);
+      int range = l.ranges().get(x), tile = m.tileOf(x), last = range - (ceilDiv(range, tile) - 1) * tile;
+      boolean onAxis = m.rows().contains(x) || m.cols().contains(x);
+      extents[i] = onAxis ? tile / m.spatial(x) : tile;
+      if (extents[i] > 1 && last != tile && kept(pe, x)) return null;
+      if (extents[i] > 1) walkedMask |= 1 << i;
+    }
+    List<String> order = new ArrayList<>(pe.walk());
+    order.removeIf(x -> !idx.contains(x));
+    for (String x : idx) if (!order.contains(x)) order.add(0, x);
+    for (int i = 0; i < n; i++) walk[i] = idx.indexOf(order.get(i));
+    int[][] keep = new int[perPe.size()][n];
+    for (int j = 0; j < perPe.size(); j++) {
+      Map<String, Integer> parts = pe.keep().getOrDefault(perPe.get(j).name(), Map.of());
+      for (int i = 0; i < n; i++) keep[j][i] = parts.getOrDefault(idx.get(i), 0);
+    }
+    List<PeNest.Part> parts = PeNest.of(extents, walk, walkedMask, keep);
+    Map<String, Map<String, String>> factors = new LinkedHashMap<>();
+    Map<String, StringBuilder> inner = new LinkedHashMap<>();
+    int[] outerPart = new int[n];
+    java.util.Arrays.fill(outerPart, 1);
+    StringBuilder outer = new StringBuilder();
+    List<String> off = new ArrayList<>();
+    for (PeNest.Part p : parts) {
+      String d = dims.get(p.loop());
+      if (p.levels() == 0) {
+        outerPart[p.loop()] *= p.extent();
+        if (p.extent() > 1 && outer.indexOf(d) < 0) outer.insert(0, d);
+        continue;
+      }
+      int j = 31 - Integer.numberOfLeadingZeros(p.levels());
+      if (Integer.bitCount(p.levels()) != j + 1) off.add(d + p.extent());
+      String level = perPe.get(j).name();
+      factors.computeIfAbsent(level, k -> new LinkedHashMap<>()).merge(d, Integer.toString(p.extent()),
+          (a, c) -> Integer.toString(Integer.parseInt(a) * Integer.parseInt(c)));
+      StringBuilder perm = inner.computeIfAbsent(level, k -> new StringBuilder());
+      if (perm.indexOf(d) < 0) perm.insert(0, d);
+    }
+    // the parts no level keeps stay with the global buffer's loops: its factor over the PEs' walked part times them
+    for (int i = 0; i < n; i++) {
+      String d = dims.get(i), x = idx.get(i);
+      if (extents[i] == 1) continue;
+      boolean split = (m.rows().contains(x) || m.cols().contains(x)) && m.spatial(x) < m.tileOf(x);
+      if (split) {
+        walked.remove(d);
+        globalT.put(d, Integer.toString(Integer.parseInt(globalT.get(d)) * outerPart[i]));
+      } else if (kept(pe, x)) {   // on no axis: the global buffer walked all of its tile, now the part no level keeps
+        globalT.put(d, Integer.toString(outerPart[i]));
+      }
+    }
+    Map<String, String> permutations = new LinkedHashMap<>();
+    inner.forEach((level, perm) -> permutations.put(level, complete(perm.toString())));
+    StringBuilder kept = new StringBuilder();
+    pe.keep().forEach((level, p) -> kept.append(kept.length() == 0 ? "" : ", ").append(level).append(" = ")
+        .append(Mapping.Pe.text(p)));
+    String note = "walk " + pe.walk() + ", keep { " + kept + " }" + (off.isEmpty() ? ""
+        : "; the parts " + off + " are kept by levels that are not the outermost ones in Timeloop's order, which"
+        + " Timeloop's nesting cannot say: each is written at the innermost level that keeps it");
+    return new PeLoops(factors, permutations, complete(outer.toString()), note);
+  }
+
+  private static boolean kept(Mapping.Pe pe, String index) {
+    for (Map<String, Integer> parts : pe.keep().values()) if (parts.containsKey(index)) return true;
+    return false;
+  }
+
+  /** A permutation (inner to outer) with Timeloop's other dimensions outermost. */
+  private static String complete(String innerToOuter) {
+    StringBuilder b = new StringBuilder(innerToOuter);
+    for (String d : DIMS) if (b.indexOf(d) < 0) b.append(d);
     return b.toString();
   }
 

@@ -69,20 +69,33 @@ public final class TimeloopImport {
       for (Directive d : ds) notes.add("    " + d.text());
     }
     String type = elementBits == 8 ? "i8" : "i16";
-    Pin pin = mapping.isEmpty() ? null : pin(mapping, arch, problem);
+    Pin pin = mapping.isEmpty() ? null : pin(mapping, arch, problem, holds(kept), elementBits / 8);
     // the most of Timeloop's mapping tdlc takes, by variant v: 0 tile and spread indices, 1 the indices, 2 the tile,
     // 3 the order alone (the order is always taken); why[v] is tdlc's refusal of variant v
     boolean hasAxes = pin != null && pin.axes() != null;
     String[] why = new String[4];
     int chosen = -1;
-    for (int v = 0; v < 4 && chosen < 0; v++) {
-      boolean withTile = v % 2 == 0, withAxes = v < 2;
-      if (withAxes && !hasAxes || !withTile && pin == null) continue;
-      why[v] = pinCheck.apply(header(files, arch, problem) + target + "\n"
-          + model(problem, name, layer, type, pin, withTile, withAxes));
-      if (why[v] == null) chosen = v;
-      else if (pin == null || v == 3) throw archNode.error("tdlc cannot take what this architecture and problem become: " + why[v]);
+    // the PEs' walk and what each scratchpad keeps go with the spread indices they were chosen around, when tdlc
+    // takes them, else without
+    boolean withPe = pin != null && !pin.walk().isEmpty() && hasAxes;
+    for (int pass = withPe ? 0 : 1; pass < 2 && chosen < 0; pass++) {
+      withPe = pass == 0;
+      for (int v = 0; v < 4 && chosen < 0; v++) {
+        boolean withTile = v % 2 == 0, withAxes = v < 2;
+        if (withAxes && !hasAxes || !withTile && pin == null || withPe && !withAxes) continue;
+        why[v] = pinCheck.apply(header(files, arch, problem) + target + "\n"
+            + model(problem, name, layer, type, pin, withTile, withAxes, withPe));
+        if (why[v] == null) chosen = v;
+        else if (pin == null || v == 3 && !withPe) {
+          throw archNode.error("tdlc cannot take what this architecture and problem become: " + why[v]);
+        }
+      }
     }
+    if (pin != null && !pin.walk().isEmpty() && !withPe) {
+      notes.add("the PEs' walk and what each scratchpad keeps are not pinned: " + (hasAxes
+          ? "tdlc refuses them with Timeloop's spread indices" : "they go with the spread indices, which tdlc cannot say"));
+    }
+    if (withPe) notes.addAll(pin.peNotes());
     if (chosen % 2 == 1) {
       notes.add("Timeloop's tile in " + arch.storage().get(1).name() + " (" + pin.tileText + ") is not pinned: tdlc "
           + "refuses it (" + why[chosen - 1] + "); tdlc's tiles hold i32 partial sums and every operand, where "
@@ -92,7 +105,7 @@ public final class TimeloopImport {
       notes.add("Timeloop's spatial indices (" + pin.axesText() + ") are not pinned: tdlc refuses them (" + why[1] + ").");
     }
     String text = header(files, arch, problem) + target + "\n"
-        + model(problem, name, layer, type, pin, chosen % 2 == 0, chosen < 2);
+        + model(problem, name, layer, type, pin, chosen % 2 == 0, chosen < 2, withPe);
     return new Result(text, layer, targetName, name, problem.macs(), List.copyOf(notes));
   }
 
@@ -250,7 +263,8 @@ public final class TimeloopImport {
    * index order (null when one index is spread on both).
    */
   private record Pin(Map<String, Integer> tile, List<String> order, String tileText, List<String> levels,
-                     List<List<String>> axes, Map<String, Integer> spread) {
+                     List<List<String>> axes, Map<String, Integer> spread, List<String> walk,
+                     Map<String, Map<String, Integer>> keep, List<String> peNotes) {
     String axesText() { return "rows " + axes.get(0) + ", cols " + axes.get(1); }
   }
 
@@ -289,7 +303,8 @@ public final class TimeloopImport {
     return out;
   }
 
-  private Pin pin(List<Directive> mapping, Architecture arch, ConvProblem problem) {
+  private Pin pin(List<Directive> mapping, Architecture arch, ConvProblem problem, Map<String, Integer> holds,
+                  int elementBytes) {
     Map<String, Long> product = new LinkedHashMap<>();
     for (String d : ConvProblem.DIMS) product.put(d, 1L);
     String dram = arch.storage().get(0).name();
@@ -362,11 +377,110 @@ public final class TimeloopImport {
         }
       }
     }
-    return new Pin(tile, order, text.toString(), levels, axes, spread);
+    List<String> peNotes = new ArrayList<>();
+    List<String> walk = walk(loops, storage);
+    Map<String, Map<String, Integer>> keep = walk.isEmpty() ? Map.of()
+        : keep(loops, arch, problem, holds, elementBytes, peNotes);
+    return new Pin(tile, order, text.toString(), levels, axes, spread, walk, keep, peNotes);
+  }
+
+  /**
+   * The order the PEs walk their loops: the temporal loops of the global buffer and of every level inside it,
+   * outer to inner (each level's permutation read inner to outer, the dimensions it leaves out outermost, as
+   * Timeloop pads it), each tdlc index where it first walks more than one step; those that never do outermost.
+   * Empty when the PEs walk no loop.
+   */
+  private static List<String> walk(List<Directive> loops, List<String> storage) {
+    List<String> walk = new ArrayList<>();
+    for (Directive d : loops) {
+      if (!d.temporal() || storage.indexOf(d.target()) < 1) continue;
+      for (String dim : outerToInner(d)) {
+        String idx = INDEX.get(dim);
+        if (d.factor(dim) > 1 && !walk.contains(idx)) walk.add(idx);
+      }
+    }
+    if (walk.isEmpty()) return List.of();
+    List<String> out = new ArrayList<>();
+    for (String tdlc : List.of("n", "k", "c", "p", "q", "r", "s")) if (!walk.contains(tdlc)) out.add(tdlc);
+    out.addAll(walk);
+    return out;
+  }
+
+  /** A directive's dimensions outer to inner: those its permutation leaves out, then the permutation reversed. */
+  private static List<String> outerToInner(Directive d) {
+    List<String> innerToOuter = new ArrayList<>();
+    String perm = d.permutation() == null ? "" : d.permutation();
+    for (char ch : perm.toCharArray()) if (ConvProblem.DIMS.contains(String.valueOf(ch))) innerToOuter.add(String.valueOf(ch));
+    List<String> out = new ArrayList<>();
+    for (String dim : ConvProblem.DIMS) if (!innerToOuter.contains(dim)) out.add(dim);
+    for (int i = innerToOuter.size() - 1; i >= 0; i--) out.add(innerToOuter.get(i));
+    return out;
+  }
+
+  /**
+   * What each per-PE scratchpad keeps (when they are levels of their own, ArrayTraffic's keep): per tdlc index
+   * the product of the temporal factors at that scratchpad and at every one inside it, its tile there. Where
+   * that does not fit tdlc's level (a partial sum is an i32 in tdlc, four bytes where Timeloop's word is one
+   * word), the largest part is cut by its smallest prime factor until it fits, and {@code notes} says so; a level
+   * then keeps no more of an index than the level outside it, so that the levels nest.
+   */
+  private static Map<String, Map<String, Integer>> keep(List<Directive> loops, Architecture arch, ConvProblem problem,
+                                                        Map<String, Integer> holds, int elementBytes, List<String> notes) {
+    long pes = arch.arithmetic().instances();
+    List<Architecture.Component> local = arch.storage().stream().filter(c -> c.instances() == pes && pes > 1).toList();
+    if (local.size() != 1 && !separate(local, holds)) return Map.of();   // merged into one level: no factors of its own
+    List<String> storage = arch.storage().stream().map(Architecture.Component::name).toList();
+    Map<String, Map<String, Integer>> keep = new LinkedHashMap<>();
+    Map<String, Integer> outside = null;
+    for (Architecture.Component c : local) {   // outer to inner
+      Map<String, Integer> parts = new LinkedHashMap<>();
+      for (Directive d : loops) {
+        if (!d.temporal() || storage.indexOf(d.target()) < storage.indexOf(c.name())) continue;
+        for (String dim : outerToInner(d)) if (d.factor(dim) > 1) parts.merge(INDEX.get(dim), d.factor(dim), (a, b) -> a * b);
+      }
+      if (outside != null) for (var e : parts.entrySet()) e.setValue(Math.min(e.getValue(), outside.getOrDefault(e.getKey(), 0)));
+      parts.values().removeIf(f -> f < 1);
+      int mask = holds.getOrDefault(c.name(), Operand.ALL);
+      long room = c.words() * (mask == Operand.OUTPUTS.bit() ? 4 : elementBytes);
+      String before = parts.toString();
+      while (need(parts, mask, problem, elementBytes) > room) {
+        String largest = null;
+        for (var e : parts.entrySet()) if (e.getValue() > 1 && (largest == null || e.getValue() > parts.get(largest))) largest = e.getKey();
+        if (largest == null) break;
+        int f = parts.get(largest), prime = 2;
+        while (f % prime != 0) prime++;
+        parts.put(largest, f / prime);
+      }
+      parts.values().removeIf(f -> f < 2);
+      if (!parts.toString().equals(before)) {
+        notes.add(c.name() + " keeps " + parts + " of what Timeloop's keeps (" + before + "): tdlc's " + room
+            + " bytes hold no more" + (mask == Operand.OUTPUTS.bit() ? " i32 partial sums" : ""));
+      }
+      keep.put(c.name(), parts);
+      outside = parts;
+    }
+    return keep;
+  }
+
+  /**
+   * The bytes a level holding the operands of {@code mask} needs for {@code parts} (tdlc index to extent): the
+   * weights k c r s, the inputs' window n c ((p - 1) x stride + r) ((q - 1) x stride + s), the i32 outputs
+   * n k p q.
+   */
+  private static long need(Map<String, Integer> parts, int mask, ConvProblem problem, int elementBytes) {
+    java.util.function.ToLongFunction<String> e = d -> parts.getOrDefault(d, 1);
+    long bytes = 0;
+    if (Operand.WEIGHTS.in(mask)) bytes += e.applyAsLong("k") * e.applyAsLong("c") * e.applyAsLong("r") * e.applyAsLong("s") * elementBytes;
+    if (Operand.INPUTS.in(mask)) {
+      bytes += e.applyAsLong("n") * e.applyAsLong("c") * ((e.applyAsLong("p") - 1) * problem.strideP() + e.applyAsLong("r"))
+          * ((e.applyAsLong("q") - 1) * problem.strideQ() + e.applyAsLong("s")) * elementBytes;
+    }
+    if (Operand.OUTPUTS.in(mask)) bytes += e.applyAsLong("n") * e.applyAsLong("k") * e.applyAsLong("p") * e.applyAsLong("q") * 4;
+    return bytes;
   }
 
   private String model(ConvProblem p, String name, String layer, String type, Pin pin, boolean withTile,
-                       boolean withAxes) {
+                       boolean withAxes, boolean withPe) {
     int h = (p.bound("P") - 1) * p.strideP() + p.bound("R"), w = (p.bound("Q") - 1) * p.strideQ() + p.bound("S");
     String in = identifier(p.dataSpaces().get(1)), wt = identifier(p.dataSpaces().get(0));
     StringBuilder b = new StringBuilder("model ").append(name).append(" {\n");
@@ -384,14 +498,20 @@ public final class TimeloopImport {
       b.append("  // Carried over: ").append(withTile ? "the tile held in the global buffer (" + pin.tileText() + "), "
           : "").append(withAxes ? "the indices spread on the rows (Y) and columns (X), each with its spatial factor"
           + " where the PEs walk the rest of its tile (@map's spatial), " : "").append("the order of the"
-          + " DRAM loops around the global buffer. Not carried over (no @map pin can say them yet): the factors and"
-          + " permutations of the levels inside the global buffer (the PEs walk all of a spread index's tile beyond"
-          + " its spatial factor, the global buffer's share of it included) and the bypass lists.\n");
+          + " DRAM loops around the global buffer" + (withPe ? ", the PEs' walk (the temporal loops of the global buffer"
+          + " and of the levels inside it, outer to inner, each index where it first walks) and what each scratchpad"
+          + " keeps (the product of its factors and those of the scratchpads inside it). Not carried over: each"
+          + " level's own permutation (tdlc's levels share the walk's order; the global buffer's temporal loops are"
+          + " walked by the PEs) and the bypass lists (tdlc's scratchpads hold what Timeloop's keep).\n"
+          : ". Not carried over (no @map pin can say them yet): the factors and permutations of the levels inside the"
+          + " global buffer (the PEs walk all of a spread index's tile beyond its spatial factor, the global buffer's"
+          + " share of it included) and the bypass lists.\n"));
       b.append("  @map(").append(withTile ? "tile = { " + sizes(pin.tile()) + " }, " : "")
           .append(withAxes ? "rows = [" + String.join(", ", pin.axes().get(0)) + "], cols = ["
               + String.join(", ", pin.axes().get(1)) + "], " : "")
           .append(withAxes && !pin.spread().isEmpty() ? "spatial = { " + sizes(pin.spread()) + " }, " : "")
-          .append("order = [").append(String.join(", ", pin.order())).append("])\n");
+          .append("order = [").append(String.join(", ", pin.order())).append("]")
+          .append(withPe ? ", walk = [" + String.join(", ", pin.walk()) + "]" + keepText(pin.keep()) : "").append(")\n");
     } else {
       b.append("  // No mapping was given: tdlc's mapper chooses one.\n");
     }
@@ -400,6 +520,15 @@ public final class TimeloopImport {
         .append(p.strideP() == 1 && p.strideQ() == 1 ? "" : ", stride = " + strides).append(");\n");
     b.append("  output ").append(layer).append(";\n}\n");
     return b.toString();
+  }
+
+  /** , keep = { ifmap_spad = { c = 4, r = 3 }, ... }: what each scratchpad keeps, as @map writes it. */
+  private static String keepText(Map<String, Map<String, Integer>> keep) {
+    if (keep.isEmpty()) return "";
+    StringBuilder b = new StringBuilder(", keep = { ");
+    keep.forEach((l, parts) -> b.append(b.length() == 11 ? "" : ", ").append(l).append(" = ")
+        .append(parts.isEmpty() ? "[]" : "{ " + sizes(parts) + " }"));
+    return b.append(" }").toString();
   }
 
   /** k = 2, c = 4: sizes as @map writes them. */

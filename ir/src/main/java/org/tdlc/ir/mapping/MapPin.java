@@ -1,6 +1,6 @@
 // The part of a mapping an @map annotation pins, as the front end stores it on the op: the attribute
-// pin = {cols = ["k"], dataflow = "ws", order = [...], rows = ["c", "r", "s"], spatial = {c = 4}, tile = {k = 16}},
-// every key optional, in the op's own indices
+// pin = {cols = ["k"], dataflow = "ws", order = [...], rows = ["c", "r", "s"], spatial = {c = 4}, tile = {k = 16},
+// walk = [...], keep = {filter_spad = ["c", "r", "s"]}, bypass = {ifmap_spad = ["weights"]}}, every key optional, in the op's own indices
 // (IterationSpace: a grouped conv2d's k spans every group). The verifier reads a pin written by hand in IR
 // text through this reader, so that the mapping passes only ever see one MapPins could have built.
 package org.tdlc.ir.mapping;
@@ -23,17 +23,22 @@ import org.tdlc.ir.target.Dataflow;
  * dataflow: the keyword pinned, or null; tile: the pinned extents by index; order: empty, or every index
  * once; rows, cols: the indices pinned on each array axis (distinct, on one axis at most), or null when not
  * pinned (an empty list pins an axis to no index); spatial: per index, the part of its tile its axis spreads
- * (Mapping.spreads). Whether the dataflow lets them there is the mapping
- * passes' check, as it depends on the target's dataflows.
+ * (Mapping.spreads); pe: the PEs' walk, and per per-PE level what it keeps and bypasses (Mapping.Pe).
+ * Whether the dataflow lets them there, and which per-PE levels the target has, are the mapping passes'
+ * checks, as they depend on the target.
  */
 public record MapPin(String dataflow, Map<String, Integer> tile, List<String> order, List<String> rows,
-                     List<String> cols, Map<String, Integer> spatial) {
+                     List<String> cols, Map<String, Integer> spatial, Mapping.Pe pe) {
   public static final String ATTR = "pin";
   /** The dataflows @map accepts; whether the target runs the one pinned is the mapping passes' check. */
   public static final List<String> DATAFLOWS = Arrays.stream(Dataflow.values()).map(Dataflow::keyword).toList();
-  private static final List<String> KEYS = List.of("cols", "dataflow", "order", "rows", "spatial", "tile");
+  private static final List<String> KEYS = List.of("bypass", "cols", "dataflow", "keep", "order", "rows", "spatial",
+      "tile", "walk");
+  /** The keys that pin the PEs' part (Mapping.Pe). */
+  public static final List<String> PE_KEYS = List.of("bypass", "keep", "walk");
 
   public MapPin {
+    if (pe == null) pe = Mapping.Pe.RULE;
     tile = Collections.unmodifiableMap(new LinkedHashMap<>(tile));
     spatial = Collections.unmodifiableMap(new LinkedHashMap<>(spatial));
     order = List.copyOf(order);
@@ -43,7 +48,14 @@ public record MapPin(String dataflow, Map<String, Integer> tile, List<String> or
 
   /** A pin that spreads no index in part. */
   public MapPin(String dataflow, Map<String, Integer> tile, List<String> order, List<String> rows, List<String> cols) {
-    this(dataflow, tile, order, rows, cols, Map.of());
+    this(dataflow, tile, order, rows, cols, Map.of(), Mapping.Pe.RULE);
+  }
+
+  /** The PEs' part of a pin attribute (its walk, keep and bypass), checked against the op's {@code dims}. */
+  public static Mapping.Pe pe(DictAttr pin, List<String> dims) {
+    java.util.Map<String, Attribute> part = new java.util.TreeMap<>();
+    for (String k : PE_KEYS) pin.get(k).ifPresent(v -> part.put(k, v));
+    return Mapping.Pe.read(DictAttr.of(part), dims, MapPin::bad);
   }
 
   /** The op's pin, empty when it has none; a malformed one is an OpTypeException naming what is wrong. */
@@ -90,7 +102,7 @@ public record MapPin(String dataflow, Map<String, Integer> tile, List<String> or
     }
     List<String> rows = axis(pin, "rows", space, List.of());
     List<String> cols = axis(pin, "cols", space, rows == null ? List.of() : rows);
-    return Optional.of(new MapPin(dataflow, tile, order, rows, cols, spatial));
+    return Optional.of(new MapPin(dataflow, tile, order, rows, cols, spatial, pe(pin, space.dims())));
   }
 
   /** A pinned axis: distinct indices of the op, none of them on {@code other}; null when not pinned. */

@@ -1,7 +1,7 @@
 // The mapping of one compute op (DESIGN.md section 3), a typed view over its `mapping` attribute
-// {cols, dataflow, levels = [{level, order, tile}], rows, spatial}: the dataflow, the indices on the PE
+// {cols, dataflow, levels = [{level, order, tile}], rows, spatial, pe?}: the dataflow, the indices on the PE
 // array's rows and columns (any number per axis), the tile held in the global buffer and the order of the
-// tile loops around it.
+// tile loops around it, and, where a pin states it, the PEs' walk and what each per-PE level keeps (pe).
 // One validating reader (read, of) serves the verifier, the mapping passes and the lowering alike.
 package org.tdlc.ir.mapping;
 
@@ -15,11 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.tdlc.ir.Operation;
 import org.tdlc.ir.attr.Attribute;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.ops.OpTypeException;
 import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.Operand;
 
 /**
  * rows/cols: the indices on the array's rows and columns (none, one or several, in the op's index order),
@@ -34,11 +37,214 @@ import org.tdlc.ir.target.Dataflow;
  * its tile.
  */
 public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, Map<String, Integer> tile,
-                      List<String> order, Map<String, Integer> spreads) {
+                      List<String> order, Map<String, Integer> spreads, Pe pe) {
   public static final String ATTR = "mapping";
   public static final String LEVEL = "global";
   private static final List<String> KEYS = List.of("cols", "dataflow", "levels", "rows", "spatial");
+  private static final List<String> OPTIONAL_KEYS = List.of("pe");
   private static final List<String> LEVEL_KEYS = List.of("level", "order", "tile");
+  private static final List<String> PE_KEYS = List.of("bypass", "keep", "walk");
+
+  /**
+   * The PEs' part of a mapping, below the global buffer, where a pin states it (machine.PeWalk by name):
+   * {@code walk}, the order the PEs walk a fold's loops in time, outermost first (every index once; an index
+   * the array spreads whole is not walked, a split one's walked part is); {@code keep}, per per-PE level the
+   * part of each index it keeps its operands across (its tile there, Timeloop's factors at that level: WHOLE
+   * for all the PEs walk of it, indices it does not name at 1); {@code bypass}, per per-PE level the operands
+   * (Operand keywords) it does not keep, which pass through it. The parts a level keeps walk inside those it
+   * does not, and the levels nest: of any two, one keeps at least as much of every index as the other
+   * (nestProblem). Levels and indices a pe leaves out follow ArrayTraffic's rule: the best of three walks,
+   * each level keeping the innermost whole loops that fit.
+   */
+  public record Pe(List<String> walk, Map<String, Map<String, Integer>> keep, Map<String, List<String>> bypass) {
+    /** Nothing pinned. */
+    public static final Pe RULE = new Pe(List.of(), Map.of(), Map.of());
+    /** A part that is all of an index: what `keep = { level = [c, r, s] }` and a part `all` say. */
+    public static final int WHOLE = Integer.MAX_VALUE;
+
+    public Pe {
+      walk = List.copyOf(walk);
+      Map<String, Map<String, Integer>> k = new TreeMap<>();
+      Map<String, List<String>> b = new TreeMap<>();
+      keep.forEach((l, v) -> k.put(l, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+      bypass.forEach((l, v) -> { if (!v.isEmpty()) b.put(l, List.copyOf(v)); });
+      keep = Collections.unmodifiableMap(k);
+      bypass = Collections.unmodifiableMap(b);
+    }
+
+    /** A level's keep of whole indices, as `keep = { level = [c, r, s] }` writes it. */
+    public static Map<String, Integer> whole(List<String> indices) {
+      Map<String, Integer> out = new LinkedHashMap<>();
+      for (String d : indices) out.put(d, WHOLE);
+      return out;
+    }
+
+    public boolean isRule() { return walk.isEmpty() && keep.isEmpty() && bypass.isEmpty(); }
+
+    /**
+     * This pe in other index names: the walk through {@code names} (an index may become several, or several
+     * one), each level's keep through {@code parts}.
+     */
+    public Pe renamed(Function<List<String>, List<String>> names, UnaryOperator<Map<String, Integer>> parts) {
+      Map<String, Map<String, Integer>> k = new TreeMap<>();
+      keep.forEach((l, v) -> k.put(l, parts.apply(v)));
+      return new Pe(names.apply(walk), k, bypass);
+    }
+
+    /** The attribute {bypass = {level = [...]}, keep = {level = [...] or {c = 4, k = "all"}}, walk = [...]}. */
+    DictAttr toAttribute() {
+      Map<String, Attribute> k = new TreeMap<>(), b = new TreeMap<>();
+      keep.forEach((l, v) -> k.put(l, partsAttribute(v)));
+      bypass.forEach((l, v) -> b.put(l, Attribute.strings(v)));
+      Map<String, Attribute> all = new TreeMap<>();
+      all.put("walk", Attribute.strings(walk));
+      all.put("keep", DictAttr.of(k));
+      all.put("bypass", DictAttr.of(b));
+      return DictAttr.of(all);
+    }
+
+    /** A level's keep: the list of its indices when it keeps each whole, else {index = part or "all"}. */
+    private static Attribute partsAttribute(Map<String, Integer> parts) {
+      if (parts.values().stream().allMatch(f -> f == WHOLE)) return Attribute.strings(List.copyOf(parts.keySet()));
+      Map<String, Attribute> out = new LinkedHashMap<>();
+      parts.forEach((d, f) -> out.put(d, f == WHOLE ? Attribute.of("all") : Attribute.of(f.longValue())));
+      return DictAttr.of(out);
+    }
+
+    /**
+     * Reads and checks a pe against the op's {@code dims}: walk every index once (or empty), keep's indices and
+     * parts (a list of whole indices, or {index = part or "all"}) with a walk, nesting; bypass's operands
+     * Operand keywords. {@code bad} makes the error.
+     */
+    public static Pe read(DictAttr a, List<String> dims, Function<String, RuntimeException> bad) {
+      for (String k : a.entries().keySet()) {
+        if (!PE_KEYS.contains(k)) {
+          throw bad.apply("pe has an unknown key " + k + " (its keys: " + String.join(", ", PE_KEYS) + ")");
+        }
+      }
+      List<String> walk = a.has("walk") ? names(a.get("walk").orElseThrow(), "walk", bad) : List.of();
+      if (!walk.isEmpty() && (walk.size() != dims.size() || !new HashSet<>(walk).equals(new HashSet<>(dims)))) {
+        throw bad.apply("walk " + walk + " must list each index once: a permutation of " + dims);
+      }
+      Map<String, Map<String, Integer>> keep = new TreeMap<>();
+      Map<String, List<String>> bypass = new TreeMap<>();
+      if (a.has("keep")) {
+        if (!(a.get("keep").orElseThrow() instanceof DictAttr k)) throw bad.apply("keep must be a dictionary of levels");
+        for (var e : k.entries().entrySet()) {
+          Map<String, Integer> parts = parts(e.getValue(), "keep " + e.getKey(), bad);
+          String why = keepProblem(parts, walk, dims);
+          if (why != null) throw bad.apply("keep " + e.getKey() + " = " + text(parts) + ": " + why);
+          keep.put(e.getKey(), parts);
+        }
+        String why = nestProblem(keep);
+        if (why != null) throw bad.apply(why);
+      }
+      if (a.has("bypass")) {
+        if (!(a.get("bypass").orElseThrow() instanceof DictAttr b)) throw bad.apply("bypass must be a dictionary of levels");
+        for (var e : b.entries().entrySet()) {
+          List<String> ops = names(e.getValue(), "bypass " + e.getKey(), bad);
+          for (String o : ops) {
+            if (Operand.parse(o).isEmpty()) {
+              throw bad.apply("bypass " + e.getKey() + " names " + Attribute.quote(o) + ", which is not an operand (inputs, "
+                  + "weights, outputs)");
+            }
+          }
+          bypass.put(e.getKey(), ops);
+        }
+      }
+      return new Pe(walk, keep, bypass);
+    }
+
+    /** A level's keep as written: a list of whole indices, or {index = part or "all"}. */
+    private static Map<String, Integer> parts(Attribute v, String what, Function<String, RuntimeException> bad) {
+      if (v instanceof DictAttr d) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (var e : d.entries().entrySet()) {
+          if (e.getValue() instanceof Attribute.StringAttr s && s.value().equals("all")) {
+            out.put(e.getKey(), WHOLE);
+          } else if (e.getValue() instanceof Attribute.IntAttr i && i.value() >= 1 && i.value() < WHOLE) {
+            out.put(e.getKey(), (int) i.value());
+          } else {
+            throw bad.apply(what + " " + e.getKey() + " = " + e.getValue() + " must be a positive integer or \"all\"");
+          }
+        }
+        return out;
+      }
+      return whole(names(v, what, bad));
+    }
+
+    /**
+     * Why a level cannot keep {@code parts} (index to part) under {@code walk}, or null: they must be indices of
+     * the op, with a walk to place them in.
+     */
+    public static String keepProblem(Map<String, Integer> parts, List<String> walk, List<String> dims) {
+      for (String d : parts.keySet()) if (!dims.contains(d)) return d + " is not an index of the op (its indices: " + dims + ")";
+      if (walk.isEmpty()) return "a level keeps the innermost loops of a walk, so keep needs walk";
+      return null;
+    }
+
+    /**
+     * Why the levels' keeps do not nest, or null: of any two levels, one keeps at least as much of every index
+     * as the other (as Timeloop's levels nest, each inside the one outside it), so that each level's parts are
+     * the innermost of one walk.
+     */
+    public static String nestProblem(Map<String, Map<String, Integer>> keep) {
+      List<String> levels = List.copyOf(keep.keySet());
+      for (int i = 0; i < levels.size(); i++) {
+        for (int j = i + 1; j < levels.size(); j++) {
+          Map<String, Integer> a = keep.get(levels.get(i)), b = keep.get(levels.get(j));
+          if (!covers(a, b) && !covers(b, a)) {
+            return "keep " + levels.get(i) + " = " + text(a) + " and " + levels.get(j) + " = " + text(b) + " do not nest: "
+                + "one level must keep at least as much of every index as the other (the levels nest, as Timeloop's do)";
+          }
+        }
+      }
+      return null;
+    }
+
+    private static boolean covers(Map<String, Integer> outer, Map<String, Integer> inner) {
+      for (var e : inner.entrySet()) if (outer.getOrDefault(e.getKey(), 0) < e.getValue()) return false;
+      return true;
+    }
+
+    /** [c, r, s] when every part is whole, else { c = 4, k = all }. */
+    public static String text(Map<String, Integer> parts) {
+      if (parts.values().stream().allMatch(f -> f == WHOLE)) return "[" + String.join(", ", parts.keySet()) + "]";
+      StringBuilder b = new StringBuilder("{ ");
+      parts.forEach((d, f) -> b.append(b.length() == 2 ? "" : ", ").append(d).append(" = ").append(f == WHOLE ? "all" : f));
+      return b.append(" }").toString();
+    }
+
+    private static List<String> names(Attribute v, String what, Function<String, RuntimeException> bad) {
+      List<String> out = new ArrayList<>();
+      if (v instanceof Attribute.ArrayAttr arr) {
+        for (Attribute e : arr.elements()) {
+          if (!(e instanceof Attribute.StringAttr s)) throw bad.apply(what + " must list names, got " + e);
+          out.add(s.value());
+        }
+        return out;
+      }
+      throw bad.apply(what + " must be a list of names, got " + v);
+    }
+
+    /** walk = [k, p, c], keep = { spad = [c] }, bypass = { spad = [inputs] }: the @map text, empty for the rule. */
+    String pinText() {
+      StringBuilder b = new StringBuilder();
+      if (!walk.isEmpty()) b.append(", walk = [").append(String.join(", ", walk)).append(']');
+      if (!keep.isEmpty()) {
+        StringBuilder k = new StringBuilder();
+        keep.forEach((l, v) -> k.append(k.length() == 0 ? "" : ", ").append(l).append(" = ").append(text(v)));
+        b.append(", keep = { ").append(k).append(" }");
+      }
+      if (!bypass.isEmpty()) {
+        StringBuilder k = new StringBuilder();
+        bypass.forEach((l, v) -> k.append(k.length() == 0 ? "" : ", ").append(l).append(" = [").append(String.join(", ", v))
+            .append(']'));
+        b.append(", bypass = { ").append(k).append(" }");
+      }
+      return b.toString();
+    }
+  }
 
   public Mapping {
     tile = Collections.unmodifiableMap(new LinkedHashMap<>(tile));
@@ -53,6 +259,13 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     order = List.copyOf(order);
     rows = List.copyOf(rows);
     cols = List.copyOf(cols);
+    if (pe == null) pe = Pe.RULE;
+  }
+
+  /** A mapping whose PEs walk and keep by ArrayTraffic's rule. */
+  public Mapping(Dataflow dataflow, List<String> rows, List<String> cols, Map<String, Integer> tile, List<String> order,
+                 Map<String, Integer> spreads) {
+    this(dataflow, rows, cols, tile, order, spreads, Pe.RULE);
   }
 
   /** A mapping whose axes spread their indices' whole tiles. */
@@ -95,6 +308,7 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     all.put("cols", Attribute.strings(cols));
     all.put("spatial", DictAttr.of(spatial));
     all.put("levels", new Attribute.ArrayAttr(List.of(DictAttr.of(level))));
+    if (!pe.isRule()) all.put("pe", pe.toAttribute());
     return DictAttr.of(all);
   }
 
@@ -111,7 +325,7 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
 
   /** Reads and checks a mapping attribute against the indices of the op that carries it. */
   public static Mapping read(Attribute attribute, IndexSpace space) {
-    DictAttr a = dict(attribute, "the mapping", KEYS);
+    DictAttr a = dict(attribute, "the mapping", KEYS, OPTIONAL_KEYS);
     String df = string(a, "dataflow");
     Dataflow dataflow = Dataflow.parse(df).orElseThrow(() -> bad("unknown dataflow " + Attribute.quote(df)
         + " (the dataflows: " + Dataflow.allKeywords() + ")"));
@@ -130,7 +344,8 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     Map<String, Integer> tile = tile(dict(level.get("tile").orElseThrow(), "tile", null), space);
     List<String> order = order(level, space);
     Map<String, Integer> spreads = spatial(dict(a.get("spatial").orElseThrow(), "spatial", null), rows, cols, tile);
-    return new Mapping(dataflow, rows, cols, tile, order, spreads);
+    Pe pe = a.has("pe") ? Pe.read(dict(a.get("pe").orElseThrow(), "pe", null), space.dims(), Mapping::bad) : Pe.RULE;
+    return new Mapping(dataflow, rows, cols, tile, order, spreads, pe);
   }
 
   /** An axis' indices, in the op's index order whatever order they are written in. */
@@ -230,11 +445,17 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     return out;
   }
 
-  private static DictAttr dict(Attribute a, String what, List<String> keys) {
+  private static DictAttr dict(Attribute a, String what, List<String> keys) { return dict(a, what, keys, List.of()); }
+
+  /** A dictionary with every key of {@code keys}, and any of {@code optional}. */
+  private static DictAttr dict(Attribute a, String what, List<String> keys, List<String> optional) {
     if (!(a instanceof DictAttr d)) throw bad(what + " must be a dictionary, got " + a);
     if (keys == null) return d;
     for (String k : d.entries().keySet()) {
-      if (!keys.contains(k)) throw bad(what + " has an unknown key " + k + " (its keys: " + String.join(", ", keys) + ")");
+      if (!keys.contains(k) && !optional.contains(k)) {
+        throw bad(what + " has an unknown key " + k + " (its keys: " + String.join(", ", keys)
+            + (optional.isEmpty() ? "" : "; optional: " + String.join(", ", optional)) + ")");
+      }
     }
     for (String k : keys) {
       if (!d.has(k)) throw bad(what + " has no " + k + " (its keys: " + String.join(", ", keys) + ")");
@@ -274,7 +495,7 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
       indent += "  ";
     }
     b.append(indent).append("global [ ").append(tileText()).append(" ]\n");
-    for (String d : space.dims()) {
+    for (String d : pe.isRule() ? space.dims() : List.<String>of()) {
       int walked = rows.contains(d) || cols.contains(d) ? tileOf(d) / spatial(d) : tileOf(d);
       if (walked == 1) continue;
       b.append(indent).append("| for ").append(d).append(" in [0:").append(walked).append(")")
@@ -297,7 +518,66 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
           .append(axisUse(axes.get(a), pes[a])).append(") (").append(names[a]).append(")")
           .append(axes.get(a).size() > 1 ? " over " + axisText(axes.get(a)) : "").append('\n');
     }
+    if (!pe.isRule()) walkNest(b, indent + "  ", space);
     return b.toString();
+  }
+
+  /**
+   * The pinned walk inside each PE, outermost first, each loop cut into the parts the levels keep (PeNest): a
+   * per-PE level that keeps parts opens where its parts begin (Timeloop's per-level blocks) with its tile, the
+   * operands it bypasses beside it.
+   */
+  private void walkNest(StringBuilder b, String indent, IndexSpace space) {
+    List<String> dims = space.dims(), levels = List.copyOf(pe.keep().keySet());
+    b.append(indent).append("pe").append(pe.walk().isEmpty() ? " (the walk by rule)" : "").append('\n');
+    for (var e : pe.bypass().entrySet()) {
+      if (!pe.keep().containsKey(e.getKey())) {
+        b.append(indent).append(e.getKey()).append(" (bypasses ").append(String.join(", ", e.getValue())).append(")\n");
+      }
+    }
+    if (pe.walk().isEmpty()) return;
+    int[] extents = new int[dims.size()], walk = new int[dims.size()];
+    int walked = 0;
+    for (int d = 0; d < dims.size(); d++) {
+      String name = dims.get(d);
+      extents[d] = rows.contains(name) || cols.contains(name) ? tileOf(name) / spatial(name) : tileOf(name);
+      if (!rows.contains(name) && !cols.contains(name) || spatial(name) < tileOf(name)) walked |= 1 << d;
+      walk[d] = dims.indexOf(pe.walk().get(d));
+    }
+    int[][] keep = new int[levels.size()][dims.size()];
+    for (int j = 0; j < levels.size(); j++) {
+      for (var e : pe.keep().get(levels.get(j)).entrySet()) keep[j][dims.indexOf(e.getKey())] = e.getValue();
+    }
+    List<PeNest.Part> parts = PeNest.of(extents, walk, walked, keep);
+    boolean[] opened = new boolean[levels.size()];
+    for (PeNest.Part p : parts) {
+      for (int j = 0; j < levels.size(); j++) {
+        if (opened[j] || (p.levels() >> j & 1) == 0) continue;
+        opened[j] = true;
+        b.append(indent).append(levels.get(j)).append(" [ ").append(levelTile(parts, j, dims)).append(" ]")
+            .append(bypassed(levels.get(j))).append('\n');
+      }
+      if (p.extent() == 1) continue;
+      b.append(indent).append("| for ").append(dims.get(p.loop())).append(" in [0:").append(p.extent()).append(")\n");
+      indent += "  ";
+    }
+    for (int j = 0; j < levels.size(); j++) {
+      if (!opened[j]) b.append(indent).append(levels.get(j)).append(" [ ]").append(bypassed(levels.get(j))).append('\n');
+    }
+  }
+
+  /** What level j of {@code parts} keeps, per index: the product of its parts' extents there, "c=4 r=3". */
+  private static String levelTile(List<PeNest.Part> parts, int j, List<String> dims) {
+    Map<Integer, Integer> tile = new TreeMap<>();
+    for (PeNest.Part p : parts) if ((p.levels() >> j & 1) != 0) tile.merge(p.loop(), p.extent(), (a, c) -> a * c);
+    StringBuilder t = new StringBuilder();
+    tile.forEach((d, e) -> t.append(t.length() == 0 ? "" : " ").append(dims.get(d)).append('=').append(e));
+    return t.toString();
+  }
+
+  private String bypassed(String level) {
+    List<String> by = pe.bypass().getOrDefault(level, List.of());
+    return by.isEmpty() ? "" : " (bypasses " + String.join(", ", by) + ")";
   }
 
   /** The mapping as an annotation that pins it when pasted before the statement. */
@@ -311,7 +591,7 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     spreads.forEach((d, v) -> sp.append(sp.length() == 0 ? "" : ", ").append(d).append(" = ").append(v));
     return "@map(dataflow = " + dataflow.keyword() + ", rows = [" + String.join(", ", rows) + "], cols = ["
         + String.join(", ", cols) + "], tile = { " + t + " }" + (spreads.isEmpty() ? "" : ", spatial = { " + sp + " }")
-        + ", order = [" + String.join(", ", order) + "])";
+        + ", order = [" + String.join(", ", order) + "]" + pe.pinText() + ")";
   }
 
   /** k=16 c=32 ...: the global tile in index order. */

@@ -4,9 +4,6 @@
 // A hand-written @map pin goes through its own reader, MapPin.
 package org.tdlc.ir.mapping;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +17,9 @@ import org.tdlc.ir.ops.OpTypeException;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.text.IrParser;
 import org.tdlc.ir.verify.Verifier;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MappingTest {
   static final String GOOD = "{cols = [\"n\"], dataflow = \"ws\", levels = [{level = \"global\", order = [\"n\", \"m\", \"k\"],"
@@ -42,6 +42,33 @@ class MappingTest {
   static String refused(String from, String to) {
     assertTrue(GOOD.contains(from), from);
     return assertThrows(OpTypeException.class, () -> Mapping.of(matmul(GOOD.replace(from, to)))).getMessage();
+  }
+
+  @Test void thePesPartReadsBackAndPrintsAsItsPin() {
+    String withPe = GOOD.replace("rows = [\"k\"]", "pe = {bypass = {spad = [\"outputs\"]}, keep = {spad = [\"n\", \"k\"]},"
+        + " walk = [\"m\", \"n\", \"k\"]}, rows = [\"k\"]");
+    Operation op = matmul(withPe);
+    Mapping m = Mapping.of(op).orElseThrow();
+    assertEquals(new Mapping.Pe(List.of("m", "n", "k"), Map.of("spad", Mapping.Pe.whole(List.of("n", "k"))),
+        Map.of("spad", List.of("outputs"))), m.pe());
+    assertEquals(withPe, m.toAttribute().toString());
+    assertEquals(m, Mapping.read(m.toAttribute(), IndexSpace.of(op).orElseThrow()));
+    assertTrue(m.pinText().endsWith(", walk = [m, n, k], keep = { spad = [n, k] }, bypass = { spad = [outputs] })"),
+        m.pinText());
+    // parts of indices, Timeloop's factors at a level, read back and print as a dictionary
+    String parts = withPe.replace("keep = {spad = [\"n\", \"k\"]}", "keep = {psum = {n = 4}, spad = {k = 8, n = \"all\"}}");
+    Mapping p = Mapping.of(matmul(parts)).orElseThrow();
+    assertEquals(Map.of("n", 4), p.pe().keep().get("psum"));
+    assertEquals(parts, p.toAttribute().toString());
+    assertTrue(p.pinText().contains("keep = { psum = { n = 4 }, spad = { k = 8, n = all } }"), p.pinText());
+    // levels that do not nest: neither keeps all the other keeps
+    assertEquals("mapping: keep psum = [m] and spad = [n, k] do not nest: one level must keep at least as much of every "
+        + "index as the other (the levels nest, as Timeloop's do)",
+        assertThrows(OpTypeException.class, () -> Mapping.of(matmul(withPe.replace("keep = {spad",
+            "keep = {psum = [\"m\"], spad")))).getMessage());
+    assertEquals("mapping: walk [m, k] must list each index once: a permutation of [m, n, k]",
+        assertThrows(OpTypeException.class, () -> Mapping.of(matmul(withPe.replace("[\"m\", \"n\", \"k\"]}", "[\"m\", \"k\"]}"))))
+            .getMessage());
   }
 
   @Test void aWellFormedMappingReadsBackAndPrintsTheSameAttribute() {
@@ -95,7 +122,7 @@ class MappingTest {
         refused("\"n\", \"m\", \"k\"", "\"n\", \"k\""));
     assertEquals("mapping: the mapping has no rows (its keys: cols, dataflow, levels, rows, spatial)",
         refused("rows = [\"k\"], ", ""));
-    assertEquals("mapping: the mapping has an unknown key bypass (its keys: cols, dataflow, levels, rows, spatial)",
+    assertEquals("mapping: the mapping has an unknown key bypass (its keys: cols, dataflow, levels, rows, spatial; optional: pe)",
         refused("cols = [\"n\"]", "bypass = true, cols = [\"n\"]"));
     assertEquals("mapping: level \"dram\" is not one a mapping can hold (only \"global\")",
         refused("\"global\"", "\"dram\""));

@@ -17,6 +17,7 @@ import org.tdlc.machine.ArrayTraffic;
 import org.tdlc.machine.BufferLayout;
 import org.tdlc.machine.Energy;
 import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.PeWalk;
 import org.tdlc.machine.TileWalk;
 import org.tdlc.machine.Timing;
 import org.tdlc.machine.sparse.DecodeCost;
@@ -51,11 +52,19 @@ public final class CostModel {
   /** Per input: its storage format when a weight stored compressed, else null; and its density. */
   private final StorageFormat[] formats;
   private final double[] densities;
+  /** How the PEs walk and what the per-PE levels keep, by index, where the op's pin states it (PeWalk.RULE: not). */
+  private final PeWalk pe;
 
   public CostModel(LoopSpace space, Target target) { this(space, target, new StorageFormat[2], new double[] {1, 1}); }
 
   /** A model where input i is stored in {@code formats[i]} (null or dense: uncompressed) at {@code densities[i]}. */
   public CostModel(LoopSpace space, Target target, StorageFormat[] formats, double[] densities) {
+    this(space, target, formats, densities, PeWalk.RULE);
+  }
+
+  /** As above, the PEs walking and keeping as {@code pe} (by index) pins. */
+  public CostModel(LoopSpace space, Target target, StorageFormat[] formats, double[] densities, PeWalk pe) {
+    this.pe = pe;
     this.space = space;
     this.target = target;
     this.machine = MachineConfig.of(target);
@@ -92,6 +101,34 @@ public final class CostModel {
 
   public LoopSpace space() { return space; }
 
+  /** The machine the model counts on. */
+  public MachineConfig machine() { return machine; }
+
+  /** The pinned PE walk, by index (PeWalk.RULE when the op pins none). */
+  public PeWalk pe() { return pe; }
+
+  /** This model with the PEs walking and keeping as {@code pe} pins. */
+  public CostModel withPe(PeWalk pe) { return new CostModel(space, target, formats, densities, pe); }
+
+  /**
+   * The per-PE level (its index among the levels) whose pinned kept indices do not fit its room, with the
+   * bytes they need; null when all fit (always, without a pin). The rule is the same for every arrangement,
+   * so that the search can check it with the buffer's: the operands the level holds over the kept indices at
+   * their whole tiles, as if no axis spread any of them (a bound on what any arrangement keeps).
+   */
+  public long[] keepOverflow(int[] tile) {
+    if (pe.keep() == null) return null;
+    int[] ext = new int[n];
+    for (int d = 0; d < n; d++) ext[d] = Math.min(tile[d], space.ranges()[d]);
+    long[] need = ArrayLoops.of(ext, strides, 0, 0, null).keptBytes(machine, null, space.bytes()[0],
+        space.bytes()[1], pe);
+    for (int j = 0; j < need.length; j++) {
+      int i = machine.firstPerPe() + j;
+      if (need[j] > machine.levels().get(i).keepBytes()) return new long[] {i, need[j]};
+    }
+    return null;
+  }
+
   public Target target() { return target; }
 
   /**
@@ -124,8 +161,13 @@ public final class CostModel {
     return fit == null ? new int[] {0, 0} : fit;
   }
 
-  /** Whether the tile fits the global buffer with at least single slots. */
-  public boolean slotsFit(int[] tile) { return footprint(tile, 1, 1) <= machine.global().sizeBytes(); }
+  /**
+   * Whether the tile fits the global buffer with at least single slots, and what the pin keeps in each per-PE
+   * level fits it (keepOverflow).
+   */
+  public boolean slotsFit(int[] tile) {
+    return footprint(tile, 1, 1) <= machine.global().sizeBytes() && keepOverflow(tile) == null;
+  }
 
   private long maxBox(int i, int[] tile) { return TileWalk.maxBoxElements(space.maps().get(i), tile); }
 
@@ -144,7 +186,7 @@ public final class CostModel {
   public Cost evaluate(Dataflow df, int rowDims, int colDims, int[] tile, int[] order, int[] spread) {
     int[] slots = slots(tile);
     long cap = machine.global().sizeBytes();
-    if (slots[0] == 0) {
+    if (slots[0] == 0 || keepOverflow(tile) != null) {   // a pinned keep must fit too
       return new Cost(space.macs(), 0, 0, new long[3], new long[3], new long[3], new long[3], 0, 0, 0, 0,
           footprint(tile, 1, 1), cap, 0, 0, 0, 0, 0);
     }
@@ -184,7 +226,7 @@ public final class CostModel {
     }
     ArrayLoops loops = ArrayLoops.of(ext, strides, rowDims, colDims, spread);
     if (loops.extents().length == n) spread = null;   // the full tile splits nothing (ArrayLoops.of)
-    ArrayTraffic.Counts step = loops.traffic(machine, df, tileOutputs, false, space.bytes()[0], space.bytes()[1]);
+    ArrayTraffic.Counts step = loops.traffic(machine, df, tileOutputs, false, space.bytes()[0], space.bytes()[1], pe);
     gRead[0] = steps * step.a() * space.bytes()[0];
     gRead[1] = steps * step.b() * space.bytes()[1];
     long partialsWritten = steps * step.cWritten() * Energy.PSUM_BYTES;
@@ -295,7 +337,7 @@ public final class CostModel {
                      TileTimeline.Stored[] stored) {
     Cost c = evaluate(df, rowDims, colDims, tile, order, spread);
     if (!c.feasible()) return c;
-    TileTimeline.Schedule s = TileTimeline.of(space, machine, df, rowDims, colDims, tile, spread, order,
+    TileTimeline.Schedule s = TileTimeline.of(space, machine, df, rowDims, colDims, tile, spread, pe, order,
         new int[] {c.nIn(), c.nOut()}, stored);
     long[] dramRead = c.dramRead().clone(), globalWrite = c.globalWrite().clone();
     long[] globalRead = c.globalRead().clone();
@@ -332,7 +374,7 @@ public final class CostModel {
     read[1] = Cost.sum(gRead);
     written[1] = Cost.sum(gWrite);
     Energy.staged(machine, staged, read, written);
-    Energy.perPe(machine, issued, space.bytes()[0], space.bytes()[1], read, written);
+    Energy.perPe(machine, issued, space.bytes()[0], space.bytes()[1], pe, read, written);
     long local = 0;
     for (int i = machine.firstPerPe(); i < levels; i++) local += read[i] + written[i];
     return new Charge(Energy.total(machine, read, written, issued), local);
@@ -462,7 +504,8 @@ public final class CostModel {
     }
     if (issuedShare < 1) folds = (long) Math.ceil(folds * issuedShare);
     long perStep = Timing.mac(machine, df, Math.round((double) spatial / steps), Math.round((double) folds / steps), 0, 0,
-        Math.round((double) macRead / steps), Math.round((double) macWritten / steps), space.bytes()[0], space.bytes()[1]);
+        Math.round((double) macRead / steps), Math.round((double) macWritten / steps), space.bytes()[0], space.bytes()[1],
+        pe);
     long tileElems = 1;
     for (int d = 0; d < n; d++) if (!reduced[d]) tileElems *= tile[d];
     long aluOps = space.epilogueIo().length;   // no fill: the first reduction step starts the accumulators

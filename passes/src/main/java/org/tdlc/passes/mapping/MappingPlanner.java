@@ -12,9 +12,11 @@ import org.tdlc.ir.Operation;
 import org.tdlc.ir.attr.Attribute;
 import org.tdlc.ir.attr.DictAttr;
 import org.tdlc.ir.diag.DiagnosticEngine;
+import org.tdlc.ir.mapping.MapPin;
 import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.target.Target;
+import org.tdlc.machine.PeWalk;
 
 public final class MappingPlanner {
   /** Which decisions a pass takes; the others come from the op's mapping so far, or defaults. */
@@ -43,8 +45,18 @@ public final class MappingPlanner {
       pin = inGroups(pin, op, diags);
       if (pin == null) return Optional.empty();
     }
+    Mapping.Pe pe = MapPin.pe(pin, s.dims());
+    if (!pe.isRule()) {
+      try {
+        model = model.withPe(PeWalk.of(model.machine(), s.dims(), pe));
+      } catch (IllegalArgumentException e) {
+        diags.error(op.location(), "@map: " + e.getMessage());
+        return Optional.empty();
+      }
+    }
     space = pinned(space, pin, op, target, model, diags);
     if (space == null) return Optional.empty();
+    if (!keepFits(space, model, op, diags)) return Optional.empty();
     Mapping before = Mapping.of(op).orElse(null);
     if (decide != Decide.ALL) space = fixOthers(space, decide, before, model, opts);
     MappingSearch search = new MappingSearch(model, space, opts.objective())
@@ -58,7 +70,28 @@ public final class MappingPlanner {
       return Optional.empty();
     }
     r = finalists(r, model, opts.objective());
-    return Optional.of(new Planned(toMapping(s, r.best()), r, model));
+    return Optional.of(new Planned(toMapping(s, r.best(), pe), r, model));
+  }
+
+  /**
+   * Whether what the pin keeps in each per-PE level fits it at the space's smallest tiles (kept bytes only
+   * grow with the tile: CostModel.keepOverflow); if not, reports at the op the level, what it needs and holds.
+   */
+  private static boolean keepFits(MappingSpace space, CostModel model, Operation op, DiagnosticEngine diags) {
+    long[] over = model.keepOverflow(smallest(space));
+    if (over == null) return true;
+    var level = model.machine().levels().get((int) over[0]);
+    diags.error(op.location(), "@map: keep " + level.name() + " needs " + over[1] + " bytes per PE (its operands over "
+        + "the kept indices' whole tiles, the smallest the pin allows), and " + level.name() + " keeps "
+        + level.keepBytes() + (level.doubleBuffer() ? " (half of its " + level.sizeBytes() + ", double-buffered)" : "")
+        + ": keep fewer indices there, or pin smaller tiles");
+    return false;
+  }
+
+  /** The op's cost model under mapping {@code m}: model(op, s, target), the PEs walking and keeping as m's pe. */
+  static CostModel model(Operation op, LoopSpace s, Target target, Mapping m) {
+    CostModel model = model(op, s, target);
+    return m.pe().isRule() ? model : model.withPe(PeWalk.of(model.machine(), s.dims(), m.pe()));
   }
 
   /**
@@ -128,7 +161,10 @@ public final class MappingPlanner {
   }
 
   /** A point of the search as a Mapping, with index names. */
-  public static Mapping toMapping(LoopSpace s, MappingSearch.Point p) {
+  public static Mapping toMapping(LoopSpace s, MappingSearch.Point p) { return toMapping(s, p, Mapping.Pe.RULE); }
+
+  /** As above, with the PEs' part the op's pin states. */
+  public static Mapping toMapping(LoopSpace s, MappingSearch.Point p, Mapping.Pe pe) {
     Map<String, Integer> tile = new LinkedHashMap<>();
     for (int d = 0; d < s.dims().size(); d++) tile.put(s.dims().get(d), p.tile()[d]);
     List<String> order = new ArrayList<>();
@@ -137,7 +173,7 @@ public final class MappingPlanner {
     if (p.spread() != null) {
       for (int d = 0; d < s.dims().size(); d++) if (p.spread()[d] > 0) spreads.put(s.dims().get(d), p.spread()[d]);
     }
-    return new Mapping(p.dataflow(), names(s, p.rows()), names(s, p.cols()), tile, order, spreads);
+    return new Mapping(p.dataflow(), names(s, p.rows()), names(s, p.cols()), tile, order, spreads, pe);
   }
 
   /** The names of the indices in a mask, in index order. */
@@ -244,16 +280,56 @@ public final class MappingPlanner {
       }
       out.put("tile", DictAttr.of(tile));
     }
-    for (String key : List.of("rows", "cols", "order")) {
+    for (String key : List.of("rows", "cols", "order", "walk")) {
       if (!pin.has(key)) continue;
-      List<String> names = new ArrayList<>();
-      for (String d : pin.getStrings(key)) {
-        if (d.equals("k")) names.addAll(key.equals("order") ? List.of("g", "k") : k);
-        else names.add(d);
+      List<String> asK = key.equals("order") || key.equals("walk") ? List.of("g", "k") : k;
+      out.put(key, Attribute.strings(grouped(pin.getStrings(key), asK)));
+    }
+    if (pin.has("keep")) {
+      Map<String, Attribute> keep = new java.util.TreeMap<>();
+      for (var level : ((DictAttr) pin.get("keep").orElseThrow()).entries().entrySet()) {
+        if (level.getValue() instanceof DictAttr parts) {
+          // a part of k: whole groups (g, each whole), or part of one group's output channels (k)
+          Map<String, Attribute> grouped = new LinkedHashMap<>();
+          for (var e : parts.entries().entrySet()) {
+            if (!e.getKey().equals("k")) {
+              grouped.put(e.getKey(), e.getValue());
+              continue;
+            }
+            long f = e.getValue() instanceof Attribute.IntAttr i ? i.value() : Mapping.Pe.WHOLE;
+            if (kg == 1) {
+              grouped.put("g", e.getValue());
+            } else if (f == Mapping.Pe.WHOLE || f % kg == 0) {
+              grouped.put("g", f == Mapping.Pe.WHOLE ? e.getValue() : Attribute.of(f / kg));
+              grouped.put("k", Attribute.of("all"));
+            } else if (kg % f == 0) {
+              grouped.put("k", e.getValue());
+            } else {
+              diags.error(op.location(), "@map: keep " + level.getKey() + " keeps " + f + " of k, but this conv2d has "
+                  + groups + " groups of " + kg + " output channels: a part of k takes whole groups (a multiple of " + kg
+                  + ") or part of one (a divisor of " + kg + ")");
+              return null;
+            }
+          }
+          keep.put(level.getKey(), DictAttr.of(grouped));
+        } else {
+          keep.put(level.getKey(), Attribute.strings(grouped(((DictAttr) pin.get("keep").orElseThrow())
+              .getStrings(level.getKey()), k)));
+        }
       }
-      out.put(key, Attribute.strings(names));
+      out.put("keep", DictAttr.of(keep));
     }
     return DictAttr.of(out);
+  }
+
+  /** Index names with k as {@code k} (g then k, or g alone): a grouped convolution's own names in its space. */
+  private static List<String> grouped(List<String> own, List<String> k) {
+    List<String> names = new ArrayList<>();
+    for (String d : own) {
+      if (d.equals("k")) names.addAll(k);
+      else names.add(d);
+    }
+    return names;
   }
 
   /**
@@ -283,8 +359,22 @@ public final class MappingPlanner {
     for (var e : m.spreads().entrySet()) if (!e.getKey().equals("g") && !e.getKey().equals("k")) spreads.put(e.getKey(), e.getValue());
     if (m.spreads().containsKey("k") && g == 1) spreads.put("k", m.spreads().get("k"));
     if (m.spreads().containsKey("g") && k == kg) spreads.put("k", m.spreads().get("g") * k);
-    return new Mapping(m.dataflow(), names.apply(m.rows()), names.apply(m.cols()), tile, names.apply(m.order()), spreads)
-        .pinText();
+    // a level's parts of g and k: whole groups become k's part in whole groups of kg, a part of one group k's
+    java.util.function.UnaryOperator<Map<String, Integer>> parts = kept -> {
+      Map<String, Integer> out = new LinkedHashMap<>();
+      int fg = kept.getOrDefault("g", 0), fk = kept.getOrDefault("k", 0);
+      for (var e : kept.entrySet()) {
+        if (!e.getKey().equals("g") && !e.getKey().equals("k")) {
+          out.put(e.getKey(), e.getValue());
+        } else if (!out.containsKey("k")) {
+          int part = kg == 1 ? fg : fg > 0 && fk >= kg ? (fg == Mapping.Pe.WHOLE ? fg : fg * kg) : fk;
+          if (part > 0) out.put("k", part);
+        }
+      }
+      return out;
+    };
+    return new Mapping(m.dataflow(), names.apply(m.rows()), names.apply(m.cols()), tile, names.apply(m.order()), spreads,
+        m.pe().renamed(names, parts)).pinText();
   }
 
   /** A written order as the lowering runs it: its output indices, then its reduced ones, each as written. */

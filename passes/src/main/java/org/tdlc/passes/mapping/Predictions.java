@@ -55,7 +55,8 @@ public final class Predictions {
     LoopSpace s = LoopSpace.of(op).orElseThrow();
     int[] tile = s.dims().stream().mapToInt(m::tileOf).toArray();
     int[] spread = s.dims().stream().mapToInt(d -> m.spreads().getOrDefault(d, 0)).toArray();
-    return MappingPlanner.model(op, s, target).evaluateExact(m.dataflow(), MappingSpace.mask(s, m.rows()), MappingSpace.mask(s, m.cols()), tile,
+    return MappingPlanner.model(op, s, target, m).evaluateExact(m.dataflow(), MappingSpace.mask(s, m.rows()),
+        MappingSpace.mask(s, m.cols()), tile,
         MappingPlanner.order(s, m.order()), spread, stored);
   }
 }

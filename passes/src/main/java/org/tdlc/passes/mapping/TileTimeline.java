@@ -20,6 +20,7 @@ import org.tdlc.machine.ArrayLoops;
 import org.tdlc.machine.ArrayTraffic;
 import org.tdlc.machine.Energy;
 import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.PeWalk;
 import org.tdlc.machine.QueueSchedule;
 import org.tdlc.machine.RegionHazards;
 import org.tdlc.machine.TileWalk;
@@ -69,6 +70,8 @@ final class TileTimeline implements TileWalk.Visitor {
   private final int[] tile, order, ranges;
   /** Per index, the part of its tile its axis spreads (ArrayLoops; null: all of it). */
   private final int[] spread;
+  /** How the PEs walk and what the per-PE levels keep, by index (PeWalk.RULE: the rule). */
+  private final PeWalk pe;
   private final int nIn, nOut;
   /** The layer's instructions in emission order, scheduled once the walk has emitted them all. */
   private final QueueSchedule queues;
@@ -98,8 +101,9 @@ final class TileTimeline implements TileWalk.Visitor {
   private final Map<String, Long> zeroPoints = new HashMap<>();
 
   private TileTimeline(LoopSpace space, MachineConfig machine, Dataflow dataflow, int rowDims, int colDims, int[] tile,
-                       int[] spread, int[] order, int[] slots, Stored[] stored) {
+                       int[] spread, PeWalk pe, int[] order, int[] slots, Stored[] stored) {
     this.spread = spread;
+    this.pe = pe;
     this.dataflow = dataflow;
     this.space = space;
     this.stored = stored;
@@ -123,8 +127,8 @@ final class TileTimeline implements TileWalk.Visitor {
    * input whether it is a weight stored compressed (null entries, or a null array: dense).
    */
   static Schedule of(LoopSpace space, MachineConfig machine, Dataflow dataflow, int rowDims, int colDims, int[] tile,
-                     int[] spread, int[] order, int[] slots, Stored[] stored) {
-    TileTimeline t = new TileTimeline(space, machine, dataflow, rowDims, colDims, tile, spread, order, slots,
+                     int[] spread, PeWalk pe, int[] order, int[] slots, Stored[] stored) {
+    TileTimeline t = new TileTimeline(space, machine, dataflow, rowDims, colDims, tile, spread, pe, order, slots,
         stored == null ? new Stored[2] : stored);
     long cycles = t.run();
     return new Schedule(cycles, t.dramRead, t.bufferWrite, t.bufferRead, t.queues.busy(LOAD),
@@ -198,7 +202,7 @@ final class TileTimeline implements TileWalk.Visitor {
       if (!reduced[d]) outputs *= ext[d];
       else first &= origin[d] == 0;
     }
-    ArrayTraffic.Counts c = loops.traffic(machine, dataflow, outputs, first, space.bytes()[0], space.bytes()[1]);
+    ArrayTraffic.Counts c = loops.traffic(machine, dataflow, outputs, first, space.bytes()[0], space.bytes()[1], pe);
     macRead[0] += c.a() * space.bytes()[0];
     macRead[1] += c.b() * space.bytes()[1];
     macRead[2] += c.cRead() * Energy.PSUM_BYTES;
@@ -220,7 +224,7 @@ final class TileTimeline implements TileWalk.Visitor {
     ArrayLoops loops = ArrayLoops.of(ext, strides, rowDims, colDims, spread);
     long[] moved = bufferBytes(origin, loops, ext);
     long mac = Timing.mac(machine, dataflow, loops.spatialFolds(machine), loops.folds(machine), points, skipped,
-        moved[0], moved[1], space.bytes()[0], space.bytes()[1]);
+        moved[0], moved[1], space.bytes()[0], space.bytes()[1], loops.walk(pe));
     run(COMPUTE, mac, reads, new int[] {reads[2]}, -1);
   }
 

@@ -3,9 +3,6 @@
 // the MACs tdlc counts. A mapping Timeloop cannot say is a located error that writes nothing.
 package org.tdlc.tests.interop;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tdlc.tests.Tdlc;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExportTimeloopTest {
   static final Path REF = Path.of("validation/reference/timeloop/export");
@@ -42,7 +42,7 @@ class ExportTimeloopTest {
     Tdlc.Result run = Tdlc.run("run", REF.resolve("layers.tdl").toString(), "--target", TARGET, "--json");
     assertEquals(0, run.code(), run.toString());
     JsonNode layers = new ObjectMapper().readTree(run.out()).get("runs").get(0).get("layers");
-    assertEquals(4, layers.size(), run.out());
+    assertEquals(5, layers.size(), run.out());
     for (JsonNode l : layers) {
       String stats = Files.readString(REF.resolve("runs").resolve(l.get("name").asText()).resolve("timeloop-model.stats.txt"));
       Matcher m = Pattern.compile("(?m)^Computes = (\\d+)$").matcher(stats);
@@ -58,6 +58,24 @@ class ExportTimeloopTest {
     assertTrue(m.contains("type: spatial\n    factors: C16 M16"), m);
     assertTrue(m.contains("target: local\n    type: temporal\n    factors: C4 M1 R1 S1 N1 P1 Q1"), m);
     assertTrue(m.contains("spatial {c=16}"), m);
+  }
+
+  @Test
+  void aPinnedWalkPutsWhatTheLevelKeepsInItsLoops() throws Exception {
+    // walked pins walk = [n, k, p, q, c, r, s] and keep = { local = { c = 4, s = all } }: the per-PE level's loops
+    // are C4 (the split's walked part) and S3, innermost s (CS... inner to outer: S first); the PEs walk p, q and r
+    // outside it, the global buffer's loops in the walk's order
+    String m = Files.readString(REF.resolve("files/walked.mapping.yaml"));
+    assertTrue(m.contains("target: local\n    type: temporal\n    factors: C4 M1 R1 S3 N1 P1 Q1\n    permutation: SC"), m);
+    assertTrue(m.contains("# The PEs' walk pinned: walk [n, k, p, q, c, r, s], keep { local = { c = 4, s = all } }"), m);
+    assertTrue(m.contains("target: global\n    type: temporal\n    factors: C1 M1 R3 S1 N1 P28 Q28\n    permutation: RQP"), m);
+    // and import timeloop reads the same PE loops back
+    Path back = dir.resolve("back.tdl");
+    Tdlc.Result r = Tdlc.run("import", "timeloop", REF.resolve("files/arch.yaml").toString(),
+        REF.resolve("files/ERT.yaml").toString(), REF.resolve("files/walked.problem.yaml").toString(),
+        REF.resolve("files/walked.mapping.yaml").toString(), "-o", back.toString());
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(Files.readString(back).contains("keep = { local = { c = 4, s = 3 } })"), Files.readString(back));
   }
 
   @Test

@@ -3,9 +3,6 @@
 // malformed files are located errors that write nothing, and Timeloop -> tdl -> Timeloop -> tdl keeps the shapes.
 package org.tdlc.tests.interop;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tdlc.tests.Tdlc;
 import org.tdlc.tests.validation.Csv;
 import org.tdlc.tests.validation.TimeloopComparison;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TimeloopImportTest {
   static final Path REF = Path.of("validation/reference/timeloop");
@@ -115,8 +115,12 @@ class TimeloopImportTest {
     String text = Files.readString(out);
     // the spatial directives: shared_glb spreads Q7 M2 on X (split 2 of QMCRSNP), DummyBuffer S3 C4 on Y (split 0);
     // C and M have more of their tiles inside shared_glb than they spread (C64, M32 below it): the PEs walk the rest
-    assertTrue(text.contains("@map(rows = [c, s], cols = [k, q], spatial = { c = 4, k = 2 }, order = [p, n, s, r, k, q, c])"),
+    assertTrue(text.contains("@map(rows = [c, s], cols = [k, q], spatial = { c = 4, k = 2 }, order = [p, n, s, r, k, q, c], "),
         "spread indices, and the DRAM permutation CQMRSNP outermost first:\n" + text);
+    // the PEs walk shared_glb's temporal loops, then weights_spad's R3 C2, psum_spad's M8 inside; each scratchpad
+    // keeps the product of its factors and those of the scratchpads inside it
+    assertTrue(text.contains("walk = [n, q, s, k, p, r, c], keep = { ifmap_spad = { r = 3, c = 2, k = 8 }, "
+        + "weights_spad = { r = 3, c = 2, k = 8 }, psum_spad = { k = 8 } })"), text);
     assertTrue(text.contains("needs 175376 bytes of the shared_glb buffer, which holds 131072 bytes"), text);
     // Without the per-PE levels' partial sums the same mapping on a smaller problem fits: P = Q = 7, M = 64.
     String small = Files.readString(IN.resolve("prob/conv5_3x3_512.yaml")).replace("M: 512", "M: 16").replace("C: 512", "C: 64");
@@ -192,6 +196,8 @@ class TimeloopImportTest {
     Tdlc.Result run = Tdlc.run("run", first.toString(), "--target", "conv1_arch");
     assertEquals(0, run.code(), run.toString());
     assertTrue(run.out().contains("verified: 1 output bit-exact"), run.toString());
+    // the PEs' walk and keeps name the imported design's scratchpads: another target runs the layer without them
+    Files.writeString(first, Files.readString(first).replaceFirst(", walk = \\[[^]]*\\], keep = \\{.*\\}\\)", ")"));
     // tdlc's mapping on the 12 x 14 array folds unevenly inside every tile, which Timeloop cannot say: export for a
     // 16 x 16 i16 array instead (the shapes do not depend on the array).
     Path targets = dir.resolve("t.tdl");
