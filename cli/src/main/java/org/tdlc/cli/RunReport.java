@@ -351,24 +351,28 @@ final class RunReport {
     ObjectNode tile = level.putObject("tile");
     m.tile().forEach(tile::put);
     level.set("order", Json.strings(m.order()));
-    if (!m.pe().isRule()) {
-      ObjectNode pe = o.putObject("pe");
-      pe.set("walk", Json.strings(m.pe().walk()));
-      ObjectNode keep = pe.putObject("keep"), bypass = pe.putObject("bypass");
-      m.pe().keep().forEach((l, parts) -> {
-        if (parts.values().stream().allMatch(f -> f == Mapping.Pe.WHOLE)) {
-          keep.set(l, Json.strings(List.copyOf(parts.keySet())));
-        } else {
-          ObjectNode p = keep.putObject(l);
-          parts.forEach((d, f) -> {
-            if (f == Mapping.Pe.WHOLE) p.put(d, "all");
-            else p.put(d, f);
-          });
-        }
-      });
-      m.pe().bypass().forEach((l, v) -> bypass.set(l, Json.strings(v)));
-    }
+    if (!m.pe().isRule()) o.set("pe", pe(m.pe()));
     return o;
+  }
+
+  /** The PEs' part of a mapping: {"walk": [...], "keep": {level: [...] or {index: part or "all"}}, "bypass": {...}}. */
+  static ObjectNode pe(Mapping.Pe p) {
+    ObjectNode pe = Json.object();
+    pe.set("walk", Json.strings(p.walk()));
+    ObjectNode keep = pe.putObject("keep"), bypass = pe.putObject("bypass");
+    p.keep().forEach((level, parts) -> {
+      if (parts.values().stream().allMatch(f -> f == Mapping.Pe.WHOLE)) {
+        keep.set(level, Json.strings(List.copyOf(parts.keySet())));
+      } else {
+        ObjectNode each = keep.putObject(level);
+        parts.forEach((d, f) -> {
+          if (f == Mapping.Pe.WHOLE) each.put(d, "all");
+          else each.put(d, f);
+        });
+      }
+    });
+    p.bypass().forEach((level, v) -> bypass.set(level, Json.strings(v)));
+    return pe;
   }
 
   /**

@@ -67,6 +67,12 @@ public record ArrayLoops(int[] extents, long[][] strides, int rowMask, int colMa
     return ArrayTraffic.of(m, df, extents, rowMask, colMask, strides, outputs, starts, aBytes, bBytes, walk(byIndex));
   }
 
+  /** What the rule chose for these loops (ArrayTraffic.choice). */
+  public ArrayTraffic.Choice choice(MachineConfig m, org.tdlc.ir.target.Dataflow df, long outputs, boolean starts,
+                                    int aBytes, int bBytes) {
+    return ArrayTraffic.choice(m, df, extents, rowMask, colMask, strides, outputs, starts, aBytes, bBytes);
+  }
+
   /** A walk stated by index (a mapping's) on these loops (PeWalk.onLoops). */
   public PeWalk walk(PeWalk byIndex) {
     if (byIndex.isRule()) return PeWalk.RULE;

@@ -99,6 +99,44 @@ public final class ArrayTraffic {
    */
   public static Counts of(MachineConfig m, Dataflow df, int[] extents, int rowMask, int colMask, long[][] strides,
                           long outputs, boolean starts, int aBytes, int bBytes, PeWalk pe) {
+    return counts(m, df, extents, rowMask, colMask, strides, outputs, starts, aBytes, bBytes, pe, null);
+  }
+
+  /**
+   * What the rule chose for these loops (of's arguments, no pin): the walk (loop indices, outermost first) the
+   * counts came from, and per per-PE level the loops it keeps its operands across (a mask over loops; -1 for a
+   * level that keeps nothing here: it holds no operand the PEs keep, or only the stationary one the dataflow's
+   * registers hold). What explain prints, so that the rule's choice reads like a pinned walk.
+   */
+  public record Choice(int[] walk, int[] kept) {}
+
+  public static Choice choice(MachineConfig m, Dataflow df, int[] extents, int rowMask, int colMask, long[][] strides,
+                              long outputs, boolean starts, int aBytes, int bBytes) {
+    int[][] chosen = new int[1][];
+    counts(m, df, extents, rowMask, colMask, strides, outputs, starts, aBytes, bBytes, PeWalk.RULE, chosen);
+    int n = extents.length, moving = 0;
+    for (int l = 0; l < n; l++) if (extents[l] > 1) moving |= 1 << l;
+    int temporal = ~(rowMask | colMask) & moving, stationary = ArrayAxes.stationary(df);
+    Laid laid = lay(chosen[0], extents, temporal, strides, PeWalk.RULE);
+    int[] kept = new int[m.levels().size() - m.firstPerPe()];
+    for (int j = 0; j < kept.length; j++) {
+      MemoryLevel level = m.levels().get(m.firstPerPe() + j);
+      int held = held(level, stationary, 0);
+      int[] start = {n, n, n};
+      kept[j] = -1;
+      if (held == 0) continue;
+      keep(level.keepBytes(), held, -1, laid.ext(), laid.walked(), laid.dep(), laid.str(),
+          new int[] {aBytes, bBytes, Energy.PSUM_BYTES}, start, new long[3]);
+      int first = Math.min(start[A], Math.min(start[B], start[C]));
+      kept[j] = 0;
+      for (int pos = first; pos < n; pos++) if ((laid.walked() >> pos & 1) != 0) kept[j] |= 1 << chosen[0][pos];
+    }
+    return new Choice(chosen[0], kept);
+  }
+
+  /** of's counts; the walk they came from in {@code chosen[0]} when {@code chosen} is not null. */
+  private static Counts counts(MachineConfig m, Dataflow df, int[] extents, int rowMask, int colMask, long[][] strides,
+                               long outputs, boolean starts, int aBytes, int bBytes, PeWalk pe, int[][] chosen) {
     int stationary = ArrayAxes.stationary(df);
     int moving = 0;   // the loops that iterate (extent > 1): a loop of extent 1 never changes a value
     for (int l = 0; l < extents.length; l++) if (extents[l] > 1) moving |= 1 << l;
@@ -115,8 +153,9 @@ public final class ArrayTraffic {
     // weights, do not read innermost (each input, or weight, then serves them in turn): whichever moves least
     int n = extents.length, walkedOutputs = depends[C] & temporal;
     if (pe.rank() != null) {
-      return walked(m, stationary, extents, temporal, strides, pinnedWalk(pe, n), across, outputs, starts, aBytes, bBytes,
-          pe);
+      int[] walk = pinnedWalk(pe, n);
+      if (chosen != null) chosen[0] = walk;
+      return walked(m, stationary, extents, temporal, strides, walk, across, outputs, starts, aBytes, bBytes, pe);
     }
     Counts best = null;
     int[] tried = new int[3];
@@ -138,7 +177,10 @@ public final class ArrayTraffic {
         }
       }
       Counts c = walked(m, stationary, extents, temporal, strides, walk, across, outputs, starts, aBytes, bBytes, pe);
-      if (best == null || c.read(aBytes, bBytes) + c.written() < best.read(aBytes, bBytes) + best.written()) best = c;
+      if (best == null || c.read(aBytes, bBytes) + c.written() < best.read(aBytes, bBytes) + best.written()) {
+        best = c;
+        if (chosen != null) chosen[0] = walk;
+      }
     }
     return best;
   }

@@ -85,6 +85,45 @@ class PeWalkEndToEndTest {
   }
 
   @Test
+  void theRulesWalkThatExplainPrintsPinnedCostsTheSame(@TempDir Path dir) throws Exception {
+    // base maps the whole layer as one tile, so the rule's choice on a full tile is its choice for every MAC
+    Tdlc.Result explained = Tdlc.run("explain", FILE, "--target", "spads", "--model", "same_tile", "--layer", "base",
+        "--json");
+    assertEquals(0, explained.code(), explained.toString());
+    var chosen = Reports.parse(explained.out()).get("chosen");
+    var rule = chosen.get("pe_by_rule");
+    List<String> walk = new java.util.ArrayList<>();
+    rule.get("walk").forEach(x -> walk.add(x.asText()));
+    StringBuilder keep = new StringBuilder();
+    rule.get("keep").fields().forEachRemaining(e -> {
+      List<String> kept = new java.util.ArrayList<>();
+      e.getValue().forEach(x -> kept.add(x.asText()));
+      keep.append(keep.length() == 0 ? "" : ", ").append(e.getKey()).append(" = [").append(String.join(", ", kept)).append(']');
+    });
+    String pin = chosen.get("pin").asText().replaceFirst("\\)$", ", walk = [" + String.join(", ", walk) + "], keep = { "
+        + keep + " })");
+    Tdlc.Result text = Tdlc.run("explain", FILE, "--target", "spads", "--model", "same_tile", "--layer", "base");
+    assertTrue(text.out().contains("pe (the rule's walk and keeps, on a full tile)"), text.out());
+    Path again = dir.resolve("again.tdl");
+    Files.writeString(again, targets() + """
+        model again {
+          input x : i8[1, 16, 12, 12];
+          weight w1 : i8[16, 16, 3, 3] init random(seed = 1);
+          %s
+          base = conv2d(x, w1, pad = 1);
+          output base;
+        }
+        """.formatted(pin));
+    Tdlc.Result pinned = Tdlc.run("run", again.toString(), "--target", "spads", "--json");
+    Tdlc.Result ruled = Tdlc.run("run", FILE, "--target", "spads", "--model", "same_tile", "--json");
+    assertEquals(0, pinned.code(), pinned.toString());
+    var a = Reports.layer(Reports.onlyRun(ruled.out()), "base");
+    var b = Reports.layer(Reports.onlyRun(pinned.out()), "base");
+    assertEquals(a.get("cycles").asLong(), b.get("cycles").asLong(), pin);
+    assertEquals(a.get("bytes"), b.get("bytes"), pin);
+  }
+
+  @Test
   void aProgramCarriesItsWalksThroughAssemblyAndTheTdlxFile(@TempDir Path dir) throws Exception {
     Path tdlx = dir.resolve("w.tdlx"), s = dir.resolve("w.s"), again = dir.resolve("w2.tdlx");
     Tdlc.Result compiled = Tdlc.run("compile", FILE, "--target", "tight", "--model", "walks", "-o", tdlx.toString());

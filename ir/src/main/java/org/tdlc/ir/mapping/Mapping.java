@@ -484,7 +484,14 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
    * level shows the folds of each axis and then its flattened spatial loop (Spatial-Y rows, Spatial-X
    * cols) over the product of its indices' tiles, up to the axis' PEs.
    */
-  public String loopNest(IndexSpace space, int peRows, int peCols) {
+  public String loopNest(IndexSpace space, int peRows, int peCols) { return loopNest(space, peRows, peCols, null); }
+
+  /**
+   * As above; where this mapping pins no PE walk, {@code rule} (the machine model's choice on a full tile, or
+   * null) is printed in its place, marked as the rule's.
+   */
+  public String loopNest(IndexSpace space, int peRows, int peCols, Pe rule) {
+    Pe shown = !pe.isRule() ? pe : rule != null && !rule.walk().isEmpty() ? rule : Pe.RULE;
     StringBuilder b = new StringBuilder("dram\n");
     String indent = "";
     for (String d : order) {
@@ -495,7 +502,7 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
       indent += "  ";
     }
     b.append(indent).append("global [ ").append(tileText()).append(" ]\n");
-    for (String d : pe.isRule() ? space.dims() : List.<String>of()) {
+    for (String d : shown.isRule() ? space.dims() : List.<String>of()) {
       int walked = rows.contains(d) || cols.contains(d) ? tileOf(d) / spatial(d) : tileOf(d);
       if (walked == 1) continue;
       b.append(indent).append("| for ").append(d).append(" in [0:").append(walked).append(")")
@@ -518,7 +525,9 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
           .append(axisUse(axes.get(a), pes[a])).append(") (").append(names[a]).append(")")
           .append(axes.get(a).size() > 1 ? " over " + axisText(axes.get(a)) : "").append('\n');
     }
-    if (!pe.isRule()) walkNest(b, indent + "  ", space);
+    if (!shown.isRule()) {
+      walkNest(b, indent + "  ", space, shown, shown == pe ? "" : " (the rule's walk and keeps, on a full tile)");
+    }
     return b.toString();
   }
 
@@ -527,9 +536,9 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
    * per-PE level that keeps parts opens where its parts begin (Timeloop's per-level blocks) with its tile, the
    * operands it bypasses beside it.
    */
-  private void walkNest(StringBuilder b, String indent, IndexSpace space) {
+  private void walkNest(StringBuilder b, String indent, IndexSpace space, Pe pe, String note) {
     List<String> dims = space.dims(), levels = List.copyOf(pe.keep().keySet());
-    b.append(indent).append("pe").append(pe.walk().isEmpty() ? " (the walk by rule)" : "").append('\n');
+    b.append(indent).append("pe").append(pe.walk().isEmpty() ? " (the walk by rule)" : note).append('\n');
     for (var e : pe.bypass().entrySet()) {
       if (!pe.keep().containsKey(e.getKey())) {
         b.append(indent).append(e.getKey()).append(" (bypasses ").append(String.join(", ", e.getValue())).append(")\n");
@@ -555,14 +564,14 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
         if (opened[j] || (p.levels() >> j & 1) == 0) continue;
         opened[j] = true;
         b.append(indent).append(levels.get(j)).append(" [ ").append(levelTile(parts, j, dims)).append(" ]")
-            .append(bypassed(levels.get(j))).append('\n');
+            .append(bypassed(pe, levels.get(j))).append('\n');
       }
       if (p.extent() == 1) continue;
       b.append(indent).append("| for ").append(dims.get(p.loop())).append(" in [0:").append(p.extent()).append(")\n");
       indent += "  ";
     }
     for (int j = 0; j < levels.size(); j++) {
-      if (!opened[j]) b.append(indent).append(levels.get(j)).append(" [ ]").append(bypassed(levels.get(j))).append('\n');
+      if (!opened[j]) b.append(indent).append(levels.get(j)).append(" [ ]").append(bypassed(pe, levels.get(j))).append('\n');
     }
   }
 
@@ -575,7 +584,7 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     return t.toString();
   }
 
-  private String bypassed(String level) {
+  private static String bypassed(Pe pe, String level) {
     List<String> by = pe.bypass().getOrDefault(level, List.of());
     return by.isEmpty() ? "" : " (bypasses " + String.join(", ", by) + ")";
   }

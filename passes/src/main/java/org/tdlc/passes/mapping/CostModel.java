@@ -6,8 +6,12 @@
 // and the zeros skipped); TileTimeline, behind evaluateExact with the weights' data, counts them exactly.
 package org.tdlc.passes.mapping;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.tdlc.ir.attr.AffineExpr;
+import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.type.StorageFormat;
@@ -106,6 +110,46 @@ public final class CostModel {
 
   /** The pinned PE walk, by index (PeWalk.RULE when the op pins none). */
   public PeWalk pe() { return pe; }
+
+  /**
+   * The machine model's walk and keeps on a full tile of this mapping, by name, for a person to read (explain):
+   * the indices in the order the rule walks their loops (each where its first loop walks; those it does not walk
+   * outermost), and per per-PE level that keeps operands the indices whose walked loops it keeps whole. The rule
+   * chooses per MAC, so a remainder tile may walk otherwise.
+   */
+  public Mapping.Pe ruleWalk(Dataflow df, int rowDims, int colDims, int[] tile, int[] spread) {
+    int[] ext = new int[n];
+    long outputs = 1;
+    for (int d = 0; d < n; d++) {
+      ext[d] = Math.min(tile[d], space.ranges()[d]);
+      if (!reduced[d]) outputs *= ext[d];
+    }
+    ArrayLoops loops = ArrayLoops.of(ext, strides, rowDims, colDims, spread);
+    ArrayTraffic.Choice c = loops.choice(machine, df, outputs, false, space.bytes()[0], space.bytes()[1]);
+    int temporal = 0;
+    for (int l = 0; l < loops.extents().length; l++) {
+      if (loops.extents()[l] > 1 && ((loops.rowMask() | loops.colMask()) >> l & 1) == 0) temporal |= 1 << l;
+    }
+    List<String> walk = new ArrayList<>();
+    for (int l : c.walk()) {
+      String d = space.dims().get(loops.index()[l]);
+      if ((temporal >> l & 1) != 0 && !walk.contains(d)) walk.add(d);
+    }
+    for (int d = n - 1; d >= 0; d--) if (!walk.contains(space.dims().get(d))) walk.add(0, space.dims().get(d));
+    Map<String, Map<String, Integer>> keep = new LinkedHashMap<>();
+    for (int j = 0; j < c.kept().length; j++) {
+      if (c.kept()[j] < 0) continue;
+      List<String> kept = new ArrayList<>();
+      for (String d : walk) {
+        int mine = 0;
+        for (int l = 0; l < loops.index().length; l++) if (space.dims().get(loops.index()[l]).equals(d)) mine |= 1 << l;
+        mine &= temporal;
+        if (mine != 0 && (c.kept()[j] & mine) == mine) kept.add(d);
+      }
+      keep.put(machine.levels().get(machine.firstPerPe() + j).name(), Mapping.Pe.whole(kept));
+    }
+    return new Mapping.Pe(walk, keep, Map.of());
+  }
 
   /** This model with the PEs walking and keeping as {@code pe} pins. */
   public CostModel withPe(PeWalk pe) { return new CostModel(space, target, formats, densities, pe); }
