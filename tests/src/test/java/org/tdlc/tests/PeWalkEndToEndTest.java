@@ -104,17 +104,7 @@ class PeWalkEndToEndTest {
         + keep + " })");
     Tdlc.Result text = Tdlc.run("explain", FILE, "--target", "spads", "--model", "same_tile", "--layer", "base");
     assertTrue(text.out().contains("pe (the rule's walk and keeps, on a full tile)"), text.out());
-    Path again = dir.resolve("again.tdl");
-    Files.writeString(again, targets() + """
-        model again {
-          input x : i8[1, 16, 12, 12];
-          weight w1 : i8[16, 16, 3, 3] init random(seed = 1);
-          %s
-          base = conv2d(x, w1, pad = 1);
-          output base;
-        }
-        """.formatted(pin));
-    Tdlc.Result pinned = Tdlc.run("run", again.toString(), "--target", "spads", "--json");
+    Tdlc.Result pinned = Tdlc.run("run", pinned(dir, pin, "base").toString(), "--target", "spads", "--json");
     Tdlc.Result ruled = Tdlc.run("run", FILE, "--target", "spads", "--model", "same_tile", "--json");
     assertEquals(0, pinned.code(), pinned.toString());
     var a = Reports.layer(Reports.onlyRun(ruled.out()), "base");
@@ -213,17 +203,20 @@ class PeWalkEndToEndTest {
   }
 
   /** walk.tdl's targets and a one-conv2d model whose @map is {@code pin}, on line pinLine(), as dir/bad.tdl. */
-  private static Path pinned(Path dir, String pin) throws Exception {
+  private static Path pinned(Path dir, String pin) throws Exception { return pinned(dir, pin, "y"); }
+
+  /** As above, the conv2d (same_tile's) named {@code layer}. */
+  private static Path pinned(Path dir, String pin, String layer) throws Exception {
     Path f = dir.resolve("bad.tdl");
     Files.writeString(f, targets() + """
         model bad {
           input x : i8[1, 16, 12, 12];
           weight w1 : i8[16, 16, 3, 3] init random(seed = 1);
           %s
-          y = conv2d(x, w1, pad = 1);
-          output y;
+          %s = conv2d(x, w1, pad = 1);
+          output %s;
         }
-        """.formatted(pin));
+        """.formatted(pin, layer, layer));
     return f;
   }
 
