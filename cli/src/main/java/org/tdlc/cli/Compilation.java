@@ -132,14 +132,14 @@ final class Compilation {
       IrModule optimized = new PassManager(inst.withTarget(target)).run(loaded.module(), pipeline, new DiagnosticEngine());
       MachineConfig machine = MachineConfig.of(target);
       List<Compiled> out = new ArrayList<>();
-      for (Model m : selected) out.add(lower(m, optimized.model(m.name()).orElseThrow(), machine, pipeline));
+      for (Model m : selected) out.add(lower(m, optimized.model(m.name()).orElseThrow(), target, machine, pipeline));
       results.add(new Result(target, machine, out, (loading + System.nanoTime() - begin) / 1_000_000, pipeline.toString()));
     }
     return results;
   }
 
   /** One optimized model lowered to a verified program that records the pipeline that compiled it. */
-  private static Compiled lower(Model source, Model optimized, MachineConfig machine, Pipeline pipeline) {
+  private static Compiled lower(Model source, Model optimized, Target target, MachineConfig machine, Pipeline pipeline) {
     Program program;
     Lowering lowering = new Lowering();
     try {
@@ -154,7 +154,7 @@ final class Compilation {
           + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
     }
     return new Compiled(source, optimized, program,
-        new RunReport.SparseFacts(lowering.formats(), lowering.compressedBytes()), MappedLayers.of(source, optimized),
+        new RunReport.SparseFacts(lowering.formats(), lowering.compressedBytes()), MappedLayers.of(source, optimized, target),
         lowering.vectorCosts());
   }
 }

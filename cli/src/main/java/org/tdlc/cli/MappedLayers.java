@@ -15,12 +15,20 @@ import org.tdlc.ir.Model;
 import org.tdlc.ir.Operation;
 import org.tdlc.ir.mapping.IndexSpace;
 import org.tdlc.ir.mapping.Mapping;
+import org.tdlc.ir.target.Target;
+import org.tdlc.passes.mapping.MappingPlanner;
 
 final class MappedLayers {
-  /** One mapped layer: its mapping, the indices it maps (names and ranges), the mapping's source and its op. */
-  record Mapped(Mapping mapping, IndexSpace space, String source, Operation op) {
+  /**
+   * One mapped layer: its mapping, the indices it maps (names and ranges), the mapping's source, its op and the
+   * target it was mapped for.
+   */
+  record Mapped(Mapping mapping, IndexSpace space, String source, Operation op, Target target) {
     /** The @map line that pins the mapping, in the op's own indices (MappingPlanner.pinText). */
-    String pin() { return org.tdlc.passes.mapping.MappingPlanner.pinText(mapping, op); }
+    String pin() { return MappingPlanner.pinText(mapping, op); }
+
+    /** The machine model's walk and keeps on a full tile, where the mapping pins none (MappingPlanner.ruleWalk). */
+    Mapping.Pe rule() { return mapping.pe().isRule() ? MappingPlanner.ruleWalk(op, target, mapping) : mapping.pe(); }
   }
 
   static final String IR = "ir";
@@ -30,7 +38,7 @@ final class MappedLayers {
   private MappedLayers() {}
 
   /** By layer name (Model.layerName, as the lowering names layers) of {@code optimized}, every mapped layer. */
-  static Map<String, Mapped> of(Model source, Model optimized) {
+  static Map<String, Mapped> of(Model source, Model optimized, Target target) {
     Set<String> names = new HashSet<>();
     Set<List<Object>> given = new HashSet<>();   // a fused op keeps its mapping but may take its tail's name
     for (Operation op : source.ops()) {
@@ -45,7 +53,7 @@ final class MappedLayers {
       String layer = optimized.layerName(i);
       boolean fromIr = names.contains(layer) || given.contains(key(op));
       out.put(layer, new Mapped(Mapping.of(op).orElseThrow(), IndexSpace.of(op).orElseThrow(),
-          fromIr ? IR : op.attributes().has("pin") ? PIN : MAPPER, op));
+          fromIr ? IR : op.attributes().has("pin") ? PIN : MAPPER, op, target));
     }
     return out;
   }

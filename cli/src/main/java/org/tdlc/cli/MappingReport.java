@@ -15,12 +15,6 @@ import org.tdlc.passes.mapping.MappingSearch;
 final class MappingReport {
   private MappingReport() {}
 
-  /** The machine model's walk and keeps on the chosen mapping's full tile (CostModel.ruleWalk). */
-  static Mapping.Pe ruleWalk(MappingPlanner.Planned p) {
-    MappingSearch.Point b = p.search().best();
-    return p.model().ruleWalk(b.dataflow(), b.rows(), b.cols(), b.tile(), b.spread());
-  }
-
   /**
    * The mapping report; {@code e} is the chosen mapping's cost with the weights' data (compressed blocks,
    * skipped MACs: what run --json predicts and the simulator counts), while the alternatives are compared on
@@ -43,7 +37,8 @@ final class MappingReport {
     }
     b.append("\n\nchosen mapping (").append(m.dataflow().keyword()).append(", rows ").append(Mapping.axisText(m.rows()))
         .append(", cols ").append(Mapping.axisText(m.cols())).append(", objective ").append(objective).append("):\n");
-    b.append(m.loopNest(IndexSpace.of(op).orElseThrow(), target.rows(), target.cols(), ruleWalk(p)).indent(2));
+    Mapping.Pe rule = MappingPlanner.ruleWalk(op, target, m);
+    b.append(m.loopNest(IndexSpace.of(op).orElseThrow(), target.rows(), target.cols(), rule).indent(2));
     b.append("\ndirectives (MAESTRO's Dataflow block for this layer, as `tdlc export maestro` writes it):\n");
     directives(layer, op, m, target).forEach(l -> b.append("  ").append(l).append('\n'));
     b.append("\npredicted cost (the exact schedule, weights from their data, as run --json predicts):\n");
@@ -106,7 +101,7 @@ final class MappingReport {
     chosen.set("mapping", RunReport.mapping(m, target.rows(), target.cols(), target.global().name()));
     chosen.put("directives", String.join("\n", directives(layer, op, m, target)));
     chosen.put("pin", MappingPlanner.pinText(m, op));
-    Mapping.Pe rule = ruleWalk(p);
+    Mapping.Pe rule = MappingPlanner.ruleWalk(op, target, m);
     if (m.pe().isRule() && !rule.walk().isEmpty()) chosen.set("pe_by_rule", RunReport.pe(rule));
     ObjectNode cost = o.putObject("predicted");
     cost.put("cycles", e.cycles());

@@ -38,7 +38,7 @@ final class MappingSection {
           .append(HtmlReport.esc(lc.name() + " (" + lc.op() + "): " + map.dataflow().keyword() + ", rows "
               + Mapping.axisText(map.rows()) + ", cols " + Mapping.axisText(map.cols()) + "; " + SOURCES.get(mapped.source())))
           .append("</summary><pre>")
-          .append(HtmlReport.esc(map.loopNest(mapped.space(), m.rows(), m.cols()) + "\nMAESTRO directives:\n  "
+          .append(HtmlReport.esc(map.loopNest(mapped.space(), m.rows(), m.cols(), mapped.rule()) + "\nMAESTRO directives:\n  "
               + String.join("\n  ", MaestroExportFormat.directives(lc.name(), mapped.op(), mapped.space(), map,
                   m.rows(), m.cols())) + "\npin: " + mapped.pin()))
           .append("</pre></details>\n");

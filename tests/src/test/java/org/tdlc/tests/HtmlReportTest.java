@@ -43,6 +43,10 @@ class HtmlReportTest {
     assertNotNull(bytes, "bytes plot missing");
     assertEquals(List.of("dram", "global", "local"), categories(bytes));
     for (String layer : rows) assertTrue(r.out().contains("{\"name\": \"" + layer + "\", \"op\""), layer);
+    // each layer's mapping shows what its PEs walk and what the default target's per-PE level keeps
+    assertTrue(html.contains("pe (the rule&#39;s walk and keeps, on a full tile)")
+        || html.contains("pe (the rule's walk and keeps, on a full tile)"), "the PEs' loops in the mapping section");
+    assertTrue(html.contains("local [ "), "the per-PE level's tile");
     // the cycles plot stacks each layer's elapsed cycles by what bounds them: its parts add up to them
     NodeList bars = byId(doc, "plot-cycles-resnet_block-default").getElementsByTagName("g");
     for (int i = 0; i < bars.getLength(); i++) {

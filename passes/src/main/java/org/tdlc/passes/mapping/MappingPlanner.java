@@ -88,6 +88,18 @@ public final class MappingPlanner {
     return false;
   }
 
+  /**
+   * The machine model's walk and keeps on a full tile of {@code op}'s mapping {@code m} on {@code target}
+   * (CostModel.ruleWalk), for explain and the report to print where m pins no walk.
+   */
+  public static Mapping.Pe ruleWalk(Operation op, Target target, Mapping m) {
+    LoopSpace s = LoopSpace.of(op).orElseThrow();
+    int[] tile = s.dims().stream().mapToInt(m::tileOf).toArray();
+    int[] spread = s.dims().stream().mapToInt(d -> m.spreads().getOrDefault(d, 0)).toArray();
+    return model(op, s, target, m).ruleWalk(m.dataflow(), MappingSpace.mask(s, m.rows()), MappingSpace.mask(s, m.cols()),
+        tile, spread);
+  }
+
   /** The op's cost model under mapping {@code m}: model(op, s, target), the PEs walking and keeping as m's pe. */
   static CostModel model(Operation op, LoopSpace s, Target target, Mapping m) {
     CostModel model = model(op, s, target);
