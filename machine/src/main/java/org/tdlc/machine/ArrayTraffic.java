@@ -114,10 +114,8 @@ public final class ArrayTraffic {
                               long outputs, boolean starts, int aBytes, int bBytes) {
     int[][] chosen = new int[1][];
     counts(m, df, extents, rowMask, colMask, strides, outputs, starts, aBytes, bBytes, PeWalk.RULE, chosen);
-    int n = extents.length, moving = 0;
-    for (int l = 0; l < n; l++) if (extents[l] > 1) moving |= 1 << l;
-    int temporal = ~(rowMask | colMask) & moving, stationary = ArrayAxes.stationary(df);
-    Laid laid = lay(chosen[0], extents, temporal, strides, PeWalk.RULE);
+    int n = extents.length, stationary = ArrayAxes.stationary(df);
+    Laid laid = lay(chosen[0], extents, temporal(extents, rowMask, colMask), strides, PeWalk.RULE);
     int[] kept = new int[m.levels().size() - m.firstPerPe()];
     for (int j = 0; j < kept.length; j++) {
       MemoryLevel level = m.levels().get(m.firstPerPe() + j);
@@ -125,8 +123,8 @@ public final class ArrayTraffic {
       int[] start = {n, n, n};
       kept[j] = -1;
       if (held == 0) continue;
-      keep(level.keepBytes(), held, -1, laid.ext(), laid.walked(), laid.dep(), laid.str(),
-          new int[] {aBytes, bBytes, Energy.PSUM_BYTES}, start, new long[3]);
+      keep(level.keepBytes(), held, -1, laid.ext(), laid.walked(), laid.dep(), laid.str(), widths(aBytes, bBytes), start,
+          new long[3]);
       int first = Math.min(start[A], Math.min(start[B], start[C]));
       kept[j] = 0;
       for (int pos = first; pos < n; pos++) if ((laid.walked() >> pos & 1) != 0) kept[j] |= 1 << chosen[0][pos];
@@ -137,10 +135,7 @@ public final class ArrayTraffic {
   /** of's counts; the walk they came from in {@code chosen[0]} when {@code chosen} is not null. */
   private static Counts counts(MachineConfig m, Dataflow df, int[] extents, int rowMask, int colMask, long[][] strides,
                                long outputs, boolean starts, int aBytes, int bBytes, PeWalk pe, int[][] chosen) {
-    int stationary = ArrayAxes.stationary(df);
-    int moving = 0;   // the loops that iterate (extent > 1): a loop of extent 1 never changes a value
-    for (int l = 0; l < extents.length; l++) if (extents[l] > 1) moving |= 1 << l;
-    int temporal = ~(rowMask | colMask) & moving;
+    int stationary = ArrayAxes.stationary(df), temporal = temporal(extents, rowMask, colMask);
     int[] depends = new int[3];
     for (int x = A; x <= C; x++) for (int l = 0; l < extents.length; l++) if (strides[x][l] != 0) depends[x] |= 1 << l;
     long[] across = new long[3];   // what enters over the fold's positions, per element a PE takes in time
@@ -211,10 +206,7 @@ public final class ArrayTraffic {
    */
   public static long[] keptBytes(MachineConfig m, Dataflow df, int[] extents, int rowMask, int colMask,
                                  long[][] strides, int aBytes, int bBytes, PeWalk pe) {
-    int n = extents.length, moving = 0;
-    for (int l = 0; l < n; l++) if (extents[l] > 1) moving |= 1 << l;
-    int temporal = ~(rowMask | colMask) & moving;
-    Laid laid = lay(pinnedWalk(pe, n), extents, temporal, strides, pe);
+    Laid laid = lay(pinnedWalk(pe, extents.length), extents, temporal(extents, rowMask, colMask), strides, pe);
     int stationary = df == null ? -1 : ArrayAxes.stationary(df);
     long[] need = new long[m.levels().size() - m.firstPerPe()];
     for (int i = m.firstPerPe(); i < m.levels().size(); i++) {
@@ -223,10 +215,23 @@ public final class ArrayTraffic {
       int held = stationary < 0 ? level.holds() & ~pe.bypassed(j) : held(level, stationary, pe.bypassed(j));
       if (held == 0 || pe.kept(j) == null) continue;
       need[j] = keep(Long.MAX_VALUE, held, laid.allow(j), laid.ext(), laid.walked(), laid.dep(), laid.str(),
-          new int[] {aBytes, bBytes, Energy.PSUM_BYTES}, new int[3], new long[3]);
+          widths(aBytes, bBytes), new int[3], new long[3]);
     }
     return need;
   }
+
+  /**
+   * The loops the PEs walk in time: those that iterate (extent above 1: a loop of extent 1 never changes a
+   * value) and are on neither axis.
+   */
+  private static int temporal(int[] extents, int rowMask, int colMask) {
+    int moving = 0;
+    for (int l = 0; l < extents.length; l++) if (extents[l] > 1) moving |= 1 << l;
+    return ~(rowMask | colMask) & moving;
+  }
+
+  /** The bytes of an element of A, B and C (an i32 partial sum), as keep counts them. */
+  private static int[] widths(int aBytes, int bBytes) { return new int[] {aBytes, bBytes, Energy.PSUM_BYTES}; }
 
   /** The operands a per-PE level keeps across steps under a dataflow keeping {@code stationary}, less {@code bypassed}. */
   private static int held(MemoryLevel level, int stationary, int bypassed) {
@@ -246,36 +251,23 @@ public final class ArrayTraffic {
   }
 
   private static Laid lay(int[] walk, int[] extents, int temporal, long[][] strides, PeWalk pe) {
-    if (pe.keep() == null) {   // whole loops (the cost model's hot path: no parts, no list)
-      int n = walk.length, walked = 0;
-      int[] ext = new int[n], dep = new int[3];
-      long[][] str = new long[3][n];
-      for (int pos = 0; pos < n; pos++) {
-        int l = walk[pos];
-        ext[pos] = extents[l];
-        if ((temporal >> l & 1) != 0) walked |= 1 << pos;
-        for (int x = A; x <= C; x++) {
-          if (strides[x][l] != 0) dep[x] |= 1 << pos;
-          str[x][pos] = strides[x][l];
-        }
-      }
-      return new Laid(ext, str, dep, walked, new int[0]);
-    }
-    List<PeNest.Part> parts = PeNest.of(extents, walk, temporal, pe.keep());
-    int n = parts.size(), walked = 0;
+    // whole loops in walk order, or the parts a pin keeps (no list on the cost model's hot path, which pins none)
+    List<PeNest.Part> parts = pe.keep() == null ? null : PeNest.of(extents, walk, temporal, pe.keep());
+    int n = parts == null ? walk.length : parts.size(), walked = 0;
     int[] ext = new int[n], dep = new int[3];
     long[][] str = new long[3][n];
     int[] allow = new int[pe.keep() == null ? 0 : pe.keep().length];
     for (int j = 0; j < allow.length; j++) allow[j] = pe.kept(j) == null ? -1 : 0;
     for (int pos = 0; pos < n; pos++) {
-      PeNest.Part p = parts.get(pos);
-      ext[pos] = p.extent();
-      if ((temporal >> p.loop() & 1) != 0 && p.extent() > 1) walked |= 1 << pos;
+      PeNest.Part p = parts == null ? null : parts.get(pos);
+      int l = p == null ? walk[pos] : p.loop();
+      ext[pos] = p == null ? extents[l] : p.extent();
+      if ((temporal >> l & 1) != 0 && ext[pos] > 1) walked |= 1 << pos;
       for (int x = A; x <= C; x++) {
-        if (strides[x][p.loop()] != 0) dep[x] |= 1 << pos;
-        str[x][pos] = strides[x][p.loop()] * p.inner();
+        if (strides[x][l] != 0) dep[x] |= 1 << pos;
+        str[x][pos] = strides[x][l] * (p == null ? 1 : p.inner());
       }
-      for (int j = 0; j < allow.length; j++) if ((p.levels() >> j & 1) != 0) allow[j] |= 1 << pos;
+      for (int j = 0; j < allow.length; j++) if (p != null && (p.levels() >> j & 1) != 0) allow[j] |= 1 << pos;
     }
     return new Laid(ext, str, dep, walked, allow);
   }
@@ -288,7 +280,7 @@ public final class ArrayTraffic {
     int[] ext = laid.ext(), dep = laid.dep();
     long[][] str = laid.str();
     int walked = laid.walked(), n = ext.length;
-    int[] bytes = {aBytes, bBytes, Energy.PSUM_BYTES};
+    int[] bytes = widths(aBytes, bBytes);
     int[] start = {n, n, n};
     long[] kept = {1, 1, 1};
     // whether the dataflow's registers hold the stationary operand for the fold: unless a scratchpad of its own

@@ -28,8 +28,8 @@ import org.tdlc.ir.target.Operand;
 public record PeWalk(int[] rank, int[][] keep, int bypass) {
   /** No pin: ArrayTraffic's rule walks and keeps. */
   public static final PeWalk RULE = new PeWalk(null, null, 0);
-  /** A loop a level keeps whole. */
-  public static final int WHOLE = Integer.MAX_VALUE;
+  /** A loop a level keeps whole (a mapping's Pe.WHOLE). */
+  public static final int WHOLE = Mapping.Pe.WHOLE;
 
   public PeWalk {
     rank = rank == null ? null : rank.clone();
@@ -61,7 +61,7 @@ public record PeWalk(int[] rank, int[][] keep, int bypass) {
         int j = perPe(m, e.getKey(), "keep");
         keep[j] = new int[dims.size()];
         for (var part : e.getValue().entrySet()) {
-          if (dims.contains(part.getKey())) keep[j][dims.indexOf(part.getKey())] = part.getValue();   // Pe.WHOLE is WHOLE
+          if (dims.contains(part.getKey())) keep[j][dims.indexOf(part.getKey())] = part.getValue();
         }
       }
     }

@@ -103,7 +103,8 @@ final class MapPins {
       Ast.DictExpr keep = (Ast.DictExpr) argument(a, "keep");
       Map<String, Map<String, Integer>> parts = new TreeMap<>();
       for (Ast.DictEntry entry : keep.entries()) {
-        Map<String, Integer> kept = parts(((DictAttr) entries.get("keep")).get(entry.key().name()).orElseThrow());
+        Map<String, Integer> kept = Mapping.Pe.parts(((DictAttr) entries.get("keep")).get(entry.key().name()).orElseThrow(),
+            "keep", IllegalStateException::new);   // levels() wrote it
         String why = Mapping.Pe.keepProblem(kept, walk, dims);
         if (why != null) {
           diags.error(entry.value().loc(), "@map: keep " + entry.key().name() + ": " + why);
@@ -118,15 +119,6 @@ final class MapPins {
       }
     }
     return DictAttr.of(entries);
-  }
-
-  /** A level's keep as levels() wrote it: whole indices (a list), or parts (a dictionary, "all" for whole). */
-  private static Map<String, Integer> parts(Attribute a) {
-    if (a instanceof Attribute.ArrayAttr) return Mapping.Pe.whole(strings(a));
-    Map<String, Integer> out = new LinkedHashMap<>();
-    ((DictAttr) a).entries().forEach((d, v) -> out.put(d, v instanceof Attribute.IntAttr i ? (int) i.value()
-        : Mapping.Pe.WHOLE));
-    return out;
   }
 
   /** The operands a level can bypass, as @map names them (the target language's holds words). */

@@ -441,7 +441,7 @@ public final class TimeloopImport {
       if (outside != null) for (var e : parts.entrySet()) e.setValue(Math.min(e.getValue(), outside.getOrDefault(e.getKey(), 0)));
       parts.values().removeIf(f -> f < 1);
       int mask = holds.getOrDefault(c.name(), Operand.ALL);
-      long room = c.words() * (mask == Operand.OUTPUTS.bit() ? 4 : elementBytes);
+      long room = c.words() * (mask == Operand.OUTPUTS.bit() ? Energy.PSUM_BYTES : elementBytes);
       String before = parts.toString();
       while (need(parts, mask, problem, elementBytes) > room) {
         String largest = null;
@@ -465,7 +465,8 @@ public final class TimeloopImport {
   /**
    * The bytes a level holding the operands of {@code mask} needs for {@code parts} (tdlc index to extent): the
    * weights k c r s, the inputs' window n c ((p - 1) x stride + r) ((q - 1) x stride + s), the i32 outputs
-   * n k p q.
+   * n k p q. An estimate that only chooses how far to cut: the compiler's own check (ArrayTraffic.keptBytes,
+   * through the pin check every variant passes) decides whether the pin fits.
    */
   private static long need(Map<String, Integer> parts, int mask, ConvProblem problem, int elementBytes) {
     java.util.function.ToLongFunction<String> e = d -> parts.getOrDefault(d, 1);
@@ -475,7 +476,9 @@ public final class TimeloopImport {
       bytes += e.applyAsLong("n") * e.applyAsLong("c") * ((e.applyAsLong("p") - 1) * problem.strideP() + e.applyAsLong("r"))
           * ((e.applyAsLong("q") - 1) * problem.strideQ() + e.applyAsLong("s")) * elementBytes;
     }
-    if (Operand.OUTPUTS.in(mask)) bytes += e.applyAsLong("n") * e.applyAsLong("k") * e.applyAsLong("p") * e.applyAsLong("q") * 4;
+    if (Operand.OUTPUTS.in(mask)) {
+      bytes += e.applyAsLong("n") * e.applyAsLong("k") * e.applyAsLong("p") * e.applyAsLong("q") * Energy.PSUM_BYTES;
+    }
     return bytes;
   }
 

@@ -155,8 +155,8 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
       return new Pe(walk, keep, bypass);
     }
 
-    /** A level's keep as written: a list of whole indices, or {index = part or "all"}. */
-    private static Map<String, Integer> parts(Attribute v, String what, Function<String, RuntimeException> bad) {
+    /** A level's keep as written: a list of whole indices, or {index = part or "all"}; {@code bad} makes the error. */
+    public static Map<String, Integer> parts(Attribute v, String what, Function<String, RuntimeException> bad) {
       if (v instanceof DictAttr d) {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (var e : d.entries().entrySet()) {

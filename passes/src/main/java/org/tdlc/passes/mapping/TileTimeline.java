@@ -224,7 +224,7 @@ final class TileTimeline implements TileWalk.Visitor {
     ArrayLoops loops = ArrayLoops.of(ext, strides, rowDims, colDims, spread);
     long[] moved = bufferBytes(origin, loops, ext);
     long mac = Timing.mac(machine, dataflow, loops.spatialFolds(machine), loops.folds(machine), points, skipped,
-        moved[0], moved[1], space.bytes()[0], space.bytes()[1], loops.walk(pe));
+        moved[0], moved[1], space.bytes()[0], space.bytes()[1], pe);   // the MAC's timing reads only the bypass
     run(COMPUTE, mac, reads, new int[] {reads[2]}, -1);
   }
 
