@@ -257,7 +257,7 @@ public final class TimeloopImport {
     } else {
       b.append("size ").append(Quantities.bytes(bytes)).append(perPe ? " per pe" : "").append("; ");
       if (!perPe || parts.size() == 1) {   // a per-PE level's bandwidth is each PE's, as Timeloop's per instance
-        b.append(bandwidth(parts.get(0), (c.wordBits() + 7) / 8));
+        b.append(bandwidth(parts.get(0), (parts.get(0).wordBits() + 7) / 8));
       } else {
         why.append("; merged into one per-PE level (the keep lists do not give each its own data spaces), energy the "
             + "mean of theirs, no bandwidth limit");
