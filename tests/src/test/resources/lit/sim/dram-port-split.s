@@ -1,7 +1,7 @@
 ; RUN: tdlc asm %s -o %t.tdlx
 ; RUN: tdlc sim %t.tdlx | FileCheck %s
 ; RUN: tdlc disasm %t.tdlx | FileCheck %s --check-prefix=ASM
-; dram-port.s on a DRAM with a port each way (dram_port = split): a load and a store stream at once, so
+; dram-port.s on a DRAM with a port each way (its level's port=split): a load and a store stream at once, so
 ;   load 0   0..18   load 1  18..36   load 2  36..54
 ;   relu 0  18..24   relu 1  36..42   relu 2  54..60
 ;   store 0 24..42   store 1 42..60   store 2 60..78
@@ -12,14 +12,13 @@ rows = 2
 cols = 16
 dataflows = [ws]
 frequency_mhz = 100.0
-level dram size=0 per_pe=false bandwidth=4.0 energy_pj=100.0 double_buffer=false
+level dram size=0 per_pe=false bandwidth=4.0 energy_pj=100.0 double_buffer=false port=split
 level global size=1024 per_pe=false bandwidth=8.0 energy_pj=2.0 double_buffer=false
 mac_energy_pj = 0.25
 dma_latency = 2
 formats = [dense]
 hardware_decode = false
 skip_zeros = false
-dram_port = split
 .dram 512
 .symbols
 input  x i8 [192] dram=0x00000000
@@ -47,5 +46,5 @@ halt
 ; CHECK-NEXT: dram: 192 B read, 192 B written, 4.92 B/cycle (0.492 GB/s) on average, 62% of its bandwidth
 
 ; the port reads back as written (the default, shared, is never printed)
-; ASM:      skip_zeros = false
-; ASM-NEXT: dram_port = split
+; ASM:      level dram size=0 per_pe=false bandwidth=4.0 energy_pj=100.0 double_buffer=false port=split
+; ASM-NEXT: level global size=1024 per_pe=false bandwidth=8.0 energy_pj=2.0 double_buffer=false{{$}}

@@ -1,7 +1,7 @@
 ; RUN: tdlc asm %s -o %t.tdlx
 ; RUN: tdlc sim %t.tdlx | FileCheck %s
 ; A transpose-like layer (it only moves data: three 64-byte tiles loaded, copied by a relu, stored) on a DRAM
-; of 4 B/cycle whose one port loads and stores share (the default: no dram_port line). Each DMA takes
+; of 4 B/cycle whose one port loads and stores share (the default: no port= on its level). Each DMA takes
 ; 2 cycles of latency + 64 / 4 = 16 cycles of transfer; a transfer waits while the port serves another, in
 ; the order the DMAs start. By hand (port busy in brackets):
 ;   load 0   0..18  [2, 18)       relu 0  18..24

@@ -194,7 +194,8 @@ final class TargetsCommand implements Command {
    * size_bytes and the bandwidths are null when they are not a limit (DRAM's size, an unlimited bandwidth);
    * bandwidth_* is the read bandwidth, write_bandwidth_bytes_per_cycle the write one (equal unless the level
    * declares them apart); bandwidth_gb_per_s is the bandwidth at the target's clock (1 GB = 10^9 bytes);
-   * holds the operands the level keeps (all three but on a per-PE level that names its own).
+   * holds the operands the level keeps (all three but on a per-PE level that names its own); port whether its
+   * reads and writes share one port (shared) or have one each (split).
    */
   private static ObjectNode json(MemoryLevel l, double mhz) {
     ObjectNode o = Json.object();
@@ -213,6 +214,7 @@ final class TargetsCommand implements Command {
     }
     o.put("energy_pj_per_byte", l.energyPjPerByte());
     o.put("latency_cycles", l.latencyCycles());
+    o.put("port", l.port().keyword());
     o.put("double_buffer", l.doubleBuffer());
     ArrayNode holds = o.putArray("holds");
     for (Operand x : Operand.values()) if (x.in(l.holds())) holds.add(x.keyword());

@@ -54,7 +54,8 @@ final class MemoryLevels {
         int latency = d.latency() != null ? d.latency().intValue() : i == 0 ? MemoryLevel.DEFAULT_DRAM_LATENCY : 0;
         levels.add(new MemoryLevel(d.name(), d.size() == null ? 0 : d.size(), d.perPe(),
             d.bandwidth() == null ? 0 : d.bandwidth(), d.energy(), d.doubleBuffer(), latency,
-            d.writeBandwidth() == null ? 0 : d.writeBandwidth(), d.holds() == null ? Operand.ALL : d.holds()));
+            d.writeBandwidth() == null ? 0 : d.writeBandwidth(), d.holds() == null ? Operand.ALL : d.holds(),
+            d.port()));
       }
     }
     return diags.errorCount() > before || levels.size() < drafts.size() ? null : levels;
@@ -79,9 +80,9 @@ final class MemoryLevels {
           + "'size 64 B per pe;')");
       return;
     }
-    if (d.entries().containsKey("port")) {
-      diags.error(d.at("port"), "port belongs to DRAM (the first memory level, '" + drafts.get(0).name() + "'): "
-          + "it says whether DRAM's reads and writes share one port; '" + d.name() + "' is on chip");
+    if (d.entries().containsKey("port") && !d.entries().containsKey("bandwidth")) {
+      diags.error(d.at("port"), "port says whether the reads and writes of '" + d.name() + "' share its bandwidth, "
+          + "and it has none (no limit): give it one, as in 'bandwidth 16 B/cycle; port split;'");
     }
     if (d.size() == null) return;   // a bad size, reported already
     if (d.perPe() && i == 1) {

@@ -13,7 +13,7 @@ import org.tdlc.frontend.ast.Ast;
 import org.tdlc.ir.Location;
 import org.tdlc.ir.diag.Diagnostic;
 import org.tdlc.ir.diag.DiagnosticEngine;
-import org.tdlc.ir.target.DramPort;
+import org.tdlc.ir.target.Port;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.Network;
 import org.tdlc.ir.target.Operand;
@@ -41,12 +41,12 @@ final class TargetBlocks {
   /**
    * A memory block as written: null fields were not given (or were wrong, and reported). The entries are
    * kept so that consistency errors can point at the word that causes them. bandwidth is the read bandwidth and
-   * writeBandwidth the write one (equal when one bandwidth is given); port is DRAM's, null when not given;
+   * writeBandwidth the write one (equal when one bandwidth is given); port is null when not given;
    * holds the Operand mask a per-PE level keeps, null when not given.
    */
   record LevelDraft(Ast.TargetEntry block, String name, Long size, boolean perPe, Double bandwidth, Double energy,
                     Long latency, boolean doubleBuffer, Map<String, Ast.TargetEntry> entries, Double writeBandwidth,
-                    DramPort port, Integer holds) {
+                    Port port, Integer holds) {
     Location at(String key) { return entries.containsKey(key) ? entries.get(key).loc() : block.loc(); }
 
     /** Whether every entry given was read without error (a wrong one is reported and left null). */
@@ -75,7 +75,7 @@ final class TargetBlocks {
     head.expectEnd();
     Long size = null, latency = null;
     Double bandwidth = null, energy = null, writeBandwidth = null;
-    DramPort port = null;
+    Port port = null;
     Integer holds = null;
     boolean perPe = false, doubleBuffer = false;
     Map<String, Ast.TargetEntry> seen = entries(block, MEMORY_ENTRIES, "memory " + name.text());
@@ -102,7 +102,7 @@ final class TargetBlocks {
         }
         case "port" -> {
           Ast.Word how = w.next();
-          port = how == null ? null : DramPort.parse(how.text()).orElse(null);
+          port = how == null ? null : Port.parse(how.text()).orElse(null);
           if (port == null) {
             diags.error(how == null ? w.end() : how.loc(), "port is 'shared' (reads and writes take turns on one port)"
                 + " or 'split' (one port each)" + (how == null ? ", as in 'port shared;'" : ", got '" + how.text() + "'"));

@@ -27,8 +27,8 @@ import org.tdlc.ir.type.ElementType;
 /**
  * Defaults: `datatype i8 accumulate i32`; no sparse block = dense only, software decode, no zero skipping;
  * no vector block = a vector unit as wide as the array's columns with a 2-cycle pipeline;
- * a memory level's latency is {@link MemoryLevel#DEFAULT_DRAM_LATENCY} cycles for DRAM and 0 on chip; DRAM's port
- * is DramPort.DEFAULT (shared) unless its block says `port split;`.
+ * a memory level's latency is {@link MemoryLevel#DEFAULT_DRAM_LATENCY} cycles for DRAM and 0 on chip; a level's
+ * port is Port.DEFAULT (shared) unless its block says `port split;`.
  */
 public final class TargetBuilder {
   static final List<String> ENTRIES = List.of("pe_array", "dataflows", "folds", "stationary", "frequency", "datatype",
@@ -100,7 +100,7 @@ public final class TargetBuilder {
       return null;
     }
     return new Target(name, pe[0], pe[1], flows.set(), flows.flexible(), mhz, types[0], types[1], built, mac, sparse,
-        new FoldSchedule(sequential, doubleBuffered), decl.loc(), vector, network, levels.get(0).port());
+        new FoldSchedule(sequential, doubleBuffered), decl.loc(), vector, network);
   }
 
   /** Records a top-level entry; false (after reporting) when it is unknown, repeated or of the wrong shape. */

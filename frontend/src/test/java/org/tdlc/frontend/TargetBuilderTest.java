@@ -24,7 +24,7 @@ import org.tdlc.ir.diag.Diagnostic;
 import org.tdlc.ir.diag.DiagnosticEngine;
 import org.tdlc.ir.diag.SourceCache;
 import org.tdlc.ir.target.Dataflow;
-import org.tdlc.ir.target.DramPort;
+import org.tdlc.ir.target.Port;
 import org.tdlc.ir.target.MemoryLevel;
 import org.tdlc.ir.target.Operand;
 import org.tdlc.ir.target.Target;
@@ -177,9 +177,9 @@ class TargetBuilderTest {
             "memory level 'global' is defined twice"),
         Arguments.of("memory without a name", edit("memory local ", "memory "), "8:3", "memory needs a level name"),
         // DRAM's port and the bandwidth of each direction
-        Arguments.of("port on chip", edit("double_buffer; }", "double_buffer; port shared; }"), "7:87",
-            "port belongs to DRAM (the first memory level, 'dram'): it says whether DRAM's reads and writes share one"
-                + " port; 'global' is on chip"),
+        Arguments.of("port without bandwidth", edit("0.15 pJ/B; }", "0.15 pJ/B; port split; }"), "8:55",
+            "port says whether the reads and writes of 'local' share its bandwidth, and it has none (no limit): give"
+                + " it one, as in 'bandwidth 16 B/cycle; port split;'"),
         Arguments.of("unknown port", edit("energy 100 pJ/B; }", "energy 100 pJ/B; port dual; }"), "6:63",
             "port is 'shared' (reads and writes take turns on one port) or 'split' (one port each), got 'dual'"),
         Arguments.of("read without write", edit("16 B/cycle;", "16 B/cycle read;"), "6:40",
@@ -281,12 +281,12 @@ class TargetBuilderTest {
   @Test
   void dramPortAndDirectionalBandwidths() throws IOException {
     Target t = only(VALID);
-    assertEquals(DramPort.SHARED, t.dramPort(), "one DRAM port unless the block says otherwise");
+    assertEquals(Port.SHARED, t.dramPort(), "one DRAM port unless the block says otherwise");
     assertTrue(t.toTdl().contains("  memory dram   { bandwidth 16 B/cycle; energy 100 pJ/B; latency 64 cycles; port"
         + " shared; }\n"), t.toTdl());
     Target split = only(edit("bandwidth 16 B/cycle;", "bandwidth 8 B/cycle write, 16 B/cycle read; port split;")
         .replace("bandwidth 64 B/cycle;", "bandwidth 64 B/cycle read, 32 B/cycle write;"));
-    assertEquals(DramPort.SPLIT, split.dramPort());
+    assertEquals(Port.SPLIT, split.dramPort());
     assertEquals(16, split.dram().readBandwidth());
     assertEquals(8, split.dram().writeBandwidth());
     assertEquals(64, split.global().bandwidth());
@@ -298,6 +298,15 @@ class TargetBuilderTest {
     assertEquals(split.toTdl(), only(split.toTdl()).toTdl());
     assertEquals(t.toTdl(), only(t.toTdl()).toTdl());
     assertFalse(split.fingerprint() == t.fingerprint());
+    // an on-chip level may have a port each way too; only a split one is printed, so older targets keep their text
+    assertEquals(Port.SHARED, t.global().port());
+    Target dual = only(edit("double_buffer; }", "double_buffer; port split; }"));
+    assertEquals(Port.SPLIT, dual.global().port());
+    assertEquals(Port.SHARED, dual.dramPort());
+    assertTrue(dual.toTdl().contains("double_buffer; port split; }\n") && !t.toTdl().contains("double_buffer; port"),
+        dual.toTdl());
+    assertEquals(dual.toTdl(), only(dual.toTdl()).toTdl());
+    assertFalse(dual.fingerprint() == t.fingerprint());
     assertFalse(only(edit("energy 100 pJ/B;", "energy 100 pJ/B; port split;")).fingerprint() == t.fingerprint());
   }
 

@@ -1,4 +1,4 @@
-// DRAM's port, as the target declares it (DramPort): the one rule for when a LOAD's or a STORE's bytes may
+// DRAM's port, as the target declares it (Port): the one rule for when a LOAD's or a STORE's bytes may
 // flow through DRAM. The simulator's Scheduler and the compiler's exact predictors (through QueueSchedule)
 // ask it for every DMA's end, in the order the DMAs start; the closed-form cost model estimates it
 // (Timing.dramBound).

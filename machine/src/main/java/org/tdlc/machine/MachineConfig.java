@@ -7,9 +7,9 @@ package org.tdlc.machine;
 import java.util.List;
 import java.util.Set;
 import org.tdlc.ir.target.Dataflow;
-import org.tdlc.ir.target.DramPort;
 import org.tdlc.ir.target.FoldSchedule;
 import org.tdlc.ir.target.Network;
+import org.tdlc.ir.target.Port;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.target.VectorUnit;
 import org.tdlc.ir.type.StorageFormat;
@@ -21,13 +21,13 @@ import org.tdlc.ir.type.StorageFormat;
  * dmaLatency: fixed cycles of every LOAD and STORE before its bytes flow. formats: storage formats the target stores tensors in. folds: how the array
  * runs a MAC's folds (Timing.mac). vector: the vector unit that runs ALU ops (Timing.alu); a machine built
  * without one gets VectorUnit.defaultFor(cols), as wide as the array's columns. network: what carries
- * operands into the array and partial sums out (ArrayTraffic, Timing.mac). dramPort: whether LOADs and
- * STOREs share DRAM's one port (DramArbiter; DramPort.DEFAULT when null).
+ * operands into the array and partial sums out (ArrayTraffic, Timing.mac). Each level says whether its reads
+ * and writes share one port (MemoryLevel.port); DRAM's is dramPort().
  */
 public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dataflows, double frequencyMhz,
                             List<MemoryLevel> levels, double macEnergyPj, int dmaLatency, List<String> formats,
                             boolean hardwareDecode, boolean skipZeros, FoldSchedule folds, VectorUnit vector,
-                            Network network, DramPort dramPort) {
+                            Network network) {
   public MachineConfig {
     dataflows = Set.copyOf(dataflows);
     levels = List.copyOf(levels);
@@ -35,15 +35,14 @@ public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dat
     if (folds == null) folds = FoldSchedule.DEFAULT;
     if (vector == null) vector = VectorUnit.defaultFor(cols);
     if (network == null) network = Network.DEFAULT;
-    if (dramPort == null) dramPort = DramPort.DEFAULT;
   }
 
-  /** A machine whose network adds nothing and whose DRAM port is the default one (shared). */
+  /** A machine whose network adds nothing. */
   public MachineConfig(String target, int rows, int cols, Set<Dataflow> dataflows, double frequencyMhz,
                        List<MemoryLevel> levels, double macEnergyPj, int dmaLatency, List<String> formats,
                        boolean hardwareDecode, boolean skipZeros, FoldSchedule folds, VectorUnit vector) {
     this(target, rows, cols, dataflows, frequencyMhz, levels, macEnergyPj, dmaLatency, formats, hardwareDecode,
-        skipZeros, folds, vector, null, null);
+        skipZeros, folds, vector, null);
   }
 
   /** A machine with the default vector unit (as wide as the array's columns). */
@@ -51,7 +50,7 @@ public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dat
                        List<MemoryLevel> levels, double macEnergyPj, int dmaLatency, List<String> formats,
                        boolean hardwareDecode, boolean skipZeros, FoldSchedule folds) {
     this(target, rows, cols, dataflows, frequencyMhz, levels, macEnergyPj, dmaLatency, formats, hardwareDecode,
-        skipZeros, folds, null, null, null);
+        skipZeros, folds, null, null);
   }
 
   /** A machine whose array runs its folds as most do (FoldSchedule.DEFAULT). */
@@ -67,12 +66,14 @@ public record MachineConfig(String target, int rows, int cols, Set<Dataflow> dat
     return new MachineConfig(t.name(), t.rows(), t.cols(), t.dataflows(), t.frequencyMhz(),
         t.levels().stream().map(l -> new MemoryLevel(l.name(), l.sizeBytes(), l.perPe(), l.bandwidth(),
             l.energyPjPerByte(), l.doubleBuffer(), l.writeBandwidth(), l.holds(),
-            l == t.levels().get(0) ? 0 : l.latencyCycles())).toList(),
+            l == t.levels().get(0) ? 0 : l.latencyCycles(), l.port())).toList(),
         t.macEnergyPj(), t.dram().latencyCycles(), t.formats().stream().map(StorageFormat::keyword).toList(),
-        t.sparse().hardwareDecode(), t.sparse().skipZeros(), t.folds(), t.vector(), t.network(), t.dramPort());
+        t.sparse().hardwareDecode(), t.sparse().skipZeros(), t.folds(), t.vector(), t.network());
   }
 
   public MemoryLevel dram() { return levels.get(0); }
+  /** Whether LOADs and STOREs share DRAM's one port (DramArbiter): its level's port. */
+  public Port dramPort() { return dram().port(); }
   public MemoryLevel global() { return levels.get(1); }
   /** The index in levels of the first per-PE level (they are the innermost), or levels.size() when none is. */
   public int firstPerPe() {

@@ -3,6 +3,7 @@
 package org.tdlc.machine;
 
 import org.tdlc.ir.target.Operand;
+import org.tdlc.ir.target.Port;
 
 /**
  * sizeBytes: capacity (0 for DRAM, which is sized by the program); per PE when perPe. bandwidth: bytes per
@@ -10,12 +11,20 @@ import org.tdlc.ir.target.Operand;
  * energyPjPerByte: energy of one byte read or written at this level. holds: the operands a per-PE level keeps,
  * as an Operand mask (bit ArrayTraffic.A, B, C); every level holds all three unless it says otherwise.
  * latency: the cycles an on-chip level adds before a transfer through it delivers its first byte (Timing);
- * DRAM's is MachineConfig.dmaLatency, so its level here says 0.
+ * DRAM's is MachineConfig.dmaLatency, so its level here says 0. port: whether reads and writes share one
+ * port (Timing.port; DramArbiter for DRAM), Port.DEFAULT when null.
  */
 public record MemoryLevel(String name, long sizeBytes, boolean perPe, double bandwidth, double energyPjPerByte,
-                          boolean doubleBuffer, double writeBandwidth, int holds, int latency) {
+                          boolean doubleBuffer, double writeBandwidth, int holds, int latency, Port port) {
   public MemoryLevel {
     if (latency < 0) throw new IllegalArgumentException(name + ": negative latency " + latency);
+    if (port == null) port = Port.DEFAULT;
+  }
+
+  /** A level of the default port (shared). */
+  public MemoryLevel(String name, long sizeBytes, boolean perPe, double bandwidth, double energyPjPerByte,
+                     boolean doubleBuffer, double writeBandwidth, int holds, int latency) {
+    this(name, sizeBytes, perPe, bandwidth, energyPjPerByte, doubleBuffer, writeBandwidth, holds, latency, null);
   }
 
   /** A level without a latency of its own. */
@@ -34,6 +43,11 @@ public record MemoryLevel(String name, long sizeBytes, boolean perPe, double ban
   public MemoryLevel(String name, long sizeBytes, boolean perPe, double bandwidth, double energyPjPerByte,
                      boolean doubleBuffer) {
     this(name, sizeBytes, perPe, bandwidth, energyPjPerByte, doubleBuffer, bandwidth, Operand.ALL);
+  }
+
+  /** This level with another port. */
+  public MemoryLevel withPort(Port p) {
+    return new MemoryLevel(name, sizeBytes, perPe, bandwidth, energyPjPerByte, doubleBuffer, writeBandwidth, holds, latency, p);
   }
 
   /** Whether this level keeps operand {@code x} (ArrayTraffic.A, B or C). */

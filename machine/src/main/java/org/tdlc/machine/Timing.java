@@ -122,13 +122,17 @@ public final class Timing {
   }
 
   /**
-   * The cycles a level's port takes to read {@code readBytes} and write {@code writtenBytes}, one after the
-   * other, each at its direction's bandwidth (0: not a limit).
+   * The cycles a level's port takes to read {@code readBytes} and write {@code writtenBytes}, each at its
+   * direction's bandwidth (0: not a limit): one after the other on a shared port, at once on a split one
+   * (the slower direction's cycles).
    */
   public static long port(MemoryLevel level, long readBytes, long writtenBytes) {
+    if (level.bandwidth() <= 0) return 0;
+    if (!level.port().shared()) {
+      return Math.max(cycles(readBytes, level.bandwidth()), cycles(writtenBytes, level.writeBandwidth()));
+    }
     if (level.bandwidth() == level.writeBandwidth()) return cycles(readBytes + writtenBytes, level.bandwidth());
-    return level.bandwidth() <= 0 ? 0
-        : (long) Math.ceil(readBytes / level.bandwidth() + writtenBytes / level.writeBandwidth());
+    return (long) Math.ceil(readBytes / level.bandwidth() + writtenBytes / level.writeBandwidth());
   }
 
   /** The array's compute bound: cycles for this many MACs with every PE busy every cycle. */

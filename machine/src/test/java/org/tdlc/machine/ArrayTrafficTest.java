@@ -371,6 +371,6 @@ class ArrayTrafficTest {
     List<MemoryLevel> levels = perPe.length == 0 ? m.levels() : List.of(m.dram(), m.global(), perPe[0]);
     return new MachineConfig(m.target(), m.rows(), m.cols(), Set.of(Dataflow.WS, Dataflow.OS, Dataflow.IS, Dataflow.RS),
         m.frequencyMhz(), levels, m.macEnergyPj(), m.dmaLatency(), m.formats(), m.hardwareDecode(),
-        m.skipZeros(), FoldSchedule.DEFAULT, VectorUnit.defaultFor(m.cols()), network, null);
+        m.skipZeros(), FoldSchedule.DEFAULT, VectorUnit.defaultFor(m.cols()), network);
   }
 }

@@ -1,5 +1,6 @@
 // DRAM's port and the bandwidth of each direction, as worked examples: a shared port never lets a load's and a
-// store's transfers overlap, a split one does; every DMA runs at the bandwidth of the way it goes.
+// store's transfers overlap, a split one does; every DMA runs at the bandwidth of the way it goes. An on-chip
+// level's port follows the same rule (Timing.port): one direction at a time, or both at once.
 package org.tdlc.machine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,24 +10,25 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tdlc.ir.target.Dataflow;
-import org.tdlc.ir.target.DramPort;
 import org.tdlc.ir.target.FoldSchedule;
+import org.tdlc.ir.target.Operand;
+import org.tdlc.ir.target.Port;
 
 class DramPortTest {
   /** DRAM reads 16 B/cycle and writes 8; the global buffer reads 64 and writes 32; 20 cycles of DMA latency. */
-  static MachineConfig machine(DramPort port) {
+  static MachineConfig machine(Port port) {
     return new MachineConfig("hand", 16, 16, Set.of(Dataflow.WS), 500,
-        List.of(new MemoryLevel("dram", 0, false, 16, 100, false, 8),
+        List.of(new MemoryLevel("dram", 0, false, 16, 100, false, 8, Operand.ALL, 0, port),
             new MemoryLevel("global", 1 << 16, false, 64, 2.5, true, 32)),
-        0.25, 20, List.of("dense"), false, false, FoldSchedule.DEFAULT, null, null, port);
+        0.25, 20, List.of("dense"), false, false, FoldSchedule.DEFAULT, null, null);
   }
 
-  static final MachineConfig SHARED = machine(DramPort.SHARED), SPLIT = machine(DramPort.SPLIT);
+  static final MachineConfig SHARED = machine(Port.SHARED), SPLIT = machine(Port.SPLIT);
 
   @Test
   void sharedIsTheDefault() {
-    assertEquals(DramPort.SHARED, DramPort.DEFAULT);
-    assertEquals(DramPort.SHARED, MachineRulesTest.M.dramPort());
+    assertEquals(Port.SHARED, Port.DEFAULT);
+    assertEquals(Port.SHARED, MachineRulesTest.M.dramPort());
   }
 
   @Test
@@ -50,6 +52,24 @@ class DramPortTest {
     assertEquals(4, Timing.port(new MemoryLevel("g", 1024, false, 64, 1, false), 100, 100));
     // no bandwidth, no limit
     assertEquals(0, Timing.port(new MemoryLevel("g", 1024, false, 0, 1, false), 100, 100));
+  }
+
+  @Test
+  void aLevelWithAPortEachWayReadsAndWritesAtOnce() {
+    MemoryLevel global = SHARED.global().withPort(Port.SPLIT);
+    // 640 bytes read at 64 (10 cycles) while 320 are written at 32 (10 cycles): 10, not 20
+    assertEquals(10, Timing.port(global, 640, 320));
+    // the slower direction: 650 read (ceil 10.2 = 11) against 10
+    assertEquals(11, Timing.port(global, 650, 320));
+    assertEquals(10, Timing.port(global, 0, 320));
+    // a symmetric level: 100 and 100 at 64 each way, 2 cycles (one port: ceil(200 / 64) = 4)
+    assertEquals(2, Timing.port(new MemoryLevel("g", 1024, false, 64, 1, false).withPort(Port.SPLIT), 100, 100));
+    // a MAC fed from the global buffer: 6400 bytes read and 3200 written, on a shared port 200 cycles, on a
+    // split one 100 (the array's 8 steps never bind)
+    MachineConfig dual = new MachineConfig("hand", 16, 16, Set.of(Dataflow.WS), 500,
+        List.of(SHARED.dram(), global), 0.25, 20, List.of("dense"), false, false, FoldSchedule.DEFAULT, null, null);
+    assertEquals(200, Timing.mac(SHARED, Dataflow.WS, 1, 8, 8 * 256, 0, 6400, 3200, 1, 1));
+    assertEquals(100, Timing.mac(dual, Dataflow.WS, 1, 8, 8 * 256, 0, 6400, 3200, 1, 1));
   }
 
   @Test

@@ -42,7 +42,7 @@ class MachineRulesTest {
     MachineConfig slow = new MachineConfig("hand", 16, 16, Set.of(Dataflow.WS), 500,
         List.of(M.dram(), new MemoryLevel("global", 1 << 16, false, 64, 2.5, true, 64, Operand.ALL, 5),
             new MemoryLevel("local", 64, true, 0, 0.5, false, 0, Operand.ALL, 3)),
-        0.25, 20, List.of("dense"), true, true, FoldSchedule.DEFAULT, null, new Network(0, 2, true, true), null);
+        0.25, 20, List.of("dense"), true, true, FoldSchedule.DEFAULT, null, new Network(0, 2, true, true));
     // a DMA waits for DRAM's latency and the buffer's: 20 + 5 + 63
     assertEquals(83 + 5, Timing.dma(slow, Timing.Dma.LOAD, 1000, 1000));
     assertEquals(248 + 3 * 5, Timing.dmas(slow, Timing.Dma.LOAD, 3, 3000, 3000));
@@ -124,7 +124,7 @@ class MachineRulesTest {
   @Test
   void aNetworkThatLoadsTheStationaryBlockTakesItsBytesAtItsBandwidth() {
     MachineConfig net = new MachineConfig("hand", 16, 16, Set.of(Dataflow.WS, Dataflow.OS), 500, M.levels(), 0.25, 20,
-        List.of("dense"), true, true, FoldSchedule.DEFAULT, null, new Network(64, 0, true, true, true), null);
+        List.of("dense"), true, true, FoldSchedule.DEFAULT, null, new Network(64, 0, true, true, true));
     // 256 PEs: i8 weights 256 B over 64 B/cycle, i16 ones 512 B; an os array drains 256 i32 outputs, 1024 B
     assertEquals(4, Timing.stationaryLoad(net, Dataflow.WS, 1, 1));
     assertEquals(8, Timing.stationaryLoad(net, Dataflow.WS, 1, 2));

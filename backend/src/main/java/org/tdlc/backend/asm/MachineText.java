@@ -2,9 +2,11 @@
 // file's machine section) and the target fingerprint, a 64-bit hash of that text. Canonical means one
 // key per line in a fixed order, dataflows sorted, reals as Double.toString prints them; the fold schedule's
 // two lines (folds, stationary), the vector unit's two (vector_lanes, vector_pipeline), the network's four
-// (network_*; a fifth, network_loads_stationary, only when true), DRAM's port (dram_port), a level's write bandwidth (write_bandwidth=, when it differs from
-// its bandwidth) and an on-chip level's latency (latency=, when not 0) only when they are not the default, so a default machine's text and fingerprint read as they
-// did before any of them existed.
+// (network_*; a fifth, network_loads_stationary, only when true), a level's write bandwidth (write_bandwidth=, when it differs from
+// its bandwidth), an on-chip level's latency (latency=, when not 0) and a level's port (port=split, DRAM's
+// included) only when they are not the default, so a default machine's text and fingerprint read as they
+// did before any of them existed. Sections written before levels had ports gave DRAM's as a `dram_port`
+// line; the reader still takes it.
 package org.tdlc.backend.asm;
 
 import java.nio.ByteBuffer;
@@ -19,10 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.tdlc.ir.target.Dataflow;
-import org.tdlc.ir.target.DramPort;
 import org.tdlc.ir.target.FoldSchedule;
 import org.tdlc.ir.target.Network;
 import org.tdlc.ir.target.Operand;
+import org.tdlc.ir.target.Port;
 import org.tdlc.ir.target.VectorUnit;
 import org.tdlc.machine.MachineConfig;
 import org.tdlc.machine.MemoryLevel;
@@ -47,6 +49,7 @@ public final class MachineText {
       if (l.writeBandwidth() != l.bandwidth()) b.append(" write_bandwidth=").append(l.writeBandwidth());
       if (l.holds() != Operand.ALL) b.append(" holds=[").append(Operand.text(l.holds())).append(']');
       if (l.latency() != 0) b.append(" latency=").append(l.latency());
+      if (!l.port().shared()) b.append(" port=").append(l.port().keyword());
       b.append('\n');
     }
     b.append("mac_energy_pj = ").append(m.macEnergyPj()).append('\n');
@@ -58,7 +61,6 @@ public final class MachineText {
       b.append("folds = ").append(m.folds().foldsKeyword()).append('\n');
       b.append("stationary = ").append(m.folds().stationaryKeyword()).append('\n');
     }
-    if (m.dramPort() != DramPort.DEFAULT) b.append("dram_port = ").append(m.dramPort().keyword()).append('\n');
     if (!m.vector().isDefaultFor(m.cols())) {
       b.append("vector_lanes = ").append(m.vector().lanes()).append('\n');
       b.append("vector_pipeline = ").append(m.vector().pipeline()).append('\n');
@@ -85,6 +87,7 @@ public final class MachineText {
 
   /** Collects the lines of one .machine section and builds the MachineConfig they describe. */
   static final class Reader {
+    private static final List<String> PORTS = List.of(Port.SHARED.keyword(), Port.SPLIT.keyword());
     static final List<String> KEYS = List.of("target", "rows", "cols", "dataflows", "frequency_mhz",
         "mac_energy_pj", "dma_latency", "formats", "hardware_decode", "skip_zeros");
     /** Keys a section may leave out, and the words each takes (the first is the default). */
@@ -94,7 +97,7 @@ public final class MachineText {
         "vector_lanes", List.of(), "vector_pipeline", List.of(), "network_bandwidth", List.of(),
         "network_latency", List.of(), "network_multicast", List.of(), "network_reduction", List.of(),
         "network_loads_stationary", List.of(),
-        "dram_port", List.of(DramPort.SHARED.keyword(), DramPort.SPLIT.keyword()));
+        "dram_port", PORTS);
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final List<MemoryLevel> levels = new ArrayList<>();
 
@@ -162,13 +165,14 @@ public final class MachineText {
       p.put("write_bandwidth", k -> k.real("write_bandwidth"));
       p.put("holds", Reader::operands);
       p.put("latency", k -> k.integer("latency", 0, Integer.MAX_VALUE));
-      TokenCursor.Pairs v = c.keyValues("level " + name, p, Set.of("write_bandwidth", "holds", "latency"));
+      p.put("port", k -> Port.parse(word(k, "port", PORTS)).orElseThrow());
+      TokenCursor.Pairs v = c.keyValues("level " + name, p, Set.of("write_bandwidth", "holds", "latency", "port"));
       c.expectEnd();
       Double bandwidth = (Double) v.get("bandwidth"), write = (Double) v.get("write_bandwidth");
       levels.add(new MemoryLevel(name, v.longValue("size"), (Boolean) v.get("per_pe"), bandwidth,
           (Double) v.get("energy_pj"), (Boolean) v.get("double_buffer"), write == null ? bandwidth : write,
           v.get("holds") == null ? Operand.ALL : (Integer) v.get("holds"),
-          v.get("latency") == null ? 0 : v.integer("latency")));
+          v.get("latency") == null ? 0 : v.integer("latency"), (Port) v.get("port")));
     }
 
     /** `holds=[inputs, outputs]`: a per-PE level's operands, as an Operand mask. */
@@ -189,14 +193,17 @@ public final class MachineText {
     /** The machine; only when missing() is empty. */
     @SuppressWarnings("unchecked")
     MachineConfig build() {
+      List<MemoryLevel> levels = new ArrayList<>(this.levels);
+      if (values.containsKey("dram_port") && !levels.isEmpty()) {   // the spelling before levels had ports
+        levels.set(0, levels.get(0).withPort(Port.parse((String) values.get("dram_port")).orElseThrow()));
+      }
       return new MachineConfig((String) values.get("target"), (Integer) values.get("rows"),
           (Integer) values.get("cols"), (Set<Dataflow>) values.get("dataflows"), (Double) values.get("frequency_mhz"),
           levels, (Double) values.get("mac_energy_pj"), (Integer) values.get("dma_latency"),
           (List<String>) values.get("formats"), (Boolean) values.get("hardware_decode"),
           (Boolean) values.get("skip_zeros"), new FoldSchedule(
               FoldSchedule.SEQUENTIAL.equals(values.get("folds")),
-              !FoldSchedule.SINGLE_BUFFER.equals(values.get("stationary"))), vector(), network(),
-          DramPort.parse((String) values.getOrDefault("dram_port", DramPort.DEFAULT.keyword())).orElseThrow());
+              !FoldSchedule.SINGLE_BUFFER.equals(values.get("stationary"))), vector(), network());
     }
 
     /** The network the section names, each key it leaves out Network.DEFAULT's. */

@@ -79,24 +79,31 @@ class AssemblerRoundTripTest {
     org.junit.jupiter.api.Assertions.assertFalse(plain.contains("dram_port") || plain.contains("write_bandwidth"), plain);
     List<MemoryLevel> levels = new java.util.ArrayList<>(m.levels());
     MemoryLevel d = levels.get(0);
-    levels.set(0, new MemoryLevel(d.name(), d.sizeBytes(), d.perPe(), 16, d.energyPjPerByte(), d.doubleBuffer(), 8));
+    levels.set(0, new MemoryLevel(d.name(), d.sizeBytes(), d.perPe(), 16, d.energyPjPerByte(), d.doubleBuffer(), 8)
+        .withPort(org.tdlc.ir.target.Port.SPLIT));
     MemoryLevel g = levels.get(1);
     levels.set(1, new MemoryLevel(g.name(), g.sizeBytes(), g.perPe(), g.bandwidth(), g.energyPjPerByte(),
-        g.doubleBuffer(), g.writeBandwidth(), g.holds(), 7));
+        g.doubleBuffer(), g.writeBandwidth(), g.holds(), 7, org.tdlc.ir.target.Port.SPLIT));
     org.junit.jupiter.api.Assertions.assertFalse(plain.contains("latency="), plain);
     MachineConfig split = new MachineConfig(m.target(), m.rows(), m.cols(), m.dataflows(), m.frequencyMhz(), levels,
         m.macEnergyPj(), m.dmaLatency(), m.formats(), m.hardwareDecode(), m.skipZeros(), m.folds(), m.vector(),
-        new org.tdlc.ir.target.Network(32, 2, false, true), org.tdlc.ir.target.DramPort.SPLIT);
+        new org.tdlc.ir.target.Network(32, 2, false, true));
     String text = MachineText.print(split);
-    org.junit.jupiter.api.Assertions.assertTrue(text.contains("dram_port = split\n")
+    org.junit.jupiter.api.Assertions.assertTrue(text.contains(" write_bandwidth=8.0 port=split\n")
+        && text.contains(" latency=7 port=split\n")
         && text.contains("network_bandwidth = 32.0\nnetwork_latency = 2\nnetwork_multicast = false\n")
-        && text.contains(" bandwidth=16.0 ") && text.contains(" write_bandwidth=8.0\n") && text.contains(" latency=7\n"),
+        && text.contains(" bandwidth=16.0 ") && !text.contains("dram_port"),
         text);
     Program p = new Program(split, dense.instructions(), dense.descriptors(), dense.dataSegment(), dense.dramSize(),
         dense.symbols(), dense.layers());
     roundTrip(p);
     assertEquals(split, Assembler.parse(Disassembler.print(p), "rt.tasm").machine());
     org.junit.jupiter.api.Assertions.assertNotEquals(MachineText.fingerprint(m), MachineText.fingerprint(split));
+    // a section written before levels had ports gave DRAM's as a dram_port line, and still reads
+    String legacy = Disassembler.print(p).replaceFirst(" write_bandwidth=8.0 port=split", " write_bandwidth=8.0")
+        .replaceFirst("(skip_zeros = \\w+\n)", "$1dram_port = split\n");
+    org.junit.jupiter.api.Assertions.assertTrue(legacy.contains("dram_port = split\n"), legacy);
+    assertEquals(split, Assembler.parse(legacy, "old.tasm").machine());
   }
 
   /** The printed form is pinned: on a change, the actual text is written beside for review. */

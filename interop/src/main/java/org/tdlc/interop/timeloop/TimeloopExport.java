@@ -60,11 +60,7 @@ public final class TimeloopExport {
         b.append("            width: ").append(bits).append('\n');
       }
       b.append("            word-bits: ").append(bits).append("\n            block-size: 1\n");
-      if (l.bandwidthLimited()) {
-        b.append("            read_bandwidth: ").append(Quantities.number(l.readBandwidth() / t.datatype().bytes()))
-            .append("\n            write_bandwidth: ").append(Quantities.number(l.writeBandwidth() / t.datatype().bytes()))
-            .append('\n');
-      }
+      b.append(bandwidth(l, t.datatype().bytes(), "            "));
     }
     b.append("      subtree:\n        - name: PE[0..").append(t.peCount() - 1).append("]\n          local:\n");
     t.perPeLevels().forEach(l -> {
@@ -72,15 +68,26 @@ public final class TimeloopExport {
           .append("              attributes:\n                depth: ").append(l.sizeBytes() / t.datatype().bytes())
           .append("\n                width: ").append(bits).append("\n                word-bits: ").append(bits)
           .append("\n                block-size: 1\n                meshX: ").append(t.cols()).append('\n');
-      if (l.bandwidthLimited()) {
-        b.append("                read_bandwidth: ").append(Quantities.number(l.readBandwidth() / t.datatype().bytes()))
-            .append("\n                write_bandwidth: ").append(Quantities.number(l.writeBandwidth() / t.datatype().bytes()))
-            .append('\n');
-      }
+      b.append(bandwidth(l, t.datatype().bytes(), "                "));
     });
     b.append("            - name: mac\n              class: intmac\n              attributes:\n                datawidth: ")
         .append(bits).append("\n                meshX: ").append(t.cols()).append('\n');
     return b.toString();
+  }
+
+  /**
+   * A level's bandwidth attributes in words a cycle: a port each way (`port split;`) is Timeloop's
+   * read_bandwidth and write_bandwidth, which it limits apart; one port is its shared_bandwidth, which reads and
+   * writes share, with the two directions' own limits beside it when they differ (Timeloop then slows by
+   * the worst of the three, where tdlc adds each direction's cycles). Nothing for a level without a limit.
+   */
+  private static String bandwidth(MemoryLevel l, int wordBytes, String indent) {
+    if (!l.bandwidthLimited()) return "";
+    String read = indent + "read_bandwidth: " + Quantities.number(l.readBandwidth() / wordBytes) + "\n"
+        + indent + "write_bandwidth: " + Quantities.number(l.writeBandwidth() / wordBytes) + "\n";
+    if (!l.port().shared()) return read;
+    return (l.symmetric() ? "" : read) + indent + "shared_bandwidth: "
+        + Quantities.number(Math.max(l.readBandwidth(), l.writeBandwidth()) / wordBytes) + "\n";
   }
 
   /** ERT.yaml: every level's read, write and update energy per word, and the MAC's, from the target. */

@@ -208,12 +208,28 @@ public final class TimeloopImport {
     int elementBytes = mask == Operand.OUTPUTS.bit() ? Energy.PSUM_BYTES : wordBytes;
     double read = ert.energy(c, "read") / c.blockSize(), write = ert.energy(c, "write") / c.blockSize();
     double energy = round((read + write) / 2 / elementBytes);
-    double bw = c.number(0, "read_bandwidth", "shared_bandwidth");   // words a cycle, each PE's
     return "  memory " + identifier(c.name()) + " { size " + Quantities.bytes(c.words() * elementBytes) + " per pe; "
-        + (bw > 0 ? "bandwidth " + Quantities.number(bw * elementBytes) + " B/cycle; " : "") + "energy " + Quantities.number(energy) + " pJ/B; holds " + Operand.text(mask) + "; }   // " + c.name() + " "
+        + bandwidth(c, elementBytes) + "energy " + Quantities.number(energy) + " pJ/B; holds " + Operand.text(mask) + "; }   // " + c.name() + " "
         + c.words() + " words, ERT read " + Quantities.number(round(read)) + " / write "
         + Quantities.number(round(write)) + " pJ a " + c.wordBits() + "-bit word"
         + (mask == Operand.OUTPUTS.bit() ? ", each an i32 partial sum in tdlc" : "") + "; keeps " + Operand.text(mask);
+  }
+
+  /**
+   * A level's bandwidth entries, words a cycle times {@code bytes} a word: Timeloop's `shared_bandwidth`
+   * is one port that reads and writes take turns on; its `read_bandwidth` and `write_bandwidth` are a port each
+   * way (`port split;`), a direction it leaves out taking the other's. Empty when it gives none (no limit).
+   */
+  private static String bandwidth(Architecture.Component c, int bytes) {
+    double shared = c.number(0, "shared_bandwidth");
+    if (shared > 0) return "bandwidth " + Quantities.number(shared * bytes) + " B/cycle; ";
+    double read = c.number(0, "read_bandwidth"), write = c.number(0, "write_bandwidth");
+    if (read <= 0 && write <= 0) return "";
+    if (read <= 0 || write <= 0 || read == write) {
+      return "bandwidth " + Quantities.number(Math.max(read, write) * bytes) + " B/cycle; port split; ";
+    }
+    return "bandwidth " + Quantities.number(read * bytes) + " B/cycle read, " + Quantities.number(write * bytes)
+        + " B/cycle write; port split; ";
   }
 
   /** One memory line: a shared level, or (local != null) the per-PE levels merged into one. */
@@ -235,15 +251,13 @@ public final class TimeloopImport {
     String name = perPe ? (parts.size() == 1 ? parts.get(0).name() : "pe_local") : c.name();
     StringBuilder b = new StringBuilder("  memory ").append(identifier(name)).append(" { ");
     if (!perPe && c.isDram()) {
-      double bw = c.number(0, "read_bandwidth", "shared_bandwidth");
-      b.append("bandwidth ").append(bw > 0 ? Quantities.number(bw * ((c.wordBits() + 7) / 8)) : UNLIMITED_DRAM)
-          .append(" B/cycle; ");
-      if (bw == 0) why.append("; no bandwidth limit (").append(UNLIMITED_DRAM).append(" B/cycle never binds)");
+      String bw = bandwidth(c, (c.wordBits() + 7) / 8);
+      b.append(bw.isEmpty() ? "bandwidth " + UNLIMITED_DRAM + " B/cycle; " : bw);
+      if (bw.isEmpty()) why.append("; no bandwidth limit (").append(UNLIMITED_DRAM).append(" B/cycle never binds)");
     } else {
       b.append("size ").append(Quantities.bytes(bytes)).append(perPe ? " per pe" : "").append("; ");
       if (!perPe || parts.size() == 1) {   // a per-PE level's bandwidth is each PE's, as Timeloop's per instance
-        double bw = parts.get(0).number(0, "read_bandwidth", "shared_bandwidth");
-        if (bw > 0) b.append("bandwidth ").append(Quantities.number(bw * ((c.wordBits() + 7) / 8))).append(" B/cycle; ");
+        b.append(bandwidth(parts.get(0), (parts.get(0).wordBits() + 7) / 8));
       } else {
         why.append("; merged into one per-PE level (the keep lists do not give each its own data spaces), energy the "
             + "mean of theirs, no bandwidth limit");

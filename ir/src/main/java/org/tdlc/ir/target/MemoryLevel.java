@@ -12,9 +12,11 @@ package org.tdlc.ir.target;
  * `latency N cycles;`; default {@link #DEFAULT_DRAM_LATENCY} for DRAM and 0 on chip).
  * holds: the Operand mask of what the level keeps (`holds inputs, outputs;`); the others bypass it. Shared
  * levels hold all three; a per-PE level holds what it says, all three when it does not.
+ * port: whether the level's reads and writes share one port (Port.DEFAULT, shared, when its block does not
+ * say) or each have their own (`port split;`).
  */
 public record MemoryLevel(String name, long sizeBytes, boolean perPe, double bandwidth, double energyPjPerByte,
-                          boolean doubleBuffer, int latencyCycles, double writeBandwidth, int holds) {
+                          boolean doubleBuffer, int latencyCycles, double writeBandwidth, int holds, Port port) {
   /** Cycles before a DRAM transfer starts delivering, when the target does not say: a typical DMA round trip. */
   public static final int DEFAULT_DRAM_LATENCY = 64;
 
@@ -42,6 +44,13 @@ public record MemoryLevel(String name, long sizeBytes, boolean perPe, double ban
     if (holds < 1 || holds > Operand.ALL || !perPe && holds != Operand.ALL) {
       throw new IllegalArgumentException(name + ": holds " + holds);
     }
+    if (port == null) port = Port.DEFAULT;
+  }
+
+  /** A level of the default port (shared). */
+  public MemoryLevel(String name, long sizeBytes, boolean perPe, double bandwidth, double energyPjPerByte,
+                     boolean doubleBuffer, int latencyCycles, double writeBandwidth, int holds) {
+    this(name, sizeBytes, perPe, bandwidth, energyPjPerByte, doubleBuffer, latencyCycles, writeBandwidth, holds, null);
   }
 
   /** A level that holds every operand. */

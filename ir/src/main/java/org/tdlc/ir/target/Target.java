@@ -21,13 +21,11 @@ import org.tdlc.ir.type.StorageFormat;
  * array runs a MAC's folds (FoldSchedule.DEFAULT when the block does not say). vector: the vector unit
  * (VectorUnit.defaultFor(cols), as wide as the array's columns, when the block declares none). network:
  * what carries operands between the global buffer and the PEs (Network.DEFAULT when the block declares none).
- dramPort:
- * whether DRAM's reads and writes share one port (DramPort.DEFAULT, shared, when the DRAM block does not say).
+ * Each level says whether its reads and writes share one port (MemoryLevel.port); DRAM's is dramPort().
  */
 public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, boolean flexible, double frequencyMhz,
                      ElementType datatype, ElementType accumulate, List<MemoryLevel> levels, double macEnergyPj,
-                     SparseSupport sparse, FoldSchedule folds, Location loc, VectorUnit vector, Network network,
-                     DramPort dramPort) {
+                     SparseSupport sparse, FoldSchedule folds, Location loc, VectorUnit vector, Network network) {
 
   public Target {
     if (name == null || !name.matches("[A-Za-z_][A-Za-z_0-9]*")) {
@@ -62,15 +60,14 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
     if (loc == null) loc = Location.UNKNOWN;
     if (vector == null) vector = VectorUnit.defaultFor(cols);
     if (network == null) network = Network.DEFAULT;
-    if (dramPort == null) dramPort = DramPort.DEFAULT;
   }
 
-  /** A target whose network adds nothing and whose DRAM port is the default one (shared). */
+  /** A target whose network adds nothing. */
   public Target(String name, int rows, int cols, Set<Dataflow> dataflows, boolean flexible, double frequencyMhz,
                 ElementType datatype, ElementType accumulate, List<MemoryLevel> levels, double macEnergyPj,
                 SparseSupport sparse, FoldSchedule folds, Location loc, VectorUnit vector) {
     this(name, rows, cols, dataflows, flexible, frequencyMhz, datatype, accumulate, levels, macEnergyPj, sparse, folds,
-        loc, vector, null, null);
+        loc, vector, null);
   }
 
   /** A target whose vector unit is the default one (as wide as the array's columns). */
@@ -78,12 +75,15 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
                 ElementType datatype, ElementType accumulate, List<MemoryLevel> levels, double macEnergyPj,
                 SparseSupport sparse, FoldSchedule folds, Location loc) {
     this(name, rows, cols, dataflows, flexible, frequencyMhz, datatype, accumulate, levels, macEnergyPj, sparse, folds,
-        loc, null, null, null);
+        loc, null, null);
   }
 
   public int peCount() { return rows * cols; }
 
   public MemoryLevel dram() { return levels.get(0); }
+
+  /** Whether DRAM's reads and writes share one port (its level's port). */
+  public Port dramPort() { return dram().port(); }
 
   /** The outermost on-chip level: the buffer load and store instructions address. */
   public MemoryLevel global() { return levels.get(1); }
@@ -107,7 +107,7 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
   /** The same target defined somewhere else (a copy with another location). */
   public Target withLoc(Location newLoc) {
     return new Target(name, rows, cols, dataflows, flexible, frequencyMhz, datatype, accumulate, levels, macEnergyPj,
-        sparse, folds, newLoc, vector, network, dramPort);
+        sparse, folds, newLoc, vector, network);
   }
 
   /** The canonical target block: parses back to this target (up to loc); every default written out. */

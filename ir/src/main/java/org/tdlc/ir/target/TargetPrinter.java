@@ -34,7 +34,8 @@ final class TargetPrinter {
       if (outermost || l.latencyCycles() != 0) b.append(" latency ").append(l.latencyCycles()).append(" cycles;");
       if (l.doubleBuffer()) b.append(" double_buffer;");
       if (l.holds() != Operand.ALL) b.append(" holds ").append(Operand.text(l.holds())).append(';');
-      if (outermost) b.append(" port ").append(t.dramPort().keyword()).append(';');
+      // DRAM's port is always written; an on-chip level's only when split, so older targets keep their text
+      if (outermost || !l.port().shared()) b.append(" port ").append(l.port().keyword()).append(';');
       b.append(" }\n");
     }
     Network net = t.network();
