@@ -48,7 +48,11 @@ import org.tdlc.ir.target.Dataflow;
  * <li>What enters at once: per fold (a block of rows by a block of columns), one per distinct element the
  *     operand takes over the fold's positions when the network multicasts (an index the operand does not
  *     read costs one element for the whole axis; PEs of row r and column p share the input row h = p + r),
- *     one per position when it does not. The temporal loops are counted apart from the fold's positions.
+ *     one per position when it does not. Where the PEs keep an operand across temporal loops, they fill
+ *     their blocks together, and a fold takes the distinct elements of its positions' blocks at once, so
+ *     neighbours whose kept windows overlap share them (joint); what a sliding window brings at each later
+ *     step, and what no level keeps, enters as a step's elements do, the temporal loops counted apart from
+ *     the fold's positions.
  * <li>Partial sums leave as a non-stationary operand enters, reduced along the axis in the network
  *     when it reduces spatially, one per position when it does not. Each is read back before it is added to,
  *     except the first write of each accumulator of a MAC that starts them.
@@ -311,9 +315,11 @@ public final class ArrayTraffic {
           c = joint(m, x, extents, rowMask, colMask, strides[x], across[x], ext, str[x], walked & ~((1 << start[x]) - 1));
         } else {
           // a sweep of the innermost loop outside the kept ones slides the kept window: only the elements it
-          // has not held yet enter (a row of p + r - 1 inputs slides down one row per p)
-          c = joint(m, x, extents, rowMask, colMask, strides[x], across[x], ext, str[x],
-              walked & ~((1 << start[x]) - 1) | 1 << last);
+          // has not held yet enter (a row of p + r - 1 inputs slides down one row per p). The PEs fill their
+          // windows together at the start of the sweep; what a slide brings each PE enters as a step's elements do
+          int box = walked & ~((1 << start[x]) - 1);
+          c = joint(m, x, extents, rowMask, colMask, strides[x], across[x], ext, str[x], box)
+              + slides(m, x, extents, rowMask, colMask, strides[x], across[x], ext, str[x], box, last);
           for (int p = 0; p < last; p++) if ((outside >> p & 1) != 0) c *= ext[p];
         }
       }
@@ -437,6 +443,55 @@ public final class ArrayTraffic {
     }
     remember(key, sum);
     return sum * apart;
+  }
+
+  /**
+   * What the slides of a sweep of loop {@code last} bring a fold after its PEs have filled their kept blocks
+   * (joint): each PE's window (the loops of {@code box}) moves one step of {@code last} at a time, all PEs at
+   * the same step, and the elements new to each PE enter as a step's elements do, so with multicast a fold
+   * takes the distinct new elements of all its PEs at each slide (a column of a 3 x 3 window, shared by the
+   * PEs whose rows overlap). Where a window comes back to elements it left (its slides do not bring the
+   * same number of new elements each), or the network does not multicast, each position's new elements
+   * count apart.
+   */
+  private static long slides(MachineConfig m, int x, int[] extents, int rowMask, int colMask, long[] strides,
+                             long across, int[] ext, long[] str, int box, int last) {
+    long inBox = elements(ext, box, str), swept = elements(ext, box | 1 << last, str), apart = across * (swept - inBox);
+    if (swept == inBox || !(x == C ? m.network().reduction() : m.network().multicast())) return apart;
+    int b = Integer.bitCount(box);
+    int[] be = new int[b + 1];
+    long[] bs = new long[b + 1];
+    long cells = 2;
+    for (int l = 0, i = 0; l < ext.length; l++) {
+      if ((box >> l & 1) == 0) continue;
+      be[i] = ext[l];
+      bs[i++] = str[l];
+      cells *= ext[l];
+    }
+    if (cells > 1 << 16) return apart;
+    be[b] = 2;
+    bs[b] = str[last];
+    long[] before = offsets(Arrays.copyOf(toLong(be), b), Arrays.copyOf(bs, b)), both = offsets(toLong(be), bs);
+    long[] added = new long[both.length];
+    int n = 0;
+    for (long o : both) if (Arrays.binarySearch(before, o) < 0) added[n++] = o;
+    long steps = ext[last] - 1;
+    if (n == 0 || inBox + steps * n != swept) return apart;
+    Axis row = axis(extents, rowMask, strides, m.rows()), col = axis(extents, colMask, strides, m.cols());
+    long[] delta = Arrays.copyOf(added, n);
+    Joint key = new Joint(row, col, new Offsets(delta), null);
+    Long known = SUMS.get(key);
+    if (known != null) return known * steps;
+    long sum = 0;
+    for (Fold r : runs(row)) for (Fold c : runs(col)) sum += r.count() * c.count() * sumsets(r.offsets(row), c.offsets(col), delta);
+    remember(key, sum);
+    return sum * steps;
+  }
+
+  private static long[] toLong(int[] a) {
+    long[] out = new long[a.length];
+    for (int i = 0; i < a.length; i++) out[i] = a[i];
+    return out;
   }
 
   /**
