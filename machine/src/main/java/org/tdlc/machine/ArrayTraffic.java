@@ -458,6 +458,20 @@ public final class ArrayTraffic {
                              long across, int[] ext, long[] str, int box, int last) {
     long inBox = elements(ext, box, str), swept = elements(ext, box | 1 << last, str), apart = across * (swept - inBox);
     if (swept == inBox || !(x == C ? m.network().reduction() : m.network().multicast())) return apart;
+    int positions = rowMask | colMask, sweep = box | 1 << last;
+    long[] e = new long[Integer.bitCount(positions) + Integer.bitCount(sweep)], s = new long[e.length];
+    int j = 0;
+    for (int l = 0; l < extents.length; l++) {
+      if ((positions >> l & 1) == 0) continue;
+      e[j] = extents[l];
+      s[j++] = strides[l];
+    }
+    for (int l = 0; l < ext.length; l++) {
+      if ((sweep >> l & 1) == 0) continue;
+      e[j] = ext[l];
+      s[j++] = str[l];
+    }
+    if (Footprint.distinct(e, s) == elements(extents, positions, strides) * swept) return apart;   // nothing shared
     int b = Integer.bitCount(box);
     int[] be = new int[b + 1];
     long[] bs = new long[b + 1];
