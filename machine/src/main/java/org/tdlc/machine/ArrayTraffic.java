@@ -383,7 +383,9 @@ public final class ArrayTraffic {
   private static long joint(MachineConfig m, int x, int[] extents, int rowMask, int colMask, long[] strides,
                             long across, int[] boxExt, long[] boxStr, int boxMask) {
     long inBox = elements(boxExt, boxMask, boxStr);
-    if (inBox <= 1 || !(x == C ? m.network().reduction() : m.network().multicast())) return across * inBox;
+    if (inBox <= 1 || !varies(rowMask | colMask, strides) || !(x == C ? m.network().reduction() : m.network().multicast())) {
+      return across * inBox;
+    }
     int positions = rowMask | colMask, k = Integer.bitCount(positions), b = Integer.bitCount(boxMask);
     long[] e = new long[k + b], s = new long[k + b];
     int j = 0;
@@ -457,7 +459,10 @@ public final class ArrayTraffic {
   private static long slides(MachineConfig m, int x, int[] extents, int rowMask, int colMask, long[] strides,
                              long across, int[] ext, long[] str, int box, int last) {
     long inBox = elements(ext, box, str), swept = elements(ext, box | 1 << last, str), apart = across * (swept - inBox);
-    if (swept == inBox || !(x == C ? m.network().reduction() : m.network().multicast())) return apart;
+    if (swept == inBox || !varies(rowMask | colMask, strides) || !(x == C ? m.network().reduction()
+        : m.network().multicast())) {
+      return apart;
+    }
     int positions = rowMask | colMask, sweep = box | 1 << last;
     long[] e = new long[Integer.bitCount(positions) + Integer.bitCount(sweep)], s = new long[e.length];
     int j = 0;
@@ -500,6 +505,12 @@ public final class ArrayTraffic {
     for (Fold r : runs(row)) for (Fold c : runs(col)) sum += r.count() * c.count() * sumsets(r.offsets(row), c.offsets(col), delta);
     remember(key, sum);
     return sum * steps;
+  }
+
+  /** Whether the operand of these {@code strides} varies along any loop of {@code mask} (else each fold takes one). */
+  private static boolean varies(int mask, long[] strides) {
+    for (int l = 0; l < strides.length; l++) if ((mask >> l & 1) != 0 && strides[l] != 0) return true;
+    return false;
   }
 
   private static long[] toLong(int[] a) {
