@@ -481,18 +481,16 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); R over 4 (rows); S over 4 (rows);
-  // differs from tdlc: X (q) is stepped in time, not spread (MAESTRO spreads a strided Y or X correctly only across its top level, which p holds)
-  // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows r x s: 9 positions over 16, columns p x q: 196 over 16), MAESTRO's per-dimension spatial maps 14 times
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
   Layer b7_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 29, X: 29 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) C;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -502,8 +500,8 @@ Network mobilenetv2 {
       Cluster(4, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
-      TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=192, p=8, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
@@ -559,30 +557,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 8 (columns); X over 2 (columns); R over 4 (rows); S over 4 (rows);
-  // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows r x s: 9 positions over 16, columns p x q: 196 over 16), MAESTRO's per-dimension spatial maps 14 times
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
   Layer b8_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
       Cluster(4, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
-      TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=384, p=8, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
@@ -638,30 +633,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 8 (columns); X over 2 (columns); R over 4 (rows); S over 4 (rows);
-  // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows r x s: 9 positions over 16, columns p x q: 196 over 16), MAESTRO's per-dimension spatial maps 14 times
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
   Layer b9_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
       Cluster(4, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
-      TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=384, p=8, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
@@ -717,30 +709,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 8 (columns); X over 2 (columns); R over 4 (rows); S over 4 (rows);
-  // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows r x s: 9 positions over 16, columns p x q: 196 over 16), MAESTRO's per-dimension spatial maps 14 times
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
   Layer b10_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
       Cluster(4, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
-      TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=384, p=8, q=8, r=1, s=1}, order [n, p, q, k, c, r, s]
@@ -796,30 +785,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 8 (columns); X over 2 (columns); R over 4 (rows); S over 4 (rows);
-  // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows r x s: 9 positions over 16, columns p x q: 196 over 16), MAESTRO's per-dimension spatial maps 14 times
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
   Layer b11_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
       Cluster(4, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
-      TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=384, p=8, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -875,30 +861,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 8 (columns); X over 2 (columns); R over 4 (rows); S over 4 (rows);
-  // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows r x s: 9 positions over 16, columns p x q: 196 over 16), MAESTRO's per-dimension spatial maps 14 times
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
   Layer b12_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
       Cluster(4, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
-      TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=576, p=8, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -954,30 +937,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 8 (columns); X over 2 (columns); R over 4 (rows); S over 4 (rows);
-  // differs from tdlc: tdlc's flattened axes fold the tile 13 times (rows r x s: 9 positions over 16, columns p x q: 196 over 16), MAESTRO's per-dimension spatial maps 14 times
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
   Layer b13_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
       Cluster(4, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
-      TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=16, c=576, p=8, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1033,18 +1013,16 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 16 (columns); R over 4 (rows); S over 4 (rows);
-  // differs from tdlc: X (q) is stepped in time, not spread (MAESTRO spreads a strided Y or X correctly only across its top level, which p holds)
-  // differs from tdlc: tdlc's flattened axes fold the tile 4 times (rows r x s: 9 positions over 16, columns p x q: 49 over 16), MAESTRO's per-dimension spatial maps 7 times
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
   Layer b14_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 15, X: 15 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) C;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -1054,8 +1032,8 @@ Network mobilenetv2 {
       Cluster(4, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
-      TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=576, p=4, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1110,29 +1088,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 4 (columns); X over 4 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
   Layer b15_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) C;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(9,7) X;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
       Cluster(4, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
-      TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1187,29 +1163,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 4 (columns); X over 4 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
   Layer b16_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) C;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(9,7) X;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
       Cluster(4, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
-      TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -1264,29 +1238,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p x q, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 4 (columns); X over 4 (columns); R over 4 (rows); S over 4 (rows);
+  // tdlc mapping: ws, rows r x s, columns g, tile {n=1, g=128, k=1, c=1, p=7, q=7, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 16 (columns); R over 4 (rows); S over 4 (rows);
   Layer b17_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(128,128) C;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(9,7) X;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
       Cluster(4, P);
       SpatialMap(1,1) X;
       SpatialMap(1,1) S;
-      TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(1,1) N;
     }
   }
   // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=32, c=512, p=7, q=7, r=1, s=1}, order [k, n, p, q, c, r, s]

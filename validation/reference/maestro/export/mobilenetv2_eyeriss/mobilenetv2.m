@@ -5,52 +5,54 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network mobilenetv2 {
-  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=32, c=3, p=14, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
+  // tdlc mapping: rs, rows c x s, columns q, tile {n=1, k=32, c=3, p=16, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 4 (rows); S over 3 (rows);
   Layer stem_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 32, C: 3, R: 3, S: 3, Y: 225, X: 225 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(3,3) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(4, P);
       SpatialMap(1,1) C;
       Cluster(3, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=2, k=1, c=1, p=56, q=112, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows s, columns g x q, tile {n=1, g=2, k=1, c=1, p=112, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 2 (columns); X over 7 (columns); S over 12 (rows);
   Layer b1_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 32, R: 3, S: 3, Y: 114, X: 114 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(2,2) C;
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(114,112) X;
+      TemporalMap(114,112) Y;
+      TemporalMap(58,56) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(7, P);
+      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(R),Sz(R)) R;
     }
   }
   // tdlc mapping: rs, rows c, columns p, tile {n=1, k=16, c=32, p=14, q=56, r=1, s=1}, spatial {c=8}, order [n, p, q, k, c, r, s]
@@ -101,26 +103,26 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=2, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows s, columns q, tile {n=1, g=2, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); S over 12 (rows);
   Layer b2_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 1, C: 96, R: 3, S: 3, Y: 113, X: 113 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(2,2) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(R),Sz(R)) R;
     }
   }
   // tdlc mapping: rs, rows c, columns q, tile {n=1, k=24, c=96, p=14, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
@@ -245,26 +247,26 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=8, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows s, columns q, tile {n=1, g=8, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); S over 12 (rows);
   Layer b4_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 1, C: 144, R: 3, S: 3, Y: 57, X: 57 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(8,8) C;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(R),Sz(R)) R;
     }
   }
   // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=144, p=14, q=4, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
@@ -315,26 +317,26 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=12, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows s, columns q, tile {n=1, g=12, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); S over 12 (rows);
   Layer b5_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(12,12) C;
       TemporalMap(1,1) N;
-      TemporalMap(30,28) X;
+      TemporalMap(30,28) Y;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(R),Sz(R)) R;
     }
   }
   // tdlc mapping: rs, rows c, columns p, tile {n=1, k=8, c=192, p=14, q=28, r=1, s=1}, spatial {c=12}, order [n, p, q, k, c, r, s]
@@ -385,26 +387,26 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=12, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows s, columns q, tile {n=1, g=12, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); S over 12 (rows);
   Layer b6_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(12,12) C;
       TemporalMap(1,1) N;
-      TemporalMap(30,28) X;
+      TemporalMap(30,28) Y;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(R),Sz(R)) R;
     }
   }
   // tdlc mapping: rs, rows c, columns p, tile {n=1, k=8, c=192, p=14, q=28, r=1, s=1}, spatial {c=12}, order [n, p, q, k, c, r, s]
@@ -455,8 +457,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b7_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
@@ -468,13 +470,14 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows c, columns p, tile {n=1, k=16, c=192, p=14, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
@@ -525,8 +528,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b8_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -535,16 +538,17 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
@@ -595,8 +599,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b9_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -605,16 +609,17 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
@@ -665,8 +670,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b10_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -675,16 +680,17 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
@@ -735,8 +741,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b11_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
@@ -745,16 +751,17 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=384, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -805,26 +812,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=48, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b12_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      TemporalMap(48,48) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows c, columns k, tile {n=1, k=96, c=576, p=4, q=8, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
@@ -875,26 +883,27 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=48, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b13_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      TemporalMap(48,48) C;
       TemporalMap(1,1) N;
-      TemporalMap(16,14) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows c, columns k, tile {n=1, k=96, c=576, p=4, q=8, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
@@ -945,28 +954,29 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 7 (columns); C over 2 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=48, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); C over 2 (columns); R over 4 (rows); S over 3 (rows);
   Layer b14_da {
     Type: DSCONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 15, X: 15 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) C;
+      TemporalMap(48,48) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(2, P);
-      SpatialMap(32,32) C;
-      Cluster(12, P);
+      SpatialMap(24,24) C;
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=576, p=7, q=7, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
@@ -1019,28 +1029,29 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=96, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 2 (columns); Y over 7 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 2 (columns); Y over 7 (columns); R over 4 (rows); S over 3 (rows);
   Layer b15_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(48,48) C;
+      SpatialMap(32,32) C;
       TemporalMap(1,1) N;
       TemporalMap(9,7) Y;
-      TemporalMap(9,7) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(7, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows c, columns k, tile {n=1, k=160, c=192, p=7, q=7, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
@@ -1093,28 +1104,29 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=96, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 2 (columns); Y over 7 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 2 (columns); Y over 7 (columns); R over 4 (rows); S over 3 (rows);
   Layer b16_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(48,48) C;
+      SpatialMap(32,32) C;
       TemporalMap(1,1) N;
       TemporalMap(9,7) Y;
-      TemporalMap(9,7) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(7, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows c, columns k, tile {n=1, k=160, c=192, p=7, q=7, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
@@ -1167,28 +1179,29 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns g x p, tile {n=1, g=96, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 2 (columns); Y over 7 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
+  // levels: C over 2 (columns); Y over 7 (columns); R over 4 (rows); S over 3 (rows);
   Layer b17_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(48,48) C;
+      SpatialMap(32,32) C;
       TemporalMap(1,1) N;
       TemporalMap(9,7) Y;
-      TemporalMap(9,7) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(7, P);
       SpatialMap(Sz(R),1) Y;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
+      Cluster(3, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows c, columns k, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]

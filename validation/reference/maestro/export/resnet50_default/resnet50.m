@@ -5,9 +5,8 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network resnet50 {
-  // tdlc mapping: rs, rows k x c, columns p, tile {n=1, k=32, c=3, p=16, q=112, r=7, s=7}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=3, p=16, q=112, r=7, s=7}, order [n, p, q, k, c, r, s]
   // levels: Y over 16 (columns); K over 16 (rows);
-  // differs from tdlc: C (c) is stepped in time, not spread
   Layer conv1_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
@@ -404,28 +403,28 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=128, p=28, q=16, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=16, c=128, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 16 (columns); K over 16 (rows);
   Layer l2_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
       TemporalMap(30,28) Y;
-      TemporalMap(18,16) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -476,28 +475,28 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=128, p=28, q=16, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=16, c=128, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 16 (columns); K over 16 (rows);
   Layer l2_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
       TemporalMap(30,28) Y;
-      TemporalMap(18,16) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -548,28 +547,28 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=128, p=28, q=16, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=16, c=128, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 16 (columns); K over 16 (rows);
   Layer l2_3_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
       TemporalMap(30,28) Y;
-      TemporalMap(18,16) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=28, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -620,28 +619,28 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); C over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l3_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 29, X: 29 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(1,1) C;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns q, tile {n=1, k=32, c=512, p=8, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -716,7 +715,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); C over 16 (rows);
   Layer l3_1_a2 {
     Type: CONV
@@ -788,7 +787,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); C over 16 (rows);
   Layer l3_2_a2 {
     Type: CONV
@@ -860,7 +859,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); C over 16 (rows);
   Layer l3_3_a2 {
     Type: CONV
@@ -932,7 +931,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); C over 16 (rows);
   Layer l3_4_a2 {
     Type: CONV
@@ -1004,7 +1003,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=32, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=128, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); C over 16 (rows);
   Layer l3_5_a2 {
     Type: CONV

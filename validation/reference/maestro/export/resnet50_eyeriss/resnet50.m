@@ -5,29 +5,29 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network resnet50 {
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=64, c=3, p=14, q=16, r=7, s=7}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
-  // differs from tdlc: R (r) is stepped in time, not spread
-  // differs from tdlc: tdlc's flattened axes fold the tile 38 times (rows k x r: 448 positions over 12, columns p: 14 over 14), MAESTRO's per-dimension spatial maps 42 times
+  // tdlc mapping: rs, rows k x c, columns q, tile {n=1, k=64, c=3, p=16, q=14, r=7, s=7}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 4 (rows); C over 3 (rows);
   Layer conv1_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 64, C: 3, R: 7, S: 7, Y: 229, X: 229 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(3,3) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
+      Cluster(4, P);
       SpatialMap(1,1) K;
+      Cluster(3, P);
+      SpatialMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
@@ -55,8 +55,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x s, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows k x r, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l1_0_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -65,20 +65,20 @@ Network resnet50 {
       SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(10,8) Y;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(4, P);
       SpatialMap(1,1) K;
       Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=64, p=4, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -153,8 +153,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x s, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows k x r, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l1_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -163,20 +163,20 @@ Network resnet50 {
       SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(10,8) Y;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(4, P);
       SpatialMap(1,1) K;
       Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -227,8 +227,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x s, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows k x r, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l1_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -237,20 +237,20 @@ Network resnet50 {
       SpatialMap(Sz(S),1) X;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(10,8) Y;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(4, P);
       SpatialMap(1,1) K;
       Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
@@ -301,16 +301,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=16, c=128, p=28, q=4, r=3, s=3}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=16, c=128, p=4, q=28, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: X over 14 (columns); C over 12 (rows);
   Layer l2_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 128, C: 128, R: 3, S: 3, Y: 57, X: 57 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(16,16) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -619,29 +619,27 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=64, c=8, p=14, q=14, r=3, s=3}, spatial {c=4}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=16, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 256, C: 256, R: 3, S: 3, Y: 29, X: 29 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(64,64) K;
+      SpatialMap(Sz(S),1) X;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(8,8) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(4, P);
-      SpatialMap(2,2) C;
-      Cluster(3, P);
-      SpatialMap(1,1) Y;
-      SpatialMap(1,1) R;
+      Cluster(12, P);
+      SpatialMap(1,1) K;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(1,1) K;
+      TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }

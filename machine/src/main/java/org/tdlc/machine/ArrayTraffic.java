@@ -6,6 +6,7 @@
 // cost model a layer's full tiles; all three call of().
 package org.tdlc.machine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +48,11 @@ import org.tdlc.ir.target.Dataflow;
  * <li>What enters at once: per fold (a block of rows by a block of columns), one per distinct element the
  *     operand takes over the fold's positions when the network multicasts (an index the operand does not
  *     read costs one element for the whole axis; PEs of row r and column p share the input row h = p + r),
- *     one per position when it does not. The temporal loops are counted apart from the fold's positions.
+ *     one per position when it does not. Where the PEs keep an operand across temporal loops, they fill
+ *     their blocks together, and a fold takes the distinct elements of its positions' blocks at once, so
+ *     neighbours whose kept windows overlap share them (joint); what a sliding window brings at each later
+ *     step, and what no level keeps, enters as a step's elements do, the temporal loops counted apart from
+ *     the fold's positions.
  * <li>Partial sums leave as a non-stationary operand enters, reduced along the axis in the network
  *     when it reduces spatially, one per position when it does not. Each is read back before it is added to,
  *     except the first write of each accumulator of a MAC that starts them.
@@ -150,7 +155,8 @@ public final class ArrayTraffic {
     if (pe.rank() != null) {
       int[] walk = pinnedWalk(pe, n);
       if (chosen != null) chosen[0] = walk;
-      return walked(m, stationary, extents, temporal, strides, walk, across, outputs, starts, aBytes, bBytes, pe);
+      return walked(m, stationary, extents, rowMask, colMask, temporal, strides, walk, across, outputs, starts, aBytes,
+          bBytes, pe);
     }
     Counts best = null;
     int[] tried = new int[3];
@@ -171,7 +177,8 @@ public final class ArrayTraffic {
           if (group == 0 ? output && !in : group == 1 ? in : !output) walk[pos++] = l;
         }
       }
-      Counts c = walked(m, stationary, extents, temporal, strides, walk, across, outputs, starts, aBytes, bBytes, pe);
+      Counts c = walked(m, stationary, extents, rowMask, colMask, temporal, strides, walk, across, outputs, starts,
+          aBytes, bBytes, pe);
       if (best == null || c.read(aBytes, bBytes) + c.written() < best.read(aBytes, bBytes) + best.written()) {
         best = c;
         if (chosen != null) chosen[0] = walk;
@@ -273,9 +280,9 @@ public final class ArrayTraffic {
   }
 
   /** The counts when the PEs walk the fold's temporal loops in {@code walk}'s order (loop indices, outermost first). */
-  private static Counts walked(MachineConfig m, int stationary, int[] extents, int temporal, long[][] strides,
-                               int[] walk, long[] across, long outputs, boolean starts, int aBytes, int bBytes,
-                               PeWalk pe) {
+  private static Counts walked(MachineConfig m, int stationary, int[] extents, int rowMask, int colMask, int temporal,
+                               long[][] strides, int[] walk, long[] across, long outputs, boolean starts, int aBytes,
+                               int bBytes, PeWalk pe) {
     Laid laid = lay(walk, extents, temporal, strides, pe);
     int[] ext = laid.ext(), dep = laid.dep();
     long[][] str = laid.str();
@@ -298,18 +305,21 @@ public final class ArrayTraffic {
     if (holds && !serves) registers = false;
     long[] count = new long[3];
     for (int x = A; x <= C; x++) {
-      long c = across[x];
+      long c;
       if (x == stationary && registers) {
-        c *= elements(extents, temporal, strides[x]);
+        c = joint(m, x, extents, rowMask, colMask, strides[x], across[x], extents, strides[x], temporal);
       } else {
         int outside = walked & ((1 << start[x]) - 1);
         int last = 31 - Integer.numberOfLeadingZeros(outside & dep[x]);
         if (last < 0) {
-          c *= kept[x];
+          c = joint(m, x, extents, rowMask, colMask, strides[x], across[x], ext, str[x], walked & ~((1 << start[x]) - 1));
         } else {
           // a sweep of the innermost loop outside the kept ones slides the kept window: only the elements it
-          // has not held yet enter (a row of p + r - 1 inputs slides down one row per p)
-          c *= elements(ext, walked & ~((1 << start[x]) - 1) | 1 << last, str[x]);
+          // has not held yet enter (a row of p + r - 1 inputs slides down one row per p). The PEs fill their
+          // windows together at the start of the sweep; what a slide brings each PE enters as a step's elements do
+          int box = walked & ~((1 << start[x]) - 1);
+          c = joint(m, x, extents, rowMask, colMask, strides[x], across[x], ext, str[x], box)
+              + slides(m, x, extents, rowMask, colMask, strides[x], across[x], ext, str[x], box, last);
           for (int p = 0; p < last; p++) if ((outside >> p & 1) != 0) c *= ext[p];
         }
       }
@@ -357,6 +367,271 @@ public final class ArrayTraffic {
     return took;
   }
 
+  /**
+   * What of operand {@code x} enters the array (C: leaves it) over all folds per fill of a block of temporal
+   * loops each PE keeps it across (the loops of {@code boxMask} among {@code boxExt}, x's strides along them
+   * {@code boxStr}): the PEs of a fold fill their blocks at the same step, so when the network multicasts (for
+   * C: reduces) a fold takes each distinct element among its positions and their blocks once, and neighbours
+   * whose kept windows overlap (an input row h = p + r, p on an axis and r kept) share what they share, as
+   * they share an element within a step; without it, each position takes its block's elements.
+   * {@code across} is what the fold's positions take alone (spatial). A block's loop that reaches no element
+   * two ways with the positions (Footprint.distinct of them all grows by its extent) multiplies the count;
+   * the others are counted with each pair of a row fold and a column fold: in closed form where both folds
+   * are boxes of their axis' loops (a run of positions that covers whole inner loops), element by element
+   * where one is ragged (above 2^24 sums, without sharing: an upper bound).
+   */
+  private static long joint(MachineConfig m, int x, int[] extents, int rowMask, int colMask, long[] strides,
+                            long across, int[] boxExt, long[] boxStr, int boxMask) {
+    long inBox = elements(boxExt, boxMask, boxStr);
+    if (inBox <= 1 || !varies(rowMask | colMask, strides) || !(x == C ? m.network().reduction() : m.network().multicast())) {
+      return across * inBox;
+    }
+    int positions = rowMask | colMask, k = Integer.bitCount(positions), b = Integer.bitCount(boxMask);
+    long[] e = new long[k + b], s = new long[k + b];
+    int j = 0;
+    for (int l = 0; l < extents.length; l++) {
+      if ((positions >> l & 1) == 0 || strides[l] == 0) continue;
+      e[j] = extents[l];
+      s[j++] = strides[l];
+    }
+    int fixed = j;
+    for (int l = 0; l < boxExt.length; l++) {
+      if ((boxMask >> l & 1) == 0 || boxStr[l] == 0 || boxExt[l] <= 1) continue;
+      e[j] = boxExt[l];
+      s[j++] = boxStr[l];
+    }
+    e = Arrays.copyOf(e, j);
+    s = Arrays.copyOf(s, j);
+    long all = Footprint.distinct(e, s), apart = 1;
+    // the block's loops that share no element with the rest factor out; the others (sharing) stay in the block
+    boolean[] shares = new boolean[j];
+    for (int l = fixed; l < j; l++) {
+      long el = e[l];
+      e[l] = 1;
+      long without = Footprint.distinct(e, s);
+      if (without * el == all) {
+        apart *= el;
+        all = without;
+      } else {
+        e[l] = el;
+        shares[l] = true;
+      }
+    }
+    int kept = fixed;
+    for (int l = fixed; l < j; l++) {
+      if (!shares[l]) continue;
+      e[kept] = e[l];
+      s[kept++] = s[l];
+    }
+    if (kept == fixed) return across * inBox;
+    long[] shareExt = Arrays.copyOfRange(e, fixed, kept), shareStr = Arrays.copyOfRange(s, fixed, kept);
+    Axis row = axis(extents, rowMask, strides, m.rows()), col = axis(extents, colMask, strides, m.cols());
+    Joint key = new Joint(row, col, new Offsets(shareExt), new Offsets(shareStr));
+    Long known = SUMS.get(key);
+    if (known != null) return known * apart;
+    long sum = 0;
+    List<Fold> rows = runs(row), cols = runs(col);
+    for (Fold r : rows) {
+      for (Fold c : cols) {
+        long n;
+        if (r.ext() != null && c.ext() != null) {
+          long[] ee = concat(concat(r.ext(), c.ext()), shareExt), ss = concat(concat(row.strides(), col.strides()), shareStr);
+          n = Footprint.distinct(ee, ss);
+        } else {
+          n = sumsets(r.offsets(row), c.offsets(col), offsets(shareExt, shareStr));
+        }
+        sum += r.count() * c.count() * n;
+      }
+    }
+    remember(key, sum);
+    return sum * apart;
+  }
+
+  /**
+   * What the slides of a sweep of loop {@code last} bring a fold after its PEs have filled their kept blocks
+   * (joint): each PE's window (the loops of {@code box}) moves one step of {@code last} at a time, all PEs at
+   * the same step, and the elements new to each PE enter as a step's elements do, so with multicast a fold
+   * takes the distinct new elements of all its PEs at each slide (a column of a 3 x 3 window, shared by the
+   * PEs whose rows overlap). Where a window comes back to elements it left (its slides do not bring the
+   * same number of new elements each), or the network does not multicast, each position's new elements
+   * count apart.
+   */
+  private static long slides(MachineConfig m, int x, int[] extents, int rowMask, int colMask, long[] strides,
+                             long across, int[] ext, long[] str, int box, int last) {
+    long inBox = elements(ext, box, str), swept = elements(ext, box | 1 << last, str), apart = across * (swept - inBox);
+    if (swept == inBox || !varies(rowMask | colMask, strides) || !(x == C ? m.network().reduction()
+        : m.network().multicast())) {
+      return apart;
+    }
+    int positions = rowMask | colMask, sweep = box | 1 << last;
+    long[] e = new long[Integer.bitCount(positions) + Integer.bitCount(sweep)], s = new long[e.length];
+    int j = 0;
+    for (int l = 0; l < extents.length; l++) {
+      if ((positions >> l & 1) == 0) continue;
+      e[j] = extents[l];
+      s[j++] = strides[l];
+    }
+    for (int l = 0; l < ext.length; l++) {
+      if ((sweep >> l & 1) == 0) continue;
+      e[j] = ext[l];
+      s[j++] = str[l];
+    }
+    if (Footprint.distinct(e, s) == elements(extents, positions, strides) * swept) return apart;   // nothing shared
+    int b = Integer.bitCount(box);
+    int[] be = new int[b + 1];
+    long[] bs = new long[b + 1];
+    long cells = 2;
+    for (int l = 0, i = 0; l < ext.length; l++) {
+      if ((box >> l & 1) == 0) continue;
+      be[i] = ext[l];
+      bs[i++] = str[l];
+      cells *= ext[l];
+    }
+    if (cells > 1 << 16) return apart;
+    be[b] = 2;
+    bs[b] = str[last];
+    long[] before = offsets(Arrays.copyOf(toLong(be), b), Arrays.copyOf(bs, b)), both = offsets(toLong(be), bs);
+    long[] added = new long[both.length];
+    int n = 0;
+    for (long o : both) if (Arrays.binarySearch(before, o) < 0) added[n++] = o;
+    long steps = ext[last] - 1;
+    if (n == 0 || inBox + steps * n != swept) return apart;
+    Axis row = axis(extents, rowMask, strides, m.rows()), col = axis(extents, colMask, strides, m.cols());
+    long[] delta = Arrays.copyOf(added, n);
+    Joint key = new Joint(row, col, new Offsets(delta), null);
+    Long known = SUMS.get(key);
+    if (known != null) return known * steps;
+    long sum = 0;
+    for (Fold r : runs(row)) for (Fold c : runs(col)) sum += r.count() * c.count() * sumsets(r.offsets(row), c.offsets(col), delta);
+    remember(key, sum);
+    return sum * steps;
+  }
+
+  /** Whether the operand of these {@code strides} varies along any loop of {@code mask} (else each fold takes one). */
+  private static boolean varies(int mask, long[] strides) {
+    for (int l = 0; l < strides.length; l++) if ((mask >> l & 1) != 0 && strides[l] != 0) return true;
+    return false;
+  }
+
+  private static long[] toLong(int[] a) {
+    long[] out = new long[a.length];
+    for (int i = 0; i < a.length; i++) out[i] = a[i];
+    return out;
+  }
+
+  /**
+   * A run of an axis' positions that {@code count} folds cover alike: a box of the axis' loops (extent per loop
+   * in {@code ext}; the outer loops held at one value, which shifts no count) when it covers whole inner loops
+   * inside one value of the outer ones, else its distinct offsets less the smallest ({@code offsets}).
+   */
+  private record Fold(long[] ext, long[] offsets, long count) {
+    long[] offsets(Axis a) { return ext != null ? ArrayTraffic.offsets(ext, a.strides()) : offsets; }
+  }
+
+  private static final Map<Axis, List<Fold>> RUNS = new ConcurrentHashMap<>();
+
+  /** The axis' folds as runs of positions, grouped by shape. */
+  private static List<Fold> runs(Axis a) {
+    List<Fold> known = RUNS.get(a);
+    if (known != null) return known;
+    int n = a.ext().length;
+    long positions = 1;
+    for (int v : a.ext()) positions *= v;
+    long[] inner = new long[n + 1];   // inner[i]: the positions of loops i.. together
+    inner[n] = 1;
+    for (int i = n - 1; i >= 0; i--) inner[i] = inner[i + 1] * a.ext()[i];
+    Map<Offsets, Long> boxes = new HashMap<>(), ragged = new HashMap<>();
+    long[] keys = new long[(int) Math.min(a.pes(), positions)];
+    for (long start = 0; start < positions; start += a.pes()) {
+      int len = (int) Math.min(a.pes(), positions - start);
+      long[] box = n == 0 ? new long[0] : null;
+      for (int i = n - 1; i >= 0 && box == null; i--) {   // loop i partly, the loops inside it whole
+        long step = inner[i + 1];
+        if (start % step != 0 || len % step != 0 || start / inner[i] != (start + len - 1) / inner[i]) continue;
+        box = new long[n];
+        for (int l = 0; l < n; l++) box[l] = l < i ? 1 : l == i ? len / step : a.ext()[l];
+      }
+      if (box != null) {
+        boxes.merge(new Offsets(box), 1L, Long::sum);
+        continue;
+      }
+      for (int p = 0; p < len; p++) keys[p] = offset(start + p, a.ext(), a.strides());
+      int distinct = (int) distinctSorted(keys, len);
+      long[] offsets = new long[distinct];
+      for (int p = 0; p < distinct; p++) offsets[p] = keys[p] - keys[0];
+      ragged.merge(new Offsets(offsets), 1L, Long::sum);
+    }
+    List<Fold> out = new ArrayList<>();
+    boxes.forEach((box, count) -> out.add(new Fold(box.offsets(), null, count)));
+    ragged.forEach((offsets, count) -> out.add(new Fold(null, offsets.offsets(), count)));
+    if (RUNS.size() >= MAX_SUMS) RUNS.clear();
+    RUNS.put(a, out);
+    return out;
+  }
+
+  private static long[] concat(long[] a, long[] b) {
+    long[] c = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
+  }
+
+  /** The distinct offsets of a box of loops (extents {@code ext}, strides {@code str}), sorted. */
+  private static long[] offsets(long[] ext, long[] str) {
+    int count = 1;
+    for (long v : ext) count *= (int) v;
+    long[] all = new long[count];
+    for (int p = 0; p < count; p++) {
+      long pos = p, key = 0;
+      for (int q = ext.length - 1; q >= 0; q--) {
+        key += pos % ext[q] * str[q];
+        pos /= ext[q];
+      }
+      all[p] = key;
+    }
+    return Arrays.copyOf(all, (int) distinctSorted(all, count));
+  }
+
+  private static final ThreadLocal<long[]> MARKS = ThreadLocal.withInitial(() -> new long[1 << 17]);
+
+  /**
+   * How many distinct x + y + z for x, y, z in the sorted sets {@code a}, {@code b}, {@code c}: marked in a
+   * bit set over their range (2^23 offsets at most), sorted beyond it; above 2^24 sums, their number (an
+   * upper bound: no sharing).
+   */
+  private static long sumsets(long[] a, long[] b, long[] c) {
+    long sums = (long) a.length * b.length * c.length;
+    if (sums > 1 << 24) return sums;
+    long lo = a[0] + b[0] + c[0], range = a[a.length - 1] + b[b.length - 1] + c[c.length - 1] - lo + 1;
+    if (range > 1 << 23) return plus(plus(a, b), c).length;
+    long[] marks = MARKS.get();
+    int words = (int) ((range + 63) >>> 6);
+    long n = 0;
+    for (long x : a) {
+      for (long y : b) {
+        long base = x + y - lo;
+        for (long z : c) {
+          long at = base + z;
+          long bit = 1L << (at & 63);
+          int w = (int) (at >>> 6);
+          if ((marks[w] & bit) == 0) {
+            marks[w] |= bit;
+            n++;
+          }
+        }
+      }
+    }
+    Arrays.fill(marks, 0, words, 0L);
+    return n;
+  }
+
+  /** The distinct x + y for x in {@code a}, y in {@code b}, sorted. */
+  private static long[] plus(long[] a, long[] b) {
+    long[] all = new long[a.length * b.length];
+    int i = 0;
+    for (long x : a) for (long y : b) all[i++] = x + y;
+    return Arrays.copyOf(all, (int) distinctSorted(all, all.length));
+  }
+
   /** The distinct elements an operand of these {@code strides} takes over the box of the loops in {@code mask}. */
   private static long elements(int[] extents, int mask, long[] strides) {
     int k = Integer.bitCount(mask);
@@ -389,19 +664,11 @@ public final class ArrayTraffic {
     long sum = 0;
     for (Map.Entry<Offsets, Long> a : rowFolds.entrySet()) {
       for (Map.Entry<Offsets, Long> b : colFolds.entrySet()) {
-        sum += a.getValue() * b.getValue() * sumset(a.getKey().offsets(), b.getKey().offsets());
+        sum += a.getValue() * b.getValue() * plus(a.getKey().offsets(), b.getKey().offsets()).length;
       }
     }
     remember(key, sum);
     return sum;
-  }
-
-  /** How many distinct x + y for x in {@code a}, y in {@code b}. */
-  private static long sumset(long[] a, long[] b) {
-    long[] all = new long[a.length * b.length];
-    int i = 0;
-    for (long x : a) for (long y : b) all[i++] = x + y;
-    return distinctSorted(all, all.length);
   }
 
   /**
@@ -492,6 +759,8 @@ public final class ArrayTraffic {
   }
 
   private record Cross(Axis rows, Axis cols) {}
+
+  private record Joint(Axis rows, Axis cols, Offsets ext, Offsets strides) {}
 
   private record Offsets(long[] offsets) {
     @Override

@@ -82,6 +82,30 @@ class ArrayTrafficTest {
   }
 
   @Test
+  void neighboursWhoseKeptWindowsOverlapShareWhatTheyShareWhenTheNetworkMulticasts() {
+    // loops p (rows), r (temporal); C[p] += A[p + r] * B[r]; os. Each PE keeps its window of 3 inputs (its per-PE
+    // level holds A and B across r); the PEs of a fold fill their windows at once, so with multicast a fold
+    // takes the distinct inputs of all its windows: p + r - 1 of them
+    long[][] strides = {{1, 1}, {0, 1}, {1, 0}};
+    ArrayTraffic.Counts one = ArrayTraffic.of(machine(Network.DEFAULT), Dataflow.OS, new int[] {8, 3}, 1, 0, strides,
+        8, false, 1, 1);
+    assertEquals(8 + 3 - 1, one.a());                 // one fold of 8 rows: 10 inputs, not 8 x 3
+    assertEquals(3, one.b());                          // B[r] multicast to every row
+    ArrayTraffic.Counts two = ArrayTraffic.of(machine(Network.DEFAULT), Dataflow.OS, new int[] {20, 3}, 1, 0, strides,
+        20, false, 1, 1);
+    assertEquals((16 + 2) + (4 + 2), two.a());        // 16 rows: folds of p 0..15 and 16..19
+    ArrayTraffic.Counts alone = ArrayTraffic.of(machine(new Network(0, 0, false, true)), Dataflow.OS,
+        new int[] {20, 3}, 1, 0, strides, 20, false, 1, 1);
+    assertEquals(20 * 3, alone.a());                  // without multicast each PE takes its own window
+    // rows [a, p] flattened (a outer, A[100 a + p + r]): the first fold (a = 0: p 0..9, a = 1: p 0..5) is ragged
+    // and counted element by element, 12 + 8; the second (a = 1: p 6..9) is a box, 4 + 2
+    long[][] two2 = {{100, 1, 1}, {0, 0, 1}, {10, 1, 0}};
+    ArrayTraffic.Counts ragged = ArrayTraffic.of(machine(Network.DEFAULT), Dataflow.OS, new int[] {2, 10, 3}, 1 | 2, 0,
+        two2, 20, false, 1, 1);
+    assertEquals(12 + 8 + 6, ragged.a());
+  }
+
+  @Test
   void aPartialSumStaysInItsPeAcrossInnerReductionLoops() {
     // loops k (4), c (4), p (10), r (3), outermost first; C[k, p] += A[c, p, r] * B[k, c, r]; ws, rows c, cols k
     // (one fold each); temporal p then r

@@ -33,8 +33,10 @@ class PerPeEndToEndTest {
     // 8 rows of c and 8 columns of p: 2 x 2 folds; per PE position the inputs of k x q x r x s steps, or, kept
     // across k and slid along q, the distinct inputs of q x r x s: 3 rows h = p + r of 16 + 3 - 1 = 18 columns
     // w = q + s. The PEs walk k inside q (the inputs do not read k), so a level that holds the 3 x 3 window
-    // keeps it for all 32 output channels, and each step of q brings in the window's 3 new inputs
-    long streamed = 16L * 16 * 32 * 16 * 9, kept = 16L * 16 * 3 * 18;
+    // keeps it for all 32 output channels, and each step of q brings in the window's 3 new inputs. The 8
+    // columns of a fold (p) fill and slide their windows together, and the network multicasts: per channel a
+    // fold takes rows h = p + r of its 8 columns once, 8 + 3 - 1 = 10 rows of 18 columns
+    long streamed = 16L * 16 * 32 * 16 * 9, kept = 2L * 2 * 8 * 10 * 18;
     long weights = 32L * 16 * 9 * 2;                       // stationary: once per value per column fold
     long partials = 32L * 16 * 16 * 2;                     // written once per output per row fold
     long readBack = partials - 32L * 16 * 16;              // all but each accumulator's first write
