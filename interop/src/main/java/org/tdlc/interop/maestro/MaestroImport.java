@@ -5,7 +5,7 @@
 // a level that gives each unit a chunk of several channels as a split index (@map's spatial, Spread.spatial),
 // MAESTRO's whole-tensor L2 as a whole-layer tile, its PE count and the array's shape, NoC and off-chip bandwidth,
 // L1/L2 sizes and its energy ratios. The rest of the directives (how many PEs each level gives its dimension, other
-// chunk sizes, loop orders within levels) has no @map pin and is quoted beside each layer as comments.
+// chunk sizes, loop orders within levels but under os) has no @map pin and is quoted beside each layer as comments.
 package org.tdlc.interop.maestro;
 
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class MaestroImport {
    * spatial: per index split between a level's units and each unit's time (split()), the units it spreads.
    */
   record Spread(String dataflow, List<String> rows, List<String> cols, int rowPes, int colPes, List<String> unpinned,
-                Map<String, Integer> spatial) {}
+                Map<String, Integer> spatial, List<String> walk) {}
 
   static Spread spread(MaestroMapping.Layer l, int pes) {
     List<List<MaestroMapping.Directive>> levels = new ArrayList<>();
@@ -149,9 +149,11 @@ public final class MaestroImport {
       int split = split(l, levels, i, units.get(i));
       if (split > 0) spatial.put(index, split);
     }
+    Set<String> onAxes = new LinkedHashSet<>(rows);
+    onAxes.addAll(cols);
     return new Spread(df, order.stream().filter(rows::contains).toList(), order.stream().filter(cols::contains).toList(),
         rowPes * colPes == all ? (int) rowPes : 0, (int) colPes, order.stream().filter(unpinned::contains).toList(),
-        spatial);
+        spatial, walk(l, onAxes));
   }
 
   /**
@@ -362,8 +364,12 @@ public final class MaestroImport {
     b.append(hw.l2().isPresent() ? ".\n" : " and MAESTRO's whole-tensor L2\n// (@map tile = the whole layer).\n");
     b.append("// Not carried over: the number of PEs each level gives its dimension (tdlc flattens an axis' indices over\n")
         .append("// its PEs), the chunk sizes and offsets of each level (tdlc tiles only its global buffer; a level whose units\n")
-        .append("// each walk a chunk of several channels is pinned as @map's spatial), and the loop\n")
-        .append("// order within a level.\n");
+        .append("// each walk a chunk of several channels is pinned as @map's spatial), and, except under os, the loop\n")
+        .append("// order within a level. Under os the PEs hold their outputs for the whole fold as MAESTRO's output-stationary\n")
+        .append("// mappings do, so the order the directives step the other dimensions in is pinned as @map's walk (each at\n")
+        .append("// its outermost temporal map; dimensions taken whole at once innermost). Under ws, is and rs it is not: a\n")
+        .append("// reduction dimension stepped outside output chunks (RS's C outside its K chunks) would send tdlc's i32\n")
+        .append("// partial sums out and back at every step, which MAESTRO's count of those mappings does not charge.\n");
     b.append("model ").append(name).append(" {\n");
     List<String> layers = new ArrayList<>();
     int seed = 1;
@@ -446,6 +452,27 @@ public final class MaestroImport {
           .collect(Collectors.joining(", "))).append(" }");
     }
     if (tile != null) b.append(", tile = { ").append(tile).append(" }");
+    if (spread.dataflow().equals("os")) b.append(", walk = [").append(String.join(", ", spread.walk())).append("]");
     b.append(")\n");
+  }
+
+  /**
+   * The order the directives step the layer's indices in, outer to inner: each at its outermost temporal map
+   * that steps it in chunks smaller than the dimension, in directive order (levels outer to inner); then the
+   * indices no level spreads whose every map takes the whole dimension at once (TemporalMap(Sz(R),Sz(R)) R),
+   * as each step holds all of them; then the rest (spread whole, or of size 1), whose place changes nothing.
+   * Pinned as the PEs' walk under os only (model's note says why).
+   */
+  static List<String> walk(MaestroMapping.Layer l, Set<String> spread) {
+    Set<String> out = new LinkedHashSet<>(), whole = new LinkedHashSet<>();
+    for (MaestroMapping.Directive d : l.dataflow()) {
+      if (d.cluster() || d.spatial()) continue;
+      String index = tdlcIndex(l, d.dim());
+      if (index == null || size(l, index) <= 1) continue;
+      if (d.size() < extent(l, d.dim())) out.add(index); else if (!spread.contains(index)) whole.add(index);
+    }
+    out.addAll(whole);
+    out.addAll(l.type().equals("GEMM") ? List.of("m", "n", "k") : List.of("n", "k", "c", "p", "q", "r", "s"));
+    return new ArrayList<>(out);
   }
 }

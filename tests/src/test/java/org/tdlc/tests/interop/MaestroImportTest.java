@@ -68,6 +68,20 @@ class MaestroImportTest {
   }
 
   @Test
+  void underOsTheDirectivesOrderIsThePesWalkAndUnderRsItIsNot() throws Exception {
+    // X-P: TemporalMap(1,1) K; TemporalMap(1,1) C; TemporalMap(Sz(R),1) Y; SpatialMap(Sz(S),1) X; R and S whole:
+    // k, c and p stepped in that order, r and s innermost, q (spread) and n (1) where they change nothing
+    String xp = MaestroImport.run(INPUTS.resolve("mapping/tdlc_mobilenetv2_xp.m").toString(),
+        INPUTS.resolve("hw/tdlc_256pe_noc64.m").toString()).text();
+    assertTrue(xp.contains("@map(dataflow = os, rows = [q], cols = [], tile = { n = 1, k = 16, c = 32, p = 112, q = 112,"
+        + " r = 1, s = 1 }, walk = [k, c, p, n, q, r, s])"), xp);
+    // RS steps C outside its K chunks: carried over, that order would send i32 partial sums out and back
+    String rs = MaestroImport.run(INPUTS.resolve("mapping/tdlc_mobilenetv2_rs.m").toString(),
+        INPUTS.resolve("hw/tdlc_256pe_noc64.m").toString()).text();
+    assertTrue(rs.contains("@map(dataflow = rs") && !rs.contains("walk ="), rs);
+  }
+
+  @Test
   void anExportedSplitIndexComesBackAsASpatialPin() throws Exception {
     // `tdlc export maestro` writes a split index (its tdlc mapping comment says `spatial {c=4}`) as a Cluster level
     // whose SpatialMap gives each unit a chunk of several channels: the import pins it back as @map's spatial
