@@ -307,19 +307,18 @@ public final class ArrayTraffic {
     for (int x = A; x <= C; x++) {
       long c;
       if (x == stationary && registers) {
-        c = joint(m, x, extents, rowMask, colMask, strides[x], across[x], extents, strides[x], temporal);
+        c = joint(m, x, extents, rowMask, colMask, strides[x], across[x], elements(extents, temporal, strides[x]),
+            extents, strides[x], temporal);
       } else {
-        int outside = walked & ((1 << start[x]) - 1);
+        int outside = walked & ((1 << start[x]) - 1), box = walked & ~((1 << start[x]) - 1);
         int last = 31 - Integer.numberOfLeadingZeros(outside & dep[x]);
-        if (last < 0) {
-          c = joint(m, x, extents, rowMask, colMask, strides[x], across[x], ext, str[x], walked & ~((1 << start[x]) - 1));
-        } else {
+        // kept[x]: x's elements over the kept loops, box
+        c = joint(m, x, extents, rowMask, colMask, strides[x], across[x], kept[x], ext, str[x], box);
+        if (last >= 0) {
           // a sweep of the innermost loop outside the kept ones slides the kept window: only the elements it
           // has not held yet enter (a row of p + r - 1 inputs slides down one row per p). The PEs fill their
           // windows together at the start of the sweep; what a slide brings each PE enters as a step's elements do
-          int box = walked & ~((1 << start[x]) - 1);
-          c = joint(m, x, extents, rowMask, colMask, strides[x], across[x], ext, str[x], box)
-              + slides(m, x, extents, rowMask, colMask, strides[x], across[x], ext, str[x], box, last);
+          c += slides(m, x, extents, rowMask, colMask, strides[x], across[x], kept[x], ext, str[x], box, last);
           for (int p = 0; p < last; p++) if ((outside >> p & 1) != 0) c *= ext[p];
         }
       }
@@ -381,31 +380,16 @@ public final class ArrayTraffic {
    * where one is ragged (above 2^24 sums, without sharing: an upper bound).
    */
   private static long joint(MachineConfig m, int x, int[] extents, int rowMask, int colMask, long[] strides,
-                            long across, int[] boxExt, long[] boxStr, int boxMask) {
-    long inBox = elements(boxExt, boxMask, boxStr);
-    if (inBox <= 1 || !varies(rowMask | colMask, strides) || !(x == C ? m.network().reduction() : m.network().multicast())) {
-      return across * inBox;
-    }
-    int positions = rowMask | colMask, k = Integer.bitCount(positions), b = Integer.bitCount(boxMask);
-    long[] e = new long[k + b], s = new long[k + b];
-    int j = 0;
-    for (int l = 0; l < extents.length; l++) {
-      if ((positions >> l & 1) == 0 || strides[l] == 0) continue;
-      e[j] = extents[l];
-      s[j++] = strides[l];
-    }
-    int fixed = j;
-    for (int l = 0; l < boxExt.length; l++) {
-      if ((boxMask >> l & 1) == 0 || boxStr[l] == 0 || boxExt[l] <= 1) continue;
-      e[j] = boxExt[l];
-      s[j++] = boxStr[l];
-    }
-    e = Arrays.copyOf(e, j);
-    s = Arrays.copyOf(s, j);
+                            long across, long inBox, int[] boxExt, long[] boxStr, int boxMask) {
+    if (inBox <= 1 || !shares(m, x, rowMask | colMask, strides)) return across * inBox;
+    int positions = rowMask | colMask;
+    Loops loops = loops(extents, positions, strides, boxExt, boxMask, boxStr);
+    long[] e = loops.ext(), s = loops.str();
+    int fixed = loops.first();
     long all = Footprint.distinct(e, s), apart = 1;
     // the block's loops that share no element with the rest factor out; the others (sharing) stay in the block
-    boolean[] shares = new boolean[j];
-    for (int l = fixed; l < j; l++) {
+    boolean[] shares = new boolean[e.length];
+    for (int l = fixed; l < e.length; l++) {
       long el = e[l];
       e[l] = 1;
       long without = Footprint.distinct(e, s);
@@ -418,7 +402,7 @@ public final class ArrayTraffic {
       }
     }
     int kept = fixed;
-    for (int l = fixed; l < j; l++) {
+    for (int l = fixed; l < e.length; l++) {
       if (!shares[l]) continue;
       e[kept] = e[l];
       s[kept++] = s[l];
@@ -426,25 +410,8 @@ public final class ArrayTraffic {
     if (kept == fixed) return across * inBox;
     long[] shareExt = Arrays.copyOfRange(e, fixed, kept), shareStr = Arrays.copyOfRange(s, fixed, kept);
     Axis row = axis(extents, rowMask, strides, m.rows()), col = axis(extents, colMask, strides, m.cols());
-    Joint key = new Joint(row, col, new Offsets(shareExt), new Offsets(shareStr));
-    Long known = SUMS.get(key);
-    if (known != null) return known * apart;
-    long sum = 0;
-    List<Fold> rows = runs(row), cols = runs(col);
-    for (Fold r : rows) {
-      for (Fold c : cols) {
-        long n;
-        if (r.ext() != null && c.ext() != null) {
-          long[] ee = concat(concat(r.ext(), c.ext()), shareExt), ss = concat(concat(row.strides(), col.strides()), shareStr);
-          n = Footprint.distinct(ee, ss);
-        } else {
-          n = sumsets(r.offsets(row), c.offsets(col), offsets(shareExt, shareStr));
-        }
-        sum += r.count() * c.count() * n;
-      }
-    }
-    remember(key, sum);
-    return sum * apart;
+    return apart * overFolds(new Joint(row, col, new Offsets(shareExt), new Offsets(shareStr)), row, col, shareExt,
+        shareStr, null);
   }
 
   /**
@@ -457,40 +424,20 @@ public final class ArrayTraffic {
    * count apart.
    */
   private static long slides(MachineConfig m, int x, int[] extents, int rowMask, int colMask, long[] strides,
-                             long across, int[] ext, long[] str, int box, int last) {
-    long inBox = elements(ext, box, str), swept = elements(ext, box | 1 << last, str), apart = across * (swept - inBox);
-    if (swept == inBox || !varies(rowMask | colMask, strides) || !(x == C ? m.network().reduction()
-        : m.network().multicast())) {
-      return apart;
-    }
-    int positions = rowMask | colMask, sweep = box | 1 << last;
-    long[] e = new long[Integer.bitCount(positions) + Integer.bitCount(sweep)], s = new long[e.length];
-    int j = 0;
-    for (int l = 0; l < extents.length; l++) {
-      if ((positions >> l & 1) == 0) continue;
-      e[j] = extents[l];
-      s[j++] = strides[l];
-    }
-    for (int l = 0; l < ext.length; l++) {
-      if ((sweep >> l & 1) == 0) continue;
-      e[j] = ext[l];
-      s[j++] = str[l];
-    }
-    if (Footprint.distinct(e, s) == elements(extents, positions, strides) * swept) return apart;   // nothing shared
-    int b = Integer.bitCount(box);
-    int[] be = new int[b + 1];
-    long[] bs = new long[b + 1];
+                             long across, long inBox, int[] ext, long[] str, int box, int last) {
+    long swept = elements(ext, box | 1 << last, str), apart = across * (swept - inBox);
+    if (swept == inBox || !shares(m, x, rowMask | colMask, strides)) return apart;
+    int positions = rowMask | colMask;
+    Loops all = loops(extents, positions, strides, ext, box | 1 << last, str);
+    if (Footprint.distinct(all.ext(), all.str()) == elements(extents, positions, strides) * swept) return apart;   // nothing shared
+    Loops window = loops(ext, box, str, ext, 0, str);
     long cells = 2;
-    for (int l = 0, i = 0; l < ext.length; l++) {
-      if ((box >> l & 1) == 0) continue;
-      be[i] = ext[l];
-      bs[i++] = str[l];
-      cells *= ext[l];
-    }
+    for (long v : window.ext()) cells *= v;
     if (cells > 1 << 16) return apart;
-    be[b] = 2;
-    bs[b] = str[last];
-    long[] before = offsets(Arrays.copyOf(toLong(be), b), Arrays.copyOf(bs, b)), both = offsets(toLong(be), bs);
+    long[] be = Arrays.copyOf(window.ext(), window.first() + 1), bs = Arrays.copyOf(window.str(), window.first() + 1);
+    be[be.length - 1] = 2;
+    bs[bs.length - 1] = str[last];
+    long[] before = offsets(window.ext(), window.str()), both = offsets(be, bs);
     long[] added = new long[both.length];
     int n = 0;
     for (long o : both) if (Arrays.binarySearch(before, o) < 0) added[n++] = o;
@@ -498,25 +445,67 @@ public final class ArrayTraffic {
     if (n == 0 || inBox + steps * n != swept) return apart;
     Axis row = axis(extents, rowMask, strides, m.rows()), col = axis(extents, colMask, strides, m.cols());
     long[] delta = Arrays.copyOf(added, n);
-    Joint key = new Joint(row, col, new Offsets(delta), null);
+    return steps * overFolds(new Slide(row, col, new Offsets(delta)), row, col, null, null, delta);
+  }
+
+  /**
+   * Over every pair of a row fold and a column fold (with how many pairs are alike), the distinct elements
+   * of the pair's positions plus a block: a box of loops ({@code boxExt}, {@code boxStr}), counted in closed
+   * form where both folds are boxes too, or the sorted offsets {@code block}. Remembered under {@code key}.
+   */
+  private static long overFolds(Object key, Axis row, Axis col, long[] boxExt, long[] boxStr, long[] block) {
     Long known = SUMS.get(key);
-    if (known != null) return known * steps;
+    if (known != null) return known;
     long sum = 0;
-    for (Fold r : runs(row)) for (Fold c : runs(col)) sum += r.count() * c.count() * sumsets(r.offsets(row), c.offsets(col), delta);
+    for (Fold r : runs(row)) {
+      for (Fold c : runs(col)) {
+        long n;
+        if (boxExt != null && r.ext() != null && c.ext() != null) {
+          n = Footprint.distinct(concat(concat(r.ext(), c.ext()), boxExt), concat(concat(row.strides(), col.strides()), boxStr));
+        } else {
+          if (block == null) block = offsets(boxExt, boxStr);
+          n = sumsets(r.offsets(row), c.offsets(col), block);
+        }
+        sum += r.count() * c.count() * n;
+      }
+    }
     remember(key, sum);
-    return sum * steps;
+    return sum;
+  }
+
+  /** Whether a fold may take an element of x for two of its PEs: x varies over them and the network merges them. */
+  private static boolean shares(MachineConfig m, int x, int positions, long[] strides) {
+    return varies(positions, strides) && (x == C ? m.network().reduction() : m.network().multicast());
+  }
+
+  /** Loops' extents and strides, the first {@code first} of them from the first mask (loops). */
+  private record Loops(long[] ext, long[] str, int first) {}
+
+  /**
+   * The loops of {@code mask} (extents {@code extents}, strides {@code strides}) and then those of
+   * {@code mask2} (among {@code ext2}, {@code str2}) along which the operand moves (a stride, an extent above 1).
+   */
+  private static Loops loops(int[] extents, int mask, long[] strides, int[] ext2, int mask2, long[] str2) {
+    int k = 0, first = 0;
+    long[] e = new long[Integer.bitCount(mask) + Integer.bitCount(mask2)], s = new long[e.length];
+    for (int part = 0; part < 2; part++) {
+      if (part == 1) first = k;
+      int[] ex = part == 0 ? extents : ext2;
+      long[] st = part == 0 ? strides : str2;
+      int mk = part == 0 ? mask : mask2;
+      for (int l = 0; l < ex.length; l++) {
+        if ((mk >> l & 1) == 0 || st[l] == 0 || ex[l] <= 1) continue;
+        e[k] = ex[l];
+        s[k++] = st[l];
+      }
+    }
+    return new Loops(Arrays.copyOf(e, k), Arrays.copyOf(s, k), first);
   }
 
   /** Whether the operand of these {@code strides} varies along any loop of {@code mask} (else each fold takes one). */
   private static boolean varies(int mask, long[] strides) {
     for (int l = 0; l < strides.length; l++) if ((mask >> l & 1) != 0 && strides[l] != 0) return true;
     return false;
-  }
-
-  private static long[] toLong(int[] a) {
-    long[] out = new long[a.length];
-    for (int i = 0; i < a.length; i++) out[i] = a[i];
-    return out;
   }
 
   /**
@@ -555,11 +544,7 @@ public final class ArrayTraffic {
         boxes.merge(new Offsets(box), 1L, Long::sum);
         continue;
       }
-      for (int p = 0; p < len; p++) keys[p] = offset(start + p, a.ext(), a.strides());
-      int distinct = (int) distinctSorted(keys, len);
-      long[] offsets = new long[distinct];
-      for (int p = 0; p < distinct; p++) offsets[p] = keys[p] - keys[0];
-      ragged.merge(new Offsets(offsets), 1L, Long::sum);
+      ragged.merge(fold(a, start, len, keys), 1L, Long::sum);
     }
     List<Fold> out = new ArrayList<>();
     boxes.forEach((box, count) -> out.add(new Fold(box.offsets(), null, count)));
@@ -720,14 +705,18 @@ public final class ArrayTraffic {
     Map<Offsets, Long> folds = new HashMap<>();
     long[] keys = new long[(int) Math.min(a.pes(), positions)];
     for (long start = 0; start < positions; start += a.pes()) {
-      int len = (int) Math.min(a.pes(), positions - start);
-      for (int p = 0; p < len; p++) keys[p] = offset(start + p, a.ext(), a.strides());
-      int distinct = (int) distinctSorted(keys, len);
-      long[] offsets = new long[distinct];
-      for (int p = 0; p < distinct; p++) offsets[p] = keys[p] - keys[0];
-      folds.merge(new Offsets(offsets), 1L, Long::sum);
+      folds.merge(fold(a, start, (int) Math.min(a.pes(), positions - start), keys), 1L, Long::sum);
     }
     return folds;
+  }
+
+  /** The distinct offsets of the {@code len} positions from {@code start}, sorted, less the smallest ({@code keys}: room). */
+  private static Offsets fold(Axis a, long start, int len, long[] keys) {
+    for (int p = 0; p < len; p++) keys[p] = offset(start + p, a.ext(), a.strides());
+    int distinct = (int) distinctSorted(keys, len);
+    long[] offsets = new long[distinct];
+    for (int p = 0; p < distinct; p++) offsets[p] = keys[p] - keys[0];
+    return new Offsets(offsets);
   }
 
   /** Sorts the first {@code len} of {@code keys}, moves its distinct values to the front and counts them. */
@@ -761,6 +750,8 @@ public final class ArrayTraffic {
   private record Cross(Axis rows, Axis cols) {}
 
   private record Joint(Axis rows, Axis cols, Offsets ext, Offsets strides) {}
+
+  private record Slide(Axis rows, Axis cols, Offsets delta) {}
 
   private record Offsets(long[] offsets) {
     @Override
