@@ -118,12 +118,8 @@ public final class CostModel {
    * chooses per MAC, so a remainder tile may walk otherwise.
    */
   public Mapping.Pe ruleWalk(Dataflow df, int rowDims, int colDims, int[] tile, int[] spread) {
-    int[] ext = new int[n];
-    long outputs = 1;
-    for (int d = 0; d < n; d++) {
-      ext[d] = Math.min(tile[d], space.ranges()[d]);
-      if (!reduced[d]) outputs *= ext[d];
-    }
+    int[] ext = fullTile(tile);
+    long outputs = outputs(ext);
     ArrayLoops loops = ArrayLoops.of(ext, strides, rowDims, colDims, spread);
     ArrayTraffic.Choice c = loops.choice(machine, df, outputs, false, space.bytes()[0], space.bytes()[1]);
     int temporal = 0;
@@ -154,6 +150,20 @@ public final class CostModel {
   /** This model with the PEs walking and keeping as {@code pe} pins. */
   public CostModel withPe(PeWalk pe) { return new CostModel(space, target, formats, densities, pe); }
 
+  /** A full tile's extents: the tile, no larger than the loop space. */
+  private int[] fullTile(int[] tile) {
+    int[] ext = new int[n];
+    for (int d = 0; d < n; d++) ext[d] = Math.min(tile[d], space.ranges()[d]);
+    return ext;
+  }
+
+  /** The accumulators of a tile of these extents: its output indices' extents multiplied. */
+  private long outputs(int[] ext) {
+    long outputs = 1;
+    for (int d = 0; d < n; d++) if (!reduced[d]) outputs *= ext[d];
+    return outputs;
+  }
+
   /**
    * The per-PE level (its index among the levels) whose pinned kept indices do not fit its room, with the
    * bytes they need; null when all fit (always, without a pin). The rule is the same for every arrangement,
@@ -162,9 +172,7 @@ public final class CostModel {
    */
   public long[] keepOverflow(int[] tile) {
     if (pe.keep() == null) return null;
-    int[] ext = new int[n];
-    for (int d = 0; d < n; d++) ext[d] = Math.min(tile[d], space.ranges()[d]);
-    long[] need = ArrayLoops.of(ext, strides, 0, 0, null).keptBytes(machine, null, space.bytes()[0],
+    long[] need = ArrayLoops.of(fullTile(tile), strides, 0, 0, null).keptBytes(machine, null, space.bytes()[0],
         space.bytes()[1], pe);
     for (int j = 0; j < need.length; j++) {
       int i = machine.firstPerPe() + j;
@@ -262,12 +270,8 @@ public final class CostModel {
     dramWrite[2] = outElems * rb;
     // the MACs' operands and partial sums (ArrayTraffic) on the full tile, each tile's first step starting
     // its accumulators; then what the epilogue, the residual and the store move
-    int[] ext = new int[n];
-    long tileOutputs = 1;
-    for (int d = 0; d < n; d++) {
-      ext[d] = Math.min(tile[d], space.ranges()[d]);
-      if (!reduced[d]) tileOutputs *= ext[d];
-    }
+    int[] ext = fullTile(tile);
+    long tileOutputs = outputs(ext);
     ArrayLoops loops = ArrayLoops.of(ext, strides, rowDims, colDims, spread);
     if (loops.extents().length == n) spread = null;   // the full tile splits nothing (ArrayLoops.of)
     ArrayTraffic.Counts step = loops.traffic(machine, df, tileOutputs, false, space.bytes()[0], space.bytes()[1], pe);
@@ -489,11 +493,7 @@ public final class CostModel {
   }
 
   /** The layer's output elements. */
-  private long outputs() {
-    long e = 1;
-    for (int d = 0; d < n; d++) if (!reduced[d]) e *= space.ranges()[d];
-    return e;
-  }
+  private long outputs() { return outputs(space.ranges()); }
 
   /**
    * {read, written}: the bytes of the global buffer the output side moves besides the MACs' partial sums:
