@@ -42,9 +42,7 @@ class NetworkEndToEndTest {
   @Test
   void everyMappedLayerIsPredictedExactlyOnEveryNetwork() {
     PredictionTest.Tally t = PredictionTest.examplesAndFile(FILE, NETWORKS);
-    t.print("networks");
-    assertTrue(t.compared >= 3 * 15, "only " + t.compared + " mapped layers compared");
-    assertTrue(t.problems.isEmpty(), String.join("\n", t.problems));
+    t.assertExact("networks", 3 * 15);
   }
 
   @Test

@@ -22,9 +22,7 @@ class PeWalkEndToEndTest {
   @Test
   void everyLayerWithAPinnedWalkKeepOrBypassIsPredictedExactly() {
     PredictionTest.Tally t = PredictionTest.examplesAndFile(FILE, List.of("spads", "tight"));
-    t.print("pinned PE walks");
-    assertTrue(t.compared >= 26, "only " + t.compared + " mapped layers compared");
-    assertTrue(t.problems.isEmpty(), String.join("\n", t.problems));
+    t.assertExact("pinned PE walks", 26);
   }
 
   @Test

@@ -45,6 +45,13 @@ class PredictionTest {
       System.out.printf("cost model vs simulator (%s): %d layers (%d with compressed weights, %d skipping MACs),"
           + " %d exact in cycles, energy, MACs and bytes%n", what, compared, compressedLayers, skippingLayers, exact);
     }
+
+    /** Prints the tally, and asserts that at least {@code atLeast} mapped layers were compared, every one exactly. */
+    void assertExact(String what, int atLeast) {
+      print(what);
+      assertTrue(compared >= atLeast, "only " + compared + " mapped layers compared");
+      assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
   }
 
   @Test
@@ -163,13 +170,13 @@ class PredictionTest {
    */
   static Tally examplesAndFile(String file, List<String> targets) {
     Tally t = new Tally();
+    Frontend.Result f = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file);
+    List<IrModule> examples = EXAMPLES.stream().map(ex -> new Frontend(new DiagnosticEngine(), new SourceCache())
+        .compile("examples/" + ex + ".tdl").module()).toList();
     for (String name : targets) {
-      Frontend.Result f = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file);
       Target target = Targets.resolve(name, f);
-      for (String ex : EXAMPLES) {
-        IrModule module = new Frontend(new DiagnosticEngine(), new SourceCache()).compile("examples/" + ex + ".tdl")
-            .module();
-        compare(module, target, Pipeline.NO_FORMATS, ex + "/" + name, t);
+      for (int i = 0; i < EXAMPLES.size(); i++) {
+        compare(examples.get(i), target, Pipeline.NO_FORMATS, EXAMPLES.get(i) + "/" + name, t);
       }
       compare(f.module(), target, Pipeline.NO_FORMATS, file + "/" + name, t);
     }

@@ -26,9 +26,7 @@ class SplitEndToEndTest {
   @Test
   void everyMappedLayerIsPredictedExactlyWithASplitIndex() {
     PredictionTest.Tally t = PredictionTest.examplesAndFile(FILE, List.of("filter_spad", "register_file"));
-    t.print("split indices");
-    assertTrue(t.compared >= 20, "only " + t.compared + " mapped layers compared");
-    assertTrue(t.problems.isEmpty(), String.join("\n", t.problems));
+    t.assertExact("split indices", 20);
   }
 
   @Test
