@@ -59,6 +59,7 @@ public final class MaestroImport {
    * Under that ws the rows hold only reduction indices, so the input-only indices a depthwise layer's levels
    * spread beside its channels cannot be pinned: they are in unpinned, out of rows (rowPes still counts them).
    * spatial: per index split between a level's units and each unit's time (split()), the units it spreads.
+   * walk: every index in the order the directives step them (walk()), pinned under os only (pin()).
    */
   record Spread(String dataflow, List<String> rows, List<String> cols, int rowPes, int colPes, List<String> unpinned,
                 Map<String, Integer> spatial, List<String> walk) {}

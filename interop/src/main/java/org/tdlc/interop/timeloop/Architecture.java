@@ -36,6 +36,9 @@ record Architecture(List<Component> storage, Component arithmetic, List<Componen
 
     int wordBits() { return (int) integer(integer(16, "datawidth"), "word-bits", "word_bits"); }
 
+    /** The bytes a word takes (word bits rounded up). */
+    int wordBytes() { return (wordBits() + 7) / 8; }
+
     int blockSize() { return (int) integer(1, "block-size", "block_size"); }
 
     /** Capacity in words: depth times the words per row (block size, or width over word bits); 0 for DRAM. */

@@ -204,7 +204,7 @@ public final class TimeloopImport {
    * partial sum is an i32 in tdlc, four bytes a word), its ERT energy per word spread over those bytes.
    */
   private String spad(Architecture.Component c, EnergyTable ert, int mask) {
-    int wordBytes = (c.wordBits() + 7) / 8;
+    int wordBytes = c.wordBytes();
     int elementBytes = mask == Operand.OUTPUTS.bit() ? Energy.PSUM_BYTES : wordBytes;
     double read = ert.energy(c, "read") / c.blockSize(), write = ert.energy(c, "write") / c.blockSize();
     double energy = round((read + write) / 2 / elementBytes);
@@ -239,7 +239,7 @@ public final class TimeloopImport {
     double energySum = 0;
     StringBuilder why = new StringBuilder();
     for (Architecture.Component p : parts) {
-      int wordBytes = (p.wordBits() + 7) / 8;
+      int wordBytes = p.wordBytes();
       bytes += p.words() * wordBytes;
       double read = ert.energy(p, "read") / p.blockSize(), write = ert.energy(p, "write") / p.blockSize();
       energySum += (read + write) / 2 / wordBytes;
@@ -251,13 +251,13 @@ public final class TimeloopImport {
     String name = perPe ? (parts.size() == 1 ? parts.get(0).name() : "pe_local") : c.name();
     StringBuilder b = new StringBuilder("  memory ").append(identifier(name)).append(" { ");
     if (!perPe && c.isDram()) {
-      String bw = bandwidth(c, (c.wordBits() + 7) / 8);
+      String bw = bandwidth(c, c.wordBytes());
       b.append(bw.isEmpty() ? "bandwidth " + UNLIMITED_DRAM + " B/cycle; " : bw);
       if (bw.isEmpty()) why.append("; no bandwidth limit (").append(UNLIMITED_DRAM).append(" B/cycle never binds)");
     } else {
       b.append("size ").append(Quantities.bytes(bytes)).append(perPe ? " per pe" : "").append("; ");
       if (!perPe || parts.size() == 1) {   // a per-PE level's bandwidth is each PE's, as Timeloop's per instance
-        b.append(bandwidth(parts.get(0), (parts.get(0).wordBits() + 7) / 8));
+        b.append(bandwidth(parts.get(0), parts.get(0).wordBytes()));
       } else {
         why.append("; merged into one per-PE level (the keep lists do not give each its own data spaces), energy the "
             + "mean of theirs, no bandwidth limit");
