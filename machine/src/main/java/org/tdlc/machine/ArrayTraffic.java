@@ -420,8 +420,8 @@ public final class ArrayTraffic {
    * the same step, and the elements new to each PE enter as a step's elements do, so with multicast a fold
    * takes the distinct new elements of all its PEs at each slide (a column of a 3 x 3 window, shared by the
    * PEs whose rows overlap). Where a window comes back to elements it left (its slides do not bring the
-   * same number of new elements each), or the network does not multicast, each position's new elements
-   * count apart.
+   * same number of new elements each), the window has more than 2^15 points, or the network does not
+   * multicast, each position's new elements count apart.
    */
   private static long slides(MachineConfig m, int x, int[] extents, int rowMask, int colMask, long[] strides,
                              long across, long inBox, int[] ext, long[] str, int box, int last) {
