@@ -118,13 +118,13 @@ class MappingTest {
 
   /**
    * Ties break as Timeloop's mapper breaks them (Objective.order): cycles then energy, energy then cycles, edp
-   * then cycles then energy. On Timeloop's Eyeriss stand-in, where DRAM costs no time, the least energy of a
+   * then cycles then energy. On an Eyeriss-like array whose DRAM costs no time (RS_TIES), the least energy of a
    * small 3x3 layer is reached by mappings of several cycle counts: the exhaustive search and the pruned one
    * (same ranking) must return the fewest cycles among them under objective energy, and under cycles the least
    * energy among the fastest; checked against every point of the space, evaluated here.
    */
   @Test
-  void equalScoresBreakByTheOtherFigure() {
+  void equalScoresBreakByTheOtherFigure(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     Cost slow = cost(100, 5.0), fastHot = cost(90, 7.0), fastCool = cost(90, 6.0), coolSlow = cost(105, 6.0);
     assertTrue(Objective.CYCLES.costs().compare(fastCool, fastHot) < 0);
     assertTrue(Objective.CYCLES.costs().compare(fastHot, slow) < 0);
@@ -132,8 +132,9 @@ class MappingTest {
     assertTrue(Objective.EDP.costs().compare(cost(60, 10.0), cost(100, 6.0)) < 0, "equal edp: fewer cycles");
     assertEquals(0, Objective.EDP.costs().compare(cost(60, 10.0), cost(60, 10.0)));
 
-    Frontend.Result parsed = new Frontend(new DiagnosticEngine(), new SourceCache()).compile("validation/tdlc/targets.tdl");
-    Target t = Targets.resolve("timeloop_eyeriss_like", parsed);
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("rs_ties.tdl"), RS_TIES);
+    Frontend.Result parsed = new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString());
+    Target t = Targets.resolve("rs_ties", parsed);
     LoopSpace s = LoopSpace.conv(1, 16, 8, 8, 16, 3, 3, 1, 1);
     CostModel model = new CostModel(s, t);
     // the arrangements that spread whole tiles: splits (MappingSpace.splits) leave this layer no tie
@@ -170,6 +171,22 @@ class MappingTest {
     assertEquals(fastest, x.best().cost().cycles());
     assertEquals(coolest, x.best().cost().energyPj(), "the least energy of the fastest mappings");
   }
+
+  /**
+   * A row-stationary 12 x 14 array with Eyeriss's three scratchpads (12 inputs, 192 weights, 16 partial sums per
+   * PE) and a DRAM that costs no time: the least energy of a small layer is reached at several cycle counts.
+   */
+  static final String RS_TIES = """
+      target rs_ties {
+        pe_array 12 x 14; dataflows rs; frequency 200 MHz; datatype i8 accumulate i32;
+        memory dram   { bandwidth 4096 B/cycle; energy 128 pJ/B; latency 0 cycles; }
+        memory global { size 64 KiB; bandwidth 16 B/cycle; port split; energy 13.2 pJ/B; }
+        memory ifmap_spad   { size 12 B per pe; bandwidth 2 B/cycle; port split; energy 0.237 pJ/B; holds inputs; }
+        memory weights_spad { size 192 B per pe; bandwidth 2 B/cycle; port split; energy 1.586 pJ/B; holds weights; }
+        memory psum_spad    { size 64 B per pe; bandwidth 8 B/cycle; port split; energy 0.063 pJ/B; holds outputs; }
+        mac { energy 2.2 pJ; }
+      }
+      """;
 
   private static Cost cost(long cycles, double energyPj) {
     long[] none = new long[3];

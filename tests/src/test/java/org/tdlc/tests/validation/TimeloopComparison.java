@@ -1,15 +1,16 @@
 // tdlc against Timeloop v3's mapper (validation/reference/timeloop): ResNet-50 layers on Timeloop's
-// Eyeriss-like design, tdlc on its stand-in (validation/tdlc/targets.tdl: timeloop_eyeriss_like, row
-// stationary, sizes and energies per element = per Timeloop word), mapped as Timeloop's mapper ranks
-// (inputs/mapper/mapper.yaml: delay, then energy): objective cycles, whose ties go to the lower energy
-// (Objective.order). Compared: cycles, PEs used and energy of each tool's best mapping.
+// Eyeriss-like design. Each layer's files as Timeloop ran them go through `tdlc import timeloop` once; the
+// imported target is that design in 16-bit words (sizes, bandwidths, and Timeloop's energy reference table).
+// tdlc maps it twice: on its own (the file without the `@map` pin the import wrote, as an import without
+// the mapping file writes it), ranked as Timeloop's mapper ranks (inputs/mapper/mapper.yaml: delay, then
+// energy): objective cycles, whose ties go to the lower energy (Objective.order); and on Timeloop's best
+// mapping, as far as the pin carries it. Compared: cycles, PEs used and energy of each.
 package org.tdlc.tests.validation;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +21,6 @@ import org.tdlc.tests.Tdlc;
 public final class TimeloopComparison {
   public static final Path SUMMARY = Path.of("validation/reference/timeloop/summary.csv");
   private static final Path INPUTS = Path.of("validation/reference/timeloop/inputs");
-  private static final Path PROBLEMS = Path.of("validation/reference/timeloop/inputs/prob");
-  private static final String TARGET = "timeloop_eyeriss_like";
   /** Timeloop's optimization metrics [delay, energy], as tdlc's mapper spells them. */
   static final org.tdlc.passes.Pipeline PIPELINE = org.tdlc.passes.Pipeline.parse("canonicalize,fuse-epilogue,mapper{objective=cycles}");
 
@@ -42,18 +41,20 @@ public final class TimeloopComparison {
   public static TimeloopComparison run() {
     TimeloopComparison c = new TimeloopComparison();
     for (Map<String, String> row : Csv.read(SUMMARY)) {
-      Map<String, Integer> d = instance(PROBLEMS.resolve(row.get("layer") + ".yaml"));
-      int r = d.get("R");
-      c.layers.add(new Layer(row, OneLayer.conv(d.get("M"), d.get("C"), r, d.get("S"), d.get("Hstride"), (r - 1) / 2,
-          d.get("P"), d.get("Q"), false, TARGET, PIPELINE)));
-      c.imported.add(imported(row));
+      Path tdl = imported(row.get("layer"));
+      String text = readString(tdl);
+      Matcher pin = PIN.matcher(text);
+      c.layers.add(new Layer(row, compiled(write(tdl, "_own", pin.replaceAll("")), row.get("layer"))));
+      c.imported.add(new Imported(row, compiled(tdl, row.get("layer")), pin.find(0) ? pin.group().strip() : "none"));
     }
     return c;
   }
 
-  /** The layer's Timeloop files as Timeloop ran them, imported by `tdlc import timeloop`, mapped and costed. */
-  private static Imported imported(Map<String, String> row) {
-    String layer = row.get("layer");
+  /** The `@map` line `tdlc import timeloop` writes from Timeloop's mapping. */
+  private static final Pattern PIN = Pattern.compile("(?m)^\\s*@map\\(.*\\)\\n");
+
+  /** The layer's Timeloop files as Timeloop ran them, its best mapping included, imported by `tdlc import timeloop`. */
+  private static Path imported(String layer) {
     Path tdl = WORK.resolve(layer + ".tdl");
     try {
       Files.createDirectories(WORK);
@@ -66,26 +67,32 @@ public final class TimeloopComparison {
         INPUTS.resolve("energy/eyeriss_like.ERT.yaml").toString(), INPUTS.resolve("prob").resolve(layer + ".yaml").toString(),
         mapping(layer).toString(), "-o", tdl.toString());
     if (r.code() != 0) throw new IllegalStateException("import timeloop of " + layer + ": " + r);
-    Matcher pin = Pattern.compile("@map\\(.*\\)").matcher(readString(tdl));
+    return tdl;
+  }
+
+  /** The imported layer mapped by PIPELINE and costed. */
+  private static OneLayer.Result compiled(Path tdl, String layer) {
     OneLayer.Compiled c = OneLayer.compile(tdl, layer + "_arch", layer, PIPELINE);
     var op = c.model().ops().stream().filter(o -> o.attributes().has(org.tdlc.ir.mapping.Mapping.ATTR)).findFirst()
         .orElseThrow();
-    return new Imported(row, new OneLayer.Result(c.costs().get(layer), org.tdlc.ir.mapping.Mapping.of(op).orElseThrow(),
-        c.target()), pin.find() ? pin.group() : "none");
+    return new OneLayer.Result(c.costs().get(layer), org.tdlc.ir.mapping.Mapping.of(op).orElseThrow(), c.target());
+  }
+
+  private static Path write(Path beside, String suffix, String text) {
+    String name = beside.getFileName().toString();
+    Path out = beside.resolveSibling(name.substring(0, name.length() - ".tdl".length()) + suffix + ".tdl");
+    try {
+      Files.writeString(out, text);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write " + out, e);
+    }
+    return out;
   }
 
   /** The best mapping Timeloop's mapper found for the layer (conv5's run kept it beside the inputs: README). */
   public static Path mapping(String layer) {
     return layer.equals("conv5_3x3_512") ? INPUTS.resolve("mapping_conv5_3x3_512_best.yaml")
         : RUNS.resolve(layer).resolve("timeloop-mapper.map.yaml");
-  }
-
-  /** The problem's `instance:` block (C, M, R, S, N, P, Q, strides), the file Timeloop itself read. */
-  private static Map<String, Integer> instance(Path yaml) {
-    Map<String, Integer> out = new HashMap<>();
-    Matcher m = Pattern.compile("(?m)^\\s+(\\w+):\\s*(\\d+)\\s*$").matcher(readString(yaml));
-    while (m.find()) out.put(m.group(1), Integer.parseInt(m.group(2)));
-    return out;
   }
 
   private static String readString(Path p) {
@@ -96,12 +103,26 @@ public final class TimeloopComparison {
     }
   }
 
+  /**
+   * tdlc's energy with its results and partial sums counted as Timeloop counts its outputs, one 16-bit word each
+   * at DRAM and the global buffer, where tdlc's are i32 (two words): what the layer's result operand moves there,
+   * halved. Below the global buffer the scratchpads' energies are already per partial sum (the import divides
+   * Timeloop's per word by 4 bytes), and the network costs nothing, as in Timeloop's table.
+   */
+  public static double energyWithWordResults(OneLayer.Result r) {
+    var c = r.cost();
+    double dram = (c.dramRead()[2] + c.dramWrite()[2]) * r.target().dram().energyPjPerByte();
+    double global = (c.globalRead()[2] + c.globalWrite()[2]) * r.target().global().energyPjPerByte();
+    return c.energyPj() - (dram + global) / 2;
+  }
+
   /** The PEs tdlc's mapping of {@code l} keeps busy in a full fold. */
   public static int pesUsed(Layer l) { return Mappings.pesUsed(l.tdlc()); }
 
   public String table() {
     StringBuilder b = new StringBuilder("| layer | MACs | Timeloop cycles | tdlc cycles | ratio | Timeloop PEs used "
-        + "| tdlc PEs used | Timeloop pJ/MAC | tdlc pJ/MAC | energy ratio |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        + "| tdlc PEs used | Timeloop pJ/MAC | tdlc pJ/MAC | energy ratio | energy ratio, results as words |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Layer l : layers) {
       var t = l.tdlc().cost();
       double toolPj = l.tool("energy_pJ");
@@ -113,7 +134,8 @@ public final class TimeloopComparison {
           .append(" | ").append(Mappings.pesUsed(l.tdlc())).append(" of ").append(l.tdlc().target().rows() * l.tdlc().target().cols())
           .append(" | ").append(Ratios.fmt(toolPj / l.tool("macs")))
           .append(" | ").append(Ratios.fmt(t.energyPj() / t.macs()))
-          .append(" | ").append(Ratios.fmt(t.energyPj() / toolPj)).append(" |\n");
+          .append(" | ").append(Ratios.fmt(t.energyPj() / toolPj))
+          .append(" | ").append(Ratios.fmt(energyWithWordResults(l.tdlc()) / toolPj)).append(" |\n");
     }
     return b.toString();
   }
@@ -142,14 +164,16 @@ public final class TimeloopComparison {
   public String csv() {
     StringBuilder b = new StringBuilder("layer,macs,timeloop_cycles,tdlc_cycles,tdlc_compute_cycles,timeloop_energy_pj,"
         + "tdlc_energy_pj,timeloop_energy_pj_dram,timeloop_energy_pj_glb,tdlc_dram_bytes,tdlc_global_bytes,"
-        + "tdlc_local_bytes,timeloop_spatial,tdlc_spatial,tdlc_tile\n");
+        + "tdlc_local_bytes,tdlc_result_dram_bytes,tdlc_result_global_bytes,tdlc_energy_pj_results_as_words,"
+        + "timeloop_spatial,tdlc_spatial,tdlc_tile\n");
     for (Layer l : layers) {
       var t = l.tdlc().cost();
       b.append(String.join(",", l.tool().get("layer"), l.tool().get("macs"), l.tool().get("cycles"),
           Long.toString(t.cycles()), Long.toString(t.computeCycles()), l.tool().get("energy_pJ"),
           Double.toString(t.energyPj()), l.tool().get("energy_pJ_DRAM"), l.tool().get("energy_pJ_shared_glb"),
           Long.toString(t.dramBytes()), Long.toString(t.globalBytes()), Long.toString(t.localBytes()),
-          l.tool().get("spatial_factors"), Mappings.spatial(l.tdlc()), Mappings.tile(l.tdlc().mapping()))).append('\n');
+          Long.toString(t.dramRead()[2] + t.dramWrite()[2]), Long.toString(t.globalRead()[2] + t.globalWrite()[2]),
+          Double.toString(energyWithWordResults(l.tdlc())), l.tool().get("spatial_factors"), Mappings.spatial(l.tdlc()), Mappings.tile(l.tdlc().mapping()))).append('\n');
     }
     return b.toString();
   }
