@@ -634,7 +634,8 @@ public final class ArrayTraffic {
    * fold and a column fold, the distinct elements among its positions ({@code spread}), or its positions
    * (not). When no element is reached from two different pairs of a row offset and a column offset (the
    * axes share no subscript), that is the product of what each axis takes in; otherwise (rows r and columns
-   * p of an input row h = p + r) each pair of folds is counted whole.
+   * p of an input row h = p + r) each pair of folds is counted whole, as overFolds counts it with an empty
+   * block.
    */
   static long spatial(int[] extents, int rowMask, int colMask, long[] strides, int rows, int cols, boolean spread) {
     long r = entries(extents, rowMask, strides, rows, spread), c = entries(extents, colMask, strides, cols, spread);
@@ -642,18 +643,7 @@ public final class ArrayTraffic {
     long byRows = elements(extents, rowMask, strides), byCols = elements(extents, colMask, strides);
     if (byRows == 1 || byCols == 1 || elements(extents, rowMask | colMask, strides) == byRows * byCols) return r * c;
     Axis row = axis(extents, rowMask, strides, rows), col = axis(extents, colMask, strides, cols);
-    Cross key = new Cross(row, col);
-    Long known = SUMS.get(key);
-    if (known != null) return known;
-    Map<Offsets, Long> rowFolds = folds(row), colFolds = folds(col);
-    long sum = 0;
-    for (Map.Entry<Offsets, Long> a : rowFolds.entrySet()) {
-      for (Map.Entry<Offsets, Long> b : colFolds.entrySet()) {
-        sum += a.getValue() * b.getValue() * plus(a.getKey().offsets(), b.getKey().offsets()).length;
-      }
-    }
-    remember(key, sum);
-    return sum;
+    return overFolds(new Cross(row, col), row, col, new long[0], new long[0], null);
   }
 
   /**
@@ -672,7 +662,7 @@ public final class ArrayTraffic {
     Long known = SUMS.get(key);
     if (known != null) return known;
     long sum = 0;
-    for (Map.Entry<Offsets, Long> f : folds(key).entrySet()) sum += f.getValue() * f.getKey().offsets().length;
+    for (Fold f : runs(key)) sum += f.count() * (f.ext() != null ? Footprint.distinct(f.ext(), key.strides()) : f.offsets().length);
     remember(key, sum);
     return sum;
   }
@@ -693,21 +683,6 @@ public final class ArrayTraffic {
       str[j++] = strides[l];
     }
     return new Axis(ext, str, pes);
-  }
-
-  /**
-   * The axis' folds by the distinct offsets among their positions (sorted, less the smallest: folds that
-   * reach the same elements shifted count alike), each with how many folds have them.
-   */
-  private static Map<Offsets, Long> folds(Axis a) {
-    long positions = 1;
-    for (int e : a.ext()) positions *= e;
-    Map<Offsets, Long> folds = new HashMap<>();
-    long[] keys = new long[(int) Math.min(a.pes(), positions)];
-    for (long start = 0; start < positions; start += a.pes()) {
-      folds.merge(fold(a, start, (int) Math.min(a.pes(), positions - start), keys), 1L, Long::sum);
-    }
-    return folds;
   }
 
   /** The distinct offsets of the {@code len} positions from {@code start}, sorted, less the smallest ({@code keys}: room). */

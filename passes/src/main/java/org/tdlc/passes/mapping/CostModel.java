@@ -7,6 +7,7 @@
 package org.tdlc.passes.mapping;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,13 @@ public final class CostModel {
   private final int[][][] coef;
   private final int[][] constant;
   private final boolean[][] clips;
+  /**
+   * clippedAverage's results, remembered per input and subscript under the tiles of the subscript's own indices
+   * (the only part of a mapping it reads; the trips follow from them): a mixed-radix number, one digit per
+   * index of radix range + 1, then the subscript's position and the input. Subscripts whose key would not fit
+   * in a long are not remembered.
+   */
+  private final Map<Long, Double> clipped = new HashMap<>();
   /** Per input: its storage format when a weight stored compressed, else null; and its density. */
   private final StorageFormat[] formats;
   private final double[] densities;
@@ -483,7 +491,7 @@ public final class CostModel {
       int[] c = coef[i][pos];
       double ext = 1;
       if (inRange && clips[i][pos]) {
-        ext = clippedAverage(c, constant[i][pos], tile, trips, space.shapes()[i][pos]);
+        ext = clippedAverage(i, pos, tile, trips);
       } else {
         for (int d = 0; d < n; d++) if (c[d] != 0) ext += Math.abs(c[d]) * ((double) space.ranges()[d] / trips[d] - 1);
       }
@@ -506,6 +514,24 @@ public final class CostModel {
       written += outElems * io[1];
     }
     return new long[] {read, written};
+  }
+
+  /** clippedAverage of input i's subscript pos, remembered (clipped) where its key fits. */
+  private double clippedAverage(int i, int pos, int[] tile, int[] trips) {
+    int[] c = coef[i][pos];
+    long room = Long.MAX_VALUE / (2L * coef[i].length), key = 0;
+    for (int d = 0; d < n; d++) {
+      if (c[d] == 0) continue;
+      long radix = space.ranges()[d] + 1L;
+      if (key >= room / radix) return clippedAverage(c, constant[i][pos], tile, trips, space.shapes()[i][pos]);
+      key = key * radix + tile[d];
+    }
+    key = (key * coef[i].length + pos) * 2 + i;
+    Double known = clipped.get(key);
+    if (known != null) return known;
+    double v = clippedAverage(c, constant[i][pos], tile, trips, space.shapes()[i][pos]);
+    clipped.put(key, v);
+    return v;
   }
 
   /** The average over the subscript's tiles of its extent clipped to [0, size): a walk over its own indices. */
