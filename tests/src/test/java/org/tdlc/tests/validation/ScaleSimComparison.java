@@ -42,21 +42,23 @@ public final class ScaleSimComparison {
       String config = l.tool().get("config");
       counts.merge(config, 1, Integer::sum);
       Ratios[] r = by.computeIfAbsent(config, k -> new Ratios[] {new Ratios(), new Ratios(), new Ratios(), new Ratios(),
-          new Ratios()});
+          new Ratios(), new Ratios()});
       var t = l.tdlc().cost();
       r[0].add(t.cycles(), l.tool("cycles"));
       r[1].add(t.globalRead()[0], l.tool("sram_ifmap_reads"));
       r[2].add(t.globalRead()[1], l.tool("sram_filter_reads"));
       r[3].add(t.globalWrite()[2], l.tool("sram_ofmap_writes"));
       r[4].add(t.dramBytes(), l.tool("dram_ifmap_reads") + l.tool("dram_filter_reads") + l.tool("dram_ofmap_writes"));
+      r[5].add(t.computeCycles(), l.tool("cycles"));
     }
-    StringBuilder b = new StringBuilder("| configuration | layers | cycles | within 1 % | input SRAM reads | filter SRAM reads "
-        + "| output SRAM writes | DRAM bytes |\n|---|---|---|---|---|---|---|---|\n");
+    StringBuilder b = new StringBuilder("| configuration | layers | cycles | within 1 % | compute cycles | within 1 % "
+        + "| input SRAM reads | filter SRAM reads | output SRAM writes | DRAM bytes |\n|---|---|---|---|---|---|---|---|---|---|\n");
     counts.forEach((config, n) -> {
       Ratios[] r = by.get(config);
       b.append("| `").append(config).append("` | ").append(n);
       b.append(" | ").append(r[0].cell()).append(" | ").append(r[0].within(0.01)).append(" of ").append(r[0].count());
-      for (int i = 1; i < r.length; i++) b.append(" | ").append(r[i].cell());
+      b.append(" | ").append(r[5].cell()).append(" | ").append(r[5].within(0.01)).append(" of ").append(r[5].count());
+      for (int i = 1; i < 5; i++) b.append(" | ").append(r[i].cell());
       b.append(" |\n");
     });
     return b.toString();
@@ -64,7 +66,7 @@ public final class ScaleSimComparison {
 
   /** One line per compared layer: the tool's figures beside tdlc's, and tdlc's mapping. */
   public String csv() {
-    StringBuilder b = new StringBuilder("config,layer,M,N,K,macs,scalesim_cycles,tdlc_cycles,scalesim_sram_ifmap_reads,"
+    StringBuilder b = new StringBuilder("config,layer,M,N,K,macs,scalesim_cycles,tdlc_cycles,tdlc_compute_cycles,scalesim_sram_ifmap_reads,"
         + "tdlc_global_reads_x,scalesim_sram_filter_reads,tdlc_global_reads_w,scalesim_sram_ofmap_writes,"
         + "tdlc_global_writes_y,scalesim_dram_bytes,tdlc_dram_bytes,tdlc_spatial,tdlc_tile\n");
     for (Layer l : layers) {
@@ -72,7 +74,7 @@ public final class ScaleSimComparison {
       var m = l.tdlc().mapping();
       b.append(String.join(",", l.tool().get("config"), l.tool().get("layer"), l.tool().get("M"), l.tool().get("N"),
           l.tool().get("K"), l.tool().get("macs"), l.tool().get("cycles"), Long.toString(t.cycles()),
-          l.tool().get("sram_ifmap_reads"), Long.toString(t.globalRead()[0]), l.tool().get("sram_filter_reads"),
+          Long.toString(t.computeCycles()), l.tool().get("sram_ifmap_reads"), Long.toString(t.globalRead()[0]), l.tool().get("sram_filter_reads"),
           Long.toString(t.globalRead()[1]), l.tool().get("sram_ofmap_writes"), Long.toString(t.globalWrite()[2]),
           Long.toString(l.tool("dram_ifmap_reads") + l.tool("dram_filter_reads") + l.tool("dram_ofmap_writes")),
           Long.toString(t.dramBytes()), Mappings.spatial(l.tdlc()), Mappings.tile(m))).append('\n');
