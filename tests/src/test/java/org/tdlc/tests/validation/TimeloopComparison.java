@@ -21,6 +21,10 @@ import org.tdlc.tests.Tdlc;
 public final class TimeloopComparison {
   public static final Path SUMMARY = Path.of("validation/reference/timeloop/summary.csv");
   private static final Path INPUTS = Path.of("validation/reference/timeloop/inputs");
+  private static final Path RUNS = Path.of("validation/reference/timeloop/runs");
+  private static final Path WORK = Path.of("tests/target/validation/timeloop");
+  /** The `@map` line `tdlc import timeloop` writes from Timeloop's mapping. */
+  private static final Pattern PIN = Pattern.compile("(?m)^\\s*@map\\(.*\\)\\n");
   /** Timeloop's optimization metrics [delay, energy], as tdlc's mapper spells them. */
   static final org.tdlc.passes.Pipeline PIPELINE = org.tdlc.passes.Pipeline.parse("canonicalize,fuse-epilogue,mapper{objective=cycles}");
 
@@ -28,15 +32,12 @@ public final class TimeloopComparison {
     double tool(String column) { return Double.parseDouble(tool.get(column)); }
   }
 
+  /** tdlc's mapper on each layer's imported design, the pin left out. */
   public final List<Layer> layers = new ArrayList<>();
   /** Each layer's Timeloop files (its best mapping included) through `tdlc import timeloop`, and the pin it wrote. */
   public final List<Imported> imported = new ArrayList<>();
 
   public record Imported(Map<String, String> tool, OneLayer.Result tdlc, String pin) {}
-
-
-  private static final Path RUNS = Path.of("validation/reference/timeloop/runs");
-  private static final Path WORK = Path.of("tests/target/validation/timeloop");
 
   public static TimeloopComparison run() {
     TimeloopComparison c = new TimeloopComparison();
@@ -49,9 +50,6 @@ public final class TimeloopComparison {
     }
     return c;
   }
-
-  /** The `@map` line `tdlc import timeloop` writes from Timeloop's mapping. */
-  private static final Pattern PIN = Pattern.compile("(?m)^\\s*@map\\(.*\\)\\n");
 
   /** The layer's Timeloop files as Timeloop ran them, its best mapping included, imported by `tdlc import timeloop`. */
   private static Path imported(String layer) {
@@ -78,6 +76,7 @@ public final class TimeloopComparison {
     return new OneLayer.Result(c.costs().get(layer), org.tdlc.ir.mapping.Mapping.of(op).orElseThrow(), c.target());
   }
 
+  /** {@code text} written beside {@code beside}, its name with {@code suffix} before `.tdl`. */
   private static Path write(Path beside, String suffix, String text) {
     String name = beside.getFileName().toString();
     Path out = beside.resolveSibling(name.substring(0, name.length() - ".tdl".length()) + suffix + ".tdl");
