@@ -173,12 +173,22 @@ public final class TileWalk {
 
   /** The largest box any tile of sizes {@code tile} can need, in elements (long: it may be huge). */
   public static long maxBoxElements(List<AffineExpr> map, int[] tile) {
+    int[][] coeffs = new int[map.size()][tile.length];
+    for (int pos = 0; pos < coeffs.length; pos++) {
+      for (int d = 0; d < tile.length; d++) coeffs[pos][d] = map.get(pos).coeffs().get(d);
+    }
+    return maxBoxElements(coeffs, tile);
+  }
+
+  /** As above, the map's coefficients per subscript and index ({@code coeffs[pos][d]}). */
+  public static long maxBoxElements(int[][] coeffs, int[] tile) {
     long n = 1;
-    for (AffineExpr e : map) {
+    for (int[] c : coeffs) {
       long ext = 1;
-      for (int d = 0; d < tile.length; d++) ext += Math.abs((long) e.coeffs().get(d)) * (tile[d] - 1);
+      for (int d = 0; d < tile.length; d++) ext += Math.abs((long) c[d]) * (tile[d] - 1);
       n *= ext;
     }
     return n;
   }
+
 }

@@ -229,7 +229,7 @@ public final class CostModel {
     return footprint(tile, 1, 1) <= machine.global().sizeBytes() && keepOverflow(tile) == null;
   }
 
-  private long maxBox(int i, int[] tile) { return TileWalk.maxBoxElements(space.maps().get(i), tile); }
+  private long maxBox(int i, int[] tile) { return TileWalk.maxBoxElements(coef[i], tile); }
 
   /**
    * The cost of a mapping given as indices: the dataflow, the indices on the rows and the cols (bit masks;
