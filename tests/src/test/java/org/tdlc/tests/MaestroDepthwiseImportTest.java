@@ -43,8 +43,9 @@ class MaestroDepthwiseImportTest {
       String pin = "  @map(dataflow = " + family + ", rows = [" + rows + "], cols = [" + cols + "], tile = { n = 1, k = "
           + row.get("C") + ", c = 1, p = " + row.get("P_out") + ", q = " + row.get("Q_out") + ", r = " + row.get("R")
           + ", s = " + row.get("S") + " }";
-      // under os the directives' order is the PEs' walk too (MaestroImport.walk); under ws and rs it is not pinned
-      pin += family.equals("os") ? ", walk = [" : ")\n  " + layer + " = dwconv2d(";
+      // the directives' order is the PEs' walk too (MaestroImport.walk): a depthwise layer's only reductions, r and s,
+      // are walked inside its outputs (or spread), so each output is finished before the next (finishesOutputs)
+      pin += ", walk = [";
       String text = Files.readString(tdl);
       assertTrue(text.contains(pin), "expected\n" + pin + "\nin\n" + text);
 
@@ -86,7 +87,7 @@ class MaestroDepthwiseImportTest {
     assertTrue(text.contains("pe_array 4 x 4;"), "the PEs of C's level on the columns, Y's on the rows:\n" + text);
     assertTrue(text.contains("  // not pinned: the levels also spread p beside the channels k, but ws puts only reduction"
         + " indices on the rows\n  @map(dataflow = ws, rows = [], cols = [k], tile = { n = 1, k = 8, c = 1, p = 8, q = 8,"
-        + " r = 3, s = 3 })\n  dw = dwconv2d("), text);
+        + " r = 3, s = 3 }, walk = ["), text);
     Tdlc.Result run = Tdlc.run("run", tdl.toString(), "--target", "hw", "--json");
     assertEquals(0, run.code(), run.toString());
     assertTrue(run.out().contains("\"verified\": true") && !run.out().contains("\"bit_exact\": false"), run.out());

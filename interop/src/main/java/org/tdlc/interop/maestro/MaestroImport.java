@@ -59,7 +59,8 @@ public final class MaestroImport {
    * Under that ws the rows hold only reduction indices, so the input-only indices a depthwise layer's levels
    * spread beside its channels cannot be pinned: they are in unpinned, out of rows (rowPes still counts them).
    * spatial: per index split between a level's units and each unit's time (split()), the units it spreads.
-   * walk: every index in the order the directives step them (walk()), pinned under os only (pin()).
+   * walk: every index in the order the directives step them (walk()), pinned under os, and under the other
+   * dataflows where it finishes each output before the next (pinsWalk()); else empty.
    */
   record Spread(String dataflow, List<String> rows, List<String> cols, int rowPes, int colPes, List<String> unpinned,
                 Map<String, Integer> spatial, List<String> walk) {}
@@ -152,9 +153,32 @@ public final class MaestroImport {
     }
     Set<String> onAxes = new LinkedHashSet<>(rows);
     onAxes.addAll(cols);
+    List<String> walk = walk(l, onAxes);
     return new Spread(df, order.stream().filter(rows::contains).toList(), order.stream().filter(cols::contains).toList(),
         rowPes * colPes == all ? (int) rowPes : 0, (int) colPes, order.stream().filter(unpinned::contains).toList(),
-        spatial, walk(l, onAxes));
+        spatial, df.equals("os") || finishesOutputs(l, walk, onAxes, spatial.keySet()) ? walk : List.of());
+  }
+
+  /**
+   * Whether the PEs, walking {@code walk}, finish each output before they step to the next: no reduction index
+   * they walk (of extent above 1; an index the axes spread whole is not walked, a split one is) comes before an
+   * output index they walk. Then the order moves only what MAESTRO's count moves; where a reduction index comes
+   * first (RS stepping C outside its K chunks), tdlc's i32 partial sums would leave the PEs and come back at
+   * every step of it, which MAESTRO's count of those mappings does not charge. Under os the PEs hold their
+   * outputs for the fold whatever the order.
+   */
+  static boolean finishesOutputs(MaestroMapping.Layer l, List<String> walk, Set<String> onAxes, Set<String> split) {
+    boolean depthwise = l.type().equals("DSCONV");   // dwconv2d's c has extent 1 (MAESTRO's C is its k)
+    Set<String> reduction = l.type().equals("GEMM") ? Set.of("k") : Set.of("c", "r", "s");
+    boolean reducing = false;
+    for (String index : walk) {
+      if (depthwise && index.equals("c") || size(l, index) <= 1 || onAxes.contains(index) && !split.contains(index)) {
+        continue;
+      }
+      if (reduction.contains(index)) reducing = true;
+      else if (reducing) return false;
+    }
+    return true;
   }
 
   /**
@@ -365,12 +389,13 @@ public final class MaestroImport {
     b.append(hw.l2().isPresent() ? ".\n" : " and MAESTRO's whole-tensor L2\n// (@map tile = the whole layer).\n");
     b.append("// Not carried over: the number of PEs each level gives its dimension (tdlc flattens an axis' indices over\n")
         .append("// its PEs), the chunk sizes and offsets of each level (tdlc tiles only its global buffer; a level whose units\n")
-        .append("// each walk a chunk of several channels is pinned as @map's spatial), and, except under os, the loop\n")
-        .append("// order within a level. Under os the PEs hold their outputs for the whole fold as MAESTRO's output-stationary\n")
-        .append("// mappings do, so the order the directives step the other dimensions in is pinned as @map's walk (each at\n")
-        .append("// its outermost temporal map; dimensions taken whole at once innermost). Under ws, is and rs it is not: a\n")
-        .append("// reduction dimension stepped outside output chunks (RS's C outside its K chunks) would send tdlc's i32\n")
-        .append("// partial sums out and back at every step, which MAESTRO's count of those mappings does not charge.\n");
+        .append("// each walk a chunk of several channels is pinned as @map's spatial), and the loop order where it would\n")
+        .append("// step a reduction dimension outside an output one. Elsewhere the order the directives step the dimensions in\n")
+        .append("// is pinned as @map's walk (each at its outermost temporal map; dimensions taken whole at once innermost):\n")
+        .append("// under os the PEs hold their outputs for the whole fold, as MAESTRO's output-stationary mappings do, and\n")
+        .append("// under ws, is and rs the walk finishes each output before the next. A reduction dimension stepped outside\n")
+        .append("// output chunks (RS's C outside its K chunks) would send tdlc's i32 partial sums out and back at every\n")
+        .append("// step, which MAESTRO's count of those mappings does not charge, so that order is left to tdlc's rule.\n");
     b.append("model ").append(name).append(" {\n");
     List<String> layers = new ArrayList<>();
     int seed = 1;
@@ -453,7 +478,7 @@ public final class MaestroImport {
           .collect(Collectors.joining(", "))).append(" }");
     }
     if (tile != null) b.append(", tile = { ").append(tile).append(" }");
-    if (spread.dataflow().equals("os")) b.append(", walk = [").append(String.join(", ", spread.walk())).append("]");
+    if (!spread.walk().isEmpty()) b.append(", walk = [").append(String.join(", ", spread.walk())).append("]");
     b.append(")\n");
   }
 
@@ -462,7 +487,8 @@ public final class MaestroImport {
    * that steps it in chunks smaller than the dimension, in directive order (levels outer to inner); then the
    * indices no level spreads whose every map takes the whole dimension at once (TemporalMap(Sz(R),Sz(R)) R),
    * as each step holds all of them; then the rest (spread whole, or of size 1), whose place changes nothing.
-   * Pinned as the PEs' walk under os only (model's note says why).
+   * Pinned as the PEs' walk where it finishes each output before the next (finishesOutputs; the model's note
+   * says why).
    */
   static List<String> walk(MaestroMapping.Layer l, Set<String> spread) {
     Set<String> out = new LinkedHashSet<>(), whole = new LinkedHashSet<>();

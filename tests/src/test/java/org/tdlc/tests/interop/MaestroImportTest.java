@@ -68,17 +68,22 @@ class MaestroImportTest {
   }
 
   @Test
-  void underOsTheDirectivesOrderIsThePesWalkAndUnderRsItIsNot() throws Exception {
+  void theDirectivesOrderIsThePesWalkWhereItFinishesEachOutputBeforeTheNext() throws Exception {
     // X-P: TemporalMap(1,1) K; TemporalMap(1,1) C; TemporalMap(Sz(R),1) Y; SpatialMap(Sz(S),1) X; R and S whole:
     // k, c and p stepped in that order, r and s innermost, q (spread) and n (1) where they change nothing
     String xp = MaestroImport.run(INPUTS.resolve("mapping/tdlc_mobilenetv2_xp.m").toString(),
         INPUTS.resolve("hw/tdlc_256pe_noc64.m").toString()).text();
     assertTrue(xp.contains("@map(dataflow = os, rows = [q], cols = [], tile = { n = 1, k = 16, c = 32, p = 112, q = 112,"
         + " r = 1, s = 1 }, walk = [k, c, p, n, q, r, s])"), xp);
-    // RS steps C outside its K chunks: carried over, that order would send i32 partial sums out and back
+    // RS steps C outside its K chunks on b3_p: carried over, that order would send i32 partial sums out and back.
+    // On the depthwise b3_d the only reductions are r (on the rows) and s, walked inside q and k: each output is
+    // finished before the next, so the order is pinned
     String rs = MaestroImport.run(INPUTS.resolve("mapping/tdlc_mobilenetv2_rs.m").toString(),
         INPUTS.resolve("hw/tdlc_256pe_noc64.m").toString()).text();
-    assertTrue(rs.contains("@map(dataflow = rs") && !rs.contains("walk ="), rs);
+    assertTrue(rs.contains("@map(dataflow = rs, rows = [], cols = [p], tile = { n = 1, k = 24, c = 144, p = 56, q = 56,"
+        + " r = 1, s = 1 })\n  b3_p ="), rs);
+    assertTrue(rs.contains("@map(dataflow = rs, rows = [r], cols = [p], tile = { n = 1, k = 144, c = 1, p = 56, q = 56,"
+        + " r = 3, s = 3 }, walk = [q, k, s, n, c, p, r])\n  b3_d ="), rs);
   }
 
   @Test
