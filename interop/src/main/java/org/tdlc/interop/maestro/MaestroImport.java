@@ -26,6 +26,8 @@ public final class MaestroImport {
   private static final long UNLIMITED_BYTES_PER_CYCLE = MIB;
   /** MAESTRO's energy per access in units of one MAC's energy (L1, L2); it has no DRAM energy. */
   private static final String L1_ENERGY = "1.68", L2_ENERGY = "18.61";
+  /** The per-PE level's size when the HW file gives no l1_size_cstr (MAESTRO then checks none). */
+  private static final int L1_DEFAULT = 64;
 
   private MaestroImport() {}
 
@@ -60,10 +62,11 @@ public final class MaestroImport {
    * spread beside its channels cannot be pinned: they are in unpinned, out of rows (rowPes still counts them).
    * spatial: per index split between a level's units and each unit's time (split()), the units it spreads.
    * walk: every index in the order the directives step them (walk()), pinned under os, and under the other
-   * dataflows where it finishes each output before the next (pinsWalk()); else empty.
+   * dataflows where it finishes each output before the next (finishesOutputs()); else empty. keep: with a
+   * walk, what each PE's L1 holds of each index (keep(): MAESTRO's innermost level's chunks), 0 for all of it.
    */
   record Spread(String dataflow, List<String> rows, List<String> cols, int rowPes, int colPes, List<String> unpinned,
-                Map<String, Integer> spatial, List<String> walk) {}
+                Map<String, Integer> spatial, List<String> walk, Map<String, Integer> keep) {}
 
   static Spread spread(MaestroMapping.Layer l, int pes) {
     List<List<MaestroMapping.Directive>> levels = new ArrayList<>();
@@ -156,7 +159,34 @@ public final class MaestroImport {
     List<String> walk = walk(l, onAxes);
     return new Spread(df, order.stream().filter(rows::contains).toList(), order.stream().filter(cols::contains).toList(),
         rowPes * colPes == all ? (int) rowPes : 0, (int) colPes, order.stream().filter(unpinned::contains).toList(),
-        spatial, df.equals("os") || finishesOutputs(l, walk, onAxes, spatial.keySet()) ? walk : List.of());
+        spatial, df.equals("os") || finishesOutputs(l, walk, onAxes, spatial.keySet()) ? walk : List.of(), keep(l));
+  }
+
+  /**
+   * What a PE's L1 holds across its steps, by tdlc index: MAESTRO's innermost level (after its last Cluster, or
+   * the only one) maps each dimension in chunks, and a PE's L1 holds one iteration's chunk; what the next
+   * iteration shares with it (a window sliding by its offset) stays, the rest enters again. An index whose
+   * chunk is 1 is not in the map (kept at 1), one taken whole is 0 (all of it). Y and X chunks are input rows
+   * and columns: their output rows and columns, (chunk - R) / stride + 1. Spatial maps give each PE one unit.
+   */
+  static Map<String, Integer> keep(MaestroMapping.Layer l) {
+    List<MaestroMapping.Directive> inner = new ArrayList<>();
+    for (MaestroMapping.Directive d : l.dataflow()) {
+      if (d.cluster()) inner.clear();
+      else inner.add(d);
+    }
+    Map<String, Integer> keep = new java.util.TreeMap<>();
+    for (MaestroMapping.Directive d : inner) {
+      if (d.spatial()) continue;
+      String index = tdlcIndex(l, d.dim());
+      if (index == null || size(l, index) <= 1) continue;
+      int chunk = Math.min(d.size(), extent(l, d.dim()));
+      if (d.dim().equals("Y")) chunk = chunk < l.dim("R") ? 1 : (chunk - l.dim("R")) / l.strideY() + 1;
+      if (d.dim().equals("X")) chunk = chunk < l.dim("S") ? 1 : (chunk - l.dim("S")) / l.strideX() + 1;
+      if (chunk >= size(l, index)) keep.put(index, 0);
+      else if (chunk > 1) keep.put(index, chunk);
+    }
+    return keep;
   }
 
   /**
@@ -364,7 +394,7 @@ public final class MaestroImport {
     b.append("  memory dram   { bandwidth ").append(hw.offchipBw().isPresent() ? hw.offchipBw().getAsInt() : UNLIMITED_BYTES_PER_CYCLE)
         .append(" B/cycle; energy 0 pJ/B; latency 0 cycles; }\n");
     b.append("  memory global { size ").append(global).append("; energy ").append(L2_ENERGY).append(" pJ/B; double_buffer; }\n");
-    b.append("  memory local  { size ").append(hw.l1().isPresent() ? hw.l1().getAsInt() : 64).append(" B per pe; energy ")
+    b.append("  memory local  { size ").append(hw.l1().isPresent() ? hw.l1().getAsInt() : L1_DEFAULT).append(" B per pe; energy ")
         .append(L1_ENERGY).append(" pJ/B; }\n");
     if (hw.nocBw().isPresent() || hw.hops() > 1) {
       b.append("  network {");
@@ -395,7 +425,9 @@ public final class MaestroImport {
         .append("// under os the PEs hold their outputs for the whole fold, as MAESTRO's output-stationary mappings do, and\n")
         .append("// under ws, is and rs the walk finishes each output before the next. A reduction dimension stepped outside\n")
         .append("// output chunks (RS's C outside its K chunks) would send tdlc's i32 partial sums out and back at every\n")
-        .append("// step, which MAESTRO's count of those mappings does not charge, so that order is left to tdlc's rule.\n");
+        .append("// step, which MAESTRO's count of those mappings does not charge, so that order is left to tdlc's rule.\n")
+        .append("// With the walk, the per-PE level keeps what MAESTRO's L1 holds, one iteration of its innermost level\n")
+        .append("// (@map's keep), where it fits; MAESTRO reuses data only between consecutive iterations.\n");
     b.append("model ").append(name).append(" {\n");
     List<String> layers = new ArrayList<>();
     int seed = 1;
@@ -453,7 +485,7 @@ public final class MaestroImport {
               + ", r = " + l.dim("R") + ", s = " + l.dim("S");
         }
       }
-      pin(b, spread, hw.l2().isEmpty() ? tile : null);
+      pin(b, l, spread, hw.l2().isEmpty() ? tile : null, hw.l1().isPresent() ? hw.l1().getAsInt() : L1_DEFAULT);
       String stride = l.strideY() == l.strideX() ? Integer.toString(l.strideY()) : "[" + l.strideY() + ", " + l.strideX() + "]";
       b.append("  ").append(layer).append(" = ").append(switch (l.type()) {
         case "GEMM" -> "matmul(" + x + ", " + w + ")";
@@ -466,7 +498,27 @@ public final class MaestroImport {
   }
 
   /** A layer's @map line (with the whole-layer tile unless null), after a note of what its levels spread unpinned. */
-  private static void pin(StringBuilder b, Spread spread, String tile) {
+  /**
+   * The bytes a PE's L1 needs for what {@code keep} holds (keep()): the i8 inputs and weights over the kept
+   * extents (a window's rows and columns from its output rows and filter taps) and the i32 outputs. An upper
+   * bound of what tdlc's keep counts (its distinct elements).
+   */
+  static long keepBytes(MaestroMapping.Layer l, Map<String, Integer> keep) {
+    java.util.function.ToLongFunction<String> e = i -> keep.containsKey(i) ? (keep.get(i) == 0 ? size(l, i) : keep.get(i)) : 1;
+    if (l.type().equals("GEMM")) {
+      return e.applyAsLong("m") * e.applyAsLong("k") + e.applyAsLong("k") * e.applyAsLong("n")
+          + 4 * e.applyAsLong("m") * e.applyAsLong("n");
+    }
+    long window = ((e.applyAsLong("p") - 1) * l.strideY() + e.applyAsLong("r"))
+        * ((e.applyAsLong("q") - 1) * l.strideX() + e.applyAsLong("s"));
+    long taps = e.applyAsLong("r") * e.applyAsLong("s"), outputs = 4 * e.applyAsLong("p") * e.applyAsLong("q");
+    if (l.type().equals("DSCONV")) {   // dwconv2d: k is the channel, each with its own window and filter
+      return e.applyAsLong("k") * (window + taps + outputs);
+    }
+    return e.applyAsLong("c") * window + e.applyAsLong("k") * e.applyAsLong("c") * taps + e.applyAsLong("k") * outputs;
+  }
+
+  private static void pin(StringBuilder b, MaestroMapping.Layer l, Spread spread, String tile, long l1Bytes) {
     if (!spread.unpinned().isEmpty()) {
       b.append("  // not pinned: the levels also spread ").append(String.join(", ", spread.unpinned()))
           .append(" beside the channels k, but ws puts only reduction indices on the rows\n");
@@ -478,7 +530,15 @@ public final class MaestroImport {
           .collect(Collectors.joining(", "))).append(" }");
     }
     if (tile != null) b.append(", tile = { ").append(tile).append(" }");
-    if (!spread.walk().isEmpty()) b.append(", walk = [").append(String.join(", ", spread.walk())).append("]");
+    if (!spread.walk().isEmpty()) {
+      b.append(", walk = [").append(String.join(", ", spread.walk())).append("]");
+      // MAESTRO's L1 holds what its innermost level maps, where tdlc's per-PE level has room for it
+      if (keepBytes(l, spread.keep()) <= l1Bytes) {
+        b.append(", keep = { local = { ").append(spread.keep().entrySet().stream()
+            .map(e -> e.getKey() + " = " + (e.getValue() == 0 ? "all" : e.getValue()))
+            .collect(Collectors.joining(", "))).append(spread.keep().isEmpty() ? "} }" : " } }");
+      }
+    }
     b.append(")\n");
   }
 

@@ -74,7 +74,7 @@ class MaestroImportTest {
     String xp = MaestroImport.run(INPUTS.resolve("mapping/tdlc_mobilenetv2_xp.m").toString(),
         INPUTS.resolve("hw/tdlc_256pe_noc64.m").toString()).text();
     assertTrue(xp.contains("@map(dataflow = os, rows = [q], cols = [], tile = { n = 1, k = 16, c = 32, p = 112, q = 112,"
-        + " r = 1, s = 1 }, walk = [k, c, p, n, q, r, s])"), xp);
+        + " r = 1, s = 1 }, walk = [k, c, p, n, q, r, s], keep = { local = { } })"), xp);
     // RS steps C outside its K chunks on b3_p: carried over, that order would send i32 partial sums out and back.
     // On the depthwise b3_d the only reductions are r (on the rows) and s, walked inside q and k: each output is
     // finished before the next, so the order is pinned
@@ -83,7 +83,19 @@ class MaestroImportTest {
     assertTrue(rs.contains("@map(dataflow = rs, rows = [], cols = [p], tile = { n = 1, k = 24, c = 144, p = 56, q = 56,"
         + " r = 1, s = 1 })\n  b3_p ="), rs);
     assertTrue(rs.contains("@map(dataflow = rs, rows = [r], cols = [p], tile = { n = 1, k = 144, c = 1, p = 56, q = 56,"
-        + " r = 3, s = 3 }, walk = [q, k, s, n, c, p, r])\n  b3_d ="), rs);
+        + " r = 3, s = 3 }, walk = [q, k, s, n, c, p, r], keep = { local = { s = all } })\n  b3_d ="), rs);
+  }
+
+  @Test
+  void eachPesLevelKeepsWhatMaestrosInnermostLevelMapsWhereItFits() throws Exception {
+    // KC-P's innermost level takes R and S whole and slides Y and X by one: each PE's L1 holds one output's
+    // window (r and s whole), kept where it fits the 64-byte level. conv1's 7x7 window (49 inputs, 49 weights
+    // and an i32 partial sum, 102 bytes) does not, so its pin keeps the walk and leaves the keep to the rule
+    String kcp = MaestroImport.run(INPUTS.resolve("mapping/tdlc_resnet50_kcp.m").toString(),
+        INPUTS.resolve("hw/tdlc_256pe_noc64.m").toString()).text();
+    assertTrue(kcp.contains("r = 7, s = 7 }, walk = [p, q, r, s, n, k, c])\n  conv1 ="), kcp);
+    assertTrue(kcp.contains("r = 3, s = 3 }, walk = [p, q, r, s, n, k, c], keep = { local = { r = all, s = all } })\n"
+        + "  l1_x_c2 ="), kcp);
   }
 
   @Test
