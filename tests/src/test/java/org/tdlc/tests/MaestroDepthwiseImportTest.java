@@ -40,7 +40,10 @@ class MaestroDepthwiseImportTest {
       Files.writeString(m, "Network mobilenetv2_" + dataflow + " {\n" + MaestroComparison.layerBlock(file, layer) + "\n}\n");
       Tdlc.Result imported = Tdlc.run("import", "maestro", m.toString(), MaestroComparison.HW.toString(), "-o", tdl.toString());
       assertEquals(0, imported.code(), imported.toString());
-      String pin = "  @map(dataflow = " + family + ", rows = [" + rows + "], cols = [" + cols + "], tile = { n = 1, k = "
+      // YX-P's clusters take 8 output columns (4 at stride 2) at a time: where that divides Q, q is split so
+      String split = dataflow.equals("yxp") && Integer.parseInt(row.get("Q_out")) % (8 / Integer.parseInt(row.get("stride"))) == 0
+          ? "spatial = { q = " + 8 / Integer.parseInt(row.get("stride")) + " }, " : "";
+      String pin = "  @map(dataflow = " + family + ", rows = [" + rows + "], cols = [" + cols + "], " + split + "tile = { n = 1, k = "
           + row.get("C") + ", c = 1, p = " + row.get("P_out") + ", q = " + row.get("Q_out") + ", r = " + row.get("R")
           + ", s = " + row.get("S") + " }";
       // the directives' order is the PEs' walk too (MaestroImport.walk): a depthwise layer's only reductions, r and s,

@@ -68,7 +68,15 @@ public final class MaestroImport {
   record Spread(String dataflow, List<String> rows, List<String> cols, int rowPes, int colPes, List<String> unpinned,
                 Map<String, Integer> spatial, List<String> walk, Map<String, Integer> keep) {}
 
-  static Spread spread(MaestroMapping.Layer l, int pes) {
+  static Spread spread(MaestroMapping.Layer l, int pes) { return spread(l, pes, true); }
+
+  /**
+   * As above; {@code wholeLayer}: the global buffer's tile is the whole layer (no l2_size_cstr, MAESTRO's L2
+   * holding whole tensors), so an enclosing level's chunk of output rows or columns is the PEs' schedule and
+   * is read back as a split (rowsSplit); with an L2 size tdlc's mapper chooses the tiles, and a chunk of
+   * output rows or columns is a tile of them (as `tdlc export maestro` writes one), not read back.
+   */
+  static Spread spread(MaestroMapping.Layer l, int pes, boolean wholeLayer) {
     List<List<MaestroMapping.Directive>> levels = new ArrayList<>();
     levels.add(new ArrayList<>());
     List<Integer> units = new ArrayList<>();
@@ -151,7 +159,7 @@ public final class MaestroImport {
       String index = spreadAt.get(i);
       if (index == null || (!rows.contains(index) && !cols.contains(index))
           || spreadAt.stream().filter(index::equals).count() > 1) continue;
-      int split = split(l, levels, i, units.get(i));
+      int split = split(l, levels, i, units.get(i), wholeLayer);
       if (split > 0) spatial.put(index, split);
     }
     Set<String> onAxes = new LinkedHashSet<>(rows);
@@ -217,14 +225,20 @@ public final class MaestroImport {
    * enclosing chunk fills: each unit walks
    * its s elements in time, as tdlc's split index does (`tdlc export maestro` writes a split so). That
    * count: the units, or the whole chunks of s the enclosing chunk (the dimension, at the top level) holds
-   * when there are fewer, as long as the chunks fill the units a whole number of times; else 0.
+   * when there are fewer, as long as the chunks fill the units a whole number of times; else 0. A level that
+   * spreads output rows or columns one per unit is rowsSplit's, where the tile is the whole layer.
    */
-  private static int split(MaestroMapping.Layer l, List<List<MaestroMapping.Directive>> levels, int i, int units) {
+  private static int split(MaestroMapping.Layer l, List<List<MaestroMapping.Directive>> levels, int i, int units,
+                           boolean wholeLayer) {
     MaestroMapping.Directive d = null;
     for (MaestroMapping.Directive e : levels.get(i)) if (e.spatial()) { d = e; break; }
+    if (d != null && List.of("Y", "X", "Y'", "X'").contains(d.dim()) && d.offset() == 1) {
+      return wholeLayer ? rowsSplit(l, levels, i, d, units) : 0;
+    }
     if (d == null || d.size() <= 1 || d.size() != d.offset() || List.of("Y", "X", "Y'", "X'", "R", "S").contains(d.dim())
         || l.type().equals("DSCONV")) {
-      return 0;   // a window's rows and columns, and a depthwise layer's channels (dwconv2d's groups), are not read back
+      return 0;   // a chunk of a window's rows and columns per unit, and a depthwise layer's channels (dwconv2d's
+                  // groups), are not read back
     }
     int parent = extent(l, d.dim());   // the chunk of the nearest enclosing level that maps the dimension
     search:
@@ -240,6 +254,25 @@ public final class MaestroImport {
     int chunks = parent % d.size() == 0 ? parent / d.size() : 0;
     int spread = Math.min(chunks, units);
     return spread > 1 && chunks % spread == 0 ? spread : 0;
+  }
+
+  /**
+   * A level that spreads output rows or columns one per unit (offset 1) inside an enclosing level's temporal
+   * chunk of them: the axis takes the chunk's outputs at a time, the units walking the rest in time.
+   */
+  private static int rowsSplit(MaestroMapping.Layer l, List<List<MaestroMapping.Directive>> levels, int i,
+                               MaestroMapping.Directive d, int units) {
+    for (int j = i - 1; j >= 0; j--) {
+      for (MaestroMapping.Directive e : levels.get(j)) {
+        if (!e.dim().equals(d.dim()) || e.spatial()) continue;
+        boolean input = d.dim().equals("Y") || d.dim().equals("X");
+        int filter = d.dim().startsWith("Y") ? l.dim("R") : l.dim("S"), stride = d.dim().startsWith("Y") ? l.strideY() : l.strideX();
+        int outputs = input ? (e.size() < filter ? 0 : (e.size() - filter) / stride + 1) : e.size();
+        int all = d.dim().startsWith("Y") ? l.outY() : l.outX();
+        return outputs > 1 && outputs < all && all % outputs == 0 && outputs <= units ? outputs : 0;
+      }
+    }
+    return 0;
   }
 
   /** The tdlc index a level spreads, or null. */
@@ -454,7 +487,7 @@ public final class MaestroImport {
         }
       }
       b.append(level).append('\n');
-      Spread spread = spread(l, hw.numPes());
+      Spread spread = spread(l, hw.numPes(), hw.l2().isEmpty());
       int n = l.dim("N");
       String tile;
       switch (l.type()) {

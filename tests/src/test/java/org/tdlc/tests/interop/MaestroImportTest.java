@@ -99,6 +99,19 @@ class MaestroImportTest {
   }
 
   @Test
+  void yxpClustersTakeEightOutputColumnsAtATime() throws Exception {
+    // YX-P: TemporalMap(10,8) X at the top, Cluster(8), SpatialMap(Sz(S),1) X: each cluster's 8 PEs take 8 output
+    // columns at a time. Where 8 divides Q, q is split so (8 on the rows, the rest walked) and a fold is MAESTRO's
+    // block of output rows by 8 columns; 14 columns (8 then 6) stay whole
+    String yxp = MaestroImport.run(INPUTS.resolve("mapping/tdlc_resnet50_yxp.m").toString(),
+        INPUTS.resolve("hw/tdlc_256pe_noc64.m").toString()).text();
+    assertTrue(yxp.contains("@map(dataflow = os, rows = [p, q], cols = [], spatial = { q = 8 }, tile = { n = 1, k = 64,"
+        + " c = 64, p = 56, q = 56, r = 3, s = 3 }"), yxp);
+    assertTrue(yxp.contains("@map(dataflow = os, rows = [p, q], cols = [], tile = { n = 1, k = 256, c = 256, p = 14,"
+        + " q = 14, r = 3, s = 3 }"), yxp);
+  }
+
+  @Test
   void anExportedSplitIndexComesBackAsASpatialPin() throws Exception {
     // `tdlc export maestro` writes a split index (its tdlc mapping comment says `spatial {c=4}`) as a Cluster level
     // whose SpatialMap gives each unit a chunk of several channels: the import pins it back as @map's spatial
