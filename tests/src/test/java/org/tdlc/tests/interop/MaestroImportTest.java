@@ -67,19 +67,23 @@ class MaestroImportTest {
     assertTrue(wrong.isEmpty(), String.join("\n", wrong));
   }
 
+  /** A mapping file MAESTRO ran, imported with the HW file of its runs. */
+  private static String imported(String run) throws Exception {
+    return MaestroImport.run(INPUTS.resolve("mapping/tdlc_" + run + ".m").toString(),
+        INPUTS.resolve("hw/tdlc_256pe_noc64.m").toString()).text();
+  }
+
   @Test
   void theDirectivesOrderIsThePesWalkWhereItFinishesEachOutputBeforeTheNext() throws Exception {
     // X-P: TemporalMap(1,1) K; TemporalMap(1,1) C; TemporalMap(Sz(R),1) Y; SpatialMap(Sz(S),1) X; R and S whole:
     // k, c and p stepped in that order, r and s innermost, q (spread) and n (1) where they change nothing
-    String xp = MaestroImport.run(INPUTS.resolve("mapping/tdlc_mobilenetv2_xp.m").toString(),
-        INPUTS.resolve("hw/tdlc_256pe_noc64.m").toString()).text();
+    String xp = imported("mobilenetv2_xp");
     assertTrue(xp.contains("@map(dataflow = os, rows = [q], cols = [], tile = { n = 1, k = 16, c = 32, p = 112, q = 112,"
         + " r = 1, s = 1 }, walk = [k, c, p, n, q, r, s], keep = { local = { } })"), xp);
     // RS steps C outside its K chunks on b3_p: carried over, that order would send i32 partial sums out and back.
     // On the depthwise b3_d the only reductions are r (on the rows) and s, walked inside q and k: each output is
     // finished before the next, so the order is pinned
-    String rs = MaestroImport.run(INPUTS.resolve("mapping/tdlc_mobilenetv2_rs.m").toString(),
-        INPUTS.resolve("hw/tdlc_256pe_noc64.m").toString()).text();
+    String rs = imported("mobilenetv2_rs");
     assertTrue(rs.contains("@map(dataflow = rs, rows = [], cols = [p], tile = { n = 1, k = 24, c = 144, p = 56, q = 56,"
         + " r = 1, s = 1 })\n  b3_p ="), rs);
     assertTrue(rs.contains("@map(dataflow = rs, rows = [r], cols = [p], tile = { n = 1, k = 144, c = 1, p = 56, q = 56,"
@@ -91,8 +95,7 @@ class MaestroImportTest {
     // KC-P's innermost level takes R and S whole and slides Y and X by one: each PE's L1 holds one output's
     // window (r and s whole), kept where it fits the 64-byte level. conv1's 7x7 window (49 inputs, 49 weights
     // and an i32 partial sum, 102 bytes) does not, so its pin keeps the walk and leaves the keep to the rule
-    String kcp = MaestroImport.run(INPUTS.resolve("mapping/tdlc_resnet50_kcp.m").toString(),
-        INPUTS.resolve("hw/tdlc_256pe_noc64.m").toString()).text();
+    String kcp = imported("resnet50_kcp");
     assertTrue(kcp.contains("r = 7, s = 7 }, walk = [p, q, r, s, n, k, c])\n  conv1 ="), kcp);
     assertTrue(kcp.contains("r = 3, s = 3 }, walk = [p, q, r, s, n, k, c], keep = { local = { r = all, s = all } })\n"
         + "  l1_x_c2 ="), kcp);
@@ -103,8 +106,7 @@ class MaestroImportTest {
     // YX-P: TemporalMap(10,8) X at the top, Cluster(8), SpatialMap(Sz(S),1) X: each cluster's 8 PEs take 8 output
     // columns at a time. Where 8 divides Q, q is split so (8 on the rows, the rest walked) and a fold is MAESTRO's
     // block of output rows by 8 columns; 14 columns (8 then 6) stay whole
-    String yxp = MaestroImport.run(INPUTS.resolve("mapping/tdlc_resnet50_yxp.m").toString(),
-        INPUTS.resolve("hw/tdlc_256pe_noc64.m").toString()).text();
+    String yxp = imported("resnet50_yxp");
     assertTrue(yxp.contains("@map(dataflow = os, rows = [p, q], cols = [], spatial = { q = 8 }, tile = { n = 1, k = 64,"
         + " c = 64, p = 56, q = 56, r = 3, s = 3 }"), yxp);
     assertTrue(yxp.contains("@map(dataflow = os, rows = [p, q], cols = [], tile = { n = 1, k = 256, c = 256, p = 14,"
