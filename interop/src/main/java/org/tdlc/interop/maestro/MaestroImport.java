@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.tdlc.interop.SourceFile;
 import org.tdlc.interop.TdlNames;
 import org.tdlc.interop.WholeLayerBuffer;
+import org.tdlc.machine.Energy;
 
 public final class MaestroImport {
   /** The .tdl text and what it holds, for the command's report. */
@@ -545,18 +546,19 @@ public final class MaestroImport {
 
   /**
    * The bytes a PE's L1 needs for what {@code keep} holds (keep()): the i8 inputs and weights over the kept
-   * extents (a window's rows and columns from its output rows and filter taps) and the i32 outputs. An upper
+   * extents (a window's rows and columns from its output rows and filter taps) and the outputs, a partial sum
+   * each (Energy.PSUM_BYTES). An upper
    * bound of what tdlc's keep counts (its distinct elements).
    */
   static long keepBytes(MaestroMapping.Layer l, Map<String, Integer> keep) {
     java.util.function.ToLongFunction<String> e = i -> keep.containsKey(i) ? (keep.get(i) == 0 ? size(l, i) : keep.get(i)) : 1;
     if (l.type().equals("GEMM")) {
       return e.applyAsLong("m") * e.applyAsLong("k") + e.applyAsLong("k") * e.applyAsLong("n")
-          + 4 * e.applyAsLong("m") * e.applyAsLong("n");
+          + Energy.PSUM_BYTES * e.applyAsLong("m") * e.applyAsLong("n");
     }
     long window = ((e.applyAsLong("p") - 1) * l.strideY() + e.applyAsLong("r"))
         * ((e.applyAsLong("q") - 1) * l.strideX() + e.applyAsLong("s"));
-    long taps = e.applyAsLong("r") * e.applyAsLong("s"), outputs = 4 * e.applyAsLong("p") * e.applyAsLong("q");
+    long taps = e.applyAsLong("r") * e.applyAsLong("s"), outputs = Energy.PSUM_BYTES * e.applyAsLong("p") * e.applyAsLong("q");
     if (l.type().equals("DSCONV")) {   // dwconv2d: k is the channel, each with its own window and filter
       return e.applyAsLong("k") * (window + taps + outputs);
     }
