@@ -469,7 +469,7 @@ public final class ArrayTraffic {
         sum += r.count() * c.count() * n;
       }
     }
-    remember(key, sum);
+    remember(SUMS, key, sum);
     return sum;
   }
 
@@ -515,6 +515,9 @@ public final class ArrayTraffic {
    */
   private record Fold(long[] ext, long[] offsets, long count) {
     long[] offsets(Axis a) { return ext != null ? ArrayTraffic.offsets(ext, a.strides()) : offsets; }
+
+    /** The distinct elements the fold's positions reach on axis {@code a}. */
+    long distinct(Axis a) { return ext != null ? Footprint.distinct(ext, a.strides()) : offsets.length; }
   }
 
   private static final Map<Axis, List<Fold>> RUNS = new ConcurrentHashMap<>();
@@ -549,8 +552,7 @@ public final class ArrayTraffic {
     List<Fold> out = new ArrayList<>();
     boxes.forEach((box, count) -> out.add(new Fold(box.offsets(), null, count)));
     ragged.forEach((offsets, count) -> out.add(new Fold(null, offsets.offsets(), count)));
-    if (RUNS.size() >= MAX_SUMS) RUNS.clear();
-    RUNS.put(a, out);
+    remember(RUNS, a, out);
     return out;
   }
 
@@ -662,14 +664,15 @@ public final class ArrayTraffic {
     Long known = SUMS.get(key);
     if (known != null) return known;
     long sum = 0;
-    for (Fold f : runs(key)) sum += f.count() * (f.ext() != null ? Footprint.distinct(f.ext(), key.strides()) : f.offsets().length);
-    remember(key, sum);
+    for (Fold f : runs(key)) sum += f.count() * f.distinct(key);
+    remember(SUMS, key, sum);
     return sum;
   }
 
-  private static void remember(Object key, long sum) {
-    if (SUMS.size() >= MAX_SUMS) SUMS.clear();
-    SUMS.put(key, sum);
+  /** Puts {@code value} in {@code cache}, emptied first when it holds MAX_SUMS entries. */
+  private static <K, V> void remember(Map<K, V> cache, K key, V value) {
+    if (cache.size() >= MAX_SUMS) cache.clear();
+    cache.put(key, value);
   }
 
   /** The loops of {@code mask}, outermost first: their extents and strides, and the axis' PEs. */

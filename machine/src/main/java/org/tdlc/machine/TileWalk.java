@@ -190,5 +190,4 @@ public final class TileWalk {
     }
     return n;
   }
-
 }

@@ -4,8 +4,10 @@
 // and which dimensions its cluster levels spread over PEs as @map pins (rows, cols, dataflow: Spread says how),
 // a level that gives each unit a chunk of several channels as a split index (@map's spatial, Spread.spatial),
 // MAESTRO's whole-tensor L2 as a whole-layer tile, its PE count and the array's shape, NoC and off-chip bandwidth,
-// L1/L2 sizes and its energy ratios. The rest of the directives (how many PEs each level gives its dimension, other
-// chunk sizes, loop orders within levels but under os) has no @map pin and is quoted beside each layer as comments.
+// L1/L2 sizes and its energy ratios, and, where they finish each output before the next, its loop order as the PEs'
+// walk and its innermost level's chunks as what the per-PE level keeps. The rest of the directives (how many PEs
+// each level gives its dimension, other chunk sizes, an order stepping a reduction outside an output) has no @map
+// pin and is quoted beside each layer as comments.
 package org.tdlc.interop.maestro;
 
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.stream.Collectors;
 import org.tdlc.interop.SourceFile;
 import org.tdlc.interop.TdlNames;
 import org.tdlc.interop.WholeLayerBuffer;
+import org.tdlc.machine.Energy;
 
 public final class MaestroImport {
   /** The .tdl text and what it holds, for the command's report. */
@@ -152,7 +155,7 @@ public final class MaestroImport {
     } else {
       df = "rs";
     }
-    List<String> order = gemm ? List.of("m", "n", "k") : List.of("n", "k", "c", "p", "q", "r", "s");
+    List<String> order = indices(l);
     long all = units.stream().mapToLong(Integer::longValue).reduce(1, (x, y) -> x * y);
     Map<String, Integer> spatial = new java.util.TreeMap<>();
     for (int i = 0; i < levels.size(); i++) {
@@ -188,9 +191,7 @@ public final class MaestroImport {
       if (d.spatial()) continue;
       String index = tdlcIndex(l, d.dim());
       if (index == null || size(l, index) <= 1) continue;
-      int chunk = Math.min(d.size(), extent(l, d.dim()));
-      if (d.dim().equals("Y")) chunk = chunk < l.dim("R") ? 1 : (chunk - l.dim("R")) / l.strideY() + 1;
-      if (d.dim().equals("X")) chunk = chunk < l.dim("S") ? 1 : (chunk - l.dim("S")) / l.strideX() + 1;
+      int chunk = outputs(l, d.dim(), Math.min(d.size(), extent(l, d.dim())));
       if (chunk >= size(l, index)) keep.put(index, 0);
       else if (chunk > 1) keep.put(index, chunk);
     }
@@ -265,14 +266,27 @@ public final class MaestroImport {
     for (int j = i - 1; j >= 0; j--) {
       for (MaestroMapping.Directive e : levels.get(j)) {
         if (!e.dim().equals(d.dim()) || e.spatial()) continue;
-        boolean input = d.dim().equals("Y") || d.dim().equals("X");
-        int filter = d.dim().startsWith("Y") ? l.dim("R") : l.dim("S"), stride = d.dim().startsWith("Y") ? l.strideY() : l.strideX();
-        int outputs = input ? (e.size() < filter ? 0 : (e.size() - filter) / stride + 1) : e.size();
-        int all = d.dim().startsWith("Y") ? l.outY() : l.outX();
+        int outputs = outputs(l, d.dim(), e.size()), all = d.dim().startsWith("Y") ? l.outY() : l.outX();
         return outputs > 1 && outputs < all && all % outputs == 0 && outputs <= units ? outputs : 0;
       }
     }
     return 0;
+  }
+
+  /**
+   * The outputs a chunk of {@code chunk} of dimension {@code dim} covers: of input rows Y or columns X, the
+   * output rows or columns whose windows it holds, (chunk - R) / stride + 1 (0 when it holds no window); of any
+   * other dimension, the chunk.
+   */
+  private static int outputs(MaestroMapping.Layer l, String dim, int chunk) {
+    if (!dim.equals("Y") && !dim.equals("X")) return chunk;
+    int filter = dim.equals("Y") ? l.dim("R") : l.dim("S"), stride = dim.equals("Y") ? l.strideY() : l.strideX();
+    return chunk < filter ? 0 : (chunk - filter) / stride + 1;
+  }
+
+  /** tdlc's indices of the layer's op, in its order: matmul's m, n, k, or conv2d's and dwconv2d's. */
+  private static List<String> indices(MaestroMapping.Layer l) {
+    return l.type().equals("GEMM") ? List.of("m", "n", "k") : List.of("n", "k", "c", "p", "q", "r", "s");
   }
 
   /** The tdlc index a level spreads, or null. */
@@ -530,27 +544,31 @@ public final class MaestroImport {
     return layers;
   }
 
-  /** A layer's @map line (with the whole-layer tile unless null), after a note of what its levels spread unpinned. */
   /**
    * The bytes a PE's L1 needs for what {@code keep} holds (keep()): the i8 inputs and weights over the kept
-   * extents (a window's rows and columns from its output rows and filter taps) and the i32 outputs. An upper
+   * extents (a window's rows and columns from its output rows and filter taps) and the outputs, a partial sum
+   * each (Energy.PSUM_BYTES). An upper
    * bound of what tdlc's keep counts (its distinct elements).
    */
   static long keepBytes(MaestroMapping.Layer l, Map<String, Integer> keep) {
     java.util.function.ToLongFunction<String> e = i -> keep.containsKey(i) ? (keep.get(i) == 0 ? size(l, i) : keep.get(i)) : 1;
     if (l.type().equals("GEMM")) {
       return e.applyAsLong("m") * e.applyAsLong("k") + e.applyAsLong("k") * e.applyAsLong("n")
-          + 4 * e.applyAsLong("m") * e.applyAsLong("n");
+          + Energy.PSUM_BYTES * e.applyAsLong("m") * e.applyAsLong("n");
     }
     long window = ((e.applyAsLong("p") - 1) * l.strideY() + e.applyAsLong("r"))
         * ((e.applyAsLong("q") - 1) * l.strideX() + e.applyAsLong("s"));
-    long taps = e.applyAsLong("r") * e.applyAsLong("s"), outputs = 4 * e.applyAsLong("p") * e.applyAsLong("q");
+    long taps = e.applyAsLong("r") * e.applyAsLong("s"), outputs = Energy.PSUM_BYTES * e.applyAsLong("p") * e.applyAsLong("q");
     if (l.type().equals("DSCONV")) {   // dwconv2d: k is the channel, each with its own window and filter
       return e.applyAsLong("k") * (window + taps + outputs);
     }
     return e.applyAsLong("c") * window + e.applyAsLong("k") * e.applyAsLong("c") * taps + e.applyAsLong("k") * outputs;
   }
 
+  /**
+   * A layer's @map line (with the whole-layer tile unless null), after a note of what its levels spread unpinned;
+   * the keep where it fits {@code l1Bytes}.
+   */
   private static void pin(StringBuilder b, MaestroMapping.Layer l, Spread spread, String tile, long l1Bytes) {
     if (!spread.unpinned().isEmpty()) {
       b.append("  // not pinned: the levels also spread ").append(String.join(", ", spread.unpinned()))
@@ -592,7 +610,7 @@ public final class MaestroImport {
       if (d.size() < extent(l, d.dim())) out.add(index); else if (!spread.contains(index)) whole.add(index);
     }
     out.addAll(whole);
-    out.addAll(l.type().equals("GEMM") ? List.of("m", "n", "k") : List.of("n", "k", "c", "p", "q", "r", "s"));
+    out.addAll(indices(l));
     return new ArrayList<>(out);
   }
 }

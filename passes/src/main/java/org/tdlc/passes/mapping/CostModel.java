@@ -56,9 +56,9 @@ public final class CostModel {
   private final boolean[][] clips;
   /**
    * clippedAverage's results, remembered per input and subscript under the tiles of the subscript's own indices
-   * (the only part of a mapping it reads; the trips follow from them): a mixed-radix number, one digit per
-   * index of radix range + 1, then the subscript's position and the input. Subscripts whose key would not fit
-   * in a long are not remembered.
+   * (the only part of a mapping it reads; the trips follow from them, and a tile past the range reads as the
+   * range): a mixed-radix number, one digit per index of radix range + 1, then the subscript's position and
+   * the input. Subscripts whose key would not fit in a long are not remembered.
    */
   private final Map<Long, Double> clipped = new HashMap<>();
   /** Per input: its storage format when a weight stored compressed, else null; and its density. */
@@ -524,7 +524,7 @@ public final class CostModel {
       if (c[d] == 0) continue;
       long radix = space.ranges()[d] + 1L;
       if (key >= room / radix) return clippedAverage(c, constant[i][pos], tile, trips, space.shapes()[i][pos]);
-      key = key * radix + tile[d];
+      key = key * radix + Math.min(tile[d], space.ranges()[d]);
     }
     key = (key * coef[i].length + pos) * 2 + i;
     Double known = clipped.get(key);

@@ -15,6 +15,14 @@ import java.util.Set;
 public final class ScaleSimComparison {
   public static final Path SUMMARY = Path.of("validation/reference/scalesim/summary.csv");
 
+  /**
+   * The cycles tdlc's compute queue takes for a layer SCALE-Sim reports {@code scaleSimCycles} for, under
+   * SCALE-Sim's semantics: the same folds, plus the CONFIG before the MACs, plus the 1 SCALE-Sim leaves out by
+   * reporting the index of its last cycle (its CALC mode counts no prefetch before the first fold and no drain
+   * after the last, so tdlc's loads and stores are not in it).
+   */
+  public static long computeCycles(long scaleSimCycles) { return scaleSimCycles + 1 + org.tdlc.machine.Timing.CONFIG; }
+
   /** One compared layer. */
   public record Layer(Map<String, String> tool, OneLayer.Result tdlc) {
     long tool(String column) { return Math.round(Double.parseDouble(tool.get(column))); }
