@@ -355,7 +355,10 @@ final class RunReport {
     return o;
   }
 
-  /** The PEs' part of a mapping: {"walk": [...], "keep": {level: [...] or {index: part or "all"}}, "bypass": {...}}. */
+  /**
+   * The PEs' part of a mapping: {"walk": [...], "keep": {level: [...] or {index: part or "all"}}, "bypass": {...}}, and
+   * "orders": {level: [...]} where a level has one.
+   */
   static ObjectNode pe(Mapping.Pe p) {
     ObjectNode pe = Json.object();
     pe.set("walk", Json.strings(p.walk()));
@@ -372,6 +375,10 @@ final class RunReport {
       }
     });
     p.bypass().forEach((level, v) -> bypass.set(level, Json.strings(v)));
+    if (!p.orders().isEmpty()) {
+      ObjectNode orders = pe.putObject("orders");
+      p.orders().forEach((level, v) -> orders.set(level, Json.strings(v)));
+    }
     return pe;
   }
 

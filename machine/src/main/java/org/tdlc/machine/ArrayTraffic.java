@@ -59,8 +59,8 @@ import org.tdlc.ir.target.Dataflow;
  * </ul>
  * A mapping may pin the walk and what the levels keep (PeWalk, the mapping's pe part): the PEs then walk the
  * temporal loops in its order (any order: a reduction loop outside an output loop sends partial sums out and
- * back), each level keeps at most the parts of loops it names, walked inside the rest (ir.mapping.PeNest; never
- * more than fit), and a level keeps
+ * back), each level keeps at most the parts of loops it names, walked inside the rest, its own parts in its
+ * order where the pin gives one (ir.mapping.PeNest; never more than fit), and a level keeps
  * none of the operands it bypasses (they pass through it, and its MACs neither read nor write them there:
  * Energy.perMacRead).
  * <p>So the weights of a ws array enter once, its inputs once per column fold and its partial sums leave once
@@ -259,7 +259,7 @@ public final class ArrayTraffic {
 
   private static Laid lay(int[] walk, int[] extents, int temporal, long[][] strides, PeWalk pe) {
     // whole loops in walk order, or the parts a pin keeps (no list on the cost model's hot path, which pins none)
-    List<PeNest.Part> parts = pe.keep() == null ? null : PeNest.of(extents, walk, temporal, pe.keep());
+    List<PeNest.Part> parts = pe.keep() == null ? null : PeNest.of(extents, walk, temporal, pe.keep(), pe.order());
     int n = parts == null ? walk.length : parts.size(), walked = 0;
     int[] ext = new int[n], dep = new int[3];
     long[][] str = new long[3][n];

@@ -20,29 +20,39 @@ import org.tdlc.ir.target.Operand;
  * its room (MemoryLevel.keepBytes): a pin that does not fit is the compiler's error, not a silent overflow.
  * {@code bypass}: 3 bits per per-PE level (bit 3j + x: level j does not keep operand x, ArrayTraffic.A, B,
  * C), which then passes through it between the level outside and the PE's datapath, read neither in nor out
- * of that level.
+ * of that level. {@code order}: per per-PE level, per loop its place in the order the level walks its own
+ * parts in (PeNest: those of the loops it keeps that no level inside it keeps; Timeloop's per-level
+ * permutation), 0 outermost, -1 for a loop it leaves to the walk's order; a null row (or a null array): the
+ * walk's order.
  *
  * <p>The same record states a walk by index (a mapping's, before the lowering cuts its tile into a MAC's
  * loops) and by loop (a descriptor's); onLoops turns the one into the other.
  */
-public record PeWalk(int[] rank, int[][] keep, int bypass) {
+public record PeWalk(int[] rank, int[][] keep, int bypass, int[][] order) {
   /** No pin: ArrayTraffic's rule walks and keeps. */
-  public static final PeWalk RULE = new PeWalk(null, null, 0);
+  public static final PeWalk RULE = new PeWalk(null, null, 0, null);
   /** A loop a level keeps whole (a mapping's Pe.WHOLE). */
   public static final int WHOLE = Mapping.Pe.WHOLE;
 
   public PeWalk {
     rank = rank == null ? null : rank.clone();
-    if (keep != null) {
-      int[][] k = new int[keep.length][];
-      for (int j = 0; j < keep.length; j++) k[j] = keep[j] == null ? null : keep[j].clone();
-      keep = k;
-    }
+    keep = copy(keep);
+    order = copy(order);
+  }
+
+  /** A walk whose levels walk their own parts in the walk's order. */
+  public PeWalk(int[] rank, int[][] keep, int bypass) { this(rank, keep, bypass, null); }
+
+  private static int[][] copy(int[][] rows) {
+    if (rows == null) return null;
+    int[][] out = new int[rows.length][];
+    for (int j = 0; j < rows.length; j++) out[j] = rows[j] == null ? null : rows[j].clone();
+    return out;
   }
 
   /**
    * A mapping's pe (by name) as a walk by index over the op's {@code dims} on machine {@code m}: each index's
-   * place in the walk, each per-PE level's kept part of each index, its bypassed operands. A level the pe names
+   * place in the walk, each per-PE level's kept part of each index and its order, its bypassed operands. A level the pe names
    * that is not one of m's per-PE levels, or an operand it bypasses that the level does not hold, is an
    * IllegalArgumentException saying so.
    */
@@ -65,6 +75,15 @@ public record PeWalk(int[] rank, int[][] keep, int bypass) {
         }
       }
     }
+    int[][] order = null;
+    if (!pe.orders().isEmpty()) {
+      order = new int[levels][];
+      for (var e : pe.orders().entrySet()) {
+        int j = perPe(m, e.getKey(), "orders");
+        order[j] = new int[dims.size()];
+        for (int d = 0; d < dims.size(); d++) order[j][d] = e.getValue().indexOf(dims.get(d));
+      }
+    }
     int bypass = 0;
     for (var e : pe.bypass().entrySet()) {
       int j = perPe(m, e.getKey(), "bypass");
@@ -78,7 +97,7 @@ public record PeWalk(int[] rank, int[][] keep, int bypass) {
         bypass |= x.bit() << 3 * j;
       }
     }
-    return new PeWalk(rank, keep, bypass);
+    return new PeWalk(rank, keep, bypass, order);
   }
 
   /** The per-PE index (0: the outermost per-PE level) of the level named {@code name}, which {@code key} names. */
@@ -107,11 +126,18 @@ public record PeWalk(int[] rank, int[][] keep, int bypass) {
         for (int f : k) if (f < 0) return "its PE walk keeps a negative part " + f + " of a loop";
       }
     }
+    if (order != null) {
+      for (int[] o : order) {
+        if (o == null) continue;
+        if (o.length != loops) return "its PE walk orders " + o.length + " loops in a level, but it has " + loops;
+        for (int p : o) if (p < -1) return "its PE walk places a loop at " + p + " in a level's order (-1: none)";
+      }
+    }
     return null;
   }
 
   /** Whether nothing is pinned. */
-  public boolean isRule() { return rank == null && keep == null && bypass == 0; }
+  public boolean isRule() { return rank == null && keep == null && bypass == 0 && order == null; }
 
   /** The operands (mask) per-PE level {@code j} does not keep. */
   public int bypassed(int j) { return bypass >>> 3 * j & 7; }
@@ -127,7 +153,8 @@ public record PeWalk(int[] rank, int[][] keep, int bypass) {
   /**
    * This walk, stated by index, for a MAC whose loop l runs the indices {@code indices[l]} (one, or several a
    * merged loop covers): a loop takes the rank of its outermost index, and a level keeps of it its part of a
-   * single index, or all of a merged loop whose indices it keeps whole (none otherwise).
+   * single index, or all of a merged loop whose indices it keeps whole (none otherwise), and orders it at the
+   * place of its outermost index the level's order names.
    */
   public PeWalk onLoops(int[][] indices) {
     if (isRule()) return RULE;
@@ -156,19 +183,35 @@ public record PeWalk(int[] rank, int[][] keep, int bypass) {
         }
       }
     }
-    return new PeWalk(r, k, bypass);
+    int[][] o = null;
+    if (order != null) {
+      o = new int[order.length][];
+      for (int j = 0; j < order.length; j++) {
+        if (order[j] == null) continue;
+        o[j] = new int[indices.length];
+        for (int l = 0; l < indices.length; l++) {
+          o[j][l] = -1;
+          for (int d : indices[l]) if (order[j][d] >= 0 && (o[j][l] < 0 || order[j][d] < o[j][l])) o[j][l] = order[j][d];
+        }
+      }
+    }
+    return new PeWalk(r, k, bypass, o);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PeWalk w && bypass == w.bypass && Arrays.equals(rank, w.rank) && Arrays.deepEquals(keep, w.keep);
+    return o instanceof PeWalk w && bypass == w.bypass && Arrays.equals(rank, w.rank) && Arrays.deepEquals(keep, w.keep)
+        && Arrays.deepEquals(order, w.order);
   }
 
   @Override
-  public int hashCode() { return 31 * (31 * Arrays.hashCode(rank) + Arrays.deepHashCode(keep)) + bypass; }
+  public int hashCode() {
+    return 31 * (31 * (31 * Arrays.hashCode(rank) + Arrays.deepHashCode(keep)) + bypass) + Arrays.deepHashCode(order);
+  }
 
   @Override
   public String toString() {
-    return "PeWalk[rank=" + Arrays.toString(rank) + ", keep=" + Arrays.deepToString(keep) + ", bypass=" + bypass + "]";
+    return "PeWalk[rank=" + Arrays.toString(rank) + ", keep=" + Arrays.deepToString(keep) + ", bypass=" + bypass
+        + ", order=" + Arrays.deepToString(order) + "]";
   }
 }

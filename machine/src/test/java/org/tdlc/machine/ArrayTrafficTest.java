@@ -228,6 +228,32 @@ class ArrayTrafficTest {
   }
 
   @Test
+  void aLevelsOwnOrderDecidesWhatTheOperandsNoLevelKeepsDo() {
+    // the nest above (k cols, c rows, p 10 and r 3 in time), a 64-byte level of inputs keeping p and r whole; the
+    // partial sums are kept nowhere, so they stay in the PE only while their value does not change
+    int[] extents = {4, 4, 10, 3};
+    long[][] depends = dense(extents, 2 | 4 | 8, 1 | 2 | 8, 1 | 4);
+    MachineConfig m = machine(Network.DEFAULT, new MemoryLevel("in", 64, true, 0, 1, false, 0, Operand.INPUTS.bit()));
+    int[] walk = {0, 1, 2, 3};
+    int[][] keep = {{0, 0, PeWalk.WHOLE, PeWalk.WHOLE}};
+    // the level walks its loops in the walk's order, r inside p: each partial sum is finished before the next
+    ArrayTraffic.Counts byWalk = ArrayTraffic.of(m, Dataflow.WS, extents, 2, 1, depends, 40, true, 1, 1,
+        new PeWalk(walk, keep, 0));
+    assertEquals(4 * 10, byWalk.cWritten());
+    assertEquals(0, byWalk.cRead());
+    // its own order puts r outside p: every partial sum leaves once per r and comes back, though the walk says p
+    // first; the inputs it keeps across both loops enter once either way
+    ArrayTraffic.Counts rFirst = ArrayTraffic.of(m, Dataflow.WS, extents, 2, 1, depends, 40, true, 1, 1,
+        new PeWalk(walk, keep, 0, new int[][] {{-1, -1, 1, 0}}));
+    assertEquals(4 * 10 * 3, rFirst.cWritten());
+    assertEquals(4 * 10 * 2, rFirst.cRead());
+    assertEquals(byWalk.a(), rFirst.a());
+    // an order that repeats the walk's is the walk's
+    assertEquals(byWalk, ArrayTraffic.of(m, Dataflow.WS, extents, 2, 1, depends, 40, true, 1, 1,
+        new PeWalk(walk, keep, 0, new int[][] {{-1, -1, 0, 1}})));
+  }
+
+  @Test
   void aScratchpadOfTheStationaryOperandRefillsWhatDoesNotFitAsTheOuterLoopsAdvance() {
     // loops p (10), kt (4), ct (2), cs (16), ks (16), outermost first, k = kt x 16 + ks, c = ct x 16 + cs; ws,
     // rows cs, cols ks (one fold each); temporal p and kt (output loops) and ct (a reduction loop, innermost):

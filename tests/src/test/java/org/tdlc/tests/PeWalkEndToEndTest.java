@@ -22,11 +22,11 @@ class PeWalkEndToEndTest {
   @Test
   void everyLayerWithAPinnedWalkKeepOrBypassIsPredictedExactly() {
     PredictionTest.Tally t = PredictionTest.examplesAndFile(FILE, List.of("spads", "tight"));
-    t.assertExact("pinned PE walks", 26);
+    t.assertExact("pinned PE walks", 30);
   }
 
   @Test
-  void theWalkAndWhatTheLevelsKeepChangeTheBytesAsWorkedOutByHand() {
+  void theWalkWhatTheLevelsKeepAndTheirOrdersChangeTheBytesAsWorkedOutByHand() {
     SimResult sim = PredictionTest.simulateVerified(FILE, "spads");
     Counters base = layer(sim, "base"), inner = layer(sim, "inner"), outer = layer(sim, "outer"),
         bypassed = layer(sim, "bypassed");
@@ -48,6 +48,16 @@ class PeWalkEndToEndTest {
     assertEquals(base.macs(), base.level("in").bytesRead(), "one i8 input per MAC, unbypassed");
     assertTrue(bypassed.level("global").bytesRead() > base.level("global").bytesRead());
     assertEquals(base.level("out").bytesRead(), bypassed.level("out").bytesRead());
+    // a level's own order. `in` keeps 4 of q and all of s, `out` nothing, so a partial sum stays in the PE only
+    // while the PEs walk its taps. Walked in the walk's order (q4 then s), each partial sum leaves once per r, 3
+    // times, where walking r and s inside q (`inner`) sends it once; each time but the first it comes back
+    Counters byWalk = layer(sim, "by_walk"), reordered = layer(sim, "reordered");
+    assertEquals(2 * once, byWalk.level("global").bytesWritten() - inner.level("global").bytesWritten());
+    // in's own order, s then q, walks q4 innermost: the partial sum changes at every step and leaves once per tap,
+    // 9 times; `in` keeps the same parts, so the inputs move the same bytes
+    assertEquals(6 * once, reordered.level("global").bytesWritten() - byWalk.level("global").bytesWritten());
+    assertEquals(6 * once, reordered.level("global").bytesRead() - byWalk.level("global").bytesRead());
+    assertEquals(byWalk.level("in").bytesRead(), reordered.level("in").bytesRead());
   }
 
   @Test
@@ -118,7 +128,8 @@ class PeWalkEndToEndTest {
     assertEquals(0, compiled.code(), compiled.toString());
     Tdlc.Result dis = Tdlc.run("disasm", tdlx.toString());
     assertEquals(0, dis.code(), dis.toString());
-    assertTrue(dis.out().contains(" walk=[") && dis.out().contains(" keep=[") && dis.out().contains(" bypass="), dis.out());
+    assertTrue(dis.out().contains(" walk=[") && dis.out().contains(" keep=[") && dis.out().contains(" bypass=")
+        && dis.out().contains(" order=["), dis.out());
     Files.writeString(s, dis.out());
     assertEquals(0, Tdlc.run("asm", s.toString(), "-o", again.toString()).code());
     assertEquals(-1L, Files.mismatch(tdlx, again), "asm(disasm(p)) must be the same file");
@@ -191,6 +202,14 @@ class PeWalkEndToEndTest {
         {"@map(bypass = { w = [filters] })", "no operand 'filters' (the operands are inputs, weights, outputs)",
             "@map(bypass = { w = ["},
         {"@map(walk = [n, k, p, q, c, r])", "walk must list each dimension of conv2d once", "@map(walk = "},
+        {"@map(walk = [n, k, p, q, c, r, s], keep = { w = [r, s] }, orders = { in = [s, r] })",
+            "@map: orders in: level in keeps no part of any loop, so it has none to order",
+            "@map(walk = [n, k, p, q, c, r, s], keep = { w = [r, s] }, orders = { "},
+        {"@map(walk = [n, k, p, q, c, r, s], keep = { w = [r, s] }, orders = { w = [s, x] })",
+            "orders w: conv2d has no dimension 'x'", "@map(walk = [n, k, p, q, c, r, s], keep = { w = [r, s] }, orders = { w = [s, "},
+        {"@map(walk = [n, k, p, q, c, r, s], keep = { w = [r, s], in = [r, s] }, orders = { w = [s, r], in = [r, s] })",
+            "orders in and w differ, but the two levels keep the same parts",
+            "@map(walk = [n, k, p, q, c, r, s], keep = { w = [r, s], in = [r, s] }, orders = "},
     };
     for (String[] c : syntax) {
       Tdlc.Result r = Tdlc.run("check", pinned(dir, c[0]).toString(), "--target", "tight");

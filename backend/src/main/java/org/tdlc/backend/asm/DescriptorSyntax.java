@@ -1,5 +1,5 @@
 // One line of the .descriptors section, after its "dN:" label, printed and parsed:
-//   mac a=i8 b=i8 row=1,2 col=none loops=[(16: dst=64 src1=0 src2=1), ...] [walk=[1,0,2] keep=[[0,16,all],[]] bypass=2]
+//   mac a=i8 b=i8 row=1,2 col=none loops=[(16: dst=64 src1=0 src2=1), ...] [walk=[1,0,2] keep=[[0,16,all],[]] bypass=2 order=[[-1,0,1],[]]]
 //   alu requant dst=i8 src1=i32 src2=i32 imm=10 loops=[...]
 //   dma i8 pad=0 dims=[(count=16 dram=784 buf=900 pad=1,1), ...]
 package org.tdlc.backend.asm;
@@ -37,6 +37,15 @@ final class DescriptorSyntax {
           b.append(']');
         }
         if (m.pe().bypass() != 0) b.append(" bypass=").append(m.pe().bypass());
+        if (m.pe().order() != null) {
+          // per per-PE level, each loop's place in its order (-1: the walk's)
+          b.append(" order=[");
+          for (int j = 0; j < m.pe().order().length; j++) {
+            int[] row = m.pe().order()[j];
+            b.append(j == 0 ? "" : ",").append(row == null ? "[]" : ints(row));
+          }
+          b.append(']');
+        }
       }
     } else if (d instanceof Descriptor.AluDesc a) {
       b.append("alu ").append(a.op().mnemonic()).append(" dst=").append(a.dstType()).append(" src1=")
@@ -111,9 +120,14 @@ final class DescriptorSyntax {
       return parts.length == 0 ? null : parts;
     }).toArray(new int[0][]));
     p.put("bypass", k -> k.integer("bypass", 0, Integer.MAX_VALUE));
-    TokenCursor.Pairs v = c.keyValues("a mac descriptor", p, java.util.Set.of("walk", "keep", "bypass"));
+    p.put("order", k -> k.list("order", row -> {
+      int[] places = row.list("order", x -> x.integer("order", -1, Integer.MAX_VALUE)).stream()
+          .mapToInt(Integer::intValue).toArray();
+      return places.length == 0 ? null : places;
+    }).toArray(new int[0][]));
+    TokenCursor.Pairs v = c.keyValues("a mac descriptor", p, java.util.Set.of("walk", "keep", "bypass", "order"));
     PeWalk pe = new PeWalk((int[]) v.get("walk"), (int[][]) v.get("keep"),
-        v.get("bypass") == null ? 0 : v.integer("bypass"));
+        v.get("bypass") == null ? 0 : v.integer("bypass"), (int[][]) v.get("order"));
     return new Descriptor.MacDesc((ElementType) v.get("a"), (ElementType) v.get("b"), loopList(v), v.integer("row"),
         v.integer("col"), init, pe.isRule() ? PeWalk.RULE : pe);
   }

@@ -6,7 +6,8 @@
 // which lack it, still read, as programs that record nothing about their origin. Version 3 stores a MAC
 // descriptor's row and column loops as bit masks (several loops per array axis); earlier versions stored one
 // loop index per axis (-1: none), which the reader converts. Version 4 adds MAC descriptors that carry a
-// pinned PE walk (tags 6 and 7: Descriptor.MacDesc.pe); a MAC without one is written as before.
+// pinned PE walk (tags 6 and 7: Descriptor.MacDesc.pe); a MAC without one is written as before. Version 5
+// adds to such a walk the order each per-PE level walks its own loops in (PeWalk.order), after its bypass.
 package org.tdlc.backend.tdlx;
 
 import java.nio.charset.StandardCharsets;
@@ -16,9 +17,11 @@ import org.tdlc.ir.type.ElementType;
 
 final class TdlxFormat {
   static final byte[] MAGIC = "TDLX".getBytes(StandardCharsets.US_ASCII);
-  static final int FORMAT_VERSION = 4;
+  static final int FORMAT_VERSION = 5;
   /** The first version whose MAC descriptors hold row and column loop masks. */
   static final int MASKS_SINCE = 3;
+  /** The first version whose pinned PE walks carry each level's order. */
+  static final int ORDERS_SINCE = 5;
   /** The oldest version this tdlc reads. */
   static final int OLDEST_VERSION = 1;
   static final int HEADER_BYTES = 40;

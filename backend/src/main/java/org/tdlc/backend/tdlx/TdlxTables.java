@@ -39,12 +39,12 @@ final class TdlxTables {
         loops(s, m.loops());
         if (!m.pe().isRule()) {
           // the walk: ranks per loop (count -1: the rule's), per per-PE level the part of each loop it keeps (count -1:
-          // the rule's; levels -1: none pinned), bypass
+          // the rule's; levels -1: none pinned), bypass, per per-PE level its order (count -1: the walk's; levels -1:
+          // none)
           ints(s, m.pe().rank());
-          int[][] keep = m.pe().keep();
-          s.i32(keep == null ? -1 : keep.length);
-          if (keep != null) for (int[] row : keep) ints(s, row);
+          rows(s, m.pe().keep());
           s.i32(m.pe().bypass());
+          rows(s, m.pe().order());
         }
       } else if (d instanceof Descriptor.AluDesc a) {
         s.u8(TAG_ALU).u8(TdlxFormat.aluCode(a.op())).u8(TdlxFormat.typeCode(a.dstType()))
@@ -65,6 +65,19 @@ final class TdlxTables {
   private static void ints(ByteSink s, int[] values) {
     s.i32(values == null ? -1 : values.length);
     if (values != null) for (int v : values) s.i32(v);
+  }
+
+  private static void rows(ByteSink s, int[][] rows) {
+    s.i32(rows == null ? -1 : rows.length);
+    if (rows != null) for (int[] row : rows) ints(s, row);
+  }
+
+  private static int[][] rows(ByteSource in, String what, String does) {
+    int levels = in.i32(what);
+    if (levels < -1 || levels > 64) throw new TdlxException(what + " " + does + " in " + levels + " levels (at most 64)");
+    int[][] out = levels < 0 ? null : new int[levels][];
+    for (int j = 0; j < levels; j++) out[j] = ints(in, what);
+    return out;
   }
 
   private static int[] ints(ByteSource in, String what) {
@@ -101,13 +114,10 @@ final class TdlxTables {
           PeWalk pe = PeWalk.RULE;
           if (tag == TAG_MAC_PE || tag == TAG_MAC_INIT_PE) {
             int[] rank = ints(in, what);
-            int levels = in.i32(what);
-            if (levels < -1 || levels > 64) {
-              throw new TdlxException(what + " keeps parts in " + levels + " levels (at most 64)");
-            }
-            int[][] keep = levels < 0 ? null : new int[levels][];
-            for (int j = 0; j < levels; j++) keep[j] = ints(in, what);
-            pe = new PeWalk(rank, keep, in.i32(what));
+            int[][] keep = rows(in, what, "keeps parts");
+            int bypass = in.i32(what);
+            int[][] order = version < TdlxFormat.ORDERS_SINCE ? null : rows(in, what, "orders loops");
+            pe = new PeWalk(rank, keep, bypass, order);
           }
           out.add(new Descriptor.MacDesc(a, b, loops, row, col, tag == TAG_MAC_INIT || tag == TAG_MAC_INIT_PE, pe));
         }

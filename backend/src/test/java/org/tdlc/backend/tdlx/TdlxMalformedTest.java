@@ -88,7 +88,7 @@ class TdlxMalformedTest {
     refusedWith("PK\u0003\u0004".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "not a .tdlx file");
     byte[] format = VALID.clone();
     format[4] = 9;
-    refusedWith(TdlxFiles.reseal(format), "unsupported .tdlx format version 9 (this tdlc reads versions 1 to 4)");
+    refusedWith(TdlxFiles.reseal(format), "unsupported .tdlx format version 9 (this tdlc reads versions 1 to 5)");
     byte[] isa = VALID.clone();
     isa[6] = 2;
     refusedWith(isa, "unsupported ISA version 2");

@@ -145,4 +145,22 @@ class TdlxRoundTripTest {
     assertEquals(org.tdlc.backend.isa.ProgramInfo.NONE, back.info());
     assertNull(ProgramEquality.firstDifference(SamplePrograms.dense(), back));
   }
+
+  @Test void aWalksLevelOrdersRoundTripAndAVersionFourWalkReadsWithout() {
+    org.tdlc.machine.PeWalk walk = new org.tdlc.machine.PeWalk(new int[] {0, 1, 2}, new int[][] {{0, 4, 3}, null}, 5,
+        new int[][] {{-1, 1, 0}, null});
+    var mac = new org.tdlc.backend.isa.Descriptor.MacDesc(org.tdlc.ir.type.ElementType.I8,
+        org.tdlc.ir.type.ElementType.I8, java.util.List.of(new org.tdlc.backend.isa.Loop(4, 1, 0, 1),
+            new org.tdlc.backend.isa.Loop(8, 4, 1, 0), new org.tdlc.backend.isa.Loop(3, 0, 8, 4)), 1, 2, true, walk);
+    byte[] bytes = TdlxTables.writeDescriptors(java.util.List.of(mac));
+    assertEquals(java.util.List.of(mac), TdlxTables.readDescriptors(new ByteSource(bytes, 0, bytes.length, "d"),
+        TdlxFormat.FORMAT_VERSION));
+    // version 4 wrote the walk without orders: the same bytes up to them read as a walk in the walk's order
+    var unordered = new org.tdlc.backend.isa.Descriptor.MacDesc(mac.a(), mac.b(), mac.loops(), 1, 2, true,
+        new org.tdlc.machine.PeWalk(walk.rank(), walk.keep(), walk.bypass()));
+    byte[] v4 = TdlxTables.writeDescriptors(java.util.List.of(unordered));
+    v4 = java.util.Arrays.copyOf(v4, v4.length - 4);   // its orders: count -1, none
+    assertEquals(java.util.List.of(unordered), TdlxTables.readDescriptors(new ByteSource(v4, 0, v4.length, "d"),
+        TdlxFormat.ORDERS_SINCE - 1));
+  }
 }

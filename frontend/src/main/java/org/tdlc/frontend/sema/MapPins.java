@@ -25,7 +25,7 @@ import org.tdlc.ir.target.Operand;
 final class MapPins {
   static final List<String> DATAFLOWS = MapPin.DATAFLOWS;
   private static final List<String> KEYS = List.of("dataflow", "rows", "cols", "tile", "spatial", "order", "walk", "keep",
-      "bypass");
+      "bypass", "orders");
 
   private MapPins() {}
 
@@ -58,7 +58,7 @@ final class MapPins {
     for (Ast.Arg arg : a.args()) {
       if (arg.name() == null || !KEYS.contains(arg.name().name())) {
         String got = arg.name() == null ? "a positional argument" : "'" + arg.name().name() + "'";
-        diags.error(arg.loc(), "@map takes dataflow, rows, cols, tile, spatial, order, walk, keep and bypass, got " + got
+        diags.error(arg.loc(), "@map takes dataflow, rows, cols, tile, spatial, order, walk, keep, bypass and orders, got " + got
             + (arg.name() == null ? "" : Suggestions.didYouMean(arg.name().name(), KEYS)));
         return null;
       }
@@ -71,7 +71,7 @@ final class MapPins {
         case "dataflow" -> dataflow(arg.value(), diags);
         case "tile", "spatial" -> tile(key, arg.value(), callee, space, diags);
         case "rows", "cols" -> axis(key, arg.value(), callee, dims, diags);
-        case "keep" -> levels(key, arg.value(), callee, dims, diags);
+        case "keep", "orders" -> levels(key, arg.value(), callee, dims, diags);
         case "bypass" -> levels(key, arg.value(), callee, OPERANDS, diags);
         default -> order(key, arg.value(), callee, dims, diags);
       };
@@ -118,6 +118,24 @@ final class MapPins {
         return null;
       }
     }
+    if (entries.containsKey("orders")) {
+      Set<String> keeping = entries.containsKey("keep") ? ((DictAttr) entries.get("keep")).entries().keySet() : Set.of();
+      for (Ast.DictEntry entry : ((Ast.DictExpr) argument(a, "orders")).entries()) {
+        String why = Mapping.Pe.orderProblem(entry.key().name(), List.of(), keeping, dims);
+        if (why != null) {
+          diags.error(entry.key().loc(), "@map: orders " + entry.key().name() + ": " + why);
+          return null;
+        }
+      }
+      Map<String, Attribute> pe = new TreeMap<>();
+      for (String k : MapPin.PE_KEYS) if (entries.containsKey(k)) pe.put(k, entries.get(k));
+      try {   // what remains to check: levels that keep alike ordered alike
+        Mapping.Pe.read(DictAttr.of(pe), dims, IllegalArgumentException::new);
+      } catch (IllegalArgumentException e) {
+        diags.error(argument(a, "orders").loc(), "@map: " + e.getMessage());
+        return null;
+      }
+    }
     return DictAttr.of(entries);
   }
 
@@ -130,12 +148,18 @@ final class MapPins {
   }
 
   /**
-   * keep = { filter_spad = [c, r, s] } or bypass = { ifmap_spad = [weights] }: per level (whether the target
-   * has it is the mapping passes' check) distinct names from {@code allowed}; a keep may instead give each index
-   * the part of it the level keeps, keep = { psum_spad = { k = 16 } } (a positive integer, or all).
+   * keep = { filter_spad = [c, r, s] }, orders = { filter_spad = [r, c] } or bypass = { ifmap_spad = [weights] }:
+   * per level (whether the target has it is the mapping passes' check) distinct names from {@code allowed}; a
+   * keep may instead give each index the part of it the level keeps, keep = { psum_spad = { k = 16 } } (a
+   * positive integer, or all).
    */
   private static Attribute levels(String key, Ast.Expr e, String callee, List<String> allowed, DiagnosticEngine diags) {
-    String example = key.equals("keep") ? "{ filter_spad = [c, r, s] }" : "{ ifmap_spad = [weights] }";
+    boolean indices = !key.equals("bypass");
+    String example = switch (key) {
+      case "keep" -> "{ filter_spad = [c, r, s] }";
+      case "orders" -> "{ filter_spad = [r, c] }";
+      default -> "{ ifmap_spad = [weights] }";
+    };
     if (!(e instanceof Ast.DictExpr d)) {
       diags.error(e.loc(), "@map: " + key + " must be a dictionary of levels such as " + example + ", got "
           + Literals.describe(e));
@@ -164,8 +188,8 @@ final class MapPins {
       for (Ast.Expr x : l.elements()) {
         if (!(x instanceof Ast.NameRef n) || !allowed.contains(n.name().name())) {
           String got = x instanceof Ast.NameRef n ? "'" + n.name().name() + "'" : Literals.describe(x);
-          diags.error(x.loc(), "@map: " + key + " " + level + ": " + (key.equals("keep") ? callee + " has no dimension "
-              : "no operand ") + got + " (" + (key.equals("keep") ? "its dimensions are " : "the operands are ")
+          diags.error(x.loc(), "@map: " + key + " " + level + ": " + (indices ? callee + " has no dimension "
+              : "no operand ") + got + " (" + (indices ? "its dimensions are " : "the operands are ")
               + String.join(", ", allowed) + ")");
           return null;
         }

@@ -243,6 +243,7 @@ public final class MaestroExport {
           .append(" (the innermost level's temporal order)")
           .append(map.pe().keep().isEmpty() ? "" : "; kept per per-PE level " + map.pe().keep())
           .append(map.pe().bypass().isEmpty() ? "" : "; bypassed " + map.pe().bypass())
+          .append(map.pe().orders().isEmpty() ? "" : "; per-level orders " + map.pe().orders())
           .append(map.pe().keep().isEmpty() && map.pe().bypass().isEmpty() ? "" : ", which MAESTRO has no directive for")
           .append('\n');
     }

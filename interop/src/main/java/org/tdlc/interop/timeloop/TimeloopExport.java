@@ -308,12 +308,16 @@ public final class TimeloopExport {
     order.removeIf(x -> !idx.contains(x));
     for (String x : idx) if (!order.contains(x)) order.add(0, x);
     for (int i = 0; i < n; i++) walk[i] = idx.indexOf(order.get(i));
-    int[][] keep = new int[perPe.size()][n];
+    int[][] keep = new int[perPe.size()][n], levelOrder = new int[perPe.size()][];
     for (int j = 0; j < perPe.size(); j++) {
       Map<String, Integer> parts = pe.keep().getOrDefault(perPe.get(j).name(), Map.of());
       for (int i = 0; i < n; i++) keep[j][i] = parts.getOrDefault(idx.get(i), 0);
+      List<String> own = pe.orders().get(perPe.get(j).name());
+      if (own == null) continue;
+      levelOrder[j] = new int[n];
+      for (int i = 0; i < n; i++) levelOrder[j][i] = own.indexOf(idx.get(i));
     }
-    List<PeNest.Part> parts = PeNest.of(extents, walk, walkedMask, keep);
+    List<PeNest.Part> parts = PeNest.of(extents, walk, walkedMask, keep, levelOrder);
     Map<String, Map<String, String>> factors = new LinkedHashMap<>();
     Map<String, StringBuilder> inner = new LinkedHashMap<>();
     int[] outerPart = new int[n];

@@ -1,7 +1,8 @@
 // `tdlc import timeloop`: Timeloop v0.3's YAML files (problem, architecture, constraints, mapping, ERT) to one
-// .tdl file holding one target and one model. What the target language and @map can hold is translated;
-// everything else Timeloop was told (per-level factors and permutations inside the global buffer, each spread
-// index's own spatial factor, bypass, constraints, scratchpads tdlc merges) is written into the file as comments.
+// .tdl file holding one target and one model. What the target language and @map can hold is translated (the
+// tile, the spread and its spatial factors, the PEs' walk, each scratchpad's factors and own permutation);
+// everything else Timeloop was told (bypass, constraints, scratchpads tdlc merges) is written into the file as
+// comments.
 package org.tdlc.interop.timeloop;
 
 import java.util.ArrayList;
@@ -278,7 +279,7 @@ public final class TimeloopImport {
    */
   private record Pin(Map<String, Integer> tile, List<String> order, String tileText, List<String> levels,
                      List<List<String>> axes, Map<String, Integer> spread, List<String> walk,
-                     Map<String, Map<String, Integer>> keep, List<String> peNotes) {
+                     Map<String, Map<String, Integer>> keep, Map<String, List<String>> orders, List<String> peNotes) {
     String axesText() { return "rows " + axes.get(0) + ", cols " + axes.get(1); }
   }
 
@@ -395,7 +396,23 @@ public final class TimeloopImport {
     List<String> walk = walk(loops, storage);
     Map<String, Map<String, Integer>> keep = walk.isEmpty() ? Map.of()
         : keep(loops, arch, problem, holds, elementBytes, peNotes);
-    return new Pin(tile, order, text.toString(), levels, axes, spread, walk, keep, peNotes);
+    return new Pin(tile, order, text.toString(), levels, axes, spread, walk, keep, orders(loops, keep), peNotes);
+  }
+
+  /**
+   * Each scratchpad's own permutation, where it has two or more temporal factors of its own: its dimensions outer
+   * to inner, those with a factor above 1, in tdlc's indices (@map's orders, PeNest: the parts a level keeps and
+   * no level inside it does walk in that order).
+   */
+  private static Map<String, List<String>> orders(List<Directive> loops, Map<String, Map<String, Integer>> keep) {
+    Map<String, List<String>> orders = new LinkedHashMap<>();
+    for (Directive d : loops) {
+      if (!d.temporal() || !keep.containsKey(d.target())) continue;
+      List<String> own = new ArrayList<>();
+      for (String dim : outerToInner(d)) if (d.factor(dim) > 1) own.add(INDEX.get(dim));
+      if (own.size() > 1) orders.put(d.target(), own);
+    }
+    return orders;
   }
 
   /**
@@ -517,9 +534,9 @@ public final class TimeloopImport {
           + " where the PEs walk the rest of its tile (@map's spatial), " : "").append("the order of the"
           + " DRAM loops around the global buffer" + (withPe ? ", the PEs' walk (the temporal loops of the global buffer"
           + " and of the levels inside it, outer to inner, each index where it first walks) and what each scratchpad"
-          + " keeps (the product of its factors and those of the scratchpads inside it). Not carried over: each"
-          + " level's own permutation (tdlc's levels share the walk's order; the global buffer's temporal loops are"
-          + " walked by the PEs) and the bypass lists (tdlc's scratchpads hold what Timeloop's keep).\n"
+          + " keeps (the product of its factors and those of the scratchpads inside it), and each scratchpad's own"
+          + " permutation where it has two or more factors of its own (orders). Not carried over: the bypass lists"
+          + " (tdlc's scratchpads hold what Timeloop's keep).\n"
           : ". Not carried over (no @map pin can say them yet): the factors and permutations of the levels inside the"
           + " global buffer (the PEs walk all of a spread index's tile beyond its spatial factor, the global buffer's"
           + " share of it included) and the bypass lists.\n"));
@@ -528,7 +545,8 @@ public final class TimeloopImport {
               + String.join(", ", pin.axes().get(1)) + "], " : "")
           .append(withAxes && !pin.spread().isEmpty() ? "spatial = { " + sizes(pin.spread()) + " }, " : "")
           .append("order = [").append(String.join(", ", pin.order())).append("]")
-          .append(withPe ? ", walk = [" + String.join(", ", pin.walk()) + "]" + keepText(pin.keep()) : "").append(")\n");
+          .append(withPe ? ", walk = [" + String.join(", ", pin.walk()) + "]" + keepText(pin.keep())
+              + ordersText(pin.orders()) : "").append(")\n");
     } else {
       b.append("  // No mapping was given: tdlc's mapper chooses one.\n");
     }
@@ -546,6 +564,15 @@ public final class TimeloopImport {
     keep.forEach((l, parts) -> b.append(b.length() == 11 ? "" : ", ").append(l).append(" = ")
         .append(parts.isEmpty() ? "[]" : "{ " + sizes(parts) + " }"));
     return b.append(" }").toString();
+  }
+
+  /** , orders = { weights_spad = [c, r] }: each scratchpad's own order, as @map writes it. */
+  private static String ordersText(Map<String, List<String>> orders) {
+    if (orders.isEmpty()) return "";
+    StringBuilder b = new StringBuilder();
+    orders.forEach((l, o) -> b.append(b.length() == 0 ? "" : ", ").append(l).append(" = [").append(String.join(", ", o))
+        .append(']'));
+    return ", orders = { " + b + " }";
   }
 
   /** k = 2, c = 4: sizes as @map writes them. */

@@ -1,6 +1,6 @@
 // The part of a mapping an @map annotation pins, as the front end stores it on the op: the attribute
 // pin = {cols = ["k"], dataflow = "ws", order = [...], rows = ["c", "r", "s"], spatial = {c = 4}, tile = {k = 16},
-// walk = [...], keep = {filter_spad = ["c", "r", "s"]}, bypass = {ifmap_spad = ["weights"]}}, every key optional, in the op's own indices
+// walk = [...], keep = {filter_spad = ["c", "r", "s"]}, bypass = {ifmap_spad = ["weights"]}, orders = {...}}, every key optional, in the op's own indices
 // (IterationSpace: a grouped conv2d's k spans every group). The verifier reads a pin written by hand in IR
 // text through this reader, so that the mapping passes only ever see one MapPins could have built.
 package org.tdlc.ir.mapping;
@@ -23,7 +23,7 @@ import org.tdlc.ir.target.Dataflow;
  * dataflow: the keyword pinned, or null; tile: the pinned extents by index; order: empty, or every index
  * once; rows, cols: the indices pinned on each array axis (distinct, on one axis at most), or null when not
  * pinned (an empty list pins an axis to no index); spatial: per index, the part of its tile its axis spreads
- * (Mapping.spreads); pe: the PEs' walk, and per per-PE level what it keeps and bypasses (Mapping.Pe).
+ * (Mapping.spreads); pe: the PEs' walk, and per per-PE level what it keeps and bypasses and the order of its own loops (Mapping.Pe).
  * Whether the dataflow lets them there, and which per-PE levels the target has, are the mapping passes'
  * checks, as they depend on the target.
  */
@@ -32,10 +32,10 @@ public record MapPin(String dataflow, Map<String, Integer> tile, List<String> or
   public static final String ATTR = "pin";
   /** The dataflows @map accepts; whether the target runs the one pinned is the mapping passes' check. */
   public static final List<String> DATAFLOWS = Arrays.stream(Dataflow.values()).map(Dataflow::keyword).toList();
-  private static final List<String> KEYS = List.of("bypass", "cols", "dataflow", "keep", "order", "rows", "spatial",
-      "tile", "walk");
+  private static final List<String> KEYS = List.of("bypass", "cols", "dataflow", "keep", "order", "orders", "rows",
+      "spatial", "tile", "walk");
   /** The keys that pin the PEs' part (Mapping.Pe). */
-  public static final List<String> PE_KEYS = List.of("bypass", "keep", "walk");
+  public static final List<String> PE_KEYS = List.of("bypass", "keep", "orders", "walk");
 
   public MapPin {
     if (pe == null) pe = Mapping.Pe.RULE;
@@ -51,7 +51,7 @@ public record MapPin(String dataflow, Map<String, Integer> tile, List<String> or
     this(dataflow, tile, order, rows, cols, Map.of(), Mapping.Pe.RULE);
   }
 
-  /** The PEs' part of a pin attribute (its walk, keep and bypass), checked against the op's {@code dims}. */
+  /** The PEs' part of a pin attribute (its walk, keep, bypass and orders), checked against the op's {@code dims}. */
   public static Mapping.Pe pe(DictAttr pin, List<String> dims) {
     java.util.Map<String, Attribute> part = new java.util.TreeMap<>();
     for (String k : PE_KEYS) pin.get(k).ifPresent(v -> part.put(k, v));

@@ -43,7 +43,7 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
   private static final List<String> KEYS = List.of("cols", "dataflow", "levels", "rows", "spatial");
   private static final List<String> OPTIONAL_KEYS = List.of("pe");
   private static final List<String> LEVEL_KEYS = List.of("level", "order", "tile");
-  private static final List<String> PE_KEYS = List.of("bypass", "keep", "walk");
+  private static final List<String> PE_KEYS = List.of("bypass", "keep", "orders", "walk");
 
   /**
    * The PEs' part of a mapping, below the global buffer, where a pin states it (machine.PeWalk by name):
@@ -51,12 +51,15 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
    * the array spreads whole is not walked, a split one's walked part is); {@code keep}, per per-PE level the
    * part of each index it keeps its operands across (its tile there, Timeloop's factors at that level: WHOLE
    * for all the PEs walk of it, indices it does not name at 1); {@code bypass}, per per-PE level the operands
-   * (Operand keywords) it does not keep, which pass through it. The parts a level keeps walk inside those it
-   * does not, and the levels nest: of any two, one keeps at least as much of every index as the other
+   * (Operand keywords) it does not keep, which pass through it; {@code orders}, per per-PE level that keeps
+   * parts, the order it walks its own parts in (those no level inside it keeps: Timeloop's permutation at that
+   * level), outermost first, the indices it names innermost and those it leaves out outside them in the walk's
+   * order (PeNest). The parts a level keeps walk inside those it does not, and the levels nest: of any two, one keeps at least as much of every index as the other
    * (nestProblem). Levels and indices a pe leaves out follow ArrayTraffic's rule: the best of three walks,
    * each level keeping the innermost whole loops that fit.
    */
-  public record Pe(List<String> walk, Map<String, Map<String, Integer>> keep, Map<String, List<String>> bypass) {
+  public record Pe(List<String> walk, Map<String, Map<String, Integer>> keep, Map<String, List<String>> bypass,
+                   Map<String, List<String>> orders) {
     /** Nothing pinned. */
     public static final Pe RULE = new Pe(List.of(), Map.of(), Map.of());
     /** A part that is all of an index: what `keep = { level = [c, r, s] }` and a part `all` say. */
@@ -66,10 +69,18 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
       walk = List.copyOf(walk);
       Map<String, Map<String, Integer>> k = new TreeMap<>();
       Map<String, List<String>> b = new TreeMap<>();
+      Map<String, List<String>> o = new TreeMap<>();
       keep.forEach((l, v) -> k.put(l, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
       bypass.forEach((l, v) -> { if (!v.isEmpty()) b.put(l, List.copyOf(v)); });
+      orders.forEach((l, v) -> { if (!v.isEmpty()) o.put(l, List.copyOf(v)); });
       keep = Collections.unmodifiableMap(k);
       bypass = Collections.unmodifiableMap(b);
+      orders = Collections.unmodifiableMap(o);
+    }
+
+    /** A pe whose levels walk their own parts in the walk's order. */
+    public Pe(List<String> walk, Map<String, Map<String, Integer>> keep, Map<String, List<String>> bypass) {
+      this(walk, keep, bypass, Map.of());
     }
 
     /** A level's keep of whole indices, as `keep = { level = [c, r, s] }` writes it. */
@@ -79,27 +90,34 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
       return out;
     }
 
-    public boolean isRule() { return walk.isEmpty() && keep.isEmpty() && bypass.isEmpty(); }
+    public boolean isRule() { return walk.isEmpty() && keep.isEmpty() && bypass.isEmpty() && orders.isEmpty(); }
 
     /**
-     * This pe in other index names: the walk through {@code names} (an index may become several, or several
-     * one), each level's keep through {@code parts}.
+     * This pe in other index names: the walk and each level's order through {@code names} (an index may become
+     * several, or several one), each level's keep through {@code parts}.
      */
     public Pe renamed(Function<List<String>, List<String>> names, UnaryOperator<Map<String, Integer>> parts) {
       Map<String, Map<String, Integer>> k = new TreeMap<>();
+      Map<String, List<String>> o = new TreeMap<>();
       keep.forEach((l, v) -> k.put(l, parts.apply(v)));
-      return new Pe(names.apply(walk), k, bypass);
+      orders.forEach((l, v) -> o.put(l, names.apply(v)));
+      return new Pe(names.apply(walk), k, bypass, o);
     }
 
-    /** The attribute {bypass = {level = [...]}, keep = {level = [...] or {c = 4, k = "all"}}, walk = [...]}. */
+    /**
+     * The attribute {bypass = {level = [...]}, keep = {level = [...] or {c = 4, k = "all"}}, orders = {level =
+     * [...]}, walk = [...]}, orders only where a level has one.
+     */
     DictAttr toAttribute() {
-      Map<String, Attribute> k = new TreeMap<>(), b = new TreeMap<>();
+      Map<String, Attribute> k = new TreeMap<>(), b = new TreeMap<>(), o = new TreeMap<>();
       keep.forEach((l, v) -> k.put(l, partsAttribute(v)));
       bypass.forEach((l, v) -> b.put(l, Attribute.strings(v)));
+      orders.forEach((l, v) -> o.put(l, Attribute.strings(v)));
       Map<String, Attribute> all = new TreeMap<>();
       all.put("walk", Attribute.strings(walk));
       all.put("keep", DictAttr.of(k));
       all.put("bypass", DictAttr.of(b));
+      if (!o.isEmpty()) all.put("orders", DictAttr.of(o));
       return DictAttr.of(all);
     }
 
@@ -114,7 +132,8 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     /**
      * Reads and checks a pe against the op's {@code dims}: walk every index once (or empty), keep's indices and
      * parts (a list of whole indices, or {index = part or "all"}) with a walk, nesting; bypass's operands
-     * Operand keywords. {@code bad} makes the error.
+     * Operand keywords; each of orders' levels one that keeps parts, its indices the op's, each at most once.
+     * {@code bad} makes the error.
      */
     public static Pe read(DictAttr a, List<String> dims, Function<String, RuntimeException> bad) {
       for (String k : a.entries().keySet()) {
@@ -152,7 +171,43 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
           bypass.put(e.getKey(), ops);
         }
       }
-      return new Pe(walk, keep, bypass);
+      Map<String, List<String>> orders = new TreeMap<>();
+      if (a.has("orders")) {
+        if (!(a.get("orders").orElseThrow() instanceof DictAttr o)) throw bad.apply("orders must be a dictionary of levels");
+        for (var e : o.entries().entrySet()) {
+          List<String> order = names(e.getValue(), "orders " + e.getKey(), bad);
+          String why = orderProblem(e.getKey(), order, keep.keySet(), dims);
+          if (why != null) throw bad.apply("orders " + e.getKey() + " = [" + String.join(", ", order) + "]: " + why);
+          orders.put(e.getKey(), order);
+        }
+        for (var x : orders.entrySet()) {
+          for (var y : orders.entrySet()) {
+            if (x.getKey().compareTo(y.getKey()) < 0 && keep.get(x.getKey()).equals(keep.get(y.getKey()))
+                && !x.getValue().equals(y.getValue())) {
+              throw bad.apply("orders " + x.getKey() + " and " + y.getKey() + " differ, but the two levels keep the same "
+                  + "parts, which they walk in one order: give them the same order, or one of them none");
+            }
+          }
+        }
+      }
+      return new Pe(walk, keep, bypass, orders);
+    }
+
+    /**
+     * Why {@code level} cannot walk its own parts in {@code order}, or null: it must be a level that keeps parts
+     * (one of {@code keeping}: a level orders only the loops it keeps), and name indices of the op, each once.
+     */
+    public static String orderProblem(String level, List<String> order, Set<String> keeping, List<String> dims) {
+      if (!keeping.contains(level)) {
+        return "level " + level + " keeps no part of any loop, so it has none to order (keep " + level + " = ... gives it"
+            + " some)";
+      }
+      Set<String> seen = new HashSet<>();
+      for (String d : order) {
+        if (!dims.contains(d)) return d + " is not an index of the op (its indices: " + dims + ")";
+        if (!seen.add(d)) return "it names " + d + " twice";
+      }
+      return null;
     }
 
     /** A level's keep as written: a list of whole indices, or {index = part or "all"}; {@code bad} makes the error. */
@@ -227,7 +282,10 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
       throw bad.apply(what + " must be a list of names, got " + v);
     }
 
-    /** walk = [k, p, c], keep = { spad = [c] }, bypass = { spad = [inputs] }: the @map text, empty for the rule. */
+    /**
+     * walk = [k, p, c], keep = { spad = [c] }, bypass = { spad = [inputs] }, orders = { spad = [c] }: the @map text,
+     * empty for the rule.
+     */
     String pinText() {
       StringBuilder b = new StringBuilder();
       if (!walk.isEmpty()) b.append(", walk = [").append(String.join(", ", walk)).append(']');
@@ -241,6 +299,12 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
         bypass.forEach((l, v) -> k.append(k.length() == 0 ? "" : ", ").append(l).append(" = [").append(String.join(", ", v))
             .append(']'));
         b.append(", bypass = { ").append(k).append(" }");
+      }
+      if (!orders.isEmpty()) {
+        StringBuilder k = new StringBuilder();
+        orders.forEach((l, v) -> k.append(k.length() == 0 ? "" : ", ").append(l).append(" = [").append(String.join(", ", v))
+            .append(']'));
+        b.append(", orders = { ").append(k).append(" }");
       }
       return b.toString();
     }
@@ -557,7 +621,14 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     for (int j = 0; j < levels.size(); j++) {
       for (var e : pe.keep().get(levels.get(j)).entrySet()) keep[j][dims.indexOf(e.getKey())] = e.getValue();
     }
-    List<PeNest.Part> parts = PeNest.of(extents, walk, walked, keep);
+    int[][] order = new int[levels.size()][];
+    for (int j = 0; j < levels.size(); j++) {
+      List<String> o = pe.orders().get(levels.get(j));
+      if (o == null) continue;
+      order[j] = new int[dims.size()];
+      for (int d = 0; d < dims.size(); d++) order[j][d] = o.indexOf(dims.get(d));
+    }
+    List<PeNest.Part> parts = PeNest.of(extents, walk, walked, keep, order);
     boolean[] opened = new boolean[levels.size()];
     for (PeNest.Part p : parts) {
       for (int j = 0; j < levels.size(); j++) {

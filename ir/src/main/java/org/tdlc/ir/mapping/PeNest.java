@@ -1,6 +1,6 @@
 // The loops the PEs walk when a mapping pins what each per-PE level keeps (Mapping.Pe, machine.PeWalk),
 // stated once: each loop cut into the parts the levels keep of it, the parts a level keeps walked inside those
-// it does not. ArrayTraffic counts a MAC's traffic on these parts; explain prints them as a loop nest per level.
+// it does not, each level's own parts in its order where the pin gives one. ArrayTraffic counts a MAC's traffic on these parts; explain prints them as a loop nest per level.
 package org.tdlc.ir.mapping;
 
 import java.util.ArrayList;
@@ -14,7 +14,11 @@ import java.util.List;
  * divides it), the outer part walks e / G1 and part i walks G_i / G_(i+1) (G_(m+1) = 1). Part i is kept by every
  * level that keeps at least G_i. The outer parts walk in the walk's order; the kept parts inside them, those
  * fewer levels keep outside those more keep (the levels nest, Mapping.Pe.nestProblem, so each level's parts
- * are the innermost), in the walk's order among equals, a loop's larger part outside its smaller.
+ * are the innermost). Among the parts the same levels keep, which are one level's own (Timeloop's factors at that
+ * level: the level of them that keeps least, the innermost of the nest), that level's order places them where
+ * the pin gives one (Timeloop's per-level permutation): the indices it names innermost, in its order, those it
+ * leaves out outside them in the walk's order; without one, the walk's order. A loop's larger part walks
+ * outside its smaller.
  */
 public final class PeNest {
   /**
@@ -33,6 +37,14 @@ public final class PeNest {
    * no part here), outermost first.
    */
   public static List<Part> of(int[] extents, int[] walk, int walked, int[][] keep) {
+    return of(extents, walk, walked, keep, null);
+  }
+
+  /**
+   * The same, {@code order[j]} (a null row or a null array: none) per-PE level j's order of its own parts: per
+   * loop its place, 0 outermost, or -1 for a loop it leaves to the walk's order, outside those it places.
+   */
+  public static List<Part> of(int[] extents, int[] walk, int walked, int[][] keep, int[][] order) {
     int levels = keep == null ? 0 : keep.length;
     List<Part> outer = new ArrayList<>(), inner = new ArrayList<>();
     List<Integer> place = new ArrayList<>();   // each inner part's loop's place in the walk
@@ -58,13 +70,45 @@ public final class PeNest {
         place.add(pos);
       }
     }
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < inner.size(); i++) order.add(i);
-    order.sort(Comparator.comparingInt((Integer i) -> Integer.bitCount(inner.get(i).levels()))
+    List<Integer> sorted = new ArrayList<>();
+    for (int i = 0; i < inner.size(); i++) sorted.add(i);
+    sorted.sort(Comparator.comparingInt((Integer i) -> Integer.bitCount(inner.get(i).levels()))
+        .thenComparingInt(i -> placed(order, owner(keep, order, inner.get(i).levels()), inner.get(i).loop()))
         .thenComparingInt(place::get).thenComparing(i -> -inner.get(i).inner()));
     List<Part> out = new ArrayList<>(outer);
-    for (int i : order) out.add(inner.get(i));
+    for (int i : sorted) out.add(inner.get(i));
     return out;
+  }
+
+  /** Loop l's place in level j's order, -1 where it has none or leaves l out (j -1: no level). */
+  private static int placed(int[][] order, int j, int l) {
+    return order == null || j < 0 || j >= order.length || order[j] == null || l >= order[j].length ? -1 : order[j][l];
+  }
+
+  /**
+   * The level whose own parts those of {@code mask} are: of the levels that keep them, the one every other keeps at
+   * least as much as (the innermost of the nest); of levels that keep the same, one with an order, then the last.
+   */
+  static int owner(int[][] keep, int[][] order, int mask) {
+    int best = -1, bestCovered = -1;
+    boolean bestOrdered = false;
+    for (int j = 0; j < keep.length; j++) {
+      if ((mask >> j & 1) == 0) continue;
+      int covered = 0;
+      for (int i = 0; i < keep.length; i++) if ((mask >> i & 1) != 0 && covers(keep[i], keep[j])) covered++;
+      boolean ordered = order != null && j < order.length && order[j] != null;
+      if (covered > bestCovered || covered == bestCovered && (ordered || !bestOrdered)) {
+        best = j;
+        bestCovered = covered;
+        bestOrdered = ordered;
+      }
+    }
+    return best;
+  }
+
+  private static boolean covers(int[] outer, int[] inner) {
+    for (int l = 0; l < inner.length; l++) if (outer[l] < inner[l]) return false;
+    return true;
   }
 
   /** The largest divisor of {@code e} not above {@code f} (e itself when f is at least e). */

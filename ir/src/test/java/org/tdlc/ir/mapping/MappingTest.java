@@ -71,6 +71,33 @@ class MappingTest {
             .getMessage());
   }
 
+  @Test void aLevelsOwnOrderReadsBackPrintsAsItsPinAndMustOrderWhatItKeeps() {
+    String ordered = GOOD.replace("rows = [\"k\"]", "pe = {bypass = {}, keep = {spad = [\"n\", \"k\"]}, orders = {spad = "
+        + "[\"k\", \"n\"]}, walk = [\"m\", \"n\", \"k\"]}, rows = [\"k\"]");
+    Operation op = matmul(ordered);
+    Mapping m = Mapping.of(op).orElseThrow();
+    assertEquals(Map.of("spad", List.of("k", "n")), m.pe().orders());
+    assertEquals(ordered, m.toAttribute().toString());
+    assertEquals(m, Mapping.read(m.toAttribute(), IndexSpace.of(op).orElseThrow()));
+    assertTrue(m.pinText().endsWith(", walk = [m, n, k], keep = { spad = [n, k] }, orders = { spad = [k, n] })"),
+        m.pinText());
+    // a level that keeps nothing has no loops of its own to order; an index twice, or one the op lacks
+    assertEquals("mapping: orders psum = [k]: level psum keeps no part of any loop, so it has none to order (keep psum = "
+        + "... gives it some)", assertThrows(OpTypeException.class,
+            () -> Mapping.of(matmul(ordered.replace("orders = {spad", "orders = {psum = [\"k\"], spad")))).getMessage());
+    assertEquals("mapping: orders spad = [k, k]: it names k twice", assertThrows(OpTypeException.class,
+        () -> Mapping.of(matmul(ordered.replace("[\"k\", \"n\"]", "[\"k\", \"k\"]")))).getMessage());
+    assertEquals("mapping: orders spad = [k, x]: x is not an index of the op (its indices: [m, n, k])",
+        assertThrows(OpTypeException.class, () -> Mapping.of(matmul(ordered.replace("[\"k\", \"n\"]", "[\"k\", \"x\"]"))))
+            .getMessage());
+    // two levels that keep the same parts walk them in one order
+    String twins = ordered.replace("keep = {spad = [\"n\", \"k\"]}", "keep = {psum = [\"n\", \"k\"], spad = [\"n\", \"k\"]}")
+        .replace("orders = {spad", "orders = {psum = [\"n\", \"k\"], spad");
+    assertEquals("mapping: orders psum and spad differ, but the two levels keep the same parts, which they walk in one "
+        + "order: give them the same order, or one of them none",
+        assertThrows(OpTypeException.class, () -> Mapping.of(matmul(twins))).getMessage());
+  }
+
   @Test void aWellFormedMappingReadsBackAndPrintsTheSameAttribute() {
     Operation op = matmul(GOOD);
     Mapping m = Mapping.of(op).orElseThrow();

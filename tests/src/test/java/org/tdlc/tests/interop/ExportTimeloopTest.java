@@ -75,7 +75,8 @@ class ExportTimeloopTest {
         REF.resolve("files/ERT.yaml").toString(), REF.resolve("files/walked.problem.yaml").toString(),
         REF.resolve("files/walked.mapping.yaml").toString(), "-o", back.toString());
     assertEquals(0, r.code(), r.toString());
-    assertTrue(Files.readString(back).contains("keep = { local = { c = 4, s = 3 } })"), Files.readString(back));
+    assertTrue(Files.readString(back).contains("keep = { local = { c = 4, s = 3 } }, orders = { local = [c, s] })"),
+        Files.readString(back));
   }
 
   @Test

@@ -119,9 +119,10 @@ class TimeloopImportTest {
     assertTrue(text.contains("@map(rows = [c, s], cols = [k, q], spatial = { c = 4, k = 2 }, order = [p, n, s, r, k, q, c], "),
         "spread indices, and the DRAM permutation CQMRSNP outermost first:\n" + text);
     // the PEs walk shared_glb's temporal loops, then weights_spad's R3 C2, psum_spad's M8 inside; each scratchpad
-    // keeps the product of its factors and those of the scratchpads inside it
+    // keeps the product of its factors and those of the scratchpads inside it, and weights_spad, with two factors
+    // of its own, walks them in its permutation (CR, inner to outer)
     assertTrue(text.contains("walk = [n, q, s, k, p, r, c], keep = { ifmap_spad = { r = 3, c = 2, k = 8 }, "
-        + "weights_spad = { r = 3, c = 2, k = 8 }, psum_spad = { k = 8 } })"), text);
+        + "weights_spad = { r = 3, c = 2, k = 8 }, psum_spad = { k = 8 } }, orders = { weights_spad = [r, c] })"), text);
     assertTrue(text.contains("needs 175376 bytes of the shared_glb buffer, which holds 131072 bytes"), text);
     // Without the per-PE levels' partial sums the same mapping on a smaller problem fits: P = Q = 7, M = 64.
     String small = Files.readString(IN.resolve("prob/conv5_3x3_512.yaml")).replace("M: 512", "M: 16").replace("C: 512", "C: 64");
