@@ -226,6 +226,41 @@ class MappingTest {
     assertTrue(one.best().score() <= 1.02 * all.best().score(), one.best().score() + " vs " + all.best().score());
   }
 
+  /** A 32 x 32 weight-stationary array, as issue 14 found ResNet-50's conv1 on it: r alone fills 7 of its rows. */
+  static final String WS32 = """
+      target ws32 {
+        pe_array 32 x 32; dataflows ws; frequency 1000 MHz; datatype i8 accumulate i32;
+        memory dram { bandwidth 64 B/cycle; energy 100 pJ/B; }
+        memory global { size 256 KiB; bandwidth 256 B/cycle; energy 1 pJ/B; double_buffer; }
+        memory local  { size 16 B per pe; energy 1 pJ/B; }
+        mac { energy 0.25 pJ; }
+        sparse { formats dense; decode hardware; }
+      }
+      """;
+
+  /**
+   * The mapper uses the array as im2col would: ResNet-50's conv1 (c 3, r and s 7) on a 32-row ws array spreads
+   * c x r x s = 147 over the rows, where r alone would fill 7 of 32; a late 3x3 layer (7 x 7 outputs) on the
+   * 128-row os array spreads p x q = 49 over them, where p alone would fill 7 of 128.
+   */
+  @Test
+  void theMapperFillsTheRowsAsIm2colWould(@TempDir Path dir) throws Exception {
+    Object[][] cases = {
+        {"ws32", WS32, LoopSpace.conv(1, 3, 224, 224, 64, 7, 7, 2, 3), List.of("c", "r", "s"), 32},
+        {"os128", OS128, LoopSpace.conv(1, 512, 7, 7, 512, 3, 3, 1, 1), List.of("p", "q"), 49}};
+    for (Object[] c : cases) {
+      Path file = Files.writeString(dir.resolve(c[0] + ".tdl"), (String) c[1]);
+      Target t = Targets.resolve((String) c[0], new Frontend(new DiagnosticEngine(), new SourceCache()).compile(file.toString()));
+      LoopSpace s = (LoopSpace) c[2];
+      MappingSearch.Result r = new MappingSearch(new CostModel(s, t), MappingSpace.full(s, t), Objective.EDP)
+          .search(1, 4, 200_000);
+      Mapping m = org.tdlc.passes.mapping.MappingPlanner.toMapping(s, r.best());
+      assertTrue(m.rows().containsAll((List<?>) c[3]), c[0] + ": rows " + m.rows() + " in " + m.pinText());
+      assertTrue(m.axisUse(m.rows(), t.rows()) >= (int) c[4], c[0] + ": " + m.axisUse(m.rows(), t.rows()) + " rows busy in "
+          + m.pinText());
+    }
+  }
+
   /**
    * The search ranks by the closed form; the planner re-scores its finalists with the exact schedule and
    * takes the best. So the chosen mapping is never worse, by exact cycles, than the closed form's own pick,
