@@ -52,8 +52,8 @@ public record PeWalk(int[] rank, int[][] keep, int bypass, int[][] order) {
 
   /**
    * A mapping's pe (by name) as a walk by index over the op's {@code dims} on machine {@code m}: each index's
-   * place in the walk, each per-PE level's kept part of each index and its order, its bypassed operands. A level the pe names
-   * that is not one of m's per-PE levels, or an operand it bypasses that the level does not hold, is an
+   * place in the walk, each per-PE level's kept part of each index and its order, its bypassed operands. A level
+   * the pe names that is not one of m's per-PE levels, or an operand it bypasses that the level does not hold, is an
    * IllegalArgumentException saying so.
    */
   public static PeWalk of(MachineConfig m, List<String> dims, Mapping.Pe pe) {

@@ -1,6 +1,7 @@
 // The loops the PEs walk when a mapping pins what each per-PE level keeps (Mapping.Pe, machine.PeWalk),
 // stated once: each loop cut into the parts the levels keep of it, the parts a level keeps walked inside those
-// it does not, each level's own parts in its order where the pin gives one. ArrayTraffic counts a MAC's traffic on these parts; explain prints them as a loop nest per level.
+// it does not, each level's own parts in its order where the pin gives one. ArrayTraffic counts a MAC's traffic
+// on these parts; explain prints them as a loop nest per level.
 package org.tdlc.ir.mapping;
 
 import java.util.ArrayList;
