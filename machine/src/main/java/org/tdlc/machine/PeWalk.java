@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.tdlc.ir.mapping.Mapping;
+import org.tdlc.ir.mapping.PeNest;
 import org.tdlc.ir.target.Operand;
 
 /**
@@ -80,8 +81,7 @@ public record PeWalk(int[] rank, int[][] keep, int bypass, int[][] order) {
       order = new int[levels][];
       for (var e : pe.orders().entrySet()) {
         int j = perPe(m, e.getKey(), "orders");
-        order[j] = new int[dims.size()];
-        for (int d = 0; d < dims.size(); d++) order[j][d] = e.getValue().indexOf(dims.get(d));
+        order[j] = PeNest.places(e.getValue(), dims);
       }
     }
     int bypass = 0;

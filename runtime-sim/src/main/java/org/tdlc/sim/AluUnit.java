@@ -134,7 +134,9 @@ final class AluUnit {
       }
       case REQUANT -> {
         if (sd != 1 || s1 != 4) return false;
-        for (int k = 0; k < n; k++) g[q0 + k * dd] = (byte) requant((int) Memory.I32.get(g, q1 + k * d1), imm);
+        for (int k = 0; k < n; k++) {
+          g[q0 + k * dd] = (byte) saturate(IntegerFunctions.roundingShift((int) Memory.I32.get(g, q1 + k * d1), imm), 1);
+        }
         return true;
       }
       default -> { return false; }
@@ -209,7 +211,7 @@ final class AluUnit {
       case RELU -> Math.max(src1, 0);
       case ADD -> src1 + src2;
       case SUB -> src1 - src2;
-      case REQUANT -> requant(src1, imm);
+      case REQUANT -> saturate(IntegerFunctions.roundingShift(src1, imm), dstBytes);
       case MAX -> Math.max(dst, src1);
       case SUM -> dst + src1;
       case AVGDIV -> (int) Math.floorDiv((long) src1 + imm / 2, (long) imm);
@@ -262,8 +264,4 @@ final class AluUnit {
     return t;
   }
 
-  private static int requant(int x, int shift) {
-    long v = shift == 0 ? x : ((long) x + (1L << (shift - 1))) >> shift;
-    return (int) Math.max(-128, Math.min(127, v));
-  }
 }

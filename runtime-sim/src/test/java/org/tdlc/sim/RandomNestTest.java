@@ -216,7 +216,7 @@ class RandomNestTest {
         case RELU -> Math.max(x, 0);
         case ADD -> x + y;
         case SUB -> x - y;
-        case REQUANT -> Math.max(-128, Math.min(127, d.imm() == 0 ? x : (x + (1L << (d.imm() - 1))) >> d.imm()));
+        case REQUANT -> saturate(d.imm() == 0 ? x : (x + (1L << (d.imm() - 1))) >> d.imm(), sd);   // into dstType
         case MAX -> Math.max(old, x);
         case SUM -> old + x;
         case AVGDIV -> Math.floorDiv(x + d.imm() / 2, d.imm());

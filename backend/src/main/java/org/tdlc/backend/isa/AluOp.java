@@ -18,7 +18,9 @@ public enum AluOp {
   ADD,
   /** dst = src1 - src2. */
   SUB,
-  /** dst = clamp((src1 + (1 << (imm-1))) >> imm, -128, 127), computed in long; imm = 0: clamp(src1). */
+  /**
+   * dst = clamp((src1 + (1 << (imm-1))) >> imm) into dstType (i8 or i16), computed in long; imm = 0: clamp(src1).
+   */
   REQUANT,
   /** dst = max(dst, src1): max pooling after a FILL with the type's minimum. */
   MAX,

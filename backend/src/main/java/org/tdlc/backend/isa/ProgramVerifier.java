@@ -88,8 +88,8 @@ public final class ProgramVerifier {
       if (walk != null) problem(where + walk);
     } else if (d instanceof Descriptor.AluDesc a) {
       loops(where, a.loops());
-      if (a.op() == AluOp.REQUANT && a.dstType() != ElementType.I8) {
-        problem(where + "requant must write i8, not " + a.dstType());
+      if (a.op() == AluOp.REQUANT && a.dstType() == ElementType.I32) {
+        problem(where + "requant must write i8 or i16, not " + a.dstType());
       }
       if (a.op() == AluOp.REQUANT && (a.imm() < 0 || a.imm() > Ops.REQUANT_MAX_SHIFT)) {
         problem(where + "requant shift " + a.imm() + " is outside 0.." + Ops.REQUANT_MAX_SHIFT);

@@ -48,7 +48,7 @@ final class OpSpecs {
     if (op.is(Ops.MIN)) return elementwise(op, layer, new Body(AluOp.MINIMUM, resultType(op), null, 0));
     if (op.is(Ops.RELU)) return elementwise(op, layer, new Body(AluOp.RELU, resultType(op), null, 0));
     if (op.is(Ops.REQUANT)) {
-      return elementwise(op, layer, new Body(AluOp.REQUANT, ElementType.I8, null, (int) op.attributes().getInt("shift")));
+      return elementwise(op, layer, new Body(AluOp.REQUANT, resultType(op), null, (int) op.attributes().getInt("shift")));
     }
     if (op.is(Ops.CLIP)) {
       DictAttr at = op.attributes();
@@ -104,7 +104,7 @@ final class OpSpecs {
     for (Epilogue.Step st : Epilogue.of(op.attributes()).steps()) {
       if (st instanceof Epilogue.Add) posts.add(new TiledOp.AddResidual());
       else if (st instanceof Epilogue.Relu) posts.add(new TiledOp.Relu());
-      else if (st instanceof Epilogue.Requant rq) posts.add(new TiledOp.Requant(rq.shift()));
+      else if (st instanceof Epilogue.Requant rq) posts.add(new TiledOp.Requant(rq.shift(), rq.to()));
     }
     Operand residual = null;
     if (op.operands().size() > 2) {

@@ -87,7 +87,8 @@ record TiledOp(String layerName, String opName, Location location, List<String> 
 
   record Relu() implements Post {}
 
-  record Requant(int shift) implements Post {}
+  /** requant into {@code to}, i8 or i16. */
+  record Requant(int shift, ElementType to) implements Post {}
 
   /** One more ALU op over the tile, the element type kept (clip's upper bound: MINI). */
   record AluStep(AluOp op, int imm) implements Post {}
@@ -133,7 +134,7 @@ record TiledOp(String layerName, String opName, Location location, List<String> 
     ElementType cur = body.accType();
     for (Post p : epilogue) {
       if (p instanceof AddResidual) cur = ElementType.wider(cur, residual.type());
-      else if (p instanceof Requant) cur = ElementType.I8;
+      else if (p instanceof Requant rq) cur = rq.to();
       else if (p instanceof AvgDiv || p instanceof WideAvgDiv) cur = resultType;
       chain.add(cur);
     }

@@ -124,7 +124,7 @@ class ProgramVerifierTest {
     reports(replaceDescriptor(6, new Descriptor.DmaDesc(ElementType.I8, List.of(new Descriptor.DmaDim(16, 1, 1, 1, 0)), 0)),
         "instruction 7 (store): descriptor d6 pads, but only loads may pad");
     reports(replaceDescriptor(5, new Descriptor.AluDesc(AluOp.REQUANT, ElementType.I32, ElementType.I32, ElementType.I32,
-        4, List.of(new Loop(16, 1, 1, 0)))), "descriptor d5 (alu): requant must write i8, not i32");
+        4, List.of(new Loop(16, 1, 1, 0)))), "descriptor d5 (alu): requant must write i8 or i16, not i32");
     reports(replaceDescriptor(5, new Descriptor.AluDesc(AluOp.AVGDIV, ElementType.I8, ElementType.I32, ElementType.I32,
         0, List.of(new Loop(16, 1, 1, 0)))), "avgdiv divisor 0 must be positive");
     reports(replace(0, new Instruction.Config(NONE, Dataflow.RS)), "dataflow rs is not supported by target gemmini_like");

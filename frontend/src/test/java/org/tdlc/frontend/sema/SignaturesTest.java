@@ -22,6 +22,6 @@ class SignaturesTest {
     assertEquals("conv2d(x, w, stride=[1, 1], pad=[0, 0], groups=1)", Signatures.BY_CALLEE.get("conv2d").usage());
     assertEquals("dwconv2d(x, w, stride=[1, 1], pad=[0, 0])", Signatures.BY_CALLEE.get("dwconv2d").usage());
     assertEquals("maxpool(x, kernel, stride=kernel, pad=[0, 0])", Signatures.BY_CALLEE.get("maxpool").usage());
-    assertEquals("requant(x, shift)", Signatures.BY_CALLEE.get("requant").usage());
+    assertEquals("requant(x, shift, bits=8)", Signatures.BY_CALLEE.get("requant").usage());
   }
 }

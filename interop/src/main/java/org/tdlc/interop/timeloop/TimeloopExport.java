@@ -313,9 +313,7 @@ public final class TimeloopExport {
       Map<String, Integer> parts = pe.keep().getOrDefault(perPe.get(j).name(), Map.of());
       for (int i = 0; i < n; i++) keep[j][i] = parts.getOrDefault(idx.get(i), 0);
       List<String> own = pe.orders().get(perPe.get(j).name());
-      if (own == null) continue;
-      levelOrder[j] = new int[n];
-      for (int i = 0; i < n; i++) levelOrder[j][i] = own.indexOf(idx.get(i));
+      if (own != null) levelOrder[j] = PeNest.places(own, idx);
     }
     List<PeNest.Part> parts = PeNest.of(extents, walk, walkedMask, keep, levelOrder);
     Map<String, Map<String, String>> factors = new LinkedHashMap<>();

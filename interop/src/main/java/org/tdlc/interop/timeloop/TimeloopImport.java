@@ -99,7 +99,8 @@ public final class TimeloopImport {
     if (withPe) notes.addAll(pin.peNotes());
     if (chosen % 2 == 1) {
       notes.add("Timeloop's tile in " + arch.storage().get(1).name() + " (" + pin.tileText + ") is not pinned: tdlc "
-          + "refuses it (" + why[chosen - 1] + "); tdlc's tiles hold i32 partial sums and every operand, where "
+          + "refuses it (" + why[chosen - 1] + "); tdlc's tiles hold i32 partial sums, the requantized results beside "
+          + "them and every operand, where "
           + "Timeloop's level holds words and may bypass data spaces.");
     }
     if (chosen >= 2 && hasAxes) {
@@ -551,8 +552,15 @@ public final class TimeloopImport {
       b.append("  // No mapping was given: tdlc's mapper chooses one.\n");
     }
     String strides = p.strideP() == p.strideQ() ? String.valueOf(p.strideP()) : "[" + p.strideP() + ", " + p.strideQ() + "]";
-    b.append("  ").append(layer).append(" = conv2d(").append(in).append(", ").append(wt)
+    b.append("  ").append(layer).append("_acc = conv2d(").append(in).append(", ").append(wt)
         .append(p.strideP() == 1 && p.strideQ() == 1 ? "" : ", stride = " + strides).append(");\n");
+    // Timeloop's outputs are words as wide as its operands: the i32 accumulators requantized back to that type (its
+    // scale is arbitrary, Timeloop having no values: the shift brings a product of two words back to one word)
+    int bits = type.equals("i8") ? 8 : 16;
+    b.append("  // Timeloop's ").append(p.dataSpaces().get(2)).append(" are ").append(type).append(" words, as its operands:"
+        + " the conv2d's i32 sums are requantized to ").append(type).append(" (fused into the layer).\n");
+    b.append("  ").append(layer).append(" = requant(").append(layer).append("_acc, shift = ").append(bits)
+        .append(bits == 8 ? "" : ", bits = 16").append(");\n");
     b.append("  output ").append(layer).append(";\n}\n");
     return b.toString();
   }

@@ -85,7 +85,7 @@ public final class ElementwiseKernel {
     long shift = attrs.getInt("shift");
     if (shift < 0 || shift > 31) throw new IllegalArgumentException("requant: shift must be in 0..31, got " + shift);
     int[] y = new int[in.get(0).elementCount()];
-    requant(in.get(0).sharedArray(), (int) shift, y);
+    requant(in.get(0).sharedArray(), (int) shift, op.result().type().element(), y);
     return Tensor.wrapped(op.result().type(), y);
   }
 
@@ -102,14 +102,8 @@ public final class ElementwiseKernel {
     for (int i = 0; i < y.length; i++) y[i] = Math.max(x[i], 0);
   }
 
-  /** y = requant(x, shift) elementwise; y may alias x. */
-  static void requant(int[] x, int shift, int[] y) {
-    for (int i = 0; i < y.length; i++) y[i] = requant(x[i], shift);
-  }
-
-  /** clamp((x + (1 << (s-1))) >> s, -128, 127) with an arithmetic shift; for s = 0, clamp(x). */
-  static int requant(int x, int shift) {
-    long v = shift == 0 ? x : ((long) x + (1L << (shift - 1))) >> shift;
-    return (int) Math.max(-128, Math.min(127, v));
+  /** y = requant(x, shift) elementwise, saturated into {@code to}; y may alias x. */
+  static void requant(int[] x, int shift, ElementType to, int[] y) {
+    for (int i = 0; i < y.length; i++) y[i] = to.saturate(IntegerFunctions.roundingShift(x[i], shift));
   }
 }

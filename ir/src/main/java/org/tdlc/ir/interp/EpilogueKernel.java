@@ -25,8 +25,8 @@ final class EpilogueKernel {
       } else if (step instanceof Epilogue.Relu) {
         ElementwiseKernel.relu(acc, acc);
       } else if (step instanceof Epilogue.Requant rq) {
-        ElementwiseKernel.requant(acc, rq.shift(), acc);
-        current = ElementType.I8;
+        ElementwiseKernel.requant(acc, rq.shift(), rq.to(), acc);
+        current = rq.to();
       }
     }
     return Tensor.wrapped(op.result().type(), acc);

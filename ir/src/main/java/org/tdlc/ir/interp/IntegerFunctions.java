@@ -9,6 +9,14 @@ package org.tdlc.ir.interp;
 public final class IntegerFunctions {
   private IntegerFunctions() {}
 
+  /**
+   * requant's rounding: (x + (1 << (shift - 1))) >> shift, an arithmetic shift computed in long so the rounding
+   * term cannot overflow; shift 0 is x. The interpreter and the vector unit's REQUANT both call it.
+   */
+  public static long roundingShift(int x, int shift) {
+    return shift == 0 ? x : ((long) x + (1L << (shift - 1))) >> shift;
+  }
+
   /** I-BERT's second-order polynomial for exp on (-ln 2, 0]: L(p) = a (p + b)^2 + c. */
   public static final double EXP_A = 0.3585, EXP_B = 1.353, EXP_C = 0.344;
   /** ln 2 as a double (StrictMath.log(2.0) is correctly rounded, so this is the same on every JVM). */

@@ -624,9 +624,7 @@ public record Mapping(Dataflow dataflow, List<String> rows, List<String> cols, M
     int[][] order = new int[levels.size()][];
     for (int j = 0; j < levels.size(); j++) {
       List<String> o = pe.orders().get(levels.get(j));
-      if (o == null) continue;
-      order[j] = new int[dims.size()];
-      for (int d = 0; d < dims.size(); d++) order[j][d] = o.indexOf(dims.get(d));
+      if (o != null) order[j] = PeNest.places(o, dims);
     }
     List<PeNest.Part> parts = PeNest.of(extents, walk, walked, keep, order);
     boolean[] opened = new boolean[levels.size()];

@@ -72,12 +72,25 @@ public final class PeNest {
       }
     }
     List<Integer> sorted = new ArrayList<>();
-    for (int i = 0; i < inner.size(); i++) sorted.add(i);
+    int[] placed = new int[inner.size()];   // each part's place in its owner's order
+    for (int i = 0; i < inner.size(); i++) {
+      sorted.add(i);
+      placed[i] = placed(order, owner(keep, order, inner.get(i).levels()), inner.get(i).loop());
+    }
     sorted.sort(Comparator.comparingInt((Integer i) -> Integer.bitCount(inner.get(i).levels()))
-        .thenComparingInt(i -> placed(order, owner(keep, order, inner.get(i).levels()), inner.get(i).loop()))
-        .thenComparingInt(place::get).thenComparing(i -> -inner.get(i).inner()));
+        .thenComparingInt(i -> placed[i]).thenComparingInt(place::get).thenComparing(i -> -inner.get(i).inner()));
     List<Part> out = new ArrayList<>(outer);
     for (int i : sorted) out.add(inner.get(i));
+    return out;
+  }
+
+  /**
+   * A level's order as {@link #of} takes it: per index of {@code dims}, its place in {@code order} (names,
+   * outermost first), -1 for one the order leaves out.
+   */
+  public static int[] places(List<String> order, List<String> dims) {
+    int[] out = new int[dims.size()];
+    for (int d = 0; d < dims.size(); d++) out[d] = order.indexOf(dims.get(d));
     return out;
   }
 

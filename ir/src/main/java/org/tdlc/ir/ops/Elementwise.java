@@ -4,6 +4,7 @@
 package org.tdlc.ir.ops;
 
 import static org.tdlc.ir.ops.OpDef.required;
+import static org.tdlc.ir.ops.OpDef.value;
 
 import java.util.List;
 import org.tdlc.ir.attr.DictAttr;
@@ -89,9 +90,12 @@ final class Elementwise {
   static final OpDef REQUANT = OpDef.op(Family.VECTOR, Ops.REQUANT).callee("requant")
       .operands("x")
       .attr("shift", AttrKind.INT, required(), "right shift, 0.." + Ops.REQUANT_MAX_SHIFT)
-      .result("i8, same shape as x", Elementwise::requant)
-      .loops("y[i...] = clamp((x[i...] + (1 << (shift-1))) >> shift, -128, 127); shift = 0: clamp(x[i...])")
-      .doc("rounding arithmetic right shift, saturated into i8")
+      .attr("bits", AttrKind.INT, value(8), "the result's width: 8 (i8) or 16 (i16)")
+      .result("i8 (i16 with bits = 16), same shape as x", Elementwise::requant)
+      .loops("y[i...] = clamp((x[i...] + (1 << (shift-1))) >> shift, lo, hi); shift = 0: clamp(x[i...]);"
+          + " [lo, hi] = [-128, 127], or [-32768, 32767] with bits = 16")
+      .doc("rounding arithmetic right shift, saturated into i8, or into i16 with bits = 16 (the activations of an i16"
+          + " network)")
       .kernel(ElementwiseKernel.REQUANT)
       .build();
 
@@ -113,7 +117,14 @@ final class Elementwise {
 
   private static TensorType requant(List<TensorType> in, DictAttr attrs, TensorType declared) {
     checkShift(attrs.getInt("shift"));
-    return TensorType.of(ElementType.I8, in.get(0).shape());
+    return TensorType.of(requantTo(attrs.getInt("bits")), in.get(0).shape());
+  }
+
+  /** requant's result type for its {@code bits}: i8 or i16. */
+  static ElementType requantTo(long bits) {
+    if (bits == 8) return ElementType.I8;
+    if (bits == 16) return ElementType.I16;
+    throw new OpTypeException("requant: bits must be 8 or 16, got " + bits);
   }
 
   private static TensorType clip(List<TensorType> in, DictAttr attrs, TensorType declared) {

@@ -26,9 +26,13 @@ public record Epilogue(List<Step> steps) {
     public Attribute toAttribute() { return DictAttr.of(Map.of("op", Attribute.of("relu"))); }
   }
 
-  public record Requant(int shift) implements Step {
+  /** requant's rounding shift, saturated into {@code to}: i8, or i16 (written {@code bits = 16}). */
+  public record Requant(int shift, ElementType to) implements Step {
+    public Requant(int shift) { this(shift, ElementType.I8); }
+
     public Attribute toAttribute() {
-      return DictAttr.of(Map.of("op", Attribute.of("requant"), "shift", Attribute.of(shift)));
+      return DictAttr.of(to == ElementType.I8 ? Map.of("op", Attribute.of("requant"), "shift", Attribute.of(shift))
+          : Map.of("op", Attribute.of("requant"), "shift", Attribute.of(shift), "bits", Attribute.of(to.bits())));
     }
   }
 
@@ -57,7 +61,8 @@ public record Epilogue(List<Step> steps) {
       steps.add(switch (op) {
         case "add" -> new Add();
         case "relu" -> new Relu();
-        case "requant" -> new Requant(Elementwise.checkShift(d.getInt("shift")));
+        case "requant" -> new Requant(Elementwise.checkShift(d.getInt("shift")),
+            Elementwise.requantTo(d.has("bits") ? d.getInt("bits") : 8));
         default -> throw new OpTypeException("unknown epilogue step '" + op + "' (expected add, relu or requant)");
       });
     }
@@ -83,7 +88,7 @@ public record Epilogue(List<Step> steps) {
         }
         t = sum;
       }
-      else if (s instanceof Requant) t = t.withElement(ElementType.I8);
+      else if (s instanceof Requant rq) t = t.withElement(rq.to());
     }
     return t;
   }

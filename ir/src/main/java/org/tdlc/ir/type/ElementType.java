@@ -28,6 +28,9 @@ public enum ElementType {
 
   public boolean contains(long v) { return v >= min() && v <= max(); }
 
+  /** v clamped into this type's range. */
+  public int saturate(long v) { return (int) Math.max(min(), Math.min(max(), v)); }
+
   /** The accumulator type of products of this type: acc(i8) = acc(i16) = acc(i32) = i32. */
   public ElementType accumulator() { return I32; }
 

@@ -67,4 +67,19 @@ class ElementwiseKernelTest {
     assertEquals(TensorType.of(I8, 1, 2), y.type());
     assertArrayEquals(new int[] {100, -100}, y.toArray());
   }
+
+  @Test void requantToSixteenBitsSaturatesIntoI16() {
+    Tensor y = TestModels.eval(Ops.REQUANT, attrs("shift", 2, "bits", 16),
+        tensor(I32, new int[] {4}, 400, -400, 1 << 20, -(1 << 20)));
+    assertEquals(TensorType.of(I16, 4), y.type());
+    // (x + 2) >> 2: 400 -> 100, -400 -> -100; 2^18 and -2^18 clamp into [-32768, 32767]
+    assertArrayEquals(new int[] {100, -100, 32767, -32768}, y.toArray());
+  }
+
+  @Test void requantTakesOnlyEightOrSixteenBits() {
+    org.tdlc.ir.ops.OpTypeException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.tdlc.ir.ops.OpTypeException.class,
+        () -> TestModels.eval(Ops.REQUANT, attrs("shift", 2, "bits", 12), tensor(I32, new int[] {1}, 4)));
+    assertEquals("requant: bits must be 8 or 16, got 12", e.getMessage());
+  }
 }

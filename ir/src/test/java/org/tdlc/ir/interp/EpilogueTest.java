@@ -66,4 +66,16 @@ class EpilogueTest {
     assertEquals(TensorType.of(I32, 1, 1), y.type());
     assertArrayEquals(new int[] {Integer.MIN_VALUE}, y.toArray());
   }
+
+  @Test void aSixteenBitRequantStepGivesAnI16ResultAndKeepsItsWidthInTheAttribute() {
+    Tensor a = tensor(I32, new int[] {1, 2}, 1 << 20, 300);
+    Tensor b = tensor(I32, new int[] {2, 1}, 1, 1);           // a x b = 2^20 + 300
+    Epilogue e = Epilogue.NONE.then(new Epilogue.Requant(4, org.tdlc.ir.type.ElementType.I16));
+    Tensor y = TestModels.eval(Ops.MATMUL, with(DictAttr.EMPTY, e), a, b);
+    assertEquals(TensorType.of(org.tdlc.ir.type.ElementType.I16, 1, 1), y.type());
+    assertArrayEquals(new int[] {32767}, y.toArray());          // (2^20 + 308) >> 4 = 65555, saturated
+    assertEquals(e, Epilogue.of(DictAttr.of(java.util.Map.of("epilogue", e.toAttribute()))));
+    assertEquals(Epilogue.NONE.then(new Epilogue.Requant(4)),
+        Epilogue.of(DictAttr.of(java.util.Map.of("epilogue", Epilogue.NONE.then(new Epilogue.Requant(4)).toAttribute()))));
+  }
 }

@@ -50,7 +50,7 @@ class InterpreterTest {
     int[] h = ReferenceOps.matmul(x, w1);
     assertArrayEquals(h, out.get("h").toArray());
     int[] a = new int[h.length];
-    for (int i = 0; i < h.length; i++) a[i] = ElementwiseKernel.requant(Math.max(h[i], 0), 4);
+    for (int i = 0; i < h.length; i++) a[i] = I8.saturate(IntegerFunctions.roundingShift(Math.max(h[i], 0), 4));
     int[] y = ReferenceOps.matmul(Tensor.of(TensorType.of(I8, 2, 16), a), w2);
     assertEquals(Tensor.of(TensorType.of(I32, 2, 4), y), out.get("y"));
   }

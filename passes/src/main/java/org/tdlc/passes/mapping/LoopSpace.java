@@ -105,7 +105,7 @@ public record LoopSpace(List<String> dims, int[] ranges, List<List<AffineExpr>> 
     int cur = 4;
     for (Epilogue.Step st : epi.steps()) {
       int from = cur;
-      if (st instanceof Epilogue.Requant) cur = 1;
+      if (st instanceof Epilogue.Requant rq) cur = rq.to().bytes();
       else if (st instanceof Epilogue.Add) cur = Math.max(cur, residual);
       io.add(new int[] {from + (st instanceof Epilogue.Add ? residual : 0), cur});
       if (cur != 4) chain.add(cur);

@@ -60,7 +60,9 @@ public final class FuseEpilogue implements Pass {
 
   private static Epilogue.Step step(Operation op) {
     if (op.is(Ops.RELU)) return new Epilogue.Relu();
-    if (op.is(Ops.REQUANT)) return new Epilogue.Requant((int) op.attributes().getInt("shift"));
+    if (op.is(Ops.REQUANT)) {
+      return new Epilogue.Requant((int) op.attributes().getInt("shift"), op.result().type().element());
+    }
     if (op.is(Ops.ADD)) return new Epilogue.Add();
     return null;
   }

@@ -64,7 +64,10 @@ class TimeloopImportTest {
       assertTrue(text.contains("memory psum_spad { size 64 B per pe; bandwidth 8 B/cycle; port split; energy 0.06275 pJ/B; "
           + "holds outputs; }"), layer + ": 16 partial sums of 4 B:\n" + text);
       assertTrue(text.contains("mac { energy 2.2 pJ; }"), layer + ":\n" + text);
-      assertTrue(text.contains("  " + layer + " = conv2d(Inputs, Weights"), layer + ": the layer keeps its name:\n" + text);
+      // Timeloop's outputs are 16-bit words: the layer, named as Timeloop names it, requantizes its sums to i16
+      assertTrue(text.contains("  " + layer + "_acc = conv2d(Inputs, Weights"), layer + ":\n" + text);
+      assertTrue(text.contains("  " + layer + " = requant(" + layer + "_acc, shift = 16, bits = 16);\n  output " + layer + ";"),
+          layer + ": the layer keeps its name:\n" + text);
       assertTrue(text.contains("@map("), layer + ": Timeloop's mapping is pinned where tdlc takes it:\n" + text);
       assertTrue(text.contains("DummyBuffer (14 instances of 16 words) is not carried over"), layer + ":\n" + text);
       assertTrue(r.err().contains(String.format(java.util.Locale.ROOT, "%,d MACs", Long.parseLong(row.get("macs")))),
@@ -110,7 +113,8 @@ class TimeloopImportTest {
 
   @Test
   void aTileTdlcCanHoldIsPinnedAndOneItCannotIsAComment() throws Exception {
-    // conv5: Timeloop's shared_glb tile (k=512 c=8 p=7 q=7) needs 175,376 B with tdlc's i32 partial sums: refused.
+    // conv5: Timeloop's shared_glb tile (k=512 c=8 p=7 q=7) needs 225,552 B with tdlc's i32 partial sums and the
+    // i16 results the requant writes beside them: refused.
     Path out = dir.resolve("conv5.tdl");
     assertEquals(0, importFiles(files("conv5_3x3_512"), out).code());
     String text = Files.readString(out);
@@ -123,7 +127,7 @@ class TimeloopImportTest {
     // of its own, walks them in its permutation (CR, inner to outer)
     assertTrue(text.contains("walk = [n, q, s, k, p, r, c], keep = { ifmap_spad = { r = 3, c = 2, k = 8 }, "
         + "weights_spad = { r = 3, c = 2, k = 8 }, psum_spad = { k = 8 } }, orders = { weights_spad = [r, c] })"), text);
-    assertTrue(text.contains("needs 175376 bytes of the shared_glb buffer, which holds 131072 bytes"), text);
+    assertTrue(text.contains("needs 225552 bytes of the shared_glb buffer, which holds 131072 bytes"), text);
     // Without the per-PE levels' partial sums the same mapping on a smaller problem fits: P = Q = 7, M = 64.
     String small = Files.readString(IN.resolve("prob/conv5_3x3_512.yaml")).replace("M: 512", "M: 16").replace("C: 512", "C: 64");
     Path prob = dir.resolve("small.yaml");

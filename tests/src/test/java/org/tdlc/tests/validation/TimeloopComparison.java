@@ -103,16 +103,19 @@ public final class TimeloopComparison {
   }
 
   /**
-   * tdlc's energy with its results and partial sums counted as Timeloop counts its outputs, one 16-bit word each
-   * at DRAM and the global buffer, where tdlc's are i32 (two words): what the layer's result operand moves there,
-   * halved. Below the global buffer the scratchpads' energies are already per partial sum (the import divides
-   * Timeloop's per word by 4 bytes), and the network costs nothing, as in Timeloop's table.
+   * tdlc's energy with its i32 values counted as Timeloop counts every value, one 16-bit word each: the layer's
+   * result operand at DRAM and the global buffer, less its i16 results (the import requantizes the sums to i16:
+   * each written once to DRAM, and once into the global buffer by the requant and read once by the store), is
+   * i32 partial sums and the accumulators the requant reads; those bytes are halved. Below the global buffer the
+   * scratchpads' energies are already per partial sum (the import divides Timeloop's per word by 4 bytes), and the
+   * network costs nothing, as in Timeloop's table.
    */
-  public static double energyWithWordResults(OneLayer.Result r) {
+  public static double energyWithWordSums(OneLayer.Result r) {
     var c = r.cost();
-    double dram = (c.dramRead()[2] + c.dramWrite()[2]) * r.target().dram().energyPjPerByte();
-    double global = (c.globalRead()[2] + c.globalWrite()[2]) * r.target().global().energyPjPerByte();
-    return c.energyPj() - (dram + global) / 2;
+    long results = c.dramWrite()[2];                                    // the i16 results, 2 bytes each
+    long i32Dram = c.dramRead()[2], i32Global = c.globalRead()[2] + c.globalWrite()[2] - 2 * results;
+    return c.energyPj() - (i32Dram * r.target().dram().energyPjPerByte()
+        + i32Global * r.target().global().energyPjPerByte()) / 2;
   }
 
   /** The PEs tdlc's mapping of {@code l} keeps busy in a full fold. */
@@ -120,7 +123,7 @@ public final class TimeloopComparison {
 
   public String table() {
     StringBuilder b = new StringBuilder("| layer | MACs | Timeloop cycles | tdlc cycles | ratio | Timeloop PEs used "
-        + "| tdlc PEs used | Timeloop pJ/MAC | tdlc pJ/MAC | energy ratio | energy ratio, results as words |\n"
+        + "| tdlc PEs used | Timeloop pJ/MAC | tdlc pJ/MAC | energy ratio | energy ratio, sums as words |\n"
         + "|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Layer l : layers) {
       var t = l.tdlc().cost();
@@ -134,7 +137,7 @@ public final class TimeloopComparison {
           .append(" | ").append(Ratios.fmt(toolPj / l.tool("macs")))
           .append(" | ").append(Ratios.fmt(t.energyPj() / t.macs()))
           .append(" | ").append(Ratios.fmt(t.energyPj() / toolPj))
-          .append(" | ").append(Ratios.fmt(energyWithWordResults(l.tdlc()) / toolPj)).append(" |\n");
+          .append(" | ").append(Ratios.fmt(energyWithWordSums(l.tdlc()) / toolPj)).append(" |\n");
     }
     return b.toString();
   }
@@ -163,7 +166,7 @@ public final class TimeloopComparison {
   public String csv() {
     StringBuilder b = new StringBuilder("layer,macs,timeloop_cycles,tdlc_cycles,tdlc_compute_cycles,timeloop_energy_pj,"
         + "tdlc_energy_pj,timeloop_energy_pj_dram,timeloop_energy_pj_glb,tdlc_dram_bytes,tdlc_global_bytes,"
-        + "tdlc_local_bytes,tdlc_result_dram_bytes,tdlc_result_global_bytes,tdlc_energy_pj_results_as_words,"
+        + "tdlc_local_bytes,tdlc_result_dram_bytes,tdlc_result_global_bytes,tdlc_energy_pj_sums_as_words,"
         + "timeloop_spatial,tdlc_spatial,tdlc_tile\n");
     for (Layer l : layers) {
       var t = l.tdlc().cost();
@@ -172,7 +175,7 @@ public final class TimeloopComparison {
           Double.toString(t.energyPj()), l.tool().get("energy_pJ_DRAM"), l.tool().get("energy_pJ_shared_glb"),
           Long.toString(t.dramBytes()), Long.toString(t.globalBytes()), Long.toString(t.localBytes()),
           Long.toString(t.dramRead()[2] + t.dramWrite()[2]), Long.toString(t.globalRead()[2] + t.globalWrite()[2]),
-          Double.toString(energyWithWordResults(l.tdlc())), l.tool().get("spatial_factors"), Mappings.spatial(l.tdlc()), Mappings.tile(l.tdlc().mapping()))).append('\n');
+          Double.toString(energyWithWordSums(l.tdlc())), l.tool().get("spatial_factors"), Mappings.spatial(l.tdlc()), Mappings.tile(l.tdlc().mapping()))).append('\n');
     }
     return b.toString();
   }
