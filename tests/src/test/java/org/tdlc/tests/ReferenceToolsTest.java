@@ -186,6 +186,11 @@ class ReferenceToolsTest {
         wrong.add(layer + ": cycles tdlc/Timeloop " + cycles + " on " + pes + " PEs, Timeloop's " + toolPes);
       }
       if (Math.abs(energy - 1) > 0.20) wrong.add(layer + ": energy (sums as words) tdlc/Timeloop " + energy);
+      // the exhaustive search's optimum (validation/reference/timeloop/README.md) is at most the random search's
+      double best = TimeloopComparison.exhaustivePj(layer);
+      if (!(best <= Double.parseDouble(l.tool().get("energy_pJ")))) {
+        wrong.add(layer + ": the exhaustive optimum " + best + " pJ is not below the random search's best");
+      }
     }
     assertEquals(4, conv2);
     assertTrue(wrong.isEmpty(), String.join("\n", wrong));
