@@ -8,6 +8,7 @@ package org.tdlc.sim;
 import org.tdlc.backend.isa.AluOp;
 import org.tdlc.backend.isa.Descriptor.AluDesc;
 import org.tdlc.ir.interp.IntegerFunctions;
+import org.tdlc.ir.type.ElementType;
 
 final class AluUnit {
   private AluUnit() {}
@@ -135,7 +136,8 @@ final class AluUnit {
       case REQUANT -> {
         if (sd != 1 || s1 != 4) return false;
         for (int k = 0; k < n; k++) {
-          g[q0 + k * dd] = (byte) saturate(IntegerFunctions.roundingShift((int) Memory.I32.get(g, q1 + k * d1), imm), 1);
+          long v = IntegerFunctions.roundingShift((int) Memory.I32.get(g, q1 + k * d1), imm);
+          g[q0 + k * dd] = (byte) ElementType.I8.saturate(v);
         }
         return true;
       }
@@ -235,10 +237,7 @@ final class AluUnit {
     };
   }
 
-  private static int saturate(long v, int bytes) {
-    long max = bytes == 4 ? Integer.MAX_VALUE : (1L << (8 * bytes - 1)) - 1;
-    return (int) Math.max(-max - 1, Math.min(max, v));
-  }
+  private static int saturate(long v, int bytes) { return ElementType.ofBytes(bytes).saturate(v); }
 
   private static final IntegerFunctions.ExpConstants[] EXP = new IntegerFunctions.ExpConstants[64];
   private static final IntegerFunctions.GeluConstants[] GELU = new IntegerFunctions.GeluConstants[64];

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.tdlc.ir.target.Operand;
+import org.tdlc.ir.type.ElementType;
 import org.tdlc.ir.target.Quantities;
 import org.tdlc.machine.Energy;
 
@@ -556,7 +557,7 @@ public final class TimeloopImport {
         .append(p.strideP() == 1 && p.strideQ() == 1 ? "" : ", stride = " + strides).append(");\n");
     // Timeloop's outputs are words as wide as its operands: the i32 accumulators requantized back to that type (its
     // scale is arbitrary, Timeloop having no values: the shift brings a product of two words back to one word)
-    int bits = type.equals("i8") ? 8 : 16;
+    int bits = ElementType.parse(type).orElseThrow().bits();
     b.append("  // Timeloop's ").append(p.dataSpaces().get(2)).append(" are ").append(type).append(" words, as its operands:"
         + " the conv2d's i32 sums are requantized to ").append(type).append(" (fused into the layer).\n");
     b.append("  ").append(layer).append(" = requant(").append(layer).append("_acc, shift = ").append(bits)

@@ -87,10 +87,13 @@ final class Elementwise {
       .kernel(ElementwiseKernel.CLIP)
       .build();
 
+  /** requant's default width: into i8. */
+  static final int REQUANT_BITS = 8;
+
   static final OpDef REQUANT = OpDef.op(Family.VECTOR, Ops.REQUANT).callee("requant")
       .operands("x")
       .attr("shift", AttrKind.INT, required(), "right shift, 0.." + Ops.REQUANT_MAX_SHIFT)
-      .attr("bits", AttrKind.INT, value(8), "the result's width: 8 (i8) or 16 (i16)")
+      .attr("bits", AttrKind.INT, value(REQUANT_BITS), "the result's width: 8 (i8) or 16 (i16)")
       .result("i8 (i16 with bits = 16), same shape as x", Elementwise::requant)
       .loops("y[i...] = clamp((x[i...] + (1 << (shift-1))) >> shift, lo, hi); shift = 0: clamp(x[i...]);"
           + " [lo, hi] = [-128, 127], or [-32768, 32767] with bits = 16")

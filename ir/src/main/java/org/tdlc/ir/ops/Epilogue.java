@@ -28,11 +28,11 @@ public record Epilogue(List<Step> steps) {
 
   /** requant's rounding shift, saturated into {@code to}: i8, or i16 (written {@code bits = 16}). */
   public record Requant(int shift, ElementType to) implements Step {
-    public Requant(int shift) { this(shift, ElementType.I8); }
+    public Requant(int shift) { this(shift, Elementwise.requantTo(Elementwise.REQUANT_BITS)); }
 
     public Attribute toAttribute() {
-      return DictAttr.of(to == ElementType.I8 ? Map.of("op", Attribute.of("requant"), "shift", Attribute.of(shift))
-          : Map.of("op", Attribute.of("requant"), "shift", Attribute.of(shift), "bits", Attribute.of(to.bits())));
+      DictAttr d = DictAttr.of(Map.of("op", Attribute.of("requant"), "shift", Attribute.of(shift)));
+      return to.bits() == Elementwise.REQUANT_BITS ? d : d.with("bits", Attribute.of(to.bits()));
     }
   }
 
@@ -62,7 +62,7 @@ public record Epilogue(List<Step> steps) {
         case "add" -> new Add();
         case "relu" -> new Relu();
         case "requant" -> new Requant(Elementwise.checkShift(d.getInt("shift")),
-            Elementwise.requantTo(d.has("bits") ? d.getInt("bits") : 8));
+            Elementwise.requantTo(d.has("bits") ? d.getInt("bits") : Elementwise.REQUANT_BITS));
         default -> throw new OpTypeException("unknown epilogue step '" + op + "' (expected add, relu or requant)");
       });
     }

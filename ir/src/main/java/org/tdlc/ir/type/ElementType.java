@@ -28,6 +28,12 @@ public enum ElementType {
 
   public boolean contains(long v) { return v >= min() && v <= max(); }
 
+  /** The type of {@code bytes}-byte elements. */
+  public static ElementType ofBytes(int bytes) {
+    for (ElementType t : values()) if (t.bytes() == bytes) return t;
+    throw new IllegalArgumentException("no " + bytes + "-byte element type");
+  }
+
   /** v clamped into this type's range. */
   public int saturate(long v) { return (int) Math.max(min(), Math.min(max(), v)); }
 
