@@ -30,8 +30,12 @@ public enum ElementType {
 
   /** The type of {@code bytes}-byte elements. */
   public static ElementType ofBytes(int bytes) {
-    for (ElementType t : values()) if (t.bytes() == bytes) return t;
-    throw new IllegalArgumentException("no " + bytes + "-byte element type");
+    return switch (bytes) {
+      case 1 -> I8;
+      case 2 -> I16;
+      case 4 -> I32;
+      default -> throw new IllegalArgumentException("no " + bytes + "-byte element type");
+    };
   }
 
   /** v clamped into this type's range. */
