@@ -76,17 +76,17 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=96, c=16, p=16, q=16, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: X over 16 (columns); C over 16 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=96, c=16, p=16, q=16, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); C over 16 (rows);
   Layer b2_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 96, C: 16, R: 1, S: 1, Y: 112, X: 112 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(96,96) K;
       TemporalMap(1,1) N;
-      TemporalMap(16,16) Y;
+      TemporalMap(16,16) X;
       TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -151,8 +151,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=144, c=24, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: os, rows q, columns k, tile {n=1, k=144, c=24, p=2, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); X over 16 (rows);
   Layer b3_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -160,16 +160,16 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
-      TemporalMap(2,2) X;
+      TemporalMap(2,2) Y;
+      TemporalMap(56,56) X;
       TemporalMap(24,24) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -226,8 +226,8 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p, columns k, tile {n=1, k=144, c=24, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 16 (rows);
+  // tdlc mapping: os, rows q, columns k, tile {n=1, k=144, c=24, p=2, q=56, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: K over 16 (columns); X over 16 (rows);
   Layer b4_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -235,16 +235,16 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
-      TemporalMap(2,2) X;
+      TemporalMap(2,2) Y;
+      TemporalMap(56,56) X;
       TemporalMap(24,24) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(16, P);
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
-      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),1) Y;
       TemporalMap(1,1) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;

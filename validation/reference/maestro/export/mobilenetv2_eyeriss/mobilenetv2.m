@@ -5,54 +5,52 @@
 // rows and columns that windows touch. `// differs from tdlc:` says where MAESTRO's spatial maps cannot do what
 // tdlc's flattened array axes do.
 Network mobilenetv2 {
-  // tdlc mapping: rs, rows c x s, columns q, tile {n=1, k=32, c=3, p=16, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 4 (rows); S over 3 (rows);
+  // tdlc mapping: rs, rows c x r, columns p, tile {n=1, k=32, c=3, p=28, q=16, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // levels: Y over 14 (columns); C over 4 (rows); R over 3 (rows);
   Layer stem_a {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 32, C: 3, R: 3, S: 3, Y: 225, X: 225 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(32,32) K;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(32,32) K;
       TemporalMap(3,3) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(4, P);
       SpatialMap(1,1) C;
       Cluster(3, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows s, columns g x q, tile {n=1, g=2, k=1, c=1, p=112, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: C over 2 (columns); X over 7 (columns); S over 12 (rows);
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=1, k=1, c=1, p=112, q=112, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 12 (rows);
   Layer b1_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 32, R: 3, S: 3, Y: 114, X: 114 }
     Dataflow {
-      SpatialMap(1,1) C;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(1,1) C;
       TemporalMap(1,1) N;
-      TemporalMap(114,112) Y;
-      TemporalMap(58,56) X;
+      TemporalMap(114,112) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(7, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
+      SpatialMap(1,1) Y;
+      SpatialMap(1,1) R;
       TemporalMap(1,1) N;
       TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(S),Sz(S)) S;
     }
   }
   // tdlc mapping: rs, rows c, columns p, tile {n=1, k=16, c=32, p=14, q=56, r=1, s=1}, spatial {c=8}, order [n, p, q, k, c, r, s]
@@ -79,17 +77,17 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=96, c=16, p=14, q=14, r=1, s=1}, spatial {c=8}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=96, c=16, p=16, q=14, r=1, s=1}, spatial {c=8}, order [k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); C over 12 (rows);
   Layer b2_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 96, C: 16, R: 1, S: 1, Y: 112, X: 112 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(96,96) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
+      TemporalMap(16,16) Y;
       TemporalMap(16,16) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -103,7 +101,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows s, columns q, tile {n=1, g=2, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows s, columns q, tile {n=1, g=4, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: X over 14 (columns); S over 12 (rows);
   Layer b2_da {
     Type: DSCONV
@@ -111,7 +109,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 96, R: 3, S: 3, Y: 113, X: 113 }
     Dataflow {
       SpatialMap(Sz(S),1) X;
-      TemporalMap(2,2) C;
+      TemporalMap(4,4) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -125,17 +123,17 @@ Network mobilenetv2 {
       TemporalMap(Sz(R),Sz(R)) R;
     }
   }
-  // tdlc mapping: rs, rows c, columns q, tile {n=1, k=24, c=96, p=14, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=24, c=96, p=14, q=28, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b2_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 24, C: 96, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(24,24) K;
       TemporalMap(1,1) N;
-      TemporalMap(14,14) Y;
+      TemporalMap(28,28) X;
       TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -149,22 +147,20 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k x q, tile {n=1, k=144, c=24, p=56, q=2, r=1, s=1}, spatial {c=12, k=6}, order [k, n, p, q, c, r, s]
-  // levels: K over 7 (columns); X over 2 (columns); C over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=144, c=24, p=14, q=8, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b3_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 144, C: 24, R: 1, S: 1, Y: 56, X: 56 }
     Dataflow {
-      SpatialMap(24,24) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(144,144) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
-      TemporalMap(2,2) X;
+      TemporalMap(8,8) X;
       TemporalMap(24,24) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
       Cluster(12, P);
       SpatialMap(2,2) C;
       TemporalMap(1,1) N;
@@ -175,17 +171,87 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=4, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); R over 12 (rows);
+  // tdlc mapping: rs, rows s, columns q, tile {n=1, g=4, k=1, c=1, p=56, q=56, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: X over 14 (columns); S over 12 (rows);
   Layer b3_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 144, R: 3, S: 3, Y: 58, X: 58 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(4,4) C;
       TemporalMap(1,1) N;
-      TemporalMap(58,56) X;
+      TemporalMap(58,56) Y;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(1,1) X;
+      SpatialMap(1,1) S;
+      TemporalMap(1,1) N;
+      TemporalMap(1,1) C;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(R),Sz(R)) R;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=24, c=144, p=14, q=28, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
+  Layer b3_y {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 24, C: 144, R: 1, S: 1, Y: 56, X: 56 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(24,24) K;
+      TemporalMap(1,1) N;
+      TemporalMap(28,28) X;
+      TemporalMap(144,144) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(12,12) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=144, c=24, p=14, q=8, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
+  Layer b4_ea {
+    Type: CONV
+    Stride { X: 1, Y: 1 }
+    Dimensions { N: 1, K: 144, C: 24, R: 1, S: 1, Y: 56, X: 56 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(144,144) K;
+      TemporalMap(1,1) N;
+      TemporalMap(8,8) X;
+      TemporalMap(24,24) C;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(12, P);
+      SpatialMap(2,2) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(R),1) Y;
+      TemporalMap(Sz(S),1) X;
+      TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
+      TemporalMap(Sz(S),Sz(S)) S;
+    }
+  }
+  // tdlc mapping: rs, rows r, columns p, tile {n=1, g=12, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); R over 12 (rows);
+  Layer b4_da {
+    Type: DSCONV
+    Stride { X: 2, Y: 2 }
+    Dimensions { N: 1, K: 1, C: 144, R: 3, S: 3, Y: 57, X: 57 }
+    Dataflow {
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(12,12) C;
+      TemporalMap(1,1) N;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
@@ -197,79 +263,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=24, c=144, p=14, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
-  // levels: Y over 14 (columns); C over 12 (rows);
-  Layer b3_y {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 24, C: 144, R: 1, S: 1, Y: 56, X: 56 }
-    Dataflow {
-      SpatialMap(Sz(R),1) Y;
-      TemporalMap(24,24) K;
-      TemporalMap(1,1) N;
-      TemporalMap(14,14) X;
-      TemporalMap(144,144) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(12,12) C;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns k x q, tile {n=1, k=144, c=24, p=56, q=2, r=1, s=1}, spatial {c=12, k=6}, order [k, n, p, q, c, r, s]
-  // levels: K over 7 (columns); X over 2 (columns); C over 12 (rows);
-  Layer b4_ea {
-    Type: CONV
-    Stride { X: 1, Y: 1 }
-    Dimensions { N: 1, K: 144, C: 24, R: 1, S: 1, Y: 56, X: 56 }
-    Dataflow {
-      SpatialMap(24,24) K;
-      TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
-      TemporalMap(2,2) X;
-      TemporalMap(24,24) C;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(2, P);
-      SpatialMap(Sz(S),1) X;
-      Cluster(12, P);
-      SpatialMap(2,2) C;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(S),1) X;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(1,1) K;
-      TemporalMap(Sz(S),Sz(S)) S;
-    }
-  }
-  // tdlc mapping: rs, rows s, columns q, tile {n=1, g=8, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); S over 12 (rows);
-  Layer b4_da {
-    Type: DSCONV
-    Stride { X: 2, Y: 2 }
-    Dimensions { N: 1, K: 1, C: 144, R: 3, S: 3, Y: 57, X: 57 }
-    Dataflow {
-      SpatialMap(Sz(S),1) X;
-      TemporalMap(8,8) C;
-      TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-      TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(12, P);
-      SpatialMap(1,1) X;
-      SpatialMap(1,1) S;
-      TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
-      TemporalMap(Sz(R),1) Y;
-      TemporalMap(Sz(R),Sz(R)) R;
-    }
-  }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=144, p=14, q=4, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=144, p=28, q=8, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b4_y {
     Type: CONV
@@ -279,7 +273,7 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(32,32) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(8,8) X;
       TemporalMap(144,144) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -293,31 +287,31 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=32, p=28, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=24, c=32, p=28, q=28, r=1, s=1}, spatial {c=8}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b5_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 192, C: 32, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(24,24) K;
       TemporalMap(1,1) N;
       TemporalMap(28,28) X;
-      TemporalMap(12,12) K;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(4,4) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows s, columns q, tile {n=1, g=12, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows s, columns q, tile {n=1, g=16, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: X over 14 (columns); S over 12 (rows);
   Layer b5_da {
     Type: DSCONV
@@ -325,7 +319,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
       SpatialMap(Sz(S),1) X;
-      TemporalMap(12,12) C;
+      TemporalMap(16,16) C;
       TemporalMap(1,1) N;
       TemporalMap(30,28) Y;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -339,7 +333,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(R),Sz(R)) R;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=8, c=192, p=14, q=28, r=1, s=1}, spatial {c=12}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=16, c=192, p=14, q=28, r=1, s=1}, spatial {c=12}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b5_y {
     Type: CONV
@@ -349,7 +343,7 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
       TemporalMap(28,28) X;
-      TemporalMap(8,8) K;
+      TemporalMap(16,16) K;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -363,31 +357,31 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=32, p=28, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=24, c=32, p=28, q=28, r=1, s=1}, spatial {c=8}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b6_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 192, C: 32, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(24,24) K;
       TemporalMap(1,1) N;
       TemporalMap(28,28) X;
-      TemporalMap(12,12) K;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(4,4) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows s, columns q, tile {n=1, g=12, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows s, columns q, tile {n=1, g=16, k=1, c=1, p=28, q=28, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: X over 14 (columns); S over 12 (rows);
   Layer b6_da {
     Type: DSCONV
@@ -395,7 +389,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 30, X: 30 }
     Dataflow {
       SpatialMap(Sz(S),1) X;
-      TemporalMap(12,12) C;
+      TemporalMap(16,16) C;
       TemporalMap(1,1) N;
       TemporalMap(30,28) Y;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -409,7 +403,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(R),Sz(R)) R;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=8, c=192, p=14, q=28, r=1, s=1}, spatial {c=12}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=16, c=192, p=14, q=28, r=1, s=1}, spatial {c=12}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b6_y {
     Type: CONV
@@ -419,7 +413,7 @@ Network mobilenetv2 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
       TemporalMap(28,28) X;
-      TemporalMap(8,8) K;
+      TemporalMap(16,16) K;
       TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -433,31 +427,31 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=32, p=28, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 14 (columns); K over 12 (rows);
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=24, c=32, p=28, q=28, r=1, s=1}, spatial {c=8}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); C over 12 (rows);
   Layer b7_ea {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 192, C: 32, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
+      TemporalMap(24,24) K;
       TemporalMap(1,1) N;
       TemporalMap(28,28) X;
-      TemporalMap(12,12) K;
       TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(1,1) K;
+      SpatialMap(4,4) C;
       TemporalMap(1,1) N;
-      TemporalMap(1,1) C;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
+      TemporalMap(1,1) K;
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=16, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=64, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b7_da {
     Type: DSCONV
@@ -465,7 +459,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 192, R: 3, S: 3, Y: 29, X: 29 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(16,16) C;
+      TemporalMap(64,64) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -504,7 +498,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b8_ea {
     Type: CONV
@@ -512,7 +506,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(12,12) K;
+      TemporalMap(24,24) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(64,64) C;
@@ -528,7 +522,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=96, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b8_da {
     Type: DSCONV
@@ -536,7 +530,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      TemporalMap(96,96) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -551,7 +545,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, spatial {c=12}, order [n, p, q, k, c, r, s]
   // levels: K over 14 (columns); C over 12 (rows);
   Layer b8_y {
     Type: CONV
@@ -575,7 +569,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b9_ea {
     Type: CONV
@@ -583,7 +577,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(12,12) K;
+      TemporalMap(24,24) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(64,64) C;
@@ -599,7 +593,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=96, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b9_da {
     Type: DSCONV
@@ -607,7 +601,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      TemporalMap(96,96) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -622,7 +616,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, spatial {c=12}, order [n, p, q, k, c, r, s]
   // levels: K over 14 (columns); C over 12 (rows);
   Layer b9_y {
     Type: CONV
@@ -646,7 +640,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b10_ea {
     Type: CONV
@@ -654,7 +648,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(12,12) K;
+      TemporalMap(24,24) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(64,64) C;
@@ -670,7 +664,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=96, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b10_da {
     Type: DSCONV
@@ -678,7 +672,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      TemporalMap(96,96) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -693,7 +687,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=384, p=14, q=4, r=1, s=1}, spatial {c=12}, order [n, p, q, k, c, r, s]
   // levels: K over 14 (columns); C over 12 (rows);
   Layer b10_y {
     Type: CONV
@@ -717,7 +711,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b11_ea {
     Type: CONV
@@ -725,7 +719,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 384, C: 64, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(12,12) K;
+      TemporalMap(24,24) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(64,64) C;
@@ -741,7 +735,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=32, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=96, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b11_da {
     Type: DSCONV
@@ -749,7 +743,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 384, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) C;
+      TemporalMap(96,96) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -764,7 +758,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=12, c=384, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=24, c=384, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer b11_y {
     Type: CONV
@@ -772,7 +766,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 96, C: 384, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(12,12) K;
+      TemporalMap(24,24) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(384,384) C;
@@ -788,7 +782,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=48, c=96, p=14, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b12_ea {
     Type: CONV
@@ -796,7 +790,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(48,48) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(96,96) C;
@@ -812,7 +806,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=48, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=96, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b12_da {
     Type: DSCONV
@@ -820,7 +814,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(48,48) C;
+      TemporalMap(96,96) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -835,7 +829,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=96, c=576, p=4, q=8, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=96, c=576, p=14, q=2, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
   // levels: K over 14 (columns); C over 12 (rows);
   Layer b12_y {
     Type: CONV
@@ -844,8 +838,8 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(8,8) X;
+      TemporalMap(14,14) Y;
+      TemporalMap(2,2) X;
       TemporalMap(576,576) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -859,7 +853,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=48, c=96, p=14, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b13_ea {
     Type: CONV
@@ -867,7 +861,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(48,48) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(96,96) C;
@@ -883,7 +877,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=48, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns p, tile {n=1, g=96, k=1, c=1, p=14, q=14, r=3, s=3}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); R over 4 (rows); S over 3 (rows);
   Layer b13_da {
     Type: DSCONV
@@ -891,7 +885,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 16, X: 16 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(48,48) C;
+      TemporalMap(96,96) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -906,7 +900,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=96, c=576, p=4, q=8, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=96, c=576, p=14, q=2, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
   // levels: K over 14 (columns); C over 12 (rows);
   Layer b13_y {
     Type: CONV
@@ -915,8 +909,8 @@ Network mobilenetv2 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(8,8) X;
+      TemporalMap(14,14) Y;
+      TemporalMap(2,2) X;
       TemporalMap(576,576) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -930,7 +924,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=32, c=96, p=14, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns p, tile {n=1, k=48, c=96, p=14, q=14, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); C over 12 (rows);
   Layer b14_ea {
     Type: CONV
@@ -938,7 +932,7 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 576, C: 96, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(32,32) K;
+      TemporalMap(48,48) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) X;
       TemporalMap(96,96) C;
@@ -954,7 +948,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=48, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=192, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
   // levels: Y over 7 (columns); C over 2 (columns); R over 4 (rows); S over 3 (rows);
   Layer b14_da {
     Type: DSCONV
@@ -962,13 +956,13 @@ Network mobilenetv2 {
     Dimensions { N: 1, K: 1, C: 576, R: 3, S: 3, Y: 15, X: 15 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(48,48) C;
+      TemporalMap(192,192) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(S),1) X;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(2, P);
-      SpatialMap(24,24) C;
+      SpatialMap(96,96) C;
       Cluster(4, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;
@@ -979,7 +973,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=576, p=7, q=7, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=160, c=192, p=7, q=7, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
   // levels: K over 14 (columns); C over 12 (rows);
   Layer b14_y {
     Type: CONV
@@ -990,11 +984,11 @@ Network mobilenetv2 {
       TemporalMap(1,1) N;
       TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
-      TemporalMap(576,576) C;
+      TemporalMap(192,192) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(48,48) C;
+      SpatialMap(16,16) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
@@ -1029,14 +1023,14 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=192, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
   // levels: C over 2 (columns); Y over 7 (columns); R over 4 (rows); S over 3 (rows);
   Layer b15_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(32,32) C;
+      SpatialMap(96,96) C;
       TemporalMap(1,1) N;
       TemporalMap(9,7) Y;
       TemporalMap(Sz(S),1) X;
@@ -1104,14 +1098,14 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=192, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
   // levels: C over 2 (columns); Y over 7 (columns); R over 4 (rows); S over 3 (rows);
   Layer b16_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(32,32) C;
+      SpatialMap(96,96) C;
       TemporalMap(1,1) N;
       TemporalMap(9,7) Y;
       TemporalMap(Sz(S),1) X;
@@ -1179,14 +1173,14 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=64, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows r x s, columns g x p, tile {n=1, g=192, k=1, c=1, p=7, q=7, r=3, s=3}, spatial {g=2}, order [g, k, n, p, q, c, r, s]
   // levels: C over 2 (columns); Y over 7 (columns); R over 4 (rows); S over 3 (rows);
   Layer b17_da {
     Type: DSCONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 1, C: 960, R: 3, S: 3, Y: 9, X: 9 }
     Dataflow {
-      SpatialMap(32,32) C;
+      SpatialMap(96,96) C;
       TemporalMap(1,1) N;
       TemporalMap(9,7) Y;
       TemporalMap(Sz(S),1) X;
@@ -1204,7 +1198,7 @@ Network mobilenetv2 {
       TemporalMap(1,1) C;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=32, c=960, p=7, q=7, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=320, c=96, p=7, q=7, r=1, s=1}, spatial {c=12}, order [k, n, p, q, c, r, s]
   // levels: K over 14 (columns); C over 12 (rows);
   Layer b17_y {
     Type: CONV
@@ -1215,11 +1209,11 @@ Network mobilenetv2 {
       TemporalMap(1,1) N;
       TemporalMap(7,7) Y;
       TemporalMap(7,7) X;
-      TemporalMap(960,960) C;
+      TemporalMap(96,96) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
-      SpatialMap(80,80) C;
+      SpatialMap(8,8) C;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
@@ -1228,7 +1222,7 @@ Network mobilenetv2 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=64, c=320, p=7, q=7, r=1, s=1}, spatial {c=10}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows c, columns k, tile {n=1, k=128, c=320, p=7, q=7, r=1, s=1}, spatial {c=10}, order [k, n, p, q, c, r, s]
   // levels: K over 14 (columns); C over 12 (rows);
   Layer last_a {
     Type: CONV

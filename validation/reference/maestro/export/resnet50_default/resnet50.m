@@ -131,8 +131,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=256, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=256, p=2, q=56, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 2 (rows); X over 8 (rows);
   Layer l1_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -140,14 +140,14 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
-      TemporalMap(2,2) X;
+      TemporalMap(2,2) Y;
+      TemporalMap(56,56) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(8, P);
-      SpatialMap(Sz(R),1) Y;
       Cluster(2, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(8, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -207,8 +207,8 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=256, p=56, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
-  // levels: K over 16 (columns); Y over 8 (rows); X over 2 (rows);
+  // tdlc mapping: os, rows p x q, columns k, tile {n=1, k=64, c=256, p=2, q=56, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: K over 16 (columns); Y over 2 (rows); X over 8 (rows);
   Layer l1_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
@@ -216,14 +216,14 @@ Network resnet50 {
     Dataflow {
       SpatialMap(1,1) K;
       TemporalMap(1,1) N;
-      TemporalMap(56,56) Y;
-      TemporalMap(2,2) X;
+      TemporalMap(2,2) Y;
+      TemporalMap(56,56) X;
       TemporalMap(256,256) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
-      Cluster(8, P);
-      SpatialMap(Sz(R),1) Y;
       Cluster(2, P);
+      SpatialMap(Sz(R),1) Y;
+      Cluster(8, P);
       SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
       TemporalMap(1,1) K;
@@ -307,7 +307,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=16, c=64, p=28, q=28, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: ws, rows c, columns k, tile {n=1, k=128, c=64, p=28, q=4, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: K over 16 (columns); C over 16 (rows);
   Layer l2_0_a2 {
     Type: CONV
@@ -355,17 +355,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=256, c=128, p=4, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: X over 16 (columns); K over 16 (rows);
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=16, c=128, p=28, q=28, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // levels: Y over 16 (columns); K over 16 (rows);
   Layer l2_0_y {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(16,16) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) Y;
-      TemporalMap(256,256) K;
+      TemporalMap(28,28) X;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -379,16 +379,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=512, p=28, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 16 (columns); K over 16 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=512, p=4, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: X over 16 (columns); K over 16 (rows);
   Layer l2_1_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(4,4) Y;
       TemporalMap(64,64) K;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -451,16 +451,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=512, p=28, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 16 (columns); K over 16 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=512, p=4, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: X over 16 (columns); K over 16 (rows);
   Layer l2_2_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(4,4) Y;
       TemporalMap(64,64) K;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;
@@ -523,16 +523,16 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=512, p=28, q=4, r=1, s=1}, order [n, p, q, k, c, r, s]
-  // levels: Y over 16 (columns); K over 16 (rows);
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=64, c=512, p=4, q=28, r=1, s=1}, order [n, p, q, k, c, r, s]
+  // levels: X over 16 (columns); K over 16 (rows);
   Layer l2_3_a1 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 128, C: 512, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
-      SpatialMap(Sz(R),1) Y;
+      SpatialMap(Sz(S),1) X;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(4,4) Y;
       TemporalMap(64,64) K;
       TemporalMap(512,512) C;
       TemporalMap(Sz(R),Sz(R)) R;

@@ -31,7 +31,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=64, p=14, q=8, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=64, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l1_0_a1 {
     Type: CONV
@@ -41,7 +41,7 @@ Network resnet50 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(8,8) X;
+      TemporalMap(14,14) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -55,17 +55,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 4 (rows); R over 3 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=64, c=64, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l1_0_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(16,14) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -153,17 +153,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 4 (rows); R over 3 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=64, c=64, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l1_1_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(16,14) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -179,7 +179,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, spatial {p=14}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l1_1_y {
     Type: CONV
@@ -189,7 +189,7 @@ Network resnet50 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -227,17 +227,17 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns q, tile {n=1, k=64, c=64, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
-  // levels: X over 14 (columns); K over 4 (rows); R over 3 (rows);
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=64, c=64, p=14, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l1_2_a2 {
     Type: CONV
     Stride { X: 1, Y: 1 }
     Dimensions { N: 1, K: 64, C: 64, R: 3, S: 3, Y: 58, X: 58 }
     Dataflow {
-      SpatialMap(Sz(S),1) X;
+      SpatialMap(Sz(R),1) Y;
       TemporalMap(64,64) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
+      TemporalMap(16,14) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -253,7 +253,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=64, p=14, q=4, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p x q, tile {n=1, k=256, c=64, p=56, q=1, r=1, s=1}, spatial {p=14}, order [k, n, p, q, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l1_2_y {
     Type: CONV
@@ -263,7 +263,7 @@ Network resnet50 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(4,4) X;
+      TemporalMap(Sz(S),1) X;
       TemporalMap(64,64) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -397,7 +397,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=128, p=14, q=28, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=16, c=128, p=14, q=28, r=3, s=3}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l2_1_a2 {
     Type: CONV
@@ -407,7 +407,7 @@ Network resnet50 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
       TemporalMap(30,28) X;
-      TemporalMap(8,8) K;
+      TemporalMap(16,16) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -423,7 +423,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=128, p=14, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_1_y {
     Type: CONV
@@ -431,9 +431,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(14,14) X;
+      TemporalMap(64,64) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -471,7 +471,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=128, p=14, q=28, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=16, c=128, p=14, q=28, r=3, s=3}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l2_2_a2 {
     Type: CONV
@@ -481,7 +481,7 @@ Network resnet50 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
       TemporalMap(30,28) X;
-      TemporalMap(8,8) K;
+      TemporalMap(16,16) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -497,7 +497,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=128, p=14, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_2_y {
     Type: CONV
@@ -505,9 +505,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(14,14) X;
+      TemporalMap(64,64) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -545,7 +545,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=8, c=128, p=14, q=28, r=3, s=3}, order [n, p, q, k, c, r, s]
+  // tdlc mapping: rs, rows k x r, columns p, tile {n=1, k=16, c=128, p=14, q=28, r=3, s=3}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 4 (rows); R over 3 (rows);
   Layer l2_3_a2 {
     Type: CONV
@@ -555,7 +555,7 @@ Network resnet50 {
       SpatialMap(Sz(R),1) Y;
       TemporalMap(1,1) N;
       TemporalMap(30,28) X;
-      TemporalMap(8,8) K;
+      TemporalMap(16,16) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -571,7 +571,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=256, c=128, p=14, q=2, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns p, tile {n=1, k=64, c=128, p=14, q=14, r=1, s=1}, order [n, p, q, k, c, r, s]
   // levels: Y over 14 (columns); K over 12 (rows);
   Layer l2_3_y {
     Type: CONV
@@ -579,9 +579,9 @@ Network resnet50 {
     Dimensions { N: 1, K: 512, C: 128, R: 1, S: 1, Y: 28, X: 28 }
     Dataflow {
       SpatialMap(Sz(R),1) Y;
-      TemporalMap(256,256) K;
       TemporalMap(1,1) N;
-      TemporalMap(2,2) X;
+      TemporalMap(14,14) X;
+      TemporalMap(64,64) K;
       TemporalMap(128,128) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
@@ -619,7 +619,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=16, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=128, c=32, p=8, q=14, r=3, s=3}, order [k, n, p, q, c, r, s]
   // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_0_a2 {
     Type: CONV
@@ -630,7 +630,7 @@ Network resnet50 {
       TemporalMap(128,128) K;
       TemporalMap(1,1) N;
       TemporalMap(Sz(R),1) Y;
-      TemporalMap(16,16) C;
+      TemporalMap(32,32) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
       Cluster(12, P);
@@ -667,7 +667,7 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=16, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
+  // tdlc mapping: rs, rows k, columns q, tile {n=1, k=32, c=256, p=14, q=14, r=1, s=1}, order [k, n, p, q, c, r, s]
   // levels: X over 14 (columns); K over 12 (rows);
   Layer l3_0_y {
     Type: CONV
@@ -675,7 +675,7 @@ Network resnet50 {
     Dimensions { N: 1, K: 1024, C: 256, R: 1, S: 1, Y: 14, X: 14 }
     Dataflow {
       SpatialMap(Sz(S),1) X;
-      TemporalMap(16,16) K;
+      TemporalMap(32,32) K;
       TemporalMap(1,1) N;
       TemporalMap(14,14) Y;
       TemporalMap(256,256) C;
@@ -1075,22 +1075,24 @@ Network resnet50 {
       TemporalMap(Sz(S),Sz(S)) S;
     }
   }
-  // tdlc mapping: rs, rows c x r, columns k, tile {n=1, k=256, c=16, p=7, q=7, r=3, s=3}, spatial {c=4}, order [k, n, p, q, c, r, s]
-  // levels: K over 14 (columns); C over 4 (rows); R over 3 (rows);
+  // tdlc mapping: rs, rows c x r, columns k x p, tile {n=1, k=128, c=8, p=7, q=7, r=3, s=3}, spatial {c=4, k=2}, order [k, n, p, q, c, r, s]
+  // levels: Y over 7 (columns); K over 2 (columns); C over 4 (rows); R over 3 (rows);
   Layer l4_0_a2 {
     Type: CONV
     Stride { X: 2, Y: 2 }
     Dimensions { N: 1, K: 512, C: 512, R: 3, S: 3, Y: 15, X: 15 }
     Dataflow {
-      SpatialMap(1,1) K;
+      SpatialMap(Sz(R),1) Y;
+      TemporalMap(128,128) K;
       TemporalMap(1,1) N;
-      TemporalMap(Sz(R),1) Y;
       TemporalMap(Sz(S),1) X;
-      TemporalMap(16,16) C;
+      TemporalMap(8,8) C;
       TemporalMap(Sz(R),Sz(R)) R;
       TemporalMap(Sz(S),Sz(S)) S;
+      Cluster(2, P);
+      SpatialMap(64,64) K;
       Cluster(4, P);
-      SpatialMap(4,4) C;
+      SpatialMap(2,2) C;
       Cluster(3, P);
       SpatialMap(1,1) Y;
       SpatialMap(1,1) R;

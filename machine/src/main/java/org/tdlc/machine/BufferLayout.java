@@ -94,14 +94,16 @@ public final class BufferLayout {
   /**
    * The areas of one layer. Per input slot, each loaded operand's box then its staging area (residual last);
    * per output slot, a tile for each distinct element width the accumulator passes through (accumulator
-   * first, then the epilogue's, in order); shared, for an average whose sums are split into wide halves only,
+   * first, then the epilogue's, in order), or, when the epilogue only narrows (narrowsInPlace: a requant of the
+   * i32 sums), the accumulator's tile alone, each step writing its narrower elements over the wider ones it
+   * has read; shared, for an average whose sums are split into wide halves only,
    * three i32 tiles per output slot and three scratch areas (a box's high halves, its low halves, the constants).
    */
   public static final class Areas {
     private final long[] in, out, staging;
     private final List<Integer> outWidths;
     private final long tileElements, wideBox;
-    private final boolean wide;
+    private final boolean wide, inPlace;
 
     private Areas(List<Loaded> loaded, long tileElements, List<Integer> chainWidths, long wideBox, boolean wide) {
       in = new long[2 * loaded.size()];
@@ -111,7 +113,8 @@ public final class BufferLayout {
         staging[i] = loaded.get(i).staging();
         in[2 * i + 1] = staging[i];
       }
-      outWidths = List.copyOf(new java.util.LinkedHashSet<>(chainWidths));
+      inPlace = !wide && narrowsInPlace(chainWidths);
+      outWidths = inPlace ? List.of(chainWidths.get(0)) : List.copyOf(new java.util.LinkedHashSet<>(chainWidths));
       out = new long[outWidths.size()];
       for (int k = 0; k < out.length; k++) out[k] = tileElements * outWidths.get(k);
       this.tileElements = tileElements;
@@ -155,7 +158,17 @@ public final class BufferLayout {
     public long staging(int i) { return staging[i]; }
 
     /** The index, among an output slot's areas, of the tile of element width {@code width}. */
-    public int outArea(int width) { return outWidths.indexOf(width); }
+    public int outArea(int width) { return inPlace ? 0 : outWidths.indexOf(width); }
+
+    /**
+     * Whether a chain of element widths, the accumulator's first, only narrows (no width above the one before
+     * it), so each step can write its result over the tile it reads: element k of the narrower type lies in
+     * bytes the step has already read (those of wider elements 0..k), as the ALU walks the tile in order.
+     */
+    public static boolean narrowsInPlace(List<Integer> chainWidths) {
+      for (int i = 1; i < chainWidths.size(); i++) if (chainWidths.get(i) > chainWidths.get(i - 1)) return false;
+      return true;
+    }
   }
 
   public static long align(long bytes) { return (bytes + ALIGN - 1) / ALIGN * ALIGN; }

@@ -4,6 +4,7 @@ package org.tdlc.machine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -236,6 +237,26 @@ class MachineRulesTest {
     assertEquals(a.bytes(2, 2), a.layout(2, 2).totalBytes());
     assertArrayEquals(new int[] {1, 1}, a.fit(a.bytes(1, 1), true));
     assertNull(a.fit(a.bytes(1, 1) - 1, false));
+  }
+
+  @Test
+  void anEpilogueThatOnlyNarrowsWritesOverTheAccumulatorsTile() {
+    List<BufferLayout.Loaded> in = List.of(new BufferLayout.Loaded(16, 1, null, true),
+        new BufferLayout.Loaded(16, 1, null, true));
+    // i32 -> i32 (relu) -> i16 (requant): one 8 x 4-byte tile per output slot, every step in it
+    BufferLayout.Areas narrowing = BufferLayout.Areas.of(in, 8, List.of(4, 4, 2), 0, false);
+    assertEquals(16 + 16 + 32, narrowing.bytes(1, 1));
+    assertEquals(0, narrowing.outArea(4));
+    assertEquals(0, narrowing.outArea(2));
+    assertEquals(narrowing.layout(1, 2).outAddr(1, narrowing.outArea(4)),
+        narrowing.layout(1, 2).outAddr(1, narrowing.outArea(2)));
+    // i32 -> i8 (requant) -> i16 (an add of an i16 residual) widens: the i16 elements would overwrite i8 ones not
+    // yet read, so each width keeps a tile of its own
+    BufferLayout.Areas widening = BufferLayout.Areas.of(in, 8, List.of(4, 1, 2), 0, false);
+    assertEquals(16 + 16 + 32 + 16 + 16, widening.bytes(1, 1));
+    assertEquals(List.of(0, 1, 2), List.of(widening.outArea(4), widening.outArea(1), widening.outArea(2)));
+    assertTrue(BufferLayout.Areas.narrowsInPlace(List.of(4, 2, 2, 1)));
+    assertFalse(BufferLayout.Areas.narrowsInPlace(List.of(4, 1, 2)));
   }
 
   @Test

@@ -75,7 +75,7 @@ final class BufferPlan {
   // Hazard-tracking ids of the regions, unique within the layer.
   int inputRegion(int slot, int input) { return slot * inputs + input; }
   int residualRegion(int slot) { return nIn * inputs + slot; }
-  int outRegion(int slot, ElementType type) { return nIn * (inputs + 1) + slot * 3 + type.ordinal(); }
+  int outRegion(int slot, ElementType type) { return nIn * (inputs + 1) + slot * 3 + areas.outArea(type.bytes()); }
   int wideTileRegion(int slot, int k) { return nIn * (inputs + 1) + nOut * 3 + slot * 3 + k; }
   int wideScratchRegion(int k) { return nIn * (inputs + 1) + nOut * 6 + k; }
   int stagingRegion(int slot, int input) { return nIn * (inputs + 1) + nOut * 6 + 3 + slot * (inputs + 1) + input; }

@@ -100,8 +100,8 @@ public final class TimeloopImport {
     if (withPe) notes.addAll(pin.peNotes());
     if (chosen % 2 == 1) {
       notes.add("Timeloop's tile in " + arch.storage().get(1).name() + " (" + pin.tileText + ") is not pinned: tdlc "
-          + "refuses it (" + why[chosen - 1] + "); tdlc's tiles hold i32 partial sums, the requantized results beside "
-          + "them and every operand, where "
+          + "refuses it (" + why[chosen - 1] + "); tdlc's tiles hold i32 partial sums (the requant writes its results "
+          + "over them) and every operand, where "
           + "Timeloop's level holds words and may bypass data spaces.");
     }
     if (chosen >= 2 && hasAxes) {

@@ -210,9 +210,7 @@ public final class CostModel {
       loaded.add(new BufferLayout.Loaded(maxBox(i, tile), space.bytes()[i], formats[i], machine.hardwareDecode()));
     }
     if (space.residualBytes() > 0) loaded.add(new BufferLayout.Loaded(tileElems, space.residualBytes(), null, true));
-    List<Integer> widths = new java.util.ArrayList<>(List.of(Energy.PSUM_BYTES));
-    for (int b : space.epilogueBytes()) widths.add(b);
-    return BufferLayout.Areas.of(loaded, tileElems, widths, 0, false);
+    return BufferLayout.Areas.of(loaded, tileElems, space.chainWidths(), 0, false);
   }
 
   /** {nIn, nOut} the lowering would use for this tile, or {0, 0} when even single slots overflow. */
@@ -438,8 +436,9 @@ public final class CostModel {
   /**
    * Total cycles from the three queues' busy times: loads overlap compute when input slots are
    * double-buffered (all but the first step's loads); a store overlaps the next tile when the accumulator
-   * is double-buffered, or when the epilogue writes a narrower tile than the accumulator (the store reads
-   * that one while the next tile fills the other); the last tile's epilogue and store never overlap.
+   * is double-buffered, or when the epilogue writes a tile of its own beside the accumulator (the store reads
+   * that one while the next tile fills the other; a requant narrows in place, BufferLayout.Areas); the last
+   * tile's epilogue and store never overlap.
    */
   private long overlap(double[] box, long tileElems, int[] slots, long compute, long loadCycles, long storeCycles) {
     long firstLoad = 0;
@@ -450,7 +449,9 @@ public final class CostModel {
     long out = tileElems * space.resultBytes();
     long lastStore = Timing.dma(machine, Timing.Dma.STORE, out, out) + space.epilogueIo().length * Timing.alu(machine, tileElems);
     long core = slots[0] >= 2 ? firstLoad + Math.max(compute, loadCycles - firstLoad) : loadCycles + compute;
-    boolean storeOverlaps = slots[1] >= 2 || space.epilogueBytes().length > 0;
+    // one output slot: the store still overlaps the next tile where the epilogue's result has a tile of its own
+    boolean storeOverlaps = slots[1] >= 2
+        || space.epilogueBytes().length > 0 && !BufferLayout.Areas.narrowsInPlace(space.chainWidths());
     return storeOverlaps ? Math.max(core, firstLoad + storeCycles - lastStore) + lastStore : core + storeCycles;
   }
 

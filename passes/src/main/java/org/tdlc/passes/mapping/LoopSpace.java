@@ -14,6 +14,7 @@ import org.tdlc.ir.ops.Epilogue;
 import org.tdlc.ir.ops.IterationSpace;
 import org.tdlc.ir.ops.OpDef;
 import org.tdlc.ir.ops.Ops;
+import org.tdlc.machine.Energy;
 import org.tdlc.machine.TileWalk;
 
 /**
@@ -45,6 +46,16 @@ public record LoopSpace(List<String> dims, int[] ranges, List<List<AffineExpr>> 
     int m = 0;
     for (AffineExpr e : subscripts) for (int d = 0; d < n; d++) if (e.uses(d)) m |= 1 << d;
     return m;
+  }
+
+  /**
+   * The element widths the accumulator tile passes through, in order: the i32 accumulator's, then each
+   * epilogue step's result (BufferLayout.Areas lays the output slot's tiles out from it).
+   */
+  public List<Integer> chainWidths() {
+    List<Integer> widths = new ArrayList<>(List.of(Energy.PSUM_BYTES));
+    for (int[] io : epilogueIo) widths.add(io[1]);
+    return widths;
   }
 
   /** Whether the residual moves with index {@code d} (false for every index without a residual). */

@@ -17,6 +17,7 @@ import org.tdlc.ir.data.Tensor;
 import org.tdlc.ir.target.Dataflow;
 import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.machine.ArrayLoops;
+import org.tdlc.machine.BufferLayout;
 import org.tdlc.machine.ArrayTraffic;
 import org.tdlc.machine.Energy;
 import org.tdlc.machine.MachineConfig;
@@ -73,6 +74,8 @@ final class TileTimeline implements TileWalk.Visitor {
   /** How the PEs walk and what the per-PE levels keep, by index (PeWalk.RULE: the rule). */
   private final PeWalk pe;
   private final int nIn, nOut;
+  /** Whether the epilogue writes each step over the accumulator tile (BufferLayout.Areas.narrowsInPlace). */
+  private final boolean inPlace;
   /** The layer's instructions in emission order, scheduled once the walk has emitted them all. */
   private final QueueSchedule queues;
   /** The id of the layer's CONFIG barrier, and of its latest store. */
@@ -120,6 +123,7 @@ final class TileTimeline implements TileWalk.Visitor {
     this.order = order;
     this.nIn = slots[0];
     this.nOut = slots[1];
+    this.inPlace = BufferLayout.Areas.narrowsInPlace(space.chainWidths());
   }
 
   /**
@@ -386,6 +390,7 @@ final class TileTimeline implements TileWalk.Visitor {
   private int stagingRegion(int slot, int i) { return nIn * 3 + nOut * 5 + slot * 2 + i; }
 
   /** The accumulator slot's tile of elements this wide (1, 2 or 4 bytes). */
-  private int outRegion(int slot, int bytes) { return nIn * 3 + slot * 5 + bytes; }
+  /** An output slot's tile of {@code bytes}-wide elements: one region for the whole chain where it narrows in place. */
+  private int outRegion(int slot, int bytes) { return nIn * 3 + slot * 5 + (inPlace ? Energy.PSUM_BYTES : bytes); }
 
 }
