@@ -359,6 +359,33 @@ class MappingTest {
         "dw.tdl:5:7: error: @map: tile size of k is 6, but this conv2d has 2 groups of 16 output channels");
   }
 
+  /**
+   * A spread of a grouped convolution's k (`spatial`, in its own indices) is a spread of whole groups, or of part
+   * of one group's output channels: a dwconv2d spreading 8 of its tile of 16 channels over the columns walks the
+   * other 2 in each PE, runs bit exact and explain's pin says it back; a grouped conv2d's spread of k that splits
+   * groups unevenly is a located error.
+   */
+  @Test
+  void aDepthwiseSpreadIsHonouredAndOneThatSplitsGroupsUnevenlyIsLocated() throws IOException {
+    Path f = dir.resolve("dw.tdl");
+    Files.writeString(f, "model m {\n  input x : i8[1, 32, 14, 14];\n"
+        + "  weight w : i8[32, 1, 3, 3] init random(seed = 1);\n"
+        + "  @map(dataflow = ws, cols = [k], tile = { k = 16 }, spatial = { k = 8 })\n  y = dwconv2d(x, w, pad = 1);\n"
+        + "  output y;\n}\n");
+    Tdlc.Result r = Tdlc.run("run", f.toString(), "--target", "systolic", "--json");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("\"verified\": true") && r.out().contains("\"mapping_source\": \"pin\""), r.out());
+    assertTrue(r.out().contains("\"cols\": [\"g\"]"), r.out());
+    Tdlc.Result explained = Tdlc.run("explain", f.toString(), "--layer", "y", "--target", "systolic");
+    assertEquals(0, explained.code(), explained.toString());
+    assertTrue(explained.out().matches("(?s).*pin it by pasting before the statement:\n  @map\\([^\n]*spatial = \\{ k = 8 \\}.*"),
+        explained.out());
+
+    refusedOnSystolic(f, "  weight w : i8[32, 16, 3, 3] init random(seed = 1);\n"
+        + "  @map(cols = [k], spatial = { k = 6 })\n  y = conv2d(x, w, pad = 1, groups = 2);\n",
+        "dw.tdl:5:7: error: @map: spatial extent of k is 6, but this conv2d has 2 groups of 16 output channels");
+  }
+
   /** A one-layer model on a 32-channel input, written to {@code f}, that `run` refuses with {@code error}. */
   private static void refusedOnSystolic(Path f, String body, String error) throws IOException {
     Files.writeString(f, "model m {\n  input x : i8[1, 32, 14, 14];\n" + body + "  output y;\n}\n");

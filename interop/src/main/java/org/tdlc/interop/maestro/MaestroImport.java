@@ -67,9 +67,10 @@ public final class MaestroImport {
    * walk: every index in the order the directives step them (walk()), pinned under os, and under the other
    * dataflows where it finishes each output before the next (finishesOutputs()); else empty. keep: with a
    * walk, what each PE's L1 holds of each index (keep(): MAESTRO's innermost level's chunks), 0 for all of it.
+   * notes: where the pin differs from the directives (a block of output rows that does not divide them).
    */
   record Spread(String dataflow, List<String> rows, List<String> cols, int rowPes, int colPes, List<String> unpinned,
-                Map<String, Integer> spatial, List<String> walk, Map<String, Integer> keep) {}
+                Map<String, Integer> spatial, List<String> walk, Map<String, Integer> keep, List<String> notes) {}
 
   static Spread spread(MaestroMapping.Layer l, int pes) { return spread(l, pes, true); }
 
@@ -158,11 +159,12 @@ public final class MaestroImport {
     List<String> order = indices(l);
     long all = units.stream().mapToLong(Integer::longValue).reduce(1, (x, y) -> x * y);
     Map<String, Integer> spatial = new java.util.TreeMap<>();
+    List<String> notes = new ArrayList<>();
     for (int i = 0; i < levels.size(); i++) {
       String index = spreadAt.get(i);
       if (index == null || (!rows.contains(index) && !cols.contains(index))
           || spreadAt.stream().filter(index::equals).count() > 1) continue;
-      int split = split(l, levels, i, units.get(i), wholeLayer);
+      int split = split(l, levels, i, units.get(i), wholeLayer, notes);
       if (split > 0) spatial.put(index, split);
     }
     Set<String> onAxes = new LinkedHashSet<>(rows);
@@ -170,7 +172,8 @@ public final class MaestroImport {
     List<String> walk = walk(l, onAxes);
     return new Spread(df, order.stream().filter(rows::contains).toList(), order.stream().filter(cols::contains).toList(),
         rowPes * colPes == all ? (int) rowPes : 0, (int) colPes, order.stream().filter(unpinned::contains).toList(),
-        spatial, df.equals("os") || finishesOutputs(l, walk, onAxes, spatial.keySet()) ? walk : List.of(), keep(l));
+        spatial, df.equals("os") || finishesOutputs(l, walk, onAxes, spatial.keySet()) ? walk : List.of(), keep(l),
+        List.copyOf(notes));
   }
 
   /**
@@ -222,24 +225,22 @@ public final class MaestroImport {
 
   /**
    * Where level {@code i} spreads chunks of several elements of one dimension (SpatialMap(s, s), s > 1, on a
-   * dimension other than the input rows and columns, in a layer other than a depthwise one), the units its
-   * enclosing chunk fills: each unit walks
+   * dimension other than the input rows and columns and the filter's; a depthwise layer's C is dwconv2d's
+   * channels k, whose spread MappingPlanner.inGroups takes as whole groups), the units its enclosing chunk fills: each unit walks
    * its s elements in time, as tdlc's split index does (`tdlc export maestro` writes a split so). That
    * count: the units, or the whole chunks of s the enclosing chunk (the dimension, at the top level) holds
    * when there are fewer, as long as the chunks fill the units a whole number of times; else 0. A level that
    * spreads output rows or columns one per unit is rowsSplit's, where the tile is the whole layer.
    */
   private static int split(MaestroMapping.Layer l, List<List<MaestroMapping.Directive>> levels, int i, int units,
-                           boolean wholeLayer) {
+                           boolean wholeLayer, List<String> notes) {
     MaestroMapping.Directive d = null;
     for (MaestroMapping.Directive e : levels.get(i)) if (e.spatial()) { d = e; break; }
     if (d != null && List.of("Y", "X", "Y'", "X'").contains(d.dim()) && d.offset() == 1) {
-      return wholeLayer ? rowsSplit(l, levels, i, d, units) : 0;
+      return wholeLayer ? rowsSplit(l, levels, i, d, units, notes) : 0;
     }
-    if (d == null || d.size() <= 1 || d.size() != d.offset() || List.of("Y", "X", "Y'", "X'", "R", "S").contains(d.dim())
-        || l.type().equals("DSCONV")) {
-      return 0;   // a chunk of a window's rows and columns per unit, and a depthwise layer's channels (dwconv2d's
-                  // groups), are not read back
+    if (d == null || d.size() <= 1 || d.size() != d.offset() || List.of("Y", "X", "Y'", "X'", "R", "S").contains(d.dim())) {
+      return 0;   // a chunk of a window's rows and columns per unit is not read back
     }
     int parent = extent(l, d.dim());   // the chunk of the nearest enclosing level that maps the dimension
     search:
@@ -259,15 +260,30 @@ public final class MaestroImport {
 
   /**
    * A level that spreads output rows or columns one per unit (offset 1) inside an enclosing level's temporal
-   * chunk of them: the axis takes the chunk's outputs at a time, the units walking the rest in time.
+   * chunk of them: the axis takes the chunk's outputs at a time, the units walking the rest in time. tdlc's
+   * split divides the tile, so where the chunk's O outputs do not divide the layer's (MAESTRO's last block is
+   * short: 14 columns in blocks of 8 and 6), the split is the smallest divisor of the outputs that takes them
+   * in at most as many blocks, ceil(outputs / O) (7 and 7), said in {@code notes}; 0 when that is all of them or
+   * more than the units.
    */
   private static int rowsSplit(MaestroMapping.Layer l, List<List<MaestroMapping.Directive>> levels, int i,
-                               MaestroMapping.Directive d, int units) {
+                               MaestroMapping.Directive d, int units, List<String> notes) {
     for (int j = i - 1; j >= 0; j--) {
       for (MaestroMapping.Directive e : levels.get(j)) {
         if (!e.dim().equals(d.dim()) || e.spatial()) continue;
-        int outputs = outputs(l, d.dim(), e.size()), all = d.dim().startsWith("Y") ? l.outY() : l.outX();
-        return outputs > 1 && outputs < all && all % outputs == 0 && outputs <= units ? outputs : 0;
+        boolean rows = d.dim().startsWith("Y");
+        int outputs = outputs(l, d.dim(), e.size()), all = rows ? l.outY() : l.outX();
+        if (outputs <= 1 || outputs >= all) return 0;
+        int blocks = (all + outputs - 1) / outputs, block = (all + blocks - 1) / blocks;
+        while (all % block != 0) block++;
+        if (block >= all || block > units) return 0;
+        if (block != outputs) {
+          notes.add("MAESTRO's blocks of " + outputs + " output " + (rows ? "rows (p)" : "columns (q)") + " do not divide its "
+              + all + ": tdlc's split must divide the tile, so " + (rows ? "p" : "q") + " is split in " + all / block
+              + " blocks of " + block + " (MAESTRO's " + blocks + ": " + (blocks - 1) + " of " + outputs + ", one of "
+              + (all - (blocks - 1) * outputs) + ")");
+        }
+        return block;
       }
     }
     return 0;
@@ -570,6 +586,7 @@ public final class MaestroImport {
    * the keep where it fits {@code l1Bytes}.
    */
   private static void pin(StringBuilder b, MaestroMapping.Layer l, Spread spread, String tile, long l1Bytes) {
+    for (String note : spread.notes()) b.append("  // ").append(note).append('\n');
     if (!spread.unpinned().isEmpty()) {
       b.append("  // not pinned: the levels also spread ").append(String.join(", ", spread.unpinned()))
           .append(" beside the channels k, but ws puts only reduction indices on the rows\n");

@@ -267,8 +267,8 @@ public final class MappingPlanner {
    * channels: IterationSpace.conv2d) in the space it is mapped in (IterationSpace.groupedConv2d: n g k c p q r
    * s, k within a group). Own k becomes g and k: a tile of k a multiple of the group's kg output channels
    * takes that many groups whole, one dividing kg part of one group (depthwise: kg = 1, so k is g); on an axis
-   * or in the order, k stands for g then k (the same flattening). Null after reporting, at the op, a tile of
-   * k that is neither.
+   * or in the order, k stands for g then k (the same flattening); a spread of k (spatial) is g's in whole
+   * groups, or k's within one. Null after reporting, at the op, a tile or spread of k that is neither.
    */
   static DictAttr inGroups(DictAttr pin, Operation op, DiagnosticEngine diags) {
     org.tdlc.ir.ops.IterationSpace own = org.tdlc.ir.ops.IterationSpace.of(op).orElseThrow();
@@ -281,16 +281,23 @@ public final class MappingPlanner {
       Attribute t = tile.remove("k");
       if (t != null) {
         long v = ((Attribute.IntAttr) t).value();
-        if (v % kg != 0 && kg % v != 0) {
-          diags.error(op.location(), "@map: tile size of k is " + v + ", but this conv2d has " + groups
-              + " groups of " + kg + " output channels: a tile of k takes whole groups (a multiple of " + kg
-              + ") or part of one (a divisor of " + kg + ")");
-          return null;
-        }
+        if (!inGroups(v, groups, kg, "tile size of k is " + v, "tile", op, diags)) return null;
         tile.put("g", Attribute.of(Math.max(1, v / kg)));
         tile.put("k", Attribute.of(Math.min(v, kg)));
       }
       out.put("tile", DictAttr.of(tile));
+    }
+    if (pin.has("spatial")) {
+      // a spread of k: whole groups (g; k, whole, flattened after it on the axis), or part of one group's k
+      Map<String, Attribute> spatial = new java.util.TreeMap<>(((DictAttr) pin.get("spatial").orElseThrow()).entries());
+      Attribute sp = spatial.remove("k");
+      if (sp != null) {
+        long v = ((Attribute.IntAttr) sp).value();
+        if (!inGroups(v, groups, kg, "spatial extent of k is " + v, "spread", op, diags)) return null;
+        if (kg == 1 || v % kg == 0) spatial.put("g", Attribute.of(v / kg));
+        else spatial.put("k", sp);
+      }
+      out.put("spatial", DictAttr.of(spatial));
     }
     for (String key : List.of("rows", "cols", "order", "walk")) {
       if (!pin.has(key)) continue;
@@ -314,12 +321,9 @@ public final class MappingPlanner {
             } else if (f == Mapping.Pe.WHOLE || f % kg == 0) {
               grouped.put("g", f == Mapping.Pe.WHOLE ? e.getValue() : Attribute.of(f / kg));
               grouped.put("k", Attribute.of("all"));
-            } else if (kg % f == 0) {
+            } else if (inGroups(f, groups, kg, "keep " + level.getKey() + " keeps " + f + " of k", "part", op, diags)) {
               grouped.put("k", e.getValue());
             } else {
-              diags.error(op.location(), "@map: keep " + level.getKey() + " keeps " + f + " of k, but this conv2d has "
-                  + groups + " groups of " + kg + " output channels: a part of k takes whole groups (a multiple of " + kg
-                  + ") or part of one (a divisor of " + kg + ")");
               return null;
             }
           }
@@ -332,6 +336,19 @@ public final class MappingPlanner {
       out.put("keep", DictAttr.of(keep));
     }
     return DictAttr.of(out);
+  }
+
+  /**
+   * Whether a part {@code v} of a grouped convolution's k (its tile, spread or kept part) takes whole groups of
+   * {@code kg} output channels or divides one group's; else reports {@code what} at the op and says why.
+   */
+  private static boolean inGroups(long v, int groups, int kg, String what, String part, Operation op,
+                                  DiagnosticEngine diags) {
+    if (v % kg == 0 || kg % v == 0) return true;
+    diags.error(op.location(), "@map: " + what + ", but this conv2d has " + groups + " groups of " + kg
+        + " output channels: a " + part + " of k takes whole groups (a multiple of " + kg + ") or part of one (a divisor of "
+        + kg + ")");
+    return false;
   }
 
   /** Index names with k as {@code k} (g then k, or g alone): a grouped convolution's own names in its space. */

@@ -105,26 +105,29 @@ class MaestroImportTest {
   void yxpClustersTakeEightOutputColumnsAtATime() throws Exception {
     // YX-P: TemporalMap(10,8) X at the top, Cluster(8), SpatialMap(Sz(S),1) X: each cluster's 8 PEs take 8 output
     // columns at a time. Where 8 divides Q, q is split so (8 on the rows, the rest walked) and a fold is MAESTRO's
-    // block of output rows by 8 columns; 14 columns (8 then 6) stay whole
+    // block of output rows by 8 columns. Where it does not, tdlc's split, which divides the tile, takes as many
+    // blocks of equal size: 14 columns (MAESTRO's 8 then 6) in 2 blocks of 7, and the layer's comment says so
     String yxp = imported("resnet50_yxp");
     assertTrue(yxp.contains("@map(dataflow = os, rows = [p, q], cols = [], spatial = { q = 8 }, tile = { n = 1, k = 64,"
         + " c = 64, p = 56, q = 56, r = 3, s = 3 }"), yxp);
-    assertTrue(yxp.contains("@map(dataflow = os, rows = [p, q], cols = [], tile = { n = 1, k = 256, c = 256, p = 14,"
-        + " q = 14, r = 3, s = 3 }"), yxp);
+    assertTrue(yxp.contains("  // MAESTRO's blocks of 8 output columns (q) do not divide its 14: tdlc's split must divide the"
+        + " tile, so q is split in 2 blocks of 7 (MAESTRO's 2: 1 of 8, one of 6)\n  @map(dataflow = os, rows = [p, q], cols = [],"
+        + " spatial = { q = 7 }, tile = { n = 1, k = 256, c = 256, p = 14, q = 14, r = 3, s = 3 }"), yxp);
   }
 
   @Test
   void anExportedSplitIndexComesBackAsASpatialPin() throws Exception {
     // `tdlc export maestro` writes a split index (its tdlc mapping comment says `spatial {c=4}`) as a Cluster level
-    // whose SpatialMap gives each unit a chunk of several channels: the import pins it back as @map's spatial
+    // whose SpatialMap gives each unit a chunk of several channels: the import pins it back as @map's spatial,
+    // a depthwise layer's channels (g in the export's comment, the mapping's groups) as dwconv2d's k
     Path dir = Path.of("validation/reference/maestro/export");
-    int splits = 0;
+    int splits = 0, depthwiseSplits = 0;
     for (String run : List.of("resnet50_eyeriss", "mobilenetv2_eyeriss", "resnet50_default")) {
       Path m = Files.list(dir.resolve(run)).filter(f -> f.toString().endsWith(".m") && !f.toString().endsWith("_hw.m"))
           .findFirst().orElseThrow();
       Path hw = Files.list(dir.resolve(run)).filter(f -> f.toString().endsWith("_hw.m")).findFirst().orElseThrow();
       // layer -> its split of channel indices as the export's comment says it (a split of an output row or column,
-      // p or q, and a depthwise layer's are not read back: docs/interop.md)
+      // p or q, is not read back where the tile is not the whole layer: docs/interop.md)
       Map<String, String> exported = new LinkedHashMap<>();
       String pending = "", layerName = null;
       for (String line : Files.readAllLines(m)) {
@@ -137,7 +140,10 @@ class MaestroImportTest {
         }
         java.util.regex.Matcher layer = java.util.regex.Pattern.compile("^\\s*Layer (\\w+) \\{").matcher(line);
         if (layer.find()) exported.put(layerName = layer.group(1), pending);
-        if (line.trim().equals("Type: DSCONV")) exported.put(layerName, "");
+        if (line.trim().equals("Type: DSCONV")) {
+          exported.put(layerName, pending.replace("g = ", "k = "));
+          if (!pending.isEmpty()) depthwiseSplits++;
+        }
       }
       String text = MaestroImport.run(m.toString(), hw.toString()).text();
       for (var e : exported.entrySet()) {
@@ -150,13 +156,13 @@ class MaestroImportTest {
       }
     }
     assertTrue(splits >= 20, splits + " split layers");
+    assertTrue(depthwiseSplits >= 2, depthwiseSplits + " split depthwise layers");
   }
 
   @Test
   void aSplitIndexImportedFromMaestroRunsVerified(@TempDir Path dir) throws Exception {
     // 8 channels over 4 units, 2 each: c spreads 4 of its 8 and each PE walks the other 2
-    Path mapping = dir.resolve("split.m");
-    Files.writeString(mapping, """
+    Path out = importFile(dir, "split", """
         Network split {
           Layer conv {
             Type: CONV
@@ -175,23 +181,63 @@ class MaestroImportTest {
             }
           }
         }
-        """);
-    Path hw = dir.resolve("hw.m");
-    Files.writeString(hw, "num_pes: 16\nnoc_bw_cstr: 8\n");
-    Path out = dir.resolve("split.tdl");
-    Tdlc.Result imported = Tdlc.run("import", "maestro", mapping.toString(), hw.toString(), "-o", out.toString());
-    assertEquals(0, imported.code(), imported.toString());
+        """, "num_pes: 16\nnoc_bw_cstr: 8\n");
     String text = Files.readString(out);
     assertTrue(text.contains("@map(dataflow = ws, rows = [c], cols = [k], spatial = { c = 4 }"), text);
-    Tdlc.Result run = Tdlc.run("run", out.toString(), "--target", "hw", "--json");
-    assertEquals(0, run.code(), run.toString());
-    assertTrue(run.out().contains("\"verified\": true"), run.out());
+    runsVerified(out);
+  }
+
+  @Test
+  void aDepthwiseSplitAndBlocksThatDoNotDivideTheColumnsRunVerified(@TempDir Path dir) throws Exception {
+    // dw: 16 channels, 8 a step over 4 clusters, each walking 2 (SpatialMap(2,2) C): dwconv2d's k spreads 4 of its
+    // tile of 16 and each PE walks the other 4 (2 a step, two steps). yx: YX-P's 8 output columns a cluster
+    // (TemporalMap(10,8) X) on 14 columns: 2 blocks of 7
+    Path out = importFile(dir, "blocks", """
+        Network blocks {
+          Layer dw {
+            Type: DSCONV
+            Dimensions { K: 1, C: 16, R: 3, S: 3, Y: 10, X: 10 }
+            Dataflow {
+              TemporalMap(8,8) C;
+              TemporalMap(Sz(R),1) Y;
+              TemporalMap(Sz(S),1) X;
+              TemporalMap(Sz(R),Sz(R)) R;
+              TemporalMap(Sz(S),Sz(S)) S;
+              Cluster(4, P);
+              SpatialMap(2,2) C;
+              TemporalMap(Sz(R),Sz(R)) R;
+              TemporalMap(Sz(S),Sz(S)) S;
+            }
+          }
+          Layer yx {
+            Type: CONV
+            Dimensions { K: 4, C: 4, R: 3, S: 3, Y: 16, X: 16 }
+            Dataflow {
+              TemporalMap(1,1) K;
+              TemporalMap(1,1) C;
+              SpatialMap(Sz(R),1) Y;
+              TemporalMap(10,8) X;
+              Cluster(8, P);
+              SpatialMap(Sz(S),1) X;
+              TemporalMap(Sz(R),Sz(R)) R;
+              TemporalMap(Sz(S),Sz(S)) S;
+            }
+          }
+        }
+        """, "num_pes: 64\nnoc_bw_cstr: 16\n");
+    String text = Files.readString(out);
+    assertTrue(text.matches("(?s).*@map\\(dataflow = ws, rows = \\[\\], cols = \\[k\\], spatial = \\{ k = 4 \\}[^\\n]*\\)\\n  dw = .*"),
+        text);
+    assertTrue(text.contains("// MAESTRO's blocks of 8 output columns (q) do not divide its 14: tdlc's split must divide the "
+        + "tile, so q is split in 2 blocks of 7 (MAESTRO's 2: 1 of 8, one of 6)"), text);
+    assertTrue(text.matches("(?s).*@map\\(dataflow = os, rows = \\[p, q\\], cols = \\[\\], spatial = \\{ q = 7 \\}[^\\n]*\\)\\n  yx = .*"),
+        text);
+    runsVerified(out);
   }
 
   @Test
   void anImportedNetworkRunsVerified(@TempDir Path dir) throws Exception {
-    Path mapping = dir.resolve("small.m");
-    Files.writeString(mapping, """
+    Path out = importFile(dir, "small", """
         Constant TileC 4;
         Network small {
           Layer conv_a {
@@ -221,21 +267,32 @@ class MaestroImportTest {
             Dimensions { M: 16, N: 10, K: 32 }
           }
         }
-        """);
-    Path hw = dir.resolve("hw.m");
-    Files.writeString(hw, "num_pes: 16\nnoc_bw_cstr: 8\noffchip_bw_cstr: 32\n");
-    Path out = dir.resolve("small.tdl");
-    Tdlc.Result imported = Tdlc.run("import", "maestro", mapping.toString(), hw.toString(), "-o", out.toString());
-    assertEquals(0, imported.code(), imported.toString());
+        """, "num_pes: 16\nnoc_bw_cstr: 8\noffchip_bw_cstr: 32\n");
     String text = Files.readString(out);
     assertTrue(text.contains("pe_array 4 x 4;") && text.contains("bandwidth 8 B/cycle") && text.contains("bandwidth 32 B/cycle"),
         text);
     // the GEMM takes the DSCONV's dataflow (no Dataflow block), as MAESTRO does; the DSCONV is given by its output
     assertTrue(text.contains("input dw_x : i8[1, 8, 7, 7];"), text);
-    Tdlc.Result run = Tdlc.run("run", out.toString(), "--target", "hw", "--json");
+    String run = runsVerified(out);
+    for (String layer : List.of("conv_a", "dw", "fc")) assertTrue(run.contains("\"name\": \"" + layer + "\""), layer);
+  }
+
+  /** Writes a MAESTRO mapping file and HW file, imports them into DIR/NAME.tdl, and returns that file. */
+  private static Path importFile(Path dir, String name, String mapping, String hw) throws Exception {
+    Path m = dir.resolve(name + ".m"), h = dir.resolve("hw.m"), out = dir.resolve(name + ".tdl");
+    Files.writeString(m, mapping);
+    Files.writeString(h, hw);
+    Tdlc.Result imported = Tdlc.run("import", "maestro", m.toString(), h.toString(), "-o", out.toString());
+    assertEquals(0, imported.code(), imported.toString());
+    return out;
+  }
+
+  /** Runs an imported file on its target, its outputs checked bit for bit; returns the run's JSON. */
+  private static String runsVerified(Path file) {
+    Tdlc.Result run = Tdlc.run("run", file.toString(), "--target", "hw", "--json");
     assertEquals(0, run.code(), run.toString());
     assertTrue(run.out().contains("\"verified\": true"), run.out());
-    for (String layer : List.of("conv_a", "dw", "fc")) assertTrue(run.out().contains("\"name\": \"" + layer + "\""), layer);
+    return run.out();
   }
 
   @Test
