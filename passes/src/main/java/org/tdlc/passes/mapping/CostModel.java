@@ -66,6 +66,8 @@ public final class CostModel {
   private final double[] densities;
   /** How the PEs walk and what the per-PE levels keep, by index, where the op's pin states it (PeWalk.RULE: not). */
   private final PeWalk pe;
+  /** Whether the epilogue's result has a tile of its own beside the accumulator (it does not when it only narrows). */
+  private final boolean resultTile;
 
   public CostModel(LoopSpace space, Target target) { this(space, target, new StorageFormat[2], new double[] {1, 1}); }
 
@@ -84,6 +86,7 @@ public final class CostModel {
     for (int i = 0; i < 2; i++) this.formats[i] = formats[i] == StorageFormat.DENSE ? null : formats[i];
     this.densities = densities.clone();
     this.n = space.dims().size();
+    this.resultTile = space.epilogueBytes().length > 0 && !BufferLayout.Areas.narrowsInPlace(space.chainWidths());
     this.reduced = new boolean[n];
     this.uses = new boolean[3][n];
     this.strides = space.strides();
@@ -450,8 +453,7 @@ public final class CostModel {
     long lastStore = Timing.dma(machine, Timing.Dma.STORE, out, out) + space.epilogueIo().length * Timing.alu(machine, tileElems);
     long core = slots[0] >= 2 ? firstLoad + Math.max(compute, loadCycles - firstLoad) : loadCycles + compute;
     // one output slot: the store still overlaps the next tile where the epilogue's result has a tile of its own
-    boolean storeOverlaps = slots[1] >= 2
-        || space.epilogueBytes().length > 0 && !BufferLayout.Areas.narrowsInPlace(space.chainWidths());
+    boolean storeOverlaps = slots[1] >= 2 || resultTile;
     return storeOverlaps ? Math.max(core, firstLoad + storeCycles - lastStore) + lastStore : core + storeCycles;
   }
 
