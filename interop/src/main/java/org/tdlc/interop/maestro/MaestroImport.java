@@ -226,8 +226,8 @@ public final class MaestroImport {
   /**
    * Where level {@code i} spreads chunks of several elements of one dimension (SpatialMap(s, s), s > 1, on a
    * dimension other than the input rows and columns and the filter's; a depthwise layer's C is dwconv2d's
-   * channels k, whose spread MappingPlanner.inGroups takes as whole groups), the units its enclosing chunk fills: each unit walks
-   * its s elements in time, as tdlc's split index does (`tdlc export maestro` writes a split so). That
+   * channels k, whose spread MappingPlanner.inGroups takes as whole groups), the units its enclosing chunk
+   * fills: each unit walks its s elements in time, as tdlc's split index does (`tdlc export maestro` writes a split so). That
    * count: the units, or the whole chunks of s the enclosing chunk (the dimension, at the top level) holds
    * when there are fewer, as long as the chunks fill the units a whole number of times; else 0. A level that
    * spreads output rows or columns one per unit is rowsSplit's, where the tile is the whole layer.

@@ -281,7 +281,7 @@ public final class MappingPlanner {
       Attribute t = tile.remove("k");
       if (t != null) {
         long v = ((Attribute.IntAttr) t).value();
-        if (!inGroups(v, groups, kg, "tile size of k is " + v, "tile", op, diags)) return null;
+        if (!wholeGroupsOrPart(v, groups, kg, "tile size of k is " + v, "tile", op, diags)) return null;
         tile.put("g", Attribute.of(Math.max(1, v / kg)));
         tile.put("k", Attribute.of(Math.min(v, kg)));
       }
@@ -293,7 +293,7 @@ public final class MappingPlanner {
       Attribute sp = spatial.remove("k");
       if (sp != null) {
         long v = ((Attribute.IntAttr) sp).value();
-        if (!inGroups(v, groups, kg, "spatial extent of k is " + v, "spread", op, diags)) return null;
+        if (!wholeGroupsOrPart(v, groups, kg, "spatial extent of k is " + v, "spread", op, diags)) return null;
         if (kg == 1 || v % kg == 0) spatial.put("g", Attribute.of(v / kg));
         else spatial.put("k", sp);
       }
@@ -321,7 +321,7 @@ public final class MappingPlanner {
             } else if (f == Mapping.Pe.WHOLE || f % kg == 0) {
               grouped.put("g", f == Mapping.Pe.WHOLE ? e.getValue() : Attribute.of(f / kg));
               grouped.put("k", Attribute.of("all"));
-            } else if (inGroups(f, groups, kg, "keep " + level.getKey() + " keeps " + f + " of k", "part", op, diags)) {
+            } else if (wholeGroupsOrPart(f, groups, kg, "keep " + level.getKey() + " keeps " + f + " of k", "part", op, diags)) {
               grouped.put("k", e.getValue());
             } else {
               return null;
@@ -342,8 +342,8 @@ public final class MappingPlanner {
    * Whether a part {@code v} of a grouped convolution's k (its tile, spread or kept part) takes whole groups of
    * {@code kg} output channels or divides one group's; else reports {@code what} at the op and says why.
    */
-  private static boolean inGroups(long v, int groups, int kg, String what, String part, Operation op,
-                                  DiagnosticEngine diags) {
+  private static boolean wholeGroupsOrPart(long v, int groups, int kg, String what, String part, Operation op,
+                                           DiagnosticEngine diags) {
     if (v % kg == 0 || kg % v == 0) return true;
     diags.error(op.location(), "@map: " + what + ", but this conv2d has " + groups + " groups of " + kg
         + " output channels: a " + part + " of k takes whole groups (a multiple of " + kg + ") or part of one (a divisor of "
