@@ -190,6 +190,15 @@ public final class Timing {
   /** As above, the per-PE levels serving what {@code pe} does not bypass there (streamSteps). */
   public static long mac(MachineConfig m, Dataflow df, long spatialFolds, long steps, long points, long skipped,
                          long readBytes, long writtenBytes, int aBytes, int bBytes, PeWalk pe) {
+    return mac(m, df, spatialFolds, steps, points, skipped, readBytes, writtenBytes, aBytes, bBytes, pe, 0);
+  }
+
+  /**
+   * As above, and never faster than the network's clusters start ({@code startUp} cycles, startUp): the array's
+   * time is the longer of its folds' and its clusters' start-ups, the latencies added to either.
+   */
+  public static long mac(MachineConfig m, Dataflow df, long spatialFolds, long steps, long points, long skipped,
+                         long readBytes, long writtenBytes, int aBytes, int bBytes, PeWalk pe, long startUp) {
     long feed = Math.max(port(m.global(), readBytes, writtenBytes),
         cycles(readBytes + writtenBytes, m.network().bandwidth()));
     for (int i = 2; i < m.firstPerPe(); i++) {
@@ -197,7 +206,18 @@ public final class Timing {
     }
     long s = streamSteps(m, skipped > 0 && points > 0 ? SkipTiming.steps(steps, points, skipped) : steps, aBytes, bBytes,
         pe);
-    return Math.max(array(m, df, spatialFolds, s, aBytes, bBytes) + arrayLatency(m), feed);
+    return Math.max(Math.max(array(m, df, spatialFolds, s, aBytes, bBytes), startUp) + arrayLatency(m), feed);
+  }
+
+  /**
+   * The cycles the network's clusters take to start (Network.cluster; 0 without clusters): at each of a
+   * MAC's start-ups (ArrayTraffic.Counts) a cluster takes in its bytes over its own link at the network's
+   * bandwidth, and only then do its PEs take the iteration's steps; nothing of one start-up overlaps the
+   * next (MAESTRO's Init case, charged at every step of the level above).
+   */
+  public static long startUp(MachineConfig m, ArrayTraffic.Counts c) {
+    if (c.startUps() == 0) return 0;
+    return c.startUps() * (cycles(c.startUpBytes(), m.network().bandwidth()) + c.startUpSteps());
   }
 
   /**
