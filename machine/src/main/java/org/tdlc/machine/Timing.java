@@ -39,7 +39,9 @@ import org.tdlc.machine.sparse.SparseCodec;
  *     what the MAC reads and writes there (the operands and partial sums ArrayTraffic counts): the port's
  *     time for them (port(), each direction at its bandwidth) and ceil(bytes / network.bandwidth). A per-PE
  *     level with a bandwidth stretches the streaming: S becomes the cycles its port takes for S MACs' accesses
- *     there, when that is more (streamSteps).
+ *     there, when that is more (streamSteps). Where the network has clusters, the array's part is never less
+ *     than their start-ups: U x (ceil(V / network.bandwidth) + I), a cluster taking in its V bytes before
+ *     each of the U iterations of I steps its PEs keep their operands across (startUp, ArrayTraffic.Counts).
  * <li>ALU: ceil(points / lanes) + pipeline, the target's vector unit (VectorUnit; undeclared, it is as wide as
  *     the array's columns with a pipeline of 2 cycles), + the global buffer's latency.
  * <li>CONVERT: + the global buffer's latency.

@@ -441,15 +441,15 @@ public final class MaestroImport {
           .append("// network, between the global buffer and the array: its bandwidth (multicast and spatial reduction, as MAESTRO),\n")
           .append("// which also carries each fold's stationary block into the PEs (loads_stationary), as MAESTRO's NoC does.\n");
     }
-    boolean iterations = m.layers().stream().allMatch(l -> pinsIteration(l, spread(l, hw.numPes(), hw.l2().isEmpty()), hw));
-    int cluster = hw.nocBw().isPresent() && clusterSize(m) <= a[0] && iterations ? clusterSize(m) : 0;
+    boolean walksPinned = m.layers().stream().allMatch(l -> !spread(l, hw.numPes(), hw.l2().isEmpty()).walk().isEmpty());
+    int cluster = hw.nocBw().isPresent() && clusterSize(m) <= a[0] && walksPinned ? clusterSize(m) : 0;
     if (cluster > 0) {
       b.append("// Cluster(").append(cluster).append("): clusters of ").append(cluster).append(" PEs of a column, each with a link of the\n")
           .append("// network's bandwidth, starting afresh at every step of the level above: each takes in all its PEs read in\n")
           .append("// one iteration, then computes it (cluster), as MAESTRO charges an inner level's Init case at every step.\n");
     } else if (clusterSize(m) > 0) {
       b.append("// The layers' Cluster levels are not declared (").append(hw.nocBw().isPresent()
-          ? !iterations
+          ? !walksPinned
           ? "a layer's walk is tdlc's, not MAESTRO's, so its PEs would start a cluster at each of their own iterations, not"
             + "\n// at MAESTRO's" : "a cluster does not fit in a column of the array" : "no noc_bw_cstr gives their links a bandwidth").append(").\n");
     }
@@ -599,13 +599,6 @@ public final class MaestroImport {
     return e.applyAsLong("c") * window + e.applyAsLong("k") * e.applyAsLong("c") * taps + e.applyAsLong("k") * outputs;
   }
 
-  /**
-   * Whether the layer's @map pins MAESTRO's iteration: its walk, and what the per-PE level keeps (one iteration
-   * of the innermost level), where it fits; a cluster starts at each (Network.cluster).
-   */
-  private static boolean pinsIteration(MaestroMapping.Layer l, Spread spread, MaestroHardware hw) {
-    return !spread.walk().isEmpty() && keepBytes(l, spread.keep()) <= (hw.l1().isPresent() ? hw.l1().getAsInt() : L1_DEFAULT);
-  }
 
   /**
    * A layer's @map line (with the whole-layer tile unless null), after a note of what its levels spread unpinned;
@@ -627,7 +620,7 @@ public final class MaestroImport {
     if (!spread.walk().isEmpty()) {
       b.append(", walk = [").append(String.join(", ", spread.walk())).append("]");
       // MAESTRO's L1 holds what its innermost level maps, where tdlc's per-PE level has room for it
-      if (keepBytes(l, spread.keep()) <= l1Bytes) {   // as pinsIteration
+      if (keepBytes(l, spread.keep()) <= l1Bytes) {
         b.append(", keep = { local = { ").append(spread.keep().entrySet().stream()
             .map(e -> e.getKey() + " = " + (e.getValue() == 0 ? "all" : e.getValue()))
             .collect(Collectors.joining(", "))).append(spread.keep().isEmpty() ? "} }" : " } }");
