@@ -98,7 +98,8 @@ final class TargetsCommand implements Command {
       List<String> row = new ArrayList<>(List.of(t.name(), "network", ""));
       row.addAll(levelCells(0, false, net.bandwidth(), net.bandwidth(), 0, t.frequencyMhz()).subList(1, 3));
       row.addAll(List.of("", net.latency() + " cycles", (net.multicast() ? "multicast" : "no multicast") + ", "
-          + (net.reduction() ? "reduction" : "no reduction") + (net.loadsStationary() ? ", loads stationary" : "")));
+          + (net.reduction() ? "reduction" : "no reduction") + (net.loadsStationary() ? ", loads stationary" : "")
+          + (net.cluster() > 0 ? ", clusters of " + net.cluster() + " PEs" : "")));
       rows.add(row);
       int lanes = t.vector().lanes();
       rows.add(List.of(t.name(), "vector", "", lanes + (lanes == 1 ? " lane" : " lanes"), "", "",
@@ -177,6 +178,7 @@ final class TargetsCommand implements Command {
     network.put("multicast", t.network().multicast());
     network.put("reduction", t.network().reduction());
     network.put("loads_stationary", t.network().loadsStationary());
+    network.put("cluster_pes", t.network().cluster());
     o.put("frequency_mhz", t.frequencyMhz());
     o.put("datatype", t.datatype().keyword());
     o.put("accumulate", t.accumulate().keyword());

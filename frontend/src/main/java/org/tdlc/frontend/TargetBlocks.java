@@ -29,7 +29,7 @@ final class TargetBlocks {
   static final List<String> SPARSE_ENTRIES = List.of("formats", "decode", "skip");
   static final List<String> VECTOR_ENTRIES = List.of("lanes", "pipeline");
   static final List<String> NETWORK_ENTRIES = List.of("bandwidth", "latency", "multicast", "reduction",
-      "loads_stationary");
+      "loads_stationary", "cluster");
 
   static final Map<String, Double> SIZE_UNITS = units("B", 1, "KiB", Quantities.KIB, "MiB", Quantities.MIB,
       "GiB", Quantities.GIB);
@@ -245,8 +245,8 @@ final class TargetBlocks {
 
   /**
    * The network between the global buffer and the PEs: `bandwidth N B/cycle;`, `latency L cycles;`,
-   * `multicast yes|no;`, `reduction yes|no;`, `loads_stationary yes|no;` (which needs the bandwidth), each
-   * optional (Network.DEFAULT's value when left out); null when something in the block is wrong (reported).
+   * `multicast yes|no;`, `reduction yes|no;`, `loads_stationary yes|no;` (which needs the bandwidth),
+   * `cluster N PEs;` (which needs it too; the array's rows bound it, TargetBuilder), each optional (Network.DEFAULT's value when left out); null when something in the block is wrong (reported).
    */
   Network network(Ast.TargetEntry block) {
     int before = diags.errorCount();
@@ -256,6 +256,7 @@ final class TargetBlocks {
     Long latency = (long) Network.DEFAULT.latency();
     Boolean multicast = Network.DEFAULT.multicast(), reduction = Network.DEFAULT.reduction();
     Boolean loads = Network.DEFAULT.loadsStationary();
+    Long cluster = (long) Network.DEFAULT.cluster();
     for (Ast.TargetEntry e : seen.values()) {
       TargetWords w = new TargetWords(e, diags);
       switch (w.key()) {
@@ -273,6 +274,14 @@ final class TargetBlocks {
         }
         case "multicast" -> multicast = w.choice("yes", "no");
         case "loads_stationary" -> loads = w.choice("yes", "no");
+        case "cluster" -> {
+          cluster = w.integer("network cluster", 1, Network.MAX_CLUSTER, "cluster 8 PEs");
+          if (cluster != null) {
+            Ast.Word unit = w.peek();
+            if (unit != null && unit.text().equals("PEs")) w.next();
+            w.expectEnd();
+          }
+        }
         default -> reduction = w.choice("yes", "no");   // reduction
       }
     }
@@ -280,11 +289,15 @@ final class TargetBlocks {
       diags.error(seen.get("loads_stationary").key().loc(), "loads_stationary yes needs the network's bandwidth "
           + "(bandwidth 64 B/cycle;): the stationary blocks cross the network at it");
     }
+    if (cluster != null && cluster > 0 && bandwidth != null && bandwidth <= 0) {
+      diags.error(seen.get("cluster").key().loc(), "cluster needs the network's bandwidth (bandwidth 64 B/cycle;): "
+          + "each cluster's start-up crosses its link at it");
+    }
     if (diags.errorCount() > before || bandwidth == null || latency == null || multicast == null
-        || reduction == null || loads == null) {
+        || reduction == null || loads == null || cluster == null) {
       return null;
     }
-    return new Network(bandwidth, latency.intValue(), multicast, reduction, loads);
+    return new Network(bandwidth, latency.intValue(), multicast, reduction, loads, cluster.intValue());
   }
 
   /** The sparse support, or null when something in the block is wrong (reported). */

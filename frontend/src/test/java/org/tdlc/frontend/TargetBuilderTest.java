@@ -91,9 +91,15 @@ class TargetBuilderTest {
         Arguments.of("zero network bandwidth", edit("  mac", "  network { bandwidth 0 B/cycle; }\n  mac"), "9:23",
             "network bandwidth must be positive, got 0"),
         Arguments.of("unknown network entry", edit("  mac", "  network { hops 2; }\n  mac"), "9:13",
-            "unknown entry 'hops' in network (expected bandwidth, latency, multicast, reduction or loads_stationary)"),
+            "unknown entry 'hops' in network (expected bandwidth, latency, multicast, reduction, loads_stationary or cluster)"),
         Arguments.of("loads_stationary without bandwidth", edit("  mac", "  network { loads_stationary yes; }\n  mac"),
             "9:13", "loads_stationary yes needs the network's bandwidth"),
+        Arguments.of("cluster without bandwidth", edit("  mac", "  network { cluster 8 PEs; }\n  mac"),
+            "9:13", "cluster needs the network's bandwidth"),
+        Arguments.of("cluster of no PEs", edit("  mac", "  network { bandwidth 8 B/cycle; cluster 0; }\n  mac"),
+            "9:42", "network cluster must be between 1 and 65536, got 0"),
+        Arguments.of("cluster taller than a column", edit("  mac", "  network { bandwidth 8 B/cycle; cluster 32 PEs; }\n  mac"),
+            "9:3", "a cluster of 32 PEs does not fit in a column of the 16 x 16 array"),
         // missing
         Arguments.of("no pe_array", edit("  pe_array 16 x 16;\n", ""), "1:8",
             "target t has no pe_array (e.g. 'pe_array 16 x 16;')"),
@@ -276,6 +282,12 @@ class TargetBuilderTest {
     assertEquals(new Network(64, 0, true, true, true), loads.network());
     assertTrue(loads.toTdl().contains("reduction yes; loads_stationary yes; }\n"), loads.toTdl());
     assertEquals(loads.toTdl(), only(loads.toTdl()).toTdl(), "the printed block parses back");
+    Target clusters = only(edit("  mac", "  network { bandwidth 64 B/cycle; cluster 8 PEs; }\n  mac"));
+    assertEquals(new Network(64, 0, true, true, false, 8), clusters.network());
+    assertTrue(clusters.toTdl().contains("reduction yes; cluster 8 PEs; }\n"), clusters.toTdl());
+    assertEquals(clusters.toTdl(), only(clusters.toTdl()).toTdl(), "the printed block parses back");
+    assertEquals(clusters.network(), only(edit("  mac", "  network { bandwidth 64 B/cycle; cluster 8; }\n  mac")).network(),
+        "PEs is optional");
   }
 
   @Test

@@ -71,8 +71,15 @@ public final class ArrayTraffic {
   /** Operand positions in strides and counts. */
   public static final int A = 0, B = 1, C = 2;
 
-  /** Elements moved by one MAC: A and B into the array, partial sums written back and read back. */
-  public record Counts(long a, long b, long cWritten, long cRead) {
+  /**
+   * Elements moved by one MAC: A and B into the array, partial sums written back and read back; and, where
+   * the network has clusters (Network.cluster), the clusters' start-ups: how many there are, what one cluster
+   * takes in at each (bytes over its own link) and the steps its PEs then take before the next.
+   */
+  public record Counts(long a, long b, long cWritten, long cRead, long startUps, long startUpBytes, long startUpSteps) {
+    /** The counts of a network without clusters. */
+    public Counts(long a, long b, long cWritten, long cRead) { this(a, b, cWritten, cRead, 0, 0, 0); }
+
     /** The bytes these read from the global buffer, for operand widths {@code aBytes}, {@code bBytes}. */
     public long read(int aBytes, int bBytes) { return a * aBytes + b * bBytes + cRead * Energy.PSUM_BYTES; }
 
@@ -324,7 +331,60 @@ public final class ArrayTraffic {
       }
       count[x] = c;
     }
-    return new Counts(count[A], count[B], count[C], count[C] - (starts ? Math.min(outputs, count[C]) : 0));
+    long[] startUp = startUp(m, extents, rowMask, colMask, strides, laid, Math.min(start[A], start[B]), aBytes, bBytes);
+    return new Counts(count[A], count[B], count[C], count[C] - (starts ? Math.min(outputs, count[C]) : 0),
+        startUp[0], startUp[1], startUp[2]);
+  }
+
+  /**
+   * The start-ups of the network's clusters (none without them: zeros), as MAESTRO's Cluster levels start:
+   * a cluster is {@code cluster} consecutive positions of a column, the innermost row loops' first ones
+   * (whole runs of an inner loop: 7 of a cluster of 8 where the innermost row loop has 7). It keeps nothing
+   * from one start-up to the next: at each, it takes in over its own link every element of A and of B its
+   * positions read in one iteration (the walked loops from {@code first} in, {@code laid}'s positions: those
+   * a per-PE level keeps an operand across), the stationary operand's too, each distinct element once with
+   * multicast; its PEs then take that iteration's steps. One start-up per iteration of every fold. Returns
+   * {start-ups, bytes a cluster takes in at each, steps an iteration takes}.
+   */
+  private static long[] startUp(MachineConfig m, int[] extents, int rowMask, int colMask, long[][] strides, Laid laid,
+                                int first, int aBytes, int bBytes) {
+    int size = m.network().cluster();
+    if (size == 0) return new long[3];
+    int[] ext = laid.ext();
+    long steps = 1;
+    int iteration = 0;
+    for (int pos = first; pos < ext.length; pos++) {
+      if ((laid.walked() >> pos & 1) == 0) continue;
+      steps *= ext[pos];
+      iteration |= 1 << pos;
+    }
+    long[] box = new long[extents.length];
+    long positions = 1, room = size;
+    for (int l = extents.length - 1; l >= 0; l--) {
+      box[l] = 1;
+      if ((rowMask >> l & 1) == 0) continue;
+      box[l] = Math.min(extents[l], room);
+      positions *= box[l];
+      room = box[l] < extents[l] ? 1 : room / box[l];
+    }
+    int[] width = {aBytes, bBytes};
+    long bytes = 0;
+    for (int x = A; x <= B; x++) {
+      int k = Integer.bitCount(iteration);
+      long[] e = new long[extents.length + k], st = new long[extents.length + k];
+      for (int l = 0; l < extents.length; l++) {
+        e[l] = m.network().multicast() ? box[l] : 1;
+        st[l] = strides[x][l];
+      }
+      for (int pos = 0, j = extents.length; pos < ext.length; pos++) {
+        if ((iteration >> pos & 1) == 0) continue;
+        e[j] = ext[pos];
+        st[j++] = laid.str()[x][pos];
+      }
+      long taken = Footprint.distinct(e, st) * (m.network().multicast() ? 1 : positions);
+      bytes += taken * width[x];
+    }
+    return new long[] {Timing.folds(m, extents, rowMask, colMask) / steps, bytes, steps};
   }
 
   /**

@@ -39,7 +39,9 @@ import org.tdlc.machine.sparse.SparseCodec;
  *     what the MAC reads and writes there (the operands and partial sums ArrayTraffic counts): the port's
  *     time for them (port(), each direction at its bandwidth) and ceil(bytes / network.bandwidth). A per-PE
  *     level with a bandwidth stretches the streaming: S becomes the cycles its port takes for S MACs' accesses
- *     there, when that is more (streamSteps).
+ *     there, when that is more (streamSteps). Where the network has clusters, the array's part is never less
+ *     than their start-ups: U x (ceil(V / network.bandwidth) + I), a cluster taking in its V bytes before
+ *     each of the U iterations of I steps its PEs keep their operands across (startUp, ArrayTraffic.Counts).
  * <li>ALU: ceil(points / lanes) + pipeline, the target's vector unit (VectorUnit; undeclared, it is as wide as
  *     the array's columns with a pipeline of 2 cycles), + the global buffer's latency.
  * <li>CONVERT: + the global buffer's latency.
@@ -190,6 +192,15 @@ public final class Timing {
   /** As above, the per-PE levels serving what {@code pe} does not bypass there (streamSteps). */
   public static long mac(MachineConfig m, Dataflow df, long spatialFolds, long steps, long points, long skipped,
                          long readBytes, long writtenBytes, int aBytes, int bBytes, PeWalk pe) {
+    return mac(m, df, spatialFolds, steps, points, skipped, readBytes, writtenBytes, aBytes, bBytes, pe, 0);
+  }
+
+  /**
+   * As above, and never faster than the network's clusters start ({@code startUp} cycles, startUp): the array's
+   * time is the longer of its folds' and its clusters' start-ups, the latencies added to either.
+   */
+  public static long mac(MachineConfig m, Dataflow df, long spatialFolds, long steps, long points, long skipped,
+                         long readBytes, long writtenBytes, int aBytes, int bBytes, PeWalk pe, long startUp) {
     long feed = Math.max(port(m.global(), readBytes, writtenBytes),
         cycles(readBytes + writtenBytes, m.network().bandwidth()));
     for (int i = 2; i < m.firstPerPe(); i++) {
@@ -197,7 +208,18 @@ public final class Timing {
     }
     long s = streamSteps(m, skipped > 0 && points > 0 ? SkipTiming.steps(steps, points, skipped) : steps, aBytes, bBytes,
         pe);
-    return Math.max(array(m, df, spatialFolds, s, aBytes, bBytes) + arrayLatency(m), feed);
+    return Math.max(Math.max(array(m, df, spatialFolds, s, aBytes, bBytes), startUp) + arrayLatency(m), feed);
+  }
+
+  /**
+   * The cycles the network's clusters take to start (Network.cluster; 0 without clusters): at each of a
+   * MAC's start-ups (ArrayTraffic.Counts) a cluster takes in its bytes over its own link at the network's
+   * bandwidth, and only then do its PEs take the iteration's steps; nothing of one start-up overlaps the
+   * next (MAESTRO's Init case, charged at every step of the level above).
+   */
+  public static long startUp(MachineConfig m, ArrayTraffic.Counts c) {
+    if (c.startUps() == 0) return 0;
+    return c.startUps() * (cycles(c.startUpBytes(), m.network().bandwidth()) + c.startUpSteps());
   }
 
   /**

@@ -82,6 +82,52 @@ class ArrayTrafficTest {
   }
 
   @Test
+  void aClusterTakesInEverythingItsPesReadAtEachStartUpTheStationaryOperandToo() {
+    // ws, c (16) on the 16 rows, k (64) on the 16 columns (4 folds), p (100) streamed; the 64-byte per-PE level
+    // keeps no loop (100 inputs and 100 partial sums do not fit). Clusters of 16 PEs: a column, as MAESTRO's
+    // KC-P Cluster(64) is. At every step each cluster takes in its 16 inputs and its 16 weights again (32
+    // bytes, 1 cycle on its own 64 B/cycle link), then its PEs take the step's MAC: 2 cycles a step, 4 x 100
+    int[] extents = {64, 16, 100};
+    long[][] strides = dense(extents, C | P, K | C, K | P);
+    MachineConfig m = machine(new Network(64, 0, true, true, false, 16));
+    ArrayTraffic.Counts t = ArrayTraffic.of(m, Dataflow.WS, extents, C, K, strides, 6400, true, 1, 1);
+    assertEquals(new ArrayTraffic.Counts(t.a(), t.b(), t.cWritten(), t.cRead(), 4 * 100, 16 + 16, 1), t);
+    MachineConfig open = machine(new Network(64, 0, true, true));
+    ArrayTraffic.Counts none = ArrayTraffic.of(open, Dataflow.WS, extents, C, K, strides, 6400, true, 1, 1);
+    assertEquals(none, new ArrayTraffic.Counts(t.a(), t.b(), t.cWritten(), t.cRead()),
+        "the global buffer's counts do not change: a cluster's link re-sends what its root took in once");
+    assertEquals(400 * 2, Timing.startUp(m, t));
+    assertEquals(0, Timing.startUp(open, none));
+    long without = Timing.mac(open, Dataflow.WS, 4, 400, 0, 0, none.read(1, 1), none.written(), 1, 1, PeWalk.RULE, 0);
+    assertEquals(516, without, "the network's feed: 6,400 inputs, 1,024 weights, 6,400 i32 partial sums");
+    assertEquals(800, Timing.mac(m, Dataflow.WS, 4, 400, 0, 0, t.read(1, 1), t.written(), 1, 1, PeWalk.RULE,
+        Timing.startUp(m, t)));
+  }
+
+  @Test
+  void aClustersStartUpIsOneIterationOfWhatItsPesKeepSharedAmongItsPes() {
+    // os, p (20) on the 16 rows, r (3) kept in each PE; C[p] += A[p + r] * B[r]. Clusters of 8 rows: a
+    // start-up per fold (r is the iteration), each cluster taking the 8 + 3 - 1 inputs of its PEs' windows and
+    // the 3 weights (13 bytes: 1 cycle on 16 B/cycle), then 3 steps; 2 folds. Without multicast each PE
+    // takes its own 3 inputs and 3 weights: 48 bytes, 3 cycles
+    long[][] strides = {{1, 1}, {0, 1}, {1, 0}};
+    MachineConfig m = machine(new Network(16, 0, true, true, false, 8));
+    ArrayTraffic.Counts t = ArrayTraffic.of(m, Dataflow.OS, new int[] {20, 3}, 1, 0, strides, 20, false, 1, 1);
+    assertEquals(2, t.startUps());
+    assertEquals(10 + 3, t.startUpBytes());
+    assertEquals(3, t.startUpSteps());
+    assertEquals(2 * (1 + 3), Timing.startUp(m, t));
+    MachineConfig alone = machine(new Network(16, 0, false, true, false, 8));
+    ArrayTraffic.Counts own = ArrayTraffic.of(alone, Dataflow.OS, new int[] {20, 3}, 1, 0, strides, 20, false, 1, 1);
+    assertEquals(8 * 3 + 8 * 3, own.startUpBytes());
+    assertEquals(2 * (3 + 3), Timing.startUp(alone, own));
+    // a cluster of 16 rows: the first 16 p of the fold, their windows' 16 + 3 - 1 inputs
+    ArrayTraffic.Counts whole = ArrayTraffic.of(machine(new Network(16, 0, true, true, false, 16)), Dataflow.OS,
+        new int[] {20, 3}, 1, 0, strides, 20, false, 1, 1);
+    assertEquals(16 + 2 + 3, whole.startUpBytes());
+  }
+
+  @Test
   void neighboursWhoseKeptWindowsOverlapShareWhatTheyShareWhenTheNetworkMulticasts() {
     // loops p (rows), r (temporal); C[p] += A[p + r] * B[r]; os. Each PE keeps its window of 3 inputs (its per-PE
     // level holds A and B across r); the PEs of a fold fill their windows at once, so with multicast a fold

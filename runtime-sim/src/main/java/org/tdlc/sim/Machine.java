@@ -87,7 +87,8 @@ final class Machine {
     Energy.staged(config, read + written, t.read, t.written);
     Energy.perPe(config, issued, sa, sb, d.pe(), t.read, t.written);
     return Timing.mac(config, dataflow[i], Timing.spatialFolds(config, p.extent, d.rowLoops(), d.colLoops()),
-        Timing.folds(config, p.extent, d.rowLoops(), d.colLoops()), p.points, skipped, read, written, sa, sb, d.pe());
+        Timing.folds(config, p.extent, d.rowLoops(), d.colLoops()), p.points, skipped, read, written, sa, sb, d.pe(),
+        Timing.startUp(config, moved));
   }
 
   private long alu(int i, Instruction.Alu a, Tally t) {

@@ -1,7 +1,8 @@
 // The array's network and the dataflow-dependent traffic end to end (resources/prediction/network.tdl): one
 // convolution pinned to ws, os, is and rs with the same tile moves different bytes through the global buffer
 // (what stays in the PEs differs); a narrow network slows every layer without changing its bytes; a network
-// that neither multicasts nor reduces moves more; on-chip latencies delay every layer and move the same bytes;
+// that neither multicasts nor reduces moves more; clusters that start afresh at every iteration (MAESTRO's)
+// slow it and move the same bytes; on-chip latencies delay every layer and move the same bytes;
 // and on every one of these targets every mapped layer of every example and of that model is predicted
 // exactly and runs bit-exact.
 package org.tdlc.tests;
@@ -26,7 +27,7 @@ import org.tdlc.sim.SimResult;
 class NetworkEndToEndTest {
   static final String FILE = "tests/src/test/resources/prediction/network.tdl";
   static final List<String> NETWORKS = List.of("open_net", "narrow_net", "unicast_net", "wide_net", "loading_net",
-      "latent_net");
+      "cluster_net", "latent_net");
 
   static Frontend.Result file() { return new Frontend(new DiagnosticEngine(), new SourceCache()).compile(FILE); }
 
@@ -37,6 +38,7 @@ class NetworkEndToEndTest {
     assertEquals(new Network(8, 4, true, true), Targets.resolve("narrow_net", f).network());
     assertEquals(new Network(0, 0, false, false), Targets.resolve("unicast_net", f).network());
     assertEquals(new Network(64, 0, true, true, true), Targets.resolve("loading_net", f).network());
+    assertEquals(new Network(64, 0, true, true, false, 8), Targets.resolve("cluster_net", f).network());
   }
 
   @Test
@@ -85,6 +87,18 @@ class NetworkEndToEndTest {
       assertTrue(unicast.get(layer).level("global").bytesRead() > open.get(layer).level("global").bytesRead(), layer);
       assertTrue(unicast.get(layer).energyPj() > open.get(layer).energyPj(), layer);
     }
+  }
+
+  @Test
+  void clustersThatStartAfreshAtEveryIterationSlowTheLayersAndMoveTheSameBytes() {
+    Map<String, Counters> wide = layers("wide_net"), clustered = layers("cluster_net");
+    for (String layer : wide.keySet()) {
+      // each column's 8 PEs take in all they read in an iteration, the weights too, before its MACs
+      assertTrue(clustered.get(layer).cycles() >= wide.get(layer).cycles(), layer);
+      assertEquals(globalBytes(wide.get(layer)), globalBytes(clustered.get(layer)), layer);
+      assertEquals(wide.get(layer).energyPj(), clustered.get(layer).energyPj(), layer);
+    }
+    assertTrue(clustered.get("a").cycles() > wide.get("a").cycles(), "ws: its weights enter each start-up again");
   }
 
   @Test

@@ -2,7 +2,7 @@
 // file's machine section) and the target fingerprint, a 64-bit hash of that text. Canonical means one
 // key per line in a fixed order, dataflows sorted, reals as Double.toString prints them; the fold schedule's
 // two lines (folds, stationary), the vector unit's two (vector_lanes, vector_pipeline), the network's four
-// (network_*; a fifth, network_loads_stationary, only when true), a level's write bandwidth (write_bandwidth=, when it differs from
+// (network_*; a fifth, network_loads_stationary, only when true, and network_cluster only when it has clusters), a level's write bandwidth (write_bandwidth=, when it differs from
 // its bandwidth), an on-chip level's latency (latency=, when not 0) and a level's port (port=split, DRAM's
 // included) only when they are not the default, so a default machine's text and fingerprint read as they
 // did before any of them existed. Sections written before levels had ports gave DRAM's as a `dram_port`
@@ -71,6 +71,7 @@ public final class MachineText {
       b.append("network_multicast = ").append(m.network().multicast()).append('\n');
       b.append("network_reduction = ").append(m.network().reduction()).append('\n');
       if (m.network().loadsStationary()) b.append("network_loads_stationary = true\n");
+      if (m.network().cluster() > 0) b.append("network_cluster = ").append(m.network().cluster()).append('\n');
     }
     return b.toString();
   }
@@ -91,13 +92,14 @@ public final class MachineText {
     static final List<String> KEYS = List.of("target", "rows", "cols", "dataflows", "frequency_mhz",
         "mac_energy_pj", "dma_latency", "formats", "hardware_decode", "skip_zeros");
     /** Keys a section may leave out, and the words each takes (the first is the default). */
-    static final Map<String, List<String>> OPTIONAL = Map.of(
-        "folds", List.of(FoldSchedule.OVERLAPPED, FoldSchedule.SEQUENTIAL),
-        "stationary", List.of(FoldSchedule.DOUBLE_BUFFER, FoldSchedule.SINGLE_BUFFER),
-        "vector_lanes", List.of(), "vector_pipeline", List.of(), "network_bandwidth", List.of(),
-        "network_latency", List.of(), "network_multicast", List.of(), "network_reduction", List.of(),
-        "network_loads_stationary", List.of(),
-        "dram_port", PORTS);
+    static final Map<String, List<String>> OPTIONAL = Map.ofEntries(
+        Map.entry("folds", List.of(FoldSchedule.OVERLAPPED, FoldSchedule.SEQUENTIAL)),
+        Map.entry("stationary", List.of(FoldSchedule.DOUBLE_BUFFER, FoldSchedule.SINGLE_BUFFER)),
+        Map.entry("vector_lanes", List.of()), Map.entry("vector_pipeline", List.of()),
+        Map.entry("network_bandwidth", List.of()), Map.entry("network_latency", List.of()),
+        Map.entry("network_multicast", List.of()), Map.entry("network_reduction", List.of()),
+        Map.entry("network_loads_stationary", List.of()), Map.entry("network_cluster", List.of()),
+        Map.entry("dram_port", PORTS));
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final List<MemoryLevel> levels = new ArrayList<>();
 
@@ -111,7 +113,7 @@ public final class MachineText {
       if (!KEYS.contains(key.text()) && !OPTIONAL.containsKey(key.text())) {
         throw c.error(key, "unknown machine key " + key.shown() + "; expected one of " + String.join(", ", KEYS)
             + ", folds, stationary, vector_lanes, vector_pipeline, network_bandwidth, network_latency,"
-            + " network_multicast, network_reduction, network_loads_stationary, dram_port, or level");
+            + " network_multicast, network_reduction, network_loads_stationary, network_cluster, dram_port, or level");
       }
       if (values.containsKey(key.text())) throw c.error(key, "machine key '" + key.text() + "' given twice");
       c.expect('=');
@@ -126,6 +128,7 @@ public final class MachineText {
         case "vector_pipeline" -> c.integer(key.text(), 0, VectorUnit.MAX_PIPELINE);
         case "network_bandwidth" -> c.real(key.text());
         case "network_latency" -> c.integer(key.text(), 0, Network.MAX_LATENCY);
+        case "network_cluster" -> c.integer(key.text(), 1, Network.MAX_CLUSTER);
         case "network_multicast", "network_reduction", "network_loads_stationary" -> c.bool(key.text());
         default -> dataflows(c);
       };
@@ -213,7 +216,8 @@ public final class MachineText {
           (Integer) values.getOrDefault("network_latency", d.latency()),
           (Boolean) values.getOrDefault("network_multicast", d.multicast()),
           (Boolean) values.getOrDefault("network_reduction", d.reduction()),
-          (Boolean) values.getOrDefault("network_loads_stationary", d.loadsStationary()));
+          (Boolean) values.getOrDefault("network_loads_stationary", d.loadsStationary()),
+          (Integer) values.getOrDefault("network_cluster", d.cluster()));
     }
 
     /** The vector unit the section names, or null (the default, as wide as the columns) when it names none. */

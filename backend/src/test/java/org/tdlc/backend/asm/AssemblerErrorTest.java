@@ -67,7 +67,7 @@ class AssemblerErrorTest {
     expectOne("rows = 4", "rws = 4", 1, "unknown machine key 'rws'; expected one of target, rows, cols, dataflows,"
         + " frequency_mhz, mac_energy_pj, dma_latency, formats, hardware_decode, skip_zeros, folds, stationary,"
         + " vector_lanes, vector_pipeline, network_bandwidth, network_latency, network_multicast, network_reduction,"
-        + " network_loads_stationary, dram_port, or level");
+        + " network_loads_stationary, network_cluster, dram_port, or level");
     expectOne("input  x i8", "input  \"x i8", 8, "unterminated string");
     expectOne(".layers", ".layer", 1,
         "unknown directive '.layer'; expected one of .model, .pipeline, .machine, .dram, .symbols, .layers, .formats, .descriptors, .text, .data");

@@ -72,7 +72,7 @@ class AssemblerRoundTripTest {
     org.junit.jupiter.api.Assertions.assertNotEquals(MachineText.fingerprint(m), MachineText.fingerprint(wide));
   }
 
-  @Test void aSplitDramPortDirectionalBandwidthsAndALevelsLatencyRoundTripAndTheDefaultsAreNotPrinted() {
+  @Test void aSplitDramPortDirectionalBandwidthsALevelsLatencyAndClustersRoundTripAndTheDefaultsAreNotPrinted() {
     Program dense = SamplePrograms.dense();
     MachineConfig m = dense.machine();
     String plain = MachineText.print(m);
@@ -87,11 +87,12 @@ class AssemblerRoundTripTest {
     org.junit.jupiter.api.Assertions.assertFalse(plain.contains("latency="), plain);
     MachineConfig split = new MachineConfig(m.target(), m.rows(), m.cols(), m.dataflows(), m.frequencyMhz(), levels,
         m.macEnergyPj(), m.dmaLatency(), m.formats(), m.hardwareDecode(), m.skipZeros(), m.folds(), m.vector(),
-        new org.tdlc.ir.target.Network(32, 2, false, true));
+        new org.tdlc.ir.target.Network(32, 2, false, true, false, 4));
     String text = MachineText.print(split);
     org.junit.jupiter.api.Assertions.assertTrue(text.contains(" write_bandwidth=8.0 port=split\n")
         && text.contains(" latency=7 port=split\n")
         && text.contains("network_bandwidth = 32.0\nnetwork_latency = 2\nnetwork_multicast = false\n")
+        && text.contains("network_reduction = true\nnetwork_cluster = 4\n")
         && text.contains(" bandwidth=16.0 ") && !text.contains("dram_port"),
         text);
     Program p = new Program(split, dense.instructions(), dense.descriptors(), dense.dataSegment(), dense.dramSize(),

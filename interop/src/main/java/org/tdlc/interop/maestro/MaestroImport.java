@@ -391,6 +391,16 @@ public final class MaestroImport {
    */
   record Shape(int rows, int cols, String why) {}
 
+  /** The PEs of the first Cluster level, when every layer has the same (0: none, or they differ). */
+  static int clusterSize(MaestroMapping m) {
+    Set<Integer> sizes = new LinkedHashSet<>();
+    for (MaestroMapping.Layer l : m.layers()) {
+      sizes.add(l.dataflow().stream().filter(MaestroMapping.Directive::cluster).findFirst()
+          .map(MaestroMapping.Directive::size).orElse(0));
+    }
+    return sizes.size() == 1 ? sizes.iterator().next() : 0;
+  }
+
   static Shape array(MaestroMapping m, int pes) {
     Set<List<Integer>> shapes = new LinkedHashSet<>();
     for (MaestroMapping.Layer l : m.layers()) {
@@ -409,12 +419,7 @@ public final class MaestroImport {
         return new Shape(shape.get(0), shape.get(1), "every level that spreads a dimension on one axis, which has all the PEs");
       }
     }
-    Set<Integer> sizes = new LinkedHashSet<>();
-    for (MaestroMapping.Layer l : m.layers()) {
-      sizes.add(l.dataflow().stream().filter(MaestroMapping.Directive::cluster).findFirst()
-          .map(MaestroMapping.Directive::size).orElse(0));
-    }
-    int c = sizes.size() == 1 ? sizes.iterator().next() : 0;
+    int c = clusterSize(m);
     if (c > 0 && c <= pes) return new Shape(c, pes / c, "PEs per cluster on the rows, clusters on the columns");
     int rows = (int) Math.floor(Math.sqrt(pes));
     while (pes % rows != 0) rows--;
@@ -435,6 +440,18 @@ public final class MaestroImport {
       b.append("// noc_bw_cstr ").append(hw.nocBw().getAsInt()).append(": MAESTRO applies it at every cluster level; tdlc has one\n")
           .append("// network, between the global buffer and the array: its bandwidth (multicast and spatial reduction, as MAESTRO),\n")
           .append("// which also carries each fold's stationary block into the PEs (loads_stationary), as MAESTRO's NoC does.\n");
+    }
+    boolean walksPinned = m.layers().stream().allMatch(l -> !spread(l, hw.numPes(), hw.l2().isEmpty()).walk().isEmpty());
+    int cluster = hw.nocBw().isPresent() && clusterSize(m) <= a[0] && walksPinned ? clusterSize(m) : 0;
+    if (cluster > 0) {
+      b.append("// Cluster(").append(cluster).append("): clusters of ").append(cluster).append(" PEs of a column, each with a link of the\n")
+          .append("// network's bandwidth, starting afresh at every step of the level above: each takes in all its PEs read in\n")
+          .append("// one iteration, then computes it (cluster), as MAESTRO charges an inner level's Init case at every step.\n");
+    } else if (clusterSize(m) > 0) {
+      b.append("// The layers' Cluster levels are not declared (").append(hw.nocBw().isPresent()
+          ? !walksPinned
+          ? "a layer's walk is tdlc's, not MAESTRO's, so its PEs would start a cluster at each of their own iterations, not"
+            + "\n// at MAESTRO's" : "a cluster does not fit in a column of the array" : "no noc_bw_cstr gives their links a bandwidth").append(").\n");
     }
     b.append("// NoC_NumHops ").append(hw.hops()).append(": MAESTRO's latency per transfer, a transfer of v elements taking NoC_NumHops +\n")
         .append("// ceil(v / bandwidth) - 1 cycles; tdlc's network latency (").append(hw.hops() - 1)
@@ -463,7 +480,8 @@ public final class MaestroImport {
       b.append("  network {");
       if (hw.nocBw().isPresent()) b.append(" bandwidth ").append(hw.nocBw().getAsInt()).append(" B/cycle;");
       b.append(" latency ").append(hw.hops() - 1).append(" cycles; multicast yes; reduction yes;")
-          .append(hw.nocBw().isPresent() ? " loads_stationary yes;" : "").append(" }\n");
+          .append(hw.nocBw().isPresent() ? " loads_stationary yes;" : "")
+          .append(cluster > 0 ? " cluster " + cluster + " PEs;" : "").append(" }\n");
     }
     b.append("  mac { energy 1 pJ; }\n}\n\n");
   }
@@ -580,6 +598,7 @@ public final class MaestroImport {
     }
     return e.applyAsLong("c") * window + e.applyAsLong("k") * e.applyAsLong("c") * taps + e.applyAsLong("k") * outputs;
   }
+
 
   /**
    * A layer's @map line (with the whole-layer tile unless null), after a note of what its levels spread unpinned;

@@ -44,7 +44,8 @@ final class TargetPrinter {
       if (net.bandwidthLimited()) b.append(" bandwidth ").append(Quantities.number(net.bandwidth())).append(" B/cycle;");
       b.append(" latency ").append(net.latency()).append(" cycles; multicast ").append(net.multicast() ? "yes" : "no")
           .append("; reduction ").append(net.reduction() ? "yes" : "no").append(';')
-          .append(net.loadsStationary() ? " loads_stationary yes;" : "").append(" }\n");
+          .append(net.loadsStationary() ? " loads_stationary yes;" : "")
+          .append(net.cluster() > 0 ? " cluster " + net.cluster() + " PEs;" : "").append(" }\n");
     }
     b.append("  mac { energy ").append(Quantities.number(t.macEnergyPj())).append(" pJ; }\n");
     if (!t.vector().isDefaultFor(t.cols())) {   // left out when default, so older targets keep their text

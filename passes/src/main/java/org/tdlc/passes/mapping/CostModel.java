@@ -302,7 +302,7 @@ public final class CostModel {
     double issuedShare = 1;
     if (machine.skipZeros()) for (int i = 0; i < 2; i++) if (formats[i] != null) issuedShare *= densities[i];
     long compute = computeCycles(df, rowDims, colDims, tile, spread, trips, steps, outTiles, issuedShare,
-        gRead[0] + gRead[1] + partialsRead, partialsWritten);
+        gRead[0] + gRead[1] + partialsRead, partialsWritten, Timing.startUp(machine, step));
     long cycles = Math.max(overlap(box, outElems / outTiles, slots, compute, loadCycles, storeCycles),
         Timing.dramBound(machine, loadCycles, Cost.sum(dramRead), storeCycles, dramWrite[2]));
     long macs = space.macs();
@@ -562,10 +562,10 @@ public final class CostModel {
 
   /**
    * The compute queue's cycles: every MAC step (Timing.mac, here on the steps' average folds, streaming and
-   * buffer bytes, exact when every tile is full) and the epilogue's ALU ops per output tile.
+   * buffer bytes, and the full tile's cluster start-ups, exact when every tile is full) and the epilogue's ALU ops per output tile.
    */
   private long computeCycles(Dataflow df, int rowDims, int colDims, int[] tile, int[] spread, int[] trips, long steps,
-                             long outTiles, double issuedShare, long macRead, long macWritten) {
+                             long outTiles, double issuedShare, long macRead, long macWritten, long startUp) {
     long folds = axisFoldSum(rowDims, tile, spread, trips, machine.rows(), true)
         * axisFoldSum(colDims, tile, spread, trips, machine.cols(), true);
     long spatial = spread == null ? folds : axisFoldSum(rowDims, tile, spread, trips, machine.rows(), false)
@@ -578,7 +578,7 @@ public final class CostModel {
     if (issuedShare < 1) folds = (long) Math.ceil(folds * issuedShare);
     long perStep = Timing.mac(machine, df, Math.round((double) spatial / steps), Math.round((double) folds / steps), 0, 0,
         Math.round((double) macRead / steps), Math.round((double) macWritten / steps), space.bytes()[0], space.bytes()[1],
-        pe);
+        pe, startUp);
     long tileElems = 1;
     for (int d = 0; d < n; d++) if (!reduced[d]) tileElems *= tile[d];
     long aluOps = space.epilogueIo().length;   // no fill: the first reduction step starts the accumulators

@@ -197,7 +197,7 @@ final class TileTimeline implements TileWalk.Visitor {
 
   /**
    * What a step's MAC moves through the global buffer's port, as the simulator counts it (ArrayTraffic):
-   * added to the layer's MAC traffic, and returned as {read, written} bytes.
+   * added to the layer's MAC traffic, and returned as {read, written} bytes, with its clusters' start-up cycles.
    */
   private long[] bufferBytes(int[] origin, ArrayLoops loops, int[] ext) {
     long outputs = 1;
@@ -211,7 +211,7 @@ final class TileTimeline implements TileWalk.Visitor {
     macRead[1] += c.b() * space.bytes()[1];
     macRead[2] += c.cRead() * Energy.PSUM_BYTES;
     macWritten += c.written();
-    return new long[] {c.read(space.bytes()[0], space.bytes()[1]), c.written()};
+    return new long[] {c.read(space.bytes()[0], space.bytes()[1]), c.written(), Timing.startUp(machine, c)};
   }
 
   /** One reduction step: the MAC over the boxes in {@code slots}. */
@@ -228,7 +228,7 @@ final class TileTimeline implements TileWalk.Visitor {
     ArrayLoops loops = ArrayLoops.of(ext, strides, rowDims, colDims, spread);
     long[] moved = bufferBytes(origin, loops, ext);
     long mac = Timing.mac(machine, dataflow, loops.spatialFolds(machine), loops.folds(machine), points, skipped,
-        moved[0], moved[1], space.bytes()[0], space.bytes()[1], pe);   // the MAC's timing reads only the bypass
+        moved[0], moved[1], space.bytes()[0], space.bytes()[1], pe, moved[2]);   // the MAC's timing reads only the bypass
     run(COMPUTE, mac, reads, new int[] {reads[2]}, -1);
   }
 

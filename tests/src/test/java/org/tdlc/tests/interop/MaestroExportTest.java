@@ -170,8 +170,9 @@ class MaestroExportTest {
         "-o", back.toString());
     assertEquals(0, i.code(), i.toString());
     String text = Files.readString(back);
+    // and its Cluster(8) level, a column of the 8 x 8 array, starts afresh at every step of the level above
     assertTrue(text.contains("network { bandwidth 24 B/cycle; latency 2 cycles; multicast yes; reduction yes; "
-        + "loads_stationary yes; }"), "MAESTRO's NoC carries the stationary operands too:\n" + text);
+        + "loads_stationary yes; cluster 8 PEs; }"), "MAESTRO's NoC carries the stationary operands too:\n" + text);
   }
 
   @Test

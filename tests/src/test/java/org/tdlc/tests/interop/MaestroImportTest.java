@@ -5,6 +5,7 @@
 package org.tdlc.tests.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,11 @@ class MaestroImportTest {
   }
 
   /** A mapping file MAESTRO ran, imported with the HW file of its runs. */
+  /** The target's network line. */
+  private static String network(String text) {
+    return text.lines().filter(l -> l.startsWith("  network {")).findFirst().orElseThrow();
+  }
+
   private static String imported(String run) throws Exception {
     return MaestroImport.run(INPUTS.resolve("mapping/tdlc_" + run + ".m").toString(),
         INPUTS.resolve("hw/tdlc_256pe_noc64.m").toString()).text();
@@ -99,6 +105,29 @@ class MaestroImportTest {
     assertTrue(kcp.contains("r = 7, s = 7 }, walk = [p, q, r, s, n, k, c])\n  conv1 ="), kcp);
     assertTrue(kcp.contains("r = 3, s = 3 }, walk = [p, q, r, s, n, k, c], keep = { local = { r = all, s = all } })\n"
         + "  l1_x_c2 ="), kcp);
+  }
+
+  @Test
+  void theClustersStartAfreshWhereEveryLayersWalkIsMaestros(@TempDir Path dir) throws Exception {
+    // KC-P's Cluster(64), a column of the 64 x 4 array, and YX-P's Cluster(8) become the network's clusters
+    assertTrue(imported("resnet50_kcp").contains("loads_stationary yes; cluster 64 PEs; }"));
+    assertTrue(imported("resnet50_yxp").contains("loads_stationary yes; cluster 8 PEs; }"));
+    assertFalse(network(imported("mobilenetv2_xp")).contains("cluster"), "X-P has one level");
+    assertFalse(network(imported("mobilenetv2_rs")).contains("cluster"), "RS's Cluster(Sz(R)) differs between layers");
+    // RS steps C outside its K chunks on b3_p, whose walk is then tdlc's own: no clusters, and the file says why;
+    // the depthwise b3_d finishes each output first: its walk is MAESTRO's, and so are its clusters of 3
+    String file = Files.readString(INPUTS.resolve("mapping/tdlc_mobilenetv2_rs.m"));
+    for (String layer : List.of("b3_p", "b3_d")) {
+      Path m = dir.resolve(layer + ".m");
+      Files.writeString(m, "Network mobilenetv2_rs {\n" + MaestroComparison.layerBlock(file, layer) + "\n}\n");
+      String text = MaestroImport.run(m.toString(), INPUTS.resolve("hw/tdlc_256pe_noc64.m").toString()).text();
+      if (layer.equals("b3_p")) {
+        assertTrue(!network(text).contains("cluster") && text.contains("// The layers' Cluster levels are not declared (a layer's"
+            + " walk is tdlc's, not MAESTRO's"), text);
+      } else {
+        assertTrue(text.contains("loads_stationary yes; cluster 3 PEs; }"), text);
+      }
+    }
   }
 
   @Test

@@ -126,6 +126,15 @@ public final class MaestroComparison {
     return b.toString();
   }
 
+  /** On the same mapping, per dataflow, tdlc's cycles over MAESTRO's on the layers whose MACs MAESTRO counts right. */
+  public Map<String, Ratios> sameMappingCycles() {
+    Map<String, Ratios> by = new LinkedHashMap<>();
+    for (Layer l : sameMapping) {
+      if (macsRight(l)) by.computeIfAbsent(l.tool().get("dataflow"), k -> new Ratios()).add(l.tdlc().cost().cycles(), l.tool("cycles"));
+    }
+    return by;
+  }
+
   private static final Map<String, String> PINS = Map.of("kcp", "ws, c x k on 64 x 4", "rs",
       "rs, r x p on R x 256/R", "yxp", "os, p*q x - on 256 x 1", "xp", "os, q x - on 256 x 1");
 
