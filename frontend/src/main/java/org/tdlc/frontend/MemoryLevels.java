@@ -49,7 +49,7 @@ final class MemoryLevels {
         diags.error(nameLoc(d), "memory level '" + d.name() + "' has no energy (e.g. 'energy 2.5 pJ/B;')");
       }
       if (i == 0) checkDram(d); else checkOnChip(d, i, drafts);
-      checkHolds(d, holder);
+      checkHolds(d, i, holder);
       if (diags.errorCount() == before && d.complete()) {
         int latency = d.latency() != null ? d.latency().intValue() : i == 0 ? MemoryLevel.DEFAULT_DRAM_LATENCY : 0;
         levels.add(new MemoryLevel(d.name(), d.size() == null ? 0 : d.size(), d.perPe(),
@@ -102,11 +102,16 @@ final class MemoryLevels {
     }
   }
 
-  /** Only per-PE levels say what they hold, and no operand is held by two of them. */
-  private void checkHolds(TargetBlocks.LevelDraft d, Map<Operand, TargetBlocks.LevelDraft> holder) {
-    if (d.holds() != null && !d.perPe()) {
-      diags.error(d.at("holds"), "memory level '" + d.name() + "' is shared: it holds every operand; holds says "
-          + "which operands a per-PE level keeps (e.g. 'size 24 B per pe; holds inputs;')");
+  /**
+   * DRAM and the global buffer hold every operand; a shared level between the global buffer and the PEs may
+   * say which it stages (the others pass it by), a per-PE level which it keeps, and no operand is held by two
+   * per-PE levels.
+   */
+  private void checkHolds(TargetBlocks.LevelDraft d, int i, Map<Operand, TargetBlocks.LevelDraft> holder) {
+    if (d.holds() != null && !d.perPe() && i <= 1) {
+      diags.error(d.at("holds"), "memory level '" + d.name() + "' is " + (i == 0 ? "DRAM" : "the global buffer")
+          + ": it holds every operand; holds says which operands a shared level between the global buffer and the "
+          + "PEs stages, or a per-PE level keeps (e.g. 'size 24 B per pe; holds inputs;')");
       return;
     }
     if (!d.perPe() || d.holds() == null && d.entries().containsKey("holds")) return;

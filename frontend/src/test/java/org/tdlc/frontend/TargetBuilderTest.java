@@ -169,8 +169,8 @@ class TargetBuilderTest {
             "memory level 'global' is the global buffer (the first on-chip level), shared by the array: it cannot be per pe"),
         Arguments.of("per pe not innermost", edit("  mac", "  memory regs { size 16 B; energy 0.01 pJ/B; }\n  mac"), "8:19",
             "memory level 'local' is per pe but is followed by 'regs', which is shared"),
-        Arguments.of("holds on a shared level", edit("double_buffer; }", "double_buffer; holds inputs; }"), "7:87",
-            "memory level 'global' is shared: it holds every operand"),
+        Arguments.of("holds on the global buffer", edit("double_buffer; }", "double_buffer; holds inputs; }"), "7:87",
+            "memory level 'global' is the global buffer: it holds every operand"),
         Arguments.of("an operand held twice", edit("  mac", "  memory spad { size 16 B per pe; energy 0.1 pJ/B; "
             + "holds weights; }\n  mac"), "9:52", "per-PE levels 'local' and 'spad' both hold weights"),
         Arguments.of("unknown operand", edit("0.15 pJ/B; }", "0.15 pJ/B; holds psums; }"), "8:61",
@@ -288,6 +288,17 @@ class TargetBuilderTest {
     assertEquals(clusters.toTdl(), only(clusters.toTdl()).toTdl(), "the printed block parses back");
     assertEquals(clusters.network(), only(edit("  mac", "  network { bandwidth 64 B/cycle; cluster 8; }\n  mac")).network(),
         "PEs is optional");
+  }
+
+  @Test
+  void aSharedLevelBetweenTheGlobalBufferAndThePesMaySayWhatItStages() throws IOException {
+    Target t = only(edit("  memory local", "  memory row { size 1 KiB; energy 0.5 pJ/B; holds weights; }\n  memory local"));
+    MemoryLevel row = t.levels().get(2);
+    assertEquals("row", row.name());
+    assertEquals(Operand.WEIGHTS.bit(), row.holds());
+    assertTrue(t.toTdl().contains("memory row"), t.toTdl());
+    assertTrue(t.toTdl().contains("holds weights;"), t.toTdl());
+    assertEquals(t.toTdl(), only(t.toTdl()).toTdl(), "the printed level parses back");
   }
 
   @Test

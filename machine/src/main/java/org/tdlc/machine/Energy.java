@@ -35,15 +35,28 @@ public final class Energy {
 
   /**
    * Adds to {@code read} and {@code written} what the shared levels between the global buffer and the PEs
-   * move for a MAC that moves {@code bytes} between the global buffer and the array (read and written there,
-   * ArrayTraffic): each stages every one of those bytes, written into it and read out of it once. They keep
-   * nothing across steps (the per-PE levels do).
+   * move for a MAC that moves {@code bytes[x]} of operand x (A, B, and C's partial sums both ways) between the
+   * global buffer and the array (ArrayTraffic): each stages every byte of the operands it holds, written into
+   * it and read out of it once; the others pass it by. They keep nothing across steps (the per-PE levels do).
    */
-  public static void staged(MachineConfig m, long bytes, long[] read, long[] written) {
+  public static void staged(MachineConfig m, long[] bytes, long[] read, long[] written) {
     for (int i = 2; i < m.firstPerPe(); i++) {
-      read[i] += bytes;
-      written[i] += bytes;
+      long b = stagedBytes(m.levels().get(i), bytes);
+      read[i] += b;
+      written[i] += b;
     }
+  }
+
+  /** The bytes of {@code bytes} (per operand, as staged takes them) that shared level {@code level} stages. */
+  public static long stagedBytes(MemoryLevel level, long[] bytes) {
+    long b = 0;
+    for (int x = ArrayTraffic.A; x <= ArrayTraffic.C; x++) if (level.holds(x)) b += bytes[x];
+    return b;
+  }
+
+  /** A MAC's bytes per operand between the global buffer and the array, as staged takes them. */
+  public static long[] operandBytes(ArrayTraffic.Counts c, int aBytes, int bBytes) {
+    return new long[] {c.a() * aBytes, c.b() * bBytes, c.cRead() * PSUM_BYTES + c.written()};
   }
 
   /** Adds to {@code read} and {@code written} what the per-PE levels move for {@code issued} MAC points. */

@@ -9,7 +9,8 @@ import org.tdlc.ir.target.Port;
  * sizeBytes: capacity (0 for DRAM, which is sized by the program); per PE when perPe. bandwidth: bytes per
  * cycle read out of the level (0 = not a limit); writeBandwidth: bytes per cycle written into it.
  * energyPjPerByte: energy of one byte read or written at this level. holds: the operands a per-PE level keeps,
- * as an Operand mask (bit ArrayTraffic.A, B, C); every level holds all three unless it says otherwise.
+ * or a shared level between the global buffer and the PEs stages (Energy.staged), as an Operand mask (bit
+ * ArrayTraffic.A, B, C); every level holds all three unless it says otherwise.
  * latency: the cycles an on-chip level adds before a transfer through it delivers its first byte (Timing);
  * DRAM's is MachineConfig.dmaLatency, so its level here says 0. port: whether reads and writes share one
  * port (Timing.port; DramArbiter for DRAM), Port.DEFAULT when null.

@@ -192,19 +192,23 @@ public final class Timing {
   /** As above, the per-PE levels serving what {@code pe} does not bypass there (streamSteps). */
   public static long mac(MachineConfig m, Dataflow df, long spatialFolds, long steps, long points, long skipped,
                          long readBytes, long writtenBytes, int aBytes, int bBytes, PeWalk pe) {
-    return mac(m, df, spatialFolds, steps, points, skipped, readBytes, writtenBytes, aBytes, bBytes, pe, 0);
+    return mac(m, df, spatialFolds, steps, points, skipped, readBytes, writtenBytes, aBytes, bBytes, pe, 0, null);
   }
 
   /**
    * As above, and never faster than the network's clusters start ({@code startUp} cycles, startUp): the array's
-   * time is the longer of its folds' and its clusters' start-ups, the latencies added to either.
+   * time is the longer of its folds' and its clusters' start-ups, the latencies added to either. {@code staged}:
+   * the bytes per operand (Energy.operandBytes), of which a shared level's port moves those it holds; null:
+   * every shared level moves all of {@code readBytes} and {@code writtenBytes}.
    */
   public static long mac(MachineConfig m, Dataflow df, long spatialFolds, long steps, long points, long skipped,
-                         long readBytes, long writtenBytes, int aBytes, int bBytes, PeWalk pe, long startUp) {
+                         long readBytes, long writtenBytes, int aBytes, int bBytes, PeWalk pe, long startUp,
+                         long[] staged) {
     long feed = Math.max(port(m.global(), readBytes, writtenBytes),
         cycles(readBytes + writtenBytes, m.network().bandwidth()));
     for (int i = 2; i < m.firstPerPe(); i++) {
-      feed = Math.max(feed, port(m.levels().get(i), readBytes + writtenBytes, readBytes + writtenBytes));
+      long b = staged == null ? readBytes + writtenBytes : Energy.stagedBytes(m.levels().get(i), staged);
+      feed = Math.max(feed, port(m.levels().get(i), b, b));
     }
     long s = streamSteps(m, skipped > 0 && points > 0 ? SkipTiming.steps(steps, points, skipped) : steps, aBytes, bBytes,
         pe);

@@ -98,10 +98,10 @@ class ArrayTrafficTest {
         "the global buffer's counts do not change: a cluster's link re-sends what its root took in once");
     assertEquals(400 * 2, Timing.startUp(m, t));
     assertEquals(0, Timing.startUp(open, none));
-    long without = Timing.mac(open, Dataflow.WS, 4, 400, 0, 0, none.read(1, 1), none.written(), 1, 1, PeWalk.RULE, 0);
+    long without = Timing.mac(open, Dataflow.WS, 4, 400, 0, 0, none.read(1, 1), none.written(), 1, 1, PeWalk.RULE, 0, null);
     assertEquals(516, without, "the network's feed: 6,400 inputs, 1,024 weights, 6,400 i32 partial sums");
     assertEquals(800, Timing.mac(m, Dataflow.WS, 4, 400, 0, 0, t.read(1, 1), t.written(), 1, 1, PeWalk.RULE,
-        Timing.startUp(m, t)));
+        Timing.startUp(m, t), null));
   }
 
   @Test

@@ -84,11 +84,12 @@ final class Machine {
     long read = moved.read(sa, sb), written = moved.written();
     t.read[GLOBAL] += read;
     t.written[GLOBAL] += written;
-    Energy.staged(config, read + written, t.read, t.written);
+    long[] staged = Energy.operandBytes(moved, sa, sb);
+    Energy.staged(config, staged, t.read, t.written);
     Energy.perPe(config, issued, sa, sb, d.pe(), t.read, t.written);
     return Timing.mac(config, dataflow[i], Timing.spatialFolds(config, p.extent, d.rowLoops(), d.colLoops()),
         Timing.folds(config, p.extent, d.rowLoops(), d.colLoops()), p.points, skipped, read, written, sa, sb, d.pe(),
-        Timing.startUp(config, moved));
+        Timing.startUp(config, moved), staged);
   }
 
   private long alu(int i, Instruction.Alu a, Tally t) {

@@ -29,6 +29,7 @@ import org.tdlc.passes.PassManager;
 import org.tdlc.passes.Pipeline;
 import org.tdlc.passes.mapping.Cost;
 import org.tdlc.passes.mapping.Predictions;
+import org.tdlc.sim.Counters;
 import org.tdlc.sim.LayerCounters;
 import org.tdlc.sim.SimResult;
 import org.tdlc.sim.Simulator;
@@ -145,6 +146,27 @@ class PredictionTest {
     }
     // row's port (8 B/cycle) carries them in and out: the MACs take at least that long
     assertTrue(counters.cycles() >= 2 * staged / 8, counters.cycles() + " cycles for " + staged + " staged bytes");
+  }
+
+  @Test
+  void aSharedLevelStagesOnlyTheOperandsItHoldsAndTheOthersPassItBy() {
+    String file = "tests/src/test/resources/prediction/shared_holds.tdl";
+    Tally tally = examplesAndFile(file, List.of("row_weights", "row_io"));
+    tally.assertExact("shared levels holding some operands", 2 * 12);
+    Map<String, Counters> run = new java.util.LinkedHashMap<>();
+    for (String t : List.of("row_all", "row_weights", "row_io")) run.put(t, simulateVerified(file, t).total());
+    Counters all = run.get("row_all"), weights = run.get("row_weights"), io = run.get("row_io");
+    for (var c : List.of(weights, io)) {
+      assertEquals(all.level("l2").bytesRead(), c.level("l2").bytesRead(), "l2 holds every operand");
+      assertEquals(all.level("global").bytesRead(), c.level("global").bytesRead(), "the same mapping moves the same");
+      assertTrue(c.level("row").bytesRead() > 0 && c.level("row").bytesRead() < all.level("row").bytesRead());
+      assertEquals(c.level("row").bytesRead(), c.level("row").bytesWritten(), "written in, read out");
+      assertTrue(c.energyPj() < all.energyPj() && c.cycles() <= all.cycles());
+    }
+    // the weights and the inputs and outputs are every operand: the two parts make the whole
+    assertEquals(all.level("row").bytesRead(), weights.level("row").bytesRead() + io.level("row").bytesRead());
+    // row's port (8 B/cycle) carries what it holds in and out: with fewer bytes the MACs wait less for it
+    assertTrue(io.cycles() < all.cycles(), io.cycles() + " vs " + all.cycles());
   }
 
   private static Tally examples(Pipeline pipeline) {

@@ -1,5 +1,5 @@
 // One memory level of a target, outermost (DRAM) first: capacity, read and write bandwidth, energy per byte,
-// whether it is replicated in every PE or double-buffered, and (per PE) which operands it holds. The numbers
+// whether it is replicated in every PE or double-buffered, and (inside the global buffer) which operands it holds. The numbers
 // the cost model and simulator use.
 package org.tdlc.ir.target;
 
@@ -10,8 +10,9 @@ package org.tdlc.ir.target;
  * with one `bandwidth` has both equal; `bandwidth 16 B/cycle read, 8 B/cycle write;` sets them apart.
  * latencyCycles: fixed cycles before a transfer from this level delivers its first byte (written
  * `latency N cycles;`; default {@link #DEFAULT_DRAM_LATENCY} for DRAM and 0 on chip).
- * holds: the Operand mask of what the level keeps (`holds inputs, outputs;`); the others bypass it. Shared
- * levels hold all three; a per-PE level holds what it says, all three when it does not.
+ * holds: the Operand mask of what the level keeps (`holds inputs, outputs;`); the others bypass it. DRAM and
+ * the global buffer hold all three (Target); a shared level between the global buffer and the PEs stages, and
+ * a per-PE level keeps, what it says, all three when it does not.
  * port: whether the level's reads and writes share one port (Port.DEFAULT, shared, when its block does not
  * say) or each have their own (`port split;`).
  */
@@ -41,7 +42,7 @@ public record MemoryLevel(String name, long sizeBytes, boolean perPe, double ban
       throw new IllegalArgumentException(name + ": write bandwidth " + writeBandwidth + " beside " + bandwidth);
     }
     if (latencyCycles < 0) throw new IllegalArgumentException(name + ": negative latency " + latencyCycles);
-    if (holds < 1 || holds > Operand.ALL || !perPe && holds != Operand.ALL) {
+    if (holds < 1 || holds > Operand.ALL) {
       throw new IllegalArgumentException(name + ": holds " + holds);
     }
     if (port == null) port = Port.DEFAULT;

@@ -42,6 +42,9 @@ public record Target(String name, int rows, int cols, Set<Dataflow> dataflows, b
     levels = List.copyOf(levels);
     if (levels.size() < 2) throw new IllegalArgumentException(name + ": fewer than two memory levels");
     if (levels.get(0).sized() || levels.get(0).perPe()) throw new IllegalArgumentException(name + ": DRAM is sized");
+    if (levels.get(0).holds() != Operand.ALL || levels.get(1).holds() != Operand.ALL) {
+      throw new IllegalArgumentException(name + ": DRAM and the global buffer hold every operand");
+    }
     int held = 0;
     for (int i = 1; i < levels.size(); i++) {
       MemoryLevel l = levels.get(i);

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.tdlc.ir.attr.AffineExpr;
 import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.target.Dataflow;
+import org.tdlc.ir.target.Operand;
 import org.tdlc.ir.target.Target;
 import org.tdlc.ir.type.StorageFormat;
 import org.tdlc.machine.ArrayAxes;
@@ -82,6 +83,9 @@ public final class CostModel {
     this.space = space;
     this.target = target;
     this.machine = MachineConfig.of(target);
+    boolean part = false;
+    for (int i = 2; i < machine.firstPerPe(); i++) part |= machine.levels().get(i).holds() != Operand.ALL;
+    this.stagesPart = part;
     this.formats = new StorageFormat[2];
     for (int i = 0; i < 2; i++) this.formats[i] = formats[i] == StorageFormat.DENSE ? null : formats[i];
     this.densities = densities.clone();
@@ -118,6 +122,9 @@ public final class CostModel {
 
   /** The machine the model counts on. */
   public MachineConfig machine() { return machine; }
+
+  /** Whether a shared level between the global buffer and the PEs stages only some operands (Energy.staged). */
+  private final boolean stagesPart;
 
   /** The pinned PE walk, by index (PeWalk.RULE when the op pins none). */
   public PeWalk pe() { return pe; }
@@ -301,13 +308,14 @@ public final class CostModel {
     }
     double issuedShare = 1;
     if (machine.skipZeros()) for (int i = 0; i < 2; i++) if (formats[i] != null) issuedShare *= densities[i];
+    long[] staged = {gRead[0], gRead[1], partialsRead + partialsWritten};
     long compute = computeCycles(df, rowDims, colDims, tile, spread, trips, steps, outTiles, issuedShare,
-        gRead[0] + gRead[1] + partialsRead, partialsWritten, Timing.startUp(machine, step));
+        gRead[0] + gRead[1] + partialsRead, partialsWritten, Timing.startUp(machine, step), staged);
     long cycles = Math.max(overlap(box, outElems / outTiles, slots, compute, loadCycles, storeCycles),
         Timing.dramBound(machine, loadCycles, Cost.sum(dramRead), storeCycles, dramWrite[2]));
     long macs = space.macs();
     long issued = Math.round(macs * issuedShare);
-    Charge e = charge(dramRead, dramWrite, gRead, gWrite, gRead[0] + gRead[1] + partialsRead + partialsWritten,
+    Charge e = charge(dramRead, dramWrite, gRead, gWrite, staged,
         issued);
     return new Cost(macs, cycles, e.energyPj(), dramRead, dramWrite, gRead, gWrite, e.localBytes(), compute,
         loadCycles, storeCycles, footprint(tile, slots[0], slots[1]), cap, slots[0], slots[1], macs - issued, 0, 0);
@@ -408,8 +416,8 @@ public final class CostModel {
     globalWrite[2] = outSide[1] + s.macWritten();
     // energy counts issued MACs, and every issued MAC's per-PE traffic
     long issued = c.macs() - s.macsSkipped();
-    Charge e = charge(dramRead, c.dramWrite(), globalRead, globalWrite, Cost.sum(s.macRead()) + s.macWritten(),
-        issued);
+    Charge e = charge(dramRead, c.dramWrite(), globalRead, globalWrite,
+        new long[] {s.macRead()[0], s.macRead()[1], s.macRead()[2] + s.macWritten()}, issued);
     return new Cost(c.macs(), s.cycles(), e.energyPj(), dramRead, c.dramWrite(), globalRead, globalWrite,
         e.localBytes(), s.computeBusy(), s.loadBusy(), s.storeBusy(), c.footprint(), c.capacity(), c.nIn(),
         c.nOut(), s.macsSkipped(), s.decodeCycles(), s.convertCycles());
@@ -420,10 +428,10 @@ public final class CostModel {
 
   /**
    * Energy from the final counts, summed level by level (DRAM, global, the shared levels that stage the
-   * array's {@code staged} bytes, per-PE) and then the issued MACs, the order the simulator's Counters sums
+   * array's {@code staged} bytes per operand, Energy.staged, per-PE) and then the issued MACs, the order the simulator's Counters sums
    * them in, so a prediction's energy equals the simulated one to the bit; beside it the per-PE levels' bytes.
    */
-  private Charge charge(long[] dramRead, long[] dramWrite, long[] gRead, long[] gWrite, long staged, long issued) {
+  private Charge charge(long[] dramRead, long[] dramWrite, long[] gRead, long[] gWrite, long[] staged, long issued) {
     int levels = machine.levels().size();
     long[] read = new long[levels], written = new long[levels];
     read[0] = Cost.sum(dramRead);
@@ -562,10 +570,12 @@ public final class CostModel {
 
   /**
    * The compute queue's cycles: every MAC step (Timing.mac, here on the steps' average folds, streaming and
-   * buffer bytes, and the full tile's cluster start-ups, exact when every tile is full) and the epilogue's ALU ops per output tile.
+   * buffer bytes, what the shared levels stage of them ({@code staged} per operand, Energy.staged), and the
+   * full tile's cluster start-ups, exact when every tile is full) and the epilogue's ALU ops per output tile.
    */
   private long computeCycles(Dataflow df, int rowDims, int colDims, int[] tile, int[] spread, int[] trips, long steps,
-                             long outTiles, double issuedShare, long macRead, long macWritten, long startUp) {
+                             long outTiles, double issuedShare, long macRead, long macWritten, long startUp,
+                             long[] staged) {
     long folds = axisFoldSum(rowDims, tile, spread, trips, machine.rows(), true)
         * axisFoldSum(colDims, tile, spread, trips, machine.cols(), true);
     long spatial = spread == null ? folds : axisFoldSum(rowDims, tile, spread, trips, machine.rows(), false)
@@ -578,7 +588,8 @@ public final class CostModel {
     if (issuedShare < 1) folds = (long) Math.ceil(folds * issuedShare);
     long perStep = Timing.mac(machine, df, Math.round((double) spatial / steps), Math.round((double) folds / steps), 0, 0,
         Math.round((double) macRead / steps), Math.round((double) macWritten / steps), space.bytes()[0], space.bytes()[1],
-        pe, startUp);
+        pe, startUp, stagesPart ? new long[] {Math.round((double) staged[0] / steps), Math.round((double) staged[1] / steps),
+            Math.round((double) staged[2] / steps)} : null);
     long tileElems = 1;
     for (int d = 0; d < n; d++) if (!reduced[d]) tileElems *= tile[d];
     long aluOps = space.epilogueIo().length;   // no fill: the first reduction step starts the accumulators

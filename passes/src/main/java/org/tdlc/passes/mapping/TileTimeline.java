@@ -197,9 +197,9 @@ final class TileTimeline implements TileWalk.Visitor {
 
   /**
    * What a step's MAC moves through the global buffer's port, as the simulator counts it (ArrayTraffic):
-   * added to the layer's MAC traffic, and returned as {read, written} bytes, with its clusters' start-up cycles.
+   * added to the layer's MAC traffic, and returned.
    */
-  private long[] bufferBytes(int[] origin, ArrayLoops loops, int[] ext) {
+  private ArrayTraffic.Counts traffic(int[] origin, ArrayLoops loops, int[] ext) {
     long outputs = 1;
     boolean first = true;
     for (int d = 0; d < n; d++) {
@@ -211,7 +211,7 @@ final class TileTimeline implements TileWalk.Visitor {
     macRead[1] += c.b() * space.bytes()[1];
     macRead[2] += c.cRead() * Energy.PSUM_BYTES;
     macWritten += c.written();
-    return new long[] {c.read(space.bytes()[0], space.bytes()[1]), c.written(), Timing.startUp(machine, c)};
+    return c;
   }
 
   /** One reduction step: the MAC over the boxes in {@code slots}. */
@@ -226,9 +226,11 @@ final class TileTimeline implements TileWalk.Visitor {
       macsSkipped += skipped;
     }
     ArrayLoops loops = ArrayLoops.of(ext, strides, rowDims, colDims, spread);
-    long[] moved = bufferBytes(origin, loops, ext);
+    ArrayTraffic.Counts moved = traffic(origin, loops, ext);
+    int sa = space.bytes()[0], sb = space.bytes()[1];
     long mac = Timing.mac(machine, dataflow, loops.spatialFolds(machine), loops.folds(machine), points, skipped,
-        moved[0], moved[1], space.bytes()[0], space.bytes()[1], pe, moved[2]);   // the MAC's timing reads only the bypass
+        moved.read(sa, sb), moved.written(), sa, sb, pe, Timing.startUp(machine, moved),
+        Energy.operandBytes(moved, sa, sb));   // the MAC's timing reads only the bypass
     run(COMPUTE, mac, reads, new int[] {reads[2]}, -1);
   }
 
