@@ -83,8 +83,11 @@ class TargetTest {
         "two per-PE levels hold the inputs");
     assertThrows(IllegalArgumentException.class, () -> target(ws, false, List.of(DRAM, GLOBAL, in, GLOBAL)),
         "a per-PE level before a shared one");
-    assertThrows(IllegalArgumentException.class,
-        () -> new MemoryLevel("x", 64, false, 0, 1, false, 0, 0, Operand.INPUTS.bit()), "a shared level holds all");
+    // a shared level inside the global buffer may stage a part of the operands; the global buffer holds all
+    MemoryLevel row = new MemoryLevel("row", 64, false, 0, 1, false, 0, 0, Operand.WEIGHTS.bit());
+    assertEquals(Operand.WEIGHTS.bit(), target(ws, false, List.of(DRAM, GLOBAL, row, LOCAL)).levels().get(2).holds());
+    assertThrows(IllegalArgumentException.class, () -> target(ws, false, List.of(DRAM, row, LOCAL)),
+        "the global buffer holds every operand");
     assertEquals(GLOBAL, t.level("global").orElseThrow());
     assertEquals(List.of(StorageFormat.DENSE, StorageFormat.CSR), t.formats());
   }
