@@ -246,7 +246,8 @@ final class TargetBlocks {
   /**
    * The network between the global buffer and the PEs: `bandwidth N B/cycle;`, `latency L cycles;`,
    * `multicast yes|no;`, `reduction yes|no;`, `loads_stationary yes|no;` (which needs the bandwidth),
-   * `cluster N PEs;` (which needs it too; the array's rows bound it, TargetBuilder), each optional (Network.DEFAULT's value when left out); null when something in the block is wrong (reported).
+   * `cluster N PEs;` (which needs it too; the array's rows bound it, TargetBuilder), each optional
+   * (Network.DEFAULT's value when left out); null when something in the block is wrong (reported).
    */
   Network network(Ast.TargetEntry block) {
     int before = diags.errorCount();

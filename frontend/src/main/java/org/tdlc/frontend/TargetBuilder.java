@@ -96,8 +96,8 @@ public final class TargetBuilder {
     requireEntry(decl, seen, "mac", "mac { energy 0.25 pJ; }");
     List<MemoryLevel> built = levelsOk ? new MemoryLevels(diags, decl).check(levels) : null;
     if (network != null && pe != null && network.cluster() > pe[0]) {
-      diags.error(seen.get("network").key().loc(), "a cluster of " + network.cluster() + " PEs does not fit in a column of the "
-          + pe[0] + " x " + pe[1] + " array: a cluster is consecutive PEs of one column");
+      diags.error(seen.get("network").key().loc(), "a cluster of " + network.cluster() + " PEs does not fit in a "
+          + "column of the " + pe[0] + " x " + pe[1] + " array: a cluster is consecutive PEs of one column");
     }
     if (diags.errorCount() > before || built == null || types == null || sparse == null || sequential == null
         || doubleBuffered == null || !vectorOk || network == null) {

@@ -368,9 +368,9 @@ public final class ArrayTraffic {
       room = box[l] < extents[l] ? 1 : room / box[l];
     }
     int[] width = {aBytes, bBytes};
+    int k = Integer.bitCount(iteration);
     long bytes = 0;
     for (int x = A; x <= B; x++) {
-      int k = Integer.bitCount(iteration);
       long[] e = new long[extents.length + k], st = new long[extents.length + k];
       for (int l = 0; l < extents.length; l++) {
         e[l] = m.network().multicast() ? box[l] : 1;

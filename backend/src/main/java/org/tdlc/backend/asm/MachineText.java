@@ -2,10 +2,11 @@
 // file's machine section) and the target fingerprint, a 64-bit hash of that text. Canonical means one
 // key per line in a fixed order, dataflows sorted, reals as Double.toString prints them; the fold schedule's
 // two lines (folds, stationary), the vector unit's two (vector_lanes, vector_pipeline), the network's four
-// (network_*; a fifth, network_loads_stationary, only when true, and network_cluster only when it has clusters), a level's write bandwidth (write_bandwidth=, when it differs from
-// its bandwidth), an on-chip level's latency (latency=, when not 0) and a level's port (port=split, DRAM's
-// included) only when they are not the default, so a default machine's text and fingerprint read as they
-// did before any of them existed. Sections written before levels had ports gave DRAM's as a `dram_port`
+// (network_*; a fifth, network_loads_stationary, only when true, and network_cluster only when it has
+// clusters), a level's write bandwidth (write_bandwidth=, when it differs from its bandwidth), an on-chip
+// level's latency (latency=, when not 0) and a level's port (port=split, DRAM's included) only when they
+// are not the default, so a default machine's text and fingerprint read as they did before any of them
+// existed. Sections written before levels had ports gave DRAM's as a `dram_port`
 // line; the reader still takes it.
 package org.tdlc.backend.asm;
 

@@ -46,6 +46,8 @@ public final class CostModel {
   private final LoopSpace space;
   private final Target target;
   private final MachineConfig machine;
+  /** Whether a shared level between the global buffer and the PEs stages only some operands (Energy.staged). */
+  private final boolean stagesPart;
   private final int n;
   private final boolean[] reduced;
   private final boolean[][] uses;
@@ -122,9 +124,6 @@ public final class CostModel {
 
   /** The machine the model counts on. */
   public MachineConfig machine() { return machine; }
-
-  /** Whether a shared level between the global buffer and the PEs stages only some operands (Energy.staged). */
-  private final boolean stagesPart;
 
   /** The pinned PE walk, by index (PeWalk.RULE when the op pins none). */
   public PeWalk pe() { return pe; }
@@ -315,8 +314,7 @@ public final class CostModel {
         Timing.dramBound(machine, loadCycles, Cost.sum(dramRead), storeCycles, dramWrite[2]));
     long macs = space.macs();
     long issued = Math.round(macs * issuedShare);
-    Charge e = charge(dramRead, dramWrite, gRead, gWrite, staged,
-        issued);
+    Charge e = charge(dramRead, dramWrite, gRead, gWrite, staged, issued);
     return new Cost(macs, cycles, e.energyPj(), dramRead, dramWrite, gRead, gWrite, e.localBytes(), compute,
         loadCycles, storeCycles, footprint(tile, slots[0], slots[1]), cap, slots[0], slots[1], macs - issued, 0, 0);
   }
