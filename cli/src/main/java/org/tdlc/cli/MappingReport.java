@@ -8,6 +8,8 @@ import org.tdlc.ir.Operation;
 import org.tdlc.ir.mapping.IndexSpace;
 import org.tdlc.ir.mapping.Mapping;
 import org.tdlc.ir.target.Target;
+import org.tdlc.machine.MachineConfig;
+import org.tdlc.machine.Timing;
 import org.tdlc.passes.mapping.Cost;
 import org.tdlc.passes.mapping.MappingPlanner;
 import org.tdlc.passes.mapping.MappingSearch;
@@ -39,6 +41,13 @@ final class MappingReport {
         .append(", cols ").append(Mapping.axisText(m.cols())).append(", objective ").append(objective).append("):\n");
     Mapping.Pe rule = MappingPlanner.ruleWalk(op, target, m);
     b.append(m.loopNest(IndexSpace.of(op).orElseThrow(), target.rows(), target.cols(), rule).indent(2));
+    if (target.network().cluster() > 0) {
+      var t = MappingPlanner.stepTraffic(op, target, m);
+      long cycles = Timing.startUp(MachineConfig.of(target), t);
+      b.append(String.format("  clusters of %d PEs start afresh %d times in a full tile's MAC step, each taking in %d B"
+          + " over its link, then %d steps: %d cycles at least (the network's cluster)%n", target.network().cluster(),
+          t.startUps(), t.startUpBytes(), t.startUpSteps(), cycles));
+    }
     b.append("\ndirectives (MAESTRO's Dataflow block for this layer, as `tdlc export maestro` writes it):\n");
     directives(layer, op, m, target).forEach(l -> b.append("  ").append(l).append('\n'));
     b.append("\npredicted cost (the exact schedule, weights from their data, as run --json predicts):\n");
@@ -103,6 +112,15 @@ final class MappingReport {
     chosen.put("pin", MappingPlanner.pinText(m, op));
     Mapping.Pe rule = MappingPlanner.ruleWalk(op, target, m);
     if (m.pe().isRule() && !rule.walk().isEmpty()) chosen.set("pe_by_rule", RunReport.pe(rule));
+    if (target.network().cluster() > 0) {
+      var t = MappingPlanner.stepTraffic(op, target, m);
+      ObjectNode s = chosen.putObject("cluster_start_ups");
+      s.put("cluster_pes", target.network().cluster());
+      s.put("start_ups", t.startUps());
+      s.put("bytes_each", t.startUpBytes());
+      s.put("steps_each", t.startUpSteps());
+      s.put("cycles", Timing.startUp(MachineConfig.of(target), t));
+    }
     ObjectNode cost = o.putObject("predicted");
     cost.put("cycles", e.cycles());
     ObjectNode busy = cost.putObject("busy_cycles");

@@ -89,6 +89,15 @@ class JsonSchemaTest {
     JsonNode explain = valid(0, "explain", "examples/resnet_block.tdl", "--layer", "r1", "--json");
     assertEquals("r1", explain.get("layer").asText());
     assertEquals(7, explain.get("chosen").get("mapping").get("levels").get(0).get("tile").size(), "n k c p q r s");
+    assertFalse(explain.get("chosen").has("cluster_start_ups"), "the default target has no clusters");
+    // a network with clusters: their start-ups in a full tile's step, as Timing.startUp counts them
+    JsonNode clustered = valid(0, "explain", NetworkEndToEndTest.FILE, "--target", "cluster_net", "--layer", "a", "--json")
+        .get("chosen").get("cluster_start_ups");
+    assertEquals(8, clustered.get("cluster_pes").asInt());
+    assertTrue(clustered.get("start_ups").asLong() > 0 && clustered.get("bytes_each").asLong() > 0, clustered.toString());
+    long link = (clustered.get("bytes_each").asLong() + 63) / 64;   // cluster_net's 64 B/cycle
+    assertEquals(clustered.get("start_ups").asLong() * (link + clustered.get("steps_each").asLong()),
+        clustered.get("cycles").asLong());
     JsonNode check = valid(0, "check", TINY, "--json");
     assertEquals("mm", check.get("models").get(0).get("name").asText());
     assertEquals("tiny", check.get("targets").get(0).asText());

@@ -129,6 +129,16 @@ public final class CostModel {
   public PeWalk pe() { return pe; }
 
   /**
+   * What one MAC step moves on a full tile of this mapping (ArrayTraffic, not starting its accumulators), its
+   * clusters' start-ups among it, for a person to read (explain).
+   */
+  public ArrayTraffic.Counts stepTraffic(Dataflow df, int rowDims, int colDims, int[] tile, int[] spread) {
+    int[] ext = fullTile(tile);
+    return ArrayLoops.of(ext, strides, rowDims, colDims, spread).traffic(machine, df, outputs(ext), false,
+        space.bytes()[0], space.bytes()[1], pe);
+  }
+
+  /**
    * The machine model's walk and keeps on a full tile of this mapping, by name, for a person to read (explain):
    * the indices in the order the rule walks their loops (each where its first loop walks; those it does not walk
    * outermost), and per per-PE level that keeps operands the indices whose walked loops it keeps whole. The rule

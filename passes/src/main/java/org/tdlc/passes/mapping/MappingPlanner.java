@@ -100,6 +100,15 @@ public final class MappingPlanner {
         tile, spread);
   }
 
+  /** What one MAC step moves on a full tile under mapping {@code m} (CostModel.stepTraffic). */
+  public static org.tdlc.machine.ArrayTraffic.Counts stepTraffic(Operation op, Target target, Mapping m) {
+    LoopSpace s = LoopSpace.of(op).orElseThrow();
+    int[] tile = s.dims().stream().mapToInt(m::tileOf).toArray();
+    int[] spread = s.dims().stream().mapToInt(d -> m.spreads().getOrDefault(d, 0)).toArray();
+    return model(op, s, target, m).stepTraffic(m.dataflow(), MappingSpace.mask(s, m.rows()),
+        MappingSpace.mask(s, m.cols()), tile, spread);
+  }
+
   /** The op's cost model under mapping {@code m}: model(op, s, target), the PEs walking and keeping as m's pe. */
   static CostModel model(Operation op, LoopSpace s, Target target, Mapping m) {
     CostModel model = model(op, s, target);
