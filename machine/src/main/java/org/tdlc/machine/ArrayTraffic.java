@@ -88,6 +88,8 @@ public final class ArrayTraffic {
   }
 
   private static final Map<Object, Long> SUMS = new ConcurrentHashMap<>();
+  /** startUp's answer without clusters (read only): no allocation on the mapper's path. */
+  private static final long[] NO_START_UPS = new long[3];
   private static final int MAX_SUMS = 1 << 16;
 
   private ArrayTraffic() {}
@@ -349,7 +351,7 @@ public final class ArrayTraffic {
   private static long[] startUp(MachineConfig m, int[] extents, int rowMask, int colMask, long[][] strides, Laid laid,
                                 int first, int aBytes, int bBytes) {
     int size = m.network().cluster();
-    if (size == 0) return new long[3];
+    if (size == 0) return NO_START_UPS;
     int[] ext = laid.ext();
     long steps = 1;
     int iteration = 0;

@@ -441,17 +441,20 @@ public final class MaestroImport {
           .append("// network, between the global buffer and the array: its bandwidth (multicast and spatial reduction, as MAESTRO),\n")
           .append("// which also carries each fold's stationary block into the PEs (loads_stationary), as MAESTRO's NoC does.\n");
     }
+    int size = clusterSize(m);
     boolean walksPinned = m.layers().stream().allMatch(l -> !spread(l, hw.numPes(), hw.l2().isEmpty()).walk().isEmpty());
-    int cluster = hw.nocBw().isPresent() && clusterSize(m) <= a[0] && walksPinned ? clusterSize(m) : 0;
+    String notDeclared = hw.nocBw().isEmpty() ? "no noc_bw_cstr gives their links a bandwidth"
+        : !walksPinned ? "a layer's walk is tdlc's, not MAESTRO's, so its PEs would start a cluster at each of their own"
+            + " iterations, not\n// at MAESTRO's"
+        : size > a[0] ? "a cluster does not fit in a column of the array"
+        : null;
+    int cluster = notDeclared == null ? size : 0;
     if (cluster > 0) {
       b.append("// Cluster(").append(cluster).append("): clusters of ").append(cluster).append(" PEs of a column, each with a link of the\n")
           .append("// network's bandwidth, starting afresh at every step of the level above: each takes in all its PEs read in\n")
           .append("// one iteration, then computes it (cluster), as MAESTRO charges an inner level's Init case at every step.\n");
-    } else if (clusterSize(m) > 0) {
-      b.append("// The layers' Cluster levels are not declared (").append(hw.nocBw().isPresent()
-          ? !walksPinned
-          ? "a layer's walk is tdlc's, not MAESTRO's, so its PEs would start a cluster at each of their own iterations, not"
-            + "\n// at MAESTRO's" : "a cluster does not fit in a column of the array" : "no noc_bw_cstr gives their links a bandwidth").append(").\n");
+    } else if (size > 0) {
+      b.append("// The layers' Cluster levels are not declared (").append(notDeclared).append(").\n");
     }
     b.append("// NoC_NumHops ").append(hw.hops()).append(": MAESTRO's latency per transfer, a transfer of v elements taking NoC_NumHops +\n")
         .append("// ceil(v / bandwidth) - 1 cycles; tdlc's network latency (").append(hw.hops() - 1)
@@ -598,7 +601,6 @@ public final class MaestroImport {
     }
     return e.applyAsLong("c") * window + e.applyAsLong("k") * e.applyAsLong("c") * taps + e.applyAsLong("k") * outputs;
   }
-
 
   /**
    * A layer's @map line (with the whole-layer tile unless null), after a note of what its levels spread unpinned;

@@ -1,6 +1,6 @@
 // One memory level of a target, outermost (DRAM) first: capacity, read and write bandwidth, energy per byte,
-// whether it is replicated in every PE or double-buffered, and (inside the global buffer) which operands it holds. The numbers
-// the cost model and simulator use.
+// whether it is replicated in every PE or double-buffered, and (inside the global buffer) which operands it
+// holds. The numbers the cost model and simulator use.
 package org.tdlc.ir.target;
 
 /**
